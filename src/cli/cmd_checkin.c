@@ -1,0 +1,1 @@
+/* cmd_checkin.c — in progress. */

@@ -1,0 +1,1 @@
+/* cmd_export.c — in progress. */

@@ -1,0 +1,1 @@
+/* cmd_import.c — in progress. */

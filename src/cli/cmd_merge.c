@@ -1,0 +1,1 @@
+/* cmd_merge.c — in progress. */

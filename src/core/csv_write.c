@@ -1,0 +1,1 @@
+/* csv_write.c — in progress. */

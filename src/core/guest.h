@@ -1,0 +1,99 @@
+/* guest.h — the guest record shared by import, store, search, check-in and export.
+ *
+ * Strings are malloc'd UTF-8, never NULL once a Guest is initialised with
+ * guest_init (empty string for "unknown"). */
+#ifndef LANYARD_GUEST_H
+#define LANYARD_GUEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/ids.h"
+
+typedef enum GuestRole {
+    ROLE_INDUSTRY_PARTNER = 0,
+    ROLE_STAFF,
+    ROLE_EDUCATOR,
+    ROLE_STUDENT,
+} GuestRole;
+
+typedef struct Guest {
+    char id[ID_LEN + 1];
+    char *code; /* registration code: Eventbrite Attendee #, pretix order code, walk-in code */
+    char *first;
+    char *last;
+    char *company;
+    char *title;
+    char *email;
+    char *phone;
+    GuestRole role;
+    bool walk_in;
+    bool consent; /* may be contacted about partnering */
+    int64_t updated_at; /* ms UTC; 0 if unknown */
+} Guest;
+
+void guest_init(Guest *g);  /* all strings "" */
+void guest_clear(Guest *g); /* frees strings, leaves g initialised-empty */
+int guest_copy(Guest *dst, const Guest *src); /* dst must be initialised; 0 or -1 (ENOMEM) */
+/* Replaces one string field (dst points at a field of a Guest). 0 or -1. */
+int guest_set(char **field, const char *value);
+
+const char *guest_role_name(GuestRole r); /* "Industry Partner", ... (English) */
+
+/* The masked form the kiosk shows: "Ana G. — Acme Welding" (no company: "Ana G.").
+ * Never the full last name. Returns malloc'd string. */
+char *guest_masked_name(const Guest *g);
+
+/* A growable array of guests. */
+typedef struct GuestList {
+    Guest *items;
+    size_t count;
+    size_t cap;
+} GuestList;
+
+void guest_list_init(GuestList *l);
+void guest_list_free(GuestList *l);
+/* Appends an initialised-empty guest and returns it, or NULL on ENOMEM. */
+Guest *guest_list_push(GuestList *l);
+
+/* A CTE program, as in programs.csv. */
+typedef struct Program {
+    char *code;
+    char *name;
+    char *school;
+    char *pathway;
+    char *description;
+    char *grades;
+    char *certifications;
+    char *partner_needs;
+    char *contact;
+    char *url;
+    char *image;
+} Program;
+
+void program_init(Program *p);
+void program_clear(Program *p);
+
+typedef struct ProgramList {
+    Program *items;
+    size_t count;
+    size_t cap;
+} ProgramList;
+
+void program_list_init(ProgramList *l);
+void program_list_free(ProgramList *l);
+Program *program_list_push(ProgramList *l);
+
+/* The partnership kinds a guest can pick, in display order. Stable keys are
+ * stored in the database; labels are English (the UI translates them). */
+typedef struct PartnershipKind {
+    const char *key;   /* "interns" */
+    const char *label; /* "Host interns" */
+} PartnershipKind;
+
+extern const PartnershipKind PARTNERSHIP_KINDS[];
+extern const size_t PARTNERSHIP_KIND_COUNT;
+const char *partnership_label(const char *key); /* NULL when unknown */
+
+#endif

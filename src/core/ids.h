@@ -1,0 +1,26 @@
+/* ids.h — identities for rows that travel between kiosks.
+ *
+ * An id is 32 lowercase hex digits (128 bits). Random ids come from libsodium;
+ * derived ids are a keyed BLAKE2b of a natural key, so two kiosks that import the
+ * same guest list give the same guest the same id. */
+#ifndef LANYARD_IDS_H
+#define LANYARD_IDS_H
+
+#include <stddef.h>
+
+#define ID_LEN 32
+#define WALKIN_CODE_LEN 11 /* "W-7K3M-Q9XD" */
+
+/* Must be called once before anything else here (wraps sodium_init). 0 on success. */
+int ids_init(void);
+
+void id_random(char out[ID_LEN + 1]);
+
+/* Stable id for a natural key, e.g. id_derived("guest-code", "A123", out). */
+void id_derived(const char *kind, const char *key, char out[ID_LEN + 1]);
+
+/* A walk-in registration code: "W-" + 8 Crockford base-32 digits grouped 4-4,
+ * random (40 bits) so codes made on different kiosks do not collide. */
+void walkin_code_new(char out[WALKIN_CODE_LEN + 1]);
+
+#endif

@@ -1,0 +1,1 @@
+/* import_guests.c — in progress. */

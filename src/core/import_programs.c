@@ -1,0 +1,1 @@
+/* import_programs.c — in progress. */

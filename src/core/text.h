@@ -1,0 +1,40 @@
+/* text.h — UTF-8 helpers shared by import, search, export and rendering.
+ *
+ * Everything is UTF-8 in and UTF-8 out. Returned strings are malloc'd and owned
+ * by the caller (free()); NULL means out of memory unless said otherwise. */
+#ifndef LANYARD_TEXT_H
+#define LANYARD_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True when buf[0..len) is well-formed UTF-8 (no overlongs, no surrogates). */
+bool text_is_utf8(const char *buf, size_t len);
+
+/* Converts Windows-1252 to UTF-8. Returns NULL and sets *bad_offset when the
+ * input holds a byte that is undefined in Windows-1252 (0x81 0x8D 0x8F 0x90 0x9D). */
+char *text_cp1252_to_utf8(const char *buf, size_t len, size_t *out_len, size_t *bad_offset);
+
+/* Search key: case-folded, accents stripped, compatibility-normalised
+ * ("José" -> "jose", "STRASSE" and "Straße" -> "strasse"). */
+char *text_fold(const char *s);
+
+/* Percent-encodes everything but RFC 3986 unreserved characters. */
+char *text_url_encode(const char *s);
+
+/* Copy of s without leading/trailing ASCII white space. */
+char *text_trim_dup(const char *s);
+
+/* Byte length of the first grapheme cluster of s (0 for ""). */
+size_t text_first_grapheme(const char *s);
+
+/* Number of code points in s. */
+size_t text_codepoints(const char *s);
+
+/* Case-insensitive (Unicode case fold) equality, used for emails and headers. */
+bool text_equal_fold(const char *a, const char *b);
+
+/* strdup that maps NULL to "". */
+char *text_dup(const char *s);
+
+#endif

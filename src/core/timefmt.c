@@ -1,0 +1,1 @@
+/* timefmt.c — in progress. */

@@ -1,0 +1,22 @@
+/* timefmt.h — the one representation of time: int64 milliseconds since the
+ * Unix epoch (UTC). Callers pass the current time in; nothing here reads a clock
+ * except time_now_ms(), which only the platform edge and the CLI call. */
+#ifndef LANYARD_TIMEFMT_H
+#define LANYARD_TIMEFMT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+int64_t time_now_ms(void);
+
+/* "2026-08-20T17:03:12.345Z" (24 chars + NUL); sorts as text. */
+void time_format_utc(int64_t ms, char out[32]);
+
+/* Parses the format above; false when malformed. */
+bool time_parse_utc(const char *s, int64_t *ms);
+
+/* "2026-08-20 10:03:12" in the local time zone (TZ), for exports. */
+void time_format_local(int64_t ms, char out[32]);
+
+#endif

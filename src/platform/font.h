@@ -1,0 +1,43 @@
+/* font.h — text to pixels, for the kiosk and for badges (SDL2_ttf + HarfBuzz).
+ *
+ * The bundled Noto Sans comes first; a character it lacks is drawn with an
+ * installed system font that has it (found through fontconfig), so Chinese,
+ * Arabic or Devanagari names render instead of boxes. A run of right-to-left
+ * script is shaped and laid out right to left. Needs TTF_Init only, not the
+ * video subsystem, so the command line can render badges with no display.
+ *
+ * A FontSet is not thread-safe: use one per thread. */
+#ifndef LANYARD_FONT_H
+#define LANYARD_FONT_H
+
+#include <SDL.h>
+#include <stddef.h>
+
+typedef struct FontSet FontSet;
+
+typedef enum FontWeight { FONT_REGULAR = 0, FONT_BOLD = 1 } FontWeight;
+
+/* asset_dir holds fonts/NotoSans-Regular.ttf and fonts/NotoSans-Bold.ttf. Returns
+ * NULL with err filled when the bundled fonts cannot be loaded. */
+FontSet *font_set_create(const char *asset_dir, char *err, size_t errlen);
+void font_set_destroy(FontSet *fs);
+
+/* Renders one line at pixel size px (the font's point size at 72 dpi == pixels)
+ * as a new ARGB8888 surface with alpha; caller frees it. NULL on error or "". */
+SDL_Surface *font_render(FontSet *fs, const char *utf8, int px, FontWeight w, SDL_Color colour);
+
+/* Width and line height in pixels of one line at px. 0 on success. */
+int font_measure(FontSet *fs, const char *utf8, int px, FontWeight w, int *width, int *height);
+
+/* Largest size in [min_px, max_px] at which the line fits in max_width pixels;
+ * min_px when even that does not fit. */
+int font_fit_px(FontSet *fs, const char *utf8, FontWeight w, int min_px, int max_px,
+                int max_width);
+
+/* Breaks text into at most max_lines lines no wider than max_width at px,
+ * at spaces where possible, else between characters; the last line ends in "…"
+ * when text remains. Returns the number of lines; lines[i] are malloc'd. */
+size_t font_wrap(FontSet *fs, const char *utf8, int px, FontWeight w, int max_width,
+                 char **lines, size_t max_lines);
+
+#endif

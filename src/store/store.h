@@ -1,0 +1,153 @@
+/* store.h — the event database: the only module that speaks SQL.
+ *
+ * One SQLite file per kiosk, WAL with synchronous=FULL, so a function that
+ * returns STORE_OK after a write has the write on disk. Schema versioned through
+ * PRAGMA user_version with forward migrations; PRAGMA application_id marks the
+ * file as Lanyard's. Rows that travel between kiosks (guests, attendance,
+ * interests, audit) have 128-bit ids; times are ms UTC, stored as ISO 8601 text.
+ *
+ * A Store is used from one thread. Worker threads (printing, sync) open their own.
+ * Functions return a StoreStatus; store_errmsg() says what went wrong, in words a
+ * staff member can act on ("cannot write /x/event.db: disk full"). */
+#ifndef LANYARD_STORE_H
+#define LANYARD_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/export.h"
+#include "core/guest.h"
+#include "core/import.h"
+
+typedef struct Store Store;
+
+typedef enum StoreStatus {
+    STORE_OK = 0,
+    STORE_NOT_FOUND,  /* no such guest / code */
+    STORE_AMBIGUOUS,  /* several guests match a name */
+    STORE_INVALID,    /* bad argument: empty name, ... */
+    STORE_ERROR,      /* I/O, corruption, full disk, not a Lanyard database */
+} StoreStatus;
+
+enum {
+    STORE_OPEN_CREATE = 1 << 0,   /* create the file if missing */
+    STORE_OPEN_READONLY = 1 << 1, /* exports, stats, merge inputs */
+};
+
+/* Opens (and migrates) a database. On failure returns STORE_ERROR, *out = NULL,
+ * and err holds a message naming the file; a file that is not a Lanyard database,
+ * is corrupt, is a directory or cannot be written is left byte-for-byte untouched. */
+StoreStatus store_open(const char *path, unsigned flags, Store **out, char *err, size_t errlen);
+void store_close(Store *s);
+const char *store_errmsg(const Store *s);
+const char *store_path(const Store *s);
+
+/* ---- guests ---- */
+
+StoreStatus store_guest_get(Store *s, const char *id, Guest *out);
+StoreStatus store_guest_by_code(Store *s, const char *code, Guest *out);
+/* Guests whose first and last name match (case/accent-insensitive), narrowed by
+ * company and/or email when given (NULL or "" = not given). out gets all matches. */
+StoreStatus store_guests_by_name(Store *s, const char *first, const char *last,
+                                 const char *company, const char *email, GuestList *out);
+/* Calls fn for every guest (order unspecified). Stops early if fn returns non-zero. */
+StoreStatus store_each_guest(Store *s, int (*fn)(const Guest *g, void *ud), void *ud);
+
+/* Creates a walk-in: fills g->id and g->code (unique across kiosks), sets
+ * walk_in, commits. If a guest with the same email exists, returns that guest's
+ * id in g->id instead of creating a second one (fields left as stored). */
+StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now);
+
+/* Applies parsed guests in one transaction: new ones added, known ones (same id,
+ * code, or email ignoring case) updated. Fills rep->added/updated/unchanged.
+ * All or nothing. */
+StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport *rep, int64_t now);
+
+/* Replaces the catalogue: programs in the list are added or updated (list order
+ * is catalogue order); programs no longer listed are hidden, not deleted, so
+ * interests in them survive. All or nothing. */
+StoreStatus store_import_programs(Store *s, const ProgramList *programs, ImportReport *rep,
+                                  int64_t now);
+
+/* Visible programs in catalogue order. */
+StoreStatus store_programs(Store *s, ProgramList *out);
+
+/* ---- check-in ---- */
+
+typedef struct CheckinResult {
+    char attendance_id[ID_LEN + 1];
+    bool already;          /* the guest was already checked in: no new row */
+    int64_t checked_in_at; /* of the (existing or new) attendance */
+} CheckinResult;
+
+/* Checks a guest in, committed durably before returning STORE_OK. */
+StoreStatus store_checkin(Store *s, const char *guest_id, const char *kiosk, int64_t now,
+                          CheckinResult *out);
+/* Undoes the guest's active check-in (kept as an audit record, never deleted). */
+StoreStatus store_checkin_undo(Store *s, const char *guest_id, const char *kiosk, int64_t now);
+/* True when the guest has an active check-in. */
+StoreStatus store_is_checked_in(Store *s, const char *guest_id, bool *out);
+
+/* Replaces the guest's interests with these program codes and partnership kind
+ * keys (PARTNERSHIP_KINDS), and sets their consent flag. One transaction. */
+StoreStatus store_interests_set(Store *s, const char *guest_id, const char *const *programs,
+                                size_t nprograms, const char *const *kinds, size_t nkinds,
+                                const char *kiosk, int64_t now);
+/* The guest's program codes and kind keys (malloc'd arrays of malloc'd strings). */
+StoreStatus store_interests_get(Store *s, const char *guest_id, char ***programs,
+                                size_t *nprograms, char ***kinds, size_t *nkinds);
+void store_strings_free(char **v, size_t n);
+
+/* Appends an audit record (who did what, when). */
+StoreStatus store_audit(Store *s, const char *kiosk, int64_t now, const char *action,
+                        const char *guest_id, const char *detail);
+
+/* ---- export, stats ---- */
+
+/* One row per checked-in guest, ordered by check-in time, then guest id. */
+StoreStatus store_each_attendance(Store *s, int (*fn)(const AttendanceRow *r, void *ud),
+                                  void *ud);
+/* One row per (guest, program) interest, ordered by program, then guest name. */
+StoreStatus store_each_followup(Store *s, int (*fn)(const FollowupRow *r, void *ud), void *ud);
+
+typedef struct StoreStats {
+    size_t guests;       /* all known guests */
+    size_t expected;     /* pre-registered guests */
+    size_t checked_in;   /* guests with an active check-in */
+    size_t walk_ins;     /* walk-ins checked in */
+    size_t programs;     /* visible programs */
+    size_t interests;    /* (guest, program) interests */
+    size_t undone;       /* undone check-ins */
+    int64_t first_checkin, last_checkin; /* 0 when none */
+} StoreStats;
+
+StoreStatus store_stats(Store *s, StoreStats *out);
+
+/* ---- settings (small key/value state: imported file fingerprints, PIN lockout) ---- */
+
+/* *value is malloc'd, or NULL with STORE_NOT_FOUND. */
+StoreStatus store_setting_get(Store *s, const char *key, char **value);
+StoreStatus store_setting_set(Store *s, const char *key, const char *value);
+
+/* ---- merge ---- */
+
+typedef struct MergeReport {
+    size_t guests_added, guests_matched;
+    size_t attendance_added;
+    size_t interests_added;
+    size_t audit_added;
+} MergeReport;
+
+/* Merges the database at in_path into s. Idempotent and order-independent:
+ * guests are matched by id, registration code or email (ignoring case); the
+ * surviving record is the most recently updated (ties broken by content) under
+ * the smallest id; a guest checked in on several kiosks counts once, at the
+ * earliest time; interests and audit records are unioned. One transaction. */
+StoreStatus store_merge(Store *s, const char *in_path, MergeReport *rep);
+
+/* Writes a consistent copy of the database to dest_path with the online backup
+ * API (for USB export and the sync folder). */
+StoreStatus store_backup(Store *s, const char *dest_path);
+
+#endif

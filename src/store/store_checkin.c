@@ -1,0 +1,1 @@
+/* store_checkin.c — in progress. */

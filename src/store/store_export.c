@@ -1,0 +1,1 @@
+/* store_export.c — in progress. */

@@ -1,0 +1,1 @@
+/* store_guests.c — in progress. */

@@ -1,0 +1,1 @@
+/* store_merge.c — in progress. */
