@@ -1,4 +1,6 @@
 /* testutil.c — see testutil.h. */
+/* nftw is an X/Open extension, not part of the POSIX level the build asks for. */
+#define _XOPEN_SOURCE 700
 #include "testutil.h"
 
 #include <errno.h>

@@ -22,7 +22,7 @@ typedef struct CsvRecord {
     const char *const *fields;
 } CsvRecord;
 
-/* Return 0 to continue, non-zero to stop parsing (csv_parse then returns that value). */
+/* Return 0 to continue, non-zero to stop parsing (csv_read then returns that value). */
 typedef int (*CsvRecordFn)(const CsvRecord *rec, void *ud);
 
 typedef struct CsvError {
@@ -30,10 +30,11 @@ typedef struct CsvError {
     char message[160];
 } CsvError;
 
-/* Parses buf[0..len). Returns 0 on success, -1 on a malformed file (err filled:
+/* Parses buf[0..len). (Not named csv_parse: libcsv exports that symbol.)
+ * Returns 0 on success, -1 on a malformed file (err filled:
  * "unterminated quoted field starting on line 7", ...), or the callback's
  * non-zero value. */
-int csv_parse(const char *buf, size_t len, CsvRecordFn fn, void *ud, CsvError *err);
+int csv_read(const char *buf, size_t len, CsvRecordFn fn, void *ud, CsvError *err);
 
 /* ---- writing ---- */
 

@@ -1,1 +1,251 @@
-/* guest.c — in progress. */
+/* guest.c — the Guest and Program records, their growable lists, role names,
+ * the masked name the kiosk shows, and the table of partnership kinds. */
+#include "core/guest.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+
+/* ---- guests ---- */
+
+/* The string fields of a Guest, so init/clear/copy cannot miss one. */
+#define GUEST_STRING_FIELDS(g)                                                                     \
+    {                                                                                              \
+        &(g)->code, &(g)->first, &(g)->last, &(g)->company, &(g)->title, &(g)->email, &(g)->phone  \
+    }
+enum { GUEST_NSTRINGS = 7 };
+
+/* Empty fields all point at this one static "", so guest_init and guest_clear
+ * never allocate and guest_clear doubles as the destructor. It is never freed
+ * or written through; that is why fields change only through guest_set. */
+static char EMPTY_FIELD[1] = "";
+
+static void field_free(char **f)
+{
+    if (*f && *f != EMPTY_FIELD)
+        free(*f);
+    *f = EMPTY_FIELD;
+}
+
+void guest_init(Guest *g)
+{
+    memset(g, 0, sizeof *g);
+    char **fields[GUEST_NSTRINGS] = GUEST_STRING_FIELDS(g);
+    for (int i = 0; i < GUEST_NSTRINGS; i++)
+        *fields[i] = EMPTY_FIELD;
+    g->role = ROLE_INDUSTRY_PARTNER;
+}
+
+/* Frees the strings without re-initialising, for when g itself goes away. */
+static void guest_release(Guest *g)
+{
+    char **fields[GUEST_NSTRINGS] = GUEST_STRING_FIELDS(g);
+    for (int i = 0; i < GUEST_NSTRINGS; i++)
+        field_free(fields[i]);
+}
+
+void guest_clear(Guest *g)
+{
+    guest_release(g);
+    guest_init(g);
+}
+
+int guest_set(char **field, const char *value)
+{
+    if (!value || !*value) {
+        field_free(field);
+        return 0;
+    }
+    char *copy = text_dup(value);
+    if (!copy) {
+        errno = ENOMEM;
+        return -1;
+    }
+    field_free(field);
+    *field = copy;
+    return 0;
+}
+
+int guest_copy(Guest *dst, const Guest *src)
+{
+    if (dst == src)
+        return 0;
+    Guest tmp;
+    guest_init(&tmp);
+    char **to[GUEST_NSTRINGS] = GUEST_STRING_FIELDS(&tmp);
+    char *const *from[GUEST_NSTRINGS] = GUEST_STRING_FIELDS(src);
+    for (int i = 0; i < GUEST_NSTRINGS; i++) {
+        if (guest_set(to[i], *from[i]) != 0) {
+            guest_release(&tmp);
+            return -1;
+        }
+    }
+    memcpy(tmp.id, src->id, sizeof tmp.id);
+    tmp.role = src->role;
+    tmp.walk_in = src->walk_in;
+    tmp.consent = src->consent;
+    tmp.updated_at = src->updated_at;
+    guest_release(dst);
+    *dst = tmp;
+    return 0;
+}
+
+const char *guest_role_name(GuestRole r)
+{
+    switch (r) {
+    case ROLE_INDUSTRY_PARTNER:
+        return "Industry Partner";
+    case ROLE_STAFF:
+        return "Staff";
+    case ROLE_EDUCATOR:
+        return "Educator";
+    case ROLE_STUDENT:
+        return "Student";
+    }
+    return "Industry Partner";
+}
+
+char *guest_masked_name(const Guest *g)
+{
+    const char *first = g->first ? g->first : "";
+    const char *last = g->last ? g->last : "";
+    const char *company = g->company ? g->company : "";
+    size_t initial = text_first_grapheme(last);
+    size_t nf = strlen(first), nc = strlen(company);
+    /* first + " " + initial + "." + " — " + company + NUL */
+    size_t cap = nf + 1 + initial + 1 + 5 + nc + 1;
+    char *out = malloc(cap);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    memcpy(out + o, first, nf);
+    o += nf;
+    if (initial) {
+        if (nf)
+            out[o++] = ' ';
+        memcpy(out + o, last, initial);
+        o += initial;
+        out[o++] = '.';
+    }
+    if (nc) {
+        static const char DASH[] = " \xE2\x80\x94 "; /* " — " */
+        memcpy(out + o, DASH, sizeof DASH - 1);
+        o += sizeof DASH - 1;
+        memcpy(out + o, company, nc);
+        o += nc;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+void guest_list_init(GuestList *l)
+{
+    l->items = NULL;
+    l->count = 0;
+    l->cap = 0;
+}
+
+void guest_list_free(GuestList *l)
+{
+    for (size_t i = 0; i < l->count; i++)
+        guest_release(&l->items[i]);
+    free(l->items);
+    guest_list_init(l);
+}
+
+Guest *guest_list_push(GuestList *l)
+{
+    if (l->count == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        Guest *items = realloc(l->items, cap * sizeof *items);
+        if (!items)
+            return NULL;
+        l->items = items;
+        l->cap = cap;
+    }
+    Guest *g = &l->items[l->count++];
+    guest_init(g);
+    return g;
+}
+
+/* ---- programs ---- */
+
+#define PROGRAM_STRING_FIELDS(p)                                                                   \
+    {                                                                                              \
+        &(p)->code, &(p)->name, &(p)->school, &(p)->pathway, &(p)->description, &(p)->grades,      \
+            &(p)->certifications, &(p)->partner_needs, &(p)->contact, &(p)->url, &(p)->image       \
+    }
+enum { PROGRAM_NSTRINGS = 11 };
+
+void program_init(Program *p)
+{
+    char **fields[PROGRAM_NSTRINGS] = PROGRAM_STRING_FIELDS(p);
+    for (int i = 0; i < PROGRAM_NSTRINGS; i++)
+        *fields[i] = EMPTY_FIELD;
+}
+
+static void program_release(Program *p)
+{
+    char **fields[PROGRAM_NSTRINGS] = PROGRAM_STRING_FIELDS(p);
+    for (int i = 0; i < PROGRAM_NSTRINGS; i++)
+        field_free(fields[i]);
+}
+
+void program_clear(Program *p)
+{
+    program_release(p);
+    program_init(p);
+}
+
+void program_list_init(ProgramList *l)
+{
+    l->items = NULL;
+    l->count = 0;
+    l->cap = 0;
+}
+
+void program_list_free(ProgramList *l)
+{
+    for (size_t i = 0; i < l->count; i++)
+        program_release(&l->items[i]);
+    free(l->items);
+    program_list_init(l);
+}
+
+Program *program_list_push(ProgramList *l)
+{
+    if (l->count == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        Program *items = realloc(l->items, cap * sizeof *items);
+        if (!items)
+            return NULL;
+        l->items = items;
+        l->cap = cap;
+    }
+    Program *p = &l->items[l->count++];
+    program_init(p);
+    return p;
+}
+
+/* ---- partnership kinds ---- */
+
+const PartnershipKind PARTNERSHIP_KINDS[] = {
+    {"interns", "Host interns"},    {"shadowing", "Job shadowing"},
+    {"speaking", "Guest speaking"}, {"advisory", "Advisory board"},
+    {"mentoring", "Mentoring"},     {"equipment", "Equipment or donations"},
+    {"sponsorship", "Sponsorship"}, {"hiring", "Hiring graduates"},
+};
+const size_t PARTNERSHIP_KIND_COUNT = sizeof PARTNERSHIP_KINDS / sizeof PARTNERSHIP_KINDS[0];
+
+const char *partnership_label(const char *key)
+{
+    if (!key)
+        return NULL;
+    for (size_t i = 0; i < PARTNERSHIP_KIND_COUNT; i++) {
+        if (strcmp(PARTNERSHIP_KINDS[i].key, key) == 0)
+            return PARTNERSHIP_KINDS[i].label;
+    }
+    return NULL;
+}

@@ -1,7 +1,10 @@
 /* guest.h — the guest record shared by import, store, search, check-in and export.
  *
  * Strings are malloc'd UTF-8, never NULL once a Guest is initialised with
- * guest_init (empty string for "unknown"). */
+ * guest_init (empty string for "unknown"). Empty fields share one static "",
+ * so change a field only with guest_set (never free() it yourself); guest_clear
+ * and program_clear free everything and allocate nothing, so they also serve as
+ * destructors. */
 #ifndef LANYARD_GUEST_H
 #define LANYARD_GUEST_H
 

@@ -1,1 +1,259 @@
-/* text.c — in progress. */
+/* text.c — UTF-8 validation, Windows-1252 conversion, search folding (utf8proc),
+ * URL encoding and grapheme helpers. No locale is consulted: results must not
+ * depend on the machine the kiosk runs on. */
+#include "core/text.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+/* Length of the well-formed UTF-8 sequence at s (at most n bytes), 0 if malformed.
+ * Rejects overlongs, surrogates and code points above U+10FFFF (RFC 3629). */
+static size_t utf8_seq_len(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    if (c < 0x80)
+        return 1;
+    if (c < 0xC2)
+        return 0; /* continuation byte or overlong 2-byte lead */
+    if (c < 0xE0) {
+        if (n < 2 || (s[1] & 0xC0) != 0x80)
+            return 0;
+        return 2;
+    }
+    if (c < 0xF0) {
+        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+            return 0;
+        if (c == 0xE0 && s[1] < 0xA0)
+            return 0; /* overlong */
+        if (c == 0xED && s[1] >= 0xA0)
+            return 0; /* surrogate */
+        return 3;
+    }
+    if (c < 0xF5) {
+        if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
+            return 0;
+        if (c == 0xF0 && s[1] < 0x90)
+            return 0; /* overlong */
+        if (c == 0xF4 && s[1] >= 0x90)
+            return 0; /* above U+10FFFF */
+        return 4;
+    }
+    return 0;
+}
+
+bool text_is_utf8(const char *buf, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)buf;
+    size_t i = 0;
+    while (i < len) {
+        size_t n = utf8_seq_len(s + i, len - i);
+        if (n == 0)
+            return false;
+        i += n;
+    }
+    return true;
+}
+
+/* Code points of bytes 0x80..0x9F in Windows-1252; 0 marks the five undefined ones. */
+static const uint16_t CP1252_HIGH[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
+};
+
+char *text_cp1252_to_utf8(const char *buf, size_t len, size_t *out_len, size_t *bad_offset)
+{
+    /* Every byte becomes at most 3 UTF-8 bytes. */
+    if (len > (SIZE_MAX - 1) / 3)
+        return NULL;
+    unsigned char *out = malloc(len * 3 + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)buf[i];
+        uint32_t cp = c;
+        if (c >= 0x80 && c <= 0x9F) {
+            cp = CP1252_HIGH[c - 0x80];
+            if (cp == 0) {
+                if (bad_offset)
+                    *bad_offset = i;
+                free(out);
+                return NULL;
+            }
+        }
+        if (cp < 0x80) {
+            out[o++] = (unsigned char)cp;
+        } else if (cp < 0x800) {
+            out[o++] = (unsigned char)(0xC0 | (cp >> 6));
+            out[o++] = (unsigned char)(0x80 | (cp & 0x3F));
+        } else {
+            out[o++] = (unsigned char)(0xE0 | (cp >> 12));
+            out[o++] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+            out[o++] = (unsigned char)(0x80 | (cp & 0x3F));
+        }
+    }
+    out[o] = '\0';
+    if (out_len)
+        *out_len = o;
+    return (char *)out;
+}
+
+/* ASCII-only lower-casing copy: the fallback for input utf8proc refuses
+ * (malformed UTF-8), so a bad byte degrades search instead of failing it. */
+static char *ascii_lower_dup(const char *s)
+{
+    size_t n = strlen(s);
+    char *out = malloc(n + 1);
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i <= n; i++) {
+        char c = s[i];
+        out[i] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+    }
+    return out;
+}
+
+static char *map_or_fallback(const char *s, utf8proc_option_t opts)
+{
+    if (!s)
+        s = "";
+    utf8proc_uint8_t *out = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out, opts);
+    if (n < 0) {
+        if (n == UTF8PROC_ERROR_NOMEM)
+            return NULL;
+        return ascii_lower_dup(s);
+    }
+    return (char *)out;
+}
+
+char *text_fold(const char *s)
+{
+    /* STRIPMARK needs a decomposition to find the marks; COMPOSE recomposes what
+     * is left. COMPAT maps ligatures and full-width forms; IGNORE drops
+     * zero-width characters that would otherwise break prefix matches. */
+    return map_or_fallback(s, UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
+                                  UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+                                  UTF8PROC_IGNORE);
+}
+
+bool text_equal_fold(const char *a, const char *b)
+{
+    if (!a)
+        a = "";
+    if (!b)
+        b = "";
+    if (strcmp(a, b) == 0)
+        return true;
+    utf8proc_option_t opts =
+        UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
+    char *fa = map_or_fallback(a, opts);
+    char *fb = map_or_fallback(b, opts);
+    bool eq = fa && fb && strcmp(fa, fb) == 0;
+    free(fa);
+    free(fb);
+    return eq;
+}
+
+char *text_url_encode(const char *s)
+{
+    static const char HEX[] = "0123456789ABCDEF";
+    if (!s)
+        s = "";
+    size_t n = strlen(s);
+    if (n > (SIZE_MAX - 1) / 3)
+        return NULL;
+    char *out = malloc(n * 3 + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                          (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
+        if (unreserved) {
+            out[o++] = (char)c;
+        } else {
+            out[o++] = '%';
+            out[o++] = HEX[c >> 4];
+            out[o++] = HEX[c & 0x0F];
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
+static bool is_ascii_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+char *text_trim_dup(const char *s)
+{
+    if (!s)
+        s = "";
+    const char *start = s;
+    while (*start && is_ascii_space(*start))
+        start++;
+    const char *end = start + strlen(start);
+    while (end > start && is_ascii_space(end[-1]))
+        end--;
+    size_t n = (size_t)(end - start);
+    char *out = malloc(n + 1);
+    if (!out)
+        return NULL;
+    memcpy(out, start, n);
+    out[n] = '\0';
+    return out;
+}
+
+size_t text_first_grapheme(const char *s)
+{
+    if (!s || !*s)
+        return 0;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    utf8proc_int32_t prev = -1;
+    utf8proc_int32_t state = 0;
+    size_t off = 0;
+    while (p[off]) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(p + off, -1, &cp);
+        if (n <= 0) {
+            /* A malformed byte ends the cluster; alone it counts as one byte. */
+            return off ? off : 1;
+        }
+        if (prev >= 0 && utf8proc_grapheme_break_stateful(prev, cp, &state))
+            return off;
+        prev = cp;
+        off += (size_t)n;
+    }
+    return off;
+}
+
+size_t text_codepoints(const char *s)
+{
+    size_t count = 0;
+    if (!s)
+        return 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if ((*p & 0xC0) != 0x80)
+            count++;
+    }
+    return count;
+}
+
+char *text_dup(const char *s)
+{
+    if (!s)
+        s = "";
+    size_t n = strlen(s);
+    char *out = malloc(n + 1);
+    if (!out)
+        return NULL;
+    memcpy(out, s, n + 1);
+    return out;
+}

@@ -1,0 +1,343 @@
+/* test_text.c — the UTF-8 helpers, time formatting, ids and the guest model. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "testutil.h"
+
+#include "core/guest.h"
+#include "core/ids.h"
+#include "core/text.h"
+#include "core/timefmt.h"
+
+static void check_fold(const char *in, const char *want)
+{
+    char *got = text_fold(in);
+    assert_non_null(got);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+static void test_fold(void **state)
+{
+    (void)state;
+    check_fold("José", "jose");
+    check_fold("Straße", "strasse");
+    check_fold("STRASSE", "strasse");
+    check_fold("ÅNGSTRÖM", "angstrom");
+    check_fold("Nguyễn", "nguyen");
+    check_fold("ﬁne", "fine");          /* ligature, compatibility-normalised */
+    check_fold("Ｊｏｓｅ", "jose");     /* full-width */
+    check_fold("Jose\xCC\x81", "jose"); /* decomposed accent */
+    check_fold("王小明", "王小明");
+    check_fold("", "");
+    check_fold(NULL, "");
+    /* Malformed UTF-8 degrades to ASCII lower-casing instead of failing. */
+    check_fold("AB\xFF", "ab\xFF");
+}
+
+static void test_equal_fold(void **state)
+{
+    (void)state;
+    assert_true(text_equal_fold("Ana@Example.COM", "ana@example.com"));
+    assert_true(text_equal_fold("  x", "  X"));
+    assert_true(text_equal_fold("ÉCOLE", "école"));
+    assert_false(text_equal_fold("ecole", "école"));
+    assert_false(text_equal_fold("a", "b"));
+    assert_true(text_equal_fold(NULL, ""));
+}
+
+static void test_utf8_validation(void **state)
+{
+    (void)state;
+    const char *good[] = {"", "abc", "é", "王", "😀", "\xEF\xBF\xBF", "\xF4\x8F\xBF\xBF"};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+        assert_true(text_is_utf8(good[i], strlen(good[i])));
+    const char *bad[] = {
+        "\x80",             /* lone continuation */
+        "\xC0\xAF",         /* overlong '/' */
+        "\xE0\x80\xAF",     /* overlong */
+        "\xED\xA0\x80",     /* surrogate */
+        "\xF4\x90\x80\x80", /* above U+10FFFF */
+        "\xC3",             /* truncated */
+        "caf\xE9",          /* Windows-1252 é */
+        "\xF8\x88\x80\x80\x80",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        assert_false(text_is_utf8(bad[i], strlen(bad[i])));
+    /* Embedded NUL is valid UTF-8. */
+    assert_true(text_is_utf8("a\0b", 3));
+}
+
+static void test_cp1252(void **state)
+{
+    (void)state;
+    size_t n = 0, bad = 99;
+    char *s = text_cp1252_to_utf8("Jos\xE9 \x80 \x93q\x94 \x9F", 12, &n, &bad);
+    assert_non_null(s);
+    assert_string_equal(s, "José € “q” Ÿ");
+    assert_int_equal(n, strlen("José € “q” Ÿ"));
+    free(s);
+    const unsigned char undefined[] = {0x81, 0x8D, 0x8F, 0x90, 0x9D};
+    for (size_t i = 0; i < sizeof undefined; i++) {
+        char buf[4] = {'a', 'b', (char)undefined[i], 'c'};
+        bad = 99;
+        assert_null(text_cp1252_to_utf8(buf, 4, &n, &bad));
+        assert_int_equal(bad, 2);
+    }
+}
+
+static void test_url_trim_count(void **state)
+{
+    (void)state;
+    char *u = text_url_encode("A-1,B 2/é~_.");
+    assert_string_equal(u, "A-1%2CB%202%2F%C3%A9~_.");
+    free(u);
+    char *t = text_trim_dup(" \t Ana María \r\n");
+    assert_string_equal(t, "Ana María");
+    free(t);
+    t = text_trim_dup("   ");
+    assert_string_equal(t, "");
+    free(t);
+    assert_int_equal(text_codepoints("José 王😀"), 7);
+    assert_int_equal(text_codepoints(""), 0);
+    char *d = text_dup(NULL);
+    assert_string_equal(d, "");
+    free(d);
+}
+
+static void test_first_grapheme(void **state)
+{
+    (void)state;
+    assert_int_equal(text_first_grapheme(""), 0);
+    assert_int_equal(text_first_grapheme("García"), 1);
+    assert_int_equal(text_first_grapheme("Émile"), 2);
+    assert_int_equal(text_first_grapheme("E\xCC\x81mile"), 3); /* E + combining acute */
+    assert_int_equal(text_first_grapheme("王小明"), 3);
+    /* Family emoji joined with ZWJ is one cluster of 18 bytes. */
+    const char *family = "👨‍👩‍👧x";
+    assert_int_equal(text_first_grapheme(family), strlen(family) - 1);
+    /* Flag: two regional indicators. */
+    assert_int_equal(text_first_grapheme("🇲🇽🇨🇦"), 8);
+}
+
+static void test_time_utc(void **state)
+{
+    (void)state;
+    char buf[32];
+    time_format_utc(0, buf);
+    assert_string_equal(buf, "1970-01-01T00:00:00.000Z");
+    time_format_utc(1787245392345, buf);
+    assert_string_equal(buf, "2026-08-20T17:03:12.345Z");
+    time_format_utc(-1, buf);
+    assert_string_equal(buf, "1969-12-31T23:59:59.999Z");
+    time_format_utc(951782400000, buf); /* leap day 2000 */
+    assert_string_equal(buf, "2000-02-29T00:00:00.000Z");
+
+    int64_t ms = 0;
+    assert_true(time_parse_utc("2026-08-20T17:03:12.345Z", &ms));
+    assert_int_equal(ms, 1787245392345);
+    assert_true(time_parse_utc("1969-12-31T23:59:59.999Z", &ms));
+    assert_int_equal(ms, -1);
+    assert_true(time_parse_utc("2026-08-20T17:03:12Z", &ms));
+    assert_int_equal(ms, 1787245392000);
+    const char *bad[] = {"",
+                         "2026-08-20",
+                         "2026-08-20T17:03:12.345",
+                         "2026-13-01T00:00:00.000Z",
+                         "2026-02-29T00:00:00.000Z",
+                         "2026-08-20T24:00:00.000Z",
+                         "2026-08-20T17:03:12.345Zx",
+                         "2026-08-20 17:03:12.345Z"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        assert_false(time_parse_utc(bad[i], &ms));
+
+    /* Round trip across a wide range, step ~ 13 days + some ms. */
+    for (int64_t t = -2208988800000; t < 4102444800000; t += 1123200007) {
+        char s[32];
+        int64_t back = 0;
+        time_format_utc(t, s);
+        assert_true(time_parse_utc(s, &back));
+        assert_int_equal(back, t);
+    }
+}
+
+static void test_time_local(void **state)
+{
+    (void)state;
+    char buf[32];
+    setenv("TZ", "UTC", 1);
+    tzset();
+    time_format_local(1787245392345, buf);
+    assert_string_equal(buf, "2026-08-20 17:03:12");
+    setenv("TZ", "America/Los_Angeles", 1);
+    tzset();
+    time_format_local(1787245392345, buf);
+    assert_string_equal(buf, "2026-08-20 10:03:12");
+    /* UTC formatting never depends on TZ. */
+    time_format_utc(1787245392345, buf);
+    assert_string_equal(buf, "2026-08-20T17:03:12.345Z");
+    unsetenv("TZ");
+    tzset();
+    assert_true(time_now_ms() > 1700000000000);
+}
+
+static bool is_hex_id(const char *s)
+{
+    if (strlen(s) != ID_LEN)
+        return false;
+    for (const char *p = s; *p; p++) {
+        if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
+            return false;
+    }
+    return true;
+}
+
+static void test_ids(void **state)
+{
+    (void)state;
+    assert_int_equal(ids_init(), 0);
+    assert_int_equal(ids_init(), 0);
+    char a[ID_LEN + 1], b[ID_LEN + 1];
+    id_random(a);
+    id_random(b);
+    assert_true(is_hex_id(a));
+    assert_string_not_equal(a, b);
+
+    id_derived("guest-code", "A123", a);
+    id_derived("guest-code", "A123", b);
+    assert_true(is_hex_id(a));
+    assert_string_equal(a, b);
+    id_derived("guest-email", "A123", b);
+    assert_string_not_equal(a, b);
+    id_derived("guest-code", "A124", b);
+    assert_string_not_equal(a, b);
+    /* Kind and key are separated, not concatenated. */
+    id_derived("ab", "c", a);
+    id_derived("a", "bc", b);
+    assert_string_not_equal(a, b);
+
+    const char *crockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    char prev[WALKIN_CODE_LEN + 1] = "";
+    for (int i = 0; i < 200; i++) {
+        char code[WALKIN_CODE_LEN + 1];
+        walkin_code_new(code);
+        assert_int_equal(strlen(code), WALKIN_CODE_LEN);
+        assert_memory_equal(code, "W-", 2);
+        assert_int_equal(code[6], '-');
+        for (int k = 2; k < WALKIN_CODE_LEN; k++) {
+            if (k != 6)
+                assert_non_null(strchr(crockford, code[k]));
+        }
+        assert_string_not_equal(code, prev);
+        memcpy(prev, code, sizeof prev);
+    }
+}
+
+static void test_guest_model(void **state)
+{
+    (void)state;
+    Guest g;
+    guest_init(&g);
+    assert_string_equal(g.first, "");
+    assert_string_equal(g.code, "");
+    assert_int_equal(guest_set(&g.first, "Ana"), 0);
+    assert_int_equal(guest_set(&g.last, "García López"), 0);
+    assert_int_equal(guest_set(&g.company, "Acme Welding"), 0);
+    char *m = guest_masked_name(&g);
+    assert_string_equal(m, "Ana G. — Acme Welding");
+    free(m);
+    assert_int_equal(guest_set(&g.company, NULL), 0);
+    assert_string_equal(g.company, "");
+    m = guest_masked_name(&g);
+    assert_string_equal(m, "Ana G.");
+    free(m);
+    assert_int_equal(guest_set(&g.last, "Émile"), 0);
+    m = guest_masked_name(&g);
+    assert_string_equal(m, "Ana É.");
+    free(m);
+    assert_int_equal(guest_set(&g.last, ""), 0);
+    m = guest_masked_name(&g);
+    assert_string_equal(m, "Ana");
+    free(m);
+    assert_int_equal(guest_set(&g.email, "ana@example.com"), 0);
+
+    Guest c;
+    guest_init(&c);
+    g.role = ROLE_EDUCATOR;
+    g.consent = true;
+    g.updated_at = 42;
+    id_derived("guest-code", "X", g.id);
+    assert_int_equal(guest_copy(&c, &g), 0);
+    assert_string_equal(c.first, "Ana");
+    assert_string_equal(c.email, "ana@example.com");
+    assert_string_equal(c.id, g.id);
+    assert_int_equal(c.role, ROLE_EDUCATOR);
+    assert_true(c.consent);
+    assert_int_equal(c.updated_at, 42);
+    assert_ptr_not_equal(c.first, g.first);
+    guest_clear(&c);
+    assert_string_equal(c.first, "");
+    guest_clear(&c);
+    guest_clear(&g);
+
+    assert_string_equal(guest_role_name(ROLE_INDUSTRY_PARTNER), "Industry Partner");
+    assert_string_equal(guest_role_name(ROLE_STAFF), "Staff");
+    assert_string_equal(guest_role_name(ROLE_EDUCATOR), "Educator");
+    assert_string_equal(guest_role_name(ROLE_STUDENT), "Student");
+
+    GuestList l;
+    guest_list_init(&l);
+    for (int i = 0; i < 100; i++) {
+        Guest *p = guest_list_push(&l);
+        assert_non_null(p);
+        assert_int_equal(guest_set(&p->first, "x"), 0);
+    }
+    assert_int_equal(l.count, 100);
+    guest_list_free(&l);
+    assert_int_equal(l.count, 0);
+
+    ProgramList pl;
+    program_list_init(&pl);
+    Program *p = program_list_push(&pl);
+    assert_non_null(p);
+    assert_string_equal(p->image, "");
+    assert_int_equal(guest_set(&p->name, "Welding"), 0);
+    program_list_free(&pl);
+}
+
+static void test_partnership_kinds(void **state)
+{
+    (void)state;
+    const char *keys[] = {"interns",   "shadowing", "speaking",    "advisory",
+                          "mentoring", "equipment", "sponsorship", "hiring"};
+    const char *labels[] = {"Host interns",   "Job shadowing",   "Guest speaking",
+                            "Advisory board", "Mentoring",       "Equipment or donations",
+                            "Sponsorship",    "Hiring graduates"};
+    assert_int_equal(PARTNERSHIP_KIND_COUNT, 8);
+    for (size_t i = 0; i < 8; i++) {
+        assert_string_equal(PARTNERSHIP_KINDS[i].key, keys[i]);
+        assert_string_equal(PARTNERSHIP_KINDS[i].label, labels[i]);
+        assert_string_equal(partnership_label(keys[i]), labels[i]);
+    }
+    assert_null(partnership_label("bribes"));
+    assert_null(partnership_label(NULL));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fold),
+        cmocka_unit_test(test_equal_fold),
+        cmocka_unit_test(test_utf8_validation),
+        cmocka_unit_test(test_cp1252),
+        cmocka_unit_test(test_url_trim_count),
+        cmocka_unit_test(test_first_grapheme),
+        cmocka_unit_test(test_time_utc),
+        cmocka_unit_test(test_time_local),
+        cmocka_unit_test(test_ids),
+        cmocka_unit_test(test_guest_model),
+        cmocka_unit_test(test_partnership_kinds),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
