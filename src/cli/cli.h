@@ -28,4 +28,18 @@ int cmd_set_pin(int argc, char **argv);
 /* True when argv holds -h or --help; used by every subcommand. */
 bool cli_wants_help(int argc, char **argv);
 
+struct Store;
+struct EventConfig;
+
+/* Opens a database for a subcommand; prints the reason to stderr and returns
+ * NULL when it cannot. flags: STORE_OPEN_* from store/store.h. */
+struct Store *cli_store_open(const char *cmd, const char *path, unsigned flags);
+
+/* Loads DIR/event.ini when dir is given, else the defaults; prints warnings and
+ * errors with their line numbers. Returns 0, or -1 on a bad value. */
+int cli_event_config(const char *dir, struct EventConfig *cfg);
+
+/* Prints "lanyard CMD: message" to stderr plus a hint to run --help; returns EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...);
+
 #endif

@@ -1,1 +1,56 @@
-/* cmd_stats.c — in progress. */
+/* cmd_stats.c — `lanyard stats --db DB`: counts for a quick look. */
+#include <getopt.h>
+#include <stdio.h>
+
+#include "cli/cli.h"
+#include "core/timefmt.h"
+#include "store/store.h"
+
+static const char HELP[] = "Usage: lanyard stats --db DB\n"
+                           "Prints guest, check-in and interest counts.\n";
+
+int cmd_stats(int argc, char **argv)
+{
+    if (cli_wants_help(argc, argv)) {
+        fputs(HELP, stdout);
+        return 0;
+    }
+    static const struct option opts[] = {{"db", required_argument, NULL, 'd'}, {0}};
+    const char *db = NULL;
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+        if (c == 'd')
+            db = optarg;
+        else
+            return cli_usage_error("stats", "unknown or incomplete option '%s'", argv[optind - 1]);
+    }
+    if (optind < argc)
+        return cli_usage_error("stats", "unexpected argument '%s'", argv[optind]);
+    if (!db)
+        return cli_usage_error("stats", "--db DB is required");
+    Store *s = cli_store_open("stats", db, STORE_OPEN_READONLY);
+    if (!s)
+        return 1;
+    StoreStats st;
+    if (store_stats(s, &st) != STORE_OK) {
+        fprintf(stderr, "lanyard stats: %s\n", store_errmsg(s));
+        store_close(s);
+        return 1;
+    }
+    printf("guests:         %zu (%zu pre-registered)\n", st.guests, st.expected);
+    printf("checked in:     %zu of %zu expected\n", st.checked_in - st.walk_ins, st.expected);
+    printf("walk-ins:       %zu\n", st.walk_ins);
+    printf("total present:  %zu\n", st.checked_in);
+    printf("undone:         %zu\n", st.undone);
+    printf("programs:       %zu\n", st.programs);
+    printf("interests:      %zu\n", st.interests);
+    if (st.first_checkin) {
+        char a[32], b[32];
+        time_format_local(st.first_checkin, a);
+        time_format_local(st.last_checkin, b);
+        printf("first / last:   %s / %s\n", a, b);
+    }
+    store_close(s);
+    return 0;
+}
