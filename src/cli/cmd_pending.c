@@ -17,13 +17,6 @@ int cmd_run(int argc, char **argv)
     return pending("run");
 }
 
-int cmd_set_pin(int argc, char **argv)
-{
-    (void)argc;
-    (void)argv;
-    return pending("set-pin");
-}
-
 int cmd_badge(int argc, char **argv)
 {
     (void)argc;

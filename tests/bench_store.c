@@ -1,0 +1,199 @@
+/* bench_store.c — speed figures of the store and import (SPEC §9), printed as
+ * "NAME VALUE UNIT budget BUDGET ok|OVER" for scripts/bench:
+ *   import_10k_eventbrite  import of 10,000 Eventbrite rows (decode, parse, commit)
+ *   checkin_commit_ratio   median durable check-in / median raw fdatasync, same disk
+ * Runs in a scratch folder under the current directory (a real disk, not tmpfs). */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/ids.h"
+#include "core/import.h"
+#include "store/store.h"
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(double *v, size_t n)
+{
+    qsort(v, n, sizeof *v, cmp_double);
+    return v[n / 2];
+}
+
+static void report(const char *name, double value, const char *unit, double budget)
+{
+    printf("%s %.3f %s budget %g %s\n", name, value, unit, budget, value <= budget ? "ok" : "OVER");
+}
+
+static char *eventbrite_rows(size_t n, size_t *len)
+{
+    static const char *first[] = {"Ana", "José", "Zoë", "Lan", "Łukasz", "Søren", "Mia", "Omar"};
+    static const char *last[] = {"García", "Hernández", "Nguyễn", "Smith", "O'Connor", "Kim"};
+    size_t cap = n * 200 + 512, off = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        return NULL;
+    off += (size_t)snprintf(buf, cap,
+                            "Order #,Order Date,First Name,Last Name,Email,Quantity,Ticket Type,"
+                            "Attendee #,Attendee Status,Company,Job Title,Cell Phone\r\n");
+    for (size_t i = 0; i < n; i++)
+        off += (size_t)snprintf(buf + off, cap - off,
+                                "%zu,2026-07-20 13:12:28-07:00,%s,%s,guest%zu@example.com,1,"
+                                "Business Partner,%zu,Attending,\"Company %zu, LLC\",Owner,"
+                                "(555) 010-%04zu\r\n",
+                                1000000000 + i / 2, first[i % 8], last[i % 6], i, 2000000000 + i,
+                                i % 997, i % 10000);
+    *len = off;
+    return buf;
+}
+
+static int bench_import(const char *dir)
+{
+    size_t len;
+    char *csv = eventbrite_rows(10000, &len);
+    char db[4096];
+    snprintf(db, sizeof db, "%s/import.db", dir);
+    double best = 1e9;
+    for (int run = 0; run < 3; run++) {
+        unlink(db);
+        Store *s = NULL;
+        char err[256];
+        if (store_open(db, STORE_OPEN_CREATE, &s, err, sizeof err) != STORE_OK) {
+            fprintf(stderr, "bench: %s\n", err);
+            return -1;
+        }
+        double t0 = now_ms();
+        ImportReport rep;
+        import_report_init(&rep, "bench.csv");
+        GuestList guests;
+        guest_list_init(&guests);
+        size_t ulen;
+        char *text = import_decode(csv, len, &ulen, &rep);
+        int ok = text && import_parse_guests(text, ulen, &guests, &rep) == 0 &&
+                 store_import_guests(s, &guests, &rep, 1) == STORE_OK && rep.added == 10000;
+        double t = now_ms() - t0;
+        free(text);
+        guest_list_free(&guests);
+        import_report_free(&rep);
+        store_close(s);
+        if (!ok) {
+            fprintf(stderr, "bench: the import of 10,000 rows failed\n");
+            return -1;
+        }
+        if (t < best)
+            best = t;
+    }
+    free(csv);
+    report("import_10k_eventbrite", best, "ms", 1000);
+    return 0;
+}
+
+enum { SAMPLES = 200 };
+
+static double raw_fdatasync_ms(const char *dir)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/raw.bin", dir);
+    int fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+    if (fd < 0)
+        return -1;
+    char page[4096];
+    memset(page, 'x', sizeof page);
+    /* Overwrite a page in place, as a WAL in steady state does. */
+    if (pwrite(fd, page, sizeof page, 0) != (ssize_t)sizeof page || fsync(fd) != 0) {
+        close(fd);
+        return -1;
+    }
+    double t[SAMPLES];
+    for (int i = 0; i < SAMPLES; i++) {
+        page[0] = (char)i;
+        double t0 = now_ms();
+        if (pwrite(fd, page, sizeof page, 0) != (ssize_t)sizeof page || fdatasync(fd) != 0) {
+            close(fd);
+            return -1;
+        }
+        t[i] = now_ms() - t0;
+    }
+    close(fd);
+    unlink(path);
+    return median(t, SAMPLES);
+}
+
+static int bench_checkin(const char *dir)
+{
+    char db[4096];
+    snprintf(db, sizeof db, "%s/checkin.db", dir);
+    unlink(db);
+    Store *s = NULL;
+    char err[256];
+    if (store_open(db, STORE_OPEN_CREATE, &s, err, sizeof err) != STORE_OK) {
+        fprintf(stderr, "bench: %s\n", err);
+        return -1;
+    }
+    char ids[SAMPLES + 20][ID_LEN + 1];
+    for (int i = 0; i < SAMPLES + 20; i++) {
+        Guest g;
+        guest_init(&g);
+        char name[32];
+        snprintf(name, sizeof name, "Guest%d", i);
+        guest_set(&g.first, name);
+        guest_set(&g.last, "Bench");
+        if (store_walkin_add(s, &g, "bench", 1000 + i) != STORE_OK) {
+            fprintf(stderr, "bench: %s\n", store_errmsg(s));
+            return -1;
+        }
+        memcpy(ids[i], g.id, sizeof ids[i]);
+        guest_clear(&g);
+    }
+    double t[SAMPLES];
+    for (int i = 0; i < SAMPLES + 20; i++) {
+        CheckinResult r;
+        double t0 = now_ms();
+        if (store_checkin(s, ids[i], "bench", 100000 + i, &r) != STORE_OK) {
+            fprintf(stderr, "bench: %s\n", store_errmsg(s));
+            return -1;
+        }
+        if (i >= 20) /* the first few warm the WAL up to its steady size */
+            t[i - 20] = now_ms() - t0;
+    }
+    store_close(s);
+    double commit = median(t, SAMPLES);
+    double raw = raw_fdatasync_ms(dir);
+    if (raw <= 0) {
+        fprintf(stderr, "bench: raw fdatasync failed\n");
+        return -1;
+    }
+    printf("# checkin commit median %.3f ms, raw fdatasync median %.3f ms\n", commit, raw);
+    report("checkin_commit_ratio", commit / raw, "x", 1.5);
+    return 0;
+}
+
+int main(void)
+{
+    if (ids_init() != 0)
+        return 1;
+    char dir[] = "bench-store-XXXXXX";
+    if (!mkdtemp(dir)) {
+        perror("bench: mkdtemp");
+        return 1;
+    }
+    int rc = bench_import(dir) | bench_checkin(dir);
+    char cmd[64];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "bench: could not remove %s\n", dir);
+    return rc ? 1 : 0;
+}
