@@ -1,0 +1,440 @@
+/* test_cli.c — the command line end to end, as staff use it: import a hostile
+ * guest list, check everyone in, export, parse the CSV back and compare every
+ * field; usage errors and bad databases; merge order. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/csv.h"
+
+/* ---- reading an export back ---- */
+
+typedef struct Table {
+    size_t rows, cols;
+    char *cell[64][16];
+} Table;
+
+static int collect(const CsvRecord *rec, void *ud)
+{
+    Table *t = ud;
+    assert_true(t->rows < 64);
+    if (t->rows == 0)
+        t->cols = rec->nfields;
+    assert_int_equal(rec->nfields, t->cols);
+    for (size_t i = 0; i < rec->nfields && i < 16; i++)
+        t->cell[t->rows][i] = strdup(rec->fields[i]);
+    t->rows++;
+    return 0;
+}
+
+static void table_read(Table *t, const char *text, size_t len)
+{
+    memset(t, 0, sizeof *t);
+    CsvError err = {0};
+    assert_int_equal(csv_read(text, len, collect, t, &err), 0);
+}
+
+static void table_free(Table *t)
+{
+    for (size_t r = 0; r < t->rows; r++)
+        for (size_t c = 0; c < t->cols && c < 16; c++)
+            free(t->cell[r][c]);
+}
+
+static int column(const Table *t, const char *name)
+{
+    for (size_t c = 0; c < t->cols; c++)
+        if (!strcmp(t->cell[0][c], name))
+            return (int)c;
+    fail_msg("no column '%s' in the export", name);
+    return -1;
+}
+
+/* What a value must look like in an export: itself, or with the formula guard. */
+static char *guarded(const char *s)
+{
+    size_t n = strlen(s) + 2;
+    char *out = malloc(n);
+    assert_non_null(out);
+    bool guard =
+        s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r';
+    snprintf(out, n, "%s%s", guard ? "'" : "", s);
+    return out;
+}
+
+/* ---- hostile content, end to end ---- */
+
+typedef struct Hostile {
+    const char *code, *first, *last, *company, *email, *phone;
+} Hostile;
+
+static const Hostile HOSTILE[] = {
+    {"H001", "José", "Hernández-Núñez", "Café Olé, Inc.", "jose@example.com", "+1 555 0100"},
+    {"H002", "王", "芳", "北京科技有限公司", "wang@example.com", "(555) 010-0001"},
+    {"H003", "محمد", "الحسن", "شركة النور", "m@example.com", ""},
+    {"H004", "Zoë 🎉", "O'Brien \"The Welder\"", "=HYPERLINK(\"http://x.example\",\"click\")",
+     "zoe@example.com", "-5"},
+    {"H005", "Line\nBreak", "Comma, Last", "@SUM(A1:A9)", "line@example.com", "555"},
+    {"H006", "%s %n %x", "Robert'); DROP TABLE guests;--", "=cmd|'/c calc'!A1", "bobby@example.com",
+     "+44 20 7946 0000"},
+    {"H007",
+     "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+     "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+     "aaaaaaaaaaaaaaaaaaaa",
+     "Long", "x", "long@example.com", "1"},
+};
+static const size_t NHOSTILE = sizeof HOSTILE / sizeof HOSTILE[0];
+
+static void csv_field(FILE *f, const char *s, bool last)
+{
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', f);
+        fputc(*s, f);
+    }
+    fputs(last ? "\"\r\n" : "\",", f);
+}
+
+static void test_hostile_round_trip(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    char *csv = tu_path(dir, "guests.csv");
+    char *db = tu_path(dir, "event.db");
+    char *out = tu_path(dir, "attendance.csv");
+
+    FILE *f = fopen(csv, "wb");
+    assert_non_null(f);
+    fputs("Attendee #,First Name,Last Name,Company,Email,Cell Phone\r\n", f);
+    for (size_t i = 0; i < NHOSTILE; i++) {
+        const Hostile *h = &HOSTILE[i];
+        csv_field(f, h->code, false);
+        csv_field(f, h->first, false);
+        csv_field(f, h->last, false);
+        csv_field(f, h->company, false);
+        csv_field(f, h->email, false);
+        csv_field(f, h->phone, true);
+    }
+    assert_int_equal(fclose(f), 0);
+
+    TuRun r = tu_lanyard("import", "guests", csv, "--db", db, NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "7"));
+    tu_run_free(&r);
+
+    for (size_t i = 0; i < NHOSTILE; i++) {
+        r = tu_lanyard("checkin", "--db", db, "--code", HOSTILE[i].code, "--kiosk", "door-1", NULL);
+        assert_int_equal(r.status, 0);
+        assert_int_equal(strlen(r.out), 33); /* 32 hex digits and a newline */
+        tu_run_free(&r);
+    }
+    r = tu_lanyard("export", "attendance", "--db", db, "--out", out, NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+
+    size_t len;
+    char *text = tu_read(out, &len);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "\r\n"));
+    Table t;
+    table_read(&t, text, len);
+    assert_int_equal(t.rows, NHOSTILE + 1);
+    int cc = column(&t, "Registration code"), cf = column(&t, "First name"),
+        cl = column(&t, "Last name"), co = column(&t, "Company"), ce = column(&t, "Email"),
+        cp = column(&t, "Phone"), ck = column(&t, "Kiosk");
+    for (size_t i = 0; i < NHOSTILE; i++) {
+        const Hostile *h = NULL;
+        size_t row = 0;
+        for (size_t rr = 1; rr < t.rows && !h; rr++)
+            for (size_t k = 0; k < NHOSTILE; k++)
+                if (!strcmp(t.cell[rr][cc], HOSTILE[k].code) && k == i) {
+                    h = &HOSTILE[k];
+                    row = rr;
+                }
+        assert_non_null(h);
+        const char *want[] = {h->first, h->last, h->company, h->email, h->phone};
+        int cols[] = {cf, cl, co, ce, cp};
+        for (size_t k = 0; k < 5; k++) {
+            char *g = guarded(want[k]);
+            assert_string_equal(t.cell[row][cols[k]], g);
+            free(g);
+        }
+        assert_string_equal(t.cell[row][ck], "door-1");
+    }
+    table_free(&t);
+    free(text);
+
+    /* Import trims cells, so a leading tab is tested through a walk-in. */
+    r = tu_lanyard("checkin", "--db", db, "--walk-in", "--first", "Tab", "--last", "Leader",
+                   "--company", "\tTab Co", NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    r = tu_lanyard("export", "attendance", "--db", db, NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "'\tTab Co"));
+    tu_run_free(&r);
+
+    /* A second check-in makes no second attendance. */
+    r = tu_lanyard("checkin", "--db", db, "--code", "H001", NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.err, "already checked in"));
+    tu_run_free(&r);
+    r = tu_lanyard("export", "attendance", "--db", db, NULL);
+    assert_int_equal(r.status, 0);
+    table_read(&t, r.out, strlen(r.out));
+    assert_int_equal(t.rows, NHOSTILE + 2);
+    table_free(&t);
+    tu_run_free(&r);
+
+    /* --excel starts with a byte-order mark. */
+    r = tu_lanyard("export", "followup", "--db", db, "--excel", NULL);
+    assert_int_equal(r.status, 0);
+    assert_memory_equal(r.out, "\xEF\xBB\xBF", 3);
+    tu_run_free(&r);
+
+    tu_rmtree(dir);
+    free(csv);
+    free(db);
+    free(out);
+    free(dir);
+}
+
+/* ---- usage and bad input ---- */
+
+static void test_usage(void **state)
+{
+    (void)state;
+    TuRun r = tu_lanyard("--help", NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "import"));
+    tu_run_free(&r);
+    const char *cmds[] = {"import", "checkin", "export", "merge", "stats", "set-pin"};
+    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+        r = tu_lanyard(cmds[i], "--help", NULL);
+        assert_int_equal(r.status, 0);
+        assert_non_null(strstr(r.out, "Usage: lanyard"));
+        tu_run_free(&r);
+        r = tu_lanyard(cmds[i], "--no-such-option", NULL);
+        assert_int_equal(r.status, 2);
+        assert_true(strlen(r.err) > 0);
+        tu_run_free(&r);
+    }
+    r = tu_lanyard("frobnicate", NULL);
+    assert_int_equal(r.status, 2);
+    tu_run_free(&r);
+    r = tu_lanyard("export", "attendance", NULL); /* no --db */
+    assert_int_equal(r.status, 2);
+    tu_run_free(&r);
+}
+
+static void assert_refused_unchanged(const char *db, const char *content, size_t len)
+{
+    const char *const cmds[][8] = {
+        {"stats", "--db", db, NULL},
+        {"export", "attendance", "--db", db, NULL},
+        {"checkin", "--db", db, "--code", "X", NULL},
+    };
+    for (size_t i = 0; i < 3; i++) {
+        const char *argv[10] = {LANYARD_BINARY};
+        for (size_t k = 0; cmds[i][k]; k++)
+            argv[k + 1] = cmds[i][k];
+        TuRun r = tu_run(argv, NULL);
+        assert_int_equal(r.status, 1);
+        assert_non_null(strstr(r.err, db));
+        tu_run_free(&r);
+        if (content) {
+            size_t got_len;
+            char *got = tu_read(db, &got_len);
+            assert_non_null(got);
+            assert_int_equal(got_len, len);
+            assert_memory_equal(got, content, len);
+            free(got);
+        }
+    }
+}
+
+static void test_bad_databases(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+
+    char *text = tu_path(dir, "notes.db");
+    const char notes[] = "This is a spreadsheet, not a database.\n";
+    tu_write(text, notes, sizeof notes - 1);
+    assert_refused_unchanged(text, notes, sizeof notes - 1);
+
+    /* A real database made by a working import, then damaged in the middle. */
+    char *db = tu_path(dir, "event.db");
+    char *csv = tu_path(dir, "g.csv");
+    tu_write(csv, "Name,Company\nAna García,Acme\n", (size_t)-1);
+    TuRun r = tu_lanyard("import", "guests", csv, "--db", db, NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    size_t len;
+    char *bytes = tu_read(db, &len);
+    assert_non_null(bytes);
+    assert_true(len > 4096);
+    memset(bytes + 100, 0xA5, len - 100 > 3000 ? 3000 : len - 100);
+    tu_write(db, bytes, len);
+    assert_refused_unchanged(db, bytes, len);
+    free(bytes);
+
+    /* A directory. */
+    char *sub = tu_path(dir, "folder.db");
+    assert_int_equal(mkdir(sub, 0755), 0);
+    assert_refused_unchanged(sub, NULL, 0);
+
+    tu_rmtree(dir);
+    free(text);
+    free(db);
+    free(csv);
+    free(sub);
+    free(dir);
+}
+
+static void test_broken_csv(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    char *csv = tu_path(dir, "guests.csv");
+    char *db = tu_path(dir, "event.db");
+    tu_write(csv, "Name,Company\nAna García,Acme\n", (size_t)-1);
+    TuRun r = tu_lanyard("import", "guests", csv, "--db", db, NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    /* An unterminated quote on line 3: nothing of this file is imported. */
+    tu_write(csv, "Name,Company\nBo Lee,Lee Co\n\"Cy Unclosed,Nowhere\nDee Day,Dee Co\n",
+             (size_t)-1);
+    r = tu_lanyard("import", "guests", csv, "--db", db, NULL);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, ":3"));
+    tu_run_free(&r);
+    r = tu_lanyard("checkin", "--db", db, "--first", "Bo", "--last", "Lee", NULL);
+    assert_int_equal(r.status, 1); /* Bo Lee was not imported */
+    tu_run_free(&r);
+    r = tu_lanyard("checkin", "--db", db, "--first", "Ana", "--last", "García", NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    tu_rmtree(dir);
+    free(csv);
+    free(db);
+    free(dir);
+}
+
+/* ---- merge order through the command line ---- */
+
+static char *export_of(const char *db)
+{
+    TuRun r = tu_lanyard("export", "attendance", "--db", db, NULL);
+    assert_int_equal(r.status, 0);
+    free(r.err);
+    return r.out;
+}
+
+static void test_merge_orders(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    char *csv = tu_path(dir, "guests.csv");
+    tu_write(csv,
+             "Attendee #,First Name,Last Name,Company,Email\n"
+             "1,Ana,García,Acme Welding,ana@example.com\n"
+             "2,Bo,Lee,Lee Plumbing,bo@example.com\n"
+             "3,Cy,Diaz,Diaz Farms,cy@example.com\n",
+             (size_t)-1);
+    const char *names[] = {"a.db", "b.db", "c.db"};
+    char *kiosk[3];
+    for (int k = 0; k < 3; k++) {
+        kiosk[k] = tu_path(dir, names[k]);
+        TuRun r = tu_lanyard("import", "guests", csv, "--db", kiosk[k], NULL);
+        assert_int_equal(r.status, 0);
+        tu_run_free(&r);
+    }
+    /* Ana checks in at two doors; each door has a walk-in of its own. */
+    const char *checkins[][3] = {{"a.db", "1", "door-a"},
+                                 {"b.db", "1", "door-b"},
+                                 {"b.db", "2", "door-b"},
+                                 {"c.db", "3", "door-c"}};
+    for (size_t i = 0; i < 4; i++) {
+        char *p = tu_path(dir, checkins[i][0]);
+        TuRun r = tu_lanyard("checkin", "--db", p, "--code", checkins[i][1], "--kiosk",
+                             checkins[i][2], NULL);
+        assert_int_equal(r.status, 0);
+        tu_run_free(&r);
+        free(p);
+    }
+    for (int k = 0; k < 3; k++) {
+        TuRun r = tu_lanyard("checkin", "--db", kiosk[k], "--walk-in", "--first", "Sam", "--last",
+                             "Walker", NULL);
+        assert_int_equal(r.status, 0);
+        tu_run_free(&r);
+    }
+    char *abc = tu_path(dir, "abc.db"), *cba = tu_path(dir, "cba.db");
+    TuRun r = tu_lanyard("merge", "--into", abc, kiosk[0], kiosk[1], kiosk[2], NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    r = tu_lanyard("merge", "--into", cba, kiosk[2], kiosk[1], kiosk[0], kiosk[2], kiosk[0], NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    char *e1 = export_of(abc), *e2 = export_of(cba);
+    assert_string_equal(e1, e2);
+    Table t;
+    table_read(&t, e1, strlen(e1));
+    /* Ana once, Bo, Cy, and three different walk-ins named Sam Walker. */
+    assert_int_equal(t.rows, 1 + 3 + 3);
+    int cf = column(&t, "First name"), ck = column(&t, "Kiosk");
+    size_t ana = 0;
+    for (size_t i = 1; i < t.rows; i++)
+        if (!strcmp(t.cell[i][cf], "Ana")) {
+            ana++;
+            assert_string_equal(t.cell[i][ck], "door-a"); /* the earlier check-in */
+        }
+    assert_int_equal(ana, 1);
+    table_free(&t);
+    free(e1);
+    free(e2);
+    for (int k = 0; k < 3; k++)
+        free(kiosk[k]);
+    tu_rmtree(dir);
+    free(abc);
+    free(cba);
+    free(csv);
+    free(dir);
+}
+
+static void test_set_pin(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    char *ini = tu_path(dir, "event.ini");
+    tu_write(ini, "[event]\nname = Night ; the name\n\n[staff]\npin_hash =\n", (size_t)-1);
+    const char *argv[] = {LANYARD_BINARY, "set-pin", "--event", dir, NULL};
+    TuRun r = tu_run(argv, "12\n");
+    assert_int_equal(r.status, 1); /* too short */
+    tu_run_free(&r);
+    r = tu_run(argv, "482913\n");
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    char *text = tu_read(ini, NULL);
+    assert_non_null(strstr(text, "name = Night ; the name"));
+    assert_non_null(strstr(text, "pin_hash = $argon2id$"));
+    assert_null(strstr(text, "482913"));
+    free(text);
+    tu_rmtree(dir);
+    free(ini);
+    free(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_usage),         cmocka_unit_test(test_hostile_round_trip),
+        cmocka_unit_test(test_bad_databases), cmocka_unit_test(test_broken_csv),
+        cmocka_unit_test(test_merge_orders),  cmocka_unit_test(test_set_pin),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
