@@ -1,1 +1,734 @@
-/* search.c — in progress. */
+/* search.c — the kiosk's "Find me" index (see search.h).
+ *
+ * Every guest's first name, last name and company are folded once (text_fold)
+ * and cut into words; the words live in an arena that never moves, so a sorted
+ * array of (word, guest) references can point straight at them. A query folds
+ * and cuts its text the same way, binary-searches the prefix range of each of its
+ * words, walks the narrowest range and checks the other words against that
+ * guest's own short word list.
+ *
+ * Guests are ranked once by (first, last, company, id) when they are committed,
+ * and each reference carries its guest's rank, so the top 8 of a range of tens of
+ * thousands is found with integer compares, touching a guest only when it would
+ * enter the top 8.
+ *
+ * Guests added after the last commit ("pending", typically walk-ins) are scanned
+ * linearly until there are enough of them to be worth merging into the sorted
+ * arrays; a merge is linear, so a walk-in never costs a full re-sort. Replacing a
+ * guest (same id) marks the old entry dead; dead references are dropped at the
+ * next merge. */
+#include "core/search.h"
+
+#include <assert.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "core/text.h"
+
+/* Pending guests scanned linearly per query before a merge is worth it. */
+#define SEARCH_PENDING_MAX 256
+/* Query words beyond this many are ignored (a name has far fewer). */
+#define SEARCH_MAX_QUERY_WORDS 16
+#define ARENA_CHUNK 65536
+
+/* ---- arena: strings that never move ---- */
+
+typedef struct ArenaChunk {
+    struct ArenaChunk *next;
+    size_t used, cap;
+    char data[];
+} ArenaChunk;
+
+typedef struct Arena {
+    ArenaChunk *head;
+} Arena;
+
+static char *arena_alloc(Arena *a, size_t n)
+{
+    if (!a->head || a->head->cap - a->head->used < n) {
+        size_t cap = n > ARENA_CHUNK ? n : ARENA_CHUNK;
+        ArenaChunk *c = malloc(sizeof *c + cap);
+        if (!c)
+            return NULL;
+        c->used = 0;
+        c->cap = cap;
+        c->next = a->head;
+        a->head = c;
+    }
+    char *p = a->head->data + a->head->used;
+    a->head->used += n;
+    return p;
+}
+
+static char *arena_strdup(Arena *a, const char *s, size_t n)
+{
+    char *p = arena_alloc(a, n + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+static void arena_free(Arena *a)
+{
+    ArenaChunk *c = a->head;
+    while (c) {
+        ArenaChunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    a->head = NULL;
+}
+
+/* ---- the index ---- */
+
+typedef struct Entry {
+    const char *first, *last, *company; /* folded sort keys */
+    const char *words;                  /* folded words, each NUL-terminated */
+    const char *label;                  /* guest_masked_name() */
+    uint32_t nwords;
+    uint32_t rank; /* position in (first, last, company, id) order; valid once committed */
+    bool live;     /* false once replaced by a newer entry with the same id */
+    char id[ID_LEN + 1];
+} Entry;
+
+typedef struct WordRef {
+    const char *word;
+    uint32_t entry;
+    uint32_t rank; /* copy of entries[entry].rank, so ranges scan sequentially */
+} WordRef;
+
+struct SearchIndex {
+    Arena arena;
+    Entry *entries;
+    size_t nentries, cap_entries;
+    size_t ncommitted; /* entries[0..ncommitted) are in refs and order */
+    size_t nlive;
+
+    WordRef *refs; /* sorted by (word, entry) */
+    size_t nrefs;
+
+    uint32_t *order; /* live committed entries in rank order */
+    size_t norder;
+
+    /* id -> entry index, open addressing; UINT32_MAX marks an empty slot. */
+    uint32_t *idmap;
+    size_t idmap_cap;
+
+    /* stamps[i] == gen: entry i was already looked at by the current query. */
+    uint32_t *stamps;
+    uint32_t gen;
+};
+
+/* ---- cutting folded text into words ---- */
+
+typedef enum CharClass { CH_WORD, CH_SPACE, CH_PUNCT } CharClass;
+
+static CharClass char_class(utf8proc_int32_t cp)
+{
+    if (cp < 0x80) {
+        if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9'))
+            return CH_WORD;
+        if (cp == ' ' || (cp >= '\t' && cp <= '\r') || cp < 0x20 || cp == 0x7F)
+            return CH_SPACE;
+        return CH_PUNCT;
+    }
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+        return CH_WORD;
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_CC:
+        return CH_SPACE;
+    default:
+        return CH_PUNCT;
+    }
+}
+
+/* Called once per word found in folded text; returns 0 to go on, -1 to stop. */
+typedef int (*WordFn)(const char *word, size_t len, void *ud);
+
+/* Cuts folded text into words. Space separates tokens; punctuation splits a token
+ * into pieces ("garcia-lopez" -> "garcia", "lopez"). A token of several pieces is
+ * also reported joined ("obrien" for "o'brien") when join is set, so a guest is
+ * found whether or not the punctuation is typed. Returns -1 if fn stopped. */
+static int words_each(const char *s, bool join, WordFn fn, void *ud)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    size_t n = strlen(s);
+    char joined[256];
+    size_t jlen = 0, pieces = 0;
+    bool joined_fits = true;
+    size_t i = 0;
+    size_t piece_start = 0;
+    bool in_piece = false;
+    while (i <= n) {
+        utf8proc_int32_t cp = 0;
+        utf8proc_ssize_t len = 1;
+        CharClass cls = CH_SPACE; /* the terminating NUL ends everything */
+        if (i < n) {
+            len = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+            if (len <= 0) {
+                len = 1; /* a stray byte is part of a word rather than lost */
+                cls = CH_WORD;
+            } else {
+                cls = char_class(cp);
+            }
+        }
+        if (cls == CH_WORD) {
+            if (!in_piece) {
+                in_piece = true;
+                piece_start = i;
+            }
+        } else if (in_piece) {
+            size_t plen = i - piece_start;
+            if (fn(s + piece_start, plen, ud) != 0)
+                return -1;
+            pieces++;
+            if (jlen + plen < sizeof joined) {
+                memcpy(joined + jlen, s + piece_start, plen);
+                jlen += plen;
+            } else {
+                joined_fits = false;
+            }
+            in_piece = false;
+        }
+        if (cls == CH_SPACE) {
+            if (join && pieces > 1 && joined_fits && fn(joined, jlen, ud) != 0)
+                return -1;
+            jlen = 0;
+            pieces = 0;
+            joined_fits = true;
+        }
+        i += (size_t)len;
+    }
+    return 0;
+}
+
+/* Collects a guest's distinct words into one NUL-separated buffer. */
+typedef struct WordBuf {
+    char *buf;
+    size_t len, cap;
+    uint32_t count;
+} WordBuf;
+
+static bool wordbuf_has(const WordBuf *b, const char *w, size_t n)
+{
+    size_t off = 0;
+    while (off < b->len) {
+        size_t l = strlen(b->buf + off);
+        if (l == n && memcmp(b->buf + off, w, n) == 0)
+            return true;
+        off += l + 1;
+    }
+    return false;
+}
+
+static int wordbuf_add(const char *w, size_t n, void *ud)
+{
+    WordBuf *b = ud;
+    if (wordbuf_has(b, w, n))
+        return 0;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 64;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *nb = realloc(b->buf, cap);
+        if (!nb)
+            return -1;
+        b->buf = nb;
+        b->cap = cap;
+    }
+    memcpy(b->buf + b->len, w, n);
+    b->buf[b->len + n] = '\0';
+    b->len += n + 1;
+    b->count++;
+    return 0;
+}
+
+/* ---- id map ---- */
+
+static size_t id_hash(const char *id)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
+        h ^= *p;
+        h *= 1099511628211ULL;
+    }
+    return (size_t)h;
+}
+
+static uint32_t *idmap_slot(SearchIndex *ix, const char *id)
+{
+    size_t mask = ix->idmap_cap - 1;
+    for (size_t i = id_hash(id) & mask;; i = (i + 1) & mask) {
+        uint32_t e = ix->idmap[i];
+        if (e == UINT32_MAX || strcmp(ix->entries[e].id, id) == 0)
+            return &ix->idmap[i];
+    }
+}
+
+static int idmap_grow(SearchIndex *ix)
+{
+    size_t cap = ix->idmap_cap ? ix->idmap_cap * 2 : 1024;
+    uint32_t *map = malloc(cap * sizeof *map);
+    if (!map)
+        return -1;
+    for (size_t i = 0; i < cap; i++)
+        map[i] = UINT32_MAX;
+    uint32_t *old = ix->idmap;
+    size_t old_cap = ix->idmap_cap;
+    ix->idmap = map;
+    ix->idmap_cap = cap;
+    for (size_t i = 0; i < old_cap; i++) {
+        if (old[i] != UINT32_MAX)
+            *idmap_slot(ix, ix->entries[old[i]].id) = old[i];
+    }
+    free(old);
+    return 0;
+}
+
+/* ---- ordering ---- */
+
+static int entry_cmp_keys(const Entry *a, const Entry *b)
+{
+    int c = strcmp(a->first, b->first);
+    if (c == 0)
+        c = strcmp(a->last, b->last);
+    if (c == 0)
+        c = strcmp(a->company, b->company);
+    if (c == 0)
+        c = strcmp(a->id, b->id);
+    return c;
+}
+
+static int entry_ptr_cmp(const void *pa, const void *pb)
+{
+    return entry_cmp_keys(*(const Entry *const *)pa, *(const Entry *const *)pb);
+}
+
+static int ref_cmp(const WordRef *a, const WordRef *b)
+{
+    int c = strcmp(a->word, b->word);
+    if (c == 0)
+        c = (a->entry > b->entry) - (a->entry < b->entry);
+    return c;
+}
+
+static int ref_qsort_cmp(const void *pa, const void *pb)
+{
+    return ref_cmp(pa, pb);
+}
+
+/* ---- public ---- */
+
+SearchIndex *search_create(void)
+{
+    SearchIndex *ix = calloc(1, sizeof *ix);
+    if (!ix)
+        return NULL;
+    if (idmap_grow(ix) != 0) {
+        free(ix);
+        return NULL;
+    }
+    return ix;
+}
+
+void search_destroy(SearchIndex *ix)
+{
+    if (!ix)
+        return;
+    arena_free(&ix->arena);
+    free(ix->entries);
+    free(ix->refs);
+    free(ix->order);
+    free(ix->idmap);
+    free(ix->stamps);
+    free(ix);
+}
+
+size_t search_count(const SearchIndex *ix)
+{
+    return ix->nlive;
+}
+
+static const char *arena_fold(Arena *a, const char *s)
+{
+    char *f = text_fold(s ? s : "");
+    if (!f)
+        return NULL;
+    const char *out = arena_strdup(a, f, strlen(f));
+    free(f);
+    return out;
+}
+
+int search_add(SearchIndex *ix, const Guest *g)
+{
+    if (ix->nentries >= UINT32_MAX - 1) {
+        errno = ENOMEM;
+        return -1;
+    }
+    /* Keep the id map at most half full. */
+    if ((ix->nentries + 1) * 2 > ix->idmap_cap && idmap_grow(ix) != 0)
+        return -1;
+    if (ix->nentries == ix->cap_entries) {
+        size_t cap = ix->cap_entries ? ix->cap_entries * 2 : 1024;
+        Entry *e = realloc(ix->entries, cap * sizeof *e);
+        if (!e)
+            return -1;
+        ix->entries = e;
+        uint32_t *st = realloc(ix->stamps, cap * sizeof *st);
+        if (!st)
+            return -1;
+        memset(st + ix->cap_entries, 0, (cap - ix->cap_entries) * sizeof *st);
+        ix->stamps = st;
+        ix->cap_entries = cap;
+    }
+
+    Entry e = {0};
+    snprintf(e.id, sizeof e.id, "%s", g->id);
+    e.first = arena_fold(&ix->arena, g->first);
+    e.last = arena_fold(&ix->arena, g->last);
+    e.company = arena_fold(&ix->arena, g->company);
+    if (!e.first || !e.last || !e.company)
+        return -1;
+    char *label = guest_masked_name(g);
+    if (!label)
+        return -1;
+    e.label = arena_strdup(&ix->arena, label, strlen(label));
+    free(label);
+    if (!e.label)
+        return -1;
+
+    WordBuf wb = {0};
+    int rc = 0;
+    if (words_each(e.first, true, wordbuf_add, &wb) != 0 ||
+        words_each(e.last, true, wordbuf_add, &wb) != 0 ||
+        words_each(e.company, true, wordbuf_add, &wb) != 0)
+        rc = -1;
+    if (rc == 0) {
+        e.words = wb.len ? arena_strdup(&ix->arena, wb.buf, wb.len) : "";
+        if (!e.words)
+            rc = -1;
+        e.nwords = wb.count;
+    }
+    free(wb.buf);
+    if (rc != 0)
+        return -1;
+
+    e.live = true;
+    uint32_t idx = (uint32_t)ix->nentries;
+    ix->entries[ix->nentries++] = e;
+    uint32_t *slot = idmap_slot(ix, e.id);
+    if (*slot != UINT32_MAX) {
+        ix->entries[*slot].live = false; /* replaced: the old words are ignored */
+        ix->nlive--;
+    }
+    *slot = idx;
+    ix->nlive++;
+    return 0;
+}
+
+/* Merges the pending entries into the rank order and the word references.
+ * Returns -1 on ENOMEM, leaving the index as it was (still searchable). */
+static int search_merge(SearchIndex *ix)
+{
+    size_t npend = ix->nentries - ix->ncommitted;
+    if (npend == 0)
+        return 0;
+
+    /* Pending live entries, sorted by key. */
+    Entry **pend = malloc(npend * sizeof *pend);
+    uint32_t *order = malloc((ix->norder + npend) * sizeof *order);
+    size_t nnew_refs = 0;
+    size_t np = 0;
+    for (size_t i = ix->ncommitted; i < ix->nentries; i++) {
+        if (ix->entries[i].live) {
+            if (pend)
+                pend[np] = &ix->entries[i];
+            np++;
+            nnew_refs += ix->entries[i].nwords;
+        }
+    }
+    WordRef *newrefs = malloc((nnew_refs ? nnew_refs : 1) * sizeof *newrefs);
+    WordRef *refs = malloc((ix->nrefs + nnew_refs + 1) * sizeof *refs);
+    if (!pend || !order || !newrefs || !refs) {
+        free(pend);
+        free(order);
+        free(newrefs);
+        free(refs);
+        return -1;
+    }
+    qsort(pend, np, sizeof *pend, entry_ptr_cmp);
+
+    /* Rank order: merge old (dropping the dead) with the new. */
+    size_t a = 0, b = 0, n = 0;
+    while (a < ix->norder || b < np) {
+        const Entry *ea = NULL;
+        if (a < ix->norder) {
+            ea = &ix->entries[ix->order[a]];
+            if (!ea->live) {
+                a++;
+                continue;
+            }
+        }
+        if (ea && (b == np || entry_cmp_keys(ea, pend[b]) < 0)) {
+            order[n++] = ix->order[a++];
+        } else {
+            order[n++] = (uint32_t)(pend[b++] - ix->entries);
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        ix->entries[order[i]].rank = (uint32_t)i;
+
+    /* Word references of the new entries, sorted, then merged with the old. */
+    size_t k = 0;
+    for (size_t i = 0; i < np; i++) {
+        const Entry *e = pend[i];
+        const char *w = e->words;
+        for (uint32_t j = 0; j < e->nwords; j++) {
+            newrefs[k].word = w;
+            newrefs[k].entry = (uint32_t)(e - ix->entries);
+            newrefs[k].rank = e->rank;
+            k++;
+            w += strlen(w) + 1;
+        }
+    }
+    qsort(newrefs, k, sizeof *newrefs, ref_qsort_cmp);
+    a = 0;
+    b = 0;
+    size_t m = 0;
+    while (a < ix->nrefs || b < k) {
+        if (a < ix->nrefs && !ix->entries[ix->refs[a].entry].live) {
+            a++;
+            continue;
+        }
+        if (a < ix->nrefs && (b == k || ref_cmp(&ix->refs[a], &newrefs[b]) < 0)) {
+            refs[m] = ix->refs[a++];
+            refs[m].rank = ix->entries[refs[m].entry].rank;
+            m++;
+        } else {
+            refs[m++] = newrefs[b++];
+        }
+    }
+
+    free(pend);
+    free(newrefs);
+    free(ix->order);
+    ix->order = order;
+    ix->norder = n;
+    free(ix->refs);
+    ix->refs = refs;
+    ix->nrefs = m;
+    ix->ncommitted = ix->nentries;
+    return 0;
+}
+
+void search_commit(SearchIndex *ix)
+{
+    /* On ENOMEM the pending entries stay pending and are still found by the
+     * linear scan, only slower; there is nothing better to do here. */
+    (void)search_merge(ix);
+}
+
+/* ---- querying ---- */
+
+typedef struct QueryWords {
+    char buf[512];
+    const char *w[SEARCH_MAX_QUERY_WORDS];
+    size_t len[SEARCH_MAX_QUERY_WORDS];
+    size_t n;
+    size_t used;
+    size_t letters;
+} QueryWords;
+
+static int query_word_add(const char *w, size_t n, void *ud)
+{
+    QueryWords *q = ud;
+    if (q->n == SEARCH_MAX_QUERY_WORDS || q->used + n + 1 > sizeof q->buf)
+        return -1;
+    memcpy(q->buf + q->used, w, n);
+    q->buf[q->used + n] = '\0';
+    q->w[q->n] = q->buf + q->used;
+    q->len[q->n] = n;
+    q->n++;
+    q->used += n + 1;
+    for (size_t i = 0; i < n; i++) {
+        if (((unsigned char)w[i] & 0xC0) != 0x80)
+            q->letters++;
+    }
+    return 0;
+}
+
+/* First reference whose word is >= w (lower bound). */
+static size_t refs_lower(const SearchIndex *ix, const char *w)
+{
+    size_t lo = 0, hi = ix->nrefs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(ix->refs[mid].word, w) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* First reference at or after lo whose word does not start with w. */
+static size_t refs_prefix_end(const SearchIndex *ix, size_t lo, const char *w, size_t n)
+{
+    size_t hi = ix->nrefs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strncmp(ix->refs[mid].word, w, n) <= 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static bool entry_has_prefix(const Entry *e, const char *w, size_t n)
+{
+    const char *p = e->words;
+    for (uint32_t i = 0; i < e->nwords; i++) {
+        size_t l = strlen(p);
+        if (l >= n && memcmp(p, w, n) == 0)
+            return true;
+        p += l + 1;
+    }
+    return false;
+}
+
+/* All query words but skip (SIZE_MAX: none skipped) prefix some word of e. */
+static bool entry_matches(const Entry *e, const QueryWords *q, size_t skip)
+{
+    for (size_t i = 0; i < q->n; i++) {
+        if (i != skip && !entry_has_prefix(e, q->w[i], q->len[i]))
+            return false;
+    }
+    return true;
+}
+
+typedef struct Top {
+    uint32_t idx[SEARCH_MAX_RESULTS];
+    size_t n;
+} Top;
+
+/* Committed entries compare by rank; a pending one by its keys. */
+static int search_entry_cmp(const SearchIndex *ix, uint32_t a, uint32_t b)
+{
+    if (a < ix->ncommitted && b < ix->ncommitted) {
+        uint32_t ra = ix->entries[a].rank, rb = ix->entries[b].rank;
+        return (ra > rb) - (ra < rb);
+    }
+    return entry_cmp_keys(&ix->entries[a], &ix->entries[b]);
+}
+
+static void top_insert(const SearchIndex *ix, Top *t, uint32_t idx)
+{
+    size_t pos = t->n;
+    while (pos > 0 && search_entry_cmp(ix, idx, t->idx[pos - 1]) < 0)
+        pos--;
+    if (pos >= SEARCH_MAX_RESULTS)
+        return;
+    size_t last = t->n < SEARCH_MAX_RESULTS ? t->n : SEARCH_MAX_RESULTS - 1;
+    memmove(&t->idx[pos + 1], &t->idx[pos], (last - pos) * sizeof t->idx[0]);
+    t->idx[pos] = idx;
+    if (t->n < SEARCH_MAX_RESULTS)
+        t->n++;
+}
+
+/* Copies s into out (cap bytes), cutting at a UTF-8 character boundary. */
+static void copy_utf8_trunc(char *out, size_t cap, const char *s)
+{
+    size_t n = strlen(s);
+    if (n >= cap) {
+        n = cap - 1;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(out, s, n);
+    out[n] = '\0';
+}
+
+size_t search_query(SearchIndex *ix, const char *query, SearchResult out[SEARCH_MAX_RESULTS])
+{
+    if (!query)
+        return 0;
+    char *folded = text_fold(query);
+    if (!folded)
+        return 0;
+    QueryWords q;
+    q.n = q.used = q.letters = 0;
+    /* A query too long to hold is cut at the words that fit. */
+    (void)words_each(folded, false, query_word_add, &q);
+    free(folded);
+    if (q.n == 0 || q.letters < SEARCH_MIN_QUERY)
+        return 0;
+
+    if (ix->nentries - ix->ncommitted > SEARCH_PENDING_MAX)
+        search_commit(ix);
+
+    if (++ix->gen == 0) {
+        /* The stamp counter wrapped: old stamps could collide with new ones. */
+        memset(ix->stamps, 0, ix->cap_entries * sizeof *ix->stamps);
+        ix->gen = 1;
+    }
+
+    /* The narrowest range among the query words drives the scan. */
+    size_t best = 0, best_lo = 0, best_hi = 0, best_size = SIZE_MAX;
+    for (size_t i = 0; i < q.n; i++) {
+        size_t lo = refs_lower(ix, q.w[i]);
+        size_t hi = refs_prefix_end(ix, lo, q.w[i], q.len[i]);
+        if (hi - lo < best_size) {
+            best = i;
+            best_lo = lo;
+            best_hi = hi;
+            best_size = hi - lo;
+        }
+    }
+
+    Top top = {.n = 0};
+    for (size_t r = best_lo; r < best_hi; r++) {
+        const WordRef *ref = &ix->refs[r];
+        if (top.n == SEARCH_MAX_RESULTS && ref->rank > ix->entries[top.idx[top.n - 1]].rank)
+            continue; /* would not make the top 8 anyway */
+        const Entry *e = &ix->entries[ref->entry];
+        if (!e->live || ix->stamps[ref->entry] == ix->gen)
+            continue;
+        ix->stamps[ref->entry] = ix->gen;
+        if (entry_matches(e, &q, best))
+            top_insert(ix, &top, ref->entry);
+    }
+    for (size_t i = ix->ncommitted; i < ix->nentries; i++) {
+        const Entry *e = &ix->entries[i];
+        if (e->live && entry_matches(e, &q, SIZE_MAX))
+            top_insert(ix, &top, (uint32_t)i);
+    }
+
+    for (size_t i = 0; i < top.n; i++) {
+        const Entry *e = &ix->entries[top.idx[i]];
+        snprintf(out[i].guest_id, sizeof out[i].guest_id, "%s", e->id);
+        copy_utf8_trunc(out[i].label, sizeof out[i].label, e->label);
+    }
+    return top.n;
+}
