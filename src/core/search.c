@@ -370,9 +370,53 @@ size_t search_count(const SearchIndex *ix)
     return ix->nlive;
 }
 
-static const char *arena_fold(Arena *a, const char *s)
+/* Latin letters that Unicode does not decompose, so stripping accents leaves
+ * them alone; people without them on their keyboard type the base letter. */
+static const struct {
+    char from[3];
+    char to[3];
+} STROKE_LETTERS[] = {
+    {"\xC5\x82", "l"},  /* ł */
+    {"\xC3\xB8", "o"},  /* ø */
+    {"\xC4\x91", "d"},  /* đ */
+    {"\xC3\xB0", "d"},  /* ð */
+    {"\xC4\xA7", "h"},  /* ħ */
+    {"\xC5\xA7", "t"},  /* ŧ */
+    {"\xC4\xB1", "i"},  /* dotless ı */
+    {"\xC3\xA6", "ae"}, /* æ */
+    {"\xC5\x93", "oe"}, /* œ */
+    {"\xC3\xBE", "th"}, /* þ */
+};
+
+char *search_fold(const char *s)
 {
     char *f = text_fold(s ? s : "");
+    if (!f)
+        return NULL;
+    /* Every replacement is at most as long as what it replaces: done in place. */
+    char *w = f;
+    for (const char *r = f; *r;) {
+        size_t i = 0, n = sizeof STROKE_LETTERS / sizeof STROKE_LETTERS[0];
+        for (; i < n; i++) {
+            if (r[0] == STROKE_LETTERS[i].from[0] && r[1] == STROKE_LETTERS[i].from[1])
+                break;
+        }
+        if (i < n) {
+            size_t len = strlen(STROKE_LETTERS[i].to);
+            memcpy(w, STROKE_LETTERS[i].to, len);
+            w += len;
+            r += 2;
+        } else {
+            *w++ = *r++;
+        }
+    }
+    *w = '\0';
+    return f;
+}
+
+static const char *arena_fold(Arena *a, const char *s)
+{
+    char *f = search_fold(s);
     if (!f)
         return NULL;
     const char *out = arena_strdup(a, f, strlen(f));
@@ -674,7 +718,7 @@ size_t search_query(SearchIndex *ix, const char *query, SearchResult out[SEARCH_
 {
     if (!query)
         return 0;
-    char *folded = text_fold(query);
+    char *folded = search_fold(query);
     if (!folded)
         return 0;
     QueryWords q;

@@ -34,6 +34,11 @@ int search_add(SearchIndex *ix, const Guest *g);
 void search_commit(SearchIndex *ix);
 size_t search_count(const SearchIndex *ix);
 
+/* The search key of a text: text_fold() plus the Latin letters that have no
+ * decomposition mapped to what people type instead ("Łukasz" -> "lukasz",
+ * "Søren" -> "soren"). malloc'd, NULL on ENOMEM. */
+char *search_fold(const char *s);
+
 /* Returns the number of results written to out (<= SEARCH_MAX_RESULTS). */
 size_t search_query(SearchIndex *ix, const char *query, SearchResult out[SEARCH_MAX_RESULTS]);
 

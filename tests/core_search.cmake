@@ -1,0 +1,6 @@
+# Tests of search, export and event.ini, and the search benchmark (run by scripts/bench).
+lanyard_test(test_search SOURCES test_search.c gen_guests.c DEPS core_search core_model core_text)
+
+add_executable(bench_core bench_core.c gen_guests.c)
+target_include_directories(bench_core PRIVATE ${CMAKE_SOURCE_DIR}/src)
+target_link_libraries(bench_core PRIVATE core_search core_model core_text)
