@@ -1,1 +1,154 @@
-/* import_programs.c — in progress. */
+/* import_programs.c — programs.csv into a ProgramList (SPEC §2): header
+ * code,name,school,pathway,description,grades,certifications,partner_needs,
+ * contact,url,image, in any order; only code and name are required. A program
+ * without a code or name, or a code used twice, fails the file with its line:
+ * programs are few and hand-made, so the file is worth fixing. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/import.h"
+#include "core/import_priv.h"
+#include "core/text.h"
+
+enum {
+    P_CODE,
+    P_NAME,
+    P_SCHOOL,
+    P_PATHWAY,
+    P_DESCRIPTION,
+    P_GRADES,
+    P_CERTIFICATIONS,
+    P_PARTNER_NEEDS,
+    P_CONTACT,
+    P_URL,
+    P_IMAGE,
+    P_NFIELDS
+};
+
+static const char *const A_CODE[] = {"code", "program code", NULL};
+static const char *const A_NAME[] = {"name", "program", "program name", NULL};
+static const char *const A_SCHOOL[] = {"school", "site", "school/site", "school / site", NULL};
+static const char *const A_PATHWAY[] = {"pathway", "cluster", "career cluster", NULL};
+static const char *const A_DESCRIPTION[] = {"description", NULL};
+static const char *const A_GRADES[] = {"grades", "grade levels", "grade", NULL};
+static const char *const A_CERTIFICATIONS[] = {"certifications", "certifications earned", NULL};
+static const char *const A_PARTNER_NEEDS[] = {"partner_needs", "partner needs", "partners sought",
+                                              NULL};
+static const char *const A_CONTACT[] = {"contact", NULL};
+static const char *const A_URL[] = {"url", "web", "website", "link", NULL};
+static const char *const A_IMAGE[] = {"image", "image file", "photo", NULL};
+
+static const char *const *const ALIASES[P_NFIELDS] = {
+    A_CODE,           A_NAME,          A_SCHOOL,  A_PATHWAY, A_DESCRIPTION, A_GRADES,
+    A_CERTIFICATIONS, A_PARTNER_NEEDS, A_CONTACT, A_URL,     A_IMAGE,
+};
+
+typedef struct ProgramCtx {
+    ProgramList *out;
+    ImportReport *rep;
+    bool have_header;
+    ImportHeader header;
+    ImportColumn cols[P_NFIELDS];
+    size_t *lines; /* line of each program, for "already used on line N" */
+} ProgramCtx;
+
+static char **program_field(Program *p, int f)
+{
+    char **fields[P_NFIELDS] = {
+        &p->code,        &p->name,   &p->school,         &p->pathway,
+        &p->description, &p->grades, &p->certifications, &p->partner_needs,
+        &p->contact,     &p->url,    &p->image,
+    };
+    return fields[f];
+}
+
+static int check_header(ProgramCtx *c, const CsvRecord *rec)
+{
+    if (import_header_init(&c->header, rec) != 0)
+        return import_fail(c->rep, rec->line, "out of memory");
+    for (int f = 0; f < P_NFIELDS; f++)
+        import_column_find(&c->header, ALIASES[f], &c->cols[f]);
+    if (!c->cols[P_CODE].n || !c->cols[P_NAME].n) {
+        char found[120];
+        import_header_list(&c->header, found, sizeof found);
+        return import_fail(c->rep, rec->line,
+                           "missing column %s: the header must have at least \"code\" and "
+                           "\"name\"; found: %s",
+                           !c->cols[P_CODE].n ? "\"code\"" : "\"name\"",
+                           found[0] ? found : "(empty header row)");
+    }
+    c->have_header = true;
+    return 0;
+}
+
+static int on_record(const CsvRecord *rec, void *ud)
+{
+    ProgramCtx *c = ud;
+    if (!c->have_header)
+        return check_header(c, rec);
+    if (import_record_is_empty(rec))
+        return 0;
+    c->rep->rows++;
+
+    Program p;
+    program_init(&p);
+    for (int f = 0; f < P_NFIELDS; f++) {
+        char *v = text_trim_dup(import_cell(rec, &c->cols[f]));
+        if (!v || guest_set(program_field(&p, f), v) != 0) {
+            free(v);
+            program_clear(&p);
+            return import_fail(c->rep, rec->line, "out of memory");
+        }
+        free(v);
+    }
+    if (!p.code[0] || !p.name[0]) {
+        program_clear(&p);
+        return import_fail(c->rep, rec->line, "the program has no %s (code and name are required)",
+                           !p.code[0] ? "code" : "name");
+    }
+    /* Programs are a few dozen at most: a linear look-up is fine. */
+    for (size_t i = 0; i < c->out->count; i++) {
+        if (strcmp(c->out->items[i].code, p.code) == 0) {
+            int rc =
+                import_fail(c->rep, rec->line, "program code \"%.40s\" is already used on line %zu",
+                            p.code, c->lines[i]);
+            program_clear(&p);
+            return rc;
+        }
+    }
+    size_t *lines = realloc(c->lines, (c->out->count + 1) * sizeof *lines);
+    if (!lines) {
+        program_clear(&p);
+        return import_fail(c->rep, rec->line, "out of memory");
+    }
+    c->lines = lines;
+    Program *slot = program_list_push(c->out);
+    if (!slot) {
+        program_clear(&p);
+        return import_fail(c->rep, rec->line, "out of memory");
+    }
+    c->lines[c->out->count - 1] = rec->line;
+    *slot = p; /* ownership of p's strings moves to the list */
+    return 0;
+}
+
+int import_parse_programs(const char *utf8, size_t len, ProgramList *out, ImportReport *rep)
+{
+    ProgramCtx c = {.out = out, .rep = rep};
+    CsvError err;
+    int rc = csv_read(utf8, len, on_record, &c, &err);
+    if (rc == -1 && !rep->error[0])
+        import_fail(rep, err.line, "broken CSV: %s", err.message);
+    if (rc == 0 && !c.have_header)
+        rc = import_fail(rep, 0,
+                         "the file is empty: expected the header "
+                         "\"code,name,school,pathway,description,grades,"
+                         "certifications,partner_needs,contact,url,image\"");
+    import_header_free(&c.header);
+    free(c.lines);
+    if (rc != 0) {
+        program_list_free(out);
+        return -1;
+    }
+    return 0;
+}

@@ -141,6 +141,13 @@ char *text_fold(const char *s)
                                   UTF8PROC_IGNORE);
 }
 
+#define CASEFOLD_OPTS (UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD)
+
+char *text_casefold(const char *s)
+{
+    return map_or_fallback(s, CASEFOLD_OPTS);
+}
+
 bool text_equal_fold(const char *a, const char *b)
 {
     if (!a)
@@ -149,10 +156,8 @@ bool text_equal_fold(const char *a, const char *b)
         b = "";
     if (strcmp(a, b) == 0)
         return true;
-    utf8proc_option_t opts =
-        UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
-    char *fa = map_or_fallback(a, opts);
-    char *fb = map_or_fallback(b, opts);
+    char *fa = map_or_fallback(a, CASEFOLD_OPTS);
+    char *fb = map_or_fallback(b, CASEFOLD_OPTS);
     bool eq = fa && fb && strcmp(fa, fb) == 0;
     free(fa);
     free(fb);

@@ -31,6 +31,10 @@ size_t text_first_grapheme(const char *s);
 /* Number of code points in s. */
 size_t text_codepoints(const char *s);
 
+/* Unicode case fold only (accents kept): the key behind text_equal_fold, for
+ * hashing emails and matching headers. */
+char *text_casefold(const char *s);
+
 /* Case-insensitive (Unicode case fold) equality, used for emails and headers. */
 bool text_equal_fold(const char *a, const char *b);
 
