@@ -313,8 +313,16 @@ static void test_missing_glyphs_left_out(void **state)
     assert_int_equal(font_measure(fs, "A" NO_FONT_CHAR "B", PX, FONT_REGULAR, &with, NULL), 0);
     assert_int_equal(font_measure(fs, "AB", PX, FONT_REGULAR, &without, NULL), 0);
     assert_int_equal(with, without);
-    /* Nothing drawable at all: an error, not a crash or an empty box. */
-    assert_null(font_render(fs, NO_FONT_CHAR NO_FONT_CHAR, PX, FONT_REGULAR, INK));
+    /* Nothing drawable at all: a transparent sliver, not an error or a box. */
+    SDL_Surface *none = font_render(fs, NO_FONT_CHAR NO_FONT_CHAR, PX, FONT_REGULAR, INK);
+    assert_non_null(none);
+    assert_int_equal(none->w, 1);
+    assert_int_equal(ink_of(none).total, 0);
+    assert_int_equal(font_measure(fs, NO_FONT_CHAR, PX, FONT_REGULAR, &with, NULL), 0);
+    assert_int_equal(with, 1);
+    SDL_FreeSurface(none);
+    assert_int_equal(font_measure(fs, "", PX, FONT_REGULAR, &with, NULL), 0);
+    assert_int_equal(with, 0);
     assert_null(font_render(fs, "", PX, FONT_REGULAR, INK));
     /* Malformed UTF-8 still renders (as replacement characters). */
     SDL_Surface *s = render_ok(fs, "ab\xFF\xC3(cd\xE2\x82", PX, FONT_REGULAR);

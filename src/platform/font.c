@@ -619,14 +619,16 @@ static void font_runs_reorder(FontRun *runs, size_t n)
     }
 }
 
+static int font_clamp_px(int px)
+{
+    return px < FONT_MIN_PX ? FONT_MIN_PX : px > FONT_MAX_PX ? FONT_MAX_PX : px;
+}
+
 /* Lays out one line: faces, directions, runs in visual order, sizes. */
 static int font_layout(FontSet *fs, const char *utf8, int px, FontWeight w, FontLine *line)
 {
     *line = (FontLine){0};
-    if (px < FONT_MIN_PX)
-        px = FONT_MIN_PX;
-    if (px > FONT_MAX_PX)
-        px = FONT_MAX_PX;
+    px = font_clamp_px(px);
     int base = w == FONT_BOLD ? 1 : 0;
     size_t len = strlen(utf8);
     FontChar *c = malloc((len + 1) * sizeof *c);
@@ -720,7 +722,9 @@ static int font_layout(FontSet *fs, const char *utf8, int px, FontWeight w, Font
             height = r->top + r->height;
         x += r->width;
     }
-    line->width = x;
+    /* A name made only of characters no font has still gets a (transparent)
+     * surface, so callers need not treat it as an error. */
+    line->width = x > 0 || len == 0 ? x : 1;
     line->height = height;
     rc = 0;
 out:
@@ -742,18 +746,11 @@ SDL_Surface *font_render(FontSet *fs, const char *utf8, int px, FontWeight w, SD
     FontLine line;
     if (font_layout(fs, utf8, px, w, &line) != 0)
         return NULL;
-    SDL_Surface *out = NULL;
-    if (line.width <= 0) {
-        SDL_SetError("no installed font can draw \"%s\"", utf8);
-        goto out;
-    }
-    out = SDL_CreateRGBSurfaceWithFormat(0, line.width, line.height, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Surface *out =
+        SDL_CreateRGBSurfaceWithFormat(0, line.width, line.height, 32, SDL_PIXELFORMAT_ARGB8888);
     if (!out)
         goto out;
-    if (px < FONT_MIN_PX)
-        px = FONT_MIN_PX;
-    if (px > FONT_MAX_PX)
-        px = FONT_MAX_PX;
+    px = font_clamp_px(px);
     int x = 0;
     for (size_t i = 0; i < line.nruns; i++) {
         FontRun *r = &line.runs[i];

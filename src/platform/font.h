@@ -23,7 +23,9 @@ FontSet *font_set_create(const char *asset_dir, char *err, size_t errlen);
 void font_set_destroy(FontSet *fs);
 
 /* Renders one line at pixel size px (the font's point size at 72 dpi == pixels)
- * as a new ARGB8888 surface with alpha; caller frees it. NULL on error or "". */
+ * as a new ARGB8888 surface with alpha; caller frees it. NULL on error or "".
+ * Characters that no installed font has are left out (no boxes); a line made of
+ * nothing else is a transparent surface one pixel wide. */
 SDL_Surface *font_render(FontSet *fs, const char *utf8, int px, FontWeight w, SDL_Color colour);
 
 /* Width and line height in pixels of one line at px. 0 on success. */
