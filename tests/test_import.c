@@ -1,0 +1,561 @@
+/* test_import.c — guest and program imports (SPEC §2): each registration format,
+ * BOM, CRLF, quoted newlines, encodings, merging, skips with their lines,
+ * whole-file errors, hostile content, and the printed report. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "core/ids.h"
+#include "core/import.h"
+
+/* Decodes and parses bytes as `lanyard import guests` does. Returns parse rc
+ * (or -2 when decoding refused the file). */
+static int parse_guests(const char *bytes, size_t len, GuestList *out, ImportReport *rep)
+{
+    guest_list_init(out);
+    import_report_init(rep, "guests.csv");
+    size_t n = 0;
+    char *text = import_decode(bytes, len, &n, rep);
+    if (!text)
+        return -2;
+    int rc = import_parse_guests(text, n, out, rep);
+    free(text);
+    return rc;
+}
+
+static int parse_guests_str(const char *csv, GuestList *out, ImportReport *rep)
+{
+    return parse_guests(csv, strlen(csv), out, rep);
+}
+
+static const Guest *by_first(const GuestList *l, const char *first)
+{
+    for (size_t i = 0; i < l->count; i++) {
+        if (strcmp(l->items[i].first, first) == 0)
+            return &l->items[i];
+    }
+    fail_msg("no guest with first name '%s'", first);
+    return NULL;
+}
+
+static void done(GuestList *l, ImportReport *rep)
+{
+    guest_list_free(l);
+    import_report_free(rep);
+}
+
+static int group_setup(void **state)
+{
+    (void)state;
+    return ids_init();
+}
+
+/* ---- formats ---- */
+
+static void test_eventbrite(void **state)
+{
+    (void)state;
+    const char *csv =
+        "Order #,Order Date,First Name,Last Name,Email,Quantity,Ticket Type,Attendee #,"
+        "Attendee Status,Company,Job Title,Cell Phone\n"
+        "1001,2026-08-01 10:00,Ana,García,ana@acmewelding.com,2,Industry Partner,5001,Attending,"
+        "Acme Welding,Owner,555-0100\n"
+        "1001,2026-08-01 10:00,Luis,Ortega,luis@acmewelding.com,2,Industry Partner,5002,"
+        "Attending,Acme Welding,Foreman,\n"
+        "1002,2026-08-02 11:00,Mei,Chen,mei@district.org,1,Educator,5003,Checked In,"
+        "Central HS,Teacher,\n"
+        "1003,2026-08-03 12:00,Bob,Gone,bob@x.com,1,Industry Partner,5004,Not Attending,X,,\n"
+        "1004,2026-08-03 12:30,Cy,Refund,cy@x.com,1,Industry Partner,5005,Refunded,X,,\n"
+        "1005,2026-08-03 12:40,Di,Cancel,di@x.com,1,Industry Partner,5006,Cancelled,X,,\n";
+    GuestList l;
+    ImportReport rep;
+    assert_int_equal(parse_guests_str(csv, &l, &rep), 0);
+    assert_int_equal(rep.rows, 6);
+    assert_int_equal(l.count, 3);
+    assert_int_equal(rep.merged, 0);
+    assert_int_equal(rep.skipped, 3);
+    assert_int_equal(rep.skips[0].line, 5);
+    assert_non_null(strstr(rep.skips[0].reason, "Not Attending"));
+    assert_int_equal(rep.skips[1].line, 6);
+    assert_non_null(strstr(rep.skips[1].reason, "Refunded"));
+    assert_int_equal(rep.skips[2].line, 7);
+    assert_non_null(strstr(rep.skips[2].reason, "Cancelled"));
+
+    const Guest *ana = by_first(&l, "Ana");
+    assert_string_equal(ana->last, "García");
+    assert_string_equal(ana->code, "5001"); /* the Attendee #, not the shared Order # */
+    assert_string_equal(ana->email, "ana@acmewelding.com");
+    assert_string_equal(ana->company, "Acme Welding");
+    assert_string_equal(ana->title, "Owner");
+    assert_string_equal(ana->phone, "555-0100");
+    assert_int_equal(ana->role, ROLE_INDUSTRY_PARTNER);
+    char want[ID_LEN + 1];
+    id_derived("guest-code", "5001", want);
+    assert_string_equal(ana->id, want);
+    assert_string_equal(by_first(&l, "Luis")->code, "5002");
+    const Guest *mei = by_first(&l, "Mei");
+    assert_int_equal(mei->role, ROLE_EDUCATOR);
+    assert_string_equal(mei->company, "Central HS");
+    assert_string_equal(rep.encoding_note, "");
+    done(&l, &rep);
+}
+
+static void test_google_forms(void **state)
+{
+    (void)state;
+    const char *csv = "Timestamp,Email Address,First name,Last name,Company / Organization,"
+                      "Job title,Phone number\n"
+                      "8/1/2026 9:15:02,Sam@Example.com,Sam,Okafor,Okafor Plumbing,Owner,"
+                      "(555) 010-2000\n"
+                      "8/1/2026 9:20:00,jo@example.com,Jo,Park,,,\n";
+    GuestList l;
+    ImportReport rep;
+    assert_int_equal(parse_guests_str(csv, &l, &rep), 0);
+    assert_int_equal(l.count, 2);
+    const Guest *sam = by_first(&l, "Sam");
+    assert_string_equal(sam->last, "Okafor");
+    assert_string_equal(sam->email, "Sam@Example.com");
+    assert_string_equal(sam->company, "Okafor Plumbing");
+    assert_string_equal(sam->title, "Owner");
+    assert_string_equal(sam->phone, "(555) 010-2000");
+    assert_string_equal(sam->code, "");
+    /* No code: the id comes from the email, case-folded. */
+    char want[ID_LEN + 1];
+    id_derived("guest-email", "sam@example.com", want);
+    assert_string_equal(sam->id, want);
+    done(&l, &rep);
+
+    /* "Email address" spelling, header cells with odd case and spaces. */
+    csv = "  TIMESTAMP ,  Email address  , FIRST NAME,last NAME\n"
+          "x,a@b.c,Ann,Lee\n";
+    assert_int_equal(parse_guests_str(csv, &l, &rep), 0);
+    assert_int_equal(l.count, 1);
+    assert_string_equal(l.items[0].email, "a@b.c");
+    assert_string_equal(l.items[0].last, "Lee");
+    done(&l, &rep);
+}
+
+static void test_pretix(void **state)
+{
+    (void)state;
+    const char *csv = "Order code,Attendee name,E-mail,Company,Product\n"
+                      "K3XQ9,Grace Hopper,grace@navy.mil,US Navy,Partner ticket\n"
+                      "PL8ZZ,\"Lovelace, Ada\",ada@example.org,Analytical Engines,Staff pass\n";
+    GuestList l;
+    ImportReport rep;
+    assert_int_equal(parse_guests_str(csv, &l, &rep), 0);
+    assert_int_equal(l.count, 2);
+    const Guest *g = by_first(&l, "Grace");
+    assert_string_equal(g->last, "Hopper");
+    assert_string_equal(g->code, "K3XQ9");
+    assert_string_equal(g->email, "grace@navy.mil");
+    assert_string_equal(g->company, "US Navy");
+    const Guest *a = by_first(&l, "Ada");
+    assert_string_equal(a->last, "Lovelace");
+    assert_int_equal(a->role, ROLE_STAFF);
+    done(&l, &rep);
+}
+
+static void test_plain_sheets(void **state)
+{
+    (void)state;
+    const char *csv = "Name,Company,Email,Phone,Title\n"
+                      "Ana María García López,Acme,ana@x.com,1,CEO\n"
+                      "\"Nguyễn, Văn An\",Phở Co,,,\n"
+                      "Cher,Solo Inc,,,\n";
+    GuestList l;
+    ImportReport rep;
+    assert_int_equal(parse_guests_str(csv, &l, &rep), 0);
+    assert_int_equal(l.count, 3);
+    const Guest *ana = by_first(&l, "Ana");
+    assert_string_equal(ana->last, "María García López");
+    assert_string_equal(ana->title, "CEO");
+    const Guest *an = by_first(&l, "Văn An");
+    assert_string_equal(an->last, "Nguyễn");
+    assert_string_equal(an->company, "Phở Co");
+    const Guest *cher = by_first(&l, "Cher");
+    assert_string_equal(cher->last, "");
+    /* No code and no email: a random id, still well-formed. */
+    assert_int_equal(strlen(cher->id), ID_LEN);
+    done(&l, &rep);
+
+    csv = "First,Last,Company\n"
+          "Zoë,Ångström,Nordic Tools\n";
+    assert_int_equal(parse_guests_str(csv, &l, &rep), 0);
+    assert_int_equal(l.count, 1);
+    assert_string_equal(l.items[0].first, "Zoë");
+    assert_string_equal(l.items[0].last, "Ångström");
+    assert_string_equal(l.items[0].company, "Nordic Tools");
+    done(&l, &rep);
+}
+
+/* ---- bytes on disk ---- */
+
+static void test_bom_crlf_quoted_newlines(void **state)
+{
+    (void)state;
+    const char *csv = "\xEF\xBB\xBF"
+                      "First Name,Last Name,Company,Email\r\n"                  /* 1 */
+                      "Ana,García,\"Acme,\r\nWelding\r\nDivision\",a@x.com\r\n" /* 2-4 */
+                      ",,\"Nameless\r\nCo\",\r\n"                               /* 5-6 */
+                      "\r\n"                                                    /* 7 */
+                      "Bo,Lee,\"He said \"\"hi\"\"\",b@x.com\r\n"               /* 8 */
+                      "   ,  ,Blank Names Inc,c@x.com\r\n"                      /* 9 */
+                      ",,,\r\n"                                                 /* 10 */
+                      "Cy,Diaz,,\r\n";                                          /* 11 */
+    GuestList l;
+    ImportReport rep;
+    assert_int_equal(parse_guests_str(csv, &l, &rep), 0);
+    assert_int_equal(l.count, 3);
+    /* The BOM does not end up in the first header: First Name was found. */
+    const Guest *ana = by_first(&l, "Ana");
+    assert_string_equal(ana->company, "Acme,\r\nWelding\r\nDivision");
+    assert_string_equal(by_first(&l, "Bo")->company, "He said \"hi\"");
+    assert_string_equal(by_first(&l, "Cy")->last, "Diaz");
+    assert_int_equal(rep.skipped, 2);
+    assert_int_equal(rep.skips[0].line, 5);
+    assert_string_equal(rep.skips[0].reason, "no name");
+    assert_int_equal(rep.skips[1].line, 9);
+    /* The all-empty ",,," row is not a guest and not worth a report line. */
+    assert_int_equal(rep.rows, 5);
+    done(&l, &rep);
+}
+
+static void test_cp1252(void **state)
+{
+    (void)state;
+    const char csv[] = "First Name,Last Name,Company\r\n"
+                       "Jos\xE9,Pe\xF1"
+                       "a,Caf\xE9 \x93Le Bon\x94\r\n";
+    GuestList l;
+    ImportReport rep;
+    assert_int_equal(parse_guests(csv, sizeof csv - 1, &l, &rep), 0);
+    assert_int_equal(l.count, 1);
+    assert_string_equal(l.items[0].first, "José");
+    assert_string_equal(l.items[0].last, "Peña");
+    assert_string_equal(l.items[0].company, "Café “Le Bon”");
+    assert_non_null(strstr(rep.encoding_note, "Windows-1252"));
+    char *out = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&out, &n);
+    import_report_print(&rep, f);
+    fclose(f);
+    assert_non_null(strstr(out, "Windows-1252"));
+    free(out);
+    done(&l, &rep);
+}
+
+static void test_refused_encodings(void **state)
+{
+    (void)state;
+    const char csv[] = "First Name,Last Name\n"
+                       "Ana,Garc\xED" "a\n"
+                       "Bad,By\x81" "te\n";
+    GuestList l;
+    ImportReport rep;
+    assert_int_equal(parse_guests(csv, sizeof csv - 1, &l, &rep), -2);
+    assert_int_equal(rep.error_line, 3);
+    assert_non_null(strstr(rep.error, "0x81"));
+    assert_non_null(strstr(rep.error, "not UTF-8"));
+    assert_int_equal(l.count, 0);
+    done(&l, &rep);
+
+    const char utf16[] = "\xFF\xFE"
+                         "F\0i\0r\0s\0t\0";
+    assert_int_equal(parse_guests(utf16, sizeof utf16 - 1, &l, &rep), -2);
+    assert_non_null(strstr(rep.error, "UTF-16"));
+    done(&l, &rep);
+
+    const char zip[] = "PK\x03\x04\x14\0\0\0";
+    assert_int_equal(parse_guests(zip, sizeof zip - 1, &l, &rep), -2);
+    assert_non_null(strstr(rep.error, "binary"));
+    done(&l, &rep);
+}
+
+/* ---- merging and ids ---- */
+
+static void test_duplicates_merged(void **state)
+{
+    (void)state;
+    const char *csv = "Attendee #,First Name,Last Name,Email,Company,Cell Phone\n"
+                      "A1,Ana,García,Ana@Acme.com,,\n"
+                      "B2,Bo,Lee,bo@lee.com,Lee Co,\n"
+                      "A1,Ana,García,,Acme Welding,555\n" /* same code */
+                      ",Ana,Garcia,ANA@ACME.COM,,\n"      /* same email, other case */
+                      "C3,Cy,Diaz,cy@diaz.com,,\n"
+                      "C4,Cy,Diaz,CY@diaz.com,Diaz LLC,\n" /* same email and name, new ticket */
+                      "D5,Dee,Diaz,cy@diaz.com,,\n";       /* same email, another person */
+    GuestList l;
+    ImportReport rep;
+    assert_int_equal(parse_guests_str(csv, &l, &rep), 0);
+    assert_int_equal(rep.rows, 7);
+    assert_int_equal(rep.merged, 3);
+    assert_int_equal(l.count, 4);
+    const Guest *ana = by_first(&l, "Ana");
+    assert_string_equal(ana->code, "A1");
+    assert_string_equal(ana->company, "Acme Welding"); /* later non-empty values fill in */
+    assert_string_equal(ana->phone, "555");
+    assert_string_equal(ana->last, "Garcia");
+    char want[ID_LEN + 1];
+    id_derived("guest-code", "A1", want);
+    assert_string_equal(ana->id, want);
+    const Guest *cy = by_first(&l, "Cy");
+    assert_string_equal(cy->code, "C3");
+    assert_string_equal(cy->company, "Diaz LLC");
+    assert_string_equal(by_first(&l, "Dee")->code, "D5");
+
+    /* A second kiosk importing the same file derives the same ids. */
+    GuestList l2;
+    ImportReport rep2;
+    assert_int_equal(parse_guests_str(csv, &l2, &rep2), 0);
+    assert_int_equal(l2.count, l.count);
+    for (size_t i = 0; i < l.count; i++)
+        assert_string_equal(l.items[i].id, l2.items[i].id);
+    done(&l2, &rep2);
+    done(&l, &rep);
+}
+
+/* ---- whole-file errors ---- */
+
+static void test_errors(void **state)
+{
+    (void)state;
+    GuestList l;
+    ImportReport rep;
+    assert_int_equal(parse_guests_str("Email,Company,Phone\na@b.c,X,1\n", &l, &rep), -1);
+    assert_int_equal(rep.error_line, 1);
+    assert_non_null(strstr(rep.error, "no name column"));
+    assert_non_null(strstr(rep.error, "First Name"));
+    assert_non_null(strstr(rep.error, "found: Email, Company, Phone"));
+    assert_int_equal(l.count, 0);
+    done(&l, &rep);
+
+    assert_int_equal(parse_guests_str("", &l, &rep), -1);
+    assert_non_null(strstr(rep.error, "empty"));
+    done(&l, &rep);
+
+    /* All or nothing: a broken quote late in the file leaves no guests. */
+    assert_int_equal(
+        parse_guests_str("First,Last\nAna,Lee\n\"x\ny\",z\nBo,\"unterminated\nCy,Diaz\n", &l, &rep),
+        -1);
+    assert_int_equal(rep.error_line, 5);
+    assert_non_null(strstr(rep.error, "unterminated"));
+    assert_int_equal(l.count, 0);
+    done(&l, &rep);
+}
+
+/* ---- hostile content ---- */
+
+static void test_hostile_content(void **state)
+{
+    (void)state;
+    char long_name[201];
+    for (int i = 0; i < 200; i++)
+        long_name[i] = (char)('a' + i % 26);
+    long_name[200] = '\0';
+    const char *firsts[] = {
+        "José",    "王",
+        "محمد",    "👩🏽‍🔧",
+        long_name, "=HYPERLINK(\"http://evil\",\"x\")",
+        "%s %n",   "Robert'); DROP TABLE guests;--",
+        "+1",      "-x",
+        "@x",      "O'Brien",
+    };
+    const char *companies[] = {
+        "Café, \"Ñandú\"", "小明有限公司", "شركة", "🔧 Tools", "x",        "=1+1",
+        "%x%x%x",          "' OR '1'='1",  "+",    "-",       "@SUM(A1)", "line\nbreak",
+    };
+    size_t n = sizeof firsts / sizeof firsts[0];
+    char *csv = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&csv, &len);
+    fputs("First Name,Last Name,Company,Attendee #\n", f);
+    for (size_t i = 0; i < n; i++) {
+        fputc('"', f);
+        for (const char *p = firsts[i]; *p; p++)
+            fputs(*p == '"' ? "\"\"" : (char[]){*p, 0}, f);
+        fprintf(f, "\",Last%zu,\"", i);
+        for (const char *p = companies[i]; *p; p++)
+            fputs(*p == '"' ? "\"\"" : (char[]){*p, 0}, f);
+        fprintf(f, "\",H%zu\n", i);
+    }
+    fclose(f);
+
+    GuestList l;
+    ImportReport rep;
+    assert_int_equal(parse_guests_str(csv, &l, &rep), 0);
+    assert_int_equal(l.count, n);
+    for (size_t i = 0; i < n; i++) {
+        const Guest *g = &l.items[i];
+        char code[16];
+        snprintf(code, sizeof code, "H%zu", i);
+        assert_string_equal(g->code, code);
+        assert_string_equal(g->first, firsts[i]);
+        assert_string_equal(g->company, companies[i]);
+    }
+    assert_int_equal(strlen(l.items[4].first), 200);
+    done(&l, &rep);
+    free(csv);
+}
+
+/* ---- programs ---- */
+
+static int parse_programs_str(const char *csv, ProgramList *out, ImportReport *rep)
+{
+    program_list_init(out);
+    import_report_init(rep, "programs.csv");
+    size_t n = 0;
+    char *text = import_decode(csv, strlen(csv), &n, rep);
+    if (!text)
+        return -2;
+    int rc = import_parse_programs(text, n, out, rep);
+    free(text);
+    return rc;
+}
+
+static void test_programs(void **state)
+{
+    (void)state;
+    const char *csv =
+        "code,name,school,pathway,description,grades,certifications,partner_needs,contact,url,"
+        "image\n"
+        "WELD,Welding Technology,Central HS,Manufacturing,\"MIG, TIG and stick.\nTwo years.\","
+        "10-12,AWS D1.1,Interns; equipment,j.doe@district.org,https://cte.example.org/weld,"
+        "weld.png\n"
+        "HLTH,Health Science,East HS,,,,,,,,\n";
+    ProgramList l;
+    ImportReport rep;
+    assert_int_equal(parse_programs_str(csv, &l, &rep), 0);
+    assert_int_equal(l.count, 2);
+    assert_int_equal(rep.rows, 2);
+    const Program *w = &l.items[0];
+    assert_string_equal(w->code, "WELD");
+    assert_string_equal(w->name, "Welding Technology");
+    assert_string_equal(w->school, "Central HS");
+    assert_string_equal(w->pathway, "Manufacturing");
+    assert_string_equal(w->description, "MIG, TIG and stick.\nTwo years.");
+    assert_string_equal(w->grades, "10-12");
+    assert_string_equal(w->certifications, "AWS D1.1");
+    assert_string_equal(w->partner_needs, "Interns; equipment");
+    assert_string_equal(w->contact, "j.doe@district.org");
+    assert_string_equal(w->url, "https://cte.example.org/weld");
+    assert_string_equal(w->image, "weld.png");
+    assert_string_equal(l.items[1].pathway, "");
+    program_list_free(&l);
+    import_report_free(&rep);
+
+    /* Only code and name required, any order, any case. */
+    assert_int_equal(parse_programs_str("Name , CODE\nCulinary Arts,CUL\n", &l, &rep), 0);
+    assert_int_equal(l.count, 1);
+    assert_string_equal(l.items[0].code, "CUL");
+    program_list_free(&l);
+    import_report_free(&rep);
+
+    assert_int_equal(
+        parse_programs_str("code,name\nA,One\nB,Two\n\"multi\nline\",Three\nA,Again\n", &l, &rep),
+        -1);
+    assert_int_equal(rep.error_line, 6);
+    assert_non_null(strstr(rep.error, "already used on line 2"));
+    assert_int_equal(l.count, 0);
+    import_report_free(&rep);
+
+    assert_int_equal(parse_programs_str("code,school\nA,East\n", &l, &rep), -1);
+    assert_int_equal(rep.error_line, 1);
+    assert_non_null(strstr(rep.error, "\"name\""));
+    assert_non_null(strstr(rep.error, "found: code, school"));
+    import_report_free(&rep);
+
+    assert_int_equal(parse_programs_str("code,name\nA,One\n,Nameless code\n", &l, &rep), -1);
+    assert_int_equal(rep.error_line, 3);
+    assert_non_null(strstr(rep.error, "no code"));
+    import_report_free(&rep);
+}
+
+/* ---- report and files ---- */
+
+static void test_report_print(void **state)
+{
+    (void)state;
+    const char *csv = "Name,Email\nAna Lee,a@x.com\n,b@x.com\nAna Lee,A@X.COM\n";
+    GuestList l;
+    ImportReport rep;
+    assert_int_equal(parse_guests_str(csv, &l, &rep), 0);
+    rep.added = 1; /* the store fills these in */
+    char *out = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&out, &n);
+    import_report_print(&rep, f);
+    fclose(f);
+    assert_string_equal(out, "guests.csv\n"
+                             "  rows read: 3\n"
+                             "  added:     1\n"
+                             "  updated:   0\n"
+                             "  unchanged: 0\n"
+                             "  merged:    1\n"
+                             "  skipped:   1\n"
+                             "  line 3: no name\n");
+    free(out);
+    done(&l, &rep);
+
+    /* Many skips grow the list. */
+    char *big = NULL;
+    size_t blen = 0;
+    f = open_memstream(&big, &blen);
+    fputs("Name,Email\n", f);
+    for (int i = 0; i < 100; i++)
+        fprintf(f, ",x%d@y.z\n", i);
+    fclose(f);
+    assert_int_equal(parse_guests_str(big, &l, &rep), 0);
+    assert_int_equal(rep.skipped, 100);
+    assert_int_equal(rep.skips[99].line, 101);
+    done(&l, &rep);
+    free(big);
+}
+
+static void test_read_file(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    char *path = tu_path(dir, "g.csv");
+    tu_write(path, "a,b\n", (size_t)-1);
+    size_t len = 0;
+    char *buf = import_read_file(path, &len);
+    assert_non_null(buf);
+    assert_int_equal(len, 4);
+    assert_string_equal(buf, "a,b\n");
+    free(buf);
+    errno = 0;
+    assert_null(import_read_file(dir, &len));
+    assert_int_equal(errno, EISDIR);
+    char *missing = tu_path(dir, "missing.csv");
+    errno = 0;
+    assert_null(import_read_file(missing, &len));
+    assert_int_equal(errno, ENOENT);
+    free(missing);
+    free(path);
+    tu_rmtree(dir);
+    free(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_eventbrite),
+        cmocka_unit_test(test_google_forms),
+        cmocka_unit_test(test_pretix),
+        cmocka_unit_test(test_plain_sheets),
+        cmocka_unit_test(test_bom_crlf_quoted_newlines),
+        cmocka_unit_test(test_cp1252),
+        cmocka_unit_test(test_refused_encodings),
+        cmocka_unit_test(test_duplicates_merged),
+        cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_hostile_content),
+        cmocka_unit_test(test_programs),
+        cmocka_unit_test(test_report_print),
+        cmocka_unit_test(test_read_file),
+    };
+    return cmocka_run_group_tests(tests, group_setup, NULL);
+}
