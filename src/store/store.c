@@ -1,1 +1,629 @@
-/* store.c — in progress. */
+/* store.c — opening a Lanyard database safely, migrations, error messages,
+ * settings, the audit trail and consistent backups.
+ *
+ * Opening is careful because a kiosk is pointed at files by hand: anything that
+ * is not a Lanyard database (another program's SQLite file, a spreadsheet, a
+ * folder), a damaged file or one that cannot be written is refused with a
+ * message naming it, and is never written to. The checks read the header with
+ * plain read(2), then run quick_check on a read-only connection; only a file
+ * that passes is opened for writing. */
+#include "store/store_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/ids.h"
+#include "core/text.h"
+#include "core/timefmt.h"
+
+/* ---- errors ---- */
+
+/* Words a staff member can act on for the SQLite errors that come from the
+ * file rather than from a bug. */
+static const char *plain_error(int rc)
+{
+    switch (rc & 0xff) {
+    case SQLITE_FULL:
+        return "disk full";
+    case SQLITE_READONLY:
+        return "the file or its folder is read-only";
+    case SQLITE_CANTOPEN:
+        return "cannot open the file";
+    case SQLITE_NOTADB:
+        return "not a Lanyard database";
+    case SQLITE_CORRUPT:
+        return "the database file is damaged (corrupt)";
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return "the database is busy in another program";
+    case SQLITE_IOERR:
+        return "input/output error";
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+        return "permission denied";
+    case SQLITE_NOMEM:
+        return "out of memory";
+    default:
+        return NULL;
+    }
+}
+
+StoreStatus store_failf(Store *s, StoreStatus st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->err, sizeof s->err, fmt, ap);
+    va_end(ap);
+    return st;
+}
+
+StoreStatus store_fail(Store *s, const char *doing)
+{
+    int rc = sqlite3_extended_errcode(s->db);
+    const char *plain = plain_error(rc);
+    if (plain && (rc & 0xff) != SQLITE_IOERR)
+        return store_failf(s, STORE_ERROR, "cannot %s in %s: %s", doing, s->path, plain);
+    return store_failf(s, STORE_ERROR, "cannot %s in %s: %s", doing, s->path,
+                       sqlite3_errmsg(s->db));
+}
+
+const char *store_errmsg(const Store *s)
+{
+    return s ? s->err : "no database";
+}
+
+const char *store_path(const Store *s)
+{
+    return s->path;
+}
+
+/* ---- helpers shared by the store's files ---- */
+
+StoreStatus store_exec(Store *s, const char *sql, const char *doing)
+{
+    if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return store_fail(s, doing);
+    return STORE_OK;
+}
+
+sqlite3_stmt *store_prepare(Store *s, const char *sql, const char *doing)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        store_fail(s, doing);
+        return NULL;
+    }
+    return st;
+}
+
+StoreStatus store_begin(Store *s, const char *doing)
+{
+    if (s->readonly)
+        return store_failf(s, STORE_ERROR, "cannot %s in %s: opened read-only", doing, s->path);
+    return store_exec(s, "BEGIN IMMEDIATE", doing);
+}
+
+StoreStatus store_commit(Store *s, const char *doing)
+{
+    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        StoreStatus st = store_fail(s, doing);
+        store_rollback(s);
+        return st;
+    }
+    return STORE_OK;
+}
+
+void store_rollback(Store *s)
+{
+    /* Fails harmlessly when SQLite already rolled back (e.g. after SQLITE_FULL). */
+    if (!sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int store_bind_text(sqlite3_stmt *st, int idx, const char *v)
+{
+    return sqlite3_bind_text(st, idx, v ? v : "", -1, SQLITE_TRANSIENT);
+}
+
+int store_bind_time(sqlite3_stmt *st, int idx, int64_t ms)
+{
+    char buf[32];
+    time_format_utc(ms, buf);
+    return sqlite3_bind_text(st, idx, buf, -1, SQLITE_TRANSIENT);
+}
+
+const char *store_col_text(sqlite3_stmt *st, int col)
+{
+    const unsigned char *t = sqlite3_column_text(st, col);
+    return t ? (const char *)t : "";
+}
+
+int64_t store_col_time(sqlite3_stmt *st, int col)
+{
+    const unsigned char *t = sqlite3_column_text(st, col);
+    int64_t ms = 0;
+    if (!t || !time_parse_utc((const char *)t, &ms))
+        return 0;
+    return ms;
+}
+
+/* ---- opening ---- */
+
+/* SQL function lanyard_fold(text): the search key of text.h, for matching names
+ * regardless of case and accents. */
+static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const unsigned char *in = sqlite3_value_text(argv[0]);
+    char *folded = text_fold(in ? (const char *)in : "");
+    if (!folded) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    sqlite3_result_text(ctx, folded, -1, free);
+}
+
+static uint32_t be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | (uint32_t)p[3];
+}
+
+static void set_err(char *err, size_t errlen, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void set_err(char *err, size_t errlen, const char *fmt, ...)
+{
+    if (!err || !errlen)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errlen, fmt, ap);
+    va_end(ap);
+}
+
+/* The folder that holds path ("." for a bare name), malloc'd. */
+static char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return strdup(".");
+    if (slash == path)
+        return strdup("/");
+    return strndup(path, (size_t)(slash - path));
+}
+
+/* A file without any write permission bit counts as read-only even for root,
+ * who could write it anyway: someone marked it so on purpose. */
+static bool file_is_writable(const char *path, const struct stat *st)
+{
+    return (st->st_mode & 0222) != 0 && access(path, W_OK) == 0;
+}
+
+/* Checks the first 100 bytes (the SQLite header) without SQLite, so a file that
+ * is not ours is never handed to a library that might write next to it. */
+static bool check_header(const char *path, char *err, size_t errlen)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        set_err(err, errlen, "cannot read %s: %s", path, strerror(errno));
+        return false;
+    }
+    unsigned char hdr[100];
+    size_t got = 0;
+    while (got < sizeof hdr) {
+        ssize_t n = read(fd, hdr + got, sizeof hdr - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            set_err(err, errlen, "cannot read %s: %s", path, strerror(errno));
+            close(fd);
+            return false;
+        }
+        if (n == 0)
+            break;
+        got += (size_t)n;
+    }
+    close(fd);
+    if (got < sizeof hdr || memcmp(hdr, "SQLite format 3", 16) != 0) {
+        set_err(err, errlen, "%s is not a Lanyard database (it is not an SQLite file)", path);
+        return false;
+    }
+    uint32_t app = be32(hdr + 68);
+    if (app != STORE_APPLICATION_ID) {
+        set_err(err, errlen,
+                "%s is not a Lanyard database (it is an SQLite database of another program)", path);
+        return false;
+    }
+    return true;
+}
+
+/* Opens read-only and runs quick_check, so damage is found before any write. */
+static bool check_integrity(const char *path, char *err, size_t errlen)
+{
+    sqlite3 *db = NULL;
+    int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+    sqlite3_stmt *st = NULL;
+    bool ok = false;
+    if (rc == SQLITE_OK)
+        rc = sqlite3_busy_timeout(db, 5000);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            const unsigned char *res = sqlite3_column_text(st, 0);
+            ok = res && strcmp((const char *)res, "ok") == 0;
+            rc = ok ? SQLITE_OK : SQLITE_CORRUPT;
+        }
+    }
+    if (!ok) {
+        int ext = db ? sqlite3_extended_errcode(db) : rc;
+        if ((rc & 0xff) == SQLITE_CORRUPT || (ext & 0xff) == SQLITE_CORRUPT ||
+            (rc & 0xff) == SQLITE_NOTADB || (ext & 0xff) == SQLITE_NOTADB)
+            set_err(err, errlen, "%s is damaged (corrupt); it was left untouched", path);
+        else {
+            const char *plain = plain_error(rc);
+            set_err(err, errlen, "cannot open %s: %s", path,
+                    plain ? plain : (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
+        }
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return ok;
+}
+
+static StoreStatus pragma_int(Store *s, const char *sql, int *out)
+{
+    sqlite3_stmt *st = store_prepare(s, sql, "read the schema version");
+    if (!st)
+        return STORE_ERROR;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *out = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW)
+        return store_fail(s, "read the schema version");
+    return STORE_OK;
+}
+
+static StoreStatus migrate(Store *s)
+{
+    int version = 0;
+    if (pragma_int(s, "PRAGMA user_version", &version) != STORE_OK)
+        return STORE_ERROR;
+    if (version > STORE_MIGRATION_COUNT)
+        return store_failf(s, STORE_ERROR,
+                           "%s was made by a newer version of Lanyard (schema %d, this one "
+                           "knows %d); use the newer version",
+                           s->path, version, STORE_MIGRATION_COUNT);
+    if (version == STORE_MIGRATION_COUNT)
+        return STORE_OK;
+    if (s->readonly)
+        return store_failf(s, STORE_ERROR,
+                           "%s uses an older schema; open it once for writing (e.g. lanyard "
+                           "stats is read-only, lanyard import is not) to upgrade it",
+                           s->path);
+    for (int v = version; v < STORE_MIGRATION_COUNT; v++) {
+        if (store_begin(s, "upgrade the database") != STORE_OK)
+            return STORE_ERROR;
+        char bump[64];
+        snprintf(bump, sizeof bump, "PRAGMA user_version = %d", v + 1);
+        if (store_exec(s, STORE_MIGRATIONS[v], "upgrade the database") != STORE_OK ||
+            store_exec(s, bump, "upgrade the database") != STORE_OK) {
+            store_rollback(s);
+            return STORE_ERROR;
+        }
+        if (store_commit(s, "upgrade the database") != STORE_OK)
+            return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
+/* Connection settings. A new file gets its application_id before WAL is turned
+ * on, so the mark is in the main file itself (not only in the -wal) from the
+ * first moment: a crash right after creation still leaves a file we recognise. */
+static StoreStatus configure(Store *s, bool fresh)
+{
+    if (sqlite3_busy_timeout(s->db, 5000) != SQLITE_OK)
+        return store_fail(s, "open the database");
+    if (sqlite3_create_function_v2(s->db, "lanyard_fold", 1,
+                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                   sql_fold, NULL, NULL, NULL) != SQLITE_OK)
+        return store_fail(s, "open the database");
+    if (store_exec(s, "PRAGMA foreign_keys = ON", "open the database") != STORE_OK)
+        return STORE_ERROR;
+    if (s->readonly)
+        return store_exec(s, "PRAGMA query_only = ON", "open the database");
+    if (fresh) {
+        char sql[64];
+        snprintf(sql, sizeof sql, "PRAGMA application_id = %d", (int)STORE_APPLICATION_ID);
+        if (store_exec(s, sql, "create the database") != STORE_OK)
+            return STORE_ERROR;
+    }
+    sqlite3_stmt *st = store_prepare(s, "PRAGMA journal_mode = WAL", "open the database");
+    if (!st)
+        return STORE_ERROR;
+    int rc = sqlite3_step(st);
+    bool wal = rc == SQLITE_ROW && strcmp(store_col_text(st, 0), "wal") == 0;
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW)
+        return store_fail(s, "open the database");
+    if (!wal)
+        return store_failf(s, STORE_ERROR,
+                           "cannot open %s: the file system does not support the write-ahead "
+                           "log Lanyard needs",
+                           s->path);
+    return store_exec(s, "PRAGMA synchronous = FULL", "open the database");
+}
+
+static void remove_new_file(const char *path)
+{
+    static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        char buf[4200];
+        snprintf(buf, sizeof buf, "%s%s", path, suffixes[i]);
+        unlink(buf);
+    }
+}
+
+StoreStatus store_open(const char *path, unsigned flags, Store **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    set_err(err, errlen, "no error");
+    if (!path || !*path) {
+        set_err(err, errlen, "no database file given");
+        return STORE_ERROR;
+    }
+    bool readonly = (flags & STORE_OPEN_READONLY) != 0;
+    bool fresh = false; /* we are creating it, so we may delete it on failure */
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        if (errno != ENOENT) {
+            set_err(err, errlen, "cannot open %s: %s", path, strerror(errno));
+            return STORE_ERROR;
+        }
+        if (!(flags & STORE_OPEN_CREATE) || readonly) {
+            set_err(err, errlen, "%s does not exist", path);
+            return STORE_ERROR;
+        }
+        fresh = true;
+    } else if (S_ISDIR(st.st_mode)) {
+        set_err(err, errlen, "%s is a folder, not a database file", path);
+        return STORE_ERROR;
+    } else if (!S_ISREG(st.st_mode)) {
+        set_err(err, errlen, "%s is not a regular file, not a database file", path);
+        return STORE_ERROR;
+    } else if (st.st_size == 0) {
+        /* An empty file holds nothing to lose: with CREATE it becomes the database
+         * (as mktemp(1) leaves it); without, it is not a database. */
+        if (!(flags & STORE_OPEN_CREATE) || readonly) {
+            set_err(err, errlen, "%s is empty, not a Lanyard database", path);
+            return STORE_ERROR;
+        }
+        if (!file_is_writable(path, &st)) {
+            set_err(err, errlen, "cannot write %s: the file is read-only", path);
+            return STORE_ERROR;
+        }
+    } else {
+        if (!check_header(path, err, errlen))
+            return STORE_ERROR;
+        if (!readonly && !file_is_writable(path, &st)) {
+            set_err(err, errlen, "cannot write %s: the file is read-only", path);
+            return STORE_ERROR;
+        }
+    }
+    /* WAL keeps -wal and -shm files beside the database. */
+    if (!readonly) {
+        char *dir = dir_of(path);
+        if (!dir) {
+            set_err(err, errlen, "cannot open %s: out of memory", path);
+            return STORE_ERROR;
+        }
+        int ok = access(dir, W_OK | X_OK);
+        int e = errno;
+        free(dir);
+        if (ok != 0) {
+            set_err(err, errlen, "cannot write %s: its folder is not writable (%s)", path,
+                    strerror(e));
+            return STORE_ERROR;
+        }
+    }
+    if (!fresh && st.st_size > 0 && !check_integrity(path, err, errlen))
+        return STORE_ERROR;
+    if (!fresh && st.st_size == 0)
+        fresh = true;
+
+    Store *s = calloc(1, sizeof *s);
+    if (!s || !(s->path = strdup(path))) {
+        free(s);
+        set_err(err, errlen, "cannot open %s: out of memory", path);
+        return STORE_ERROR;
+    }
+    s->readonly = readonly;
+    int oflags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    int rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
+    StoreStatus status = STORE_OK;
+    if (rc != SQLITE_OK) {
+        const char *plain = plain_error(rc);
+        status = store_failf(s, STORE_ERROR, "cannot open %s: %s", path,
+                             plain ? plain : sqlite3_errstr(rc));
+    }
+    if (status == STORE_OK)
+        status = configure(s, fresh);
+    if (status == STORE_OK)
+        status = migrate(s);
+    if (status != STORE_OK) {
+        set_err(err, errlen, "%s", s->err);
+        store_close(s);
+        if (fresh)
+            remove_new_file(path);
+        return STORE_ERROR;
+    }
+    *out = s;
+    return STORE_OK;
+}
+
+void store_close(Store *s)
+{
+    if (!s)
+        return;
+    sqlite3_close_v2(s->db);
+    free(s->path);
+    free(s);
+}
+
+/* ---- settings ---- */
+
+StoreStatus store_setting_get(Store *s, const char *key, char **value)
+{
+    *value = NULL;
+    sqlite3_stmt *st =
+        store_prepare(s, "SELECT value FROM settings WHERE key = ?1", "read a setting");
+    if (!st)
+        return STORE_ERROR;
+    store_bind_text(st, 1, key);
+    int rc = sqlite3_step(st);
+    StoreStatus status = STORE_OK;
+    if (rc == SQLITE_ROW) {
+        *value = strdup(store_col_text(st, 0));
+        if (!*value)
+            status = store_failf(s, STORE_ERROR, "cannot read a setting: out of memory");
+    } else if (rc == SQLITE_DONE) {
+        status = STORE_NOT_FOUND;
+    } else {
+        status = store_fail(s, "read a setting");
+    }
+    sqlite3_finalize(st);
+    return status;
+}
+
+StoreStatus store_setting_set(Store *s, const char *key, const char *value)
+{
+    if (s->readonly)
+        return store_failf(s, STORE_ERROR, "cannot save a setting in %s: opened read-only",
+                           s->path);
+    sqlite3_stmt *st = store_prepare(s,
+                                     "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                     "save a setting");
+    if (!st)
+        return STORE_ERROR;
+    store_bind_text(st, 1, key);
+    store_bind_text(st, 2, value);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? STORE_OK : store_fail(s, "save a setting");
+}
+
+/* ---- audit ---- */
+
+/* Inside or outside a transaction; outside, the insert is its own commit. */
+StoreStatus store_audit(Store *s, const char *kiosk, int64_t now, const char *action,
+                        const char *guest_id, const char *detail)
+{
+    if (s->readonly)
+        return store_failf(s, STORE_ERROR, "cannot write the audit trail in %s: opened read-only",
+                           s->path);
+    sqlite3_stmt *st = store_prepare(s,
+                                     "INSERT INTO audit (id, at, kiosk, action, guest_id, detail) "
+                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                     "write the audit trail");
+    if (!st)
+        return STORE_ERROR;
+    char id[ID_LEN + 1];
+    id_random(id);
+    store_bind_text(st, 1, id);
+    store_bind_time(st, 2, now);
+    store_bind_text(st, 3, kiosk);
+    store_bind_text(st, 4, action);
+    store_bind_text(st, 5, guest_id);
+    store_bind_text(st, 6, detail);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? STORE_OK : store_fail(s, "write the audit trail");
+}
+
+/* ---- backup ---- */
+
+static StoreStatus backup_fail(Store *s, sqlite3 *dest, int rc, char *tmp, const char *dest_path)
+{
+    const char *plain = plain_error(rc);
+    store_failf(s, STORE_ERROR, "cannot write a copy to %s: %s", dest_path,
+                plain ? plain : sqlite3_errstr(rc));
+    sqlite3_close(dest);
+    unlink(tmp);
+    free(tmp);
+    return STORE_ERROR;
+}
+
+static bool fsync_path(const char *path, int oflags)
+{
+    int fd = open(path, oflags | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    bool ok = fsync(fd) == 0;
+    close(fd);
+    return ok;
+}
+
+/* Copies into a temporary file beside dest_path and renames it into place, so
+ * a reader (or a USB stick pulled out half-way) sees the old copy or the new
+ * one, never half a file. The copy uses a rollback journal so it is one
+ * self-contained file. */
+StoreStatus store_backup(Store *s, const char *dest_path)
+{
+    size_t n = strlen(dest_path) + 16;
+    char *tmp = malloc(n);
+    if (!tmp)
+        return store_failf(s, STORE_ERROR, "cannot write a copy to %s: out of memory", dest_path);
+    snprintf(tmp, n, "%s.tmp-XXXXXX", dest_path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        store_failf(s, STORE_ERROR, "cannot write a copy to %s: %s", dest_path, strerror(errno));
+        free(tmp);
+        return STORE_ERROR;
+    }
+    close(fd);
+    sqlite3 *dest = NULL;
+    int rc = sqlite3_open_v2(tmp, &dest, SQLITE_OPEN_READWRITE, NULL);
+    if (rc != SQLITE_OK)
+        return backup_fail(s, dest, rc, tmp, dest_path);
+    sqlite3_backup *b = sqlite3_backup_init(dest, "main", s->db, "main");
+    if (!b)
+        return backup_fail(s, dest, sqlite3_extended_errcode(dest), tmp, dest_path);
+    do {
+        rc = sqlite3_backup_step(b, -1);
+    } while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    int frc = sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE)
+        return backup_fail(s, dest, rc, tmp, dest_path);
+    if (frc != SQLITE_OK)
+        return backup_fail(s, dest, frc, tmp, dest_path);
+    rc = sqlite3_exec(dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        return backup_fail(s, dest, sqlite3_extended_errcode(dest), tmp, dest_path);
+    if (sqlite3_close(dest) != SQLITE_OK || !fsync_path(tmp, O_RDONLY)) {
+        store_failf(s, STORE_ERROR, "cannot write a copy to %s: %s", dest_path, strerror(errno));
+        unlink(tmp);
+        free(tmp);
+        return STORE_ERROR;
+    }
+    if (rename(tmp, dest_path) != 0) {
+        store_failf(s, STORE_ERROR, "cannot write a copy to %s: %s", dest_path, strerror(errno));
+        unlink(tmp);
+        free(tmp);
+        return STORE_ERROR;
+    }
+    free(tmp);
+    char *dir = dir_of(dest_path);
+    if (dir) {
+        fsync_path(dir, O_RDONLY | O_DIRECTORY); /* best effort: the copy is complete */
+        free(dir);
+    }
+    return STORE_OK;
+}

@@ -24,10 +24,10 @@ typedef struct Store Store;
 
 typedef enum StoreStatus {
     STORE_OK = 0,
-    STORE_NOT_FOUND,  /* no such guest / code */
-    STORE_AMBIGUOUS,  /* several guests match a name */
-    STORE_INVALID,    /* bad argument: empty name, ... */
-    STORE_ERROR,      /* I/O, corruption, full disk, not a Lanyard database */
+    STORE_NOT_FOUND, /* no such guest / code */
+    STORE_AMBIGUOUS, /* several guests match a name */
+    STORE_INVALID,   /* bad argument: empty name, ... */
+    STORE_ERROR,     /* I/O, corruption, full disk, not a Lanyard database */
 } StoreStatus;
 
 enum {
@@ -49,8 +49,8 @@ StoreStatus store_guest_get(Store *s, const char *id, Guest *out);
 StoreStatus store_guest_by_code(Store *s, const char *code, Guest *out);
 /* Guests whose first and last name match (case/accent-insensitive), narrowed by
  * company and/or email when given (NULL or "" = not given). out gets all matches. */
-StoreStatus store_guests_by_name(Store *s, const char *first, const char *last,
-                                 const char *company, const char *email, GuestList *out);
+StoreStatus store_guests_by_name(Store *s, const char *first, const char *last, const char *company,
+                                 const char *email, GuestList *out);
 /* Calls fn for every guest (order unspecified). Stops early if fn returns non-zero. */
 StoreStatus store_each_guest(Store *s, int (*fn)(const Guest *g, void *ud), void *ud);
 
@@ -69,6 +69,9 @@ StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport 
  * interests in them survive. All or nothing. */
 StoreStatus store_import_programs(Store *s, const ProgramList *programs, ImportReport *rep,
                                   int64_t now);
+
+/* Sets the guest's consent to be contacted about partnering. */
+StoreStatus store_guest_set_consent(Store *s, const char *guest_id, bool consent, int64_t now);
 
 /* Visible programs in catalogue order. */
 StoreStatus store_programs(Store *s, ProgramList *out);
@@ -90,13 +93,13 @@ StoreStatus store_checkin_undo(Store *s, const char *guest_id, const char *kiosk
 StoreStatus store_is_checked_in(Store *s, const char *guest_id, bool *out);
 
 /* Replaces the guest's interests with these program codes and partnership kind
- * keys (PARTNERSHIP_KINDS), and sets their consent flag. One transaction. */
+ * keys (PARTNERSHIP_KINDS). One transaction. Unknown codes or keys: STORE_INVALID. */
 StoreStatus store_interests_set(Store *s, const char *guest_id, const char *const *programs,
                                 size_t nprograms, const char *const *kinds, size_t nkinds,
                                 const char *kiosk, int64_t now);
 /* The guest's program codes and kind keys (malloc'd arrays of malloc'd strings). */
-StoreStatus store_interests_get(Store *s, const char *guest_id, char ***programs,
-                                size_t *nprograms, char ***kinds, size_t *nkinds);
+StoreStatus store_interests_get(Store *s, const char *guest_id, char ***programs, size_t *nprograms,
+                                char ***kinds, size_t *nkinds);
 void store_strings_free(char **v, size_t n);
 
 /* Appends an audit record (who did what, when). */
@@ -106,19 +109,18 @@ StoreStatus store_audit(Store *s, const char *kiosk, int64_t now, const char *ac
 /* ---- export, stats ---- */
 
 /* One row per checked-in guest, ordered by check-in time, then guest id. */
-StoreStatus store_each_attendance(Store *s, int (*fn)(const AttendanceRow *r, void *ud),
-                                  void *ud);
+StoreStatus store_each_attendance(Store *s, int (*fn)(const AttendanceRow *r, void *ud), void *ud);
 /* One row per (guest, program) interest, ordered by program, then guest name. */
 StoreStatus store_each_followup(Store *s, int (*fn)(const FollowupRow *r, void *ud), void *ud);
 
 typedef struct StoreStats {
-    size_t guests;       /* all known guests */
-    size_t expected;     /* pre-registered guests */
-    size_t checked_in;   /* guests with an active check-in */
-    size_t walk_ins;     /* walk-ins checked in */
-    size_t programs;     /* visible programs */
-    size_t interests;    /* (guest, program) interests */
-    size_t undone;       /* undone check-ins */
+    size_t guests;                       /* all known guests */
+    size_t expected;                     /* pre-registered guests */
+    size_t checked_in;                   /* guests with an active check-in */
+    size_t walk_ins;                     /* walk-ins checked in */
+    size_t programs;                     /* visible programs */
+    size_t interests;                    /* (guest, program) interests */
+    size_t undone;                       /* undone check-ins */
     int64_t first_checkin, last_checkin; /* 0 when none */
 } StoreStats;
 

@@ -1,1 +1,399 @@
-/* store_checkin.c — in progress. */
+/* store_checkin.c — check-in, undo and a guest's interests.
+ *
+ * A check-in is one BEGIN IMMEDIATE transaction that either finds the guest's
+ * active attendance (and writes nothing) or inserts one; STORE_OK comes back
+ * only after COMMIT, which in WAL with synchronous=FULL means after the flush.
+ * The partial unique index attendance_active makes a second active row for the
+ * same guest impossible even if two processes race. */
+#include "store/store_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/ids.h"
+
+/* Resolves guest_id (or a merged-away id) inside the open transaction. */
+static StoreStatus resolve_guest(Store *s, const char *guest_id, char id[ID_LEN + 1])
+{
+    int found = store_resolve_key(s, "id", guest_id, id);
+    if (found < 0)
+        return STORE_ERROR;
+    if (!found)
+        return store_failf(s, STORE_NOT_FOUND, "no guest has the id '%s'", guest_id);
+    return STORE_OK;
+}
+
+/* The active attendance of a guest: 1 found, 0 none, -1 error. */
+static int active_attendance(Store *s, const char *guest_id, char att[ID_LEN + 1], int64_t *at)
+{
+    sqlite3_stmt *st = store_prepare(s,
+                                     "SELECT id, checked_in_at FROM attendance WHERE guest_id = ?1 "
+                                     "AND undone_at IS NULL AND duplicate_of IS NULL",
+                                     "read a check-in");
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, guest_id);
+    int rc = sqlite3_step(st);
+    int found = 0;
+    if (rc == SQLITE_ROW) {
+        if (att)
+            snprintf(att, ID_LEN + 1, "%s", store_col_text(st, 0));
+        if (at)
+            *at = store_col_time(st, 1);
+        found = 1;
+    } else if (rc != SQLITE_DONE) {
+        store_fail(s, "read a check-in");
+        found = -1;
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
+StoreStatus store_checkin(Store *s, const char *guest_id, const char *kiosk, int64_t now,
+                          CheckinResult *out)
+{
+    memset(out, 0, sizeof *out);
+    if (store_begin(s, "check in") != STORE_OK)
+        return STORE_ERROR;
+    char id[ID_LEN + 1];
+    StoreStatus status = resolve_guest(s, guest_id, id);
+    if (status != STORE_OK) {
+        store_rollback(s);
+        return status;
+    }
+    int found = active_attendance(s, id, out->attendance_id, &out->checked_in_at);
+    if (found != 0) {
+        /* Already checked in: nothing was written, so nothing to commit. */
+        store_rollback(s);
+        out->already = found > 0;
+        return found > 0 ? STORE_OK : STORE_ERROR;
+    }
+    sqlite3_stmt *st = store_prepare(s,
+                                     "INSERT INTO attendance (id, guest_id, kiosk, checked_in_at) "
+                                     "VALUES (?1, ?2, ?3, ?4)",
+                                     "check in");
+    if (!st) {
+        store_rollback(s);
+        return STORE_ERROR;
+    }
+    char att[ID_LEN + 1];
+    id_random(att);
+    store_bind_text(st, 1, att);
+    store_bind_text(st, 2, id);
+    store_bind_text(st, 3, kiosk);
+    store_bind_time(st, 4, now);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        status = store_fail(s, "check in");
+        store_rollback(s);
+        return status;
+    }
+    if (store_audit(s, kiosk, now, "checkin", id, att) != STORE_OK) {
+        store_rollback(s);
+        return STORE_ERROR;
+    }
+    if (store_commit(s, "check in") != STORE_OK)
+        return STORE_ERROR;
+    memcpy(out->attendance_id, att, sizeof att);
+    out->checked_in_at = now;
+    return STORE_OK;
+}
+
+StoreStatus store_checkin_undo(Store *s, const char *guest_id, const char *kiosk, int64_t now)
+{
+    if (store_begin(s, "undo a check-in") != STORE_OK)
+        return STORE_ERROR;
+    char id[ID_LEN + 1];
+    StoreStatus status = resolve_guest(s, guest_id, id);
+    char att[ID_LEN + 1] = "";
+    int found = status == STORE_OK ? active_attendance(s, id, att, NULL) : 0;
+    if (status == STORE_OK && found < 0)
+        status = STORE_ERROR;
+    else if (status == STORE_OK && found == 0)
+        status = store_failf(s, STORE_NOT_FOUND, "the guest is not checked in");
+    /* Every row of the guest still standing is undone, including check-ins a
+     * merge marked as duplicates, so none of them counts again later. */
+    sqlite3_stmt *st = status == STORE_OK
+                           ? store_prepare(s,
+                                           "UPDATE attendance SET undone_at = ?2, undone_by = ?3 "
+                                           "WHERE guest_id = ?1 AND undone_at IS NULL",
+                                           "undo a check-in")
+                           : NULL;
+    if (status == STORE_OK && !st)
+        status = STORE_ERROR;
+    if (status == STORE_OK) {
+        store_bind_text(st, 1, id);
+        store_bind_time(st, 2, now);
+        store_bind_text(st, 3, kiosk);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            status = store_fail(s, "undo a check-in");
+    }
+    sqlite3_finalize(st);
+    if (status == STORE_OK)
+        status = store_audit(s, kiosk, now, "undo", id, att);
+    if (status == STORE_OK)
+        return store_commit(s, "undo a check-in");
+    store_rollback(s);
+    return status;
+}
+
+StoreStatus store_is_checked_in(Store *s, const char *guest_id, bool *out)
+{
+    *out = false;
+    char id[ID_LEN + 1];
+    StoreStatus status = resolve_guest(s, guest_id, id);
+    if (status != STORE_OK)
+        return status;
+    int found = active_attendance(s, id, NULL, NULL);
+    if (found < 0)
+        return STORE_ERROR;
+    *out = found > 0;
+    return STORE_OK;
+}
+
+StoreStatus store_attendance_normalise(Store *s)
+{
+    /* Every step only takes rows out of the partial unique index until the last,
+     * which puts back exactly one per guest, so no intermediate state conflicts. */
+    return store_exec(s,
+                      "UPDATE attendance SET duplicate_of = id "
+                      "  WHERE undone_at IS NULL AND duplicate_of IS NULL;"
+                      "UPDATE attendance SET duplicate_of = NULL WHERE undone_at IS NOT NULL;"
+                      "UPDATE attendance SET duplicate_of = (SELECT a2.id FROM attendance a2 "
+                      "  WHERE a2.guest_id = attendance.guest_id AND a2.undone_at IS NULL "
+                      "  ORDER BY a2.checked_in_at, a2.id LIMIT 1) WHERE undone_at IS NULL;"
+                      "UPDATE attendance SET duplicate_of = NULL WHERE duplicate_of = id;",
+                      "count check-ins once per guest");
+}
+
+/* ---- interests ---- */
+
+static bool in_list(const char *const *v, size_t n, const char *x)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i] && strcmp(v[i], x) == 0)
+            return true;
+    return false;
+}
+
+static StoreStatus check_interests(Store *s, const char *const *programs, size_t nprograms,
+                                   const char *const *kinds, size_t nkinds)
+{
+    for (size_t i = 0; i < nkinds; i++)
+        if (!kinds[i] || !partnership_label(kinds[i]))
+            return store_failf(s, STORE_INVALID, "unknown kind of partnership '%s'",
+                               kinds[i] ? kinds[i] : "");
+    sqlite3_stmt *st =
+        store_prepare(s, "SELECT 1 FROM programs WHERE code = ?1", "save the interests");
+    if (!st)
+        return STORE_ERROR;
+    StoreStatus status = STORE_OK;
+    for (size_t i = 0; i < nprograms && status == STORE_OK; i++) {
+        sqlite3_reset(st);
+        store_bind_text(st, 1, programs[i]);
+        int rc = sqlite3_step(st);
+        if (rc == SQLITE_DONE)
+            status = store_failf(s, STORE_INVALID, "unknown program '%s'",
+                                 programs[i] ? programs[i] : "");
+        else if (rc != SQLITE_ROW)
+            status = store_fail(s, "save the interests");
+    }
+    sqlite3_finalize(st);
+    return status;
+}
+
+static StoreStatus collect(Store *s, sqlite3_stmt *st, char ***out, size_t *n);
+
+/* Deletes the guest's interests of one kind that are not in keep[0..nkeep). */
+static StoreStatus drop_unlisted(Store *s, const char *id, const char *kind,
+                                 const char *const *keep, size_t nkeep)
+{
+    sqlite3_stmt *sel = store_prepare(
+        s, "SELECT value FROM interests WHERE guest_id = ?1 AND kind = ?2", "save the interests");
+    if (!sel)
+        return STORE_ERROR;
+    store_bind_text(sel, 1, id);
+    store_bind_text(sel, 2, kind);
+    char **stored = NULL;
+    size_t nstored = 0;
+    /* Read first, delete after: no statement writes the rows another is reading. */
+    StoreStatus status = collect(s, sel, &stored, &nstored);
+    sqlite3_finalize(sel);
+    sqlite3_stmt *del = NULL;
+    if (status == STORE_OK && nstored > 0) {
+        del = store_prepare(
+            s, "DELETE FROM interests WHERE guest_id = ?1 AND kind = ?2 AND value = ?3",
+            "save the interests");
+        if (!del)
+            status = STORE_ERROR;
+        else {
+            store_bind_text(del, 1, id);
+            store_bind_text(del, 2, kind);
+        }
+    }
+    for (size_t i = 0; status == STORE_OK && i < nstored; i++) {
+        if (in_list(keep, nkeep, stored[i]))
+            continue;
+        sqlite3_reset(del);
+        store_bind_text(del, 3, stored[i]);
+        if (sqlite3_step(del) != SQLITE_DONE)
+            status = store_fail(s, "save the interests");
+    }
+    sqlite3_finalize(del);
+    store_strings_free(stored, nstored);
+    return status;
+}
+
+static StoreStatus add_interests(Store *s, const char *id, const char *kind, const char *const *v,
+                                 size_t n, const char *kiosk, int64_t now)
+{
+    sqlite3_stmt *st =
+        store_prepare(s,
+                      "INSERT INTO interests (guest_id, kind, value, created_at, kiosk) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+                      "save the interests");
+    if (!st)
+        return STORE_ERROR;
+    StoreStatus status = STORE_OK;
+    store_bind_text(st, 1, id);
+    store_bind_text(st, 2, kind);
+    store_bind_time(st, 4, now);
+    store_bind_text(st, 5, kiosk);
+    for (size_t i = 0; i < n && status == STORE_OK; i++) {
+        sqlite3_reset(st);
+        store_bind_text(st, 3, v[i]);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            status = store_fail(s, "save the interests");
+    }
+    sqlite3_finalize(st);
+    return status;
+}
+
+StoreStatus store_interests_set(Store *s, const char *guest_id, const char *const *programs,
+                                size_t nprograms, const char *const *kinds, size_t nkinds,
+                                const char *kiosk, int64_t now)
+{
+    if (store_begin(s, "save the interests") != STORE_OK)
+        return STORE_ERROR;
+    char id[ID_LEN + 1];
+    StoreStatus status = resolve_guest(s, guest_id, id);
+    if (status == STORE_OK)
+        status = check_interests(s, programs, nprograms, kinds, nkinds);
+    if (status == STORE_OK)
+        status = drop_unlisted(s, id, "program", programs, nprograms);
+    if (status == STORE_OK)
+        status = drop_unlisted(s, id, "partnership", kinds, nkinds);
+    if (status == STORE_OK)
+        status = add_interests(s, id, "program", programs, nprograms, kiosk, now);
+    if (status == STORE_OK)
+        status = add_interests(s, id, "partnership", kinds, nkinds, kiosk, now);
+    if (status == STORE_OK)
+        return store_commit(s, "save the interests");
+    store_rollback(s);
+    return status;
+}
+
+void store_strings_free(char **v, size_t n)
+{
+    if (!v)
+        return;
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+/* Collects column 0 of every row into a malloc'd array. */
+static StoreStatus collect(Store *s, sqlite3_stmt *st, char ***out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 8;
+            char **grown = realloc(*out, cap * sizeof *grown);
+            if (!grown)
+                goto nomem;
+            *out = grown;
+        }
+        if (!((*out)[*n] = strdup(store_col_text(st, 0))))
+            goto nomem;
+        (*n)++;
+    }
+    if (rc != SQLITE_DONE) {
+        store_strings_free(*out, *n);
+        *out = NULL;
+        *n = 0;
+        return store_fail(s, "read the interests");
+    }
+    return STORE_OK;
+nomem:
+    store_strings_free(*out, *n);
+    *out = NULL;
+    *n = 0;
+    return store_failf(s, STORE_ERROR, "cannot read the interests: out of memory");
+}
+
+/* Rank of a partnership kind in display order; unknown keys sort last. */
+static size_t kind_rank(const char *key)
+{
+    for (size_t i = 0; i < PARTNERSHIP_KIND_COUNT; i++)
+        if (strcmp(PARTNERSHIP_KINDS[i].key, key) == 0)
+            return i;
+    return PARTNERSHIP_KIND_COUNT;
+}
+
+static int compare_kinds(const void *a, const void *b)
+{
+    const char *ka = *(const char *const *)a, *kb = *(const char *const *)b;
+    size_t ra = kind_rank(ka), rb = kind_rank(kb);
+    if (ra != rb)
+        return ra < rb ? -1 : 1;
+    return strcmp(ka, kb);
+}
+
+StoreStatus store_interests_get(Store *s, const char *guest_id, char ***programs, size_t *nprograms,
+                                char ***kinds, size_t *nkinds)
+{
+    *programs = *kinds = NULL;
+    *nprograms = *nkinds = 0;
+    char id[ID_LEN + 1];
+    StoreStatus status = resolve_guest(s, guest_id, id);
+    if (status != STORE_OK)
+        return status;
+    sqlite3_stmt *st =
+        store_prepare(s,
+                      "SELECT i.value FROM interests i LEFT JOIN programs p ON p.code = i.value "
+                      "WHERE i.guest_id = ?1 AND i.kind = 'program' "
+                      "ORDER BY p.position IS NULL, p.position, i.value",
+                      "read the interests");
+    if (!st)
+        return STORE_ERROR;
+    store_bind_text(st, 1, id);
+    status = collect(s, st, programs, nprograms);
+    sqlite3_finalize(st);
+    if (status != STORE_OK)
+        return status;
+    st =
+        store_prepare(s, "SELECT value FROM interests WHERE guest_id = ?1 AND kind = 'partnership'",
+                      "read the interests");
+    if (!st)
+        status = STORE_ERROR;
+    else {
+        store_bind_text(st, 1, id);
+        status = collect(s, st, kinds, nkinds);
+        sqlite3_finalize(st);
+    }
+    if (status != STORE_OK) {
+        store_strings_free(*programs, *nprograms);
+        *programs = NULL;
+        *nprograms = 0;
+        return status;
+    }
+    if (*nkinds > 1)
+        qsort(*kinds, *nkinds, sizeof **kinds, compare_kinds);
+    return STORE_OK;
+}

@@ -1,1 +1,258 @@
-/* store_export.c — in progress. */
+/* store_export.c — the rows behind attendance.csv and followup.csv, and stats.
+ *
+ * Each walk runs inside one read transaction so an export is a consistent
+ * snapshot even while the kiosk keeps checking people in. Formatting (columns,
+ * quoting, local time) is core/export.c's job; this file only chooses rows and
+ * joins a guest's programs and partnership kinds into "; "-separated text. */
+#include "store/store_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A growable string for the "; "-joined lists. */
+typedef struct Joined {
+    char *buf;
+    size_t len, cap;
+} Joined;
+
+static int joined_add(Joined *j, const char *s)
+{
+    size_t n = strlen(s), need = j->len + n + 3;
+    if (need > j->cap) {
+        size_t cap = j->cap ? j->cap : 64;
+        while (cap < need)
+            cap *= 2;
+        char *grown = realloc(j->buf, cap);
+        if (!grown)
+            return -1;
+        j->buf = grown;
+        j->cap = cap;
+    }
+    if (j->len) {
+        memcpy(j->buf + j->len, "; ", 2);
+        j->len += 2;
+    }
+    memcpy(j->buf + j->len, s, n);
+    j->len += n;
+    j->buf[j->len] = '\0';
+    return 0;
+}
+
+static void joined_reset(Joined *j)
+{
+    j->len = 0;
+    if (j->buf)
+        j->buf[0] = '\0';
+}
+
+static const char *joined_str(const Joined *j)
+{
+    return j->buf ? j->buf : "";
+}
+
+/* Statements reused for every guest of one walk. */
+typedef struct Lists {
+    sqlite3_stmt *programs, *kinds;
+    Joined names, labels;
+} Lists;
+
+static StoreStatus lists_open(Store *s, Lists *l)
+{
+    memset(l, 0, sizeof *l);
+    l->programs = store_prepare(
+        s,
+        "SELECT coalesce(nullif(p.name, ''), i.value) FROM interests i "
+        "LEFT JOIN programs p ON p.code = i.value WHERE i.guest_id = ?1 AND i.kind = 'program' "
+        "ORDER BY p.position IS NULL, p.position, i.value",
+        "export");
+    l->kinds = store_prepare(
+        s, "SELECT value FROM interests WHERE guest_id = ?1 AND kind = 'partnership'", "export");
+    return l->programs && l->kinds ? STORE_OK : STORE_ERROR;
+}
+
+static void lists_close(Lists *l)
+{
+    sqlite3_finalize(l->programs);
+    sqlite3_finalize(l->kinds);
+    free(l->names.buf);
+    free(l->labels.buf);
+}
+
+/* Fills l->names (program names, catalogue order) and l->labels (kind labels,
+ * PARTNERSHIP_KINDS order) for one guest. */
+static StoreStatus lists_load(Store *s, Lists *l, const char *guest_id)
+{
+    joined_reset(&l->names);
+    joined_reset(&l->labels);
+    sqlite3_reset(l->programs);
+    store_bind_text(l->programs, 1, guest_id);
+    int rc;
+    while ((rc = sqlite3_step(l->programs)) == SQLITE_ROW)
+        if (joined_add(&l->names, store_col_text(l->programs, 0)) != 0)
+            return store_failf(s, STORE_ERROR, "cannot export: out of memory");
+    if (rc != SQLITE_DONE)
+        return store_fail(s, "export");
+    /* A guest has at most a handful of kinds: mark them, then walk the display order. */
+    bool picked[64] = {false};
+    size_t nk = PARTNERSHIP_KIND_COUNT < 64 ? PARTNERSHIP_KIND_COUNT : 64;
+    Joined unknown = {0};
+    sqlite3_reset(l->kinds);
+    store_bind_text(l->kinds, 1, guest_id);
+    StoreStatus status = STORE_OK;
+    while (status == STORE_OK && (rc = sqlite3_step(l->kinds)) == SQLITE_ROW) {
+        const char *key = store_col_text(l->kinds, 0);
+        size_t i = 0;
+        while (i < nk && strcmp(PARTNERSHIP_KINDS[i].key, key) != 0)
+            i++;
+        if (i < nk)
+            picked[i] = true;
+        else if (joined_add(&unknown, key) != 0)
+            status = store_failf(s, STORE_ERROR, "cannot export: out of memory");
+    }
+    if (status == STORE_OK && rc != SQLITE_DONE)
+        status = store_fail(s, "export");
+    for (size_t i = 0; status == STORE_OK && i < nk; i++)
+        if (picked[i] && joined_add(&l->labels, PARTNERSHIP_KINDS[i].label) != 0)
+            status = store_failf(s, STORE_ERROR, "cannot export: out of memory");
+    /* Keys this version does not know (from a newer kiosk) still show, last. */
+    if (status == STORE_OK && unknown.len && joined_add(&l->labels, unknown.buf) != 0)
+        status = store_failf(s, STORE_ERROR, "cannot export: out of memory");
+    free(unknown.buf);
+    return status;
+}
+
+StoreStatus store_each_attendance(Store *s, int (*fn)(const AttendanceRow *r, void *ud), void *ud)
+{
+    if (store_exec(s, "BEGIN", "export") != STORE_OK)
+        return STORE_ERROR;
+    Lists l;
+    StoreStatus status = lists_open(s, &l);
+    sqlite3_stmt *st =
+        status == STORE_OK
+            ? store_prepare(s,
+                            "SELECT a.checked_in_at, a.kiosk, a.badge_printed, " STORE_GUEST_COLUMNS
+                            " FROM attendance a JOIN guests g ON g.id = a.guest_id "
+                            "WHERE a.undone_at IS NULL AND a.duplicate_of IS NULL "
+                            "ORDER BY a.checked_in_at, g.id",
+                            "export")
+            : NULL;
+    if (status == STORE_OK && !st)
+        status = STORE_ERROR;
+    Guest g;
+    guest_init(&g);
+    int rc = SQLITE_DONE;
+    while (status == STORE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (store_read_guest(st, 3, &g) != 0) {
+            status = store_failf(s, STORE_ERROR, "cannot export: out of memory");
+            break;
+        }
+        status = lists_load(s, &l, g.id);
+        if (status != STORE_OK)
+            break;
+        AttendanceRow row = {
+            .guest = &g,
+            .checked_in_at = store_col_time(st, 0),
+            .kiosk = store_col_text(st, 1),
+            .badge_printed = sqlite3_column_int(st, 2) != 0,
+            .programs = joined_str(&l.names),
+            .kinds = joined_str(&l.labels),
+        };
+        if (fn(&row, ud) != 0)
+            break;
+    }
+    if (status == STORE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
+        status = store_fail(s, "export");
+    guest_clear(&g);
+    sqlite3_finalize(st);
+    lists_close(&l);
+    store_rollback(s); /* a read transaction: nothing to commit */
+    return status;
+}
+
+StoreStatus store_each_followup(Store *s, int (*fn)(const FollowupRow *r, void *ud), void *ud)
+{
+    if (store_exec(s, "BEGIN", "export") != STORE_OK)
+        return STORE_ERROR;
+    Lists l;
+    StoreStatus status = lists_open(s, &l);
+    sqlite3_stmt *st =
+        status == STORE_OK
+            ? store_prepare(
+                  s,
+                  "SELECT i.value, coalesce(nullif(p.name, ''), i.value), "
+                  "coalesce(p.contact, ''), (SELECT a.checked_in_at FROM attendance a "
+                  "WHERE a.guest_id = g.id AND a.undone_at IS NULL AND a.duplicate_of IS NULL), "
+                  " " STORE_GUEST_COLUMNS " FROM interests i JOIN guests g ON g.id = i.guest_id "
+                  "LEFT JOIN programs p ON p.code = i.value WHERE i.kind = 'program' "
+                  "ORDER BY p.position IS NULL, p.position, i.value, lanyard_fold(g.last), "
+                  "lanyard_fold(g.first), g.id",
+                  "export")
+            : NULL;
+    if (status == STORE_OK && !st)
+        status = STORE_ERROR;
+    Guest g;
+    guest_init(&g);
+    int rc = SQLITE_DONE;
+    while (status == STORE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (store_read_guest(st, 4, &g) != 0) {
+            status = store_failf(s, STORE_ERROR, "cannot export: out of memory");
+            break;
+        }
+        status = lists_load(s, &l, g.id);
+        if (status != STORE_OK)
+            break;
+        FollowupRow row = {
+            .guest = &g,
+            .program_code = store_col_text(st, 0),
+            .program_name = store_col_text(st, 1),
+            .program_contact = store_col_text(st, 2),
+            .kinds = joined_str(&l.labels),
+            .checked_in_at = store_col_time(st, 3),
+        };
+        if (fn(&row, ud) != 0)
+            break;
+    }
+    if (status == STORE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
+        status = store_fail(s, "export");
+    guest_clear(&g);
+    sqlite3_finalize(st);
+    lists_close(&l);
+    store_rollback(s);
+    return status;
+}
+
+StoreStatus store_stats(Store *s, StoreStats *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = store_prepare(
+        s,
+        "SELECT (SELECT count(*) FROM guests), "
+        "(SELECT count(*) FROM guests WHERE walk_in = 0), "
+        "(SELECT count(*) FROM attendance WHERE undone_at IS NULL AND duplicate_of IS NULL), "
+        "(SELECT count(*) FROM attendance a JOIN guests g ON g.id = a.guest_id "
+        "  WHERE a.undone_at IS NULL AND a.duplicate_of IS NULL AND g.walk_in = 1), "
+        "(SELECT count(*) FROM programs WHERE visible = 1), "
+        "(SELECT count(*) FROM interests WHERE kind = 'program'), "
+        "(SELECT count(*) FROM attendance WHERE undone_at IS NOT NULL), "
+        "(SELECT min(checked_in_at) FROM attendance "
+        "  WHERE undone_at IS NULL AND duplicate_of IS NULL), "
+        "(SELECT max(checked_in_at) FROM attendance "
+        "  WHERE undone_at IS NULL AND duplicate_of IS NULL)",
+        "count");
+    if (!st)
+        return STORE_ERROR;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        out->guests = (size_t)sqlite3_column_int64(st, 0);
+        out->expected = (size_t)sqlite3_column_int64(st, 1);
+        out->checked_in = (size_t)sqlite3_column_int64(st, 2);
+        out->walk_ins = (size_t)sqlite3_column_int64(st, 3);
+        out->programs = (size_t)sqlite3_column_int64(st, 4);
+        out->interests = (size_t)sqlite3_column_int64(st, 5);
+        out->undone = (size_t)sqlite3_column_int64(st, 6);
+        out->first_checkin = store_col_time(st, 7);
+        out->last_checkin = store_col_time(st, 8);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? STORE_OK : store_fail(s, "count");
+}

@@ -1,1 +1,587 @@
-/* store_guests.c — in progress. */
+/* store_guests.c — guests and programs: lookups, walk-ins, and applying an
+ * imported guest list or catalogue in one all-or-nothing transaction.
+ *
+ * A guest is found by id, registration code or email (ignoring case), in that
+ * order, and also through the aliases a merge leaves behind, so a ticket that
+ * was issued by another kiosk still finds its guest after the merge. */
+#include "store/store_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/ids.h"
+#include "core/timefmt.h"
+
+int store_read_guest(sqlite3_stmt *st, int c, Guest *g)
+{
+    const char *id = store_col_text(st, c);
+    snprintf(g->id, sizeof g->id, "%s", id);
+    if (guest_set(&g->code, store_col_text(st, c + 1)) ||
+        guest_set(&g->first, store_col_text(st, c + 2)) ||
+        guest_set(&g->last, store_col_text(st, c + 3)) ||
+        guest_set(&g->company, store_col_text(st, c + 4)) ||
+        guest_set(&g->title, store_col_text(st, c + 5)) ||
+        guest_set(&g->email, store_col_text(st, c + 6)) ||
+        guest_set(&g->phone, store_col_text(st, c + 7)))
+        return -1;
+    int role = sqlite3_column_int(st, c + 8);
+    g->role = role >= ROLE_INDUSTRY_PARTNER && role <= ROLE_STUDENT ? (GuestRole)role
+                                                                    : ROLE_INDUSTRY_PARTNER;
+    g->walk_in = sqlite3_column_int(st, c + 9) != 0;
+    g->consent = sqlite3_column_int(st, c + 10) != 0;
+    g->updated_at = store_col_time(st, c + 11);
+    return 0;
+}
+
+int store_resolve_key(Store *s, const char *kind, const char *value, char out[ID_LEN + 1])
+{
+    if (!value || !*value)
+        return 0;
+    const char *sql;
+    if (strcmp(kind, "id") == 0)
+        sql = "SELECT id FROM guests WHERE id = ?1 "
+              "UNION ALL SELECT guest_id FROM guest_aliases WHERE kind = 'id' AND value = ?1";
+    else if (strcmp(kind, "code") == 0)
+        sql = "SELECT id FROM guests WHERE code = ?1 AND code <> '' "
+              "UNION ALL SELECT guest_id FROM guest_aliases WHERE kind = 'code' AND value = ?1";
+    else
+        sql = "SELECT * FROM (SELECT id FROM guests WHERE lower(email) = lower(?1) "
+              "AND email <> '' ORDER BY id LIMIT 1) UNION ALL SELECT guest_id FROM "
+              "guest_aliases WHERE kind = 'email' AND value = lower(?1)";
+    sqlite3_stmt *st = store_prepare(s, sql, "look up a guest");
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, value);
+    int rc = sqlite3_step(st);
+    int found = 0;
+    if (rc == SQLITE_ROW) {
+        snprintf(out, ID_LEN + 1, "%s", store_col_text(st, 0));
+        found = 1;
+    } else if (rc != SQLITE_DONE) {
+        store_fail(s, "look up a guest");
+        found = -1;
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
+static StoreStatus guest_by_id(Store *s, const char *id, Guest *out)
+{
+    sqlite3_stmt *st = store_prepare(s, "SELECT " STORE_GUEST_COLUMNS " FROM guests WHERE id = ?1",
+                                     "read a guest");
+    if (!st)
+        return STORE_ERROR;
+    store_bind_text(st, 1, id);
+    int rc = sqlite3_step(st);
+    StoreStatus status = STORE_OK;
+    if (rc == SQLITE_ROW) {
+        if (store_read_guest(st, 0, out) != 0)
+            status = store_failf(s, STORE_ERROR, "cannot read a guest: out of memory");
+    } else if (rc == SQLITE_DONE) {
+        status = STORE_NOT_FOUND;
+    } else {
+        status = store_fail(s, "read a guest");
+    }
+    sqlite3_finalize(st);
+    return status;
+}
+
+static StoreStatus guest_by_key(Store *s, const char *kind, const char *value, Guest *out)
+{
+    char id[ID_LEN + 1];
+    int found = store_resolve_key(s, kind, value, id);
+    if (found < 0)
+        return STORE_ERROR;
+    if (found == 0)
+        return STORE_NOT_FOUND;
+    return guest_by_id(s, id, out);
+}
+
+StoreStatus store_guest_get(Store *s, const char *id, Guest *out)
+{
+    return guest_by_key(s, "id", id, out);
+}
+
+StoreStatus store_guest_by_code(Store *s, const char *code, Guest *out)
+{
+    return guest_by_key(s, "code", code, out);
+}
+
+StoreStatus store_guests_by_name(Store *s, const char *first, const char *last, const char *company,
+                                 const char *email, GuestList *out)
+{
+    if (!first || !*first || !last || !*last)
+        return store_failf(s, STORE_INVALID, "a first and a last name are needed");
+    sqlite3_stmt *st = store_prepare(
+        s,
+        "SELECT " STORE_GUEST_COLUMNS " FROM guests "
+        "WHERE lanyard_fold(first) = lanyard_fold(?1) AND lanyard_fold(last) = lanyard_fold(?2) "
+        "AND (?3 = '' OR lanyard_fold(company) = lanyard_fold(?3)) "
+        "AND (?4 = '' OR lower(email) = lower(?4)) ORDER BY id",
+        "look up a guest by name");
+    if (!st)
+        return STORE_ERROR;
+    store_bind_text(st, 1, first);
+    store_bind_text(st, 2, last);
+    store_bind_text(st, 3, company);
+    store_bind_text(st, 4, email);
+    int rc;
+    StoreStatus status = STORE_OK;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        Guest *g = guest_list_push(out);
+        if (!g || store_read_guest(st, 0, g) != 0) {
+            status = store_failf(s, STORE_ERROR, "cannot look up a guest: out of memory");
+            break;
+        }
+    }
+    if (status == STORE_OK && rc != SQLITE_DONE)
+        status = store_fail(s, "look up a guest by name");
+    sqlite3_finalize(st);
+    return status;
+}
+
+StoreStatus store_each_guest(Store *s, int (*fn)(const Guest *g, void *ud), void *ud)
+{
+    sqlite3_stmt *st =
+        store_prepare(s, "SELECT " STORE_GUEST_COLUMNS " FROM guests", "read the guests");
+    if (!st)
+        return STORE_ERROR;
+    Guest g;
+    guest_init(&g);
+    int rc;
+    StoreStatus status = STORE_OK;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (store_read_guest(st, 0, &g) != 0) {
+            status = store_failf(s, STORE_ERROR, "cannot read the guests: out of memory");
+            break;
+        }
+        if (fn(&g, ud) != 0)
+            break;
+    }
+    if (status == STORE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
+        status = store_fail(s, "read the guests");
+    guest_clear(&g);
+    sqlite3_finalize(st);
+    return status;
+}
+
+/* ---- writing guests ---- */
+
+static const char INSERT_GUEST[] =
+    "INSERT INTO guests (id, code, first, last, company, title, email, phone, role, walk_in, "
+    "consent, kiosk, created_at, updated_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)";
+
+static int bind_guest_fields(sqlite3_stmt *st, const Guest *g)
+{
+    int rc = store_bind_text(st, 2, g->code);
+    if (rc == SQLITE_OK)
+        rc = store_bind_text(st, 3, g->first);
+    if (rc == SQLITE_OK)
+        rc = store_bind_text(st, 4, g->last);
+    if (rc == SQLITE_OK)
+        rc = store_bind_text(st, 5, g->company);
+    if (rc == SQLITE_OK)
+        rc = store_bind_text(st, 6, g->title);
+    if (rc == SQLITE_OK)
+        rc = store_bind_text(st, 7, g->email);
+    if (rc == SQLITE_OK)
+        rc = store_bind_text(st, 8, g->phone);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int(st, 9, (int)g->role);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int(st, 10, g->walk_in);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int(st, 11, g->consent);
+    return rc;
+}
+
+/* 1 when a code is already in use (by a guest or a merged-away record). */
+static int code_taken(Store *s, const char *code)
+{
+    char id[ID_LEN + 1];
+    return store_resolve_key(s, "code", code, id);
+}
+
+StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now)
+{
+    if (!g->first || !*g->first)
+        return store_failf(s, STORE_INVALID, "a walk-in needs a first name");
+    if (store_begin(s, "add a walk-in") != STORE_OK)
+        return STORE_ERROR;
+    StoreStatus status = STORE_OK;
+    char existing[ID_LEN + 1];
+    int found = store_resolve_key(s, "email", g->email, existing);
+    if (found < 0) {
+        status = STORE_ERROR;
+    } else if (found > 0) {
+        /* The same person registering again: keep one guest. */
+        Guest stored;
+        guest_init(&stored);
+        status = guest_by_id(s, existing, &stored);
+        if (status == STORE_OK) {
+            memcpy(g->id, existing, sizeof g->id);
+            if (guest_set(&g->code, stored.code) != 0)
+                status = store_failf(s, STORE_ERROR, "cannot add a walk-in: out of memory");
+        }
+        guest_clear(&stored);
+        store_rollback(s);
+        return status;
+    }
+    char code[WALKIN_CODE_LEN + 1];
+    /* 40 random bits: a collision is rare, but cheap to rule out here. */
+    for (int tries = 0; status == STORE_OK; tries++) {
+        walkin_code_new(code);
+        int taken = code_taken(s, code);
+        if (taken < 0)
+            status = STORE_ERROR;
+        else if (!taken)
+            break;
+        else if (tries > 100)
+            status = store_failf(s, STORE_ERROR, "cannot make a unique walk-in code");
+    }
+    sqlite3_stmt *st = status == STORE_OK ? store_prepare(s, INSERT_GUEST, "add a walk-in") : NULL;
+    if (status == STORE_OK && !st)
+        status = STORE_ERROR;
+    if (status == STORE_OK) {
+        char id[ID_LEN + 1];
+        id_random(id);
+        Guest tmp = *g; /* shallow: only to bind the new code and flags */
+        tmp.code = code;
+        tmp.walk_in = true;
+        store_bind_text(st, 1, id);
+        bind_guest_fields(st, &tmp);
+        store_bind_text(st, 12, kiosk);
+        store_bind_time(st, 13, now);
+        if (sqlite3_step(st) != SQLITE_DONE) {
+            status = store_fail(s, "add a walk-in");
+        } else if (guest_set(&g->code, code) != 0) {
+            status = store_failf(s, STORE_ERROR, "cannot add a walk-in: out of memory");
+        } else {
+            memcpy(g->id, id, sizeof g->id);
+            g->walk_in = true;
+            g->updated_at = now;
+        }
+    }
+    sqlite3_finalize(st);
+    if (status == STORE_OK)
+        status = store_audit(s, kiosk, now, "walk-in", g->id, g->code);
+    if (status == STORE_OK)
+        return store_commit(s, "add a walk-in");
+    store_rollback(s);
+    return status;
+}
+
+StoreStatus store_guest_set_consent(Store *s, const char *guest_id, bool consent, int64_t now)
+{
+    sqlite3_stmt *st = store_prepare(s,
+                                     "UPDATE guests SET consent = ?2, updated_at = ?3 "
+                                     "WHERE id = ?1 AND consent <> ?2",
+                                     "save the consent");
+    if (!st)
+        return STORE_ERROR;
+    store_bind_text(st, 1, guest_id);
+    sqlite3_bind_int(st, 2, consent);
+    store_bind_time(st, 3, now);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return store_fail(s, "save the consent");
+    if (sqlite3_changes(s->db) == 0) {
+        char id[ID_LEN + 1];
+        int found = store_resolve_key(s, "id", guest_id, id);
+        if (found < 0)
+            return STORE_ERROR;
+        if (!found)
+            return STORE_NOT_FOUND;
+    }
+    return STORE_OK;
+}
+
+/* ---- import ---- */
+
+/* The stored guest an imported record stands for: same id, then same code, then
+ * same email ignoring case. 1 found, 0 none, -1 error. */
+static int import_match(Store *s, const Guest *g, char out[ID_LEN + 1])
+{
+    int found = store_resolve_key(s, "id", g->id, out);
+    if (found == 0)
+        found = store_resolve_key(s, "code", g->code, out);
+    if (found == 0)
+        found = store_resolve_key(s, "email", g->email, out);
+    return found;
+}
+
+static bool differs(const char *stored, const char *incoming)
+{
+    return incoming && *incoming && strcmp(stored, incoming) != 0;
+}
+
+/* Updates a known guest with what the list says. An empty cell never blanks a
+ * stored value, and consent and the walk-in flag belong to the kiosk, not to
+ * the registration list. 1 updated, 0 unchanged, -1 error. */
+static int import_update(Store *s, const char *id, const Guest *in, int64_t now)
+{
+    Guest cur;
+    guest_init(&cur);
+    if (guest_by_id(s, id, &cur) != STORE_OK) {
+        guest_clear(&cur);
+        return -1;
+    }
+    bool changed = differs(cur.code, in->code) || differs(cur.first, in->first) ||
+                   differs(cur.last, in->last) || differs(cur.company, in->company) ||
+                   differs(cur.title, in->title) || differs(cur.email, in->email) ||
+                   differs(cur.phone, in->phone) || cur.role != in->role;
+    guest_clear(&cur);
+    if (!changed)
+        return 0;
+    if (in->code && *in->code) {
+        char other[ID_LEN + 1];
+        int taken = store_resolve_key(s, "code", in->code, other);
+        if (taken < 0)
+            return -1;
+        if (taken && strcmp(other, id) != 0) {
+            store_failf(s, STORE_ERROR,
+                        "cannot import: registration code %s would belong to two guests (%s %s "
+                        "and another guest)",
+                        in->code, in->first, in->last);
+            return -1;
+        }
+    }
+    sqlite3_stmt *st = store_prepare(s,
+                                     "UPDATE guests SET "
+                                     "code = CASE WHEN ?2 <> '' THEN ?2 ELSE code END, "
+                                     "first = CASE WHEN ?3 <> '' THEN ?3 ELSE first END, "
+                                     "last = CASE WHEN ?4 <> '' THEN ?4 ELSE last END, "
+                                     "company = CASE WHEN ?5 <> '' THEN ?5 ELSE company END, "
+                                     "title = CASE WHEN ?6 <> '' THEN ?6 ELSE title END, "
+                                     "email = CASE WHEN ?7 <> '' THEN ?7 ELSE email END, "
+                                     "phone = CASE WHEN ?8 <> '' THEN ?8 ELSE phone END, "
+                                     "role = ?9, updated_at = ?12 WHERE id = ?1",
+                                     "import guests");
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, id);
+    bind_guest_fields(st, in);
+    store_bind_time(st, 12, now);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        store_fail(s, "import guests");
+        return -1;
+    }
+    return 1;
+}
+
+static int import_insert(Store *s, sqlite3_stmt *ins, const Guest *g, int64_t now)
+{
+    char id[ID_LEN + 1];
+    if (strlen(g->id) == ID_LEN)
+        memcpy(id, g->id, sizeof id);
+    else
+        id_random(id);
+    sqlite3_reset(ins);
+    store_bind_text(ins, 1, id);
+    Guest tmp = *g;
+    tmp.walk_in = false;
+    bind_guest_fields(ins, &tmp);
+    store_bind_text(ins, 12, "");
+    store_bind_time(ins, 13, now);
+    if (sqlite3_step(ins) != SQLITE_DONE) {
+        store_fail(s, "import guests");
+        return -1;
+    }
+    return 0;
+}
+
+StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport *rep, int64_t now)
+{
+    rep->added = rep->updated = rep->unchanged = 0;
+    if (store_begin(s, "import guests") != STORE_OK)
+        goto fail;
+    sqlite3_stmt *ins = store_prepare(s, INSERT_GUEST, "import guests");
+    if (!ins)
+        goto fail;
+    size_t added = 0, updated = 0, unchanged = 0;
+    for (size_t i = 0; i < guests->count; i++) {
+        const Guest *g = &guests->items[i];
+        char id[ID_LEN + 1];
+        int found = import_match(s, g, id);
+        int rc = found < 0 ? -1
+                 : found   ? import_update(s, id, g, now)
+                           : import_insert(s, ins, g, now);
+        if (rc < 0) {
+            sqlite3_finalize(ins);
+            goto fail;
+        }
+        if (!found)
+            added++;
+        else if (rc)
+            updated++;
+        else
+            unchanged++;
+    }
+    sqlite3_finalize(ins);
+    if (store_commit(s, "import guests") != STORE_OK)
+        goto fail;
+    rep->added = added;
+    rep->updated = updated;
+    rep->unchanged = unchanged;
+    return STORE_OK;
+fail:
+    store_rollback(s);
+    snprintf(rep->error, sizeof rep->error, "%.*s", (int)sizeof rep->error - 1, s->err);
+    return STORE_ERROR;
+}
+
+/* ---- programs ---- */
+
+#define PROGRAM_COLUMNS                                                                            \
+    "code, name, school, pathway, description, grades, certifications, partner_needs, "            \
+    "contact, url, image"
+
+static char **program_fields(Program *p, char **f[11])
+{
+    f[0] = &p->code, f[1] = &p->name, f[2] = &p->school, f[3] = &p->pathway;
+    f[4] = &p->description, f[5] = &p->grades, f[6] = &p->certifications;
+    f[7] = &p->partner_needs, f[8] = &p->contact, f[9] = &p->url, f[10] = &p->image;
+    return f[0];
+}
+
+StoreStatus store_import_programs(Store *s, const ProgramList *programs, ImportReport *rep,
+                                  int64_t now)
+{
+    rep->added = rep->updated = rep->unchanged = 0;
+    size_t added = 0, updated = 0, unchanged = 0;
+    sqlite3_stmt *find = NULL, *up = NULL;
+    if (store_begin(s, "import programs") != STORE_OK)
+        goto fail;
+    /* updated_at moves only when a program really changed, so importing the same
+     * file on every kiosk leaves nothing for a merge to decide. */
+    find = store_prepare(s,
+                         "SELECT " PROGRAM_COLUMNS ", position, visible FROM programs "
+                         "WHERE code = ?1",
+                         "import programs");
+    up = store_prepare(s,
+                       "INSERT INTO programs (" PROGRAM_COLUMNS ", position, visible, updated_at) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 1, ?13) "
+                       "ON CONFLICT (code) DO UPDATE SET name = ?2, school = ?3, pathway = ?4, "
+                       "description = ?5, grades = ?6, certifications = ?7, partner_needs = ?8, "
+                       "contact = ?9, url = ?10, image = ?11, position = ?12, visible = 1, "
+                       "updated_at = ?13",
+                       "import programs");
+    if (!find || !up)
+        goto fail;
+    for (size_t i = 0; i < programs->count; i++) {
+        Program *p = &programs->items[i];
+        char **f[11];
+        program_fields(p, f);
+        if (!*f[0] || !**f[0])
+            continue;
+        sqlite3_reset(find);
+        store_bind_text(find, 1, p->code);
+        int rc = sqlite3_step(find);
+        bool known = rc == SQLITE_ROW, same = known;
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+            store_fail(s, "import programs");
+            goto fail;
+        }
+        for (int k = 1; k < 11 && same; k++)
+            same = strcmp(store_col_text(find, k), *f[k] ? *f[k] : "") == 0;
+        if (same)
+            same = sqlite3_column_int64(find, 11) == (sqlite3_int64)i &&
+                   sqlite3_column_int(find, 12) == 1;
+        sqlite3_reset(find);
+        if (same) {
+            unchanged++;
+            continue;
+        }
+        sqlite3_reset(up);
+        for (int k = 0; k < 11; k++)
+            store_bind_text(up, k + 1, *f[k]);
+        sqlite3_bind_int64(up, 12, (sqlite3_int64)i);
+        store_bind_time(up, 13, now);
+        if (sqlite3_step(up) != SQLITE_DONE) {
+            store_fail(s, "import programs");
+            goto fail;
+        }
+        if (known)
+            updated++;
+        else
+            added++;
+    }
+    sqlite3_finalize(find);
+    sqlite3_finalize(up);
+    find = up = NULL;
+    /* Programs no longer listed are hidden, not deleted: interests in them stay. */
+    find = store_prepare(s, "SELECT code FROM programs WHERE visible = 1", "import programs");
+    up = store_prepare(s, "UPDATE programs SET visible = 0, updated_at = ?2 WHERE code = ?1",
+                       "import programs");
+    if (!find || !up)
+        goto fail;
+    int rc;
+    while ((rc = sqlite3_step(find)) == SQLITE_ROW) {
+        const char *code = store_col_text(find, 0);
+        bool listed = false;
+        for (size_t i = 0; i < programs->count && !listed; i++)
+            listed = programs->items[i].code && strcmp(programs->items[i].code, code) == 0;
+        if (listed)
+            continue;
+        sqlite3_reset(up);
+        store_bind_text(up, 1, code);
+        store_bind_time(up, 2, now);
+        if (sqlite3_step(up) != SQLITE_DONE) {
+            store_fail(s, "import programs");
+            goto fail;
+        }
+    }
+    if (rc != SQLITE_DONE) {
+        store_fail(s, "import programs");
+        goto fail;
+    }
+    sqlite3_finalize(find);
+    sqlite3_finalize(up);
+    find = up = NULL;
+    if (store_commit(s, "import programs") != STORE_OK)
+        goto fail;
+    rep->added = added;
+    rep->updated = updated;
+    rep->unchanged = unchanged;
+    return STORE_OK;
+fail:
+    sqlite3_finalize(find);
+    sqlite3_finalize(up);
+    store_rollback(s);
+    snprintf(rep->error, sizeof rep->error, "%.*s", (int)sizeof rep->error - 1, s->err);
+    return STORE_ERROR;
+}
+
+StoreStatus store_programs(Store *s, ProgramList *out)
+{
+    sqlite3_stmt *st = store_prepare(s,
+                                     "SELECT " PROGRAM_COLUMNS " FROM programs WHERE visible = 1 "
+                                     "ORDER BY position, code",
+                                     "read the programs");
+    if (!st)
+        return STORE_ERROR;
+    int rc;
+    StoreStatus status = STORE_OK;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        Program *p = program_list_push(out);
+        char **f[11];
+        if (p)
+            program_fields(p, f);
+        for (int k = 0; p && k < 11; k++)
+            if (guest_set(f[k], store_col_text(st, k)) != 0)
+                p = NULL;
+        if (!p) {
+            status = store_failf(s, STORE_ERROR, "cannot read the programs: out of memory");
+            break;
+        }
+    }
+    if (status == STORE_OK && rc != SQLITE_DONE)
+        status = store_fail(s, "read the programs");
+    sqlite3_finalize(st);
+    return status;
+}

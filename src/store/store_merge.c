@@ -1,1 +1,686 @@
-/* store_merge.c — in progress. */
+/* store_merge.c — folding another kiosk's database into this one.
+ *
+ * Merge must be idempotent and order-independent (SPEC §6), so every decision is
+ * a function of the set of records seen, never of the order they arrive in:
+ *
+ *   guests      records that share an id, a registration code or an email
+ *               (ignoring case) are one guest; it keeps the smallest id and the
+ *               fields of the record with the greatest (updated_at, content).
+ *               The keys of the records folded away are kept in guest_aliases,
+ *               so a later merge still matches them, whatever order it runs in.
+ *   attendance  union by id; undone_at is the earliest undo, badge_printed the
+ *               max; then the earliest active check-in of each guest counts and
+ *               the others are marked duplicate_of it.
+ *   interests   union; created_at is the earliest.
+ *   audit       union by id.
+ *   programs    the copy with the greatest (updated_at, content) wins.
+ *
+ * The input is opened read-only through store_open, which refuses anything that
+ * is not a sound Lanyard database before a single row is read. */
+#include "store/store_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* A guest record with the columns Guest does not carry. */
+typedef struct MergeGuest {
+    Guest g;
+    char *kiosk;
+    char created_at[32];
+} MergeGuest;
+
+static void merge_guest_init(MergeGuest *m)
+{
+    guest_init(&m->g);
+    m->kiosk = NULL;
+    m->created_at[0] = '\0';
+}
+
+static void merge_guest_clear(MergeGuest *m)
+{
+    guest_clear(&m->g);
+    free(m->kiosk);
+    m->kiosk = NULL;
+}
+
+#define MERGE_GUEST_SELECT "SELECT " STORE_GUEST_COLUMNS ", kiosk, created_at FROM guests "
+
+static int read_merge_guest(sqlite3_stmt *st, MergeGuest *m)
+{
+    if (store_read_guest(st, 0, &m->g) != 0)
+        return -1;
+    free(m->kiosk);
+    if (!(m->kiosk = strdup(store_col_text(st, 12))))
+        return -1;
+    snprintf(m->created_at, sizeof m->created_at, "%s", store_col_text(st, 13));
+    return 0;
+}
+
+/* Orders records by (updated_at, content); the greatest survives. */
+static int compare_guests(const Guest *a, const Guest *b)
+{
+    if (a->updated_at != b->updated_at)
+        return a->updated_at < b->updated_at ? -1 : 1;
+    const char *fa[] = {a->code, a->first, a->last, a->company, a->title, a->email, a->phone};
+    const char *fb[] = {b->code, b->first, b->last, b->company, b->title, b->email, b->phone};
+    for (size_t i = 0; i < sizeof fa / sizeof fa[0]; i++) {
+        int c = strcmp(fa[i], fb[i]);
+        if (c)
+            return c;
+    }
+    int ia[] = {(int)a->role, a->walk_in, a->consent};
+    int ib[] = {(int)b->role, b->walk_in, b->consent};
+    for (size_t i = 0; i < 3; i++)
+        if (ia[i] != ib[i])
+            return ia[i] < ib[i] ? -1 : 1;
+    return 0;
+}
+
+/* A small set of guest ids. */
+typedef struct IdSet {
+    char (*ids)[ID_LEN + 1];
+    size_t n, cap;
+} IdSet;
+
+static int idset_add(IdSet *set, const char *id)
+{
+    for (size_t i = 0; i < set->n; i++)
+        if (strcmp(set->ids[i], id) == 0)
+            return 0;
+    if (set->n == set->cap) {
+        size_t cap = set->cap ? set->cap * 2 : 4;
+        void *grown = realloc(set->ids, cap * sizeof *set->ids);
+        if (!grown)
+            return -1;
+        set->ids = grown;
+        set->cap = cap;
+    }
+    snprintf(set->ids[set->n++], ID_LEN + 1, "%s", id);
+    return 0;
+}
+
+/* The statements one merge reuses for every record. */
+typedef struct Merge {
+    Store *s;
+    Store *in;
+    MergeReport *rep;
+    sqlite3_stmt *match_id, *match_code, *match_email;
+    sqlite3_stmt *in_aliases;
+} Merge;
+
+static StoreStatus merge_nomem(Store *s)
+{
+    return store_failf(s, STORE_ERROR, "cannot merge: out of memory");
+}
+
+/* Adds to set every guest of the output that holds this key. */
+static StoreStatus collect_matches(Merge *m, const char *kind, const char *value, IdSet *set)
+{
+    if (!value || !*value)
+        return STORE_OK;
+    sqlite3_stmt *st = strcmp(kind, "id") == 0     ? m->match_id
+                       : strcmp(kind, "code") == 0 ? m->match_code
+                                                   : m->match_email;
+    sqlite3_reset(st);
+    store_bind_text(st, 1, value);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (idset_add(set, store_col_text(st, 0)) != 0)
+            return merge_nomem(m->s);
+    return rc == SQLITE_DONE ? STORE_OK : store_fail(m->s, "merge guests");
+}
+
+static StoreStatus exec_bound(Store *s, const char *sql, const char *a, const char *b,
+                              const char *c)
+{
+    sqlite3_stmt *st = store_prepare(s, sql, "merge guests");
+    if (!st)
+        return STORE_ERROR;
+    const char *args[] = {a, b, c};
+    int nparams = sqlite3_bind_parameter_count(st);
+    for (int i = 0; i < nparams && i < 3; i++)
+        store_bind_text(st, i + 1, args[i]);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? STORE_OK : store_fail(s, "merge guests");
+}
+
+/* Records key (kind, value) as an alias of guest id; emails in lower case. */
+static StoreStatus add_alias(Store *s, const char *kind, const char *value, const char *id)
+{
+    if (!value || !*value)
+        return STORE_OK;
+    return exec_bound(s,
+                      "INSERT OR REPLACE INTO guest_aliases (kind, value, guest_id) "
+                      "VALUES (?1, CASE WHEN ?1 = 'email' THEN lower(?2) ELSE ?2 END, ?3)",
+                      kind, value, id);
+}
+
+/* Moves everything that points at guest `from` to guest `to`, and keeps from's
+ * keys as aliases of to. `from` is deleted afterwards by the caller. */
+static StoreStatus repoint_guest(Store *s, const MergeGuest *from, const char *to)
+{
+    const char *id = from->g.id;
+    StoreStatus st =
+        exec_bound(s, "UPDATE guest_aliases SET guest_id = ?2 WHERE guest_id = ?1", id, to, NULL);
+    /* Out of the unique active index until store_attendance_normalise decides. */
+    if (st == STORE_OK)
+        st =
+            exec_bound(s,
+                       "UPDATE attendance SET guest_id = ?2, duplicate_of = coalesce(duplicate_of, "
+                       "id) WHERE guest_id = ?1",
+                       id, to, NULL);
+    if (st == STORE_OK)
+        st =
+            exec_bound(s,
+                       "INSERT INTO interests (guest_id, kind, value, created_at, kiosk) "
+                       "SELECT ?2, kind, value, created_at, kiosk FROM interests "
+                       "WHERE guest_id = ?1 AND true "
+                       "ON CONFLICT (guest_id, kind, value) DO UPDATE SET "
+                       "kiosk = CASE WHEN excluded.created_at < created_at OR (excluded.created_at "
+                       "= created_at AND excluded.kiosk < kiosk) THEN excluded.kiosk ELSE kiosk "
+                       "END, created_at = min(created_at, excluded.created_at)",
+                       id, to, NULL);
+    if (st == STORE_OK)
+        st = exec_bound(s, "DELETE FROM interests WHERE guest_id = ?1", id, NULL, NULL);
+    if (st == STORE_OK)
+        st = exec_bound(s, "UPDATE audit SET guest_id = ?2 WHERE guest_id = ?1", id, to, NULL);
+    if (st == STORE_OK)
+        st = add_alias(s, "id", id, to);
+    if (st == STORE_OK)
+        st = add_alias(s, "code", from->g.code, to);
+    if (st == STORE_OK)
+        st = add_alias(s, "email", from->g.email, to);
+    return st;
+}
+
+static StoreStatus write_guest(Store *s, const char *id, const MergeGuest *fields,
+                               const MergeGuest *origin)
+{
+    sqlite3_stmt *st = store_prepare(
+        s,
+        "INSERT INTO guests (id, code, first, last, company, title, email, phone, role, "
+        "walk_in, consent, kiosk, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+        "?8, ?9, ?10, ?11, ?12, ?13, ?14) ON CONFLICT (id) DO UPDATE SET code = ?2, first = ?3, "
+        "last = ?4, company = ?5, title = ?6, email = ?7, phone = ?8, role = ?9, walk_in = ?10, "
+        "consent = ?11, kiosk = ?12, created_at = ?13, updated_at = ?14",
+        "merge guests");
+    if (!st)
+        return STORE_ERROR;
+    const Guest *g = &fields->g;
+    store_bind_text(st, 1, id);
+    store_bind_text(st, 2, g->code);
+    store_bind_text(st, 3, g->first);
+    store_bind_text(st, 4, g->last);
+    store_bind_text(st, 5, g->company);
+    store_bind_text(st, 6, g->title);
+    store_bind_text(st, 7, g->email);
+    store_bind_text(st, 8, g->phone);
+    sqlite3_bind_int(st, 9, (int)g->role);
+    sqlite3_bind_int(st, 10, g->walk_in);
+    sqlite3_bind_int(st, 11, g->consent);
+    store_bind_text(st, 12, origin->kiosk);
+    store_bind_text(st, 13, origin->created_at);
+    store_bind_time(st, 14, g->updated_at);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? STORE_OK : store_fail(s, "merge guests");
+}
+
+/* Drops aliases that merely repeat the guest's own id, code or email. */
+static StoreStatus tidy_aliases(Store *s, const char *id)
+{
+    return exec_bound(s,
+                      "DELETE FROM guest_aliases WHERE guest_id = ?1 AND ("
+                      "(kind = 'id' AND value = ?1) OR "
+                      "(kind = 'code' AND value = (SELECT code FROM guests WHERE id = ?1)) OR "
+                      "(kind = 'email' AND value = (SELECT lower(email) FROM guests WHERE id = "
+                      "?1)))",
+                      id, NULL, NULL);
+}
+
+static StoreStatus read_out_guest(Store *s, const char *id, MergeGuest *out)
+{
+    sqlite3_stmt *st = store_prepare(s, MERGE_GUEST_SELECT "WHERE id = ?1", "merge guests");
+    if (!st)
+        return STORE_ERROR;
+    store_bind_text(st, 1, id);
+    int rc = sqlite3_step(st);
+    StoreStatus status = STORE_OK;
+    if (rc != SQLITE_ROW)
+        status = rc == SQLITE_DONE
+                     ? store_failf(s, STORE_ERROR, "cannot merge: guest %s vanished", id)
+                     : store_fail(s, "merge guests");
+    else if (read_merge_guest(st, out) != 0)
+        status = merge_nomem(s);
+    sqlite3_finalize(st);
+    return status;
+}
+
+/* Is (created_at, kiosk) of a earlier than b's? The first sighting is the origin. */
+static bool earlier_origin(const MergeGuest *a, const MergeGuest *b)
+{
+    int c = strcmp(a->created_at, b->created_at);
+    return c < 0 || (c == 0 && strcmp(a->kiosk ? a->kiosk : "", b->kiosk ? b->kiosk : "") < 0);
+}
+
+/* Folds one input guest (with its aliases) into the output. */
+static StoreStatus merge_one_guest(Merge *m, const MergeGuest *r, char **aliases, size_t naliases)
+{
+    Store *s = m->s;
+    IdSet set = {0};
+    StoreStatus status = collect_matches(m, "id", r->g.id, &set);
+    if (status == STORE_OK)
+        status = collect_matches(m, "code", r->g.code, &set);
+    if (status == STORE_OK)
+        status = collect_matches(m, "email", r->g.email, &set);
+    for (size_t i = 0; status == STORE_OK && i < naliases; i += 2)
+        status = collect_matches(m, aliases[i], aliases[i + 1], &set);
+    if (status != STORE_OK) {
+        free(set.ids);
+        return status;
+    }
+
+    MergeGuest *members = calloc(set.n ? set.n : 1, sizeof *members);
+    if (!members) {
+        free(set.ids);
+        return merge_nomem(s);
+    }
+    for (size_t i = 0; i < set.n; i++)
+        merge_guest_init(&members[i]);
+    const MergeGuest *best = r, *origin = r;
+    const char *survivor = r->g.id;
+    for (size_t i = 0; status == STORE_OK && i < set.n; i++) {
+        status = read_out_guest(s, set.ids[i], &members[i]);
+        if (status != STORE_OK)
+            break;
+        if (compare_guests(&members[i].g, &best->g) > 0)
+            best = &members[i];
+        if (earlier_origin(&members[i], origin))
+            origin = &members[i];
+        if (strcmp(members[i].g.id, survivor) < 0)
+            survivor = members[i].g.id;
+    }
+    char keep[ID_LEN + 1];
+    snprintf(keep, sizeof keep, "%s", survivor);
+
+    /* Everything folded away first, so the survivor's new code or email is free
+     * of the unique index by the time it is written. */
+    for (size_t i = 0; status == STORE_OK && i < set.n; i++) {
+        if (strcmp(members[i].g.id, keep) == 0)
+            continue;
+        status = repoint_guest(s, &members[i], keep);
+        if (status == STORE_OK)
+            status = exec_bound(s, "DELETE FROM guests WHERE id = ?1", members[i].g.id, NULL, NULL);
+    }
+    /* The survivor's own previous code and email stay findable too. */
+    for (size_t i = 0; status == STORE_OK && i < set.n; i++) {
+        if (strcmp(members[i].g.id, keep) != 0)
+            continue;
+        status = add_alias(s, "code", members[i].g.code, keep);
+        if (status == STORE_OK)
+            status = add_alias(s, "email", members[i].g.email, keep);
+    }
+    if (status == STORE_OK)
+        status = write_guest(s, keep, best, origin);
+    if (status == STORE_OK && strcmp(r->g.id, keep) != 0)
+        status = add_alias(s, "id", r->g.id, keep);
+    if (status == STORE_OK)
+        status = add_alias(s, "code", r->g.code, keep);
+    if (status == STORE_OK)
+        status = add_alias(s, "email", r->g.email, keep);
+    for (size_t i = 0; status == STORE_OK && i < naliases; i += 2)
+        status = add_alias(s, aliases[i], aliases[i + 1], keep);
+    if (status == STORE_OK)
+        status = tidy_aliases(s, keep);
+    if (status == STORE_OK) {
+        if (set.n)
+            m->rep->guests_matched++;
+        else
+            m->rep->guests_added++;
+    }
+    for (size_t i = 0; i < set.n; i++)
+        merge_guest_clear(&members[i]);
+    free(members);
+    free(set.ids);
+    return status;
+}
+
+/* The input's aliases of one guest as a flat kind, value, kind, value array. */
+static StoreStatus read_in_aliases(Merge *m, const char *id, char ***out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    size_t cap = 0;
+    sqlite3_reset(m->in_aliases);
+    store_bind_text(m->in_aliases, 1, id);
+    int rc;
+    while ((rc = sqlite3_step(m->in_aliases)) == SQLITE_ROW) {
+        if (*n + 2 > cap) {
+            cap = cap ? cap * 2 : 8;
+            char **grown = realloc(*out, cap * sizeof *grown);
+            if (!grown)
+                goto nomem;
+            *out = grown;
+        }
+        for (int c = 0; c < 2; c++) {
+            if (!((*out)[*n] = strdup(store_col_text(m->in_aliases, c))))
+                goto nomem;
+            (*n)++;
+        }
+    }
+    if (rc != SQLITE_DONE) {
+        store_strings_free(*out, *n);
+        *out = NULL;
+        *n = 0;
+        return store_fail(m->in, "read the guests");
+    }
+    return STORE_OK;
+nomem:
+    store_strings_free(*out, *n);
+    *out = NULL;
+    *n = 0;
+    return merge_nomem(m->s);
+}
+
+static StoreStatus merge_guests(Merge *m)
+{
+    m->match_id = store_prepare(m->s,
+                                "SELECT id FROM guests WHERE id = ?1 UNION SELECT guest_id FROM "
+                                "guest_aliases WHERE kind = 'id' AND value = ?1",
+                                "merge guests");
+    m->match_code = store_prepare(m->s,
+                                  "SELECT id FROM guests WHERE code = ?1 AND code <> '' UNION "
+                                  "SELECT guest_id FROM guest_aliases WHERE kind = 'code' AND "
+                                  "value = ?1",
+                                  "merge guests");
+    m->match_email = store_prepare(m->s,
+                                   "SELECT id FROM guests WHERE lower(email) = lower(?1) AND "
+                                   "email <> '' UNION SELECT guest_id FROM guest_aliases WHERE "
+                                   "kind = 'email' AND value = lower(?1)",
+                                   "merge guests");
+    m->in_aliases = store_prepare(
+        m->in, "SELECT kind, value FROM guest_aliases WHERE guest_id = ?1", "read the guests");
+    sqlite3_stmt *st = store_prepare(m->in, MERGE_GUEST_SELECT "ORDER BY id", "read the guests");
+    StoreStatus status = STORE_OK;
+    if (!m->match_id || !m->match_code || !m->match_email)
+        status = STORE_ERROR;
+    else if (!m->in_aliases || !st)
+        status = store_failf(m->s, STORE_ERROR, "%s", store_errmsg(m->in));
+    MergeGuest r;
+    merge_guest_init(&r);
+    int rc = SQLITE_DONE;
+    while (status == STORE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (read_merge_guest(st, &r) != 0) {
+            status = merge_nomem(m->s);
+            break;
+        }
+        char **aliases = NULL;
+        size_t naliases = 0;
+        status = read_in_aliases(m, r.g.id, &aliases, &naliases);
+        if (status == STORE_OK)
+            status = merge_one_guest(m, &r, aliases, naliases);
+        store_strings_free(aliases, naliases);
+    }
+    if (status == STORE_OK && rc != SQLITE_DONE)
+        status = store_failf(m->s, STORE_ERROR, "cannot read the guests of %s: %s",
+                             store_path(m->in), sqlite3_errmsg(m->in->db));
+    merge_guest_clear(&r);
+    sqlite3_finalize(st);
+    return status;
+}
+
+/* The output's guest for an input guest id (after merge_guests, always found). */
+static StoreStatus map_guest(Merge *m, const char *in_id, char out[ID_LEN + 1])
+{
+    int found = store_resolve_key(m->s, "id", in_id, out);
+    if (found < 0)
+        return STORE_ERROR;
+    if (!found)
+        return store_failf(m->s, STORE_ERROR,
+                           "cannot merge %s: it refers to a guest %s it does not contain",
+                           store_path(m->in), in_id);
+    return STORE_OK;
+}
+
+/* Runs a SELECT on the input and calls row() for each row. */
+static StoreStatus each_input_row(Merge *m, const char *sql,
+                                  StoreStatus (*row)(Merge *m, sqlite3_stmt *in, sqlite3_stmt *out),
+                                  const char *out_sql, const char *doing)
+{
+    sqlite3_stmt *in = store_prepare(m->in, sql, doing);
+    if (!in)
+        return store_failf(m->s, STORE_ERROR, "%s", store_errmsg(m->in));
+    sqlite3_stmt *out = store_prepare(m->s, out_sql, doing);
+    if (!out) {
+        sqlite3_finalize(in);
+        return STORE_ERROR;
+    }
+    int rc;
+    StoreStatus status = STORE_OK;
+    while (status == STORE_OK && (rc = sqlite3_step(in)) == SQLITE_ROW) {
+        sqlite3_reset(out);
+        sqlite3_clear_bindings(out);
+        status = row(m, in, out);
+    }
+    if (status == STORE_OK && rc != SQLITE_DONE)
+        status = store_failf(m->s, STORE_ERROR, "cannot read %s: %s", store_path(m->in),
+                             sqlite3_errmsg(m->in->db));
+    sqlite3_finalize(in);
+    sqlite3_finalize(out);
+    return status;
+}
+
+/* 1 when a row with this key exists in the output, 0 not, -1 error. */
+static int out_has(Store *s, const char *sql, const char *a, const char *b, const char *c)
+{
+    sqlite3_stmt *st = store_prepare(s, sql, "merge");
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, a);
+    if (b)
+        store_bind_text(st, 2, b);
+    if (c)
+        store_bind_text(st, 3, c);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_ROW)
+        return 1;
+    if (rc == SQLITE_DONE)
+        return 0;
+    store_fail(s, "merge");
+    return -1;
+}
+
+static StoreStatus attendance_row(Merge *m, sqlite3_stmt *in, sqlite3_stmt *out)
+{
+    char guest[ID_LEN + 1];
+    StoreStatus status = map_guest(m, store_col_text(in, 1), guest);
+    if (status != STORE_OK)
+        return status;
+    const char *id = store_col_text(in, 0);
+    int exists = out_has(m->s, "SELECT 1 FROM attendance WHERE id = ?1", id, NULL, NULL);
+    if (exists < 0)
+        return STORE_ERROR;
+    store_bind_text(out, 1, id);
+    store_bind_text(out, 2, guest);
+    for (int c = 2; c <= 5; c++) {
+        if (sqlite3_column_type(in, c) == SQLITE_NULL)
+            sqlite3_bind_null(out, c + 1);
+        else
+            store_bind_text(out, c + 1, store_col_text(in, c));
+    }
+    sqlite3_bind_int(out, 7, sqlite3_column_int(in, 6));
+    if (sqlite3_step(out) != SQLITE_DONE)
+        return store_fail(m->s, "merge check-ins");
+    if (!exists)
+        m->rep->attendance_added++;
+    return STORE_OK;
+}
+
+static StoreStatus interest_row(Merge *m, sqlite3_stmt *in, sqlite3_stmt *out)
+{
+    char guest[ID_LEN + 1];
+    StoreStatus status = map_guest(m, store_col_text(in, 0), guest);
+    if (status != STORE_OK)
+        return status;
+    int exists =
+        out_has(m->s, "SELECT 1 FROM interests WHERE guest_id = ?1 AND kind = ?2 AND value = ?3",
+                guest, store_col_text(in, 1), store_col_text(in, 2));
+    if (exists < 0)
+        return STORE_ERROR;
+    store_bind_text(out, 1, guest);
+    for (int c = 1; c <= 4; c++)
+        store_bind_text(out, c + 1, store_col_text(in, c));
+    if (sqlite3_step(out) != SQLITE_DONE)
+        return store_fail(m->s, "merge interests");
+    if (!exists)
+        m->rep->interests_added++;
+    return STORE_OK;
+}
+
+static StoreStatus audit_row(Merge *m, sqlite3_stmt *in, sqlite3_stmt *out)
+{
+    const char *guest_in = store_col_text(in, 4);
+    char guest[ID_LEN + 1] = "";
+    /* Audit lines may name a guest that never existed here (a typo at the
+     * command line); those keep the id they had. */
+    int found = *guest_in ? store_resolve_key(m->s, "id", guest_in, guest) : 0;
+    if (found < 0)
+        return STORE_ERROR;
+    for (int c = 0; c < 6; c++)
+        store_bind_text(out, c + 1, c == 4 && found ? guest : store_col_text(in, c));
+    if (sqlite3_step(out) != SQLITE_DONE)
+        return store_fail(m->s, "merge the audit trail");
+    m->rep->audit_added += (size_t)sqlite3_changes(m->s->db);
+    return STORE_OK;
+}
+
+#define PROGRAM_ALL                                                                                \
+    "code, name, school, pathway, description, grades, certifications, partner_needs, "            \
+    "contact, url, image, position, visible, updated_at"
+
+/* Compares two program rows as (updated_at, content). */
+static int compare_programs(sqlite3_stmt *a, sqlite3_stmt *b)
+{
+    int c = strcmp(store_col_text(a, 13), store_col_text(b, 13));
+    for (int k = 1; !c && k <= 10; k++)
+        c = strcmp(store_col_text(a, k), store_col_text(b, k));
+    for (int k = 11; !c && k <= 12; k++) {
+        sqlite3_int64 x = sqlite3_column_int64(a, k), y = sqlite3_column_int64(b, k);
+        c = x < y ? -1 : x > y;
+    }
+    return c;
+}
+
+static StoreStatus program_row(Merge *m, sqlite3_stmt *in, sqlite3_stmt *out)
+{
+    sqlite3_stmt *cur =
+        store_prepare(m->s, "SELECT " PROGRAM_ALL " FROM programs WHERE code = ?1", "merge");
+    if (!cur)
+        return STORE_ERROR;
+    store_bind_text(cur, 1, store_col_text(in, 0));
+    int rc = sqlite3_step(cur);
+    bool take = rc == SQLITE_DONE || (rc == SQLITE_ROW && compare_programs(in, cur) > 0);
+    sqlite3_finalize(cur);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_fail(m->s, "merge programs");
+    if (!take)
+        return STORE_OK;
+    for (int c = 0; c < 14; c++) {
+        if (c == 11 || c == 12)
+            sqlite3_bind_int64(out, c + 1, sqlite3_column_int64(in, c));
+        else
+            store_bind_text(out, c + 1, store_col_text(in, c));
+    }
+    return sqlite3_step(out) == SQLITE_DONE ? STORE_OK : store_fail(m->s, "merge programs");
+}
+
+static bool same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
+static StoreStatus merge_all(Merge *m)
+{
+    StoreStatus status = merge_guests(m);
+    if (status == STORE_OK)
+        status = each_input_row(
+            m, "SELECT " PROGRAM_ALL " FROM programs ORDER BY code", program_row,
+            "INSERT OR REPLACE INTO programs (" PROGRAM_ALL ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+            "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            "merge programs");
+    if (status == STORE_OK)
+        status = each_input_row(
+            m,
+            "SELECT id, guest_id, kiosk, checked_in_at, undone_at, undone_by, badge_printed "
+            "FROM attendance ORDER BY id",
+            attendance_row,
+            "INSERT INTO attendance (id, guest_id, kiosk, checked_in_at, undone_at, undone_by, "
+            "badge_printed, duplicate_of) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?1) "
+            "ON CONFLICT (id) DO UPDATE SET "
+            "undone_by = CASE WHEN excluded.undone_at IS NOT NULL AND (undone_at IS NULL OR "
+            "excluded.undone_at < undone_at OR (excluded.undone_at = undone_at AND "
+            "excluded.undone_by < undone_by)) THEN excluded.undone_by ELSE undone_by END, "
+            "undone_at = CASE WHEN undone_at IS NULL THEN excluded.undone_at "
+            "WHEN excluded.undone_at IS NULL THEN undone_at "
+            "ELSE min(undone_at, excluded.undone_at) END, "
+            "badge_printed = max(badge_printed, excluded.badge_printed)",
+            "merge check-ins");
+    if (status == STORE_OK)
+        status = each_input_row(
+            m, "SELECT guest_id, kind, value, created_at, kiosk FROM interests", interest_row,
+            "INSERT INTO interests (guest_id, kind, value, created_at, kiosk) "
+            "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (guest_id, kind, value) DO UPDATE SET "
+            "kiosk = CASE WHEN excluded.created_at < created_at OR (excluded.created_at = "
+            "created_at AND excluded.kiosk < kiosk) THEN excluded.kiosk ELSE kiosk END, "
+            "created_at = min(created_at, excluded.created_at)",
+            "merge interests");
+    if (status == STORE_OK)
+        status = each_input_row(
+            m, "SELECT id, at, kiosk, action, guest_id, detail FROM audit", audit_row,
+            "INSERT OR IGNORE INTO audit (id, at, kiosk, action, guest_id, detail) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "merge the audit trail");
+    if (status == STORE_OK)
+        status = store_attendance_normalise(m->s);
+    return status;
+}
+
+StoreStatus store_merge(Store *s, const char *in_path, MergeReport *rep)
+{
+    memset(rep, 0, sizeof *rep);
+    if (same_file(s->path, in_path))
+        return store_failf(s, STORE_INVALID, "%s is the database being merged into", in_path);
+    Merge m = {.s = s, .rep = rep};
+    char err[sizeof s->err];
+    if (store_open(in_path, STORE_OPEN_READONLY, &m.in, err, sizeof err) != STORE_OK)
+        return store_failf(s, STORE_ERROR, "%s", err);
+    StoreStatus status = store_begin(s, "merge");
+    if (status != STORE_OK) {
+        store_close(m.in);
+        return status;
+    }
+    /* Guests are deleted and re-keyed mid-way; references are checked at COMMIT. */
+    status = store_exec(s, "PRAGMA defer_foreign_keys = ON", "merge");
+    /* One snapshot of the input, even if its kiosk is still writing. */
+    if (status == STORE_OK && store_exec(m.in, "BEGIN", "read") != STORE_OK)
+        status = store_failf(s, STORE_ERROR, "%s", store_errmsg(m.in));
+    if (status == STORE_OK)
+        status = merge_all(&m);
+    sqlite3_finalize(m.match_id);
+    sqlite3_finalize(m.match_code);
+    sqlite3_finalize(m.match_email);
+    sqlite3_finalize(m.in_aliases);
+    store_rollback(m.in);
+    store_close(m.in);
+    if (status == STORE_OK)
+        return store_commit(s, "merge");
+    store_rollback(s);
+    memset(rep, 0, sizeof *rep);
+    return status;
+}

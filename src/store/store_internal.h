@@ -1,0 +1,70 @@
+/* store_internal.h — what the store's source files share and nothing outside
+ * src/store/ may include: the Store struct, the schema, and small helpers that
+ * turn SQLite results into StoreStatus values with a message a person can act on.
+ *
+ * Conventions: times are stored as the fixed-width UTC text of time_format_utc
+ * (so they sort as text); booleans as 0/1 integers; absent strings as ''. */
+#ifndef LANYARD_STORE_INTERNAL_H
+#define LANYARD_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+struct Store {
+    sqlite3 *db;
+    char *path;
+    bool readonly;
+    char err[640];
+};
+
+/* "LNYD": marks a SQLite file as a Lanyard event database. */
+#define STORE_APPLICATION_ID 0x4C4E5944
+
+/* Forward migrations, applied in order, one transaction each; user_version is
+ * the number applied. Defined in store_schema.c; new migrations go at the end. */
+extern const char *const STORE_MIGRATIONS[];
+extern const int STORE_MIGRATION_COUNT;
+
+/* Sets the error message from the connection's last error, prefixed by what was
+ * being done ("check in"), naming the file; returns STORE_ERROR. */
+StoreStatus store_fail(Store *s, const char *doing);
+/* Sets a free-form message; returns st. */
+StoreStatus store_failf(Store *s, StoreStatus st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Runs SQL without results; STORE_OK or store_fail(doing). */
+StoreStatus store_exec(Store *s, const char *sql, const char *doing);
+/* Prepares one statement; NULL after store_fail(doing). */
+sqlite3_stmt *store_prepare(Store *s, const char *sql, const char *doing);
+
+/* BEGIN IMMEDIATE (takes the write lock up front so a busy kiosk waits on
+ * busy_timeout instead of failing half-way), COMMIT, ROLLBACK. */
+StoreStatus store_begin(Store *s, const char *doing);
+StoreStatus store_commit(Store *s, const char *doing);
+void store_rollback(Store *s);
+
+/* Binds text (NULL binds '') or a time as UTC text. Return SQLite result codes. */
+int store_bind_text(sqlite3_stmt *st, int idx, const char *v);
+int store_bind_time(sqlite3_stmt *st, int idx, int64_t ms);
+/* A column as text, never NULL. */
+const char *store_col_text(sqlite3_stmt *st, int col);
+/* A UTC text column as ms; 0 when NULL or malformed. */
+int64_t store_col_time(sqlite3_stmt *st, int col);
+
+/* Guests are read with these columns, in this order, by store_read_guest. */
+#define STORE_GUEST_COLUMNS                                                                        \
+    "id, code, first, last, company, title, email, phone, role, walk_in, consent, updated_at"
+/* Fills g (initialised) from columns first..first+11 of st. 0, or -1 on ENOMEM. */
+int store_read_guest(sqlite3_stmt *st, int first, Guest *g);
+
+/* The canonical guest id for any id, code or email ('id'|'code'|'email' kind)
+ * known to the database, directly or as an alias left by a merge. 1 found
+ * (out filled), 0 not found, -1 SQLite error (message set). */
+int store_resolve_key(Store *s, const char *kind, const char *value, char out[ID_LEN + 1]);
+
+/* Recomputes attendance.duplicate_of so each guest has exactly one active
+ * check-in counted: the earliest (then smallest id) not undone. */
+StoreStatus store_attendance_normalise(Store *s);
+
+#endif

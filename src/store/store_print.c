@@ -1,0 +1,179 @@
+/* store_print.c — the print_jobs table (see store_print.h). */
+#include "store/store_print.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "store/store_internal.h"
+
+static const char *const STATE_NAMES[] = {"queued", "sent", "printing", "done", "failed"};
+
+const char *print_job_state_name(PrintJobState st)
+{
+    return (unsigned)st < sizeof STATE_NAMES / sizeof STATE_NAMES[0] ? STATE_NAMES[st] : "?";
+}
+
+bool print_job_unfinished(PrintJobState st)
+{
+    return st == PRINT_QUEUED || st == PRINT_SENT || st == PRINT_PRINTING;
+}
+
+static PrintJobState state_parse(const char *s)
+{
+    for (size_t i = 0; i < sizeof STATE_NAMES / sizeof STATE_NAMES[0]; i++)
+        if (!strcmp(s, STATE_NAMES[i]))
+            return (PrintJobState)i;
+    return PRINT_FAILED; /* the CHECK constraint makes this unreachable */
+}
+
+#define JOB_COLUMNS                                                                                \
+    "id, guest_id, state, attempts, cups_job_id, printer, output, error, created_at, updated_at"
+
+static void read_job(sqlite3_stmt *st, PrintJob *job)
+{
+    memset(job, 0, sizeof *job);
+    job->id = sqlite3_column_int64(st, 0);
+    snprintf(job->guest_id, sizeof job->guest_id, "%s", store_col_text(st, 1));
+    job->state = state_parse(store_col_text(st, 2));
+    job->attempts = sqlite3_column_int(st, 3);
+    job->cups_job_id = sqlite3_column_int(st, 4);
+    snprintf(job->printer, sizeof job->printer, "%s", store_col_text(st, 5));
+    snprintf(job->output, sizeof job->output, "%s", store_col_text(st, 6));
+    snprintf(job->error, sizeof job->error, "%s", store_col_text(st, 7));
+    job->created_at = store_col_time(st, 8);
+    job->updated_at = store_col_time(st, 9);
+}
+
+StoreStatus store_print_add(Store *s, const char *guest_id, const char *printer, int64_t now,
+                            PrintJob *job)
+{
+    sqlite3_stmt *st =
+        store_prepare(s,
+                      "INSERT INTO print_jobs (guest_id, state, printer, created_at, updated_at)"
+                      " VALUES (?1, 'queued', ?2, ?3, ?3) RETURNING " JOB_COLUMNS,
+                      "queue a badge");
+    if (!st)
+        return STORE_ERROR;
+    StoreStatus rc = STORE_OK;
+    if (store_bind_text(st, 1, guest_id) != SQLITE_OK ||
+        store_bind_text(st, 2, printer) != SQLITE_OK || store_bind_time(st, 3, now) != SQLITE_OK ||
+        sqlite3_step(st) != SQLITE_ROW) {
+        rc = store_fail(s, "queue a badge");
+    } else {
+        read_job(st, job);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            rc = store_fail(s, "queue a badge");
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+StoreStatus store_print_update(Store *s, const PrintJob *job, int64_t now)
+{
+    sqlite3_stmt *st = store_prepare(s,
+                                     "UPDATE print_jobs SET state = ?2, attempts = ?3,"
+                                     " cups_job_id = ?4, output = ?5, error = ?6, updated_at = ?7"
+                                     " WHERE id = ?1",
+                                     "update a print job");
+    if (!st)
+        return STORE_ERROR;
+    StoreStatus rc = STORE_OK;
+    if (sqlite3_bind_int64(st, 1, job->id) != SQLITE_OK ||
+        store_bind_text(st, 2, print_job_state_name(job->state)) != SQLITE_OK ||
+        sqlite3_bind_int(st, 3, job->attempts) != SQLITE_OK ||
+        sqlite3_bind_int(st, 4, job->cups_job_id) != SQLITE_OK ||
+        store_bind_text(st, 5, job->output) != SQLITE_OK ||
+        store_bind_text(st, 6, job->error) != SQLITE_OK ||
+        store_bind_time(st, 7, now) != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
+        rc = store_fail(s, "update a print job");
+    else if (sqlite3_changes(s->db) == 0)
+        rc = store_failf(s, STORE_NOT_FOUND, "no print job %lld", (long long)job->id);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Steps a prepared query that yields at most one job, and finalizes it. */
+static StoreStatus one_job(Store *s, sqlite3_stmt *st, PrintJob *job)
+{
+    StoreStatus rc;
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW) {
+        read_job(st, job);
+        rc = STORE_OK;
+    } else if (step == SQLITE_DONE) {
+        rc = store_failf(s, STORE_NOT_FOUND, "no print job found");
+    } else {
+        rc = store_fail(s, "read print jobs");
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+StoreStatus store_print_get(Store *s, int64_t id, PrintJob *job)
+{
+    static const char SQL[] = "SELECT " JOB_COLUMNS " FROM print_jobs WHERE id = ?1";
+    sqlite3_stmt *st = store_prepare(s, SQL, "read print jobs");
+    if (!st)
+        return STORE_ERROR;
+    if (sqlite3_bind_int64(st, 1, id) != SQLITE_OK) {
+        sqlite3_finalize(st);
+        return store_fail(s, "read print jobs");
+    }
+    return one_job(s, st, job);
+}
+
+StoreStatus store_print_latest(Store *s, const char *guest_id, PrintJob *job)
+{
+    static const char SQL[] =
+        "SELECT " JOB_COLUMNS " FROM print_jobs WHERE guest_id = ?1 ORDER BY id DESC LIMIT 1";
+    sqlite3_stmt *st = store_prepare(s, SQL, "read print jobs");
+    if (!st)
+        return STORE_ERROR;
+    if (store_bind_text(st, 1, guest_id) != SQLITE_OK) {
+        sqlite3_finalize(st);
+        return store_fail(s, "read print jobs");
+    }
+    return one_job(s, st, job);
+}
+
+StoreStatus store_print_each(Store *s, bool unfinished_only,
+                             int (*fn)(const PrintJob *job, void *ud), void *ud)
+{
+    sqlite3_stmt *st =
+        store_prepare(s,
+                      unfinished_only ? "SELECT " JOB_COLUMNS " FROM print_jobs"
+                                        " WHERE state IN ('queued', 'sent', 'printing') ORDER BY id"
+                                      : "SELECT " JOB_COLUMNS " FROM print_jobs ORDER BY id",
+                      "read print jobs");
+    if (!st)
+        return STORE_ERROR;
+    StoreStatus rc = STORE_OK;
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        PrintJob job;
+        read_job(st, &job);
+        if (fn(&job, ud) != 0)
+            break;
+    }
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = store_fail(s, "read print jobs");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+StoreStatus store_badge_printed_set(Store *s, const char *guest_id)
+{
+    sqlite3_stmt *st = store_prepare(s,
+                                     "UPDATE attendance SET badge_printed = 1 WHERE guest_id = ?1"
+                                     " AND undone_at IS NULL AND duplicate_of IS NULL",
+                                     "mark a badge printed");
+    if (!st)
+        return STORE_ERROR;
+    StoreStatus rc = STORE_OK;
+    if (store_bind_text(st, 1, guest_id) != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
+        rc = store_fail(s, "mark a badge printed");
+    else if (sqlite3_changes(s->db) == 0)
+        rc = store_failf(s, STORE_NOT_FOUND, "guest %s is not checked in", guest_id);
+    sqlite3_finalize(st);
+    return rc;
+}

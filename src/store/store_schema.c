@@ -1,0 +1,114 @@
+/* store_schema.c — the database schema as a list of forward migrations.
+ *
+ * Migration N (0-based) takes a database from user_version N to N+1; store_open
+ * applies the missing ones in order, each in its own transaction. A migration,
+ * once released, never changes: new tables and columns go in a new entry at the
+ * end, so every kiosk's file can be brought forward whatever version made it. */
+#include "store/store_internal.h"
+
+const char *const STORE_MIGRATIONS[] = {
+    /* 1: the event database. Ids are 32 hex digits (ids.h) so rows can travel
+     * between kiosks; times are UTC text "YYYY-MM-DDTHH:MM:SS.sssZ". */
+    "CREATE TABLE guests ("
+    "  id TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 32),"
+    "  code TEXT NOT NULL DEFAULT '',"
+    "  first TEXT NOT NULL DEFAULT '',"
+    "  last TEXT NOT NULL DEFAULT '',"
+    "  company TEXT NOT NULL DEFAULT '',"
+    "  title TEXT NOT NULL DEFAULT '',"
+    "  email TEXT NOT NULL DEFAULT '',"
+    "  phone TEXT NOT NULL DEFAULT '',"
+    "  role INTEGER NOT NULL DEFAULT 0,"
+    "  walk_in INTEGER NOT NULL DEFAULT 0,"
+    "  consent INTEGER NOT NULL DEFAULT 0,"
+    "  kiosk TEXT NOT NULL DEFAULT '',"
+    "  created_at TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL"
+    ");"
+    "CREATE UNIQUE INDEX guests_code ON guests (code) WHERE code <> '';"
+    /* Not unique: an import may legitimately bring two registrations that share
+     * an inbox; lookups by email take the smallest id, merge folds them. */
+    "CREATE INDEX guests_email ON guests (lower(email)) WHERE email <> '';"
+    /* Keys (ids, codes, lower-case emails) of guest records that a merge folded
+     * into another, so a later merge or a scanned ticket still finds them. */
+    "CREATE TABLE guest_aliases ("
+    "  kind TEXT NOT NULL CHECK (kind IN ('id', 'code', 'email')),"
+    "  value TEXT NOT NULL,"
+    "  guest_id TEXT NOT NULL,"
+    "  PRIMARY KEY (kind, value)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX guest_aliases_guest ON guest_aliases (guest_id);"
+    "CREATE TABLE programs ("
+    "  code TEXT PRIMARY KEY NOT NULL,"
+    "  name TEXT NOT NULL DEFAULT '',"
+    "  school TEXT NOT NULL DEFAULT '',"
+    "  pathway TEXT NOT NULL DEFAULT '',"
+    "  description TEXT NOT NULL DEFAULT '',"
+    "  grades TEXT NOT NULL DEFAULT '',"
+    "  certifications TEXT NOT NULL DEFAULT '',"
+    "  partner_needs TEXT NOT NULL DEFAULT '',"
+    "  contact TEXT NOT NULL DEFAULT '',"
+    "  url TEXT NOT NULL DEFAULT '',"
+    "  image TEXT NOT NULL DEFAULT '',"
+    "  position INTEGER NOT NULL DEFAULT 0,"
+    "  visible INTEGER NOT NULL DEFAULT 1,"
+    "  updated_at TEXT NOT NULL"
+    ");"
+    /* duplicate_of is set only by merge, on check-ins of a guest that another
+     * kiosk saw earlier; the partial index keeps one counted check-in per guest. */
+    "CREATE TABLE attendance ("
+    "  id TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 32),"
+    "  guest_id TEXT NOT NULL REFERENCES guests (id),"
+    "  kiosk TEXT NOT NULL DEFAULT '',"
+    "  checked_in_at TEXT NOT NULL,"
+    "  undone_at TEXT,"
+    "  undone_by TEXT NOT NULL DEFAULT '',"
+    "  badge_printed INTEGER NOT NULL DEFAULT 0,"
+    "  duplicate_of TEXT"
+    ");"
+    "CREATE UNIQUE INDEX attendance_active ON attendance (guest_id)"
+    "  WHERE undone_at IS NULL AND duplicate_of IS NULL;"
+    "CREATE INDEX attendance_guest ON attendance (guest_id, checked_in_at);"
+    "CREATE TABLE interests ("
+    "  guest_id TEXT NOT NULL REFERENCES guests (id),"
+    "  kind TEXT NOT NULL CHECK (kind IN ('program', 'partnership')),"
+    "  value TEXT NOT NULL,"
+    "  created_at TEXT NOT NULL,"
+    "  kiosk TEXT NOT NULL DEFAULT '',"
+    "  PRIMARY KEY (guest_id, kind, value)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX interests_value ON interests (kind, value);"
+    "CREATE TABLE audit ("
+    "  id TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 32),"
+    "  at TEXT NOT NULL,"
+    "  kiosk TEXT NOT NULL DEFAULT '',"
+    "  action TEXT NOT NULL,"
+    "  guest_id TEXT NOT NULL DEFAULT '',"
+    "  detail TEXT NOT NULL DEFAULT ''"
+    ");"
+    "CREATE INDEX audit_guest ON audit (guest_id);"
+    "CREATE TABLE settings ("
+    "  key TEXT PRIMARY KEY NOT NULL,"
+    "  value TEXT NOT NULL"
+    ") WITHOUT ROWID;",
+    /* 2: the badge print queue (store_print.c). Local to one kiosk, never merged,
+     * so a plain integer id is enough. */
+    "CREATE TABLE print_jobs ("
+    "  id INTEGER PRIMARY KEY,"
+    "  guest_id TEXT NOT NULL,"
+    "  state TEXT NOT NULL DEFAULT 'queued'"
+    "    CHECK (state IN ('queued', 'sent', 'printing', 'done', 'failed')),"
+    "  attempts INTEGER NOT NULL DEFAULT 0,"
+    "  cups_job_id INTEGER NOT NULL DEFAULT 0,"
+    "  printer TEXT NOT NULL DEFAULT '',"
+    "  output TEXT NOT NULL DEFAULT '',"
+    "  error TEXT NOT NULL DEFAULT '',"
+    "  created_at TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL"
+    ");"
+    "CREATE INDEX print_jobs_guest ON print_jobs (guest_id, id);"
+    "CREATE INDEX print_jobs_unfinished ON print_jobs (state)"
+    "  WHERE state IN ('queued', 'sent', 'printing');",
+};
+
+const int STORE_MIGRATION_COUNT = (int)(sizeof STORE_MIGRATIONS / sizeof STORE_MIGRATIONS[0]);
