@@ -252,8 +252,10 @@ static void test_refused_encodings(void **state)
 {
     (void)state;
     const char csv[] = "First Name,Last Name\n"
-                       "Ana,Garc\xED" "a\n"
-                       "Bad,By\x81" "te\n";
+                       "Ana,Garc\xED"
+                       "a\n"
+                       "Bad,By\x81"
+                       "te\n";
     GuestList l;
     ImportReport rep;
     assert_int_equal(parse_guests(csv, sizeof csv - 1, &l, &rep), -2);

@@ -26,7 +26,7 @@ typedef struct CsvRecord {
 typedef int (*CsvRecordFn)(const CsvRecord *rec, void *ud);
 
 typedef struct CsvError {
-    size_t line;      /* where parsing failed, 0 if not applicable */
+    size_t line; /* where parsing failed, 0 if not applicable */
     char message[160];
 } CsvError;
 

@@ -32,12 +32,12 @@ typedef struct Guest {
     char *phone;
     GuestRole role;
     bool walk_in;
-    bool consent; /* may be contacted about partnering */
+    bool consent;       /* may be contacted about partnering */
     int64_t updated_at; /* ms UTC; 0 if unknown */
 } Guest;
 
-void guest_init(Guest *g);  /* all strings "" */
-void guest_clear(Guest *g); /* frees strings, leaves g initialised-empty */
+void guest_init(Guest *g);                    /* all strings "" */
+void guest_clear(Guest *g);                   /* frees strings, leaves g initialised-empty */
 int guest_copy(Guest *dst, const Guest *src); /* dst must be initialised; 0 or -1 (ENOMEM) */
 /* Replaces one string field (dst points at a field of a Guest). 0 or -1. */
 int guest_set(char **field, const char *value);
