@@ -16,17 +16,3 @@ int cmd_run(int argc, char **argv)
     (void)argv;
     return pending("run");
 }
-
-int cmd_badge(int argc, char **argv)
-{
-    (void)argc;
-    (void)argv;
-    return pending("badge");
-}
-
-int cmd_print(int argc, char **argv)
-{
-    (void)argc;
-    (void)argv;
-    return pending("print");
-}

@@ -1,0 +1,188 @@
+/* badge_layout.c — badge geometry from label size, dpi and measured text.
+ *
+ * Proportions are of the printable area (label minus margins) so one design
+ * works from a 57 mm DYMO label to a 4x3 in card. Sizes are found by binary
+ * search over pixel sizes with the caller's measure function. */
+#include "badge/badge_layout.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Kept free of ink: die-cut label printers cannot print to the very edge. */
+#define BADGE_MARGIN_MM 3.0
+/* Noto Sans line height is about 1.36 em; used when there is no measure function. */
+#define LINE_HEIGHT_NUM 136
+#define LINE_HEIGHT_DEN 100
+
+int badge_mm_to_px(double mm, int dpi)
+{
+    return (int)lround(mm * dpi / 25.4);
+}
+
+static int px_for_height(int h)
+{
+    int px = h * LINE_HEIGHT_DEN / LINE_HEIGHT_NUM;
+    return px > 1 ? px : 1;
+}
+
+/* Whether text at px fits in lines lines of w x h pixels. */
+static bool fits(BadgeMeasureFn measure, void *ud, const char *text, int px, bool bold, int lines,
+                 int w, int h)
+{
+    int tw = 0, th = 0;
+    if (measure(ud, text, px, bold ? 1 : 0, &tw, &th) != 0)
+        return false;
+    if (lines > 1)
+        return th * lines <= h; /* width is the wrapper's business */
+    return tw <= w && th <= h;
+}
+
+/* Largest px in [lo, hi] that fits, or 0 when none does (fits is monotone in px). */
+static int search_px(BadgeMeasureFn measure, void *ud, const char *text, bool bold, int lines,
+                     int lo, int hi, int w, int h)
+{
+    int best = 0;
+    while (lo <= hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (fits(measure, ud, text, mid, bold, lines, w, h)) {
+            best = mid;
+            lo = mid + 1;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    return best;
+}
+
+/* Sizes one text in its box: one line, shrunk down to min_ratio of the box's
+ * own size; below that, up to max_lines wrapped lines; below that, the smallest
+ * size, cut with an ellipsis by the renderer. */
+static void fit_text(BadgeTextBox *t, const char *text, BadgeMeasureFn measure, void *ud,
+                     double min_ratio, int max_lines)
+{
+    int hi = px_for_height(t->box.h);
+    int lo = (int)(hi * min_ratio);
+    if (lo < 1)
+        lo = 1;
+    t->max_lines = 1;
+    t->px = hi;
+    if (!text || !*text || !measure)
+        return;
+    int px = search_px(measure, ud, text, t->bold, 1, lo, hi, t->box.w, t->box.h);
+    if (px > 0) {
+        t->px = px;
+        return;
+    }
+    for (int lines = 2; lines <= max_lines; lines++) {
+        int lhi = px_for_height(t->box.h / lines);
+        px = search_px(measure, ud, text, t->bold, lines, 1, lhi, t->box.w, t->box.h);
+        if (px >= lo / 2 && px > 0) {
+            t->px = px;
+            t->max_lines = lines;
+            return;
+        }
+    }
+    /* Even the smallest size does not fit: the line is cut, never overflowing. */
+    px = search_px(measure, ud, text, t->bold, 1, 1, lo, t->box.w, t->box.h);
+    t->px = px > 0 ? px : lo;
+}
+
+static BadgeRect rect(int x, int y, int w, int h)
+{
+    BadgeRect r = {x, y, w > 0 ? w : 0, h > 0 ? h : 0};
+    return r;
+}
+
+/* Stacks first name, last name and company in a column box, with the share of
+ * its height each one gets. */
+static void stack_names(BadgeLayout *L, BadgeRect col, const BadgeTexts *texts)
+{
+    static const double SHARE[3] = {0.46, 0.28, 0.26};
+    static const BadgeField F[3] = {BADGE_FIRST, BADGE_LAST, BADGE_COMPANY};
+    /* Absent texts give their room to the others. */
+    double total = 0;
+    for (int i = 0; i < 3; i++)
+        if (texts->text[F[i]] && *texts->text[F[i]])
+            total += SHARE[i];
+    if (total <= 0)
+        total = 1;
+    int y = col.y;
+    for (int i = 0; i < 3; i++) {
+        bool present = texts->text[F[i]] && *texts->text[F[i]];
+        int h = present ? (int)(col.h * SHARE[i] / total) : 0;
+        L->field[F[i]].box = rect(col.x, y, col.w, h);
+        y += h;
+    }
+}
+
+int badge_layout(double w_mm, double h_mm, int dpi, const BadgeTexts *texts, BadgeMeasureFn measure,
+                 void *ud, BadgeLayout *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!(w_mm >= 20 && h_mm >= 20 && w_mm <= 1000 && h_mm <= 1000) || dpi < 72 || dpi > 1200)
+        return -1;
+    BadgeLayout *L = out;
+    L->width = badge_mm_to_px(w_mm, dpi);
+    L->height = badge_mm_to_px(h_mm, dpi);
+    L->margin = badge_mm_to_px(BADGE_MARGIN_MM, dpi);
+    L->landscape = L->width >= L->height;
+    int m = L->margin;
+    int iw = L->width - 2 * m, ih = L->height - 2 * m;
+    int gap = (int)(0.035 * (L->landscape ? ih : iw));
+
+    if (L->landscape) {
+        int hh = (int)(0.17 * ih), rh = (int)(0.15 * ih);
+        L->header = rect(m, m, iw, hh);
+        L->ribbon = rect(m, m + ih - rh, iw, rh);
+        int body_y = m + hh + gap, body_h = ih - hh - rh - 2 * gap;
+        int side = body_h < (int)(0.42 * iw) ? body_h : (int)(0.42 * iw);
+        L->qr = rect(m + iw - side, body_y + (body_h - side) / 2, side, side);
+        /* The QR's quiet zone is white already, so names may come close to it. */
+        stack_names(L, rect(m + gap, body_y, iw - side - gap, body_h), texts);
+    } else {
+        int hh = (int)(0.11 * ih), rh = (int)(0.10 * ih);
+        L->header = rect(m, m, iw, hh);
+        L->ribbon = rect(m, m + ih - rh, iw, rh);
+        int body_y = m + hh + gap, body_h = ih - hh - rh - 2 * gap;
+        int names_h = (int)(body_h * 0.46);
+        int qr_room = body_h - names_h;
+        int side = qr_room < (int)(0.80 * iw) ? qr_room : (int)(0.80 * iw);
+        stack_names(L, rect(m + gap, body_y, iw - 2 * gap, names_h), texts);
+        L->qr = rect(m + (iw - side) / 2, body_y + names_h + (qr_room - side) / 2, side, side);
+    }
+    /* Text sits inside its band with some padding. */
+    int pad = L->header.h / 8;
+    L->field[BADGE_EVENT].box = rect(L->header.x + 2 * pad, L->header.y + pad,
+                                     L->header.w - 4 * pad, L->header.h - 2 * pad);
+    pad = L->ribbon.h / 8;
+    L->field[BADGE_ROLE].box = rect(L->ribbon.x + 2 * pad, L->ribbon.y + pad, L->ribbon.w - 4 * pad,
+                                    L->ribbon.h - 2 * pad);
+
+    L->field[BADGE_EVENT].bold = true;
+    L->field[BADGE_FIRST].bold = true;
+    L->field[BADGE_LAST].bold = false;
+    L->field[BADGE_COMPANY].bold = false;
+    L->field[BADGE_ROLE].bold = true;
+
+    static const struct {
+        BadgeField f;
+        double min_ratio;
+        int max_lines;
+    } FIT[] = {
+        {BADGE_EVENT, 0.55, 1},  {BADGE_FIRST, 0.45, 2}, {BADGE_LAST, 0.5, 2},
+        {BADGE_COMPANY, 0.5, 2}, {BADGE_ROLE, 0.6, 1},
+    };
+    for (size_t i = 0; i < sizeof FIT / sizeof FIT[0]; i++)
+        fit_text(&L->field[FIT[i].f], texts ? texts->text[FIT[i].f] : NULL, measure, ud,
+                 FIT[i].min_ratio, FIT[i].max_lines);
+    /* The first name stays the largest text even when a long one had to shrink. */
+    const BadgeTextBox *first = &L->field[BADGE_FIRST];
+    if (texts && texts->text[BADGE_FIRST] && *texts->text[BADGE_FIRST]) {
+        for (int f = BADGE_LAST; f <= BADGE_COMPANY; f++) {
+            int cap = first->px * (f == BADGE_LAST ? 85 : 70) / 100;
+            if (L->field[f].px > cap)
+                L->field[f].px = cap > 1 ? cap : 1;
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,71 @@
+/* badge_queue.h — badge printing in the background, so check-in never waits.
+ *
+ * The kiosk checks a guest in, then calls badge_queue_enqueue, which only hands
+ * the guest id to a worker thread and returns. The worker, with its own
+ * database connection (store_open on the same file), records a print job
+ * (store/store_print.h), renders the badge, sends it to the CUPS queue named in
+ * event.ini (or writes badges/<code>-<job>.png beside the database when no
+ * printer is set), follows the job at CUPS until it has printed, retries a failed
+ * job a bounded number of times, then leaves it failed for staff to see and
+ * reprint. A queue created after a restart resumes the unfinished jobs.
+ *
+ * Fonts: a FontSet is not thread-safe, so the worker renders with a FontSet of
+ * its own, created by badge_queue_create (a missing font is reported there, not
+ * later) and from then on used by the worker only. The kiosk keeps its own.
+ *
+ * The notify callback runs on the worker thread after each change of a job's
+ * state; it must not touch UI state (the kiosk wraps it in SDL_PushEvent). */
+#ifndef LANYARD_BADGE_QUEUE_H
+#define LANYARD_BADGE_QUEUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/event_config.h"
+#include "store/store_print.h"
+
+typedef struct BadgeQueue BadgeQueue;
+
+typedef void (*BadgeNotifyFn)(void *ud, const PrintJob *job);
+
+typedef struct BadgeQueueOptions {
+    int max_attempts;   /* tries before a job is left failed; default 3 */
+    int retry_delay_ms; /* wait before the first retry, doubled for each next; default 2000 */
+    int poll_ms;        /* how often CUPS is asked about sent jobs; default 500 */
+    bool resume;        /* take over unfinished jobs found in the database; default true
+                         * (`lanyard print` says false: it leaves the kiosk's jobs alone) */
+} BadgeQueueOptions;
+
+void badge_queue_options_default(BadgeQueueOptions *o);
+
+/* Starts the worker for the database at db_path with the event's settings
+ * (copied). opt NULL means defaults; notify may be NULL. Returns NULL with err
+ * filled when the fonts cannot be loaded or the thread cannot start. A database
+ * that cannot be opened is reported through the status and failed jobs. */
+BadgeQueue *badge_queue_create(const char *db_path, const EventConfig *cfg,
+                               const BadgeQueueOptions *opt, BadgeNotifyFn notify, void *ud,
+                               char *err, size_t errlen);
+
+/* Prints the guest's badge unless the guest already has a job that is not
+ * failed (a second check-in or a double tap prints once). Never blocks on the
+ * printer or the disk. 0, or -1 when out of memory. */
+int badge_queue_enqueue(BadgeQueue *q, const char *guest_id);
+
+/* Prints the guest's badge again: always a new job. 0 or -1. */
+int badge_queue_reprint(BadgeQueue *q, const char *guest_id);
+
+typedef struct BadgeQueueStatus {
+    char printer[128]; /* "" when badges go to PNG files */
+    bool ok;           /* false: the printer or the database has a problem */
+    char message[256]; /* the problem, or "" */
+    size_t waiting;    /* jobs not yet printed */
+    size_t failed;     /* guests whose latest job failed, since the queue started */
+} BadgeQueueStatus;
+
+void badge_queue_status(BadgeQueue *q, BadgeQueueStatus *out);
+
+/* Stops the worker (after the step it is in) and frees the queue. Unfinished
+ * jobs stay in the database for the next start. */
+void badge_queue_destroy(BadgeQueue *q);
+
+#endif

@@ -1,0 +1,322 @@
+/* badge_render.c — badge pixels (SDL software surfaces), PNG (SDL2_image) and
+ * PDF (cairo). Needs TTF only; never touches the video subsystem. */
+#include "badge/badge_render.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL_image.h>
+#include <cairo-pdf.h>
+#include <cairo.h>
+
+#include "badge/badge_qr.h"
+
+#define MAX_LINES 4
+
+static const SDL_Color INK = {0x14, 0x14, 0x14, 0xFF};
+static const SDL_Color INK_SOFT = {0x3A, 0x3A, 0x3A, 0xFF};
+static const SDL_Color WHITE = {0xFF, 0xFF, 0xFF, 0xFF};
+
+void badge_spec_from_config(const EventConfig *cfg, BadgeSpec *out)
+{
+    out->w_mm = cfg->badge_w_mm;
+    out->h_mm = cfg->badge_h_mm;
+    out->dpi = cfg->badge_dpi;
+    out->primary = cfg->primary;
+    out->accent = cfg->accent;
+}
+
+static int measure(void *ud, const char *utf8, int px, int bold, int *w, int *h)
+{
+    return font_measure(ud, utf8, px, bold ? FONT_BOLD : FONT_REGULAR, w, h);
+}
+
+static Uint32 map(SDL_Surface *s, Rgb c)
+{
+    return SDL_MapRGB(s->format, c.r, c.g, c.b);
+}
+
+static SDL_Rect sdl_rect(BadgeRect r)
+{
+    SDL_Rect s = {r.x, r.y, r.w, r.h};
+    return s;
+}
+
+/* Dark text on light colours, white on dark ones (relative luminance, ITU-R 601). */
+static SDL_Color text_on(Rgb bg)
+{
+    int y = (299 * bg.r + 587 * bg.g + 114 * bg.b) / 1000;
+    return y > 150 ? INK : WHITE;
+}
+
+static Rgb role_colour(GuestRole role, Rgb accent)
+{
+    static const Rgb STAFF = {0xB3, 0x26, 0x1E}, EDUCATOR = {0x2E, 0x7D, 0x32},
+                     STUDENT = {0x6A, 0x1B, 0x9A};
+    switch (role) {
+    case ROLE_STAFF:
+        return STAFF;
+    case ROLE_EDUCATOR:
+        return EDUCATOR;
+    case ROLE_STUDENT:
+        return STUDENT;
+    case ROLE_INDUSTRY_PARTNER:
+    default:
+        return accent;
+    }
+}
+
+/* Draws text wrapped into its box's lines, each line centred, the block centred
+ * vertically; clipped to the box so that nothing can leave it. */
+static int draw_text(FontSet *fs, SDL_Surface *dst, const BadgeTextBox *t, const char *text,
+                     SDL_Color colour, char *err, size_t errlen)
+{
+    if (!text || !*text || t->box.w <= 0 || t->box.h <= 0 || t->px <= 0)
+        return 0;
+    FontWeight weight = t->bold ? FONT_BOLD : FONT_REGULAR;
+    char *lines[MAX_LINES] = {0};
+    size_t max = t->max_lines > MAX_LINES ? MAX_LINES : (size_t)t->max_lines;
+    size_t n = font_wrap(fs, text, t->px, weight, t->box.w, lines, max);
+    SDL_Surface *surf[MAX_LINES] = {0};
+    int rc = 0, total = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!lines[i] || !*lines[i])
+            continue;
+        surf[i] = font_render(fs, lines[i], t->px, weight, colour);
+        if (!surf[i]) {
+            snprintf(err, errlen, "cannot draw \"%s\": %s", lines[i], SDL_GetError());
+            rc = -1;
+            break;
+        }
+        total += surf[i]->h;
+    }
+    SDL_Rect clip = sdl_rect(t->box);
+    SDL_SetClipRect(dst, &clip);
+    int y = t->box.y + (t->box.h - total) / 2;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        if (!surf[i])
+            continue;
+        SDL_Rect at = {t->box.x + (t->box.w - surf[i]->w) / 2, y, surf[i]->w, surf[i]->h};
+        if (surf[i]->w > t->box.w)
+            at.x = t->box.x;
+        SDL_SetSurfaceBlendMode(surf[i], SDL_BLENDMODE_BLEND);
+        if (SDL_BlitSurface(surf[i], NULL, dst, &at) != 0) {
+            snprintf(err, errlen, "cannot draw text: %s", SDL_GetError());
+            rc = -1;
+        }
+        y += surf[i]->h;
+    }
+    SDL_SetClipRect(dst, NULL);
+    for (size_t i = 0; i < n; i++) {
+        SDL_FreeSurface(surf[i]);
+        free(lines[i]);
+    }
+    return rc;
+}
+
+static int draw_qr(SDL_Surface *dst, BadgeRect box, const char *url, char *err, size_t errlen)
+{
+    BadgeQr qr;
+    if (badge_qr_encode(url, &qr, err, errlen) != 0)
+        return -1;
+    int ppm = badge_qr_scale(qr.size, box.w < box.h ? box.w : box.h);
+    if (ppm < 1) {
+        snprintf(err, errlen, "the label is too small for a QR code of this link (%d modules)",
+                 qr.size);
+        badge_qr_free(&qr);
+        return -1;
+    }
+    int side = qr.size * ppm;
+    int x0 = box.x + (box.w - side) / 2, y0 = box.y + (box.h - side) / 2;
+    Uint32 black = SDL_MapRGB(dst->format, 0, 0, 0);
+    SDL_Rect quiet = {x0 - BADGE_QR_QUIET * ppm, y0 - BADGE_QR_QUIET * ppm,
+                      side + 2 * BADGE_QR_QUIET * ppm, side + 2 * BADGE_QR_QUIET * ppm};
+    SDL_FillRect(dst, &quiet, SDL_MapRGB(dst->format, 0xFF, 0xFF, 0xFF));
+    for (int r = 0; r < qr.size; r++) {
+        /* One rectangle per horizontal run of dark modules. */
+        int c = 0;
+        while (c < qr.size) {
+            if (!qr.dark[r * qr.size + c]) {
+                c++;
+                continue;
+            }
+            int start = c;
+            while (c < qr.size && qr.dark[r * qr.size + c])
+                c++;
+            SDL_Rect run = {x0 + start * ppm, y0 + r * ppm, (c - start) * ppm, ppm};
+            SDL_FillRect(dst, &run, black);
+        }
+    }
+    badge_qr_free(&qr);
+    return 0;
+}
+
+static void upper_ascii(char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x80)
+            *s = (char)toupper((unsigned char)*s);
+}
+
+SDL_Surface *badge_render(FontSet *fs, const BadgeSpec *spec, const BadgeContent *c,
+                          BadgeLayout *layout, char *err, size_t errlen)
+{
+    char role[64];
+    snprintf(role, sizeof role, "%s", guest_role_name(c->role));
+    upper_ascii(role);
+    BadgeTexts texts = {{c->event_name, c->first, c->last, c->company, role}};
+    BadgeLayout L;
+    if (badge_layout(spec->w_mm, spec->h_mm, spec->dpi, &texts, measure, fs, &L) != 0) {
+        snprintf(err, errlen, "cannot lay out a %.1f x %.1f mm badge at %d dpi", spec->w_mm,
+                 spec->h_mm, spec->dpi);
+        return NULL;
+    }
+    if (layout)
+        *layout = L;
+    SDL_Surface *s =
+        SDL_CreateRGBSurfaceWithFormat(0, L.width, L.height, 32, SDL_PIXELFORMAT_RGB888);
+    if (!s) {
+        snprintf(err, errlen, "cannot make a %dx%d badge image: %s", L.width, L.height,
+                 SDL_GetError());
+        return NULL;
+    }
+    static const Rgb WHITE_RGB = {0xFF, 0xFF, 0xFF};
+    SDL_FillRect(s, NULL, map(s, WHITE_RGB));
+
+    SDL_Rect header = sdl_rect(L.header);
+    SDL_FillRect(s, &header, map(s, spec->primary));
+    /* A stripe of the accent colour under the event name. */
+    SDL_Rect stripe = {header.x, header.y + header.h - header.h / 10, header.w, header.h / 10};
+    SDL_FillRect(s, &stripe, map(s, spec->accent));
+    Rgb ribbon_rgb = role_colour(c->role, spec->accent);
+    SDL_Rect ribbon = sdl_rect(L.ribbon);
+    SDL_FillRect(s, &ribbon, map(s, ribbon_rgb));
+
+    int rc =
+        draw_text(fs, s, &L.field[BADGE_EVENT], c->event_name, text_on(spec->primary), err, errlen);
+    if (rc == 0)
+        rc = draw_text(fs, s, &L.field[BADGE_FIRST], c->first, INK, err, errlen);
+    if (rc == 0)
+        rc = draw_text(fs, s, &L.field[BADGE_LAST], c->last, INK, err, errlen);
+    if (rc == 0)
+        rc = draw_text(fs, s, &L.field[BADGE_COMPANY], c->company, INK_SOFT, err, errlen);
+    if (rc == 0)
+        rc = draw_text(fs, s, &L.field[BADGE_ROLE], role, text_on(ribbon_rgb), err, errlen);
+    if (rc == 0 && c->url && *c->url)
+        rc = draw_qr(s, L.qr, c->url, err, errlen);
+    if (rc != 0) {
+        SDL_FreeSurface(s);
+        return NULL;
+    }
+    return s;
+}
+
+int badge_save_png(SDL_Surface *badge, const char *path, char *err, size_t errlen)
+{
+    if (IMG_SavePNG(badge, path) != 0) {
+        snprintf(err, errlen, "cannot write %s: %s", path, IMG_GetError());
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- PDF ---- */
+
+typedef struct MemBuf {
+    unsigned char *data;
+    size_t len, cap;
+} MemBuf;
+
+static cairo_status_t mem_write(void *closure, const unsigned char *data, unsigned int length)
+{
+    MemBuf *b = closure;
+    if (b->len + length > b->cap) {
+        size_t cap = (b->len + length) * 2;
+        unsigned char *p = realloc(b->data, cap);
+        if (!p)
+            return CAIRO_STATUS_NO_MEMORY;
+        b->data = p;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, data, length);
+    b->len += length;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+int badge_pdf_memory(SDL_Surface *badge, double w_mm, double h_mm, const char *title,
+                     unsigned char **data, size_t *len, char *err, size_t errlen)
+{
+    *data = NULL;
+    *len = 0;
+    /* cairo's RGB24 is a native-endian 32-bit xRGB word, as SDL's RGB888. */
+    SDL_Surface *px = badge;
+    if (badge->format->format != SDL_PIXELFORMAT_RGB888 ||
+        badge->pitch != cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, badge->w)) {
+        px = SDL_ConvertSurfaceFormat(badge, SDL_PIXELFORMAT_RGB888, 0);
+        if (!px || px->pitch != cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, px->w)) {
+            snprintf(err, errlen, "cannot convert the badge image: %s", SDL_GetError());
+            SDL_FreeSurface(px);
+            return -1;
+        }
+    }
+    MemBuf buf = {0};
+    double w_pt = w_mm / 25.4 * 72.0, h_pt = h_mm / 25.4 * 72.0;
+    cairo_surface_t *pdf = cairo_pdf_surface_create_for_stream(mem_write, &buf, w_pt, h_pt);
+    cairo_surface_t *img = cairo_image_surface_create_for_data(px->pixels, CAIRO_FORMAT_RGB24,
+                                                               px->w, px->h, px->pitch);
+    if (title && *title)
+        cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_TITLE, title);
+    cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATOR, "Lanyard");
+    cairo_t *cr = cairo_create(pdf);
+    /* Stretch the raster over the whole page: pixel sizes were rounded from mm. */
+    cairo_scale(cr, w_pt / px->w, h_pt / px->h);
+    cairo_set_source_surface(cr, img, 0, 0);
+    /* No smoothing: QR modules must stay sharp squares. */
+    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_NEAREST);
+    cairo_paint(cr);
+    cairo_show_page(cr);
+    cairo_status_t st = cairo_status(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(pdf);
+    if (st == CAIRO_STATUS_SUCCESS)
+        st = cairo_surface_status(pdf);
+    cairo_surface_destroy(pdf);
+    cairo_surface_destroy(img);
+    if (px != badge)
+        SDL_FreeSurface(px);
+    if (st != CAIRO_STATUS_SUCCESS) {
+        snprintf(err, errlen, "cannot make the badge PDF: %s", cairo_status_to_string(st));
+        free(buf.data);
+        return -1;
+    }
+    *data = buf.data;
+    *len = buf.len;
+    return 0;
+}
+
+int badge_save_pdf(SDL_Surface *badge, double w_mm, double h_mm, const char *title,
+                   const char *path, char *err, size_t errlen)
+{
+    unsigned char *data;
+    size_t len;
+    if (badge_pdf_memory(badge, w_mm, h_mm, title, &data, &len, err, errlen) != 0)
+        return -1;
+    FILE *f = fopen(path, "wb");
+    int rc = 0;
+    if (!f) {
+        snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+        rc = -1;
+    } else {
+        if (fwrite(data, 1, len, f) != len)
+            rc = -1;
+        if (fclose(f) != 0)
+            rc = -1;
+        if (rc != 0)
+            snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+    }
+    free(data);
+    return rc;
+}
