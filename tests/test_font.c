@@ -49,11 +49,12 @@ typedef struct Ink {
     long total;                 /* sum of alpha */
 } Ink;
 
-static Ink ink_of(const SDL_Surface *s)
+/* Ink of the rows [y0, y1) of s. */
+static Ink ink_rows(const SDL_Surface *s, int y0, int y1)
 {
     assert_int_equal(s->format->format, SDL_PIXELFORMAT_ARGB8888);
     Ink k = {s->w, -1, s->h, -1, 0};
-    for (int y = 0; y < s->h; y++)
+    for (int y = y0; y < y1; y++)
         for (int x = 0; x < s->w; x++) {
             Uint8 a = alpha_at(s, x, y);
             if (!a)
@@ -69,6 +70,11 @@ static Ink ink_of(const SDL_Surface *s)
                 k.maxy = y;
         }
     return k;
+}
+
+static Ink ink_of(const SDL_Surface *s)
+{
+    return ink_rows(s, 0, s->h);
 }
 
 static int ink_width(Ink k)
@@ -440,9 +446,60 @@ static void test_wrap(void **state)
         assert_true((unsigned char)lines[i][0] != 0xCC);
     free_lines(lines, n);
 
+    /* A newline always breaks; text left after the last line is marked. */
+    n = font_wrap(fs, "Line one\nLine two", 30, FONT_REGULAR, 1000, lines, 8);
+    assert_int_equal(n, 2);
+    assert_string_equal(lines[0], "Line one");
+    assert_string_equal(lines[1], "Line two");
+    free_lines(lines, n);
+    n = font_wrap(fs, "A\n\nB\nC", 30, FONT_REGULAR, 1000, lines, 2);
+    assert_int_equal(n, 2);
+    assert_string_equal(lines[0], "A");
+    assert_string_equal(lines[1], "B\xE2\x80\xA6");
+    free_lines(lines, n);
+
     /* Nothing to wrap. */
     assert_int_equal(font_wrap(fs, "", 30, FONT_REGULAR, 100, lines, 8), 0);
     assert_int_equal(font_wrap(fs, "   ", 30, FONT_REGULAR, 100, lines, 8), 0);
+}
+
+static void test_render_wrapped(void **state)
+{
+    FontSet *fs = *state;
+    char *name = long_name();
+    int line_h = 0;
+    assert_int_equal(font_measure(fs, "Maximiliana", 30, FONT_BOLD, NULL, &line_h), 0);
+    SDL_Surface *s = font_render_wrapped(fs, name, 30, FONT_BOLD, INK, 400, 3, FONT_ALIGN_LEFT);
+    assert_non_null(s);
+    assert_true(s->w <= 400 && s->w > 200);
+    assert_int_equal(s->h, 3 * line_h);
+    Ink k = ink_of(s);
+    assert_true(k.miny < line_h / 2 && k.maxy > 2 * line_h);
+    SDL_FreeSurface(s);
+    free(name);
+
+    /* Centred: the short second line's ink is in the middle of the block. */
+    s = font_render_wrapped(fs, "Wide first line here\nab", 30, FONT_REGULAR, INK, 1000, 4,
+                            FONT_ALIGN_CENTRE);
+    assert_non_null(s);
+    Ink second = ink_rows(s, s->h / 2, s->h);
+    int centre = (second.minx + second.maxx) / 2;
+    assert_true(abs(centre - s->w / 2) <= 3);
+    assert_true(second.minx > s->w / 4);
+    SDL_FreeSurface(s);
+
+    assert_null(font_render_wrapped(fs, "  ", 30, FONT_REGULAR, INK, 100, 2, FONT_ALIGN_LEFT));
+}
+
+static void test_default_assets(void **state)
+{
+    (void)state;
+    char err[256];
+    FontSet *fs = font_set_create(NULL, err, sizeof err);
+    assert_non_null(fs);
+    SDL_Surface *s = render_ok(fs, "Default", 20, FONT_BOLD);
+    SDL_FreeSurface(s);
+    font_set_destroy(fs);
 }
 
 int main(void)
@@ -457,6 +514,8 @@ int main(void)
         cmocka_unit_test(test_bold_is_bolder),
         cmocka_unit_test(test_fit_shrinks),
         cmocka_unit_test(test_wrap),
+        cmocka_unit_test(test_render_wrapped),
+        cmocka_unit_test(test_default_assets),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

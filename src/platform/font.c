@@ -301,6 +301,8 @@ FontSet *font_set_create(const char *asset_dir, char *err, size_t errlen)
         goto fail;
     }
     fs->ucd = hb_unicode_funcs_get_default();
+    if (!asset_dir)
+        asset_dir = LANYARD_ASSET_DIR;
     for (int i = 0; i < 2; i++) {
         char path[4096];
         int n = snprintf(path, sizeof path, "%s/fonts/%s", asset_dir, names[i]);
@@ -924,15 +926,17 @@ size_t font_wrap(FontSet *fs, const char *utf8, int px, FontWeight w, int max_wi
         }
         if (pos >= len || nlines == max_lines)
             break;
-        size_t end = font_trim_end(utf8, pos, len);
-        if (font_span_fits(fs, utf8, pos, end, "", scratch, px, w, max_width)) {
-            if (!(lines[nlines] = font_span_dup(utf8, pos, end, "")))
-                goto oom;
-            nlines++;
-            break;
-        }
-        if (nlines + 1 == max_lines) {
-            size_t cut = font_longest_prefix(fs, utf8, pos, len, FONT_ELLIPSIS, scratch, px, w,
+        /* A newline always ends a line; wrapping happens within its paragraph. */
+        const char *nl = strchr(utf8 + pos, '\n');
+        size_t seg = nl ? (size_t)(nl - utf8) : len;
+        size_t end = font_trim_end(utf8, pos, seg);
+        bool more = false; /* text after this paragraph */
+        for (size_t i = seg; i < len && !more; i++)
+            more = !font_is_space((unsigned char)utf8[i]);
+        bool last = nlines + 1 == max_lines;
+        bool fits = font_span_fits(fs, utf8, pos, end, "", scratch, px, w, max_width);
+        if (last && (more || !fits)) {
+            size_t cut = font_longest_prefix(fs, utf8, pos, seg, FONT_ELLIPSIS, scratch, px, w,
                                              max_width, false, breaks);
             if (!(lines[nlines] =
                       font_span_dup(utf8, pos, font_trim_end(utf8, pos, cut), FONT_ELLIPSIS)))
@@ -940,11 +944,18 @@ size_t font_wrap(FontSet *fs, const char *utf8, int px, FontWeight w, int max_wi
             nlines++;
             break;
         }
+        if (fits) {
+            if (!(lines[nlines] = font_span_dup(utf8, pos, end, "")))
+                goto oom;
+            nlines++;
+            pos = seg;
+            continue;
+        }
         /* The most whole words that fit. */
         size_t best = 0;
-        for (size_t i = pos; i < len;) {
+        for (size_t i = pos; i < seg;) {
             size_t at = i;
-            uint32_t cp = font_utf8_next(utf8, len, &i);
+            uint32_t cp = font_utf8_next(utf8, seg, &i);
             if (!font_is_space(cp) || at == pos)
                 continue;
             size_t word_end = font_trim_end(utf8, pos, at);
@@ -956,7 +967,7 @@ size_t font_wrap(FontSet *fs, const char *utf8, int px, FontWeight w, int max_wi
         }
         size_t cut = best;
         if (cut == 0) /* the first word alone is too wide: break inside it */
-            cut = font_longest_prefix(fs, utf8, pos, len, "", scratch, px, w, max_width, true,
+            cut = font_longest_prefix(fs, utf8, pos, seg, "", scratch, px, w, max_width, true,
                                       breaks);
         if (!(lines[nlines] = font_span_dup(utf8, pos, cut, "")))
             goto oom;
@@ -975,4 +986,63 @@ oom:
     free(breaks);
     SDL_OutOfMemory();
     return 0;
+}
+
+SDL_Surface *font_render_wrapped(FontSet *fs, const char *utf8, int px, FontWeight w,
+                                 SDL_Color colour, int max_width, size_t max_lines, FontAlign align)
+{
+    if (!utf8 || max_lines == 0) {
+        SDL_SetError("nothing to render");
+        return NULL;
+    }
+    char **lines = calloc(max_lines, sizeof *lines);
+    SDL_Surface **surf = calloc(max_lines, sizeof *surf);
+    SDL_Surface *out = NULL;
+    size_t n = 0;
+    if (!lines || !surf) {
+        SDL_OutOfMemory();
+        goto out;
+    }
+    n = font_wrap(fs, utf8, px, w, max_width, lines, max_lines);
+    if (n == 0) {
+        SDL_SetError("nothing to render");
+        goto out;
+    }
+    int width = 0, height = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!(surf[i] = font_render(fs, lines[i], px, w, colour)))
+            goto out;
+        if (surf[i]->w > width)
+            width = surf[i]->w;
+        height += surf[i]->h;
+    }
+    out = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!out)
+        goto out;
+    int y = 0;
+    for (size_t i = 0; i < n; i++) {
+        int x = align == FONT_ALIGN_CENTRE  ? (width - surf[i]->w) / 2
+                : align == FONT_ALIGN_RIGHT ? width - surf[i]->w
+                                            : 0;
+        SDL_Rect dst = {x, y, surf[i]->w, surf[i]->h};
+        if (SDL_SetSurfaceBlendMode(surf[i], SDL_BLENDMODE_NONE) != 0 ||
+            SDL_BlitSurface(surf[i], NULL, out, &dst) != 0) {
+            SDL_FreeSurface(out);
+            out = NULL;
+            goto out;
+        }
+        y += surf[i]->h;
+    }
+    if (SDL_SetSurfaceBlendMode(out, SDL_BLENDMODE_BLEND) != 0) {
+        SDL_FreeSurface(out);
+        out = NULL;
+    }
+out:
+    for (size_t i = 0; i < n; i++) {
+        SDL_FreeSurface(surf[i]);
+        free(lines[i]);
+    }
+    free(surf);
+    free(lines);
+    return out;
 }

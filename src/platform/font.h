@@ -17,8 +17,9 @@ typedef struct FontSet FontSet;
 
 typedef enum FontWeight { FONT_REGULAR = 0, FONT_BOLD = 1 } FontWeight;
 
-/* asset_dir holds fonts/NotoSans-Regular.ttf and fonts/NotoSans-Bold.ttf. Returns
- * NULL with err filled when the bundled fonts cannot be loaded. */
+/* asset_dir holds fonts/NotoSans-Regular.ttf and fonts/NotoSans-Bold.ttf (NULL:
+ * the build's assets folder). Returns NULL with err filled when the bundled fonts
+ * cannot be loaded. Starts SDL_ttf (counted; font_set_destroy stops it). */
 FontSet *font_set_create(const char *asset_dir, char *err, size_t errlen);
 void font_set_destroy(FontSet *fs);
 
@@ -33,13 +34,26 @@ int font_measure(FontSet *fs, const char *utf8, int px, FontWeight w, int *width
 
 /* Largest size in [min_px, max_px] at which the line fits in max_width pixels;
  * min_px when even that does not fit. */
-int font_fit_px(FontSet *fs, const char *utf8, FontWeight w, int min_px, int max_px,
-                int max_width);
+int font_fit_px(FontSet *fs, const char *utf8, FontWeight w, int min_px, int max_px, int max_width);
 
 /* Breaks text into at most max_lines lines no wider than max_width at px,
- * at spaces where possible, else between characters; the last line ends in "…"
- * when text remains. Returns the number of lines; lines[i] are malloc'd. */
-size_t font_wrap(FontSet *fs, const char *utf8, int px, FontWeight w, int max_width,
-                 char **lines, size_t max_lines);
+ * at spaces where possible, else between characters; a newline always ends a
+ * line; the last line ends in "…" when text remains. (A single character wider
+ * than max_width still gets a line of its own.) Returns the number of lines
+ * (0 for blank text or out of memory); lines[i] are malloc'd. */
+size_t font_wrap(FontSet *fs, const char *utf8, int px, FontWeight w, int max_width, char **lines,
+                 size_t max_lines);
+
+typedef enum FontAlign {
+    FONT_ALIGN_LEFT = 0,
+    FONT_ALIGN_CENTRE = 1,
+    FONT_ALIGN_RIGHT = 2
+} FontAlign;
+
+/* font_wrap, then the lines drawn one under another on one surface as wide as
+ * the widest line, each aligned within it. NULL on error or for blank text. */
+SDL_Surface *font_render_wrapped(FontSet *fs, const char *utf8, int px, FontWeight w,
+                                 SDL_Color colour, int max_width, size_t max_lines,
+                                 FontAlign align);
 
 #endif
