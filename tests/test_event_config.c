@@ -442,6 +442,17 @@ static void test_write_key(void **state)
                               "dpi = 600\r\n\r\n[staff]\r\npin_hash = h\r\n");
     free(text);
 
+    /* A BOM stays where it is, and the section right after it is found. */
+    tu_write(ini, "\xEF\xBB\xBF[staff]\npin_hash =\n[theme]\n", (size_t)-1);
+    assert_int_equal(config_write_key(dir, "staff", "pin_hash", "h"), 0);
+    assert_int_equal(config_write_key(dir, "theme", "primary", "#102030"), 0);
+    text = tu_read(ini, &len);
+    assert_string_equal(text,
+                        "\xEF\xBB\xBF[staff]\npin_hash = h\n[theme]\nprimary = \"#102030\"\n");
+    free(text);
+    assert_int_equal(config_load_dir(&c, dir, &d), 0);
+    assert_int_equal(c.primary.g, 0x20);
+
     /* No file yet: one is made. */
     unlink(ini);
     assert_int_equal(config_write_key(dir, "staff", "pin_hash", "h2"), 0);

@@ -210,7 +210,7 @@ static void test_masked_label(void **state)
     assert_int_equal(search_query(ix, "555 010", res), 0);
 
     /* A very long label is cut at a character boundary. */
-    char company[600] = "";
+    char company[1024] = ""; /* 100 x 7 bytes */
     for (int i = 0; i < 100; i++)
         strcat(company, "Señé ");
     add(ix, 43, "Zoë", "Long", company);

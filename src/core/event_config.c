@@ -800,7 +800,7 @@ static int write_atomic(const char *dir, const char *path, const char *data, siz
 }
 
 /* The value as written in the file: quoted when it would otherwise read back
- * differently. NULL (errno EINVAL) when it cannot be written at all. */
+ * differently. false (errno EINVAL) when it cannot be written at all. */
 static bool value_text(const char *value, char *out, size_t cap)
 {
     size_t n = strlen(value);
@@ -853,7 +853,9 @@ int config_write_key(const char *dir, const char *section, const char *key, cons
     /* First pass: is the key there, and where does its section end? */
     size_t insert_at = SIZE_MAX; /* after the last line of the first [section] */
     bool in_target = false, first_block = false, seen_target = false, found = false;
-    size_t pos = 0;
+    /* A BOM is kept as it is and not taken for part of the first line. */
+    size_t bom = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    size_t pos = bom;
     while (pos < len) {
         const char *nl = memchr(text + pos, '\n', len - pos);
         size_t end = nl ? (size_t)(nl - text) + 1 : len;
@@ -886,7 +888,8 @@ int config_write_key(const char *dir, const char *section, const char *key, cons
         return -1;
     }
     char current[64] = "";
-    pos = 0;
+    fwrite(text, 1, bom, m);
+    pos = bom;
     bool wrote_key = false;
     while (pos < len) {
         const char *nl = memchr(text + pos, '\n', len - pos);
