@@ -259,7 +259,8 @@ int csv_read(const char *buf, size_t len, CsvRecordFn fn, void *ud, CsvError *er
         c.line++;
     }
     if (rc == 0) {
-        size_t start = c.record_start;
+        /* No start noted: the record began after a bare CR on the last line. */
+        size_t start = c.record_start ? c.record_start : (c.line > 1 ? c.line - 1 : 1);
         if (csv_fini(&p, on_field, on_record, &c) != 0) {
             set_error(err, start, "unterminated quoted field starting on line %zu%s", "");
             rc = -1;
