@@ -422,12 +422,12 @@ static size_t font_utf8_put(char *out, uint32_t cp)
 /* ---- line layout ------------------------------------------------------------ */
 
 typedef enum FontClass {
-    FC_LTR,     /* strong left-to-right */
-    FC_RTL,     /* strong right-to-left (Arabic, Hebrew, ...) */
-    FC_NUMBER,  /* digits: drawn left to right, but do not set the line direction */
-    FC_NEUTRAL, /* spaces and punctuation: take the direction around them */
-    FC_JOIN,    /* combining marks, joiners, variation selectors: follow the previous */
-    FC_DROP,    /* format controls with nothing to draw */
+    FONT_CHAR_LTR,     /* strong left-to-right */
+    FONT_CHAR_RTL,     /* strong right-to-left (Arabic, Hebrew, ...) */
+    FONT_CHAR_NUMBER,  /* digits: drawn left to right, but do not set the line direction */
+    FONT_CHAR_NEUTRAL, /* spaces and punctuation: take the direction around them */
+    FONT_CHAR_JOIN,    /* combining marks, joiners, variation selectors: follow the previous */
+    FONT_CHAR_DROP,    /* format controls with nothing to draw */
 } FontClass;
 
 typedef struct FontChar {
@@ -470,24 +470,25 @@ static FontClass font_classify(FontSet *fs, uint32_t cp, hb_script_t *script)
     if (cp == 0x200C || cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F) ||
         (cp >= 0xE0100 && cp <= 0xE01EF) || (cp >= 0xE0020 && cp <= 0xE007F) ||
         (cp >= 0x1F3FB && cp <= 0x1F3FF))
-        return FC_JOIN;
+        return FONT_CHAR_JOIN;
     switch (gc) {
     case HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK:
     case HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK:
     case HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK:
-        return FC_JOIN;
+        return FONT_CHAR_JOIN;
     case HB_UNICODE_GENERAL_CATEGORY_FORMAT:
     case HB_UNICODE_GENERAL_CATEGORY_SURROGATE:
-        return FC_DROP;
+        return FONT_CHAR_DROP;
     case HB_UNICODE_GENERAL_CATEGORY_DECIMAL_NUMBER:
-        return FC_NUMBER;
+        return FONT_CHAR_NUMBER;
     default:
         break;
     }
     if (*script == HB_SCRIPT_COMMON || *script == HB_SCRIPT_INHERITED ||
         *script == HB_SCRIPT_UNKNOWN)
-        return FC_NEUTRAL;
-    return hb_script_get_horizontal_direction(*script) == HB_DIRECTION_RTL ? FC_RTL : FC_LTR;
+        return FONT_CHAR_NEUTRAL;
+    return hb_script_get_horizontal_direction(*script) == HB_DIRECTION_RTL ? FONT_CHAR_RTL
+                                                                           : FONT_CHAR_LTR;
 }
 
 /* Neutrals take the direction of the strong characters on both sides when they
@@ -496,21 +497,23 @@ static void font_resolve_directions(FontChar *c, size_t n, bool line_rtl)
 {
     bool prev_rtl = line_rtl;
     for (size_t i = 0; i < n;) {
-        if (c[i].cls == FC_LTR || c[i].cls == FC_NUMBER || c[i].cls == FC_RTL) {
-            c[i].rtl = c[i].cls == FC_RTL;
+        if (c[i].cls == FONT_CHAR_LTR || c[i].cls == FONT_CHAR_NUMBER ||
+            c[i].cls == FONT_CHAR_RTL) {
+            c[i].rtl = c[i].cls == FONT_CHAR_RTL;
             prev_rtl = c[i].rtl;
             i++;
             continue;
         }
-        if (c[i].cls == FC_JOIN && i > 0) {
+        if (c[i].cls == FONT_CHAR_JOIN && i > 0) {
             c[i].rtl = c[i - 1].rtl;
             i++;
             continue;
         }
         size_t j = i;
-        while (j < n && (c[j].cls == FC_NEUTRAL || c[j].cls == FC_JOIN || c[j].cls == FC_DROP))
+        while (j < n && (c[j].cls == FONT_CHAR_NEUTRAL || c[j].cls == FONT_CHAR_JOIN ||
+                         c[j].cls == FONT_CHAR_DROP))
             j++;
-        bool next_rtl = j < n ? c[j].cls == FC_RTL : line_rtl;
+        bool next_rtl = j < n ? c[j].cls == FONT_CHAR_RTL : line_rtl;
         bool rtl = prev_rtl == next_rtl ? prev_rtl : line_rtl;
         for (size_t k = i; k < j; k++)
             c[k].rtl = rtl;
@@ -528,16 +531,16 @@ static void font_assign_faces(FontSet *fs, FontChar *c, size_t n, FontWeight w, 
     for (size_t i = 0; i < n; i++) {
         FontChar *ch = &c[i];
         ch->face = -1;
-        if (ch->cls == FC_DROP)
+        if (ch->cls == FONT_CHAR_DROP)
             continue;
-        if (ch->cls == FC_JOIN) {
+        if (ch->cls == FONT_CHAR_JOIN) {
             if (prev >= 0 && font_face_has(fs, prev, ch->cp, px))
                 ch->face = prev;
             else if (prev >= 0 && ch->cp >= 0xFE00 && ch->cp <= 0xFE0F)
                 ch->face = prev; /* HarfBuzz hides a variation selector a font lacks */
             continue;
         }
-        if (ch->cls == FC_NEUTRAL && prev >= 0 && font_face_has(fs, prev, ch->cp, px))
+        if (ch->cls == FONT_CHAR_NEUTRAL && prev >= 0 && font_face_has(fs, prev, ch->cp, px))
             ch->face = prev;
         else if (font_face_has(fs, base, ch->cp, px))
             ch->face = base;
@@ -650,9 +653,9 @@ static int font_layout(FontSet *fs, const char *utf8, int px, FontWeight w, Font
         FontChar *ch = &c[n++];
         ch->cp = cp;
         ch->cls = font_classify(fs, cp, &ch->script);
-        if (!seen_strong && (ch->cls == FC_LTR || ch->cls == FC_RTL)) {
+        if (!seen_strong && (ch->cls == FONT_CHAR_LTR || ch->cls == FONT_CHAR_RTL)) {
             seen_strong = true;
-            line_rtl = ch->cls == FC_RTL;
+            line_rtl = ch->cls == FONT_CHAR_RTL;
         }
     }
     font_resolve_directions(c, n, line_rtl);
@@ -674,7 +677,7 @@ static int font_layout(FontSet *fs, const char *utf8, int px, FontWeight w, Font
                 continue; /* left out; does not split the run */
             if (c[j].face != run.face || c[j].rtl != run.rtl)
                 break;
-            bool strong = c[j].cls == FC_LTR || c[j].cls == FC_RTL;
+            bool strong = c[j].cls == FONT_CHAR_LTR || c[j].cls == FONT_CHAR_RTL;
             if (strong && run.script != HB_SCRIPT_COMMON && c[j].script != run.script)
                 break;
             if (strong && run.script == HB_SCRIPT_COMMON)
@@ -874,7 +877,7 @@ static size_t font_cluster_breaks(FontSet *fs, const char *s, size_t from, size_
         uint32_t cp = font_utf8_next(s, to, &i);
         hb_script_t script;
         FontClass cls = font_classify(fs, cp, &script);
-        if (at > from && cls != FC_JOIN && prev != 0x200D)
+        if (at > from && cls != FONT_CHAR_JOIN && prev != 0x200D)
             breaks[n++] = at;
         prev = cp;
     }
