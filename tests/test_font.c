@@ -446,6 +446,17 @@ static void test_wrap(void **state)
         assert_true((unsigned char)lines[i][0] != 0xCC);
     free_lines(lines, n);
 
+    /* A line may end after a hyphen when the whole word does not fit. */
+    int hw = 0, vw = 0;
+    assert_int_equal(font_measure(fs, "Bergerdorff-", 30, FONT_REGULAR, &hw, NULL), 0);
+    assert_int_equal(font_measure(fs, "Vandenberghe", 30, FONT_REGULAR, &vw, NULL), 0);
+    n = font_wrap(fs, "Bergerdorff-Vandenberghe", 30, FONT_REGULAR, (hw > vw ? hw : vw) + 10, lines,
+                  8);
+    assert_int_equal(n, 2);
+    assert_string_equal(lines[0], "Bergerdorff-");
+    assert_string_equal(lines[1], "Vandenberghe");
+    free_lines(lines, n);
+
     /* A newline always breaks; text left after the last line is marked. */
     n = font_wrap(fs, "Line one\nLine two", 30, FONT_REGULAR, 1000, lines, 8);
     assert_int_equal(n, 2);

@@ -954,19 +954,24 @@ size_t font_wrap(FontSet *fs, const char *utf8, int px, FontWeight w, int max_wi
             pos = seg;
             continue;
         }
-        /* The most whole words that fit. */
+        /* The most whole words that fit; a line may also end after a hyphen or
+         * a slash ("Smith-Jones", "Welding/Fabrication"). */
         size_t best = 0;
         for (size_t i = pos; i < seg;) {
             size_t at = i;
             uint32_t cp = font_utf8_next(utf8, seg, &i);
-            if (!font_is_space(cp) || at == pos)
+            size_t cand;
+            if (font_is_space(cp))
+                cand = font_trim_end(utf8, pos, at);
+            else if ((cp == '-' || cp == '/' || cp == 0x2010) && at > pos && i < seg)
+                cand = i;
+            else
                 continue;
-            size_t word_end = font_trim_end(utf8, pos, at);
-            if (word_end == best || word_end <= pos)
+            if (cand <= pos || cand <= best)
                 continue;
-            if (!font_span_fits(fs, utf8, pos, word_end, "", scratch, px, w, max_width))
+            if (!font_span_fits(fs, utf8, pos, cand, "", scratch, px, w, max_width))
                 break;
-            best = word_end;
+            best = cand;
         }
         size_t cut = best;
         if (cut == 0) /* the first word alone is too wide: break inside it */
