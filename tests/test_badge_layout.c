@@ -129,7 +129,7 @@ static void test_long_names_shrink_then_wrap(void **state)
     t.text[BADGE_EVENT] = name;
     check_layout(101.6, 76.2, 300, &t, &huge);
     assert_int_equal(huge.field[BADGE_FIRST].max_lines, 2);
-    assert_int_equal(huge.field[BADGE_EVENT].max_lines, 1);
+    assert_int_equal(huge.field[BADGE_EVENT].max_lines, 2);
     check_layout(57, 102, 300, &t, &huge);
 }
 

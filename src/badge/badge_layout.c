@@ -82,9 +82,9 @@ static void fit_text(BadgeTextBox *t, const char *text, BadgeMeasureFn measure, 
             return;
         }
     }
-    /* Even the smallest size does not fit: the line is cut, never overflowing. */
-    px = search_px(measure, ud, text, t->bold, 1, 1, lo, t->box.w, t->box.h);
-    t->px = px > 0 ? px : lo;
+    /* Even the smallest readable size does not fit: the renderer cuts the line
+     * with an ellipsis rather than shrinking it into illegibility. */
+    t->px = lo;
 }
 
 static BadgeRect rect(int x, int y, int w, int h)
@@ -169,7 +169,7 @@ int badge_layout(double w_mm, double h_mm, int dpi, const BadgeTexts *texts, Bad
         double min_ratio;
         int max_lines;
     } FIT[] = {
-        {BADGE_EVENT, 0.55, 1},  {BADGE_FIRST, 0.45, 2}, {BADGE_LAST, 0.5, 2},
+        {BADGE_EVENT, 0.55, 2},  {BADGE_FIRST, 0.45, 2}, {BADGE_LAST, 0.5, 2},
         {BADGE_COMPANY, 0.5, 2}, {BADGE_ROLE, 0.6, 1},
     };
     for (size_t i = 0; i < sizeof FIT / sizeof FIT[0]; i++)
