@@ -478,6 +478,32 @@ static void test_programs(void **state)
 
 /* ---- report and files ---- */
 
+/* Kiosks that import the same list must agree on ids, even for guests with
+ * neither code nor email; two people with the same name stay two guests. */
+static void test_ids_stable_across_imports(void **state)
+{
+    (void)state;
+    const char *csv = "Name,Company,Email\n"
+                      "Ana García,Acme,ana@example.com\n"
+                      "Bo Lee,Lee Co,\n"
+                      "Bo Lee,Lee Co,\n"
+                      "Cy Diaz,,\n";
+    GuestList a, b;
+    ImportReport ra, rb;
+    assert_int_equal(parse_guests_str(csv, &a, &ra), 0);
+    assert_int_equal(parse_guests_str(csv, &b, &rb), 0);
+    assert_int_equal(a.count, 4);
+    assert_int_equal(b.count, 4);
+    for (size_t i = 0; i < a.count; i++) {
+        assert_int_equal(strlen(a.items[i].id), ID_LEN);
+        assert_string_equal(a.items[i].id, b.items[i].id);
+        for (size_t k = 0; k < i; k++)
+            assert_string_not_equal(a.items[i].id, a.items[k].id);
+    }
+    done(&a, &ra);
+    done(&b, &rb);
+}
+
 static void test_report_print(void **state)
 {
     (void)state;
@@ -556,6 +582,7 @@ int main(void)
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_hostile_content),
         cmocka_unit_test(test_programs),
+        cmocka_unit_test(test_ids_stable_across_imports),
         cmocka_unit_test(test_report_print),
         cmocka_unit_test(test_read_file),
     };

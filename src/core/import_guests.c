@@ -421,6 +421,74 @@ static int on_record(const CsvRecord *rec, void *ud)
     return 0;
 }
 
+/* A guest with neither code nor email gets an id derived from their folded name
+ * and company, and how many identical names came before in the list, so kiosks
+ * that import the same list still agree on who is who when merged. */
+typedef struct NameKey {
+    char *key;
+    size_t index;
+} NameKey;
+
+static int cmp_name_key(const void *a, const void *b)
+{
+    const NameKey *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+static char *name_key(const Guest *g)
+{
+    char *first = text_fold(g->first), *last = text_fold(g->last), *company = text_fold(g->company);
+    char *key = NULL;
+    if (first && last && company) {
+        size_t n = strlen(first) + strlen(last) + strlen(company) + 3;
+        key = malloc(n);
+        if (key)
+            snprintf(key, n, "%s\x1f%s\x1f%s", first, last, company);
+    }
+    free(first);
+    free(last);
+    free(company);
+    return key;
+}
+
+static int assign_name_ids(GuestList *l)
+{
+    NameKey *keys = malloc((l->count ? l->count : 1) * sizeof *keys);
+    if (!keys)
+        return -1;
+    size_t n = 0;
+    int rc = 0;
+    for (size_t i = 0; i < l->count && rc == 0; i++) {
+        const Guest *g = &l->items[i];
+        if (g->code[0] || g->email[0])
+            continue;
+        keys[n].index = i;
+        keys[n].key = name_key(g);
+        if (!keys[n].key)
+            rc = -1;
+        else
+            n++;
+    }
+    qsort(keys, n, sizeof *keys, cmp_name_key);
+    for (size_t k = 0, same = 0; k < n && rc == 0; k++) {
+        same = k > 0 && !strcmp(keys[k].key, keys[k - 1].key) ? same + 1 : 0;
+        size_t len = strlen(keys[k].key) + 24;
+        char *key = malloc(len);
+        if (!key) {
+            rc = -1;
+            break;
+        }
+        snprintf(key, len, "%s\x1f%zu", keys[k].key, same);
+        id_derived("guest-name", key, l->items[keys[k].index].id);
+        free(key);
+    }
+    for (size_t k = 0; k < n; k++)
+        free(keys[k].key);
+    free(keys);
+    return rc;
+}
+
 static int assign_ids(GuestList *l)
 {
     for (size_t i = 0; i < l->count; i++) {
@@ -433,11 +501,9 @@ static int assign_ids(GuestList *l)
                 return -1;
             id_derived("guest-email", key, g->id);
             free(key);
-        } else {
-            id_random(g->id);
         }
     }
-    return 0;
+    return assign_name_ids(l);
 }
 
 int import_parse_guests(const char *utf8, size_t len, GuestList *out, ImportReport *rep)
