@@ -242,9 +242,27 @@ static bool check_header(const char *path, char *err, size_t errlen)
     return true;
 }
 
-/* Opens read-only and runs quick_check, so damage is found before any write. */
+static bool path_exists(const char *path, const char *suffix)
+{
+    char buf[4200];
+    snprintf(buf, sizeof buf, "%s%s", path, suffix);
+    struct stat st;
+    return lstat(buf, &st) == 0;
+}
+
+static void path_remove(const char *path, const char *suffix)
+{
+    char buf[4200];
+    snprintf(buf, sizeof buf, "%s%s", path, suffix);
+    unlink(buf);
+}
+
+/* Opens read-only and runs quick_check, so damage is found before any write.
+ * Even a read-only connection creates -wal and -shm files for a WAL database;
+ * when the file is refused, the ones this check made are removed again. */
 static bool check_integrity(const char *path, char *err, size_t errlen)
 {
+    bool had_wal = path_exists(path, "-wal"), had_shm = path_exists(path, "-shm");
     sqlite3 *db = NULL;
     int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
     sqlite3_stmt *st = NULL;
@@ -274,6 +292,10 @@ static bool check_integrity(const char *path, char *err, size_t errlen)
     }
     sqlite3_finalize(st);
     sqlite3_close(db);
+    if (!ok && !had_wal)
+        path_remove(path, "-wal");
+    if (!ok && !had_shm)
+        path_remove(path, "-shm");
     return ok;
 }
 
@@ -424,8 +446,13 @@ StoreStatus store_open(const char *path, unsigned flags, Store **out, char *err,
             set_err(err, errlen, "cannot open %s: out of memory", path);
             return STORE_ERROR;
         }
+        struct stat dst;
         int ok = access(dir, W_OK | X_OK);
         int e = errno;
+        if (ok == 0 && stat(dir, &dst) == 0 && (dst.st_mode & 0222) == 0) {
+            ok = -1; /* as for files: no write bit means read-only, even for root */
+            e = EACCES;
+        }
         free(dir);
         if (ok != 0) {
             set_err(err, errlen, "cannot write %s: its folder is not writable (%s)", path,

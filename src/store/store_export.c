@@ -129,12 +129,13 @@ StoreStatus store_each_attendance(Store *s, int (*fn)(const AttendanceRow *r, vo
     StoreStatus status = lists_open(s, &l);
     sqlite3_stmt *st =
         status == STORE_OK
-            ? store_prepare(s,
-                            "SELECT a.checked_in_at, a.kiosk, a.badge_printed, " STORE_GUEST_COLUMNS
-                            " FROM attendance a JOIN guests g ON g.id = a.guest_id "
+            ? store_prepare(
+                  s,
+                  "SELECT a.checked_in_at, a.kiosk, a.badge_printed, " STORE_GUEST_COLUMNS_OF(
+                      "g.") " FROM attendance a JOIN guests g ON g.id = a.guest_id "
                             "WHERE a.undone_at IS NULL AND a.duplicate_of IS NULL "
                             "ORDER BY a.checked_in_at, g.id",
-                            "export")
+                  "export")
             : NULL;
     if (status == STORE_OK && !st)
         status = STORE_ERROR;
@@ -182,10 +183,12 @@ StoreStatus store_each_followup(Store *s, int (*fn)(const FollowupRow *r, void *
                   "SELECT i.value, coalesce(nullif(p.name, ''), i.value), "
                   "coalesce(p.contact, ''), (SELECT a.checked_in_at FROM attendance a "
                   "WHERE a.guest_id = g.id AND a.undone_at IS NULL AND a.duplicate_of IS NULL), "
-                  " " STORE_GUEST_COLUMNS " FROM interests i JOIN guests g ON g.id = i.guest_id "
-                  "LEFT JOIN programs p ON p.code = i.value WHERE i.kind = 'program' "
-                  "ORDER BY p.position IS NULL, p.position, i.value, lanyard_fold(g.last), "
-                  "lanyard_fold(g.first), g.id",
+                  " " STORE_GUEST_COLUMNS_OF(
+                      "g.") " FROM interests i JOIN guests g ON g.id = i.guest_id "
+                            "LEFT JOIN programs p ON p.code = i.value WHERE i.kind = 'program' "
+                            "ORDER BY p.position IS NULL, p.position, i.value, "
+                            "lanyard_fold(g.last), "
+                            "lanyard_fold(g.first), g.id",
                   "export")
             : NULL;
     if (status == STORE_OK && !st)

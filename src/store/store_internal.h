@@ -52,9 +52,12 @@ const char *store_col_text(sqlite3_stmt *st, int col);
 /* A UTC text column as ms; 0 when NULL or malformed. */
 int64_t store_col_time(sqlite3_stmt *st, int col);
 
-/* Guests are read with these columns, in this order, by store_read_guest. */
-#define STORE_GUEST_COLUMNS                                                                        \
-    "id, code, first, last, company, title, email, phone, role, walk_in, consent, updated_at"
+/* Guests are read with these columns, in this order, by store_read_guest;
+ * STORE_GUEST_COLUMNS_OF("g.") qualifies them for joins. */
+#define STORE_GUEST_COLUMNS_OF(t)                                                                  \
+    t "id, " t "code, " t "first, " t "last, " t "company, " t "title, " t "email, " t "phone, " t \
+      "role, " t "walk_in, " t "consent, " t "updated_at"
+#define STORE_GUEST_COLUMNS STORE_GUEST_COLUMNS_OF("")
 /* Fills g (initialised) from columns first..first+11 of st. 0, or -1 on ENOMEM. */
 int store_read_guest(sqlite3_stmt *st, int first, Guest *g);
 
