@@ -312,6 +312,37 @@ static void test_arabic_shaped_and_rtl(void **state)
     SDL_FreeSurface(word);
 }
 
+/* Lowest row with solid ink in columns [x0, x1). */
+static int ink_bottom(const SDL_Surface *s, int x0, int x1)
+{
+    int bottom = -1;
+    for (int y = 0; y < s->h; y++)
+        for (int x = x0; x < x1; x++)
+            if (alpha_at(s, x, y) > 128)
+                bottom = y;
+    return bottom;
+}
+
+static void test_common_baseline(void **state)
+{
+    FontSet *fs = *state;
+    if (!installed_font_has(0x738B)) {
+        fprintf(stderr, "test_common_baseline: skipped: no CJK font installed\n");
+        skip();
+    }
+    /* Latin from the bundled font, an ideograph from a fallback font: their
+     * baselines stay together even when stacked accents make the Latin run's
+     * surface taller. */
+    SDL_Surface *plain = render_ok(fs, "NN王", PX, FONT_REGULAR);
+    SDL_Surface *tall = render_ok(fs, "NA\xCC\x8A\xCC\x81\xCC\x82N王", PX, FONT_REGULAR);
+    assert_true(tall->h > plain->h);
+    int d_plain = ink_bottom(plain, 0, PX / 4) - ink_bottom(plain, plain->w - PX, plain->w);
+    int d_tall = ink_bottom(tall, 0, PX / 4) - ink_bottom(tall, tall->w - PX, tall->w);
+    assert_int_equal(d_plain, d_tall);
+    SDL_FreeSurface(plain);
+    SDL_FreeSurface(tall);
+}
+
 static void test_missing_glyphs_left_out(void **state)
 {
     FontSet *fs = *state;
@@ -521,6 +552,7 @@ int main(void)
         cmocka_unit_test(test_scripts_render),
         cmocka_unit_test(test_cjk_not_boxes),
         cmocka_unit_test(test_arabic_shaped_and_rtl),
+        cmocka_unit_test(test_common_baseline),
         cmocka_unit_test(test_missing_glyphs_left_out),
         cmocka_unit_test(test_bold_is_bolder),
         cmocka_unit_test(test_fit_shrinks),

@@ -576,22 +576,27 @@ static int font_run_measure(FontSet *fs, FontRun *run, int px)
     }
     if (TTF_SizeUTF8(font, run->text, &run->width, &run->height) != 0)
         return -1;
-    /* SDL_ttf grows the surface above the ascent when a glyph reaches higher
-     * (stacked accents); find how far from the glyphs' own tops. */
+    /* SDL_ttf grows the surface when glyphs reach past the font's box: above it
+     * for stacked accents, below it for deep descenders. Where the baseline then
+     * sits is not reported. Glyph metrics tell how far glyphs reach down; the
+     * rest is above (marks HarfBuzz stacked higher than any glyph alone). */
     int ascent = TTF_FontAscent(font);
-    int extra = run->height - TTF_FontHeight(font);
-    int over = 0;
+    int box = TTF_FontHeight(font);
+    int extra = run->height - box;
+    int over = 0, under = 0;
     if (extra > 0) {
         size_t len = strlen(run->text);
         for (size_t i = 0; i < len;) {
             uint32_t cp = font_utf8_next(run->text, len, &i);
             int minx, maxx, miny, maxy, adv;
-            if (TTF_GlyphMetrics32(font, cp, &minx, &maxx, &miny, &maxy, &adv) == 0 &&
-                maxy - ascent > over)
-                over = maxy - ascent;
+            if (TTF_GlyphMetrics32(font, cp, &minx, &maxx, &miny, &maxy, &adv) != 0)
+                continue;
+            if (ascent - miny - box > under)
+                under = ascent - miny - box;
         }
-        if (over > extra)
-            over = extra;
+        if (under > extra)
+            under = extra;
+        over = extra - under;
     }
     run->above = ascent + over;
     return 0;
