@@ -20,15 +20,24 @@ static void last_error(const char *doing, const char *queue, char *err, size_t e
 
 int badge_cups_printer_check(const char *queue, char *why, size_t whylen)
 {
-    cups_dest_t *dest = cupsGetNamedDest(CUPS_HTTP_DEFAULT, queue, NULL);
+    /* A missing server and a missing queue both make cupsGetNamedDest fail;
+     * connecting first tells them apart. */
+    http_t *http =
+        httpConnect2(cupsServer(), ippPort(), NULL, AF_UNSPEC, cupsEncryption(), 1, 5000, NULL);
+    if (!http) {
+        snprintf(why, whylen,
+                 "cannot reach the print server %s to use printer %s (is cupsd running?)",
+                 cupsServer(), queue);
+        return -1;
+    }
+    cups_dest_t *dest = cupsGetNamedDest(http, queue, NULL);
     if (!dest) {
         ipp_status_t st = cupsLastError();
-        if (st == IPP_STATUS_ERROR_SERVICE_UNAVAILABLE || st == IPP_STATUS_ERROR_INTERNAL)
-            snprintf(why, whylen,
-                     "cannot reach the print server to use printer %s (is cupsd running?): %s",
-                     queue, cupsLastErrorString());
-        else
+        if (st == IPP_STATUS_ERROR_NOT_FOUND || st <= IPP_STATUS_OK_EVENTS_COMPLETE)
             snprintf(why, whylen, "no printer queue named %s (lpstat -p lists them)", queue);
+        else
+            snprintf(why, whylen, "cannot use printer %s: %s", queue, cupsLastErrorString());
+        httpClose(http);
         return -1;
     }
     const char *state = cupsGetOption("printer-state", dest->num_options, dest->options);
@@ -50,6 +59,7 @@ int badge_cups_printer_check(const char *queue, char *why, size_t whylen)
         why[0] = '\0';
     }
     cupsFreeDests(1, dest);
+    httpClose(http);
     return rc;
 }
 
