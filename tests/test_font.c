@@ -376,6 +376,22 @@ static void test_bold_is_bolder(void **state)
     SDL_FreeSurface(b);
 }
 
+static void test_many_sizes(void **state)
+{
+    FontSet *fs = *state;
+    /* More sizes and faces than the open-font cache holds: handles are closed
+     * and reopened as needed, and sizes grow with px. */
+    int prev = 0;
+    for (int px = 8; px <= 100; px += 2) {
+        SDL_Surface *s = render_ok(fs, "Ana 王 محمد", px, (px / 2) % 2 ? FONT_BOLD : FONT_REGULAR);
+        assert_true(s->h > prev);
+        prev = s->h;
+        SDL_FreeSurface(s);
+    }
+    SDL_Surface *s = render_ok(fs, "Ana 王 محمد", 8, FONT_REGULAR);
+    SDL_FreeSurface(s);
+}
+
 static char *long_name(void)
 {
     const char *part = "Maximiliana Wolfeschlegelsteinhausen ";
@@ -555,6 +571,7 @@ int main(void)
         cmocka_unit_test(test_common_baseline),
         cmocka_unit_test(test_missing_glyphs_left_out),
         cmocka_unit_test(test_bold_is_bolder),
+        cmocka_unit_test(test_many_sizes),
         cmocka_unit_test(test_fit_shrinks),
         cmocka_unit_test(test_wrap),
         cmocka_unit_test(test_render_wrapped),

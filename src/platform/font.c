@@ -23,7 +23,7 @@
 #include <string.h>
 
 enum {
-    FONT_HANDLE_CAP = 32,     /* open TTF_Font handles kept per FontSet */
+    FONT_HANDLE_CAP = 48,     /* open TTF_Font handles kept per FontSet */
     FONT_FALLBACK_CAP = 1024, /* remembered (block, weight) -> face choices */
     FONT_MISSING_CAP = 1024,  /* remembered code points no installed font has */
     FONT_MIN_PX = 1,
@@ -547,7 +547,10 @@ static void font_assign_faces(FontSet *fs, FontChar *c, size_t n, FontWeight w, 
         else if (prev >= 0 && prev != base && font_face_has(fs, prev, ch->cp, px))
             ch->face = prev;
         else
-            ch->face = font_fallback_face(fs, ch->cp, w);
+            /* A face that fails to open is marked broken; ask for the next best. */
+            while ((ch->face = font_fallback_face(fs, ch->cp, w)) >= 0 &&
+                   !font_handle_get(fs, ch->face, px))
+                ;
         if (ch->face >= 0)
             prev = ch->face;
     }
