@@ -1,3 +1,5 @@
 # Tests of the event database: opening and refusing files, check-in, import,
 # interests, exports, merge of several kiosks, and durability across a kill.
 lanyard_test(test_store SOURCES test_store.c DEPS store core_import core_ids)
+lanyard_test(test_merge SOURCES test_merge.c DEPS store core_export core_csv core_ids)
+lanyard_test(test_durable SOURCES test_durable.c DEPS store core_import core_ids)

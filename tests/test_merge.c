@@ -1,0 +1,462 @@
+/* test_merge.c — merging kiosk databases is idempotent and order-independent.
+ *
+ * Three kiosks A, B and C saw the same event: the same registration list
+ * imported under different ids (so guests match by code or by email), walk-ins
+ * on several kiosks, the same guest checked in at two doors, an undo, program
+ * interests, a later catalogue edit. Merging them in different orders, twice,
+ * or through an intermediate merged file must give byte-identical exports and
+ * identical tables, with each guest counted once, at the earliest time. */
+#include "testutil.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/export.h"
+#include "core/ids.h"
+#include "store/store.h"
+
+#define T0 INT64_C(1787245200000) /* 2026-08-20T17:00:00Z */
+#define MIN INT64_C(60000)
+
+static char *dir;
+
+static Store *open_db(const char *name, unsigned flags)
+{
+    char *path = tu_path(dir, name);
+    Store *s = NULL;
+    char err[512];
+    if (store_open(path, flags, &s, err, sizeof err) != STORE_OK)
+        fail_msg("%s", err);
+    free(path);
+    return s;
+}
+
+typedef struct Reg {
+    const char *code, *first, *last, *company, *email;
+} Reg;
+
+/* The registration list every kiosk imported. */
+static const Reg LIST[] = {
+    {"1001", "Ana", "García", "Acme Welding", "ana@acme.example"},
+    {"1002", "José", "Núñez", "Núñez Auto", "jose@nunez.example"},
+    {"1003", "Mei", "Chen", "Chen Dental", "mei@chen.example"},
+    {"1004", "Olu", "Adeyemi", "Adeyemi Builders", "olu@adeyemi.example"},
+    {"1005", "Zoë", "Müller", "", "zoe@muller.example"},
+};
+
+/* Imports the list; `salt` changes how ids are derived, as a different export
+ * format would, so only codes and emails tie the kiosks' records together. */
+static void import_list(Store *s, const char *salt, int64_t now, const char *company_1004)
+{
+    GuestList l;
+    guest_list_init(&l);
+    for (size_t i = 0; i < sizeof LIST / sizeof LIST[0]; i++) {
+        Guest *g = guest_list_push(&l);
+        assert_non_null(g);
+        const Reg *r = &LIST[i];
+        assert_int_equal(guest_set(&g->code, r->code), 0);
+        assert_int_equal(guest_set(&g->first, r->first), 0);
+        assert_int_equal(guest_set(&g->last, r->last), 0);
+        bool changed = company_1004 && strcmp(r->code, "1004") == 0;
+        assert_int_equal(guest_set(&g->company, changed ? company_1004 : r->company), 0);
+        assert_int_equal(guest_set(&g->email, r->email), 0);
+        id_derived(salt, r->code, g->id);
+    }
+    ImportReport rep;
+    import_report_init(&rep, "guests.csv");
+    assert_int_equal(store_import_guests(s, &l, &rep, now), STORE_OK);
+    import_report_free(&rep);
+    guest_list_free(&l);
+}
+
+static void import_catalogue(Store *s, int64_t now, const char *weld_description)
+{
+    static const char *const codes[] = {"WELD", "HLTH", "CULN", "AUTO"};
+    ProgramList l;
+    program_list_init(&l);
+    for (size_t i = 0; i < 4; i++) {
+        Program *p = program_list_push(&l);
+        assert_non_null(p);
+        char name[64];
+        snprintf(name, sizeof name, "Program %s", codes[i]);
+        assert_int_equal(guest_set(&p->code, codes[i]), 0);
+        assert_int_equal(guest_set(&p->name, name), 0);
+        assert_int_equal(guest_set(&p->description, i == 0 ? weld_description : "About it"), 0);
+    }
+    ImportReport rep;
+    import_report_init(&rep, "programs.csv");
+    assert_int_equal(store_import_programs(s, &l, &rep, now), STORE_OK);
+    import_report_free(&rep);
+    program_list_free(&l);
+}
+
+/* Imports a one-guest list (its own id), for guests only one kiosk knows. */
+static void import_one(Store *s, const char *id, const char *code, const char *first,
+                       const char *last, const char *email, int64_t now)
+{
+    GuestList l;
+    guest_list_init(&l);
+    Guest *g = guest_list_push(&l);
+    assert_non_null(g);
+    snprintf(g->id, sizeof g->id, "%s", id);
+    assert_int_equal(guest_set(&g->code, code), 0);
+    assert_int_equal(guest_set(&g->first, first), 0);
+    assert_int_equal(guest_set(&g->last, last), 0);
+    assert_int_equal(guest_set(&g->email, email), 0);
+    ImportReport rep;
+    import_report_init(&rep, "late.csv");
+    assert_int_equal(store_import_guests(s, &l, &rep, now), STORE_OK);
+    import_report_free(&rep);
+    guest_list_free(&l);
+}
+
+static void checkin_code(Store *s, const char *code, const char *kiosk, int64_t at)
+{
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_by_code(s, code, &g), STORE_OK);
+    CheckinResult r;
+    assert_int_equal(store_checkin(s, g.id, kiosk, at, &r), STORE_OK);
+    assert_false(r.already);
+    guest_clear(&g);
+}
+
+static void walkin(Store *s, const char *first, const char *last, const char *email,
+                   const char *kiosk, int64_t at, char code_out[WALKIN_CODE_LEN + 1])
+{
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(guest_set(&g.first, first), 0);
+    assert_int_equal(guest_set(&g.last, last), 0);
+    assert_int_equal(guest_set(&g.email, email), 0);
+    assert_int_equal(store_walkin_add(s, &g, kiosk, at), STORE_OK);
+    CheckinResult r;
+    assert_int_equal(store_checkin(s, g.id, kiosk, at, &r), STORE_OK);
+    snprintf(code_out, WALKIN_CODE_LEN + 1, "%s", g.code);
+    guest_clear(&g);
+}
+
+static void interests(Store *s, const char *code, const char *const *programs, size_t np,
+                      const char *const *kinds, size_t nk, const char *kiosk, int64_t at)
+{
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_by_code(s, code, &g), STORE_OK);
+    assert_int_equal(store_interests_set(s, g.id, programs, np, kinds, nk, kiosk, at), STORE_OK);
+    assert_int_equal(store_guest_set_consent(s, g.id, true, at), STORE_OK);
+    guest_clear(&g);
+}
+
+static char sam_a[WALKIN_CODE_LEN + 1], sam_c[WALKIN_CODE_LEN + 1], lee_b[WALKIN_CODE_LEN + 1];
+
+static void build_kiosks(void)
+{
+    /* Kiosk A */
+    Store *a = open_db("A.db", STORE_OPEN_CREATE);
+    import_list(a, "format-a", T0, NULL);
+    import_catalogue(a, T0, "Welding basics");
+    checkin_code(a, "1001", "A", T0 + 30 * MIN); /* Ana: A at :30, B at :10 */
+    checkin_code(a, "1003", "A", T0 + 20 * MIN); /* Mei: undone on C, active on A */
+    walkin(a, "Sam", "Lee", "", "A", T0 + 40 * MIN, sam_a);
+    /* P: a late registration only A knows, with an email B's walk-in shares
+     * and a code C knows under another email: one person across three files. */
+    import_one(a, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "2001", "Pat", "Kim", "pat@kim.example",
+               T0 + 1);
+    const char *pa[] = {"WELD", "CULN"}, *ka[] = {"interns"};
+    interests(a, "1001", pa, 2, ka, 1, "A", T0 + 31 * MIN);
+    store_close(a);
+
+    /* Kiosk B: a later import changed Olu's company. */
+    Store *b = open_db("B.db", STORE_OPEN_CREATE);
+    import_list(b, "format-b", T0, NULL);
+    import_list(b, "format-b", T0 + 5 * MIN, "Adeyemi & Sons Builders");
+    import_catalogue(b, T0, "Welding basics");
+    checkin_code(b, "1001", "B", T0 + 10 * MIN);
+    checkin_code(b, "1004", "B", T0 + 12 * MIN);
+    /* Pat walks in at B with the email A has on file (other case). */
+    char pat_b[WALKIN_CODE_LEN + 1];
+    walkin(b, "Pat", "Kim", "PAT@kim.example", "B", T0 + 50 * MIN, pat_b);
+    walkin(b, "Lee", "Park", "lee@park.example", "B", T0 + 45 * MIN, lee_b);
+    const char *pb[] = {"HLTH", "WELD"}, *kb[] = {"mentoring", "interns"};
+    interests(b, "1001", pb, 2, kb, 2, "B", T0 + 11 * MIN);
+    store_close(b);
+
+    /* Kiosk C: a later catalogue edit; a different Sam Lee walks in. */
+    Store *c = open_db("C.db", STORE_OPEN_CREATE);
+    import_list(c, "format-c", T0, NULL);
+    import_catalogue(c, T0 + 90 * MIN, "Welding basics, now with robotics");
+    checkin_code(c, "1003", "C", T0 + 5 * MIN);
+    Guest mei;
+    guest_init(&mei);
+    assert_int_equal(store_guest_by_code(c, "1003", &mei), STORE_OK);
+    assert_int_equal(store_checkin_undo(c, mei.id, "C", T0 + 6 * MIN), STORE_OK);
+    guest_clear(&mei);
+    walkin(c, "Sam", "Lee", "", "C", T0 + 41 * MIN, sam_c);
+    import_one(c, "cccccccccccccccccccccccccccccccc", "2001", "Pat", "Kim", "pk@other.example",
+               T0 + 2);
+    checkin_code(c, "2001", "C", T0 + 55 * MIN);
+    const char *pc[] = {"AUTO"};
+    interests(c, "1002", pc, 1, NULL, 0, "C", T0 + 60 * MIN);
+    store_close(c);
+}
+
+/* ---- what a merge produced ---- */
+
+static int write_attendance(const AttendanceRow *r, void *ud)
+{
+    export_attendance_row(ud, r);
+    return 0;
+}
+
+static int write_followup(const FollowupRow *r, void *ud)
+{
+    export_followup_row(ud, r);
+    return 0;
+}
+
+/* Both exports of a database, as the CSV text staff would get. */
+static char *exports(const char *name)
+{
+    Store *s = open_db(name, STORE_OPEN_READONLY);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    Exporter *e = export_begin(f, EXPORT_ATTENDANCE, false);
+    assert_non_null(e);
+    assert_int_equal(store_each_attendance(s, write_attendance, e), STORE_OK);
+    assert_int_equal(export_end(e), 0);
+    e = export_begin(f, EXPORT_FOLLOWUP, false);
+    assert_non_null(e);
+    assert_int_equal(store_each_followup(s, write_followup, e), STORE_OK);
+    assert_int_equal(export_end(e), 0);
+    assert_int_equal(fclose(f), 0);
+    store_close(s);
+    return buf;
+}
+
+/* Every table, every column, in a fixed order. */
+static char *dump(const char *name)
+{
+    char *path = tu_path(dir, name);
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    static const char *const queries[] = {
+        "SELECT * FROM guests ORDER BY id",
+        "SELECT * FROM guest_aliases ORDER BY kind, value",
+        "SELECT * FROM attendance ORDER BY id",
+        "SELECT * FROM interests ORDER BY guest_id, kind, value",
+        "SELECT * FROM audit ORDER BY id",
+        "SELECT * FROM programs ORDER BY code",
+    };
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+        sqlite3_stmt *st = NULL;
+        assert_int_equal(sqlite3_prepare_v2(db, queries[q], -1, &st, NULL), SQLITE_OK);
+        fprintf(f, "== %s\n", queries[q]);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            for (int c = 0; c < sqlite3_column_count(st); c++) {
+                const unsigned char *t = sqlite3_column_text(st, c);
+                fprintf(f, "%s%s", c ? "|" : "", t ? (const char *)t : "NULL");
+            }
+            fputc('\n', f);
+        }
+        sqlite3_finalize(st);
+    }
+    assert_int_equal(fclose(f), 0);
+    sqlite3_close(db);
+    free(path);
+    return buf;
+}
+
+static void merge_into(const char *out, const char *const *inputs, size_t n, MergeReport *last)
+{
+    Store *s = open_db(out, STORE_OPEN_CREATE);
+    for (size_t i = 0; i < n; i++) {
+        char *in = tu_path(dir, inputs[i]);
+        MergeReport rep;
+        if (store_merge(s, in, &rep) != STORE_OK)
+            fail_msg("merge %s into %s: %s", inputs[i], out, store_errmsg(s));
+        if (last)
+            *last = rep;
+        free(in);
+    }
+    store_close(s);
+}
+
+static void assert_same(const char *a, const char *b)
+{
+    char *ea = exports(a), *eb = exports(b);
+    if (strcmp(ea, eb) != 0)
+        fail_msg("exports of %s and %s differ:\n%s\n----\n%s", a, b, ea, eb);
+    char *da = dump(a), *db = dump(b);
+    if (strcmp(da, db) != 0)
+        fail_msg("tables of %s and %s differ:\n%s\n----\n%s", a, b, da, db);
+    free(ea);
+    free(eb);
+    free(da);
+    free(db);
+}
+
+static int count_lines_with(const char *text, const char *needle)
+{
+    int n = 0;
+    for (const char *p = text; (p = strstr(p, needle)); p += strlen(needle))
+        n++;
+    return n;
+}
+
+static void test_orders_and_repeats_agree(void **state)
+{
+    (void)state;
+    const char *abc[] = {"A.db", "B.db", "C.db"};
+    const char *cba[] = {"C.db", "B.db", "A.db"};
+    const char *bac[] = {"B.db", "A.db", "C.db"};
+    MergeReport rep;
+    merge_into("abc.db", abc, 3, NULL);
+    merge_into("cba.db", cba, 3, NULL);
+    merge_into("bac.db", bac, 3, NULL);
+    assert_same("abc.db", "cba.db");
+    assert_same("abc.db", "bac.db");
+
+    /* Twice: the second round changes nothing. */
+    merge_into("twice.db", abc, 3, NULL);
+    merge_into("twice.db", abc, 3, &rep);
+    assert_int_equal(rep.guests_added, 0);
+    assert_int_equal(rep.attendance_added, 0);
+    assert_int_equal(rep.interests_added, 0);
+    assert_int_equal(rep.audit_added, 0);
+    assert_same("abc.db", "twice.db");
+
+    /* Through an intermediate file: (A + C) then B, and a merged file merged again. */
+    const char *ac[] = {"A.db", "C.db"};
+    merge_into("ac.db", ac, 2, NULL);
+    const char *ac_b[] = {"ac.db", "B.db"};
+    merge_into("ac_b.db", ac_b, 2, NULL);
+    assert_same("abc.db", "ac_b.db");
+    const char *again[] = {"abc.db", "B.db"};
+    merge_into("again.db", again, 2, NULL);
+    assert_same("abc.db", "again.db");
+}
+
+static void test_merged_content(void **state)
+{
+    (void)state;
+    const char *abc[] = {"A.db", "B.db", "C.db"};
+    merge_into("content.db", abc, 3, NULL);
+    Store *s = open_db("content.db", STORE_OPEN_READONLY);
+    StoreStats st;
+    assert_int_equal(store_stats(s, &st), STORE_OK);
+    /* 5 listed + Pat (A's late registration, B's walk-in and C's record are one)
+     * + two different Sam Lees + Lee Park. */
+    assert_int_equal(st.guests, 9);
+    /* Ana, Olu, Mei (A; C's was undone), Pat, Sam (A), Sam (C), Lee. */
+    assert_int_equal(st.checked_in, 7);
+
+    Guest g;
+    guest_init(&g);
+    /* Ana counts once, at B's earlier time. */
+    assert_int_equal(store_guest_by_code(s, "1001", &g), STORE_OK);
+    bool in = false;
+    assert_int_equal(store_is_checked_in(s, g.id, &in), STORE_OK);
+    assert_true(in);
+    char **p = NULL, **k = NULL;
+    size_t np = 0, nk = 0;
+    assert_int_equal(store_interests_get(s, g.id, &p, &np, &k, &nk), STORE_OK);
+    assert_int_equal(np, 3); /* WELD, HLTH, CULN: A's and B's picks together */
+    assert_string_equal(p[0], "WELD");
+    assert_string_equal(p[1], "HLTH");
+    assert_string_equal(p[2], "CULN");
+    assert_int_equal(nk, 2);
+    store_strings_free(p, np);
+    store_strings_free(k, nk);
+    /* Olu: B's later import wins. */
+    assert_int_equal(store_guest_by_code(s, "1004", &g), STORE_OK);
+    assert_string_equal(g.company, "Adeyemi & Sons Builders");
+    /* Walk-ins from different kiosks stay apart; every code still finds its guest. */
+    Guest other;
+    guest_init(&other);
+    assert_int_equal(store_guest_by_code(s, sam_a, &g), STORE_OK);
+    assert_int_equal(store_guest_by_code(s, sam_c, &other), STORE_OK);
+    assert_string_not_equal(g.id, other.id);
+    /* Pat: the three records are one guest, found by any of their ids and codes;
+     * B's walk-in is the latest record, so its fields (and walk-in code) win. */
+    assert_int_equal(store_guest_by_code(s, "2001", &g), STORE_OK);
+    assert_true(g.walk_in);
+    assert_string_equal(g.email, "PAT@kim.example");
+    assert_int_equal(store_guest_by_code(s, g.code, &other), STORE_OK);
+    assert_string_equal(other.id, g.id);
+    assert_int_equal(store_guest_get(s, "cccccccccccccccccccccccccccccccc", &other), STORE_OK);
+    assert_string_equal(other.id, g.id);
+    assert_int_equal(store_guest_get(s, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", &other), STORE_OK);
+    assert_string_equal(other.id, g.id);
+    assert_true(strcmp(g.id, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa") <= 0);
+    guest_clear(&other);
+    guest_clear(&g);
+
+    /* The catalogue edit made last (on C) wins. */
+    ProgramList pl;
+    program_list_init(&pl);
+    assert_int_equal(store_programs(s, &pl), STORE_OK);
+    assert_int_equal(pl.count, 4);
+    assert_string_equal(pl.items[0].description, "Welding basics, now with robotics");
+    program_list_free(&pl);
+    store_close(s);
+
+    char *csv = exports("content.db");
+    /* One attendance line for Ana, with kiosk B. */
+    assert_int_equal(count_lines_with(csv, "Ana,García"), 1 + 3); /* + 3 followup rows */
+    assert_non_null(strstr(csv, ",B,"));
+    free(csv);
+}
+
+static void test_refuses_bad_input(void **state)
+{
+    (void)state;
+    Store *s = open_db("bad-out.db", STORE_OPEN_CREATE);
+    char *junk = tu_path(dir, "junk.db");
+    tu_write(junk, "not a database at all", (size_t)-1);
+    MergeReport rep;
+    assert_int_equal(store_merge(s, junk, &rep), STORE_ERROR);
+    assert_non_null(strstr(store_errmsg(s), junk));
+    char *self = tu_path(dir, "bad-out.db");
+    assert_int_equal(store_merge(s, self, &rep), STORE_INVALID);
+    StoreStats st;
+    assert_int_equal(store_stats(s, &st), STORE_OK);
+    assert_int_equal(st.guests, 0);
+    store_close(s);
+    free(self);
+    free(junk);
+}
+
+static int setup_all(void **state)
+{
+    (void)state;
+    dir = tu_tempdir();
+    build_kiosks();
+    return 0;
+}
+
+static int teardown_all(void **state)
+{
+    (void)state;
+    tu_rmtree(dir);
+    free(dir);
+    return 0;
+}
+
+int main(void)
+{
+    assert_int_equal(ids_init(), 0);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_orders_and_repeats_agree),
+        cmocka_unit_test(test_merged_content),
+        cmocka_unit_test(test_refuses_bad_input),
+    };
+    return cmocka_run_group_tests(tests, setup_all, teardown_all);
+}
