@@ -360,6 +360,74 @@ static void compare_with_brute(SearchIndex *ix, const Folded *all, size_t n, con
     }
 }
 
+/* Random adds, edits and commits on a mid-sized index, checked against the
+ * brute force after each step: exercises the incremental merge, running out of
+ * rank space between two neighbours, and the rebuild after many edits. */
+static void test_merges(void **state)
+{
+    (void)state;
+    enum { N = 3000, EXTRA = 3000 };
+    SearchIndex *ix = search_create();
+    assert_non_null(ix);
+    Folded *all = calloc(N + EXTRA, sizeof *all);
+    assert_non_null(all);
+    GenRng rng;
+    gen_rng_seed(&rng, 7);
+    size_t n = 0;
+    static const char *const queries[] = {"an", "ma", "jo", "we", "g a", "ac", "ab", "aa"};
+    for (int step = 0; step < 400; step++) {
+        size_t op = gen_rng_below(&rng, 10);
+        size_t count = 1 + gen_rng_below(&rng, step == 0 ? 1 : 40);
+        if (step == 0)
+            count = N;
+        for (size_t c = 0; c < count && n < N + EXTRA; c++) {
+            Guest g;
+            guest_init(&g);
+            size_t slot = step > 0 && op < 3 ? gen_rng_below(&rng, n) : n; /* edit or add */
+            assert_int_equal(gen_guest(&g, slot, &rng), 0);
+            if (step % 7 == 3) {
+                /* Keys that all land in one gap: "ab" between "aa" and "ac",
+                 * each new one just before the previous. */
+                char last[16];
+                snprintf(last, sizeof last, "%05d", 99999 - step * 40 - (int)c);
+                assert_int_equal(guest_set(&g.first, "Ab"), 0);
+                assert_int_equal(guest_set(&g.last, last), 0);
+            }
+            assert_int_equal(search_add(ix, &g), 0);
+            if (slot < n)
+                folded_free(&all[slot]);
+            else
+                n++;
+            fold_guest(&all[slot], &g);
+            guest_clear(&g);
+        }
+        if (step == 0) {
+            Guest g;
+            guest_init(&g);
+            snprintf(g.id, sizeof g.id, "%032x", 0);
+            assert_int_equal(guest_set(&g.first, "Aa"), 0);
+            assert_int_equal(search_add(ix, &g), 0);
+            folded_free(&all[0]);
+            fold_guest(&all[0], &g);
+            snprintf(g.id, sizeof g.id, "%032x", 1);
+            assert_int_equal(guest_set(&g.first, "Ac"), 0);
+            assert_int_equal(search_add(ix, &g), 0);
+            folded_free(&all[1]);
+            fold_guest(&all[1], &g);
+            guest_clear(&g);
+        }
+        if (gen_rng_below(&rng, 3) == 0)
+            search_commit(ix);
+        assert_int_equal(search_count(ix), n);
+        for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++)
+            compare_with_brute(ix, all, n, queries[q]);
+    }
+    for (size_t i = 0; i < n; i++)
+        folded_free(&all[i]);
+    free(all);
+    search_destroy(ix);
+}
+
 #define BIG 100000
 
 static void test_hundred_thousand(void **state)
@@ -471,6 +539,7 @@ int main(void)
         cmocka_unit_test(test_at_most_eight_sorted),
         cmocka_unit_test(test_masked_label),
         cmocka_unit_test(test_replace_by_id),
+        cmocka_unit_test(test_merges),
         cmocka_unit_test(test_hundred_thousand),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
