@@ -83,13 +83,14 @@ static void copy_text(char *dst, size_t n, const char *src)
 
 /* ---- status shared with the caller (mutex held by the caller of these) ---- */
 
-static void failed_set(BadgeQueue *q, const char *guest_id, bool failed)
+static void failed_mark(BadgeQueue *q, const char *guest_id, bool failed)
 {
     for (size_t i = 0; i < q->nfailed; i++) {
         if (!strcmp(q->failed[i], guest_id)) {
-            if (!failed)
+            if (!failed) {
                 memmove(q->failed[i], q->failed[i + 1], (q->nfailed - i - 1) * sizeof q->failed[0]);
-            q->nfailed -= failed ? 0 : 1;
+                q->nfailed--;
+            }
             return;
         }
     }
@@ -104,6 +105,14 @@ static void failed_set(BadgeQueue *q, const char *guest_id, bool failed)
         q->capfailed = cap;
     }
     snprintf(q->failed[q->nfailed++], ID_LEN + 1, "%s", guest_id);
+}
+
+/* Called with the mutex held, before the screen is notified, so that the
+ * status the screen then reads already counts this job. */
+static void failed_set(BadgeQueue *q, const char *guest_id, bool failed)
+{
+    failed_mark(q, guest_id, failed);
+    q->status.failed = q->nfailed;
 }
 
 static void status_problem(BadgeQueue *q, const char *message)

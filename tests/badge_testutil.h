@@ -1,0 +1,56 @@
+/* badge_testutil.h — what the badge printing tests share: an event database
+ * with guests, waiting (bounded, without sleeping) for the print worker, and
+ * reading QR codes back from PNG and PDF files. */
+#ifndef LANYARD_BADGE_TESTUTIL_H
+#define LANYARD_BADGE_TESTUTIL_H
+
+#include <pthread.h>
+#include <stdbool.h>
+
+#include "store/store.h"
+#include "store/store_print.h"
+
+/* The guest with programs picked, and its link under the default template. */
+#define BT_ANA_CODE "A&B/\xC3\xBC 1"
+#define BT_ANA_URL                                                                                 \
+    "https://cte.example.org/partners?programs=WELD,IT%20NET&guest=A%26B%2F%C3%BC%201"
+#define BT_CATALOG_URL "https://cte.example.org/programs"
+
+/* Makes dir/event.db with Ana (code BT_ANA_CODE, checked in, programs WELD and
+ * "IT NET") and n more guests coded G00, G01, ... (checked in, nothing picked).
+ * Returns the malloc'd database path. */
+char *bt_make_db(const char *dir, int n);
+
+/* The id of the guest with this code (fails the test if there is none). */
+void bt_guest_id(Store *s, const char *code, char out[ID_LEN + 1]);
+
+/* Counts worker notifications so a test can wait for the next one. */
+typedef struct BtWatch {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    unsigned long changes;
+} BtWatch;
+
+void bt_watch_init(BtWatch *w);
+void bt_watch_destroy(BtWatch *w);
+/* A BadgeNotifyFn for badge_queue_create with the BtWatch as ud. */
+void bt_watch_notify(void *ud, const PrintJob *job);
+
+/* Waits until done(s, arg) holds, re-checking after each notification, for at
+ * most timeout_ms. Returns whether it came true. */
+bool bt_wait(BtWatch *w, Store *s, bool (*done)(Store *s, void *arg), void *arg, int timeout_ms);
+
+/* The guest's latest job is newer than after_id and in this state (arg: BtJobWant). */
+typedef struct BtJobWant {
+    const char *guest_id;
+    PrintJobState state;
+    int64_t after_id;
+} BtJobWant;
+bool bt_latest_is(Store *s, void *arg);
+
+/* The text zbarimg reads in a PNG (malloc'd), or NULL when there is no code. */
+char *bt_zbar(const char *png);
+/* The QR text on page 1 of a PDF, rasterised at 300 dpi into dir. */
+char *bt_zbar_pdf(const char *pdf, const char *dir);
+
+#endif

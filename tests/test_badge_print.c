@@ -1,0 +1,347 @@
+/* test_badge_print.c — `lanyard badge` and `lanyard print`, and the background
+ * print queue with no printer configured (badges written as PNGs to badges/
+ * beside the database): one job per check-in, reprints, restart resume. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "testutil.h"
+
+#include "badge_testutil.h"
+
+#include "badge/badge_queue.h"
+#include "core/event_config.h"
+#include "core/timefmt.h"
+
+typedef struct Fixture {
+    char *dir;
+    char *db;
+    char *event; /* an event folder whose badges are DYMO 30857 labels */
+} Fixture;
+
+static int setup(void **state)
+{
+    Fixture *f = calloc(1, sizeof *f);
+    f->dir = tu_tempdir();
+    f->db = bt_make_db(f->dir, 3);
+    f->event = tu_path(f->dir, "event");
+    mkdir(f->event, 0777);
+    char *ini = tu_path(f->event, "event.ini");
+    tu_write(ini, "[event]\nname = Spring Advisory Night\n[badge]\nsize = dymo-30857\n",
+             (size_t)-1);
+    free(ini);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Fixture *f = *state;
+    tu_rmtree(f->dir);
+    free(f->dir);
+    free(f->db);
+    free(f->event);
+    free(f);
+    return 0;
+}
+
+static void test_badge_command(void **state)
+{
+    Fixture *f = *state;
+    char *pdf = tu_path(f->dir, "ana.pdf");
+    char *png = tu_path(f->dir, "ana.png");
+    TuRun r = tu_lanyard("badge", "--db", f->db, "--code", BT_ANA_CODE, "--out", pdf, "--event",
+                         f->event, NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    const char *argv[] = {"/usr/bin/pdfinfo", pdf, NULL};
+    r = tu_run(argv, NULL);
+    assert_int_equal(r.status, 0);
+    double w = 0, h = 0;
+    assert_int_equal(sscanf(strstr(r.out, "Page size:"), "Page size: %lf x %lf", &w, &h), 2);
+    tu_run_free(&r);
+    /* DYMO 30857 is 57 x 102 mm. */
+    assert_true(w / 72 * 25.4 > 56.5 && w / 72 * 25.4 < 57.5);
+    assert_true(h / 72 * 25.4 > 101.5 && h / 72 * 25.4 < 102.5);
+    char *text = bt_zbar_pdf(pdf, f->dir);
+    assert_non_null(text);
+    assert_string_equal(text, BT_ANA_URL);
+    free(text);
+
+    /* By guest id, to PNG, default event settings; nothing picked: the catalogue. */
+    Store *s;
+    char err[512], id[ID_LEN + 1];
+    assert_int_equal(store_open(f->db, 0, &s, err, sizeof err), STORE_OK);
+    bt_guest_id(s, "G01", id);
+    store_close(s);
+    r = tu_lanyard("badge", "--db", f->db, "--guest", id, "--out", png, NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    text = bt_zbar(png);
+    assert_non_null(text);
+    assert_string_equal(text, BT_CATALOG_URL);
+    free(text);
+
+    /* Errors: usage 2, failures 1, each with a message. */
+    r = tu_lanyard("badge", "--db", f->db, "--code", "nobody", "--out", png, NULL);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "nobody"));
+    tu_run_free(&r);
+    r = tu_lanyard("badge", "--db", f->db, "--code", "G00", "--out", "x.txt", NULL);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, ".png"));
+    tu_run_free(&r);
+    r = tu_lanyard("badge", "--db", f->db, "--code", "G00", "--guest", id, "--out", png, NULL);
+    assert_int_equal(r.status, 2);
+    tu_run_free(&r);
+    r = tu_lanyard("badge", "--db", f->db, "--code", "G00", NULL);
+    assert_int_equal(r.status, 2);
+    tu_run_free(&r);
+    char *missing = tu_path(f->dir, "no/such/folder/x.png");
+    r = tu_lanyard("badge", "--db", f->db, "--code", "G00", "--out", missing, NULL);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "no/such/folder"));
+    tu_run_free(&r);
+    r = tu_lanyard("badge", "--help", NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "--out"));
+    tu_run_free(&r);
+    r = tu_lanyard("print", "--help", NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "--printer"));
+    tu_run_free(&r);
+    free(missing);
+    free(pdf);
+    free(png);
+}
+
+static void test_print_command_without_printer(void **state)
+{
+    Fixture *f = *state;
+    TuRun r = tu_lanyard("print", "--db", f->db, "--code", BT_ANA_CODE, NULL);
+    assert_int_equal(r.status, 0);
+    size_t n = strlen(r.out);
+    assert_true(n > 5);
+    r.out[n - 1] = '\0';
+    /* badges/ beside the database, named after the registration code. */
+    assert_non_null(strstr(r.out, "/badges/A_B____1-"));
+    char *text = bt_zbar(r.out);
+    assert_non_null(text);
+    assert_string_equal(text, BT_ANA_URL);
+    free(text);
+    tu_run_free(&r);
+
+    r = tu_lanyard("print", "--db", f->db, "--code", "nobody", NULL);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "nobody"));
+    tu_run_free(&r);
+    r = tu_lanyard("print", "--code", "G00", NULL);
+    assert_int_equal(r.status, 2);
+    tu_run_free(&r);
+}
+
+typedef struct FindPrinted {
+    const char *id;
+    int printed; /* -1: not checked in */
+} FindPrinted;
+
+static int find_printed(const AttendanceRow *row, void *ud)
+{
+    FindPrinted *fp = ud;
+    if (!strcmp(row->guest->id, fp->id))
+        fp->printed = row->badge_printed;
+    return 0;
+}
+
+/* The "badge printed" flag of the guest's check-in, as attendance.csv has it. */
+static int badge_printed(Store *s, const char *guest_id)
+{
+    FindPrinted fp = {guest_id, -1};
+    assert_int_equal(store_each_attendance(s, find_printed, &fp), STORE_OK);
+    return fp.printed;
+}
+
+static int count_job(const PrintJob *job, void *ud)
+{
+    (void)job;
+    (*(int *)ud)++;
+    return 0;
+}
+
+static int jobs_of(Store *s, const char *guest_id)
+{
+    (void)guest_id;
+    int n = 0;
+    assert_int_equal(store_print_each(s, false, count_job, &n), STORE_OK);
+    return n;
+}
+
+static BadgeQueue *start_queue(const char *db, const char *printer, bool resume, BtWatch *w)
+{
+    EventConfig cfg;
+    config_defaults(&cfg);
+    snprintf(cfg.printer, sizeof cfg.printer, "%s", printer);
+    BadgeQueueOptions opt;
+    badge_queue_options_default(&opt);
+    opt.resume = resume;
+    opt.retry_delay_ms = 20;
+    char err[512] = "";
+    BadgeQueue *q = badge_queue_create(db, &cfg, &opt, bt_watch_notify, w, err, sizeof err);
+    if (!q)
+        fail_msg("badge_queue_create: %s", err);
+    return q;
+}
+
+static void test_queue_writes_pngs(void **state)
+{
+    Fixture *f = *state;
+    Store *s;
+    char err[512], ana[ID_LEN + 1], g0[ID_LEN + 1], g1[ID_LEN + 1];
+    assert_int_equal(store_open(f->db, 0, &s, err, sizeof err), STORE_OK);
+    bt_guest_id(s, BT_ANA_CODE, ana);
+    bt_guest_id(s, "G00", g0);
+    bt_guest_id(s, "G01", g1);
+    assert_int_equal(badge_printed(s, ana), 0);
+
+    BtWatch w;
+    bt_watch_init(&w);
+    BadgeQueue *q = start_queue(f->db, "", true, &w);
+    BadgeQueueStatus st;
+    badge_queue_status(q, &st);
+    assert_string_equal(st.printer, "");
+
+    assert_int_equal(badge_queue_enqueue(q, ana), 0);
+    BtJobWant want = {ana, PRINT_DONE, 0};
+    assert_true(bt_wait(&w, s, bt_latest_is, &want, 20000));
+    PrintJob job;
+    assert_int_equal(store_print_latest(s, ana, &job), STORE_OK);
+    assert_int_equal(job.attempts, 1);
+    assert_string_equal(job.error, "");
+    assert_non_null(strstr(job.output, "/badges/"));
+    char *text = bt_zbar(job.output);
+    assert_non_null(text);
+    assert_string_equal(text, BT_ANA_URL);
+    free(text);
+    assert_int_equal(badge_printed(s, ana), 1);
+
+    /* A second check-in of the same guest, or a double tap, prints once. Requests
+     * are taken in order, so once G00's badge is done Ana's repeat was seen. */
+    assert_int_equal(badge_queue_enqueue(q, ana), 0);
+    assert_int_equal(badge_queue_enqueue(q, ana), 0);
+    assert_int_equal(badge_queue_enqueue(q, g0), 0);
+    want.guest_id = g0;
+    assert_true(bt_wait(&w, s, bt_latest_is, &want, 20000));
+    assert_int_equal(jobs_of(s, NULL), 2);
+    /* A reprint is a new job and a new file. */
+    assert_int_equal(badge_queue_reprint(q, ana), 0);
+    want.guest_id = ana;
+    want.after_id = job.id;
+    assert_true(bt_wait(&w, s, bt_latest_is, &want, 20000));
+    PrintJob again;
+    assert_int_equal(store_print_latest(s, ana, &again), STORE_OK);
+    assert_true(again.id > job.id);
+    assert_string_not_equal(again.output, job.output);
+    struct stat sb;
+    assert_int_equal(stat(again.output, &sb), 0);
+    assert_int_equal(stat(job.output, &sb), 0);
+    assert_int_equal(jobs_of(s, NULL), 3);
+
+    /* An unknown guest fails visibly, after its retries. */
+    assert_int_equal(badge_queue_enqueue(q, "0123456789abcdef0123456789abcdef"), 0);
+    want.guest_id = "0123456789abcdef0123456789abcdef";
+    want.state = PRINT_FAILED;
+    want.after_id = 0;
+    assert_true(bt_wait(&w, s, bt_latest_is, &want, 20000));
+    assert_int_equal(store_print_latest(s, want.guest_id, &job), STORE_OK);
+    assert_int_equal(job.attempts, 3);
+    assert_non_null(strstr(job.error, "no such guest"));
+    badge_queue_status(q, &st);
+    assert_int_equal(st.failed, 1);
+
+    /* Printing marks the guest's check-in as having its badge. */
+    assert_int_equal(badge_queue_enqueue(q, g1), 0);
+    want.guest_id = g1;
+    want.state = PRINT_DONE;
+    assert_true(bt_wait(&w, s, bt_latest_is, &want, 20000));
+    assert_int_equal(badge_printed(s, g1), 1);
+    badge_queue_destroy(q);
+    bt_watch_destroy(&w);
+    store_close(s);
+}
+
+static void test_restart_resumes(void **state)
+{
+    Fixture *f = *state;
+    Store *s;
+    char err[512], ana[ID_LEN + 1], g2[ID_LEN + 1];
+    assert_int_equal(store_open(f->db, 0, &s, err, sizeof err), STORE_OK);
+    bt_guest_id(s, BT_ANA_CODE, ana);
+    bt_guest_id(s, "G02", g2);
+    /* As left by a kiosk that stopped after recording the job. */
+    PrintJob left;
+    assert_int_equal(store_print_add(s, ana, "", time_now_ms(), &left), STORE_OK);
+
+    /* `lanyard print` leaves other programs' jobs alone... */
+    BtWatch w;
+    bt_watch_init(&w);
+    BadgeQueue *q = start_queue(f->db, "", false, &w);
+    assert_int_equal(badge_queue_reprint(q, g2), 0);
+    BtJobWant want = {g2, PRINT_DONE, 0};
+    assert_true(bt_wait(&w, s, bt_latest_is, &want, 20000));
+    PrintJob job;
+    assert_int_equal(store_print_get(s, left.id, &job), STORE_OK);
+    assert_int_equal(job.state, PRINT_QUEUED);
+    badge_queue_destroy(q);
+
+    /* ...and the kiosk's queue, started again, prints it. */
+    q = start_queue(f->db, "", true, &w);
+    want.guest_id = ana;
+    assert_true(bt_wait(&w, s, bt_latest_is, &want, 20000));
+    assert_int_equal(store_print_latest(s, ana, &job), STORE_OK);
+    assert_int_equal(job.id, left.id);
+    badge_queue_destroy(q);
+    bt_watch_destroy(&w);
+    store_close(s);
+}
+
+static void test_unopenable_database(void **state)
+{
+    Fixture *f = *state;
+    BtWatch w;
+    bt_watch_init(&w);
+    char *bad = tu_path(f->dir, "not-a-db.db");
+    tu_write(bad, "this is not a database, it is a spreadsheet\n", (size_t)-1);
+    BadgeQueue *q = start_queue(bad, "", true, &w);
+    assert_int_equal(badge_queue_enqueue(q, "0123456789abcdef0123456789abcdef"), 0);
+    /* The worker reports the failure to the screen, and the status says why. */
+    pthread_mutex_lock(&w.mu);
+    struct timespec deadline;
+    clock_gettime(CLOCK_MONOTONIC, &deadline);
+    deadline.tv_sec += 20;
+    int rc = 0;
+    while (w.changes == 0 && rc == 0)
+        rc = pthread_cond_timedwait(&w.cv, &w.mu, &deadline);
+    pthread_mutex_unlock(&w.mu);
+    assert_int_equal(rc, 0);
+    BadgeQueueStatus st;
+    badge_queue_status(q, &st);
+    assert_false(st.ok);
+    assert_non_null(strstr(st.message, "not-a-db.db"));
+    badge_queue_destroy(q);
+    bt_watch_destroy(&w);
+    free(bad);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_badge_command, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_print_command_without_printer, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_queue_writes_pngs, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_restart_resumes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unopenable_database, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
