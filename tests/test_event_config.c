@@ -238,6 +238,10 @@ static void test_bad_values(void **state)
     expect_error("event", "name = \"x\" trailing");
     expect_error("event", "[broken");
     expect_error("event", "name = bad \xFF utf8");
+    char long_printer[300] = "printer = ";
+    memset(long_printer + strlen(long_printer), 'q', 200);
+    long_printer[210] = '\0';
+    expect_error("badge", long_printer); /* the queue name holds at most 127 bytes */
 
     /* Errors and warnings are all reported, each with its line. */
     EventConfig c;

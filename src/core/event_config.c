@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -216,27 +217,9 @@ typedef struct KeyDef {
     const char *section;
     const char *key;
     const char *def; /* default as text; NULL: computed (kiosk id) */
-    KeySetter set;
+    KeySetter set;   /* NULL: a plain string stored at offset, at most cap bytes */
+    size_t offset, cap;
 } KeyDef;
-
-#define STR_SETTER(fn, field)                                                                      \
-    static bool fn(EventConfig *c, const char *v, char *err, size_t errlen)                        \
-    {                                                                                              \
-        if (!copy_str(c->field, sizeof c->field, v)) {                                             \
-            snprintf(err, errlen, "value is too long (at most %zu bytes)", sizeof c->field - 1);   \
-            return false;                                                                          \
-        }                                                                                          \
-        return true;                                                                               \
-    }
-
-STR_SETTER(set_name, name)
-STR_SETTER(set_venue, venue)
-STR_SETTER(set_logo, logo)
-STR_SETTER(set_qr_url, qr_url)
-STR_SETTER(set_catalog_url, catalog_url)
-STR_SETTER(set_printer, printer)
-STR_SETTER(set_sync_folder, sync_folder)
-STR_SETTER(set_pin_hash, pin_hash)
 
 static bool set_date(EventConfig *c, const char *v, char *err, size_t errlen)
 {
@@ -365,23 +348,28 @@ static bool set_dpi(EventConfig *c, const char *v, char *err, size_t errlen)
 }
 
 static const KeyDef KEYS[] = {
-    {"event", "name", "CTE Partner Event", set_name},
-    {"event", "date", "", set_date},
-    {"event", "venue", "", set_venue},
-    {"event", "logo", "", set_logo},
-    {"event", "languages", "en, es", set_languages},
-    {"event", "idle_timeout", "60", set_idle_timeout},
-    {"theme", "primary", "#1B4F8A", set_primary},
-    {"theme", "accent", "#F2A900", set_accent},
-    {"kiosk", "id", NULL, set_kiosk_id},
-    {"badge", "size", "4x3in", set_badge_size},
-    {"badge", "dpi", "300", set_dpi},
-    {"badge", "qr_url", "https://cte.example.org/partners?programs={programs}&guest={code}",
-     set_qr_url},
-    {"badge", "catalog_url", "https://cte.example.org/programs", set_catalog_url},
-    {"badge", "printer", "", set_printer},
-    {"sync", "folder", "", set_sync_folder},
-    {"staff", "pin_hash", "", set_pin_hash},
+    {"event", "name", "CTE Partner Event", NULL, offsetof(EventConfig, name),
+     sizeof((EventConfig *)0)->name},
+    {"event", "date", "", set_date, 0, 0},
+    {"event", "venue", "", NULL, offsetof(EventConfig, venue), sizeof((EventConfig *)0)->venue},
+    {"event", "logo", "", NULL, offsetof(EventConfig, logo), sizeof((EventConfig *)0)->logo},
+    {"event", "languages", "en, es", set_languages, 0, 0},
+    {"event", "idle_timeout", "60", set_idle_timeout, 0, 0},
+    {"theme", "primary", "#1B4F8A", set_primary, 0, 0},
+    {"theme", "accent", "#F2A900", set_accent, 0, 0},
+    {"kiosk", "id", NULL, set_kiosk_id, 0, 0},
+    {"badge", "size", "4x3in", set_badge_size, 0, 0},
+    {"badge", "dpi", "300", set_dpi, 0, 0},
+    {"badge", "qr_url", "https://cte.example.org/partners?programs={programs}&guest={code}", NULL,
+     offsetof(EventConfig, qr_url), sizeof((EventConfig *)0)->qr_url},
+    {"badge", "catalog_url", "https://cte.example.org/programs", NULL,
+     offsetof(EventConfig, catalog_url), sizeof((EventConfig *)0)->catalog_url},
+    {"badge", "printer", "", NULL, offsetof(EventConfig, printer),
+     sizeof((EventConfig *)0)->printer},
+    {"sync", "folder", "", NULL, offsetof(EventConfig, sync_folder),
+     sizeof((EventConfig *)0)->sync_folder},
+    {"staff", "pin_hash", "", NULL, offsetof(EventConfig, pin_hash),
+     sizeof((EventConfig *)0)->pin_hash},
 };
 
 #define NKEYS (sizeof KEYS / sizeof KEYS[0])
@@ -401,11 +389,23 @@ static void default_kiosk_id(char *out, size_t cap)
         copy_str(out, cap, "kiosk");
 }
 
+/* Sets key k from its value text; on a bad value writes why to err. */
+static bool key_apply(EventConfig *c, const KeyDef *k, const char *v, char *err, size_t errlen)
+{
+    if (k->set)
+        return k->set(c, v, err, errlen);
+    if (!copy_str((char *)c + k->offset, k->cap, v)) {
+        snprintf(err, errlen, "%s is too long (at most %zu bytes)", k->key, k->cap - 1);
+        return false;
+    }
+    return true;
+}
+
 static void key_default(EventConfig *c, const KeyDef *k)
 {
     char err[200];
     if (k->def) {
-        bool ok = k->set(c, k->def, err, sizeof err);
+        bool ok = key_apply(c, k, k->def, err, sizeof err);
         assert(ok); /* the defaults above are valid by construction */
         (void)ok;
         return;
@@ -652,7 +652,7 @@ int config_parse(EventConfig *c, const char *text, size_t len, ConfigDiagnostics
                 break;
             }
             char err[160];
-            if (!k->set(c, value, err, sizeof err)) {
+            if (!key_apply(c, k, value, err, sizeof err)) {
                 diag_add(diag, lineno, true, "%s", err);
                 errors++;
             }
