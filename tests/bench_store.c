@@ -62,7 +62,7 @@ static char *eventbrite_rows(size_t n, size_t *len)
 
 static int bench_import(const char *dir)
 {
-    size_t len;
+    size_t len = 0;
     char *csv = eventbrite_rows(10000, &len);
     char db[4096];
     snprintf(db, sizeof db, "%s/import.db", dir);
