@@ -1,0 +1,284 @@
+/* cmd_run.c — `lanyard run`: the kiosk (SPEC §3, §8).
+ *
+ * Finds the event folder (the bundled demo when none is given) and its database
+ * (by default one per event folder in the user's data folder), brings the
+ * folder's programs.csv and guests.csv into the database when they changed since
+ * the last start, and hands over to the SDL window (src/platform/sdl_app.c). */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli/cli.h"
+#include "core/event_config.h"
+#include "core/ids.h"
+#include "core/import.h"
+#include "core/timefmt.h"
+#include "platform/sdl_app.h"
+#include "store/store.h"
+
+static const char HELP[] =
+    "Usage: lanyard run [--event DIR] [--db FILE] [--windowed] [--size WxH]\n"
+    "                   [--script FILE] [--screenshot FILE]\n"
+    "Starts the check-in kiosk: fullscreen and locked down (window close, Alt+F4,\n"
+    "Escape and Ctrl+Q do nothing; staff mode exits).\n\n"
+    "  --event DIR        the event folder (event.ini, programs.csv, guests.csv);\n"
+    "                     default: the bundled demo event\n"
+    "  --db FILE          the database; default: one per event folder in\n"
+    "                     $XDG_DATA_HOME/lanyard (~/.local/share/lanyard)\n"
+    "  --windowed         a normal window that can be closed (development, demos)\n"
+    "  --size WxH         window size in pixels, e.g. 800x480\n"
+    "  --script FILE      run the actions of FILE with simulated time, then exit\n"
+    "                     (press, tap, drag, type, hold, key, scan, quit, wait,\n"
+    "                     expect, expect-not, screenshot); a failing line exits 1\n"
+    "  --screenshot FILE  write the last frame as PNG when the run ends\n\n"
+    "programs.csv and guests.csv are imported whenever they changed since the last\n"
+    "start; a broken file is reported with its line and the data from before kept.\n"
+    "With no display: SDL_VIDEODRIVER=kmsdrm on a Raspberry Pi console;\n"
+    "SDL_VIDEODRIVER=dummy for scripted runs.\n";
+
+/* ---- default database path ---- */
+
+static int mkdirs(const char *path)
+{
+    char buf[PATH_MAX];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+            return -1;
+        *p = '/';
+    }
+    if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+        return -1;
+    return 0;
+}
+
+/* DATA/lanyard/<folder name>-<8 hex of the folder's absolute path>.db, so two
+ * events with the same folder name never share a database. */
+static int default_db_path(const char *event_abs, char *out, size_t outlen)
+{
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    char base[PATH_MAX];
+    if (xdg && *xdg == '/')
+        snprintf(base, sizeof base, "%s/lanyard", xdg);
+    else if (home && *home)
+        snprintf(base, sizeof base, "%s/.local/share/lanyard", home);
+    else {
+        fputs("lanyard run: neither XDG_DATA_HOME nor HOME is set; give --db FILE\n", stderr);
+        return -1;
+    }
+    if (mkdirs(base) != 0) {
+        fprintf(stderr, "lanyard run: cannot create %s: %s\n", base, strerror(errno));
+        return -1;
+    }
+    const char *name = strrchr(event_abs, '/');
+    name = name && name[1] ? name + 1 : event_abs;
+    char id[ID_LEN + 1];
+    id_derived("event-folder", event_abs, id);
+    int n = snprintf(out, outlen, "%s/%s-%.8s.db", base, name, id);
+    if (n < 0 || (size_t)n >= outlen) {
+        fputs("lanyard run: the data folder path is too long; give --db FILE\n", stderr);
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- importing the event's CSVs when they changed ---- */
+
+typedef struct Fingerprint {
+    long long size;
+    long long mtime_ns;
+    uint64_t hash;
+} Fingerprint;
+
+static uint64_t fnv1a64(const char *buf, size_t len)
+{
+    uint64_t h = 14695981039346656037ull;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)buf[i]) * 1099511628211ull;
+    return h;
+}
+
+static void print_failure(const ImportReport *rep, const char *file)
+{
+    if (rep->error_line)
+        fprintf(stderr, "lanyard run: %s:%zu: %s\n", file, rep->error_line, rep->error);
+    else
+        fprintf(stderr, "lanyard run: %s: %s\n", file, rep->error);
+    fprintf(stderr, "lanyard run: %s not imported; the kiosk keeps the data it had.\n", file);
+}
+
+/* Imports DIR/NAME when its content differs from the last import. A broken file
+ * is reported with its line; the database keeps what it had. */
+static void sync_event_file(Store *s, const char *dir, const char *name, ImportKind kind,
+                            int64_t now)
+{
+    char path[PATH_MAX];
+    int n = snprintf(path, sizeof path, "%s/%s", dir, name);
+    if (n < 0 || (size_t)n >= sizeof path)
+        return;
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return; /* optional files */
+    size_t raw_len = 0;
+    char *raw = import_read_file(path, &raw_len);
+    if (!raw) {
+        fprintf(stderr, "lanyard run: cannot read %s: %s\n", path, strerror(errno));
+        return;
+    }
+    Fingerprint fp = {(long long)st.st_size,
+                      (long long)st.st_mtim.tv_sec * 1000000000ll + st.st_mtim.tv_nsec,
+                      fnv1a64(raw, raw_len)};
+    char key[64], value[128];
+    snprintf(key, sizeof key, "import.%s.fingerprint", name);
+    snprintf(value, sizeof value, "size=%lld mtime_ns=%lld fnv1a64=%016llx", fp.size, fp.mtime_ns,
+             (unsigned long long)fp.hash);
+    char *old = NULL;
+    if (store_setting_get(s, key, &old) == STORE_OK && old) {
+        long long osize = -1, omtime = 0;
+        unsigned long long ohash = 0;
+        /* Same size and content: unchanged, even if the file was only touched. */
+        if (sscanf(old, "size=%lld mtime_ns=%lld fnv1a64=%llx", &osize, &omtime, &ohash) == 3 &&
+            osize == fp.size && ohash == fp.hash) {
+            free(old);
+            free(raw);
+            return;
+        }
+    }
+    free(old);
+
+    ImportReport rep;
+    import_report_init(&rep, path);
+    GuestList guests;
+    ProgramList programs;
+    guest_list_init(&guests);
+    program_list_init(&programs);
+    size_t len = 0;
+    char *text = import_decode(raw, raw_len, &len, &rep);
+    if (!text) {
+        print_failure(&rep, path);
+        goto out;
+    }
+    int rc = kind == IMPORT_GUESTS ? import_parse_guests(text, len, &guests, &rep)
+                                   : import_parse_programs(text, len, &programs, &rep);
+    free(text);
+    if (rc != 0) {
+        print_failure(&rep, path);
+        goto out;
+    }
+    StoreStatus sst = kind == IMPORT_GUESTS ? store_import_guests(s, &guests, &rep, now)
+                                            : store_import_programs(s, &programs, &rep, now);
+    if (sst != STORE_OK) {
+        fprintf(stderr, "lanyard run: %s not imported: %s\n", path, store_errmsg(s));
+        goto out;
+    }
+    import_report_print(&rep, stderr);
+    if (store_setting_set(s, key, value) != STORE_OK)
+        fprintf(stderr, "lanyard run: cannot remember that %s was imported: %s\n", path,
+                store_errmsg(s));
+out:
+    guest_list_free(&guests);
+    program_list_free(&programs);
+    import_report_free(&rep);
+    free(raw);
+}
+
+/* ---- the command ---- */
+
+static bool parse_size(const char *s, int *w, int *h)
+{
+    char x;
+    char rest;
+    if (sscanf(s, "%d%c%d%c", w, &x, h, &rest) != 3 || (x != 'x' && x != 'X'))
+        return false;
+    return *w >= 100 && *h >= 100 && *w <= 16384 && *h <= 16384;
+}
+
+int cmd_run(int argc, char **argv)
+{
+    int64_t started = sdl_app_monotonic_ms();
+    if (cli_wants_help(argc, argv)) {
+        fputs(HELP, stdout);
+        return 0;
+    }
+    static const struct option opts[] = {
+        {"event", required_argument, NULL, 'e'},
+        {"db", required_argument, NULL, 'd'},
+        {"windowed", no_argument, NULL, 'w'},
+        {"size", required_argument, NULL, 's'},
+        {"script", required_argument, NULL, 'S'},
+        {"screenshot", required_argument, NULL, 'P'},
+        {0},
+    };
+    const char *event = NULL, *db = NULL;
+    AppOptions o;
+    memset(&o, 0, sizeof o);
+    o.asset_dir = LANYARD_ASSET_DIR;
+    o.started_ms = started;
+    int c;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+        switch (c) {
+        case 'e':
+            event = optarg;
+            break;
+        case 'd':
+            db = optarg;
+            break;
+        case 'w':
+            o.windowed = true;
+            break;
+        case 's':
+            if (!parse_size(optarg, &o.width, &o.height))
+                return cli_usage_error("run", "--size wants WxH, e.g. 800x480, not '%s'", optarg);
+            break;
+        case 'S':
+            o.script = optarg;
+            break;
+        case 'P':
+            o.screenshot = optarg;
+            break;
+        default:
+            return cli_usage_error("run", "unknown or incomplete option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind != argc)
+        return cli_usage_error("run", "unexpected argument '%s'", argv[optind]);
+
+    char event_abs[PATH_MAX];
+    const char *dir = event ? event : LANYARD_ASSET_DIR "/demo";
+    struct stat st;
+    if (!realpath(dir, event_abs) || stat(event_abs, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "lanyard run: %s is not an event folder: %s\n", dir,
+                errno ? strerror(errno) : "not a directory");
+        return 1;
+    }
+    EventConfig cfg;
+    if (cli_event_config(event_abs, &cfg) != 0)
+        fprintf(stderr, "lanyard run: running with the defaults for the settings above\n");
+
+    char db_path[PATH_MAX];
+    if (db)
+        snprintf(db_path, sizeof db_path, "%s", db);
+    else if (default_db_path(event_abs, db_path, sizeof db_path) != 0)
+        return 1;
+    Store *s = cli_store_open("run", db_path, STORE_OPEN_CREATE);
+    if (!s)
+        return 1;
+    int64_t now = time_now_ms();
+    sync_event_file(s, event_abs, "programs.csv", IMPORT_PROGRAMS, now);
+    sync_event_file(s, event_abs, "guests.csv", IMPORT_GUESTS, now);
+
+    int status = sdl_app_run(&o, s, &cfg);
+    store_close(s);
+    return status;
+}

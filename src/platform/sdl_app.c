@@ -1,0 +1,864 @@
+/* sdl_app.c — window, input, rendering, event loop and the script runner.
+ * See sdl_app.h. Sections: rendering a view, input translation, the
+ * interactive loop, the scripted loop, setup. */
+#include "platform/sdl_app.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/timefmt.h"
+#include "platform/font.h"
+#include "platform/texture_cache.h"
+#include "ui/kiosk.h"
+#include "ui/ui_script.h"
+
+enum { LOGO_IMAGE = 1 };
+
+typedef struct App {
+    SDL_Window *win;
+    SDL_Renderer *ren;
+    FontSet *fs;
+    TextureCache *tc;
+    SDL_Texture *logo;
+    Kiosk *k;
+    bool windowed;
+    bool need_redraw; /* the window was exposed or resized */
+    bool overflow_reported;
+    bool timing;
+    int64_t started_ms;
+    bool first_frame_done;
+    const char *trace_path; /* LANYARD_TRACE_VIEW: widgets of each frame, for X tests */
+    double *lat;            /* input-to-present latencies (ms) in scripted runs */
+    size_t nlat, caplat;
+} App;
+
+int64_t sdl_app_monotonic_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static double monotonic_ms_f(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+/* ---- rendering a view ---- */
+
+static SDL_Color sdl_colour(UiColor c)
+{
+    SDL_Color s = {c.r, c.g, c.b, c.a};
+    return s;
+}
+
+enum { ARC_SEGMENTS = 8 };
+
+/* Points around a rounded rectangle, clockwise from the top-left arc. */
+static int round_points(UiRect q, float rad, SDL_FPoint *out)
+{
+    float cx[4] = {q.x + rad, q.x + q.w - rad, q.x + q.w - rad, q.x + rad};
+    float cy[4] = {q.y + rad, q.y + rad, q.y + q.h - rad, q.y + q.h - rad};
+    int n = 0;
+    for (int corner = 0; corner < 4; corner++) {
+        float a0 = (float)M_PI * (1.0f + 0.5f * (float)corner);
+        for (int i = 0; i <= ARC_SEGMENTS; i++) {
+            float a = a0 + (float)M_PI * 0.5f * (float)i / ARC_SEGMENTS;
+            out[n].x = cx[corner] + cosf(a) * rad;
+            out[n].y = cy[corner] + sinf(a) * rad;
+            n++;
+        }
+    }
+    return n;
+}
+
+static int clamp_radius(UiRect q, int rad)
+{
+    if (rad * 2 > q.w)
+        rad = q.w / 2;
+    if (rad * 2 > q.h)
+        rad = q.h / 2;
+    return rad < 0 ? 0 : rad;
+}
+
+static void fill_rect(SDL_Renderer *r, UiRect q, int rad, UiColor c)
+{
+    if (q.w <= 0 || q.h <= 0)
+        return;
+    rad = clamp_radius(q, rad);
+    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+    if (rad <= 1) {
+        SDL_Rect s = {q.x, q.y, q.w, q.h};
+        SDL_RenderFillRect(r, &s);
+        return;
+    }
+    enum { NP = 4 * (ARC_SEGMENTS + 1) };
+    SDL_FPoint p[NP];
+    int n = round_points(q, (float)rad, p);
+    SDL_Vertex v[NP + 1];
+    int idx[NP * 3];
+    SDL_Color sc = sdl_colour(c);
+    v[0].position.x = q.x + q.w / 2.0f;
+    v[0].position.y = q.y + q.h / 2.0f;
+    v[0].color = sc;
+    for (int i = 0; i < n; i++) {
+        v[i + 1].position = p[i];
+        v[i + 1].color = sc;
+        v[i + 1].tex_coord.x = v[i + 1].tex_coord.y = 0;
+        idx[i * 3] = 0;
+        idx[i * 3 + 1] = i + 1;
+        idx[i * 3 + 2] = (i + 1) % n + 1;
+    }
+    v[0].tex_coord.x = v[0].tex_coord.y = 0;
+    SDL_RenderGeometry(r, NULL, v, n + 1, idx, n * 3);
+}
+
+static void frame_rect(SDL_Renderer *r, UiRect q, int rad, int thick, UiColor c)
+{
+    if (q.w <= 0 || q.h <= 0)
+        return;
+    rad = clamp_radius(q, rad);
+    if (thick * 2 > q.w || thick * 2 > q.h) {
+        fill_rect(r, q, rad, c);
+        return;
+    }
+    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+    if (rad <= 1) {
+        SDL_Rect s[4] = {{q.x, q.y, q.w, thick},
+                         {q.x, q.y + q.h - thick, q.w, thick},
+                         {q.x, q.y + thick, thick, q.h - 2 * thick},
+                         {q.x + q.w - thick, q.y + thick, thick, q.h - 2 * thick}};
+        SDL_RenderFillRects(r, s, 4);
+        return;
+    }
+    enum { NP = 4 * (ARC_SEGMENTS + 1) };
+    SDL_FPoint outer[NP], inner[NP];
+    int n = round_points(q, (float)rad, outer);
+    UiRect in = {q.x + thick, q.y + thick, q.w - 2 * thick, q.h - 2 * thick};
+    float irad = (float)(rad - thick) > 0 ? (float)(rad - thick) : 0.0f;
+    round_points(in, irad, inner);
+    SDL_Vertex v[NP * 2];
+    int idx[NP * 6];
+    SDL_Color sc = sdl_colour(c);
+    for (int i = 0; i < n; i++) {
+        v[2 * i].position = outer[i];
+        v[2 * i + 1].position = inner[i];
+        v[2 * i].color = v[2 * i + 1].color = sc;
+        v[2 * i].tex_coord.x = v[2 * i].tex_coord.y = 0;
+        v[2 * i + 1].tex_coord.x = v[2 * i + 1].tex_coord.y = 0;
+        int j = (i + 1) % n;
+        int *t = &idx[i * 6];
+        t[0] = 2 * i;
+        t[1] = 2 * j;
+        t[2] = 2 * i + 1;
+        t[3] = 2 * i + 1;
+        t[4] = 2 * j;
+        t[5] = 2 * j + 1;
+    }
+    SDL_RenderGeometry(r, NULL, v, n * 2, idx, n * 6);
+}
+
+static void thick_line(SDL_Renderer *r, UiRect q, int thick, UiColor c)
+{
+    float x0 = (float)q.x, y0 = (float)q.y, x1 = (float)(q.x + q.w), y1 = (float)(q.y + q.h);
+    float dx = x1 - x0, dy = y1 - y0, len = sqrtf(dx * dx + dy * dy);
+    if (len <= 0)
+        return;
+    float h = (float)thick / 2.0f;
+    float nx = -dy / len * h, ny = dx / len * h;
+    /* Extend the ends by half the thickness so joined strokes meet. */
+    float ex = dx / len * h, ey = dy / len * h;
+    SDL_Color sc = sdl_colour(c);
+    SDL_Vertex v[4] = {
+        {{x0 + nx - ex, y0 + ny - ey}, sc, {0, 0}},
+        {{x1 + nx + ex, y1 + ny + ey}, sc, {0, 0}},
+        {{x1 - nx + ex, y1 - ny + ey}, sc, {0, 0}},
+        {{x0 - nx - ex, y0 - ny - ey}, sc, {0, 0}},
+    };
+    int idx[6] = {0, 1, 2, 0, 2, 3};
+    SDL_RenderGeometry(r, NULL, v, 4, idx, 6);
+}
+
+static void draw_view(App *a, const UiView *v)
+{
+    SDL_Renderer *r = a->ren;
+    SDL_RenderSetClipRect(r, NULL);
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+    for (size_t i = 0; i < v->ncmds; i++) {
+        const UiCmd *c = &v->cmds[i];
+        switch (c->type) {
+        case UI_CMD_RECT:
+            fill_rect(r, c->r, c->radius, c->c);
+            break;
+        case UI_CMD_FRAME:
+            frame_rect(r, c->r, c->radius, c->thick, c->c);
+            break;
+        case UI_CMD_LINE:
+            thick_line(r, c->r, c->thick, c->c);
+            break;
+        case UI_CMD_TEXT: {
+            int tw, th;
+            SDL_Texture *t = texture_cache_text(a->tc, ui_view_text(v, c->text), c->px,
+                                                c->weight == UI_BOLD ? FONT_BOLD : FONT_REGULAR,
+                                                sdl_colour(c->c), &tw, &th);
+            if (t) {
+                SDL_Rect d = {c->r.x, c->r.y, tw, th};
+                SDL_RenderCopy(r, t, NULL, &d);
+            }
+            break;
+        }
+        case UI_CMD_IMAGE:
+            if (c->image == LOGO_IMAGE && a->logo) {
+                SDL_Rect d = {c->r.x, c->r.y, c->r.w, c->r.h};
+                SDL_RenderCopy(r, a->logo, NULL, &d);
+            }
+            break;
+        case UI_CMD_CLIP: {
+            SDL_Rect cl = {c->r.x, c->r.y, c->r.w, c->r.h};
+            SDL_RenderSetClipRect(r, c->r.w ? &cl : NULL);
+            break;
+        }
+        }
+    }
+    SDL_RenderSetClipRect(r, NULL);
+}
+
+static int measure_cb(void *ud, const char *utf8, int px, UiWeight w, int *width, int *height)
+{
+    App *a = ud;
+    return texture_cache_measure(a->tc, utf8, px, w == UI_BOLD ? FONT_BOLD : FONT_REGULAR, width,
+                                 height);
+}
+
+/* Writes the tappable widgets of the view, so an X input test knows where to click. */
+static void trace_view(App *a, const UiView *v)
+{
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.tmp", a->trace_path);
+    FILE *f = fopen(tmp, "w");
+    if (!f)
+        return;
+    fprintf(f, "screen %s\n", kiosk_screen_name(a->k));
+    for (size_t i = 0; i < v->nwidgets; i++) {
+        const UiWidget *w = &v->widgets[i];
+        if (w->kind == UI_W_LABEL || w->kind == UI_W_SCROLL || w->clip.w <= 0)
+            continue;
+        fprintf(f, "widget %d %d %d %d %s\n", w->clip.x, w->clip.y, w->clip.w, w->clip.h,
+                ui_view_text(v, w->text));
+    }
+    if (fclose(f) == 0)
+        rename(tmp, a->trace_path);
+}
+
+/* Lays out and draws the current state; presents unless asked not to. */
+static void render(App *a, int64_t now, bool present)
+{
+    int w, h;
+    if (SDL_GetRendererOutputSize(a->ren, &w, &h) != 0) {
+        SDL_GetWindowSize(a->win, &w, &h);
+    }
+    const UiView *v = kiosk_layout(a->k, w, h, now);
+    if (v->overflow && !a->overflow_reported) {
+        fprintf(stderr, "lanyard: the screen has more items than the view holds\n");
+        a->overflow_reported = true;
+    }
+    draw_view(a, v);
+    a->need_redraw = false;
+    if (present) {
+        SDL_RenderPresent(a->ren);
+        if (!a->first_frame_done) {
+            a->first_frame_done = true;
+            if (a->timing)
+                fprintf(stderr, "lanyard: timing: first_frame_ms=%lld\n",
+                        (long long)(sdl_app_monotonic_ms() - a->started_ms));
+        }
+    }
+    if (a->trace_path)
+        trace_view(a, v);
+}
+
+static int save_screenshot(App *a, const char *path, int64_t now)
+{
+    render(a, now, false);
+    int w, h;
+    if (SDL_GetRendererOutputSize(a->ren, &w, &h) != 0)
+        SDL_GetWindowSize(a->win, &w, &h);
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 24, SDL_PIXELFORMAT_RGB24);
+    int rc = -1;
+    if (s && SDL_RenderReadPixels(a->ren, NULL, SDL_PIXELFORMAT_RGB24, s->pixels, s->pitch) == 0 &&
+        IMG_SavePNG(s, path) == 0)
+        rc = 0;
+    if (rc != 0)
+        fprintf(stderr, "lanyard: cannot write screenshot %s: %s\n", path, SDL_GetError());
+    SDL_FreeSurface(s);
+    SDL_RenderPresent(a->ren);
+    return rc;
+}
+
+/* ---- input translation ---- */
+
+static UiKey map_key(SDL_Keycode k)
+{
+    switch (k) {
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+        return UI_KEY_RETURN;
+    case SDLK_BACKSPACE:
+        return UI_KEY_BACKSPACE;
+    case SDLK_DELETE:
+        return UI_KEY_DELETE;
+    case SDLK_TAB:
+        return UI_KEY_TAB;
+    case SDLK_ESCAPE:
+        return UI_KEY_ESCAPE;
+    case SDLK_LEFT:
+        return UI_KEY_LEFT;
+    case SDLK_RIGHT:
+        return UI_KEY_RIGHT;
+    case SDLK_UP:
+        return UI_KEY_UP;
+    case SDLK_DOWN:
+        return UI_KEY_DOWN;
+    case SDLK_HOME:
+        return UI_KEY_HOME;
+    case SDLK_END:
+        return UI_KEY_END;
+    case SDLK_F4:
+        return UI_KEY_F4;
+    case SDLK_q:
+        return UI_KEY_Q;
+    default:
+        return UI_KEY_OTHER;
+    }
+}
+
+static unsigned map_mods(Uint16 m)
+{
+    unsigned out = 0;
+    if (m & KMOD_SHIFT)
+        out |= UI_MOD_SHIFT;
+    if (m & KMOD_CTRL)
+        out |= UI_MOD_CTRL;
+    if (m & KMOD_ALT)
+        out |= UI_MOD_ALT;
+    if (m & KMOD_GUI)
+        out |= UI_MOD_GUI;
+    return out;
+}
+
+static void handle_sdl(App *a, const SDL_Event *e, int64_t now)
+{
+    UiEvent ev;
+    memset(&ev, 0, sizeof ev);
+    switch (e->type) {
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+        if (e->button.button != SDL_BUTTON_LEFT)
+            return;
+        ev.type = e->type == SDL_MOUSEBUTTONDOWN ? UI_EV_DOWN : UI_EV_UP;
+        ev.x = e->button.x;
+        ev.y = e->button.y;
+        break;
+    case SDL_MOUSEMOTION:
+        if (!(e->motion.state & SDL_BUTTON_LMASK))
+            return; /* hovering means nothing on a touch screen */
+        ev.type = UI_EV_MOVE;
+        ev.x = e->motion.x;
+        ev.y = e->motion.y;
+        break;
+    case SDL_TEXTINPUT:
+        ev.type = UI_EV_TEXT;
+        snprintf(ev.text, sizeof ev.text, "%s", e->text.text);
+        break;
+    case SDL_KEYDOWN:
+        ev.type = UI_EV_KEY;
+        ev.key = map_key(e->key.keysym.sym);
+        ev.mods = map_mods(e->key.keysym.mod);
+        if (ev.key == UI_KEY_OTHER && !(ev.mods & (UI_MOD_CTRL | UI_MOD_ALT)))
+            return; /* letters arrive as SDL_TEXTINPUT */
+        break;
+    case SDL_QUIT:
+        ev.type = UI_EV_QUIT;
+        break;
+    case SDL_WINDOWEVENT:
+        if (e->window.event == SDL_WINDOWEVENT_EXPOSED ||
+            e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
+            e->window.event == SDL_WINDOWEVENT_RESTORED)
+            a->need_redraw = true;
+        return;
+    case SDL_RENDER_TARGETS_RESET:
+    case SDL_RENDER_DEVICE_RESET:
+        texture_cache_clear(a->tc);
+        a->need_redraw = true;
+        return;
+    default:
+        return;
+    }
+    kiosk_handle(a->k, &ev, now);
+}
+
+/* ---- interactive loop ---- */
+
+static int run_interactive(App *a)
+{
+    int64_t now = time_now_ms();
+    render(a, now, true);
+    while (!kiosk_should_quit(a->k)) {
+        now = time_now_ms();
+        kiosk_tick(a->k, now);
+        if (kiosk_dirty(a->k) || a->need_redraw)
+            render(a, now, true);
+        int64_t wake = kiosk_next_wake(a->k, now);
+        int timeout = -1; /* nothing due: sleep until input */
+        if (wake != INT64_MAX)
+            timeout = wake <= now ? 0 : wake - now > 600000 ? 600000 : (int)(wake - now);
+        SDL_Event e;
+        if (SDL_WaitEventTimeout(&e, timeout)) {
+            now = time_now_ms();
+            handle_sdl(a, &e, now);
+            while (SDL_PollEvent(&e))
+                handle_sdl(a, &e, now);
+        }
+    }
+    return 0;
+}
+
+/* ---- scripted loop ---- */
+
+typedef struct Run {
+    App *a;
+    const char *path;
+    int64_t now;
+    int status;
+    bool stop;
+} Run;
+
+static void dispatch(Run *r)
+{
+    SDL_Event e;
+    while (SDL_PollEvent(&e))
+        handle_sdl(r->a, &e, r->now);
+}
+
+static void settle(Run *r)
+{
+    kiosk_tick(r->a->k, r->now);
+    if (kiosk_dirty(r->a->k) || r->a->need_redraw)
+        render(r->a, r->now, true);
+}
+
+/* Lets ms of kiosk time pass, running every timer and animation frame due. */
+static void advance(Run *r, int64_t ms)
+{
+    int64_t end = r->now + ms;
+    for (;;) {
+        int64_t next = kiosk_next_wake(r->a->k, r->now);
+        if (next > end)
+            break;
+        r->now = next > r->now ? next : r->now + 1;
+        settle(r);
+    }
+    r->now = end;
+    settle(r);
+}
+
+static void record_latency(Run *r, double started)
+{
+    App *a = r->a;
+    if (!a->timing)
+        return;
+    if (a->nlat == a->caplat) {
+        size_t cap = a->caplat ? a->caplat * 2 : 256;
+        double *grown = realloc(a->lat, cap * sizeof *grown);
+        if (!grown)
+            return;
+        a->lat = grown;
+        a->caplat = cap;
+    }
+    a->lat[a->nlat++] = monotonic_ms_f() - started;
+}
+
+/* Pushes one event through SDL's queue and handles it as a frame would, then
+ * renders and presents the result. */
+static void inject(Run *r, SDL_Event *e)
+{
+    double t0 = monotonic_ms_f();
+    e->common.timestamp = SDL_GetTicks();
+    if (SDL_PushEvent(e) < 0) {
+        fprintf(stderr, "lanyard: cannot queue a scripted event: %s\n", SDL_GetError());
+        return;
+    }
+    dispatch(r);
+    settle(r);
+    record_latency(r, t0);
+}
+
+static void mouse(Run *r, Uint32 type, int x, int y)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = type;
+    if (type == SDL_MOUSEMOTION) {
+        e.motion.windowID = SDL_GetWindowID(r->a->win);
+        e.motion.state = SDL_BUTTON_LMASK;
+        e.motion.x = x;
+        e.motion.y = y;
+    } else {
+        e.button.windowID = SDL_GetWindowID(r->a->win);
+        e.button.button = SDL_BUTTON_LEFT;
+        e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
+        e.button.clicks = 1;
+        e.button.x = x;
+        e.button.y = y;
+    }
+    inject(r, &e);
+}
+
+static void tap(Run *r, int x, int y)
+{
+    mouse(r, SDL_MOUSEBUTTONDOWN, x, y);
+    advance(r, 60);
+    mouse(r, SDL_MOUSEBUTTONUP, x, y);
+}
+
+static void text_char(Run *r, const char *s, size_t n)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_TEXTINPUT;
+    e.text.windowID = SDL_GetWindowID(r->a->win);
+    if (n >= sizeof e.text.text)
+        n = sizeof e.text.text - 1;
+    memcpy(e.text.text, s, n);
+    inject(r, &e);
+}
+
+/* Types text one character at a time, gap_ms apart. */
+static void type_text(Run *r, const char *s, int gap_ms)
+{
+    size_t i = 0, n = strlen(s);
+    while (i < n) {
+        size_t j = i + 1;
+        while (j < n && ((unsigned char)s[j] & 0xC0) == 0x80)
+            j++;
+        text_char(r, s + i, j - i);
+        advance(r, gap_ms);
+        i = j;
+    }
+}
+
+static int key_event(Run *r, const char *spec)
+{
+    char buf[128];
+    snprintf(buf, sizeof buf, "%s", spec);
+    Uint16 mod = 0;
+    char *name = buf;
+    for (char *plus; (plus = strchr(name, '+')) && plus[1];) {
+        *plus = '\0';
+        if (!SDL_strcasecmp(name, "shift"))
+            mod |= KMOD_LSHIFT;
+        else if (!SDL_strcasecmp(name, "ctrl") || !SDL_strcasecmp(name, "control"))
+            mod |= KMOD_LCTRL;
+        else if (!SDL_strcasecmp(name, "alt"))
+            mod |= KMOD_LALT;
+        else if (!SDL_strcasecmp(name, "gui") || !SDL_strcasecmp(name, "super"))
+            mod |= KMOD_LGUI;
+        else
+            return -1;
+        name = plus + 1;
+    }
+    SDL_Keycode k = SDL_GetKeyFromName(name);
+    if (k == SDLK_UNKNOWN)
+        return -1;
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.windowID = SDL_GetWindowID(r->a->win);
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = k;
+    e.key.keysym.scancode = SDL_GetScancodeFromKey(k);
+    e.key.keysym.mod = mod;
+    inject(r, &e);
+    e.type = SDL_KEYUP;
+    e.key.state = SDL_RELEASED;
+    inject(r, &e);
+    return 0;
+}
+
+static void fail(Run *r, const ScriptAction *act, const char *fmt, const char *arg)
+{
+    fprintf(stderr, "%s:%zu: %s ", r->path, act->line, script_op_name(act->op));
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, " (screen: %s)\n", kiosk_screen_name(r->a->k));
+    r->status = 1;
+    r->stop = true;
+}
+
+static void run_action(Run *r, const ScriptAction *act)
+{
+    App *a = r->a;
+    settle(r); /* the view input is matched against is the one on screen */
+    switch (act->op) {
+    case SCRIPT_PRESS: {
+        const UiWidget *w = ui_view_find_label(kiosk_view(a->k), act->arg);
+        if (!w) {
+            fail(r, act, "failed: no visible widget labelled '%s'", act->arg);
+            return;
+        }
+        tap(r, w->clip.x + w->clip.w / 2, w->clip.y + w->clip.h / 2);
+        break;
+    }
+    case SCRIPT_TAP:
+        tap(r, act->n[0], act->n[1]);
+        break;
+    case SCRIPT_DRAG: {
+        enum { STEPS = 12 };
+        mouse(r, SDL_MOUSEBUTTONDOWN, act->n[0], act->n[1]);
+        for (int i = 1; i <= STEPS; i++) {
+            advance(r, 16);
+            mouse(r, SDL_MOUSEMOTION, act->n[0] + (act->n[2] - act->n[0]) * i / STEPS,
+                  act->n[1] + (act->n[3] - act->n[1]) * i / STEPS);
+        }
+        mouse(r, SDL_MOUSEBUTTONUP, act->n[2], act->n[3]);
+        break;
+    }
+    case SCRIPT_TYPE:
+        /* A quick typist: slower than a scanner, so never mistaken for one. */
+        type_text(r, act->arg, 80);
+        break;
+    case SCRIPT_HOLD:
+        mouse(r, SDL_MOUSEBUTTONDOWN, act->n[0], act->n[1]);
+        advance(r, act->n[2]);
+        mouse(r, SDL_MOUSEBUTTONUP, act->n[0], act->n[1]);
+        break;
+    case SCRIPT_KEY:
+        if (key_event(r, act->arg) != 0)
+            fail(r, act, "failed: unknown key '%s'", act->arg);
+        break;
+    case SCRIPT_SCAN:
+        type_text(r, act->arg, 8);
+        if (key_event(r, "Return") != 0)
+            fail(r, act, "failed: %s", "no Return key");
+        break;
+    case SCRIPT_QUIT: {
+        SDL_Event e;
+        memset(&e, 0, sizeof e);
+        e.type = SDL_QUIT;
+        inject(r, &e);
+        if (kiosk_should_quit(a->k))
+            r->stop = true;
+        break;
+    }
+    case SCRIPT_WAIT:
+        advance(r, act->n[0]);
+        break;
+    case SCRIPT_EXPECT:
+        if (!ui_view_contains_text(kiosk_view(a->k), act->arg))
+            fail(r, act, "failed: no visible text contains '%s'", act->arg);
+        break;
+    case SCRIPT_EXPECT_NOT:
+        if (ui_view_contains_text(kiosk_view(a->k), act->arg))
+            fail(r, act, "failed: '%s' is visible", act->arg);
+        break;
+    case SCRIPT_SCREENSHOT:
+        if (save_screenshot(a, act->arg, r->now) != 0) {
+            r->status = 1;
+            r->stop = true;
+        }
+        break;
+    }
+    if (!r->stop)
+        advance(r, 16); /* one frame between actions */
+}
+
+static int cmp_double(const void *x, const void *y)
+{
+    double a = *(const double *)x, b = *(const double *)y;
+    return a < b ? -1 : a > b;
+}
+
+static int run_script(App *a, const char *path, const char *screenshot)
+{
+    Script s;
+    char err[512];
+    if (script_load(path, &s, err, sizeof err) != 0) {
+        fprintf(stderr, "lanyard run: %s\n", err);
+        return 1;
+    }
+    Run r = {a, path, time_now_ms(), 0, false};
+    render(a, r.now, true);
+    for (size_t i = 0; i < s.count && !r.stop; i++)
+        run_action(&r, &s.items[i]);
+    script_free(&s);
+    if (screenshot && save_screenshot(a, screenshot, r.now) != 0)
+        r.status = 1;
+    if (a->timing && a->nlat) {
+        qsort(a->lat, a->nlat, sizeof *a->lat, cmp_double);
+        size_t p99 = (a->nlat * 99 + 99) / 100 - 1;
+        fprintf(stderr, "lanyard: timing: input_to_present_p50_ms=%.2f p99_ms=%.2f n=%zu\n",
+                a->lat[a->nlat / 2], a->lat[p99 < a->nlat ? p99 : a->nlat - 1], a->nlat);
+    }
+    return r.status;
+}
+
+/* ---- setup ---- */
+
+static void no_display(const char *what)
+{
+    fprintf(stderr,
+            "lanyard run: cannot open a display (%s: %s).\n"
+            "  On a Raspberry Pi console without a desktop, run with SDL_VIDEODRIVER=kmsdrm.\n"
+            "  On a desktop, run it under X11 or Wayland (DISPLAY or WAYLAND_DISPLAY set).\n"
+            "  For tests with no screen at all, SDL_VIDEODRIVER=dummy with --script.\n",
+            what, SDL_GetError());
+}
+
+static bool dummy_driver(void)
+{
+    const char *d = SDL_GetCurrentVideoDriver();
+    return d && !strcmp(d, "dummy");
+}
+
+static void load_logo(App *a, const EventConfig *cfg, KioskEnv *env)
+{
+    env->logo_image = -1;
+    if (!cfg->logo[0])
+        return;
+    char path[CONFIG_STR * 2];
+    config_path(cfg, cfg->logo, path, sizeof path);
+    SDL_Surface *s = IMG_Load(path);
+    if (!s) {
+        fprintf(stderr, "lanyard: logo %s not shown: %s\n", path, IMG_GetError());
+        return;
+    }
+    a->logo = SDL_CreateTextureFromSurface(a->ren, s);
+    if (a->logo) {
+        env->logo_image = LOGO_IMAGE;
+        env->logo_w = s->w;
+        env->logo_h = s->h;
+    } else {
+        fprintf(stderr, "lanyard: logo %s not shown: %s\n", path, SDL_GetError());
+    }
+    SDL_FreeSurface(s);
+}
+
+int sdl_app_run(const AppOptions *o, Store *store, const EventConfig *cfg)
+{
+    App a;
+    memset(&a, 0, sizeof a);
+    a.windowed = o->windowed;
+    a.started_ms = o->started_ms;
+    const char *timing = getenv("LANYARD_TIMING");
+    a.timing = timing && *timing && strcmp(timing, "0");
+    const char *trace = getenv("LANYARD_TRACE_VIEW");
+    a.trace_path = trace && *trace ? trace : NULL;
+    int status = 1;
+
+    /* Ctrl+C in the terminal that started the kiosk still stops it; SDL would
+     * turn it into a quit request that the locked-down kiosk ignores. */
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    if (!o->windowed)
+        SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        no_display("SDL_Init");
+        return 1;
+    }
+    if (TTF_Init() != 0) {
+        fprintf(stderr, "lanyard run: cannot start SDL_ttf: %s\n", TTF_GetError());
+        SDL_Quit();
+        return 1;
+    }
+    IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
+
+    int w = o->width, h = o->height;
+    Uint32 flags = SDL_WINDOW_SHOWN;
+    if (o->windowed) {
+        flags |= SDL_WINDOW_RESIZABLE;
+        if (!w || !h) {
+            w = 1280;
+            h = 800;
+        }
+    } else if (!w || !h) {
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+        w = 1280;
+        h = 800;
+    } else {
+        /* A kiosk of a fixed size (tests, odd panels): borderless, still locked down. */
+        flags |= SDL_WINDOW_BORDERLESS;
+    }
+    int pos = o->windowed ? SDL_WINDOWPOS_CENTERED : 0;
+    a.win = SDL_CreateWindow(cfg->name[0] ? cfg->name : "Lanyard", pos, pos, w, h, flags);
+    if (!a.win) {
+        no_display("SDL_CreateWindow");
+        goto out;
+    }
+    if (!o->windowed)
+        SDL_SetWindowKeyboardGrab(a.win, SDL_TRUE);
+    bool software = dummy_driver();
+    if (!software)
+        a.ren = SDL_CreateRenderer(a.win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (!a.ren)
+        a.ren = SDL_CreateRenderer(a.win, -1, SDL_RENDERER_SOFTWARE);
+    if (!a.ren) {
+        no_display("SDL_CreateRenderer");
+        goto out;
+    }
+    char err[512];
+    a.fs = font_set_create(o->asset_dir, err, sizeof err);
+    if (!a.fs) {
+        fprintf(stderr, "lanyard run: %s\n", err);
+        goto out;
+    }
+    /* 24 MB of text pixels is a few screens' worth at 1080p. */
+    a.tc = texture_cache_create(a.ren, a.fs, 768, 24u << 20);
+    if (!a.tc) {
+        fprintf(stderr, "lanyard run: out of memory\n");
+        goto out;
+    }
+    KioskEnv env;
+    memset(&env, 0, sizeof env);
+    env.store = store;
+    env.cfg = cfg;
+    env.measure.ud = &a;
+    env.measure.measure = measure_cb;
+    env.windowed = o->windowed;
+    load_logo(&a, cfg, &env);
+    a.k = kiosk_create(&env, time_now_ms(), err, sizeof err);
+    if (!a.k) {
+        fprintf(stderr, "lanyard run: %s\n", err);
+        goto out;
+    }
+    SDL_StartTextInput();
+    if (o->script)
+        status = run_script(&a, o->script, o->screenshot);
+    else {
+        status = run_interactive(&a);
+        int64_t now = time_now_ms();
+        if (o->screenshot && save_screenshot(&a, o->screenshot, now) != 0)
+            status = 1;
+    }
+out:
+    kiosk_destroy(a.k);
+    texture_cache_destroy(a.tc);
+    font_set_destroy(a.fs);
+    if (a.logo)
+        SDL_DestroyTexture(a.logo);
+    if (a.ren)
+        SDL_DestroyRenderer(a.ren);
+    if (a.win)
+        SDL_DestroyWindow(a.win);
+    free(a.lat);
+    IMG_Quit();
+    TTF_Quit();
+    SDL_Quit();
+    return status;
+}

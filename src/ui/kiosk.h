@@ -1,0 +1,57 @@
+/* kiosk.h — the guest side of the kiosk as a state machine (SPEC §3).
+ *
+ * Welcome, Find me, Is this you?, Walk-in, Interests, Done, Already checked in,
+ * the staff message and a simple program list. The kiosk takes input events and
+ * the current time (kiosk_handle, kiosk_tick) and updates its state; laying out
+ * (kiosk_layout) reads the state and fills a UiView with draw commands and
+ * widgets, which the next pointer event is hit-tested against. No SDL here: the
+ * platform layer turns SDL events into UiEvents and the view into pixels, and a
+ * test can drive the whole flow with a simulated clock.
+ *
+ * Check-ins are committed through the store on the caller's thread before the
+ * Interests screen shows; a failed commit shows "Please see a staff member". */
+#ifndef LANYARD_KIOSK_H
+#define LANYARD_KIOSK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/event_config.h"
+#include "store/store.h"
+#include "ui/ui.h"
+
+typedef struct Kiosk Kiosk;
+
+typedef struct KioskEnv {
+    Store *store;           /* not owned */
+    const EventConfig *cfg; /* not owned; name, colours, languages, idle timeout, kiosk id */
+    UiMeasure measure;      /* text measurement (the platform's fonts) */
+    int logo_image;         /* image id for UI_CMD_IMAGE, or -1 when no logo */
+    int logo_w, logo_h;     /* its size in pixels */
+    bool windowed;          /* false: locked-down kiosk (close, Alt+F4, Escape, Ctrl+Q ignored) */
+} KioskEnv;
+
+/* Loads the guest search index and the programs from the store. NULL on error
+ * (out of memory, or the store could not be read; err says which). */
+Kiosk *kiosk_create(const KioskEnv *env, int64_t now, char *err, size_t errlen);
+void kiosk_destroy(Kiosk *k);
+
+void kiosk_handle(Kiosk *k, const UiEvent *ev, int64_t now);
+/* Advances timers and animations (idle reset, Done timeout, scrolling) to now. */
+void kiosk_tick(Kiosk *k, int64_t now);
+/* When kiosk_tick next has something to do: now + a frame while animating, a
+ * timer's deadline, or INT64_MAX. */
+int64_t kiosk_next_wake(const Kiosk *k, int64_t now);
+/* True when the state changed since the last kiosk_layout. */
+bool kiosk_dirty(const Kiosk *k);
+/* Lays out the current screen for a w x h window. The view stays valid (and is
+ * what input is hit-tested against) until the next call. */
+const UiView *kiosk_layout(Kiosk *k, int w, int h, int64_t now);
+/* The last laid-out view. */
+const UiView *kiosk_view(const Kiosk *k);
+bool kiosk_should_quit(const Kiosk *k);
+
+/* Names of the screens, for logs and tests ("welcome", "find", ...). */
+const char *kiosk_screen_name(const Kiosk *k);
+
+#endif

@@ -1,0 +1,119 @@
+/* ui_i18n.c — the translation table. See ui_i18n.h. */
+#include "ui/ui_i18n.h"
+
+#include <assert.h>
+#include <string.h>
+
+typedef struct Entry {
+    UiStr id;
+    const char *text[UI_LANG_COUNT];
+} Entry;
+
+/* Kept in UiStr order; ui_tr checks that in debug builds. */
+static const Entry TABLE[S_COUNT] = {
+    {S_CHECK_IN, {"Check in", "Registrarme"}},
+    {S_NEW_HERE, {"I'm new here", "Es mi primera vez"}},
+    {S_EXPLORE, {"Explore programs", "Explorar programas"}},
+    {S_OTHER_LANGUAGE, {"Español", "English"}},
+    {S_CONTRAST, {"Larger text", "Texto más grande"}},
+    {S_WELCOME_HINT,
+     {"Welcome! Tap Check in to find your name.",
+      "¡Bienvenidos! Toque Registrarme para buscar su nombre."}},
+    {S_BACK, {"Back", "Atrás"}},
+    {S_FIND_TITLE, {"Find your name", "Busque su nombre"}},
+    {S_FIND_PLACEHOLDER,
+     {"Type your first name, last name or company", "Escriba su nombre, apellido o empresa"}},
+    {S_FIND_MORE, {"Type at least 2 letters", "Escriba al menos 2 letras"}},
+    {S_FIND_NONE,
+     {"No match. Check the spelling, or tap I'm new here.",
+      "Sin resultados. Revise la ortografía o toque Es mi primera vez."}},
+    {S_CONFIRM_TITLE, {"Is this you?", "¿Es usted?"}},
+    {S_YES, {"Yes, check me in", "Sí, registrarme"}},
+    {S_NO, {"No, go back", "No, volver"}},
+    {S_WALKIN_TITLE, {"Tell us about yourself", "Cuéntenos sobre usted"}},
+    {S_FIRST, {"First name", "Nombre"}},
+    {S_LAST, {"Last name", "Apellido"}},
+    {S_COMPANY, {"Company", "Empresa"}},
+    {S_JOB, {"Job title", "Cargo"}},
+    {S_EMAIL, {"Email", "Correo electrónico"}},
+    {S_PHONE, {"Phone", "Teléfono"}},
+    {S_CONSENT, {"You may contact me about partnering", "Pueden contactarme sobre colaboraciones"}},
+    {S_NEXT, {"Next", "Siguiente"}},
+    {S_ERR_FIRST, {"Please enter your first name", "Escriba su nombre"}},
+    {S_ERR_LAST, {"Please enter your last name", "Escriba su apellido"}},
+    {S_ERR_EMAIL,
+     {"This does not look like an email address", "Esto no parece un correo electrónico"}},
+    {S_OPTIONAL, {"optional", "opcional"}},
+    {S_INTERESTS_TITLE, {"What interests you?", "¿Qué le interesa?"}},
+    {S_INTERESTS_PROGRAMS,
+     {"Programs you would like to support", "Programas que le gustaría apoyar"}},
+    {S_INTERESTS_KINDS, {"Ways you could partner", "Formas de colaborar"}},
+    {S_CONTINUE, {"Continue", "Continuar"}},
+    {S_KIND_INTERNS, {"Host interns", "Recibir pasantes"}},
+    {S_KIND_SHADOWING, {"Job shadowing", "Observación laboral"}},
+    {S_KIND_SPEAKING, {"Guest speaking", "Charlas invitadas"}},
+    {S_KIND_ADVISORY, {"Advisory board", "Consejo asesor"}},
+    {S_KIND_MENTORING, {"Mentoring", "Mentoría"}},
+    {S_KIND_EQUIPMENT, {"Equipment or donations", "Equipos o donaciones"}},
+    {S_KIND_SPONSORSHIP, {"Sponsorship", "Patrocinio"}},
+    {S_KIND_HIRING, {"Hiring graduates", "Contratar egresados"}},
+    {S_DONE_FMT, {"Welcome, %s!", "¡Bienvenido/a, %s!"}},
+    {S_DONE_SUB,
+     {"You're checked in. Enjoy the event!", "Su llegada quedó registrada. ¡Disfrute el evento!"}},
+    {S_DONE_OK, {"Done", "Listo"}},
+    {S_ALREADY, {"You're already checked in", "Ya está registrado/a"}},
+    {S_ALREADY_SUB_FMT,
+     {"Good to see you, %s. Enjoy the event!", "Qué gusto verle, %s. ¡Disfrute el evento!"}},
+    {S_OK, {"OK", "Aceptar"}},
+    {S_STAFF_TITLE, {"Please see a staff member", "Por favor, hable con el personal"}},
+    {S_STAFF_SUB,
+     {"We could not save your check-in. A staff member will help you.",
+      "No pudimos guardar su registro. Alguien del personal le ayudará."}},
+    {S_SCAN_UNKNOWN,
+     {"We could not find that code. Please tap Check in.",
+      "No encontramos ese código. Toque Registrarme."}},
+    {S_PROGRAMS_TITLE, {"Explore programs", "Explorar programas"}},
+    {S_PROGRAMS_EMPTY, {"No programs yet", "Aún no hay programas"}},
+    {S_KEY_SPACE, {"space", "espacio"}},
+    {S_KEY_HIDE, {"Hide", "Ocultar"}},
+    {S_KEY_SHOW, {"Keyboard", "Teclado"}},
+    {S_KEY_ENTER, {"Enter", "Intro"}},
+    {S_KEY_SHIFT, {"Shift", "Mayús"}},
+    {S_KEY_DELETE, {"Delete", "Borrar"}},
+    {S_KEY_NUMBERS, {"123", "123"}},
+    {S_KEY_LETTERS, {"ABC", "ABC"}},
+    {S_KEY_ACCENTS, {"áé", "áé"}},
+};
+
+const char *ui_tr(UiLang lang, UiStr s)
+{
+    assert(s < S_COUNT && TABLE[s].id == s);
+    if ((unsigned)lang >= UI_LANG_COUNT)
+        lang = UI_LANG_EN;
+    return TABLE[s].text[lang];
+}
+
+static const struct {
+    const char *key;
+    UiStr s;
+} KINDS[] = {
+    {"interns", S_KIND_INTERNS},         {"shadowing", S_KIND_SHADOWING},
+    {"speaking", S_KIND_SPEAKING},       {"advisory", S_KIND_ADVISORY},
+    {"mentoring", S_KIND_MENTORING},     {"equipment", S_KIND_EQUIPMENT},
+    {"sponsorship", S_KIND_SPONSORSHIP}, {"hiring", S_KIND_HIRING},
+};
+
+const char *ui_tr_kind(UiLang lang, const char *key)
+{
+    for (size_t i = 0; i < sizeof KINDS / sizeof KINDS[0]; i++)
+        if (!strcmp(KINDS[i].key, key))
+            return ui_tr(lang, KINDS[i].s);
+    return key;
+}
+
+UiLang ui_lang_from_code(const char *code)
+{
+    if (code && !strcmp(code, "es"))
+        return UI_LANG_ES;
+    return UI_LANG_EN;
+}

@@ -1,0 +1,80 @@
+/* ui_i18n.h — every string a guest sees, in English and Spanish.
+ *
+ * One table (ui_i18n.c) holds each string in every language, so adding a
+ * language is adding a column there and a UiLang here. The English texts are the
+ * labels SPEC §8 lists; scripts and tests press and expect them. */
+#ifndef LANYARD_UI_I18N_H
+#define LANYARD_UI_I18N_H
+
+typedef enum UiLang { UI_LANG_EN = 0, UI_LANG_ES, UI_LANG_COUNT } UiLang;
+
+typedef enum UiStr {
+    S_CHECK_IN,
+    S_NEW_HERE,
+    S_EXPLORE,
+    S_OTHER_LANGUAGE, /* the switch shows the language you get: "Español" / "English" */
+    S_CONTRAST,
+    S_WELCOME_HINT,
+    S_BACK,
+    S_FIND_TITLE,
+    S_FIND_PLACEHOLDER,
+    S_FIND_MORE,
+    S_FIND_NONE,
+    S_CONFIRM_TITLE,
+    S_YES,
+    S_NO,
+    S_WALKIN_TITLE,
+    S_FIRST,
+    S_LAST,
+    S_COMPANY,
+    S_JOB,
+    S_EMAIL,
+    S_PHONE,
+    S_CONSENT,
+    S_NEXT,
+    S_ERR_FIRST,
+    S_ERR_LAST,
+    S_ERR_EMAIL,
+    S_OPTIONAL,
+    S_INTERESTS_TITLE,
+    S_INTERESTS_PROGRAMS,
+    S_INTERESTS_KINDS,
+    S_CONTINUE,
+    S_KIND_INTERNS,
+    S_KIND_SHADOWING,
+    S_KIND_SPEAKING,
+    S_KIND_ADVISORY,
+    S_KIND_MENTORING,
+    S_KIND_EQUIPMENT,
+    S_KIND_SPONSORSHIP,
+    S_KIND_HIRING,
+    S_DONE_FMT, /* one %s: first name */
+    S_DONE_SUB,
+    S_DONE_OK,
+    S_ALREADY,
+    S_ALREADY_SUB_FMT, /* one %s: first name */
+    S_OK,
+    S_STAFF_TITLE,
+    S_STAFF_SUB,
+    S_SCAN_UNKNOWN,
+    S_PROGRAMS_TITLE,
+    S_PROGRAMS_EMPTY,
+    S_KEY_SPACE,
+    S_KEY_HIDE,
+    S_KEY_SHOW,
+    S_KEY_ENTER,
+    S_KEY_SHIFT,
+    S_KEY_DELETE,
+    S_KEY_NUMBERS,
+    S_KEY_LETTERS,
+    S_KEY_ACCENTS,
+    S_COUNT
+} UiStr;
+
+const char *ui_tr(UiLang lang, UiStr s);
+/* The translated label of a partnership kind key ("interns"), or the key. */
+const char *ui_tr_kind(UiLang lang, const char *key);
+/* "en" / "es" to a UiLang; UI_LANG_EN when unknown. */
+UiLang ui_lang_from_code(const char *code);
+
+#endif

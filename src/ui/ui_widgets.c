@@ -1,0 +1,379 @@
+/* ui_widgets.c — theme, widgets and scrolling. See ui_widgets.h. */
+#include "ui/ui_widgets.h"
+
+#include <math.h>
+#include <string.h>
+
+/* ---- theme ---- */
+
+void ui_theme_make(UiTheme *t, int w, int h, UiColor primary, UiColor accent, bool contrast)
+{
+    memset(t, 0, sizeof *t);
+    float sx = (float)w / 800.0f, sy = (float)h / 480.0f;
+    t->s = sx < sy ? sx : sy;
+    if (t->s < 0.5f)
+        t->s = 0.5f;
+    t->contrast = contrast;
+    float ts = contrast ? 1.2f : 1.0f; /* larger text */
+    t->px_small = (int)lroundf(15 * t->s * ts);
+    t->px_body = (int)lroundf(19 * t->s * ts);
+    t->px_button = (int)lroundf(21 * t->s * ts);
+    t->px_title = (int)lroundf(28 * t->s * ts);
+    t->px_huge = (int)lroundf(40 * t->s * ts);
+    t->pad = ui_sc(t, 16);
+    t->gap = ui_sc(t, 10);
+    t->radius = ui_sc(t, 10);
+    t->target = ui_sc(t, 60);
+    if (t->target < 55)
+        t->target = 55;
+    if (contrast) {
+        t->bg = ui_rgb(0, 0, 0);
+        t->surface = ui_rgb(0, 0, 0);
+        t->text = ui_rgb(255, 255, 255);
+        t->muted = ui_rgb(235, 235, 235);
+        t->primary = ui_rgb(255, 221, 0);
+        t->on_primary = ui_rgb(0, 0, 0);
+        t->accent = ui_rgb(255, 221, 0);
+        t->border = ui_rgb(255, 255, 255);
+        t->error = ui_rgb(255, 120, 120);
+        t->selected = ui_rgb(255, 221, 0);
+        t->border_w = ui_sc(t, 3);
+    } else {
+        t->bg = ui_rgb(0xF3, 0xF5, 0xF8);
+        t->surface = ui_rgb(255, 255, 255);
+        t->text = ui_rgb(0x17, 0x1E, 0x2B);
+        t->muted = ui_rgb(0x55, 0x5F, 0x6E);
+        t->primary = primary;
+        t->on_primary = ui_rgb(255, 255, 255);
+        /* Light primaries (a yellow theme) need dark text on buttons. */
+        if (primary.r * 299 + primary.g * 587 + primary.b * 114 > 150000)
+            t->on_primary = ui_rgb(0x17, 0x1E, 0x2B);
+        t->accent = accent;
+        t->border = ui_rgb(0xC5, 0xCC, 0xD6);
+        t->error = ui_rgb(0xC6, 0x28, 0x28);
+        t->selected = primary;
+        t->border_w = ui_sc(t, 2);
+    }
+    if (t->border_w < 1)
+        t->border_w = 1;
+}
+
+int ui_sc(const UiTheme *t, int v)
+{
+    return (int)lroundf((float)v * t->s);
+}
+
+/* ---- widgets ---- */
+
+static void focus_ring(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r)
+{
+    if (in->show_focus && in->focus == id)
+        ui_draw_frame(v, ui_rect_inset(r, -ui_sc(t, 4)), t->accent, t->radius + ui_sc(t, 4),
+                      ui_sc(t, 3));
+}
+
+void ui_button(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
+               const char *label, UiButtonStyle style, int px)
+{
+    bool pressed = in->pressed == id;
+    UiColor fill, fg;
+    switch (style) {
+    case UI_BTN_PRIMARY:
+        fill = t->primary;
+        fg = t->on_primary;
+        break;
+    case UI_BTN_SECONDARY:
+        fill = t->surface;
+        fg = t->contrast ? t->text : t->primary;
+        break;
+    default:
+        fill = t->bg;
+        fg = t->contrast ? t->text : t->primary;
+        break;
+    }
+    if (pressed)
+        fill = ui_mix(fill, t->contrast ? ui_rgb(128, 128, 128) : ui_rgb(0, 0, 0), 40);
+    ui_draw_rect(v, r, fill, t->radius);
+    if (style == UI_BTN_SECONDARY || t->contrast)
+        ui_draw_frame(v, r, t->contrast ? t->border : t->primary, t->radius, t->border_w);
+    focus_ring(v, t, in, id, r);
+    int m = ui_sc(t, 12);
+    ui_text_in(v, ui_rect(r.x + m, r.y, r.w - 2 * m, r.h), label, px, px * 6 / 10, UI_BOLD, fg,
+               UI_CENTER);
+    ui_widget_add(v, id, UI_W_BUTTON, r, label, UI_WF_FOCUSABLE);
+}
+
+int ui_field_height(const UiTheme *t, bool caption)
+{
+    int box = t->target;
+    return caption ? box + t->px_small + ui_sc(t, 10) : box;
+}
+
+UiRect ui_field(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
+                const UiFieldSpec *f)
+{
+    bool focused = in->focus == id;
+    UiRect box = r;
+    if (f->caption) {
+        int ch = t->px_small + ui_sc(t, 10);
+        int cw = ui_text_width(v, f->caption, t->px_small, UI_BOLD);
+        ui_draw_text(v, r.x, r.y, f->caption, t->px_small, UI_BOLD, t->text);
+        int nx = r.x + cw + ui_sc(t, 8);
+        if (f->error) {
+            ui_text_in(v, ui_rect(nx, r.y, r.x + r.w - nx, t->px_small + ui_sc(t, 4)), f->error,
+                       t->px_small, t->px_small * 8 / 10, UI_BOLD, t->error, UI_RIGHT);
+        } else if (f->note) {
+            ui_draw_text(v, nx, r.y, f->note, t->px_small, UI_REGULAR, t->muted);
+        }
+        box = ui_rect(r.x, r.y + ch, r.w, r.h - ch);
+    }
+    UiColor edge = f->error ? t->error : focused ? t->primary : t->border;
+    if (t->contrast && !f->error)
+        edge = focused ? t->accent : t->border;
+    ui_draw_rect(v, box, t->contrast ? ui_rgb(0, 0, 0) : t->surface, t->radius);
+    int bw = focused || f->error ? t->border_w * 2 : t->border_w;
+    ui_draw_frame(v, box, edge, t->radius, bw);
+
+    int m = ui_sc(t, 12);
+    UiRect inner = ui_rect(box.x + m, box.y, box.w - 2 * m, box.h);
+    UiRect saved = v->clip;
+    ui_clip_push(v, inner);
+    int px = t->px_body;
+    int th = ui_text_height(v, px, UI_REGULAR);
+    int ty = box.y + (box.h - th) / 2;
+    if (f->value && *f->value) {
+        /* Keep the caret in view: shift the text left when the part before the
+         * caret is wider than the box. */
+        char before[1024];
+        size_t n = f->caret < sizeof before ? f->caret : sizeof before - 1;
+        memcpy(before, f->value, n);
+        before[n] = '\0';
+        int cx = ui_text_width(v, before, px, UI_REGULAR);
+        int shift = cx > inner.w - ui_sc(t, 4) ? cx - (inner.w - ui_sc(t, 4)) : 0;
+        ui_draw_text(v, inner.x - shift, ty, f->value, px, UI_REGULAR, t->text);
+        if (focused)
+            ui_draw_rect(v, ui_rect(inner.x - shift + cx, ty, ui_sc(t, 2) + 1, th), t->primary, 0);
+    } else {
+        if (f->placeholder)
+            ui_text_in(v, inner, f->placeholder, px, px * 7 / 10, UI_REGULAR,
+                       ui_mix(t->muted, t->surface, t->contrast ? 0 : 60), UI_LEFT);
+        if (focused)
+            ui_draw_rect(v, ui_rect(inner.x, ty, ui_sc(t, 2) + 1, th),
+                         t->contrast ? t->accent : t->primary, 0);
+    }
+    ui_clip_set(v, saved);
+    ui_widget_add(v, id, UI_W_FIELD, r, f->caption ? f->caption : f->placeholder, UI_WF_FOCUSABLE);
+    return box;
+}
+
+static void check_mark(UiView *v, UiRect b, UiColor c, int thick)
+{
+    int x0 = b.x + b.w * 22 / 100, y0 = b.y + b.h * 52 / 100;
+    int x1 = b.x + b.w * 42 / 100, y1 = b.y + b.h * 72 / 100;
+    int x2 = b.x + b.w * 78 / 100, y2 = b.y + b.h * 30 / 100;
+    ui_draw_line(v, x0, y0, x1, y1, c, thick);
+    ui_draw_line(v, x1, y1, x2, y2, c, thick);
+}
+
+void ui_checkbox(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
+                 const char *label, bool checked)
+{
+    bool pressed = in->pressed == id;
+    if (pressed)
+        ui_draw_rect(v, r, ui_mix(t->bg, t->primary, 30), t->radius);
+    focus_ring(v, t, in, id, r);
+    int bs = ui_sc(t, 34);
+    UiRect b = ui_rect(r.x + ui_sc(t, 8), r.y + (r.h - bs) / 2, bs, bs);
+    if (checked) {
+        ui_draw_rect(v, b, t->primary, ui_sc(t, 6));
+        check_mark(v, b, t->on_primary, ui_sc(t, 4));
+    } else {
+        ui_draw_rect(v, b, t->contrast ? ui_rgb(0, 0, 0) : t->surface, ui_sc(t, 6));
+        ui_draw_frame(v, b, t->contrast ? t->border : t->muted, ui_sc(t, 6), t->border_w);
+    }
+    int lx = b.x + bs + ui_sc(t, 12);
+    ui_text_in(v, ui_rect(lx, r.y, r.x + r.w - lx, r.h), label, t->px_body, t->px_small, UI_REGULAR,
+               t->text, UI_LEFT);
+    ui_widget_add(v, id, UI_W_CHECK, r, label, UI_WF_FOCUSABLE);
+}
+
+void ui_tile(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
+             const char *label, const char *sub, bool selected)
+{
+    bool pressed = in->pressed == id;
+    UiColor fill = selected ? ui_mix(t->surface, t->selected, t->contrast ? 0 : 40) : t->surface;
+    if (pressed)
+        fill = ui_mix(fill, t->primary, 60);
+    ui_draw_rect(v, r, fill, t->radius);
+    ui_draw_frame(v, r, selected ? t->selected : t->border, t->radius,
+                  selected ? t->border_w * 2 : t->border_w);
+    focus_ring(v, t, in, id, r);
+    int bs = ui_sc(t, 28);
+    UiRect b = ui_rect(r.x + ui_sc(t, 10), r.y + (r.h - bs) / 2, bs, bs);
+    if (selected) {
+        ui_draw_rect(v, b, t->selected, bs / 2);
+        check_mark(v, b, t->contrast ? ui_rgb(0, 0, 0) : t->on_primary, ui_sc(t, 3) + 1);
+    } else {
+        ui_draw_frame(v, b, t->contrast ? t->border : t->muted, bs / 2, t->border_w);
+    }
+    int lx = b.x + bs + ui_sc(t, 10);
+    UiRect tr = ui_rect(lx, r.y + ui_sc(t, 6), r.x + r.w - lx - ui_sc(t, 8), r.h - ui_sc(t, 12));
+    int px = t->px_body;
+    int lh = ui_text_height(v, px, UI_BOLD);
+    if (sub && *sub) {
+        int sh = ui_text_height(v, t->px_small, UI_REGULAR);
+        int y = tr.y + (tr.h - lh - sh) / 2;
+        ui_text_in(v, ui_rect(tr.x, y, tr.w, lh), label, px, t->px_small, UI_BOLD, t->text,
+                   UI_LEFT);
+        ui_text_in(v, ui_rect(tr.x, y + lh, tr.w, sh), sub, t->px_small, t->px_small * 8 / 10,
+                   UI_REGULAR, t->muted, UI_LEFT);
+    } else if (ui_text_width(v, label, px, UI_BOLD) <= tr.w || tr.h < 2 * lh) {
+        ui_text_in(v, tr, label, px, t->px_small, UI_BOLD, t->text, UI_LEFT);
+    } else {
+        int y = tr.y + (tr.h - 2 * lh) / 2;
+        ui_text_wrap(v, ui_rect(tr.x, y, tr.w, 2 * lh), label, px, UI_BOLD, t->text, 2, UI_LEFT);
+    }
+    ui_widget_add(v, id, UI_W_CHECK, r, label, UI_WF_FOCUSABLE);
+}
+
+void ui_row(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
+            const char *label)
+{
+    bool pressed = in->pressed == id;
+    UiColor fill = pressed ? ui_mix(t->surface, t->primary, 50) : t->surface;
+    ui_draw_rect(v, r, fill, t->radius);
+    ui_draw_frame(v, r, t->border, t->radius, t->border_w);
+    focus_ring(v, t, in, id, r);
+    int m = ui_sc(t, 16);
+    /* A chevron says "tap me". */
+    int cx = r.x + r.w - m - ui_sc(t, 6), cy = r.y + r.h / 2, d = ui_sc(t, 7);
+    UiColor cc = t->contrast ? t->text : t->primary;
+    ui_draw_line(v, cx - d / 2, cy - d, cx + d / 2, cy, cc, ui_sc(t, 3));
+    ui_draw_line(v, cx + d / 2, cy, cx - d / 2, cy + d, cc, ui_sc(t, 3));
+    ui_text_in(v, ui_rect(r.x + m, r.y, r.w - 3 * m - d, r.h), label, t->px_button, t->px_small,
+               UI_BOLD, t->text, UI_LEFT);
+    ui_widget_add(v, id, UI_W_ROW, r, label, UI_WF_FOCUSABLE);
+}
+
+/* ---- scrolling ---- */
+
+/* Time constant of the fling's exponential decay, as on phones. */
+#define FLING_TAU_MS 325.0f
+#define FLING_MIN_V 0.02f
+
+static float max_offset(const UiScroll *sc)
+{
+    float m = (float)(sc->content_h - sc->view_h);
+    return m > 0 ? m : 0;
+}
+
+static void clamp(UiScroll *sc)
+{
+    float m = max_offset(sc);
+    if (sc->offset > m) {
+        sc->offset = m;
+        if (sc->velocity > 0)
+            sc->velocity = 0;
+    }
+    if (sc->offset < 0) {
+        sc->offset = 0;
+        if (sc->velocity < 0)
+            sc->velocity = 0;
+    }
+}
+
+int ui_scroll_begin(UiView *v, UiScroll *sc, uint32_t id, UiRect r)
+{
+    sc->view_h = r.h;
+    ui_widget_add(v, id, UI_W_SCROLL, r, NULL, 0);
+    ui_clip_push(v, r);
+    return r.y - (int)lroundf(sc->offset);
+}
+
+void ui_scroll_end(UiView *v, UiScroll *sc, int content_h, UiRect saved_clip)
+{
+    sc->content_h = content_h;
+    ui_clip_set(v, saved_clip);
+    if (!sc->dragging)
+        clamp(sc);
+}
+
+void ui_scroll_press(UiScroll *sc, int y, int64_t now)
+{
+    sc->velocity = 0;
+    sc->dragging = false;
+    sc->drag_start_offset = sc->offset;
+    sc->drag_start_y = y;
+    sc->last_y = y;
+    sc->last_t = now;
+}
+
+void ui_scroll_drag(UiScroll *sc, int y, int64_t now)
+{
+    sc->dragging = true;
+    sc->offset = sc->drag_start_offset - (float)(y - sc->drag_start_y);
+    float m = max_offset(sc);
+    /* Rubber band: past the ends the content follows at a third of the finger. */
+    if (sc->offset < 0)
+        sc->offset /= 3;
+    else if (sc->offset > m)
+        sc->offset = m + (sc->offset - m) / 3;
+    int64_t dt = now - sc->last_t;
+    if (dt > 0) {
+        float inst = (float)(sc->last_y - y) / (float)dt;
+        sc->velocity = sc->velocity * 0.2f + inst * 0.8f;
+        sc->last_y = y;
+        sc->last_t = now;
+    }
+}
+
+void ui_scroll_release(UiScroll *sc, int64_t now)
+{
+    sc->dragging = false;
+    /* A finger that stopped before lifting does not fling. */
+    if (now - sc->last_t > 100)
+        sc->velocity = 0;
+    sc->last_t = now;
+    if (fabsf(sc->velocity) < FLING_MIN_V)
+        sc->velocity = 0;
+    clamp(sc);
+}
+
+bool ui_scroll_tick(UiScroll *sc, int64_t now)
+{
+    if (sc->dragging || sc->velocity == 0) {
+        sc->last_t = now;
+        return false;
+    }
+    float dt = (float)(now - sc->last_t);
+    sc->last_t = now;
+    if (dt <= 0)
+        return true;
+    /* Integral of v*exp(-t/tau) over dt. */
+    float decay = expf(-dt / FLING_TAU_MS);
+    sc->offset += sc->velocity * FLING_TAU_MS * (1 - decay);
+    sc->velocity *= decay;
+    if (fabsf(sc->velocity) < FLING_MIN_V)
+        sc->velocity = 0;
+    clamp(sc);
+    return sc->velocity != 0;
+}
+
+bool ui_scroll_moving(const UiScroll *sc)
+{
+    return !sc->dragging && sc->velocity != 0;
+}
+
+void ui_scroll_reveal(UiScroll *sc, int y, int h)
+{
+    if (y < sc->offset)
+        sc->offset = (float)y;
+    else if (y + h > sc->offset + sc->view_h)
+        sc->offset = (float)(y + h - sc->view_h);
+    clamp(sc);
+}
+
+void ui_scroll_reset(UiScroll *sc)
+{
+    memset(sc, 0, sizeof *sc);
+}

@@ -1,0 +1,94 @@
+/* ui_widgets.h — the kiosk's widgets, drawn into a UiView: buttons, text fields
+ * with a caret, checkboxes and toggle tiles, list rows, and drag-to-scroll areas
+ * with inertia; plus the theme that scales them with the window.
+ *
+ * Widgets are immediate-mode drawing calls: the caller owns all state (text,
+ * caret, checked, which widget is pressed or focused) and passes it in, and each
+ * call records a widget with its id and label so input and `--script` can find
+ * it. Sizes come from the theme, which scales from an 800x480 design so a touch
+ * target is never under 55 px (9 mm on a 7-inch panel). */
+#ifndef LANYARD_UI_WIDGETS_H
+#define LANYARD_UI_WIDGETS_H
+
+#include <stdint.h>
+
+#include "ui/ui.h"
+
+typedef struct UiTheme {
+    float s;       /* scale: 1.0 for an 800x480 window */
+    bool contrast; /* high contrast, larger text */
+    UiColor bg, surface, text, muted, primary, on_primary, accent, border, error, selected;
+    int px_small, px_body, px_button, px_title, px_huge;
+    int pad, gap, radius, target, border_w;
+} UiTheme;
+
+/* Theme for a w x h window from the event colours (0xRRGGBB). */
+void ui_theme_make(UiTheme *t, int w, int h, UiColor primary, UiColor accent, bool contrast);
+/* v design pixels (at 800x480) in window pixels. */
+int ui_sc(const UiTheme *t, int v);
+
+/* What the caller knows about interaction, so widgets can show it. */
+typedef struct UiInteract {
+    uint32_t pressed; /* widget id under a held pointer, 0 none */
+    uint32_t focus;   /* widget id with keyboard focus, 0 none */
+    bool show_focus;  /* draw focus rings (after Tab was used) */
+} UiInteract;
+
+typedef enum UiButtonStyle { UI_BTN_PRIMARY, UI_BTN_SECONDARY, UI_BTN_QUIET } UiButtonStyle;
+
+void ui_button(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
+               const char *label, UiButtonStyle style, int px);
+
+/* A text field: caption above the box (the widget's label), the value with a
+ * caret at byte offset `caret` when focused, a placeholder when empty, and an
+ * error (or NULL) marked on the field itself. Returns the box. */
+typedef struct UiFieldSpec {
+    const char *caption; /* may be NULL: no caption line */
+    const char *value;
+    size_t caret;
+    const char *placeholder; /* may be NULL */
+    const char *error;       /* may be NULL */
+    const char *note;        /* small muted text after the caption, e.g. "optional" */
+} UiFieldSpec;
+UiRect ui_field(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
+                const UiFieldSpec *f);
+/* Height of a field with a caption line (box + caption). */
+int ui_field_height(const UiTheme *t, bool caption);
+
+void ui_checkbox(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
+                 const char *label, bool checked);
+/* A selectable tile (program or partnership kind): label wrapped on up to two
+ * lines, a check mark and a filled look when selected. */
+void ui_tile(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
+             const char *label, const char *sub, bool selected);
+void ui_row(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
+            const char *label);
+
+/* ---- drag-to-scroll with inertia ---- */
+
+typedef struct UiScroll {
+    float offset;   /* content pixels scrolled past the top */
+    float velocity; /* px per ms, positive scrolls down */
+    int content_h, view_h;
+    bool dragging;
+    float drag_start_offset;
+    int drag_start_y, last_y;
+    int64_t last_t;
+} UiScroll;
+
+/* Starts a scroll area in r: clips to it and records it for drag routing.
+ * Returns the y where content starts (r.y - offset). */
+int ui_scroll_begin(UiView *v, UiScroll *sc, uint32_t id, UiRect r);
+/* Ends it: content_h is how tall the content was; restores clip; clamps. */
+void ui_scroll_end(UiView *v, UiScroll *sc, int content_h, UiRect saved_clip);
+void ui_scroll_press(UiScroll *sc, int y, int64_t now); /* stops a fling */
+void ui_scroll_drag(UiScroll *sc, int y, int64_t now);
+void ui_scroll_release(UiScroll *sc, int64_t now);
+/* Advances inertia to now; true while still moving. */
+bool ui_scroll_tick(UiScroll *sc, int64_t now);
+bool ui_scroll_moving(const UiScroll *sc);
+/* Scrolls the least so that [y, y+h) (content coordinates) is visible. */
+void ui_scroll_reveal(UiScroll *sc, int y, int h);
+void ui_scroll_reset(UiScroll *sc);
+
+#endif
