@@ -4,3 +4,8 @@ lanyard_test(test_badge_layout SOURCES test_badge_layout.c DEPS badge_layout cor
 lanyard_test(test_badge_render SOURCES test_badge_render.c DEPS badge_render core_config)
 lanyard_test(test_badge_print SOURCES test_badge_print.c badge_testutil.c
              DEPS badge_print store core_config NEEDS_BINARY)
+lanyard_test(test_badge_cups SOURCES test_badge_cups.c badge_testutil.c
+             DEPS badge_print store core_config NEEDS_BINARY LABELS cups TIMEOUT 600)
+# fontconfig's one-time leak (see tests/platform.cmake); the lanyard runs inherit it.
+set_tests_properties(test_badge_render test_badge_print test_badge_cups PROPERTIES
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")

@@ -1,0 +1,415 @@
+/* test_badge_cups.c — badges printed through a real CUPS into cups-pdf.
+ *
+ * scripts/cups-test-env starts cupsd when needed and adds a cups-pdf queue
+ * whose PDFs land in a known folder; the queue is named after this build, and a
+ * lock file serialises runs of the same build, so the plain and the sanitizer
+ * suites may run at once. Without root (or CUPS) every test is skipped and says
+ * why. Checks: the printed PDF is the label and its QR opens the guest's link; a
+ * disabled queue gives a failed job that staff see and reprint after
+ * cupsenable; 30 quick check-ins give 30 PDFs, none twice. */
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+#include "badge_testutil.h"
+
+#include "badge/badge_queue.h"
+#include "core/event_config.h"
+
+static bool cups_ready;
+static char queue[64];
+static char outdir[128];
+static int lock_fd = -1;
+
+static int group_setup(void **state)
+{
+    (void)state;
+    /* One queue per build folder: FNV-1a of the binary's path. */
+    uint32_t h = 2166136261u;
+    for (const char *p = LANYARD_BINARY; *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    snprintf(queue, sizeof queue, "lanyard-test-%08x", h);
+    snprintf(outdir, sizeof outdir, "/tmp/%s-pdf", queue);
+    if (geteuid() != 0) {
+        fprintf(stderr, "test_badge_cups: skipped: needs root to run cupsd and add queues\n");
+        return 0;
+    }
+    char lock[160];
+    snprintf(lock, sizeof lock, "/tmp/%s.lock", queue);
+    lock_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (lock_fd < 0 || flock(lock_fd, LOCK_EX) != 0) {
+        fprintf(stderr, "test_badge_cups: cannot lock %s\n", lock);
+        return -1;
+    }
+    char *script = tu_source("scripts/cups-test-env");
+    const char *argv[] = {script, queue, outdir, NULL};
+    TuRun r = tu_run(argv, NULL);
+    if (r.status == 77) {
+        fprintf(stderr, "test_badge_cups: %s", r.err);
+    } else if (r.status != 0) {
+        fprintf(stderr, "test_badge_cups: cups-test-env failed (%d): %s\n", r.status, r.err);
+        tu_run_free(&r);
+        free(script);
+        return -1;
+    } else {
+        cups_ready = true;
+    }
+    tu_run_free(&r);
+    free(script);
+    return 0;
+}
+
+static int group_teardown(void **state)
+{
+    (void)state;
+    if (cups_ready) {
+        char *script = tu_source("scripts/cups-test-env");
+        const char *argv[] = {script, "--remove", queue, NULL};
+        TuRun r = tu_run(argv, NULL);
+        tu_run_free(&r);
+        free(script);
+        tu_rmtree(outdir);
+    }
+    if (lock_fd >= 0)
+        close(lock_fd);
+    return 0;
+}
+
+typedef struct Fixture {
+    char *dir;
+    char *db;
+} Fixture;
+
+static void empty_outdir(void)
+{
+    DIR *d = opendir(outdir);
+    assert_non_null(d);
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        char *p = tu_path(outdir, e->d_name);
+        assert_int_equal(unlink(p), 0);
+        free(p);
+    }
+    closedir(d);
+}
+
+static int setup_n(void **state, int n)
+{
+    if (!cups_ready)
+        return 0;
+    Fixture *f = calloc(1, sizeof *f);
+    f->dir = tu_tempdir();
+    f->db = bt_make_db(f->dir, n);
+    empty_outdir();
+    *state = f;
+    return 0;
+}
+
+static int setup(void **state)
+{
+    return setup_n(state, 0);
+}
+
+static int setup30(void **state)
+{
+    return setup_n(state, 30);
+}
+
+static int teardown(void **state)
+{
+    Fixture *f = *state;
+    if (!f)
+        return 0;
+    tu_rmtree(f->dir);
+    free(f->dir);
+    free(f->db);
+    free(f);
+    return 0;
+}
+
+/* The PDFs cups-pdf wrote (names malloc'd, *n of them). */
+static char **pdfs(size_t *n)
+{
+    char **names = NULL;
+    *n = 0;
+    DIR *d = opendir(outdir);
+    assert_non_null(d);
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        size_t len = strlen(e->d_name);
+        if (len < 4 || strcmp(e->d_name + len - 4, ".pdf"))
+            continue;
+        names = realloc(names, (*n + 1) * sizeof *names);
+        names[(*n)++] = strdup(e->d_name);
+    }
+    closedir(d);
+    return names;
+}
+
+static void pdfs_free(char **names, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+}
+
+/* The cups-pdf file of a CUPS job ("...-job_ID.pdf"), malloc'd path, or NULL. */
+static char *pdf_of_job(int cups_job_id)
+{
+    char suffix[32];
+    snprintf(suffix, sizeof suffix, "-job_%d.pdf", cups_job_id);
+    size_t n;
+    char **names = pdfs(&n);
+    char *found = NULL;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(names[i]), sl = strlen(suffix);
+        if (len > sl && !strcmp(names[i] + len - sl, suffix))
+            found = tu_path(outdir, names[i]);
+    }
+    pdfs_free(names, n);
+    return found;
+}
+
+static BadgeQueue *start_queue(const char *db, BtWatch *w, bool resume)
+{
+    EventConfig cfg;
+    config_defaults(&cfg);
+    snprintf(cfg.printer, sizeof cfg.printer, "%s", queue);
+    BadgeQueueOptions opt;
+    badge_queue_options_default(&opt);
+    opt.resume = resume;
+    opt.retry_delay_ms = 20;
+    opt.poll_ms = 100;
+    char err[512] = "";
+    BadgeQueue *q = badge_queue_create(db, &cfg, &opt, bt_watch_notify, w, err, sizeof err);
+    if (!q)
+        fail_msg("badge_queue_create: %s", err);
+    return q;
+}
+
+static void cups_tool(const char *tool)
+{
+    const char *argv[] = {tool, queue, NULL};
+    TuRun r = tu_run(argv, NULL);
+    if (r.status != 0)
+        fail_msg("%s %s: %s", tool, queue, r.err);
+    tu_run_free(&r);
+}
+
+static void test_print_command_and_follow(void **state)
+{
+    if (!cups_ready)
+        skip();
+    Fixture *f = *state;
+    TuRun r = tu_lanyard("print", "--db", f->db, "--code", BT_ANA_CODE, "--printer", queue, NULL);
+    if (r.status != 0)
+        fail_msg("lanyard print: %s", r.err);
+    int cups_id = atoi(r.out);
+    assert_true(cups_id > 0);
+    tu_run_free(&r);
+
+    /* The kiosk's queue, started next, follows the job to the end. */
+    Store *s;
+    char err[512], ana[ID_LEN + 1];
+    assert_int_equal(store_open(f->db, 0, &s, err, sizeof err), STORE_OK);
+    bt_guest_id(s, BT_ANA_CODE, ana);
+    BtWatch w;
+    bt_watch_init(&w);
+    BadgeQueue *q = start_queue(f->db, &w, true);
+    BtJobWant want = {ana, PRINT_DONE, 0};
+    assert_true(bt_wait(&w, s, bt_latest_is, &want, 60000));
+    PrintJob job;
+    assert_int_equal(store_print_latest(s, ana, &job), STORE_OK);
+    assert_int_equal(job.cups_job_id, cups_id);
+    assert_string_equal(job.printer, queue);
+    badge_queue_destroy(q);
+    bt_watch_destroy(&w);
+
+    char *pdf = pdf_of_job(cups_id);
+    assert_non_null(pdf);
+    /* The printed page is the 4x3 in label, and its QR opens Ana's programs. */
+    const char *argv[] = {"/usr/bin/pdfinfo", pdf, NULL};
+    r = tu_run(argv, NULL);
+    assert_int_equal(r.status, 0);
+    double pw = 0, ph = 0;
+    assert_int_equal(sscanf(strstr(r.out, "Page size:"), "Page size: %lf x %lf", &pw, &ph), 2);
+    tu_run_free(&r);
+    assert_true(pw / 72 * 25.4 > 101.1 && pw / 72 * 25.4 < 102.1);
+    assert_true(ph / 72 * 25.4 > 75.7 && ph / 72 * 25.4 < 76.7);
+    char *text = bt_zbar_pdf(pdf, f->dir);
+    assert_non_null(text);
+    assert_string_equal(text, BT_ANA_URL);
+    free(text);
+    free(pdf);
+    store_close(s);
+}
+
+static void test_print_errors(void **state)
+{
+    if (!cups_ready)
+        skip();
+    Fixture *f = *state;
+    TuRun r = tu_lanyard("print", "--db", f->db, "--code", BT_ANA_CODE, "--printer",
+                         "lanyard-no-such-queue", NULL);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "no printer queue named lanyard-no-such-queue"));
+    tu_run_free(&r);
+    /* As if cupsd were not running. */
+    char *sock = tu_path(f->dir, "no-cupsd.sock");
+    setenv("CUPS_SERVER", sock, 1);
+    r = tu_lanyard("print", "--db", f->db, "--code", BT_ANA_CODE, "--printer", queue, NULL);
+    unsetenv("CUPS_SERVER");
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "cannot reach the print server"));
+    tu_run_free(&r);
+    free(sock);
+    size_t n;
+    char **names = pdfs(&n);
+    pdfs_free(names, n);
+    assert_int_equal(n, 0);
+}
+
+static void test_disabled_queue_fails_then_reprints(void **state)
+{
+    if (!cups_ready)
+        skip();
+    Fixture *f = *state;
+    Store *s;
+    char err[512], ana[ID_LEN + 1];
+    assert_int_equal(store_open(f->db, 0, &s, err, sizeof err), STORE_OK);
+    bt_guest_id(s, BT_ANA_CODE, ana);
+
+    cups_tool("/usr/sbin/cupsdisable");
+    BtWatch w;
+    bt_watch_init(&w);
+    BadgeQueue *q = start_queue(f->db, &w, true);
+    assert_int_equal(badge_queue_enqueue(q, ana), 0);
+    BtJobWant want = {ana, PRINT_FAILED, 0};
+    bool failed = bt_wait(&w, s, bt_latest_is, &want, 60000);
+    cups_tool("/usr/sbin/cupsenable");
+    assert_true(failed);
+
+    /* Staff see it: the job row and the queue's status say what is wrong. */
+    PrintJob job;
+    assert_int_equal(store_print_latest(s, ana, &job), STORE_OK);
+    assert_int_equal(job.attempts, 3);
+    assert_non_null(strstr(job.error, "stopped"));
+    assert_non_null(strstr(job.error, queue));
+    BadgeQueueStatus st;
+    badge_queue_status(q, &st);
+    assert_int_equal(st.failed, 1);
+    assert_false(st.ok);
+    assert_non_null(strstr(st.message, "stopped"));
+    size_t n;
+    char **names = pdfs(&n);
+    pdfs_free(names, n);
+    assert_int_equal(n, 0);
+
+    /* After cupsenable, a reprint prints. */
+    assert_int_equal(badge_queue_reprint(q, ana), 0);
+    want.state = PRINT_DONE;
+    want.after_id = job.id;
+    assert_true(bt_wait(&w, s, bt_latest_is, &want, 60000));
+    PrintJob again;
+    assert_int_equal(store_print_latest(s, ana, &again), STORE_OK);
+    badge_queue_status(q, &st);
+    assert_int_equal(st.failed, 0);
+    assert_true(st.ok);
+    badge_queue_destroy(q);
+    bt_watch_destroy(&w);
+
+    char *pdf = pdf_of_job(again.cups_job_id);
+    assert_non_null(pdf);
+    char *text = bt_zbar_pdf(pdf, f->dir);
+    assert_non_null(text);
+    assert_string_equal(text, BT_ANA_URL);
+    free(text);
+    free(pdf);
+    store_close(s);
+}
+
+typedef struct AllDone {
+    char ids[30][ID_LEN + 1];
+} AllDone;
+
+static bool all_done(Store *s, void *arg)
+{
+    AllDone *a = arg;
+    for (int i = 0; i < 30; i++) {
+        BtJobWant want = {a->ids[i], PRINT_DONE, 0};
+        if (!bt_latest_is(s, &want))
+            return false;
+    }
+    return true;
+}
+
+static int count_job(const PrintJob *job, void *ud)
+{
+    (void)job;
+    (*(int *)ud)++;
+    return 0;
+}
+
+static void test_thirty_checkins_thirty_badges(void **state)
+{
+    if (!cups_ready)
+        skip();
+    Fixture *f = *state;
+    Store *s;
+    char err[512];
+    assert_int_equal(store_open(f->db, 0, &s, err, sizeof err), STORE_OK);
+    AllDone a;
+    for (int i = 0; i < 30; i++) {
+        char code[8];
+        snprintf(code, sizeof code, "G%02d", i);
+        bt_guest_id(s, code, a.ids[i]);
+    }
+    BtWatch w;
+    bt_watch_init(&w);
+    BadgeQueue *q = start_queue(f->db, &w, true);
+    /* As fast as the screen thread can: each returns at once. */
+    for (int i = 0; i < 30; i++)
+        assert_int_equal(badge_queue_enqueue(q, a.ids[i]), 0);
+    for (int i = 0; i < 30; i++)
+        assert_int_equal(badge_queue_enqueue(q, a.ids[i]), 0); /* double taps */
+    assert_true(bt_wait(&w, s, all_done, &a, 240000));
+    badge_queue_destroy(q);
+    bt_watch_destroy(&w);
+    int jobs = 0;
+    assert_int_equal(store_print_each(s, false, count_job, &jobs), STORE_OK);
+    assert_int_equal(jobs, 30);
+
+    /* 30 PDFs, one per guest: the job title names the registration code. */
+    size_t n;
+    char **names = pdfs(&n);
+    assert_int_equal(n, 30);
+    for (int i = 0; i < 30; i++) {
+        char tag[16];
+        snprintf(tag, sizeof tag, "Badge_G%02d_", i);
+        int seen = 0;
+        for (size_t k = 0; k < n; k++)
+            seen += strstr(names[k], tag) != NULL;
+        assert_int_equal(seen, 1);
+    }
+    pdfs_free(names, n);
+    store_close(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_print_command_and_follow, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_print_errors, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_disabled_queue_fails_then_reprints, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_thirty_checkins_thirty_badges, setup30, teardown),
+    };
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
