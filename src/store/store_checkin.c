@@ -27,10 +27,10 @@ static StoreStatus resolve_guest(Store *s, const char *guest_id, char id[ID_LEN 
 /* The active attendance of a guest: 1 found, 0 none, -1 error. */
 static int active_attendance(Store *s, const char *guest_id, char att[ID_LEN + 1], int64_t *at)
 {
-    sqlite3_stmt *st = store_prepare(s,
-                                     "SELECT id, checked_in_at FROM attendance WHERE guest_id = ?1 "
-                                     "AND undone_at IS NULL AND duplicate_of IS NULL",
-                                     "read a check-in");
+    sqlite3_stmt *st = store_cached(s,
+                                    "SELECT id, checked_in_at FROM attendance WHERE guest_id = ?1 "
+                                    "AND undone_at IS NULL AND duplicate_of IS NULL",
+                                    "read a check-in");
     if (!st)
         return -1;
     store_bind_text(st, 1, guest_id);
@@ -46,7 +46,7 @@ static int active_attendance(Store *s, const char *guest_id, char att[ID_LEN + 1
         store_fail(s, "read a check-in");
         found = -1;
     }
-    sqlite3_finalize(st);
+    store_finish(s, st);
     return found;
 }
 
@@ -69,10 +69,10 @@ StoreStatus store_checkin(Store *s, const char *guest_id, const char *kiosk, int
         out->already = found > 0;
         return found > 0 ? STORE_OK : STORE_ERROR;
     }
-    sqlite3_stmt *st = store_prepare(s,
-                                     "INSERT INTO attendance (id, guest_id, kiosk, checked_in_at) "
-                                     "VALUES (?1, ?2, ?3, ?4)",
-                                     "check in");
+    sqlite3_stmt *st = store_cached(s,
+                                    "INSERT INTO attendance (id, guest_id, kiosk, checked_in_at) "
+                                    "VALUES (?1, ?2, ?3, ?4)",
+                                    "check in");
     if (!st) {
         store_rollback(s);
         return STORE_ERROR;
@@ -84,15 +84,11 @@ StoreStatus store_checkin(Store *s, const char *guest_id, const char *kiosk, int
     store_bind_text(st, 3, kiosk);
     store_bind_time(st, 4, now);
     int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
+    store_finish(s, st);
     if (rc != SQLITE_DONE) {
         status = store_fail(s, "check in");
         store_rollback(s);
         return status;
-    }
-    if (store_audit(s, kiosk, now, "checkin", id, att) != STORE_OK) {
-        store_rollback(s);
-        return STORE_ERROR;
     }
     if (store_commit(s, "check in") != STORE_OK)
         return STORE_ERROR;
@@ -116,10 +112,10 @@ StoreStatus store_checkin_undo(Store *s, const char *guest_id, const char *kiosk
     /* Every row of the guest still standing is undone, including check-ins a
      * merge marked as duplicates, so none of them counts again later. */
     sqlite3_stmt *st = status == STORE_OK
-                           ? store_prepare(s,
-                                           "UPDATE attendance SET undone_at = ?2, undone_by = ?3 "
-                                           "WHERE guest_id = ?1 AND undone_at IS NULL",
-                                           "undo a check-in")
+                           ? store_cached(s,
+                                          "UPDATE attendance SET undone_at = ?2, undone_by = ?3 "
+                                          "WHERE guest_id = ?1 AND undone_at IS NULL",
+                                          "undo a check-in")
                            : NULL;
     if (status == STORE_OK && !st)
         status = STORE_ERROR;
@@ -130,7 +126,7 @@ StoreStatus store_checkin_undo(Store *s, const char *guest_id, const char *kiosk
         if (sqlite3_step(st) != SQLITE_DONE)
             status = store_fail(s, "undo a check-in");
     }
-    sqlite3_finalize(st);
+    store_finish(s, st);
     if (status == STORE_OK)
         status = store_audit(s, kiosk, now, "undo", id, att);
     if (status == STORE_OK)
@@ -186,7 +182,7 @@ static StoreStatus check_interests(Store *s, const char *const *programs, size_t
             return store_failf(s, STORE_INVALID, "unknown kind of partnership '%s'",
                                kinds[i] ? kinds[i] : "");
     sqlite3_stmt *st =
-        store_prepare(s, "SELECT 1 FROM programs WHERE code = ?1", "save the interests");
+        store_cached(s, "SELECT 1 FROM programs WHERE code = ?1", "save the interests");
     if (!st)
         return STORE_ERROR;
     StoreStatus status = STORE_OK;
@@ -200,7 +196,7 @@ static StoreStatus check_interests(Store *s, const char *const *programs, size_t
         else if (rc != SQLITE_ROW)
             status = store_fail(s, "save the interests");
     }
-    sqlite3_finalize(st);
+    store_finish(s, st);
     return status;
 }
 
@@ -210,7 +206,7 @@ static StoreStatus collect(Store *s, sqlite3_stmt *st, char ***out, size_t *n);
 static StoreStatus drop_unlisted(Store *s, const char *id, const char *kind,
                                  const char *const *keep, size_t nkeep)
 {
-    sqlite3_stmt *sel = store_prepare(
+    sqlite3_stmt *sel = store_cached(
         s, "SELECT value FROM interests WHERE guest_id = ?1 AND kind = ?2", "save the interests");
     if (!sel)
         return STORE_ERROR;
@@ -220,12 +216,12 @@ static StoreStatus drop_unlisted(Store *s, const char *id, const char *kind,
     size_t nstored = 0;
     /* Read first, delete after: no statement writes the rows another is reading. */
     StoreStatus status = collect(s, sel, &stored, &nstored);
-    sqlite3_finalize(sel);
+    store_finish(s, sel);
     sqlite3_stmt *del = NULL;
     if (status == STORE_OK && nstored > 0) {
-        del = store_prepare(
-            s, "DELETE FROM interests WHERE guest_id = ?1 AND kind = ?2 AND value = ?3",
-            "save the interests");
+        del = store_cached(s,
+                           "DELETE FROM interests WHERE guest_id = ?1 AND kind = ?2 AND value = ?3",
+                           "save the interests");
         if (!del)
             status = STORE_ERROR;
         else {
@@ -241,7 +237,7 @@ static StoreStatus drop_unlisted(Store *s, const char *id, const char *kind,
         if (sqlite3_step(del) != SQLITE_DONE)
             status = store_fail(s, "save the interests");
     }
-    sqlite3_finalize(del);
+    store_finish(s, del);
     store_strings_free(stored, nstored);
     return status;
 }
@@ -250,10 +246,10 @@ static StoreStatus add_interests(Store *s, const char *id, const char *kind, con
                                  size_t n, const char *kiosk, int64_t now)
 {
     sqlite3_stmt *st =
-        store_prepare(s,
-                      "INSERT INTO interests (guest_id, kind, value, created_at, kiosk) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
-                      "save the interests");
+        store_cached(s,
+                     "INSERT INTO interests (guest_id, kind, value, created_at, kiosk) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+                     "save the interests");
     if (!st)
         return STORE_ERROR;
     StoreStatus status = STORE_OK;
@@ -267,7 +263,7 @@ static StoreStatus add_interests(Store *s, const char *id, const char *kind, con
         if (sqlite3_step(st) != SQLITE_DONE)
             status = store_fail(s, "save the interests");
     }
-    sqlite3_finalize(st);
+    store_finish(s, st);
     return status;
 }
 
@@ -365,27 +361,26 @@ StoreStatus store_interests_get(Store *s, const char *guest_id, char ***programs
     if (status != STORE_OK)
         return status;
     sqlite3_stmt *st =
-        store_prepare(s,
-                      "SELECT i.value FROM interests i LEFT JOIN programs p ON p.code = i.value "
-                      "WHERE i.guest_id = ?1 AND i.kind = 'program' "
-                      "ORDER BY p.position IS NULL, p.position, i.value",
-                      "read the interests");
+        store_cached(s,
+                     "SELECT i.value FROM interests i LEFT JOIN programs p ON p.code = i.value "
+                     "WHERE i.guest_id = ?1 AND i.kind = 'program' "
+                     "ORDER BY p.position IS NULL, p.position, i.value",
+                     "read the interests");
     if (!st)
         return STORE_ERROR;
     store_bind_text(st, 1, id);
     status = collect(s, st, programs, nprograms);
-    sqlite3_finalize(st);
+    store_finish(s, st);
     if (status != STORE_OK)
         return status;
-    st =
-        store_prepare(s, "SELECT value FROM interests WHERE guest_id = ?1 AND kind = 'partnership'",
+    st = store_cached(s, "SELECT value FROM interests WHERE guest_id = ?1 AND kind = 'partnership'",
                       "read the interests");
     if (!st)
         status = STORE_ERROR;
     else {
         store_bind_text(st, 1, id);
         status = collect(s, st, kinds, nkinds);
-        sqlite3_finalize(st);
+        store_finish(s, st);
     }
     if (status != STORE_OK) {
         store_strings_free(*programs, *nprograms);

@@ -59,21 +59,21 @@ typedef struct Lists {
 static StoreStatus lists_open(Store *s, Lists *l)
 {
     memset(l, 0, sizeof *l);
-    l->programs = store_prepare(
+    l->programs = store_cached(
         s,
         "SELECT coalesce(nullif(p.name, ''), i.value) FROM interests i "
         "LEFT JOIN programs p ON p.code = i.value WHERE i.guest_id = ?1 AND i.kind = 'program' "
         "ORDER BY p.position IS NULL, p.position, i.value",
         "export");
-    l->kinds = store_prepare(
+    l->kinds = store_cached(
         s, "SELECT value FROM interests WHERE guest_id = ?1 AND kind = 'partnership'", "export");
     return l->programs && l->kinds ? STORE_OK : STORE_ERROR;
 }
 
-static void lists_close(Lists *l)
+static void lists_close(Store *s, Lists *l)
 {
-    sqlite3_finalize(l->programs);
-    sqlite3_finalize(l->kinds);
+    store_finish(s, l->programs);
+    store_finish(s, l->kinds);
     free(l->names.buf);
     free(l->labels.buf);
 }
@@ -129,7 +129,7 @@ StoreStatus store_each_attendance(Store *s, int (*fn)(const AttendanceRow *r, vo
     StoreStatus status = lists_open(s, &l);
     sqlite3_stmt *st =
         status == STORE_OK
-            ? store_prepare(
+            ? store_cached(
                   s,
                   "SELECT a.checked_in_at, a.kiosk, a.badge_printed, " STORE_GUEST_COLUMNS_OF(
                       "g.") " FROM attendance a JOIN guests g ON g.id = a.guest_id "
@@ -164,8 +164,8 @@ StoreStatus store_each_attendance(Store *s, int (*fn)(const AttendanceRow *r, vo
     if (status == STORE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
         status = store_fail(s, "export");
     guest_clear(&g);
-    sqlite3_finalize(st);
-    lists_close(&l);
+    store_finish(s, st);
+    lists_close(s, &l);
     store_rollback(s); /* a read transaction: nothing to commit */
     return status;
 }
@@ -178,7 +178,7 @@ StoreStatus store_each_followup(Store *s, int (*fn)(const FollowupRow *r, void *
     StoreStatus status = lists_open(s, &l);
     sqlite3_stmt *st =
         status == STORE_OK
-            ? store_prepare(
+            ? store_cached(
                   s,
                   "SELECT i.value, coalesce(nullif(p.name, ''), i.value), "
                   "coalesce(p.contact, ''), (SELECT a.checked_in_at FROM attendance a "
@@ -218,8 +218,8 @@ StoreStatus store_each_followup(Store *s, int (*fn)(const FollowupRow *r, void *
     if (status == STORE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
         status = store_fail(s, "export");
     guest_clear(&g);
-    sqlite3_finalize(st);
-    lists_close(&l);
+    store_finish(s, st);
+    lists_close(s, &l);
     store_rollback(s);
     return status;
 }
@@ -227,7 +227,7 @@ StoreStatus store_each_followup(Store *s, int (*fn)(const FollowupRow *r, void *
 StoreStatus store_stats(Store *s, StoreStats *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *st = store_prepare(
+    sqlite3_stmt *st = store_cached(
         s,
         "SELECT (SELECT count(*) FROM guests), "
         "(SELECT count(*) FROM guests WHERE walk_in = 0), "
@@ -256,6 +256,6 @@ StoreStatus store_stats(Store *s, StoreStats *out)
         out->first_checkin = store_col_time(st, 7);
         out->last_checkin = store_col_time(st, 8);
     }
-    sqlite3_finalize(st);
+    store_finish(s, st);
     return rc == SQLITE_ROW ? STORE_OK : store_fail(s, "count");
 }

@@ -49,7 +49,7 @@ int store_resolve_key(Store *s, const char *kind, const char *value, char out[ID
         sql = "SELECT * FROM (SELECT id FROM guests WHERE lower(email) = lower(?1) "
               "AND email <> '' ORDER BY id LIMIT 1) UNION ALL SELECT guest_id FROM "
               "guest_aliases WHERE kind = 'email' AND value = lower(?1)";
-    sqlite3_stmt *st = store_prepare(s, sql, "look up a guest");
+    sqlite3_stmt *st = store_cached(s, sql, "look up a guest");
     if (!st)
         return -1;
     store_bind_text(st, 1, value);
@@ -62,14 +62,14 @@ int store_resolve_key(Store *s, const char *kind, const char *value, char out[ID
         store_fail(s, "look up a guest");
         found = -1;
     }
-    sqlite3_finalize(st);
+    store_finish(s, st);
     return found;
 }
 
 static StoreStatus guest_by_id(Store *s, const char *id, Guest *out)
 {
-    sqlite3_stmt *st = store_prepare(s, "SELECT " STORE_GUEST_COLUMNS " FROM guests WHERE id = ?1",
-                                     "read a guest");
+    sqlite3_stmt *st =
+        store_cached(s, "SELECT " STORE_GUEST_COLUMNS " FROM guests WHERE id = ?1", "read a guest");
     if (!st)
         return STORE_ERROR;
     store_bind_text(st, 1, id);
@@ -83,7 +83,7 @@ static StoreStatus guest_by_id(Store *s, const char *id, Guest *out)
     } else {
         status = store_fail(s, "read a guest");
     }
-    sqlite3_finalize(st);
+    store_finish(s, st);
     return status;
 }
 
@@ -113,7 +113,7 @@ StoreStatus store_guests_by_name(Store *s, const char *first, const char *last, 
 {
     if (!first || !*first || !last || !*last)
         return store_failf(s, STORE_INVALID, "a first and a last name are needed");
-    sqlite3_stmt *st = store_prepare(
+    sqlite3_stmt *st = store_cached(
         s,
         "SELECT " STORE_GUEST_COLUMNS " FROM guests "
         "WHERE lanyard_fold(first) = lanyard_fold(?1) AND lanyard_fold(last) = lanyard_fold(?2) "
@@ -137,14 +137,14 @@ StoreStatus store_guests_by_name(Store *s, const char *first, const char *last, 
     }
     if (status == STORE_OK && rc != SQLITE_DONE)
         status = store_fail(s, "look up a guest by name");
-    sqlite3_finalize(st);
+    store_finish(s, st);
     return status;
 }
 
 StoreStatus store_each_guest(Store *s, int (*fn)(const Guest *g, void *ud), void *ud)
 {
     sqlite3_stmt *st =
-        store_prepare(s, "SELECT " STORE_GUEST_COLUMNS " FROM guests", "read the guests");
+        store_cached(s, "SELECT " STORE_GUEST_COLUMNS " FROM guests", "read the guests");
     if (!st)
         return STORE_ERROR;
     Guest g;
@@ -162,7 +162,7 @@ StoreStatus store_each_guest(Store *s, int (*fn)(const Guest *g, void *ud), void
     if (status == STORE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
         status = store_fail(s, "read the guests");
     guest_clear(&g);
-    sqlite3_finalize(st);
+    store_finish(s, st);
     return status;
 }
 
@@ -241,7 +241,7 @@ StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now)
         else if (tries > 100)
             status = store_failf(s, STORE_ERROR, "cannot make a unique walk-in code");
     }
-    sqlite3_stmt *st = status == STORE_OK ? store_prepare(s, INSERT_GUEST, "add a walk-in") : NULL;
+    sqlite3_stmt *st = status == STORE_OK ? store_cached(s, INSERT_GUEST, "add a walk-in") : NULL;
     if (status == STORE_OK && !st)
         status = STORE_ERROR;
     if (status == STORE_OK) {
@@ -264,7 +264,7 @@ StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now)
             g->updated_at = now;
         }
     }
-    sqlite3_finalize(st);
+    store_finish(s, st);
     if (status == STORE_OK)
         status = store_audit(s, kiosk, now, "walk-in", g->id, g->code);
     if (status == STORE_OK)
@@ -275,17 +275,17 @@ StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now)
 
 StoreStatus store_guest_set_consent(Store *s, const char *guest_id, bool consent, int64_t now)
 {
-    sqlite3_stmt *st = store_prepare(s,
-                                     "UPDATE guests SET consent = ?2, updated_at = ?3 "
-                                     "WHERE id = ?1 AND consent <> ?2",
-                                     "save the consent");
+    sqlite3_stmt *st = store_cached(s,
+                                    "UPDATE guests SET consent = ?2, updated_at = ?3 "
+                                    "WHERE id = ?1 AND consent <> ?2",
+                                    "save the consent");
     if (!st)
         return STORE_ERROR;
     store_bind_text(st, 1, guest_id);
     sqlite3_bind_int(st, 2, consent);
     store_bind_time(st, 3, now);
     int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
+    store_finish(s, st);
     if (rc != SQLITE_DONE)
         return store_fail(s, "save the consent");
     if (sqlite3_changes(s->db) == 0) {
@@ -349,24 +349,24 @@ static int import_update(Store *s, const char *id, const Guest *in, int64_t now)
             return -1;
         }
     }
-    sqlite3_stmt *st = store_prepare(s,
-                                     "UPDATE guests SET "
-                                     "code = CASE WHEN ?2 <> '' THEN ?2 ELSE code END, "
-                                     "first = CASE WHEN ?3 <> '' THEN ?3 ELSE first END, "
-                                     "last = CASE WHEN ?4 <> '' THEN ?4 ELSE last END, "
-                                     "company = CASE WHEN ?5 <> '' THEN ?5 ELSE company END, "
-                                     "title = CASE WHEN ?6 <> '' THEN ?6 ELSE title END, "
-                                     "email = CASE WHEN ?7 <> '' THEN ?7 ELSE email END, "
-                                     "phone = CASE WHEN ?8 <> '' THEN ?8 ELSE phone END, "
-                                     "role = ?9, updated_at = ?12 WHERE id = ?1",
-                                     "import guests");
+    sqlite3_stmt *st = store_cached(s,
+                                    "UPDATE guests SET "
+                                    "code = CASE WHEN ?2 <> '' THEN ?2 ELSE code END, "
+                                    "first = CASE WHEN ?3 <> '' THEN ?3 ELSE first END, "
+                                    "last = CASE WHEN ?4 <> '' THEN ?4 ELSE last END, "
+                                    "company = CASE WHEN ?5 <> '' THEN ?5 ELSE company END, "
+                                    "title = CASE WHEN ?6 <> '' THEN ?6 ELSE title END, "
+                                    "email = CASE WHEN ?7 <> '' THEN ?7 ELSE email END, "
+                                    "phone = CASE WHEN ?8 <> '' THEN ?8 ELSE phone END, "
+                                    "role = ?9, updated_at = ?12 WHERE id = ?1",
+                                    "import guests");
     if (!st)
         return -1;
     store_bind_text(st, 1, id);
     bind_guest_fields(st, in);
     store_bind_time(st, 12, now);
     int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
+    store_finish(s, st);
     if (rc != SQLITE_DONE) {
         store_fail(s, "import guests");
         return -1;
@@ -400,7 +400,7 @@ StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport 
     rep->added = rep->updated = rep->unchanged = 0;
     if (store_begin(s, "import guests") != STORE_OK)
         goto fail;
-    sqlite3_stmt *ins = store_prepare(s, INSERT_GUEST, "import guests");
+    sqlite3_stmt *ins = store_cached(s, INSERT_GUEST, "import guests");
     if (!ins)
         goto fail;
     size_t added = 0, updated = 0, unchanged = 0;
@@ -412,7 +412,7 @@ StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport 
                  : found   ? import_update(s, id, g, now)
                            : import_insert(s, ins, g, now);
         if (rc < 0) {
-            sqlite3_finalize(ins);
+            store_finish(s, ins);
             goto fail;
         }
         if (!found)
@@ -422,7 +422,7 @@ StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport 
         else
             unchanged++;
     }
-    sqlite3_finalize(ins);
+    store_finish(s, ins);
     if (store_commit(s, "import guests") != STORE_OK)
         goto fail;
     rep->added = added;
@@ -459,18 +459,18 @@ StoreStatus store_import_programs(Store *s, const ProgramList *programs, ImportR
         goto fail;
     /* updated_at moves only when a program really changed, so importing the same
      * file on every kiosk leaves nothing for a merge to decide. */
-    find = store_prepare(s,
-                         "SELECT " PROGRAM_COLUMNS ", position, visible FROM programs "
-                         "WHERE code = ?1",
-                         "import programs");
-    up = store_prepare(s,
-                       "INSERT INTO programs (" PROGRAM_COLUMNS ", position, visible, updated_at) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 1, ?13) "
-                       "ON CONFLICT (code) DO UPDATE SET name = ?2, school = ?3, pathway = ?4, "
-                       "description = ?5, grades = ?6, certifications = ?7, partner_needs = ?8, "
-                       "contact = ?9, url = ?10, image = ?11, position = ?12, visible = 1, "
-                       "updated_at = ?13",
-                       "import programs");
+    find = store_cached(s,
+                        "SELECT " PROGRAM_COLUMNS ", position, visible FROM programs "
+                        "WHERE code = ?1",
+                        "import programs");
+    up = store_cached(s,
+                      "INSERT INTO programs (" PROGRAM_COLUMNS ", position, visible, updated_at) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 1, ?13) "
+                      "ON CONFLICT (code) DO UPDATE SET name = ?2, school = ?3, pathway = ?4, "
+                      "description = ?5, grades = ?6, certifications = ?7, partner_needs = ?8, "
+                      "contact = ?9, url = ?10, image = ?11, position = ?12, visible = 1, "
+                      "updated_at = ?13",
+                      "import programs");
     if (!find || !up)
         goto fail;
     for (size_t i = 0; i < programs->count; i++) {
@@ -511,13 +511,13 @@ StoreStatus store_import_programs(Store *s, const ProgramList *programs, ImportR
         else
             added++;
     }
-    sqlite3_finalize(find);
-    sqlite3_finalize(up);
+    store_finish(s, find);
+    store_finish(s, up);
     find = up = NULL;
     /* Programs no longer listed are hidden, not deleted: interests in them stay. */
-    find = store_prepare(s, "SELECT code FROM programs WHERE visible = 1", "import programs");
-    up = store_prepare(s, "UPDATE programs SET visible = 0, updated_at = ?2 WHERE code = ?1",
-                       "import programs");
+    find = store_cached(s, "SELECT code FROM programs WHERE visible = 1", "import programs");
+    up = store_cached(s, "UPDATE programs SET visible = 0, updated_at = ?2 WHERE code = ?1",
+                      "import programs");
     if (!find || !up)
         goto fail;
     int rc;
@@ -540,8 +540,8 @@ StoreStatus store_import_programs(Store *s, const ProgramList *programs, ImportR
         store_fail(s, "import programs");
         goto fail;
     }
-    sqlite3_finalize(find);
-    sqlite3_finalize(up);
+    store_finish(s, find);
+    store_finish(s, up);
     find = up = NULL;
     if (store_commit(s, "import programs") != STORE_OK)
         goto fail;
@@ -550,8 +550,8 @@ StoreStatus store_import_programs(Store *s, const ProgramList *programs, ImportR
     rep->unchanged = unchanged;
     return STORE_OK;
 fail:
-    sqlite3_finalize(find);
-    sqlite3_finalize(up);
+    store_finish(s, find);
+    store_finish(s, up);
     store_rollback(s);
     snprintf(rep->error, sizeof rep->error, "%.*s", (int)sizeof rep->error - 1, s->err);
     return STORE_ERROR;
@@ -559,10 +559,10 @@ fail:
 
 StoreStatus store_programs(Store *s, ProgramList *out)
 {
-    sqlite3_stmt *st = store_prepare(s,
-                                     "SELECT " PROGRAM_COLUMNS " FROM programs WHERE visible = 1 "
-                                     "ORDER BY position, code",
-                                     "read the programs");
+    sqlite3_stmt *st = store_cached(s,
+                                    "SELECT " PROGRAM_COLUMNS " FROM programs WHERE visible = 1 "
+                                    "ORDER BY position, code",
+                                    "read the programs");
     if (!st)
         return STORE_ERROR;
     int rc;
@@ -582,6 +582,6 @@ StoreStatus store_programs(Store *s, ProgramList *out)
     }
     if (status == STORE_OK && rc != SQLITE_DONE)
         status = store_fail(s, "read the programs");
-    sqlite3_finalize(st);
+    store_finish(s, st);
     return status;
 }

@@ -11,11 +11,20 @@
 
 #include "store/store.h"
 
+#define STORE_CACHE_SIZE 64
+
+typedef struct StoreCached {
+    const char *sql; /* identity: the address of the statement's literal */
+    sqlite3_stmt *st;
+    bool in_use;
+} StoreCached;
+
 struct Store {
     sqlite3 *db;
     char *path;
     bool readonly;
     char err[640];
+    StoreCached cache[STORE_CACHE_SIZE];
 };
 
 /* "LNYD": marks a SQLite file as a Lanyard event database. */
@@ -35,8 +44,14 @@ StoreStatus store_failf(Store *s, StoreStatus st, const char *fmt, ...)
 
 /* Runs SQL without results; STORE_OK or store_fail(doing). */
 StoreStatus store_exec(Store *s, const char *sql, const char *doing);
-/* Prepares one statement; NULL after store_fail(doing). */
+/* Prepares one statement, to be released with sqlite3_finalize; NULL after
+ * store_fail(doing). */
 sqlite3_stmt *store_prepare(Store *s, const char *sql, const char *doing);
+/* The same, kept prepared for the next call (sql must be a string literal or
+ * otherwise outlive s); released with store_finish, never sqlite3_finalize. */
+sqlite3_stmt *store_cached(Store *s, const char *sql, const char *doing);
+/* Resets a cached statement for its next use, or finalizes any other. */
+void store_finish(Store *s, sqlite3_stmt *st);
 
 /* BEGIN IMMEDIATE (takes the write lock up front so a busy kiosk waits on
  * busy_timeout instead of failing half-way), COMMIT, ROLLBACK. */

@@ -135,7 +135,7 @@ static StoreStatus collect_matches(Merge *m, const char *kind, const char *value
 static StoreStatus exec_bound(Store *s, const char *sql, const char *a, const char *b,
                               const char *c)
 {
-    sqlite3_stmt *st = store_prepare(s, sql, "merge guests");
+    sqlite3_stmt *st = store_cached(s, sql, "merge guests");
     if (!st)
         return STORE_ERROR;
     const char *args[] = {a, b, c};
@@ -143,7 +143,7 @@ static StoreStatus exec_bound(Store *s, const char *sql, const char *a, const ch
     for (int i = 0; i < nparams && i < 3; i++)
         store_bind_text(st, i + 1, args[i]);
     int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
+    store_finish(s, st);
     return rc == SQLITE_DONE ? STORE_OK : store_fail(s, "merge guests");
 }
 
@@ -199,7 +199,7 @@ static StoreStatus repoint_guest(Store *s, const MergeGuest *from, const char *t
 static StoreStatus write_guest(Store *s, const char *id, const MergeGuest *fields,
                                const MergeGuest *origin)
 {
-    sqlite3_stmt *st = store_prepare(
+    sqlite3_stmt *st = store_cached(
         s,
         "INSERT INTO guests (id, code, first, last, company, title, email, phone, role, "
         "walk_in, consent, kiosk, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
@@ -225,7 +225,7 @@ static StoreStatus write_guest(Store *s, const char *id, const MergeGuest *field
     store_bind_text(st, 13, origin->created_at);
     store_bind_time(st, 14, g->updated_at);
     int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
+    store_finish(s, st);
     return rc == SQLITE_DONE ? STORE_OK : store_fail(s, "merge guests");
 }
 
@@ -243,7 +243,7 @@ static StoreStatus tidy_aliases(Store *s, const char *id)
 
 static StoreStatus read_out_guest(Store *s, const char *id, MergeGuest *out)
 {
-    sqlite3_stmt *st = store_prepare(s, MERGE_GUEST_SELECT "WHERE id = ?1", "merge guests");
+    sqlite3_stmt *st = store_cached(s, MERGE_GUEST_SELECT "WHERE id = ?1", "merge guests");
     if (!st)
         return STORE_ERROR;
     store_bind_text(st, 1, id);
@@ -255,7 +255,7 @@ static StoreStatus read_out_guest(Store *s, const char *id, MergeGuest *out)
                      : store_fail(s, "merge guests");
     else if (read_merge_guest(st, out) != 0)
         status = merge_nomem(s);
-    sqlite3_finalize(st);
+    store_finish(s, st);
     return status;
 }
 
@@ -387,23 +387,23 @@ nomem:
 
 static StoreStatus merge_guests(Merge *m)
 {
-    m->match_id = store_prepare(m->s,
-                                "SELECT id FROM guests WHERE id = ?1 UNION SELECT guest_id FROM "
-                                "guest_aliases WHERE kind = 'id' AND value = ?1",
-                                "merge guests");
-    m->match_code = store_prepare(m->s,
-                                  "SELECT id FROM guests WHERE code = ?1 AND code <> '' UNION "
-                                  "SELECT guest_id FROM guest_aliases WHERE kind = 'code' AND "
-                                  "value = ?1",
+    m->match_id = store_cached(m->s,
+                               "SELECT id FROM guests WHERE id = ?1 UNION SELECT guest_id FROM "
+                               "guest_aliases WHERE kind = 'id' AND value = ?1",
+                               "merge guests");
+    m->match_code = store_cached(m->s,
+                                 "SELECT id FROM guests WHERE code = ?1 AND code <> '' UNION "
+                                 "SELECT guest_id FROM guest_aliases WHERE kind = 'code' AND "
+                                 "value = ?1",
+                                 "merge guests");
+    m->match_email = store_cached(m->s,
+                                  "SELECT id FROM guests WHERE lower(email) = lower(?1) AND "
+                                  "email <> '' UNION SELECT guest_id FROM guest_aliases WHERE "
+                                  "kind = 'email' AND value = lower(?1)",
                                   "merge guests");
-    m->match_email = store_prepare(m->s,
-                                   "SELECT id FROM guests WHERE lower(email) = lower(?1) AND "
-                                   "email <> '' UNION SELECT guest_id FROM guest_aliases WHERE "
-                                   "kind = 'email' AND value = lower(?1)",
-                                   "merge guests");
-    m->in_aliases = store_prepare(
-        m->in, "SELECT kind, value FROM guest_aliases WHERE guest_id = ?1", "read the guests");
-    sqlite3_stmt *st = store_prepare(m->in, MERGE_GUEST_SELECT "ORDER BY id", "read the guests");
+    m->in_aliases = store_cached(m->in, "SELECT kind, value FROM guest_aliases WHERE guest_id = ?1",
+                                 "read the guests");
+    sqlite3_stmt *st = store_cached(m->in, MERGE_GUEST_SELECT "ORDER BY id", "read the guests");
     StoreStatus status = STORE_OK;
     if (!m->match_id || !m->match_code || !m->match_email)
         status = STORE_ERROR;
@@ -428,7 +428,7 @@ static StoreStatus merge_guests(Merge *m)
         status = store_failf(m->s, STORE_ERROR, "cannot read the guests of %s: %s",
                              store_path(m->in), sqlite3_errmsg(m->in->db));
     merge_guest_clear(&r);
-    sqlite3_finalize(st);
+    store_finish(m->in, st);
     return status;
 }
 
@@ -450,12 +450,12 @@ static StoreStatus each_input_row(Merge *m, const char *sql,
                                   StoreStatus (*row)(Merge *m, sqlite3_stmt *in, sqlite3_stmt *out),
                                   const char *out_sql, const char *doing)
 {
-    sqlite3_stmt *in = store_prepare(m->in, sql, doing);
+    sqlite3_stmt *in = store_cached(m->in, sql, doing);
     if (!in)
         return store_failf(m->s, STORE_ERROR, "%s", store_errmsg(m->in));
-    sqlite3_stmt *out = store_prepare(m->s, out_sql, doing);
+    sqlite3_stmt *out = store_cached(m->s, out_sql, doing);
     if (!out) {
-        sqlite3_finalize(in);
+        store_finish(m->in, in);
         return STORE_ERROR;
     }
     int rc;
@@ -468,15 +468,15 @@ static StoreStatus each_input_row(Merge *m, const char *sql,
     if (status == STORE_OK && rc != SQLITE_DONE)
         status = store_failf(m->s, STORE_ERROR, "cannot read %s: %s", store_path(m->in),
                              sqlite3_errmsg(m->in->db));
-    sqlite3_finalize(in);
-    sqlite3_finalize(out);
+    store_finish(m->in, in);
+    store_finish(m->s, out);
     return status;
 }
 
 /* 1 when a row with this key exists in the output, 0 not, -1 error. */
 static int out_has(Store *s, const char *sql, const char *a, const char *b, const char *c)
 {
-    sqlite3_stmt *st = store_prepare(s, sql, "merge");
+    sqlite3_stmt *st = store_cached(s, sql, "merge");
     if (!st)
         return -1;
     store_bind_text(st, 1, a);
@@ -485,7 +485,7 @@ static int out_has(Store *s, const char *sql, const char *a, const char *b, cons
     if (c)
         store_bind_text(st, 3, c);
     int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
+    store_finish(s, st);
     if (rc == SQLITE_ROW)
         return 1;
     if (rc == SQLITE_DONE)
@@ -578,13 +578,13 @@ static int compare_programs(sqlite3_stmt *a, sqlite3_stmt *b)
 static StoreStatus program_row(Merge *m, sqlite3_stmt *in, sqlite3_stmt *out)
 {
     sqlite3_stmt *cur =
-        store_prepare(m->s, "SELECT " PROGRAM_ALL " FROM programs WHERE code = ?1", "merge");
+        store_cached(m->s, "SELECT " PROGRAM_ALL " FROM programs WHERE code = ?1", "merge");
     if (!cur)
         return STORE_ERROR;
     store_bind_text(cur, 1, store_col_text(in, 0));
     int rc = sqlite3_step(cur);
     bool take = rc == SQLITE_DONE || (rc == SQLITE_ROW && compare_programs(in, cur) > 0);
-    sqlite3_finalize(cur);
+    store_finish(m->s, cur);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return store_fail(m->s, "merge programs");
     if (!take)
@@ -672,10 +672,10 @@ StoreStatus store_merge(Store *s, const char *in_path, MergeReport *rep)
         status = store_failf(s, STORE_ERROR, "%s", store_errmsg(m.in));
     if (status == STORE_OK)
         status = merge_all(&m);
-    sqlite3_finalize(m.match_id);
-    sqlite3_finalize(m.match_code);
-    sqlite3_finalize(m.match_email);
-    sqlite3_finalize(m.in_aliases);
+    store_finish(s, m.match_id);
+    store_finish(s, m.match_code);
+    store_finish(s, m.match_email);
+    store_finish(m.in, m.in_aliases);
     store_rollback(m.in);
     store_close(m.in);
     if (status == STORE_OK)

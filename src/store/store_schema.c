@@ -65,7 +65,7 @@ const char *const STORE_MIGRATIONS[] = {
     "  undone_by TEXT NOT NULL DEFAULT '',"
     "  badge_printed INTEGER NOT NULL DEFAULT 0,"
     "  duplicate_of TEXT"
-    ");"
+    ") WITHOUT ROWID;"
     "CREATE UNIQUE INDEX attendance_active ON attendance (guest_id)"
     "  WHERE undone_at IS NULL AND duplicate_of IS NULL;"
     "CREATE INDEX attendance_guest ON attendance (guest_id, checked_in_at);"
