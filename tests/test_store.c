@@ -12,6 +12,7 @@
 
 #include "core/ids.h"
 #include "store/store.h"
+#include "store/store_internal.h" /* the connection, to simulate a full disk */
 
 #define T0 INT64_C(1787245200000) /* 2026-08-20T17:00:00Z */
 
@@ -337,6 +338,35 @@ static void test_migrates_marked_empty_file(void **state)
     assert_int_equal(st.guests, 3);
     store_close(s);
     assert_int_equal(count_rows(f->db, "PRAGMA user_version"), v);
+}
+
+static void test_full_disk_is_said_plainly_and_loses_nothing(void **state)
+{
+    Fixture *f = *state;
+    Store *s = open_ok(f->db, STORE_OPEN_CREATE);
+    ImportReport rep;
+    import_three(s, &rep);
+    import_report_free(&rep);
+    /* SQLite reports a page limit the way it reports a full disk (SQLITE_FULL). */
+    assert_int_equal(sqlite3_exec(s->db, "PRAGMA max_page_count = 1", NULL, NULL, NULL), SQLITE_OK);
+    GuestList l;
+    guest_list_init(&l);
+    for (int i = 0; i < 300; i++) {
+        char code[16];
+        snprintf(code, sizeof code, "F%04d", i);
+        add_guest(&l, code, "Filler", "Guest with a long enough name", "Filler Company", "");
+    }
+    import_report_init(&rep, "big.csv");
+    assert_int_equal(store_import_guests(s, &l, &rep, T0), STORE_ERROR);
+    guest_list_free(&l);
+    if (!strstr(store_errmsg(s), "disk full") || !strstr(store_errmsg(s), f->db))
+        fail_msg("unclear message: %s", store_errmsg(s));
+    assert_non_null(strstr(rep.error, "disk full"));
+    import_report_free(&rep);
+    StoreStats st;
+    assert_int_equal(store_stats(s, &st), STORE_OK);
+    assert_int_equal(st.guests, 3);
+    store_close(s);
 }
 
 /* ---- check-in ---- */
@@ -793,6 +823,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_refuses_read_only_folder, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refuses_newer_schema, setup, teardown),
         cmocka_unit_test_setup_teardown(test_migrates_marked_empty_file, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_full_disk_is_said_plainly_and_loses_nothing, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_checkin_twice_one_row, setup, teardown),
         cmocka_unit_test_setup_teardown(test_undo_keeps_row_and_audit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walkin_codes_and_email_reuse, setup, teardown),

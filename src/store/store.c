@@ -384,11 +384,13 @@ static StoreStatus migrate(Store *s)
                            s->path, version, STORE_MIGRATION_COUNT);
     if (version == STORE_MIGRATION_COUNT)
         return STORE_OK;
+    /* Read-only users (exports, stats, merge inputs) read the tables of the
+     * first version, which every later one keeps; a file with no schema at all
+     * (its creation was interrupted) holds nothing to read. */
+    if (s->readonly && version == 0)
+        return store_failf(s, STORE_ERROR, "%s is an empty Lanyard database", s->path);
     if (s->readonly)
-        return store_failf(s, STORE_ERROR,
-                           "%s uses an older schema; open it once for writing (e.g. lanyard "
-                           "stats is read-only, lanyard import is not) to upgrade it",
-                           s->path);
+        return STORE_OK;
     for (int v = version; v < STORE_MIGRATION_COUNT; v++) {
         if (store_begin(s, "upgrade the database") != STORE_OK)
             return STORE_ERROR;
