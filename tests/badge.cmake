@@ -9,3 +9,9 @@ lanyard_test(test_badge_cups SOURCES test_badge_cups.c badge_testutil.c
 # fontconfig's one-time leak (see tests/platform.cmake); the lanyard runs inherit it.
 set_tests_properties(test_badge_render test_badge_print test_badge_cups PROPERTIES
   ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")
+
+# Benchmark (run by scripts/bench, not by ctest): badge_render_p99.
+add_executable(bench_badge bench_badge.c)
+target_include_directories(bench_badge PRIVATE ${CMAKE_SOURCE_DIR}/src)
+target_link_libraries(bench_badge PRIVATE badge_render core_config)
+target_compile_definitions(bench_badge PRIVATE LANYARD_ASSET_DIR="${LANYARD_ASSET_DIR}")

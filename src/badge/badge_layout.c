@@ -25,6 +25,20 @@ static int px_for_height(int h)
     return px > 1 ? px : 1;
 }
 
+/* Text is measured once at this size and the size that fits is found by
+ * scaling, then checked: each distinct pixel size costs the font layer a face
+ * opened at that size, so a binary search over sizes would be slow. */
+#define REF_PX 64
+
+/* Sizes snap down to a coarse grid (a third of a millimetre at 300 dpi), so
+ * badges of different guests reuse the same few font sizes. */
+static int snap_px(int px)
+{
+    int step = px >= 48 ? 4 : px >= 16 ? 2 : 1;
+    px -= px % step;
+    return px > 1 ? px : 1;
+}
+
 /* Whether text at px fits in lines lines of w x h pixels. */
 static bool fits(BadgeMeasureFn measure, void *ud, const char *text, int px, bool bold, int lines,
                  int w, int h)
@@ -37,26 +51,37 @@ static bool fits(BadgeMeasureFn measure, void *ud, const char *text, int px, boo
     return tw <= w && th <= h;
 }
 
-/* Largest px in [lo, hi] that fits, or 0 when none does (fits is monotone in px). */
-static int search_px(BadgeMeasureFn measure, void *ud, const char *text, bool bold, int lines,
-                     int lo, int hi, int w, int h)
+/* Largest snapped px <= hi, not below lo, at which text fits on one line of its
+ * box; 0 when none does. */
+static int fit_one_line(const BadgeTextBox *t, const char *text, BadgeMeasureFn measure, void *ud,
+                        int lo, int hi)
 {
-    int best = 0;
-    while (lo <= hi) {
-        int mid = lo + (hi - lo) / 2;
-        if (fits(measure, ud, text, mid, bold, lines, w, h)) {
-            best = mid;
-            lo = mid + 1;
-        } else {
-            hi = mid - 1;
-        }
+    int rw = 0, rh = 0;
+    if (measure(ud, text, REF_PX, t->bold ? 1 : 0, &rw, &rh) != 0)
+        return 0;
+    double scale = 1e9;
+    if (rw > 0)
+        scale = (double)t->box.w / rw;
+    if (rh > 0 && (double)t->box.h / rh < scale)
+        scale = (double)t->box.h / rh;
+    int px = (int)(REF_PX * scale);
+    if (px > hi)
+        px = hi;
+    /* Hinting makes widths only nearly proportional: step down until it fits. */
+    for (int tries = 0; tries < 8; tries++) {
+        px = snap_px(px);
+        if (px < lo)
+            return 0;
+        if (fits(measure, ud, text, px, t->bold, 1, t->box.w, t->box.h))
+            return px;
+        px = px * 95 / 100;
     }
-    return best;
+    return 0;
 }
 
 /* Sizes one text in its box: one line, shrunk down to min_ratio of the box's
  * own size; below that, up to max_lines wrapped lines; below that, the smallest
- * size, cut with an ellipsis by the renderer. */
+ * readable size, cut with an ellipsis by the renderer. */
 static void fit_text(BadgeTextBox *t, const char *text, BadgeMeasureFn measure, void *ud,
                      double min_ratio, int max_lines)
 {
@@ -65,18 +90,19 @@ static void fit_text(BadgeTextBox *t, const char *text, BadgeMeasureFn measure, 
     if (lo < 1)
         lo = 1;
     t->max_lines = 1;
-    t->px = hi;
+    t->px = snap_px(hi);
     if (!text || !*text || !measure)
         return;
-    int px = search_px(measure, ud, text, t->bold, 1, lo, hi, t->box.w, t->box.h);
+    int px = fit_one_line(t, text, measure, ud, lo, hi);
     if (px > 0) {
         t->px = px;
         return;
     }
     for (int lines = 2; lines <= max_lines; lines++) {
-        int lhi = px_for_height(t->box.h / lines);
-        px = search_px(measure, ud, text, t->bold, lines, 1, lhi, t->box.w, t->box.h);
-        if (px >= lo / 2 && px > 0) {
+        px = snap_px(px_for_height(t->box.h / lines));
+        while (px > 1 && !fits(measure, ud, text, px, t->bold, lines, t->box.w, t->box.h))
+            px = snap_px(px * 95 / 100);
+        if (px >= lo / 2 && fits(measure, ud, text, px, t->bold, lines, t->box.w, t->box.h)) {
             t->px = px;
             t->max_lines = lines;
             return;
@@ -84,7 +110,7 @@ static void fit_text(BadgeTextBox *t, const char *text, BadgeMeasureFn measure, 
     }
     /* Even the smallest readable size does not fit: the renderer cuts the line
      * with an ellipsis rather than shrinking it into illegibility. */
-    t->px = lo;
+    t->px = snap_px(lo);
 }
 
 static BadgeRect rect(int x, int y, int w, int h)
@@ -181,7 +207,7 @@ int badge_layout(double w_mm, double h_mm, int dpi, const BadgeTexts *texts, Bad
         for (int f = BADGE_LAST; f <= BADGE_COMPANY; f++) {
             int cap = first->px * (f == BADGE_LAST ? 85 : 70) / 100;
             if (L->field[f].px > cap)
-                L->field[f].px = cap > 1 ? cap : 1;
+                L->field[f].px = snap_px(cap);
         }
     }
     return 0;
