@@ -150,6 +150,7 @@ static void interests(Store *s, const char *code, const char *const *programs, s
 }
 
 static char sam_a[WALKIN_CODE_LEN + 1], sam_c[WALKIN_CODE_LEN + 1], lee_b[WALKIN_CODE_LEN + 1];
+static char pat_b[WALKIN_CODE_LEN + 1];
 
 static void build_kiosks(void)
 {
@@ -176,7 +177,6 @@ static void build_kiosks(void)
     checkin_code(b, "1001", "B", T0 + 10 * MIN);
     checkin_code(b, "1004", "B", T0 + 12 * MIN);
     /* Pat walks in at B with the email A has on file (other case). */
-    char pat_b[WALKIN_CODE_LEN + 1];
     walkin(b, "Pat", "Kim", "PAT@kim.example", "B", T0 + 50 * MIN, pat_b);
     walkin(b, "Lee", "Park", "lee@park.example", "B", T0 + 45 * MIN, lee_b);
     const char *pb[] = {"HLTH", "WELD"}, *kb[] = {"mentoring", "interns"};
@@ -197,6 +197,9 @@ static void build_kiosks(void)
     import_one(c, "cccccccccccccccccccccccccccccccc", "2001", "Pat", "Kim", "pk@other.example",
                T0 + 2);
     checkin_code(c, "2001", "C", T0 + 55 * MIN);
+    /* Pat's interests ride along when C's record is folded into another. */
+    const char *pp[] = {"HLTH", "AUTO"}, *kp[] = {"hiring"};
+    interests(c, "2001", pp, 2, kp, 1, "C", T0 + 56 * MIN);
     const char *pc[] = {"AUTO"};
     interests(c, "1002", pc, 1, NULL, 0, "C", T0 + 60 * MIN);
     store_close(c);
@@ -315,14 +318,21 @@ static void test_orders_and_repeats_agree(void **state)
 {
     (void)state;
     const char *abc[] = {"A.db", "B.db", "C.db"};
-    const char *cba[] = {"C.db", "B.db", "A.db"};
-    const char *bac[] = {"B.db", "A.db", "C.db"};
     MergeReport rep;
     merge_into("abc.db", abc, 3, NULL);
-    merge_into("cba.db", cba, 3, NULL);
-    merge_into("bac.db", bac, 3, NULL);
-    assert_same("abc.db", "cba.db");
-    assert_same("abc.db", "bac.db");
+    /* Every other order. */
+    static const int perms[][3] = {{0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
+    for (size_t i = 0; i < sizeof perms / sizeof perms[0]; i++) {
+        const char *order[3];
+        char name[16] = "";
+        for (int j = 0; j < 3; j++) {
+            order[j] = abc[perms[i][j]];
+            name[j] = (char)('a' + perms[i][j]);
+        }
+        strcat(name, ".db");
+        merge_into(name, order, 3, NULL);
+        assert_same("abc.db", name);
+    }
 
     /* Twice: the second round changes nothing. */
     merge_into("twice.db", abc, 3, NULL);
@@ -385,17 +395,26 @@ static void test_merged_content(void **state)
     assert_int_equal(store_guest_by_code(s, sam_c, &other), STORE_OK);
     assert_string_not_equal(g.id, other.id);
     /* Pat: the three records are one guest, found by any of their ids and codes;
-     * B's walk-in is the latest record, so its fields (and walk-in code) win. */
+     * C's record changed last (consent at :56), so its fields win. */
     assert_int_equal(store_guest_by_code(s, "2001", &g), STORE_OK);
-    assert_true(g.walk_in);
-    assert_string_equal(g.email, "PAT@kim.example");
-    assert_int_equal(store_guest_by_code(s, g.code, &other), STORE_OK);
+    assert_false(g.walk_in);
+    assert_true(g.consent);
+    assert_string_equal(g.email, "pk@other.example");
+    assert_int_equal(store_guest_by_code(s, pat_b, &other), STORE_OK);
     assert_string_equal(other.id, g.id);
     assert_int_equal(store_guest_get(s, "cccccccccccccccccccccccccccccccc", &other), STORE_OK);
     assert_string_equal(other.id, g.id);
     assert_int_equal(store_guest_get(s, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", &other), STORE_OK);
     assert_string_equal(other.id, g.id);
     assert_true(strcmp(g.id, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa") <= 0);
+    assert_int_equal(store_interests_get(s, g.id, &p, &np, &k, &nk), STORE_OK);
+    assert_int_equal(np, 2);
+    assert_string_equal(p[0], "HLTH");
+    assert_string_equal(p[1], "AUTO");
+    assert_int_equal(nk, 1);
+    assert_string_equal(k[0], "hiring");
+    store_strings_free(p, np);
+    store_strings_free(k, nk);
     guest_clear(&other);
     guest_clear(&g);
 
