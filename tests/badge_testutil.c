@@ -32,7 +32,7 @@ void bt_guest_id(Store *s, const char *code, char out[ID_LEN + 1])
     guest_clear(&g);
 }
 
-char *bt_make_db(const char *dir, int n)
+char *bt_make_db(const char *dir, int n, bool checkin_all)
 {
     char *path = tu_path(dir, "event.db");
     Store *s = NULL;
@@ -75,7 +75,7 @@ char *bt_make_db(const char *dir, int n)
     assert_int_equal(store_checkin(s, id, "test", now, &res), STORE_OK);
     const char *programs[] = {"WELD", "IT NET"};
     assert_int_equal(store_interests_set(s, id, programs, 2, NULL, 0, "test", now), STORE_OK);
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n && checkin_all; i++) {
         char code[16];
         snprintf(code, sizeof code, "G%02d", i);
         bt_guest_id(s, code, id);
@@ -83,6 +83,26 @@ char *bt_make_db(const char *dir, int n)
     }
     store_close(s);
     return path;
+}
+
+typedef struct FindPrinted {
+    const char *id;
+    int printed; /* -1: not checked in */
+} FindPrinted;
+
+static int find_printed(const AttendanceRow *row, void *ud)
+{
+    FindPrinted *fp = ud;
+    if (!strcmp(row->guest->id, fp->id))
+        fp->printed = row->badge_printed;
+    return 0;
+}
+
+int bt_badge_printed(Store *s, const char *guest_id)
+{
+    FindPrinted fp = {guest_id, -1};
+    assert_int_equal(store_each_attendance(s, find_printed, &fp), STORE_OK);
+    return fp.printed;
 }
 
 void bt_watch_init(BtWatch *w)

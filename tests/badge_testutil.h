@@ -17,12 +17,16 @@
 #define BT_CATALOG_URL "https://cte.example.org/programs"
 
 /* Makes dir/event.db with Ana (code BT_ANA_CODE, checked in, programs WELD and
- * "IT NET") and n more guests coded G00, G01, ... (checked in, nothing picked).
- * Returns the malloc'd database path. */
-char *bt_make_db(const char *dir, int n);
+ * "IT NET") and n more guests coded G00, G01, ... (nothing picked; checked in
+ * when checkin_all). Returns the malloc'd database path. */
+char *bt_make_db(const char *dir, int n, bool checkin_all);
 
 /* The id of the guest with this code (fails the test if there is none). */
 void bt_guest_id(Store *s, const char *code, char out[ID_LEN + 1]);
+
+/* The "badge printed" flag of the guest's check-in, as attendance.csv has it;
+ * -1 when the guest is not checked in. */
+int bt_badge_printed(Store *s, const char *guest_id);
 
 /* Counts worker notifications so a test can wait for the next one. */
 typedef struct BtWatch {

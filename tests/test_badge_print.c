@@ -25,7 +25,7 @@ static int setup(void **state)
 {
     Fixture *f = calloc(1, sizeof *f);
     f->dir = tu_tempdir();
-    f->db = bt_make_db(f->dir, 3);
+    f->db = bt_make_db(f->dir, 3, true);
     f->event = tu_path(f->dir, "event");
     mkdir(f->event, 0777);
     char *ini = tu_path(f->event, "event.ini");
@@ -142,27 +142,6 @@ static void test_print_command_without_printer(void **state)
     tu_run_free(&r);
 }
 
-typedef struct FindPrinted {
-    const char *id;
-    int printed; /* -1: not checked in */
-} FindPrinted;
-
-static int find_printed(const AttendanceRow *row, void *ud)
-{
-    FindPrinted *fp = ud;
-    if (!strcmp(row->guest->id, fp->id))
-        fp->printed = row->badge_printed;
-    return 0;
-}
-
-/* The "badge printed" flag of the guest's check-in, as attendance.csv has it. */
-static int badge_printed(Store *s, const char *guest_id)
-{
-    FindPrinted fp = {guest_id, -1};
-    assert_int_equal(store_each_attendance(s, find_printed, &fp), STORE_OK);
-    return fp.printed;
-}
-
 static int count_job(const PrintJob *job, void *ud)
 {
     (void)job;
@@ -203,7 +182,7 @@ static void test_queue_writes_pngs(void **state)
     bt_guest_id(s, BT_ANA_CODE, ana);
     bt_guest_id(s, "G00", g0);
     bt_guest_id(s, "G01", g1);
-    assert_int_equal(badge_printed(s, ana), 0);
+    assert_int_equal(bt_badge_printed(s, ana), 0);
 
     BtWatch w;
     bt_watch_init(&w);
@@ -224,7 +203,7 @@ static void test_queue_writes_pngs(void **state)
     assert_non_null(text);
     assert_string_equal(text, BT_ANA_URL);
     free(text);
-    assert_int_equal(badge_printed(s, ana), 1);
+    assert_int_equal(bt_badge_printed(s, ana), 1);
 
     /* A second check-in of the same guest, or a double tap, prints once. Requests
      * are taken in order, so once G00's badge is done Ana's repeat was seen. */
@@ -265,7 +244,7 @@ static void test_queue_writes_pngs(void **state)
     want.guest_id = g1;
     want.state = PRINT_DONE;
     assert_true(bt_wait(&w, s, bt_latest_is, &want, 20000));
-    assert_int_equal(badge_printed(s, g1), 1);
+    assert_int_equal(bt_badge_printed(s, g1), 1);
     badge_queue_destroy(q);
     bt_watch_destroy(&w);
     store_close(s);
