@@ -9,6 +9,7 @@
  * that passes is opened for writing. */
 #include "store/store_internal.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -213,6 +214,11 @@ int64_t store_col_time(sqlite3_stmt *st, int col)
 }
 
 /* ---- opening ---- */
+
+/* Pages between automatic checkpoints: small enough that preallocating the log
+ * costs little at open (about 1.3 MB), large enough that checkpoints are rare
+ * (a check-in writes three or four pages). */
+#define STORE_WAL_PAGES 256
 
 /* SQL function lanyard_fold(text): the search key of text.h, for matching names
  * regardless of case and accents. */
@@ -441,10 +447,12 @@ static StoreStatus configure(Store *s, bool fresh)
                            "cannot open %s: the file system does not support the write-ahead "
                            "log Lanyard needs",
                            s->path);
-    /* Keep the -wal file (and its size, see wal_preallocate) when closing. */
-    int persist = 1;
-    if (sqlite3_file_control(s->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist) != SQLITE_OK)
-        return store_fail(s, "open the database");
+    /* Checkpoints every STORE_WAL_PAGES pages keep the log inside the space
+     * wal_preallocate gives it. */
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA wal_autocheckpoint = %d", STORE_WAL_PAGES);
+    if (store_exec(s, sql, "open the database") != STORE_OK)
+        return STORE_ERROR;
     return store_exec(s, "PRAGMA synchronous = FULL", "open the database");
 }
 
@@ -452,13 +460,14 @@ static StoreStatus configure(Store *s, bool fresh)
  * that a commit overwrites blocks in place: then its flush need not also commit
  * a new file size to the file system's journal, which costs as much again.
  * SQLite ignores bytes past the last valid frame, and the write lock held here
- * keeps other writers from appending meanwhile. A pure optimisation. */
+ * keeps other writers from appending meanwhile. A pure optimisation; the log
+ * is deleted when the last connection closes, as usual. */
 static void wal_preallocate(Store *s)
 {
     int page = 0;
     if (pragma_int(s, "PRAGMA page_size", &page) != STORE_OK || page <= 0)
         return;
-    const off_t target = (off_t)(1000 + 100) * (page + 24) + 32;
+    const off_t target = (off_t)(STORE_WAL_PAGES + 64) * (page + 24) + 32;
     char wal[4200];
     snprintf(wal, sizeof wal, "%s-wal", s->path);
     if (store_begin(s, "open the database") != STORE_OK)
@@ -603,8 +612,12 @@ void store_close(Store *s)
 {
     if (!s)
         return;
-    for (size_t i = 0; i < STORE_CACHE_SIZE; i++)
+    for (size_t i = 0; i < STORE_CACHE_SIZE; i++) {
+        /* A statement still in use was never given back to store_finish: it
+         * would have held a read snapshot open all along. */
+        assert(!s->cache[i].in_use);
         sqlite3_finalize(s->cache[i].st);
+    }
     sqlite3_close_v2(s->db);
     free(s->path);
     free(s);
