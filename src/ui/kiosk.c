@@ -64,7 +64,6 @@ enum WidgetBase {
     W_CONTINUE,
     W_OK,
     W_KEY,
-    W_SHOWKB,
     W_SCROLL,
 };
 #define WID(base, i) (((uint32_t)(base) << 16) | (uint32_t)(i))
@@ -698,9 +697,6 @@ static void activate(Kiosk *k, uint32_t id, int64_t now)
     case W_KEY:
         keyboard_tap(k, i, now);
         break;
-    case W_SHOWKB:
-        k->kb.visible = true;
-        break;
     default:
         break;
     }
@@ -945,26 +941,38 @@ static int button_w(Ctx *c, const char *label, int px, int min_w)
     return w < min_w ? min_w : w;
 }
 
-/* Back button and centred title; returns the y below the bar. */
-static int top_bar(Ctx *c, const char *title, bool back)
+/* Back button, centred title and an optional primary button on the right (the
+ * walk-in form's Next, always in view above the keyboard); returns the y below
+ * the bar. */
+static int top_bar(Ctx *c, const char *title, bool back, uint32_t right_id, const char *right)
 {
     const UiTheme *t = c->t;
     int bh = t->target;
     int y = t->pad;
-    int left = t->pad;
+    int left = t->pad, rightw = t->pad;
     if (back) {
         int bw = button_w(c, tr(c->k, S_BACK), t->px_button, ui_sc(t, 120));
         ui_button(c->v, t, &c->k->in, WID(W_BACK, 0), ui_rect(t->pad, y, bw, bh), tr(c->k, S_BACK),
                   UI_BTN_SECONDARY, t->px_button);
         left = t->pad + bw + t->gap;
     }
+    if (right) {
+        int bw = button_w(c, right, t->px_button, ui_sc(t, 140));
+        ui_button(c->v, t, &c->k->in, right_id, ui_rect(c->w - t->pad - bw, y, bw, bh), right,
+                  UI_BTN_PRIMARY, t->px_button);
+        rightw = t->pad + bw + t->gap;
+    }
     if (title) {
-        /* Centred on the window, but never under the Back button. */
-        int tw = c->w - 2 * left;
-        if (tw < ui_sc(t, 100))
-            tw = c->w - left - t->pad;
-        ui_text_in(c->v, ui_rect(c->w - left - tw, y, tw, bh), title, t->px_title, t->px_body,
-                   UI_BOLD, t->text, UI_CENTER);
+        /* Centred on the window, but never under the buttons. */
+        int side = left > rightw ? left : rightw;
+        int tw = c->w - 2 * side;
+        int tx = side;
+        if (tw < ui_sc(t, 100)) {
+            tw = c->w - left - rightw;
+            tx = left;
+        }
+        ui_text_in(c->v, ui_rect(tx, y, tw, bh), title, t->px_title, t->px_small, UI_BOLD, t->text,
+                   UI_CENTER);
     }
     return y + bh + t->gap;
 }
@@ -1085,22 +1093,18 @@ static void layout_welcome(Ctx *c)
     }
 }
 
-/* The keyboard at the bottom, or a button to bring it back. Returns its top. */
+/* The keyboard at the bottom when shown (tapping a field shows it again).
+ * Returns its top. */
 static int keyboard_area(Ctx *c)
 {
     Kiosk *k = c->k;
     const UiTheme *t = c->t;
-    if (k->kb.visible) {
-        int kh = ui_keyboard_height(t, c->w, c->h);
-        ui_keyboard_layout(c->v, t, &k->in, &k->kb, ui_rect(0, c->h - kh, c->w, kh), WID(W_KEY, 0),
-                           k->lang);
-        return c->h - kh;
-    }
-    const char *label = tr(k, S_KEY_SHOW);
-    int bw = button_w(c, label, t->px_body, ui_sc(t, 140));
-    UiRect r = ui_rect(c->w - t->pad - bw, c->h - t->pad - t->target, bw, t->target);
-    ui_button(c->v, t, &k->in, WID(W_SHOWKB, 0), r, label, UI_BTN_SECONDARY, t->px_body);
-    return r.y;
+    if (!k->kb.visible)
+        return c->h;
+    int kh = ui_keyboard_height(t, c->w, c->h);
+    ui_keyboard_layout(c->v, t, &k->in, &k->kb, ui_rect(0, c->h - kh, c->w, kh), WID(W_KEY, 0),
+                       k->lang);
+    return c->h - kh;
 }
 
 static void layout_find(Ctx *c)
@@ -1205,10 +1209,8 @@ static void layout_walkin(Ctx *c)
     UiView *v = c->v;
     static const UiStr CAPTIONS[WALKIN_FIELDS] = {S_FIRST, S_LAST,  S_COMPANY,
                                                   S_JOB,   S_EMAIL, S_PHONE};
-    int y0 = top_bar(c, tr(k, S_WALKIN_TITLE), true);
+    int y0 = top_bar(c, tr(k, S_WALKIN_TITLE), true, WID(W_NEXT, 0), tr(k, S_NEXT));
     int bottom = keyboard_area(c);
-    if (!k->kb.visible)
-        bottom -= t->target + t->gap; /* the Keyboard button's row */
     UiRect area = ui_rect(0, y0, c->w, bottom - y0);
 
     int cols = c->w > c->h && c->w >= ui_sc(t, 600) ? 2 : 1;
@@ -1218,7 +1220,7 @@ static void layout_walkin(Ctx *c)
     int rows = (WALKIN_FIELDS + cols - 1) / cols;
     int consent_y = rows * rowh;
     int bh = t->target;
-    int content_h = consent_y + bh + t->gap + bh + t->pad;
+    int content_h = consent_y + bh + t->pad;
 
     /* Keep the focused field in view above the keyboard. */
     UiScroll *sc = &k->sc[SC_WALKIN];
@@ -1244,22 +1246,10 @@ static void layout_walkin(Ctx *c)
                           optional ? tr(k, S_OPTIONAL) : NULL};
         ui_field(v, t, &k->in, WID(W_FIELD, i), r, &fs);
     }
-    int cy = top + consent_y;
-    const char *next = tr(k, S_NEXT);
-    int nw = button_w(c, next, t->px_button, ui_sc(t, 200));
-    if (cols == 2) {
-        ui_checkbox(v, t, &k->in, WID(W_CONSENT, 0),
-                    ui_rect(t->pad, cy, c->w - 3 * t->pad - nw, bh), tr(k, S_CONSENT), k->consent);
-        ui_button(v, t, &k->in, WID(W_NEXT, 0), ui_rect(c->w - t->pad - nw, cy, nw, bh), next,
-                  UI_BTN_PRIMARY, t->px_button);
-    } else {
-        ui_checkbox(v, t, &k->in, WID(W_CONSENT, 0), ui_rect(t->pad, cy, c->w - 2 * t->pad, bh),
-                    tr(k, S_CONSENT), k->consent);
-        ui_button(v, t, &k->in, WID(W_NEXT, 0),
-                  ui_rect(t->pad, cy + bh + t->gap, c->w - 2 * t->pad, bh), next, UI_BTN_PRIMARY,
-                  t->px_button);
-    }
-    ui_scroll_end(v, sc, cols == 2 ? consent_y + bh + t->pad : content_h, saved);
+    ui_checkbox(v, t, &k->in, WID(W_CONSENT, 0),
+                ui_rect(t->pad, top + consent_y, c->w - 2 * t->pad, bh), tr(k, S_CONSENT),
+                k->consent);
+    ui_scroll_end(v, sc, content_h, saved);
 }
 
 static int heading(Ctx *c, int x, int y, int w, const char *text)
@@ -1275,7 +1265,7 @@ static void layout_interests(Ctx *c)
     Kiosk *k = c->k;
     const UiTheme *t = c->t;
     UiView *v = c->v;
-    int y0 = top_bar(c, tr(k, S_INTERESTS_TITLE), false);
+    int y0 = top_bar(c, tr(k, S_INTERESTS_TITLE), false, 0, NULL);
     int bh = t->target;
     int bar_y = c->h - t->pad - bh;
     const char *cont = tr(k, S_CONTINUE);
@@ -1290,10 +1280,10 @@ static void layout_interests(Ctx *c)
     int aw = c->w - 2 * t->pad;
     if (k->programs.count) {
         y += heading(c, t->pad, y, aw, tr(k, S_INTERESTS_PROGRAMS));
-        int cols = aw / ui_sc(t, 240);
-        cols = cols < 1 ? 1 : cols > 4 ? 4 : cols;
+        int cols = aw / ui_sc(t, 220);
+        cols = cols < 2 ? 2 : cols > 4 ? 4 : cols;
         int tw = (aw - (cols - 1) * t->gap) / cols;
-        int th = ui_sc(t, 72) > t->target ? ui_sc(t, 72) : t->target;
+        int th = ui_sc(t, 76) > t->target ? ui_sc(t, 76) : t->target;
         for (size_t i = 0; i < k->programs.count; i++) {
             int col = (int)(i % (size_t)cols), row = (int)(i / (size_t)cols);
             UiRect r = ui_rect(t->pad + col * (tw + t->gap), y + row * (th + t->gap), tw, th);
@@ -1305,17 +1295,17 @@ static void layout_interests(Ctx *c)
     }
     y += heading(c, t->pad, y, aw, tr(k, S_INTERESTS_KINDS));
     int cols = aw / ui_sc(t, 180);
-    cols = cols < 1 ? 1 : cols > 4 ? 4 : cols;
+    cols = cols < 2 ? 2 : cols > 4 ? 4 : cols;
     int tw = (aw - (cols - 1) * t->gap) / cols;
+    int kh = ui_sc(t, 64) > t->target ? ui_sc(t, 64) : t->target;
     for (size_t i = 0; i < PARTNERSHIP_KIND_COUNT && i < 16; i++) {
         int col = (int)(i % (size_t)cols), row = (int)(i / (size_t)cols);
-        UiRect r =
-            ui_rect(t->pad + col * (tw + t->gap), y + row * (t->target + t->gap), tw, t->target);
+        UiRect r = ui_rect(t->pad + col * (tw + t->gap), y + row * (kh + t->gap), tw, kh);
         ui_tile(v, t, &k->in, WID(W_KIND, i), r, ui_tr_kind(k->lang, PARTNERSHIP_KINDS[i].key),
                 NULL, k->kinds[i]);
     }
     int rows = (int)((PARTNERSHIP_KIND_COUNT + (size_t)cols - 1) / (size_t)cols);
-    y += rows * (t->target + t->gap);
+    y += rows * (kh + t->gap);
     ui_scroll_end(v, sc, y - top + t->pad, saved);
 }
 
@@ -1406,7 +1396,7 @@ static void layout_programs(Ctx *c)
     Kiosk *k = c->k;
     const UiTheme *t = c->t;
     UiView *v = c->v;
-    int y0 = top_bar(c, tr(k, S_PROGRAMS_TITLE), true);
+    int y0 = top_bar(c, tr(k, S_PROGRAMS_TITLE), true, 0, NULL);
     UiRect area = ui_rect(0, y0, c->w, c->h - y0);
     UiScroll *sc = &k->sc[SC_PROGRAMS];
     UiRect saved = v->clip;

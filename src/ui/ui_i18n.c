@@ -76,7 +76,6 @@ static const Entry TABLE[S_COUNT] = {
     {S_PROGRAMS_EMPTY, {"No programs yet", "Aún no hay programas"}},
     {S_KEY_SPACE, {"space", "espacio"}},
     {S_KEY_HIDE, {"Hide", "Ocultar"}},
-    {S_KEY_SHOW, {"Keyboard", "Teclado"}},
     {S_KEY_ENTER, {"Enter", "Intro"}},
     {S_KEY_SHIFT, {"Shift", "Mayús"}},
     {S_KEY_DELETE, {"Delete", "Borrar"}},

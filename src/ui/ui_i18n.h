@@ -61,7 +61,6 @@ typedef enum UiStr {
     S_PROGRAMS_EMPTY,
     S_KEY_SPACE,
     S_KEY_HIDE,
-    S_KEY_SHOW,
     S_KEY_ENTER,
     S_KEY_SHIFT,
     S_KEY_DELETE,

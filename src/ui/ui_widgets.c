@@ -9,7 +9,10 @@
 void ui_theme_make(UiTheme *t, int w, int h, UiColor primary, UiColor accent, bool contrast)
 {
     memset(t, 0, sizeof *t);
-    float sx = (float)w / 800.0f, sy = (float)h / 480.0f;
+    /* Designed for 800x480 landscape and 480x800 portrait. */
+    bool portrait = h > w;
+    float sx = (float)w / (portrait ? 480.0f : 800.0f),
+          sy = (float)h / (portrait ? 800.0f : 480.0f);
     t->s = sx < sy ? sx : sy;
     if (t->s < 0.5f)
         t->s = 0.5f;
@@ -217,22 +220,24 @@ void ui_tile(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiR
         ui_draw_frame(v, b, t->contrast ? t->border : t->muted, bs / 2, t->border_w);
     }
     int lx = b.x + bs + ui_sc(t, 10);
-    UiRect tr = ui_rect(lx, r.y + ui_sc(t, 6), r.x + r.w - lx - ui_sc(t, 8), r.h - ui_sc(t, 12));
-    int px = t->px_body;
+    UiRect tr = ui_rect(lx, r.y + ui_sc(t, 4), r.x + r.w - lx - ui_sc(t, 8), r.h - ui_sc(t, 8));
+    /* The label on one line at body size if it fits, else on two smaller lines,
+     * else shrunk and cut; the sub line (a school) below it. */
+    int sh = sub && *sub ? ui_text_height(v, t->px_small, UI_REGULAR) : 0;
+    int px = ui_text_fit(v, label, UI_BOLD, t->px_small, t->px_body, tr.w);
     int lh = ui_text_height(v, px, UI_BOLD);
-    if (sub && *sub) {
-        int sh = ui_text_height(v, t->px_small, UI_REGULAR);
-        int y = tr.y + (tr.h - lh - sh) / 2;
-        ui_text_in(v, ui_rect(tr.x, y, tr.w, lh), label, px, t->px_small, UI_BOLD, t->text,
-                   UI_LEFT);
-        ui_text_in(v, ui_rect(tr.x, y + lh, tr.w, sh), sub, t->px_small, t->px_small * 8 / 10,
-                   UI_REGULAR, t->muted, UI_LEFT);
-    } else if (ui_text_width(v, label, px, UI_BOLD) <= tr.w || tr.h < 2 * lh) {
-        ui_text_in(v, tr, label, px, t->px_small, UI_BOLD, t->text, UI_LEFT);
-    } else {
-        int y = tr.y + (tr.h - 2 * lh) / 2;
+    int lines = 1;
+    if (ui_text_width(v, label, px, UI_BOLD) > tr.w && 2 * lh + sh <= tr.h)
+        lines = 2;
+    int y = tr.y + (tr.h - lines * lh - sh) / 2;
+    if (lines == 2)
         ui_text_wrap(v, ui_rect(tr.x, y, tr.w, 2 * lh), label, px, UI_BOLD, t->text, 2, UI_LEFT);
-    }
+    else
+        ui_text_in(v, ui_rect(tr.x, y, tr.w, lh), label, px, t->px_small * 9 / 10, UI_BOLD, t->text,
+                   UI_LEFT);
+    if (sh)
+        ui_text_in(v, ui_rect(tr.x, y + lines * lh, tr.w, sh), sub, t->px_small,
+                   t->px_small * 8 / 10, UI_REGULAR, t->muted, UI_LEFT);
     ui_widget_add(v, id, UI_W_CHECK, r, label, UI_WF_FOCUSABLE);
 }
 
@@ -285,6 +290,10 @@ static void clamp(UiScroll *sc)
 int ui_scroll_begin(UiView *v, UiScroll *sc, uint32_t id, UiRect r)
 {
     sc->view_h = r.h;
+    /* The area may have grown (the keyboard was hidden): never draw a frame
+     * scrolled past the end. content_h is last frame's until ui_scroll_end. */
+    if (!sc->dragging)
+        clamp(sc);
     ui_widget_add(v, id, UI_W_SCROLL, r, NULL, 0);
     ui_clip_push(v, r);
     return r.y - (int)lroundf(sc->offset);

@@ -1,0 +1,432 @@
+/* test_ui_flows.c — the kiosk's guest flows, driven by `lanyard run --script`
+ * (the .script files in tests/ui/) with SDL_VIDEODRIVER=dummy against the test event in
+ * tests/ui/event, each checked on the database afterwards, not only on screen. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+#include "core/text.h"
+#include "store/store.h"
+
+typedef struct Flow {
+    char *dir;
+    char *db;
+    TuRun run;
+} Flow;
+
+/* Runs tests/ui/NAME.script at size on a fresh database in a temp folder (or db). */
+static Flow flow_run_db(const char *name, const char *size, bool windowed, const char *db)
+{
+    Flow f = {0};
+    f.dir = tu_tempdir();
+    f.db = db ? strdup(db) : tu_path(f.dir, "kiosk.db");
+    char rel[256];
+    snprintf(rel, sizeof rel, "tests/ui/%s.script", name);
+    char *script = tu_source(rel);
+    char *event = tu_source("tests/ui/event");
+    if (windowed)
+        f.run = tu_lanyard("run", "--event", event, "--db", f.db, "--size", size, "--script",
+                           script, "--windowed", NULL);
+    else
+        f.run = tu_lanyard("run", "--event", event, "--db", f.db, "--size", size, "--script",
+                           script, NULL);
+    free(script);
+    free(event);
+    return f;
+}
+
+static Flow flow_run(const char *name)
+{
+    return flow_run_db(name, "800x480", false, NULL);
+}
+
+static void flow_free(Flow *f)
+{
+    tu_rmtree(f->dir);
+    free(f->dir);
+    free(f->db);
+    tu_run_free(&f->run);
+}
+
+static void expect_ok(const Flow *f)
+{
+    if (f->run.status != 0)
+        fprintf(stderr, "lanyard run failed (%d):\n%s\n", f->run.status, f->run.err);
+    assert_int_equal(f->run.status, 0);
+}
+
+static Store *open_db(const char *path)
+{
+    Store *s = NULL;
+    char err[512];
+    if (store_open(path, STORE_OPEN_READONLY, &s, err, sizeof err) != STORE_OK)
+        fail_msg("%s", err);
+    return s;
+}
+
+static bool checked_in(Store *s, const char *code)
+{
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_by_code(s, code, &g), STORE_OK);
+    bool in = false;
+    assert_int_equal(store_is_checked_in(s, g.id, &in), STORE_OK);
+    guest_clear(&g);
+    return in;
+}
+
+static int count_row(const AttendanceRow *r, void *ud)
+{
+    (void)r;
+    (*(size_t *)ud)++;
+    return 0;
+}
+
+static size_t attendance_rows(Store *s)
+{
+    size_t n = 0;
+    assert_int_equal(store_each_attendance(s, count_row, &n), STORE_OK);
+    return n;
+}
+
+static bool has(char **v, size_t n, const char *x)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(v[i], x))
+            return true;
+    return false;
+}
+
+/* The one guest with this first and last name. */
+static void guest_named(Store *s, const char *first, const char *last, Guest *out)
+{
+    GuestList l;
+    guest_list_init(&l);
+    assert_int_equal(store_guests_by_name(s, first, last, NULL, NULL, &l), STORE_OK);
+    assert_int_equal(l.count, 1);
+    assert_int_equal(guest_copy(out, &l.items[0]), 0);
+    guest_list_free(&l);
+}
+
+static void test_search_checkin(void **state)
+{
+    (void)state;
+    Flow f = flow_run("search_checkin");
+    expect_ok(&f);
+    Store *s = open_db(f.db);
+    assert_true(checked_in(s, "2714155023"));
+    assert_false(checked_in(s, "2713624642"));
+    assert_int_equal(attendance_rows(s), 1);
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_by_code(s, "2714155023", &g), STORE_OK);
+    char **programs, **kinds;
+    size_t np, nk;
+    assert_int_equal(store_interests_get(s, g.id, &programs, &np, &kinds, &nk), STORE_OK);
+    assert_int_equal(np, 1);
+    assert_string_equal(programs[0], "WELD"); /* Culinary was ticked and unticked */
+    assert_int_equal(nk, 1);
+    assert_string_equal(kinds[0], "mentoring");
+    store_strings_free(programs, np);
+    store_strings_free(kinds, nk);
+    guest_clear(&g);
+    store_close(s);
+    flow_free(&f);
+}
+
+static void test_walkin_consent(void **state)
+{
+    (void)state;
+    Flow f = flow_run("walkin_consent");
+    expect_ok(&f);
+    Store *s = open_db(f.db);
+    Guest g;
+    guest_init(&g);
+    guest_named(s, "Zoë", "Quist", &g);
+    assert_true(g.walk_in);
+    assert_true(g.consent);
+    assert_string_equal(g.company, "Quist Robotics");
+    assert_string_equal(g.title, "CTO");
+    assert_string_equal(g.email, "zoe@quist.example");
+    assert_string_equal(g.phone, "555-0100");
+    assert_true(g.code[0] != '\0');
+    bool in = false;
+    assert_int_equal(store_is_checked_in(s, g.id, &in), STORE_OK);
+    assert_true(in);
+    char **programs, **kinds;
+    size_t np, nk;
+    assert_int_equal(store_interests_get(s, g.id, &programs, &np, &kinds, &nk), STORE_OK);
+    assert_int_equal(np, 1);
+    assert_string_equal(programs[0], "AUTO");
+    store_strings_free(programs, np);
+    store_strings_free(kinds, nk);
+    guest_clear(&g);
+    store_close(s);
+    flow_free(&f);
+}
+
+static void test_hostile_text(void **state)
+{
+    (void)state;
+    Flow f = flow_run("hostile");
+    expect_ok(&f);
+    /* Nothing overflowed the view (a layout that fits any text). */
+    assert_null(strstr(f.run.err, "more items than the view holds"));
+    Store *s = open_db(f.db);
+    Guest g;
+    guest_init(&g);
+    guest_named(s, "😀 Ana", "=cmd|'/c calc'!A1", &g);
+    /* Stored as typed (exports escape formulas), the long name cut at 100 characters. */
+    assert_int_equal(text_codepoints(g.company), 100);
+    assert_int_equal(strncmp(g.company, "AAAAAAAAAABBBBBBBBBB", 20), 0);
+    assert_true(g.walk_in);
+    assert_false(g.consent); /* unticked by default */
+    bool in = false;
+    assert_int_equal(store_is_checked_in(s, g.id, &in), STORE_OK);
+    assert_true(in);
+    guest_clear(&g);
+    store_close(s);
+    flow_free(&f);
+}
+
+static void test_already_checked_in(void **state)
+{
+    (void)state;
+    Flow f = flow_run("already");
+    expect_ok(&f);
+    Store *s = open_db(f.db);
+    assert_true(checked_in(s, "2714200001"));
+    assert_int_equal(attendance_rows(s), 1);
+    StoreStats st;
+    assert_int_equal(store_stats(s, &st), STORE_OK);
+    assert_int_equal(st.checked_in, 1);
+    store_close(s);
+    flow_free(&f);
+}
+
+static void test_scanner(void **state)
+{
+    (void)state;
+    Flow f = flow_run("scan");
+    expect_ok(&f);
+    Store *s = open_db(f.db);
+    assert_true(checked_in(s, "2713624642"));
+    assert_true(checked_in(s, "2713854927"));
+    /* Typing a code slowly and pressing Enter is not a scan. */
+    assert_false(checked_in(s, "2714155023"));
+    assert_int_equal(attendance_rows(s), 2);
+    store_close(s);
+    flow_free(&f);
+}
+
+static void test_idle_reset(void **state)
+{
+    (void)state;
+    Flow f = flow_run("idle");
+    expect_ok(&f);
+    Store *s = open_db(f.db);
+    StoreStats st;
+    assert_int_equal(store_stats(s, &st), STORE_OK);
+    assert_int_equal(st.checked_in, 0);
+    assert_int_equal(st.guests, 7); /* no half-typed walk-in was saved */
+    store_close(s);
+    flow_free(&f);
+}
+
+static void test_spanish(void **state)
+{
+    (void)state;
+    Flow f = flow_run("spanish");
+    expect_ok(&f);
+    Store *s = open_db(f.db);
+    assert_true(checked_in(s, "2714200002"));
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_by_code(s, "2714200002", &g), STORE_OK);
+    char **programs, **kinds;
+    size_t np, nk;
+    assert_int_equal(store_interests_get(s, g.id, &programs, &np, &kinds, &nk), STORE_OK);
+    assert_int_equal(nk, 1);
+    assert_true(has(kinds, nk, "interns"));
+    store_strings_free(programs, np);
+    store_strings_free(kinds, nk);
+    guest_clear(&g);
+    store_close(s);
+    flow_free(&f);
+}
+
+static void test_lockdown(void **state)
+{
+    (void)state;
+    Flow f = flow_run("lockdown");
+    expect_ok(&f);
+    Store *s = open_db(f.db);
+    /* The kiosk survived every quit request and key and went on to check in. */
+    assert_true(checked_in(s, "2714200004"));
+    store_close(s);
+    flow_free(&f);
+}
+
+static void test_windowed_quit(void **state)
+{
+    (void)state;
+    Flow f = flow_run_db("windowed_quit", "800x480", true, NULL);
+    expect_ok(&f);
+    Store *s = open_db(f.db);
+    assert_true(checked_in(s, "2713624642"));
+    assert_false(checked_in(s, "2713854927")); /* after the quit: never run */
+    store_close(s);
+    flow_free(&f);
+}
+
+static void test_failing_expect(void **state)
+{
+    (void)state;
+    Flow f = flow_run("failing_expect");
+    assert_int_equal(f.run.status, 1);
+    assert_non_null(strstr(f.run.err, "failing_expect.script:4:"));
+    assert_non_null(strstr(f.run.err, "Something that is not on screen"));
+    Store *s = open_db(f.db);
+    assert_true(checked_in(s, "2713624642"));
+    assert_false(checked_in(s, "2713854927")); /* the line after the failure */
+    store_close(s);
+    flow_free(&f);
+}
+
+static void test_unknown_action(void **state)
+{
+    (void)state;
+    Flow f = flow_run("unknown_action");
+    assert_int_equal(f.run.status, 1);
+    assert_non_null(strstr(f.run.err, "unknown_action.script:2: unknown action 'jump'"));
+    flow_free(&f);
+}
+
+static void test_screenshot_option(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    char *db = tu_path(dir, "k.db"), *png = tu_path(dir, "last.png");
+    char *script = tu_path(dir, "s.script");
+    char *event = tu_source("tests/ui/event");
+    tu_write(script, "press Check in\ntype ana\n", (size_t)-1);
+    TuRun r = tu_lanyard("run", "--event", event, "--db", db, "--size", "640x400", "--script",
+                         script, "--screenshot", png, NULL);
+    assert_int_equal(r.status, 0);
+    size_t len = 0;
+    char *data = tu_read(png, &len);
+    assert_non_null(data);
+    assert_true(len > 1000);
+    assert_memory_equal(data, "\x89PNG", 4);
+    /* IHDR width and height, big-endian at offsets 16 and 20. */
+    const unsigned char *u = (const unsigned char *)data;
+    assert_int_equal((u[16] << 24) | (u[17] << 16) | (u[18] << 8) | u[19], 640);
+    assert_int_equal((u[20] << 24) | (u[21] << 16) | (u[22] << 8) | u[23], 400);
+    free(data);
+    tu_run_free(&r);
+    free(event);
+    free(script);
+    free(png);
+    free(db);
+    tu_rmtree(dir);
+    free(dir);
+}
+
+/* A full disk: the check-in cannot be committed. The guest sees the staff
+ * message, never "Welcome"; the kiosk keeps running; once there is room again
+ * the same check-in works. Needs a small tmpfs (root), else skipped. */
+static void test_write_failure(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    char *mnt = tu_path(dir, "disk");
+    assert_int_equal(mkdir(mnt, 0700), 0);
+    if (mount("tmpfs", mnt, "tmpfs", 0, "size=8m") != 0) {
+        tu_rmtree(dir);
+        free(mnt);
+        free(dir);
+        fprintf(stderr, "cannot mount a small tmpfs (needs root): write-failure test skipped\n");
+        skip();
+    }
+    char *db = tu_path(mnt, "kiosk.db");
+    char *event = tu_source("tests/ui/event");
+    char *empty = tu_path(dir, "empty.script");
+    tu_write(empty, "expect Check in\n", (size_t)-1);
+    /* First start: imports the event, so the database has the guests. */
+    TuRun r = tu_lanyard("run", "--event", event, "--db", db, "--size", "800x480", "--script",
+                         empty, NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+
+    /* Let the database's log start from nothing (the sqlite3 tool checkpoints
+     * and removes it), then fill the disk but for the 8 pages of the shared
+     * memory index SQLite needs to open the file: the next commit cannot grow
+     * the log. */
+    const char *const ck[] = {"/usr/bin/sqlite3", db, "PRAGMA wal_checkpoint(TRUNCATE);", NULL};
+    r = tu_run(ck, NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    char *filler = tu_path(mnt, "filler");
+    FILE *fp = fopen(filler, "wb");
+    assert_non_null(fp);
+    static char block[4096];
+    memset(block, 'x', sizeof block);
+    long size = 0;
+    while (fwrite(block, 1, sizeof block, fp) == sizeof block && fflush(fp) == 0)
+        size += (long)sizeof block;
+    fclose(fp);
+    assert_int_equal(truncate(filler, size - 8 * 4096), 0);
+
+    Flow f = flow_run_db("staff_message", "800x480", false, db);
+    if (f.run.status != 0)
+        fprintf(stderr, "%s\n", f.run.err);
+    assert_int_equal(f.run.status, 0);
+    assert_non_null(strstr(f.run.err, "check-in not saved"));
+
+    /* Room again: the kiosk's next run checks the same guest in. */
+    assert_int_equal(unlink(filler), 0);
+    char *again = tu_path(dir, "again.script");
+    tu_write(again, "scan 2713624642\nexpect What interests you?\n", (size_t)-1);
+    r = tu_lanyard("run", "--event", event, "--db", db, "--size", "800x480", "--script", again,
+                   NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+
+    Store *s = open_db(db);
+    assert_true(checked_in(s, "2713624642"));
+    assert_int_equal(attendance_rows(s), 1);
+    store_close(s);
+
+    flow_free(&f);
+    umount(mnt);
+    free(again);
+    free(filler);
+    free(empty);
+    free(event);
+    free(db);
+    tu_rmtree(dir);
+    free(mnt);
+    free(dir);
+}
+
+int main(void)
+{
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_search_checkin), cmocka_unit_test(test_walkin_consent),
+        cmocka_unit_test(test_hostile_text),   cmocka_unit_test(test_already_checked_in),
+        cmocka_unit_test(test_scanner),        cmocka_unit_test(test_idle_reset),
+        cmocka_unit_test(test_spanish),        cmocka_unit_test(test_lockdown),
+        cmocka_unit_test(test_windowed_quit),  cmocka_unit_test(test_failing_expect),
+        cmocka_unit_test(test_unknown_action), cmocka_unit_test(test_screenshot_option),
+        cmocka_unit_test(test_write_failure),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
