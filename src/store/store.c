@@ -68,10 +68,10 @@ StoreStatus store_fail(Store *s, const char *doing)
 {
     int rc = sqlite3_extended_errcode(s->db);
     const char *plain = plain_error(rc);
+    /* An I/O error is better described by SQLite's own words. */
     if (plain && (rc & 0xff) != SQLITE_IOERR)
-        return store_failf(s, STORE_ERROR, "cannot %s in %s: %s", doing, s->path, plain);
-    return store_failf(s, STORE_ERROR, "cannot %s in %s: %s", doing, s->path,
-                       sqlite3_errmsg(s->db));
+        return store_failf(s, STORE_ERROR, "%s: cannot %s: %s", s->path, doing, plain);
+    return store_failf(s, STORE_ERROR, "%s: cannot %s: %s", s->path, doing, sqlite3_errmsg(s->db));
 }
 
 const char *store_errmsg(const Store *s)
@@ -163,7 +163,7 @@ static int step_cached(Store *s, const char *sql, const char *doing)
 StoreStatus store_begin(Store *s, const char *doing)
 {
     if (s->readonly)
-        return store_failf(s, STORE_ERROR, "cannot %s in %s: opened read-only", doing, s->path);
+        return store_failf(s, STORE_ERROR, "%s: cannot %s: opened read-only", s->path, doing);
     if (step_cached(s, "BEGIN IMMEDIATE", doing) != SQLITE_OK)
         return store_fail(s, doing);
     return STORE_OK;
@@ -269,31 +269,39 @@ static bool file_is_writable(const char *path, const struct stat *st)
     return (st->st_mode & 0222) != 0 && access(path, W_OK) == 0;
 }
 
-/* Checks the first 100 bytes (the SQLite header) without SQLite, so a file that
- * is not ours is never handed to a library that might write next to it. */
+/* Checks the first 100 bytes (the SQLite header) before SQLite opens the file,
+ * so a file that is not ours is never handed to a library that might write next
+ * to it. The bytes are read through SQLite's OS layer, not open(2)/close(2):
+ * closing a descriptor drops every POSIX lock this process holds on the file,
+ * including those of its other open connections (the kiosk's print and sync
+ * workers open the same database), after which another process could delete
+ * the log under them; the unix VFS defers such closes while locks are held. */
 static bool check_header(const char *path, char *err, size_t errlen)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
+    sqlite3_vfs *vfs = sqlite3_vfs_find(NULL);
+    sqlite3_file *file = vfs ? calloc(1, (size_t)vfs->szOsFile) : NULL;
+    if (!file) {
+        set_err(err, errlen, "cannot read %s: out of memory", path);
+        return false;
+    }
+    int outflags = 0;
+    int rc = vfs->xOpen(vfs, path, file, SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_READONLY, &outflags);
+    if (rc != SQLITE_OK) {
         set_err(err, errlen, "cannot read %s: %s", path, strerror(errno));
+        free(file);
         return false;
     }
     unsigned char hdr[100];
-    size_t got = 0;
-    while (got < sizeof hdr) {
-        ssize_t n = read(fd, hdr + got, sizeof hdr - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            set_err(err, errlen, "cannot read %s: %s", path, strerror(errno));
-            close(fd);
-            return false;
-        }
-        if (n == 0)
-            break;
-        got += (size_t)n;
+    size_t got = sizeof hdr;
+    rc = file->pMethods->xRead(file, hdr, (int)sizeof hdr, 0);
+    file->pMethods->xClose(file);
+    free(file);
+    if (rc == SQLITE_IOERR_SHORT_READ) {
+        got = 0; /* shorter than a header: not an SQLite file */
+    } else if (rc != SQLITE_OK) {
+        set_err(err, errlen, "cannot read %s: %s", path, sqlite3_errstr(rc));
+        return false;
     }
-    close(fd);
     if (got < sizeof hdr || memcmp(hdr, "SQLite format 3", 16) != 0) {
         set_err(err, errlen, "%s is not a Lanyard database (it is not an SQLite file)", path);
         return false;
