@@ -21,6 +21,7 @@
 
 #include "badge/badge_queue.h"
 #include "core/event_config.h"
+#include "core/timefmt.h"
 
 static bool cups_ready;
 static char queue[64];
@@ -336,6 +337,62 @@ static void test_disabled_queue_fails_then_reprints(void **state)
     store_close(s);
 }
 
+/* A kiosk restarted while its job waits at a stopped printer does not leave it
+ * there to print hours later: the job is cancelled at CUPS and fails visibly. */
+static void test_waiting_job_at_stopped_printer(void **state)
+{
+    if (!cups_ready)
+        skip();
+    Fixture *f = *state;
+    Store *s;
+    char err[512], ana[ID_LEN + 1];
+    assert_int_equal(store_open(f->db, 0, &s, err, sizeof err), STORE_OK);
+    bt_guest_id(s, BT_ANA_CODE, ana);
+    char *pdf = tu_path(f->dir, "ana.pdf");
+    TuRun r = tu_lanyard("badge", "--db", f->db, "--code", BT_ANA_CODE, "--out", pdf, NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+
+    /* A disabled printer still accepts jobs: they wait. */
+    cups_tool("/usr/sbin/cupsdisable");
+    const char *lp[] = {"/usr/bin/lp", "-d", queue, pdf, NULL};
+    r = tu_run(lp, NULL);
+    assert_int_equal(r.status, 0);
+    const char *dash = strrchr(r.out, '-');
+    assert_non_null(dash);
+    int cups_id = atoi(dash + 1);
+    assert_true(cups_id > 0);
+    tu_run_free(&r);
+    PrintJob job;
+    assert_int_equal(store_print_add(s, ana, queue, time_now_ms(), &job), STORE_OK);
+    job.state = PRINT_SENT;
+    job.attempts = 1;
+    job.cups_job_id = cups_id;
+    assert_int_equal(store_print_update(s, &job, time_now_ms()), STORE_OK);
+
+    BtWatch w;
+    bt_watch_init(&w);
+    BadgeQueue *q = start_queue(f->db, &w, true);
+    BtJobWant want = {ana, PRINT_FAILED, 0};
+    bool failed = bt_wait(&w, s, bt_latest_is, &want, 60000);
+    badge_queue_destroy(q);
+    bt_watch_destroy(&w);
+    cups_tool("/usr/sbin/cupsenable");
+    assert_true(failed);
+    assert_int_equal(store_print_latest(s, ana, &job), STORE_OK);
+    assert_int_equal(job.attempts, 3);
+    assert_non_null(strstr(job.error, "stopped"));
+
+    /* The waiting job was cancelled, so enabling the printer prints nothing. */
+    const char *lpstat[] = {"/usr/bin/lpstat", "-W", "not-completed", "-o", queue, NULL};
+    r = tu_run(lpstat, NULL);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "");
+    tu_run_free(&r);
+    free(pdf);
+    store_close(s);
+}
+
 typedef struct AllDone {
     char ids[30][ID_LEN + 1];
 } AllDone;
@@ -420,6 +477,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_print_command_and_follow, setup, teardown),
         cmocka_unit_test_setup_teardown(test_print_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_disabled_queue_fails_then_reprints, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_waiting_job_at_stopped_printer, setup, teardown),
         cmocka_unit_test_setup_teardown(test_thirty_checkins_thirty_badges, setup30, teardown),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);

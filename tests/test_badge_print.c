@@ -313,6 +313,54 @@ static void test_unopenable_database(void **state)
     free(bad);
 }
 
+/* The print worker opens the database in the kiosk's process; check-ins made
+ * meanwhile by other processes (here `lanyard checkin`) must all stay. */
+static void test_checkins_survive_worker_connection(void **state)
+{
+    Fixture *f = *state;
+    Store *s;
+    char err[512];
+    assert_int_equal(store_open(f->db, 0, &s, err, sizeof err), STORE_OK);
+    /* Twenty more guests, imported as staff would. */
+    char *csv = tu_path(f->dir, "more.csv");
+    char text[1024] = "Code,First Name,Last Name\n";
+    for (int i = 0; i < 20; i++) {
+        size_t n = strlen(text);
+        snprintf(text + n, sizeof text - n, "X%02d,Extra%02d,Guest\n", i, i);
+    }
+    tu_write(csv, text, (size_t)-1);
+    TuRun imp = tu_lanyard("import", "guests", csv, "--db", f->db, NULL);
+    assert_int_equal(imp.status, 0);
+    tu_run_free(&imp);
+    BtWatch w;
+    bt_watch_init(&w);
+    BadgeQueue *q = start_queue(f->db, "", true, &w);
+    char ids[20][ID_LEN + 1];
+    for (int i = 0; i < 20; i++) {
+        char code[8];
+        snprintf(code, sizeof code, "X%02d", i);
+        TuRun r = tu_lanyard("checkin", "--db", f->db, "--code", code, NULL);
+        if (r.status != 0)
+            fail_msg("lanyard checkin %s: %s", code, r.err);
+        tu_run_free(&r);
+        bt_guest_id(s, code, ids[i]);
+        assert_int_equal(badge_queue_enqueue(q, ids[i]), 0);
+    }
+    BtJobWant want = {ids[19], PRINT_DONE, 0};
+    assert_true(bt_wait(&w, s, bt_latest_is, &want, 20000));
+    badge_queue_destroy(q);
+    bt_watch_destroy(&w);
+    for (int i = 0; i < 20; i++)
+        assert_int_equal(bt_badge_printed(s, ids[i]), 1);
+    store_close(s);
+    /* And a fresh process sees them all: Ana, G00-G02 and the 20. */
+    TuRun r = tu_lanyard("stats", "--db", f->db, NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "checked in:     24 of"));
+    tu_run_free(&r);
+    free(csv);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -321,6 +369,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_queue_writes_pngs, setup, teardown),
         cmocka_unit_test_setup_teardown(test_restart_resumes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unopenable_database, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_checkins_survive_worker_connection, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
