@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,6 +35,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     Fixture *f = *state;
+    char *ro = tu_path(f->dir, "ro");
+    umount(ro); /* test_read_only_media's mount, if a failed check left it */
+    free(ro);
     tu_rmtree(f->dir);
     free(f->dir);
     free(f->db);
@@ -292,6 +296,45 @@ static void test_refuses_read_only_folder(void **state)
     free(fresh);
     free(db);
     free(sub);
+}
+
+/* A kiosk's file on read-only media (a USB stick mounted read-only): readable
+ * for exports and merges although SQLite cannot put its shared-memory file
+ * beside it; refused for writing. Needs a read-only bind mount (root). */
+static void test_read_only_media(void **state)
+{
+    Fixture *f = *state;
+    char *src = tu_path(f->dir, "stick");
+    char *ro = tu_path(f->dir, "ro");
+    assert_int_equal(mkdir(src, 0700), 0);
+    assert_int_equal(mkdir(ro, 0700), 0);
+    char *db = tu_path(src, "door #1?.db");
+    Store *s = open_ok(db, STORE_OPEN_CREATE);
+    ImportReport rep;
+    import_three(s, &rep);
+    import_report_free(&rep);
+    store_close(s);
+    if (mount(src, ro, NULL, MS_BIND, NULL) != 0 ||
+        mount(NULL, ro, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY, NULL) != 0) {
+        umount(ro);
+        free(db);
+        free(ro);
+        free(src);
+        fprintf(stderr, "cannot make a read-only mount (needs root): test skipped\n");
+        skip();
+    }
+    char *on_ro = tu_path(ro, "door #1?.db");
+    s = open_ok(on_ro, STORE_OPEN_READONLY);
+    StoreStats st;
+    assert_int_equal(store_stats(s, &st), STORE_OK);
+    assert_int_equal(st.guests, 3);
+    store_close(s);
+    expect_refused(on_ro, 0, "read-only");
+    assert_int_equal(umount(ro), 0);
+    free(on_ro);
+    free(db);
+    free(ro);
+    free(src);
 }
 
 static void test_refuses_newer_schema(void **state)
@@ -816,6 +859,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_refuses_corrupt, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refuses_read_only_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refuses_read_only_folder, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_read_only_media, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refuses_newer_schema, setup, teardown),
         cmocka_unit_test_setup_teardown(test_migrates_marked_empty_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_full_disk_is_said_plainly_and_loses_nothing, setup,

@@ -333,11 +333,54 @@ static void path_remove(const char *path, const char *suffix)
 /* Opens read-only and runs quick_check, so damage is found before any write.
  * Even a read-only connection creates -wal and -shm files for a WAL database;
  * when the file is refused, the ones this check made are removed again. */
-static bool check_integrity(const char *path, char *err, size_t errlen)
+/* Opens path with SQLite. immutable: through a "file:...?immutable=1" URI, for a
+ * database on read-only media, where SQLite could not create the shared-memory
+ * file a WAL database otherwise needs; safe only when no -wal holds data. */
+static int open_sqlite(const char *path, int flags, bool immutable, sqlite3 **db)
+{
+    if (!immutable)
+        return sqlite3_open_v2(path, db, flags, NULL);
+    size_t n = strlen(path);
+    char *uri = malloc(3 * n + 32);
+    if (!uri) {
+        *db = NULL;
+        return SQLITE_NOMEM;
+    }
+    size_t len = (size_t)snprintf(uri, 8, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        bool plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                     (*p >= '0' && *p <= '9') || strchr("/-._~", *p);
+        if (plain)
+            uri[len++] = (char)*p;
+        else
+            len += (size_t)sprintf(uri + len, "%%%02X", *p);
+    }
+    strcpy(uri + len, "?immutable=1");
+    int rc = sqlite3_open_v2(uri, db, flags | SQLITE_OPEN_URI, NULL);
+    free(uri);
+    return rc;
+}
+
+/* True when a read-only open must go through open_sqlite's immutable URI: the
+ * folder cannot take the -shm file and there is no log with data to read. */
+static bool needs_immutable(const char *path)
+{
+    char *dir = dir_of(path);
+    bool dir_writable = dir && access(dir, W_OK) == 0;
+    free(dir);
+    if (dir_writable)
+        return false;
+    char wal[4200];
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    struct stat st;
+    return stat(wal, &st) != 0 || st.st_size == 0;
+}
+
+static bool check_integrity(const char *path, bool immutable, char *err, size_t errlen)
 {
     bool had_wal = path_exists(path, "-wal"), had_shm = path_exists(path, "-shm");
     sqlite3 *db = NULL;
-    int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+    int rc = open_sqlite(path, SQLITE_OPEN_READONLY, immutable, &db);
     sqlite3_stmt *st = NULL;
     bool ok = false;
     if (rc == SQLITE_OK)
@@ -579,7 +622,8 @@ StoreStatus store_open(const char *path, unsigned flags, Store **out, char *err,
             return STORE_ERROR;
         }
     }
-    if (!fresh && st.st_size > 0 && !check_integrity(path, err, errlen))
+    bool immutable = readonly && !fresh && needs_immutable(path);
+    if (!fresh && st.st_size > 0 && !check_integrity(path, immutable, err, errlen))
         return STORE_ERROR;
     if (!fresh && st.st_size == 0)
         fresh = true;
@@ -592,7 +636,7 @@ StoreStatus store_open(const char *path, unsigned flags, Store **out, char *err,
     }
     s->readonly = readonly;
     int oflags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    int rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
+    int rc = open_sqlite(path, oflags, immutable, &s->db);
     StoreStatus status = STORE_OK;
     if (rc != SQLITE_OK) {
         const char *plain = plain_error(rc);
