@@ -2,3 +2,8 @@
 # SDL_VIDEODRIVER=dummy and checked on the database; the widget layer, keyboard,
 # script parser and screen state machine without a display; reference screenshots.
 lanyard_test(test_ui_flows SOURCES test_ui_flows.c DEPS store core_text NEEDS_BINARY)
+lanyard_test(test_ui_kiosk SOURCES test_ui_kiosk.c
+             DEPS ui_kiosk ui_script ui_widgets store core_import core_ids core_text)
+# The kiosk reaches fontconfig: its one-time leak is suppressed (see tests/lsan.supp).
+set(UI_TEST_ENV "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")
+set_tests_properties(test_ui_flows test_ui_kiosk PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
