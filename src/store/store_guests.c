@@ -275,28 +275,25 @@ StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now)
 
 StoreStatus store_guest_set_consent(Store *s, const char *guest_id, bool consent, int64_t now)
 {
+    char id[ID_LEN + 1];
+    int found = store_resolve_key(s, "id", guest_id, id);
+    if (found < 0)
+        return STORE_ERROR;
+    if (!found)
+        return store_failf(s, STORE_NOT_FOUND, "no guest has the id '%s'", guest_id);
+    /* updated_at moves only on a real change, so merges see no false edits. */
     sqlite3_stmt *st = store_cached(s,
                                     "UPDATE guests SET consent = ?2, updated_at = ?3 "
                                     "WHERE id = ?1 AND consent <> ?2",
                                     "save the consent");
     if (!st)
         return STORE_ERROR;
-    store_bind_text(st, 1, guest_id);
+    store_bind_text(st, 1, id);
     sqlite3_bind_int(st, 2, consent);
     store_bind_time(st, 3, now);
     int rc = sqlite3_step(st);
     store_finish(s, st);
-    if (rc != SQLITE_DONE)
-        return store_fail(s, "save the consent");
-    if (sqlite3_changes(s->db) == 0) {
-        char id[ID_LEN + 1];
-        int found = store_resolve_key(s, "id", guest_id, id);
-        if (found < 0)
-            return STORE_ERROR;
-        if (!found)
-            return STORE_NOT_FOUND;
-    }
-    return STORE_OK;
+    return rc == SQLITE_DONE ? STORE_OK : store_fail(s, "save the consent");
 }
 
 /* ---- import ---- */
