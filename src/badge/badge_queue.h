@@ -14,7 +14,10 @@
  * later) and from then on used by the worker only. The kiosk keeps its own.
  *
  * The notify callback runs on the worker thread after each change of a job's
- * state; it must not touch UI state (the kiosk wraps it in SDL_PushEvent). */
+ * state; it must not touch UI state (the kiosk wraps it in SDL_PushEvent). For
+ * the guest's Done screen: queued, sent and printing read "printing…" (a try
+ * that failed and will be retried stays queued, with its error set), done reads
+ * "printed", failed reads "please see staff". */
 #ifndef LANYARD_BADGE_QUEUE_H
 #define LANYARD_BADGE_QUEUE_H
 
