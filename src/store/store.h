@@ -45,6 +45,9 @@ const char *store_path(const Store *s);
 
 /* ---- guests ---- */
 
+/* A guest by id or registration code; out must be initialised (guest_init) and
+ * its strings are replaced. Ids and codes of records a merge folded into
+ * another guest still find that guest. STORE_NOT_FOUND when none. */
 StoreStatus store_guest_get(Store *s, const char *id, Guest *out);
 StoreStatus store_guest_by_code(Store *s, const char *code, Guest *out);
 /* Guests whose first and last name match (case/accent-insensitive), narrowed by
