@@ -407,6 +407,44 @@ static void test_full_disk_is_said_plainly_and_loses_nothing(void **state)
     store_close(s);
 }
 
+static void test_migrates_older_version_keeping_data(void **state)
+{
+    /* A file made by the first version only (as an older Lanyard left it), with
+     * a guest in it, is brought forward one migration at a time. */
+    Fixture *f = *state;
+    sqlite3 *c = NULL;
+    assert_int_equal(sqlite3_open(f->db, &c), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(c, "PRAGMA application_id = 1280203076", NULL, NULL, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_exec(c, STORE_MIGRATIONS[0], NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(
+        sqlite3_exec(c,
+                     "PRAGMA user_version = 1;"
+                     "INSERT INTO guests (id, code, first, last, created_at, updated_at) VALUES "
+                     "('0123456789abcdef0123456789abcdef', 'OLD-1', 'Ana', 'García', "
+                     "'2026-08-20T17:00:00.000Z', '2026-08-20T17:00:00.000Z');",
+                     NULL, NULL, NULL),
+        SQLITE_OK);
+    sqlite3_close(c);
+    /* Read-only users can read it as it is... */
+    Store *s = open_ok(f->db, STORE_OPEN_READONLY);
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_by_code(s, "OLD-1", &g), STORE_OK);
+    store_close(s);
+    assert_int_equal(count_rows(f->db, "PRAGMA user_version"), 1);
+    /* ...and the first writer upgrades it. */
+    s = open_ok(f->db, 0);
+    assert_int_equal(store_guest_by_code(s, "OLD-1", &g), STORE_OK);
+    assert_string_equal(g.last, "García");
+    assert_int_equal(g.updated_at, T0);
+    CheckinResult r;
+    assert_int_equal(store_checkin(s, g.id, "door-1", T0 + 1, &r), STORE_OK);
+    store_close(s);
+    assert_int_equal(count_rows(f->db, "PRAGMA user_version"), STORE_MIGRATION_COUNT);
+    guest_clear(&g);
+}
+
 /* ---- check-in ---- */
 
 static void test_checkin_twice_one_row(void **state)
@@ -862,6 +900,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_read_only_media, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refuses_newer_schema, setup, teardown),
         cmocka_unit_test_setup_teardown(test_migrates_marked_empty_file, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_migrates_older_version_keeping_data, setup, teardown),
         cmocka_unit_test_setup_teardown(test_full_disk_is_said_plainly_and_loses_nothing, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_checkin_twice_one_row, setup, teardown),
