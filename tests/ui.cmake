@@ -7,3 +7,9 @@ lanyard_test(test_ui_kiosk SOURCES test_ui_kiosk.c
 # The kiosk reaches fontconfig: its one-time leak is suppressed (see tests/lsan.supp).
 set(UI_TEST_ENV "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")
 set_tests_properties(test_ui_flows test_ui_kiosk PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
+# Every screen at four sizes against tests/ui/ref/ (scripts/update-screenshots
+# regenerates them). About pixels, not memory: the flows above cover the same
+# code under the sanitizers, where software rendering of 56 frames is slow.
+lanyard_test(test_ui_screens SOURCES test_ui_screens.c DEPS PkgConfig::SDL2 NEEDS_BINARY
+             LABELS nosan screenshots)
+set_tests_properties(test_ui_screens PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")

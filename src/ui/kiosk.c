@@ -963,13 +963,21 @@ static int top_bar(Ctx *c, const char *title, bool back, uint32_t right_id, cons
         rightw = t->pad + bw + t->gap;
     }
     if (title) {
-        /* Centred on the window, but never under the buttons. */
+        /* Centred on the window, but never under the buttons; on its own line
+         * below them when the window is too narrow (portrait). */
         int side = left > rightw ? left : rightw;
         int tw = c->w - 2 * side;
         int tx = side;
         if (tw < ui_sc(t, 100)) {
             tw = c->w - left - rightw;
             tx = left;
+        }
+        if (ui_text_width(c->v, title, t->px_body, UI_BOLD) > tw) {
+            y += bh + t->gap;
+            int th = ui_text_height(c->v, t->px_title, UI_BOLD);
+            ui_text_in(c->v, ui_rect(t->pad, y, c->w - 2 * t->pad, th), title, t->px_title,
+                       t->px_small, UI_BOLD, t->text, UI_CENTER);
+            return y + th + t->gap;
         }
         ui_text_in(c->v, ui_rect(tx, y, tw, bh), title, t->px_title, t->px_small, UI_BOLD, t->text,
                    UI_CENTER);
