@@ -152,15 +152,24 @@ StoreStatus store_is_checked_in(Store *s, const char *guest_id, bool *out)
 StoreStatus store_attendance_normalise(Store *s)
 {
     /* Every step only takes rows out of the partial unique index until the last,
-     * which puts back exactly one per guest, so no intermediate state conflicts. */
+     * which puts back exactly one per guest, so no intermediate state conflicts.
+     * The counted check-in of each guest is found in one sorted pass into a temp
+     * table, so attendance needs no (guest_id, checked_in_at) index: one index
+     * page less to flush on every check-in. */
     return store_exec(s,
+                      "DROP TABLE IF EXISTS temp.counted;"
+                      "CREATE TEMP TABLE counted (guest_id TEXT PRIMARY KEY, id TEXT NOT NULL);"
+                      "INSERT INTO temp.counted SELECT guest_id, id FROM ("
+                      "  SELECT guest_id, id, row_number() OVER ("
+                      "    PARTITION BY guest_id ORDER BY checked_in_at, id) AS n"
+                      "  FROM attendance WHERE undone_at IS NULL) WHERE n = 1;"
                       "UPDATE attendance SET duplicate_of = id "
                       "  WHERE undone_at IS NULL AND duplicate_of IS NULL;"
                       "UPDATE attendance SET duplicate_of = NULL WHERE undone_at IS NOT NULL;"
-                      "UPDATE attendance SET duplicate_of = (SELECT a2.id FROM attendance a2 "
-                      "  WHERE a2.guest_id = attendance.guest_id AND a2.undone_at IS NULL "
-                      "  ORDER BY a2.checked_in_at, a2.id LIMIT 1) WHERE undone_at IS NULL;"
-                      "UPDATE attendance SET duplicate_of = NULL WHERE duplicate_of = id;",
+                      "UPDATE attendance SET duplicate_of = (SELECT c.id FROM temp.counted c "
+                      "  WHERE c.guest_id = attendance.guest_id) WHERE undone_at IS NULL;"
+                      "UPDATE attendance SET duplicate_of = NULL WHERE duplicate_of = id;"
+                      "DROP TABLE temp.counted;",
                       "count check-ins once per guest");
 }
 

@@ -68,7 +68,6 @@ const char *const STORE_MIGRATIONS[] = {
     ") WITHOUT ROWID;"
     "CREATE UNIQUE INDEX attendance_active ON attendance (guest_id)"
     "  WHERE undone_at IS NULL AND duplicate_of IS NULL;"
-    "CREATE INDEX attendance_guest ON attendance (guest_id, checked_in_at);"
     "CREATE TABLE interests ("
     "  guest_id TEXT NOT NULL REFERENCES guests (id),"
     "  kind TEXT NOT NULL CHECK (kind IN ('program', 'partnership')),"
