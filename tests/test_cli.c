@@ -3,6 +3,7 @@
  * field; usage errors and bad databases; merge order. */
 #include "testutil.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -429,12 +430,58 @@ static void test_set_pin(void **state)
     free(dir);
 }
 
+/* ---- the README, followed literally ---- */
+
+/* The README's example import report is what `lanyard import` prints for the
+ * demo guest list, so a new user can compare the two. */
+static void test_readme_import_report(void **state)
+{
+    (void)state;
+    char *readme_path = tu_source("README.md");
+    char *readme = tu_read(readme_path, NULL);
+    assert_non_null(readme);
+    const char *intro = strstr(readme, "ends with a report:");
+    assert_non_null(intro);
+    const char *open = strstr(intro, "```\n");
+    assert_non_null(open);
+    open += 4;
+    const char *close = strstr(open, "```");
+    assert_non_null(close);
+    /* The README runs from the repository and shows the relative path first. */
+    const char *rel = "assets/demo/guests.csv";
+    assert_memory_equal(open, rel, strlen(rel));
+    char *guests = tu_source(rel);
+    size_t n = strlen(guests) + (size_t)(close - open) + 1;
+    char *want = malloc(n);
+    assert_non_null(want);
+    snprintf(want, n, "%s%.*s", guests, (int)(close - open - (ptrdiff_t)strlen(rel)),
+             open + strlen(rel));
+
+    char *dir = tu_tempdir();
+    char *db = tu_path(dir, "event.db");
+    TuRun r = tu_lanyard("import", "guests", guests, "--db", db, NULL);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, want);
+    tu_run_free(&r);
+    tu_rmtree(dir);
+    free(db);
+    free(dir);
+    free(want);
+    free(guests);
+    free(readme);
+    free(readme_path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_usage),         cmocka_unit_test(test_hostile_round_trip),
-        cmocka_unit_test(test_bad_databases), cmocka_unit_test(test_broken_csv),
-        cmocka_unit_test(test_merge_orders),  cmocka_unit_test(test_set_pin),
+        cmocka_unit_test(test_usage),
+        cmocka_unit_test(test_hostile_round_trip),
+        cmocka_unit_test(test_bad_databases),
+        cmocka_unit_test(test_broken_csv),
+        cmocka_unit_test(test_merge_orders),
+        cmocka_unit_test(test_set_pin),
+        cmocka_unit_test(test_readme_import_report),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
