@@ -393,6 +393,22 @@ static void test_load_errors(void **state)
     assert_int_equal(config_load_dir(&c, dir, &d), -1);
     assert_int_equal(d.errors, 1);
     assert_int_equal(d.items[0].line, 0);
+
+    /* A folder given but not there is a mistyped path, not "all defaults":
+     * badges would silently come out at the wrong size with the wrong link. */
+    char *missing = tu_path(dir, "no-such-event");
+    assert_int_equal(config_load_dir(&c, missing, &d), -1);
+    assert_int_equal(d.errors, 1);
+    assert_non_null(strstr(d.items[0].text, "no-such-event"));
+    assert_non_null(strstr(d.items[0].text, "does not exist"));
+    /* ...and a file is not an event folder either. */
+    char *file = tu_path(dir, "notes.txt");
+    tu_write(file, "hello\n", (size_t)-1);
+    assert_int_equal(config_load_dir(&c, file, &d), -1);
+    assert_int_equal(d.errors, 1);
+    assert_non_null(strstr(d.items[0].text, "not a folder"));
+    free(missing);
+    free(file);
     tu_rmtree(dir);
     free(ini);
     free(dir);

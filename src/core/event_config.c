@@ -716,9 +716,21 @@ int config_load_dir(EventConfig *c, const char *dir, ConfigDiagnostics *diag)
     size_t len = 0;
     char *text = read_file(path, &len);
     if (!text) {
-        if (errno == ENOENT)
+        int e = errno;
+        /* No event.ini in a real folder means all defaults; a folder that is
+         * not there is a mistyped path, whose defaults would go unnoticed. */
+        struct stat st;
+        if ((e == ENOENT || e == ENOTDIR) && stat(dir, &st) != 0) {
+            diag_add(diag, 0, true, "the event folder %.120s does not exist", dir);
+            return -1;
+        }
+        if ((e == ENOENT || e == ENOTDIR) && !S_ISDIR(st.st_mode)) {
+            diag_add(diag, 0, true, "%.120s is not a folder, so not an event folder", dir);
+            return -1;
+        }
+        if (e == ENOENT)
             return 0; /* no event.ini: all defaults */
-        diag_add(diag, 0, true, "cannot read: %s", strerror(errno));
+        diag_add(diag, 0, true, "cannot read: %s", strerror(e));
         return -1;
     }
     int rc = config_parse(c, text, len, diag);
