@@ -414,6 +414,38 @@ static void test_load_errors(void **state)
     free(dir);
 }
 
+/* An event.ini saved as UTF-16 (Notepad's "Unicode") or a binary file put in
+ * its place: one error that says what the file is, not a line-by-line list of
+ * "expected key = value" and garbled keys. */
+static void test_not_text(void **state)
+{
+    (void)state;
+    const char utf16le[] = "\xFF\xFE[\0e\0v\0e\0n\0t\0]\0\n\0n\0a\0m\0e\0=\0X\0\n\0";
+    const char utf16be[] = "\xFE\xFF\0[\0e\0v\0e\0n\0t\0]\0\n";
+    const char binary[] = "PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0\x9a\xb3\n\xff\x01[x\n=\n";
+    const struct {
+        const char *text;
+        size_t len;
+        const char *says;
+    } cases[] = {
+        {utf16le, sizeof utf16le - 1, "UTF-16"},
+        {utf16be, sizeof utf16be - 1, "UTF-16"},
+        {binary, sizeof binary - 1, "not a text file"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        EventConfig c;
+        ConfigDiagnostics d;
+        config_defaults(&c);
+        assert_int_equal(config_parse(&c, cases[i].text, cases[i].len, &d), -1);
+        assert_int_equal(d.count, 1);
+        assert_int_equal(d.errors, 1);
+        assert_true(d.items[0].error);
+        if (!strstr(d.items[0].text, cases[i].says))
+            fail_msg("case %zu: \"%s\" does not say %s", i, d.items[0].text, cases[i].says);
+        assert_string_equal(c.name, "CTE Partner Event"); /* nothing half-read */
+    }
+}
+
 static void test_write_key(void **state)
 {
     (void)state;
@@ -513,6 +545,7 @@ int main(void)
         cmocka_unit_test(test_badge_sizes),
         cmocka_unit_test(test_paths),
         cmocka_unit_test(test_load_errors),
+        cmocka_unit_test(test_not_text),
         cmocka_unit_test(test_write_key),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -573,6 +573,21 @@ int config_parse(EventConfig *c, const char *text, size_t len, ConfigDiagnostics
     if (diag)
         memset(diag, 0, sizeof *diag);
     size_t errors = 0;
+    /* Text editors can save as UTF-16 and anything can be copied over the file;
+     * neither is worth reading line by line into a list of garbled keys. */
+    const unsigned char *u = (const unsigned char *)text;
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+        diag_add(diag, 1, true, "the file is UTF-16 text; save it again as UTF-8");
+        return -1;
+    }
+    const char *nul = memchr(text, '\0', len);
+    if (nul) {
+        size_t line = 1;
+        for (const char *p = text; p < nul; p++)
+            line += *p == '\n';
+        diag_add(diag, line, true, "not a text file (it holds NUL bytes); save it as UTF-8 text");
+        return -1;
+    }
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
         text += 3;
         len -= 3;
