@@ -349,6 +349,47 @@ static void test_errors(void **state)
     done(&l, &rep);
 }
 
+/* A row with more filled cells than the header has columns is almost always a
+ * comma that lost its quotes ("Acme, Inc"): every later cell has moved one
+ * column, so the email would land in the company and the phone in the email.
+ * Such a guest row is skipped with its line; empty extra cells (a sheet's
+ * trailing ",,") and short rows are fine. */
+static void test_ragged_rows(void **state)
+{
+    (void)state;
+    const char *csv = "First Name,Last Name,Company,Email\n"
+                      "Ana,García,Acme Welding,ana@acme.com\n"
+                      "Bo,Lee,Lee Plumbing, Inc.,bo@lee.com\n" /* the comma lost its quotes */
+                      "Cy,Diaz,Diaz Farms,cy@diaz.com,,\n"     /* empty trailing cells */
+                      "Dee,Day\n";                             /* short: the rest is empty */
+    GuestList l;
+    ImportReport rep;
+    assert_int_equal(parse_guests_str(csv, &l, &rep), 0);
+    assert_int_equal(rep.rows, 4);
+    assert_int_equal(l.count, 3);
+    assert_int_equal(rep.skipped, 1);
+    assert_int_equal(rep.skips[0].line, 3);
+    assert_non_null(strstr(rep.skips[0].reason, "5 cells"));
+    assert_non_null(strstr(rep.skips[0].reason, "4 columns"));
+    assert_string_equal(by_first(&l, "Cy")->email, "cy@diaz.com");
+    assert_string_equal(by_first(&l, "Dee")->company, "");
+    for (size_t i = 0; i < l.count; i++)
+        assert_string_not_equal(l.items[i].first, "Bo");
+    done(&l, &rep);
+
+    /* Programs are few and hand-made: such a row fails the file, with its line. */
+    ProgramList p;
+    ImportReport prep;
+    program_list_init(&p);
+    import_report_init(&prep, "programs.csv");
+    const char *pcsv = "code,name,school\nWELD,Welding,Central HS\nCUL,Culinary, Baking,East HS\n";
+    assert_int_equal(import_parse_programs(pcsv, strlen(pcsv), &p, &prep), -1);
+    assert_int_equal(prep.error_line, 3);
+    assert_non_null(strstr(prep.error, "4 cells"));
+    assert_int_equal(p.count, 0);
+    import_report_free(&prep);
+}
+
 /* ---- hostile content ---- */
 
 static void test_hostile_content(void **state)
@@ -580,6 +621,7 @@ int main(void)
         cmocka_unit_test(test_refused_encodings),
         cmocka_unit_test(test_duplicates_merged),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_ragged_rows),
         cmocka_unit_test(test_hostile_content),
         cmocka_unit_test(test_programs),
         cmocka_unit_test(test_ids_stable_across_imports),

@@ -282,3 +282,17 @@ bool import_record_is_empty(const CsvRecord *rec)
     }
     return true;
 }
+
+bool import_record_overflows(const ImportHeader *h, const CsvRecord *rec, char *why, size_t cap)
+{
+    size_t used = rec->nfields;
+    while (used > h->count && is_blank(rec->fields[used - 1]))
+        used--;
+    if (used <= h->count)
+        return false;
+    snprintf(why, cap,
+             "%zu cells but the header has %zu columns; a value with a comma needs quotes "
+             "(\"Acme, Inc.\")",
+             used, h->count);
+    return true;
+}

@@ -391,6 +391,9 @@ static int on_record(const CsvRecord *rec, void *ud)
     if (import_record_is_empty(rec))
         return 0; /* a spreadsheet's trailing ",,,," row: nothing to report */
     c->rep->rows++;
+    char why[120];
+    if (import_record_overflows(&c->header, rec, why, sizeof why))
+        return import_add_skip(c->rep, rec->line, "%s", why) != 0 ? -1 : 0;
 
     Guest g;
     guest_init(&g);

@@ -48,4 +48,9 @@ const char *import_cell(const CsvRecord *rec, const ImportColumn *c);
 /* True when every cell of rec is empty or white space. */
 bool import_record_is_empty(const CsvRecord *rec);
 
+/* When rec has a filled cell past the header's last column (a comma that lost
+ * its quotes shifts every later cell), writes why into why and returns true.
+ * Empty trailing cells do not count. */
+bool import_record_overflows(const ImportHeader *h, const CsvRecord *rec, char *why, size_t cap);
+
 #endif

@@ -89,6 +89,9 @@ static int on_record(const CsvRecord *rec, void *ud)
     if (import_record_is_empty(rec))
         return 0;
     c->rep->rows++;
+    char why[120];
+    if (import_record_overflows(&c->header, rec, why, sizeof why))
+        return import_fail(c->rep, rec->line, "%s", why);
 
     Program p;
     program_init(&p);
