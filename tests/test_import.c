@@ -271,6 +271,17 @@ static void test_refused_encodings(void **state)
     assert_non_null(strstr(rep.error, "UTF-16"));
     done(&l, &rep);
 
+    /* Without a byte-order mark (some exporters write none) it is still UTF-16,
+     * not a spreadsheet workbook. */
+    const char utf16le[] = "F\0i\0r\0s\0t\0,\0L\0a\0s\0t\0\r\0\n\0A\0n\0a\0,\0L\0e\0e\0";
+    assert_int_equal(parse_guests(utf16le, sizeof utf16le - 1, &l, &rep), -2);
+    assert_non_null(strstr(rep.error, "UTF-16"));
+    done(&l, &rep);
+    const char utf16be[] = "\0F\0i\0r\0s\0t\0,\0L\0a\0s\0t\0\n\0A\0n\0a\0,\0L\0e\0e";
+    assert_int_equal(parse_guests(utf16be, sizeof utf16be - 1, &l, &rep), -2);
+    assert_non_null(strstr(rep.error, "UTF-16"));
+    done(&l, &rep);
+
     const char zip[] = "PK\x03\x04\x14\0\0\0";
     assert_int_equal(parse_guests(zip, sizeof zip - 1, &l, &rep), -2);
     assert_non_null(strstr(rep.error, "binary"));

@@ -138,6 +138,20 @@ static size_t line_of_offset(const char *buf, size_t off)
     return line;
 }
 
+/* UTF-16 without a byte-order mark: in the first bytes, one byte of every pair
+ * is NUL (Latin text) and always the same one, which a workbook's or other
+ * binary's scattered NULs are not. */
+static bool looks_utf16(const unsigned char *u, size_t len)
+{
+    size_t pairs = (len < 512 ? len : 512) / 2, nul_first = 0, nul_second = 0;
+    for (size_t i = 0; i < pairs; i++) {
+        nul_first += u[2 * i] == 0;
+        nul_second += u[2 * i + 1] == 0;
+    }
+    return pairs >= 2 && ((nul_second * 2 >= pairs && nul_first == 0) ||
+                          (nul_first * 2 >= pairs && nul_second == 0));
+}
+
 char *import_decode(const char *buf, size_t len, size_t *out_len, ImportReport *rep)
 {
     const unsigned char *u = (const unsigned char *)buf;
@@ -152,6 +166,12 @@ char *import_decode(const char *buf, size_t len, size_t *out_len, ImportReport *
         len -= 3;
     }
     const char *nul = memchr(buf, '\0', len);
+    if (nul && looks_utf16((const unsigned char *)buf, len)) {
+        import_fail(rep, 0,
+                    "the file is UTF-16 text (without a byte-order mark), not CSV in UTF-8; "
+                    "save it again as \"CSV UTF-8 (comma delimited)\"");
+        return NULL;
+    }
     if (nul) {
         /* Workbooks (.xlsx, .xls) and other binaries are full of NUL bytes. */
         import_fail(rep, line_of_offset(buf, (size_t)(nul - buf)),
