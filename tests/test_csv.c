@@ -178,6 +178,10 @@ static void test_errors(void **state)
     assert_int_equal(read_str("a,b\n1,2\n3,\"x\"y\n", &r, &err), -1);
     assert_int_equal(err.line, 3);
     assert_non_null(strstr(err.message, "line 3"));
+    /* Words for staff, not libcsv's ("error parsing data while strict checking
+     * enabled"), and not starting with the line the caller already prefixes. */
+    assert_null(strstr(err.message, "strict"));
+    assert_true(strncmp(err.message, "line", 4) != 0);
     rows_free(&r);
 
     /* A quote inside an unquoted field is a literal quote (spreadsheets and

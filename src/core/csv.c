@@ -126,7 +126,8 @@ static void set_nomem(CsvError *err, size_t line)
     if (!err)
         return;
     err->line = line;
-    snprintf(err->message, sizeof err->message, "line %zu: %s", line, csv_strerror(CSV_ENOMEM));
+    snprintf(err->message, sizeof err->message, "cannot read line %zu: %s", line,
+             csv_strerror(CSV_ENOMEM));
 }
 
 /* Length of the physical line at buf[pos], its LF included. */
@@ -243,11 +244,11 @@ int csv_read(const char *buf, size_t len, CsvRecordFn fn, void *ud, CsvError *er
                 at += buf[pos + i] == '\n';
             if (e == CSV_EPARSE)
                 set_error(err, at,
-                          "line %zu: text after a closing quote, or a quote that is not "
-                          "doubled (%s)",
-                          csv_strerror(e));
+                          "text after a closing quote on line %zu, or a quote inside a quoted "
+                          "field that is not doubled%s",
+                          "");
             else
-                set_error(err, at, "line %zu: %s", csv_strerror(e));
+                set_error(err, at, "cannot read line %zu: %s", csv_strerror(e));
             rc = -1;
             break;
         }
