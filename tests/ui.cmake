@@ -4,8 +4,8 @@
 lanyard_test(test_ui_flows SOURCES test_ui_flows.c DEPS store core_text NEEDS_BINARY)
 lanyard_test(test_ui_kiosk SOURCES test_ui_kiosk.c
              DEPS ui_kiosk ui_script ui_widgets store core_import core_ids core_text)
-# The kiosk reaches fontconfig: its one-time leak is suppressed (see tests/lsan.supp).
-set(UI_TEST_ENV "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")
+# The kiosk reaches fontconfig and (under X11) D-Bus: their leaks are suppressed (tests/ui/lsan.supp).
+set(UI_TEST_ENV "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/ui/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")
 set_tests_properties(test_ui_flows test_ui_kiosk PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
 # Every screen at four sizes against tests/ui/ref/ (scripts/update-screenshots
 # regenerates them). About pixels, not memory: the flows above cover the same
@@ -13,3 +13,6 @@ set_tests_properties(test_ui_flows test_ui_kiosk PROPERTIES ENVIRONMENT "${UI_TE
 lanyard_test(test_ui_screens SOURCES test_ui_screens.c DEPS PkgConfig::SDL2 NEEDS_BINARY
              LABELS nosan screenshots)
 set_tests_properties(test_ui_screens PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
+# Real X input: Xvfb + xdotool drive a windowed kiosk through SDL's X11 backend.
+lanyard_test(test_ui_xinput SOURCES test_ui_xinput.c DEPS store NEEDS_BINARY TIMEOUT 120)
+set_tests_properties(test_ui_xinput PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")

@@ -803,8 +803,14 @@ int sdl_app_run(const AppOptions *o, Store *store, const EventConfig *cfg)
     }
     if (!o->windowed)
         SDL_SetWindowKeyboardGrab(a.win, SDL_TRUE);
-    bool software = dummy_driver();
-    if (!software)
+    /* No vsync or GPU with the dummy driver (tests, screenshots), nor when the
+     * user asked for SDL's software renderer (SDL_RENDER_DRIVER=software, e.g.
+     * where OpenGL is broken). */
+    const char *want = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
+    bool software = dummy_driver() || (want && !SDL_strcasecmp(want, "software"));
+    if (software) /* SDL would otherwise show the software frame through OpenGL */
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    else
         a.ren = SDL_CreateRenderer(a.win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     if (!a.ren)
         a.ren = SDL_CreateRenderer(a.win, -1, SDL_RENDERER_SOFTWARE);

@@ -1,0 +1,247 @@
+/* test_ui_xinput.c — a guest checks in through real X input: the kiosk runs in
+ * a window on Xvfb, and xdotool clicks and types through the XTEST extension, so
+ * the events take SDL's real X11 path rather than being injected.
+ *
+ * The kiosk writes the widgets of each frame to LANYARD_TRACE_VIEW, which tells
+ * the test where to click and when a screen has appeared. Skipped (with a
+ * message) when Xvfb or xdotool is not installed. */
+#include <errno.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+#include "store/store.h"
+
+#define XVFB "/usr/bin/Xvfb"
+#define XDOTOOL "/usr/bin/xdotool"
+#define WAIT_MS 20000 /* generous: sanitizer builds start slowly */
+
+static pid_t spawn(const char *const *argv, int keep_fd)
+{
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        for (int fd = 3; fd < 256; fd++)
+            if (fd != keep_fd)
+                close(fd);
+        execv(argv[0], (char *const *)argv);
+        _exit(127);
+    }
+    return pid;
+}
+
+static void pause_ms(long ms)
+{
+    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+        ;
+}
+
+/* Waits (polling, up to WAIT_MS) until the kiosk's trace holds `needle`, and
+ * returns the trace. NULL on timeout. */
+static char *wait_trace(const char *trace, const char *needle)
+{
+    for (int waited = 0; waited < WAIT_MS; waited += 20) {
+        char *t = tu_read(trace, NULL);
+        if (t && strstr(t, needle))
+            return t;
+        free(t);
+        pause_ms(20);
+    }
+    return NULL;
+}
+
+/* Centre of the widget labelled `label` in a trace ("widget X Y W H LABEL"). */
+static bool widget_centre(const char *trace, const char *label, int *x, int *y)
+{
+    for (const char *p = trace; (p = strstr(p, "widget ")) != NULL; p++) {
+        int wx, wy, ww, wh, n = 0;
+        if (sscanf(p, "widget %d %d %d %d %n", &wx, &wy, &ww, &wh, &n) != 4)
+            continue;
+        const char *l = p + n;
+        size_t len = strlen(label);
+        if (!strncmp(l, label, len) && (l[len] == '\n' || l[len] == '\0')) {
+            *x = wx + ww / 2;
+            *y = wy + wh / 2;
+            return true;
+        }
+    }
+    return false;
+}
+
+static void xdo(const char *const *argv)
+{
+    TuRun r = tu_run(argv, NULL);
+    if (r.status != 0)
+        fail_msg("%s %s failed: %s", argv[0], argv[1], r.err);
+    tu_run_free(&r);
+}
+
+static void click(const char *trace_path, const char *window, const char *screen, const char *label)
+{
+    char *t = wait_trace(trace_path, screen);
+    if (!t)
+        fail_msg("the kiosk never showed '%s'", screen);
+    int x = 0, y = 0;
+    if (!widget_centre(t, label, &x, &y))
+        fail_msg("no '%s' on screen:\n%s", label, t);
+    free(t);
+    char xs[16], ys[16];
+    snprintf(xs, sizeof xs, "%d", x);
+    snprintf(ys, sizeof ys, "%d", y);
+    const char *const mv[] = {XDOTOOL, "mousemove", "--window", window, xs, ys, "click", "1", NULL};
+    xdo(mv);
+}
+
+/* The processes a test started, stopped by teardown even when the test fails. */
+typedef struct Procs {
+    pid_t xvfb, kiosk;
+} Procs;
+
+static int setup(void **state)
+{
+    Procs *p = calloc(1, sizeof *p);
+    *state = p;
+    return p ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    Procs *p = *state;
+    if (p->kiosk > 0 && kill(p->kiosk, SIGKILL) == 0)
+        waitpid(p->kiosk, NULL, 0);
+    if (p->xvfb > 0 && kill(p->xvfb, SIGTERM) == 0)
+        waitpid(p->xvfb, NULL, 0);
+    free(p);
+    return 0;
+}
+
+static void test_x_checkin(void **state)
+{
+    Procs *procs = *state;
+    if (access(XVFB, X_OK) != 0 || access(XDOTOOL, X_OK) != 0) {
+        fprintf(stderr, "Xvfb or xdotool not installed (scripts/deps installs them): "
+                        "real X input test skipped\n");
+        skip();
+    }
+    char *dir = tu_tempdir();
+    char *db = tu_path(dir, "kiosk.db"), *trace = tu_path(dir, "trace.txt");
+    char *event = tu_source("tests/ui/event");
+
+    /* Xvfb picks a free display number itself and writes it to the pipe. */
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    char fdarg[16];
+    snprintf(fdarg, sizeof fdarg, "%d", fds[1]);
+    const char *const xvfb[] = {XVFB,          "-displayfd", fdarg, "-screen",  "0",
+                                "1280x800x24", "-nolisten",  "tcp", "-noreset", NULL};
+    procs->xvfb = spawn(xvfb, fds[1]);
+    close(fds[1]);
+    /* Read up to the newline: closing the pipe earlier makes Xvfb's write of
+     * it fail, and Xvfb exits. */
+    char num[32] = {0};
+    size_t got = 0;
+    while (got < sizeof num - 1 && !strchr(num, '\n')) {
+        ssize_t n = read(fds[0], num + got, sizeof num - 1 - got);
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+    }
+    close(fds[0]);
+    assert_non_null(strchr(num, '\n'));
+    num[strcspn(num, "\n")] = '\0';
+    char display[40];
+    snprintf(display, sizeof display, ":%s", num);
+    setenv("DISPLAY", display, 1);
+    unsetenv("SDL_VIDEODRIVER");
+    unsetenv("WAYLAND_DISPLAY");
+    /* The input path is under test, not Mesa: its software OpenGL starts
+     * slowly, very slowly in a sanitizer build. */
+    setenv("SDL_RENDER_DRIVER", "software", 1);
+    setenv("LANYARD_TRACE_VIEW", trace, 1);
+
+    const char *const kiosk[] = {LANYARD_BINARY, "run",    "--event", event, "--db", db,
+                                 "--windowed",   "--size", "800x480", NULL};
+    procs->kiosk = spawn(kiosk, -1);
+    pid_t kpid = procs->kiosk;
+
+    const char *const search[] = {
+        XDOTOOL, "search", "--sync", "--name", "Spring CTE Partner Breakfast", NULL};
+    TuRun r = tu_run(search, NULL);
+    assert_int_equal(r.status, 0);
+    char window[32];
+    snprintf(window, sizeof window, "%s", r.out);
+    window[strcspn(window, "\n")] = '\0';
+    tu_run_free(&r);
+
+    click(trace, window, "screen welcome", "Check in");
+    /* Keys go to the window under the pointer (no window manager on Xvfb);
+     * typed at a person's pace so it is not taken for a scanner. */
+    char *t = wait_trace(trace, "screen find");
+    assert_non_null(t);
+    free(t);
+    const char *const type[] = {XDOTOOL, "type", "--delay", "120", "jose", NULL};
+    xdo(type);
+    click(trace, window, "José H. — Hernández Auto Body", "José H. — Hernández Auto Body");
+    click(trace, window, "screen confirm", "Yes, check me in");
+    click(trace, window, "screen interests", "Welding Technology");
+    click(trace, window, "screen interests", "Continue");
+    t = wait_trace(trace, "screen done");
+    assert_non_null(t);
+    free(t);
+    /* In a window, Ctrl+Q quits. */
+    const char *const quit[] = {XDOTOOL, "key", "ctrl+q", NULL};
+    xdo(quit);
+    int status = 0;
+    bool exited = false;
+    for (int waited = 0; waited < WAIT_MS && !exited; waited += 20) {
+        exited = waitpid(kpid, &status, WNOHANG) == kpid;
+        if (!exited)
+            pause_ms(20);
+    }
+    if (!exited)
+        fail_msg("the windowed kiosk did not quit on Ctrl+Q");
+    procs->kiosk = 0;
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+
+    Store *s = NULL;
+    char err[256];
+    assert_int_equal(store_open(db, STORE_OPEN_READONLY, &s, err, sizeof err), STORE_OK);
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_by_code(s, "2714155023", &g), STORE_OK);
+    bool in = false;
+    assert_int_equal(store_is_checked_in(s, g.id, &in), STORE_OK);
+    assert_true(in);
+    char **programs, **kinds;
+    size_t np, nk;
+    assert_int_equal(store_interests_get(s, g.id, &programs, &np, &kinds, &nk), STORE_OK);
+    assert_int_equal(np, 1);
+    assert_string_equal(programs[0], "WELD");
+    store_strings_free(programs, np);
+    store_strings_free(kinds, nk);
+    guest_clear(&g);
+    store_close(s);
+
+    free(event);
+    free(trace);
+    free(db);
+    tu_rmtree(dir);
+    free(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_x_checkin, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
