@@ -14,6 +14,7 @@
 
 #include "core/timefmt.h"
 #include "platform/font.h"
+#include "platform/sdl_shapes.h"
 #include "platform/texture_cache.h"
 #include "ui/kiosk.h"
 #include "ui/ui_script.h"
@@ -25,6 +26,7 @@ typedef struct App {
     SDL_Renderer *ren;
     FontSet *fs;
     TextureCache *tc;
+    ShapeCache *shapes;
     SDL_Texture *logo;
     Kiosk *k;
     bool windowed;
@@ -60,131 +62,10 @@ static SDL_Color sdl_colour(UiColor c)
     return s;
 }
 
-enum { ARC_SEGMENTS = 8 };
-
-/* Points around a rounded rectangle, clockwise from the top-left arc. */
-static int round_points(UiRect q, float rad, SDL_FPoint *out)
+static SDL_Rect sdl_rect(UiRect r)
 {
-    float cx[4] = {q.x + rad, q.x + q.w - rad, q.x + q.w - rad, q.x + rad};
-    float cy[4] = {q.y + rad, q.y + rad, q.y + q.h - rad, q.y + q.h - rad};
-    int n = 0;
-    for (int corner = 0; corner < 4; corner++) {
-        float a0 = (float)M_PI * (1.0f + 0.5f * (float)corner);
-        for (int i = 0; i <= ARC_SEGMENTS; i++) {
-            float a = a0 + (float)M_PI * 0.5f * (float)i / ARC_SEGMENTS;
-            out[n].x = cx[corner] + cosf(a) * rad;
-            out[n].y = cy[corner] + sinf(a) * rad;
-            n++;
-        }
-    }
-    return n;
-}
-
-static int clamp_radius(UiRect q, int rad)
-{
-    if (rad * 2 > q.w)
-        rad = q.w / 2;
-    if (rad * 2 > q.h)
-        rad = q.h / 2;
-    return rad < 0 ? 0 : rad;
-}
-
-static void fill_rect(SDL_Renderer *r, UiRect q, int rad, UiColor c)
-{
-    if (q.w <= 0 || q.h <= 0)
-        return;
-    rad = clamp_radius(q, rad);
-    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
-    if (rad <= 1) {
-        SDL_Rect s = {q.x, q.y, q.w, q.h};
-        SDL_RenderFillRect(r, &s);
-        return;
-    }
-    enum { NP = 4 * (ARC_SEGMENTS + 1) };
-    SDL_FPoint p[NP];
-    int n = round_points(q, (float)rad, p);
-    SDL_Vertex v[NP + 1];
-    int idx[NP * 3];
-    SDL_Color sc = sdl_colour(c);
-    v[0].position.x = q.x + q.w / 2.0f;
-    v[0].position.y = q.y + q.h / 2.0f;
-    v[0].color = sc;
-    for (int i = 0; i < n; i++) {
-        v[i + 1].position = p[i];
-        v[i + 1].color = sc;
-        v[i + 1].tex_coord.x = v[i + 1].tex_coord.y = 0;
-        idx[i * 3] = 0;
-        idx[i * 3 + 1] = i + 1;
-        idx[i * 3 + 2] = (i + 1) % n + 1;
-    }
-    v[0].tex_coord.x = v[0].tex_coord.y = 0;
-    SDL_RenderGeometry(r, NULL, v, n + 1, idx, n * 3);
-}
-
-static void frame_rect(SDL_Renderer *r, UiRect q, int rad, int thick, UiColor c)
-{
-    if (q.w <= 0 || q.h <= 0)
-        return;
-    rad = clamp_radius(q, rad);
-    if (thick * 2 > q.w || thick * 2 > q.h) {
-        fill_rect(r, q, rad, c);
-        return;
-    }
-    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
-    if (rad <= 1) {
-        SDL_Rect s[4] = {{q.x, q.y, q.w, thick},
-                         {q.x, q.y + q.h - thick, q.w, thick},
-                         {q.x, q.y + thick, thick, q.h - 2 * thick},
-                         {q.x + q.w - thick, q.y + thick, thick, q.h - 2 * thick}};
-        SDL_RenderFillRects(r, s, 4);
-        return;
-    }
-    enum { NP = 4 * (ARC_SEGMENTS + 1) };
-    SDL_FPoint outer[NP], inner[NP];
-    int n = round_points(q, (float)rad, outer);
-    UiRect in = {q.x + thick, q.y + thick, q.w - 2 * thick, q.h - 2 * thick};
-    float irad = (float)(rad - thick) > 0 ? (float)(rad - thick) : 0.0f;
-    round_points(in, irad, inner);
-    SDL_Vertex v[NP * 2];
-    int idx[NP * 6];
-    SDL_Color sc = sdl_colour(c);
-    for (int i = 0; i < n; i++) {
-        v[2 * i].position = outer[i];
-        v[2 * i + 1].position = inner[i];
-        v[2 * i].color = v[2 * i + 1].color = sc;
-        v[2 * i].tex_coord.x = v[2 * i].tex_coord.y = 0;
-        v[2 * i + 1].tex_coord.x = v[2 * i + 1].tex_coord.y = 0;
-        int j = (i + 1) % n;
-        int *t = &idx[i * 6];
-        t[0] = 2 * i;
-        t[1] = 2 * j;
-        t[2] = 2 * i + 1;
-        t[3] = 2 * i + 1;
-        t[4] = 2 * j;
-        t[5] = 2 * j + 1;
-    }
-    SDL_RenderGeometry(r, NULL, v, n * 2, idx, n * 6);
-}
-
-static void thick_line(SDL_Renderer *r, UiRect q, int thick, UiColor c)
-{
-    float x0 = (float)q.x, y0 = (float)q.y, x1 = (float)(q.x + q.w), y1 = (float)(q.y + q.h);
-    float dx = x1 - x0, dy = y1 - y0, len = sqrtf(dx * dx + dy * dy);
-    if (len <= 0)
-        return;
-    float h = (float)thick / 2.0f;
-    float nx = -dy / len * h, ny = dx / len * h;
-    /* Extend the ends by half the thickness so joined strokes meet. */
-    float ex = dx / len * h, ey = dy / len * h;
-    SDL_Color sc = sdl_colour(c);
-    SDL_Vertex v[4] = {
-        {{x0 + nx - ex, y0 + ny - ey}, sc, {0, 0}},
-        {{x1 + nx + ex, y1 + ny + ey}, sc, {0, 0}},
-        {{x1 - nx + ex, y1 - ny + ey}, sc, {0, 0}},
-        {{x0 - nx - ex, y0 - ny - ey}, sc, {0, 0}},
-    };
-    int idx[6] = {0, 1, 2, 0, 2, 3};
-    SDL_RenderGeometry(r, NULL, v, 4, idx, 6);
+    SDL_Rect s = {r.x, r.y, r.w, r.h};
+    return s;
 }
 
 static void draw_view(App *a, const UiView *v)
@@ -196,13 +77,14 @@ static void draw_view(App *a, const UiView *v)
         const UiCmd *c = &v->cmds[i];
         switch (c->type) {
         case UI_CMD_RECT:
-            fill_rect(r, c->r, c->radius, c->c);
+            shape_fill(a->shapes, sdl_rect(c->r), c->radius, sdl_colour(c->c));
             break;
         case UI_CMD_FRAME:
-            frame_rect(r, c->r, c->radius, c->thick, c->c);
+            shape_frame(a->shapes, sdl_rect(c->r), c->radius, c->thick, sdl_colour(c->c));
             break;
         case UI_CMD_LINE:
-            thick_line(r, c->r, c->thick, c->c);
+            shape_line(a->shapes, c->r.x, c->r.y, c->r.x + c->r.w, c->r.y + c->r.h, c->thick,
+                       sdl_colour(c->c));
             break;
         case UI_CMD_TEXT: {
             int tw, th;
@@ -397,6 +279,7 @@ static void handle_sdl(App *a, const SDL_Event *e, int64_t now)
     case SDL_RENDER_TARGETS_RESET:
     case SDL_RENDER_DEVICE_RESET:
         texture_cache_clear(a->tc);
+        shape_cache_clear(a->shapes);
         a->need_redraw = true;
         return;
     default:
@@ -758,6 +641,13 @@ int sdl_app_run(const AppOptions *o, Store *store, const EventConfig *cfg)
     a.started_ms = o->started_ms;
     const char *timing = getenv("LANYARD_TIMING");
     a.timing = timing && *timing && strcmp(timing, "0");
+    /* A benchmark that starts the process passes its own start time, so the
+     * first-frame figure includes exec and loading. */
+    const char *t0 = getenv("LANYARD_TIMING_T0");
+    if (t0 && *t0) {
+        a.timing = true;
+        a.started_ms = (int64_t)strtod(t0, NULL);
+    }
     const char *trace = getenv("LANYARD_TRACE_VIEW");
     a.trace_path = trace && *trace ? trace : NULL;
     int status = 1;
@@ -826,7 +716,8 @@ int sdl_app_run(const AppOptions *o, Store *store, const EventConfig *cfg)
     }
     /* 24 MB of text pixels is a few screens' worth at 1080p. */
     a.tc = texture_cache_create(a.ren, a.fs, 768, 24u << 20);
-    if (!a.tc) {
+    a.shapes = shape_cache_create(a.ren);
+    if (!a.tc || !a.shapes) {
         fprintf(stderr, "lanyard run: out of memory\n");
         goto out;
     }
@@ -855,6 +746,7 @@ int sdl_app_run(const AppOptions *o, Store *store, const EventConfig *cfg)
 out:
     kiosk_destroy(a.k);
     texture_cache_destroy(a.tc);
+    shape_cache_destroy(a.shapes);
     font_set_destroy(a.fs);
     if (a.logo)
         SDL_DestroyTexture(a.logo);

@@ -1292,11 +1292,19 @@ static void layout_interests(Ctx *c)
         cols = cols < 2 ? 2 : cols > 4 ? 4 : cols;
         int tw = (aw - (cols - 1) * t->gap) / cols;
         int th = ui_sc(t, 76) > t->target ? ui_sc(t, 76) : t->target;
+        const char **names = calloc(k->programs.count, sizeof *names);
+        int px = t->px_body;
+        if (names) {
+            for (size_t i = 0; i < k->programs.count; i++)
+                names[i] = k->programs.items[i].name;
+            px = ui_tile_px(v, t, tw, names, k->programs.count);
+            free(names);
+        }
         for (size_t i = 0; i < k->programs.count; i++) {
             int col = (int)(i % (size_t)cols), row = (int)(i / (size_t)cols);
             UiRect r = ui_rect(t->pad + col * (tw + t->gap), y + row * (th + t->gap), tw, th);
             const Program *p = &k->programs.items[i];
-            ui_tile(v, t, &k->in, WID(W_PROGRAM, i), r, p->name, p->school, k->picked[i]);
+            ui_tile(v, t, &k->in, WID(W_PROGRAM, i), r, p->name, p->school, k->picked[i], px);
         }
         int rows = (int)((k->programs.count + (size_t)cols - 1) / (size_t)cols);
         y += rows * (th + t->gap) + t->gap;
@@ -1306,11 +1314,15 @@ static void layout_interests(Ctx *c)
     cols = cols < 2 ? 2 : cols > 4 ? 4 : cols;
     int tw = (aw - (cols - 1) * t->gap) / cols;
     int kh = ui_sc(t, 64) > t->target ? ui_sc(t, 64) : t->target;
-    for (size_t i = 0; i < PARTNERSHIP_KIND_COUNT && i < 16; i++) {
+    const char *kinds[16];
+    size_t nk = PARTNERSHIP_KIND_COUNT < 16 ? PARTNERSHIP_KIND_COUNT : 16;
+    for (size_t i = 0; i < nk; i++)
+        kinds[i] = ui_tr_kind(k->lang, PARTNERSHIP_KINDS[i].key);
+    int kpx = ui_tile_px(v, t, tw, kinds, nk);
+    for (size_t i = 0; i < nk; i++) {
         int col = (int)(i % (size_t)cols), row = (int)(i / (size_t)cols);
         UiRect r = ui_rect(t->pad + col * (tw + t->gap), y + row * (kh + t->gap), tw, kh);
-        ui_tile(v, t, &k->in, WID(W_KIND, i), r, ui_tr_kind(k->lang, PARTNERSHIP_KINDS[i].key),
-                NULL, k->kinds[i]);
+        ui_tile(v, t, &k->in, WID(W_KIND, i), r, kinds[i], NULL, k->kinds[i], kpx);
     }
     int rows = (int)((PARTNERSHIP_KIND_COUNT + (size_t)cols - 1) / (size_t)cols);
     y += rows * (kh + t->gap);

@@ -200,8 +200,26 @@ void ui_checkbox(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id,
     ui_widget_add(v, id, UI_W_CHECK, r, label, UI_WF_FOCUSABLE);
 }
 
+/* Width left for a tile's label next to its check circle. */
+static int tile_label_w(const UiTheme *t, int tile_w)
+{
+    return tile_w - ui_sc(t, 10 + 28 + 10 + 8);
+}
+
+int ui_tile_px(UiView *v, const UiTheme *t, int tile_w, const char *const *labels, size_t n)
+{
+    int px = t->px_body, w = tile_label_w(t, tile_w);
+    for (size_t i = 0; i < n; i++) {
+        int fit = ui_text_fit(v, labels[i], UI_BOLD, t->px_small, t->px_body, w);
+        /* A label too long even at the smallest size wraps; it sets no size. */
+        if (ui_text_width(v, labels[i], fit, UI_BOLD) <= w && fit < px)
+            px = fit;
+    }
+    return px;
+}
+
 void ui_tile(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
-             const char *label, const char *sub, bool selected)
+             const char *label, const char *sub, bool selected, int max_px)
 {
     bool pressed = in->pressed == id;
     UiColor fill = selected ? ui_mix(t->surface, t->selected, t->contrast ? 0 : 40) : t->surface;
@@ -220,11 +238,11 @@ void ui_tile(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiR
         ui_draw_frame(v, b, t->contrast ? t->border : t->muted, bs / 2, t->border_w);
     }
     int lx = b.x + bs + ui_sc(t, 10);
-    UiRect tr = ui_rect(lx, r.y + ui_sc(t, 4), r.x + r.w - lx - ui_sc(t, 8), r.h - ui_sc(t, 8));
+    UiRect tr = ui_rect(lx, r.y + ui_sc(t, 4), tile_label_w(t, r.w), r.h - ui_sc(t, 8));
     /* The label on one line at body size if it fits, else on two smaller lines,
      * else shrunk and cut; the sub line (a school) below it. */
     int sh = sub && *sub ? ui_text_height(v, t->px_small, UI_REGULAR) : 0;
-    int px = ui_text_fit(v, label, UI_BOLD, t->px_small, t->px_body, tr.w);
+    int px = ui_text_fit(v, label, UI_BOLD, t->px_small, max_px, tr.w);
     int lh = ui_text_height(v, px, UI_BOLD);
     int lines = 1;
     if (ui_text_width(v, label, px, UI_BOLD) > tr.w && 2 * lh + sh <= tr.h)

@@ -57,10 +57,13 @@ int ui_field_height(const UiTheme *t, bool caption);
 
 void ui_checkbox(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
                  const char *label, bool checked);
-/* A selectable tile (program or partnership kind): label wrapped on up to two
- * lines, a check mark and a filled look when selected. */
+/* A selectable tile (program or partnership kind): label at up to px (shrunk,
+ * or wrapped on two lines, when it does not fit), a check mark and a filled look
+ * when selected. ui_tile_px gives the px at which all labels of a grid fit, so
+ * a grid's tiles share one size. */
 void ui_tile(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
-             const char *label, const char *sub, bool selected);
+             const char *label, const char *sub, bool selected, int px);
+int ui_tile_px(UiView *v, const UiTheme *t, int tile_w, const char *const *labels, size_t n);
 void ui_row(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
             const char *label);
 
