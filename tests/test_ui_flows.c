@@ -13,6 +13,7 @@
 
 #include "core/text.h"
 #include "store/store.h"
+#include "store/store_print.h"
 
 typedef struct Flow {
     char *dir;
@@ -135,6 +136,13 @@ static void test_search_checkin(void **state)
     assert_string_equal(kinds[0], "mentoring");
     store_strings_free(programs, np);
     store_strings_free(kinds, nk);
+    /* The badge was printed in the background: with no printer configured, as
+     * a PNG beside the database, and the Done screen said so. */
+    PrintJob job;
+    assert_int_equal(store_print_latest(s, g.id, &job), STORE_OK);
+    assert_int_equal(job.state, PRINT_DONE);
+    assert_non_null(strstr(job.output, "/badges/2714155023"));
+    assert_int_equal(access(job.output, R_OK), 0);
     guest_clear(&g);
     store_close(s);
     flow_free(&f);

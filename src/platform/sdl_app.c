@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "badge/badge_queue.h"
 #include "core/timefmt.h"
 #include "platform/font.h"
 #include "platform/sdl_shapes.h"
@@ -29,6 +30,8 @@ typedef struct App {
     ShapeCache *shapes;
     SDL_Texture *logo;
     Kiosk *k;
+    BadgeQueue *queue;  /* badge printing in the background; NULL: none */
+    Uint32 badge_event; /* SDL user event: a badge job changed state */
     bool windowed;
     bool need_redraw; /* the window was exposed or resized */
     bool overflow_reported;
@@ -185,6 +188,50 @@ static int save_screenshot(App *a, const char *path, int64_t now)
     return rc;
 }
 
+/* ---- badges ---- */
+
+/* What the print worker tells the screen thread, through SDL's event queue. */
+typedef struct BadgeNote {
+    char guest_id[ID_LEN + 1];
+    PrintJobState state;
+} BadgeNote;
+
+/* Runs on the print worker: never touches the kiosk, only posts an event
+ * (badge_event is set before the worker starts and never changes). */
+static void badge_notify(void *ud, const PrintJob *job)
+{
+    const App *a = ud;
+    BadgeNote *n = malloc(sizeof *n);
+    if (!n)
+        return;
+    memcpy(n->guest_id, job->guest_id, sizeof n->guest_id);
+    n->state = job->state;
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = a->badge_event;
+    e.user.data1 = n;
+    if (SDL_PushEvent(&e) != 1)
+        free(n);
+}
+
+static void print_badge(void *ud, const char *guest_id)
+{
+    App *a = ud;
+    if (badge_queue_enqueue(a->queue, guest_id) != 0)
+        fprintf(stderr, "lanyard: out of memory queueing a badge\n");
+}
+
+static void badge_note(App *a, BadgeNote *n)
+{
+    KioskBadge b = KIOSK_BADGE_PRINTING;
+    if (n->state == PRINT_DONE)
+        b = KIOSK_BADGE_PRINTED;
+    else if (n->state == PRINT_FAILED)
+        b = KIOSK_BADGE_FAILED;
+    kiosk_badge_update(a->k, n->guest_id, b);
+    free(n);
+}
+
 /* ---- input translation ---- */
 
 static UiKey map_key(SDL_Keycode k)
@@ -240,6 +287,10 @@ static void handle_sdl(App *a, const SDL_Event *e, int64_t now)
 {
     UiEvent ev;
     memset(&ev, 0, sizeof ev);
+    if (a->badge_event && e->type == a->badge_event) {
+        badge_note(a, e->user.data1);
+        return;
+    }
     switch (e->type) {
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
@@ -485,9 +536,31 @@ static void fail(Run *r, const ScriptAction *act, const char *fmt, const char *a
     r->stop = true;
 }
 
+/* Badges print on a worker thread in real time. A script waits for the jobs
+ * in flight to finish before its next line, so what it sees does not depend on
+ * the machine's speed. Bounded, in case a printer never answers. */
+static void wait_badges(Run *r)
+{
+    App *a = r->a;
+    if (!a->queue)
+        return;
+    double until = monotonic_ms_f() + 20000;
+    for (;;) {
+        BadgeQueueStatus st;
+        badge_queue_status(a->queue, &st);
+        if (st.waiting == 0 || monotonic_ms_f() > until)
+            break;
+        SDL_Event e;
+        if (SDL_WaitEventTimeout(&e, 10))
+            handle_sdl(a, &e, r->now);
+    }
+    dispatch(r);
+}
+
 static void run_action(Run *r, const ScriptAction *act)
 {
     App *a = r->a;
+    wait_badges(r);
     settle(r); /* the view input is matched against is the one on screen */
     switch (act->op) {
     case SCRIPT_PRESS: {
@@ -581,6 +654,8 @@ static int run_script(App *a, const char *path, const char *screenshot)
     for (size_t i = 0; i < s.count && !r.stop; i++)
         run_action(&r, &s.items[i]);
     script_free(&s);
+    wait_badges(&r);
+    settle(&r);
     if (screenshot && save_screenshot(a, screenshot, r.now) != 0)
         r.status = 1;
     if (a->timing && a->nlat) {
@@ -729,6 +804,20 @@ int sdl_app_run(const AppOptions *o, Store *store, const EventConfig *cfg)
     env.measure.measure = measure_cb;
     env.windowed = o->windowed;
     load_logo(&a, cfg, &env);
+    a.badge_event = SDL_RegisterEvents(1);
+    if (a.badge_event == (Uint32)-1) {
+        a.badge_event = 0;
+        fprintf(stderr, "lanyard run: badges will not print: no SDL event left\n");
+    } else {
+        a.queue =
+            badge_queue_create(store_path(store), cfg, NULL, badge_notify, &a, err, sizeof err);
+        if (!a.queue)
+            fprintf(stderr, "lanyard run: badges will not print: %s\n", err);
+    }
+    if (a.queue) {
+        env.print_badge = print_badge;
+        env.print_ud = &a;
+    }
     a.k = kiosk_create(&env, time_now_ms(), err, sizeof err);
     if (!a.k) {
         fprintf(stderr, "lanyard run: %s\n", err);
@@ -744,6 +833,14 @@ int sdl_app_run(const AppOptions *o, Store *store, const EventConfig *cfg)
             status = 1;
     }
 out:
+    /* Stop the worker first (unfinished jobs stay for the next start), then
+     * free what it posted and nobody read. */
+    badge_queue_destroy(a.queue);
+    if (a.badge_event) {
+        SDL_Event e;
+        while (SDL_PeepEvents(&e, 1, SDL_GETEVENT, a.badge_event, a.badge_event) == 1)
+            free(e.user.data1);
+    }
     kiosk_destroy(a.k);
     texture_cache_destroy(a.tc);
     shape_cache_destroy(a.shapes);

@@ -102,6 +102,7 @@ struct Kiosk {
     char chosen_label[256];
     char guest_id[ID_LEN + 1];
     char guest_first[256];
+    KioskBadge badge;
 
     UiKeyboard kb;
     UiInteract in;
@@ -202,6 +203,14 @@ bool kiosk_dirty(const Kiosk *k)
 bool kiosk_should_quit(const Kiosk *k)
 {
     return k->quit;
+}
+
+void kiosk_badge_update(Kiosk *k, const char *guest_id, KioskBadge state)
+{
+    if (!k->guest_id[0] || strcmp(k->guest_id, guest_id) != 0)
+        return;
+    k->badge = state;
+    k->dirty = true;
 }
 
 const UiView *kiosk_view(const Kiosk *k)
@@ -336,6 +345,7 @@ static void forget_guest(Kiosk *k)
     memset(k->results, 0, sizeof k->results);
     k->chosen_id[0] = k->chosen_label[0] = '\0';
     k->guest_id[0] = k->guest_first[0] = '\0';
+    k->badge = KIOSK_BADGE_NONE;
     memset(k->picked, 0, (k->programs.count + 1) * sizeof *k->picked);
     memset(k->kinds, 0, sizeof k->kinds);
     memset(&k->kb, 0, sizeof k->kb);
@@ -346,8 +356,20 @@ static void forget_guest(Kiosk *k)
     memset(&k->scan_saved, 0, sizeof k->scan_saved);
 }
 
+/* The guest is checked in and leaves Interests (Continue, or walked away):
+ * their badge prints with whatever they picked. */
+static void print_badge(Kiosk *k)
+{
+    if (k->env.print_badge && k->guest_id[0]) {
+        k->env.print_badge(k->env.print_ud, k->guest_id);
+        k->badge = KIOSK_BADGE_PRINTING;
+    }
+}
+
 static void reset_to_welcome(Kiosk *k, int64_t now)
 {
+    if (k->screen == SCR_INTERESTS)
+        print_badge(k);
     forget_guest(k);
     k->lang = k->default_lang;
     k->contrast = false;
@@ -499,6 +521,7 @@ static void interests_submit(Kiosk *k, int64_t now)
     StoreStatus st = store_interests_set(k->env.store, k->guest_id, codes, nc, keys, nk,
                                          k->env.cfg->kiosk_id, now);
     free(codes);
+    print_badge(k);
     if (st != STORE_OK) {
         staff_needed(k, "interests not saved", now);
         return;
@@ -1329,10 +1352,10 @@ static void layout_interests(Ctx *c)
     ui_scroll_end(v, sc, y - top + t->pad, saved);
 }
 
-/* Done, Already checked in and the staff message: a big line, a smaller one and
- * a button. */
-static void layout_message(Ctx *c, const char *big, const char *small, const char *button,
-                           UiColor mark)
+/* Done and Already checked in: a big line, a smaller one, the badge's printing
+ * status (or NULL) and a button. */
+static void layout_message(Ctx *c, const char *big, const char *small, const char *status,
+                           UiColor status_colour, const char *button, UiColor mark)
 {
     Kiosk *k = c->k;
     const UiTheme *t = c->t;
@@ -1344,7 +1367,8 @@ static void layout_message(Ctx *c, const char *big, const char *small, const cha
     int dot = ui_sc(t, 72);
     int g = ui_sc(t, 24);
     int bh = t->target;
-    int total = dot + g + big_h + g + 2 * lh + g + bh;
+    int sh = status ? ui_text_height(v, t->px_body, UI_BOLD) + g : 0;
+    int total = dot + g + big_h + g + 2 * lh + sh + g + bh;
     int y = (c->h - total) / 2;
     UiRect d = ui_rect((c->w - dot) / 2, y, dot, dot);
     ui_draw_rect(v, d, mark, dot / 2);
@@ -1358,7 +1382,14 @@ static void layout_message(Ctx *c, const char *big, const char *small, const cha
     y += big_h + g;
     ui_text_wrap(v, ui_rect(2 * t->pad, y, colw, 2 * lh), small, t->px_body, UI_REGULAR, t->muted,
                  2, UI_CENTER);
-    y += 2 * lh + g;
+    y += 2 * lh;
+    if (status) {
+        y += g;
+        ui_text_in(v, ui_rect(2 * t->pad, y, colw, sh - g), status, t->px_body, t->px_small,
+                   UI_BOLD, status_colour, UI_CENTER);
+        y += sh - g;
+    }
+    y += g;
     int bw = button_w(c, button, t->px_button, ui_sc(t, 200));
     ui_button(v, t, &k->in, WID(W_OK, 0), ui_rect((c->w - bw) / 2, y, bw, bh), button,
               UI_BTN_PRIMARY, t->px_button);
@@ -1485,15 +1516,28 @@ const UiView *kiosk_layout(Kiosk *k, int w, int h, int64_t now)
     case SCR_INTERESTS:
         layout_interests(&c);
         break;
-    case SCR_DONE:
+    case SCR_DONE: {
+        UiColor green = k->contrast ? k->theme.accent : ui_rgb(0x2E, 0x7D, 0x32);
+        const char *status = NULL;
+        UiColor sc = k->theme.text;
+        if (k->badge == KIOSK_BADGE_PRINTING) {
+            status = tr(k, S_BADGE_PRINTING);
+            sc = k->contrast ? k->theme.text : k->theme.primary;
+        } else if (k->badge == KIOSK_BADGE_PRINTED) {
+            status = tr(k, S_BADGE_PRINTED);
+            sc = green;
+        } else if (k->badge == KIOSK_BADGE_FAILED) {
+            status = tr(k, S_BADGE_FAILED);
+            sc = k->theme.error;
+        }
         snprintf(line, sizeof line, tr(k, S_DONE_FMT), k->guest_first);
-        layout_message(&c, line, tr(k, S_DONE_SUB), tr(k, S_DONE_OK),
-                       k->contrast ? k->theme.accent : ui_rgb(0x2E, 0x7D, 0x32));
+        layout_message(&c, line, tr(k, S_DONE_SUB), status, sc, tr(k, S_DONE_OK), green);
         break;
+    }
     case SCR_ALREADY: {
         char sub[600];
         snprintf(sub, sizeof sub, tr(k, S_ALREADY_SUB_FMT), k->guest_first);
-        layout_message(&c, tr(k, S_ALREADY), sub, tr(k, S_OK),
+        layout_message(&c, tr(k, S_ALREADY), sub, NULL, k->theme.text, tr(k, S_OK),
                        k->contrast ? k->theme.accent : k->theme.primary);
         break;
     }

@@ -29,7 +29,20 @@ typedef struct KioskEnv {
     int logo_image;         /* image id for UI_CMD_IMAGE, or -1 when no logo */
     int logo_w, logo_h;     /* its size in pixels */
     bool windowed;          /* false: locked-down kiosk (close, Alt+F4, Escape, Ctrl+Q ignored) */
+    /* Prints the guest's badge in the background (never blocks), or NULL for
+     * no printing. Called once the guest leaves Interests, so the badge's QR
+     * code links to the programs they picked. */
+    void (*print_badge)(void *ud, const char *guest_id);
+    void *print_ud;
 } KioskEnv;
+
+/* How the current guest's badge is doing, for the Done screen. */
+typedef enum KioskBadge {
+    KIOSK_BADGE_NONE = 0, /* not asked for (no printing) */
+    KIOSK_BADGE_PRINTING,
+    KIOSK_BADGE_PRINTED,
+    KIOSK_BADGE_FAILED,
+} KioskBadge;
 
 /* Loads the guest search index and the programs from the store. NULL on error
  * (out of memory, or the store could not be read; err says which). */
@@ -50,6 +63,9 @@ const UiView *kiosk_layout(Kiosk *k, int w, int h, int64_t now);
 /* The last laid-out view. */
 const UiView *kiosk_view(const Kiosk *k);
 bool kiosk_should_quit(const Kiosk *k);
+/* A badge job changed state (from the print worker, via the event loop);
+ * shown when guest_id is the guest on screen. */
+void kiosk_badge_update(Kiosk *k, const char *guest_id, KioskBadge state);
 
 /* Names of the screens, for logs and tests ("welcome", "find", ...). */
 const char *kiosk_screen_name(const Kiosk *k);

@@ -51,6 +51,9 @@ typedef enum UiStr {
     S_DONE_FMT, /* one %s: first name */
     S_DONE_SUB,
     S_DONE_OK,
+    S_BADGE_PRINTING,
+    S_BADGE_PRINTED,
+    S_BADGE_FAILED,
     S_ALREADY,
     S_ALREADY_SUB_FMT, /* one %s: first name */
     S_OK,
