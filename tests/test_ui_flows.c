@@ -423,18 +423,173 @@ static void test_write_failure(void **state)
     free(dir);
 }
 
+/* ---- `lanyard run` itself: display, database path, event files ---- */
+
+static void test_no_display(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    char *db = tu_path(dir, "k.db");
+    char *event = tu_source("tests/ui/event");
+    char *display = getenv("DISPLAY") ? strdup(getenv("DISPLAY")) : NULL;
+    unsetenv("DISPLAY");
+    unsetenv("WAYLAND_DISPLAY");
+    setenv("SDL_VIDEODRIVER", "x11", 1);
+    TuRun r = tu_lanyard("run", "--event", event, "--db", db, NULL);
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    if (display)
+        setenv("DISPLAY", display, 1);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "cannot open a display"));
+    assert_non_null(strstr(r.err, "SDL_VIDEODRIVER=kmsdrm"));
+    assert_non_null(strstr(r.err, "X11 or Wayland"));
+    tu_run_free(&r);
+    free(display);
+    free(event);
+    free(db);
+    tu_rmtree(dir);
+    free(dir);
+}
+
+static void test_bad_usage(void **state)
+{
+    (void)state;
+    TuRun r = tu_lanyard("run", "--size", "big", NULL);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "--size"));
+    tu_run_free(&r);
+    r = tu_lanyard("run", "--frobnicate", NULL);
+    assert_int_equal(r.status, 2);
+    tu_run_free(&r);
+    r = tu_lanyard("run", "--help", NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "--script FILE"));
+    tu_run_free(&r);
+}
+
+/* No --db: one database per event folder in $XDG_DATA_HOME/lanyard, named
+ * after the folder; no --event: the bundled demo. */
+static void test_default_db_and_demo(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    char *data = tu_path(dir, "data");
+    char *script = tu_path(dir, "s.script");
+    tu_write(script, "expect Check in\nexpect Explore programs\n", (size_t)-1);
+    char *old = getenv("XDG_DATA_HOME") ? strdup(getenv("XDG_DATA_HOME")) : NULL;
+    setenv("XDG_DATA_HOME", data, 1);
+    TuRun r = tu_lanyard("run", "--size", "800x480", "--script", script, NULL);
+    if (old)
+        setenv("XDG_DATA_HOME", old, 1);
+    else
+        unsetenv("XDG_DATA_HOME");
+    if (r.status != 0)
+        fprintf(stderr, "%s\n", r.err);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    const char *const ls[] = {"/bin/sh", "-c", "ls \"$0\"/lanyard", data, NULL};
+    r = tu_run(ls, NULL);
+    assert_int_equal(r.status, 0);
+    /* demo-<8 hex>.db */
+    assert_non_null(strstr(r.out, "demo-"));
+    const char *name = strstr(r.out, "demo-");
+    assert_int_equal(strspn(name + 5, "0123456789abcdef"), 8);
+    assert_memory_equal(name + 13, ".db", 3);
+    tu_run_free(&r);
+    free(old);
+    free(script);
+    free(data);
+    tu_rmtree(dir);
+    free(dir);
+}
+
+static size_t guest_count(const char *db)
+{
+    Store *s = open_db(db);
+    StoreStats st;
+    assert_int_equal(store_stats(s, &st), STORE_OK);
+    store_close(s);
+    return st.guests;
+}
+
+/* The event's CSVs come in at start when they changed; a broken one is
+ * reported with its line and the data from before is kept. */
+static void test_event_files_on_start(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    char *ev = tu_path(dir, "event");
+    assert_int_equal(mkdir(ev, 0700), 0);
+    char *guests = tu_path(ev, "guests.csv"), *db = tu_path(dir, "k.db");
+    char *script = tu_path(dir, "s.script");
+    tu_write(script, "expect Check in\n", (size_t)-1);
+    tu_write(guests, "First,Last,Company,Email\nAna,García,Acme,ana@example.com\n", (size_t)-1);
+    TuRun r = tu_lanyard("run", "--event", ev, "--db", db, "--script", script, NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.err, "added:     1"));
+    tu_run_free(&r);
+    assert_int_equal(guest_count(db), 1);
+
+    /* Unchanged: not imported again. */
+    r = tu_lanyard("run", "--event", ev, "--db", db, "--script", script, NULL);
+    assert_int_equal(r.status, 0);
+    assert_null(strstr(r.err, "rows read"));
+    tu_run_free(&r);
+
+    /* Changed: imported. */
+    tu_write(guests,
+             "First,Last,Company,Email\nAna,García,Acme,ana@example.com\n"
+             "Tomás,Ruiz,Acme,tomas@example.com\n",
+             (size_t)-1);
+    r = tu_lanyard("run", "--event", ev, "--db", db, "--script", script, NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.err, "added:     1"));
+    tu_run_free(&r);
+    assert_int_equal(guest_count(db), 2);
+
+    /* Broken (a quote never closed on line 3): reported, old data kept, the
+     * kiosk still runs. */
+    tu_write(guests,
+             "First,Last,Company,Email\nAna,García,Acme,ana@example.com\n"
+             "Zed,\"Broken,Acme,zed@example.com\n",
+             (size_t)-1);
+    r = tu_lanyard("run", "--event", ev, "--db", db, "--script", script, NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.err, "guests.csv:3:"));
+    assert_non_null(strstr(r.err, "keeps the data it had"));
+    tu_run_free(&r);
+    assert_int_equal(guest_count(db), 2);
+
+    free(script);
+    free(db);
+    free(guests);
+    free(ev);
+    tu_rmtree(dir);
+    free(dir);
+}
+
 int main(void)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
     setenv("SDL_AUDIODRIVER", "dummy", 1);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_search_checkin), cmocka_unit_test(test_walkin_consent),
-        cmocka_unit_test(test_hostile_text),   cmocka_unit_test(test_already_checked_in),
-        cmocka_unit_test(test_scanner),        cmocka_unit_test(test_idle_reset),
-        cmocka_unit_test(test_spanish),        cmocka_unit_test(test_lockdown),
-        cmocka_unit_test(test_windowed_quit),  cmocka_unit_test(test_failing_expect),
-        cmocka_unit_test(test_unknown_action), cmocka_unit_test(test_screenshot_option),
+        cmocka_unit_test(test_search_checkin),
+        cmocka_unit_test(test_walkin_consent),
+        cmocka_unit_test(test_hostile_text),
+        cmocka_unit_test(test_already_checked_in),
+        cmocka_unit_test(test_scanner),
+        cmocka_unit_test(test_idle_reset),
+        cmocka_unit_test(test_spanish),
+        cmocka_unit_test(test_lockdown),
+        cmocka_unit_test(test_windowed_quit),
+        cmocka_unit_test(test_failing_expect),
+        cmocka_unit_test(test_unknown_action),
+        cmocka_unit_test(test_screenshot_option),
         cmocka_unit_test(test_write_failure),
+        cmocka_unit_test(test_no_display),
+        cmocka_unit_test(test_bad_usage),
+        cmocka_unit_test(test_default_db_and_demo),
+        cmocka_unit_test(test_event_files_on_start),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
