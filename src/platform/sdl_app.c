@@ -699,6 +699,7 @@ static void load_logo(App *a, const EventConfig *cfg, KioskEnv *env)
     }
     a->logo = SDL_CreateTextureFromSurface(a->ren, s);
     if (a->logo) {
+        SDL_SetTextureScaleMode(a->logo, SDL_ScaleModeLinear);
         env->logo_image = LOGO_IMAGE;
         env->logo_w = s->w;
         env->logo_h = s->h;

@@ -1068,10 +1068,23 @@ static void layout_welcome(Ctx *c)
     int big_h = bh * 13 / 10;
     int row_h = portrait ? 2 * bh + t->gap : bh;
     int g = ui_sc(t, portrait ? 28 : 14);
-    int total = (logo_h ? logo_h + g : 0) + title_h + (sub_h ? sub_h + t->gap : 0) + g + hint_h +
-                g + big_h + t->gap * 2 + row_h;
     int top = t->pad + bh + t->gap;
-    int y = top + (c->h - t->pad - top - total) / 2;
+    int avail = c->h - t->pad - top;
+#define WELCOME_TOTAL                                                                              \
+    ((logo_h ? logo_h + g : 0) + title_h + (sub_h ? sub_h + t->gap : 0) + g + hint_h + g + big_h + \
+     t->gap * 2 + row_h)
+    /* Too tall (a logo on a small panel): tighten the gaps, then shrink the
+     * logo, then leave it out. The buttons always stay whole. */
+    if (WELCOME_TOTAL > avail)
+        g = ui_sc(t, 6);
+    if (WELCOME_TOTAL > avail && logo_h) {
+        logo_h -= WELCOME_TOTAL - avail;
+        if (logo_h < ui_sc(t, 32))
+            logo_h = 0;
+    }
+    int total = WELCOME_TOTAL;
+#undef WELCOME_TOTAL
+    int y = top + (avail - total) / 2;
     if (y < top)
         y = top;
 
