@@ -127,6 +127,7 @@ static void test_search_checkin(void **state)
     Guest g;
     guest_init(&g);
     assert_int_equal(store_guest_by_code(s, "2714155023", &g), STORE_OK);
+    assert_true(g.consent); /* asked on Interests: pre-registered guests too */
     char **programs, **kinds;
     size_t np, nk;
     assert_int_equal(store_interests_get(s, g.id, &programs, &np, &kinds, &nk), STORE_OK);
@@ -224,6 +225,11 @@ static void test_scanner(void **state)
     Flow f = flow_run("scan");
     expect_ok(&f);
     Store *s = open_db(f.db);
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_by_code(s, "2713624642", &g), STORE_OK);
+    assert_false(g.consent); /* unticked unless the guest ticks it */
+    guest_clear(&g);
     assert_true(checked_in(s, "2713624642"));
     assert_true(checked_in(s, "2713854927"));
     /* Typing a code slowly and pressing Enter is not a scan. */

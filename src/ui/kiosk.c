@@ -102,6 +102,8 @@ struct Kiosk {
     char chosen_label[256];
     char guest_id[ID_LEN + 1];
     char guest_first[256];
+    bool ask_consent; /* pre-registered: Interests asks for contact consent */
+    bool consent_was; /* their consent when they checked in */
     KioskBadge badge;
 
     UiKeyboard kb;
@@ -345,6 +347,7 @@ static void forget_guest(Kiosk *k)
     memset(k->results, 0, sizeof k->results);
     k->chosen_id[0] = k->chosen_label[0] = '\0';
     k->guest_id[0] = k->guest_first[0] = '\0';
+    k->ask_consent = k->consent_was = false;
     k->badge = KIOSK_BADGE_NONE;
     memset(k->picked, 0, (k->programs.count + 1) * sizeof *k->picked);
     memset(k->kinds, 0, sizeof k->kinds);
@@ -418,6 +421,10 @@ static void check_in(Kiosk *k, const char *guest_id, int64_t now)
     forget_guest(k);
     snprintf(k->guest_id, sizeof k->guest_id, "%s", guest_id);
     snprintf(k->guest_first, sizeof k->guest_first, "%s", g.first);
+    /* A walk-in answered on the form; a pre-registered guest is asked on
+     * Interests, starting from what the registration said. */
+    k->ask_consent = !g.walk_in;
+    k->consent = k->consent_was = g.consent;
     guest_clear(&g);
     go(k, r.already ? SCR_ALREADY : SCR_INTERESTS, now);
 }
@@ -521,6 +528,8 @@ static void interests_submit(Kiosk *k, int64_t now)
     StoreStatus st = store_interests_set(k->env.store, k->guest_id, codes, nc, keys, nk,
                                          k->env.cfg->kiosk_id, now);
     free(codes);
+    if (st == STORE_OK && k->ask_consent && k->consent != k->consent_was)
+        st = store_guest_set_consent(k->env.store, k->guest_id, k->consent, now);
     print_badge(k);
     if (st != STORE_OK) {
         staff_needed(k, "interests not saved", now);
@@ -1362,6 +1371,12 @@ static void layout_interests(Ctx *c)
     }
     int rows = (int)((PARTNERSHIP_KIND_COUNT + (size_t)cols - 1) / (size_t)cols);
     y += rows * (kh + t->gap);
+    if (k->ask_consent) {
+        y += t->gap;
+        ui_checkbox(v, t, &k->in, WID(W_CONSENT, 0), ui_rect(t->pad, y, aw, t->target),
+                    tr(k, S_CONSENT), k->consent);
+        y += t->target + t->gap;
+    }
     ui_scroll_end(v, sc, y - top + t->pad, saved);
 }
 
