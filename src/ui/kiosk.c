@@ -134,9 +134,16 @@ static const char *tr(const Kiosk *k, UiStr s)
     return ui_tr(k->lang, s);
 }
 
+typedef struct IndexLoad {
+    SearchIndex *ix;
+    bool oom;
+} IndexLoad;
+
 static int add_guest(const Guest *g, void *ud)
 {
-    return search_add(ud, g) != 0;
+    IndexLoad *l = ud;
+    l->oom = search_add(l->ix, g) != 0;
+    return l->oom; /* stop: an index missing guests would hide them */
 }
 
 Kiosk *kiosk_create(const KioskEnv *env, int64_t now, char *err, size_t errlen)
@@ -154,9 +161,11 @@ Kiosk *kiosk_create(const KioskEnv *env, int64_t now, char *err, size_t errlen)
         snprintf(err, errlen, "out of memory");
         goto err;
     }
-    StoreStatus st = store_each_guest(env->store, add_guest, k->ix);
-    if (st != STORE_OK) {
-        snprintf(err, errlen, "cannot read guests: %s", store_errmsg(env->store));
+    IndexLoad load = {k->ix, false};
+    StoreStatus st = store_each_guest(env->store, add_guest, &load);
+    if (st != STORE_OK || load.oom) {
+        snprintf(err, errlen, "cannot read guests: %s",
+                 load.oom ? "out of memory" : store_errmsg(env->store));
         goto err;
     }
     search_commit(k->ix);
@@ -1303,6 +1312,7 @@ static void layout_walkin(Ctx *c)
                 ui_rect(t->pad, top + consent_y, c->w - 2 * t->pad, bh), tr(k, S_CONSENT),
                 k->consent);
     ui_scroll_end(v, sc, content_h, saved);
+    ui_scroll_bar(v, t, sc, area);
 }
 
 static int heading(Ctx *c, int x, int y, int w, const char *text)
@@ -1378,6 +1388,7 @@ static void layout_interests(Ctx *c)
         y += t->target + t->gap;
     }
     ui_scroll_end(v, sc, y - top + t->pad, saved);
+    ui_scroll_bar(v, t, sc, area);
 }
 
 /* Done and Already checked in: a big line, a smaller one, the badge's printing
@@ -1515,6 +1526,7 @@ static void layout_programs(Ctx *c)
     }
     int rows = (int)((k->programs.count + (size_t)cols - 1) / (size_t)cols);
     ui_scroll_end(v, sc, rows * (ch + t->gap) + t->pad, saved);
+    ui_scroll_bar(v, t, sc, area);
 }
 
 const UiView *kiosk_layout(Kiosk *k, int w, int h, int64_t now)

@@ -404,3 +404,19 @@ void ui_scroll_reset(UiScroll *sc)
 {
     memset(sc, 0, sizeof *sc);
 }
+
+void ui_scroll_bar(UiView *v, const UiTheme *t, const UiScroll *sc, UiRect area)
+{
+    if (sc->content_h <= sc->view_h || sc->view_h <= 0)
+        return;
+    int w = ui_sc(t, 6);
+    int track = area.h - 2 * ui_sc(t, 4);
+    int len = track * sc->view_h / sc->content_h;
+    if (len < ui_sc(t, 40))
+        len = ui_sc(t, 40);
+    float pos = sc->offset / (float)(sc->content_h - sc->view_h);
+    pos = pos < 0 ? 0 : pos > 1 ? 1 : pos;
+    int y = area.y + ui_sc(t, 4) + (int)((float)(track - len) * pos);
+    UiColor c = t->contrast ? t->text : ui_rgba(t->muted.r, t->muted.g, t->muted.b, 140);
+    ui_draw_rect(v, ui_rect(area.x + area.w - w - ui_sc(t, 3), y, w, len), c, w / 2);
+}

@@ -93,5 +93,8 @@ bool ui_scroll_moving(const UiScroll *sc);
 /* Scrolls the least so that [y, y+h) (content coordinates) is visible. */
 void ui_scroll_reveal(UiScroll *sc, int y, int h);
 void ui_scroll_reset(UiScroll *sc);
+/* A thin bar at the right of area showing where the view is, when the content
+ * is taller than the area: tells the guest there is more below. */
+void ui_scroll_bar(UiView *v, const UiTheme *t, const UiScroll *sc, UiRect area);
 
 #endif
