@@ -14,6 +14,7 @@
 #include "badge/badge_queue.h"
 #include "core/event_config.h"
 #include "core/timefmt.h"
+#include "store/store_internal.h" /* the connection, to make recording a job fail */
 
 typedef struct Fixture {
     char *dir;
@@ -313,6 +314,51 @@ static void test_unopenable_database(void **state)
     free(bad);
 }
 
+/* A job that cannot even be recorded (the disk is full, here a trigger that
+ * refuses the row) still ends: the screen hears that the badge failed, the
+ * status says why, and `lanyard print` says so and exits 1 instead of waiting
+ * for ever. */
+static void test_job_not_recorded(void **state)
+{
+    Fixture *f = *state;
+    Store *s;
+    char err[512], ana[ID_LEN + 1];
+    assert_int_equal(store_open(f->db, 0, &s, err, sizeof err), STORE_OK);
+    bt_guest_id(s, BT_ANA_CODE, ana);
+    assert_int_equal(sqlite3_exec(s->db,
+                                  "CREATE TRIGGER refuse_jobs BEFORE INSERT ON print_jobs "
+                                  "BEGIN SELECT RAISE(ABORT, 'no room for the job'); END",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    store_close(s);
+
+    BtWatch w;
+    bt_watch_init(&w);
+    BadgeQueue *q = start_queue(f->db, "", true, &w);
+    assert_int_equal(badge_queue_reprint(q, ana), 0);
+    pthread_mutex_lock(&w.mu);
+    struct timespec deadline;
+    clock_gettime(CLOCK_MONOTONIC, &deadline);
+    deadline.tv_sec += 20;
+    int rc = 0;
+    while (w.changes == 0 && rc == 0)
+        rc = pthread_cond_timedwait(&w.cv, &w.mu, &deadline);
+    pthread_mutex_unlock(&w.mu);
+    assert_int_equal(rc, 0);
+    BadgeQueueStatus st;
+    badge_queue_status(q, &st);
+    assert_false(st.ok);
+    assert_non_null(strstr(st.message, "no room for the job"));
+    assert_int_equal(st.failed, 1);
+    badge_queue_destroy(q);
+    bt_watch_destroy(&w);
+
+    TuRun r = tu_lanyard("print", "--db", f->db, "--code", BT_ANA_CODE, NULL);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "no room for the job"));
+    tu_run_free(&r);
+}
+
 /* The print worker opens the database in the kiosk's process; check-ins made
  * meanwhile by other processes (here `lanyard checkin`) must all stay. */
 static void test_checkins_survive_worker_connection(void **state)
@@ -369,6 +415,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_queue_writes_pngs, setup, teardown),
         cmocka_unit_test_setup_teardown(test_restart_resumes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unopenable_database, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_job_not_recorded, setup, teardown),
         cmocka_unit_test_setup_teardown(test_checkins_survive_worker_connection, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

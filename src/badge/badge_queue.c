@@ -363,22 +363,31 @@ out:
     free(states);
 }
 
+/* A request that never became a job (no database, a full disk): there is no
+ * row to keep, but the guest's screen and `lanyard print` still learn that the
+ * badge will not come, and why. message NULL: the status already says why. */
+static void request_failed(BadgeQueue *q, const char *guest_id, const char *message)
+{
+    if (message)
+        status_problem(q, message);
+    PrintJob job;
+    memset(&job, 0, sizeof job);
+    snprintf(job.guest_id, sizeof job.guest_id, "%s", guest_id);
+    job.state = PRINT_FAILED;
+    pthread_mutex_lock(&q->mu);
+    copy_text(job.error, sizeof job.error, q->status.message);
+    failed_set(q, job.guest_id, true);
+    pthread_mutex_unlock(&q->mu);
+    if (q->notify)
+        q->notify(q->ud, &job);
+}
+
 /* Records a new job for a request (or not, for an enqueue of a guest that has one). */
 static void take_request(BadgeQueue *q, const Request *r)
 {
     PrintJob job;
     if (!q->store) {
-        /* Without a database there is no job to keep, but the guest's screen
-         * still learns that the badge will not come. */
-        memset(&job, 0, sizeof job);
-        snprintf(job.guest_id, sizeof job.guest_id, "%s", r->guest_id);
-        job.state = PRINT_FAILED;
-        pthread_mutex_lock(&q->mu);
-        copy_text(job.error, sizeof job.error, q->status.message);
-        failed_set(q, job.guest_id, true);
-        pthread_mutex_unlock(&q->mu);
-        if (q->notify)
-            q->notify(q->ud, &job);
+        request_failed(q, r->guest_id, NULL);
         return;
     }
     if (!r->reprint) {
@@ -386,16 +395,17 @@ static void take_request(BadgeQueue *q, const Request *r)
         if (st == STORE_OK && job.state != PRINT_FAILED)
             return;
         if (st == STORE_ERROR) {
-            status_problem(q, store_errmsg(q->store));
+            request_failed(q, r->guest_id, store_errmsg(q->store));
             return;
         }
     }
     if (store_print_add(q->store, r->guest_id, q->cfg.printer, time_now_ms(), &job) != STORE_OK) {
-        status_problem(q, store_errmsg(q->store));
+        request_failed(q, r->guest_id, store_errmsg(q->store));
         return;
     }
     if (!active_push(q, &job)) {
-        status_problem(q, "out of memory");
+        /* The row stays queued: the next start (or a reprint) takes it up. */
+        request_failed(q, r->guest_id, "out of memory");
         return;
     }
     pthread_mutex_lock(&q->mu);
