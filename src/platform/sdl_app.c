@@ -790,8 +790,8 @@ int sdl_app_run(const AppOptions *o, Store *store, const EventConfig *cfg)
         fprintf(stderr, "lanyard run: %s\n", err);
         goto out;
     }
-    /* 24 MB of text pixels is a few screens' worth at 1080p. */
-    a.tc = texture_cache_create(a.ren, a.fs, 768, 24u << 20);
+    /* 16 MB of text pixels is a few screens' worth at 1080p. */
+    a.tc = texture_cache_create(a.ren, a.fs, 768, 16u << 20);
     a.shapes = shape_cache_create(a.ren);
     if (!a.tc || !a.shapes) {
         fprintf(stderr, "lanyard run: out of memory\n");
