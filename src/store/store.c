@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "core/ids.h"
@@ -525,6 +526,15 @@ static void wal_preallocate(Store *s)
         return;
     struct stat st;
     int fd = stat(wal, &st) == 0 && st.st_size < target ? open(wal, O_WRONLY | O_CLOEXEC) : -1;
+    /* Only where the disk has room to spare: on a nearly full one the zeros
+     * would take the space the database itself needs to grow into when the log
+     * is checkpointed, and check-ins would fail long before the disk is full. */
+    struct statvfs vfs;
+    if (fd >= 0 && (fstatvfs(fd, &vfs) != 0 ||
+                    (uint64_t)vfs.f_bavail * vfs.f_frsize < 8 * (uint64_t)(target - st.st_size))) {
+        close(fd);
+        fd = -1;
+    }
     if (fd >= 0) {
         static const char zeros[65536];
         off_t at = st.st_size;
@@ -535,11 +545,13 @@ static void wal_preallocate(Store *s)
             ok = w > 0;
             at += ok ? w : 0;
         }
-        /* On failure (a full disk) the zeros written so far stay: SQLite reads
-         * nothing past the last valid frame, and the next commit that needs the
-         * space reports the full disk itself. */
+        /* On failure (the disk filled up meanwhile) the zeros go again, for the
+         * same reason; SQLite reads nothing past the last valid frame, and the
+         * write lock keeps anyone from having appended after it. */
         if (ok)
             fdatasync(fd);
+        else if (ftruncate(fd, st.st_size) != 0)
+            ok = false; /* the zeros stay; a commit that needs the space says the disk is full */
         close(fd);
     }
     store_rollback(s);
