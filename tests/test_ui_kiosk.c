@@ -404,6 +404,21 @@ static void test_idle_reset_forgets(void **state)
     assert_false(visible(f, "Secret"));
 }
 
+/* A finger resting on the screen past the idle timeout: no reset under it, and
+ * no deadline in the past (which would make the event loop spin). */
+static void test_resting_finger(void **state)
+{
+    Fixture *f = *state;
+    press(f, "I'm new here");
+    send(f, (UiEvent){.type = UI_EV_DOWN, .x = 5, .y = 470});
+    f->now += 120000;
+    kiosk_tick(f->k, f->now);
+    assert_string_equal(kiosk_screen_name(f->k), "walkin");
+    assert_true(kiosk_next_wake(f->k, f->now) > f->now);
+    send(f, (UiEvent){.type = UI_EV_UP, .x = 5, .y = 470});
+    assert_true(kiosk_next_wake(f->k, f->now) == f->now + 60000);
+}
+
 static void test_tab_and_enter(void **state)
 {
     Fixture *f = *state;
@@ -475,6 +490,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_idle_welcome_sleeps, setup, teardown),
         cmocka_unit_test_setup_teardown(test_scanner_timing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_idle_reset_forgets, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_resting_finger, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tab_and_enter, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lockdown_keys, setup, teardown),
         cmocka_unit_test_setup_teardown(test_touch_targets, setup, teardown),

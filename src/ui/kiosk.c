@@ -961,7 +961,9 @@ int64_t kiosk_next_wake(const Kiosk *k, int64_t now)
         AT(k->screen_at + STAFF_MS);
     if (k->notice >= 0)
         AT(k->notice_until);
-    if (has_visitor_state(k))
+    /* A finger resting on the screen holds off the idle reset (kiosk_tick
+     * waits for it to lift), so there is no deadline to wake for meanwhile. */
+    if (has_visitor_state(k) && !k->pointer_down)
         AT(k->last_input + idle_ms(k));
 #undef AT
     return t;
