@@ -407,6 +407,55 @@ static void test_merge_orders(void **state)
     free(dir);
 }
 
+/* Merging only inputs that cannot be read leaves no new, empty output behind
+ * for someone to mistake for the district's file; an existing output is kept. */
+static void test_merge_bad_inputs_leave_nothing(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    char *bad = tu_path(dir, "door-1.db");
+    tu_write(bad, "not a database\n", (size_t)-1);
+    char *missing = tu_path(dir, "door-2.db");
+    char *out = tu_path(dir, "district.db");
+    TuRun r = tu_lanyard("merge", "--into", out, bad, missing, NULL);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "door-1.db"));
+    assert_non_null(strstr(r.err, "door-2.db"));
+    tu_run_free(&r);
+    struct stat st;
+    assert_int_equal(stat(out, &st), -1);
+    char *wal = tu_path(dir, "district.db-wal");
+    assert_int_equal(stat(wal, &st), -1);
+
+    /* One good input: the output is made and keeps what merged. */
+    char *csv = tu_path(dir, "g.csv");
+    char *good = tu_path(dir, "door-3.db");
+    tu_write(csv, "Name,Company\nAna García,Acme\n", (size_t)-1);
+    r = tu_lanyard("import", "guests", csv, "--db", good, NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    r = tu_lanyard("merge", "--into", out, bad, good, NULL);
+    assert_int_equal(r.status, 1);
+    tu_run_free(&r);
+    r = tu_lanyard("stats", "--db", out, NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "guests:         1 "));
+    tu_run_free(&r);
+    /* An existing output stays, even when nothing more merges into it. */
+    r = tu_lanyard("merge", "--into", out, bad, NULL);
+    assert_int_equal(r.status, 1);
+    tu_run_free(&r);
+    assert_int_equal(stat(out, &st), 0);
+    tu_rmtree(dir);
+    free(bad);
+    free(missing);
+    free(out);
+    free(wal);
+    free(csv);
+    free(good);
+    free(dir);
+}
+
 static void test_set_pin(void **state)
 {
     (void)state;
@@ -482,6 +531,7 @@ int main(void)
         cmocka_unit_test(test_merge_orders),
         cmocka_unit_test(test_set_pin),
         cmocka_unit_test(test_readme_import_report),
+        cmocka_unit_test(test_merge_bad_inputs_leave_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
