@@ -326,6 +326,59 @@ static void test_broken_csv(void **state)
     free(dir);
 }
 
+/* An export never overwrites a database: --out naming the --db itself (a slip
+ * of tab completion) or another kiosk's database is refused, and the file is
+ * left as it was. */
+static void test_export_never_overwrites_a_database(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    char *db = tu_path(dir, "event.db");
+    char *other = tu_path(dir, "door-2.db");
+    char *csv = tu_path(dir, "g.csv");
+    tu_write(csv, "Name,Company\nAna García,Acme\n", (size_t)-1);
+    const char *dbs[] = {db, other};
+    for (size_t i = 0; i < 2; i++) {
+        TuRun r = tu_lanyard("import", "guests", csv, "--db", dbs[i], NULL);
+        assert_int_equal(r.status, 0);
+        tu_run_free(&r);
+    }
+    const char *kinds[] = {"attendance", "followup"};
+    for (size_t i = 0; i < 2; i++) {
+        for (size_t k = 0; k < 2; k++) {
+            size_t before_len, after_len;
+            char *before = tu_read(dbs[i], &before_len);
+            assert_non_null(before);
+            TuRun r = tu_lanyard("export", kinds[k], "--db", db, "--out", dbs[i], NULL);
+            assert_int_equal(r.status, 1);
+            assert_non_null(strstr(r.err, dbs[i]));
+            assert_non_null(strstr(r.err, "database"));
+            tu_run_free(&r);
+            char *after = tu_read(dbs[i], &after_len);
+            assert_non_null(after);
+            assert_int_equal(after_len, before_len);
+            assert_memory_equal(after, before, before_len);
+            free(before);
+            free(after);
+        }
+    }
+    TuRun r = tu_lanyard("stats", "--db", db, NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    /* An ordinary file is replaced as before. */
+    r = tu_lanyard("export", "attendance", "--db", db, "--out", csv, NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    char *text = tu_read(csv, NULL);
+    assert_non_null(strstr(text, "Checked in,"));
+    free(text);
+    tu_rmtree(dir);
+    free(db);
+    free(other);
+    free(csv);
+    free(dir);
+}
+
 /* ---- merge order through the command line ---- */
 
 static char *export_of(const char *db)
@@ -532,6 +585,7 @@ int main(void)
         cmocka_unit_test(test_set_pin),
         cmocka_unit_test(test_readme_import_report),
         cmocka_unit_test(test_merge_bad_inputs_leave_nothing),
+        cmocka_unit_test(test_export_never_overwrites_a_database),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

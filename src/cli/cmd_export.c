@@ -34,6 +34,25 @@ static int write_followup(const FollowupRow *r, void *ud)
     return 0;
 }
 
+/* True when path is the database being exported or any other SQLite file (a
+ * kiosk's database): a mistyped --out must not replace the event's data. */
+static bool is_database(const char *path, const char *db)
+{
+    struct stat a, b;
+    if (stat(path, &a) != 0)
+        return false;
+    if (stat(db, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+        return true;
+    char head[16];
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    bool sqlite = fread(head, 1, sizeof head, f) == sizeof head &&
+                  memcmp(head, "SQLite format 3", sizeof head) == 0;
+    fclose(f);
+    return sqlite;
+}
+
 int cmd_export(int argc, char **argv)
 {
     if (cli_wants_help(argc, argv)) {
@@ -71,13 +90,17 @@ int cmd_export(int argc, char **argv)
     if (!db)
         return cli_usage_error("export", "--db DB is required");
 
+    bool to_stdout = !out || !strcmp(out, "-");
+    if (!to_stdout && is_database(out, db)) {
+        fprintf(stderr, "lanyard export: %s is a database; an export never replaces one\n", out);
+        return 1;
+    }
     Store *s = cli_store_open("export", db, STORE_OPEN_READONLY);
     if (!s)
         return 1;
 
     /* A file is written next to its final name and renamed into place, so a
      * failed export never leaves half a file where a good one was. */
-    bool to_stdout = !out || !strcmp(out, "-");
     char *tmp = NULL;
     FILE *f = stdout;
     if (!to_stdout) {
