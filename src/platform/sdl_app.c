@@ -1,12 +1,11 @@
 /* sdl_app.c — window, input, rendering, event loop and the script runner.
- * See sdl_app.h. Sections: rendering a view, input translation, the
- * interactive loop, the scripted loop, setup. */
+ * See sdl_app.h. Sections: rendering a view, badges, input translation,
+ * the interactive loop, the scripted loop, setup. */
 #include "platform/sdl_app.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1038,7 +1038,8 @@ static void notice_toast(Ctx *c)
     int tw = ui_text_width(c->v, msg, t->px_body, UI_BOLD) + 2 * t->pad;
     if (tw > c->w - 2 * t->pad)
         tw = c->w - 2 * t->pad;
-    UiRect r = ui_rect((c->w - tw) / 2, t->pad, tw, t->target);
+    /* Below the top bar, so it never hides a button there. */
+    UiRect r = ui_rect((c->w - tw) / 2, t->pad + t->target + t->gap, tw, t->target);
     ui_draw_rect(c->v, r, t->contrast ? t->accent : ui_rgb(0x30, 0x33, 0x3A), t->radius);
     ui_text_in(c->v, ui_rect_inset(r, ui_sc(t, 8)), msg, t->px_body, t->px_small, UI_BOLD,
                t->contrast ? ui_rgb(0, 0, 0) : ui_rgb(255, 255, 255), UI_CENTER);
@@ -1133,8 +1134,13 @@ static void layout_welcome(Ctx *c)
         y += sub_h;
     }
     y += g;
-    ui_text_in(v, ui_rect(x0, y, colw, hint_h), tr(k, S_WELCOME_HINT), t->px_body, t->px_small,
-               UI_REGULAR, t->text, UI_CENTER);
+    /* A notice (an unknown scanned code) takes the hint's place. */
+    if (k->notice >= 0)
+        ui_text_in(v, ui_rect(x0, y, colw, hint_h), tr(k, (UiStr)k->notice), t->px_body,
+                   t->px_small, UI_BOLD, t->error, UI_CENTER);
+    else
+        ui_text_in(v, ui_rect(x0, y, colw, hint_h), tr(k, S_WELCOME_HINT), t->px_body, t->px_small,
+                   UI_REGULAR, t->text, UI_CENTER);
     y += hint_h + g;
 
     int bigw = colw * (portrait ? 10 : 7) / 10;
@@ -1590,7 +1596,8 @@ const UiView *kiosk_layout(Kiosk *k, int w, int h, int64_t now)
         layout_programs(&c);
         break;
     }
-    notice_toast(&c);
+    if (k->screen != SCR_WELCOME)
+        notice_toast(&c);
     k->dirty = false;
     return v;
 }
