@@ -379,6 +379,47 @@ static void test_export_never_overwrites_a_database(void **state)
     free(dir);
 }
 
+/* A walk-in whose email is already a guest's is that guest registering again:
+ * the same name checks that guest in (and says so); another name is refused,
+ * so staff never check in somebody else under the name they typed. */
+static void test_walkin_with_a_known_email(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    char *db = tu_path(dir, "event.db");
+    char *csv = tu_path(dir, "g.csv");
+    tu_write(csv, "Attendee #,First Name,Last Name,Email\n77,Ana,García,ana@acme.example\n",
+             (size_t)-1);
+    TuRun r = tu_lanyard("import", "guests", csv, "--db", db, NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+
+    r = tu_lanyard("checkin", "--db", db, "--walk-in", "--first", "Sam", "--last", "Lee", "--email",
+                   "ANA@acme.example", NULL);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "Ana García"));
+    assert_non_null(strstr(r.err, "77"));
+    tu_run_free(&r);
+    r = tu_lanyard("stats", "--db", db, NULL);
+    assert_non_null(strstr(r.out, "total present:  0"));
+    assert_non_null(strstr(r.out, "guests:         1 "));
+    tu_run_free(&r);
+
+    r = tu_lanyard("checkin", "--db", db, "--walk-in", "--first", "ana", "--last", "Garcia",
+                   "--email", "ana@acme.example", NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.err, "already registered"));
+    tu_run_free(&r);
+    r = tu_lanyard("export", "attendance", "--db", db, NULL);
+    assert_non_null(strstr(r.out, ",Ana,García,"));
+    assert_non_null(strstr(r.out, ",77,Pre-registered,"));
+    tu_run_free(&r);
+    tu_rmtree(dir);
+    free(db);
+    free(csv);
+    free(dir);
+}
+
 /* ---- merge order through the command line ---- */
 
 static char *export_of(const char *db)
@@ -586,6 +627,7 @@ int main(void)
         cmocka_unit_test(test_readme_import_report),
         cmocka_unit_test(test_merge_bad_inputs_leave_nothing),
         cmocka_unit_test(test_export_never_overwrites_a_database),
+        cmocka_unit_test(test_walkin_with_a_known_email),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,10 +3,12 @@
  * the attendance id once the check-in is on disk. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
 #include "core/event_config.h"
+#include "core/text.h"
 #include "core/timefmt.h"
 #include "store/store.h"
 
@@ -21,7 +23,8 @@ static const char HELP[] =
     "                  find a pre-registered guest by name; company or email narrow\n"
     "                  down an ambiguous name\n"
     "  --walk-in       register a new guest with --first, --last and optionally\n"
-    "                  --company, --email, --title, --phone, --consent\n"
+    "                  --company, --email, --title, --phone, --consent (an email\n"
+    "                  already registered under the same name checks that guest in)\n"
     "  --kiosk ID      the kiosk recorded with the check-in (default: event.ini, or\n"
     "                  the host name)\n"
     "  --event DIR     the event folder (for its kiosk id)\n";
@@ -136,7 +139,37 @@ static StoreStatus add_walkin(Store *s, const CheckinArgs *a, const char *kiosk,
         guest_set(&g->phone, a->phone ? a->phone : ""))
         return STORE_ERROR;
     g->consent = a->consent;
-    return store_walkin_add(s, g, kiosk, time_now_ms());
+    StoreStatus st = store_walkin_add(s, g, kiosk, time_now_ms());
+    if (st != STORE_OK || g->walk_in)
+        return st; /* an error, or a new guest (store_walkin_add marks those) */
+    /* The email is already a guest's: the same person registering again is
+     * checked in as that guest; under another name it is somebody else. */
+    Guest stored;
+    guest_init(&stored);
+    st = store_guest_get(s, g->id, &stored);
+    if (st == STORE_OK) {
+        char *want_first = text_fold(a->first), *want_last = text_fold(a->last);
+        char *have_first = text_fold(stored.first), *have_last = text_fold(stored.last);
+        if (!want_first || !want_last || !have_first || !have_last) {
+            fputs("lanyard checkin: out of memory\n", stderr);
+            st = STORE_AMBIGUOUS;
+        } else if (strcmp(want_first, have_first) || strcmp(want_last, have_last)) {
+            fprintf(stderr,
+                    "lanyard checkin: %s is already the email of %s %s (code %s); check them "
+                    "in with --code, or register %s %s with another email\n",
+                    a->email, stored.first, stored.last, stored.code, a->first, a->last);
+            st = STORE_AMBIGUOUS;
+        } else {
+            fprintf(stderr, "lanyard checkin: %s %s is already registered (code %s)\n",
+                    stored.first, stored.last, stored.code);
+        }
+        free(want_first);
+        free(want_last);
+        free(have_first);
+        free(have_last);
+    }
+    guest_clear(&stored);
+    return st;
 }
 
 int cmd_checkin(int argc, char **argv)
@@ -197,7 +230,7 @@ int cmd_checkin(int argc, char **argv)
                     a.first, a.last, a.company ? " at " : "", a.company ? a.company : "");
         break;
     case STORE_AMBIGUOUS:
-        break; /* candidates already listed */
+        break; /* already said: the candidates, or whose email a walk-in gave */
     default:
         fprintf(stderr, "lanyard checkin: %s\n", store_errmsg(s));
         break;
