@@ -360,6 +360,40 @@ static void test_errors(void **state)
     done(&l, &rep);
 }
 
+/* Spreadsheets in many locales save "CSV" with semicolons, and some exports
+ * are tab-separated: the whole header is then one cell. The message says so
+ * instead of listing that cell as the only column found. */
+static void test_other_separators(void **state)
+{
+    (void)state;
+    const struct {
+        const char *csv, *says;
+    } cases[] = {
+        {"First Name;Last Name;Email\r\nJos\xC3\xA9;Garc\xC3\xAD"
+         "a;j@x.com\r\n",
+         "';'"},
+        {"Name;Company\nAna Lee;Acme\n", "';'"},
+        {"First Name\tLast Name\tEmail\nAna\tLee\ta@x.com\n", "tabs"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        GuestList l;
+        ImportReport rep;
+        assert_int_equal(parse_guests_str(cases[i].csv, &l, &rep), -1);
+        assert_int_equal(rep.error_line, 1);
+        if (!strstr(rep.error, cases[i].says) || !strstr(rep.error, "comma"))
+            fail_msg("case %zu: %s", i, rep.error);
+        done(&l, &rep);
+    }
+    ProgramList p;
+    ImportReport prep;
+    program_list_init(&p);
+    import_report_init(&prep, "programs.csv");
+    const char *pcsv = "code;name;school\nWELD;Welding;Central HS\n";
+    assert_int_equal(import_parse_programs(pcsv, strlen(pcsv), &p, &prep), -1);
+    assert_non_null(strstr(prep.error, "';'"));
+    import_report_free(&prep);
+}
+
 /* A row with more filled cells than the header has columns is almost always a
  * comma that lost its quotes ("Acme, Inc"): every later cell has moved one
  * column, so the email would land in the company and the phone in the email.
@@ -633,6 +667,7 @@ int main(void)
         cmocka_unit_test(test_duplicates_merged),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_ragged_rows),
+        cmocka_unit_test(test_other_separators),
         cmocka_unit_test(test_hostile_content),
         cmocka_unit_test(test_programs),
         cmocka_unit_test(test_ids_stable_across_imports),

@@ -259,6 +259,21 @@ void import_header_list(const ImportHeader *h, char *out, size_t cap)
         memcpy(out + cap - 4, "...", 4);
 }
 
+int import_header_check_separator(const ImportHeader *h, ImportReport *r, size_t line)
+{
+    if (h->count != 1)
+        return 0;
+    const char *sep = strchr(h->original[0], ';')    ? "';'"
+                      : strchr(h->original[0], '\t') ? "tabs"
+                                                     : NULL;
+    if (!sep)
+        return 0;
+    return import_fail(r, line,
+                       "the columns are separated by %s, not commas; save the sheet as "
+                       "\"CSV UTF-8 (comma delimited)\" and import it again",
+                       sep);
+}
+
 void import_column_find(const ImportHeader *h, const char *const *aliases, ImportColumn *c)
 {
     c->n = 0;

@@ -216,6 +216,8 @@ static int check_header(GuestCtx *c, const CsvRecord *rec)
     import_column_find(h, COL_ROLE, &k->role);
     import_column_find(h, COL_CONSENT, &k->consent);
     if (!k->first.n && !k->last.n && !k->name.n) {
+        if (import_header_check_separator(h, c->rep, rec->line) != 0)
+            return -1;
         char found[120];
         import_header_list(h, found, sizeof found);
         return import_fail(c->rep, rec->line,

@@ -30,6 +30,11 @@ void import_header_free(ImportHeader *h);
 /* "First Name, Email, ..." (truncated to fit) for "found headers: ..." messages. */
 void import_header_list(const ImportHeader *h, char *out, size_t cap);
 
+/* When the header is one cell holding semicolons or tabs (a spreadsheet saved
+ * with another separator), sets the whole-file error saying so and returns -1;
+ * otherwise returns 0. */
+int import_header_check_separator(const ImportHeader *h, ImportReport *r, size_t line);
+
 #define IMPORT_MAX_MATCH 8
 
 /* The columns that can hold one field, best alias first. */

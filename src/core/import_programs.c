@@ -69,6 +69,8 @@ static int check_header(ProgramCtx *c, const CsvRecord *rec)
     for (int f = 0; f < P_NFIELDS; f++)
         import_column_find(&c->header, ALIASES[f], &c->cols[f]);
     if (!c->cols[P_CODE].n || !c->cols[P_NAME].n) {
+        if (import_header_check_separator(&c->header, c->rep, rec->line) != 0)
+            return -1;
         char found[120];
         import_header_list(&c->header, found, sizeof found);
         return import_fail(c->rep, rec->line,
