@@ -6,6 +6,8 @@
  *   tap_to_present_p99       a tap or key to the presented frame showing its
  *                            result, over a scripted session of ~600 inputs
  *   idle_cpu_welcome         CPU of a kiosk left on Welcome for 5 s
+ *   drag_frame_p99_1080p     frame time while dragging the demo event's
+ *                            program list at 1920x1080, with its inertia
  *
  * On an X display (Xvfb, started here when installed) so presenting a frame is
  * real work; with no Xvfb, the first two run on SDL's dummy driver and the idle
@@ -16,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -120,17 +123,16 @@ static int cmp_double(const void *a, const void *b)
 }
 
 /* Runs the kiosk on a script; returns its stderr (static) or NULL on failure. */
-static char *run_script(const char *dir, const char *script, const char *t0)
+static char *run_script_on(const char *dir, const char *event, const char *size, const char *script,
+                           const char *t0)
 {
     char db[4200], err[4200];
     snprintf(db, sizeof db, "%s/kiosk.db", dir);
     snprintf(err, sizeof err, "%s/stderr.txt", dir);
     if (t0)
         setenv("LANYARD_TIMING_T0", t0, 1);
-    const char *const argv[] = {
-        LANYARD_BINARY, "run",      "--event", LANYARD_SOURCE_DIR "/tests/ui/event",
-        "--db",         db,         "--size",  "1280x800",
-        "--windowed",   "--script", script,    NULL};
+    const char *const argv[] = {LANYARD_BINARY, "run", "--event",    event,      "--db", db,
+                                "--size",       size,  "--windowed", "--script", script, NULL};
     int st = wait_status(spawn(argv, err, -1));
     unsetenv("LANYARD_TIMING_T0");
     char *out = slurp(err);
@@ -139,6 +141,11 @@ static char *run_script(const char *dir, const char *script, const char *t0)
         return NULL;
     }
     return out;
+}
+
+static char *run_script(const char *dir, const char *script, const char *t0)
+{
+    return run_script_on(dir, LANYARD_SOURCE_DIR "/tests/ui/event", "1280x800", script, t0);
 }
 
 static int write_file(const char *path, const char *text)
@@ -196,6 +203,32 @@ static int bench_taps(const char *dir)
     if (!p)
         return -1;
     report("tap_to_present_p99", strtod(p + strlen("p99_ms="), NULL), "ms", 16);
+    return 0;
+}
+
+static int bench_drag(const char *dir)
+{
+    char script[4400], sub[4200];
+    snprintf(sub, sizeof sub, "%s/demo", dir);
+    if (mkdir(sub, 0700) != 0)
+        return -1;
+    snprintf(script, sizeof script, "%s/drag.script", sub);
+    FILE *f = fopen(script, "w");
+    if (!f)
+        return -1;
+    fputs("press Explore programs\n", f);
+    for (int i = 0; i < 10; i++)
+        fputs("drag 900 900 900 700\nwait 800\ndrag 900 500 900 700\nwait 800\n", f);
+    if (fclose(f) != 0)
+        return -1;
+    setenv("LANYARD_TIMING", "1", 1);
+    char *err = run_script_on(sub, LANYARD_SOURCE_DIR "/assets/demo", "1920x1080", script, NULL);
+    unsetenv("LANYARD_TIMING");
+    const char *p = err ? strstr(err, "frame_p50_ms=") : NULL;
+    p = p ? strstr(p, "p99_ms=") : NULL;
+    if (!p)
+        return -1;
+    report("drag_frame_p99_1080p", strtod(p + strlen("p99_ms="), NULL), "ms", 16);
     return 0;
 }
 
@@ -257,7 +290,7 @@ int main(void)
         unsetenv("WAYLAND_DISPLAY");
     }
     int status = 0;
-    if (bench_first_frame(dir) != 0 || bench_taps(dir) != 0)
+    if (bench_first_frame(dir) != 0 || bench_taps(dir) != 0 || bench_drag(dir) != 0)
         status = 1;
     if (xvfb && bench_idle(dir) != 0)
         status = 1;

@@ -21,6 +21,42 @@
 
 enum { LOGO_IMAGE = 1 };
 
+/* Timing samples for the benchmark figures (LANYARD_TIMING). */
+typedef struct Samples {
+    double *v;
+    size_t n, cap;
+} Samples;
+
+static void samples_add(Samples *s, double x)
+{
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 256;
+        double *grown = realloc(s->v, cap * sizeof *grown);
+        if (!grown)
+            return;
+        s->v = grown;
+        s->cap = cap;
+    }
+    s->v[s->n++] = x;
+}
+
+static int cmp_double(const void *x, const void *y)
+{
+    double a = *(const double *)x, b = *(const double *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* "lanyard: timing: NAME_p50_ms=.. p99_ms=.. n=.." on stderr. */
+static void samples_report(Samples *s, const char *name)
+{
+    if (!s->n)
+        return;
+    qsort(s->v, s->n, sizeof *s->v, cmp_double);
+    size_t p99 = (s->n * 99 + 99) / 100 - 1;
+    fprintf(stderr, "lanyard: timing: %s_p50_ms=%.2f p99_ms=%.2f n=%zu\n", name, s->v[s->n / 2],
+            s->v[p99 < s->n ? p99 : s->n - 1], s->n);
+}
+
 typedef struct App {
     SDL_Window *win;
     SDL_Renderer *ren;
@@ -38,8 +74,8 @@ typedef struct App {
     int64_t started_ms;
     bool first_frame_done;
     const char *trace_path; /* LANYARD_TRACE_VIEW: widgets of each frame, for X tests */
-    double *lat;            /* input-to-present latencies (ms) in scripted runs */
-    size_t nlat, caplat;
+    Samples lat;            /* LANYARD_TIMING: input to presented frame, ms (scripted runs) */
+    Samples frames;         /* LANYARD_TIMING: layout + draw + present of each frame, ms */
 } App;
 
 int64_t sdl_app_monotonic_ms(void)
@@ -145,6 +181,7 @@ static void trace_view(App *a, const UiView *v)
 /* Lays out and draws the current state; presents unless asked not to. */
 static void render(App *a, int64_t now, bool present)
 {
+    double t0 = monotonic_ms_f();
     int w, h;
     if (SDL_GetRendererOutputSize(a->ren, &w, &h) != 0) {
         SDL_GetWindowSize(a->win, &w, &h);
@@ -158,6 +195,8 @@ static void render(App *a, int64_t now, bool present)
     a->need_redraw = false;
     if (present) {
         SDL_RenderPresent(a->ren);
+        if (a->timing)
+            samples_add(&a->frames, monotonic_ms_f() - t0);
         if (!a->first_frame_done) {
             a->first_frame_done = true;
             if (a->timing)
@@ -405,18 +444,8 @@ static void advance(Run *r, int64_t ms)
 
 static void record_latency(Run *r, double started)
 {
-    App *a = r->a;
-    if (!a->timing)
-        return;
-    if (a->nlat == a->caplat) {
-        size_t cap = a->caplat ? a->caplat * 2 : 256;
-        double *grown = realloc(a->lat, cap * sizeof *grown);
-        if (!grown)
-            return;
-        a->lat = grown;
-        a->caplat = cap;
-    }
-    a->lat[a->nlat++] = monotonic_ms_f() - started;
+    if (r->a->timing)
+        samples_add(&r->a->lat, monotonic_ms_f() - started);
 }
 
 /* Pushes one event through SDL's queue and handles it as a frame would, then
@@ -634,12 +663,6 @@ static void run_action(Run *r, const ScriptAction *act)
         advance(r, 16); /* one frame between actions */
 }
 
-static int cmp_double(const void *x, const void *y)
-{
-    double a = *(const double *)x, b = *(const double *)y;
-    return a < b ? -1 : a > b;
-}
-
 static int run_script(App *a, const char *path, const char *screenshot)
 {
     Script s;
@@ -657,11 +680,9 @@ static int run_script(App *a, const char *path, const char *screenshot)
     settle(&r);
     if (screenshot && save_screenshot(a, screenshot, r.now) != 0)
         r.status = 1;
-    if (a->timing && a->nlat) {
-        qsort(a->lat, a->nlat, sizeof *a->lat, cmp_double);
-        size_t p99 = (a->nlat * 99 + 99) / 100 - 1;
-        fprintf(stderr, "lanyard: timing: input_to_present_p50_ms=%.2f p99_ms=%.2f n=%zu\n",
-                a->lat[a->nlat / 2], a->lat[p99 < a->nlat ? p99 : a->nlat - 1], a->nlat);
+    if (a->timing) {
+        samples_report(&a->lat, "input_to_present");
+        samples_report(&a->frames, "frame");
     }
     return r.status;
 }
@@ -851,7 +872,8 @@ out:
         SDL_DestroyRenderer(a.ren);
     if (a.win)
         SDL_DestroyWindow(a.win);
-    free(a.lat);
+    free(a.lat.v);
+    free(a.frames.v);
     IMG_Quit();
     TTF_Quit();
     SDL_Quit();

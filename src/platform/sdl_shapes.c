@@ -109,6 +109,13 @@ static void corners(ShapeCache *sc, SDL_Rect q, int rad, int thick, SDL_Color c)
         SDL_RenderCopyEx(sc->r, t, NULL, &d[i], 0, NULL, flips[i]);
 }
 
+/* Opaque fills are copies, not blends: much cheaper in the software renderer. */
+static void set_colour(ShapeCache *sc, SDL_Color c)
+{
+    SDL_SetRenderDrawBlendMode(sc->r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(sc->r, c.r, c.g, c.b, c.a);
+}
+
 static int clamp_radius(SDL_Rect q, int rad)
 {
     if (rad * 2 > q.w)
@@ -125,7 +132,7 @@ void shape_fill(ShapeCache *sc, SDL_Rect q, int radius, SDL_Color c)
     if (q.w <= 0 || q.h <= 0)
         return;
     int rad = clamp_radius(q, radius);
-    SDL_SetRenderDrawColor(sc->r, c.r, c.g, c.b, c.a);
+    set_colour(sc, c);
     if (rad <= 1) {
         SDL_RenderFillRect(sc->r, &q);
         return;
@@ -146,7 +153,7 @@ void shape_frame(ShapeCache *sc, SDL_Rect q, int radius, int thick, SDL_Color c)
         return;
     }
     int rad = clamp_radius(q, radius);
-    SDL_SetRenderDrawColor(sc->r, c.r, c.g, c.b, c.a);
+    set_colour(sc, c);
     if (rad <= 1 || thick >= rad) {
         SDL_Rect s[4] = {{q.x, q.y, q.w, thick},
                          {q.x, q.y + q.h - thick, q.w, thick},
@@ -180,5 +187,6 @@ void shape_line(ShapeCache *sc, int x0, int y0, int x1, int y1, int thick, SDL_C
         {{fx0 - nx - ex, fy0 - ny - ey}, c, {0, 0}},
     };
     int idx[6] = {0, 1, 2, 0, 2, 3};
+    set_colour(sc, c);
     SDL_RenderGeometry(sc->r, NULL, v, 4, idx, 6);
 }
