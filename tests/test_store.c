@@ -296,6 +296,16 @@ static void test_refuses_read_only_folder(void **state)
     expect_refused(fresh, STORE_OPEN_CREATE, "not writable");
     assert_int_not_equal(access(fresh, F_OK), 0);
     assert_int_equal(chmod(sub, 0700), 0);
+    /* A folder that is not there is said to be missing, not "not writable (No
+     * such file or directory)". */
+    char *nowhere = tu_path(f->dir, "no-such-folder/event.db");
+    Store *none = NULL;
+    char err[512];
+    assert_int_equal(store_open(nowhere, STORE_OPEN_CREATE, &none, err, sizeof err), STORE_ERROR);
+    assert_null(none);
+    if (!strstr(err, "no-such-folder does not exist") || strstr(err, "not writable"))
+        fail_msg("unclear message: %s", err);
+    free(nowhere);
     free(fresh);
     free(db);
     free(sub);

@@ -627,12 +627,14 @@ StoreStatus store_open(const char *path, unsigned flags, Store **out, char *err,
             ok = -1; /* as for files: no write bit means read-only, even for root */
             e = EACCES;
         }
-        free(dir);
-        if (ok != 0) {
+        if (ok != 0 && (e == ENOENT || e == ENOTDIR))
+            set_err(err, errlen, "cannot create %s: the folder %s does not exist", path, dir);
+        else if (ok != 0)
             set_err(err, errlen, "cannot write %s: its folder is not writable (%s)", path,
                     strerror(e));
+        free(dir);
+        if (ok != 0)
             return STORE_ERROR;
-        }
     }
     bool immutable = readonly && !fresh && needs_immutable(path);
     if (!fresh && st.st_size > 0 && !check_integrity(path, immutable, err, errlen))
