@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "testutil.h"
 
@@ -273,12 +275,44 @@ static void test_empty_fields_and_roles(void **state)
     assert_non_null(strstr(err, "10.0 x"));
 }
 
+/* A badge file that cannot be written in full (a full disk, here a link to
+ * /dev/full) is an error naming the file and the reason, and no empty or
+ * partial file is left where a badge is expected. */
+static void test_full_disk(void **state)
+{
+    (void)state;
+    EventConfig cfg;
+    config_defaults(&cfg);
+    BadgeSpec spec;
+    badge_spec_from_config(&cfg, &spec);
+    BadgeContent c = {cfg.name,           "Ana", "García", "Acme", ROLE_INDUSTRY_PARTNER,
+                      "https://x.example"};
+    BadgeLayout L;
+    SDL_Surface *s = render_ok(&spec, &c, &L);
+    const char *names[] = {"full.png", "full.pdf"};
+    for (size_t i = 0; i < 2; i++) {
+        char *path = tu_path(tmp, names[i]);
+        assert_int_equal(symlink("/dev/full", path), 0);
+        char err[512] = "";
+        int rc = i == 0 ? badge_save_png(s, path, err, sizeof err)
+                        : badge_save_pdf(s, spec.w_mm, spec.h_mm, "t", path, err, sizeof err);
+        assert_int_equal(rc, -1);
+        if (!strstr(err, path) || !strstr(err, "No space left"))
+            fail_msg("unclear message: %s", err);
+        struct stat st;
+        assert_int_equal(lstat(path, &st), -1); /* nothing left under the badge's name */
+        free(path);
+    }
+    SDL_FreeSurface(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_presets_and_custom),
         cmocka_unit_test(test_any_name_stays_inside),
         cmocka_unit_test(test_empty_fields_and_roles),
+        cmocka_unit_test(test_full_disk),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

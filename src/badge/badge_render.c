@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <SDL_image.h>
 #include <cairo-pdf.h>
@@ -214,13 +215,38 @@ SDL_Surface *badge_render(FontSet *fs, const BadgeSpec *spec, const BadgeContent
     return s;
 }
 
+/* Ends writing a badge file: flushes and closes f, and on any failure (a full
+ * disk shows only here, when the buffer goes out) removes what was written, so
+ * no empty or cut-off badge stays under its name. ok: the writes so far went
+ * well; why: their error when not. 0 or -1 with err set. */
+static int finish_file(FILE *f, bool ok, const char *why, const char *path, char *err,
+                       size_t errlen)
+{
+    int e = 0;
+    if (ok && (fflush(f) != 0 || ferror(f)))
+        e = errno ? errno : EIO;
+    if (fclose(f) != 0 && ok && !e)
+        e = errno ? errno : EIO;
+    if (ok && !e)
+        return 0;
+    snprintf(err, errlen, "cannot write %s: %s", path, e ? strerror(e) : why);
+    unlink(path);
+    return -1;
+}
+
 int badge_save_png(SDL_Surface *badge, const char *path, char *err, size_t errlen)
 {
-    if (IMG_SavePNG(badge, path) != 0) {
-        snprintf(err, errlen, "cannot write %s: %s", path, IMG_GetError());
+    /* Opened here rather than by IMG_SavePNG, whose message drops the reason
+     * and which does not see a write that fails when the file is closed. */
+    FILE *f = fopen(path, "wb");
+    if (!f) {
+        snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
         return -1;
     }
-    return 0;
+    SDL_RWops *rw = SDL_RWFromFP(f, SDL_FALSE);
+    errno = 0;
+    bool ok = rw && IMG_SavePNG_RW(badge, rw, 1) == 0;
+    return finish_file(f, ok, IMG_GetError(), path, err, errlen);
 }
 
 /* ---- PDF ---- */
@@ -305,17 +331,13 @@ int badge_save_pdf(SDL_Surface *badge, double w_mm, double h_mm, const char *tit
     if (badge_pdf_memory(badge, w_mm, h_mm, title, &data, &len, err, errlen) != 0)
         return -1;
     FILE *f = fopen(path, "wb");
-    int rc = 0;
+    int rc = -1;
     if (!f) {
         snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
-        rc = -1;
     } else {
-        if (fwrite(data, 1, len, f) != len)
-            rc = -1;
-        if (fclose(f) != 0)
-            rc = -1;
-        if (rc != 0)
-            snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+        errno = 0;
+        bool ok = fwrite(data, 1, len, f) == len;
+        rc = finish_file(f, ok, strerror(errno ? errno : EIO), path, err, errlen);
     }
     free(data);
     return rc;
