@@ -556,6 +556,13 @@ static void test_programs(void **state)
     assert_non_null(strstr(rep.error, "found: code, school"));
     import_report_free(&rep);
 
+    /* A header and no programs would hide the whole catalogue on the kiosk: a
+     * file cut short or exported empty by mistake, refused. */
+    assert_int_equal(parse_programs_str("code,name,school\r\n,,\r\n", &l, &rep), -1);
+    assert_non_null(strstr(rep.error, "no programs"));
+    assert_int_equal(l.count, 0);
+    import_report_free(&rep);
+
     assert_int_equal(parse_programs_str("code,name\nA,One\n,Nameless code\n", &l, &rep), -1);
     assert_int_equal(rep.error_line, 3);
     assert_non_null(strstr(rep.error, "no code"));

@@ -2,7 +2,8 @@
  * code,name,school,pathway,description,grades,certifications,partner_needs,
  * contact,url,image, in any order; only code and name are required. A program
  * without a code or name, or a code used twice, fails the file with its line:
- * programs are few and hand-made, so the file is worth fixing. */
+ * programs are few and hand-made, so the file is worth fixing. A file with no
+ * programs at all is refused too, as it would empty the catalogue. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -149,6 +150,12 @@ int import_parse_programs(const char *utf8, size_t len, ProgramList *out, Import
                          "the file is empty: expected the header "
                          "\"code,name,school,pathway,description,grades,"
                          "certifications,partner_needs,contact,url,image\"");
+    /* Importing replaces the catalogue: an empty list would hide every program,
+     * which is a file cut short or exported empty, never what staff meant. */
+    if (rc == 0 && out->count == 0)
+        rc = import_fail(rep, 0,
+                         "the file lists no programs, only its header; the catalogue is left "
+                         "as it was");
     import_header_free(&c.header);
     free(c.lines);
     if (rc != 0) {
