@@ -419,6 +419,36 @@ static void test_resting_finger(void **state)
     assert_true(kiosk_next_wake(f->k, f->now) == f->now + 60000);
 }
 
+/* More matches than fit above the keyboard: the last slot offers the rest. */
+static void test_show_more(void **state)
+{
+    Fixture *f = *state;
+    static const char *const FIRST[] = {"Mark", "Maria", "Mateo", "Malik", "Maya", "Manon"};
+    for (size_t i = 0; i < 6; i++) {
+        Guest g;
+        guest_init(&g);
+        assert_int_equal(guest_set(&g.first, FIRST[i]), 0);
+        assert_int_equal(guest_set(&g.last, "Okoye"), 0);
+        assert_int_equal(store_walkin_add(f->store, &g, "unit", f->now), STORE_OK);
+        guest_clear(&g);
+    }
+    /* A new kiosk loads them into its search. */
+    kiosk_destroy(f->k);
+    char err[256];
+    KioskEnv env = {f->store, &f->cfg, FAKE, -1, 0, 0, false, NULL, NULL};
+    f->k = kiosk_create(&env, f->now, err, sizeof err);
+    assert_non_null(f->k);
+    kiosk_layout(f->k, f->w, f->h, f->now);
+    press(f, "Check in");
+    type(f, "ma", 100);
+    assert_true(visible(f, "Show 3 more"));
+    assert_false(visible(f, "Maya O."));
+    press(f, "Show 3 more");
+    assert_true(visible(f, "Maya O."));
+    assert_true(visible(f, "Mateo O."));
+    assert_false(visible(f, "Show 3 more"));
+}
+
 static void test_tab_and_enter(void **state)
 {
     Fixture *f = *state;
@@ -491,6 +521,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_scanner_timing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_idle_reset_forgets, setup, teardown),
         cmocka_unit_test_setup_teardown(test_resting_finger, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_show_more, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tab_and_enter, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lockdown_keys, setup, teardown),
         cmocka_unit_test_setup_teardown(test_touch_targets, setup, teardown),

@@ -65,6 +65,7 @@ enum WidgetBase {
     W_OK,
     W_KEY,
     W_SCROLL,
+    W_MORE,
 };
 #define WID(base, i) (((uint32_t)(base) << 16) | (uint32_t)(i))
 #define WBASE(id) ((int)((id) >> 16))
@@ -681,13 +682,9 @@ static void activate(Kiosk *k, uint32_t id, int64_t now)
     case W_CONTRAST:
         k->contrast = !k->contrast;
         break;
-    case W_BACK:
-        if (k->screen == SCR_FIND || k->screen == SCR_WALKIN) {
-            forget_guest(k);
-            go(k, SCR_WELCOME, now);
-        } else {
-            go(k, SCR_WELCOME, now);
-        }
+    case W_BACK: /* every Back leads to Welcome; what was typed is dropped */
+        forget_guest(k);
+        go(k, SCR_WELCOME, now);
         break;
     case W_RESULT:
         if ((size_t)i < k->nresults) {
@@ -737,6 +734,9 @@ static void activate(Kiosk *k, uint32_t id, int64_t now)
         break;
     case W_KEY:
         keyboard_tap(k, i, now);
+        break;
+    case W_MORE:
+        k->kb.visible = false;
         break;
     default:
         break;
@@ -1218,16 +1218,30 @@ static void layout_find(Ctx *c)
     int rows_fit = (bottom - y + t->gap) / (rowh + t->gap);
     if (rows_fit < 1)
         rows_fit = 1;
-    size_t show = k->nresults;
-    if (show > (size_t)(rows_fit * cols))
-        show = (size_t)(rows_fit * cols);
+    size_t slots = (size_t)(rows_fit * cols), show = k->nresults;
+    /* More matches than room above the keyboard: the last slot offers the rest
+     * (it hides the keyboard). */
+    bool more = show > slots && slots >= 2;
+    if (show > slots)
+        show = more ? slots - 1 : slots;
     /* Fill the first column before the second, so results read top to bottom. */
-    int rows = (int)((show + (size_t)cols - 1) / (size_t)cols);
+    size_t cells = show + more;
+    int rows = (int)((cells + (size_t)cols - 1) / (size_t)cols);
     int colw = (area_w - (cols - 1) * t->gap) / cols;
-    for (size_t i = 0; i < show; i++) {
+    const char *labels[SEARCH_MAX_RESULTS];
+    for (size_t i = 0; i < show; i++)
+        labels[i] = k->results[i].label;
+    int px = ui_row_px(v, t, colw, labels, show);
+    for (size_t i = 0; i < cells; i++) {
         int col = (int)i / rows, row = (int)i % rows;
         UiRect r = ui_rect(t->pad + col * (colw + t->gap), y + row * (rowh + t->gap), colw, rowh);
-        ui_row(v, t, &k->in, WID(W_RESULT, i), r, k->results[i].label);
+        if (i < show) {
+            ui_row(v, t, &k->in, WID(W_RESULT, i), r, k->results[i].label, px);
+        } else {
+            char label[120];
+            snprintf(label, sizeof label, tr(k, S_FIND_SHOW_MORE), k->nresults - show);
+            ui_button(v, t, &k->in, WID(W_MORE, 0), r, label, UI_BTN_QUIET, t->px_button);
+        }
     }
 }
 

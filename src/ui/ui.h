@@ -174,6 +174,12 @@ int ui_text_fit(UiView *v, const char *utf8, UiWeight w, int min_px, int max_px,
 void ui_text_ellipsize(UiView *v, const char *utf8, int px, UiWeight w, int max_w, char *out,
                        size_t outlen);
 
+/* One size for a set of labels shown side by side (result rows): the largest
+ * px in [min_px, max_px] at which each of them fits max_w (min_px when one does
+ * not fit even then; it will be cut). */
+int ui_text_common_px(UiView *v, const char *const *labels, size_t n, UiWeight w, int min_px,
+                      int max_px, int max_w);
+
 typedef enum UiAlign { UI_LEFT, UI_CENTER, UI_RIGHT } UiAlign;
 /* One line in r: shrunk from px down to min_px to fit, then ellipsized;
  * vertically centred. Returns the px used. */

@@ -27,6 +27,7 @@ static const Entry TABLE[S_COUNT] = {
     {S_FIND_NONE,
      {"No match. Check the spelling, or tap I'm new here.",
       "Sin resultados. Revise la ortografía o toque Es mi primera vez."}},
+    {S_FIND_SHOW_MORE, {"Show %zu more", "Ver %zu más"}},
     {S_CONFIRM_TITLE, {"Is this you?", "¿Es usted?"}},
     {S_YES, {"Yes, check me in", "Sí, registrarme"}},
     {S_NO, {"No, go back", "No, volver"}},

@@ -20,6 +20,7 @@ typedef enum UiStr {
     S_FIND_PLACEHOLDER,
     S_FIND_MORE,
     S_FIND_NONE,
+    S_FIND_SHOW_MORE, /* one %zu: how many more matches */
     S_CONFIRM_TITLE,
     S_YES,
     S_NO,

@@ -228,6 +228,18 @@ int ui_text_fit(UiView *v, const char *utf8, UiWeight w, int min_px, int max_px,
     return lo;
 }
 
+int ui_text_common_px(UiView *v, const char *const *labels, size_t n, UiWeight w, int min_px,
+                      int max_px, int max_w)
+{
+    int px = max_px;
+    for (size_t i = 0; i < n; i++) {
+        int fit = ui_text_fit(v, labels[i], w, min_px, px, max_w);
+        if (fit < px)
+            px = fit;
+    }
+    return px;
+}
+
 void ui_text_ellipsize(UiView *v, const char *utf8, int px, UiWeight w, int max_w, char *out,
                        size_t outlen)
 {

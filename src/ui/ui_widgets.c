@@ -210,9 +210,10 @@ int ui_tile_px(UiView *v, const UiTheme *t, int tile_w, const char *const *label
 {
     int px = t->px_body, w = tile_label_w(t, tile_w);
     for (size_t i = 0; i < n; i++) {
-        int fit = ui_text_fit(v, labels[i], UI_BOLD, t->px_small, t->px_body, w);
-        /* A label too long even at the smallest size wraps; it sets no size. */
-        if (ui_text_width(v, labels[i], fit, UI_BOLD) <= w && fit < px)
+        int fit = ui_text_fit(v, labels[i], UI_BOLD, t->px_small, px, w);
+        /* A label too long even at the smallest size wraps on two lines; it
+         * does not pull the others down. */
+        if (fit < px && ui_text_width(v, labels[i], fit, UI_BOLD) <= w)
             px = fit;
     }
     return px;
@@ -259,8 +260,21 @@ void ui_tile(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiR
     ui_widget_add(v, id, UI_W_CHECK, r, label, UI_WF_FOCUSABLE);
 }
 
+/* Width left for a row's label beside its chevron. */
+static int row_label_w(const UiTheme *t, int row_w)
+{
+    return row_w - 3 * ui_sc(t, 16) - ui_sc(t, 7);
+}
+
+int ui_row_px(UiView *v, const UiTheme *t, int row_w, const char *const *labels, size_t n)
+{
+    /* Readable first: a long company is cut rather than every row shrunk. */
+    return ui_text_common_px(v, labels, n, UI_BOLD, t->px_body, t->px_button,
+                             row_label_w(t, row_w));
+}
+
 void ui_row(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
-            const char *label)
+            const char *label, int px)
 {
     bool pressed = in->pressed == id;
     UiColor fill = pressed ? ui_mix(t->surface, t->primary, 50) : t->surface;
@@ -273,8 +287,8 @@ void ui_row(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRe
     UiColor cc = t->contrast ? t->text : t->primary;
     ui_draw_line(v, cx - d / 2, cy - d, cx + d / 2, cy, cc, ui_sc(t, 3));
     ui_draw_line(v, cx + d / 2, cy, cx - d / 2, cy + d, cc, ui_sc(t, 3));
-    ui_text_in(v, ui_rect(r.x + m, r.y, r.w - 3 * m - d, r.h), label, t->px_button, t->px_small,
-               UI_BOLD, t->text, UI_LEFT);
+    ui_text_in(v, ui_rect(r.x + m, r.y, row_label_w(t, r.w), r.h), label, px, px, UI_BOLD, t->text,
+               UI_LEFT);
     ui_widget_add(v, id, UI_W_ROW, r, label, UI_WF_FOCUSABLE);
 }
 

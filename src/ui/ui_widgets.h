@@ -64,8 +64,11 @@ void ui_checkbox(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id,
 void ui_tile(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
              const char *label, const char *sub, bool selected, int px);
 int ui_tile_px(UiView *v, const UiTheme *t, int tile_w, const char *const *labels, size_t n);
+/* A list row (a search result) with a chevron; label at up to px. ui_row_px
+ * gives the px at which all rows of a list fit, so they share one size. */
 void ui_row(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
-            const char *label);
+            const char *label, int px);
+int ui_row_px(UiView *v, const UiTheme *t, int row_w, const char *const *labels, size_t n);
 
 /* ---- drag-to-scroll with inertia ---- */
 
