@@ -449,6 +449,32 @@ static void test_show_more(void **state)
     assert_false(visible(f, "Show 3 more"));
 }
 
+/* Holding the on-screen Delete key deletes again and again; a tap deletes once. */
+static void test_delete_repeats(void **state)
+{
+    Fixture *f = *state;
+    press(f, "I'm new here");
+    type(f, "abcdefghijklmnopqrst", 100); /* 20 letters */
+    press(f, "Delete");
+    assert_true(visible(f, "abcdefghijklmnopqrs"));
+    assert_false(visible(f, "abcdefghijklmnopqrst"));
+    const UiWidget *w = ui_view_find_label(kiosk_view(f->k), "Delete");
+    assert_non_null(w);
+    int x = w->clip.x + w->clip.w / 2, y = w->clip.y + w->clip.h / 2;
+    send(f, (UiEvent){.type = UI_EV_DOWN, .x = x, .y = y});
+    int64_t down = f->now;
+    /* Wake-ups at the repeat times, as the event loop would. */
+    while (kiosk_next_wake(f->k, f->now) <= down + 1000) {
+        f->now = kiosk_next_wake(f->k, f->now);
+        kiosk_tick(f->k, f->now);
+    }
+    f->now = down + 1000;
+    send(f, (UiEvent){.type = UI_EV_UP, .x = x, .y = y});
+    /* Repeats at 500, 580, ..., 980 ms: 7 more; the release adds none. */
+    assert_true(visible(f, "abcdefghijkl"));
+    assert_false(visible(f, "abcdefghijklm"));
+}
+
 static void test_tab_and_enter(void **state)
 {
     Fixture *f = *state;
@@ -522,6 +548,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_idle_reset_forgets, setup, teardown),
         cmocka_unit_test_setup_teardown(test_resting_finger, setup, teardown),
         cmocka_unit_test_setup_teardown(test_show_more, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_delete_repeats, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tab_and_enter, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lockdown_keys, setup, teardown),
         cmocka_unit_test_setup_teardown(test_touch_targets, setup, teardown),

@@ -81,6 +81,9 @@ enum ScrollArea { SC_WALKIN, SC_INTERESTS, SC_PROGRAMS, SC_COUNT };
 #define STAFF_MS 20000
 #define NOTICE_MS 6000
 #define FRAME_MS 16
+/* A held backspace key deletes again after this, then at this rate. */
+#define REPEAT_DELAY_MS 500
+#define REPEAT_EVERY_MS 80
 
 struct Kiosk {
     KioskEnv env;
@@ -115,6 +118,8 @@ struct Kiosk {
     UiScroll sc[SC_COUNT];
     bool reveal_focus;
     int64_t last_input;
+    int64_t repeat_at; /* next repeat of a held key, 0 when none */
+    bool repeated;     /* the held key repeated: its release does nothing more */
 
     char scan[128];
     size_t scan_len;
@@ -858,6 +863,11 @@ void kiosk_handle(Kiosk *k, const UiEvent *ev, int64_t now)
         k->scroll_drag = scroll_at(k, ev->x, ev->y);
         if (k->scroll_drag >= 0)
             ui_scroll_press(&k->sc[k->scroll_drag], ev->y, now);
+        k->repeated = false;
+        k->repeat_at =
+            WBASE(k->in.pressed) == W_KEY && ui_keyboard_repeats(&k->kb, WINDEX(k->in.pressed))
+                ? now + REPEAT_DELAY_MS
+                : 0;
         k->dirty = true;
         break;
     }
@@ -883,13 +893,14 @@ void kiosk_handle(Kiosk *k, const UiEvent *ev, int64_t now)
         k->last_input = now;
         if (k->dragging) {
             ui_scroll_release(&k->sc[k->scroll_drag], now);
-        } else if (k->in.pressed) {
+        } else if (k->in.pressed && !k->repeated) {
             const UiWidget *w = ui_view_hit(k->view, ev->x, ev->y);
             uint32_t id = k->in.pressed;
             k->in.pressed = 0;
             if (w && w->id == id)
                 activate(k, id, now);
         }
+        k->repeat_at = 0;
         k->dragging = false;
         k->scroll_drag = -1;
         k->in.pressed = 0;
@@ -926,6 +937,14 @@ static int64_t idle_ms(const Kiosk *k)
 
 void kiosk_tick(Kiosk *k, int64_t now)
 {
+    /* A held backspace key: still pressed (not dragged off) and due. */
+    while (k->repeat_at && k->pointer_down && WBASE(k->in.pressed) == W_KEY &&
+           now >= k->repeat_at) {
+        edit_key(k, UI_KEY_BACKSPACE);
+        k->repeated = true;
+        k->repeat_at += REPEAT_EVERY_MS;
+        k->last_input = now;
+    }
     for (int i = 0; i < SC_COUNT; i++)
         if (ui_scroll_moving(&k->sc[i])) {
             ui_scroll_tick(&k->sc[i], now);
@@ -955,6 +974,8 @@ int64_t kiosk_next_wake(const Kiosk *k, int64_t now)
     for (int i = 0; i < SC_COUNT; i++)
         if (ui_scroll_moving(&k->sc[i]))
             AT(now + FRAME_MS);
+    if (k->repeat_at && k->pointer_down)
+        AT(k->repeat_at);
     if (k->screen == SCR_DONE || k->screen == SCR_ALREADY)
         AT(k->screen_at + DONE_MS);
     if (k->screen == SCR_STAFF)

@@ -271,7 +271,7 @@ void ui_keyboard_layout(UiView *v, const UiTheme *t, const UiInteract *in, const
     }
 }
 
-UiKbAction ui_keyboard_press(UiKeyboard *kb, int index, char *text, size_t textlen)
+static const KeyDef *key_at(const UiKeyboard *kb, int index)
 {
     size_t n;
     const KeyDef *keys = page_keys(kb->page, &n);
@@ -279,37 +279,49 @@ UiKbAction ui_keyboard_press(UiKeyboard *kb, int index, char *text, size_t textl
     for (size_t i = 0; i < n; i++) {
         if (keys[i].kind == K_END_ROW)
             continue;
-        if (key_index++ != index)
-            continue;
-        const KeyDef *k = &keys[i];
-        switch (k->kind) {
-        case K_CHAR:
-        case K_SPACE:
-            snprintf(text, textlen, "%s", kb->shift ? k->upper : k->lower);
-            kb->shift = false;
-            return UI_KB_TEXT;
-        case K_SHIFT:
-            kb->shift = !kb->shift;
-            return UI_KB_NONE;
-        case K_BACKSPACE:
-            return UI_KB_BACKSPACE;
-        case K_ENTER:
-            return UI_KB_ENTER;
-        case K_HIDE:
-            return UI_KB_HIDE;
-        case K_PAGE_LETTERS:
-            kb->page = UI_KB_LETTERS;
-            return UI_KB_NONE;
-        case K_PAGE_NUMBERS:
-            kb->page = UI_KB_NUMBERS;
-            kb->shift = false;
-            return UI_KB_NONE;
-        case K_PAGE_ACCENTS:
-            kb->page = UI_KB_ACCENTS;
-            return UI_KB_NONE;
-        default:
-            return UI_KB_NONE;
-        }
+        if (key_index++ == index)
+            return &keys[i];
     }
-    return UI_KB_NONE;
+    return NULL;
+}
+
+bool ui_keyboard_repeats(const UiKeyboard *kb, int index)
+{
+    const KeyDef *k = key_at(kb, index);
+    return k && k->kind == K_BACKSPACE;
+}
+
+UiKbAction ui_keyboard_press(UiKeyboard *kb, int index, char *text, size_t textlen)
+{
+    const KeyDef *k = key_at(kb, index);
+    if (!k)
+        return UI_KB_NONE;
+    switch (k->kind) {
+    case K_CHAR:
+    case K_SPACE:
+        snprintf(text, textlen, "%s", kb->shift ? k->upper : k->lower);
+        kb->shift = false;
+        return UI_KB_TEXT;
+    case K_SHIFT:
+        kb->shift = !kb->shift;
+        return UI_KB_NONE;
+    case K_BACKSPACE:
+        return UI_KB_BACKSPACE;
+    case K_ENTER:
+        return UI_KB_ENTER;
+    case K_HIDE:
+        return UI_KB_HIDE;
+    case K_PAGE_LETTERS:
+        kb->page = UI_KB_LETTERS;
+        return UI_KB_NONE;
+    case K_PAGE_NUMBERS:
+        kb->page = UI_KB_NUMBERS;
+        kb->shift = false;
+        return UI_KB_NONE;
+    case K_PAGE_ACCENTS:
+        kb->page = UI_KB_ACCENTS;
+        return UI_KB_NONE;
+    default:
+        return UI_KB_NONE;
+    }
 }

@@ -36,6 +36,8 @@ int ui_keyboard_height(const UiTheme *t, int w, int h);
 /* Draws the keys into r; key i gets widget id id_base + i. */
 void ui_keyboard_layout(UiView *v, const UiTheme *t, const UiInteract *in, const UiKeyboard *kb,
                         UiRect r, uint32_t id_base, UiLang lang);
+/* True for keys that repeat while held (backspace). */
+bool ui_keyboard_repeats(const UiKeyboard *kb, int i);
 /* Applies a tap on key i; fills text (NUL-terminated) for UI_KB_TEXT. */
 UiKbAction ui_keyboard_press(UiKeyboard *kb, int i, char *text, size_t textlen);
 
