@@ -220,6 +220,13 @@ int64_t store_col_time(sqlite3_stmt *st, int col)
  * costs little at open (about 1.3 MB), large enough that checkpoints are rare
  * (a check-in writes three or four pages). */
 #define STORE_WAL_PAGES 256
+/* The same on a disk with less than STORE_ROOMY_BYTES free. The log holds every
+ * version of a page written since the last checkpoint, so it can outgrow the
+ * data many times over; on a nearly full disk it would take the space the
+ * database file needs to grow into at the checkpoint, after which no commit
+ * could succeed. Checkpointing often keeps it to a few pages. */
+#define STORE_WAL_PAGES_TIGHT 16
+#define STORE_ROOMY_BYTES ((uint64_t)8 * (STORE_WAL_PAGES + 64) * (4096 + 24))
 
 /* SQL function lanyard_fold(text): the search key of text.h, for matching names
  * regardless of case and accents. */
@@ -465,6 +472,17 @@ static StoreStatus migrate(Store *s)
     return STORE_OK;
 }
 
+/* Whether the disk that holds path has STORE_ROOMY_BYTES free (true when it
+ * cannot be told: the usual case, and the faster settings). */
+static bool disk_is_roomy(const char *path)
+{
+    char *dir = dir_of(path);
+    struct statvfs vfs;
+    bool known = dir && statvfs(dir, &vfs) == 0;
+    free(dir);
+    return !known || (uint64_t)vfs.f_bavail * vfs.f_frsize >= STORE_ROOMY_BYTES;
+}
+
 /* Connection settings. A new file gets its application_id before WAL is turned
  * on, so the mark is in the main file itself (not only in the -wal) from the
  * first moment: a crash right after creation still leaves a file we recognise. */
@@ -501,8 +519,9 @@ static StoreStatus configure(Store *s, bool fresh)
                            s->path);
     /* Checkpoints every STORE_WAL_PAGES pages keep the log inside the space
      * wal_preallocate gives it. */
+    s->wal_pages = disk_is_roomy(s->path) ? STORE_WAL_PAGES : STORE_WAL_PAGES_TIGHT;
     char sql[64];
-    snprintf(sql, sizeof sql, "PRAGMA wal_autocheckpoint = %d", STORE_WAL_PAGES);
+    snprintf(sql, sizeof sql, "PRAGMA wal_autocheckpoint = %d", s->wal_pages);
     if (store_exec(s, sql, "open the database") != STORE_OK)
         return STORE_ERROR;
     return store_exec(s, "PRAGMA synchronous = FULL", "open the database");
@@ -516,6 +535,10 @@ static StoreStatus configure(Store *s, bool fresh)
  * is deleted when the last connection closes, as usual. */
 static void wal_preallocate(Store *s)
 {
+    /* Not on a nearly full disk: the zeros would take the space the database
+     * file needs to grow into when the log is checkpointed. */
+    if (s->wal_pages != STORE_WAL_PAGES)
+        return;
     int page = 0;
     if (pragma_int(s, "PRAGMA page_size", &page) != STORE_OK || page <= 0)
         return;
@@ -526,15 +549,6 @@ static void wal_preallocate(Store *s)
         return;
     struct stat st;
     int fd = stat(wal, &st) == 0 && st.st_size < target ? open(wal, O_WRONLY | O_CLOEXEC) : -1;
-    /* Only where the disk has room to spare: on a nearly full one the zeros
-     * would take the space the database itself needs to grow into when the log
-     * is checkpointed, and check-ins would fail long before the disk is full. */
-    struct statvfs vfs;
-    if (fd >= 0 && (fstatvfs(fd, &vfs) != 0 ||
-                    (uint64_t)vfs.f_bavail * vfs.f_frsize < 8 * (uint64_t)(target - st.st_size))) {
-        close(fd);
-        fd = -1;
-    }
     if (fd >= 0) {
         static const char zeros[65536];
         off_t at = st.st_size;

@@ -23,6 +23,7 @@ struct Store {
     sqlite3 *db;
     char *path;
     bool readonly;
+    int wal_pages; /* pages between automatic checkpoints (store.c) */
     char err[640];
     StoreCached cache[STORE_CACHE_SIZE];
 };
