@@ -286,6 +286,20 @@ static void test_restart_resumes(void **state)
     store_close(s);
 }
 
+/* Waits up to seconds for the worker's first notification; false on time-out. */
+static bool first_change(BtWatch *w, int seconds)
+{
+    pthread_mutex_lock(&w->mu);
+    struct timespec deadline;
+    clock_gettime(CLOCK_MONOTONIC, &deadline);
+    deadline.tv_sec += seconds;
+    int rc = 0;
+    while (w->changes == 0 && rc == 0)
+        rc = pthread_cond_timedwait(&w->cv, &w->mu, &deadline);
+    pthread_mutex_unlock(&w->mu);
+    return rc == 0;
+}
+
 static void test_unopenable_database(void **state)
 {
     Fixture *f = *state;
@@ -296,15 +310,7 @@ static void test_unopenable_database(void **state)
     BadgeQueue *q = start_queue(bad, "", true, &w);
     assert_int_equal(badge_queue_enqueue(q, "0123456789abcdef0123456789abcdef"), 0);
     /* The worker reports the failure to the screen, and the status says why. */
-    pthread_mutex_lock(&w.mu);
-    struct timespec deadline;
-    clock_gettime(CLOCK_MONOTONIC, &deadline);
-    deadline.tv_sec += 20;
-    int rc = 0;
-    while (w.changes == 0 && rc == 0)
-        rc = pthread_cond_timedwait(&w.cv, &w.mu, &deadline);
-    pthread_mutex_unlock(&w.mu);
-    assert_int_equal(rc, 0);
+    assert_true(first_change(&w, 20));
     BadgeQueueStatus st;
     badge_queue_status(q, &st);
     assert_false(st.ok);
@@ -336,15 +342,7 @@ static void test_job_not_recorded(void **state)
     bt_watch_init(&w);
     BadgeQueue *q = start_queue(f->db, "", true, &w);
     assert_int_equal(badge_queue_reprint(q, ana), 0);
-    pthread_mutex_lock(&w.mu);
-    struct timespec deadline;
-    clock_gettime(CLOCK_MONOTONIC, &deadline);
-    deadline.tv_sec += 20;
-    int rc = 0;
-    while (w.changes == 0 && rc == 0)
-        rc = pthread_cond_timedwait(&w.cv, &w.mu, &deadline);
-    pthread_mutex_unlock(&w.mu);
-    assert_int_equal(rc, 0);
+    assert_true(first_change(&w, 20));
     BadgeQueueStatus st;
     badge_queue_status(q, &st);
     assert_false(st.ok);
