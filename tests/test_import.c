@@ -31,6 +31,20 @@ static int parse_guests_str(const char *csv, GuestList *out, ImportReport *rep)
     return parse_guests(csv, strlen(csv), out, rep);
 }
 
+/* Decodes and parses bytes as `lanyard import programs` does. */
+static int parse_programs_str(const char *csv, ProgramList *out, ImportReport *rep)
+{
+    program_list_init(out);
+    import_report_init(rep, "programs.csv");
+    size_t n = 0;
+    char *text = import_decode(csv, strlen(csv), &n, rep);
+    if (!text)
+        return -2;
+    int rc = import_parse_programs(text, n, out, rep);
+    free(text);
+    return rc;
+}
+
 static const Guest *by_first(const GuestList *l, const char *first)
 {
     for (size_t i = 0; i < l->count; i++) {
@@ -386,10 +400,8 @@ static void test_other_separators(void **state)
     }
     ProgramList p;
     ImportReport prep;
-    program_list_init(&p);
-    import_report_init(&prep, "programs.csv");
-    const char *pcsv = "code;name;school\nWELD;Welding;Central HS\n";
-    assert_int_equal(import_parse_programs(pcsv, strlen(pcsv), &p, &prep), -1);
+    assert_int_equal(parse_programs_str("code;name;school\nWELD;Welding;Central HS\n", &p, &prep),
+                     -1);
     assert_non_null(strstr(prep.error, "';'"));
     import_report_free(&prep);
 }
@@ -425,10 +437,10 @@ static void test_ragged_rows(void **state)
     /* Programs are few and hand-made: such a row fails the file, with its line. */
     ProgramList p;
     ImportReport prep;
-    program_list_init(&p);
-    import_report_init(&prep, "programs.csv");
-    const char *pcsv = "code,name,school\nWELD,Welding,Central HS\nCUL,Culinary, Baking,East HS\n";
-    assert_int_equal(import_parse_programs(pcsv, strlen(pcsv), &p, &prep), -1);
+    assert_int_equal(parse_programs_str("code,name,school\nWELD,Welding,Central HS\n"
+                                        "CUL,Culinary, Baking,East HS\n",
+                                        &p, &prep),
+                     -1);
     assert_int_equal(prep.error_line, 3);
     assert_non_null(strstr(prep.error, "4 cells"));
     assert_int_equal(p.count, 0);
@@ -490,19 +502,6 @@ static void test_hostile_content(void **state)
 }
 
 /* ---- programs ---- */
-
-static int parse_programs_str(const char *csv, ProgramList *out, ImportReport *rep)
-{
-    program_list_init(out);
-    import_report_init(rep, "programs.csv");
-    size_t n = 0;
-    char *text = import_decode(csv, strlen(csv), &n, rep);
-    if (!text)
-        return -2;
-    int rc = import_parse_programs(text, n, out, rep);
-    free(text);
-    return rc;
-}
 
 static void test_programs(void **state)
 {
