@@ -3,6 +3,7 @@
  * FontSet. The caller's thread only appends to a request list under a mutex. */
 #include "badge/badge_queue.h"
 
+#include <SDL.h>
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
@@ -491,6 +492,9 @@ static void *worker(void *arg)
     }
     store_close(q->store);
     q->store = NULL;
+    /* SDL keeps per-thread state (its error message) that it frees only for
+     * threads it started itself. */
+    SDL_TLSCleanup();
     return NULL;
 }
 
