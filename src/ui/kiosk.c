@@ -435,7 +435,8 @@ static void check_in(Kiosk *k, const char *guest_id, int64_t now)
     }
     forget_guest(k);
     snprintf(k->guest_id, sizeof k->guest_id, "%s", guest_id);
-    snprintf(k->guest_first, sizeof k->guest_first, "%s", g.first);
+    /* The name to greet: the first name, or the last when a list had none. */
+    snprintf(k->guest_first, sizeof k->guest_first, "%s", g.first[0] ? g.first : g.last);
     /* A walk-in answered on the form; a pre-registered guest is asked on
      * Interests, starting from what the registration said. */
     k->ask_consent = !g.walk_in;
