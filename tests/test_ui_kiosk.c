@@ -475,6 +475,29 @@ static void test_delete_repeats(void **state)
     assert_false(visible(f, "abcdefghijklm"));
 }
 
+/* A tap in a field's text puts the caret there; a tap on its caption, at the end. */
+static void test_tap_caret(void **state)
+{
+    Fixture *f = *state;
+    press(f, "I'm new here");
+    type(f, "abcdef", 100); /* fake font: 19 px text, each letter 9 px wide */
+    key(f, UI_KEY_TAB, 0);  /* away, to Last name */
+    const UiView *v = kiosk_view(f->k);
+    const UiWidget *w = ui_view_find_label(v, "First name");
+    assert_non_null(w);
+    /* The box is the lower part of the widget; its text starts 12 px in. */
+    int box_y = w->r.y + w->r.h - 10, text_x = w->r.x + 12;
+    send(f, (UiEvent){.type = UI_EV_DOWN, .x = text_x + 9 * 2 + 2, .y = box_y});
+    send(f, (UiEvent){.type = UI_EV_UP, .x = text_x + 9 * 2 + 2, .y = box_y});
+    type(f, "X", 100);
+    assert_true(visible(f, "abXcdef"));
+    /* On the caption: the end. */
+    send(f, (UiEvent){.type = UI_EV_DOWN, .x = w->r.x + 5, .y = w->r.y + 2});
+    send(f, (UiEvent){.type = UI_EV_UP, .x = w->r.x + 5, .y = w->r.y + 2});
+    type(f, "Y", 100);
+    assert_true(visible(f, "abXcdefY"));
+}
+
 static void test_tab_and_enter(void **state)
 {
     Fixture *f = *state;
@@ -549,6 +572,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_resting_finger, setup, teardown),
         cmocka_unit_test_setup_teardown(test_show_more, setup, teardown),
         cmocka_unit_test_setup_teardown(test_delete_repeats, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tap_caret, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tab_and_enter, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lockdown_keys, setup, teardown),
         cmocka_unit_test_setup_teardown(test_touch_targets, setup, teardown),

@@ -597,7 +597,10 @@ static void run_action(Run *r, const ScriptAction *act)
             fail(r, act, "failed: no visible widget labelled '%s'", act->arg);
             return;
         }
-        tap(r, w->clip.x + w->clip.w / 2, w->clip.y + w->clip.h / 2);
+        /* A field is pressed on its label (its top edge), which focuses it
+         * with the caret at the end, as SPEC §8 says; other widgets centrally. */
+        tap(r, w->clip.x + w->clip.w / 2,
+            w->kind == UI_W_FIELD ? w->clip.y + 2 : w->clip.y + w->clip.h / 2);
         break;
     }
     case SCRIPT_TAP:

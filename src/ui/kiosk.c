@@ -117,6 +117,9 @@ struct Kiosk {
     int scroll_drag; /* SC_* being dragged, or -1 */
     UiScroll sc[SC_COUNT];
     bool reveal_focus;
+    UiRect field_box[F_COUNT]; /* where each field's box was laid out */
+    int field_text_x[F_COUNT]; /* and where its text starts */
+    int tap_x, tap_y;          /* the release that activated a widget */
     int64_t last_input;
     int64_t repeat_at; /* next repeat of a held key, 0 when none */
     bool repeated;     /* the held key repeated: its release does nothing more */
@@ -713,6 +716,11 @@ static void activate(Kiosk *k, uint32_t id, int64_t now)
         if (i < F_COUNT) {
             focus_field(k, i);
             k->in.focus = id;
+            /* A tap on the text itself puts the caret there; on the caption,
+             * at the end. */
+            if (ui_rect_contains(k->field_box[i], k->tap_x, k->tap_y))
+                k->f[i].caret = ui_field_caret_at(k->view, &k->theme, k->f[i].text,
+                                                  k->field_text_x[i], k->tap_x);
         }
         break;
     case W_CONSENT:
@@ -898,6 +906,8 @@ void kiosk_handle(Kiosk *k, const UiEvent *ev, int64_t now)
             const UiWidget *w = ui_view_hit(k->view, ev->x, ev->y);
             uint32_t id = k->in.pressed;
             k->in.pressed = 0;
+            k->tap_x = ev->x;
+            k->tap_y = ev->y;
             if (w && w->id == id)
                 activate(k, id, now);
         }
@@ -1212,8 +1222,9 @@ static void layout_find(Ctx *c)
     int fx = t->pad + bw + t->gap;
     UiFieldSpec fs = {
         NULL, k->f[F_SEARCH].text, k->f[F_SEARCH].caret, tr(k, S_FIND_PLACEHOLDER), NULL, NULL};
-    ui_field(v, t, &k->in, WID(W_FIELD, F_SEARCH), ui_rect(fx, t->pad, c->w - fx - t->pad, bh),
-             &fs);
+    k->field_box[F_SEARCH] =
+        ui_field(v, t, &k->in, WID(W_FIELD, F_SEARCH), ui_rect(fx, t->pad, c->w - fx - t->pad, bh),
+                 &fs, &k->field_text_x[F_SEARCH]);
     int y = t->pad + bh + t->gap * 2;
     int bottom = keyboard_area(c) - t->gap;
     int area_w = c->w - 2 * t->pad;
@@ -1350,7 +1361,7 @@ static void layout_walkin(Ctx *c)
                           NULL,
                           k->ferr[i] >= 0 ? tr(k, (UiStr)k->ferr[i]) : NULL,
                           optional ? tr(k, S_OPTIONAL) : NULL};
-        ui_field(v, t, &k->in, WID(W_FIELD, i), r, &fs);
+        k->field_box[i] = ui_field(v, t, &k->in, WID(W_FIELD, i), r, &fs, &k->field_text_x[i]);
     }
     ui_checkbox(v, t, &k->in, WID(W_CONSENT, 0),
                 ui_rect(t->pad, top + consent_y, c->w - 2 * t->pad, bh), tr(k, S_CONSENT),

@@ -113,7 +113,7 @@ int ui_field_height(const UiTheme *t, bool caption)
 }
 
 UiRect ui_field(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
-                const UiFieldSpec *f)
+                const UiFieldSpec *f, int *text_x)
 {
     bool focused = in->focus == id;
     UiRect box = r;
@@ -153,10 +153,14 @@ UiRect ui_field(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, 
         before[n] = '\0';
         int cx = ui_text_width(v, before, px, UI_REGULAR);
         int shift = cx > inner.w - ui_sc(t, 4) ? cx - (inner.w - ui_sc(t, 4)) : 0;
+        if (text_x)
+            *text_x = inner.x - shift;
         ui_draw_text(v, inner.x - shift, ty, f->value, px, UI_REGULAR, t->text);
         if (focused)
             ui_draw_rect(v, ui_rect(inner.x - shift + cx, ty, ui_sc(t, 2) + 1, th), t->primary, 0);
     } else {
+        if (text_x)
+            *text_x = inner.x;
         if (f->placeholder)
             ui_text_in(v, inner, f->placeholder, px, px * 7 / 10, UI_REGULAR,
                        ui_mix(t->muted, t->surface, t->contrast ? 0 : 60), UI_LEFT);
@@ -167,6 +171,27 @@ UiRect ui_field(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, 
     ui_clip_set(v, saved);
     ui_widget_add(v, id, UI_W_FIELD, r, f->caption ? f->caption : f->placeholder, UI_WF_FOCUSABLE);
     return box;
+}
+
+size_t ui_field_caret_at(UiView *v, const UiTheme *t, const char *value, int text_x, int x)
+{
+    size_t n = strlen(value), best = 0;
+    int best_d = x - text_x < 0 ? text_x - x : x - text_x;
+    char prefix[1024];
+    for (size_t i = 1; i <= n && i < sizeof prefix; i++) {
+        if (i < n && ((unsigned char)value[i] & 0xC0) == 0x80)
+            continue; /* not a character boundary */
+        memcpy(prefix, value, i);
+        prefix[i] = '\0';
+        int d = text_x + ui_text_width(v, prefix, t->px_body, UI_REGULAR) - x;
+        if (d < 0)
+            d = -d;
+        if (d <= best_d) {
+            best_d = d;
+            best = i;
+        }
+    }
+    return best;
 }
 
 static void check_mark(UiView *v, UiRect b, UiColor c, int thick)

@@ -41,7 +41,8 @@ void ui_button(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, U
 
 /* A text field: caption above the box (the widget's label), the value with a
  * caret at byte offset `caret` when focused, a placeholder when empty, and an
- * error (or NULL) marked on the field itself. Returns the box. */
+ * error (or NULL) marked on the field itself. Returns the box; *text_x (when
+ * not NULL) gets the window x where the value's text starts. */
 typedef struct UiFieldSpec {
     const char *caption; /* may be NULL: no caption line */
     const char *value;
@@ -51,7 +52,10 @@ typedef struct UiFieldSpec {
     const char *note;        /* small muted text after the caption, e.g. "optional" */
 } UiFieldSpec;
 UiRect ui_field(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
-                const UiFieldSpec *f);
+                const UiFieldSpec *f, int *text_x);
+/* The byte offset in value nearest to window x, for a field whose text starts
+ * at text_x (as ui_field reported): where a tap puts the caret. */
+size_t ui_field_caret_at(UiView *v, const UiTheme *t, const char *value, int text_x, int x);
 /* Height of a field with a caption line (box + caption). */
 int ui_field_height(const UiTheme *t, bool caption);
 
