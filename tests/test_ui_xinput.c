@@ -123,18 +123,10 @@ static int teardown(void **state)
     return 0;
 }
 
-static void test_x_checkin(void **state)
+/* Starts Xvfb and points this process's environment (inherited by the kiosk
+ * and xdotool) at it. */
+static void start_x(Procs *procs, const char *trace)
 {
-    Procs *procs = *state;
-    if (access(XVFB, X_OK) != 0 || access(XDOTOOL, X_OK) != 0) {
-        fprintf(stderr, "Xvfb or xdotool not installed (scripts/deps installs them): "
-                        "real X input test skipped\n");
-        skip();
-    }
-    char *dir = tu_tempdir();
-    char *db = tu_path(dir, "kiosk.db"), *trace = tu_path(dir, "trace.txt");
-    char *event = tu_source("tests/ui/event");
-
     /* Xvfb picks a free display number itself and writes it to the pipe. */
     int fds[2];
     assert_int_equal(pipe(fds), 0);
@@ -166,20 +158,47 @@ static void test_x_checkin(void **state)
      * slowly, very slowly in a sanitizer build. */
     setenv("SDL_RENDER_DRIVER", "software", 1);
     setenv("LANYARD_TRACE_VIEW", trace, 1);
+}
+
+/* The kiosk's window id, once it is mapped. */
+static void kiosk_window(char *window, size_t len)
+{
+    const char *const search[] = {
+        XDOTOOL, "search", "--sync", "--name", "Spring CTE Partner Breakfast", NULL};
+    TuRun r = tu_run(search, NULL);
+    assert_int_equal(r.status, 0);
+    snprintf(window, len, "%s", r.out);
+    window[strcspn(window, "\n")] = '\0';
+    tu_run_free(&r);
+}
+
+static bool x_tools(void)
+{
+    if (access(XVFB, X_OK) == 0 && access(XDOTOOL, X_OK) == 0)
+        return true;
+    fprintf(stderr, "Xvfb or xdotool not installed (scripts/deps installs them): "
+                    "real X input test skipped\n");
+    return false;
+}
+
+static void test_x_checkin(void **state)
+{
+    Procs *procs = *state;
+    if (!x_tools())
+        skip();
+    char *dir = tu_tempdir();
+    char *db = tu_path(dir, "kiosk.db"), *trace = tu_path(dir, "trace.txt");
+    char *event = tu_source("tests/ui/event");
+
+    start_x(procs, trace);
 
     const char *const kiosk[] = {LANYARD_BINARY, "run",    "--event", event, "--db", db,
                                  "--windowed",   "--size", "800x480", NULL};
     procs->kiosk = spawn(kiosk, -1);
     pid_t kpid = procs->kiosk;
 
-    const char *const search[] = {
-        XDOTOOL, "search", "--sync", "--name", "Spring CTE Partner Breakfast", NULL};
-    TuRun r = tu_run(search, NULL);
-    assert_int_equal(r.status, 0);
     char window[32];
-    snprintf(window, sizeof window, "%s", r.out);
-    window[strcspn(window, "\n")] = '\0';
-    tu_run_free(&r);
+    kiosk_window(window, sizeof window);
 
     click(trace, window, "screen welcome", "Check in");
     /* Keys go to the window under the pointer (no window manager on Xvfb);
@@ -238,10 +257,66 @@ static void test_x_checkin(void **state)
     free(dir);
 }
 
+/* The locked-down kiosk under real X: Alt+F4, Ctrl+Q and Escape do not end it,
+ * and it goes on checking guests in. */
+static void test_x_lockdown(void **state)
+{
+    Procs *procs = *state;
+    if (!x_tools())
+        skip();
+    char *dir = tu_tempdir();
+    char *db = tu_path(dir, "kiosk.db"), *trace = tu_path(dir, "trace.txt");
+    char *event = tu_source("tests/ui/event");
+    start_x(procs, trace);
+    const char *const kiosk[] = {LANYARD_BINARY, "run",     "--event", event, "--db", db,
+                                 "--size",       "800x480", NULL};
+    procs->kiosk = spawn(kiosk, -1);
+    char window[32];
+    kiosk_window(window, sizeof window);
+    char *t = wait_trace(trace, "screen welcome");
+    assert_non_null(t);
+    free(t);
+    const char *const keys[] = {XDOTOOL,  "key",    "--delay", "100",
+                                "alt+F4", "ctrl+q", "Escape",  NULL};
+    xdo(keys);
+    click(trace, window, "screen welcome", "Check in");
+    t = wait_trace(trace, "screen find");
+    assert_non_null(t);
+    free(t);
+    xdo(keys);
+    const char *const type[] = {XDOTOOL, "type", "--delay", "120", "karim", NULL};
+    xdo(type);
+    click(trace, window, "Karim H. — Haddad HVAC", "Karim H. — Haddad HVAC");
+    click(trace, window, "screen confirm", "Yes, check me in");
+    t = wait_trace(trace, "screen interests");
+    assert_non_null(t);
+    free(t);
+    /* Still running: no key ended it. */
+    assert_int_equal(waitpid(procs->kiosk, NULL, WNOHANG), 0);
+
+    Store *s = NULL;
+    char err[256];
+    assert_int_equal(store_open(db, STORE_OPEN_READONLY, &s, err, sizeof err), STORE_OK);
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_by_code(s, "2714200004", &g), STORE_OK);
+    bool in = false;
+    assert_int_equal(store_is_checked_in(s, g.id, &in), STORE_OK);
+    assert_true(in);
+    guest_clear(&g);
+    store_close(s);
+    free(event);
+    free(trace);
+    free(db);
+    tu_rmtree(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_x_checkin, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_x_lockdown, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
