@@ -194,7 +194,6 @@ int ui_text_wrap(UiView *v, UiRect r, const char *utf8, int px, UiWeight w, UiCo
 
 /* Topmost tappable widget at x,y (LABEL excluded), or NULL. */
 const UiWidget *ui_view_hit(const UiView *v, int x, int y);
-const UiWidget *ui_view_find_id(const UiView *v, uint32_t id);
 /* A visible tappable widget whose label is exactly `label` (first in drawing
  * order), or NULL. */
 const UiWidget *ui_view_find_label(const UiView *v, const char *label);

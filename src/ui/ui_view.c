@@ -359,14 +359,6 @@ const UiWidget *ui_view_hit(const UiView *v, int x, int y)
     return NULL;
 }
 
-const UiWidget *ui_view_find_id(const UiView *v, uint32_t id)
-{
-    for (size_t i = 0; i < v->nwidgets; i++)
-        if (v->widgets[i].id == id && v->widgets[i].kind != UI_W_LABEL)
-            return &v->widgets[i];
-    return NULL;
-}
-
 const UiWidget *ui_view_find_label(const UiView *v, const char *label)
 {
     for (size_t i = 0; i < v->nwidgets; i++) {
