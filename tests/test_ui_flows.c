@@ -565,6 +565,22 @@ static void test_event_files_on_start(void **state)
     assert_non_null(strstr(r.err, "keeps the data it had"));
     tu_run_free(&r);
     assert_int_equal(guest_count(db), 2);
+    /* Kept for the staff dashboard, and cleared by the next good import. */
+    Store *s = open_db(db);
+    char *msg = NULL;
+    assert_int_equal(store_setting_get(s, "import.guests.csv.error", &msg), STORE_OK);
+    assert_non_null(strstr(msg, "guests.csv:3:"));
+    free(msg);
+    store_close(s);
+    tu_write(guests, "First,Last,Company,Email\nAna,García,Acme,ana@example.com\n", (size_t)-1);
+    r = tu_lanyard("run", "--event", ev, "--db", db, "--script", script, NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    s = open_db(db);
+    assert_int_equal(store_setting_get(s, "import.guests.csv.error", &msg), STORE_OK);
+    assert_string_equal(msg, "");
+    free(msg);
+    store_close(s);
 
     free(script);
     free(db);

@@ -107,13 +107,23 @@ static uint64_t fnv1a64(const char *buf, size_t len)
     return h;
 }
 
-static void print_failure(const ImportReport *rep, const char *file)
+/* Says on stderr why FILE was not imported, and keeps the same words in the
+ * setting import.NAME.error for the staff dashboard ("" once an import works). */
+static void import_failed(Store *s, const char *name, const char *file, const char *why,
+                          size_t line)
 {
-    if (rep->error_line)
-        fprintf(stderr, "lanyard run: %s:%zu: %s\n", file, rep->error_line, rep->error);
+    char msg[1200];
+    if (line)
+        snprintf(msg, sizeof msg, "%s:%zu: %s", file, line, why);
     else
-        fprintf(stderr, "lanyard run: %s: %s\n", file, rep->error);
+        snprintf(msg, sizeof msg, "%s: %s", file, why);
+    fprintf(stderr, "lanyard run: %s\n", msg);
     fprintf(stderr, "lanyard run: %s not imported; the kiosk keeps the data it had.\n", file);
+    char key[96];
+    snprintf(key, sizeof key, "import.%s.error", name);
+    if (store_setting_set(s, key, msg) != STORE_OK)
+        fprintf(stderr, "lanyard run: cannot note the import error for staff: %s\n",
+                store_errmsg(s));
 }
 
 /* Imports DIR/NAME when its content differs from the last import. A broken file
@@ -131,7 +141,7 @@ static void sync_event_file(Store *s, const char *dir, const char *name, ImportK
     size_t raw_len = 0;
     char *raw = import_read_file(path, &raw_len);
     if (!raw) {
-        fprintf(stderr, "lanyard run: cannot read %s: %s\n", path, strerror(errno));
+        import_failed(s, name, path, strerror(errno), 0);
         return;
     }
     Fingerprint fp = {(long long)st.st_size,
@@ -164,23 +174,27 @@ static void sync_event_file(Store *s, const char *dir, const char *name, ImportK
     size_t len = 0;
     char *text = import_decode(raw, raw_len, &len, &rep);
     if (!text) {
-        print_failure(&rep, path);
+        import_failed(s, name, path, rep.error, rep.error_line);
         goto out;
     }
     int rc = kind == IMPORT_GUESTS ? import_parse_guests(text, len, &guests, &rep)
                                    : import_parse_programs(text, len, &programs, &rep);
     free(text);
     if (rc != 0) {
-        print_failure(&rep, path);
+        import_failed(s, name, path, rep.error, rep.error_line);
         goto out;
     }
     StoreStatus sst = kind == IMPORT_GUESTS ? store_import_guests(s, &guests, &rep, now)
                                             : store_import_programs(s, &programs, &rep, now);
     if (sst != STORE_OK) {
-        fprintf(stderr, "lanyard run: %s not imported: %s\n", path, store_errmsg(s));
+        import_failed(s, name, path, store_errmsg(s), 0);
         goto out;
     }
     import_report_print(&rep, stderr);
+    char ekey[96];
+    snprintf(ekey, sizeof ekey, "import.%s.error", name);
+    if (store_setting_set(s, ekey, "") != STORE_OK)
+        fprintf(stderr, "lanyard run: %s\n", store_errmsg(s));
     if (store_setting_set(s, key, value) != STORE_OK)
         fprintf(stderr, "lanyard run: cannot remember that %s was imported: %s\n", path,
                 store_errmsg(s));
