@@ -1462,7 +1462,8 @@ static void layout_message(Ctx *c, const char *big, const char *small, const cha
     int g = ui_sc(t, 24);
     int bh = t->target;
     int sh = status ? ui_text_height(v, t->px_body, UI_BOLD) + g : 0;
-    int total = dot + g + big_h + g + 2 * lh + sh + g + bh;
+    int lines = ui_text_width(v, small, t->px_body, UI_REGULAR) > colw ? 2 : 1;
+    int total = dot + g + big_h + g + lines * lh + sh + g + bh;
     int y = (c->h - total) / 2;
     UiRect d = ui_rect((c->w - dot) / 2, y, dot, dot);
     ui_draw_rect(v, d, mark, dot / 2);
@@ -1474,9 +1475,9 @@ static void layout_message(Ctx *c, const char *big, const char *small, const cha
     ui_text_in(v, ui_rect(2 * t->pad, y, colw, big_h), big, big_px, t->px_body, UI_BOLD, t->text,
                UI_CENTER);
     y += big_h + g;
-    ui_text_wrap(v, ui_rect(2 * t->pad, y, colw, 2 * lh), small, t->px_body, UI_REGULAR, t->muted,
-                 2, UI_CENTER);
-    y += 2 * lh;
+    ui_text_wrap(v, ui_rect(2 * t->pad, y, colw, lines * lh), small, t->px_body, UI_REGULAR,
+                 t->muted, lines, UI_CENTER);
+    y += lines * lh;
     if (status) {
         y += g;
         ui_text_in(v, ui_rect(2 * t->pad, y, colw, sh - g), status, t->px_body, t->px_small,
