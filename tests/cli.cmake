@@ -1,2 +1,5 @@
 # The command line, end to end through the real binary.
 lanyard_test(test_cli SOURCES test_cli.c DEPS core_csv NEEDS_BINARY)
+# The badges it renders load fonts: fontconfig's one-time leak (see tests/platform.cmake).
+set_tests_properties(test_cli PROPERTIES
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")

@@ -86,6 +86,13 @@ static const Hostile HOSTILE[] = {
      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
      "aaaaaaaaaaaaaaaaaaaa",
      "Long", "x", "long@example.com", "1"},
+    {"H008",
+     "Bartholomew\xF0\x9F\x98\x80"
+     "Bartholomew Bartholomew Bartholomew Bartholomew Bartholomew "
+     "Bartholomew Bartholomew Bartholomew Bartholomew Bartholomew Bartholomew Bartholomew "
+     "Bartholomew Bartholomew Bartholomew Bartholomew Bartholomew Bartholomew Bartholomew "
+     "Bartholomew Bartholomew Bartholomew Bartholomew Bartholomew",
+     "Nguy\xE1\xBB\x85n \xF0\x9F\x8E\x89", "=cmd|'/c calc'!A1", "bart@example.com", "@1"},
 };
 static const size_t NHOSTILE = sizeof HOSTILE / sizeof HOSTILE[0];
 
@@ -124,7 +131,9 @@ static void test_hostile_round_trip(void **state)
 
     TuRun r = tu_lanyard("import", "guests", csv, "--db", db, NULL);
     assert_int_equal(r.status, 0);
-    assert_non_null(strstr(r.out, "7"));
+    char added[32];
+    snprintf(added, sizeof added, "added:     %zu\n", NHOSTILE);
+    assert_non_null(strstr(r.out, added));
     tu_run_free(&r);
 
     for (size_t i = 0; i < NHOSTILE; i++) {
@@ -168,6 +177,28 @@ static void test_hostile_round_trip(void **state)
     }
     table_free(&t);
     free(text);
+
+    /* Every one of them gets a badge, as a PNG and as a PDF. */
+    for (size_t i = 0; i < NHOSTILE; i++) {
+        const char *exts[] = {"png", "pdf"};
+        const char *magic[] = {"\x89PNG", "%PDF"};
+        for (size_t k = 0; k < 2; k++) {
+            char name[32];
+            snprintf(name, sizeof name, "badge-%zu.%s", i, exts[k]);
+            char *badge = tu_path(dir, name);
+            r = tu_lanyard("badge", "--db", db, "--code", HOSTILE[i].code, "--out", badge, NULL);
+            if (r.status != 0)
+                fail_msg("badge %s: %s", HOSTILE[i].code, r.err);
+            tu_run_free(&r);
+            size_t blen;
+            char *bytes = tu_read(badge, &blen);
+            assert_non_null(bytes);
+            assert_true(blen > 100);
+            assert_memory_equal(bytes, magic[k], 4);
+            free(bytes);
+            free(badge);
+        }
+    }
 
     /* Import trims cells, so a leading tab is tested through a walk-in. */
     r = tu_lanyard("checkin", "--db", db, "--walk-in", "--first", "Tab", "--last", "Leader",
