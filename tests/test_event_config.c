@@ -358,6 +358,21 @@ static void test_badge_sizes(void **state)
     assert_true(c.badge_w_mm == 59 && c.badge_h_mm == 102);
     assert_int_equal(parse(&c, "[badge]\nsize = 2.3x4in\n", &d), 0);
     assert_true(c.badge_w_mm > 58.41 && c.badge_w_mm < 58.43);
+
+    /* Size and dpi together make the picture the print worker holds in memory:
+     * 300 x 300 mm at 1200 dpi is 14173 x 14173 pixels, over a gigabyte on a
+     * 1 GB Raspberry Pi. Too many pixels is an error on the later of the two
+     * lines, whichever order they come in; real label stock at up to 600 dpi,
+     * or 4x3in at 1200, is fine. */
+    assert_int_equal(parse(&c, "[badge]\nsize = 300x300mm\ndpi = 1200\n", &d), -1);
+    assert_int_equal(d.errors, 1);
+    assert_int_equal(d.items[0].line, 3);
+    assert_non_null(strstr(d.items[0].text, "14173 x 14173"));
+    assert_int_equal(parse(&c, "[badge]\ndpi = 1200\n\nsize = 300x300mm\n", &d), -1);
+    assert_int_equal(d.items[0].line, 4);
+    assert_int_equal(parse(&c, "[badge]\nsize = 4x6in\ndpi = 600\n", &d), 0);
+    assert_int_equal(parse(&c, "[badge]\nsize = 4x3in\ndpi = 1200\n", &d), 0);
+    assert_int_equal(parse(&c, "[badge]\nsize = 210x297mm\ndpi = 300\n", &d), 0);
 }
 
 static void test_paths(void **state)

@@ -11,6 +11,7 @@
 
 #include <assert.h>
 #include <ctype.h>
+#include <math.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -568,6 +569,24 @@ static void diag_add(ConfigDiagnostics *d, size_t line, bool error, const char *
 
 /* ---- parsing ---- */
 
+/* The badge is rendered as one picture of size x dpi pixels, held in memory by
+ * the print worker beside the kiosk on a 1 GB Raspberry Pi. 24 million pixels
+ * (about 100 MB) takes any label stock at 600 dpi, and 4x3in at 1200. */
+#define BADGE_MAX_PIXELS 24e6
+
+static bool badge_pixels_ok(const EventConfig *c, ConfigDiagnostics *diag, size_t line)
+{
+    double w = round(c->badge_w_mm / MM_PER_IN * c->badge_dpi);
+    double h = round(c->badge_h_mm / MM_PER_IN * c->badge_dpi);
+    if (w * h <= BADGE_MAX_PIXELS)
+        return true;
+    diag_add(diag, line, true,
+             "a %s badge at %d dpi is %.0f x %.0f pixels, more than a kiosk can hold in memory; "
+             "use a lower dpi (label printers print at 300)",
+             c->badge_size, c->badge_dpi, w, h);
+    return false;
+}
+
 int config_parse(EventConfig *c, const char *text, size_t len, ConfigDiagnostics *diag)
 {
     if (diag)
@@ -594,6 +613,7 @@ int config_parse(EventConfig *c, const char *text, size_t len, ConfigDiagnostics
     }
     char section[64] = "";
     bool in_section = false, section_ok = false;
+    size_t badge_line = 0; /* the last line that set the badge size or dpi */
     size_t lineno = 0;
     size_t pos = 0;
     while (pos < len) {
@@ -670,11 +690,15 @@ int config_parse(EventConfig *c, const char *text, size_t len, ConfigDiagnostics
             if (!key_apply(c, k, value, err, sizeof err)) {
                 diag_add(diag, lineno, true, "%s", err);
                 errors++;
+            } else if (k->set == set_badge_size || k->set == set_dpi) {
+                badge_line = lineno;
             }
             break;
         }
         }
     }
+    if (badge_line && !badge_pixels_ok(c, diag, badge_line))
+        errors++;
     return errors ? -1 : 0;
 }
 
