@@ -348,6 +348,16 @@ static void test_badge_sizes(void **state)
     assert_false(config_parse_badge_size("x100mm", &w, &h));
     assert_false(config_parse_badge_size("62x100mm extra", &w, &h));
     assert_false(config_parse_badge_size("1x1mm", &w, &h));
+    /* Smaller than the smallest badge the layout can draw: refused here, with
+     * the line, rather than when the first guest's badge fails to print. */
+    assert_false(config_parse_badge_size("15x15mm", &w, &h));
+    assert_false(config_parse_badge_size("62x19.9mm", &w, &h));
+    expect_size("20x20mm", 20, 20);
+    EventConfig small;
+    ConfigDiagnostics sd;
+    assert_int_equal(parse(&small, "[badge]\nsize = 15x15mm\n", &sd), -1);
+    assert_int_equal(sd.items[0].line, 2);
+    assert_non_null(strstr(sd.items[0].text, "20 to 300 mm"));
     assert_false(config_parse_badge_size("62,5x29mm", &w, &h));
     assert_false(config_parse_badge_size("dymo-99999", &w, &h));
 

@@ -175,6 +175,16 @@ static const BadgePreset BADGE_PRESETS[] = {
     {"dymo-30857", 57.0, 102.0},
 };
 
+/* From the smallest name tag the badge layout can draw (badge_layout.c) to
+ * A4: anything else is a typo, not label stock. */
+#define BADGE_MIN_MM 20
+#define BADGE_MAX_MM 300
+
+static bool badge_side_ok(double mm)
+{
+    return mm >= BADGE_MIN_MM && mm <= BADGE_MAX_MM;
+}
+
 bool config_parse_badge_size(const char *s, double *w_mm, double *h_mm)
 {
     for (size_t i = 0; i < sizeof BADGE_PRESETS / sizeof BADGE_PRESETS[0]; i++) {
@@ -200,8 +210,7 @@ bool config_parse_badge_size(const char *s, double *w_mm, double *h_mm)
         return false;
     w *= scale;
     h *= scale;
-    /* From a small name tag to A4: anything else is a typo, not label stock. */
-    if (w < 10 || h < 10 || w > 300 || h > 300)
+    if (!badge_side_ok(w) || !badge_side_ok(h))
         return false;
     *w_mm = w;
     *h_mm = h;
@@ -327,10 +336,18 @@ static bool set_badge_size(EventConfig *c, const char *v, char *err, size_t errl
 {
     double w, h;
     if (strlen(v) >= sizeof c->badge_size || !config_parse_badge_size(v, &w, &h)) {
-        snprintf(err, errlen,
-                 "badge size \"%.40s\" is not WxHmm, WxHin or one of 4x3in, brother-62x100, "
-                 "dymo-30256, dymo-30857",
-                 v);
+        /* A well-formed size out of range says so, not that it is malformed. */
+        const char *p = v;
+        bool formed = parse_decimal(&p, &w) && (*p == 'x' || *p == 'X') && (++p, true) &&
+                      parse_decimal(&p, &h) && (ieq(p, "mm") || ieq(p, "in"));
+        if (formed)
+            snprintf(err, errlen, "badge size \"%.40s\": each side must be %d to %d mm", v,
+                     BADGE_MIN_MM, BADGE_MAX_MM);
+        else
+            snprintf(err, errlen,
+                     "badge size \"%.40s\" is not WxHmm, WxHin or one of 4x3in, brother-62x100, "
+                     "dymo-30256, dymo-30857",
+                     v);
         return false;
     }
     copy_str(c->badge_size, sizeof c->badge_size, v);
