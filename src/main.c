@@ -1,4 +1,5 @@
 /* main.c — `lanyard`: dispatches to the subcommands of src/cli/. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -31,6 +32,20 @@ static void usage(FILE *out)
           out);
 }
 
+/* What a command prints (an attendance id, a report) is its result: a command
+ * whose output could not be written (a full disk, a closed pipe) fails. One
+ * that failed already has said why. */
+static int finish(const char *cmd, int status)
+{
+    errno = 0;
+    if (status == 0 && (fflush(stdout) != 0 || ferror(stdout))) {
+        fprintf(stderr, "lanyard %s: cannot write the output: %s\n", cmd,
+                strerror(errno ? errno : EIO));
+        return 1;
+    }
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -47,7 +62,7 @@ int main(int argc, char **argv)
     }
     for (size_t i = 0; i < NCOMMANDS; i++)
         if (!strcmp(argv[1], COMMANDS[i].name))
-            return COMMANDS[i].run(argc - 1, argv + 1);
+            return finish(COMMANDS[i].name, COMMANDS[i].run(argc - 1, argv + 1));
     fprintf(stderr, "lanyard: unknown command '%s'\n\n", argv[1]);
     usage(stderr);
     return EXIT_USAGE;

@@ -451,6 +451,38 @@ static void test_walkin_with_a_known_email(void **state)
     free(dir);
 }
 
+/* What a command prints is its result (an attendance id, a report, counts):
+ * when it cannot be written, here to a full disk, the command fails and says
+ * so instead of exiting 0 with the output lost. */
+static void test_output_that_cannot_be_written(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    char *db = tu_path(dir, "event.db");
+    char *csv = tu_path(dir, "g.csv");
+    tu_write(csv, "Attendee #,Name,Company\n5,Ana García,Acme\n", (size_t)-1);
+    const char *const cmds[][3] = {
+        {"import guests", csv, "--db"},
+        {"checkin --code 5", "", "--db"},
+        {"stats", "", "--db"},
+        {"export attendance", "", "--db"},
+    };
+    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+        char line[2048];
+        snprintf(line, sizeof line, "'%s' %s %s %s '%s' > /dev/full", LANYARD_BINARY, cmds[i][0],
+                 cmds[i][1], cmds[i][2], db);
+        const char *argv[] = {"/bin/sh", "-c", line, NULL};
+        TuRun r = tu_run(argv, NULL);
+        if (r.status != 1 || !strstr(r.err, "No space left"))
+            fail_msg("%s: status %d: %s", cmds[i][0], r.status, r.err);
+        tu_run_free(&r);
+    }
+    tu_rmtree(dir);
+    free(db);
+    free(csv);
+    free(dir);
+}
+
 /* ---- merge order through the command line ---- */
 
 static char *export_of(const char *db)
@@ -659,6 +691,7 @@ int main(void)
         cmocka_unit_test(test_merge_bad_inputs_leave_nothing),
         cmocka_unit_test(test_export_never_overwrites_a_database),
         cmocka_unit_test(test_walkin_with_a_known_email),
+        cmocka_unit_test(test_output_that_cannot_be_written),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
