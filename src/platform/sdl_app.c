@@ -16,6 +16,7 @@
 #include "platform/font.h"
 #include "platform/sdl_shapes.h"
 #include "platform/texture_cache.h"
+#include "platform/x11_errors.h"
 #include "ui/kiosk.h"
 #include "ui/ui_script.h"
 
@@ -757,6 +758,7 @@ int sdl_app_run(const AppOptions *o, Store *store, const EventConfig *cfg)
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     if (!o->windowed)
         SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
+    x11_errors_install();
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         no_display("SDL_Init");
         return 1;
