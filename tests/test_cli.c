@@ -483,6 +483,36 @@ static void test_output_that_cannot_be_written(void **state)
     free(dir);
 }
 
+/* Text typed in a terminal that is not set to UTF-8 arrives as Latin-1 bytes:
+ * refused with the option's name, so the database and its exports (UTF-8 by
+ * SPEC) never hold mojibake. */
+static void test_checkin_text_not_utf8(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    char *db = tu_path(dir, "event.db");
+    TuRun r =
+        tu_lanyard("checkin", "--db", db, "--walk-in", "--first", "Jos\xE9", "--last", "Lee", NULL);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "--first"));
+    assert_non_null(strstr(r.err, "UTF-8"));
+    tu_run_free(&r);
+    r = tu_lanyard("checkin", "--db", db, "--walk-in", "--first", "Ana", "--last", "Lee",
+                   "--company", "Caf\xE9 Ol\xE9", NULL);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "--company"));
+    tu_run_free(&r);
+    struct stat st;
+    assert_int_equal(stat(db, &st), -1); /* nothing was created */
+    r = tu_lanyard("checkin", "--db", db, "--walk-in", "--first", "Jos\xC3\xA9", "--last", "Lee",
+                   NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    tu_rmtree(dir);
+    free(db);
+    free(dir);
+}
+
 /* ---- merge order through the command line ---- */
 
 static char *export_of(const char *db)
@@ -692,6 +722,7 @@ int main(void)
         cmocka_unit_test(test_export_never_overwrites_a_database),
         cmocka_unit_test(test_walkin_with_a_known_email),
         cmocka_unit_test(test_output_that_cannot_be_written),
+        cmocka_unit_test(test_checkin_text_not_utf8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

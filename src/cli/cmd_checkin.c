@@ -98,6 +98,18 @@ static int parse_args(int argc, char **argv, CheckinArgs *a)
         return cli_usage_error("checkin", "unexpected argument '%s'", argv[optind]);
     if (!a->db)
         return cli_usage_error("checkin", "--db DB is required");
+    /* What is stored must be UTF-8: a terminal set to Latin-1 sends other bytes. */
+    const struct {
+        const char *name, *value;
+    } texts[] = {
+        {"--code", a->code},       {"--first", a->first}, {"--last", a->last},
+        {"--company", a->company}, {"--email", a->email}, {"--title", a->title},
+        {"--phone", a->phone},     {"--kiosk", a->kiosk},
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        if (texts[i].value && !text_is_utf8(texts[i].value, strlen(texts[i].value)))
+            return cli_usage_error(
+                "checkin", "%s is not UTF-8 text (is the terminal set to UTF-8?)", texts[i].name);
     int ways = (a->code != NULL) + (a->guest != NULL) + (a->first || a->last || a->walk_in);
     if (ways != 1)
         return cli_usage_error("checkin", "give exactly one of --code, --guest, or --first/--last");
