@@ -246,8 +246,8 @@ int badge_save_png(SDL_Surface *badge, const char *path, char *err, size_t errle
     SDL_RWops *rw = SDL_RWFromFP(f, SDL_FALSE);
     errno = 0;
     bool ok = rw && IMG_SavePNG_RW(badge, rw, 1) == 0;
-    /* SDL's error text only when there is one: reading it makes SDL allocate a
-     * buffer for the calling thread, which on the print worker is never freed. */
+    /* SDL's error text only when there is one: reading it makes SDL allocate
+     * per-thread state, which a thread SDL did not start must free itself. */
     return finish_file(f, ok, ok ? "" : IMG_GetError(), path, err, errlen);
 }
 
