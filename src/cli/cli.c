@@ -2,6 +2,7 @@
  * and loading event.ini, with messages a staff member can act on. */
 #include "cli/cli.h"
 
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -53,4 +54,45 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     fprintf(stderr, "\nTry 'lanyard %s --help'.\n", cmd);
     va_end(ap);
     return EXIT_USAGE;
+}
+
+int cli_parse_guest_args(const char *cmd, int argc, char **argv, const char *own_option,
+                         CliGuestArgs *a)
+{
+    const struct option opts[] = {
+        {"db", required_argument, NULL, 'd'},       {"code", required_argument, NULL, 'c'},
+        {"guest", required_argument, NULL, 'g'},    {"event", required_argument, NULL, 'E'},
+        {own_option, required_argument, NULL, 'o'}, {0},
+    };
+    memset(a, 0, sizeof *a);
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            a->db = optarg;
+            break;
+        case 'c':
+            a->code = optarg;
+            break;
+        case 'g':
+            a->guest = optarg;
+            break;
+        case 'E':
+            a->event = optarg;
+            break;
+        case 'o':
+            a->own = optarg;
+            break;
+        default:
+            return cli_usage_error(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind < argc)
+        return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+    if (!a->db)
+        return cli_usage_error(cmd, "--db DB is required");
+    if ((a->code != NULL) == (a->guest != NULL))
+        return cli_usage_error(cmd, "give exactly one of --code and --guest");
+    return 0;
 }

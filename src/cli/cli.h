@@ -42,4 +42,18 @@ int cli_event_config(const char *dir, struct EventConfig *cfg);
 /* Prints "lanyard CMD: message" to stderr plus a hint to run --help; returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...);
 
+/* The options of the commands that act on one guest's badge: the database, the
+ * guest by --code or --guest, the event folder, and one option of the command's
+ * own that takes a value (badge's --out, print's --printer). */
+typedef struct CliGuestArgs {
+    const char *db, *code, *guest, *event;
+    const char *own; /* the value of the command's own option, or NULL */
+} CliGuestArgs;
+
+/* Parses argv into a (own_option: the long name of the command's own option).
+ * Requires --db and exactly one of --code and --guest. 0, or EXIT_USAGE after
+ * saying what is wrong. */
+int cli_parse_guest_args(const char *cmd, int argc, char **argv, const char *own_option,
+                         CliGuestArgs *a);
+
 #endif

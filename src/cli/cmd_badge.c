@@ -1,6 +1,5 @@
 /* cmd_badge.c — `lanyard badge`: renders one guest's badge to a PNG (at the
  * label's dpi) or a PDF (page exactly the label size), as it would print. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -24,56 +23,21 @@ static const char HELP[] =
     "  --out FILE      FILE.png (at the label's dpi) or FILE.pdf (page = label size)\n"
     "  --event DIR     the event folder\n";
 
-typedef struct BadgeArgs {
-    const char *db, *code, *guest, *out, *event;
-} BadgeArgs;
-
 static bool has_ext(const char *path, const char *ext)
 {
     size_t n = strlen(path), e = strlen(ext);
     return n > e && !strcasecmp(path + n - e, ext);
 }
 
-static int parse_args(int argc, char **argv, BadgeArgs *a)
+static int parse_args(int argc, char **argv, CliGuestArgs *a)
 {
-    static const struct option opts[] = {
-        {"db", required_argument, NULL, 'd'},    {"code", required_argument, NULL, 'c'},
-        {"guest", required_argument, NULL, 'g'}, {"out", required_argument, NULL, 'o'},
-        {"event", required_argument, NULL, 'E'}, {0},
-    };
-    int c;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-        switch (c) {
-        case 'd':
-            a->db = optarg;
-            break;
-        case 'c':
-            a->code = optarg;
-            break;
-        case 'g':
-            a->guest = optarg;
-            break;
-        case 'o':
-            a->out = optarg;
-            break;
-        case 'E':
-            a->event = optarg;
-            break;
-        default:
-            return cli_usage_error("badge", "unknown or incomplete option '%s'", argv[optind - 1]);
-        }
-    }
-    if (optind < argc)
-        return cli_usage_error("badge", "unexpected argument '%s'", argv[optind]);
-    if (!a->db)
-        return cli_usage_error("badge", "--db DB is required");
-    if ((a->code != NULL) == (a->guest != NULL))
-        return cli_usage_error("badge", "give exactly one of --code and --guest");
-    if (!a->out)
+    int rc = cli_parse_guest_args("badge", argc, argv, "out", a);
+    if (rc)
+        return rc;
+    if (!a->own)
         return cli_usage_error("badge", "--out FILE.png or FILE.pdf is required");
-    if (!has_ext(a->out, ".png") && !has_ext(a->out, ".pdf"))
-        return cli_usage_error("badge", "--out must name a .png or .pdf file, not '%s'", a->out);
+    if (!has_ext(a->own, ".png") && !has_ext(a->own, ".pdf"))
+        return cli_usage_error("badge", "--out must name a .png or .pdf file, not '%s'", a->own);
     return 0;
 }
 
@@ -83,7 +47,7 @@ int cmd_badge(int argc, char **argv)
         fputs(HELP, stdout);
         return 0;
     }
-    BadgeArgs a = {0};
+    CliGuestArgs a;
     int rc = parse_args(argc, argv, &a);
     if (rc)
         return rc;
@@ -114,9 +78,10 @@ int cmd_badge(int argc, char **argv)
         if (badge) {
             char title[256];
             snprintf(title, sizeof title, "Badge %s %s", d.guest.first, d.guest.last);
-            rc = has_ext(a.out, ".pdf")
-                     ? badge_save_pdf(badge, spec.w_mm, spec.h_mm, title, a.out, err, sizeof err)
-                     : badge_save_png(badge, a.out, err, sizeof err);
+            const char *out = a.own; /* --out */
+            rc = has_ext(out, ".pdf")
+                     ? badge_save_pdf(badge, spec.w_mm, spec.h_mm, title, out, err, sizeof err)
+                     : badge_save_png(badge, out, err, sizeof err);
             status = rc == 0 ? 0 : 1;
         }
     }

@@ -1,7 +1,6 @@
 /* cmd_print.c — `lanyard print`: prints one guest's badge through CUPS, using
  * the same print queue as the kiosk (the job is kept in the database), and
  * waits until the print server has accepted the job. */
-#include <getopt.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -26,10 +25,6 @@ static const char HELP[] =
     "  --printer QUEUE  a CUPS queue (lpstat -p lists them); default: event.ini\n"
     "  --event DIR      the event folder (badge size, QR link, printer)\n";
 
-typedef struct PrintArgs {
-    const char *db, *code, *guest, *printer, *event;
-} PrintArgs;
-
 /* The worker reports through this; the main thread waits on it. */
 typedef struct Waiter {
     pthread_mutex_t mu;
@@ -50,43 +45,12 @@ static void on_job(void *ud, const PrintJob *job)
     pthread_mutex_unlock(&w->mu);
 }
 
-static int parse_args(int argc, char **argv, PrintArgs *a)
+static int parse_args(int argc, char **argv, CliGuestArgs *a)
 {
-    static const struct option opts[] = {
-        {"db", required_argument, NULL, 'd'},    {"code", required_argument, NULL, 'c'},
-        {"guest", required_argument, NULL, 'g'}, {"printer", required_argument, NULL, 'p'},
-        {"event", required_argument, NULL, 'E'}, {0},
-    };
-    int c;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-        switch (c) {
-        case 'd':
-            a->db = optarg;
-            break;
-        case 'c':
-            a->code = optarg;
-            break;
-        case 'g':
-            a->guest = optarg;
-            break;
-        case 'p':
-            a->printer = optarg;
-            break;
-        case 'E':
-            a->event = optarg;
-            break;
-        default:
-            return cli_usage_error("print", "unknown or incomplete option '%s'", argv[optind - 1]);
-        }
-    }
-    if (optind < argc)
-        return cli_usage_error("print", "unexpected argument '%s'", argv[optind]);
-    if (!a->db)
-        return cli_usage_error("print", "--db DB is required");
-    if ((a->code != NULL) == (a->guest != NULL))
-        return cli_usage_error("print", "give exactly one of --code and --guest");
-    if (a->printer && strlen(a->printer) >= sizeof((EventConfig *)0)->printer)
+    int rc = cli_parse_guest_args("print", argc, argv, "printer", a);
+    if (rc)
+        return rc;
+    if (a->own && strlen(a->own) >= sizeof((EventConfig *)0)->printer)
         return cli_usage_error("print", "--printer: name too long");
     return 0;
 }
@@ -97,15 +61,15 @@ int cmd_print(int argc, char **argv)
         fputs(HELP, stdout);
         return 0;
     }
-    PrintArgs a = {0};
+    CliGuestArgs a;
     int rc = parse_args(argc, argv, &a);
     if (rc)
         return rc;
     EventConfig cfg;
     if (cli_event_config(a.event, &cfg) != 0)
         return 1;
-    if (a.printer)
-        snprintf(cfg.printer, sizeof cfg.printer, "%s", a.printer);
+    if (a.own) /* --printer */
+        snprintf(cfg.printer, sizeof cfg.printer, "%s", a.own);
 
     char err[640];
     char id[ID_LEN + 1];
