@@ -708,6 +708,52 @@ static void test_import_counts(void **state)
     store_close(s);
 }
 
+/* Two tickets on one email under different names are two people (someone
+ * registered a colleague with their own address), as the CSV reader decides:
+ * the second must not be written over the first because the email matches.
+ * The same name with a new code is still the same person. */
+static void test_import_shared_email(void **state)
+{
+    Fixture *f = *state;
+    Store *s = open_ok(f->db, STORE_OPEN_CREATE);
+    GuestList l;
+    guest_list_init(&l);
+    add_guest(&l, "C3", "Cy", "Diaz", "Diaz Farms", "cy@diaz.example");
+    add_guest(&l, "D5", "Dee", "Diaz", "Diaz Farms", "cy@diaz.example");
+    ImportReport rep;
+    import_report_init(&rep, "guests.csv");
+    assert_int_equal(store_import_guests(s, &l, &rep, T0), STORE_OK);
+    assert_int_equal(rep.added, 2);
+    assert_int_equal(rep.updated, 0);
+    import_report_free(&rep);
+    guest_list_free(&l);
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_by_code(s, "C3", &g), STORE_OK);
+    assert_string_equal(g.first, "Cy");
+    assert_int_equal(store_guest_by_code(s, "D5", &g), STORE_OK);
+    assert_string_equal(g.first, "Dee");
+
+    /* Cy again on a new ticket, same email: Cy's record, now with the new code. */
+    guest_list_init(&l);
+    add_guest(&l, "C9", "CY", "Díaz", "Diaz Farms", "CY@diaz.example");
+    import_report_init(&rep, "guests.csv");
+    assert_int_equal(store_import_guests(s, &l, &rep, T0 + 1000), STORE_OK);
+    assert_int_equal(rep.added, 0);
+    assert_int_equal(rep.updated, 1);
+    import_report_free(&rep);
+    guest_list_free(&l);
+    assert_int_equal(store_guest_by_code(s, "C9", &g), STORE_OK);
+    assert_string_equal(g.last, "Díaz");
+    assert_int_equal(store_guest_by_code(s, "D5", &g), STORE_OK);
+    assert_string_equal(g.first, "Dee");
+    StoreStats st;
+    assert_int_equal(store_stats(s, &st), STORE_OK);
+    assert_int_equal(st.guests, 2);
+    guest_clear(&g);
+    store_close(s);
+}
+
 static void test_guests_by_name(void **state)
 {
     Fixture *f = *state;
@@ -985,6 +1031,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_full_disk_is_said_plainly_and_loses_nothing, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_small_disk_holds_what_fits, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_import_shared_email, setup, teardown),
         cmocka_unit_test_setup_teardown(test_checkin_twice_one_row, setup, teardown),
         cmocka_unit_test_setup_teardown(test_undo_keeps_row_and_audit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walkin_codes_and_email_reuse, setup, teardown),

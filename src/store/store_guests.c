@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/ids.h"
+#include "core/text.h"
 #include "core/timefmt.h"
 
 int store_read_guest(sqlite3_stmt *st, int c, Guest *g)
@@ -298,6 +299,55 @@ StoreStatus store_guest_set_consent(Store *s, const char *guest_id, bool consent
 
 /* ---- import ---- */
 
+/* Whether two names are the same ignoring case and accents; false on ENOMEM. */
+static bool same_name(const char *first_a, const char *last_a, const char *first_b,
+                      const char *last_b)
+{
+    char *fa = text_fold(first_a), *fb = text_fold(first_b);
+    char *la = text_fold(last_a), *lb = text_fold(last_b);
+    bool same = fa && fb && la && lb && !strcmp(fa, fb) && !strcmp(la, lb);
+    free(fa);
+    free(fb);
+    free(la);
+    free(lb);
+    return same;
+}
+
+/* The stored guest with g's email that g stands for. As when the CSV is read
+ * (import_guests.c), one email on two tickets under different names is two
+ * people, someone registering a colleague with their own address: a guest
+ * with another code and another name is not a match. 1 found, 0 none, -1 error. */
+static int import_match_email(Store *s, const Guest *g, char out[ID_LEN + 1])
+{
+    if (!g->email || !*g->email)
+        return 0;
+    sqlite3_stmt *st = store_cached(
+        s,
+        "SELECT id, code, first, last FROM guests WHERE lower(email) = lower(?1) AND email <> '' "
+        "UNION SELECT g.id, g.code, g.first, g.last FROM guest_aliases a JOIN guests g "
+        "ON g.id = a.guest_id WHERE a.kind = 'email' AND a.value = lower(?1) ORDER BY 1",
+        "import guests");
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, g->email);
+    int rc, found = 0;
+    while (!found && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *code = store_col_text(st, 1);
+        bool other_ticket = g->code && *g->code && *code && strcmp(code, g->code) != 0;
+        if (!other_ticket ||
+            same_name(g->first, g->last, store_col_text(st, 2), store_col_text(st, 3))) {
+            snprintf(out, ID_LEN + 1, "%s", store_col_text(st, 0));
+            found = 1;
+        }
+    }
+    if (!found && rc != SQLITE_DONE) {
+        store_fail(s, "import guests");
+        found = -1;
+    }
+    store_finish(s, st);
+    return found;
+}
+
 /* The stored guest an imported record stands for: same id, then same code, then
  * same email ignoring case. 1 found, 0 none, -1 error. */
 static int import_match(Store *s, const Guest *g, char out[ID_LEN + 1])
@@ -306,7 +356,7 @@ static int import_match(Store *s, const Guest *g, char out[ID_LEN + 1])
     if (found == 0)
         found = store_resolve_key(s, "code", g->code, out);
     if (found == 0)
-        found = store_resolve_key(s, "email", g->email, out);
+        found = import_match_email(s, g, out);
     return found;
 }
 
