@@ -6,13 +6,17 @@
  * suites may run at once. Without root (or CUPS) every test is skipped and says
  * why. Checks: the printed PDF is the label and its QR opens the guest's link; a
  * disabled queue gives a failed job that staff see and reprint after
- * cupsenable; 30 quick check-ins give 30 PDFs, none twice. */
+ * cupsenable; 30 quick check-ins give 30 PDFs, none twice. End to end, a guest
+ * checked in on the kiosk by script (`lanyard run --script`, no display) gets a
+ * PDF whose QR opens her programs, and with the printer stopped the Done screen
+ * asks her to see staff while her check-in stands. */
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "testutil.h"
@@ -471,6 +475,166 @@ static void test_thirty_checkins_thirty_badges(void **state)
     store_close(s);
 }
 
+/* ---- the kiosk, end to end ---- */
+
+/* A guest whose registration code needs every kind of escaping in a link:
+ * '&', '/', '#', '+', '?', a space, a comma and a non-ASCII letter. */
+#define KP_CODE "K&9/\xC3\xB1 #+?,1"
+/* The template, filled by hand: programs in programs.csv order (comma-joined,
+ * each code encoded), then the guest's code encoded. */
+#define KP_URL                                                                                     \
+    "https://partners.example.edu/cte/p?src=badge&programs=WELD-1,IT%20%26%20NET"                  \
+    "&g=K%269%2F%C3%B1%20%23%2B%3F%2C1"
+
+/* An event folder in dir/event printing to the test queue; returns its path. */
+static char *kiosk_event(const char *dir)
+{
+    char *ev = tu_path(dir, "event");
+    assert_int_equal(mkdir(ev, 0700), 0);
+    char ini[512];
+    snprintf(ini, sizeof ini,
+             "[event]\nname = Fall CTE Partner Meet & Greet\n\n"
+             "[badge]\nprinter = %s\n"
+             "qr_url = https://partners.example.edu/cte/p?src=badge&programs={programs}&g={code}\n"
+             "catalog_url = https://partners.example.edu/cte/catalog\n",
+             queue);
+    char *p = tu_path(ev, "event.ini");
+    tu_write(p, ini, (size_t)-1);
+    free(p);
+    p = tu_path(ev, "programs.csv");
+    tu_write(p,
+             "code,name,school\n"
+             "WELD-1,Welding Technology,Northgate Career Center\n"
+             "IT & NET,IT Networking,Riverside High School\n",
+             (size_t)-1);
+    free(p);
+    p = tu_path(ev, "guests.csv");
+    tu_write(p,
+             "Attendee #,First Name,Last Name,Company,Job Title,Email\n"
+             "\"" KP_CODE "\",Zoë,Whitfield,Northwind Robotics,Plant Manager,zoe@example.com\n",
+             (size_t)-1);
+    free(p);
+    return ev;
+}
+
+/* The guest finds her name, checks in, picks both programs (the second one
+ * first) and continues; the script then expects the Done screen's status. */
+static const char KIOSK_CHECKIN[] = "press Check in\n"
+                                    "type whit\n"
+                                    "press Zoë W. — Northwind Robotics\n"
+                                    "press Yes, check me in\n"
+                                    "expect What interests you?\n"
+                                    "press IT Networking\n"
+                                    "press Welding Technology\n"
+                                    "press Continue\n"
+                                    "expect Welcome, Zoë!\n";
+
+/* Runs the kiosk on the event with the check-in script followed by tail. */
+static TuRun kiosk_run(const Fixture *f, const char *tail)
+{
+    char *ev = kiosk_event(f->dir);
+    char *script = tu_path(f->dir, "checkin.script");
+    size_t n = strlen(KIOSK_CHECKIN) + strlen(tail) + 1;
+    char *text = malloc(n);
+    assert_non_null(text);
+    snprintf(text, n, "%s%s", KIOSK_CHECKIN, tail);
+    tu_write(script, text, (size_t)-1);
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    TuRun r = tu_lanyard("run", "--event", ev, "--db", f->db, "--script", script, NULL);
+    free(text);
+    free(script);
+    free(ev);
+    return r;
+}
+
+static int setup_kiosk(void **state)
+{
+    if (!cups_ready)
+        return 0;
+    Fixture *f = calloc(1, sizeof *f);
+    f->dir = tu_tempdir();
+    f->db = tu_path(f->dir, "kiosk.db");
+    empty_outdir();
+    *state = f;
+    return 0;
+}
+
+static void test_kiosk_checkin_prints(void **state)
+{
+    if (!cups_ready)
+        skip();
+    Fixture *f = *state;
+    TuRun r = kiosk_run(f, "expect Your badge is ready.\n"
+                           "press Done\n"
+                           "expect Check in\n");
+    if (r.status != 0)
+        fail_msg("lanyard run: status %d: %s", r.status, r.err);
+    tu_run_free(&r);
+
+    Store *s;
+    char err[512], id[ID_LEN + 1];
+    assert_int_equal(store_open(f->db, 0, &s, err, sizeof err), STORE_OK);
+    bt_guest_id(s, KP_CODE, id);
+    PrintJob job;
+    assert_int_equal(store_print_latest(s, id, &job), STORE_OK);
+    assert_int_equal(job.state, PRINT_DONE);
+    assert_int_equal(job.attempts, 1);
+    assert_string_equal(job.printer, queue);
+    assert_true(job.cups_job_id > 0);
+    assert_int_equal(bt_badge_printed(s, id), 1);
+    int jobs = 0;
+    assert_int_equal(store_print_each(s, false, count_job, &jobs), STORE_OK);
+    assert_int_equal(jobs, 1);
+    store_close(s);
+
+    /* One PDF, the job's, and its QR opens Zoë's two programs. */
+    size_t n;
+    char **names = pdfs(&n);
+    pdfs_free(names, n);
+    assert_int_equal(n, 1);
+    char *pdf = pdf_of_job(job.cups_job_id);
+    assert_non_null(pdf);
+    char *text = bt_zbar_pdf(pdf, f->dir);
+    assert_non_null(text);
+    assert_string_equal(text, KP_URL);
+    free(text);
+    free(pdf);
+}
+
+static void test_kiosk_disabled_queue(void **state)
+{
+    if (!cups_ready)
+        skip();
+    Fixture *f = *state;
+    cups_tool("/usr/sbin/cupsdisable");
+    TuRun r = kiosk_run(f, "expect Please see a staff member\n"
+                           "expect-not Your badge is ready.\n"
+                           "press Done\n"
+                           "expect Check in\n");
+    cups_tool("/usr/sbin/cupsenable");
+    if (r.status != 0)
+        fail_msg("lanyard run: status %d: %s", r.status, r.err);
+    tu_run_free(&r);
+
+    /* Checked in all the same; the failed job says why, for staff. */
+    Store *s;
+    char err[512], id[ID_LEN + 1];
+    assert_int_equal(store_open(f->db, 0, &s, err, sizeof err), STORE_OK);
+    bt_guest_id(s, KP_CODE, id);
+    assert_int_equal(bt_badge_printed(s, id), 0);
+    PrintJob job;
+    assert_int_equal(store_print_latest(s, id, &job), STORE_OK);
+    assert_int_equal(job.state, PRINT_FAILED);
+    assert_int_equal(job.attempts, 3);
+    assert_non_null(strstr(job.error, "stopped"));
+    assert_non_null(strstr(job.error, queue));
+    store_close(s);
+    size_t n;
+    char **names = pdfs(&n);
+    pdfs_free(names, n);
+    assert_int_equal(n, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -479,6 +643,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_disabled_queue_fails_then_reprints, setup, teardown),
         cmocka_unit_test_setup_teardown(test_waiting_job_at_stopped_printer, setup, teardown),
         cmocka_unit_test_setup_teardown(test_thirty_checkins_thirty_badges, setup30, teardown),
+        cmocka_unit_test_setup_teardown(test_kiosk_checkin_prints, setup_kiosk, teardown),
+        cmocka_unit_test_setup_teardown(test_kiosk_disabled_queue, setup_kiosk, teardown),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
