@@ -405,6 +405,46 @@ static void test_checkins_survive_worker_connection(void **state)
     free(csv);
 }
 
+/* A guest checked in again on the kiosk (after staff undid the check-in) gets
+ * no second badge; the Done screen says the one printed is ready instead of
+ * "printing" for as long as it is shown, and the new check-in counts it. */
+static void test_kiosk_checkin_again_prints_once(void **state)
+{
+    Fixture *f = *state;
+    Store *s;
+    char err[512], id[ID_LEN + 1];
+    assert_int_equal(store_open(f->db, 0, &s, err, sizeof err), STORE_OK);
+    bt_guest_id(s, "G00", id);
+    assert_int_equal(store_checkin_undo(s, id, "test", time_now_ms()), STORE_OK);
+    char *script = tu_path(f->dir, "checkin.script");
+    tu_write(script,
+             "press Check in\n"
+             "type guest00\n"
+             "press Guest00 T. — Example Co\n"
+             "press Yes, check me in\n"
+             "press Continue\n"
+             "expect Welcome, Guest00!\n"
+             "expect Your badge is ready.\n"
+             "expect-not Printing\n",
+             (size_t)-1);
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    for (int round = 0; round < 2; round++) {
+        if (round == 1)
+            assert_int_equal(store_checkin_undo(s, id, "test", time_now_ms()), STORE_OK);
+        TuRun r = tu_lanyard("run", "--event", f->event, "--db", f->db, "--script", script, NULL);
+        if (r.status != 0)
+            fail_msg("lanyard run, check-in %d: status %d: %s", round + 1, r.status, r.err);
+        tu_run_free(&r);
+        PrintJob job;
+        assert_int_equal(store_print_latest(s, id, &job), STORE_OK);
+        assert_int_equal(job.state, PRINT_DONE);
+        assert_int_equal(jobs_of(s, id), 1);
+        assert_int_equal(bt_badge_printed(s, id), 1);
+    }
+    free(script);
+    store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -415,6 +455,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_unopenable_database, setup, teardown),
         cmocka_unit_test_setup_teardown(test_job_not_recorded, setup, teardown),
         cmocka_unit_test_setup_teardown(test_checkins_survive_worker_connection, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_kiosk_checkin_again_prints_once, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -393,8 +393,16 @@ static void take_request(BadgeQueue *q, const Request *r)
     }
     if (!r->reprint) {
         StoreStatus st = store_print_latest(q->store, r->guest_id, &job);
-        if (st == STORE_OK && job.state != PRINT_FAILED)
+        if (st == STORE_OK && job.state != PRINT_FAILED) {
+            /* Printed or printing already: the guest checked in again says so
+             * too, and their screen shows that job instead of waiting forever. */
+            if (job.state == PRINT_DONE &&
+                store_badge_printed_set(q->store, job.guest_id) == STORE_ERROR)
+                status_problem(q, store_errmsg(q->store));
+            if (q->notify)
+                q->notify(q->ud, &job);
             return;
+        }
         if (st == STORE_ERROR) {
             request_failed(q, r->guest_id, store_errmsg(q->store));
             return;

@@ -50,8 +50,9 @@ BadgeQueue *badge_queue_create(const char *db_path, const EventConfig *cfg,
                                char *err, size_t errlen);
 
 /* Prints the guest's badge unless the guest already has a job that is not
- * failed (a second check-in or a double tap prints once). Never blocks on the
- * printer or the disk. 0, or -1 when out of memory. */
+ * failed (a second check-in or a double tap prints once; notify then reports
+ * that job as it is, and a done one marks the active check-in printed). Never
+ * blocks on the printer or the disk. 0, or -1 when out of memory. */
 int badge_queue_enqueue(BadgeQueue *q, const char *guest_id);
 
 /* Prints the guest's badge again: always a new job. 0 or -1. */
