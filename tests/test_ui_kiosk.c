@@ -288,7 +288,7 @@ static int setup(void **state)
     f->now = 1700000000000;
     f->w = 800;
     f->h = 480;
-    KioskEnv env = {f->store, &f->cfg, FAKE, -1, 0, 0, false, NULL, NULL};
+    KioskEnv env = {f->store, &f->cfg, FAKE, -1, 0, 0, false, NULL, NULL, NULL};
     f->k = kiosk_create(&env, f->now, err, sizeof err);
     assert_non_null(f->k);
     kiosk_layout(f->k, f->w, f->h, f->now);
@@ -435,7 +435,7 @@ static void test_show_more(void **state)
     /* A new kiosk loads them into its search. */
     kiosk_destroy(f->k);
     char err[256];
-    KioskEnv env = {f->store, &f->cfg, FAKE, -1, 0, 0, false, NULL, NULL};
+    KioskEnv env = {f->store, &f->cfg, FAKE, -1, 0, 0, false, NULL, NULL, NULL};
     f->k = kiosk_create(&env, f->now, err, sizeof err);
     assert_non_null(f->k);
     kiosk_layout(f->k, f->w, f->h, f->now);

@@ -8,6 +8,10 @@ lanyard_test(test_ui_texture_cache SOURCES test_ui_texture_cache.c DEPS platform
 # The kiosk reaches fontconfig and (under X11) D-Bus: their leaks are suppressed (tests/ui/lsan.supp).
 set(UI_TEST_ENV "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/ui/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")
 set_tests_properties(test_ui_flows test_ui_kiosk test_ui_texture_cache PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
+# Staff mode (SPEC §5): the lock-out schedule, then the gesture, PIN pad and
+# staff screen through `lanyard run --script` (tests/ui/staff_*.script).
+lanyard_test(test_ui_staff SOURCES test_ui_staff.c DEPS ui_staff store NEEDS_BINARY)
+set_tests_properties(test_ui_staff PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
 # Every screen at four sizes against tests/ui/ref/ (scripts/update-screenshots
 # regenerates them). About pixels, not memory: the flows above cover the same
 # code under the sanitizers, where software rendering of 56 frames is slow.

@@ -260,6 +260,20 @@ static void print_badge(void *ud, const char *guest_id)
         fprintf(stderr, "lanyard: out of memory queueing a badge\n");
 }
 
+/* For the staff screen. */
+static void printer_status(void *ud, StaffPrinter *out)
+{
+    App *a = ud;
+    BadgeQueueStatus st;
+    badge_queue_status(a->queue, &st);
+    memset(out, 0, sizeof *out);
+    snprintf(out->printer, sizeof out->printer, "%s", st.printer);
+    out->ok = st.ok;
+    snprintf(out->message, sizeof out->message, "%s", st.message);
+    out->waiting = st.waiting;
+    out->failed = st.failed;
+}
+
 static void badge_note(App *a, BadgeNote *n)
 {
     KioskBadge b = KIOSK_BADGE_PRINTING;
@@ -663,6 +677,8 @@ static void run_action(Run *r, const ScriptAction *act)
         }
         break;
     }
+    if (kiosk_should_quit(a->k))
+        r->stop = true; /* e.g. staff pressed Exit kiosk: the run ends, status 0 */
     if (!r->stop)
         advance(r, 16); /* one frame between actions */
 }
@@ -842,6 +858,7 @@ int sdl_app_run(const AppOptions *o, Store *store, const EventConfig *cfg)
     }
     if (a.queue) {
         env.print_badge = print_badge;
+        env.printer_status = printer_status;
         env.print_ud = &a;
     }
     a.k = kiosk_create(&env, time_now_ms(), err, sizeof err);

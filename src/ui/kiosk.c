@@ -25,10 +25,12 @@ typedef enum Screen {
     SCR_ALREADY,
     SCR_STAFF,
     SCR_PROGRAMS,
+    SCR_STAFF_MODE, /* the PIN pad and staff screen, run by ui_staff.c */
 } Screen;
 
-static const char *const SCREEN_NAMES[] = {"welcome", "find",    "confirm", "walkin",  "interests",
-                                           "done",    "already", "staff",   "programs"};
+static const char *const SCREEN_NAMES[] = {"welcome",   "find",      "confirm", "walkin",
+                                           "interests", "done",      "already", "staff",
+                                           "programs",  "staff_mode"};
 
 enum Field { F_FIRST, F_LAST, F_COMPANY, F_TITLE, F_EMAIL, F_PHONE, F_SEARCH, F_COUNT };
 enum { WALKIN_FIELDS = F_SEARCH };
@@ -66,6 +68,7 @@ enum WidgetBase {
     W_KEY,
     W_SCROLL,
     W_MORE,
+    W_STAFF, /* staff mode's widgets (ui_staff.c) */
 };
 #define WID(base, i) (((uint32_t)(base) << 16) | (uint32_t)(i))
 #define WBASE(id) ((int)((id) >> 16))
@@ -84,6 +87,8 @@ enum ScrollArea { SC_WALKIN, SC_INTERESTS, SC_PROGRAMS, SC_COUNT };
 /* A held backspace key deletes again after this, then at this rate. */
 #define REPEAT_DELAY_MS 500
 #define REPEAT_EVERY_MS 80
+/* Staff mode: a finger held this long in the top-left corner. */
+#define STAFF_HOLD_MS 3000
 
 struct Kiosk {
     KioskEnv env;
@@ -133,6 +138,9 @@ struct Kiosk {
     int notice; /* UiStr, or -1 */
     int64_t notice_until;
 
+    StaffMode *staff;
+    int64_t hold_at; /* a finger went down in the staff corner then; 0 none */
+
     bool dirty, quit;
     UiTheme theme;
     UiView *view;
@@ -166,7 +174,9 @@ Kiosk *kiosk_create(const KioskEnv *env, int64_t now, char *err, size_t errlen)
     program_list_init(&k->programs);
     k->view = calloc(1, sizeof *k->view);
     k->ix = search_create();
-    if (!k->view || !k->ix) {
+    StaffEnv se = {env->store, env->cfg, env->windowed, env->printer_status, env->print_ud};
+    k->staff = staff_create(&se);
+    if (!k->view || !k->ix || !k->staff) {
         snprintf(err, errlen, "out of memory");
         goto err;
     }
@@ -209,6 +219,7 @@ void kiosk_destroy(Kiosk *k)
     if (!k)
         return;
     search_destroy(k->ix);
+    staff_destroy(k->staff);
     program_list_free(&k->programs);
     free(k->picked);
     free(k->view);
@@ -240,6 +251,8 @@ const UiView *kiosk_view(const Kiosk *k)
 
 const char *kiosk_screen_name(const Kiosk *k)
 {
+    if (k->screen == SCR_STAFF_MODE)
+        return staff_screen_name(k->staff);
     return SCREEN_NAMES[k->screen];
 }
 
@@ -395,7 +408,26 @@ static void reset_to_welcome(Kiosk *k, int64_t now)
     k->lang = k->default_lang;
     k->contrast = false;
     k->notice = -1;
+    staff_close(k->staff);
     go(k, SCR_WELCOME, now);
+}
+
+/* What staff mode asked for after input. */
+static void staff_result(Kiosk *k, StaffResult r, int64_t now)
+{
+    k->dirty = true;
+    if (r == STAFF_WELCOME)
+        reset_to_welcome(k, now);
+    else if (r == STAFF_EXIT)
+        k->quit = true;
+}
+
+/* The hidden gesture: a square about a touch target wide (9 mm) in the top-left
+ * corner of any guest screen. */
+static bool in_staff_corner(const Kiosk *k, int x, int y)
+{
+    return k->screen != SCR_STAFF_MODE && x >= 0 && y >= 0 && x < k->theme.target &&
+           y < k->theme.target;
 }
 
 static void show_notice(Kiosk *k, UiStr s, int64_t now)
@@ -752,6 +784,9 @@ static void activate(Kiosk *k, uint32_t id, int64_t now)
     case W_MORE:
         k->kb.visible = false;
         break;
+    case W_STAFF:
+        staff_result(k, staff_press(k->staff, i, now), now);
+        break;
     default:
         break;
     }
@@ -840,6 +875,10 @@ static void on_key(Kiosk *k, const UiEvent *ev, int64_t now)
             k->quit = true;
         return;
     }
+    if (k->screen == SCR_STAFF_MODE) {
+        staff_result(k, staff_key(k->staff, ev->key, now), now);
+        return;
+    }
     switch (ev->key) {
     case UI_KEY_RETURN:
         if (!take_scan(k, now))
@@ -866,6 +905,7 @@ void kiosk_handle(Kiosk *k, const UiEvent *ev, int64_t now)
         k->dragging = false;
         k->down_x = ev->x;
         k->down_y = ev->y;
+        k->hold_at = in_staff_corner(k, ev->x, ev->y) ? now : 0;
         const UiWidget *w = ui_view_hit(k->view, ev->x, ev->y);
         k->in.pressed = w ? w->id : 0;
         k->in.show_focus = false;
@@ -881,6 +921,8 @@ void kiosk_handle(Kiosk *k, const UiEvent *ev, int64_t now)
         break;
     }
     case UI_EV_MOVE: {
+        if (k->hold_at && !in_staff_corner(k, ev->x, ev->y))
+            k->hold_at = 0;
         if (!k->pointer_down || k->scroll_drag < 0)
             break;
         int dy = ev->y - k->down_y;
@@ -899,6 +941,7 @@ void kiosk_handle(Kiosk *k, const UiEvent *ev, int64_t now)
         if (!k->pointer_down)
             break;
         k->pointer_down = false;
+        k->hold_at = 0;
         k->last_input = now;
         if (k->dragging) {
             ui_scroll_release(&k->sc[k->scroll_drag], now);
@@ -920,7 +963,10 @@ void kiosk_handle(Kiosk *k, const UiEvent *ev, int64_t now)
     }
     case UI_EV_TEXT:
         k->last_input = now;
-        on_text(k, ev->text, now);
+        if (k->screen == SCR_STAFF_MODE)
+            staff_result(k, staff_text(k->staff, ev->text, now), now);
+        else
+            on_text(k, ev->text, now);
         break;
     case UI_EV_KEY:
         k->last_input = now;
@@ -948,6 +994,16 @@ static int64_t idle_ms(const Kiosk *k)
 
 void kiosk_tick(Kiosk *k, int64_t now)
 {
+    if (k->hold_at && k->pointer_down && now - k->hold_at >= STAFF_HOLD_MS) {
+        /* The finger is still down: go() forgets the press, so lifting it
+         * taps nothing on the PIN pad. */
+        k->hold_at = 0;
+        forget_guest(k);
+        go(k, SCR_STAFF_MODE, now);
+        staff_open(k->staff, now);
+    }
+    if (k->screen == SCR_STAFF_MODE && staff_tick(k->staff, now))
+        k->dirty = true;
     /* A held backspace key: still pressed (not dragged off) and due. */
     while (k->repeat_at && k->pointer_down && WBASE(k->in.pressed) == W_KEY &&
            now >= k->repeat_at) {
@@ -987,6 +1043,10 @@ int64_t kiosk_next_wake(const Kiosk *k, int64_t now)
             AT(now + FRAME_MS);
     if (k->repeat_at && k->pointer_down)
         AT(k->repeat_at);
+    if (k->hold_at && k->pointer_down)
+        AT(k->hold_at + STAFF_HOLD_MS);
+    if (k->screen == SCR_STAFF_MODE)
+        AT(staff_next_wake(k->staff, now));
     if (k->screen == SCR_DONE || k->screen == SCR_ALREADY)
         AT(k->screen_at + DONE_MS);
     if (k->screen == SCR_STAFF)
@@ -1587,7 +1647,6 @@ static void layout_programs(Ctx *c)
 
 const UiView *kiosk_layout(Kiosk *k, int w, int h, int64_t now)
 {
-    (void)now;
     const EventConfig *cfg = k->env.cfg;
     ui_theme_make(&k->theme, w, h, ui_rgb(cfg->primary.r, cfg->primary.g, cfg->primary.b),
                   ui_rgb(cfg->accent.r, cfg->accent.g, cfg->accent.b), k->contrast);
@@ -1642,6 +1701,9 @@ const UiView *kiosk_layout(Kiosk *k, int w, int h, int64_t now)
         break;
     case SCR_PROGRAMS:
         layout_programs(&c);
+        break;
+    case SCR_STAFF_MODE:
+        staff_layout(k->staff, v, &k->theme, &k->in, k->lang, WID(W_STAFF, 0), now);
         break;
     }
     if (k->screen != SCR_WELCOME)

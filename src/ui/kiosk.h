@@ -1,7 +1,8 @@
 /* kiosk.h — the guest side of the kiosk as a state machine (SPEC §3).
  *
  * Welcome, Find me, Is this you?, Walk-in, Interests, Done, Already checked in,
- * the staff message and a simple program list. The kiosk takes input events and
+ * the staff message and a simple program list; staff mode (ui_staff.h) behind
+ * the hidden gesture. The kiosk takes input events and
  * the current time (kiosk_handle, kiosk_tick) and updates its state; laying out
  * (kiosk_layout) reads the state and fills a UiView with draw commands and
  * widgets, which the next pointer event is hit-tested against. No SDL here: the
@@ -19,6 +20,7 @@
 #include "core/event_config.h"
 #include "store/store.h"
 #include "ui/ui.h"
+#include "ui/ui_staff.h"
 
 typedef struct Kiosk Kiosk;
 
@@ -34,6 +36,8 @@ typedef struct KioskEnv {
      * code links to the programs they picked. */
     void (*print_badge)(void *ud, const char *guest_id);
     void *print_ud;
+    /* Badge printing as staff mode shows it (called with print_ud), or NULL. */
+    void (*printer_status)(void *ud, StaffPrinter *out);
 } KioskEnv;
 
 /* How the current guest's badge is doing, for the Done screen. */

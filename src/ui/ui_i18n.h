@@ -71,6 +71,32 @@ typedef enum UiStr {
     S_KEY_NUMBERS,
     S_KEY_LETTERS,
     S_KEY_ACCENTS,
+    /* staff mode (ui_staff.c) */
+    S_PIN_TITLE,
+    S_PIN_HINT,
+    S_PIN_WRONG,
+    S_PIN_TRIES_FMT, /* one %d: tries left before the lock-out */
+    S_PIN_TRIES_ONE,
+    S_PIN_WAIT,
+    S_PIN_LOCKED,
+    S_PIN_TRY_IN_FMT, /* one %s: time left, m:ss */
+    S_PIN_NONE,
+    S_PIN_NONE_CMD,
+    S_PIN_NONE_DEMO,
+    S_PIN_NONE_KIOSK,
+    S_PIN_ERROR,
+    S_CANCEL,
+    S_STAFF_HEADING,
+    S_EXIT_KIOSK,
+    S_STAFF_CHECKED_IN,
+    S_STAFF_EXPECTED_FMT, /* one %zu: pre-registered guests */
+    S_STAFF_WALKINS,
+    S_STAFF_WALKINS_SUB,
+    S_STAFF_BADGES,
+    S_STAFF_PRINT_OFF,
+    S_STAFF_PRINT_PNG,
+    S_STAFF_PRINT_FMT,  /* two %zu: waiting, failed */
+    S_STAFF_IMPORT_FMT, /* one %s: the file, line and problem */
     S_COUNT
 } UiStr;
 
