@@ -90,6 +90,14 @@ static void test_accents_and_case(void **state)
     EXPECT(ix, "андр", 8);
     EXPECT(ix, "АНДРЕЙ ив", 8);
     EXPECT(ix, "小明", 7);
+    /* Names written without spaces are found typed in either order, whole. */
+    EXPECT(ix, "王小明", 7);
+    EXPECT(ix, "小明王", 7);
+    EXPECT(ix, "明", 7);
+    EXPECT_NONE(ix, "王芳");
+    add(ix, 10, "민준", "김", "");
+    EXPECT(ix, "김민준", 10);
+    EXPECT(ix, "김민", 10);
     /* Letters with a stroke have no decomposition, but keyboards lack them. */
     add(ix, 9, "Søren", "Ærø", "Đà Nẵng Œuvre");
     EXPECT(ix, "soren", 9);
@@ -148,7 +156,8 @@ static void test_short_queries(void **state)
     EXPECT_NONE(ix, "   ");
     EXPECT_NONE(ix, "é");
     EXPECT_NONE(ix, "-'.");
-    EXPECT_NONE(ix, "王");
+    /* One ideograph says as much as two letters: a whole Chinese surname. */
+    EXPECT(ix, "王", 7);
     SearchResult res[SEARCH_MAX_RESULTS];
     assert_int_equal(search_query(ix, NULL, res), 0);
     /* The second letter is enough, even split across two words. */

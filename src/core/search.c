@@ -133,7 +133,20 @@ struct SearchIndex {
 
 /* ---- cutting folded text into words ---- */
 
-typedef enum CharClass { CH_WORD, CH_SPACE, CH_PUNCT } CharClass;
+/* CH_IDEO: a character of a script written without spaces between names
+ * (Han, kana, Hangul syllables), which is a word of its own: "王芳" is found as
+ * 王 and 芳 whichever name field holds which. */
+typedef enum CharClass { CH_WORD, CH_SPACE, CH_PUNCT, CH_IDEO } CharClass;
+
+static bool is_ideographic(utf8proc_int32_t cp)
+{
+    return (cp >= 0x3040 && cp <= 0x30FF) || /* hiragana, katakana */
+           (cp >= 0x3400 && cp <= 0x4DBF) || /* CJK extension A */
+           (cp >= 0x4E00 && cp <= 0x9FFF) || /* CJK unified ideographs */
+           (cp >= 0xAC00 && cp <= 0xD7AF) || /* Hangul syllables */
+           (cp >= 0xF900 && cp <= 0xFAFF) || /* CJK compatibility ideographs */
+           (cp >= 0x20000 && cp <= 0x3134F); /* CJK extensions B-G */
+}
 
 static CharClass char_class(utf8proc_int32_t cp)
 {
@@ -144,6 +157,8 @@ static CharClass char_class(utf8proc_int32_t cp)
             return CH_SPACE;
         return CH_PUNCT;
     }
+    if (is_ideographic(cp))
+        return CH_IDEO;
     switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_LU:
     case UTF8PROC_CATEGORY_LL:
@@ -197,12 +212,10 @@ static int words_each(const char *s, bool join, WordFn fn, void *ud)
                 cls = char_class(cp);
             }
         }
-        if (cls == CH_WORD) {
-            if (!in_piece) {
-                in_piece = true;
-                piece_start = i;
-            }
-        } else if (in_piece) {
+        if (cls == CH_WORD && !in_piece) {
+            in_piece = true;
+            piece_start = i;
+        } else if (cls != CH_WORD && in_piece) {
             size_t plen = i - piece_start;
             if (fn(s + piece_start, plen, ud) != 0)
                 return -1;
@@ -214,6 +227,17 @@ static int words_each(const char *s, bool join, WordFn fn, void *ud)
                 joined_fits = false;
             }
             in_piece = false;
+        }
+        if (cls == CH_IDEO) { /* a piece of one character */
+            if (fn(s + i, (size_t)len, ud) != 0)
+                return -1;
+            pieces++;
+            if (jlen + (size_t)len < sizeof joined) {
+                memcpy(joined + jlen, s + i, (size_t)len);
+                jlen += (size_t)len;
+            } else {
+                joined_fits = false;
+            }
         }
         if (cls == CH_SPACE) {
             if (join && pieces > 1 && joined_fits && fn(joined, jlen, ud) != 0)
@@ -767,6 +791,13 @@ static int query_word_add(const char *w, size_t n, void *ud)
     q->len[q->n] = n;
     q->n++;
     q->used += n + 1;
+    utf8proc_int32_t cp = 0;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)n, &cp) ==
+            (utf8proc_ssize_t)n &&
+        is_ideographic(cp)) {
+        q->letters += SEARCH_MIN_QUERY; /* one ideograph says as much as two letters */
+        return 0;
+    }
     for (size_t i = 0; i < n; i++) {
         if (((unsigned char)w[i] & 0xC0) != 0x80)
             q->letters++;
