@@ -639,6 +639,37 @@ static void test_walkin_codes_and_email_reuse(void **state)
     assert_int_equal(store_stats(s, &st), STORE_OK);
     assert_int_equal(st.guests, 53);
     assert_int_equal(st.expected, 3);
+    /* A walk-in registering twice with the same name and company is one guest;
+     * without a company, two people of one name stay two guests. */
+    char first_id[ID_LEN + 1] = "";
+    for (int i = 0; i < 2; i++) {
+        Guest w;
+        guest_init(&w);
+        assert_int_equal(guest_set(&w.first, i ? "SAM" : "Sam"), 0);
+        assert_int_equal(guest_set(&w.last, "Lee"), 0);
+        assert_int_equal(guest_set(&w.company, i ? "lee plumbing" : "Lee Plumbing"), 0);
+        assert_int_equal(store_walkin_add(s, &w, "door-1", T0 + 100 + i), STORE_OK);
+        if (i)
+            assert_string_equal(w.id, first_id);
+        else
+            snprintf(first_id, sizeof first_id, "%s", w.id);
+        guest_clear(&w);
+    }
+    char nameless_company[2][ID_LEN + 1];
+    for (int i = 0; i < 2; i++) {
+        Guest w;
+        guest_init(&w);
+        assert_int_equal(guest_set(&w.first, "Sam"), 0);
+        assert_int_equal(guest_set(&w.last, "Lee"), 0);
+        assert_int_equal(store_walkin_add(s, &w, "door-1", T0 + 200 + i), STORE_OK);
+        snprintf(nameless_company[i], sizeof nameless_company[i], "%s", w.id);
+        guest_clear(&w);
+    }
+    assert_string_not_equal(nameless_company[0], nameless_company[1]);
+    assert_string_not_equal(nameless_company[0], first_id);
+    assert_int_equal(store_stats(s, &st), STORE_OK);
+    assert_int_equal(st.guests, 56);
+
     Guest empty;
     guest_init(&empty);
     assert_int_equal(store_walkin_add(s, &empty, "door-1", T0), STORE_INVALID);

@@ -205,6 +205,38 @@ static int code_taken(Store *s, const char *code)
     return store_resolve_key(s, "code", code, id);
 }
 
+/* A walk-in who registers again with the same name and company (and no
+ * different email) is the same person: 1 and their id, 0 when none, -1 on
+ * error. Without a company two people of one name cannot be told apart, so
+ * they stay two guests. Case is ignored as a person retyping varies it. */
+static int same_walkin(Store *s, const Guest *g, char out[ID_LEN + 1])
+{
+    if (!g->company || !*g->company || !g->last || !*g->last)
+        return 0;
+    sqlite3_stmt *st = store_cached(s,
+                                    "SELECT id FROM guests WHERE lower(first) = lower(?1) "
+                                    "AND lower(last) = lower(?2) AND lower(company) = lower(?3) "
+                                    "AND (?4 = '' OR email = '' OR lower(email) = lower(?4)) "
+                                    "ORDER BY id LIMIT 1",
+                                    "add a walk-in");
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, g->first);
+    store_bind_text(st, 2, g->last);
+    store_bind_text(st, 3, g->company);
+    store_bind_text(st, 4, g->email ? g->email : "");
+    int rc = sqlite3_step(st), found = 0;
+    if (rc == SQLITE_ROW) {
+        snprintf(out, ID_LEN + 1, "%s", (const char *)sqlite3_column_text(st, 0));
+        found = 1;
+    } else if (rc != SQLITE_DONE) {
+        store_fail(s, "add a walk-in");
+        found = -1;
+    }
+    store_finish(s, st);
+    return found;
+}
+
 StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now)
 {
     if (!g->first || !*g->first)
@@ -214,6 +246,8 @@ StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now)
     StoreStatus status = STORE_OK;
     char existing[ID_LEN + 1];
     int found = store_resolve_key(s, "email", g->email, existing);
+    if (found == 0)
+        found = same_walkin(s, g, existing);
     if (found < 0) {
         status = STORE_ERROR;
     } else if (found > 0) {
