@@ -6,7 +6,8 @@
  * --screenshot` against the test event. On a mismatch the frame is written as
  * NAME_err.png next to the test binary and the test fails. With
  * LANYARD_UPDATE_SCREENSHOTS=1 (scripts/update-screenshots) the frames become
- * the new references instead. */
+ * the new references instead; LANYARD_UPDATE_SCREENSHOTS=name,name... updates
+ * only those screens and compares the others. */
 #include <SDL.h>
 #include <SDL_image.h>
 #include <stdbool.h>
@@ -26,10 +27,21 @@ static const char *const SIZES[] = {"800x480", "1280x800", "1920x1080", "1080x19
 #define CHANNEL_TOLERANCE 24
 #define MAX_DIFF_PERMILLE 2
 
-static bool update_mode(void)
+static bool update_mode(const char *name)
 {
     const char *u = getenv("LANYARD_UPDATE_SCREENSHOTS");
-    return u && *u && strcmp(u, "0");
+    if (!u || !*u || !strcmp(u, "0"))
+        return false;
+    if (!strcmp(u, "1"))
+        return true;
+    size_t n = strlen(name);
+    for (const char *p = u; *p;) {
+        size_t len = strcspn(p, ",");
+        if (len == n && !strncmp(p, name, n))
+            return true;
+        p += len + (p[len] == ',');
+    }
+    return false;
 }
 
 /* Number of differing pixels, or -1 when the sizes differ or a file is unreadable. */
@@ -73,25 +85,27 @@ static void copy_file(const char *from, const char *to)
     free(data);
 }
 
-/* Runs the screen's script at each size; db == NULL: a fresh database each time. */
-static void check_screen(const char *name, const char *db_override)
+/* Runs the screen's script at each size against event (NULL: tests/ui/event),
+ * windowed or locked down; db == NULL: a fresh database each time. */
+static void check_screen_in(const char *name, const char *db_override, const char *event_dir,
+                            bool windowed)
 {
     char rel[256];
     snprintf(rel, sizeof rel, "tests/ui/screens/%s.script", name);
     char *script = tu_source(rel);
-    char *event = tu_source("tests/ui/event");
+    char *event = event_dir ? strdup(event_dir) : tu_source("tests/ui/event");
     int failures = 0;
     for (size_t i = 0; i < sizeof SIZES / sizeof SIZES[0]; i++) {
         char *dir = tu_tempdir();
         char *db = db_override ? strdup(db_override) : tu_path(dir, "k.db");
         char *png = tu_path(dir, "frame.png");
         TuRun r = tu_lanyard("run", "--event", event, "--db", db, "--size", SIZES[i], "--script",
-                             script, "--screenshot", png, NULL);
+                             script, "--screenshot", png, windowed ? "--windowed" : NULL, NULL);
         if (r.status != 0)
             fail_msg("%s at %s: lanyard run failed:\n%s", name, SIZES[i], r.err);
         snprintf(rel, sizeof rel, "tests/ui/ref/%s-%s.png", name, SIZES[i]);
         char *ref = tu_source(rel);
-        if (update_mode()) {
+        if (update_mode(name)) {
             copy_file(png, ref);
         } else {
             long total = 0, diff = compare_png(png, ref, &total);
@@ -118,6 +132,11 @@ static void check_screen(const char *name, const char *db_override)
     free(script);
     free(event);
     assert_int_equal(failures, 0);
+}
+
+static void check_screen(const char *name, const char *db_override)
+{
+    check_screen_in(name, db_override, NULL, false);
 }
 
 #define SCREEN(n)                                                                                  \
@@ -189,6 +208,61 @@ static void test_staff(void **state)
     free(dir);
 }
 
+/* Staff mode's screens need a staff PIN: a copy of the test event with the PIN
+ * 2468 set by `lanyard set-pin`. */
+static char *pin_event(char **dir)
+{
+    *dir = tu_tempdir();
+    char *ev = tu_path(*dir, "event");
+    assert_int_equal(mkdir(ev, 0700), 0);
+    static const char *const FILES[] = {"event.ini", "programs.csv", "guests.csv"};
+    for (size_t i = 0; i < sizeof FILES / sizeof FILES[0]; i++) {
+        char rel[128];
+        snprintf(rel, sizeof rel, "tests/ui/event/%s", FILES[i]);
+        char *from = tu_source(rel), *to = tu_path(ev, FILES[i]);
+        copy_file(from, to);
+        free(from);
+        free(to);
+    }
+    const char *const argv[] = {LANYARD_BINARY, "set-pin", "--event", ev, NULL};
+    TuRun r = tu_run(argv, "2468\n");
+    if (r.status != 0)
+        fail_msg("set-pin failed: %s", r.err);
+    tu_run_free(&r);
+    return ev;
+}
+
+static void check_staff_screen(const char *name)
+{
+    char *dir;
+    char *ev = pin_event(&dir);
+    check_screen_in(name, NULL, ev, false);
+    tu_rmtree(dir);
+    free(ev);
+    free(dir);
+}
+
+/* The PIN pad after a wrong PIN, with two digits typed. */
+static void test_staff_pin(void **state)
+{
+    (void)state;
+    check_staff_screen("staff_pin");
+}
+
+/* The staff screen after one guest checked in. */
+static void test_staff_home(void **state)
+{
+    (void)state;
+    check_staff_screen("staff_home");
+}
+
+/* No staff PIN set on a locked-down kiosk: the pad says how to set one. */
+static void test_staff_no_pin(void **state)
+{
+    (void)state;
+    check_screen("staff_no_pin", NULL);
+}
+
 int main(void)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
@@ -208,6 +282,9 @@ int main(void)
         cmocka_unit_test(test_already),
         cmocka_unit_test(test_programs),
         cmocka_unit_test(test_staff),
+        cmocka_unit_test(test_staff_pin),
+        cmocka_unit_test(test_staff_home),
+        cmocka_unit_test(test_staff_no_pin),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

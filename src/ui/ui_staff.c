@@ -286,8 +286,6 @@ static void add_digit(StaffMode *m, char d)
         return;
     m->pin[m->len++] = d;
     m->pin[m->len] = '\0';
-    if (m->note == PN_WRONG || m->note == PN_WAIT)
-        m->note = PN_NONE;
 }
 
 static void delete_digit(StaffMode *m)
