@@ -555,6 +555,45 @@ static void test_touch_targets(void **state)
     check_targets(f);
 }
 
+/* The px of the first drawn text containing needle, or 0. */
+static int text_px(Fixture *f, const char *needle)
+{
+    const UiView *v = kiosk_view(f->k);
+    for (size_t i = 0; i < v->ncmds; i++)
+        if (v->cmds[i].type == UI_CMD_TEXT && strstr(ui_view_text(v, v->cmds[i].text), needle))
+            return v->cmds[i].px;
+    return 0;
+}
+
+/* "Larger text" is plainly larger (at least 25%), and every screen still fits
+ * an 800x480 panel with it. */
+static void test_larger_text(void **state)
+{
+    Fixture *f = *state;
+    int hint = text_px(f, "Welcome! Tap Check in"), button = text_px(f, "I'm new here");
+    assert_true(hint > 0 && button > 0);
+    press(f, "Larger text");
+    assert_true(text_px(f, "Welcome! Tap Check in") * 100 >= hint * 125);
+    assert_true(text_px(f, "I'm new here") * 100 >= button * 125);
+    check_targets(f);
+    press(f, "Check in");
+    type(f, "ana", 100);
+    check_targets(f);
+    press(f, "Ana G. — Acme Welding");
+    check_targets(f);
+    press(f, "Yes, check me in");
+    check_targets(f);
+    press(f, "Continue");
+    check_targets(f);
+    press(f, "Done");
+    press(f, "Larger text");
+    press(f, "I'm new here");
+    check_targets(f);
+    press(f, "Back");
+    press(f, "Explore programs");
+    check_targets(f);
+}
+
 int main(void)
 {
     if (ids_init() != 0)
@@ -576,6 +615,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_tab_and_enter, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lockdown_keys, setup, teardown),
         cmocka_unit_test_setup_teardown(test_touch_targets, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_larger_text, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,7 +17,9 @@ void ui_theme_make(UiTheme *t, int w, int h, UiColor primary, UiColor accent, bo
     if (t->s < 0.5f)
         t->s = 0.5f;
     t->contrast = contrast;
-    float ts = contrast ? 1.2f : 1.0f; /* larger text */
+    /* Larger text: about 30% larger, enough to be plainly bigger to a guest
+     * who needs it (button labels still shrink to fit their buttons). */
+    float ts = contrast ? 1.3f : 1.0f;
     t->px_small = (int)lroundf(15 * t->s * ts);
     t->px_body = (int)lroundf(19 * t->s * ts);
     t->px_button = (int)lroundf(21 * t->s * ts);
