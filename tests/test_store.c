@@ -665,10 +665,20 @@ static void test_walkin_codes_and_email_reuse(void **state)
         snprintf(nameless_company[i], sizeof nameless_company[i], "%s", w.id);
         guest_clear(&w);
     }
+    /* A colleague giving Ana's email under another name is a new guest. */
+    Guest colleague;
+    guest_init(&colleague);
+    assert_int_equal(guest_set(&colleague.first, "Dee"), 0);
+    assert_int_equal(guest_set(&colleague.last, "Day"), 0);
+    assert_int_equal(guest_set(&colleague.email, "ana@acme.example"), 0);
+    assert_int_equal(store_walkin_add(s, &colleague, "door-1", T0 + 300), STORE_OK);
+    assert_string_not_equal(colleague.id, ana.id);
+    assert_true(colleague.walk_in);
+    guest_clear(&colleague);
     assert_string_not_equal(nameless_company[0], nameless_company[1]);
     assert_string_not_equal(nameless_company[0], first_id);
     assert_int_equal(store_stats(s, &st), STORE_OK);
-    assert_int_equal(st.guests, 56);
+    assert_int_equal(st.guests, 57);
 
     Guest empty;
     guest_init(&empty);

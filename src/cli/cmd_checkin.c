@@ -154,32 +154,13 @@ static StoreStatus add_walkin(Store *s, const CheckinArgs *a, const char *kiosk,
     StoreStatus st = store_walkin_add(s, g, kiosk, time_now_ms());
     if (st != STORE_OK || g->walk_in)
         return st; /* an error, or a new guest (store_walkin_add marks those) */
-    /* The email is already a guest's: the same person registering again is
-     * checked in as that guest; under another name it is somebody else. */
+    /* The same person registering again is checked in as that guest. */
     Guest stored;
     guest_init(&stored);
     st = store_guest_get(s, g->id, &stored);
-    if (st == STORE_OK) {
-        char *want_first = text_fold(a->first), *want_last = text_fold(a->last);
-        char *have_first = text_fold(stored.first), *have_last = text_fold(stored.last);
-        if (!want_first || !want_last || !have_first || !have_last) {
-            fputs("lanyard checkin: out of memory\n", stderr);
-            st = STORE_AMBIGUOUS;
-        } else if (strcmp(want_first, have_first) || strcmp(want_last, have_last)) {
-            fprintf(stderr,
-                    "lanyard checkin: %s is already the email of %s %s (code %s); check them "
-                    "in with --code, or register %s %s with another email\n",
-                    a->email, stored.first, stored.last, stored.code, a->first, a->last);
-            st = STORE_AMBIGUOUS;
-        } else {
-            fprintf(stderr, "lanyard checkin: %s %s is already registered (code %s)\n",
-                    stored.first, stored.last, stored.code);
-        }
-        free(want_first);
-        free(want_last);
-        free(have_first);
-        free(have_last);
-    }
+    if (st == STORE_OK)
+        fprintf(stderr, "lanyard checkin: %s %s is already registered (code %s)\n", stored.first,
+                stored.last, stored.code);
     guest_clear(&stored);
     return st;
 }

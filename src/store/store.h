@@ -58,9 +58,10 @@ StoreStatus store_guests_by_name(Store *s, const char *first, const char *last, 
 StoreStatus store_each_guest(Store *s, int (*fn)(const Guest *g, void *ud), void *ud);
 
 /* Creates a walk-in: fills g->id and g->code (unique across kiosks), sets
- * walk_in, commits. If a guest with the same email exists, or with the same
- * name and company (ignoring case) and no different email, returns that guest's
- * id in g->id instead of creating a second one (fields left as stored). */
+ * walk_in, commits. If the same person is already a guest (same email and
+ * name, or same name and company and no different email; case and accents
+ * aside), returns that guest's id in g->id instead of creating a second one
+ * (fields left as stored). A colleague under a shared email is a new guest. */
 StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now);
 
 /* Applies parsed guests in one transaction: new ones added, known ones (same id,

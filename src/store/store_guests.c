@@ -205,6 +205,21 @@ static int code_taken(Store *s, const char *code)
     return store_resolve_key(s, "code", code, id);
 }
 
+/* Steps st once: 1 and the id in its first column, 0 when no row, -1 on error. */
+static int first_id(Store *s, sqlite3_stmt *st, char out[ID_LEN + 1])
+{
+    int rc = sqlite3_step(st), found = 0;
+    if (rc == SQLITE_ROW) {
+        snprintf(out, ID_LEN + 1, "%s", (const char *)sqlite3_column_text(st, 0));
+        found = 1;
+    } else if (rc != SQLITE_DONE) {
+        store_fail(s, "add a walk-in");
+        found = -1;
+    }
+    store_finish(s, st);
+    return found;
+}
+
 /* A walk-in who registers again with the same name and company (and no
  * different email) is the same person: 1 and their id, 0 when none, -1 on
  * error. Without a company two people of one name cannot be told apart, so
@@ -225,16 +240,28 @@ static int same_walkin(Store *s, const Guest *g, char out[ID_LEN + 1])
     store_bind_text(st, 2, g->last);
     store_bind_text(st, 3, g->company);
     store_bind_text(st, 4, g->email ? g->email : "");
-    int rc = sqlite3_step(st), found = 0;
-    if (rc == SQLITE_ROW) {
-        snprintf(out, ID_LEN + 1, "%s", (const char *)sqlite3_column_text(st, 0));
-        found = 1;
-    } else if (rc != SQLITE_DONE) {
-        store_fail(s, "add a walk-in");
-        found = -1;
-    }
-    store_finish(s, st);
-    return found;
+    return first_id(s, st, out);
+}
+
+/* The guest with g's email and g's first and last name (case and accents
+ * aside): 1 and their id, 0 when none, -1 on error. A colleague registered
+ * under a shared email is somebody else. */
+static int same_email_person(Store *s, const Guest *g, char out[ID_LEN + 1])
+{
+    if (!g->email || !*g->email)
+        return 0;
+    sqlite3_stmt *st = store_cached(s,
+                                    "SELECT id FROM guests WHERE email <> '' "
+                                    "AND lower(email) = lower(?1) "
+                                    "AND lanyard_fold(first) = lanyard_fold(?2) "
+                                    "AND lanyard_fold(last) = lanyard_fold(?3) ORDER BY id LIMIT 1",
+                                    "add a walk-in");
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, g->email);
+    store_bind_text(st, 2, g->first);
+    store_bind_text(st, 3, g->last ? g->last : "");
+    return first_id(s, st, out);
 }
 
 StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now)
@@ -245,7 +272,7 @@ StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now)
         return STORE_ERROR;
     StoreStatus status = STORE_OK;
     char existing[ID_LEN + 1];
-    int found = store_resolve_key(s, "email", g->email, existing);
+    int found = same_email_person(s, g, existing);
     if (found == 0)
         found = same_walkin(s, g, existing);
     if (found < 0) {
