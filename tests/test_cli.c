@@ -646,6 +646,50 @@ static void test_merge_bad_inputs_leave_nothing(void **state)
     free(dir);
 }
 
+/* `lanyard badge` on a kiosk's database, without --event, uses the settings
+ * of the event the kiosk ran: here a DYMO 30256 label (59 x 102 mm, 300 dpi). */
+static void test_badge_remembers_event(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    char *event = tu_path(dir, "event"), *db = tu_path(dir, "kiosk.db");
+    char *script = tu_path(dir, "run.script"), *png = tu_path(dir, "badge.png");
+    assert_int_equal(mkdir(event, 0755), 0);
+    char *ini = tu_path(event, "event.ini"), *guests = tu_path(event, "guests.csv");
+    tu_write(ini, "[event]\nname = Spring Night\n[badge]\nsize = dymo-30256\ndpi = 300\n",
+             (size_t)-1);
+    tu_write(guests, "Attendee #,First Name,Last Name\n501,Ana,García\n", (size_t)-1);
+    tu_write(script, "expect Check in\n", (size_t)-1);
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    TuRun r = tu_lanyard("run", "--event", event, "--db", db, "--script", script, NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+
+    r = tu_lanyard("badge", "--db", db, "--code", "501", "--out", png, NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.err, event));
+    tu_run_free(&r);
+    size_t len;
+    unsigned char *bytes = (unsigned char *)tu_read(png, &len);
+    assert_non_null(bytes);
+    assert_true(len > 24);
+    unsigned w = (unsigned)bytes[16] << 24 | bytes[17] << 16 | bytes[18] << 8 | bytes[19];
+    unsigned h = (unsigned)bytes[20] << 24 | bytes[21] << 16 | bytes[22] << 8 | bytes[23];
+    /* 59 x 102 mm at 300 dpi, in either orientation, to the pixel. */
+    unsigned lo = w < h ? w : h, hi = w < h ? h : w;
+    assert_in_range(lo, 696, 698);
+    assert_in_range(hi, 1204, 1206);
+    free(bytes);
+    tu_rmtree(dir);
+    free(ini);
+    free(guests);
+    free(event);
+    free(db);
+    free(script);
+    free(png);
+    free(dir);
+}
+
 static void test_set_pin(void **state)
 {
     (void)state;
@@ -719,6 +763,7 @@ int main(void)
         cmocka_unit_test(test_bad_databases),
         cmocka_unit_test(test_broken_csv),
         cmocka_unit_test(test_merge_orders),
+        cmocka_unit_test(test_badge_remembers_event),
         cmocka_unit_test(test_set_pin),
         cmocka_unit_test(test_readme_import_report),
         cmocka_unit_test(test_merge_bad_inputs_leave_nothing),

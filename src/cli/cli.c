@@ -5,7 +5,9 @@
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/event_config.h"
 #include "store/store.h"
@@ -42,6 +44,30 @@ int cli_event_config(const char *dir, EventConfig *cfg)
     char file[CONFIG_STR + 16];
     snprintf(file, sizeof file, "%s/event.ini", dir);
     config_print_diagnostics(&diag, file, stderr);
+    return rc;
+}
+
+int cli_event_config_for_db(const char *cmd, const char *dir, const char *db, EventConfig *cfg)
+{
+    if (dir || !db)
+        return cli_event_config(dir, cfg);
+    char err[512];
+    Store *s = NULL;
+    char *remembered = NULL;
+    if (store_open(db, STORE_OPEN_READONLY, &s, err, sizeof err) == STORE_OK)
+        store_setting_get(s, CLI_EVENT_DIR_SETTING, &remembered);
+    store_close(s); /* the command itself reports a database it cannot open */
+    struct stat st;
+    if (!remembered || stat(remembered, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        free(remembered);
+        return cli_event_config(NULL, cfg);
+    }
+    fprintf(stderr,
+            "lanyard %s: using the settings of %s (the event this database was run "
+            "with); --event DIR chooses another\n",
+            cmd, remembered);
+    int rc = cli_event_config(remembered, cfg);
+    free(remembered);
     return rc;
 }
 

@@ -39,6 +39,15 @@ struct Store *cli_store_open(const char *cmd, const char *path, unsigned flags);
  * errors with their line numbers. Returns 0, or -1 on a bad value. */
 int cli_event_config(const char *dir, struct EventConfig *cfg);
 
+/* The event settings for a command given --db and maybe --event: DIR/event.ini
+ * when dir is given; otherwise the event folder the database was last run with
+ * (`lanyard run` remembers it), said on stderr; else the defaults. */
+int cli_event_config_for_db(const char *cmd, const char *dir, const char *db,
+                            struct EventConfig *cfg);
+
+/* The setting under which `lanyard run` remembers its event folder. */
+#define CLI_EVENT_DIR_SETTING "event.dir"
+
 /* Prints "lanyard CMD: message" to stderr plus a hint to run --help; returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...);
 

@@ -52,7 +52,7 @@ int cmd_badge(int argc, char **argv)
     if (rc)
         return rc;
     EventConfig cfg;
-    if (cli_event_config(a.event, &cfg) != 0)
+    if (cli_event_config_for_db("badge", a.event, a.db, &cfg) != 0)
         return 1;
     Store *s = cli_store_open("badge", a.db, STORE_OPEN_READONLY);
     if (!s)

@@ -66,7 +66,7 @@ int cmd_print(int argc, char **argv)
     if (rc)
         return rc;
     EventConfig cfg;
-    if (cli_event_config(a.event, &cfg) != 0)
+    if (cli_event_config_for_db("print", a.event, a.db, &cfg) != 0)
         return 1;
     if (a.own) /* --printer */
         snprintf(cfg.printer, sizeof cfg.printer, "%s", a.own);

@@ -288,6 +288,10 @@ int cmd_run(int argc, char **argv)
     Store *s = cli_store_open("run", db_path, STORE_OPEN_CREATE);
     if (!s)
         return 1;
+    /* So that `lanyard badge` and `print` on this database use this event's
+     * badge settings without being told. */
+    if (store_setting_set(s, CLI_EVENT_DIR_SETTING, event_abs) != STORE_OK)
+        fprintf(stderr, "lanyard run: %s\n", store_errmsg(s));
     int64_t now = time_now_ms();
     sync_event_file(s, event_abs, "programs.csv", IMPORT_PROGRAMS, now);
     sync_event_file(s, event_abs, "guests.csv", IMPORT_GUESTS, now);
