@@ -81,6 +81,10 @@ enum ScrollArea { SC_WALKIN, SC_INTERESTS, SC_PROGRAMS, SC_COUNT };
 #define SCAN_GAP_MS 50
 #define SCAN_MIN_CHARS 4
 #define DONE_MS 6000
+/* Done waits at most this long for a badge still printing (the queue gives up
+ * only after its retries), then shows how it went for at least BADGE_SHOW_MS. */
+#define BADGE_WAIT_MS 20000
+#define BADGE_SHOW_MS 4000
 #define STAFF_MS 20000
 #define NOTICE_MS 6000
 #define FRAME_MS 16
@@ -114,6 +118,8 @@ struct Kiosk {
     bool ask_consent; /* pre-registered: Interests asks for contact consent */
     bool consent_was; /* their consent when they checked in */
     KioskBadge badge;
+    KioskBadge badge_seen; /* as of the last kiosk_tick, which notes... */
+    int64_t badge_at;      /* ...when it changed (kiosk_badge_update has no clock) */
 
     UiKeyboard kb;
     UiInteract in;
@@ -510,6 +516,20 @@ static bool email_looks_valid(const char *s)
     return dot && dot > at + 1 && dot[1] != '\0';
 }
 
+/* Digits with the usual separators (+1 (555) 010-0100, 555.0100); a letter
+ * means something else was typed into the field. */
+static bool phone_looks_valid(const char *s)
+{
+    bool digit = false;
+    for (const char *p = s; *p; p++) {
+        if (*p >= '0' && *p <= '9')
+            digit = true;
+        else if (!strchr("+-(). ", *p))
+            return false;
+    }
+    return digit;
+}
+
 static void walkin_submit(Kiosk *k, int64_t now)
 {
     char *v[WALKIN_FIELDS] = {0};
@@ -526,6 +546,8 @@ static void walkin_submit(Kiosk *k, int64_t now)
         k->ferr[F_LAST] = S_ERR_LAST;
     if (*v[F_EMAIL] && !email_looks_valid(v[F_EMAIL]))
         k->ferr[F_EMAIL] = S_ERR_EMAIL;
+    if (*v[F_PHONE] && !phone_looks_valid(v[F_PHONE]))
+        k->ferr[F_PHONE] = S_ERR_PHONE;
     for (int i = 0; i < WALKIN_FIELDS && first_bad < 0; i++)
         if (k->ferr[i] >= 0)
             first_bad = i;
@@ -981,6 +1003,18 @@ void kiosk_handle(Kiosk *k, const UiEvent *ev, int64_t now)
 
 /* ---- timers ---- */
 
+/* When Done (or Already) goes back to Welcome: DONE_MS after it opened, but
+ * a guest whose badge is still printing waits to learn how it went. */
+static int64_t done_until(const Kiosk *k)
+{
+    int64_t t = k->screen_at + DONE_MS;
+    if (k->screen != SCR_DONE || k->badge == KIOSK_BADGE_NONE)
+        return t;
+    if (k->badge == KIOSK_BADGE_PRINTING)
+        return k->screen_at + BADGE_WAIT_MS;
+    return k->badge_at + BADGE_SHOW_MS > t ? k->badge_at + BADGE_SHOW_MS : t;
+}
+
 static bool has_visitor_state(const Kiosk *k)
 {
     return k->screen != SCR_WELCOME || k->lang != k->default_lang || k->contrast;
@@ -1017,7 +1051,11 @@ void kiosk_tick(Kiosk *k, int64_t now)
             ui_scroll_tick(&k->sc[i], now);
             k->dirty = true;
         }
-    if ((k->screen == SCR_DONE || k->screen == SCR_ALREADY) && now - k->screen_at >= DONE_MS)
+    if (k->badge != k->badge_seen) {
+        k->badge_seen = k->badge;
+        k->badge_at = now;
+    }
+    if ((k->screen == SCR_DONE || k->screen == SCR_ALREADY) && now >= done_until(k))
         reset_to_welcome(k, now);
     else if (k->screen == SCR_STAFF && now - k->screen_at >= STAFF_MS)
         reset_to_welcome(k, now);
@@ -1048,7 +1086,7 @@ int64_t kiosk_next_wake(const Kiosk *k, int64_t now)
     if (k->screen == SCR_STAFF_MODE)
         AT(staff_next_wake(k->staff, now));
     if (k->screen == SCR_DONE || k->screen == SCR_ALREADY)
-        AT(k->screen_at + DONE_MS);
+        AT(k->badge != k->badge_seen ? now : done_until(k));
     if (k->screen == SCR_STAFF)
         AT(k->screen_at + STAFF_MS);
     if (k->notice >= 0)
