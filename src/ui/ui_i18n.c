@@ -44,6 +44,8 @@ static const Entry TABLE[S_COUNT] = {
     {S_ERR_LAST, {"Please enter your last name", "Escriba su apellido"}},
     {S_ERR_EMAIL,
      {"This does not look like an email address", "Esto no parece un correo electrónico"}},
+    {S_ERR_PHONE,
+     {"Use only digits, spaces and + - ( )", "Use solo números, espacios y + - ( )"}},
     {S_OPTIONAL, {"optional", "opcional"}},
     {S_INTERESTS_TITLE, {"What interests you?", "¿Qué le interesa?"}},
     {S_INTERESTS_PROGRAMS,

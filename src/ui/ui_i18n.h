@@ -36,6 +36,7 @@ typedef enum UiStr {
     S_ERR_FIRST,
     S_ERR_LAST,
     S_ERR_EMAIL,
+    S_ERR_PHONE,
     S_OPTIONAL,
     S_INTERESTS_TITLE,
     S_INTERESTS_PROGRAMS,
