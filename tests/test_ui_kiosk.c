@@ -31,6 +31,9 @@ static int fake_measure(void *ud, const char *utf8, int px, UiWeight w, int *wid
 
 static const UiMeasure FAKE = {NULL, fake_measure};
 
+/* The index part of a kiosk widget id (kind << 16 | index). */
+#define WIDGET_INDEX(id) ((int)((id)&0xFFFF))
+
 /* ---- script parser ---- */
 
 static void test_script_parse(void **state)
@@ -449,6 +452,58 @@ static void test_show_more(void **state)
     assert_false(visible(f, "Show 3 more"));
 }
 
+/* No drawn text inside r was cut short with an ellipsis. */
+static void assert_uncut_in(const UiView *v, UiRect r)
+{
+    for (size_t i = 0; i < v->ncmds; i++) {
+        const UiCmd *c = &v->cmds[i];
+        if (c->type == UI_CMD_TEXT && ui_rect_contains(r, c->r.x, c->r.y) &&
+            strstr(ui_view_text(v, c->text), "…"))
+            fail_msg("cut: '%s'", ui_view_text(v, c->text));
+    }
+}
+
+/* A result with a long company: one full-width column instead of two
+ * half-width ones that would cut it, rows in the search's order top to bottom. */
+static void test_find_rows_whole(void **state)
+{
+    Fixture *f = *state;
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(guest_set(&g.first, "Anabel"), 0);
+    assert_int_equal(guest_set(&g.last, "Quist"), 0);
+    assert_int_equal(guest_set(&g.company, "Northgate Welding & Fabrication Partners"), 0);
+    assert_int_equal(store_walkin_add(f->store, &g, "unit", f->now), STORE_OK);
+    guest_clear(&g);
+    kiosk_destroy(f->k);
+    char err[256];
+    KioskEnv env = {f->store, &f->cfg, FAKE, -1, 0, 0, false, NULL, NULL, NULL};
+    f->k = kiosk_create(&env, f->now, err, sizeof err);
+    assert_non_null(f->k);
+    kiosk_layout(f->k, f->w, f->h, f->now);
+    press(f, "Check in");
+    type(f, "an", 100);
+    for (int hidden = 0; hidden < 2; hidden++) {
+        if (hidden)
+            press(f, "Hide");
+        const UiView *v = kiosk_view(f->k);
+        int rows = 0, last_y = -1;
+        for (size_t i = 0; i < v->nwidgets; i++) {
+            const UiWidget *w = &v->widgets[i];
+            if (w->kind != UI_W_ROW)
+                continue;
+            assert_int_equal(w->r.w, f->w - 2 * 16); /* full width inside the padding */
+            assert_int_equal(WIDGET_INDEX(w->id), rows);
+            assert_true(w->r.y > last_y);
+            last_y = w->r.y;
+            assert_uncut_in(v, w->r);
+            rows++;
+        }
+        assert_true(rows >= (hidden ? 3 : 1));
+        assert_true(!hidden || visible(f, "Anabel Q. — Northgate Welding & Fabrication Partners"));
+    }
+}
+
 /* Holding the on-screen Delete key deletes again and again; a tap deletes once. */
 static void test_delete_repeats(void **state)
 {
@@ -610,6 +665,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_idle_reset_forgets, setup, teardown),
         cmocka_unit_test_setup_teardown(test_resting_finger, setup, teardown),
         cmocka_unit_test_setup_teardown(test_show_more, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_find_rows_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(test_delete_repeats, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tap_caret, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tab_and_enter, setup, teardown),

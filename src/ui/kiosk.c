@@ -1344,24 +1344,34 @@ static void layout_find(Ctx *c)
                       t->px_button);
         return;
     }
-    int cols = c->w > c->h ? 2 : 1;
     int rowh = t->target;
     int rows_fit = (bottom - y + t->gap) / (rowh + t->gap);
     if (rows_fit < 1)
         rows_fit = 1;
-    size_t slots = (size_t)(rows_fit * cols), show = k->nresults;
-    /* More matches than room above the keyboard: the last slot offers the rest
-     * (it hides the keyboard). */
-    bool more = show > slots && slots >= 2;
-    if (show > slots)
-        show = more ? slots - 1 : slots;
-    /* Fill the first column before the second, so results read top to bottom. */
-    size_t cells = show + more;
-    int rows = (int)((cells + (size_t)cols - 1) / (size_t)cols);
-    int colw = (area_w - (cols - 1) * t->gap) / cols;
+    /* Two columns in landscape when every row shown reads whole in half the
+     * width; one full-width column when a long company would be cut. */
+    int cols = c->w > c->h ? 2 : 1, colw;
+    size_t show, cells;
+    bool more;
     const char *labels[SEARCH_MAX_RESULTS];
-    for (size_t i = 0; i < show; i++)
-        labels[i] = k->results[i].label;
+    for (;; cols--) {
+        size_t slots = (size_t)(rows_fit * cols);
+        show = k->nresults;
+        /* More matches than room above the keyboard: the last slot offers the
+         * rest (it hides the keyboard). */
+        more = show > slots && slots >= 2;
+        if (show > slots)
+            show = more ? slots - 1 : slots;
+        cells = show + more;
+        colw = (area_w - (cols - 1) * t->gap) / cols;
+        for (size_t i = 0; i < show; i++)
+            labels[i] = k->results[i].label;
+        if (cols == 1 || ui_rows_fit(v, t, colw, labels, show))
+            break;
+    }
+    /* Fill the first column before the second, so results read top to bottom
+     * in the search's order, as in one column. */
+    int rows = (int)((cells + (size_t)cols - 1) / (size_t)cols);
     int px = ui_row_px(v, t, colw, labels, show);
     for (size_t i = 0; i < cells; i++) {
         int col = (int)i / rows, row = (int)i % rows;

@@ -300,6 +300,14 @@ int ui_row_px(UiView *v, const UiTheme *t, int row_w, const char *const *labels,
                              row_label_w(t, row_w));
 }
 
+bool ui_rows_fit(UiView *v, const UiTheme *t, int row_w, const char *const *labels, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (ui_text_width(v, labels[i], t->px_body, UI_BOLD) > row_label_w(t, row_w))
+            return false;
+    return true;
+}
+
 void ui_row(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
             const char *label, int px)
 {

@@ -73,6 +73,9 @@ int ui_tile_px(UiView *v, const UiTheme *t, int tile_w, const char *const *label
 void ui_row(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
             const char *label, int px);
 int ui_row_px(UiView *v, const UiTheme *t, int row_w, const char *const *labels, size_t n);
+/* True when every label reads whole in a row row_w wide (at the smallest size
+ * ui_row_px picks): a layout uses wider rows when not. */
+bool ui_rows_fit(UiView *v, const UiTheme *t, int row_w, const char *const *labels, size_t n);
 
 /* ---- drag-to-scroll with inertia ---- */
 
