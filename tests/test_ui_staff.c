@@ -6,11 +6,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "testutil.h"
 
+#include "core/csv.h"
 #include "store/store.h"
+#include "ui/staff_export.h"
 #include "ui/ui_staff.h"
 
 #define T0 1700000000000LL
@@ -294,6 +299,223 @@ static void test_import_error_shown(void **state)
     env_free(&e);
 }
 
+/* ---- Export to USB ---- */
+
+static void test_file_name(void **state)
+{
+    (void)state;
+    char out[64];
+    staff_file_name("Fall CTE Partner Meet & Greet", "x", out, sizeof out);
+    assert_string_equal(out, "Fall-CTE-Partner-Meet-Greet");
+    staff_file_name("  José's Día: 2026/08/20 ", "x", out, sizeof out);
+    assert_string_equal(out, "José-s-Día-2026-08-20");
+    staff_file_name("../..", "lanyard", out, sizeof out);
+    assert_string_equal(out, "lanyard");
+    staff_file_name("bad \xff\xfe bytes", "x", out, sizeof out);
+    assert_string_equal(out, "bad-bytes");
+    /* Cut short, never inside a character. */
+    staff_file_name("ééééé", "x", out, 6);
+    assert_string_equal(out, "éé");
+}
+
+static void test_usb_find(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    char out[1024];
+    /* LANYARD_USB_DIR wins, when it is a folder that can be written. */
+    assert_int_equal(staff_usb_find(dir, "/nonexistent", out, sizeof out), 0);
+    assert_string_equal(out, dir);
+    char *missing = tu_path(dir, "missing");
+    assert_int_equal(staff_usb_find(missing, "/proc/self/mounts", out, sizeof out), -1);
+    /* Only mounts under /media or /run/media that exist count: not / nor /tmp. */
+    char *mounts = tu_path(dir, "mounts");
+    tu_write(mounts,
+             "/dev/sda1 / ext4 rw 0 0\ntmpfs /tmp tmpfs rw 0 0\n"
+             "/dev/sdb1 /media/nobody/NO\\040SUCH\\040STICK vfat rw 0 0\n",
+             (size_t)-1);
+    assert_int_equal(staff_usb_find(NULL, mounts, out, sizeof out), -1);
+    assert_int_equal(staff_usb_find("", mounts, out, sizeof out), -1);
+    free(mounts);
+    free(missing);
+    tu_rmtree(dir);
+    free(dir);
+}
+
+typedef struct Csv {
+    size_t rows;
+    char header[16][64];
+    size_t ncols;
+    char first[256], code[64];
+} Csv;
+
+static int csv_row(const CsvRecord *rec, void *ud)
+{
+    Csv *c = ud;
+    if (c->rows == 0) {
+        c->ncols = rec->nfields < 16 ? rec->nfields : 16;
+        for (size_t i = 0; i < c->ncols; i++)
+            snprintf(c->header[i], sizeof c->header[i], "%s", rec->fields[i]);
+    } else if (c->rows == 1) {
+        for (size_t i = 0; i < c->ncols && i < rec->nfields; i++) {
+            if (!strcmp(c->header[i], "First name"))
+                snprintf(c->first, sizeof c->first, "%s", rec->fields[i]);
+            if (!strcmp(c->header[i], "Registration code"))
+                snprintf(c->code, sizeof c->code, "%s", rec->fields[i]);
+        }
+    }
+    c->rows++;
+    return 0;
+}
+
+static Csv read_csv(const char *path)
+{
+    Csv c;
+    memset(&c, 0, sizeof c);
+    size_t len;
+    char *text = tu_read(path, &len);
+    assert_non_null(text);
+    /* Written for Excel: a byte-order mark, CRLF line ends. */
+    assert_memory_equal(text, "\xEF\xBB\xBF", 3);
+    assert_non_null(strstr(text, "\r\n"));
+    CsvError err;
+    assert_int_equal(csv_read(text, len, csv_row, &c, &err), 0);
+    free(text);
+    return c;
+}
+
+/* The folders an export made in usb, sorted. */
+static size_t export_dirs(const char *usb, char names[4][256])
+{
+    DIR *d = opendir(usb);
+    assert_non_null(d);
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.' || n == 4)
+            continue;
+        snprintf(names[n++], 256, "%s", e->d_name);
+    }
+    closedir(d);
+    if (n == 2 && strcmp(names[0], names[1]) > 0) {
+        char t[256];
+        memcpy(t, names[0], 256);
+        memcpy(names[0], names[1], 256);
+        memcpy(names[1], t, 256);
+    }
+    return n;
+}
+
+static void test_export_usb(void **state)
+{
+    (void)state;
+    Env e = env_make(true);
+    char *usb = tu_path(e.dir, "usb");
+    assert_int_equal(mkdir(usb, 0700), 0);
+    setenv("LANYARD_USB_DIR", usb, 1);
+    TuRun r = run_script(&e, "staff_export", false);
+    unsetenv("LANYARD_USB_DIR");
+    expect_ok(&r);
+    tu_run_free(&r);
+
+    char names[4][256];
+    assert_int_equal(export_dirs(usb, names), 2);
+    /* Named after the event and the local time; the second export of the same
+     * minute beside it. */
+    assert_int_equal(strncmp(names[0], "Spring-CTE-Partner-Breakfast_20", 31), 0);
+    assert_int_equal(strlen(names[0]), strlen("Spring-CTE-Partner-Breakfast_2026-04-16_0930"));
+    char second[300];
+    snprintf(second, sizeof second, "%s-2", names[0]);
+    assert_string_equal(names[1], second);
+
+    char *folder = tu_path(usb, names[0]);
+    char *att = tu_path(folder, "attendance.csv"), *fol = tu_path(folder, "followup.csv");
+    char *db = tu_path(folder, "lanyard-test-kiosk.db");
+    Csv c = read_csv(att);
+    assert_int_equal(c.rows, 2); /* header + Ana */
+    assert_string_equal(c.header[0], "Checked in");
+    assert_string_equal(c.first, "Ana");
+    assert_string_equal(c.code, "2713624642");
+    Csv f = read_csv(fol);
+    assert_true(f.rows >= 1);
+    /* The database copy opens on its own and holds the check-in. */
+    Store *s = NULL;
+    char err[512];
+    assert_int_equal(store_open(db, STORE_OPEN_READONLY, &s, err, sizeof err), STORE_OK);
+    StoreStats st;
+    assert_int_equal(store_stats(s, &st), STORE_OK);
+    assert_int_equal(st.checked_in, 1);
+    assert_int_equal(st.guests, 7);
+    store_close(s);
+    free(db);
+    free(fol);
+    free(att);
+    free(folder);
+    free(usb);
+    env_free(&e);
+}
+
+static void test_export_no_usb(void **state)
+{
+    (void)state;
+    Env e = env_make(true);
+    char *usb = tu_path(e.dir, "not-mounted");
+    setenv("LANYARD_USB_DIR", usb, 1);
+    TuRun r = run_script(&e, "staff_export_none", false);
+    unsetenv("LANYARD_USB_DIR");
+    expect_ok(&r);
+    tu_run_free(&r);
+    struct stat st;
+    assert_int_not_equal(stat(usb, &st), 0); /* nothing was created */
+    free(usb);
+    env_free(&e);
+}
+
+static void test_export_fails(void **state)
+{
+    (void)state;
+    Env e = env_make(true);
+    /* A folder that vanished between finding and writing. */
+    Store *s = open_rw(e.db);
+    char out[1024], err[600];
+    char *gone = tu_path(e.dir, "gone");
+    assert_int_equal(staff_export_usb(s, gone, "Ev", "k", T0, out, sizeof out, err, sizeof err),
+                     -1);
+    assert_non_null(strstr(err, "cannot create"));
+    assert_non_null(strstr(err, "No such file or directory"));
+    store_close(s);
+    free(gone);
+
+    /* A full stick: a tiny tmpfs (needs root), filled up. */
+    char *usb = tu_path(e.dir, "stick");
+    assert_int_equal(mkdir(usb, 0700), 0);
+    if (mount("tmpfs", usb, "tmpfs", 0, "size=64k") != 0) {
+        fprintf(stderr, "cannot mount a small tmpfs (needs root): full stick not tried\n");
+    } else {
+        char *filler = tu_path(usb, "filler");
+        FILE *fp = fopen(filler, "wb");
+        assert_non_null(fp);
+        static char block[4096];
+        while (fwrite(block, 1, sizeof block, fp) == sizeof block && fflush(fp) == 0)
+            ;
+        fclose(fp);
+        setenv("LANYARD_USB_DIR", usb, 1);
+        TuRun r = run_script(&e, "staff_export_full", false);
+        unsetenv("LANYARD_USB_DIR");
+        expect_ok(&r);
+        assert_non_null(strstr(r.err, "export to USB"));
+        tu_run_free(&r);
+        /* No half export is left on the stick. */
+        char names[4][256];
+        assert_int_equal(export_dirs(usb, names), 1);
+        assert_string_equal(names[0], "filler");
+        assert_int_equal(umount(usb), 0);
+        free(filler);
+    }
+    free(usb);
+    env_free(&e);
+}
+
 int main(void)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
@@ -308,6 +530,11 @@ int main(void)
         cmocka_unit_test(test_spanish),
         cmocka_unit_test(test_no_pin),
         cmocka_unit_test(test_import_error_shown),
+        cmocka_unit_test(test_file_name),
+        cmocka_unit_test(test_usb_find),
+        cmocka_unit_test(test_export_usb),
+        cmocka_unit_test(test_export_no_usb),
+        cmocka_unit_test(test_export_fails),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

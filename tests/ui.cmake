@@ -9,8 +9,9 @@ lanyard_test(test_ui_texture_cache SOURCES test_ui_texture_cache.c DEPS platform
 set(UI_TEST_ENV "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/ui/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")
 set_tests_properties(test_ui_flows test_ui_kiosk test_ui_texture_cache PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
 # Staff mode (SPEC §5): the lock-out schedule, then the gesture, PIN pad and
-# staff screen through `lanyard run --script` (tests/ui/staff_*.script).
-lanyard_test(test_ui_staff SOURCES test_ui_staff.c DEPS ui_staff store NEEDS_BINARY)
+# staff screen through `lanyard run --script` (tests/ui/staff_*.script), and
+# Export to USB into a folder standing in for the stick (LANYARD_USB_DIR).
+lanyard_test(test_ui_staff SOURCES test_ui_staff.c DEPS ui_staff store core_csv NEEDS_BINARY)
 set_tests_properties(test_ui_staff PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
 # Every screen at four sizes against tests/ui/ref/ (scripts/update-screenshots
 # regenerates them). About pixels, not memory: the flows above cover the same

@@ -122,6 +122,12 @@ static const Entry TABLE[S_COUNT] = {
     {S_STAFF_PRINT_PNG, {"PNG files", "Archivos PNG"}},
     {S_STAFF_PRINT_FMT, {"%zu waiting, %zu failed", "%zu en espera, %zu con error"}},
     {S_STAFF_IMPORT_FMT, {"Not imported: %s", "No importado: %s"}},
+    {S_EXPORT_USB, {"Export to USB", "Exportar a USB"}},
+    {S_EXPORT_DONE, {"Exported to:", "Exportado a:"}},
+    {S_EXPORT_NO_USB,
+     {"No USB stick found. Insert one, wait a moment and try again.",
+      "No se encontró una memoria USB. Conéctela, espere un momento e inténtelo de nuevo."}},
+    {S_EXPORT_FAILED, {"Export failed:", "La exportación falló:"}},
 };
 
 const char *ui_tr(UiLang lang, UiStr s)

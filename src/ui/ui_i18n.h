@@ -98,6 +98,10 @@ typedef enum UiStr {
     S_STAFF_PRINT_PNG,
     S_STAFF_PRINT_FMT,  /* two %zu: waiting, failed */
     S_STAFF_IMPORT_FMT, /* one %s: the file, line and problem */
+    S_EXPORT_USB,
+    S_EXPORT_DONE,
+    S_EXPORT_NO_USB,
+    S_EXPORT_FAILED,
     S_COUNT
 } UiStr;
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/pin.h"
+#include "ui/staff_export.h"
 
 /* ---- lock-out ---- */
 
@@ -107,6 +108,7 @@ enum {
     SW_CANCEL,
     SW_BACK,
     SW_EXIT,
+    SW_EXPORT,
 };
 
 typedef enum StaffView { SV_OFF, SV_PIN, SV_HOME } StaffView;
@@ -127,6 +129,9 @@ typedef enum PadNote {
 static const char *const IMPORT_FILES[] = {"programs.csv", "guests.csv"};
 #define NIMPORT (sizeof IMPORT_FILES / sizeof IMPORT_FILES[0])
 
+/* How the last Export to USB went, shown until staff mode is left. */
+typedef enum ExportNote { EXN_NONE, EXN_DONE, EXN_NO_USB, EXN_FAILED } ExportNote;
+
 struct StaffMode {
     StaffEnv env;
     StaffView view;
@@ -144,13 +149,19 @@ struct StaffMode {
     bool have_printer;
     StaffPrinter printer;
     char import_err[NIMPORT][600];
+    ExportNote export_note;
+    char export_text[1200]; /* the folder written, or what went wrong */
+    char usb_dir[1024];     /* LANYARD_USB_DIR when set: where "the stick" is */
 };
 
 StaffMode *staff_create(const StaffEnv *env)
 {
     StaffMode *m = calloc(1, sizeof *m);
-    if (m)
-        m->env = *env;
+    if (!m)
+        return NULL;
+    m->env = *env;
+    const char *usb = getenv("LANYARD_USB_DIR");
+    snprintf(m->usb_dir, sizeof m->usb_dir, "%s", usb ? usb : "");
     return m;
 }
 
@@ -195,6 +206,7 @@ void staff_close(StaffMode *m)
     clear_pin(m);
     m->view = SV_OFF;
     m->note = PN_NONE;
+    m->export_note = EXN_NONE;
 }
 
 const char *staff_screen_name(const StaffMode *m)
@@ -229,6 +241,26 @@ static void go_home(StaffMode *m, int64_t now)
     m->note = PN_NONE;
     m->view = SV_HOME;
     refresh(m, now);
+}
+
+/* Export to USB: synchronous, as the staff member waits for the answer anyway;
+ * a few hundred kilobytes of CSV and database for an event. */
+static void export_usb(StaffMode *m, int64_t now)
+{
+    char usb[1024];
+    if (staff_usb_find(m->usb_dir, "/proc/self/mounts", usb, sizeof usb) != 0) {
+        m->export_note = EXN_NO_USB;
+        return;
+    }
+    char err[600];
+    if (staff_export_usb(m->env.store, usb, m->env.cfg->name, m->env.cfg->kiosk_id, now,
+                         m->export_text, sizeof m->export_text, err, sizeof err) != 0) {
+        fprintf(stderr, "lanyard: export to USB: %s\n", err);
+        snprintf(m->export_text, sizeof m->export_text, "%s", err);
+        m->export_note = EXN_FAILED;
+        return;
+    }
+    m->export_note = EXN_DONE;
 }
 
 /* ---- PIN entry ---- */
@@ -316,6 +348,8 @@ StaffResult staff_press(StaffMode *m, int index, int64_t now)
         }
         if (index == SW_EXIT)
             return STAFF_EXIT; /* the staff screen stays up until the window goes */
+        if (index == SW_EXPORT)
+            export_usb(m, now);
     }
     return STAFF_STAY;
 }
@@ -596,6 +630,44 @@ static void layout_home(const Lay *c)
     int ew = button_w(c, exit, ui_sc(t, 180));
     ui_button(v, t, c->in, c->base + SW_EXIT, ui_rect(c->w - t->pad - ew, bottom, ew, bh), exit,
               UI_BTN_PRIMARY, t->px_button);
+    const char *xl = ui_tr(lang, S_EXPORT_USB);
+    int xw = button_w(c, xl, ui_sc(t, 180));
+    ui_button(v, t, c->in, c->base + SW_EXPORT, ui_rect(t->pad, bottom, xw, bh), xl,
+              UI_BTN_SECONDARY, t->px_button);
+    int aw = c->w - 2 * t->pad;
+    int lh = ui_text_height(v, t->px_small, UI_REGULAR);
+    /* How the export went, just above the buttons: where it went, or why not. */
+    if (m->export_note != EXN_NONE) {
+        int y = bottom - t->gap - (m->export_note == EXN_FAILED ? 4 : 2) * lh;
+        UiColor ok = t->contrast ? t->accent : ui_rgb(0x2E, 0x7D, 0x32);
+        UiRect r = ui_rect(t->pad, y + lh, aw, 3 * lh);
+        if (m->export_note == EXN_NO_USB) {
+            ui_text_wrap(v, ui_rect(t->pad, y, aw, 2 * lh), ui_tr(lang, S_EXPORT_NO_USB),
+                         t->px_small, UI_BOLD, t->error, 2, UI_LEFT);
+        } else if (m->export_note == EXN_DONE) {
+            ui_text_in(v, ui_rect(t->pad, y, aw, lh), ui_tr(lang, S_EXPORT_DONE), t->px_small,
+                       t->px_small, UI_BOLD, ok, UI_LEFT);
+            /* A path has no spaces to wrap at: shrunk to fit, then cut. */
+            ui_text_in(v, ui_rect(r.x, r.y, r.w, lh), m->export_text, t->px_small,
+                       t->px_small * 7 / 10, UI_REGULAR, t->text, UI_LEFT);
+        } else {
+            /* "cannot write PATH: REASON": the reason first, where it is read,
+             * then what could not be written. */
+            char head[800], what[1200];
+            snprintf(what, sizeof what, "%s", m->export_text);
+            char *colon = strrchr(what, ':');
+            if (colon && colon[1] == ' ') {
+                *colon = '\0';
+                snprintf(head, sizeof head, "%s %s", ui_tr(lang, S_EXPORT_FAILED), colon + 2);
+            } else {
+                snprintf(head, sizeof head, "%s", ui_tr(lang, S_EXPORT_FAILED));
+            }
+            ui_text_in(v, ui_rect(t->pad, y, aw, lh), head, t->px_small, t->px_small * 8 / 10,
+                       UI_BOLD, t->error, UI_LEFT);
+            ui_text_wrap(v, r, what, t->px_small, UI_REGULAR, t->text, 3, UI_LEFT);
+        }
+        bottom = y;
+    }
 
     char value[3][160], detail[3][400];
     bool bad[3] = {false, false, false};
@@ -630,7 +702,6 @@ static void layout_home(const Lay *c)
 
     bool landscape = c->w > c->h;
     int cols = landscape ? 3 : 1;
-    int aw = c->w - 2 * t->pad;
     int cw = (aw - (cols - 1) * t->gap) / cols;
     int ch = ui_sc(t, 96);
     int y = top + t->gap;
@@ -642,7 +713,6 @@ static void layout_home(const Lay *c)
     y += ((3 + cols - 1) / cols) * (ch + t->gap) + t->gap;
 
     /* What went wrong importing the event's files, in the kiosk's words. */
-    int lh = ui_text_height(v, t->px_small, UI_REGULAR);
     for (size_t i = 0; i < NIMPORT; i++) {
         if (!m->import_err[i][0])
             continue;
