@@ -562,6 +562,47 @@ static void test_tab_and_enter(void **state)
     assert_string_equal(kiosk_screen_name(f->k), "programs");
 }
 
+/* Staff mode's hidden gesture: 3 s of a finger in the top-left corner. */
+static void test_staff_gesture(void **state)
+{
+    Fixture *f = *state;
+    /* Lifted early, slid out of the corner, or elsewhere: nothing. */
+    send(f, (UiEvent){.type = UI_EV_DOWN, .x = 5, .y = 5});
+    assert_true(kiosk_next_wake(f->k, f->now) == f->now + 3000);
+    f->now += 2999;
+    send(f, (UiEvent){.type = UI_EV_UP, .x = 5, .y = 5});
+    assert_string_equal(kiosk_screen_name(f->k), "welcome");
+    send(f, (UiEvent){.type = UI_EV_DOWN, .x = 5, .y = 5});
+    f->now += 100;
+    send(f, (UiEvent){.type = UI_EV_MOVE, .x = 200, .y = 200});
+    f->now += 3000;
+    kiosk_tick(f->k, f->now);
+    send(f, (UiEvent){.type = UI_EV_UP, .x = 200, .y = 200});
+    assert_string_equal(kiosk_screen_name(f->k), "welcome");
+    send(f, (UiEvent){.type = UI_EV_DOWN, .x = 400, .y = 5});
+    f->now += 3000;
+    kiosk_tick(f->k, f->now);
+    send(f, (UiEvent){.type = UI_EV_UP, .x = 400, .y = 5});
+    assert_string_equal(kiosk_screen_name(f->k), "welcome");
+
+    /* On Find me, on top of Back: the pad opens while the finger is still
+     * down, and lifting it taps neither Back nor the pad's Cancel under it. */
+    press(f, "Check in");
+    assert_string_equal(kiosk_screen_name(f->k), "find");
+    send(f, (UiEvent){.type = UI_EV_DOWN, .x = 20, .y = 20});
+    f->now += 3000;
+    kiosk_tick(f->k, f->now);
+    assert_string_equal(kiosk_screen_name(f->k), "staff_pin");
+    send(f, (UiEvent){.type = UI_EV_UP, .x = 20, .y = 20});
+    assert_string_equal(kiosk_screen_name(f->k), "staff_pin");
+    /* No PIN set and locked down: OK lets nobody in, and nothing quits. */
+    press(f, "OK");
+    assert_string_equal(kiosk_screen_name(f->k), "staff_pin");
+    assert_false(kiosk_should_quit(f->k));
+    press(f, "Cancel");
+    assert_string_equal(kiosk_screen_name(f->k), "welcome");
+}
+
 static void test_lockdown_keys(void **state)
 {
     Fixture *f = *state;
@@ -669,6 +710,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_delete_repeats, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tap_caret, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tab_and_enter, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_staff_gesture, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lockdown_keys, setup, teardown),
         cmocka_unit_test_setup_teardown(test_touch_targets, setup, teardown),
         cmocka_unit_test_setup_teardown(test_larger_text, setup, teardown),
