@@ -504,6 +504,73 @@ static void test_find_rows_whole(void **state)
     }
 }
 
+/* The bold texts drawn inside r all at one px (returned; 0 when none), cut
+ * with an ellipsis only at min_px. */
+static int one_bold_px(const UiView *v, UiRect r, int px, int min_px)
+{
+    for (size_t i = 0; i < v->ncmds; i++) {
+        const UiCmd *c = &v->cmds[i];
+        if (c->type != UI_CMD_TEXT || c->weight != UI_BOLD || !ui_rect_contains(r, c->r.x, c->r.y))
+            continue;
+        const char *text = ui_view_text(v, c->text);
+        if (px && c->px != px)
+            fail_msg("'%s' at %d px, its neighbours at %d", text, c->px, px);
+        px = c->px;
+        if (strstr(text, "…") && px > min_px)
+            fail_msg("'%s' cut at %d px", text, px);
+    }
+    return px;
+}
+
+/* Program names on Interests tiles and Explore cards: one size per grid (long
+ * names wrap on two lines rather than shrinking alone). */
+static void test_cards_one_size(void **state)
+{
+    Fixture *f = *state;
+    char *csv = tu_source("assets/demo/programs.csv");
+    size_t len;
+    char *raw = tu_read(csv, &len);
+    assert_non_null(raw);
+    ImportReport rep;
+    import_report_init(&rep, csv);
+    ProgramList pl;
+    program_list_init(&pl);
+    assert_int_equal(import_parse_programs(raw, len, &pl, &rep), 0);
+    assert_int_equal(store_import_programs(f->store, &pl, &rep, f->now), STORE_OK);
+    program_list_free(&pl);
+    import_report_free(&rep);
+    free(raw);
+    free(csv);
+    kiosk_destroy(f->k);
+    char err[256];
+    KioskEnv env = {f->store, &f->cfg, FAKE, -1, 0, 0, false, NULL, NULL, NULL};
+    f->k = kiosk_create(&env, f->now, err, sizeof err);
+    assert_non_null(f->k);
+    UiTheme t;
+    ui_theme_make(&t, f->w, f->h, ui_rgb(0, 0, 0), ui_rgb(0, 0, 0), false);
+    kiosk_layout(f->k, f->w, f->h, f->now);
+    type(f, "2713624642", 5);
+    key(f, UI_KEY_RETURN, 0);
+    assert_string_equal(kiosk_screen_name(f->k), "interests");
+    const UiView *v = kiosk_view(f->k);
+    int px[64] = {0}, tiles = 0; /* per grid: widget kind (id >> 16) */
+    for (size_t i = 0; i < v->nwidgets; i++) {
+        const UiWidget *w = &v->widgets[i];
+        if (w->kind != UI_W_CHECK || w->clip.h < w->r.h)
+            continue; /* a tile scrolled partly out of view */
+        int g = (int)(w->id >> 16) & 63;
+        px[g] = one_bold_px(v, w->r, px[g], t.px_small);
+        tiles++;
+    }
+    assert_true(tiles >= 4);
+    press(f, "Continue");
+    press(f, "Done");
+    press(f, "Explore programs");
+    v = kiosk_view(f->k);
+    int cards_px = one_bold_px(v, ui_rect(0, t.pad + t.target, f->w, f->h), 0, t.px_body);
+    assert_true(cards_px >= t.px_body);
+}
+
 /* Holding the on-screen Delete key deletes again and again; a tap deletes once. */
 static void test_delete_repeats(void **state)
 {
@@ -707,6 +774,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_resting_finger, setup, teardown),
         cmocka_unit_test_setup_teardown(test_show_more, setup, teardown),
         cmocka_unit_test_setup_teardown(test_find_rows_whole, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cards_one_size, setup, teardown),
         cmocka_unit_test_setup_teardown(test_delete_repeats, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tap_caret, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tab_and_enter, setup, teardown),

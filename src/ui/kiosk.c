@@ -1509,15 +1509,17 @@ static void layout_interests(Ctx *c)
         int cols = aw / ui_sc(t, 220);
         cols = cols < 2 ? 2 : cols > 4 ? 4 : cols;
         int tw = (aw - (cols - 1) * t->gap) / cols;
-        int th = ui_sc(t, 76) > t->target ? ui_sc(t, 76) : t->target;
         const char **names = calloc(k->programs.count, sizeof *names);
-        int px = t->px_body;
+        int px = t->px_small, lines = 2;
         if (names) {
             for (size_t i = 0; i < k->programs.count; i++)
                 names[i] = k->programs.items[i].name;
-            px = ui_tile_px(v, t, tw, names, k->programs.count);
+            px = ui_tile_px(v, t, tw, names, k->programs.count, &lines);
             free(names);
         }
+        int th = ui_tile_height(v, t, px, lines, true);
+        if (th < ui_sc(t, 76))
+            th = ui_sc(t, 76);
         for (size_t i = 0; i < k->programs.count; i++) {
             int col = (int)(i % (size_t)cols), row = (int)(i / (size_t)cols);
             UiRect r = ui_rect(t->pad + col * (tw + t->gap), y + row * (th + t->gap), tw, th);
@@ -1531,12 +1533,15 @@ static void layout_interests(Ctx *c)
     int cols = aw / ui_sc(t, 180);
     cols = cols < 2 ? 2 : cols > 4 ? 4 : cols;
     int tw = (aw - (cols - 1) * t->gap) / cols;
-    int kh = ui_sc(t, 64) > t->target ? ui_sc(t, 64) : t->target;
     const char *kinds[16];
     size_t nk = PARTNERSHIP_KIND_COUNT < 16 ? PARTNERSHIP_KIND_COUNT : 16;
     for (size_t i = 0; i < nk; i++)
         kinds[i] = ui_tr_kind(k->lang, PARTNERSHIP_KINDS[i].key);
-    int kpx = ui_tile_px(v, t, tw, kinds, nk);
+    int klines;
+    int kpx = ui_tile_px(v, t, tw, kinds, nk, &klines);
+    int kh = ui_tile_height(v, t, kpx, klines, false);
+    if (kh < ui_sc(t, 64))
+        kh = ui_sc(t, 64);
     for (size_t i = 0; i < nk; i++) {
         int col = (int)(i % (size_t)cols), row = (int)(i / (size_t)cols);
         UiRect r = ui_rect(t->pad + col * (tw + t->gap), y + row * (kh + t->gap), tw, kh);
@@ -1665,9 +1670,27 @@ static void layout_programs(Ctx *c)
     int cols = aw / ui_sc(t, 360);
     cols = cols < 1 ? 1 : cols > 3 ? 3 : cols;
     int cw = (aw - (cols - 1) * t->gap) / cols;
-    int lh = ui_text_height(v, t->px_button, UI_BOLD);
+    /* One size for every card's name: the largest that fits them all on one
+     * line, down to body size; past that, on two lines at one size. */
+    int nw = cw - 2 * ui_sc(t, 10) - 2 * t->pad; /* beside the colour stripe */
+    int px = t->px_button, lines = 1;
+    const char **names = calloc(k->programs.count, sizeof *names);
+    if (names) {
+        for (size_t i = 0; i < k->programs.count; i++)
+            names[i] = k->programs.items[i].name;
+        px = ui_text_common_px_lines(v, names, k->programs.count, UI_BOLD, t->px_body, t->px_button,
+                                     nw, 1);
+        for (size_t i = 0; i < k->programs.count && lines == 1; i++)
+            if (ui_text_width(v, names[i], px, UI_BOLD) > nw)
+                lines = 2;
+        if (lines == 2)
+            px = ui_text_common_px_lines(v, names, k->programs.count, UI_BOLD, t->px_body,
+                                         t->px_button, nw, 2);
+        free(names);
+    }
+    int lh = ui_text_height(v, px, UI_BOLD);
     int sh = ui_text_height(v, t->px_small, UI_REGULAR);
-    int ch = ui_sc(t, 24) + lh + 2 * sh;
+    int ch = ui_sc(t, 24) + lines * lh + 2 * sh;
     for (size_t i = 0; i < k->programs.count; i++) {
         const Program *p = &k->programs.items[i];
         int col = (int)(i % (size_t)cols), row = (int)(i / (size_t)cols);
@@ -1681,12 +1704,16 @@ static void layout_programs(Ctx *c)
         ui_draw_rect(v, ui_rect(r.x + stripe, r.y, stripe, r.h), program_colour(p->code), 0);
         int tx = r.x + stripe * 2 + t->pad, tw = r.x + r.w - t->pad - tx;
         int ty = r.y + ui_sc(t, 12);
-        ui_text_in(v, ui_rect(tx, ty, tw, lh), p->name, t->px_button, t->px_small, UI_BOLD, t->text,
-                   UI_LEFT);
-        ui_text_in(v, ui_rect(tx, ty + lh, tw, sh), p->school, t->px_small, t->px_small * 8 / 10,
+        int sy = ty + lh; /* school and pathway right below the name */
+        if (ui_text_width(v, p->name, px, UI_BOLD) > tw && lines == 2)
+            sy = ty + ui_text_wrap(v, ui_rect(tx, ty, tw, 2 * lh), p->name, px, UI_BOLD, t->text, 2,
+                                   UI_LEFT);
+        else
+            ui_text_in(v, ui_rect(tx, ty, tw, lh), p->name, px, px, UI_BOLD, t->text, UI_LEFT);
+        ui_text_in(v, ui_rect(tx, sy, tw, sh), p->school, t->px_small, t->px_small, UI_REGULAR,
+                   t->muted, UI_LEFT);
+        ui_text_in(v, ui_rect(tx, sy + sh, tw, sh), p->pathway, t->px_small, t->px_small,
                    UI_REGULAR, t->muted, UI_LEFT);
-        ui_text_in(v, ui_rect(tx, ty + lh + sh, tw, sh), p->pathway, t->px_small,
-                   t->px_small * 8 / 10, UI_REGULAR, t->muted, UI_LEFT);
     }
     int rows = (int)((k->programs.count + (size_t)cols - 1) / (size_t)cols);
     ui_scroll_end(v, sc, rows * (ch + t->gap) + t->pad, saved);

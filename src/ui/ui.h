@@ -180,6 +180,15 @@ void ui_text_ellipsize(UiView *v, const char *utf8, int px, UiWeight w, int max_
 int ui_text_common_px(UiView *v, const char *const *labels, size_t n, UiWeight w, int min_px,
                       int max_px, int max_w);
 
+/* True when utf8, wrapped at spaces as ui_text_wrap does, takes at most
+ * max_lines lines of max_w at px with nothing cut. */
+bool ui_text_wraps(UiView *v, const char *utf8, int px, UiWeight w, int max_w, int max_lines);
+/* One size for a set of labels that may wrap (cards of a grid): the largest px
+ * in [min_px, max_px] at which each of them takes at most max_lines lines of
+ * max_w (min_px when one does not fit even then; it will be cut). */
+int ui_text_common_px_lines(UiView *v, const char *const *labels, size_t n, UiWeight w, int min_px,
+                            int max_px, int max_w, int max_lines);
+
 typedef enum UiAlign { UI_LEFT, UI_CENTER, UI_RIGHT } UiAlign;
 /* One line in r: shrunk from px down to min_px to fit, then ellipsized;
  * vertically centred. Returns the px used. */

@@ -240,6 +240,55 @@ int ui_text_common_px(UiView *v, const char *const *labels, size_t n, UiWeight w
     return px;
 }
 
+bool ui_text_wraps(UiView *v, const char *utf8, int px, UiWeight w, int max_w, int max_lines)
+{
+    const char *p = utf8;
+    char line[1024];
+    for (int ln = 0; ln < max_lines; ln++) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            return true;
+        /* The most words that fit this line. */
+        size_t n = strlen(p), best = 0;
+        for (size_t i = 0; i <= n && i < sizeof line; i++) {
+            if (p[i] != ' ' && p[i] != '\0')
+                continue;
+            memcpy(line, p, i);
+            line[i] = '\0';
+            if (ui_text_width(v, line, px, w) > max_w)
+                break;
+            best = i;
+        }
+        if (best == 0)
+            return false; /* a word wider than the line */
+        p += best;
+    }
+    while (*p == ' ')
+        p++;
+    return *p == '\0';
+}
+
+int ui_text_common_px_lines(UiView *v, const char *const *labels, size_t n, UiWeight w, int min_px,
+                            int max_px, int max_w, int max_lines)
+{
+    int px = max_px;
+    for (size_t i = 0; i < n && px > min_px; i++) {
+        if (ui_text_wraps(v, labels[i], px, w, max_w, max_lines))
+            continue;
+        int lo = min_px, hi = px - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) / 2;
+            if (ui_text_wraps(v, labels[i], mid, w, max_w, max_lines))
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        px = lo;
+    }
+    return px < min_px ? min_px : px;
+}
+
 void ui_text_ellipsize(UiView *v, const char *utf8, int px, UiWeight w, int max_w, char *out,
                        size_t outlen)
 {

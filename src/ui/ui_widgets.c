@@ -233,17 +233,26 @@ static int tile_label_w(const UiTheme *t, int tile_w)
     return tile_w - ui_sc(t, 10 + 28 + 10 + 8);
 }
 
-int ui_tile_px(UiView *v, const UiTheme *t, int tile_w, const char *const *labels, size_t n)
+int ui_tile_px(UiView *v, const UiTheme *t, int tile_w, const char *const *labels, size_t n,
+               int *lines)
 {
-    int px = t->px_body, w = tile_label_w(t, tile_w);
-    for (size_t i = 0; i < n; i++) {
-        int fit = ui_text_fit(v, labels[i], UI_BOLD, t->px_small, px, w);
-        /* A label too long even at the smallest size wraps on two lines; it
-         * does not pull the others down. */
-        if (fit < px && ui_text_width(v, labels[i], fit, UI_BOLD) <= w)
-            px = fit;
+    int w = tile_label_w(t, tile_w);
+    int px = ui_text_common_px_lines(v, labels, n, UI_BOLD, t->px_small, t->px_body, w, 2);
+    if (lines) {
+        *lines = 1;
+        for (size_t i = 0; i < n && *lines == 1; i++)
+            if (ui_text_width(v, labels[i], px, UI_BOLD) > w)
+                *lines = 2;
     }
     return px;
+}
+
+int ui_tile_height(UiView *v, const UiTheme *t, int px, int lines, bool sub)
+{
+    int h = lines * ui_text_height(v, px, UI_BOLD) + ui_sc(t, 16);
+    if (sub)
+        h += ui_text_height(v, t->px_small, UI_REGULAR);
+    return h > t->target ? h : t->target;
 }
 
 void ui_tile(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
@@ -267,10 +276,10 @@ void ui_tile(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiR
     }
     int lx = b.x + bs + ui_sc(t, 10);
     UiRect tr = ui_rect(lx, r.y + ui_sc(t, 4), tile_label_w(t, r.w), r.h - ui_sc(t, 8));
-    /* The label on one line at body size if it fits, else on two smaller lines,
-     * else shrunk and cut; the sub line (a school) below it. */
+    /* The label at the grid's one size (ui_tile_px): on one line, else wrapped
+     * on two, cut only past that; the sub line (a school) below it. */
     int sh = sub && *sub ? ui_text_height(v, t->px_small, UI_REGULAR) : 0;
-    int px = ui_text_fit(v, label, UI_BOLD, t->px_small, max_px, tr.w);
+    int px = max_px;
     int lh = ui_text_height(v, px, UI_BOLD);
     int lines = 1;
     if (ui_text_width(v, label, px, UI_BOLD) > tr.w && 2 * lh + sh <= tr.h)
@@ -279,11 +288,10 @@ void ui_tile(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiR
     if (lines == 2)
         ui_text_wrap(v, ui_rect(tr.x, y, tr.w, 2 * lh), label, px, UI_BOLD, t->text, 2, UI_LEFT);
     else
-        ui_text_in(v, ui_rect(tr.x, y, tr.w, lh), label, px, t->px_small * 9 / 10, UI_BOLD, t->text,
-                   UI_LEFT);
+        ui_text_in(v, ui_rect(tr.x, y, tr.w, lh), label, px, px, UI_BOLD, t->text, UI_LEFT);
     if (sh)
-        ui_text_in(v, ui_rect(tr.x, y + lines * lh, tr.w, sh), sub, t->px_small,
-                   t->px_small * 8 / 10, UI_REGULAR, t->muted, UI_LEFT);
+        ui_text_in(v, ui_rect(tr.x, y + lines * lh, tr.w, sh), sub, t->px_small, t->px_small,
+                   UI_REGULAR, t->muted, UI_LEFT);
     ui_widget_add(v, id, UI_W_CHECK, r, label, UI_WF_FOCUSABLE);
 }
 

@@ -61,13 +61,19 @@ int ui_field_height(const UiTheme *t, bool caption);
 
 void ui_checkbox(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
                  const char *label, bool checked);
-/* A selectable tile (program or partnership kind): label at up to px (shrunk,
- * or wrapped on two lines, when it does not fit), a check mark and a filled look
- * when selected. ui_tile_px gives the px at which all labels of a grid fit, so
- * a grid's tiles share one size. */
+/* A selectable tile (program or partnership kind): label at px, on one line or
+ * wrapped on two (cut only when even two are not enough), a sub line (a
+ * school) below it, a check mark and a filled look when selected. */
 void ui_tile(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
              const char *label, const char *sub, bool selected, int px);
-int ui_tile_px(UiView *v, const UiTheme *t, int tile_w, const char *const *labels, size_t n);
+/* One px for all the tiles of a grid, so neighbours never differ: the largest
+ * from px_body down to px_small at which every label fits tile_w on at most two
+ * lines. *lines (when not NULL) gets 2 when some label needs two lines at it. */
+int ui_tile_px(UiView *v, const UiTheme *t, int tile_w, const char *const *labels, size_t n,
+               int *lines);
+/* Height of a tile holding `lines` label lines at px and, with sub, a sub line:
+ * at least a touch target. */
+int ui_tile_height(UiView *v, const UiTheme *t, int px, int lines, bool sub);
 /* A list row (a search result) with a chevron; label at up to px. ui_row_px
  * gives the px at which all rows of a list fit, so they share one size. */
 void ui_row(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
