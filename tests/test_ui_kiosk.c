@@ -504,6 +504,32 @@ static void test_find_rows_whole(void **state)
     }
 }
 
+/* Imports a programs CSV (a path in the source tree) and starts a new kiosk
+ * that shows them. */
+static void load_programs(Fixture *f, const char *rel)
+{
+    char *csv = tu_source(rel);
+    size_t len;
+    char *raw = tu_read(csv, &len);
+    assert_non_null(raw);
+    ImportReport rep;
+    import_report_init(&rep, csv);
+    ProgramList pl;
+    program_list_init(&pl);
+    assert_int_equal(import_parse_programs(raw, len, &pl, &rep), 0);
+    assert_int_equal(store_import_programs(f->store, &pl, &rep, f->now), STORE_OK);
+    program_list_free(&pl);
+    import_report_free(&rep);
+    free(raw);
+    free(csv);
+    kiosk_destroy(f->k);
+    char err[256];
+    KioskEnv env = {f->store, &f->cfg, FAKE, -1, 0, 0, false, NULL, NULL, NULL};
+    f->k = kiosk_create(&env, f->now, err, sizeof err);
+    assert_non_null(f->k);
+    kiosk_layout(f->k, f->w, f->h, f->now);
+}
+
 /* The bold texts drawn inside r all at one px (returned; 0 when none), cut
  * with an ellipsis only at min_px. */
 static int one_bold_px(const UiView *v, UiRect r, int px, int min_px)
@@ -527,25 +553,7 @@ static int one_bold_px(const UiView *v, UiRect r, int px, int min_px)
 static void test_cards_one_size(void **state)
 {
     Fixture *f = *state;
-    char *csv = tu_source("assets/demo/programs.csv");
-    size_t len;
-    char *raw = tu_read(csv, &len);
-    assert_non_null(raw);
-    ImportReport rep;
-    import_report_init(&rep, csv);
-    ProgramList pl;
-    program_list_init(&pl);
-    assert_int_equal(import_parse_programs(raw, len, &pl, &rep), 0);
-    assert_int_equal(store_import_programs(f->store, &pl, &rep, f->now), STORE_OK);
-    program_list_free(&pl);
-    import_report_free(&rep);
-    free(raw);
-    free(csv);
-    kiosk_destroy(f->k);
-    char err[256];
-    KioskEnv env = {f->store, &f->cfg, FAKE, -1, 0, 0, false, NULL, NULL, NULL};
-    f->k = kiosk_create(&env, f->now, err, sizeof err);
-    assert_non_null(f->k);
+    load_programs(f, "assets/demo/programs.csv");
     UiTheme t;
     ui_theme_make(&t, f->w, f->h, ui_rgb(0, 0, 0), ui_rgb(0, 0, 0), false);
     kiosk_layout(f->k, f->w, f->h, f->now);
@@ -569,6 +577,93 @@ static void test_cards_one_size(void **state)
     v = kiosk_view(f->k);
     int cards_px = one_bold_px(v, ui_rect(0, t.pad + t.target, f->w, f->h), 0, t.px_body);
     assert_true(cards_px >= t.px_body);
+}
+
+static void check_targets(Fixture *f);
+
+/* A tappable widget drawn whole (not clipped by a scroll area) inside the window. */
+static bool whole(const Fixture *f, const UiWidget *w)
+{
+    return w->clip.x == w->r.x && w->clip.y == w->r.y && w->clip.w == w->r.w &&
+           w->clip.h == w->r.h && w->r.x >= 0 && w->r.y >= 0 && w->r.x + w->r.w <= f->w &&
+           w->r.y + w->r.h <= f->h;
+}
+
+/* Interests with the test event's 4 programs: every program, every kind, the
+ * consent box and Continue in view at once, landscape and portrait, with the
+ * guest's name in the title. */
+static void test_interests_in_view(void **state)
+{
+    Fixture *f = *state;
+    load_programs(f, "tests/ui/event/programs.csv");
+    type(f, "2713624642", 5);
+    key(f, UI_KEY_RETURN, 0);
+    static const int SIZES[][2] = {{800, 480}, {1280, 800}, {1920, 1080}, {1080, 1920}};
+    for (size_t s = 0; s < 4; s++) {
+        f->w = SIZES[s][0];
+        f->h = SIZES[s][1];
+        kiosk_layout(f->k, f->w, f->h, f->now);
+        assert_string_equal(kiosk_screen_name(f->k), "interests");
+        assert_true(visible(f, "Hi Ana! What interests you?"));
+        assert_false(visible(f, "More below"));
+        check_targets(f);
+        const UiView *v = kiosk_view(f->k);
+        int checks = 0;
+        for (size_t i = 0; i < v->nwidgets; i++) {
+            const UiWidget *w = &v->widgets[i];
+            if (w->kind != UI_W_CHECK && w->kind != UI_W_BUTTON)
+                continue;
+            if (!whole(f, w))
+                fail_msg("%dx%d: '%s' not wholly in view", f->w, f->h, ui_view_text(v, w->text));
+            checks += w->kind == UI_W_CHECK;
+        }
+        assert_int_equal(checks, 4 + 8 + 1); /* programs, kinds, consent */
+        assert_true(visible(f, "Hiring graduates"));
+        assert_true(visible(f, "You may contact me about partnering"));
+    }
+}
+
+/* Too many programs to show at 800x480: the kinds, consent and Continue stay in
+ * view, a cue says there is more, and it goes once the list is at its end. */
+static void test_interests_more_below(void **state)
+{
+    Fixture *f = *state;
+    load_programs(f, "assets/demo/programs.csv");
+    press(f, "Español");
+    type(f, "2713624642", 5);
+    key(f, UI_KEY_RETURN, 0);
+    assert_true(visible(f, "¡Hola, Ana! ¿Qué le interesa?"));
+    assert_true(visible(f, "Más abajo"));
+    check_targets(f);
+    const UiView *v = kiosk_view(f->k);
+    const UiWidget *first = ui_view_find_label(v, "Welding Technology");
+    assert_non_null(first);
+    for (size_t i = 0; i < v->nwidgets; i++) {
+        const UiWidget *w = &v->widgets[i];
+        bool program = w->kind == UI_W_CHECK && (w->id >> 16) == (first->id >> 16);
+        if (((w->kind == UI_W_CHECK && !program) || w->kind == UI_W_BUTTON) && !whole(f, w))
+            fail_msg("'%s' not wholly in view", ui_view_text(v, w->text));
+    }
+    /* Drag the programs up, well past their end. */
+    int x = first->r.x + first->r.w / 2, y = first->r.y + first->r.h / 2;
+    for (int round = 0; round < 8; round++) {
+        send(f, (UiEvent){.type = UI_EV_DOWN, .x = x, .y = y + 150});
+        for (int d = 1; d <= 10; d++) {
+            f->now += 16;
+            send(f, (UiEvent){.type = UI_EV_MOVE, .x = x, .y = y + 150 - 15 * d});
+        }
+        f->now += 200; /* a rest before lifting: no fling */
+        send(f, (UiEvent){.type = UI_EV_UP, .x = x, .y = y});
+    }
+    assert_false(visible(f, "Más abajo"));
+    v = kiosk_view(f->k);
+    const UiWidget *last = NULL;
+    for (size_t i = 0; i < v->nwidgets; i++)
+        if (v->widgets[i].kind == UI_W_CHECK && (v->widgets[i].id >> 16) == (first->id >> 16))
+            last = &v->widgets[i];
+    assert_non_null(last);
+    assert_string_equal(ui_view_text(v, last->text), "Law Enforcement & Public Safety");
+    assert_true(whole(f, last));
 }
 
 /* Holding the on-screen Delete key deletes again and again; a tap deletes once. */
@@ -775,6 +870,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_show_more, setup, teardown),
         cmocka_unit_test_setup_teardown(test_find_rows_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cards_one_size, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_interests_in_view, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_interests_more_below, setup, teardown),
         cmocka_unit_test_setup_teardown(test_delete_repeats, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tap_caret, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tab_and_enter, setup, teardown),

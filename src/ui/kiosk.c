@@ -1486,77 +1486,195 @@ static int heading(Ctx *c, int x, int y, int w, const char *text)
     return h;
 }
 
+/* A grid of tiles: columns, tile size and the one text size of its labels. */
+typedef struct TileGrid {
+    int cols, rows, tw, th, px;
+} TileGrid;
+
+/* Tiles at least min_tile_w (design px) wide in w, 1..max_cols columns, at
+ * least min_h tall and tall enough for their labels on two lines. */
+static TileGrid tile_grid(Ctx *c, int w, int min_tile_w, int max_cols, const char *const *labels,
+                          size_t n, bool sub, int min_h)
+{
+    const UiTheme *t = c->t;
+    TileGrid g;
+    g.cols = w / ui_sc(t, min_tile_w);
+    g.cols = g.cols < 1 ? 1 : g.cols > max_cols ? max_cols : g.cols;
+    int lines = 2;
+    /* Fewer, wider tiles while a label would be cut. */
+    for (;; g.cols--) {
+        g.tw = (w - (g.cols - 1) * t->gap) / g.cols;
+        g.px = labels ? ui_tile_px(c->v, t, g.tw, labels, n, &lines) : t->px_small;
+        if (g.cols == 1 || !labels || ui_tiles_fit(c->v, t, g.tw, labels, n, g.px))
+            break;
+    }
+    g.th = ui_tile_height(c->v, t, g.px, lines, sub);
+    if (g.th < min_h)
+        g.th = min_h;
+    g.rows = (int)((n + (size_t)g.cols - 1) / (size_t)g.cols);
+    return g;
+}
+
+static int tile_grid_h(const TileGrid *g, const UiTheme *t)
+{
+    return g->rows * (g->th + t->gap);
+}
+
+static void programs_grid(Ctx *c, const TileGrid *g, int x, int y)
+{
+    Kiosk *k = c->k;
+    for (size_t i = 0; i < k->programs.count; i++) {
+        int col = (int)(i % (size_t)g->cols), row = (int)(i / (size_t)g->cols);
+        UiRect r =
+            ui_rect(x + col * (g->tw + c->t->gap), y + row * (g->th + c->t->gap), g->tw, g->th);
+        const Program *p = &k->programs.items[i];
+        ui_tile(c->v, c->t, &k->in, WID(W_PROGRAM, i), r, p->name, p->school, k->picked[i], g->px);
+    }
+}
+
+static void kinds_grid(Ctx *c, const TileGrid *g, const char *const *kinds, size_t nk, int x, int y)
+{
+    for (size_t i = 0; i < nk; i++) {
+        int col = (int)(i % (size_t)g->cols), row = (int)(i / (size_t)g->cols);
+        UiRect r =
+            ui_rect(x + col * (g->tw + c->t->gap), y + row * (g->th + c->t->gap), g->tw, g->th);
+        ui_tile(c->v, c->t, &c->k->in, WID(W_KIND, i), r, kinds[i], NULL, c->k->kinds[i], g->px);
+    }
+}
+
+/* Height of the "More below" cue under a scroll area whose content is taller. */
+static int more_cue_h(Ctx *c)
+{
+    return ui_text_height(c->v, c->t->px_small, UI_BOLD) + ui_sc(c->t, 8);
+}
+
+/* The cue in r, while the area above it is not scrolled to its end: the guest
+ * sees there is more to pick before Continue. */
+static void more_cue(Ctx *c, const UiScroll *sc, UiRect r)
+{
+    const UiTheme *t = c->t;
+    if (sc->offset >= (float)(sc->content_h - sc->view_h) - 1)
+        return;
+    const char *s = tr(c->k, S_MORE_BELOW);
+    int d = ui_sc(t, 5);
+    int tw = ui_text_width(c->v, s, t->px_small, UI_BOLD);
+    int x = r.x + (r.w - tw - 3 * d) / 2, cy = r.y + r.h / 2;
+    UiColor col = t->contrast ? t->text : t->primary;
+    ui_text_in(c->v, ui_rect(x, r.y, tw, r.h), s, t->px_small, t->px_small, UI_BOLD, col, UI_LEFT);
+    /* A chevron pointing down. */
+    int ax = x + tw + 2 * d;
+    ui_draw_line(c->v, ax - d, cy - d / 2, ax, cy + d / 2, col, ui_sc(t, 2) + 1);
+    ui_draw_line(c->v, ax, cy + d / 2, ax + d, cy - d / 2, col, ui_sc(t, 2) + 1);
+}
+
+/* Interests: the guest's name in the title; programs and partnership kinds side
+ * by side in landscape (kinds whole, programs scrolling when many), one
+ * scrolling column otherwise; the consent box beside (or above) Continue, so
+ * it is always in view; a "More below" cue whenever something is out of view. */
 static void layout_interests(Ctx *c)
 {
     Kiosk *k = c->k;
     const UiTheme *t = c->t;
     UiView *v = c->v;
-    int y0 = top_bar(c, tr(k, S_INTERESTS_TITLE), false, 0, NULL);
+    int aw = c->w - 2 * t->pad;
+
+    char title[600];
+    if (k->guest_first[0])
+        snprintf(title, sizeof title, tr(k, S_INTERESTS_TITLE_FMT), k->guest_first);
+    else
+        snprintf(title, sizeof title, "%s", tr(k, S_INTERESTS_TITLE));
+    /* No buttons up here: the title takes only its own line. */
+    int title_h = ui_text_height(v, t->px_title, UI_BOLD);
+    ui_text_in(v, ui_rect(t->pad, t->pad, aw, title_h), title, t->px_title, t->px_body, UI_BOLD,
+               t->text, UI_CENTER);
+    int y0 = t->pad + title_h + t->gap;
+
+    /* Continue at the bottom right; the consent box left of it, or on its own
+     * line above it when it would be cut there. */
     int bh = t->target;
     int bar_y = c->h - t->pad - bh;
     const char *cont = tr(k, S_CONTINUE);
     int cwid = button_w(c, cont, t->px_button, ui_sc(t, 220));
     ui_button(v, t, &k->in, WID(W_CONTINUE, 0), ui_rect(c->w - t->pad - cwid, bar_y, cwid, bh),
               cont, UI_BTN_PRIMARY, t->px_button);
-    UiRect area = ui_rect(0, y0, c->w, bar_y - t->gap - y0);
-    UiScroll *sc = &k->sc[SC_INTERESTS];
-    UiRect saved = v->clip;
-    int top = ui_scroll_begin(v, sc, WID(W_SCROLL, SC_INTERESTS), area);
-    int y = top;
-    int aw = c->w - 2 * t->pad;
-    if (k->programs.count) {
-        y += heading(c, t->pad, y, aw, tr(k, S_INTERESTS_PROGRAMS));
-        int cols = aw / ui_sc(t, 220);
-        cols = cols < 2 ? 2 : cols > 4 ? 4 : cols;
-        int tw = (aw - (cols - 1) * t->gap) / cols;
-        const char **names = calloc(k->programs.count, sizeof *names);
-        int px = t->px_small, lines = 2;
-        if (names) {
-            for (size_t i = 0; i < k->programs.count; i++)
-                names[i] = k->programs.items[i].name;
-            px = ui_tile_px(v, t, tw, names, k->programs.count, &lines);
-            free(names);
+    int bottom = bar_y - t->gap;
+    if (k->ask_consent) {
+        const char *cs = tr(k, S_CONSENT);
+        int need = ui_text_width(v, cs, t->px_body, UI_REGULAR) + ui_sc(t, 8 + 34 + 12 + 8);
+        int beside = aw - cwid - t->gap;
+        UiRect cr = ui_rect(t->pad, bar_y, beside, bh);
+        if (need > beside) {
+            cr = ui_rect(t->pad, bar_y - t->gap - bh, aw, bh);
+            bottom = cr.y - t->gap;
         }
-        int th = ui_tile_height(v, t, px, lines, true);
-        if (th < ui_sc(t, 76))
-            th = ui_sc(t, 76);
-        for (size_t i = 0; i < k->programs.count; i++) {
-            int col = (int)(i % (size_t)cols), row = (int)(i / (size_t)cols);
-            UiRect r = ui_rect(t->pad + col * (tw + t->gap), y + row * (th + t->gap), tw, th);
-            const Program *p = &k->programs.items[i];
-            ui_tile(v, t, &k->in, WID(W_PROGRAM, i), r, p->name, p->school, k->picked[i], px);
-        }
-        int rows = (int)((k->programs.count + (size_t)cols - 1) / (size_t)cols);
-        y += rows * (th + t->gap) + t->gap;
+        ui_checkbox(v, t, &k->in, WID(W_CONSENT, 0), cr, cs, k->consent);
     }
-    y += heading(c, t->pad, y, aw, tr(k, S_INTERESTS_KINDS));
-    int cols = aw / ui_sc(t, 180);
-    cols = cols < 2 ? 2 : cols > 4 ? 4 : cols;
-    int tw = (aw - (cols - 1) * t->gap) / cols;
-    const char *kinds[16];
+
     size_t nk = PARTNERSHIP_KIND_COUNT < 16 ? PARTNERSHIP_KIND_COUNT : 16;
+    const char *kinds[16];
     for (size_t i = 0; i < nk; i++)
         kinds[i] = ui_tr_kind(k->lang, PARTNERSHIP_KINDS[i].key);
-    int klines;
-    int kpx = ui_tile_px(v, t, tw, kinds, nk, &klines);
-    int kh = ui_tile_height(v, t, kpx, klines, false);
-    if (kh < ui_sc(t, 64))
-        kh = ui_sc(t, 64);
-    for (size_t i = 0; i < nk; i++) {
-        int col = (int)(i % (size_t)cols), row = (int)(i / (size_t)cols);
-        UiRect r = ui_rect(t->pad + col * (tw + t->gap), y + row * (kh + t->gap), tw, kh);
-        ui_tile(v, t, &k->in, WID(W_KIND, i), r, kinds[i], NULL, k->kinds[i], kpx);
+    size_t np = k->programs.count;
+    const char **names = np ? calloc(np, sizeof *names) : NULL;
+    for (size_t i = 0; names && i < np; i++)
+        names[i] = k->programs.items[i].name;
+    int head_h = ui_text_height(v, t->px_body, UI_BOLD) + t->gap;
+    UiScroll *sc = &k->sc[SC_INTERESTS];
+    UiRect saved = v->clip;
+    int area_h = bottom - y0;
+
+    /* Landscape: kinds on the right, whole; programs on the left. */
+    bool landscape = c->w > c->h && np > 0;
+    int lw = (aw - 2 * t->gap) * 55 / 100, rw = aw - 2 * t->gap - lw;
+    TileGrid kg = tile_grid(c, rw, 150, 2, kinds, nk, false, t->target);
+    /* Smaller text before giving up on showing them all (down to px_small). */
+    while (head_h + tile_grid_h(&kg, t) - t->gap > area_h && kg.px > t->px_small) {
+        kg.px--;
+        kg.th = ui_tile_height(v, t, kg.px, 2, false);
     }
-    int rows = (int)((PARTNERSHIP_KIND_COUNT + (size_t)cols - 1) / (size_t)cols);
-    y += rows * (kh + t->gap);
-    if (k->ask_consent) {
-        y += t->gap;
-        ui_checkbox(v, t, &k->in, WID(W_CONSENT, 0), ui_rect(t->pad, y, aw, t->target),
-                    tr(k, S_CONSENT), k->consent);
-        y += t->target + t->gap;
+    if (landscape && head_h + tile_grid_h(&kg, t) - t->gap <= area_h) {
+        int rx = t->pad + lw + 2 * t->gap;
+        heading(c, rx, y0, rw, tr(k, S_INTERESTS_KINDS));
+        kinds_grid(c, &kg, kinds, nk, rx, y0 + head_h);
+
+        TileGrid pg = tile_grid(c, lw, 190, 3, names, np, true, t->target);
+        int content_h = head_h + tile_grid_h(&pg, t);
+        UiRect area = ui_rect(0, y0, t->pad + lw + t->gap, area_h);
+        if (content_h > area_h)
+            area.h -= more_cue_h(c);
+        int top = ui_scroll_begin(v, sc, WID(W_SCROLL, SC_INTERESTS), area);
+        heading(c, t->pad, top, lw, tr(k, S_INTERESTS_PROGRAMS));
+        programs_grid(c, &pg, t->pad, top + head_h);
+        ui_scroll_end(v, sc, content_h, saved);
+        ui_scroll_bar(v, t, sc, area);
+        if (content_h > area_h)
+            more_cue(c, sc, ui_rect(t->pad, area.y + area.h, lw, more_cue_h(c)));
+        free(names);
+        return;
     }
-    ui_scroll_end(v, sc, y - top + t->pad, saved);
+
+    /* One column: programs, then kinds. */
+    TileGrid pg = tile_grid(c, aw, 220, 4, names, np, true, ui_sc(t, 76));
+    kg = tile_grid(c, aw, 180, 4, kinds, nk, false, ui_sc(t, 64));
+    int content_h =
+        (np ? head_h + tile_grid_h(&pg, t) + t->gap : 0) + head_h + tile_grid_h(&kg, t) - t->gap;
+    UiRect area = ui_rect(0, y0, c->w, area_h);
+    if (content_h > area_h)
+        area.h -= more_cue_h(c);
+    int top = ui_scroll_begin(v, sc, WID(W_SCROLL, SC_INTERESTS), area);
+    int y = top;
+    if (np) {
+        y += heading(c, t->pad, y, aw, tr(k, S_INTERESTS_PROGRAMS));
+        programs_grid(c, &pg, t->pad, y);
+        y += tile_grid_h(&pg, t) + t->gap;
+    }
+    y += heading(c, t->pad, y, aw, tr(k, S_INTERESTS_KINDS));
+    kinds_grid(c, &kg, kinds, nk, t->pad, y);
+    ui_scroll_end(v, sc, content_h, saved);
     ui_scroll_bar(v, t, sc, area);
+    if (content_h > area_h)
+        more_cue(c, sc, ui_rect(0, area.y + area.h, c->w, more_cue_h(c)));
+    free(names);
 }
 
 /* Done and Already checked in: a big line, a smaller one, the badge's printing

@@ -39,6 +39,8 @@ typedef enum UiStr {
     S_ERR_PHONE,
     S_OPTIONAL,
     S_INTERESTS_TITLE,
+    S_INTERESTS_TITLE_FMT, /* one %s: the guest's first name */
+    S_MORE_BELOW,
     S_INTERESTS_PROGRAMS,
     S_INTERESTS_KINDS,
     S_CONTINUE,

@@ -247,6 +247,15 @@ int ui_tile_px(UiView *v, const UiTheme *t, int tile_w, const char *const *label
     return px;
 }
 
+bool ui_tiles_fit(UiView *v, const UiTheme *t, int tile_w, const char *const *labels, size_t n,
+                  int px)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!ui_text_wraps(v, labels[i], px, UI_BOLD, tile_label_w(t, tile_w), 2))
+            return false;
+    return true;
+}
+
 int ui_tile_height(UiView *v, const UiTheme *t, int px, int lines, bool sub)
 {
     int h = lines * ui_text_height(v, px, UI_BOLD) + ui_sc(t, 16);

@@ -71,6 +71,10 @@ void ui_tile(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiR
  * lines. *lines (when not NULL) gets 2 when some label needs two lines at it. */
 int ui_tile_px(UiView *v, const UiTheme *t, int tile_w, const char *const *labels, size_t n,
                int *lines);
+/* True when every label reads whole (on at most two lines) in tiles tile_w
+ * wide at px: a layout uses fewer, wider tiles when not. */
+bool ui_tiles_fit(UiView *v, const UiTheme *t, int tile_w, const char *const *labels, size_t n,
+                  int px);
 /* Height of a tile holding `lines` label lines at px and, with sub, a sub line:
  * at least a touch target. */
 int ui_tile_height(UiView *v, const UiTheme *t, int px, int lines, bool sub);
