@@ -623,6 +623,32 @@ static void test_interests_in_view(void **state)
     }
 }
 
+/* Tab from nothing reaches the first program before the consent box and
+ * Continue: a keyboard-only guest picks programs first. */
+static void test_interests_tab_order(void **state)
+{
+    Fixture *f = *state;
+    load_programs(f, "tests/ui/event/programs.csv");
+    type(f, "2713624642", 5);
+    key(f, UI_KEY_RETURN, 0);
+    f->now += 1000;
+    key(f, UI_KEY_TAB, 0);
+    key(f, UI_KEY_RETURN, 0); /* ticks the focused tile */
+    press(f, "Continue");
+    assert_string_equal(kiosk_screen_name(f->k), "done");
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_by_code(f->store, "2713624642", &g), STORE_OK);
+    char **programs = NULL, **kinds = NULL;
+    size_t np = 0, nk = 0;
+    assert_int_equal(store_interests_get(f->store, g.id, &programs, &np, &kinds, &nk), STORE_OK);
+    assert_int_equal(np, 1);
+    assert_string_equal(programs[0], "WELD");
+    store_strings_free(programs, np);
+    store_strings_free(kinds, nk);
+    guest_clear(&g);
+}
+
 /* Too many programs to show at 800x480: the kinds, consent and Continue stay in
  * view, a cue says there is more, and it goes once the list is at its end. */
 static void test_interests_more_below(void **state)
@@ -872,6 +898,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_cards_one_size, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_in_view, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_more_below, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_interests_tab_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_delete_repeats, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tap_caret, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tab_and_enter, setup, teardown),

@@ -1590,24 +1590,19 @@ static void layout_interests(Ctx *c)
     int y0 = t->pad + title_h + t->gap;
 
     /* Continue at the bottom right; the consent box left of it, or on its own
-     * line above it when it would be cut there. */
+     * line above it when it would be cut there. Both are drawn last, so Tab
+     * reaches them after the tiles. */
     int bh = t->target;
     int bar_y = c->h - t->pad - bh;
     const char *cont = tr(k, S_CONTINUE);
     int cwid = button_w(c, cont, t->px_button, ui_sc(t, 220));
-    ui_button(v, t, &k->in, WID(W_CONTINUE, 0), ui_rect(c->w - t->pad - cwid, bar_y, cwid, bh),
-              cont, UI_BTN_PRIMARY, t->px_button);
     int bottom = bar_y - t->gap;
-    if (k->ask_consent) {
-        const char *cs = tr(k, S_CONSENT);
-        int need = ui_text_width(v, cs, t->px_body, UI_REGULAR) + ui_sc(t, 8 + 34 + 12 + 8);
-        int beside = aw - cwid - t->gap;
-        UiRect cr = ui_rect(t->pad, bar_y, beside, bh);
-        if (need > beside) {
-            cr = ui_rect(t->pad, bar_y - t->gap - bh, aw, bh);
-            bottom = cr.y - t->gap;
-        }
-        ui_checkbox(v, t, &k->in, WID(W_CONSENT, 0), cr, cs, k->consent);
+    const char *cs = tr(k, S_CONSENT);
+    UiRect cr = ui_rect(t->pad, bar_y, aw - cwid - t->gap, bh);
+    if (k->ask_consent &&
+        ui_text_width(v, cs, t->px_body, UI_REGULAR) + ui_sc(t, 8 + 34 + 12 + 8) > cr.w) {
+        cr = ui_rect(t->pad, bar_y - t->gap - bh, aw, bh);
+        bottom = cr.y - t->gap;
     }
 
     size_t nk = PARTNERSHIP_KIND_COUNT < 16 ? PARTNERSHIP_KIND_COUNT : 16;
@@ -1633,10 +1628,6 @@ static void layout_interests(Ctx *c)
         kg.th = ui_tile_height(v, t, kg.px, 2, false);
     }
     if (landscape && head_h + tile_grid_h(&kg, t) - t->gap <= area_h) {
-        int rx = t->pad + lw + 2 * t->gap;
-        heading(c, rx, y0, rw, tr(k, S_INTERESTS_KINDS));
-        kinds_grid(c, &kg, kinds, nk, rx, y0 + head_h);
-
         TileGrid pg = tile_grid(c, lw, 190, 3, names, np, true, t->target);
         int content_h = head_h + tile_grid_h(&pg, t);
         UiRect area = ui_rect(0, y0, t->pad + lw + t->gap, area_h);
@@ -1649,32 +1640,37 @@ static void layout_interests(Ctx *c)
         ui_scroll_bar(v, t, sc, area);
         if (content_h > area_h)
             more_cue(c, sc, ui_rect(t->pad, area.y + area.h, lw, more_cue_h(c)));
-        free(names);
-        return;
+        int rx = t->pad + lw + 2 * t->gap;
+        heading(c, rx, y0, rw, tr(k, S_INTERESTS_KINDS));
+        kinds_grid(c, &kg, kinds, nk, rx, y0 + head_h);
+    } else {
+        /* One column: programs, then kinds. */
+        TileGrid pg = tile_grid(c, aw, 220, 4, names, np, true, ui_sc(t, 76));
+        kg = tile_grid(c, aw, 180, 4, kinds, nk, false, ui_sc(t, 64));
+        int content_h = (np ? head_h + tile_grid_h(&pg, t) + t->gap : 0) + head_h +
+                        tile_grid_h(&kg, t) - t->gap;
+        UiRect area = ui_rect(0, y0, c->w, area_h);
+        if (content_h > area_h)
+            area.h -= more_cue_h(c);
+        int top = ui_scroll_begin(v, sc, WID(W_SCROLL, SC_INTERESTS), area);
+        int y = top;
+        if (np) {
+            y += heading(c, t->pad, y, aw, tr(k, S_INTERESTS_PROGRAMS));
+            programs_grid(c, &pg, t->pad, y);
+            y += tile_grid_h(&pg, t) + t->gap;
+        }
+        y += heading(c, t->pad, y, aw, tr(k, S_INTERESTS_KINDS));
+        kinds_grid(c, &kg, kinds, nk, t->pad, y);
+        ui_scroll_end(v, sc, content_h, saved);
+        ui_scroll_bar(v, t, sc, area);
+        if (content_h > area_h)
+            more_cue(c, sc, ui_rect(0, area.y + area.h, c->w, more_cue_h(c)));
     }
-
-    /* One column: programs, then kinds. */
-    TileGrid pg = tile_grid(c, aw, 220, 4, names, np, true, ui_sc(t, 76));
-    kg = tile_grid(c, aw, 180, 4, kinds, nk, false, ui_sc(t, 64));
-    int content_h =
-        (np ? head_h + tile_grid_h(&pg, t) + t->gap : 0) + head_h + tile_grid_h(&kg, t) - t->gap;
-    UiRect area = ui_rect(0, y0, c->w, area_h);
-    if (content_h > area_h)
-        area.h -= more_cue_h(c);
-    int top = ui_scroll_begin(v, sc, WID(W_SCROLL, SC_INTERESTS), area);
-    int y = top;
-    if (np) {
-        y += heading(c, t->pad, y, aw, tr(k, S_INTERESTS_PROGRAMS));
-        programs_grid(c, &pg, t->pad, y);
-        y += tile_grid_h(&pg, t) + t->gap;
-    }
-    y += heading(c, t->pad, y, aw, tr(k, S_INTERESTS_KINDS));
-    kinds_grid(c, &kg, kinds, nk, t->pad, y);
-    ui_scroll_end(v, sc, content_h, saved);
-    ui_scroll_bar(v, t, sc, area);
-    if (content_h > area_h)
-        more_cue(c, sc, ui_rect(0, area.y + area.h, c->w, more_cue_h(c)));
     free(names);
+    if (k->ask_consent)
+        ui_checkbox(v, t, &k->in, WID(W_CONSENT, 0), cr, cs, k->consent);
+    ui_button(v, t, &k->in, WID(W_CONTINUE, 0), ui_rect(c->w - t->pad - cwid, bar_y, cwid, bh),
+              cont, UI_BTN_PRIMARY, t->px_button);
 }
 
 /* Done and Already checked in: a big line, a smaller one, the badge's printing
