@@ -1,0 +1,290 @@
+/* test_sync.c — the sync folder worker (platform/sync_worker.h): a change makes
+ * a copy that opens as a Lanyard database with the same check-ins; a missing
+ * folder is reported and the copy follows once it exists; quick changes share
+ * a copy; the last change is copied on the way out. Waits are on the worker's
+ * notifications, each with a deadline, never a sleep. */
+#include "testutil.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "platform/sync_worker.h"
+#include "store/store.h"
+
+#define T0 INT64_C(1787245200000) /* 2026-08-20T17:00:00Z */
+#define DEADLINE_MS 20000         /* generous: sanitizers and a busy machine */
+
+typedef struct Fixture {
+    char *dir;
+    char *db;
+    char *folder;
+    Store *s;
+    /* What the worker told us, under mu. */
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    SyncStatus last;
+    size_t notes;
+} Fixture;
+
+static int64_t fake_clock(void *ud)
+{
+    (void)ud;
+    return T0 + 42;
+}
+
+static void on_note(void *ud, const SyncStatus *st)
+{
+    Fixture *f = ud;
+    pthread_mutex_lock(&f->mu);
+    f->last = *st;
+    f->notes++;
+    pthread_cond_broadcast(&f->cv);
+    pthread_mutex_unlock(&f->mu);
+}
+
+static int setup(void **state)
+{
+    Fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    f->dir = tu_tempdir();
+    f->db = tu_path(f->dir, "event.db");
+    f->folder = tu_path(f->dir, "stick");
+    char err[512];
+    assert_int_equal(store_open(f->db, STORE_OPEN_CREATE, &f->s, err, sizeof err), STORE_OK);
+    pthread_mutex_init(&f->mu, NULL);
+    pthread_cond_init(&f->cv, NULL);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Fixture *f = *state;
+    store_close(f->s);
+    pthread_mutex_destroy(&f->mu);
+    pthread_cond_destroy(&f->cv);
+    tu_rmtree(f->dir);
+    free(f->dir);
+    free(f->db);
+    free(f->folder);
+    free(f);
+    return 0;
+}
+
+/* Waits (bounded) for a notification that satisfies want; returns it. */
+static SyncStatus wait_note(Fixture *f, bool (*want)(const SyncStatus *))
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    ts.tv_sec += DEADLINE_MS / 1000;
+    pthread_mutex_lock(&f->mu);
+    while (!(f->notes && want(&f->last))) {
+        if (pthread_cond_timedwait(&f->cv, &f->mu, &ts) == ETIMEDOUT) {
+            pthread_mutex_unlock(&f->mu);
+            fail_msg("no such sync notification within %d ms (last: ok=%d error=%s)", DEADLINE_MS,
+                     f->last.ok, f->last.error);
+        }
+    }
+    SyncStatus st = f->last;
+    pthread_mutex_unlock(&f->mu);
+    return st;
+}
+
+static bool copied(const SyncStatus *st)
+{
+    return st->ok && st->copies > 0;
+}
+
+static bool failed(const SyncStatus *st)
+{
+    return !st->ok;
+}
+
+static SyncWorker *start(Fixture *f, int debounce_ms, int retry_ms)
+{
+    SyncOptions o;
+    sync_worker_options_default(&o);
+    o.debounce_ms = debounce_ms;
+    o.retry_ms = retry_ms;
+    char err[512] = "";
+    SyncWorker *w = sync_worker_create(f->db, f->folder, "door 1/a", &o, fake_clock, NULL, on_note,
+                                       f, err, sizeof err);
+    if (!w)
+        fail_msg("sync_worker_create: %s", err);
+    return w;
+}
+
+/* A walk-in, checked in. */
+static void walk_in(Store *s, const char *first, const char *last, int64_t at)
+{
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(guest_set(&g.first, first), 0);
+    assert_int_equal(guest_set(&g.last, last), 0);
+    assert_int_equal(guest_set(&g.company, "Acme Welding"), 0);
+    assert_int_equal(store_walkin_add(s, &g, "door-1", at), STORE_OK);
+    CheckinResult r;
+    assert_int_equal(store_checkin(s, g.id, "door-1", at, &r), STORE_OK);
+    guest_clear(&g);
+}
+
+typedef struct Names {
+    char text[2048];
+    size_t n;
+} Names;
+
+static int add_name(const AttendanceRow *r, void *ud)
+{
+    Names *n = ud;
+    size_t len = strlen(n->text);
+    snprintf(n->text + len, sizeof n->text - len, "%s %s;", r->guest->first, r->guest->last);
+    n->n++;
+    return 0;
+}
+
+static Names attendance(const char *path)
+{
+    Names n;
+    memset(&n, 0, sizeof n);
+    Store *s = NULL;
+    char err[512];
+    if (store_open(path, STORE_OPEN_READONLY, &s, err, sizeof err) != STORE_OK)
+        fail_msg("the copy does not open: %s", err);
+    assert_int_equal(store_each_attendance(s, add_name, &n), STORE_OK);
+    store_close(s);
+    return n;
+}
+
+static char *copy_path(const Fixture *f)
+{
+    return tu_path(f->folder, "lanyard-door_1_a.db");
+}
+
+static void test_change_makes_a_copy(void **state)
+{
+    Fixture *f = *state;
+    assert_int_equal(mkdir(f->folder, 0777), 0);
+    walk_in(f->s, "Ana", "García", T0);
+    SyncWorker *w = start(f, 50, 1000);
+    SyncStatus st = wait_note(f, copied);
+    char *copy = copy_path(f);
+    assert_string_equal(st.dest, copy);
+    assert_int_equal(st.last_ok, T0 + 42); /* the clock passed in, not the wall clock */
+    assert_string_equal(st.error, "");
+    Names n = attendance(copy);
+    assert_int_equal(n.n, 1);
+    assert_string_equal(n.text, "Ana García;");
+
+    /* A later check-in reaches the copy after the kiosk says it changed. */
+    walk_in(f->s, "José", "Núñez", T0 + 1000);
+    size_t before = st.copies;
+    pthread_mutex_lock(&f->mu);
+    f->notes = 0;
+    pthread_mutex_unlock(&f->mu);
+    sync_worker_changed(w);
+    st = wait_note(f, copied);
+    assert_true(st.copies > before);
+    n = attendance(copy);
+    assert_int_equal(n.n, 2);
+    assert_non_null(strstr(n.text, "José Núñez;"));
+    sync_worker_destroy(w);
+    /* Nothing but the copy in the folder: no temporary file left beside it. */
+    DIR *d = opendir(f->folder);
+    assert_non_null(d);
+    size_t entries = 0;
+    for (struct dirent *e; (e = readdir(d));)
+        if (e->d_name[0] != '.')
+            entries++;
+    closedir(d);
+    assert_int_equal(entries, 1);
+    free(copy);
+}
+
+static void test_missing_folder_reports_then_recovers(void **state)
+{
+    Fixture *f = *state;
+    walk_in(f->s, "Ana", "García", T0);
+    SyncWorker *w = start(f, 20, 50);
+    SyncStatus st = wait_note(f, failed);
+    assert_non_null(strstr(st.error, f->folder));
+    assert_non_null(strstr(st.error, "missing"));
+    assert_int_equal(st.last_ok, 0);
+    assert_int_equal(st.last_error, T0 + 42);
+    assert_true(st.pending);
+    sync_worker_status(w, &st);
+    assert_false(st.ok);
+
+    /* The stick is plugged in: the back-off retry copies with no new change. */
+    assert_int_equal(mkdir(f->folder, 0777), 0);
+    st = wait_note(f, copied);
+    assert_string_equal(st.error, "");
+    assert_false(st.pending);
+    char *copy = copy_path(f);
+    assert_int_equal(attendance(copy).n, 1);
+
+    /* Unplugged again: the next change fails, and says so. */
+    assert_int_equal(unlink(copy), 0);
+    assert_int_equal(rmdir(f->folder), 0);
+    sync_worker_changed(w);
+    st = wait_note(f, failed);
+    assert_true(st.failures >= 2);
+    assert_int_equal(st.last_ok, T0 + 42); /* still says when it last worked */
+    sync_worker_destroy(w);
+    free(copy);
+}
+
+static void test_quick_changes_share_a_copy(void **state)
+{
+    Fixture *f = *state;
+    assert_int_equal(mkdir(f->folder, 0777), 0);
+    /* Long enough that 50 changes in a loop fall in one window, even under ASan. */
+    SyncWorker *w = start(f, 400, 1000);
+    for (int i = 0; i < 50; i++) {
+        char first[16];
+        snprintf(first, sizeof first, "G%02d", i);
+        walk_in(f->s, first, "Quick", T0 + i);
+        sync_worker_changed(w);
+    }
+    SyncStatus st = wait_note(f, copied);
+    sync_worker_status(w, &st);
+    assert_true(st.copies >= 1);
+    assert_true(st.copies <= 2);
+    sync_worker_destroy(w);
+    /* The last copy (on destroy, if the loop outlasted the window) has all 50. */
+    char *copy = copy_path(f);
+    assert_int_equal(attendance(copy).n, 50);
+    free(copy);
+}
+
+/* Destroy right after a change: the last copy is written on the way out,
+ * long before the debounce would have come due. */
+static void test_destroy_writes_last_copy(void **state)
+{
+    Fixture *f = *state;
+    assert_int_equal(mkdir(f->folder, 0777), 0);
+    SyncWorker *w = start(f, 60000, 60000);
+    walk_in(f->s, "Ana", "García", T0);
+    sync_worker_changed(w);
+    sync_worker_destroy(w);
+    char *copy = copy_path(f);
+    assert_int_equal(attendance(copy).n, 1);
+    free(copy);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_change_makes_a_copy, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_missing_folder_reports_then_recovers, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_quick_changes_share_a_copy, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_destroy_writes_last_copy, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
