@@ -121,44 +121,33 @@ static StoreStatus lists_load(Store *s, Lists *l, const char *guest_id)
     return status;
 }
 
-StoreStatus store_each_attendance(Store *s, int (*fn)(const AttendanceRow *r, void *ud), void *ud)
+/* Turns the walk's current row into the caller's row type and hands it on;
+ * nonzero stops the walk. */
+typedef int (*EmitFn)(sqlite3_stmt *st, const Guest *g, const Lists *l, void *ctx);
+
+/* Runs `sql` in one read transaction, reading the guest from column
+ * `guest_col` on and loading their programs and kinds before each emit. */
+static StoreStatus walk_guest_rows(Store *s, const char *sql, int guest_col, EmitFn emit, void *ctx)
 {
     if (store_exec(s, "BEGIN", "export") != STORE_OK)
         return STORE_ERROR;
     Lists l;
     StoreStatus status = lists_open(s, &l);
-    sqlite3_stmt *st =
-        status == STORE_OK
-            ? store_cached(
-                  s,
-                  "SELECT a.checked_in_at, a.kiosk, a.badge_printed, " STORE_GUEST_COLUMNS_OF(
-                      "g.") " FROM attendance a JOIN guests g ON g.id = a.guest_id "
-                            "WHERE a.undone_at IS NULL AND a.duplicate_of IS NULL "
-                            "ORDER BY a.checked_in_at, g.id",
-                  "export")
-            : NULL;
+    sqlite3_stmt *st = status == STORE_OK ? store_cached(s, sql, "export") : NULL;
     if (status == STORE_OK && !st)
         status = STORE_ERROR;
     Guest g;
     guest_init(&g);
     int rc = SQLITE_DONE;
     while (status == STORE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (store_read_guest(st, 3, &g) != 0) {
+        if (store_read_guest(st, guest_col, &g) != 0) {
             status = store_failf(s, STORE_ERROR, "cannot export: out of memory");
             break;
         }
         status = lists_load(s, &l, g.id);
         if (status != STORE_OK)
             break;
-        AttendanceRow row = {
-            .guest = &g,
-            .checked_in_at = store_col_time(st, 0),
-            .kiosk = store_col_text(st, 1),
-            .badge_printed = sqlite3_column_int(st, 2) != 0,
-            .programs = joined_str(&l.names),
-            .kinds = joined_str(&l.labels),
-        };
-        if (fn(&row, ud) != 0)
+        if (emit(st, &g, &l, ctx) != 0)
             break;
     }
     if (status == STORE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -170,58 +159,71 @@ StoreStatus store_each_attendance(Store *s, int (*fn)(const AttendanceRow *r, vo
     return status;
 }
 
+typedef struct AttendanceWalk {
+    int (*fn)(const AttendanceRow *r, void *ud);
+    void *ud;
+} AttendanceWalk;
+
+static int emit_attendance(sqlite3_stmt *st, const Guest *g, const Lists *l, void *ctx)
+{
+    const AttendanceWalk *walk = ctx;
+    AttendanceRow row = {
+        .guest = g,
+        .checked_in_at = store_col_time(st, 0),
+        .kiosk = store_col_text(st, 1),
+        .badge_printed = sqlite3_column_int(st, 2) != 0,
+        .programs = joined_str(&l->names),
+        .kinds = joined_str(&l->labels),
+    };
+    return walk->fn(&row, walk->ud);
+}
+
+StoreStatus store_each_attendance(Store *s, int (*fn)(const AttendanceRow *r, void *ud), void *ud)
+{
+    AttendanceWalk walk = {fn, ud};
+    return walk_guest_rows(
+        s,
+        "SELECT a.checked_in_at, a.kiosk, a.badge_printed, " STORE_GUEST_COLUMNS_OF(
+            "g.") " FROM attendance a JOIN guests g ON g.id = a.guest_id "
+                  "WHERE a.undone_at IS NULL AND a.duplicate_of IS NULL "
+                  "ORDER BY a.checked_in_at, g.id",
+        3, emit_attendance, &walk);
+}
+
+typedef struct FollowupWalk {
+    int (*fn)(const FollowupRow *r, void *ud);
+    void *ud;
+} FollowupWalk;
+
+static int emit_followup(sqlite3_stmt *st, const Guest *g, const Lists *l, void *ctx)
+{
+    const FollowupWalk *walk = ctx;
+    FollowupRow row = {
+        .guest = g,
+        .program_code = store_col_text(st, 0),
+        .program_name = store_col_text(st, 1),
+        .program_contact = store_col_text(st, 2),
+        .kinds = joined_str(&l->labels),
+        .checked_in_at = store_col_time(st, 3),
+    };
+    return walk->fn(&row, walk->ud);
+}
+
 StoreStatus store_each_followup(Store *s, int (*fn)(const FollowupRow *r, void *ud), void *ud)
 {
-    if (store_exec(s, "BEGIN", "export") != STORE_OK)
-        return STORE_ERROR;
-    Lists l;
-    StoreStatus status = lists_open(s, &l);
-    sqlite3_stmt *st =
-        status == STORE_OK
-            ? store_cached(
-                  s,
-                  "SELECT i.value, coalesce(nullif(p.name, ''), i.value), "
-                  "coalesce(p.contact, ''), (SELECT a.checked_in_at FROM attendance a "
-                  "WHERE a.guest_id = g.id AND a.undone_at IS NULL AND a.duplicate_of IS NULL), "
-                  " " STORE_GUEST_COLUMNS_OF(
-                      "g.") " FROM interests i JOIN guests g ON g.id = i.guest_id "
-                            "LEFT JOIN programs p ON p.code = i.value WHERE i.kind = 'program' "
-                            "ORDER BY p.position IS NULL, p.position, i.value, "
-                            "lanyard_fold(g.last), "
-                            "lanyard_fold(g.first), g.id",
-                  "export")
-            : NULL;
-    if (status == STORE_OK && !st)
-        status = STORE_ERROR;
-    Guest g;
-    guest_init(&g);
-    int rc = SQLITE_DONE;
-    while (status == STORE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (store_read_guest(st, 4, &g) != 0) {
-            status = store_failf(s, STORE_ERROR, "cannot export: out of memory");
-            break;
-        }
-        status = lists_load(s, &l, g.id);
-        if (status != STORE_OK)
-            break;
-        FollowupRow row = {
-            .guest = &g,
-            .program_code = store_col_text(st, 0),
-            .program_name = store_col_text(st, 1),
-            .program_contact = store_col_text(st, 2),
-            .kinds = joined_str(&l.labels),
-            .checked_in_at = store_col_time(st, 3),
-        };
-        if (fn(&row, ud) != 0)
-            break;
-    }
-    if (status == STORE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
-        status = store_fail(s, "export");
-    guest_clear(&g);
-    store_finish(s, st);
-    lists_close(s, &l);
-    store_rollback(s);
-    return status;
+    FollowupWalk walk = {fn, ud};
+    return walk_guest_rows(
+        s,
+        "SELECT i.value, coalesce(nullif(p.name, ''), i.value), "
+        "coalesce(p.contact, ''), (SELECT a.checked_in_at FROM attendance a "
+        "WHERE a.guest_id = g.id AND a.undone_at IS NULL AND a.duplicate_of IS NULL), "
+        " " STORE_GUEST_COLUMNS_OF(
+            "g.") " FROM interests i JOIN guests g ON g.id = i.guest_id "
+                  "LEFT JOIN programs p ON p.code = i.value WHERE i.kind = 'program' "
+                  "ORDER BY p.position IS NULL, p.position, i.value, "
+                  "lanyard_fold(g.last), "
+                  "lanyard_fold(g.first), g.id",
+        4, emit_followup, &walk);
 }
 
 StoreStatus store_stats(Store *s, StoreStats *out)
