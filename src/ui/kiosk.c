@@ -96,6 +96,7 @@ enum ScrollArea { SC_WALKIN, SC_INTERESTS, SC_PROGRAMS, SC_COUNT };
 
 struct Kiosk {
     KioskEnv env;
+    StaffSyncHooks sync; /* kiosk_set_sync; zero: no sync folder */
     SearchIndex *ix;
     ProgramList programs;
     bool *picked; /* per program, on Interests */
@@ -450,6 +451,19 @@ static void run_search(Kiosk *k)
 
 /* ---- flows ---- */
 
+void kiosk_set_sync(Kiosk *k, const StaffSyncHooks *h)
+{
+    k->sync = *h;
+    staff_set_sync(k->staff, h);
+}
+
+/* A change is committed: the sync folder copy is due. */
+static void data_changed(Kiosk *k)
+{
+    if (k->sync.on_change)
+        k->sync.on_change(k->sync.ud);
+}
+
 static void staff_needed(Kiosk *k, const char *what, int64_t now)
 {
     fprintf(stderr, "lanyard: %s: %s\n", what, store_errmsg(k->env.store));
@@ -483,6 +497,8 @@ static void check_in(Kiosk *k, const char *guest_id, int64_t now)
     k->ask_consent = !g.walk_in;
     k->consent = k->consent_was = g.consent;
     guest_clear(&g);
+    if (!r.already)
+        data_changed(k);
     go(k, r.already ? SCR_ALREADY : SCR_INTERESTS, now);
 }
 
@@ -603,6 +619,7 @@ static void interests_submit(Kiosk *k, int64_t now)
     free(codes);
     if (st == STORE_OK && k->ask_consent && k->consent != k->consent_was)
         st = store_guest_set_consent(k->env.store, k->guest_id, k->consent, now);
+    data_changed(k); /* even a half-saved visit: what was saved is worth a copy */
     print_badge(k);
     if (st != STORE_OK) {
         staff_needed(k, "interests not saved", now);

@@ -71,6 +71,11 @@ bool kiosk_should_quit(const Kiosk *k);
  * shown when guest_id is the guest on screen. */
 void kiosk_badge_update(Kiosk *k, const char *guest_id, KioskBadge state);
 
+/* Sync folder hooks (SPEC §6): the kiosk calls on_change after each committed
+ * change (check-in, walk-in, interests) and staff mode after an undo; staff
+ * mode shows the state. Not set: no sync folder. Copied. */
+void kiosk_set_sync(Kiosk *k, const StaffSyncHooks *h);
+
 /* Names of the screens, for logs and tests ("welcome", "find", ...). */
 const char *kiosk_screen_name(const Kiosk *k);
 

@@ -129,6 +129,13 @@ static const Entry TABLE[S_COUNT] = {
      {"No USB stick found. Insert one, wait a moment and try again.",
       "No se encontró una memoria USB. Conéctela, espere un momento e inténtelo de nuevo."}},
     {S_EXPORT_FAILED, {"Export failed:", "La exportación falló:"}},
+    {S_STAFF_SYNC_FMT,
+     {"Sync: last copied %s to %s", "Sincronización: última copia a las %s en %s"}},
+    {S_STAFF_SYNC_WAITING_FMT,
+     {"Sync: no copy yet in %s", "Sincronización: aún no hay copia en %s"}},
+    {S_STAFF_SYNC_FAILED_FMT, {"Sync failed: %s", "La sincronización falló: %s"}},
+    {S_STAFF_SYNC_FAILED_SINCE_FMT,
+     {"Sync failed (last copied %s): %s", "La sincronización falló (última copia a las %s): %s"}},
 };
 
 const char *ui_tr(UiLang lang, UiStr s)

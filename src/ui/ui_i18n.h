@@ -104,6 +104,10 @@ typedef enum UiStr {
     S_EXPORT_DONE,
     S_EXPORT_NO_USB,
     S_EXPORT_FAILED,
+    S_STAFF_SYNC_FMT,              /* two %s: HH:MM, folder */
+    S_STAFF_SYNC_WAITING_FMT,      /* one %s: folder */
+    S_STAFF_SYNC_FAILED_FMT,       /* one %s: the error */
+    S_STAFF_SYNC_FAILED_SINCE_FMT, /* two %s: HH:MM of the last copy, the error */
     S_COUNT
 } UiStr;
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/pin.h"
+#include "core/timefmt.h"
 #include "ui/staff_export.h"
 
 /* ---- lock-out ---- */
@@ -148,6 +149,9 @@ struct StaffMode {
     char stats_err[256];
     bool have_printer;
     StaffPrinter printer;
+    StaffSyncHooks sync_hooks; /* staff_set_sync */
+    bool have_sync;
+    StaffSync sync;
     char import_err[NIMPORT][600];
     ExportNote export_note;
     char export_text[1200]; /* the folder written, or what went wrong */
@@ -163,6 +167,11 @@ StaffMode *staff_create(const StaffEnv *env)
     const char *usb = getenv("LANYARD_USB_DIR");
     snprintf(m->usb_dir, sizeof m->usb_dir, "%s", usb ? usb : "");
     return m;
+}
+
+void staff_set_sync(StaffMode *m, const StaffSyncHooks *h)
+{
+    m->sync_hooks = *h;
 }
 
 void staff_destroy(StaffMode *m)
@@ -225,6 +234,9 @@ static void refresh(StaffMode *m, int64_t now)
     m->have_printer = m->env.printer_status != NULL;
     if (m->have_printer)
         m->env.printer_status(m->env.printer_ud, &m->printer);
+    m->have_sync = m->sync_hooks.status != NULL;
+    if (m->have_sync)
+        m->sync_hooks.status(m->sync_hooks.ud, &m->sync);
     for (size_t i = 0; i < NIMPORT; i++) {
         char key[64], *v = NULL;
         snprintf(key, sizeof key, "import.%s.error", IMPORT_FILES[i]);
@@ -615,6 +627,25 @@ static void card(const Lay *c, UiRect r, const char *caption, const char *value,
                    t->px_small * 8 / 10, UI_REGULAR, bad ? t->error : t->muted, UI_LEFT);
 }
 
+/* "Sync: last copied 14:03 to /media/usb/lanyard", or why the copy failed. */
+static void sync_line(const StaffSync *s, UiLang lang, char *out, size_t outlen)
+{
+    char when[32] = "";
+    if (s->last_ok) {
+        char local[32];
+        time_format_local(s->last_ok, local);
+        snprintf(when, sizeof when, "%.5s", local + 11); /* HH:MM of "YYYY-MM-DD HH:MM:SS" */
+    }
+    if (!s->ok && when[0])
+        snprintf(out, outlen, ui_tr(lang, S_STAFF_SYNC_FAILED_SINCE_FMT), when, s->message);
+    else if (!s->ok)
+        snprintf(out, outlen, ui_tr(lang, S_STAFF_SYNC_FAILED_FMT), s->message);
+    else if (when[0])
+        snprintf(out, outlen, ui_tr(lang, S_STAFF_SYNC_FMT), when, s->folder);
+    else
+        snprintf(out, outlen, ui_tr(lang, S_STAFF_SYNC_WAITING_FMT), s->folder);
+}
+
 static void layout_home(const Lay *c)
 {
     const UiTheme *t = c->t;
@@ -711,6 +742,15 @@ static void layout_home(const Lay *c)
              ui_tr(lang, captions[i]), value[i], detail[i], bad[i]);
     }
     y += ((3 + cols - 1) / cols) * (ch + t->gap) + t->gap;
+
+    /* The sync folder, under the cards: when the copy was last written, or why not. */
+    if (m->have_sync && y + 2 * lh <= bottom - t->gap) {
+        char line[1400];
+        sync_line(&m->sync, lang, line, sizeof line);
+        y += ui_text_wrap(v, ui_rect(t->pad, y, aw, 2 * lh), line, t->px_small, UI_BOLD,
+                          m->sync.ok ? t->text : t->error, 2, UI_LEFT) +
+             t->gap;
+    }
 
     /* What went wrong importing the event's files, in the kiosk's words. */
     for (size_t i = 0; i < NIMPORT; i++) {

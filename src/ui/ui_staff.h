@@ -68,6 +68,21 @@ typedef struct StaffPrinter {
     size_t waiting, failed;
 } StaffPrinter;
 
+/* The sync folder (SPEC §6) as the staff screen shows it. */
+typedef struct StaffSync {
+    char folder[512];  /* where the copy is kept */
+    bool ok;           /* false: the last copy failed (message says why) */
+    int64_t last_ok;   /* ms UTC of the last copy written; 0: none yet */
+    char message[600]; /* the failure when !ok */
+} StaffSync;
+
+/* How the kiosk and staff mode reach the sync folder worker. */
+typedef struct StaffSyncHooks {
+    void (*on_change)(void *ud);              /* a change was committed: a copy is due */
+    void (*status)(void *ud, StaffSync *out); /* for the staff screen */
+    void *ud;
+} StaffSyncHooks;
+
 typedef struct StaffEnv {
     Store *store;           /* not owned */
     const EventConfig *cfg; /* not owned; pin_hash, name */
@@ -87,6 +102,9 @@ typedef enum StaffResult {
 } StaffResult;
 
 StaffMode *staff_create(const StaffEnv *env);
+/* Sets the sync folder hooks (copied); without them the staff screen shows no
+ * sync line. Staff mode calls on_change after an undo. */
+void staff_set_sync(StaffMode *m, const StaffSyncHooks *h);
 void staff_destroy(StaffMode *m);
 
 /* Shows the PIN pad (the hidden gesture was made). */
