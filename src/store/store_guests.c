@@ -35,6 +35,22 @@ int store_read_guest(sqlite3_stmt *st, int c, Guest *g)
     return 0;
 }
 
+/* Steps st once and finishes it: 1 and the id in its first column, 0 when no
+ * row, -1 on error (reported as failing to `doing`). */
+static int first_id(Store *s, sqlite3_stmt *st, const char *doing, char out[ID_LEN + 1])
+{
+    int rc = sqlite3_step(st), found = 0;
+    if (rc == SQLITE_ROW) {
+        snprintf(out, ID_LEN + 1, "%s", store_col_text(st, 0));
+        found = 1;
+    } else if (rc != SQLITE_DONE) {
+        store_fail(s, doing);
+        found = -1;
+    }
+    store_finish(s, st);
+    return found;
+}
+
 int store_resolve_key(Store *s, const char *kind, const char *value, char out[ID_LEN + 1])
 {
     if (!value || !*value)
@@ -54,17 +70,7 @@ int store_resolve_key(Store *s, const char *kind, const char *value, char out[ID
     if (!st)
         return -1;
     store_bind_text(st, 1, value);
-    int rc = sqlite3_step(st);
-    int found = 0;
-    if (rc == SQLITE_ROW) {
-        snprintf(out, ID_LEN + 1, "%s", store_col_text(st, 0));
-        found = 1;
-    } else if (rc != SQLITE_DONE) {
-        store_fail(s, "look up a guest");
-        found = -1;
-    }
-    store_finish(s, st);
-    return found;
+    return first_id(s, st, "look up a guest", out);
 }
 
 static StoreStatus guest_by_id(Store *s, const char *id, Guest *out)
@@ -205,21 +211,6 @@ static int code_taken(Store *s, const char *code)
     return store_resolve_key(s, "code", code, id);
 }
 
-/* Steps st once: 1 and the id in its first column, 0 when no row, -1 on error. */
-static int first_id(Store *s, sqlite3_stmt *st, char out[ID_LEN + 1])
-{
-    int rc = sqlite3_step(st), found = 0;
-    if (rc == SQLITE_ROW) {
-        snprintf(out, ID_LEN + 1, "%s", (const char *)sqlite3_column_text(st, 0));
-        found = 1;
-    } else if (rc != SQLITE_DONE) {
-        store_fail(s, "add a walk-in");
-        found = -1;
-    }
-    store_finish(s, st);
-    return found;
-}
-
 /* A walk-in who registers again with the same name and company (and no
  * different email) is the same person: 1 and their id, 0 when none, -1 on
  * error. Without a company two people of one name cannot be told apart, so
@@ -240,7 +231,7 @@ static int same_walkin(Store *s, const Guest *g, char out[ID_LEN + 1])
     store_bind_text(st, 2, g->last);
     store_bind_text(st, 3, g->company);
     store_bind_text(st, 4, g->email ? g->email : "");
-    return first_id(s, st, out);
+    return first_id(s, st, "add a walk-in", out);
 }
 
 /* The guest with g's email and g's first and last name (case and accents
@@ -261,7 +252,7 @@ static int same_email_person(Store *s, const Guest *g, char out[ID_LEN + 1])
     store_bind_text(st, 1, g->email);
     store_bind_text(st, 2, g->first);
     store_bind_text(st, 3, g->last ? g->last : "");
-    return first_id(s, st, out);
+    return first_id(s, st, "add a walk-in", out);
 }
 
 StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now)
