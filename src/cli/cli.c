@@ -82,6 +82,22 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     return EXIT_USAGE;
 }
 
+int cli_parse_lone_option(const char *cmd, int argc, char **argv, const char *name,
+                          const char **value)
+{
+    const struct option opts[] = {{name, required_argument, NULL, 'v'}, {0}};
+    *value = NULL;
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+        if (c == 'v')
+            *value = optarg;
+        else
+            return cli_usage_error(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
+    }
+    return 0;
+}
+
 int cli_parse_guest_args(const char *cmd, int argc, char **argv, const char *own_option,
                          CliGuestArgs *a)
 {

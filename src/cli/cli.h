@@ -51,6 +51,13 @@ int cli_event_config_for_db(const char *cmd, const char *dir, const char *db,
 /* Prints "lanyard CMD: message" to stderr plus a hint to run --help; returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...);
 
+/* Parses argv for a command whose only option is --NAME VALUE (import and stats
+ * take --db, merge --into, set-pin --event): *value is its value or NULL, and
+ * optind is left at the first operand. 0, or EXIT_USAGE after naming an
+ * unknown option. */
+int cli_parse_lone_option(const char *cmd, int argc, char **argv, const char *name,
+                          const char **value);
+
 /* The options of the commands that act on one guest's badge: the database, the
  * guest by --code or --guest, the event folder, and one option of the command's
  * own that takes a value (badge's --out, print's --printer). */

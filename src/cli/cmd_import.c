@@ -36,16 +36,10 @@ int cmd_import(int argc, char **argv)
         fputs(HELP, stdout);
         return 0;
     }
-    static const struct option opts[] = {{"db", required_argument, NULL, 'd'}, {0}};
-    const char *db = NULL;
-    int c;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-        if (c == 'd')
-            db = optarg;
-        else
-            return cli_usage_error("import", "unknown or incomplete option '%s'", argv[optind - 1]);
-    }
+    const char *db;
+    int usage = cli_parse_lone_option("import", argc, argv, "db", &db);
+    if (usage != 0)
+        return usage;
     if (argc - optind != 2)
         return cli_usage_error("import", "expected 'guests' or 'programs' and a FILE");
     const char *what = argv[optind], *file = argv[optind + 1];

@@ -36,16 +36,10 @@ int cmd_merge(int argc, char **argv)
         fputs(HELP, stdout);
         return 0;
     }
-    static const struct option opts[] = {{"into", required_argument, NULL, 'i'}, {0}};
-    const char *into = NULL;
-    int c;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-        if (c == 'i')
-            into = optarg;
-        else
-            return cli_usage_error("merge", "unknown or incomplete option '%s'", argv[optind - 1]);
-    }
+    const char *into;
+    int usage = cli_parse_lone_option("merge", argc, argv, "into", &into);
+    if (usage != 0)
+        return usage;
     if (!into)
         return cli_usage_error("merge", "--into OUT.db is required");
     if (optind >= argc)

@@ -47,17 +47,10 @@ int cmd_set_pin(int argc, char **argv)
         fputs(HELP, stdout);
         return 0;
     }
-    static const struct option opts[] = {{"event", required_argument, NULL, 'e'}, {0}};
-    const char *dir = NULL;
-    int c;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-        if (c == 'e')
-            dir = optarg;
-        else
-            return cli_usage_error("set-pin", "unknown or incomplete option '%s'",
-                                   argv[optind - 1]);
-    }
+    const char *dir;
+    int usage = cli_parse_lone_option("set-pin", argc, argv, "event", &dir);
+    if (usage != 0)
+        return usage;
     if (optind < argc)
         return cli_usage_error("set-pin", "unexpected argument '%s'", argv[optind]);
     if (!dir)
