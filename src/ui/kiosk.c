@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "ui/ui_i18n.h"
 #include "ui/ui_keyboard.h"
+#include "ui/ui_programs.h"
 #include "ui/ui_widgets.h"
 
 /* ---- state ---- */
@@ -26,11 +27,12 @@ typedef enum Screen {
     SCR_STAFF,
     SCR_PROGRAMS,
     SCR_STAFF_MODE, /* the PIN pad and staff screen, run by ui_staff.c */
+    SCR_PROGRAM,    /* one program's page, from Explore programs */
 } Screen;
 
-static const char *const SCREEN_NAMES[] = {"welcome",   "find",      "confirm", "walkin",
-                                           "interests", "done",      "already", "staff",
-                                           "programs",  "staff_mode"};
+static const char *const SCREEN_NAMES[] = {"welcome",   "find",       "confirm", "walkin",
+                                           "interests", "done",       "already", "staff",
+                                           "programs",  "staff_mode", "program"};
 
 enum Field { F_FIRST, F_LAST, F_COMPANY, F_TITLE, F_EMAIL, F_PHONE, F_SEARCH, F_COUNT };
 enum { WALKIN_FIELDS = F_SEARCH };
@@ -68,13 +70,15 @@ enum WidgetBase {
     W_KEY,
     W_SCROLL,
     W_MORE,
-    W_STAFF, /* staff mode's widgets (ui_staff.c) */
+    W_STAFF,    /* staff mode's widgets (ui_staff.c) */
+    W_CARD,     /* a program's card on Explore programs */
+    W_INTEREST, /* I'm interested, on a program's page */
 };
 #define WID(base, i) (((uint32_t)(base) << 16) | (uint32_t)(i))
 #define WBASE(id) ((int)((id) >> 16))
 #define WINDEX(id) ((int)((id)&0xFFFF))
 
-enum ScrollArea { SC_WALKIN, SC_INTERESTS, SC_PROGRAMS, SC_COUNT };
+enum ScrollArea { SC_WALKIN, SC_INTERESTS, SC_PROGRAMS, SC_PROGRAM, SC_COUNT };
 
 /* A scanner types a whole code faster than any person: keys at most this far
  * apart, at least SCAN_MIN_CHARS of them, then Enter. */
@@ -99,7 +103,8 @@ struct Kiosk {
     StaffSyncHooks sync; /* kiosk_set_sync; zero: no sync folder */
     SearchIndex *ix;
     ProgramList programs;
-    bool *picked; /* per program, on Interests */
+    bool *picked;   /* per program, on Interests and (in a visit) program pages */
+    size_t program; /* the program whose page is shown */
     bool kinds[16];
 
     Screen screen;
@@ -181,7 +186,8 @@ Kiosk *kiosk_create(const KioskEnv *env, int64_t now, char *err, size_t errlen)
     program_list_init(&k->programs);
     k->view = calloc(1, sizeof *k->view);
     k->ix = search_create();
-    StaffEnv se = {env->store, env->cfg, env->windowed, env->printer_status, env->print_ud};
+    StaffEnv se = {env->store,          env->cfg,      env->windowed,
+                   env->printer_status, env->print_ud, env->reprint_badge};
     k->staff = staff_create(&se);
     if (!k->view || !k->ix || !k->staff) {
         snprintf(err, errlen, "out of memory");
@@ -628,6 +634,73 @@ static void interests_submit(Kiosk *k, int64_t now)
     go(k, SCR_DONE, now);
 }
 
+/* A program's page; in a visit, whether the guest is interested comes from
+ * what the store has for them (Interests may have picked it already). */
+static void open_program(Kiosk *k, size_t i, int64_t now)
+{
+    if (i >= k->programs.count)
+        return;
+    k->program = i;
+    if (k->guest_id[0]) {
+        char **codes = NULL, **kinds = NULL;
+        size_t nc = 0, nk = 0;
+        if (store_interests_get(k->env.store, k->guest_id, &codes, &nc, &kinds, &nk) != STORE_OK) {
+            staff_needed(k, "cannot read the guest's interests", now);
+            return;
+        }
+        k->picked[i] = false;
+        for (size_t j = 0; j < nc; j++)
+            if (!strcmp(codes[j], k->programs.items[i].code))
+                k->picked[i] = true;
+        store_strings_free(codes, nc);
+        store_strings_free(kinds, nk);
+    }
+    ui_scroll_reset(&k->sc[SC_PROGRAM]);
+    go(k, SCR_PROGRAM, now);
+}
+
+/* I'm interested: adds the program to (or takes it off) the guest's
+ * interests, saved at once, keeping their other programs and their kinds. */
+static void toggle_interest(Kiosk *k, int64_t now)
+{
+    if (!k->guest_id[0] || k->program >= k->programs.count)
+        return;
+    const char *code = k->programs.items[k->program].code;
+    bool want = !k->picked[k->program];
+    char **codes = NULL, **kinds = NULL;
+    size_t nc = 0, nk = 0;
+    Store *s = k->env.store;
+    if (store_interests_get(s, k->guest_id, &codes, &nc, &kinds, &nk) != STORE_OK) {
+        staff_needed(k, "cannot read the guest's interests", now);
+        return;
+    }
+    const char **out = calloc(nc + 1, sizeof *out);
+    if (!out) {
+        fprintf(stderr, "lanyard: out of memory saving an interest\n");
+        goto done;
+    }
+    size_t n = 0;
+    for (size_t j = 0; j < nc; j++)
+        if (strcmp(codes[j], code) != 0)
+            out[n++] = codes[j];
+    if (want)
+        out[n++] = code;
+    if (store_interests_set(s, k->guest_id, out, n, (const char *const *)kinds, nk,
+                            k->env.cfg->kiosk_id, now) != STORE_OK) {
+        free(out);
+        store_strings_free(codes, nc);
+        store_strings_free(kinds, nk);
+        staff_needed(k, "interest not saved", now);
+        return;
+    }
+    k->picked[k->program] = want;
+    free(out);
+done:
+    store_strings_free(codes, nc);
+    store_strings_free(kinds, nk);
+    k->dirty = true;
+}
+
 /* ---- input ---- */
 
 static void type_text(Kiosk *k, const char *s)
@@ -763,6 +836,11 @@ static void activate(Kiosk *k, uint32_t id, int64_t now)
         k->contrast = !k->contrast;
         break;
     case W_BACK: /* every Back leads to Welcome; what was typed is dropped */
+        if (k->screen == SCR_PROGRAM) {
+            /* ...but a program's page's, which leads back to the list. */
+            go(k, SCR_PROGRAMS, now);
+            break;
+        }
         forget_guest(k);
         go(k, SCR_WELCOME, now);
         break;
@@ -825,6 +903,13 @@ static void activate(Kiosk *k, uint32_t id, int64_t now)
         break;
     case W_STAFF:
         staff_result(k, staff_press(k->staff, i, now), now);
+        break;
+    case W_CARD:
+        open_program(k, (size_t)i, now);
+        break;
+    case W_INTEREST:
+        toggle_interest(k, now);
+        k->in.focus = id;
         break;
     default:
         break;
@@ -1730,8 +1815,18 @@ static void layout_message(Ctx *c, const char *big, const char *small, const cha
     }
     y += g;
     int bw = button_w(c, button, t->px_button, ui_sc(t, 200));
-    ui_button(v, t, &k->in, WID(W_OK, 0), ui_rect((c->w - bw) / 2, y, bw, bh), button,
-              UI_BTN_PRIMARY, t->px_button);
+    /* Done also offers Explore programs: the guest stays in the visit, so a
+     * program's page can mark them interested. */
+    const char *more = k->screen == SCR_DONE && k->programs.count ? tr(k, S_EXPLORE) : NULL;
+    int mw = more ? button_w(c, more, t->px_button, ui_sc(t, 200)) : 0;
+    int x = (c->w - bw - (more ? mw + t->gap : 0)) / 2;
+    if (more) {
+        ui_button(v, t, &k->in, WID(W_EXPLORE, 0), ui_rect(x, y, mw, bh), more, UI_BTN_SECONDARY,
+                  t->px_button);
+        x += mw + t->gap;
+    }
+    ui_button(v, t, &k->in, WID(W_OK, 0), ui_rect(x, y, bw, bh), button, UI_BTN_PRIMARY,
+              t->px_button);
 }
 
 static void layout_staff(Ctx *c)
@@ -1767,18 +1862,21 @@ static void layout_staff(Ctx *c)
               t->px_button);
 }
 
-/* A stable colour per program, so a program looks the same on every card. */
-static UiColor program_colour(const char *code)
+/* A program's page: its name in the bar, Back to the list. */
+static void layout_program(Ctx *c)
 {
-    static const UiColor PALETTE[] = {
-        {0x1B, 0x4F, 0x8A, 255}, {0x2E, 0x7D, 0x32, 255}, {0xC6, 0x28, 0x28, 255},
-        {0x6A, 0x1B, 0x9A, 255}, {0xEF, 0x6C, 0x00, 255}, {0x00, 0x83, 0x8F, 255},
-        {0x5D, 0x40, 0x37, 255}, {0xAD, 0x14, 0x57, 255},
-    };
-    uint32_t h = 2166136261u;
-    for (const unsigned char *p = (const unsigned char *)code; *p; p++)
-        h = (h ^ *p) * 16777619u;
-    return PALETTE[h % (sizeof PALETTE / sizeof PALETTE[0])];
+    Kiosk *k = c->k;
+    if (k->program >= k->programs.count)
+        return;
+    const Program *p = &k->programs.items[k->program];
+    int y0 = top_bar(c, p->name, true, 0, NULL);
+    UiProgramPage pg = {p,
+                        k->lang,
+                        k->guest_id[0] != '\0',
+                        k->picked[k->program],
+                        WID(W_INTEREST, 0),
+                        WID(W_SCROLL, SC_PROGRAM)};
+    ui_program_page(c->v, c->t, &k->in, ui_rect(0, y0, c->w, c->h - y0), &k->sc[SC_PROGRAM], &pg);
 }
 
 static void layout_programs(Ctx *c)
@@ -1819,32 +1917,13 @@ static void layout_programs(Ctx *c)
                                          t->px_button, nw, 2);
         free(names);
     }
-    int lh = ui_text_height(v, px, UI_BOLD);
-    int sh = ui_text_height(v, t->px_small, UI_REGULAR);
-    int ch = ui_sc(t, 24) + lines * lh + 2 * sh;
+    int ch = ui_program_card_height(v, t, px, lines);
     for (size_t i = 0; i < k->programs.count; i++) {
-        const Program *p = &k->programs.items[i];
         int col = (int)(i % (size_t)cols), row = (int)(i / (size_t)cols);
         UiRect r = ui_rect(t->pad + col * (cw + t->gap), top + row * (ch + t->gap), cw, ch);
         if (r.y > area.y + area.h || r.y + r.h < area.y)
             continue; /* off screen: skip the text measuring */
-        ui_draw_rect(v, r, t->surface, t->radius);
-        ui_draw_frame(v, r, t->border, t->radius, t->border_w);
-        int stripe = ui_sc(t, 10);
-        ui_draw_rect(v, ui_rect(r.x, r.y, stripe * 2, r.h), program_colour(p->code), t->radius);
-        ui_draw_rect(v, ui_rect(r.x + stripe, r.y, stripe, r.h), program_colour(p->code), 0);
-        int tx = r.x + stripe * 2 + t->pad, tw = r.x + r.w - t->pad - tx;
-        int ty = r.y + ui_sc(t, 12);
-        int sy = ty + lh; /* school and pathway right below the name */
-        if (ui_text_width(v, p->name, px, UI_BOLD) > tw && lines == 2)
-            sy = ty + ui_text_wrap(v, ui_rect(tx, ty, tw, 2 * lh), p->name, px, UI_BOLD, t->text, 2,
-                                   UI_LEFT);
-        else
-            ui_text_in(v, ui_rect(tx, ty, tw, lh), p->name, px, px, UI_BOLD, t->text, UI_LEFT);
-        ui_text_in(v, ui_rect(tx, sy, tw, sh), p->school, t->px_small, t->px_small, UI_REGULAR,
-                   t->muted, UI_LEFT);
-        ui_text_in(v, ui_rect(tx, sy + sh, tw, sh), p->pathway, t->px_small, t->px_small,
-                   UI_REGULAR, t->muted, UI_LEFT);
+        ui_program_card(v, t, &k->in, WID(W_CARD, i), r, &k->programs.items[i], px, lines);
     }
     int rows = (int)((k->programs.count + (size_t)cols - 1) / (size_t)cols);
     ui_scroll_end(v, sc, rows * (ch + t->gap) + t->pad, saved);
@@ -1907,6 +1986,9 @@ const UiView *kiosk_layout(Kiosk *k, int w, int h, int64_t now)
         break;
     case SCR_PROGRAMS:
         layout_programs(&c);
+        break;
+    case SCR_PROGRAM:
+        layout_program(&c);
         break;
     case SCR_STAFF_MODE:
         staff_layout(k->staff, v, &k->theme, &k->in, k->lang, WID(W_STAFF, 0), now);
