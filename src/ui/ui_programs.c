@@ -1,0 +1,284 @@
+/* ui_programs.c — program cards, the program page and its QR code. See
+ * ui_programs.h. */
+#include "ui/ui_programs.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "badge/badge_qr.h"
+
+/* Dark enough for white text (contrast over 4.5:1) and for text on white. */
+static const UiColor PALETTE[] = {
+    {0x1B, 0x4F, 0x8A, 255}, /* blue */
+    {0x2E, 0x7D, 0x32, 255}, /* green */
+    {0xB7, 0x1C, 0x1C, 255}, /* red */
+    {0x6A, 0x1B, 0x9A, 255}, /* purple */
+    {0xA8, 0x45, 0x00, 255}, /* burnt orange */
+    {0x00, 0x6D, 0x77, 255}, /* teal */
+    {0x5D, 0x40, 0x37, 255}, /* brown */
+    {0xAD, 0x14, 0x57, 255}, /* magenta */
+};
+enum { NPALETTE = sizeof PALETTE / sizeof PALETTE[0] };
+
+static int colour_distance(UiColor a, UiColor b)
+{
+    return abs(a.r - b.r) + abs(a.g - b.g) + abs(a.b - b.b);
+}
+
+UiColor ui_program_colour(const UiTheme *t, const Program *p)
+{
+    if (t->contrast)
+        return t->accent;
+    const char *key = p->pathway && *p->pathway ? p->pathway : p->code ? p->code : "";
+    uint32_t h = 2166136261u; /* FNV-1a: the same pathway, the same colour, every run */
+    for (const unsigned char *c = (const unsigned char *)key; *c; c++)
+        h = (h ^ *c) * 16777619u;
+    /* Skip colours close to the event's primary: the cards would read as its
+     * buttons. At most one or two palette entries are that close. */
+    for (int i = 0; i < NPALETTE; i++) {
+        UiColor c = PALETTE[(h + (uint32_t)i) % NPALETTE];
+        if (colour_distance(c, t->primary) > 90)
+            return c;
+    }
+    return PALETTE[h % NPALETTE];
+}
+
+int ui_program_card_height(UiView *v, const UiTheme *t, int name_px, int lines)
+{
+    return ui_sc(t, 24) + lines * ui_text_height(v, name_px, UI_BOLD) +
+           2 * ui_text_height(v, t->px_small, UI_REGULAR);
+}
+
+void ui_program_card(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
+                     const Program *p, int name_px, int lines)
+{
+    UiColor colour = ui_program_colour(t, p);
+    bool pressed = in->pressed == id;
+    ui_draw_rect(v, r, pressed ? ui_mix(t->surface, colour, 40) : t->surface, t->radius);
+    bool focused = in->show_focus && in->focus == id;
+    ui_draw_frame(v, r, focused ? t->primary : t->border, t->radius,
+                  focused ? ui_sc(t, 3) : t->border_w);
+    int stripe = ui_sc(t, 10);
+    ui_draw_rect(v, ui_rect(r.x, r.y, stripe * 2, r.h), colour, t->radius);
+    ui_draw_rect(v, ui_rect(r.x + stripe, r.y, stripe, r.h), colour, 0);
+    int lh = ui_text_height(v, name_px, UI_BOLD);
+    int sh = ui_text_height(v, t->px_small, UI_REGULAR);
+    int tx = r.x + stripe * 2 + t->pad, tw = r.x + r.w - t->pad - tx;
+    int ty = r.y + ui_sc(t, 12);
+    int sy = ty + lh; /* school and pathway right below the name */
+    if (lines == 2 && ui_text_width(v, p->name, name_px, UI_BOLD) > tw)
+        sy = ty + ui_text_wrap(v, ui_rect(tx, ty, tw, 2 * lh), p->name, name_px, UI_BOLD, t->text,
+                               2, UI_LEFT);
+    else
+        ui_text_in(v, ui_rect(tx, ty, tw, lh), p->name, name_px, name_px, UI_BOLD, t->text,
+                   UI_LEFT);
+    ui_text_in(v, ui_rect(tx, sy, tw, sh), p->school, t->px_small, t->px_small, UI_REGULAR,
+               t->muted, UI_LEFT);
+    ui_text_in(v, ui_rect(tx, sy + sh, tw, sh), p->pathway, t->px_small, t->px_small, UI_REGULAR,
+               t->contrast ? t->text : colour, UI_LEFT);
+    /* Recorded after its text, so a tap anywhere on the card opens it. */
+    ui_widget_add(v, id, UI_W_BUTTON, r, p->name, UI_WF_FOCUSABLE);
+}
+
+/* ---- QR code ---- */
+
+static int qr_scale(int size, int min_code, int max_side)
+{
+    int total = size + 2 * BADGE_QR_QUIET;
+    int scale = (min_code + size - 1) / size;
+    if (scale * total > max_side)
+        scale = max_side / total;
+    return scale;
+}
+
+int ui_qr_side(const char *text, int min_code, int max_side)
+{
+    BadgeQr qr;
+    char err[128];
+    if (!text || !*text || badge_qr_encode(text, &qr, err, sizeof err) != 0)
+        return 0;
+    int scale = qr_scale(qr.size, min_code, max_side);
+    int side = scale * (qr.size + 2 * BADGE_QR_QUIET);
+    badge_qr_free(&qr);
+    return side;
+}
+
+int ui_qr_draw(UiView *v, int cx, int y, const char *text, int min_code, int max_side)
+{
+    BadgeQr qr;
+    char err[128];
+    /* A URL too long for a QR code only loses the code; the page still shows. */
+    if (!text || !*text || badge_qr_encode(text, &qr, err, sizeof err) != 0)
+        return 0;
+    int scale = qr_scale(qr.size, min_code, max_side);
+    if (scale < 1) {
+        badge_qr_free(&qr);
+        return 0;
+    }
+    int side = scale * (qr.size + 2 * BADGE_QR_QUIET);
+    int x0 = cx - side / 2;
+    ui_draw_rect(v, ui_rect(x0, y, side, side), ui_rgb(255, 255, 255), 0);
+    int ox = x0 + BADGE_QR_QUIET * scale, oy = y + BADGE_QR_QUIET * scale;
+    UiColor dark = ui_rgb(0, 0, 0);
+    /* One rectangle per horizontal run of dark modules: whole pixels, square
+     * corners, and few enough commands for the view. */
+    for (int row = 0; row < qr.size; row++) {
+        const unsigned char *cells = qr.dark + (size_t)row * (size_t)qr.size;
+        for (int col = 0; col < qr.size;) {
+            if (!cells[col]) {
+                col++;
+                continue;
+            }
+            int start = col;
+            while (col < qr.size && cells[col])
+                col++;
+            ui_draw_rect(
+                v, ui_rect(ox + start * scale, oy + row * scale, (col - start) * scale, scale),
+                dark, 0);
+        }
+    }
+    badge_qr_free(&qr);
+    return side;
+}
+
+/* ---- the page ---- */
+
+typedef enum PageStr {
+    P_INTERESTED,
+    P_GRADES,
+    P_CERTS,
+    P_NEEDS,
+    P_CONTACT,
+    P_SCAN,
+    P_COUNT
+} PageStr;
+
+/* The page's own strings, in the languages of ui_i18n.h. */
+static const char *const PAGE_TEXT[P_COUNT][UI_LANG_COUNT] = {
+    [P_INTERESTED] = {"I'm interested", "Me interesa"},
+    [P_GRADES] = {"Grade levels", "Grados"},
+    [P_CERTS] = {"Certifications earned", "Certificaciones que se obtienen"},
+    [P_NEEDS] = {"Partners sought for", "Buscamos socios para"},
+    [P_CONTACT] = {"Contact", "Contacto"},
+    [P_SCAN] = {"Scan with your phone", "Escanee con su teléfono"},
+};
+
+static const char *page_tr(UiLang lang, PageStr s)
+{
+    return PAGE_TEXT[s][(unsigned)lang < UI_LANG_COUNT ? lang : UI_LANG_EN];
+}
+
+static int para(UiView *v, int x, int y, int w, const char *text, int px, UiWeight wt, UiColor c)
+{
+    if (!text || !*text)
+        return 0;
+    return ui_text_wrap(v, ui_rect(x, y, w, 0), text, px, wt, c, 200, UI_LEFT);
+}
+
+/* A list stored as "a; b; c" (certifications, partner needs), one bullet each. */
+static int bullets(UiView *v, const UiTheme *t, int x, int y, int w, const char *text)
+{
+    char *copy = strdup(text);
+    if (!copy)
+        return para(v, x, y, w, text, t->px_body, UI_REGULAR, t->text);
+    int h = 0;
+    char *save = NULL;
+    int bw = ui_text_width(v, "•  ", t->px_body, UI_REGULAR);
+    for (char *item = strtok_r(copy, ";", &save); item; item = strtok_r(NULL, ";", &save)) {
+        while (*item == ' ')
+            item++;
+        if (!*item)
+            continue;
+        ui_draw_text(v, x, y + h, "•", t->px_body, UI_REGULAR, t->text);
+        h += para(v, x + bw, y + h, w - bw, item, t->px_body, UI_REGULAR, t->text);
+    }
+    free(copy);
+    return h;
+}
+
+/* A heading and its text; nothing for an empty field. */
+static int section(UiView *v, const UiTheme *t, int x, int y, int w, const char *title,
+                   const char *text, bool list)
+{
+    if (!text || !*text)
+        return 0;
+    int h = ui_sc(t, 14);
+    h += para(v, x, y + h, w, title, t->px_small, UI_BOLD, t->muted);
+    h += ui_sc(t, 2);
+    h += list ? bullets(v, t, x, y + h, w, text)
+              : para(v, x, y + h, w, text, t->px_body, UI_REGULAR, t->text);
+    return h;
+}
+
+void ui_program_page(UiView *v, const UiTheme *t, const UiInteract *in, UiRect area, UiScroll *sc,
+                     const UiProgramPage *pg)
+{
+    const Program *p = pg->p;
+    bool landscape = area.w > area.h;
+    bool has_url = p->url && *p->url;
+    int min_code = ui_sc(t, 200); /* about 35 mm on a 7-inch 800x480 panel */
+    int hint_h = has_url ? ui_text_height(v, t->px_small, UI_REGULAR) : 0;
+    int tile_h = pg->show_interest ? ui_tile_height(v, t, t->px_body, 1, false) : 0;
+    int below = (has_url ? t->gap + hint_h : 0) + (pg->show_interest ? t->gap + tile_h : 0);
+    int qr_max = landscape ? area.h - 2 * t->pad - below : area.w - 2 * t->pad;
+    if (!landscape && qr_max > area.h / 4) /* leave most of a portrait screen to the text */
+        qr_max = area.h / 4;
+    int qr = has_url ? ui_qr_side(p->url, min_code, qr_max) : 0;
+    bool panel = qr > 0 || pg->show_interest;
+    int panel_w = 0, panel_h = 0;
+    if (panel) {
+        panel_w = qr > ui_sc(t, 240) ? qr : ui_sc(t, 240);
+        panel_h = qr + below - (qr ? 0 : t->gap);
+    }
+
+    UiRect text_area = area, panel_r;
+    if (panel && landscape) {
+        panel_r = ui_rect(area.x + area.w - t->pad - panel_w, area.y, panel_w, panel_h);
+        text_area.w = panel_r.x - t->gap - area.x;
+    } else if (panel) {
+        panel_r = ui_rect(area.x + t->pad, area.y + area.h - t->pad - panel_h, area.w - 2 * t->pad,
+                          panel_h);
+        text_area.h = panel_r.y - t->gap - area.y;
+    }
+
+    /* The text: school and pathway, description, then the details. */
+    UiRect saved = v->clip;
+    int top = ui_scroll_begin(v, sc, pg->scroll_id, text_area);
+    int x = text_area.x + t->pad, w = text_area.w - 2 * t->pad;
+    int y = top;
+    UiColor colour = ui_program_colour(t, p);
+    int bar = ui_sc(t, 6);
+    int head =
+        para(v, x + bar + t->gap, y, w - bar - t->gap, p->school, t->px_body, UI_BOLD, t->text);
+    head += para(v, x + bar + t->gap, y + head, w - bar - t->gap, p->pathway, t->px_body, UI_BOLD,
+                 t->contrast ? t->text : colour);
+    if (head)
+        ui_draw_rect(v, ui_rect(x, y, bar, head), colour, bar / 2);
+    y += head + ui_sc(t, 8);
+    y += para(v, x, y, w, p->description, t->px_body, UI_REGULAR, t->text);
+    y += section(v, t, x, y, w, page_tr(pg->lang, P_GRADES), p->grades, false);
+    y += section(v, t, x, y, w, page_tr(pg->lang, P_CERTS), p->certifications, true);
+    y += section(v, t, x, y, w, page_tr(pg->lang, P_NEEDS), p->partner_needs, true);
+    y += section(v, t, x, y, w, page_tr(pg->lang, P_CONTACT), p->contact, false);
+    ui_scroll_end(v, sc, y - top + t->pad, saved);
+    ui_scroll_bar(v, t, sc, text_area);
+
+    if (!panel)
+        return;
+    int py = panel_r.y;
+    int cx = panel_r.x + panel_r.w / 2;
+    if (qr) {
+        ui_qr_draw(v, cx, py, p->url, min_code, qr_max);
+        if (t->contrast) /* the white quiet zone reads as a box on black */
+            ui_draw_frame(v, ui_rect(cx - qr / 2, py, qr, qr), t->border, 0, t->border_w);
+        py += qr + t->gap;
+        ui_text_in(v, ui_rect(panel_r.x, py, panel_r.w, hint_h), page_tr(pg->lang, P_SCAN),
+                   t->px_small, t->px_small, UI_REGULAR, t->muted, UI_CENTER);
+        py += hint_h + t->gap;
+    }
+    if (pg->show_interest) {
+        int tw = landscape ? panel_r.w : (panel_r.w < ui_sc(t, 360) ? panel_r.w : ui_sc(t, 360));
+        ui_tile(v, t, in, pg->interest_id, ui_rect(cx - tw / 2, py, tw, tile_h),
+                page_tr(pg->lang, P_INTERESTED), NULL, pg->interested, t->px_body);
+    }
+}
