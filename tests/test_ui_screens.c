@@ -257,6 +257,19 @@ static void test_staff_home(void **state)
     check_staff_screen("staff_home");
 }
 
+/* Staff's guest lookup with two matches, and a guest's full details. */
+static void test_staff_lookup(void **state)
+{
+    (void)state;
+    check_staff_screen("staff_lookup");
+}
+
+static void test_staff_guest(void **state)
+{
+    (void)state;
+    check_staff_screen("staff_guest");
+}
+
 /* No staff PIN set on a locked-down kiosk: the pad says how to set one. */
 static void test_staff_no_pin(void **state)
 {
@@ -287,6 +300,8 @@ int main(void)
         cmocka_unit_test(test_staff_pin),
         cmocka_unit_test(test_staff_home),
         cmocka_unit_test(test_staff_no_pin),
+        cmocka_unit_test(test_staff_lookup),
+        cmocka_unit_test(test_staff_guest),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,10 +11,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "testutil.h"
 
 #include "core/csv.h"
 #include "store/store.h"
+#include "store/store_print.h"
 #include "ui/staff_export.h"
 #include "ui/ui_staff.h"
 
@@ -455,6 +458,78 @@ static void test_export_usb(void **state)
     env_free(&e);
 }
 
+/* One number from a SQL query on the kiosk's database. */
+static int64_t db_int(const char *db, const char *sql)
+{
+    sqlite3 *c = NULL;
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_open_v2(db, &c, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    if (sqlite3_prepare_v2(c, sql, -1, &st, NULL) != SQLITE_OK)
+        fail_msg("%s: %s", sql, sqlite3_errmsg(c));
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    int64_t v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(c);
+    return v;
+}
+
+static int count_job(const PrintJob *job, void *ud)
+{
+    PrintJob *jobs = ud;
+    for (int i = 0; i < 4; i++) {
+        if (jobs[i].id == 0) {
+            jobs[i] = *job;
+            break;
+        }
+    }
+    return 0;
+}
+
+/* Staff look a guest up, reprint her badge and undo her check-in. */
+static void test_lookup_undo_reprint(void **state)
+{
+    (void)state;
+    Env e = env_make(true);
+    TuRun r = run_script(&e, "staff_lookup", false);
+    expect_ok(&r);
+    tu_run_free(&r);
+
+    Store *s = NULL;
+    char err[512];
+    assert_int_equal(store_open(e.db, STORE_OPEN_READONLY, &s, err, sizeof err), STORE_OK);
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_by_code(s, "2713624642", &g), STORE_OK);
+    /* The check-in is undone: no longer counted, but its row is kept. */
+    bool in = true;
+    assert_int_equal(store_is_checked_in(s, g.id, &in), STORE_OK);
+    assert_false(in);
+    StoreStats st;
+    assert_int_equal(store_stats(s, &st), STORE_OK);
+    assert_int_equal(st.checked_in, 0);
+    assert_int_equal(st.undone, 1);
+    /* Two badge jobs: the one printed at check-in and staff's reprint, both
+     * written as PNGs (the test event has no printer). */
+    PrintJob jobs[4];
+    memset(jobs, 0, sizeof jobs);
+    assert_int_equal(store_print_each(s, false, count_job, jobs), STORE_OK);
+    assert_true(jobs[0].id != 0 && jobs[1].id != 0);
+    assert_int_equal(jobs[2].id, 0);
+    for (int i = 0; i < 2; i++) {
+        assert_string_equal(jobs[i].guest_id, g.id);
+        assert_int_equal(jobs[i].state, PRINT_DONE);
+        assert_non_null(strstr(jobs[i].output, "/badges/2713624642"));
+    }
+    assert_string_not_equal(jobs[0].output, jobs[1].output);
+    guest_clear(&g);
+    store_close(s);
+    assert_int_equal(db_int(e.db, "SELECT count(*) FROM attendance"), 1);
+    assert_int_equal(db_int(e.db, "SELECT count(*) FROM attendance WHERE undone_at IS NOT NULL "
+                                  "AND undone_by = 'test-kiosk'"),
+                     1);
+    env_free(&e);
+}
+
 static void test_export_no_usb(void **state)
 {
     (void)state;
@@ -535,6 +610,7 @@ int main(void)
         cmocka_unit_test(test_export_usb),
         cmocka_unit_test(test_export_no_usb),
         cmocka_unit_test(test_export_fails),
+        cmocka_unit_test(test_lookup_undo_reprint),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

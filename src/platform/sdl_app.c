@@ -260,6 +260,13 @@ static void print_badge(void *ud, const char *guest_id)
         fprintf(stderr, "lanyard: out of memory queueing a badge\n");
 }
 
+/* Staff's Reprint badge: always a new job. */
+static int reprint_badge(void *ud, const char *guest_id)
+{
+    App *a = ud;
+    return badge_queue_reprint(a->queue, guest_id);
+}
+
 /* For the staff screen. */
 static void printer_status(void *ud, StaffPrinter *out)
 {
@@ -859,6 +866,7 @@ int sdl_app_run(const AppOptions *o, Store *store, const EventConfig *cfg)
     if (a.queue) {
         env.print_badge = print_badge;
         env.printer_status = printer_status;
+        env.reprint_badge = reprint_badge;
         env.print_ud = &a;
     }
     a.k = kiosk_create(&env, time_now_ms(), err, sizeof err);

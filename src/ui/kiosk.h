@@ -38,6 +38,9 @@ typedef struct KioskEnv {
     void *print_ud;
     /* Badge printing as staff mode shows it (called with print_ud), or NULL. */
     void (*printer_status)(void *ud, StaffPrinter *out);
+    /* Prints a guest's badge again, for staff (called with print_ud); 0 or -1.
+     * NULL for no printing. */
+    int (*reprint_badge)(void *ud, const char *guest_id);
 } KioskEnv;
 
 /* How the current guest's badge is doing, for the Done screen. */

@@ -104,6 +104,28 @@ typedef enum UiStr {
     S_EXPORT_DONE,
     S_EXPORT_NO_USB,
     S_EXPORT_FAILED,
+    S_STAFF_FIND, /* staff guest lookup (SPEC §5) */
+    S_STAFF_FIND_HINT,
+    S_STAFF_FIND_NONE,
+    S_STAFF_FIND_MORE_FMT, /* one %zu: matches not shown */
+    S_STAFF_WALKIN,
+    S_STAFF_PREREG,
+    S_STAFF_CHECKED_AT_FMT, /* one %s: local time */
+    S_STAFF_NOT_CHECKED,
+    S_STAFF_BADGE_YES,
+    S_STAFF_BADGE_NO,
+    S_STAFF_CODE_FMT, /* one %s: registration code */
+    S_STAFF_UNDO,
+    S_STAFF_UNDO_ASK_FMT, /* one %s: the guest's name */
+    S_STAFF_UNDO_YES,
+    S_STAFF_UNDONE,
+    S_STAFF_REPRINT,
+    S_STAFF_REPRINTED,
+    S_STAFF_NO_PRINTING,
+    S_STAFF_FIND_MANY,
+    S_STAFF_CODE_LABEL,
+    S_STAFF_KIND_LABEL,
+    S_STAFF_BADGE_LABEL,
     S_STAFF_SYNC_FMT,              /* two %s: HH:MM, folder */
     S_STAFF_SYNC_WAITING_FMT,      /* one %s: folder */
     S_STAFF_SYNC_FAILED_FMT,       /* one %s: the error */

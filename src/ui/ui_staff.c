@@ -1,6 +1,6 @@
 /* ui_staff.c — staff mode: lock-out arithmetic, the PIN pad and the staff
- * screen. See ui_staff.h. Sections: lock-out, state, PIN entry, timers,
- * layout. */
+ * screen, and the guest lookup. See ui_staff.h. Sections: lock-out, state,
+ * guest lookup, PIN entry, timers, layout. */
 #include "ui/ui_staff.h"
 
 #include <inttypes.h>
@@ -9,8 +9,11 @@
 #include <string.h>
 
 #include "core/pin.h"
+#include "core/search.h"
+#include "core/text.h"
 #include "core/timefmt.h"
 #include "ui/staff_export.h"
+#include "ui/ui_keyboard.h"
 
 /* ---- lock-out ---- */
 
@@ -110,9 +113,32 @@ enum {
     SW_BACK,
     SW_EXIT,
     SW_EXPORT,
+    SW_FIND,      /* staff screen: Find a guest */
+    SW_FIELD,     /* lookup: the search field (shows the keyboard) */
+    SW_UNDO,      /* guest: Undo check-in */
+    SW_UNDO_YES,  /* guest: the confirmation's Yes, undo */
+    SW_UNDO_NO,   /* guest: the confirmation's Cancel */
+    SW_REPRINT,   /* guest: Reprint badge */
+    SW_SHOW_MORE, /* lookup: hides the keyboard to show more matches */
+    SW_KEY = 100, /* lookup: on-screen keyboard keys */
+    SW_ROW = 300, /* lookup: result rows */
 };
 
-typedef enum StaffView { SV_OFF, SV_PIN, SV_HOME } StaffView;
+typedef enum StaffView { SV_OFF, SV_PIN, SV_HOME, SV_LOOKUP, SV_GUEST } StaffView;
+
+/* A guest as staff see them: every field, and the check-in and badge state. */
+typedef struct StaffGuest {
+    Guest g;
+    bool checked_in;
+    int64_t checked_in_at; /* ms UTC, when checked_in */
+    bool badge_printed;
+} StaffGuest;
+
+/* Matches shown at most: the search's own, plus one found by its code. */
+#define MAX_MATCHES (SEARCH_MAX_RESULTS + 1)
+
+/* What the guest detail says after an action. */
+typedef enum GuestNote { GN_NONE, GN_UNDONE, GN_REPRINTED, GN_ERROR } GuestNote;
 
 /* What the pad says under the digits. */
 typedef enum PadNote {
@@ -156,6 +182,21 @@ struct StaffMode {
     ExportNote export_note;
     char export_text[1200]; /* the folder written, or what went wrong */
     char usb_dir[1024];     /* LANYARD_USB_DIR when set: where "the stick" is */
+
+    /* the guest lookup: an index of its own with full names, built when the
+     * lookup opens (so walk-ins since are in it) and freed when staff leave */
+    SearchIndex *ix;
+    char query[256];
+    UiKeyboard kb;
+    StaffGuest match[MAX_MATCHES];
+    size_t nmatch;
+    size_t more; /* matches the search had beyond SEARCH_MAX_RESULTS (0 or 1: "some") */
+    char find_err[300];
+    /* the guest detail */
+    StaffGuest guest;
+    bool confirm_undo;
+    GuestNote guest_note;
+    char guest_err[300];
 };
 
 StaffMode *staff_create(const StaffEnv *env)
@@ -164,6 +205,9 @@ StaffMode *staff_create(const StaffEnv *env)
     if (!m)
         return NULL;
     m->env = *env;
+    for (size_t i = 0; i < MAX_MATCHES; i++)
+        guest_init(&m->match[i].g);
+    guest_init(&m->guest.g);
     const char *usb = getenv("LANYARD_USB_DIR");
     snprintf(m->usb_dir, sizeof m->usb_dir, "%s", usb ? usb : "");
     return m;
@@ -179,6 +223,10 @@ void staff_destroy(StaffMode *m)
     if (!m)
         return;
     memset(m->pin, 0, sizeof m->pin);
+    for (size_t i = 0; i < MAX_MATCHES; i++)
+        guest_clear(&m->match[i].g);
+    guest_clear(&m->guest.g);
+    search_destroy(m->ix);
     free(m);
 }
 
@@ -216,11 +264,28 @@ void staff_close(StaffMode *m)
     m->view = SV_OFF;
     m->note = PN_NONE;
     m->export_note = EXN_NONE;
+    /* Full names stay in memory no longer than staff mode is open. */
+    search_destroy(m->ix);
+    m->ix = NULL;
+    memset(m->query, 0, sizeof m->query);
+    for (size_t i = 0; i < MAX_MATCHES; i++)
+        guest_clear(&m->match[i].g);
+    m->nmatch = 0;
+    guest_clear(&m->guest.g);
 }
 
 const char *staff_screen_name(const StaffMode *m)
 {
-    return m->view == SV_HOME ? "staff" : "staff_pin";
+    switch (m->view) {
+    case SV_HOME:
+        return "staff";
+    case SV_LOOKUP:
+        return "staff_lookup";
+    case SV_GUEST:
+        return "staff_guest";
+    default:
+        return "staff_pin";
+    }
 }
 
 /* Reads what the staff screen shows. */
@@ -273,6 +338,198 @@ static void export_usb(StaffMode *m, int64_t now)
         return;
     }
     m->export_note = EXN_DONE;
+}
+
+/* ---- guest lookup ---- */
+
+static int index_guest(const Guest *g, void *ud)
+{
+    return search_add(ud, g) != 0; /* stop on ENOMEM: a partial index would hide guests */
+}
+
+/* The active check-ins of the guests in list (by id). */
+typedef struct AttendScan {
+    StaffGuest *list;
+    size_t n;
+} AttendScan;
+
+static int scan_attendance(const AttendanceRow *r, void *ud)
+{
+    AttendScan *a = ud;
+    for (size_t i = 0; i < a->n; i++) {
+        if (strcmp(a->list[i].g.id, r->guest->id) != 0)
+            continue;
+        a->list[i].checked_in = true;
+        a->list[i].checked_in_at = r->checked_in_at;
+        a->list[i].badge_printed = r->badge_printed;
+    }
+    return 0;
+}
+
+/* Fills the check-in and badge state of the guests in list. */
+static StoreStatus attendance_of(Store *s, StaffGuest *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        list[i].checked_in = false;
+        list[i].checked_in_at = 0;
+        list[i].badge_printed = false;
+    }
+    AttendScan a = {list, n};
+    return n ? store_each_attendance(s, scan_attendance, &a) : STORE_OK;
+}
+
+/* Runs the query: the guest whose registration code it is (if any) first,
+ * then the name and company matches. */
+static void find_guests(StaffMode *m)
+{
+    Store *s = m->env.store;
+    for (size_t i = 0; i < m->nmatch; i++)
+        guest_clear(&m->match[i].g);
+    m->nmatch = 0;
+    m->more = 0;
+    m->find_err[0] = '\0';
+    if (!m->ix || text_codepoints(m->query) < SEARCH_MIN_QUERY)
+        return;
+    StoreStatus st = store_guest_by_code(s, m->query, &m->match[0].g);
+    if (st == STORE_OK)
+        m->nmatch = 1;
+    else if (st != STORE_NOT_FOUND)
+        goto fail;
+    SearchResult res[SEARCH_MAX_RESULTS];
+    size_t n = search_query(m->ix, m->query, res);
+    for (size_t i = 0; i < n; i++) {
+        if (m->nmatch && !strcmp(res[i].guest_id, m->match[0].g.id))
+            continue;
+        st = store_guest_get(s, res[i].guest_id, &m->match[m->nmatch].g);
+        if (st == STORE_NOT_FOUND)
+            continue;
+        if (st != STORE_OK)
+            goto fail;
+        m->nmatch++;
+    }
+    m->more = n == SEARCH_MAX_RESULTS;
+    if (attendance_of(s, m->match, m->nmatch) != STORE_OK)
+        goto fail;
+    return;
+fail:
+    snprintf(m->find_err, sizeof m->find_err, "%s", store_errmsg(s));
+    fprintf(stderr, "lanyard: staff lookup: %s\n", m->find_err);
+}
+
+static void open_lookup(StaffMode *m)
+{
+    m->view = SV_LOOKUP;
+    m->kb.visible = true;
+    m->kb.page = UI_KB_LETTERS;
+    if (m->ix)
+        return;
+    m->ix = search_create();
+    StoreStatus st = m->ix ? store_each_guest(m->env.store, index_guest, m->ix) : STORE_OK;
+    if (!m->ix || st != STORE_OK) {
+        snprintf(m->find_err, sizeof m->find_err, "%s",
+                 !m->ix ? "out of memory" : store_errmsg(m->env.store));
+        fprintf(stderr, "lanyard: staff lookup: %s\n", m->find_err);
+        search_destroy(m->ix);
+        m->ix = NULL;
+        return;
+    }
+    search_commit(m->ix);
+    find_guests(m);
+}
+
+/* Reads the guest on the detail screen again (after an undo or a reprint). */
+static void reload_guest(StaffMode *m)
+{
+    Store *s = m->env.store;
+    char id[ID_LEN + 1];
+    snprintf(id, sizeof id, "%s", m->guest.g.id);
+    if (store_guest_get(s, id, &m->guest.g) != STORE_OK ||
+        attendance_of(s, &m->guest, 1) != STORE_OK) {
+        snprintf(m->guest_err, sizeof m->guest_err, "%s", store_errmsg(s));
+        m->guest_note = GN_ERROR;
+    }
+}
+
+static void open_guest(StaffMode *m, size_t i)
+{
+    if (i >= m->nmatch)
+        return;
+    m->view = SV_GUEST;
+    m->confirm_undo = false;
+    m->guest_note = GN_NONE;
+    if (guest_copy(&m->guest.g, &m->match[i].g) != 0) {
+        snprintf(m->guest_err, sizeof m->guest_err, "out of memory");
+        m->guest_note = GN_ERROR;
+        return;
+    }
+    reload_guest(m);
+}
+
+static void undo_checkin(StaffMode *m, int64_t now)
+{
+    Store *s = m->env.store;
+    m->confirm_undo = false;
+    StoreStatus st = store_checkin_undo(s, m->guest.g.id, m->env.cfg->kiosk_id, now);
+    if (st != STORE_OK) {
+        snprintf(m->guest_err, sizeof m->guest_err, "%s", store_errmsg(s));
+        fprintf(stderr, "lanyard: undo check-in: %s\n", m->guest_err);
+        m->guest_note = GN_ERROR;
+        return;
+    }
+    m->guest_note = GN_UNDONE;
+    reload_guest(m);
+}
+
+static void reprint(StaffMode *m)
+{
+    if (!m->env.reprint_badge)
+        return;
+    if (m->env.reprint_badge(m->env.printer_ud, m->guest.g.id) != 0) {
+        snprintf(m->guest_err, sizeof m->guest_err, "out of memory");
+        m->guest_note = GN_ERROR;
+        return;
+    }
+    m->guest_note = GN_REPRINTED;
+}
+
+/* Removes the last character (not byte) of the query. */
+static void query_backspace(StaffMode *m)
+{
+    size_t n = strlen(m->query);
+    while (n > 0 && ((unsigned char)m->query[n - 1] & 0xC0) == 0x80)
+        n--;
+    if (n > 0)
+        n--;
+    m->query[n] = '\0';
+    find_guests(m);
+}
+
+static void query_append(StaffMode *m, const char *utf8)
+{
+    size_t n = strlen(m->query), add = strlen(utf8);
+    if (n + add >= sizeof m->query)
+        return;
+    memcpy(m->query + n, utf8, add + 1);
+    find_guests(m);
+}
+
+static void lookup_key(StaffMode *m, int i)
+{
+    char text[32];
+    switch (ui_keyboard_press(&m->kb, i, text, sizeof text)) {
+    case UI_KB_TEXT:
+        query_append(m, text);
+        break;
+    case UI_KB_BACKSPACE:
+        query_backspace(m);
+        break;
+    case UI_KB_ENTER:
+    case UI_KB_HIDE:
+        m->kb.visible = false;
+        break;
+    case UI_KB_NONE:
+        break;
+    }
 }
 
 /* ---- PIN entry ---- */
@@ -362,6 +619,38 @@ StaffResult staff_press(StaffMode *m, int index, int64_t now)
             return STAFF_EXIT; /* the staff screen stays up until the window goes */
         if (index == SW_EXPORT)
             export_usb(m, now);
+        if (index == SW_FIND)
+            open_lookup(m);
+        return STAFF_STAY;
+    }
+    if (m->view == SV_LOOKUP) {
+        if (index == SW_BACK)
+            go_home(m, now);
+        else if (index == SW_FIELD)
+            m->kb.visible = true;
+        else if (index == SW_SHOW_MORE)
+            m->kb.visible = false;
+        else if (index >= SW_KEY && index < SW_ROW)
+            lookup_key(m, index - SW_KEY);
+        else if (index >= SW_ROW && index < SW_ROW + MAX_MATCHES)
+            open_guest(m, (size_t)(index - SW_ROW));
+        return STAFF_STAY;
+    }
+    if (m->view == SV_GUEST) {
+        if (index == SW_BACK) {
+            /* The list shows the guest as they are now. */
+            m->view = SV_LOOKUP;
+            find_guests(m);
+        } else if (index == SW_UNDO) {
+            m->confirm_undo = true;
+            m->guest_note = GN_NONE;
+        } else if (index == SW_UNDO_NO) {
+            m->confirm_undo = false;
+        } else if (index == SW_UNDO_YES) {
+            undo_checkin(m, now);
+        } else if (index == SW_REPRINT) {
+            reprint(m);
+        }
     }
     return STAFF_STAY;
 }
@@ -369,6 +658,10 @@ StaffResult staff_press(StaffMode *m, int index, int64_t now)
 StaffResult staff_text(StaffMode *m, const char *utf8, int64_t now)
 {
     (void)now;
+    if (m->view == SV_LOOKUP) {
+        query_append(m, utf8);
+        return STAFF_STAY;
+    }
     if (m->view != SV_PIN)
         return STAFF_STAY;
     for (const char *p = utf8; *p; p++)
@@ -379,6 +672,13 @@ StaffResult staff_text(StaffMode *m, const char *utf8, int64_t now)
 
 StaffResult staff_key(StaffMode *m, UiKey key, int64_t now)
 {
+    if (m->view == SV_LOOKUP) {
+        if (key == UI_KEY_BACKSPACE)
+            query_backspace(m);
+        else if (key == UI_KEY_RETURN)
+            m->kb.visible = false;
+        return STAFF_STAY;
+    }
     if (m->view != SV_PIN)
         return STAFF_STAY;
     if (key == UI_KEY_BACKSPACE)
@@ -665,6 +965,10 @@ static void layout_home(const Lay *c)
     int xw = button_w(c, xl, ui_sc(t, 180));
     ui_button(v, t, c->in, c->base + SW_EXPORT, ui_rect(t->pad, bottom, xw, bh), xl,
               UI_BTN_SECONDARY, t->px_button);
+    const char *fl = ui_tr(lang, S_STAFF_FIND);
+    int fw = button_w(c, fl, ui_sc(t, 180));
+    ui_button(v, t, c->in, c->base + SW_FIND, ui_rect(t->pad + xw + t->gap, bottom, fw, bh), fl,
+              UI_BTN_SECONDARY, t->px_button);
     int aw = c->w - 2 * t->pad;
     int lh = ui_text_height(v, t->px_small, UI_REGULAR);
     /* How the export went, just above the buttons: where it went, or why not. */
@@ -766,12 +1070,291 @@ static void layout_home(const Lay *c)
     }
 }
 
+/* The full name, "First Last" (either may be empty). */
+static void full_name(const Guest *g, char *out, size_t len)
+{
+    snprintf(out, len, "%s%s%s", g->first, g->first[0] && g->last[0] ? " " : "", g->last);
+}
+
+/* The detail line of a guest: "Checked in at 10:42 · Badge printed · Walk-in ·
+ * Code X · email · phone"; parts that are empty are left out. */
+static void guest_facts(const Lay *c, const StaffGuest *sg, char *out, size_t len)
+{
+    UiLang lang = c->lang;
+    const Guest *g = &sg->g;
+    char code[160], when[160], hm[32];
+    snprintf(code, sizeof code, ui_tr(lang, S_STAFF_CODE_FMT), g->code);
+    if (sg->checked_in) {
+        char local[32];
+        time_format_local(sg->checked_in_at, local);
+        /* "2026-08-20 10:03:12" -> "10:03": the event is one day. */
+        snprintf(hm, sizeof hm, "%.5s", strlen(local) >= 16 ? local + 11 : local);
+        snprintf(when, sizeof when, ui_tr(lang, S_STAFF_CHECKED_AT_FMT), hm);
+    } else {
+        snprintf(when, sizeof when, "%s", ui_tr(lang, S_STAFF_NOT_CHECKED));
+    }
+    const char *parts[7];
+    size_t n = 0;
+    /* What staff look for first, so a line cut on a narrow screen keeps it. */
+    parts[n++] = when;
+    if (sg->checked_in)
+        parts[n++] = ui_tr(lang, sg->badge_printed ? S_STAFF_BADGE_YES : S_STAFF_BADGE_NO);
+    parts[n++] = ui_tr(lang, g->walk_in ? S_STAFF_WALKIN : S_STAFF_PREREG);
+    if (g->code[0])
+        parts[n++] = code;
+    if (g->email[0])
+        parts[n++] = g->email;
+    if (g->phone[0])
+        parts[n++] = g->phone;
+    size_t used = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < n && used < len; i++) {
+        int w = snprintf(out + used, len - used, "%s%s", i ? " · " : "", parts[i]);
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
+}
+
+/* One match: the full name and company on the first line, the facts below;
+ * the whole row is the widget (labelled with the full name). */
+static void match_row(const Lay *c, UiRect r, uint32_t id, const StaffGuest *sg)
+{
+    const UiTheme *t = c->t;
+    UiView *v = c->v;
+    const Guest *g = &sg->g;
+    char name[600], head[900], facts[1200];
+    full_name(g, name, sizeof name);
+    if (g->company[0])
+        snprintf(head, sizeof head, "%s — %s", name, g->company);
+    else
+        snprintf(head, sizeof head, "%s", name);
+    guest_facts(c, sg, facts, sizeof facts);
+    bool down = c->in->pressed == id;
+    ui_draw_rect(v, r, down ? ui_mix(t->surface, t->primary, 40) : t->surface, t->radius);
+    ui_draw_frame(v, r, c->in->focus == id && c->in->show_focus ? t->primary : t->border, t->radius,
+                  t->border_w);
+    ui_widget_add(v, id, UI_W_ROW, r, name, UI_WF_FOCUSABLE);
+    int m = ui_sc(t, 12);
+    int bh = ui_text_height(v, t->px_body, UI_BOLD);
+    int sh = ui_text_height(v, t->px_small, UI_REGULAR);
+    int y = r.y + (r.h - bh - sh) / 2;
+    ui_text_in(v, ui_rect(r.x + m, y, r.w - 2 * m, bh), head, t->px_body, t->px_small, UI_BOLD,
+               t->text, UI_LEFT);
+    ui_text_in(v, ui_rect(r.x + m, y + bh, r.w - 2 * m, sh), facts, t->px_small,
+               t->px_small * 8 / 10, UI_REGULAR, t->muted, UI_LEFT);
+}
+
+static void layout_lookup(const Lay *c)
+{
+    const UiTheme *t = c->t;
+    UiView *v = c->v;
+    StaffMode *m = c->m;
+    UiLang lang = c->lang;
+    int bh = t->target;
+    const char *back = ui_tr(lang, S_BACK);
+    int bw = button_w(c, back, ui_sc(t, 120));
+    ui_button(v, t, c->in, c->base + SW_BACK, ui_rect(t->pad, t->pad, bw, bh), back,
+              UI_BTN_SECONDARY, t->px_button);
+    int fx = t->pad + bw + t->gap;
+    UiFieldSpec fs = {NULL, m->query, strlen(m->query), ui_tr(lang, S_STAFF_FIND_HINT), NULL, NULL};
+    ui_field(v, t, c->in, c->base + SW_FIELD, ui_rect(fx, t->pad, c->w - fx - t->pad, bh), &fs,
+             NULL);
+    int bottom = c->h;
+    if (m->kb.visible) {
+        int kh = ui_keyboard_height(t, c->w, c->h);
+        ui_keyboard_layout(v, t, c->in, &m->kb, ui_rect(0, c->h - kh, c->w, kh), c->base + SW_KEY,
+                           lang);
+        bottom = c->h - kh;
+    }
+    bottom -= t->gap;
+    int y = t->pad + bh + 2 * t->gap;
+    int aw = c->w - 2 * t->pad;
+    int lh = ui_text_height(v, t->px_body, UI_REGULAR);
+    if (m->find_err[0]) {
+        ui_text_wrap(v, ui_rect(t->pad, y, aw, 2 * lh), m->find_err, t->px_body, UI_BOLD, t->error,
+                     2, UI_CENTER);
+        return;
+    }
+    if (text_codepoints(m->query) < SEARCH_MIN_QUERY) {
+        ui_text_in(v, ui_rect(t->pad, y, aw, lh), ui_tr(lang, S_FIND_MORE), t->px_body, t->px_small,
+                   UI_REGULAR, t->muted, UI_CENTER);
+        return;
+    }
+    if (m->nmatch == 0) {
+        ui_text_in(v, ui_rect(t->pad, y, aw, lh), ui_tr(lang, S_STAFF_FIND_NONE), t->px_body,
+                   t->px_small, UI_REGULAR, t->text, UI_CENTER);
+        return;
+    }
+    int rowh = ui_text_height(v, t->px_body, UI_BOLD) + ui_text_height(v, t->px_small, UI_REGULAR) +
+               ui_sc(t, 16);
+    if (rowh < t->target)
+        rowh = t->target;
+    int sh = ui_text_height(v, t->px_button, UI_BOLD) + ui_sc(t, 16);
+    size_t fit = 0;
+    while (fit < m->nmatch && y + (int)(fit + 1) * (rowh + t->gap) - t->gap <= bottom)
+        fit++;
+    size_t show = fit;
+    /* The last room says how many more there are when not all fit. */
+    size_t hidden = m->nmatch - show;
+    if ((hidden || m->more) && show > 0 && y + (int)show * (rowh + t->gap) + sh > bottom) {
+        show--;
+        hidden++;
+    }
+    for (size_t i = 0; i < show; i++)
+        match_row(c, ui_rect(t->pad, y + (int)i * (rowh + t->gap), aw, rowh),
+                  c->base + SW_ROW + (uint32_t)i, &m->match[i]);
+    int my = y + (int)show * (rowh + t->gap);
+    if (hidden && m->kb.visible) {
+        /* As on the guests' Find screen: more matches behind the keyboard. */
+        char more[200];
+        snprintf(more, sizeof more, ui_tr(lang, S_FIND_SHOW_MORE), hidden);
+        int mw = button_w(c, more, ui_sc(t, 160));
+        ui_button(v, t, c->in, c->base + SW_SHOW_MORE, ui_rect((c->w - mw) / 2, my, mw, sh), more,
+                  UI_BTN_QUIET, t->px_button);
+    } else if (hidden || m->more) {
+        char more[200];
+        if (hidden)
+            snprintf(more, sizeof more, ui_tr(lang, S_STAFF_FIND_MORE_FMT), hidden);
+        else
+            snprintf(more, sizeof more, "%s", ui_tr(lang, S_STAFF_FIND_MANY));
+        ui_text_in(v, ui_rect(t->pad, my, aw, sh), more, t->px_small, t->px_small * 8 / 10,
+                   UI_REGULAR, t->muted, UI_CENTER);
+    }
+}
+
+static void layout_guest(const Lay *c)
+{
+    const UiTheme *t = c->t;
+    UiView *v = c->v;
+    StaffMode *m = c->m;
+    UiLang lang = c->lang;
+    const StaffGuest *sg = &m->guest;
+    const Guest *g = &sg->g;
+    char name[600];
+    full_name(g, name, sizeof name);
+    const char *back = ui_tr(lang, S_BACK);
+    int bw = button_w(c, back, ui_sc(t, 120));
+    ui_button(v, t, c->in, c->base + SW_BACK, ui_rect(t->pad, t->pad, bw, t->target), back,
+              UI_BTN_SECONDARY, t->px_button);
+    int side = t->pad + bw + t->gap;
+    ui_text_in(v, ui_rect(side, t->pad, c->w - 2 * side, t->target), name, t->px_title, t->px_small,
+               UI_BOLD, t->text, UI_CENTER);
+    int aw = c->w - 2 * t->pad;
+    int y = t->pad + t->target + 2 * t->gap;
+    int lh = ui_text_height(v, t->px_body, UI_REGULAR);
+    int bh = t->target;
+    int bottom = c->h - t->pad - bh;
+
+    /* The buttons at the bottom: Undo check-in (when checked in) and Reprint
+     * badge; or the confirmation in their place. */
+    if (m->confirm_undo) {
+        char ask[900];
+        snprintf(ask, sizeof ask, ui_tr(lang, S_STAFF_UNDO_ASK_FMT), name);
+        int ah = 2 * lh;
+        ui_text_wrap(v, ui_rect(t->pad, bottom - t->gap - ah, aw, ah), ask, t->px_body, UI_BOLD,
+                     t->text, 2, UI_LEFT);
+        const char *yes = ui_tr(lang, S_STAFF_UNDO_YES), *no = ui_tr(lang, S_CANCEL);
+        int yw = button_w(c, yes, ui_sc(t, 180)), nw = button_w(c, no, ui_sc(t, 160));
+        ui_button(v, t, c->in, c->base + SW_UNDO_NO, ui_rect(t->pad, bottom, nw, bh), no,
+                  UI_BTN_SECONDARY, t->px_button);
+        ui_button(v, t, c->in, c->base + SW_UNDO_YES, ui_rect(c->w - t->pad - yw, bottom, yw, bh),
+                  yes, UI_BTN_PRIMARY, t->px_button);
+        bottom -= t->gap + ah;
+    } else {
+        int x = t->pad;
+        if (sg->checked_in) {
+            const char *ul = ui_tr(lang, S_STAFF_UNDO);
+            int uw = button_w(c, ul, ui_sc(t, 180));
+            ui_button(v, t, c->in, c->base + SW_UNDO, ui_rect(x, bottom, uw, bh), ul,
+                      UI_BTN_SECONDARY, t->px_button);
+            x += uw + t->gap;
+        }
+        const char *rl = ui_tr(lang, S_STAFF_REPRINT);
+        int rw = button_w(c, rl, ui_sc(t, 180));
+        if (m->env.reprint_badge) {
+            ui_button(v, t, c->in, c->base + SW_REPRINT, ui_rect(x, bottom, rw, bh), rl,
+                      UI_BTN_SECONDARY, t->px_button);
+        } else {
+            /* Drawn as a button that cannot be pressed, with why beside it. */
+            UiRect r = ui_rect(x, bottom, rw, bh);
+            ui_draw_rect(v, r, t->surface, t->radius);
+            ui_draw_frame(v, r, t->border, t->radius, t->border_w);
+            ui_text_in(v, r, rl, t->px_button, t->px_small, UI_BOLD, t->muted, UI_CENTER);
+            int nx = x + rw + t->gap;
+            if (c->w - t->pad - nx > ui_sc(t, 120))
+                ui_text_wrap(v, ui_rect(nx, bottom, c->w - t->pad - nx, bh),
+                             ui_tr(lang, S_STAFF_NO_PRINTING), t->px_small, UI_REGULAR, t->muted, 2,
+                             UI_LEFT);
+        }
+        const char *note = NULL;
+        UiColor nc = t->contrast ? t->accent : ui_rgb(0x2E, 0x7D, 0x32);
+        if (m->guest_note == GN_UNDONE)
+            note = ui_tr(lang, S_STAFF_UNDONE);
+        else if (m->guest_note == GN_REPRINTED)
+            note = ui_tr(lang, S_STAFF_REPRINTED);
+        else if (m->guest_note == GN_ERROR) {
+            note = m->guest_err;
+            nc = t->error;
+        }
+        if (note) {
+            ui_text_wrap(v, ui_rect(t->pad, bottom - t->gap - 2 * lh, aw, 2 * lh), note, t->px_body,
+                         UI_BOLD, nc, 2, UI_LEFT);
+            bottom -= t->gap + 2 * lh;
+        }
+    }
+
+    /* Every detail on a line of its own: caption, value. */
+    char code[160], when[160];
+    snprintf(code, sizeof code, "%s", g->code);
+    if (sg->checked_in) {
+        char local[32];
+        time_format_local(sg->checked_in_at, local);
+        snprintf(when, sizeof when, "%s", local);
+    } else {
+        snprintf(when, sizeof when, "%s", ui_tr(lang, S_STAFF_NOT_CHECKED));
+    }
+    const char *rows[][2] = {
+        {ui_tr(lang, S_COMPANY), g->company},
+        {ui_tr(lang, S_JOB), g->title},
+        {ui_tr(lang, S_EMAIL), g->email},
+        {ui_tr(lang, S_PHONE), g->phone},
+        {ui_tr(lang, S_STAFF_CODE_LABEL), code},
+        {ui_tr(lang, S_STAFF_KIND_LABEL),
+         ui_tr(lang, g->walk_in ? S_STAFF_WALKIN : S_STAFF_PREREG)},
+        {ui_tr(lang, S_STAFF_CHECKED_IN), when},
+        {ui_tr(lang, S_STAFF_BADGE_LABEL),
+         sg->checked_in ? ui_tr(lang, sg->badge_printed ? S_STAFF_BADGE_YES : S_STAFF_BADGE_NO)
+                        : "—"},
+    };
+    size_t nrows = sizeof rows / sizeof rows[0];
+    int cap_w = 0;
+    for (size_t i = 0; i < nrows; i++) {
+        int w = ui_text_width(v, rows[i][0], t->px_body, UI_BOLD);
+        cap_w = w > cap_w ? w : cap_w;
+    }
+    if (cap_w > aw / 3)
+        cap_w = aw / 3;
+    int rh = lh + ui_sc(t, 4);
+    for (size_t i = 0; i < nrows && y + rh <= bottom - t->gap; i++, y += rh) {
+        ui_text_in(v, ui_rect(t->pad, y, cap_w, lh), rows[i][0], t->px_body, t->px_small, UI_BOLD,
+                   t->muted, UI_LEFT);
+        const char *val = rows[i][1][0] ? rows[i][1] : "—";
+        ui_text_in(v, ui_rect(t->pad + cap_w + t->gap, y, aw - cap_w - t->gap, lh), val, t->px_body,
+                   t->px_small, UI_REGULAR, t->text, UI_LEFT);
+    }
+}
+
 void staff_layout(StaffMode *m, UiView *v, const UiTheme *t, const UiInteract *in, UiLang lang,
                   uint32_t id_base, int64_t now)
 {
     Lay c = {m, v, t, in, lang, id_base, v->w, v->h};
     if (m->view == SV_HOME)
         layout_home(&c);
+    else if (m->view == SV_LOOKUP)
+        layout_lookup(&c);
+    else if (m->view == SV_GUEST)
+        layout_guest(&c);
     else
         layout_pad(&c, now);
 }

@@ -1,6 +1,7 @@
 /* ui_staff.h — staff mode (SPEC §5): the PIN pad behind the hidden gesture, the
- * lock-out after wrong PINs, and the staff screen (counts, badge printing,
- * import problems, Exit kiosk).
+ * lock-out after wrong PINs, the staff screen (counts, badge printing,
+ * import problems, Exit kiosk), and the guest lookup with full details, Undo
+ * check-in and Reprint badge.
  *
  * Like the guest screens (kiosk.h) it is state + events + layout with the time
  * passed in; the kiosk owns a StaffMode, hands it the input while staff mode is
@@ -90,6 +91,9 @@ typedef struct StaffEnv {
     /* Fills the badge printing state; NULL when the kiosk does not print. */
     void (*printer_status)(void *ud, StaffPrinter *out);
     void *printer_ud;
+    /* Prints a guest's badge again as a new job (with printer_ud); 0 or -1.
+     * NULL when the kiosk does not print: Reprint badge is then unavailable. */
+    int (*reprint_badge)(void *ud, const char *guest_id);
 } StaffEnv;
 
 typedef struct StaffMode StaffMode;
@@ -111,7 +115,7 @@ void staff_destroy(StaffMode *m);
 void staff_open(StaffMode *m, int64_t now);
 /* Leaves staff mode and forgets the digits typed. */
 void staff_close(StaffMode *m);
-/* "staff_pin" or "staff" (for logs and tests). */
+/* "staff_pin", "staff", "staff_lookup" or "staff_guest" (for logs and tests). */
 const char *staff_screen_name(const StaffMode *m);
 
 /* A tap on one of the widgets laid out with id_base + index. */
