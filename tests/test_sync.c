@@ -1,8 +1,9 @@
 /* test_sync.c — the sync folder worker (platform/sync_worker.h): a change makes
  * a copy that opens as a Lanyard database with the same check-ins; a missing
  * folder is reported and the copy follows once it exists; quick changes share
- * a copy; the last change is copied on the way out. Waits are on the worker's
- * notifications, each with a deadline, never a sleep. */
+ * a copy; the last change is copied on the way out; and a kiosk run by script
+ * leaves its check-in in the folder. Waits are on the worker's notifications,
+ * each with a deadline, never a sleep. */
 #include "testutil.h"
 
 #include <dirent.h>
@@ -278,6 +279,61 @@ static void test_destroy_writes_last_copy(void **state)
     free(copy);
 }
 
+/* The kiosk, run by script with a sync folder in event.ini, leaves a copy that
+ * `lanyard export` reads with the guest it checked in. */
+static void test_kiosk_script_leaves_copy(void **state)
+{
+    Fixture *f = *state;
+    assert_int_equal(mkdir(f->folder, 0777), 0);
+    char *event = tu_path(f->dir, "event");
+    assert_int_equal(mkdir(event, 0777), 0);
+    char ini[2048];
+    snprintf(ini, sizeof ini, "[kiosk]\nid = door-7\n[sync]\nfolder = %s\n", f->folder);
+    char *p = tu_path(event, "event.ini");
+    tu_write(p, ini, (size_t)-1);
+    free(p);
+    p = tu_path(event, "programs.csv");
+    tu_write(p, "code,name\nWELD,Welding Technology\n", (size_t)-1);
+    free(p);
+    p = tu_path(event, "guests.csv");
+    tu_write(p,
+             "First Name,Last Name,Company,Email,Attendee #\n"
+             "Marisol,Quintero,Acme Welding,marisol@example.com,5550101\n",
+             (size_t)-1);
+    free(p);
+    const char *const pin[] = {LANYARD_BINARY, "set-pin", "--event", event, NULL};
+    TuRun r = tu_run(pin, "2468\n");
+    if (r.status != 0)
+        fail_msg("set-pin: %s", r.err);
+    tu_run_free(&r);
+    /* The check-in, then the staff screen, which has a sync line. */
+    char *script = tu_path(f->dir, "run.script");
+    tu_write(script,
+             "scan 5550101\nexpect What interests you?\npress Continue\nexpect Welcome, Marisol\n"
+             "hold 5 5 3000\ntype 2468\nkey Return\nexpect Staff\nexpect Sync: \n"
+             "expect-not Sync failed\n",
+             (size_t)-1);
+    char *db = tu_path(f->dir, "kiosk.db");
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    r = tu_lanyard("run", "--event", event, "--db", db, "--size", "1280x800", "--script", script,
+                   NULL);
+    if (r.status != 0)
+        fail_msg("lanyard run: %d\n%s", r.status, r.err);
+    tu_run_free(&r);
+
+    char *copy = tu_path(f->folder, "lanyard-door-7.db");
+    r = tu_lanyard("export", "attendance", "--db", copy, NULL);
+    if (r.status != 0)
+        fail_msg("lanyard export: %d\n%s", r.status, r.err);
+    assert_non_null(strstr(r.out, "Marisol"));
+    assert_non_null(strstr(r.out, "Quintero"));
+    tu_run_free(&r);
+    free(copy);
+    free(db);
+    free(script);
+    free(event);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -285,6 +341,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_missing_folder_reports_then_recovers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_quick_changes_share_a_copy, setup, teardown),
         cmocka_unit_test_setup_teardown(test_destroy_writes_last_copy, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_kiosk_script_leaves_copy, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

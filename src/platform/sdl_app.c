@@ -15,6 +15,7 @@
 #include "core/timefmt.h"
 #include "platform/font.h"
 #include "platform/sdl_shapes.h"
+#include "platform/sync_worker.h"
 #include "platform/texture_cache.h"
 #include "platform/x11_errors.h"
 #include "ui/kiosk.h"
@@ -68,6 +69,13 @@ typedef struct App {
     Kiosk *k;
     BadgeQueue *queue;  /* badge printing in the background; NULL: none */
     Uint32 badge_event; /* SDL user event: a badge job changed state */
+
+    /* The sync folder copy (sync_worker.h); sync NULL: no sync folder. */
+    SyncWorker *sync;
+    Uint32 sync_event;       /* SDL user event: a sync copy was tried */
+    char sync_folder[1024];  /* as staff read it */
+    char sync_reported[600]; /* the sync error last written to stderr */
+
     bool windowed;
     bool need_redraw; /* the window was exposed or resized */
     bool overflow_reported;
@@ -284,12 +292,96 @@ static void printer_status(void *ud, StaffPrinter *out)
 static void badge_note(App *a, BadgeNote *n)
 {
     KioskBadge b = KIOSK_BADGE_PRINTING;
-    if (n->state == PRINT_DONE)
+    if (n->state == PRINT_DONE) {
         b = KIOSK_BADGE_PRINTED;
-    else if (n->state == PRINT_FAILED)
+        sync_worker_changed(a->sync); /* the check-in now says printed */
+    } else if (n->state == PRINT_FAILED) {
         b = KIOSK_BADGE_FAILED;
+    }
     kiosk_badge_update(a->k, n->guest_id, b);
     free(n);
+}
+
+/* ---- the sync folder ---- */
+
+static int64_t wall_clock(void *ud)
+{
+    (void)ud;
+    return time_now_ms();
+}
+
+/* Runs on the sync worker: only posts a copy of the status (sync_event is set
+ * before the worker starts and never changes). */
+static void sync_notify(void *ud, const SyncStatus *st)
+{
+    const App *a = ud;
+    SyncStatus *n = malloc(sizeof *n);
+    if (!n)
+        return;
+    *n = *st;
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = a->sync_event;
+    e.user.data1 = n;
+    if (SDL_PushEvent(&e) != 1)
+        free(n);
+}
+
+/* On the screen thread: a failure goes to stderr once, until a copy works again. */
+static void sync_note(App *a, SyncStatus *st)
+{
+    if (st->ok) {
+        if (a->sync_reported[0])
+            fprintf(stderr, "lanyard: sync copy written again to %s\n", st->dest);
+        a->sync_reported[0] = '\0';
+    } else if (strcmp(a->sync_reported, st->error)) {
+        fprintf(stderr, "lanyard: sync copy not written: %s\n", st->error);
+        snprintf(a->sync_reported, sizeof a->sync_reported, "%s", st->error);
+    }
+    free(st);
+}
+
+static void sync_changed(void *ud)
+{
+    App *a = ud;
+    sync_worker_changed(a->sync);
+}
+
+/* For the staff screen. */
+static void sync_status(void *ud, StaffSync *out)
+{
+    App *a = ud;
+    SyncStatus st;
+    sync_worker_status(a->sync, &st);
+    memset(out, 0, sizeof *out);
+    snprintf(out->folder, sizeof out->folder, "%s", a->sync_folder);
+    out->ok = st.ok;
+    out->last_ok = st.last_ok;
+    snprintf(out->message, sizeof out->message, "%s", st.error);
+}
+
+/* Starts the sync worker when event.ini names a folder (relative: to the
+ * event folder); a copy of what the kiosk starts with follows in a few seconds. */
+static void sync_start(App *a, Store *store, const EventConfig *cfg)
+{
+    if (!cfg->sync_folder[0])
+        return;
+    config_path(cfg, cfg->sync_folder, a->sync_folder, sizeof a->sync_folder);
+    a->sync_event = SDL_RegisterEvents(1);
+    if (a->sync_event == (Uint32)-1) {
+        a->sync_event = 0;
+        fprintf(stderr, "lanyard run: no sync copy: no SDL event left\n");
+        return;
+    }
+    char err[512];
+    a->sync = sync_worker_create(store_path(store), a->sync_folder, cfg->kiosk_id, NULL, wall_clock,
+                                 NULL, sync_notify, a, err, sizeof err);
+    if (!a->sync) {
+        fprintf(stderr, "lanyard run: no sync copy: %s\n", err);
+        return;
+    }
+    StaffSyncHooks h = {sync_changed, sync_status, a};
+    kiosk_set_sync(a->k, &h);
 }
 
 /* ---- input translation ---- */
@@ -349,6 +441,10 @@ static void handle_sdl(App *a, const SDL_Event *e, int64_t now)
     memset(&ev, 0, sizeof ev);
     if (a->badge_event && e->type == a->badge_event) {
         badge_note(a, e->user.data1);
+        return;
+    }
+    if (a->sync_event && e->type == a->sync_event) {
+        sync_note(a, e->user.data1);
         return;
     }
     switch (e->type) {
@@ -874,6 +970,7 @@ int sdl_app_run(const AppOptions *o, Store *store, const EventConfig *cfg)
         fprintf(stderr, "lanyard run: %s\n", err);
         goto out;
     }
+    sync_start(&a, store, cfg);
     SDL_StartTextInput();
     if (o->script)
         status = run_script(&a, o->script, o->screenshot);
@@ -890,6 +987,13 @@ out:
     if (a.badge_event) {
         SDL_Event e;
         while (SDL_PeepEvents(&e, 1, SDL_GETEVENT, a.badge_event, a.badge_event) == 1)
+            free(e.user.data1);
+    }
+    /* After the print worker, so the last copy has the badges it printed. */
+    sync_worker_destroy(a.sync);
+    if (a.sync_event) {
+        SDL_Event e;
+        while (SDL_PeepEvents(&e, 1, SDL_GETEVENT, a.sync_event, a.sync_event) == 1)
             free(e.user.data1);
     }
     kiosk_destroy(a.k);

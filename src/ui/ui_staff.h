@@ -71,7 +71,7 @@ typedef struct StaffPrinter {
 
 /* The sync folder (SPEC §6) as the staff screen shows it. */
 typedef struct StaffSync {
-    char folder[512];  /* where the copy is kept */
+    char folder[1024]; /* where the copy is kept */
     bool ok;           /* false: the last copy failed (message says why) */
     int64_t last_ok;   /* ms UTC of the last copy written; 0: none yet */
     char message[600]; /* the failure when !ok */
