@@ -42,6 +42,15 @@ int import_fail(ImportReport *r, size_t line, const char *fmt, ...)
     return -1;
 }
 
+int import_csv_read(const char *utf8, size_t len, CsvRecordFn fn, void *ud, ImportReport *rep)
+{
+    CsvError err;
+    int rc = csv_read(utf8, len, fn, ud, &err);
+    if (rc == -1 && !rep->error[0])
+        import_fail(rep, err.line, "broken CSV: %s", err.message);
+    return rc;
+}
+
 int import_add_skip(ImportReport *r, size_t line, const char *fmt, ...)
 {
     /* Grow in powers of two: nskips is a power of two exactly when full. */

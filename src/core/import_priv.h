@@ -18,6 +18,11 @@ int import_add_skip(ImportReport *r, size_t line, const char *fmt, ...)
 int import_fail(ImportReport *r, size_t line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* csv_read over an import file; a CSV syntax error that no callback has
+ * reported yet becomes the whole-file error "broken CSV: ...". Returns what
+ * csv_read returns. */
+int import_csv_read(const char *utf8, size_t len, CsvRecordFn fn, void *ud, ImportReport *rep);
+
 /* The header row, trimmed and case-folded once. */
 typedef struct ImportHeader {
     size_t count;

@@ -141,10 +141,7 @@ static int on_record(const CsvRecord *rec, void *ud)
 int import_parse_programs(const char *utf8, size_t len, ProgramList *out, ImportReport *rep)
 {
     ProgramCtx c = {.out = out, .rep = rep};
-    CsvError err;
-    int rc = csv_read(utf8, len, on_record, &c, &err);
-    if (rc == -1 && !rep->error[0])
-        import_fail(rep, err.line, "broken CSV: %s", err.message);
+    int rc = import_csv_read(utf8, len, on_record, &c, rep);
     if (rc == 0 && !c.have_header)
         rc = import_fail(rep, 0,
                          "the file is empty: expected the header "
