@@ -27,3 +27,8 @@ add_executable(bench_kiosk bench_kiosk.c)
 target_compile_definitions(bench_kiosk PRIVATE LANYARD_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
                            LANYARD_BINARY="${CMAKE_BINARY_DIR}/src/cli/lanyard")
 add_dependencies(bench_kiosk lanyard)
+# Explore programs (SPEC §3 item 7): program pages, their QR code (decoded with
+# zbarimg from a screenshot) and I'm interested during a guest's visit.
+lanyard_test(test_ui_programs SOURCES test_ui_programs.c DEPS ui_kiosk store core_text m
+             NEEDS_BINARY)
+set_tests_properties(test_ui_programs PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
