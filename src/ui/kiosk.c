@@ -694,6 +694,7 @@ static void toggle_interest(Kiosk *k, int64_t now)
         return;
     }
     k->picked[k->program] = want;
+    data_changed(k);
     free(out);
 done:
     store_strings_free(codes, nc);

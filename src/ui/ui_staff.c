@@ -477,6 +477,8 @@ static void undo_checkin(StaffMode *m, int64_t now)
         return;
     }
     m->guest_note = GN_UNDONE;
+    if (m->sync_hooks.on_change) /* the sync folder copy is due */
+        m->sync_hooks.on_change(m->sync_hooks.ud);
     reload_guest(m);
 }
 
