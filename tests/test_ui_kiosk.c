@@ -291,7 +291,7 @@ static int setup(void **state)
     f->now = 1700000000000;
     f->w = 800;
     f->h = 480;
-    KioskEnv env = {f->store, &f->cfg, FAKE, -1, 0, 0, false, NULL, NULL, NULL, NULL};
+    KioskEnv env = {f->store, &f->cfg, FAKE, -1, 0, 0, false, NULL, NULL, NULL, NULL, NULL};
     f->k = kiosk_create(&env, f->now, err, sizeof err);
     assert_non_null(f->k);
     kiosk_layout(f->k, f->w, f->h, f->now);
@@ -438,7 +438,7 @@ static void test_show_more(void **state)
     /* A new kiosk loads them into its search. */
     kiosk_destroy(f->k);
     char err[256];
-    KioskEnv env = {f->store, &f->cfg, FAKE, -1, 0, 0, false, NULL, NULL, NULL, NULL};
+    KioskEnv env = {f->store, &f->cfg, FAKE, -1, 0, 0, false, NULL, NULL, NULL, NULL, NULL};
     f->k = kiosk_create(&env, f->now, err, sizeof err);
     assert_non_null(f->k);
     kiosk_layout(f->k, f->w, f->h, f->now);
@@ -477,7 +477,7 @@ static void test_find_rows_whole(void **state)
     guest_clear(&g);
     kiosk_destroy(f->k);
     char err[256];
-    KioskEnv env = {f->store, &f->cfg, FAKE, -1, 0, 0, false, NULL, NULL, NULL, NULL};
+    KioskEnv env = {f->store, &f->cfg, FAKE, -1, 0, 0, false, NULL, NULL, NULL, NULL, NULL};
     f->k = kiosk_create(&env, f->now, err, sizeof err);
     assert_non_null(f->k);
     kiosk_layout(f->k, f->w, f->h, f->now);
@@ -524,7 +524,7 @@ static void load_programs(Fixture *f, const char *rel)
     free(csv);
     kiosk_destroy(f->k);
     char err[256];
-    KioskEnv env = {f->store, &f->cfg, FAKE, -1, 0, 0, false, NULL, NULL, NULL, NULL};
+    KioskEnv env = {f->store, &f->cfg, FAKE, -1, 0, 0, false, NULL, NULL, NULL, NULL, NULL};
     f->k = kiosk_create(&env, f->now, err, sizeof err);
     assert_non_null(f->k);
     kiosk_layout(f->k, f->w, f->h, f->now);

@@ -530,6 +530,47 @@ static void test_lookup_undo_reprint(void **state)
     env_free(&e);
 }
 
+/* Print test badge with no printer: a PNG in badges/ beside the database; the
+ * sample guest is not stored, not counted and has no print job. */
+static void test_test_badge(void **state)
+{
+    (void)state;
+    Env e = env_make(true);
+    TuRun r = run_script(&e, "staff_test_badge", false);
+    expect_ok(&r);
+    tu_run_free(&r);
+    char *badges = tu_path(e.dir, "badges");
+    DIR *d = opendir(badges);
+    assert_non_null(d);
+    int found = 0;
+    for (struct dirent *de; (de = readdir(d));) {
+        if (strncmp(de->d_name, "test-badge-", 11) != 0)
+            continue;
+        found++;
+        char *png = tu_path(badges, de->d_name);
+        size_t len = 0;
+        char *data = tu_read(png, &len);
+        assert_non_null(data);
+        assert_true(len > 1000);
+        assert_memory_equal(data, "\x89PNG\r\n\x1a\n", 8);
+        free(data);
+        free(png);
+    }
+    closedir(d);
+    assert_int_equal(found, 1);
+    free(badges);
+    Store *s = NULL;
+    char err[512];
+    assert_int_equal(store_open(e.db, STORE_OPEN_READONLY, &s, err, sizeof err), STORE_OK);
+    StoreStats st;
+    assert_int_equal(store_stats(s, &st), STORE_OK);
+    assert_int_equal(st.guests, 7);
+    assert_int_equal(st.checked_in, 0);
+    store_close(s);
+    assert_int_equal(db_int(e.db, "SELECT count(*) FROM print_jobs"), 0);
+    env_free(&e);
+}
+
 static void test_export_no_usb(void **state)
 {
     (void)state;
@@ -611,6 +652,7 @@ int main(void)
         cmocka_unit_test(test_export_no_usb),
         cmocka_unit_test(test_export_fails),
         cmocka_unit_test(test_lookup_undo_reprint),
+        cmocka_unit_test(test_test_badge),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

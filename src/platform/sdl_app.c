@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "badge/badge_queue.h"
+#include "badge/badge_sample.h"
 #include "core/timefmt.h"
 #include "platform/font.h"
 #include "platform/sdl_shapes.h"
@@ -67,7 +68,9 @@ typedef struct App {
     ShapeCache *shapes;
     SDL_Texture *logo;
     Kiosk *k;
-    BadgeQueue *queue;  /* badge printing in the background; NULL: none */
+    BadgeQueue *queue;      /* badge printing in the background; NULL: none */
+    const EventConfig *cfg; /* for staff's test badge */
+    const char *db_path;
     Uint32 badge_event; /* SDL user event: a badge job changed state */
 
     /* The sync folder copy (sync_worker.h); sync NULL: no sync folder. */
@@ -273,6 +276,24 @@ static int reprint_badge(void *ud, const char *guest_id)
 {
     App *a = ud;
     return badge_queue_reprint(a->queue, guest_id);
+}
+
+/* Staff's Print test badge: rendered here, on the thread that owns a.fs (a
+ * few tens of milliseconds), then written or handed to CUPS. */
+static int print_test_badge(void *ud, int64_t now, StaffTestBadge *out)
+{
+    App *a = ud;
+    BadgeSampleResult r;
+    memset(out, 0, sizeof *out);
+    if (badge_sample_print(a->fs, a->cfg, a->db_path, now, &r, out->error, sizeof out->error) !=
+        0) {
+        fprintf(stderr, "lanyard: test badge: %s\n", out->error);
+        return -1;
+    }
+    snprintf(out->printer, sizeof out->printer, "%s", r.printer);
+    out->job = r.job;
+    snprintf(out->path, sizeof out->path, "%s", r.path);
+    return 0;
 }
 
 /* For the staff screen. */
@@ -963,6 +984,9 @@ int sdl_app_run(const AppOptions *o, Store *store, const EventConfig *cfg)
         env.print_badge = print_badge;
         env.printer_status = printer_status;
         env.reprint_badge = reprint_badge;
+        env.print_test_badge = print_test_badge;
+        a.cfg = cfg;
+        a.db_path = store_path(store);
         env.print_ud = &a;
     }
     a.k = kiosk_create(&env, time_now_ms(), err, sizeof err);

@@ -186,8 +186,8 @@ Kiosk *kiosk_create(const KioskEnv *env, int64_t now, char *err, size_t errlen)
     program_list_init(&k->programs);
     k->view = calloc(1, sizeof *k->view);
     k->ix = search_create();
-    StaffEnv se = {env->store,          env->cfg,      env->windowed,
-                   env->printer_status, env->print_ud, env->reprint_badge};
+    StaffEnv se = {env->store,    env->cfg,           env->windowed,        env->printer_status,
+                   env->print_ud, env->reprint_badge, env->print_test_badge};
     k->staff = staff_create(&se);
     if (!k->view || !k->ix || !k->staff) {
         snprintf(err, errlen, "out of memory");

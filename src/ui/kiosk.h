@@ -41,6 +41,8 @@ typedef struct KioskEnv {
     /* Prints a guest's badge again, for staff (called with print_ud); 0 or -1.
      * NULL for no printing. */
     int (*reprint_badge)(void *ud, const char *guest_id);
+    /* Prints staff's test badge (called with print_ud); NULL for no printing. */
+    int (*print_test_badge)(void *ud, int64_t now, StaffTestBadge *out);
 } KioskEnv;
 
 /* How the current guest's badge is doing, for the Done screen. */

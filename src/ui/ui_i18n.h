@@ -126,6 +126,10 @@ typedef enum UiStr {
     S_STAFF_CODE_LABEL,
     S_STAFF_KIND_LABEL,
     S_STAFF_BADGE_LABEL,
+    S_STAFF_TEST_BADGE,
+    S_STAFF_TEST_PNG,
+    S_STAFF_TEST_SENT_FMT, /* %s the printer, %d the job */
+    S_STAFF_TEST_FAILED,
     S_STAFF_SYNC_FMT,              /* two %s: HH:MM, folder */
     S_STAFF_SYNC_WAITING_FMT,      /* one %s: folder */
     S_STAFF_SYNC_FAILED_FMT,       /* one %s: the error */

@@ -120,6 +120,7 @@ enum {
     SW_UNDO_NO,   /* guest: the confirmation's Cancel */
     SW_REPRINT,   /* guest: Reprint badge */
     SW_SHOW_MORE, /* lookup: hides the keyboard to show more matches */
+    SW_TEST,      /* staff screen: Print test badge */
     SW_KEY = 100, /* lookup: on-screen keyboard keys */
     SW_ROW = 300, /* lookup: result rows */
 };
@@ -156,8 +157,17 @@ typedef enum PadNote {
 static const char *const IMPORT_FILES[] = {"programs.csv", "guests.csv"};
 #define NIMPORT (sizeof IMPORT_FILES / sizeof IMPORT_FILES[0])
 
-/* How the last Export to USB went, shown until staff mode is left. */
-typedef enum ExportNote { EXN_NONE, EXN_DONE, EXN_NO_USB, EXN_FAILED } ExportNote;
+/* How the last Export to USB or test badge went, shown until staff mode is
+ * left or the other is done. */
+typedef enum ExportNote {
+    EXN_NONE,
+    EXN_DONE,
+    EXN_NO_USB,
+    EXN_FAILED,
+    EXN_TEST_PNG,    /* export_text: the PNG written */
+    EXN_TEST_SENT,   /* export_text: the printer; test_job its job */
+    EXN_TEST_FAILED, /* export_text: why */
+} ExportNote;
 
 struct StaffMode {
     StaffEnv env;
@@ -182,6 +192,7 @@ struct StaffMode {
     ExportNote export_note;
     char export_text[1200]; /* the folder written, or what went wrong */
     char usb_dir[1024];     /* LANYARD_USB_DIR when set: where "the stick" is */
+    int test_job;
 
     /* the guest lookup: an index of its own with full names, built when the
      * lookup opens (so walk-ins since are in it) and freed when staff leave */
@@ -338,6 +349,27 @@ static void export_usb(StaffMode *m, int64_t now)
         return;
     }
     m->export_note = EXN_DONE;
+}
+
+/* Print test badge: synchronous, like the export; the badge is rendered and
+ * written (or handed to CUPS) in well under a second. */
+static void test_badge(StaffMode *m, int64_t now)
+{
+    if (!m->env.print_test_badge)
+        return;
+    StaffTestBadge r;
+    memset(&r, 0, sizeof r);
+    if (m->env.print_test_badge(m->env.printer_ud, now, &r) != 0) {
+        snprintf(m->export_text, sizeof m->export_text, "%s", r.error);
+        m->export_note = EXN_TEST_FAILED;
+    } else if (r.printer[0]) {
+        snprintf(m->export_text, sizeof m->export_text, "%s", r.printer);
+        m->test_job = r.job;
+        m->export_note = EXN_TEST_SENT;
+    } else {
+        snprintf(m->export_text, sizeof m->export_text, "%s", r.path);
+        m->export_note = EXN_TEST_PNG;
+    }
 }
 
 /* ---- guest lookup ---- */
@@ -623,6 +655,8 @@ StaffResult staff_press(StaffMode *m, int index, int64_t now)
             export_usb(m, now);
         if (index == SW_FIND)
             open_lookup(m);
+        if (index == SW_TEST)
+            test_badge(m, now);
         return STAFF_STAY;
     }
     if (m->view == SV_LOOKUP) {
@@ -967,16 +1001,54 @@ static void layout_home(const Lay *c)
     int xw = button_w(c, xl, ui_sc(t, 180));
     ui_button(v, t, c->in, c->base + SW_EXPORT, ui_rect(t->pad, bottom, xw, bh), xl,
               UI_BTN_SECONDARY, t->px_button);
+    /* Find a guest and Print test badge beside Export when the row has room
+     * for them, else on a row of their own above it. */
     const char *fl = ui_tr(lang, S_STAFF_FIND);
     int fw = button_w(c, fl, ui_sc(t, 180));
-    ui_button(v, t, c->in, c->base + SW_FIND, ui_rect(t->pad + xw + t->gap, bottom, fw, bh), fl,
-              UI_BTN_SECONDARY, t->px_button);
+    const char *tl = ui_tr(lang, S_STAFF_TEST_BADGE);
+    int tw = m->env.print_test_badge ? button_w(c, tl, ui_sc(t, 180)) : 0;
+    int tools_w = fw + (tw ? t->gap + tw : 0);
+    int tx = t->pad + xw + t->gap, ty = bottom;
+    if (tx + tools_w + t->gap > c->w - t->pad - ew) {
+        tx = t->pad;
+        ty = bottom - t->gap - bh;
+    }
+    ui_button(v, t, c->in, c->base + SW_FIND, ui_rect(tx, ty, fw, bh), fl, UI_BTN_SECONDARY,
+              t->px_button);
+    if (tw)
+        ui_button(v, t, c->in, c->base + SW_TEST, ui_rect(tx + fw + t->gap, ty, tw, bh), tl,
+                  UI_BTN_SECONDARY, t->px_button);
+    bottom = ty;
     int aw = c->w - 2 * t->pad;
     int lh = ui_text_height(v, t->px_small, UI_REGULAR);
+    UiColor ok = t->contrast ? t->accent : ui_rgb(0x2E, 0x7D, 0x32);
+    /* How the test badge went, just above the buttons. */
+    if (m->export_note == EXN_TEST_PNG || m->export_note == EXN_TEST_SENT) {
+        int y = bottom - t->gap - 2 * lh;
+        if (m->export_note == EXN_TEST_SENT) {
+            char line[400];
+            snprintf(line, sizeof line, ui_tr(lang, S_STAFF_TEST_SENT_FMT), m->export_text,
+                     m->test_job);
+            ui_text_in(v, ui_rect(t->pad, y + lh, aw, lh), line, t->px_small, t->px_small * 8 / 10,
+                       UI_BOLD, ok, UI_LEFT);
+        } else {
+            ui_text_in(v, ui_rect(t->pad, y, aw, lh), ui_tr(lang, S_STAFF_TEST_PNG), t->px_small,
+                       t->px_small, UI_BOLD, ok, UI_LEFT);
+            ui_text_in(v, ui_rect(t->pad, y + lh, aw, lh), m->export_text, t->px_small,
+                       t->px_small * 7 / 10, UI_REGULAR, t->text, UI_LEFT);
+        }
+        bottom = y;
+    } else if (m->export_note == EXN_TEST_FAILED) {
+        int y = bottom - t->gap - 3 * lh;
+        ui_text_in(v, ui_rect(t->pad, y, aw, lh), ui_tr(lang, S_STAFF_TEST_FAILED), t->px_small,
+                   t->px_small, UI_BOLD, t->error, UI_LEFT);
+        ui_text_wrap(v, ui_rect(t->pad, y + lh, aw, 2 * lh), m->export_text, t->px_small,
+                     UI_REGULAR, t->text, 2, UI_LEFT);
+        bottom = y;
+    }
     /* How the export went, just above the buttons: where it went, or why not. */
-    if (m->export_note != EXN_NONE) {
+    if (m->export_note >= EXN_DONE && m->export_note <= EXN_FAILED) {
         int y = bottom - t->gap - (m->export_note == EXN_FAILED ? 4 : 2) * lh;
-        UiColor ok = t->contrast ? t->accent : ui_rgb(0x2E, 0x7D, 0x32);
         UiRect r = ui_rect(t->pad, y + lh, aw, 3 * lh);
         if (m->export_note == EXN_NO_USB) {
             ui_text_wrap(v, ui_rect(t->pad, y, aw, 2 * lh), ui_tr(lang, S_EXPORT_NO_USB),

@@ -84,6 +84,14 @@ typedef struct StaffSyncHooks {
     void *ud;
 } StaffSyncHooks;
 
+/* How a test badge went. */
+typedef struct StaffTestBadge {
+    char printer[128]; /* sent to this CUPS queue; "" when written as a PNG */
+    int job;           /* its CUPS job id */
+    char path[1024];   /* the PNG written */
+    char error[512];   /* why not, on failure */
+} StaffTestBadge;
+
 typedef struct StaffEnv {
     Store *store;           /* not owned */
     const EventConfig *cfg; /* not owned; pin_hash, name */
@@ -94,6 +102,9 @@ typedef struct StaffEnv {
     /* Prints a guest's badge again as a new job (with printer_ud); 0 or -1.
      * NULL when the kiosk does not print: Reprint badge is then unavailable. */
     int (*reprint_badge)(void *ud, const char *guest_id);
+    /* Prints a sample badge (a fictional guest, not stored) with printer_ud;
+     * 0 or -1 with out->error. NULL when the kiosk does not print. */
+    int (*print_test_badge)(void *ud, int64_t now, StaffTestBadge *out);
 } StaffEnv;
 
 typedef struct StaffMode StaffMode;
