@@ -94,6 +94,13 @@ StoreStatus store_exec(Store *s, const char *sql, const char *doing)
     return STORE_OK;
 }
 
+StoreStatus store_step_done(Store *s, sqlite3_stmt *st, const char *doing)
+{
+    int rc = sqlite3_step(st);
+    store_finish(s, st);
+    return rc == SQLITE_DONE ? STORE_OK : store_fail(s, doing);
+}
+
 sqlite3_stmt *store_prepare(Store *s, const char *sql, const char *doing)
 {
     sqlite3_stmt *st = NULL;
@@ -741,9 +748,7 @@ StoreStatus store_setting_set(Store *s, const char *key, const char *value)
         return STORE_ERROR;
     store_bind_text(st, 1, key);
     store_bind_text(st, 2, value);
-    int rc = sqlite3_step(st);
-    store_finish(s, st);
-    return rc == SQLITE_DONE ? STORE_OK : store_fail(s, "save a setting");
+    return store_step_done(s, st, "save a setting");
 }
 
 /* ---- audit ---- */
@@ -769,9 +774,7 @@ StoreStatus store_audit(Store *s, const char *kiosk, int64_t now, const char *ac
     store_bind_text(st, 4, action);
     store_bind_text(st, 5, guest_id);
     store_bind_text(st, 6, detail);
-    int rc = sqlite3_step(st);
-    store_finish(s, st);
-    return rc == SQLITE_DONE ? STORE_OK : store_fail(s, "write the audit trail");
+    return store_step_done(s, st, "write the audit trail");
 }
 
 /* ---- backup ---- */

@@ -83,10 +83,8 @@ StoreStatus store_checkin(Store *s, const char *guest_id, const char *kiosk, int
     store_bind_text(st, 2, id);
     store_bind_text(st, 3, kiosk);
     store_bind_time(st, 4, now);
-    int rc = sqlite3_step(st);
-    store_finish(s, st);
-    if (rc != SQLITE_DONE) {
-        status = store_fail(s, "check in");
+    status = store_step_done(s, st, "check in");
+    if (status != STORE_OK) {
         store_rollback(s);
         return status;
     }

@@ -344,9 +344,7 @@ StoreStatus store_guest_set_consent(Store *s, const char *guest_id, bool consent
     store_bind_text(st, 1, id);
     sqlite3_bind_int(st, 2, consent);
     store_bind_time(st, 3, now);
-    int rc = sqlite3_step(st);
-    store_finish(s, st);
-    return rc == SQLITE_DONE ? STORE_OK : store_fail(s, "save the consent");
+    return store_step_done(s, st, "save the consent");
 }
 
 /* ---- import ---- */
@@ -464,13 +462,7 @@ static int import_update(Store *s, const char *id, const Guest *in, int64_t now)
     store_bind_text(st, 1, id);
     bind_guest_fields(st, in);
     store_bind_time(st, 12, now);
-    int rc = sqlite3_step(st);
-    store_finish(s, st);
-    if (rc != SQLITE_DONE) {
-        store_fail(s, "import guests");
-        return -1;
-    }
-    return 1;
+    return store_step_done(s, st, "import guests") == STORE_OK ? 1 : -1;
 }
 
 static int import_insert(Store *s, sqlite3_stmt *ins, const Guest *g, int64_t now)

@@ -54,6 +54,10 @@ sqlite3_stmt *store_cached(Store *s, const char *sql, const char *doing);
 /* Resets a cached statement for its next use, or finalizes any other. */
 void store_finish(Store *s, sqlite3_stmt *st);
 
+/* Steps a statement that returns no rows once and releases it with
+ * store_finish; STORE_OK, or store_fail(doing) when it did not run to the end. */
+StoreStatus store_step_done(Store *s, sqlite3_stmt *st, const char *doing);
+
 /* BEGIN IMMEDIATE (takes the write lock up front so a busy kiosk waits on
  * busy_timeout instead of failing half-way), COMMIT, ROLLBACK. */
 StoreStatus store_begin(Store *s, const char *doing);

@@ -142,9 +142,7 @@ static StoreStatus exec_bound(Store *s, const char *sql, const char *a, const ch
     int nparams = sqlite3_bind_parameter_count(st);
     for (int i = 0; i < nparams && i < 3; i++)
         store_bind_text(st, i + 1, args[i]);
-    int rc = sqlite3_step(st);
-    store_finish(s, st);
-    return rc == SQLITE_DONE ? STORE_OK : store_fail(s, "merge guests");
+    return store_step_done(s, st, "merge guests");
 }
 
 /* Records key (kind, value) as an alias of guest id; emails in lower case. */
@@ -224,9 +222,7 @@ static StoreStatus write_guest(Store *s, const char *id, const MergeGuest *field
     store_bind_text(st, 12, origin->kiosk);
     store_bind_text(st, 13, origin->created_at);
     store_bind_time(st, 14, g->updated_at);
-    int rc = sqlite3_step(st);
-    store_finish(s, st);
-    return rc == SQLITE_DONE ? STORE_OK : store_fail(s, "merge guests");
+    return store_step_done(s, st, "merge guests");
 }
 
 /* Drops aliases that merely repeat the guest's own id, code or email. */
