@@ -167,17 +167,22 @@ static void page_program(Program *p, const char *url, const char *description)
     p->url = strdup(url);
 }
 
-static void page_layout(Page *pg, int w, int h, bool guest)
+static void page_layout_in(Page *pg, int w, int h, bool guest, bool larger)
 {
     if (!pg->v)
         pg->v = calloc(1, sizeof *pg->v);
     assert_non_null(pg->v);
-    ui_theme_make(&pg->t, w, h, ui_rgb(0x1B, 0x4F, 0x8A), ui_rgb(0xF2, 0xA9, 0x00), false);
+    ui_theme_make(&pg->t, w, h, ui_rgb(0x1B, 0x4F, 0x8A), ui_rgb(0xF2, 0xA9, 0x00), larger);
     ui_view_begin(pg->v, w, h, FAKE);
     UiInteract in = {0};
     int top = pg->t.pad + pg->t.target + pg->t.gap; /* below the kiosk's top bar */
     UiProgramPage spec = {&pg->p, UI_LANG_EN, guest, false, 1, 2};
     ui_program_page(pg->v, &pg->t, &in, ui_rect(0, top, w, h - top), &pg->sc, &spec);
+}
+
+static void page_layout(Page *pg, int w, int h, bool guest)
+{
+    page_layout_in(pg, w, h, guest, false);
 }
 
 static void page_free(Page *pg)
@@ -196,9 +201,16 @@ static bool black(UiColor c)
 static int qr_box(const UiView *v, UiRect *box, int *module)
 {
     int n = 0, x0 = 1 << 30, y0 = 1 << 30, x1 = -1, y1 = -1, m = 0;
+    UiRect white = {0, 0, 0, 0}; /* the quiet zone: a white square */
     for (size_t i = 0; i < v->ncmds; i++) {
         const UiCmd *c = &v->cmds[i];
-        if (c->type != UI_CMD_RECT || !black(c->c))
+        if (c->type == UI_CMD_RECT && c->c.r == 255 && c->c.g == 255 && c->c.b == 255 &&
+            c->radius == 0 && c->r.w == c->r.h)
+            white = c->r;
+    }
+    for (size_t i = 0; i < v->ncmds; i++) {
+        const UiCmd *c = &v->cmds[i];
+        if (c->type != UI_CMD_RECT || !black(c->c) || !ui_rect_contains(white, c->r.x, c->r.y))
             continue;
         assert_int_equal(c->radius, 0);
         if (!m)
@@ -213,7 +225,7 @@ static int qr_box(const UiView *v, UiRect *box, int *module)
     }
     for (size_t i = 0; i < v->ncmds && n; i++) {
         const UiCmd *c = &v->cmds[i];
-        if (c->type == UI_CMD_RECT && black(c->c)) {
+        if (c->type == UI_CMD_RECT && black(c->c) && ui_rect_contains(white, c->r.x, c->r.y)) {
             assert_int_equal((c->r.x - x0) % m, 0);
             assert_int_equal((c->r.y - y0) % m, 0);
         }
@@ -255,6 +267,15 @@ static void test_qr_size(void **state)
         assert_false(pg.v->overflow);
         assert_non_null(ui_view_find_label(pg.v, "I'm interested"));
     }
+    /* Larger text leaves less room beside the text: the code keeps its size. */
+    page_layout_in(&pg, 800, 480, true, true);
+    UiRect box;
+    int m = 0;
+    assert_true(qr_box(pg.v, &box, &m) > 20);
+    assert_true(box.w >= 200 && box.y + box.h + 4 * m <= 480);
+    const UiWidget *toggle = ui_view_find_label(pg.v, "I'm interested");
+    assert_non_null(toggle);
+    assert_true(toggle->r.y + toggle->r.h <= 480);
     page_free(&pg);
 }
 

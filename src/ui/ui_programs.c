@@ -91,7 +91,8 @@ static int qr_scale(int size, int min_code, int max_side)
     return scale;
 }
 
-int ui_qr_side(const char *text, int min_code, int max_side)
+/* The side drawn and (when code is not NULL) the code's own width in it. */
+static int qr_fit(const char *text, int min_code, int max_side, int *code)
 {
     BadgeQr qr;
     char err[128];
@@ -99,8 +100,15 @@ int ui_qr_side(const char *text, int min_code, int max_side)
         return 0;
     int scale = qr_scale(qr.size, min_code, max_side);
     int side = scale * (qr.size + 2 * BADGE_QR_QUIET);
+    if (code)
+        *code = scale * qr.size;
     badge_qr_free(&qr);
     return side;
+}
+
+int ui_qr_side(const char *text, int min_code, int max_side)
+{
+    return qr_fit(text, min_code, max_side, NULL);
 }
 
 int ui_qr_draw(UiView *v, int cx, int y, const char *text, int min_code, int max_side)
@@ -219,11 +227,20 @@ void ui_program_page(UiView *v, const UiTheme *t, const UiInteract *in, UiRect a
     int min_code = ui_sc(t, 200); /* about 35 mm on a 7-inch 800x480 panel */
     int hint_h = has_url ? ui_text_height(v, t->px_small, UI_REGULAR) : 0;
     int tile_h = pg->show_interest ? ui_tile_height(v, t, t->px_body, 1, false) : 0;
-    int below = (has_url ? t->gap + hint_h : 0) + (pg->show_interest ? t->gap + tile_h : 0);
+    int below = (hint_h ? t->gap + hint_h : 0) + (pg->show_interest ? t->gap + tile_h : 0);
     int qr_max = landscape ? area.h - 2 * t->pad - below : area.w - 2 * t->pad;
     if (!landscape && qr_max > area.h / 4) /* leave most of a portrait screen to the text */
         qr_max = area.h / 4;
-    int qr = has_url ? ui_qr_side(p->url, min_code, qr_max) : 0;
+    int code = 0;
+    int qr = has_url ? qr_fit(p->url, min_code, qr_max, &code) : 0;
+    if (landscape && qr && code < min_code * 9 / 10) {
+        /* Short of room (larger text at 800x480): the code's size matters more
+         * than the line saying to scan it. */
+        qr_max += t->gap + hint_h;
+        below -= t->gap + hint_h;
+        hint_h = 0;
+        qr = ui_qr_side(p->url, min_code, qr_max);
+    }
     bool panel = qr > 0 || pg->show_interest;
     int panel_w = 0, panel_h = 0;
     if (panel) {
@@ -272,9 +289,11 @@ void ui_program_page(UiView *v, const UiTheme *t, const UiInteract *in, UiRect a
         if (t->contrast) /* the white quiet zone reads as a box on black */
             ui_draw_frame(v, ui_rect(cx - qr / 2, py, qr, qr), t->border, 0, t->border_w);
         py += qr + t->gap;
-        ui_text_in(v, ui_rect(panel_r.x, py, panel_r.w, hint_h), page_tr(pg->lang, P_SCAN),
-                   t->px_small, t->px_small, UI_REGULAR, t->muted, UI_CENTER);
-        py += hint_h + t->gap;
+        if (hint_h) {
+            ui_text_in(v, ui_rect(panel_r.x, py, panel_r.w, hint_h), page_tr(pg->lang, P_SCAN),
+                       t->px_small, t->px_small, UI_REGULAR, t->muted, UI_CENTER);
+            py += hint_h + t->gap;
+        }
     }
     if (pg->show_interest) {
         int tw = landscape ? panel_r.w : (panel_r.w < ui_sc(t, 360) ? panel_r.w : ui_sc(t, 360));
