@@ -5,3 +5,7 @@ lanyard_test(test_sync SOURCES test_sync.c DEPS platform_sync store NEEDS_BINARY
 # suppressed as for the UI tests.
 set_tests_properties(test_sync PROPERTIES ENVIRONMENT
   "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/ui/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")
+
+# The kiosk's sync hooks and the staff screen's sync line, in process with a
+# simulated clock.
+lanyard_test(test_sync_staff SOURCES test_sync_staff.c DEPS ui_kiosk ui_widgets store core_import core_text core_pin)

@@ -972,10 +972,17 @@ static void sync_line(const StaffSync *s, UiLang lang, char *out, size_t outlen)
         time_format_local(s->last_ok, local);
         snprintf(when, sizeof when, "%.5s", local + 11); /* HH:MM of "YYYY-MM-DD HH:MM:SS" */
     }
+    /* "cannot write PATH: REASON": the reason first, where it is read. */
+    char why[sizeof s->message + 8];
+    const char *colon = strrchr(s->message, ':');
+    if (colon && colon[1] == ' ' && colon[2])
+        snprintf(why, sizeof why, "%s — %.*s", colon + 2, (int)(colon - s->message), s->message);
+    else
+        snprintf(why, sizeof why, "%s", s->message);
     if (!s->ok && when[0])
-        snprintf(out, outlen, ui_tr(lang, S_STAFF_SYNC_FAILED_SINCE_FMT), when, s->message);
+        snprintf(out, outlen, ui_tr(lang, S_STAFF_SYNC_FAILED_SINCE_FMT), when, why);
     else if (!s->ok)
-        snprintf(out, outlen, ui_tr(lang, S_STAFF_SYNC_FAILED_FMT), s->message);
+        snprintf(out, outlen, ui_tr(lang, S_STAFF_SYNC_FAILED_FMT), why);
     else if (when[0])
         snprintf(out, outlen, ui_tr(lang, S_STAFF_SYNC_FMT), when, s->folder);
     else
