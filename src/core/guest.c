@@ -172,24 +172,26 @@ Guest *guest_list_push(GuestList *l)
 
 /* ---- programs ---- */
 
-#define PROGRAM_STRING_FIELDS(p)                                                                   \
-    {                                                                                              \
-        &(p)->code, &(p)->name, &(p)->school, &(p)->pathway, &(p)->description, &(p)->grades,      \
-            &(p)->certifications, &(p)->partner_needs, &(p)->contact, &(p)->url, &(p)->image       \
-    }
-enum { PROGRAM_NSTRINGS = 11 };
+void program_text_fields(Program *p, char **out[PROGRAM_TEXT_FIELDS])
+{
+    out[0] = &p->code, out[1] = &p->name, out[2] = &p->school, out[3] = &p->pathway;
+    out[4] = &p->description, out[5] = &p->grades, out[6] = &p->certifications;
+    out[7] = &p->partner_needs, out[8] = &p->contact, out[9] = &p->url, out[10] = &p->image;
+}
 
 void program_init(Program *p)
 {
-    char **fields[PROGRAM_NSTRINGS] = PROGRAM_STRING_FIELDS(p);
-    for (int i = 0; i < PROGRAM_NSTRINGS; i++)
+    char **fields[PROGRAM_TEXT_FIELDS];
+    program_text_fields(p, fields);
+    for (int i = 0; i < PROGRAM_TEXT_FIELDS; i++)
         *fields[i] = EMPTY_FIELD;
 }
 
 static void program_release(Program *p)
 {
-    char **fields[PROGRAM_NSTRINGS] = PROGRAM_STRING_FIELDS(p);
-    for (int i = 0; i < PROGRAM_NSTRINGS; i++)
+    char **fields[PROGRAM_TEXT_FIELDS];
+    program_text_fields(p, fields);
+    for (int i = 0; i < PROGRAM_TEXT_FIELDS; i++)
         field_free(fields[i]);
 }
 

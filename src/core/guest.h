@@ -78,6 +78,14 @@ typedef struct Program {
 void program_init(Program *p);
 void program_clear(Program *p);
 
+/* How many text fields a Program has. */
+#define PROGRAM_TEXT_FIELDS 11
+
+/* Points out[i] at each text field of p, in programs.csv's column order: code,
+ * name, school, pathway, description, grades, certifications, partner_needs,
+ * contact, url, image (the store's columns follow the same order). */
+void program_text_fields(Program *p, char **out[PROGRAM_TEXT_FIELDS]);
+
 typedef struct ProgramList {
     Program *items;
     size_t count;

@@ -532,14 +532,6 @@ fail:
     "code, name, school, pathway, description, grades, certifications, partner_needs, "            \
     "contact, url, image"
 
-static char **program_fields(Program *p, char **f[11])
-{
-    f[0] = &p->code, f[1] = &p->name, f[2] = &p->school, f[3] = &p->pathway;
-    f[4] = &p->description, f[5] = &p->grades, f[6] = &p->certifications;
-    f[7] = &p->partner_needs, f[8] = &p->contact, f[9] = &p->url, f[10] = &p->image;
-    return f[0];
-}
-
 StoreStatus store_import_programs(Store *s, const ProgramList *programs, ImportReport *rep,
                                   int64_t now)
 {
@@ -566,8 +558,8 @@ StoreStatus store_import_programs(Store *s, const ProgramList *programs, ImportR
         goto fail;
     for (size_t i = 0; i < programs->count; i++) {
         Program *p = &programs->items[i];
-        char **f[11];
-        program_fields(p, f);
+        char **f[PROGRAM_TEXT_FIELDS];
+        program_text_fields(p, f);
         if (!*f[0] || !**f[0])
             continue;
         sqlite3_reset(find);
@@ -578,7 +570,7 @@ StoreStatus store_import_programs(Store *s, const ProgramList *programs, ImportR
             store_fail(s, "import programs");
             goto fail;
         }
-        for (int k = 1; k < 11 && same; k++)
+        for (int k = 1; k < PROGRAM_TEXT_FIELDS && same; k++)
             same = strcmp(store_col_text(find, k), *f[k] ? *f[k] : "") == 0;
         if (same)
             same = sqlite3_column_int64(find, 11) == (sqlite3_int64)i &&
@@ -589,7 +581,7 @@ StoreStatus store_import_programs(Store *s, const ProgramList *programs, ImportR
             continue;
         }
         sqlite3_reset(up);
-        for (int k = 0; k < 11; k++)
+        for (int k = 0; k < PROGRAM_TEXT_FIELDS; k++)
             store_bind_text(up, k + 1, *f[k]);
         sqlite3_bind_int64(up, 12, (sqlite3_int64)i);
         store_bind_time(up, 13, now);
@@ -660,10 +652,10 @@ StoreStatus store_programs(Store *s, ProgramList *out)
     StoreStatus status = STORE_OK;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         Program *p = program_list_push(out);
-        char **f[11];
+        char **f[PROGRAM_TEXT_FIELDS];
         if (p)
-            program_fields(p, f);
-        for (int k = 0; p && k < 11; k++)
+            program_text_fields(p, f);
+        for (int k = 0; p && k < PROGRAM_TEXT_FIELDS; k++)
             if (guest_set(f[k], store_col_text(st, k)) != 0)
                 p = NULL;
         if (!p) {
