@@ -361,6 +361,8 @@ static void test_colours(void **state)
 
 int main(void)
 {
+    /* No display: the kiosk draws into memory (SDL's software renderer). */
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_qr_size),          cmocka_unit_test(test_no_url_no_guest),
         cmocka_unit_test(test_long_description), cmocka_unit_test(test_colours),
