@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -68,6 +69,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     Fixture *f = *state;
+    umount(f->folder); /* test_full_or_read_only_folder's, if a failed check left it */
     store_close(f->s);
     pthread_mutex_destroy(&f->mu);
     pthread_cond_destroy(&f->cv);
@@ -264,6 +266,52 @@ static void test_quick_changes_share_a_copy(void **state)
     free(copy);
 }
 
+static bool failed_read_only(const SyncStatus *st)
+{
+    return !st->ok && strstr(st->error, "ead-only");
+}
+
+static bool failed_full(const SyncStatus *st)
+{
+    return !st->ok && strstr(st->error, "disk full");
+}
+
+/* A stick that is read-only, then full: each said in the error, with the file
+ * named; the copy follows at the next change once there is room. */
+static void test_full_or_read_only_folder(void **state)
+{
+    Fixture *f = *state;
+    assert_int_equal(mkdir(f->folder, 0777), 0);
+    for (int i = 0; i < 60; i++) {
+        char first[16];
+        snprintf(first, sizeof first, "Guest%02d", i);
+        walk_in(f->s, first, "Sample", T0 + i);
+    }
+    if (mount("tmpfs", f->folder, "tmpfs", MS_RDONLY, "size=64k") != 0) {
+        fprintf(stderr, "cannot mount a tmpfs (needs root): test skipped\n");
+        skip();
+    }
+    SyncWorker *w = start(f, 20, 50);
+    SyncStatus st = wait_note(f, failed_read_only);
+    assert_non_null(strstr(st.error, "lanyard-door_1_a.db"));
+
+    /* Writable, but far smaller than the database. */
+    assert_int_equal(umount(f->folder), 0);
+    assert_int_equal(mount("tmpfs", f->folder, "tmpfs", 0, "size=4k"), 0);
+    sync_worker_changed(w);
+    st = wait_note(f, failed_full);
+    assert_non_null(strstr(st.error, "lanyard-door_1_a.db"));
+
+    /* Room again (the folder on the disk below): the next change copies. */
+    assert_int_equal(umount(f->folder), 0);
+    sync_worker_changed(w);
+    st = wait_note(f, copied);
+    sync_worker_destroy(w);
+    char *copy = copy_path(f);
+    assert_int_equal(attendance(copy).n, 60);
+    free(copy);
+}
+
 /* Destroy right after a change: the last copy is written on the way out,
  * long before the debounce would have come due. */
 static void test_destroy_writes_last_copy(void **state)
@@ -341,6 +389,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_missing_folder_reports_then_recovers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_quick_changes_share_a_copy, setup, teardown),
         cmocka_unit_test_setup_teardown(test_destroy_writes_last_copy, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_full_or_read_only_folder, setup, teardown),
         cmocka_unit_test_setup_teardown(test_kiosk_script_leaves_copy, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
