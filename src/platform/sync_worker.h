@@ -39,7 +39,8 @@ typedef struct SyncStatus {
     bool pending;       /* a change not yet in the copy */
 } SyncStatus;
 
-/* Current time in ms UTC (time_now_ms in the kiosk; a fake clock in tests). */
+/* Current time in ms UTC (time_now_ms in the kiosk; a fake clock in tests).
+ * Called on the worker thread with its lock held, so it must return at once. */
 typedef int64_t (*SyncClockFn)(void *ud);
 /* Runs on the worker thread after each try, with the worker's lock held: it
  * must not call back into the worker, only hand the status on. */
