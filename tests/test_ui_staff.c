@@ -571,6 +571,19 @@ static void test_test_badge(void **state)
     env_free(&e);
 }
 
+/* The dashboard: empty charts say so; after two check-ins with interests the
+ * arrivals and interest-per-program charts show them (tests/ui/staff_dashboard). */
+static void test_dashboard(void **state)
+{
+    (void)state;
+    Env e = env_make(true);
+    TuRun r = run_script(&e, "staff_dashboard", false);
+    expect_ok(&r);
+    tu_run_free(&r);
+    assert_int_equal(db_int(e.db, "SELECT count(*) FROM interests WHERE kind = 'program'"), 3);
+    env_free(&e);
+}
+
 static void test_export_no_usb(void **state)
 {
     (void)state;
@@ -653,6 +666,7 @@ int main(void)
         cmocka_unit_test(test_export_fails),
         cmocka_unit_test(test_lookup_undo_reprint),
         cmocka_unit_test(test_test_badge),
+        cmocka_unit_test(test_dashboard),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -151,6 +151,20 @@ typedef enum PadNote {
     PN_ERROR, /* the lock-out could not be read: no PIN is tried */
 } PadNote;
 
+/* The arrivals chart: 15-minute buckets ending now, the newest last; at least
+ * an hour shown, at most eight (older arrivals go in the first bar). */
+#define BUCKET_MS (15 * 60000)
+#define MIN_BUCKETS 4
+#define MAX_BUCKETS 32
+/* Programs the interest chart can show (the most wanted first). */
+#define MAX_CHART_PROGRAMS 64
+
+typedef struct ProgramCount {
+    char code[64];
+    char name[160];
+    size_t n;
+} ProgramCount;
+
 /* The staff screen is refreshed this often while shown (printing moves on). */
 #define REFRESH_MS 2000
 
@@ -193,6 +207,12 @@ struct StaffMode {
     char export_text[1200]; /* the folder written, or what went wrong */
     char usb_dir[1024];     /* LANYARD_USB_DIR when set: where "the stick" is */
     int test_job;
+    /* the dashboard charts (SPEC §5), read with the counts */
+    bool charts_ok;
+    size_t arrivals[MAX_BUCKETS]; /* [0] oldest .. [nbuckets - 1] the last 15 minutes */
+    size_t nbuckets;
+    ProgramCount prog[MAX_CHART_PROGRAMS];
+    size_t nprog;
 
     /* the guest lookup: an index of its own with full names, built when the
      * lookup opens (so walk-ins since are in it) and freed when staff leave */
@@ -299,6 +319,8 @@ const char *staff_screen_name(const StaffMode *m)
     }
 }
 
+static void read_charts(StaffMode *m, int64_t now);
+
 /* Reads what the staff screen shows. */
 static void refresh(StaffMode *m, int64_t now)
 {
@@ -321,6 +343,85 @@ static void refresh(StaffMode *m, int64_t now)
             snprintf(m->import_err[i], sizeof m->import_err[i], "%s", v);
         free(v);
     }
+    read_charts(m, now);
+}
+
+typedef struct ArrivalScan {
+    StaffMode *m;
+    int64_t now;
+    size_t raw[MAX_BUCKETS]; /* [0] the last 15 minutes, going back */
+    size_t oldest;           /* the oldest bucket with an arrival */
+} ArrivalScan;
+
+static int count_arrival(const AttendanceRow *r, void *ud)
+{
+    ArrivalScan *a = ud;
+    int64_t ago = a->now - r->checked_in_at;
+    size_t b = ago <= 0 ? 0 : (size_t)(ago / BUCKET_MS);
+    if (b >= MAX_BUCKETS)
+        b = MAX_BUCKETS - 1;
+    a->raw[b]++;
+    if (b > a->oldest)
+        a->oldest = b;
+    return 0;
+}
+
+static int count_interest(const FollowupRow *r, void *ud)
+{
+    StaffMode *m = ud;
+    for (size_t i = 0; i < m->nprog; i++) {
+        if (!strcmp(m->prog[i].code, r->program_code)) {
+            m->prog[i].n++;
+            return 0;
+        }
+    }
+    return 0;
+}
+
+static int by_count(const void *a, const void *b)
+{
+    const ProgramCount *x = a, *y = b;
+    return x->n != y->n ? (x->n < y->n ? 1 : -1) : 0;
+}
+
+/* Arrivals per 15 minutes up to now, and interest per visible program. */
+static void read_charts(StaffMode *m, int64_t now)
+{
+    Store *s = m->env.store;
+    ArrivalScan a;
+    memset(&a, 0, sizeof a);
+    a.m = m;
+    a.now = now;
+    m->nprog = 0;
+    m->nbuckets = 0;
+    ProgramList pl;
+    program_list_init(&pl);
+    m->charts_ok = store_each_attendance(s, count_arrival, &a) == STORE_OK &&
+                   store_programs(s, &pl) == STORE_OK;
+    for (size_t i = 0; m->charts_ok && i < pl.count && m->nprog < MAX_CHART_PROGRAMS; i++) {
+        ProgramCount *p = &m->prog[m->nprog++];
+        snprintf(p->code, sizeof p->code, "%s", pl.items[i].code);
+        snprintf(p->name, sizeof p->name, "%s", pl.items[i].name);
+        p->n = 0;
+    }
+    program_list_free(&pl);
+    if (m->charts_ok)
+        m->charts_ok = store_each_followup(s, count_interest, m) == STORE_OK;
+    if (!m->charts_ok) {
+        fprintf(stderr, "lanyard: staff charts: %s\n", store_errmsg(s));
+        return;
+    }
+    /* Stable order among equals: catalogue order (qsort is not stable, so
+     * ties are broken by the index they had). */
+    for (size_t i = 0; i < m->nprog; i++)
+        m->prog[i].n = m->prog[i].n * MAX_CHART_PROGRAMS + (MAX_CHART_PROGRAMS - 1 - i);
+    qsort(m->prog, m->nprog, sizeof m->prog[0], by_count);
+    for (size_t i = 0; i < m->nprog; i++)
+        m->prog[i].n /= MAX_CHART_PROGRAMS;
+    size_t nb = a.oldest + 1 < MIN_BUCKETS ? MIN_BUCKETS : a.oldest + 1;
+    m->nbuckets = nb;
+    for (size_t i = 0; i < nb; i++)
+        m->arrivals[i] = a.raw[nb - 1 - i];
 }
 
 static void go_home(StaffMode *m, int64_t now)
@@ -989,6 +1090,109 @@ static void sync_line(const StaffSync *s, UiLang lang, char *out, size_t outlen)
         snprintf(out, outlen, ui_tr(lang, S_STAFF_SYNC_WAITING_FMT), s->folder);
 }
 
+/* "now", "45 min ago", "2:15 h ago": the left end of the arrivals chart. */
+static void ago_label(UiLang lang, int minutes, char *out, size_t len)
+{
+    if (minutes <= 0)
+        snprintf(out, len, "%s", ui_tr(lang, S_STAFF_NOW));
+    else if (minutes < 120)
+        snprintf(out, len, ui_tr(lang, S_STAFF_AGO_MIN_FMT), minutes);
+    else
+        snprintf(out, len, ui_tr(lang, S_STAFF_AGO_H_FMT), minutes / 60, minutes % 60);
+}
+
+/* Arrivals per 15 minutes as vertical bars over the time up to now, the
+ * tallest bar's count at its top; labels under the ends. */
+static void chart_arrivals(const Lay *c, UiRect r)
+{
+    const UiTheme *t = c->t;
+    UiView *v = c->v;
+    StaffMode *m = c->m;
+    int sh = ui_text_height(v, t->px_small, UI_BOLD);
+    ui_text_in(v, ui_rect(r.x, r.y, r.w, sh), ui_tr(c->lang, S_STAFF_ARRIVALS), t->px_small,
+               t->px_small * 8 / 10, UI_BOLD, t->muted, UI_LEFT);
+    size_t max = 0, total = 0;
+    for (size_t i = 0; i < m->nbuckets; i++) {
+        max = m->arrivals[i] > max ? m->arrivals[i] : max;
+        total += m->arrivals[i];
+    }
+    UiRect plot = ui_rect(r.x, r.y + sh + ui_sc(t, 4), r.w, r.h - 2 * sh - ui_sc(t, 8));
+    ui_draw_line(v, plot.x, plot.y + plot.h, plot.x + plot.w, plot.y + plot.h, t->border,
+                 ui_sc(t, 2) > 0 ? ui_sc(t, 2) : 1);
+    if (total == 0) {
+        ui_text_in(v, plot, ui_tr(c->lang, S_STAFF_NO_ARRIVALS), t->px_small, t->px_small,
+                   UI_REGULAR, t->muted, UI_CENTER);
+        return;
+    }
+    int n = (int)m->nbuckets;
+    int gap = ui_sc(t, n > 16 ? 2 : 4);
+    int bw = (plot.w - (n - 1) * gap) / n;
+    int count_h = sh;
+    int bar_room = plot.h - count_h;
+    for (int i = 0; i < n; i++) {
+        size_t a = m->arrivals[i];
+        if (!a)
+            continue;
+        int h = (int)((int64_t)bar_room * (int64_t)a / (int64_t)max);
+        if (h < ui_sc(t, 3))
+            h = ui_sc(t, 3);
+        int x = plot.x + i * (bw + gap);
+        ui_draw_rect(v, ui_rect(x, plot.y + plot.h - h, bw, h), t->primary, 0);
+        if (a == max) {
+            char num[32];
+            snprintf(num, sizeof num, "%zu", a);
+            ui_text_in(v, ui_rect(x - bw, plot.y + plot.h - h - count_h, 3 * bw, count_h), num,
+                       t->px_small, t->px_small * 7 / 10, UI_BOLD, t->text, UI_CENTER);
+        }
+    }
+    char left[64], right[64];
+    ago_label(c->lang, n * 15, left, sizeof left);
+    ago_label(c->lang, 0, right, sizeof right);
+    int ly = plot.y + plot.h + ui_sc(t, 4);
+    ui_text_in(v, ui_rect(plot.x, ly, plot.w / 2, sh), left, t->px_small, t->px_small * 7 / 10,
+               UI_REGULAR, t->muted, UI_LEFT);
+    ui_text_in(v, ui_rect(plot.x + plot.w / 2, ly, plot.w / 2, sh), right, t->px_small,
+               t->px_small * 7 / 10, UI_REGULAR, t->muted, UI_RIGHT);
+}
+
+/* Interest per program as horizontal bars, the most wanted first: the name,
+ * the bar, the count; as many programs as have room. */
+static void chart_interest(const Lay *c, UiRect r)
+{
+    const UiTheme *t = c->t;
+    UiView *v = c->v;
+    StaffMode *m = c->m;
+    int sh = ui_text_height(v, t->px_small, UI_BOLD);
+    ui_text_in(v, ui_rect(r.x, r.y, r.w, sh), ui_tr(c->lang, S_STAFF_INTEREST), t->px_small,
+               t->px_small * 8 / 10, UI_BOLD, t->muted, UI_LEFT);
+    int y = r.y + sh + ui_sc(t, 4);
+    size_t max = m->nprog ? m->prog[0].n : 0;
+    if (max == 0) {
+        ui_text_in(v, ui_rect(r.x, y, r.w, r.y + r.h - y), ui_tr(c->lang, S_STAFF_NO_INTEREST),
+                   t->px_small, t->px_small, UI_REGULAR, t->muted, UI_CENTER);
+        return;
+    }
+    int rh = ui_text_height(v, t->px_small, UI_REGULAR) + ui_sc(t, 4);
+    int name_w = r.w * 2 / 5;
+    int num_w = ui_text_width(v, "0000", t->px_small, UI_BOLD);
+    int bar_x = r.x + name_w + t->gap;
+    int bar_w = r.w - name_w - t->gap - num_w - ui_sc(t, 6);
+    for (size_t i = 0; i < m->nprog && m->prog[i].n > 0 && y + rh <= r.y + r.h; i++, y += rh) {
+        const ProgramCount *p = &m->prog[i];
+        ui_text_in(v, ui_rect(r.x, y, name_w, rh), p->name, t->px_small, t->px_small * 7 / 10,
+                   UI_REGULAR, t->text, UI_LEFT);
+        int w = (int)((int64_t)bar_w * (int64_t)p->n / (int64_t)max);
+        if (w < ui_sc(t, 3))
+            w = ui_sc(t, 3);
+        ui_draw_rect(v, ui_rect(bar_x, y + ui_sc(t, 3), w, rh - ui_sc(t, 6)),
+                     t->contrast ? t->text : t->accent, 0);
+        char num[32];
+        snprintf(num, sizeof num, "%zu", p->n);
+        ui_text_in(v, ui_rect(bar_x + w + ui_sc(t, 6), y, num_w, rh), num, t->px_small,
+                   t->px_small * 7 / 10, UI_BOLD, t->text, UI_LEFT);
+    }
+}
+
 static void layout_home(const Lay *c)
 {
     const UiTheme *t = c->t;
@@ -1148,6 +1352,23 @@ static void layout_home(const Lay *c)
         y += ui_text_wrap(v, ui_rect(t->pad, y, aw, 2 * lh), line, t->px_small, UI_BOLD, t->error,
                           2, UI_LEFT) +
              t->gap;
+    }
+
+    /* The charts in the room left: side by side in landscape, stacked in
+     * portrait; left out when not even a small chart fits. */
+    int room = bottom - t->gap - y;
+    if (!m->charts_ok || room < 4 * lh + ui_sc(t, 24))
+        return;
+    if (c->w > c->h) {
+        int half = (aw - 2 * t->gap) / 2;
+        chart_arrivals(c, ui_rect(t->pad, y, half, room));
+        chart_interest(c, ui_rect(t->pad + half + 2 * t->gap, y, aw - half - 2 * t->gap, room));
+    } else {
+        int top_h = (room - 2 * t->gap) / 2;
+        if (top_h > ui_sc(t, 320))
+            top_h = ui_sc(t, 320);
+        chart_arrivals(c, ui_rect(t->pad, y, aw, top_h));
+        chart_interest(c, ui_rect(t->pad, y + top_h + 2 * t->gap, aw, room - top_h - 2 * t->gap));
     }
 }
 
