@@ -1,7 +1,8 @@
 /* kiosk.h — the guest side of the kiosk as a state machine (SPEC §3).
  *
  * Welcome, Find me, Is this you?, Walk-in, Interests, Done, Already checked in,
- * the staff message and a simple program list; staff mode (ui_staff.h) behind
+ * the staff message, and Explore programs with each program's page
+ * (ui_programs.h); staff mode (ui_staff.h) behind
  * the hidden gesture. The kiosk takes input events and
  * the current time (kiosk_handle, kiosk_tick) and updates its state; laying out
  * (kiosk_layout) reads the state and fills a UiView with draw commands and
