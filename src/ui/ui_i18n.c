@@ -176,6 +176,12 @@ static const Entry TABLE[S_COUNT] = {
     {S_STAFF_SYNC_FAILED_FMT, {"Sync failed: %s", "La sincronización falló: %s"}},
     {S_STAFF_SYNC_FAILED_SINCE_FMT,
      {"Sync failed (last copied %s): %s", "La sincronización falló (última copia a las %s): %s"}},
+    {S_INTERESTED, {"I'm interested", "Me interesa"}},
+    {S_PROG_GRADES, {"Grade levels", "Grados"}},
+    {S_PROG_CERTS, {"Certifications earned", "Certificaciones que se obtienen"}},
+    {S_PROG_NEEDS, {"Partners sought for", "Buscamos socios para"}},
+    {S_PROG_CONTACT, {"Contact", "Contacto"}},
+    {S_PROG_SCAN, {"Scan with your phone", "Escanee con su teléfono"}},
 };
 
 const char *ui_tr(UiLang lang, UiStr s)

@@ -141,6 +141,13 @@ typedef enum UiStr {
     S_STAFF_SYNC_WAITING_FMT,      /* one %s: folder */
     S_STAFF_SYNC_FAILED_FMT,       /* one %s: the error */
     S_STAFF_SYNC_FAILED_SINCE_FMT, /* two %s: HH:MM of the last copy, the error */
+    /* a program's page (ui_programs.c) */
+    S_INTERESTED,
+    S_PROG_GRADES,
+    S_PROG_CERTS,
+    S_PROG_NEEDS,
+    S_PROG_CONTACT,
+    S_PROG_SCAN,
     S_COUNT
 } UiStr;
 

@@ -151,31 +151,6 @@ int ui_qr_draw(UiView *v, int cx, int y, const char *text, int min_code, int max
 
 /* ---- the page ---- */
 
-typedef enum PageStr {
-    P_INTERESTED,
-    P_GRADES,
-    P_CERTS,
-    P_NEEDS,
-    P_CONTACT,
-    P_SCAN,
-    P_COUNT
-} PageStr;
-
-/* The page's own strings, in the languages of ui_i18n.h. */
-static const char *const PAGE_TEXT[P_COUNT][UI_LANG_COUNT] = {
-    [P_INTERESTED] = {"I'm interested", "Me interesa"},
-    [P_GRADES] = {"Grade levels", "Grados"},
-    [P_CERTS] = {"Certifications earned", "Certificaciones que se obtienen"},
-    [P_NEEDS] = {"Partners sought for", "Buscamos socios para"},
-    [P_CONTACT] = {"Contact", "Contacto"},
-    [P_SCAN] = {"Scan with your phone", "Escanee con su teléfono"},
-};
-
-static const char *page_tr(UiLang lang, PageStr s)
-{
-    return PAGE_TEXT[s][(unsigned)lang < UI_LANG_COUNT ? lang : UI_LANG_EN];
-}
-
 static int para(UiView *v, int x, int y, int w, const char *text, int px, UiWeight wt, UiColor c)
 {
     if (!text || !*text)
@@ -273,10 +248,10 @@ void ui_program_page(UiView *v, const UiTheme *t, const UiInteract *in, UiRect a
         ui_draw_rect(v, ui_rect(x, y, bar, head), colour, bar / 2);
     y += head + ui_sc(t, 8);
     y += para(v, x, y, w, p->description, t->px_body, UI_REGULAR, t->text);
-    y += section(v, t, x, y, w, page_tr(pg->lang, P_GRADES), p->grades, false);
-    y += section(v, t, x, y, w, page_tr(pg->lang, P_CERTS), p->certifications, true);
-    y += section(v, t, x, y, w, page_tr(pg->lang, P_NEEDS), p->partner_needs, true);
-    y += section(v, t, x, y, w, page_tr(pg->lang, P_CONTACT), p->contact, false);
+    y += section(v, t, x, y, w, ui_tr(pg->lang, S_PROG_GRADES), p->grades, false);
+    y += section(v, t, x, y, w, ui_tr(pg->lang, S_PROG_CERTS), p->certifications, true);
+    y += section(v, t, x, y, w, ui_tr(pg->lang, S_PROG_NEEDS), p->partner_needs, true);
+    y += section(v, t, x, y, w, ui_tr(pg->lang, S_PROG_CONTACT), p->contact, false);
     ui_scroll_end(v, sc, y - top + t->pad, saved);
     ui_scroll_bar(v, t, sc, text_area);
 
@@ -290,7 +265,7 @@ void ui_program_page(UiView *v, const UiTheme *t, const UiInteract *in, UiRect a
             ui_draw_frame(v, ui_rect(cx - qr / 2, py, qr, qr), t->border, 0, t->border_w);
         py += qr + t->gap;
         if (hint_h) {
-            ui_text_in(v, ui_rect(panel_r.x, py, panel_r.w, hint_h), page_tr(pg->lang, P_SCAN),
+            ui_text_in(v, ui_rect(panel_r.x, py, panel_r.w, hint_h), ui_tr(pg->lang, S_PROG_SCAN),
                        t->px_small, t->px_small, UI_REGULAR, t->muted, UI_CENTER);
             py += hint_h + t->gap;
         }
@@ -298,6 +273,6 @@ void ui_program_page(UiView *v, const UiTheme *t, const UiInteract *in, UiRect a
     if (pg->show_interest) {
         int tw = landscape ? panel_r.w : (panel_r.w < ui_sc(t, 360) ? panel_r.w : ui_sc(t, 360));
         ui_tile(v, t, in, pg->interest_id, ui_rect(cx - tw / 2, py, tw, tile_h),
-                page_tr(pg->lang, P_INTERESTED), NULL, pg->interested, t->px_body);
+                ui_tr(pg->lang, S_INTERESTED), NULL, pg->interested, t->px_body);
     }
 }
