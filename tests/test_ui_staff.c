@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <sqlite3.h>
+#include <time.h>
 
 #include "testutil.h"
 
@@ -107,6 +108,115 @@ static void test_lock_survives_restart(void **state)
     assert_int_equal(staff_lock_load(s, &back, T0), STORE_OK);
     assert_int_equal(back.failures, 0);
     assert_int_equal(staff_lock_state(&back, T0, NULL), STAFF_LOCK_OPEN);
+    store_close(s);
+    tu_rmtree(dir);
+    free(db);
+    free(dir);
+}
+
+/* ---- the guest lookup, without a display ---- */
+
+/* A monospaced fake font: each character is px/2 wide, lines are px*1.4 high. */
+static int fake_measure(void *ud, const char *utf8, int px, UiWeight w, int *width, int *height)
+{
+    (void)ud;
+    (void)w;
+    *width = (int)strlen(utf8) * px / 2;
+    *height = px * 14 / 10;
+    return 0;
+}
+
+#define BASE (7u << 16)
+
+typedef struct Screen {
+    StaffMode *m;
+    UiView v;
+    UiTheme t;
+} Screen;
+
+static void lay(Screen *sc, int64_t now)
+{
+    UiMeasure fake = {NULL, fake_measure};
+    UiInteract in = {0, 0, false};
+    ui_view_begin(&sc->v, 800, 480, fake);
+    staff_layout(sc->m, &sc->v, &sc->t, &in, UI_LANG_EN, BASE, now);
+    assert_false(sc->v.overflow);
+}
+
+static void press(Screen *sc, const char *label, int64_t now)
+{
+    lay(sc, now);
+    const UiWidget *w = ui_view_find_label(&sc->v, label);
+    if (!w)
+        fail_msg("no widget labelled '%s' on %s", label, staff_screen_name(sc->m));
+    assert_int_equal(staff_press(sc->m, (int)(w->id - BASE), now), STAFF_STAY);
+}
+
+/* A kiosk that does not print: the guest's page offers no Reprint badge and
+ * says why; the staff screen has no Print test badge. Check-in times read in
+ * the local time zone. */
+static void test_lookup_without_printing(void **state)
+{
+    (void)state;
+    setenv("TZ", "UTC", 1);
+    tzset();
+    const int64_t t0 = 1700000000000; /* 2023-11-14 22:13:20 UTC */
+    char *dir = tu_tempdir(), *db = tu_path(dir, "k.db");
+    Store *s = open_rw(db);
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(guest_set(&g.first, "Ana"), 0);
+    assert_int_equal(guest_set(&g.last, "García"), 0);
+    assert_int_equal(guest_set(&g.company, "Acme Welding"), 0);
+    assert_int_equal(guest_set(&g.email, "ana@example.com"), 0);
+    assert_int_equal(store_walkin_add(s, &g, "unit", t0), STORE_OK);
+    CheckinResult cr;
+    assert_int_equal(store_checkin(s, g.id, "unit", t0, &cr), STORE_OK);
+
+    EventConfig cfg;
+    config_defaults(&cfg);
+    snprintf(cfg.kiosk_id, sizeof cfg.kiosk_id, "unit");
+    StaffEnv env = {s, &cfg, true, NULL, NULL, NULL, NULL};
+    Screen sc;
+    sc.m = staff_create(&env);
+    assert_non_null(sc.m);
+    ui_theme_make(&sc.t, 800, 480, ui_rgb(0x1B, 0x4F, 0x8A), ui_rgb(0xF2, 0xA9, 0x00), false);
+    staff_open(sc.m, t0);
+    press(&sc, "OK", t0); /* a demo window with no PIN set goes in */
+    assert_string_equal(staff_screen_name(sc.m), "staff");
+    lay(&sc, t0);
+    assert_null(ui_view_find_label(&sc.v, "Print test badge"));
+    press(&sc, "Find a guest", t0);
+    assert_string_equal(staff_screen_name(sc.m), "staff_lookup");
+    staff_text(sc.m, "gar", t0);
+    lay(&sc, t0);
+    assert_true(ui_view_contains_text(&sc.v, "Ana García — Acme Welding"));
+    assert_true(ui_view_contains_text(&sc.v, "Checked in at 22:13"));
+    assert_true(ui_view_contains_text(&sc.v, "Walk-in"));
+    press(&sc, "Ana García", t0);
+    assert_string_equal(staff_screen_name(sc.m), "staff_guest");
+    lay(&sc, t0);
+    assert_true(ui_view_contains_text(&sc.v, "2023-11-14 22:13:20"));
+    assert_true(ui_view_contains_text(&sc.v, "ana@example.com"));
+    assert_null(ui_view_find_label(&sc.v, "Reprint badge"));
+    assert_true(ui_view_contains_text(&sc.v, "Badges are not printed on this kiosk."));
+    /* Undo asks first; Cancel keeps the check-in. */
+    press(&sc, "Undo check-in", t0);
+    press(&sc, "Cancel", t0);
+    bool in = false;
+    assert_int_equal(store_is_checked_in(s, g.id, &in), STORE_OK);
+    assert_true(in);
+    press(&sc, "Undo check-in", t0 + 1000);
+    press(&sc, "Yes, undo", t0 + 1000);
+    assert_int_equal(store_is_checked_in(s, g.id, &in), STORE_OK);
+    assert_false(in);
+    lay(&sc, t0 + 1000);
+    assert_true(ui_view_contains_text(&sc.v, "Check-in undone."));
+    assert_null(ui_view_find_label(&sc.v, "Undo check-in"));
+    /* Leaving staff mode forgets the lookup. */
+    staff_close(sc.m);
+    staff_destroy(sc.m);
+    guest_clear(&g);
     store_close(s);
     tu_rmtree(dir);
     free(db);
@@ -652,6 +762,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lock_schedule),
         cmocka_unit_test(test_lock_survives_restart),
+        cmocka_unit_test(test_lookup_without_printing),
         cmocka_unit_test(test_lockout_and_restart),
         cmocka_unit_test(test_exit_kiosk),
         cmocka_unit_test(test_keyboard),
