@@ -169,6 +169,7 @@ static const Entry TABLE[S_COUNT] = {
     {S_STAFF_NOW, {"now", "ahora"}},
     {S_STAFF_AGO_MIN_FMT, {"%d min ago", "hace %d min"}},
     {S_STAFF_AGO_H_FMT, {"%d:%02d h ago", "hace %d:%02d h"}},
+    {S_STAFF_CHECKIN_LABEL, {"Checked in", "Registro"}},
     {S_STAFF_SYNC_FMT,
      {"Sync: last copied %s to %s", "Sincronización: última copia a las %s en %s"}},
     {S_STAFF_SYNC_WAITING_FMT,

@@ -135,8 +135,9 @@ typedef enum UiStr {
     S_STAFF_NO_ARRIVALS,
     S_STAFF_NO_INTEREST,
     S_STAFF_NOW,
-    S_STAFF_AGO_MIN_FMT,           /* one %d: minutes */
-    S_STAFF_AGO_H_FMT,             /* %d hours, %02d minutes */
+    S_STAFF_AGO_MIN_FMT, /* one %d: minutes */
+    S_STAFF_AGO_H_FMT,   /* %d hours, %02d minutes */
+    S_STAFF_CHECKIN_LABEL,
     S_STAFF_SYNC_FMT,              /* two %s: HH:MM, folder */
     S_STAFF_SYNC_WAITING_FMT,      /* one %s: folder */
     S_STAFF_SYNC_FAILED_FMT,       /* one %s: the error */

@@ -1624,7 +1624,7 @@ static void layout_guest(const Lay *c)
         {ui_tr(lang, S_STAFF_CODE_LABEL), code},
         {ui_tr(lang, S_STAFF_KIND_LABEL),
          ui_tr(lang, g->walk_in ? S_STAFF_WALKIN : S_STAFF_PREREG)},
-        {ui_tr(lang, S_STAFF_CHECKED_IN), when},
+        {ui_tr(lang, S_STAFF_CHECKIN_LABEL), when},
         {ui_tr(lang, S_STAFF_BADGE_LABEL),
          sg->checked_in ? ui_tr(lang, sg->badge_printed ? S_STAFF_BADGE_YES : S_STAFF_BADGE_NO)
                         : "—"},
