@@ -330,12 +330,14 @@ void sync_worker_destroy(SyncWorker *w)
         w->abandoned = true;
     char dest[sizeof w->status.dest];
     memcpy(dest, w->status.dest, sizeof dest);
+    /* Once the lock is let go an abandoned worker may free w at any moment. */
+    pthread_t thread = w->thread;
     pthread_mutex_unlock(&w->mu);
     if (!done) {
         /* A share that stopped answering: the kiosk exits anyway, and the
          * worker frees itself should the write ever return. */
         fprintf(stderr, "lanyard: gave up waiting for the last sync copy to %s\n", dest);
-        pthread_detach(w->thread);
+        pthread_detach(thread);
         return;
     }
     pthread_join(w->thread, NULL);
