@@ -537,15 +537,21 @@ BadgeQueue *badge_queue_create(const char *db_path, const EventConfig *cfg,
     q->fonts = font_set_create(LANYARD_ASSET_DIR, err, errlen);
     if (!q->fonts)
         goto err_fonts;
+    /* pthread calls return their error number; they do not set errno. */
     pthread_condattr_t ca;
-    if (pthread_condattr_init(&ca) != 0 || pthread_condattr_setclock(&ca, CLOCK_MONOTONIC) != 0 ||
-        pthread_cond_init(&q->cv, &ca) != 0) {
-        snprintf(err, errlen, "cannot start the print worker: %s", strerror(errno));
+    int rc = pthread_condattr_init(&ca);
+    if (rc == 0) {
+        rc = pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+        if (rc == 0)
+            rc = pthread_cond_init(&q->cv, &ca);
+        pthread_condattr_destroy(&ca);
+    }
+    if (rc != 0) {
+        snprintf(err, errlen, "cannot start the print worker: %s", strerror(rc));
         goto err_cond;
     }
-    pthread_condattr_destroy(&ca);
     pthread_mutex_init(&q->mu, NULL);
-    int rc = pthread_create(&q->thread, NULL, worker, q);
+    rc = pthread_create(&q->thread, NULL, worker, q);
     if (rc != 0) {
         snprintf(err, errlen, "cannot start the print worker: %s", strerror(rc));
         pthread_mutex_destroy(&q->mu);
