@@ -903,6 +903,15 @@ int sdl_app_run(const AppOptions *o, Store *store, const EventConfig *cfg)
         no_display("SDL_Init");
         return 1;
     }
+    /* With no X11, Wayland or KMS display, SDL falls back to its offscreen
+     * driver: a kiosk nobody can see, so say so unless it was asked for. */
+    const char *driver = SDL_GetCurrentVideoDriver(), *asked = SDL_getenv("SDL_VIDEODRIVER");
+    if (driver && !strcmp(driver, "offscreen") && !(asked && !SDL_strcasecmp(asked, "offscreen"))) {
+        SDL_SetError("no X11, Wayland or KMS display was found");
+        no_display("SDL_Init");
+        SDL_Quit();
+        return 1;
+    }
     if (TTF_Init() != 0) {
         fprintf(stderr, "lanyard run: cannot start SDL_ttf: %s\n", TTF_GetError());
         SDL_Quit();
