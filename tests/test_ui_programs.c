@@ -279,6 +279,22 @@ static void test_qr_size(void **state)
     page_free(&pg);
 }
 
+/* With no room for it the code has no size: never a negative side. */
+static void test_qr_no_room(void **state)
+{
+    (void)state;
+    const char *url = "https://cte.example.org/programs/weld";
+    assert_true(ui_qr_side(url, 200, 1000) >= 200);
+    assert_int_equal(ui_qr_side(url, 200, 10), 0);
+    assert_int_equal(ui_qr_side(url, 200, -1000), 0);
+    UiView *v = calloc(1, sizeof *v);
+    assert_non_null(v);
+    ui_view_begin(v, 800, 480, FAKE);
+    assert_int_equal(ui_qr_draw(v, 400, 0, url, 200, -1000), 0);
+    assert_int_equal(v->ncmds, 0);
+    free(v);
+}
+
 /* No URL: no QR code. No guest in the visit: no I'm interested. */
 static void test_no_url_no_guest(void **state)
 {
@@ -368,7 +384,7 @@ int main(void)
         cmocka_unit_test(test_long_description), cmocka_unit_test(test_colours),
         cmocka_unit_test(test_browse),           cmocka_unit_test(test_interested_saved),
         cmocka_unit_test(test_idle_ends_visit),  cmocka_unit_test(test_spanish),
-        cmocka_unit_test(test_qr_decodes),
+        cmocka_unit_test(test_qr_decodes),       cmocka_unit_test(test_qr_no_room),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -88,7 +88,9 @@ static int qr_scale(int size, int min_code, int max_side)
     int scale = (min_code + size - 1) / size;
     if (scale * total > max_side)
         scale = max_side / total;
-    return scale;
+    /* No room (a negative max_side on a crowded screen): no code, not a
+     * negative size that would then shift the panel below it. */
+    return scale > 0 ? scale : 0;
 }
 
 /* The side drawn and (when code is not NULL) the code's own width in it. */
