@@ -218,12 +218,43 @@ static void test_no_answer_is_bounded(void **state)
     assert_string_equal(kiosk_screen_name(f->k), "welcome");
 }
 
+/* Staff open staff mode (the corner held 3 s) while a checked-in guest is on
+ * Interests: the guest's badge is asked for once, as on the idle timeout. */
+static void test_staff_hold_on_interests_prints(void **state)
+{
+    Fixture *f = *state;
+    press(f, "Check in");
+    UiEvent ev = {.type = UI_EV_TEXT};
+    for (const char *p = "ana"; *p; p++) {
+        ev.text[0] = *p;
+        kiosk_handle(f->k, &ev, f->now);
+        f->now += 120;
+        frame(f);
+    }
+    advance(f, 500);
+    press(f, "Ana G. — Acme Welding");
+    press(f, "Yes, check me in");
+    assert_string_equal(kiosk_screen_name(f->k), "interests");
+    assert_int_equal(f->prints, 0);
+    UiEvent down = {.type = UI_EV_DOWN, .x = 2, .y = 2};
+    kiosk_handle(f->k, &down, f->now);
+    frame(f);
+    advance(f, 3100);
+    assert_string_equal(kiosk_screen_name(f->k), "staff_pin");
+    assert_int_equal(f->prints, 1);
+    UiEvent up = {.type = UI_EV_UP, .x = 2, .y = 2};
+    kiosk_handle(f->k, &up, f->now);
+    frame(f);
+    assert_int_equal(f->prints, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_printed_quickly, setup, teardown),
         cmocka_unit_test_setup_teardown(test_failure_after_retries_is_seen, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_answer_is_bounded, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_staff_hold_on_interests_prints, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1135,6 +1135,10 @@ void kiosk_tick(Kiosk *k, int64_t now)
         /* The finger is still down: go() forgets the press, so lifting it
          * taps nothing on the PIN pad. */
         k->hold_at = 0;
+        /* A checked-in guest leaving Interests gets their badge, as when
+         * they walk away and the idle timeout ends the visit. */
+        if (k->screen == SCR_INTERESTS)
+            print_badge(k);
         forget_guest(k);
         go(k, SCR_STAFF_MODE, now);
         staff_open(k->staff, now);
