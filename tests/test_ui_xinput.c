@@ -164,7 +164,8 @@ static void start_x(Procs *procs, const char *trace)
 static void kiosk_window(char *window, size_t len)
 {
     const char *const search[] = {
-        XDOTOOL, "search", "--sync", "--name", "Spring CTE Partner Breakfast", NULL};
+        XDOTOOL, "search", "--sync", "--onlyvisible", "--name", "Spring CTE Partner Breakfast",
+        NULL};
     TuRun r = tu_run(search, NULL);
     assert_int_equal(r.status, 0);
     snprintf(window, len, "%s", r.out);
