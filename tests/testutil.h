@@ -23,9 +23,9 @@ char *tu_read(const char *path, size_t *len);
 void tu_write(const char *path, const char *data, size_t len);
 
 typedef struct TuRun {
-    int status;  /* exit status, or 128+signal */
-    char *out;   /* captured stdout (NUL-terminated, malloc'd) */
-    char *err;   /* captured stderr */
+    int status; /* exit status, or 128+signal */
+    char *out;  /* captured stdout (NUL-terminated, malloc'd) */
+    char *err;  /* captured stderr */
 } TuRun;
 
 /* Runs argv (argv[0] = program path, NULL-terminated) with optional stdin text,

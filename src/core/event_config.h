@@ -20,29 +20,29 @@ typedef struct Rgb {
 typedef struct EventConfig {
     char dir[CONFIG_STR]; /* event folder ("" when none) */
     /* [event] */
-    char name[CONFIG_STR];     /* default "CTE Partner Event" */
-    char date[16];             /* YYYY-MM-DD or "" */
+    char name[CONFIG_STR]; /* default "CTE Partner Event" */
+    char date[16];         /* YYYY-MM-DD or "" */
     char venue[CONFIG_STR];
-    char logo[CONFIG_STR];     /* path as written; resolve with config_path() */
-    char languages[4][8];      /* default {"en","es"} */
+    char logo[CONFIG_STR]; /* path as written; resolve with config_path() */
+    char languages[4][8];  /* default {"en","es"} */
     size_t nlanguages;
-    int idle_timeout_s;        /* default 60, 10..3600 */
+    int idle_timeout_s; /* default 60, 10..3600 */
     /* [theme] */
-    Rgb primary;               /* default #1B4F8A */
-    Rgb accent;                /* default #F2A900 */
+    Rgb primary; /* default #1B4F8A */
+    Rgb accent;  /* default #F2A900 */
     /* [kiosk] */
-    char kiosk_id[64];         /* default: host name */
+    char kiosk_id[64]; /* default: host name */
     /* [badge] */
-    char badge_size[64];       /* as written, default "4x3in" */
+    char badge_size[64];           /* as written, default "4x3in" */
     double badge_w_mm, badge_h_mm; /* parsed size, default 101.6 x 76.2 */
-    int badge_dpi;             /* default 300, 100..1200 */
-    char qr_url[CONFIG_STR];   /* template with {programs} and {code} */
+    int badge_dpi;                 /* default 300, 100..1200 */
+    char qr_url[CONFIG_STR];       /* template with {programs} and {code} */
     char catalog_url[CONFIG_STR];
-    char printer[128];         /* CUPS queue; "" = write PNGs to badges/ */
+    char printer[128]; /* CUPS queue; "" = write PNGs to badges/ */
     /* [sync] */
     char sync_folder[CONFIG_STR];
     /* [staff] */
-    char pin_hash[256];        /* libsodium crypto_pwhash_str, "" = no PIN set */
+    char pin_hash[256]; /* libsodium crypto_pwhash_str, "" = no PIN set */
 } EventConfig;
 
 typedef struct ConfigMessage {
@@ -53,7 +53,7 @@ typedef struct ConfigMessage {
 
 typedef struct ConfigDiagnostics {
     ConfigMessage items[32];
-    size_t count;   /* may exceed 32; only the first 32 kept */
+    size_t count; /* may exceed 32; only the first 32 kept */
     size_t errors;
 } ConfigDiagnostics;
 

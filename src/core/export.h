@@ -16,11 +16,11 @@
 /* One checked-in guest (the earliest active check-in if several kiosks saw them). */
 typedef struct AttendanceRow {
     const Guest *guest;
-    int64_t checked_in_at;   /* ms UTC */
+    int64_t checked_in_at; /* ms UTC */
     const char *kiosk;
     bool badge_printed;
-    const char *programs;    /* program names, "; "-joined, in catalogue order */
-    const char *kinds;       /* partnership kind labels, "; "-joined */
+    const char *programs; /* program names, "; "-joined, in catalogue order */
+    const char *kinds;    /* partnership kind labels, "; "-joined */
 } AttendanceRow;
 
 /* One (guest, program) interest. */
@@ -29,8 +29,8 @@ typedef struct FollowupRow {
     const char *program_code;
     const char *program_name;
     const char *program_contact;
-    const char *kinds;        /* the guest's partnership kind labels, "; "-joined */
-    int64_t checked_in_at;    /* 0 when the guest has not checked in (interest only) */
+    const char *kinds;     /* the guest's partnership kind labels, "; "-joined */
+    int64_t checked_in_at; /* 0 when the guest has not checked in (interest only) */
 } FollowupRow;
 
 typedef struct Exporter Exporter;

@@ -21,18 +21,18 @@ typedef struct ImportSkip {
 } ImportSkip;
 
 typedef struct ImportReport {
-    const char *file;    /* for messages; not owned */
-    size_t rows;         /* data rows read (header excluded) */
-    size_t added;        /* new in the database */
-    size_t updated;      /* already in the database and changed */
-    size_t unchanged;    /* already in the database, same data */
-    size_t merged;       /* rows folded into an earlier row of the same file */
-    size_t skipped;      /* == nskips */
-    ImportSkip *skips;   /* malloc'd */
+    const char *file;  /* for messages; not owned */
+    size_t rows;       /* data rows read (header excluded) */
+    size_t added;      /* new in the database */
+    size_t updated;    /* already in the database and changed */
+    size_t unchanged;  /* already in the database, same data */
+    size_t merged;     /* rows folded into an earlier row of the same file */
+    size_t skipped;    /* == nskips */
+    ImportSkip *skips; /* malloc'd */
     size_t nskips;
     char encoding_note[160]; /* e.g. "not UTF-8: read as Windows-1252" or "" */
     /* When the import fails as a whole: */
-    size_t error_line;   /* 0 when the error has no line */
+    size_t error_line; /* 0 when the error has no line */
     char error[240];
 } ImportReport;
 
