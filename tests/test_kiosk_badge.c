@@ -58,6 +58,11 @@ static int setup(void **state)
     assert_int_equal(guest_set(&g->first, "Ana"), 0);
     assert_int_equal(guest_set(&g->last, "García"), 0);
     assert_int_equal(guest_set(&g->company, "Acme Welding"), 0);
+    g = guest_list_push(&gl);
+    assert_non_null(g);
+    assert_int_equal(guest_set(&g->code, "B-2222"), 0);
+    assert_int_equal(guest_set(&g->first, "Bo"), 0);
+    assert_int_equal(guest_set(&g->last, "Lee"), 0);
     ImportReport rep;
     import_report_init(&rep, "test");
     assert_int_equal(store_import_guests(f->store, &gl, &rep, 1000), STORE_OK);
@@ -248,6 +253,41 @@ static void test_staff_hold_on_interests_prints(void **state)
     assert_int_equal(f->prints, 1);
 }
 
+/* A ticket scanned while a checked-in guest is still on Interests: that
+ * guest's badge is asked for once before the next guest's visit starts. */
+static void test_scan_on_interests_prints(void **state)
+{
+    Fixture *f = *state;
+    press(f, "Check in");
+    UiEvent ev = {.type = UI_EV_TEXT};
+    for (const char *p = "ana"; *p; p++) {
+        ev.text[0] = *p;
+        kiosk_handle(f->k, &ev, f->now);
+        f->now += 120;
+        frame(f);
+    }
+    advance(f, 500);
+    press(f, "Ana G. — Acme Welding");
+    press(f, "Yes, check me in");
+    assert_string_equal(kiosk_screen_name(f->k), "interests");
+    assert_int_equal(f->prints, 0);
+    for (const char *p = "B-2222"; *p; p++) { /* a scanner: keys 10 ms apart */
+        ev.text[0] = *p;
+        kiosk_handle(f->k, &ev, f->now);
+        f->now += 10;
+    }
+    UiEvent enter = {.type = UI_EV_KEY, .key = UI_KEY_RETURN};
+    kiosk_handle(f->k, &enter, f->now);
+    frame(f);
+    assert_string_equal(kiosk_screen_name(f->k), "interests");
+    assert_int_equal(f->prints, 1);
+    Guest ana;
+    guest_init(&ana);
+    assert_int_equal(store_guest_by_code(f->store, "B-1", &ana), STORE_OK);
+    assert_string_equal(f->printed, ana.id);
+    guest_clear(&ana);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -255,6 +295,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_failure_after_retries_is_seen, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_answer_is_bounded, setup, teardown),
         cmocka_unit_test_setup_teardown(test_staff_hold_on_interests_prints, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_scan_on_interests_prints, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

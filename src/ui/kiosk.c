@@ -494,6 +494,10 @@ static void check_in(Kiosk *k, const char *guest_id, int64_t now)
         staff_needed(k, "check-in not saved", now);
         return;
     }
+    /* A code scanned while another checked-in guest is on Interests ends that
+     * guest's visit: they get their badge, as on the idle timeout. */
+    if (k->screen == SCR_INTERESTS && k->guest_id[0] && strcmp(k->guest_id, guest_id) != 0)
+        print_badge(k);
     forget_guest(k);
     snprintf(k->guest_id, sizeof k->guest_id, "%s", guest_id);
     /* The name to greet: the first name, or the last when a list had none. */
