@@ -16,6 +16,7 @@
 #include "badge/badge_cups.h"
 #include "badge/badge_data.h"
 #include "badge/badge_render.h"
+#include "core/text.h"
 #include "core/timefmt.h"
 
 typedef struct Request {
@@ -53,33 +54,12 @@ struct BadgeQueue {
     size_t nactive, capactive;
 };
 
-static int64_t mono_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 void badge_queue_options_default(BadgeQueueOptions *o)
 {
     o->max_attempts = 3;
     o->retry_delay_ms = 2000;
     o->poll_ms = 500;
     o->resume = true;
-}
-
-/* Copies src into dst[n], cut at a character boundary when it is too long. */
-static void copy_text(char *dst, size_t n, const char *src)
-{
-    size_t len = src ? strlen(src) : 0;
-    if (len >= n) {
-        len = n - 1;
-        while (len > 0 && ((unsigned char)src[len] & 0xC0) == 0x80)
-            len--;
-    }
-    if (len)
-        memcpy(dst, src, len);
-    dst[len] = '\0';
 }
 
 /* ---- status shared with the caller (mutex held by the caller of these) ---- */
@@ -120,7 +100,7 @@ static void status_problem(BadgeQueue *q, const char *message)
 {
     pthread_mutex_lock(&q->mu);
     q->status.ok = !message || !*message;
-    copy_text(q->status.message, sizeof q->status.message, message);
+    text_copy(q->status.message, sizeof q->status.message, message);
     pthread_mutex_unlock(&q->mu);
 }
 
@@ -162,7 +142,7 @@ static int resume_one(const PrintJob *job, void *ud)
 /* A failed try: again later with a doubled delay, or failed for good. */
 static void attempt_failed(BadgeQueue *q, Active *a, const char *why)
 {
-    copy_text(a->job.error, sizeof a->job.error, why);
+    text_copy(a->job.error, sizeof a->job.error, why);
     a->job.cups_job_id = 0;
     if (a->job.attempts >= q->opt.max_attempts) {
         a->job.state = PRINT_FAILED;
@@ -171,7 +151,7 @@ static void attempt_failed(BadgeQueue *q, Active *a, const char *why)
         int64_t delay = q->opt.retry_delay_ms;
         for (int i = 1; i < a->job.attempts && delay < 60000; i++)
             delay *= 2;
-        a->next_at = mono_ms() + delay;
+        a->next_at = time_monotonic_ms() + delay;
     }
     job_changed(q, &a->job);
 }
@@ -283,7 +263,7 @@ static void attempt(BadgeQueue *q, Active *a)
             a->job.cups_job_id = id;
             a->job.state = PRINT_SENT;
             a->job.error[0] = '\0';
-            a->next_at = mono_ms() + q->opt.poll_ms;
+            a->next_at = time_monotonic_ms() + q->opt.poll_ms;
             job_changed(q, &a->job);
         }
     }
@@ -356,7 +336,7 @@ static void follow(BadgeQueue *q, const char *printer)
             break;
         }
         if (print_job_unfinished(a->job.state) && a->job.cups_job_id > 0)
-            a->next_at = mono_ms() + q->opt.poll_ms;
+            a->next_at = time_monotonic_ms() + q->opt.poll_ms;
     }
 out:
     free(ids);
@@ -376,7 +356,7 @@ static void request_failed(BadgeQueue *q, const char *guest_id, const char *mess
     snprintf(job.guest_id, sizeof job.guest_id, "%s", guest_id);
     job.state = PRINT_FAILED;
     pthread_mutex_lock(&q->mu);
-    copy_text(job.error, sizeof job.error, q->status.message);
+    text_copy(job.error, sizeof job.error, q->status.message);
     failed_set(q, job.guest_id, true);
     pthread_mutex_unlock(&q->mu);
     if (q->notify)
@@ -449,13 +429,13 @@ static void *worker(void *arg)
         if (stop)
             break;
 
-        int64_t now = mono_ms();
+        int64_t now = time_monotonic_ms();
         for (size_t i = 0; i < q->nactive; i++) {
             Active *a = &q->active[i];
             if (a->job.state == PRINT_QUEUED && a->next_at <= now)
                 attempt(q, a);
         }
-        now = mono_ms();
+        now = time_monotonic_ms();
         for (size_t i = 0; i < q->nactive; i++) {
             Active *a = &q->active[i];
             if (a->job.cups_job_id > 0 && print_job_unfinished(a->job.state) && a->next_at <= now)
@@ -477,7 +457,7 @@ static void *worker(void *arg)
         q->status.waiting = q->nactive;
         q->status.failed = q->nfailed;
         while (!q->stop && q->nreq == 0) {
-            now = mono_ms();
+            now = time_monotonic_ms();
             if (due <= now)
                 break;
             if (due == INT64_MAX) {

@@ -218,7 +218,7 @@ static bool parse_size(const char *s, int *w, int *h)
 
 int cmd_run(int argc, char **argv)
 {
-    int64_t started = sdl_app_monotonic_ms();
+    int64_t started = time_monotonic_ms();
     if (cli_wants_help(argc, argv)) {
         fputs(HELP, stdout);
         return 0;

@@ -884,19 +884,6 @@ static void top_insert(const SearchIndex *ix, Top *t, uint32_t idx)
         t->n++;
 }
 
-/* Copies s into out (cap bytes), cutting at a UTF-8 character boundary. */
-static void copy_utf8_trunc(char *out, size_t cap, const char *s)
-{
-    size_t n = strlen(s);
-    if (n >= cap) {
-        n = cap - 1;
-        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-            n--;
-    }
-    memcpy(out, s, n);
-    out[n] = '\0';
-}
-
 size_t search_query(SearchIndex *ix, const char *query, SearchResult out[SEARCH_MAX_RESULTS])
 {
     if (!query)
@@ -955,7 +942,7 @@ size_t search_query(SearchIndex *ix, const char *query, SearchResult out[SEARCH_
     for (size_t i = 0; i < top.n; i++) {
         const Entry *e = &ix->entries[top.idx[i]];
         snprintf(out[i].guest_id, sizeof out[i].guest_id, "%s", e->id);
-        copy_utf8_trunc(out[i].label, sizeof out[i].label, e->label);
+        text_copy(out[i].label, sizeof out[i].label, e->label);
     }
     return top.n;
 }

@@ -262,3 +262,16 @@ char *text_dup(const char *s)
     memcpy(out, s, n + 1);
     return out;
 }
+
+void text_copy(char *dst, size_t n, const char *src)
+{
+    size_t len = src ? strlen(src) : 0;
+    if (len >= n) {
+        len = n - 1;
+        while (len > 0 && ((unsigned char)src[len] & 0xC0) == 0x80)
+            len--;
+    }
+    if (len)
+        memcpy(dst, src, len);
+    dst[len] = '\0';
+}

@@ -38,6 +38,10 @@ char *text_casefold(const char *s);
 /* Case-insensitive (Unicode case fold) equality, used for emails and headers. */
 bool text_equal_fold(const char *a, const char *b);
 
+/* Copies src (NULL: "") into dst[n], n > 0, cut at a character boundary when
+ * it is too long, so a fixed-size field never ends in half a character. */
+void text_copy(char *dst, size_t n, const char *src);
+
 /* strdup that maps NULL to "". */
 char *text_dup(const char *s);
 

@@ -10,6 +10,10 @@
 
 int64_t time_now_ms(void);
 
+/* Milliseconds of a clock that never steps (CLOCK_MONOTONIC), for timers,
+ * retries and measurements: never for a time that is recorded. */
+int64_t time_monotonic_ms(void);
+
 /* "2026-08-20T17:03:12.345Z" (24 chars + NUL); sorts as text. */
 void time_format_utc(int64_t ms, char out[32]);
 

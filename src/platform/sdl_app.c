@@ -90,13 +90,6 @@ typedef struct App {
     Samples frames;         /* LANYARD_TIMING: layout + draw + present of each frame, ms */
 } App;
 
-int64_t sdl_app_monotonic_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static double monotonic_ms_f(void)
 {
     struct timespec ts;
@@ -213,7 +206,7 @@ static void render(App *a, int64_t now, bool present)
             a->first_frame_done = true;
             if (a->timing)
                 fprintf(stderr, "lanyard: timing: first_frame_ms=%lld\n",
-                        (long long)(sdl_app_monotonic_ms() - a->started_ms));
+                        (long long)(time_monotonic_ms() - a->started_ms));
         }
     }
     if (a->trace_path)

@@ -32,7 +32,4 @@ typedef struct AppOptions {
  * screenshot cannot be written. */
 int sdl_app_run(const AppOptions *o, Store *store, const EventConfig *cfg);
 
-/* Monotonic milliseconds (for timing figures only, never for kiosk logic). */
-int64_t sdl_app_monotonic_ms(void);
-
 #endif

@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "core/text.h"
+#include "core/timefmt.h"
 #include "store/store.h"
 
 #define NOT_DUE INT64_MAX
@@ -37,32 +39,11 @@ struct SyncWorker {
     Store *store; /* worker thread only */
 };
 
-static int64_t mono_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 void sync_worker_options_default(SyncOptions *o)
 {
     o->debounce_ms = 3000;
     o->retry_ms = 5000;
     o->final_wait_ms = 10000;
-}
-
-/* Copies src into dst[n], cut at a character boundary when it is too long. */
-static void copy_text(char *dst, size_t n, const char *src)
-{
-    size_t len = src ? strlen(src) : 0;
-    if (len >= n) {
-        len = n - 1;
-        while (len > 0 && ((unsigned char)src[len] & 0xC0) == 0x80)
-            len--;
-    }
-    if (len)
-        memcpy(dst, src, len);
-    dst[len] = '\0';
 }
 
 /* A kiosk id as a file name: no '/', no hidden files, nothing a share refuses. */
@@ -107,7 +88,7 @@ static int copy_once(SyncWorker *w, const char *folder, const char *dest, char *
         return -1;
     }
     if (store_backup(w->store, dest) != STORE_OK) {
-        copy_text(err, errlen, store_errmsg(w->store));
+        text_copy(err, errlen, store_errmsg(w->store));
         return -1;
     }
     return 0;
@@ -125,11 +106,11 @@ static void record(SyncWorker *w, bool ok, const char *err)
         w->backoff_ms = w->opt.retry_ms;
     } else {
         w->status.last_error = now;
-        copy_text(w->status.error, sizeof w->status.error, err);
+        text_copy(w->status.error, sizeof w->status.error, err);
         w->status.failures++;
         /* Still to copy: at the next change or after the back-off. */
         w->dirty = true;
-        int64_t at = mono_ms() + w->backoff_ms;
+        int64_t at = time_monotonic_ms() + w->backoff_ms;
         if (at < w->due)
             w->due = at;
         w->backoff_ms = w->backoff_ms >= MAX_BACKOFF_MS / 2 ? MAX_BACKOFF_MS : w->backoff_ms * 2;
@@ -154,7 +135,7 @@ static void *worker(void *arg)
     pthread_mutex_lock(&w->mu);
     for (;;) {
         while (!w->stop) {
-            int64_t now = mono_ms();
+            int64_t now = time_monotonic_ms();
             if (w->due <= now)
                 break;
             if (w->due == NOT_DUE) {
@@ -261,7 +242,7 @@ SyncWorker *sync_worker_create(const char *db_path, const char *folder, const ch
     /* The first copy: the data the kiosk starts with. */
     w->dirty = true;
     w->status.pending = true;
-    w->due = mono_ms() + w->opt.debounce_ms;
+    w->due = time_monotonic_ms() + w->opt.debounce_ms;
 
     int rc = cond_init_monotonic(&w->cv);
     if (rc == 0) {
@@ -298,7 +279,7 @@ void sync_worker_changed(SyncWorker *w)
     w->status.pending = true;
     /* Due debounce_ms after the first change not yet copied; a change during a
      * back-off brings the retry forward to that too. */
-    int64_t at = mono_ms() + w->opt.debounce_ms;
+    int64_t at = time_monotonic_ms() + w->opt.debounce_ms;
     if (at < w->due) {
         w->due = at;
         pthread_cond_signal(&w->cv);
@@ -321,7 +302,7 @@ void sync_worker_destroy(SyncWorker *w)
     w->stop = true;
     pthread_cond_signal(&w->cv);
     struct timespec ts;
-    deadline_at(&ts, mono_ms() + w->opt.final_wait_ms);
+    deadline_at(&ts, time_monotonic_ms() + w->opt.final_wait_ms);
     while (!w->done)
         if (pthread_cond_timedwait(&w->done_cv, &w->mu, &ts) == ETIMEDOUT)
             break;
