@@ -6,7 +6,7 @@
 #include "testutil.h"
 
 #include "badge/badge_layout.h"
-#include "badge/badge_qr.h"
+#include "core/qr.h"
 #include "badge/badge_url.h"
 #include "core/text.h"
 
@@ -97,7 +97,7 @@ static void test_presets(void **state)
             assert_true(L.qr.y >= L.field[BADGE_COMPANY].box.y + L.field[BADGE_COMPANY].box.h);
         }
         /* A QR code of a typical link (33 modules) gets at least 0.25 mm modules. */
-        int ppm = badge_qr_scale(33, L.qr.w);
+        int ppm = qr_scale(33, L.qr.w);
         assert_true(ppm >= badge_mm_to_px(0.25, 300));
         /* Names are big enough to read across a room: first name >= 6 mm tall. */
         assert_true(L.field[BADGE_FIRST].px >= badge_mm_to_px(6, 300));
@@ -193,24 +193,24 @@ static void test_url(void **state)
 static void test_qr(void **state)
 {
     (void)state;
-    BadgeQr qr;
+    QrCode qr;
     char err[200];
-    assert_int_equal(badge_qr_encode("https://cte.example.org/programs", &qr, err, sizeof err), 0);
+    assert_int_equal(qr_encode("https://cte.example.org/programs", &qr, err, sizeof err), 0);
     assert_true(qr.size >= 21 && (qr.size - 17) % 4 == 0);
     /* Finder pattern: top-left 7x7 ring is dark on its border. */
     for (int i = 0; i < 7; i++) {
         assert_int_equal(qr.dark[i], 1);
         assert_int_equal(qr.dark[i * qr.size], 1);
     }
-    badge_qr_free(&qr);
+    qr_free(&qr);
     char big[4000];
     memset(big, 'a', sizeof big - 1);
     big[sizeof big - 1] = '\0';
-    assert_int_equal(badge_qr_encode(big, &qr, err, sizeof err), -1);
+    assert_int_equal(qr_encode(big, &qr, err, sizeof err), -1);
     assert_non_null(strstr(err, "QR"));
-    assert_int_equal(badge_qr_scale(25, 330), 10);
-    assert_int_equal(badge_qr_scale(25, 32), 0);
-    assert_int_equal(badge_qr_scale(0, 100), 0);
+    assert_int_equal(qr_scale(25, 330), 10);
+    assert_int_equal(qr_scale(25, 32), 0);
+    assert_int_equal(qr_scale(0, 100), 0);
 }
 
 int main(void)

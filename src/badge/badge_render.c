@@ -13,7 +13,7 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 
-#include "badge/badge_qr.h"
+#include "core/qr.h"
 
 #define MAX_LINES 4
 
@@ -120,21 +120,21 @@ static int draw_text(FontSet *fs, SDL_Surface *dst, const BadgeTextBox *t, const
 
 static int draw_qr(SDL_Surface *dst, BadgeRect box, const char *url, char *err, size_t errlen)
 {
-    BadgeQr qr;
-    if (badge_qr_encode(url, &qr, err, errlen) != 0)
+    QrCode qr;
+    if (qr_encode(url, &qr, err, errlen) != 0)
         return -1;
-    int ppm = badge_qr_scale(qr.size, box.w < box.h ? box.w : box.h);
+    int ppm = qr_scale(qr.size, box.w < box.h ? box.w : box.h);
     if (ppm < 1) {
         snprintf(err, errlen, "the label is too small for a QR code of this link (%d modules)",
                  qr.size);
-        badge_qr_free(&qr);
+        qr_free(&qr);
         return -1;
     }
     int side = qr.size * ppm;
     int x0 = box.x + (box.w - side) / 2, y0 = box.y + (box.h - side) / 2;
     Uint32 black = SDL_MapRGB(dst->format, 0, 0, 0);
-    SDL_Rect quiet = {x0 - BADGE_QR_QUIET * ppm, y0 - BADGE_QR_QUIET * ppm,
-                      side + 2 * BADGE_QR_QUIET * ppm, side + 2 * BADGE_QR_QUIET * ppm};
+    SDL_Rect quiet = {x0 - QR_QUIET * ppm, y0 - QR_QUIET * ppm, side + 2 * QR_QUIET * ppm,
+                      side + 2 * QR_QUIET * ppm};
     SDL_FillRect(dst, &quiet, SDL_MapRGB(dst->format, 0xFF, 0xFF, 0xFF));
     for (int r = 0; r < qr.size; r++) {
         /* One rectangle per horizontal run of dark modules. */
@@ -151,7 +151,7 @@ static int draw_qr(SDL_Surface *dst, BadgeRect box, const char *url, char *err, 
             SDL_FillRect(dst, &run, black);
         }
     }
-    badge_qr_free(&qr);
+    qr_free(&qr);
     return 0;
 }
 

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "badge/badge_qr.h"
+#include "core/qr.h"
 
 /* Dark enough for white text (contrast over 4.5:1) and for text on white. */
 static const UiColor PALETTE[] = {
@@ -82,9 +82,9 @@ void ui_program_card(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t
 
 /* ---- QR code ---- */
 
-static int qr_scale(int size, int min_code, int max_side)
+static int page_qr_scale(int size, int min_code, int max_side)
 {
-    int total = size + 2 * BADGE_QR_QUIET;
+    int total = size + 2 * QR_QUIET;
     int scale = (min_code + size - 1) / size;
     if (scale * total > max_side)
         scale = max_side / total;
@@ -96,15 +96,15 @@ static int qr_scale(int size, int min_code, int max_side)
 /* The side drawn and (when code is not NULL) the code's own width in it. */
 static int qr_fit(const char *text, int min_code, int max_side, int *code)
 {
-    BadgeQr qr;
+    QrCode qr;
     char err[128];
-    if (!text || !*text || badge_qr_encode(text, &qr, err, sizeof err) != 0)
+    if (!text || !*text || qr_encode(text, &qr, err, sizeof err) != 0)
         return 0;
-    int scale = qr_scale(qr.size, min_code, max_side);
-    int side = scale * (qr.size + 2 * BADGE_QR_QUIET);
+    int scale = page_qr_scale(qr.size, min_code, max_side);
+    int side = scale * (qr.size + 2 * QR_QUIET);
     if (code)
         *code = scale * qr.size;
-    badge_qr_free(&qr);
+    qr_free(&qr);
     return side;
 }
 
@@ -115,20 +115,20 @@ int ui_qr_side(const char *text, int min_code, int max_side)
 
 int ui_qr_draw(UiView *v, int cx, int y, const char *text, int min_code, int max_side)
 {
-    BadgeQr qr;
+    QrCode qr;
     char err[128];
     /* A URL too long for a QR code only loses the code; the page still shows. */
-    if (!text || !*text || badge_qr_encode(text, &qr, err, sizeof err) != 0)
+    if (!text || !*text || qr_encode(text, &qr, err, sizeof err) != 0)
         return 0;
-    int scale = qr_scale(qr.size, min_code, max_side);
+    int scale = page_qr_scale(qr.size, min_code, max_side);
     if (scale < 1) {
-        badge_qr_free(&qr);
+        qr_free(&qr);
         return 0;
     }
-    int side = scale * (qr.size + 2 * BADGE_QR_QUIET);
+    int side = scale * (qr.size + 2 * QR_QUIET);
     int x0 = cx - side / 2;
     ui_draw_rect(v, ui_rect(x0, y, side, side), ui_rgb(255, 255, 255), 0);
-    int ox = x0 + BADGE_QR_QUIET * scale, oy = y + BADGE_QR_QUIET * scale;
+    int ox = x0 + QR_QUIET * scale, oy = y + QR_QUIET * scale;
     UiColor dark = ui_rgb(0, 0, 0);
     /* One rectangle per horizontal run of dark modules: whole pixels, square
      * corners, and few enough commands for the view. */
@@ -147,7 +147,7 @@ int ui_qr_draw(UiView *v, int cx, int y, const char *text, int min_code, int max
                 dark, 0);
         }
     }
-    badge_qr_free(&qr);
+    qr_free(&qr);
     return side;
 }
 

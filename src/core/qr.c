@@ -1,5 +1,5 @@
-/* badge_qr.c — QR encoding through libqrencode. */
-#include "badge/badge_qr.h"
+/* qr.c — QR encoding through libqrencode. */
+#include "core/qr.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -8,7 +8,7 @@
 
 #include <qrencode.h>
 
-int badge_qr_encode(const char *text, BadgeQr *out, char *err, size_t errlen)
+int qr_encode(const char *text, QrCode *out, char *err, size_t errlen)
 {
     memset(out, 0, sizeof *out);
     /* Byte mode and case-sensitive: URLs are mixed case and may hold any UTF-8. */
@@ -32,16 +32,16 @@ int badge_qr_encode(const char *text, BadgeQr *out, char *err, size_t errlen)
     return 0;
 }
 
-void badge_qr_free(BadgeQr *qr)
+void qr_free(QrCode *qr)
 {
     free(qr->dark);
     qr->dark = NULL;
     qr->size = 0;
 }
 
-int badge_qr_scale(int modules, int side)
+int qr_scale(int modules, int side)
 {
     if (modules <= 0)
         return 0;
-    return side / (modules + 2 * BADGE_QR_QUIET);
+    return side / (modules + 2 * QR_QUIET);
 }
