@@ -57,18 +57,18 @@ int main(void)
 
     /* Warm up: the worker's FontSet has seen names before the first guest. */
     for (size_t i = 0; i < NGUESTS; i++) {
-        SDL_Surface *s = badge_render(fonts, &spec, &GUESTS[i], NULL, err, sizeof err);
+        BadgeImage *s = badge_render(fonts, &spec, &GUESTS[i], NULL, err, sizeof err);
         if (!s) {
             fprintf(stderr, "bench_badge: %s\n", err);
             font_set_destroy(fonts);
             return 1;
         }
-        SDL_FreeSurface(s);
+        badge_image_free(s);
     }
     double times[RUNS], pdf_times[RUNS / 10];
     for (int i = 0; i < RUNS; i++) {
         double t0 = now_ms();
-        SDL_Surface *s = badge_render(fonts, &spec, &GUESTS[i % NGUESTS], NULL, err, sizeof err);
+        BadgeImage *s = badge_render(fonts, &spec, &GUESTS[i % NGUESTS], NULL, err, sizeof err);
         times[i] = now_ms() - t0;
         if (!s) {
             fprintf(stderr, "bench_badge: %s\n", err);
@@ -85,7 +85,7 @@ int main(void)
             if (rc == 0)
                 free(pdf);
         }
-        SDL_FreeSurface(s);
+        badge_image_free(s);
     }
     qsort(times, RUNS, sizeof times[0], cmp_double);
     qsort(pdf_times, RUNS / 10, sizeof pdf_times[0], cmp_double);

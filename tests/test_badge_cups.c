@@ -308,7 +308,7 @@ static void test_disabled_queue_fails_then_reprints(void **state)
     assert_int_equal(job.attempts, 3);
     assert_non_null(strstr(job.error, "stopped"));
     assert_non_null(strstr(job.error, queue));
-    BadgeQueueStatus st;
+    PrinterStatus st;
     badge_queue_status(q, &st);
     assert_int_equal(st.failed, 1);
     assert_false(st.ok);

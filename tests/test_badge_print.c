@@ -188,7 +188,7 @@ static void test_queue_writes_pngs(void **state)
     BtWatch w;
     bt_watch_init(&w);
     BadgeQueue *q = start_queue(f->db, "", true, &w);
-    BadgeQueueStatus st;
+    PrinterStatus st;
     badge_queue_status(q, &st);
     assert_string_equal(st.printer, "");
 
@@ -311,7 +311,7 @@ static void test_unopenable_database(void **state)
     assert_int_equal(badge_queue_enqueue(q, "0123456789abcdef0123456789abcdef"), 0);
     /* The worker reports the failure to the screen, and the status says why. */
     assert_true(first_change(&w, 20));
-    BadgeQueueStatus st;
+    PrinterStatus st;
     badge_queue_status(q, &st);
     assert_false(st.ok);
     assert_non_null(strstr(st.message, "not-a-db.db"));
@@ -343,7 +343,7 @@ static void test_job_not_recorded(void **state)
     BadgeQueue *q = start_queue(f->db, "", true, &w);
     assert_int_equal(badge_queue_reprint(q, ana), 0);
     assert_true(first_change(&w, 20));
-    BadgeQueueStatus st;
+    PrinterStatus st;
     badge_queue_status(q, &st);
     assert_false(st.ok);
     assert_non_null(strstr(st.message, "no room for the job"));

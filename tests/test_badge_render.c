@@ -94,15 +94,17 @@ static char *pdf_to_png(const char *pdf, const char *base)
     return png;
 }
 
-static SDL_Surface *render_ok(const BadgeSpec *spec, const BadgeContent *c, BadgeLayout *L)
+static BadgeImage *render_ok(const BadgeSpec *spec, const BadgeContent *c, BadgeLayout *L)
 {
     char err[512] = "";
-    SDL_Surface *s = badge_render(fonts, spec, c, L, err, sizeof err);
+    BadgeImage *s = badge_render(fonts, spec, c, L, err, sizeof err);
     if (!s)
         fprintf(stderr, "badge_render: %s\n", err);
     assert_non_null(s);
-    assert_int_equal(s->w, L->width);
-    assert_int_equal(s->h, L->height);
+    int w, h;
+    badge_image_size(s, &w, &h);
+    assert_int_equal(w, L->width);
+    assert_int_equal(h, L->height);
     return s;
 }
 
@@ -120,7 +122,7 @@ static void render_size(const char *size, const char *code, const char *const *p
     assert_non_null(url);
     BadgeContent c = {cfg.name, "Ana", "García", "Acme Welding Supply", ROLE_INDUSTRY_PARTNER, url};
     BadgeLayout L;
-    SDL_Surface *s = render_ok(&spec, &c, &L);
+    BadgeImage *s = render_ok(&spec, &c, &L);
 
     char name[128], err[512];
     snprintf(name, sizeof name, "%s.png", size);
@@ -152,7 +154,7 @@ static void render_size(const char *size, const char *code, const char *const *p
     free(png);
     free(pdf);
     free(url);
-    SDL_FreeSurface(s);
+    badge_image_free(s);
 }
 
 static void test_presets_and_custom(void **state)
@@ -167,19 +169,15 @@ static void test_presets_and_custom(void **state)
 }
 
 /* The box holding all pixels that are not white. */
-static void ink_box(SDL_Surface *s, BadgeRect box, int *x0, int *y0, int *x1, int *y1)
+static void ink_box(const BadgeImage *s, BadgeRect box, int *x0, int *y0, int *x1, int *y1)
 {
-    *x0 = s->w;
-    *y0 = s->h;
+    badge_image_size(s, x0, y0);
     *x1 = -1;
     *y1 = -1;
-    SDL_LockSurface(s);
     for (int y = box.y; y < box.y + box.h; y++) {
-        const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + y * s->pitch);
         for (int x = box.x; x < box.x + box.w; x++) {
-            Uint8 r, g, b;
-            SDL_GetRGB(row[x], s->format, &r, &g, &b);
-            if (r == 255 && g == 255 && b == 255)
+            Rgb c = badge_image_pixel(s, x, y);
+            if (c.r == 255 && c.g == 255 && c.b == 255)
                 continue;
             if (x < *x0)
                 *x0 = x;
@@ -191,7 +189,6 @@ static void ink_box(SDL_Surface *s, BadgeRect box, int *x0, int *y0, int *x1, in
                 *y1 = y;
         }
     }
-    SDL_UnlockSurface(s);
 }
 
 static void check_name(const char *size, const char *first, const char *last, const char *company)
@@ -204,13 +201,15 @@ static void check_name(const char *size, const char *first, const char *last, co
     BadgeContent c = {first,   first,         last,
                       company, ROLE_EDUCATOR, "https://cte.example.org/programs"};
     BadgeLayout L;
-    SDL_Surface *s = render_ok(&spec, &c, &L);
+    BadgeImage *s = render_ok(&spec, &c, &L);
     /* All ink is inside the margins. */
-    BadgeRect all = {0, 0, s->w, s->h};
+    int sw, sh;
+    badge_image_size(s, &sw, &sh);
+    BadgeRect all = {0, 0, sw, sh};
     int x0, y0, x1, y1;
     ink_box(s, all, &x0, &y0, &x1, &y1);
     assert_true(x0 >= L.margin && y0 >= L.margin);
-    assert_true(x1 < s->w - L.margin && y1 < s->h - L.margin);
+    assert_true(x1 < sw - L.margin && y1 < sh - L.margin);
     /* The first name was drawn, and inside its own box. */
     BadgeRect fb = L.field[BADGE_FIRST].box;
     ink_box(s, fb, &x0, &y0, &x1, &y1);
@@ -224,7 +223,7 @@ static void check_name(const char *size, const char *first, const char *last, co
         assert_int_equal(badge_save_png(s, png, err, sizeof err), 0);
         free(png);
     }
-    SDL_FreeSurface(s);
+    badge_image_free(s);
 }
 
 static void test_any_name_stays_inside(void **state)
@@ -264,8 +263,8 @@ static void test_empty_fields_and_roles(void **state)
     for (int role = ROLE_INDUSTRY_PARTNER; role <= ROLE_STUDENT; role++) {
         BadgeContent c = {"", "Ana", NULL, "", (GuestRole)role, NULL};
         BadgeLayout L;
-        SDL_Surface *s = render_ok(&spec, &c, &L);
-        SDL_FreeSurface(s);
+        BadgeImage *s = render_ok(&spec, &c, &L);
+        badge_image_free(s);
     }
     /* A label too small for a badge is an error, not a crash. */
     spec.w_mm = 10;
@@ -288,7 +287,7 @@ static void test_full_disk(void **state)
     BadgeContent c = {cfg.name,           "Ana", "García", "Acme", ROLE_INDUSTRY_PARTNER,
                       "https://x.example"};
     BadgeLayout L;
-    SDL_Surface *s = render_ok(&spec, &c, &L);
+    BadgeImage *s = render_ok(&spec, &c, &L);
     const char *names[] = {"full.png", "full.pdf"};
     for (size_t i = 0; i < 2; i++) {
         char *path = tu_path(tmp, names[i]);
@@ -303,7 +302,7 @@ static void test_full_disk(void **state)
         assert_int_equal(lstat(path, &st), -1); /* nothing left under the badge's name */
         free(path);
     }
-    SDL_FreeSurface(s);
+    badge_image_free(s);
 }
 
 int main(void)

@@ -117,8 +117,8 @@ static SyncWorker *start(Fixture *f, int debounce_ms, int retry_ms)
     o.debounce_ms = debounce_ms;
     o.retry_ms = retry_ms;
     char err[512] = "";
-    SyncWorker *w = sync_worker_create(f->db, f->folder, "door 1/a", &o, fake_clock, NULL, on_note,
-                                       f, err, sizeof err);
+    SyncWorker *w = sync_worker_create(f->db, f->folder, "door 1/a", &o,
+                                       (ClockPort){fake_clock, NULL}, on_note, f, err, sizeof err);
     if (!w)
         fail_msg("sync_worker_create: %s", err);
     return w;

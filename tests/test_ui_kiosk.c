@@ -16,7 +16,7 @@
 #include "ui/ui.h"
 #include "ui/ui_i18n.h"
 #include "ui/ui_keyboard.h"
-#include "ui/ui_script.h"
+#include "app/script.h"
 #include "ui/ui_widgets.h"
 
 /* A monospaced fake font: each character is px/2 wide, lines are px*1.4 high. */

@@ -4,7 +4,7 @@
 lanyard_test(test_ui_flows SOURCES test_ui_flows.c DEPS store core_text NEEDS_BINARY)
 lanyard_test(test_ui_kiosk SOURCES test_ui_kiosk.c
              DEPS ui_kiosk ui_script ui_widgets store core_import core_ids core_text)
-lanyard_test(test_ui_texture_cache SOURCES test_ui_texture_cache.c DEPS platform_app)
+lanyard_test(test_ui_texture_cache SOURCES test_ui_texture_cache.c DEPS platform_display)
 # The kiosk reaches fontconfig and (under X11) D-Bus: their leaks are suppressed (tests/ui/lsan.supp).
 set(UI_TEST_ENV "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/ui/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")
 set_tests_properties(test_ui_flows test_ui_kiosk test_ui_texture_cache PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")

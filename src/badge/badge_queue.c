@@ -18,6 +18,7 @@
 #include "badge/badge_render.h"
 #include "core/text.h"
 #include "core/timefmt.h"
+#include "platform/font.h"
 
 typedef struct Request {
     char guest_id[ID_LEN + 1];
@@ -44,7 +45,7 @@ struct BadgeQueue {
     Request *req;
     size_t nreq, capreq;
     bool stop;
-    BadgeQueueStatus status;
+    PrinterStatus status;
     char (*failed)[ID_LEN + 1]; /* guests whose latest job failed */
     size_t nfailed, capfailed;
 
@@ -232,7 +233,7 @@ static void attempt(BadgeQueue *q, Active *a)
     }
     BadgeSpec spec;
     badge_spec_from_config(&q->cfg, &spec);
-    SDL_Surface *badge = badge_render(q->fonts, &spec, &d.content, NULL, err, sizeof err);
+    BadgeImage *badge = badge_render(q->fonts, &spec, &d.content, NULL, err, sizeof err);
     if (!badge) {
         badge_data_free(&d);
         attempt_failed(q, a, err);
@@ -267,7 +268,7 @@ static void attempt(BadgeQueue *q, Active *a)
             job_changed(q, &a->job);
         }
     }
-    SDL_FreeSurface(badge);
+    badge_image_free(badge);
     badge_data_free(&d);
 }
 
@@ -580,7 +581,7 @@ int badge_queue_reprint(BadgeQueue *q, const char *guest_id)
     return request(q, guest_id, true);
 }
 
-void badge_queue_status(BadgeQueue *q, BadgeQueueStatus *out)
+void badge_queue_status(BadgeQueue *q, PrinterStatus *out)
 {
     pthread_mutex_lock(&q->mu);
     *out = q->status;

@@ -26,6 +26,7 @@
 
 #include "core/event_config.h"
 #include "store/store_print.h"
+#include "visit/ports.h"
 
 typedef struct BadgeQueue BadgeQueue;
 
@@ -58,15 +59,8 @@ int badge_queue_enqueue(BadgeQueue *q, const char *guest_id);
 /* Prints the guest's badge again: always a new job. 0 or -1. */
 int badge_queue_reprint(BadgeQueue *q, const char *guest_id);
 
-typedef struct BadgeQueueStatus {
-    char printer[128]; /* "" when badges go to PNG files */
-    bool ok;           /* false: the printer or the database has a problem */
-    char message[256]; /* the problem, or "" */
-    size_t waiting;    /* jobs not yet printed */
-    size_t failed;     /* guests whose latest job failed, since the queue started */
-} BadgeQueueStatus;
-
-void badge_queue_status(BadgeQueue *q, BadgeQueueStatus *out);
+/* The printer as staff see it (visit/ports.h). */
+void badge_queue_status(BadgeQueue *q, PrinterStatus *out);
 
 /* Stops the worker (after the step it is in) and frees the queue. Unfinished
  * jobs stay in the database for the next start. */

@@ -9,11 +9,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <SDL.h>
 #include <SDL_image.h>
 #include <cairo-pdf.h>
 #include <cairo.h>
 
 #include "core/qr.h"
+#include "platform/font.h"
 
 #define MAX_LINES 4
 
@@ -162,8 +164,34 @@ static void upper_ascii(char *s)
             *s = (char)toupper((unsigned char)*s);
 }
 
-SDL_Surface *badge_render(FontSet *fs, const BadgeSpec *spec, const BadgeContent *c,
-                          BadgeLayout *layout, char *err, size_t errlen)
+struct BadgeImage {
+    SDL_Surface *s; /* RGB888 */
+};
+
+void badge_image_free(BadgeImage *b)
+{
+    if (!b)
+        return;
+    SDL_FreeSurface(b->s);
+    free(b);
+}
+
+void badge_image_size(const BadgeImage *b, int *w, int *h)
+{
+    *w = b->s->w;
+    *h = b->s->h;
+}
+
+Rgb badge_image_pixel(const BadgeImage *b, int x, int y)
+{
+    const Uint32 *row = (const Uint32 *)((const Uint8 *)b->s->pixels + y * b->s->pitch);
+    Rgb c;
+    SDL_GetRGB(row[x], b->s->format, &c.r, &c.g, &c.b);
+    return c;
+}
+
+static SDL_Surface *render_surface(FontSet *fs, const BadgeSpec *spec, const BadgeContent *c,
+                                   BadgeLayout *layout, char *err, size_t errlen)
 {
     char role[64];
     snprintf(role, sizeof role, "%s", guest_role_name(c->role));
@@ -215,6 +243,22 @@ SDL_Surface *badge_render(FontSet *fs, const BadgeSpec *spec, const BadgeContent
     return s;
 }
 
+BadgeImage *badge_render(FontSet *fs, const BadgeSpec *spec, const BadgeContent *c,
+                         BadgeLayout *layout, char *err, size_t errlen)
+{
+    BadgeImage *b = calloc(1, sizeof *b);
+    if (!b) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    b->s = render_surface(fs, spec, c, layout, err, errlen);
+    if (!b->s) {
+        free(b);
+        return NULL;
+    }
+    return b;
+}
+
 /* Ends writing a badge file: flushes and closes f, and on any failure (a full
  * disk shows only here, when the buffer goes out) removes what was written, so
  * no empty or cut-off badge stays under its name. ok: the writes so far went
@@ -234,8 +278,9 @@ static int finish_file(FILE *f, bool ok, const char *why, const char *path, char
     return -1;
 }
 
-int badge_save_png(SDL_Surface *badge, const char *path, char *err, size_t errlen)
+int badge_save_png(const BadgeImage *image, const char *path, char *err, size_t errlen)
 {
+    SDL_Surface *badge = image->s;
     /* Opened here rather than by IMG_SavePNG, whose message drops the reason
      * and which does not see a write that fails when the file is closed. */
     FILE *f = fopen(path, "wb");
@@ -274,9 +319,10 @@ static cairo_status_t mem_write(void *closure, const unsigned char *data, unsign
     return CAIRO_STATUS_SUCCESS;
 }
 
-int badge_pdf_memory(SDL_Surface *badge, double w_mm, double h_mm, const char *title,
+int badge_pdf_memory(const BadgeImage *image, double w_mm, double h_mm, const char *title,
                      unsigned char **data, size_t *len, char *err, size_t errlen)
 {
+    SDL_Surface *badge = image->s;
     *data = NULL;
     *len = 0;
     /* cairo's RGB24 is a native-endian 32-bit xRGB word, as SDL's RGB888. */
@@ -325,7 +371,7 @@ int badge_pdf_memory(SDL_Surface *badge, double w_mm, double h_mm, const char *t
     return 0;
 }
 
-int badge_save_pdf(SDL_Surface *badge, double w_mm, double h_mm, const char *title,
+int badge_save_pdf(const BadgeImage *badge, double w_mm, double h_mm, const char *title,
                    const char *path, char *err, size_t errlen)
 {
     unsigned char *data;

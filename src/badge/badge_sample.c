@@ -50,9 +50,11 @@ static int sample_path(const char *db_path, int64_t now, char *out, size_t outle
 }
 
 int badge_sample_print(FontSet *fs, const EventConfig *cfg, const char *db_path, int64_t now,
-                       BadgeSampleResult *out, char *err, size_t errlen)
+                       TestBadge *out)
 {
     memset(out, 0, sizeof *out);
+    char *err = out->error;
+    size_t errlen = sizeof out->error;
     if (cfg->printer[0]) {
         /* A stopped printer is said at once, rather than as a job that never
          * prints. */
@@ -69,7 +71,7 @@ int badge_sample_print(FontSet *fs, const EventConfig *cfg, const char *db_path,
         cfg->name, "Sample", "Guest", "Test badge — not a guest", ROLE_INDUSTRY_PARTNER, url};
     BadgeSpec spec;
     badge_spec_from_config(cfg, &spec);
-    SDL_Surface *badge = badge_render(fs, &spec, &c, NULL, err, errlen);
+    BadgeImage *badge = badge_render(fs, &spec, &c, NULL, err, errlen);
     free(url);
     if (!badge)
         return -1;
@@ -93,6 +95,6 @@ int badge_sample_print(FontSet *fs, const EventConfig *cfg, const char *db_path,
         }
         free(pdf);
     }
-    SDL_FreeSurface(badge);
+    badge_image_free(badge);
     return rc;
 }

@@ -11,18 +11,14 @@
 #include <stdint.h>
 
 #include "core/event_config.h"
-#include "platform/font.h"
+#include "visit/ports.h"
 
-typedef struct BadgeSampleResult {
-    char printer[128]; /* the CUPS queue it was sent to; "" when written as PNG */
-    int job;           /* the CUPS job id when sent */
-    char path[1024];   /* the PNG written when there is no printer */
-} BadgeSampleResult;
+typedef struct FontSet FontSet; /* platform/font.h */
 
 /* Renders the sample badge with fs (the caller's thread's FontSet) and prints
- * or writes it. now (ms UTC) names the PNG. 0, or -1 with err filled (the
- * printer's, the renderer's or the file system's own message). */
+ * or writes it. now (ms UTC) names the PNG. 0, or -1 with out->error filled
+ * (the printer's, the renderer's or the file system's own message). */
 int badge_sample_print(FontSet *fs, const EventConfig *cfg, const char *db_path, int64_t now,
-                       BadgeSampleResult *out, char *err, size_t errlen);
+                       TestBadge *out);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "core/event_config.h"
 #include "store/store.h"
+#include "store/store_keys.h"
 
 bool cli_wants_help(int argc, char **argv)
 {
@@ -55,7 +56,7 @@ int cli_event_config_for_db(const char *cmd, const char *dir, const char *db, Ev
     Store *s = NULL;
     char *remembered = NULL;
     if (store_open(db, STORE_OPEN_READONLY, &s, err, sizeof err) == STORE_OK)
-        store_setting_get(s, CLI_EVENT_DIR_SETTING, &remembered);
+        store_setting_get(s, KEY_EVENT_DIR, &remembered);
     store_close(s); /* the command itself reports a database it cannot open */
     struct stat st;
     if (!remembered || stat(remembered, &st) != 0 || !S_ISDIR(st.st_mode)) {

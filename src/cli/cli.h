@@ -45,9 +45,6 @@ int cli_event_config(const char *dir, struct EventConfig *cfg);
 int cli_event_config_for_db(const char *cmd, const char *dir, const char *db,
                             struct EventConfig *cfg);
 
-/* The setting under which `lanyard run` remembers its event folder. */
-#define CLI_EVENT_DIR_SETTING "event.dir"
-
 /* Prints "lanyard CMD: message" to stderr plus a hint to run --help; returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...);
 

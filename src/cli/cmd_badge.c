@@ -62,7 +62,7 @@ int cmd_badge(int argc, char **argv)
     char id[ID_LEN + 1];
     BadgeData d;
     FontSet *fonts = NULL;
-    SDL_Surface *badge = NULL;
+    BadgeImage *badge = NULL;
     int status = 1;
     if (badge_guest_find(s, a.code, a.guest, id, err, sizeof err) != 0 ||
         badge_data_load(s, &cfg, id, &d, err, sizeof err) != 0) {
@@ -87,7 +87,7 @@ int cmd_badge(int argc, char **argv)
     }
     if (status != 0)
         fprintf(stderr, "lanyard badge: %s\n", err);
-    SDL_FreeSurface(badge);
+    badge_image_free(badge);
     font_set_destroy(fonts);
     badge_data_free(&d);
     store_close(s);

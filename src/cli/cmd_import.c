@@ -10,6 +10,7 @@
 #include "core/import.h"
 #include "core/timefmt.h"
 #include "store/store.h"
+#include "visit/visit_import.h"
 
 static const char HELP[] =
     "Usage: lanyard import guests|programs FILE --db DB\n"
@@ -63,21 +64,9 @@ int cmd_import(int argc, char **argv)
     import_report_init(&rep, file);
     int status = 1;
     Store *s = NULL;
-    GuestList guests;
-    ProgramList programs;
-    guest_list_init(&guests);
-    program_list_init(&programs);
-
-    size_t len = 0;
-    char *text = import_decode(raw, raw_len, &len, &rep);
-    if (!text) {
-        print_failure(&rep, file);
-        goto out;
-    }
-    int rc = kind == IMPORT_GUESTS ? import_parse_guests(text, len, &guests, &rep)
-                                   : import_parse_programs(text, len, &programs, &rep);
-    free(text);
-    if (rc != 0) {
+    ImportData d;
+    import_data_init(&d, kind);
+    if (visit_import_parse(raw, raw_len, &d, &rep) != 0) {
         print_failure(&rep, file);
         fputs("lanyard import: nothing was imported.\n", stderr);
         goto out;
@@ -85,20 +74,15 @@ int cmd_import(int argc, char **argv)
     s = cli_store_open("import", db, STORE_OPEN_CREATE);
     if (!s)
         goto out;
-    StoreStatus st = kind == IMPORT_GUESTS
-                         ? store_import_guests(s, &guests, &rep, time_now_ms())
-                         : store_import_programs(s, &programs, &rep, time_now_ms());
-    if (st != STORE_OK) {
-        fprintf(stderr, "lanyard import: %s\nlanyard import: nothing was imported.\n",
-                store_errmsg(s));
+    if (visit_import_apply(s, &d, &rep, time_now_ms()) != 0) {
+        fprintf(stderr, "lanyard import: %s\nlanyard import: nothing was imported.\n", rep.error);
         goto out;
     }
     import_report_print(&rep, stdout);
     status = 0;
 out:
     store_close(s);
-    guest_list_free(&guests);
-    program_list_free(&programs);
+    import_data_free(&d);
     import_report_free(&rep);
     free(raw);
     return status;

@@ -3,7 +3,7 @@
  * Finds the event folder (the bundled demo when none is given) and its database
  * (by default one per event folder in the user's data folder), brings the
  * folder's programs.csv and guests.csv into the database when they changed since
- * the last start, and hands over to the SDL window (src/platform/sdl_app.c). */
+ * the last start, and hands over to the SDL window (src/app/app.c). */
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -16,10 +16,11 @@
 #include "cli/cli.h"
 #include "core/event_config.h"
 #include "core/ids.h"
-#include "core/import.h"
 #include "core/timefmt.h"
-#include "platform/sdl_app.h"
+#include "app/app.h"
 #include "store/store.h"
+#include "store/store_keys.h"
+#include "visit/visit_import.h"
 
 static const char HELP[] =
     "Usage: lanyard run [--event DIR] [--db FILE] [--windowed] [--size WxH]\n"
@@ -89,120 +90,6 @@ static int default_db_path(const char *event_abs, char *out, size_t outlen)
         return -1;
     }
     return 0;
-}
-
-/* ---- importing the event's CSVs when they changed ---- */
-
-typedef struct Fingerprint {
-    long long size;
-    long long mtime_ns;
-    uint64_t hash;
-} Fingerprint;
-
-static uint64_t fnv1a64(const char *buf, size_t len)
-{
-    uint64_t h = 14695981039346656037ull;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)buf[i]) * 1099511628211ull;
-    return h;
-}
-
-/* Says on stderr why FILE was not imported, and keeps the same words in the
- * setting import.NAME.error for the staff dashboard ("" once an import works). */
-static void import_failed(Store *s, const char *name, const char *file, const char *why,
-                          size_t line)
-{
-    char msg[1200];
-    if (line)
-        snprintf(msg, sizeof msg, "%s:%zu: %s", file, line, why);
-    else
-        snprintf(msg, sizeof msg, "%s: %s", file, why);
-    fprintf(stderr, "lanyard run: %s\n", msg);
-    fprintf(stderr, "lanyard run: %s not imported; the kiosk keeps the data it had.\n", file);
-    char key[96];
-    snprintf(key, sizeof key, "import.%s.error", name);
-    if (store_setting_set(s, key, msg) != STORE_OK)
-        fprintf(stderr, "lanyard run: cannot note the import error for staff: %s\n",
-                store_errmsg(s));
-}
-
-/* Imports DIR/NAME when its content differs from the last import. A broken file
- * is reported with its line; the database keeps what it had. */
-static void sync_event_file(Store *s, const char *dir, const char *name, ImportKind kind,
-                            int64_t now)
-{
-    char path[PATH_MAX];
-    int n = snprintf(path, sizeof path, "%s/%s", dir, name);
-    if (n < 0 || (size_t)n >= sizeof path)
-        return;
-    struct stat st;
-    if (stat(path, &st) != 0)
-        return; /* optional files */
-    size_t raw_len = 0;
-    char *raw = import_read_file(path, &raw_len);
-    if (!raw) {
-        import_failed(s, name, path, strerror(errno), 0);
-        return;
-    }
-    Fingerprint fp = {(long long)st.st_size,
-                      (long long)st.st_mtim.tv_sec * 1000000000ll + st.st_mtim.tv_nsec,
-                      fnv1a64(raw, raw_len)};
-    char key[64], value[128];
-    snprintf(key, sizeof key, "import.%s.fingerprint", name);
-    snprintf(value, sizeof value, "size=%lld mtime_ns=%lld fnv1a64=%016llx", fp.size, fp.mtime_ns,
-             (unsigned long long)fp.hash);
-    char *old = NULL;
-    if (store_setting_get(s, key, &old) == STORE_OK && old) {
-        long long osize = -1, omtime = 0;
-        unsigned long long ohash = 0;
-        /* Same size and content: unchanged, even if the file was only touched. */
-        if (sscanf(old, "size=%lld mtime_ns=%lld fnv1a64=%llx", &osize, &omtime, &ohash) == 3 &&
-            osize == fp.size && ohash == fp.hash) {
-            free(old);
-            free(raw);
-            return;
-        }
-    }
-    free(old);
-
-    ImportReport rep;
-    import_report_init(&rep, path);
-    GuestList guests;
-    ProgramList programs;
-    guest_list_init(&guests);
-    program_list_init(&programs);
-    size_t len = 0;
-    char *text = import_decode(raw, raw_len, &len, &rep);
-    if (!text) {
-        import_failed(s, name, path, rep.error, rep.error_line);
-        goto out;
-    }
-    int rc = kind == IMPORT_GUESTS ? import_parse_guests(text, len, &guests, &rep)
-                                   : import_parse_programs(text, len, &programs, &rep);
-    free(text);
-    if (rc != 0) {
-        import_failed(s, name, path, rep.error, rep.error_line);
-        goto out;
-    }
-    StoreStatus sst = kind == IMPORT_GUESTS ? store_import_guests(s, &guests, &rep, now)
-                                            : store_import_programs(s, &programs, &rep, now);
-    if (sst != STORE_OK) {
-        import_failed(s, name, path, store_errmsg(s), 0);
-        goto out;
-    }
-    import_report_print(&rep, stderr);
-    char ekey[96];
-    snprintf(ekey, sizeof ekey, "import.%s.error", name);
-    if (store_setting_set(s, ekey, "") != STORE_OK)
-        fprintf(stderr, "lanyard run: %s\n", store_errmsg(s));
-    if (store_setting_set(s, key, value) != STORE_OK)
-        fprintf(stderr, "lanyard run: cannot remember that %s was imported: %s\n", path,
-                store_errmsg(s));
-out:
-    guest_list_free(&guests);
-    program_list_free(&programs);
-    import_report_free(&rep);
-    free(raw);
 }
 
 /* ---- the command ---- */
@@ -290,13 +177,12 @@ int cmd_run(int argc, char **argv)
         return 1;
     /* So that `lanyard badge` and `print` on this database use this event's
      * badge settings without being told. */
-    if (store_setting_set(s, CLI_EVENT_DIR_SETTING, event_abs) != STORE_OK)
+    if (store_setting_set(s, KEY_EVENT_DIR, event_abs) != STORE_OK)
         fprintf(stderr, "lanyard run: %s\n", store_errmsg(s));
     int64_t now = time_now_ms();
-    sync_event_file(s, event_abs, "programs.csv", IMPORT_PROGRAMS, now);
-    sync_event_file(s, event_abs, "guests.csv", IMPORT_GUESTS, now);
+    visit_import_event(s, event_abs, now);
 
-    int status = sdl_app_run(&o, s, &cfg);
+    int status = app_run(&o, s, &cfg);
     store_close(s);
     return status;
 }

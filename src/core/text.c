@@ -3,7 +3,9 @@
  * depend on the machine the kiosk runs on. */
 #include "core/text.h"
 
+#include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -274,4 +276,39 @@ void text_copy(char *dst, size_t n, const char *src)
     if (len)
         memcpy(dst, src, len);
     dst[len] = '\0';
+}
+
+void text_file_name(const char *name, const char *fallback, char *out, size_t max)
+{
+    /* Letters beyond ASCII are kept (sticks are FAT32 or exFAT, with Unicode
+     * names), but only from valid UTF-8 and never cut inside a character. */
+    bool utf8 = text_is_utf8(name, strlen(name));
+    size_t n = 0;
+    bool dash = false;
+    for (const unsigned char *p = (const unsigned char *)name; *p;) {
+        size_t len = 1;
+        bool keep =
+            (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9');
+        if (*p >= 0x80) {
+            while (p[len] && (p[len] & 0xC0) == 0x80)
+                len++;
+            keep = utf8 && *p >= 0xC2; /* not a stray continuation byte */
+        }
+        if (keep) {
+            size_t need = len + (dash && n > 0);
+            if (n + need >= max)
+                break;
+            if (dash && n > 0)
+                out[n++] = '-';
+            memcpy(out + n, p, len);
+            n += len;
+            dash = false;
+        } else {
+            dash = true;
+        }
+        p += len;
+    }
+    out[n] = '\0';
+    if (!n)
+        snprintf(out, max, "%s", fallback);
 }

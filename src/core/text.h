@@ -45,4 +45,9 @@ void text_copy(char *dst, size_t n, const char *src);
 /* strdup that maps NULL to "". */
 char *text_dup(const char *s);
 
+/* A file name made of the letters and digits of name (ASCII, and any non-ASCII
+ * character of valid UTF-8), other runs of characters turned into one '-', at
+ * most max - 1 bytes; fallback when nothing is left. */
+void text_file_name(const char *name, const char *fallback, char *out, size_t max);
+
 #endif

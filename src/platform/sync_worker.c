@@ -21,8 +21,7 @@
 struct SyncWorker {
     char *db_path;
     SyncOptions opt;
-    SyncClockFn clock;
-    void *clock_ud;
+    ClockPort clock; /* called with the lock held: must return at once */
     SyncNotifyFn notify;
     void *notify_ud;
     pthread_t thread;
@@ -97,7 +96,7 @@ static int copy_once(SyncWorker *w, const char *folder, const char *dest, char *
 /* Records how a try went (lock held). */
 static void record(SyncWorker *w, bool ok, const char *err)
 {
-    int64_t now = w->clock(w->clock_ud);
+    int64_t now = w->clock.now(w->clock.ud);
     w->status.ok = ok;
     if (ok) {
         w->status.last_ok = now;
@@ -206,8 +205,8 @@ static int cond_init_monotonic(pthread_cond_t *cv)
 }
 
 SyncWorker *sync_worker_create(const char *db_path, const char *folder, const char *kiosk_id,
-                               const SyncOptions *opt, SyncClockFn clock, void *clock_ud,
-                               SyncNotifyFn notify, void *notify_ud, char *err, size_t errlen)
+                               const SyncOptions *opt, ClockPort clock, SyncNotifyFn notify,
+                               void *notify_ud, char *err, size_t errlen)
 {
     SyncWorker *w = calloc(1, sizeof *w);
     if (!w || !(w->db_path = strdup(db_path))) {
@@ -222,7 +221,6 @@ SyncWorker *sync_worker_create(const char *db_path, const char *folder, const ch
     if (w->opt.retry_ms < 1)
         w->opt.retry_ms = 1;
     w->clock = clock;
-    w->clock_ud = clock_ud;
     w->notify = notify;
     w->notify_ud = notify_ud;
     w->backoff_ms = w->opt.retry_ms;
@@ -239,6 +237,7 @@ SyncWorker *sync_worker_create(const char *db_path, const char *folder, const ch
         snprintf(err, errlen, "sync folder name is %s", flen ? "too long" : "empty");
         goto err;
     }
+    snprintf(w->status.folder, sizeof w->status.folder, "%s", folder);
     /* The first copy: the data the kiosk starts with. */
     w->dirty = true;
     w->status.pending = true;

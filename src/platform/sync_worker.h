@@ -26,22 +26,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "visit/ports.h"
+
 typedef struct SyncWorker SyncWorker;
 
-typedef struct SyncStatus {
-    char dest[1100];    /* the copy's path: FOLDER/lanyard-<kiosk id>.db */
-    bool ok;            /* false: the last try failed (error says why) */
-    int64_t last_ok;    /* ms UTC of the last copy written (clock fn); 0: none yet */
-    int64_t last_error; /* ms UTC of the last failure; 0: none */
-    char error[600];    /* the last failure, "" once a copy succeeds again */
-    size_t copies;      /* copies written since the worker started */
-    size_t failures;    /* failed tries since the worker started */
-    bool pending;       /* a change not yet in the copy */
-} SyncStatus;
-
-/* Current time in ms UTC (time_now_ms in the kiosk; a fake clock in tests).
- * Called on the worker thread with its lock held, so it must return at once. */
-typedef int64_t (*SyncClockFn)(void *ud);
 /* Runs on the worker thread after each try, with the worker's lock held: it
  * must not call back into the worker, only hand the status on. */
 typedef void (*SyncNotifyFn)(void *ud, const SyncStatus *st);
@@ -60,8 +48,8 @@ void sync_worker_options_default(SyncOptions *o);
  * so the folder holds the data the kiosk started with. opt NULL: defaults;
  * notify may be NULL. NULL with err filled when the thread cannot start. */
 SyncWorker *sync_worker_create(const char *db_path, const char *folder, const char *kiosk_id,
-                               const SyncOptions *opt, SyncClockFn clock, void *clock_ud,
-                               SyncNotifyFn notify, void *notify_ud, char *err, size_t errlen);
+                               const SyncOptions *opt, ClockPort clock, SyncNotifyFn notify,
+                               void *notify_ud, char *err, size_t errlen);
 
 /* The database changed (a check-in, a walk-in, interests, an undo). Never blocks
  * on the disk. */

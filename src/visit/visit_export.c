@@ -1,9 +1,13 @@
-/* staff_export.c — Export to USB. See staff_export.h. */
-#include "ui/staff_export.h"
+/* visit_export.c — staff's Export to USB (SPEC §5): into a new folder named
+ * after the event and the local time ("Spring-CTE-Partner-Breakfast_2026-04-16_0930")
+ * on the mounted stick go attendance.csv and followup.csv (SPEC §7, with the
+ * byte-order mark Excel needs for accents) and a consistent copy of the
+ * database made with SQLite's online backup (lanyard-KIOSK.db, so the sticks
+ * of several kiosks can be merged). Each file is flushed to the stick before
+ * the export says it is done. See visit_staff.h. */
 
 #include <errno.h>
 #include <fcntl.h>
-#include <mntent.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,80 +17,7 @@
 #include "core/export.h"
 #include "core/text.h"
 #include "core/timefmt.h"
-
-static bool writable_dir(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode) && access(path, W_OK | X_OK) == 0;
-}
-
-static bool starts_with(const char *s, const char *prefix)
-{
-    return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
-int staff_usb_find(const char *override, const char *mounts_path, char *out, size_t outlen)
-{
-    if (override && *override) {
-        if (!writable_dir(override))
-            return -1;
-        snprintf(out, outlen, "%s", override);
-        return 0;
-    }
-    /* Desktops mount sticks at /media/USER/LABEL (Debian, Raspberry Pi OS) or
-     * /run/media/USER/LABEL (Fedora); usbmount and fstab setups at /media/NAME. */
-    FILE *f = setmntent(mounts_path, "r");
-    if (!f)
-        return -1;
-    int rc = -1;
-    struct mntent *m;
-    while ((m = getmntent(f)) != NULL) {
-        const char *d = m->mnt_dir;
-        if ((starts_with(d, "/media/") || starts_with(d, "/run/media/")) && writable_dir(d) &&
-            strlen(d) < outlen) {
-            snprintf(out, outlen, "%s", d);
-            rc = 0;
-            break;
-        }
-    }
-    endmntent(f);
-    return rc;
-}
-
-void staff_file_name(const char *name, const char *fallback, char *out, size_t max)
-{
-    /* Letters beyond ASCII are kept (sticks are FAT32 or exFAT, with Unicode
-     * names), but only from valid UTF-8 and never cut inside a character. */
-    bool utf8 = text_is_utf8(name, strlen(name));
-    size_t n = 0;
-    bool dash = false;
-    for (const unsigned char *p = (const unsigned char *)name; *p;) {
-        size_t len = 1;
-        bool keep =
-            (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9');
-        if (*p >= 0x80) {
-            while (p[len] && (p[len] & 0xC0) == 0x80)
-                len++;
-            keep = utf8 && *p >= 0xC2; /* not a stray continuation byte */
-        }
-        if (keep) {
-            size_t need = len + (dash && n > 0);
-            if (n + need >= max)
-                break;
-            if (dash && n > 0)
-                out[n++] = '-';
-            memcpy(out + n, p, len);
-            n += len;
-            dash = false;
-        } else {
-            dash = true;
-        }
-        p += len;
-    }
-    out[n] = '\0';
-    if (!n)
-        snprintf(out, max, "%s", fallback);
-}
+#include "visit/visit_internal.h"
 
 static int write_attendance(const AttendanceRow *r, void *ud)
 {
@@ -143,11 +74,13 @@ static void remove_in(const char *dir, const char *name)
     unlink(path);
 }
 
-int staff_export_usb(Store *s, const char *usb_dir, const char *event_name, const char *kiosk_id,
+/* Writes the export into a new folder under usb_dir; out_dir gets the
+ * folder's path. 0, or -1 with err saying what could not be written and why. */
+static int export_to(Store *s, const char *usb_dir, const char *event_name, const char *kiosk_id,
                      int64_t now, char *out_dir, size_t outlen, char *err, size_t errlen)
 {
     char base[64], stamp[32], local[32];
-    staff_file_name(event_name, "lanyard", base, sizeof base);
+    text_file_name(event_name, "lanyard", base, sizeof base);
     time_format_local(now, local); /* "2026-08-20 10:03:12" */
     snprintf(stamp, sizeof stamp, "%.10s_%.2s%.2s", local, local + 11, local + 14);
     char dir[4096];
@@ -170,7 +103,7 @@ int staff_export_usb(Store *s, const char *usb_dir, const char *event_name, cons
     }
     snprintf(out_dir, outlen, "%s", dir);
     char kid[64], db[4200];
-    staff_file_name(kiosk_id, "kiosk", kid, sizeof kid);
+    text_file_name(kiosk_id, "kiosk", kid, sizeof kid);
     snprintf(db, sizeof db, "%s/lanyard-%s.db", dir, kid);
     if (write_csv(s, dir, "attendance.csv", EXPORT_ATTENDANCE, err, errlen) != 0 ||
         write_csv(s, dir, "followup.csv", EXPORT_FOLLOWUP, err, errlen) != 0)
@@ -197,4 +130,19 @@ fail:
     unlink(db);
     rmdir(dir);
     return -1;
+}
+
+VisitExport visit_export_usb(Visit *v, char *out_dir, size_t outlen)
+{
+    char usb[1024];
+    if (!v->env.media.find || v->env.media.find(v->env.media.ud, usb, sizeof usb) != 0)
+        return VISIT_EXPORT_NO_USB;
+    char err[8400];
+    if (export_to(v->env.store, usb, v->env.cfg->name, v->env.cfg->kiosk_id, visit_now(v), out_dir,
+                  outlen, err, sizeof err) != 0) {
+        text_copy(v->err, sizeof v->err, err);
+        fprintf(stderr, "lanyard: export to USB: %s\n", err);
+        return VISIT_EXPORT_FAILED;
+    }
+    return VISIT_EXPORT_DONE;
 }

@@ -1,14 +1,14 @@
-/* ui_script.h — the `--script` language of SPEC §8: one action per line.
+/* script.h — the `--script` language of SPEC §8: one action per line.
  *
  *   press LABEL | tap X Y | drag X1 Y1 X2 Y2 | type TEXT | hold X Y MS | key NAME
  *   scan CODE | quit | wait MS | expect TEXT | expect-not TEXT | screenshot FILE
  *
  * Blank lines and lines starting with `#` are skipped; ` #` after an action
- * starts a comment. Parsing is separate from running (src/platform/sdl_app.c
+ * starts a comment. Parsing is separate from running (src/app/app_script.c
  * runs the actions through the real SDL event path with simulated time), so an
  * unknown action or a bad number fails before anything runs, naming its line. */
-#ifndef LANYARD_UI_SCRIPT_H
-#define LANYARD_UI_SCRIPT_H
+#ifndef LANYARD_APP_SCRIPT_H
+#define LANYARD_APP_SCRIPT_H
 
 #include <stddef.h>
 

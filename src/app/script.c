@@ -1,5 +1,5 @@
-/* ui_script.c — parsing `--script` files. See ui_script.h. */
-#include "ui/ui_script.h"
+/* script.c — parsing `--script` files. See script.h. */
+#include "app/script.h"
 
 #include <errno.h>
 #include <stdio.h>

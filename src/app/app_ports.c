@@ -1,0 +1,218 @@
+/* app_ports.c — the printer, the sync folder, the USB media and the clock
+ * behind the visit layer's ports (visit/ports.h). Workers run on threads of
+ * their own and only post what happened as SDL user events; the screen thread
+ * hands it on (app_worker_event). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app_internal.h"
+#include "badge/badge_sample.h"
+#include "core/timefmt.h"
+
+/* ---- the clock ---- */
+
+/* Records take the script's simulated time in a scripted run, so a script
+ * that waits an hour sees an hour pass in its records too. */
+static int64_t wall_clock(void *ud)
+{
+    const App *a = ud;
+    return a && a->scripted ? a->script_now : time_now_ms();
+}
+
+/* ---- badges ---- */
+
+/* What the print worker tells the screen thread, through SDL's event queue. */
+typedef struct BadgeNote {
+    char guest_id[ID_LEN + 1];
+    PrintJobState state;
+} BadgeNote;
+
+/* Runs on the print worker: never touches the kiosk, only posts an event
+ * (badge_event is set before the worker starts and never changes). */
+static void badge_notify(void *ud, const PrintJob *job)
+{
+    const App *a = ud;
+    BadgeNote *n = malloc(sizeof *n);
+    if (!n)
+        return;
+    memcpy(n->guest_id, job->guest_id, sizeof n->guest_id);
+    n->state = job->state;
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = a->badge_event;
+    e.user.data1 = n;
+    if (SDL_PushEvent(&e) != 1)
+        free(n);
+}
+
+static int print_badge(void *ud, const char *guest_id)
+{
+    App *a = ud;
+    return badge_queue_enqueue(a->queue, guest_id);
+}
+
+/* Staff's Reprint badge: always a new job. */
+static int reprint_badge(void *ud, const char *guest_id)
+{
+    App *a = ud;
+    return badge_queue_reprint(a->queue, guest_id);
+}
+
+/* Staff's Print test badge: rendered here, on the thread that owns the
+ * display's fonts (a few tens of milliseconds), then written or handed to CUPS. */
+static int print_test_badge(void *ud, int64_t now, TestBadge *out)
+{
+    App *a = ud;
+    return badge_sample_print(display_fonts(a->d), a->cfg, store_path(a->store), now, out);
+}
+
+static void printer_status(void *ud, PrinterStatus *out)
+{
+    App *a = ud;
+    badge_queue_status(a->queue, out);
+}
+
+static void printer_start(App *a, VisitEnv *env)
+{
+    a->badge_event = SDL_RegisterEvents(1);
+    if (a->badge_event == (Uint32)-1) {
+        a->badge_event = 0;
+        fprintf(stderr, "lanyard run: badges will not print: no SDL event left\n");
+        return;
+    }
+    char err[512];
+    a->queue =
+        badge_queue_create(store_path(a->store), a->cfg, NULL, badge_notify, a, err, sizeof err);
+    if (!a->queue) {
+        fprintf(stderr, "lanyard run: badges will not print: %s\n", err);
+        return;
+    }
+    PrinterPort p = {print_badge, reprint_badge, printer_status, print_test_badge, a};
+    env->printer = p;
+}
+
+/* ---- the sync folder ---- */
+
+/* Runs on the sync worker: only posts a copy of the status (sync_event is set
+ * before the worker starts and never changes). */
+static void sync_notify(void *ud, const SyncStatus *st)
+{
+    const App *a = ud;
+    SyncStatus *n = malloc(sizeof *n);
+    if (!n)
+        return;
+    *n = *st;
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = a->sync_event;
+    e.user.data1 = n;
+    if (SDL_PushEvent(&e) != 1)
+        free(n);
+}
+
+/* On the screen thread: a failure goes to stderr once, until a copy works again. */
+static void sync_note(App *a, const SyncStatus *st)
+{
+    if (st->ok) {
+        if (a->sync_reported[0])
+            fprintf(stderr, "lanyard: sync copy written again to %s\n", st->dest);
+        a->sync_reported[0] = '\0';
+    } else if (strcmp(a->sync_reported, st->error)) {
+        fprintf(stderr, "lanyard: sync copy not written: %s\n", st->error);
+        snprintf(a->sync_reported, sizeof a->sync_reported, "%s", st->error);
+    }
+}
+
+static void sync_changed(void *ud)
+{
+    App *a = ud;
+    sync_worker_changed(a->sync);
+}
+
+static void sync_status(void *ud, SyncStatus *out)
+{
+    App *a = ud;
+    sync_worker_status(a->sync, out);
+}
+
+/* When event.ini names a folder (relative: to the event folder); a copy of
+ * what the kiosk starts with follows in a few seconds. */
+static void sync_start(App *a, VisitEnv *env)
+{
+    const EventConfig *cfg = a->cfg;
+    if (!cfg->sync_folder[0])
+        return;
+    char folder[1024];
+    config_path(cfg, cfg->sync_folder, folder, sizeof folder);
+    a->sync_event = SDL_RegisterEvents(1);
+    if (a->sync_event == (Uint32)-1) {
+        a->sync_event = 0;
+        fprintf(stderr, "lanyard run: no sync copy: no SDL event left\n");
+        return;
+    }
+    char err[512];
+    ClockPort clock = {wall_clock, NULL};
+    a->sync = sync_worker_create(store_path(a->store), folder, cfg->kiosk_id, NULL, clock,
+                                 sync_notify, a, err, sizeof err);
+    if (!a->sync) {
+        fprintf(stderr, "lanyard run: no sync copy: %s\n", err);
+        return;
+    }
+    SyncPort p = {sync_changed, sync_status, a};
+    env->sync = p;
+}
+
+/* ---- all of them ---- */
+
+void app_ports_start(App *a, VisitEnv *env)
+{
+    ClockPort clock = {wall_clock, a};
+    env->clock = clock;
+    env->media = usb_media_port(&a->media);
+    printer_start(a, env);
+    sync_start(a, env);
+}
+
+bool app_worker_event(App *a, const SDL_Event *e)
+{
+    if (a->badge_event && e->type == a->badge_event) {
+        BadgeNote *n = e->user.data1;
+        kiosk_badge_update(a->k, n->guest_id, n->state);
+        free(n);
+        return true;
+    }
+    if (a->sync_event && e->type == a->sync_event) {
+        sync_note(a, e->user.data1);
+        free(e->user.data1);
+        return true;
+    }
+    return false;
+}
+
+size_t app_badges_waiting(App *a)
+{
+    if (!a->queue)
+        return 0;
+    PrinterStatus st;
+    badge_queue_status(a->queue, &st);
+    return st.waiting;
+}
+
+static void drop_notes(Uint32 type)
+{
+    SDL_Event e;
+    while (type && SDL_PeepEvents(&e, 1, SDL_GETEVENT, type, type) == 1)
+        free(e.user.data1);
+}
+
+void app_workers_stop(App *a)
+{
+    badge_queue_destroy(a->queue);
+    a->queue = NULL;
+    drop_notes(a->badge_event);
+    /* After the print worker, so the last copy has the badges it printed. */
+    sync_worker_destroy(a->sync);
+    a->sync = NULL;
+    drop_notes(a->sync_event);
+}

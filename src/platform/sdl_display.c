@@ -1,0 +1,314 @@
+/* sdl_display.c — the kiosk's window and renderer. See sdl_display.h. */
+#include "platform/sdl_display.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "platform/font.h"
+#include "platform/sdl_shapes.h"
+#include "platform/texture_cache.h"
+#include "platform/x11_errors.h"
+
+#define MAX_IMAGES 4
+
+struct Display {
+    SDL_Window *win;
+    SDL_Renderer *ren;
+    FontSet *fs;
+    TextureCache *tc;
+    ShapeCache *shapes;
+    SDL_Texture *images[MAX_IMAGES];
+    int nimages;
+    bool sdl, ttf, img; /* what was started, to stop */
+};
+
+static void no_display(const char *what)
+{
+    fprintf(stderr,
+            "lanyard run: cannot open a display (%s: %s).\n"
+            "  On a Raspberry Pi console without a desktop, run with SDL_VIDEODRIVER=kmsdrm.\n"
+            "  On a desktop, run it under X11 or Wayland (DISPLAY or WAYLAND_DISPLAY set).\n"
+            "  For tests with no screen at all, SDL_VIDEODRIVER=dummy with --script.\n",
+            what, SDL_GetError());
+}
+
+static bool dummy_driver(void)
+{
+    const char *d = SDL_GetCurrentVideoDriver();
+    return d && !strcmp(d, "dummy");
+}
+
+/* SDL's video, SDL_ttf and SDL_image; false when there is no display. */
+static bool start_sdl(Display *d, bool windowed)
+{
+    /* Ctrl+C in the terminal that started the kiosk still stops it; SDL would
+     * turn it into a quit request that the locked-down kiosk ignores. */
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    if (!windowed)
+        SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
+    x11_errors_install();
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        no_display("SDL_Init");
+        return false;
+    }
+    d->sdl = true;
+    /* With no X11, Wayland or KMS display, SDL falls back to its offscreen
+     * driver: a kiosk nobody can see, so say so unless it was asked for. */
+    const char *driver = SDL_GetCurrentVideoDriver(), *asked = SDL_getenv("SDL_VIDEODRIVER");
+    if (driver && !strcmp(driver, "offscreen") && !(asked && !SDL_strcasecmp(asked, "offscreen"))) {
+        SDL_SetError("no X11, Wayland or KMS display was found");
+        no_display("SDL_Init");
+        return false;
+    }
+    if (TTF_Init() != 0) {
+        fprintf(stderr, "lanyard run: cannot start SDL_ttf: %s\n", TTF_GetError());
+        return false;
+    }
+    d->ttf = true;
+    IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
+    d->img = true;
+    return true;
+}
+
+static bool open_window(Display *d, const DisplayOptions *o)
+{
+    int w = o->width, h = o->height;
+    Uint32 flags = SDL_WINDOW_SHOWN;
+    if (o->windowed) {
+        flags |= SDL_WINDOW_RESIZABLE;
+        if (!w || !h) {
+            w = 1280;
+            h = 800;
+        }
+    } else if (!w || !h) {
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+        w = 1280;
+        h = 800;
+    } else {
+        /* A kiosk of a fixed size (tests, odd panels): borderless, still locked down. */
+        flags |= SDL_WINDOW_BORDERLESS;
+    }
+    int pos = o->windowed ? SDL_WINDOWPOS_CENTERED : 0;
+    d->win = SDL_CreateWindow(o->title && *o->title ? o->title : "Lanyard", pos, pos, w, h, flags);
+    if (!d->win) {
+        no_display("SDL_CreateWindow");
+        return false;
+    }
+    if (!o->windowed)
+        SDL_SetWindowKeyboardGrab(d->win, SDL_TRUE);
+    /* No vsync or GPU with the dummy driver (tests, screenshots), nor when the
+     * user asked for SDL's software renderer (SDL_RENDER_DRIVER=software, e.g.
+     * where OpenGL is broken). */
+    const char *want = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
+    bool software = dummy_driver() || (want && !SDL_strcasecmp(want, "software"));
+    if (software) /* SDL would otherwise show the software frame through OpenGL */
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    else
+        d->ren =
+            SDL_CreateRenderer(d->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (!d->ren)
+        d->ren = SDL_CreateRenderer(d->win, -1, SDL_RENDERER_SOFTWARE);
+    if (!d->ren) {
+        no_display("SDL_CreateRenderer");
+        return false;
+    }
+    return true;
+}
+
+Display *display_open(const DisplayOptions *o)
+{
+    Display *d = calloc(1, sizeof *d);
+    if (!d) {
+        fprintf(stderr, "lanyard run: out of memory\n");
+        return NULL;
+    }
+    if (!start_sdl(d, o->windowed) || !open_window(d, o))
+        goto err;
+    char err[512];
+    d->fs = font_set_create(o->asset_dir, err, sizeof err);
+    if (!d->fs) {
+        fprintf(stderr, "lanyard run: %s\n", err);
+        goto err;
+    }
+    /* 16 MB of text pixels is a few screens' worth at 1080p. */
+    d->tc = texture_cache_create(d->ren, d->fs, 768, 16u << 20);
+    d->shapes = shape_cache_create(d->ren);
+    if (!d->tc || !d->shapes) {
+        fprintf(stderr, "lanyard run: out of memory\n");
+        goto err;
+    }
+    return d;
+err:
+    display_close(d);
+    return NULL;
+}
+
+void display_close(Display *d)
+{
+    if (!d)
+        return;
+    texture_cache_destroy(d->tc);
+    shape_cache_destroy(d->shapes);
+    font_set_destroy(d->fs);
+    for (int i = 0; i < d->nimages; i++)
+        SDL_DestroyTexture(d->images[i]);
+    if (d->ren)
+        SDL_DestroyRenderer(d->ren);
+    if (d->win)
+        SDL_DestroyWindow(d->win);
+    if (d->img)
+        IMG_Quit();
+    if (d->ttf)
+        TTF_Quit();
+    if (d->sdl)
+        SDL_Quit();
+    free(d);
+}
+
+static int measure_cb(void *ud, const char *utf8, int px, UiWeight w, int *width, int *height)
+{
+    Display *d = ud;
+    return texture_cache_measure(d->tc, utf8, px, w == UI_BOLD ? FONT_BOLD : FONT_REGULAR, width,
+                                 height);
+}
+
+UiMeasure display_measure(Display *d)
+{
+    UiMeasure m = {d, measure_cb};
+    return m;
+}
+
+/* Image ids start at 1, so that 0 is never one. */
+int display_load_image(Display *d, const char *path, int *w, int *h)
+{
+    if (d->nimages >= MAX_IMAGES)
+        return -1;
+    SDL_Surface *s = IMG_Load(path);
+    if (!s) {
+        fprintf(stderr, "lanyard: logo %s not shown: %s\n", path, IMG_GetError());
+        return -1;
+    }
+    SDL_Texture *t = SDL_CreateTextureFromSurface(d->ren, s);
+    int id = -1;
+    if (t) {
+        SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear);
+        d->images[d->nimages++] = t;
+        id = d->nimages;
+        *w = s->w;
+        *h = s->h;
+    } else {
+        fprintf(stderr, "lanyard: logo %s not shown: %s\n", path, SDL_GetError());
+    }
+    SDL_FreeSurface(s);
+    return id;
+}
+
+void display_size(Display *d, int *w, int *h)
+{
+    if (SDL_GetRendererOutputSize(d->ren, w, h) != 0)
+        SDL_GetWindowSize(d->win, w, h);
+}
+
+static SDL_Color sdl_colour(UiColor c)
+{
+    SDL_Color s = {c.r, c.g, c.b, c.a};
+    return s;
+}
+
+static SDL_Rect sdl_rect(UiRect r)
+{
+    SDL_Rect s = {r.x, r.y, r.w, r.h};
+    return s;
+}
+
+static void draw_text(Display *d, const UiView *v, const UiCmd *c)
+{
+    int tw, th;
+    SDL_Texture *t = texture_cache_text(d->tc, ui_view_text(v, c->text), c->px,
+                                        c->weight == UI_BOLD ? FONT_BOLD : FONT_REGULAR,
+                                        sdl_colour(c->c), &tw, &th);
+    if (t) {
+        SDL_Rect r = {c->r.x, c->r.y, tw, th};
+        SDL_RenderCopy(d->ren, t, NULL, &r);
+    }
+}
+
+static void draw_cmd(Display *d, const UiView *v, const UiCmd *c)
+{
+    switch (c->type) {
+    case UI_CMD_RECT:
+        shape_fill(d->shapes, sdl_rect(c->r), c->radius, sdl_colour(c->c));
+        break;
+    case UI_CMD_FRAME:
+        shape_frame(d->shapes, sdl_rect(c->r), c->radius, c->thick, sdl_colour(c->c));
+        break;
+    case UI_CMD_LINE:
+        shape_line(d->shapes, c->r.x, c->r.y, c->r.x + c->r.w, c->r.y + c->r.h, c->thick,
+                   sdl_colour(c->c));
+        break;
+    case UI_CMD_TEXT:
+        draw_text(d, v, c);
+        break;
+    case UI_CMD_IMAGE:
+        if (c->image >= 1 && c->image <= d->nimages) {
+            SDL_Rect r = sdl_rect(c->r);
+            SDL_RenderCopy(d->ren, d->images[c->image - 1], NULL, &r);
+        }
+        break;
+    case UI_CMD_CLIP: {
+        SDL_Rect cl = sdl_rect(c->r);
+        SDL_RenderSetClipRect(d->ren, c->r.w ? &cl : NULL);
+        break;
+    }
+    }
+}
+
+void display_draw(Display *d, const UiView *v)
+{
+    SDL_RenderSetClipRect(d->ren, NULL);
+    SDL_SetRenderDrawBlendMode(d->ren, SDL_BLENDMODE_BLEND);
+    for (size_t i = 0; i < v->ncmds; i++)
+        draw_cmd(d, v, &v->cmds[i]);
+    SDL_RenderSetClipRect(d->ren, NULL);
+}
+
+void display_present(Display *d)
+{
+    SDL_RenderPresent(d->ren);
+}
+
+int display_screenshot(Display *d, const char *path)
+{
+    int w, h;
+    display_size(d, &w, &h);
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 24, SDL_PIXELFORMAT_RGB24);
+    int rc = -1;
+    if (s && SDL_RenderReadPixels(d->ren, NULL, SDL_PIXELFORMAT_RGB24, s->pixels, s->pitch) == 0 &&
+        IMG_SavePNG(s, path) == 0)
+        rc = 0;
+    if (rc != 0)
+        fprintf(stderr, "lanyard: cannot write screenshot %s: %s\n", path, SDL_GetError());
+    SDL_FreeSurface(s);
+    return rc;
+}
+
+void display_lost(Display *d)
+{
+    texture_cache_clear(d->tc);
+    shape_cache_clear(d->shapes);
+}
+
+uint32_t display_window_id(Display *d)
+{
+    return SDL_GetWindowID(d->win);
+}
+
+FontSet *display_fonts(Display *d)
+{
+    return d->fs;
+}

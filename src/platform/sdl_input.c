@@ -1,0 +1,183 @@
+/* sdl_input.c — SDL events to UiEvents and back. See sdl_input.h. */
+#include "platform/sdl_input.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static UiKey map_key(SDL_Keycode k)
+{
+    switch (k) {
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+        return UI_KEY_RETURN;
+    case SDLK_BACKSPACE:
+        return UI_KEY_BACKSPACE;
+    case SDLK_DELETE:
+        return UI_KEY_DELETE;
+    case SDLK_TAB:
+        return UI_KEY_TAB;
+    case SDLK_ESCAPE:
+        return UI_KEY_ESCAPE;
+    case SDLK_LEFT:
+        return UI_KEY_LEFT;
+    case SDLK_RIGHT:
+        return UI_KEY_RIGHT;
+    case SDLK_UP:
+        return UI_KEY_UP;
+    case SDLK_DOWN:
+        return UI_KEY_DOWN;
+    case SDLK_HOME:
+        return UI_KEY_HOME;
+    case SDLK_END:
+        return UI_KEY_END;
+    case SDLK_F4:
+        return UI_KEY_F4;
+    case SDLK_q:
+        return UI_KEY_Q;
+    default:
+        return UI_KEY_OTHER;
+    }
+}
+
+static unsigned map_mods(Uint16 m)
+{
+    unsigned out = 0;
+    if (m & KMOD_SHIFT)
+        out |= UI_MOD_SHIFT;
+    if (m & KMOD_CTRL)
+        out |= UI_MOD_CTRL;
+    if (m & KMOD_ALT)
+        out |= UI_MOD_ALT;
+    if (m & KMOD_GUI)
+        out |= UI_MOD_GUI;
+    return out;
+}
+
+static InputKind window_event(const SDL_Event *e)
+{
+    Uint8 w = e->window.event;
+    return w == SDL_WINDOWEVENT_EXPOSED || w == SDL_WINDOWEVENT_SIZE_CHANGED ||
+                   w == SDL_WINDOWEVENT_RESTORED
+               ? INPUT_REDRAW
+               : INPUT_IGNORED;
+}
+
+InputKind input_translate(const SDL_Event *e, UiEvent *ev)
+{
+    memset(ev, 0, sizeof *ev);
+    switch (e->type) {
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+        if (e->button.button != SDL_BUTTON_LEFT)
+            return INPUT_IGNORED;
+        ev->type = e->type == SDL_MOUSEBUTTONDOWN ? UI_EV_DOWN : UI_EV_UP;
+        ev->x = e->button.x;
+        ev->y = e->button.y;
+        return INPUT_UI;
+    case SDL_MOUSEMOTION:
+        if (!(e->motion.state & SDL_BUTTON_LMASK))
+            return INPUT_IGNORED; /* hovering means nothing on a touch screen */
+        ev->type = UI_EV_MOVE;
+        ev->x = e->motion.x;
+        ev->y = e->motion.y;
+        return INPUT_UI;
+    case SDL_TEXTINPUT:
+        ev->type = UI_EV_TEXT;
+        snprintf(ev->text, sizeof ev->text, "%s", e->text.text);
+        return INPUT_UI;
+    case SDL_KEYDOWN:
+        ev->type = UI_EV_KEY;
+        ev->key = map_key(e->key.keysym.sym);
+        ev->mods = map_mods(e->key.keysym.mod);
+        if (ev->key == UI_KEY_OTHER && !(ev->mods & (UI_MOD_CTRL | UI_MOD_ALT)))
+            return INPUT_IGNORED; /* letters arrive as SDL_TEXTINPUT */
+        return INPUT_UI;
+    case SDL_QUIT:
+        ev->type = UI_EV_QUIT;
+        return INPUT_UI;
+    case SDL_WINDOWEVENT:
+        return window_event(e);
+    case SDL_RENDER_TARGETS_RESET:
+    case SDL_RENDER_DEVICE_RESET:
+        return INPUT_LOST;
+    default:
+        return INPUT_IGNORED;
+    }
+}
+
+SDL_Event input_mouse(Uint32 type, int x, int y, Uint32 window_id)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = type;
+    if (type == SDL_MOUSEMOTION) {
+        e.motion.windowID = window_id;
+        e.motion.state = SDL_BUTTON_LMASK;
+        e.motion.x = x;
+        e.motion.y = y;
+    } else {
+        e.button.windowID = window_id;
+        e.button.button = SDL_BUTTON_LEFT;
+        e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
+        e.button.clicks = 1;
+        e.button.x = x;
+        e.button.y = y;
+    }
+    return e;
+}
+
+SDL_Event input_text(const char *s, size_t n, Uint32 window_id)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_TEXTINPUT;
+    e.text.windowID = window_id;
+    if (n >= sizeof e.text.text)
+        n = sizeof e.text.text - 1;
+    memcpy(e.text.text, s, n);
+    return e;
+}
+
+/* "shift", "ctrl", ... as SDL's left modifier; 0 when not a modifier. */
+static Uint16 modifier(const char *name)
+{
+    if (!SDL_strcasecmp(name, "shift"))
+        return KMOD_LSHIFT;
+    if (!SDL_strcasecmp(name, "ctrl") || !SDL_strcasecmp(name, "control"))
+        return KMOD_LCTRL;
+    if (!SDL_strcasecmp(name, "alt"))
+        return KMOD_LALT;
+    if (!SDL_strcasecmp(name, "gui") || !SDL_strcasecmp(name, "super"))
+        return KMOD_LGUI;
+    return 0;
+}
+
+bool input_key(const char *spec, Uint32 window_id, SDL_Event *down, SDL_Event *up)
+{
+    char buf[128];
+    snprintf(buf, sizeof buf, "%s", spec);
+    Uint16 mod = 0;
+    char *name = buf;
+    for (char *plus; (plus = strchr(name, '+')) && plus[1];) {
+        *plus = '\0';
+        Uint16 m = modifier(name);
+        if (!m)
+            return false;
+        mod |= m;
+        name = plus + 1;
+    }
+    SDL_Keycode k = SDL_GetKeyFromName(name);
+    if (k == SDLK_UNKNOWN)
+        return false;
+    memset(down, 0, sizeof *down);
+    down->type = SDL_KEYDOWN;
+    down->key.windowID = window_id;
+    down->key.state = SDL_PRESSED;
+    down->key.keysym.sym = k;
+    down->key.keysym.scancode = SDL_GetScancodeFromKey(k);
+    down->key.keysym.mod = mod;
+    *up = *down;
+    up->type = SDL_KEYUP;
+    up->key.state = SDL_RELEASED;
+    return true;
+}

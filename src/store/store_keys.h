@@ -1,0 +1,21 @@
+/* store_keys.h — the keys of the settings table (store_setting_get/set), all
+ * in one place: what a kiosk remembers between starts besides its records. */
+#ifndef LANYARD_STORE_KEYS_H
+#define LANYARD_STORE_KEYS_H
+
+/* The event folder the database was last run with, so `lanyard badge` and
+ * `print` use that event's badge settings without being told. */
+#define KEY_EVENT_DIR "event.dir"
+
+/* The staff PIN's lock-out (core/lockout.h): wrong PINs in a row, and the ms
+ * UTC the lock-out ends. */
+#define KEY_PIN_FAILURES "staff.pin.failures"
+#define KEY_PIN_LOCKED_UNTIL "staff.pin.locked_until"
+
+/* Per event file (programs.csv, guests.csv): why its last import failed ("" once
+ * one works), and the size and hash of the content last imported. Formats
+ * taking the file's name. */
+#define KEY_IMPORT_ERROR_FMT "import.%s.error"
+#define KEY_IMPORT_FINGERPRINT_FMT "import.%s.fingerprint"
+
+#endif

@@ -1,0 +1,78 @@
+/* confirm.c — Is this you? (SPEC §3): the masked row the guest tapped, Yes,
+ * check me in, and No, go back to Find me. */
+#include <stdio.h>
+
+#include "ui/screens/screen.h"
+
+enum { ID_YES = 1, ID_NO };
+
+typedef struct Confirm {
+    char guest_id[ID_LEN + 1];
+    char label[256];
+} Confirm;
+
+void screen_confirm_open(Kiosk *k, const SearchResult *row, int64_t now)
+{
+    Confirm *c = kiosk_state(k, SCREEN_CONFIRM);
+    snprintf(c->guest_id, sizeof c->guest_id, "%s", row->guest_id);
+    snprintf(c->label, sizeof c->label, "%s", row->label);
+    kiosk_go(k, SCREEN_CONFIRM, now);
+}
+
+static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
+{
+    Confirm *c = st;
+    if (id == ID_YES) {
+        char guest_id[ID_LEN + 1];
+        snprintf(guest_id, sizeof guest_id, "%s", c->guest_id);
+        kiosk_checked_in(k, visit_check_in(k->visit, guest_id), now);
+    } else if (id == ID_NO) {
+        kiosk_go(k, SCREEN_FIND, now);
+    }
+}
+
+static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
+{
+    (void)now;
+    Confirm *c = st;
+    const UiTheme *t = &k->theme;
+    bool portrait = v->h > v->w;
+    int colw = v->w - 2 * t->pad;
+    int title_h = ui_text_height(v, t->px_title, UI_BOLD);
+    int name_h = ui_text_height(v, t->px_huge, UI_BOLD);
+    int bh = t->target * 12 / 10;
+    int rows_h = portrait ? 2 * bh + t->gap : bh;
+    int g = ui_sc(t, 30);
+    int y = (v->h - (title_h + g + name_h + g * 2 + rows_h)) / 2;
+    ui_text_in(v, ui_rect(t->pad, y, colw, title_h), kiosk_tr(k, S_CONFIRM_TITLE), t->px_title,
+               t->px_body, UI_BOLD, t->text, UI_CENTER);
+    y += title_h + g;
+    UiRect card = ui_rect(t->pad * 2, y - g / 2, v->w - 4 * t->pad, name_h + g);
+    ui_draw_rect(v, card, t->surface, t->radius);
+    ui_draw_frame(v, card, t->border, t->radius, t->border_w);
+    ui_text_in(v, ui_rect(card.x + t->pad, y, card.w - 2 * t->pad, name_h), c->label, t->px_huge,
+               t->px_body, UI_BOLD, t->contrast ? t->text : t->primary, UI_CENTER);
+    y += name_h + g * 2;
+    int bw = portrait ? colw : (colw - t->gap) / 2;
+    if (bw > ui_sc(t, 340))
+        bw = ui_sc(t, 340);
+    const char *yes = kiosk_tr(k, S_YES), *no = kiosk_tr(k, S_NO);
+    if (portrait) {
+        int x = (v->w - bw) / 2;
+        ui_button(v, t, &k->in, ID_YES, ui_rect(x, y, bw, bh), yes, UI_BTN_PRIMARY, t->px_button);
+        ui_button(v, t, &k->in, ID_NO, ui_rect(x, y + bh + t->gap, bw, bh), no, UI_BTN_SECONDARY,
+                  t->px_button);
+    } else {
+        int x = (v->w - 2 * bw - t->gap * 2) / 2;
+        ui_button(v, t, &k->in, ID_NO, ui_rect(x, y, bw, bh), no, UI_BTN_SECONDARY, t->px_button);
+        ui_button(v, t, &k->in, ID_YES, ui_rect(x + bw + 2 * t->gap, y, bw, bh), yes,
+                  UI_BTN_PRIMARY, t->px_button);
+    }
+}
+
+const UiScreen screen_confirm = {
+    .name = "confirm",
+    .state_size = sizeof(Confirm),
+    .press = press,
+    .layout = layout,
+};

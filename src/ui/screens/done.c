@@ -1,0 +1,164 @@
+/* done.c — Done (SPEC §3 screen 5) and Already checked in (screen 6): the
+ * guest is greeted by name; Done says how their badge is printing and offers
+ * Explore programs, then both go back to Welcome by themselves. */
+#include <stdio.h>
+
+#include "ui/screens/screen.h"
+
+enum { ID_OK = 1, ID_EXPLORE };
+
+#define DONE_MS 6000
+/* Done waits at most this long for a badge still printing (the queue gives up
+ * only after its retries), then shows how it went for at least BADGE_SHOW_MS. */
+#define BADGE_WAIT_MS 20000
+#define BADGE_SHOW_MS 4000
+
+/* The badge as the guest is told about it. */
+typedef enum Badge { BADGE_NONE, BADGE_PRINTING, BADGE_PRINTED, BADGE_FAILED } Badge;
+
+typedef struct Done {
+    Badge seen;      /* as of the last tick, which notes... */
+    int64_t seen_at; /* ...when it changed */
+} Done;
+
+static Badge badge(const Kiosk *k)
+{
+    PrintJobState st;
+    if (!visit_badge(k->visit, &st))
+        return BADGE_NONE;
+    return st == PRINT_DONE ? BADGE_PRINTED : st == PRINT_FAILED ? BADGE_FAILED : BADGE_PRINTING;
+}
+
+/* When Done goes back to Welcome: DONE_MS after it opened, but a guest whose
+ * badge is still printing waits to learn how it went. */
+static int64_t until(const Kiosk *k, const Done *d)
+{
+    int64_t t = k->screen_at + DONE_MS;
+    Badge b = badge(k);
+    if (b == BADGE_NONE)
+        return t;
+    if (b == BADGE_PRINTING)
+        return k->screen_at + BADGE_WAIT_MS;
+    return d->seen_at + BADGE_SHOW_MS > t ? d->seen_at + BADGE_SHOW_MS : t;
+}
+
+static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
+{
+    (void)st;
+    if (id == ID_OK)
+        kiosk_reset(k, now);
+    else if (id == ID_EXPLORE)
+        screen_programs_open(k, now);
+}
+
+static bool tick(Kiosk *k, void *st, int64_t now)
+{
+    Done *d = st;
+    Badge b = badge(k);
+    if (b != d->seen) {
+        d->seen = b;
+        d->seen_at = now;
+    }
+    if (now >= until(k, d))
+        kiosk_reset(k, now);
+    return false;
+}
+
+static int64_t next_wake(const Kiosk *k, const void *st, int64_t now)
+{
+    const Done *d = st;
+    return badge(k) != d->seen ? now : until(k, d);
+}
+
+static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
+{
+    (void)st;
+    (void)v;
+    (void)now;
+    const UiTheme *t = &k->theme;
+    const VisitGuest *g = visit_guest(k->visit);
+    UiColor green = k->contrast ? t->accent : ui_rgb(0x2E, 0x7D, 0x32);
+    ScreenMessage m = {0};
+    m.status_colour = t->text;
+    switch (badge(k)) {
+    case BADGE_PRINTING:
+        m.status = kiosk_tr(k, S_BADGE_PRINTING);
+        m.status_colour = k->contrast ? t->text : t->primary;
+        break;
+    case BADGE_PRINTED:
+        m.status = kiosk_tr(k, S_BADGE_PRINTED);
+        m.status_colour = green;
+        break;
+    case BADGE_FAILED:
+        m.status = kiosk_tr(k, S_BADGE_FAILED);
+        m.status_colour = t->error;
+        break;
+    case BADGE_NONE:
+        break;
+    }
+    char line[600];
+    snprintf(line, sizeof line, kiosk_tr(k, S_DONE_FMT), g ? g->greet : "");
+    m.big = line;
+    m.small = kiosk_tr(k, S_DONE_SUB);
+    m.mark = green;
+    m.button = kiosk_tr(k, S_DONE_OK);
+    m.button_id = ID_OK;
+    /* The guest stays in the visit, so a program's page can mark them interested. */
+    if (visit_programs(k->visit)->count) {
+        m.other = kiosk_tr(k, S_EXPLORE);
+        m.other_id = ID_EXPLORE;
+    }
+    screen_message(k, &m);
+}
+
+const UiScreen screen_done = {
+    .name = "done",
+    .state_size = sizeof(Done),
+    .press = press,
+    .tick = tick,
+    .next_wake = next_wake,
+    .layout = layout,
+};
+
+/* ---- Already checked in ---- */
+
+static bool already_tick(Kiosk *k, void *st, int64_t now)
+{
+    (void)st;
+    if (now >= k->screen_at + DONE_MS)
+        kiosk_reset(k, now);
+    return false;
+}
+
+static int64_t already_wake(const Kiosk *k, const void *st, int64_t now)
+{
+    (void)st;
+    (void)now;
+    return k->screen_at + DONE_MS;
+}
+
+static void already_layout(Kiosk *k, void *st, UiView *v, int64_t now)
+{
+    (void)st;
+    (void)v;
+    (void)now;
+    const VisitGuest *g = visit_guest(k->visit);
+    char sub[600];
+    snprintf(sub, sizeof sub, kiosk_tr(k, S_ALREADY_SUB_FMT), g ? g->greet : "");
+    ScreenMessage m = {0};
+    m.big = kiosk_tr(k, S_ALREADY);
+    m.small = sub;
+    m.status_colour = k->theme.text;
+    m.mark = k->contrast ? k->theme.accent : k->theme.primary;
+    m.button = kiosk_tr(k, S_OK);
+    m.button_id = ID_OK;
+    screen_message(k, &m);
+}
+
+const UiScreen screen_already = {
+    .name = "already",
+    .press = press,
+    .tick = already_tick,
+    .next_wake = already_wake,
+    .layout = already_layout,
+};

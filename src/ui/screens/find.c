@@ -1,0 +1,213 @@
+/* find.c — Find me (SPEC §3 screen 2): a search field beside Back, the
+ * on-screen keyboard, and at most a few result rows "Ana G. — Acme Welding";
+ * tapping one asks Is this you?. No way to scroll through the guest list. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "ui/screens/screen.h"
+
+enum { ID_BACK = 1, ID_FIELD, ID_NEWHERE, ID_MORE, ID_ROW = 0x100 };
+
+#define SEARCH_MAX_CHARS 60
+
+typedef struct Find {
+    UiEdit query;
+    SearchResult results[SEARCH_MAX_RESULTS];
+    size_t nresults;
+    int text_x; /* where the field's text starts, for a tap's caret */
+    UiRect box;
+} Find;
+
+static void run_search(Kiosk *k, Find *f)
+{
+    f->nresults = visit_search(k->visit, f->query.text, f->results);
+}
+
+static void focus(Kiosk *k, void *st, uint32_t id)
+{
+    Find *f = st;
+    if (id == ID_FIELD)
+        screen_focus_field(k, ID_FIELD, &f->query, UI_KB_LETTERS, false);
+}
+
+static void enter(Kiosk *k, void *st, int64_t now)
+{
+    (void)now;
+    focus(k, st, ID_FIELD);
+}
+
+static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
+{
+    Find *f = st;
+    if (id == ID_BACK) {
+        kiosk_home(k, now);
+    } else if (id == ID_NEWHERE) {
+        kiosk_forget(k);
+        kiosk_go(k, SCREEN_WALKIN, now);
+    } else if (id == ID_MORE) {
+        k->kb.visible = false;
+    } else if (id == ID_FIELD) {
+        focus(k, st, id);
+        /* A tap on the text itself puts the caret there; on the caption, at the end. */
+        if (ui_rect_contains(f->box, k->tap_x, k->tap_y))
+            f->query.caret =
+                ui_field_caret_at(k->view, &k->theme, f->query.text, f->text_x, k->tap_x);
+    } else if (id >= ID_ROW && id < ID_ROW + f->nresults) {
+        screen_confirm_open(k, &f->results[id - ID_ROW], now);
+    }
+}
+
+static void text(Kiosk *k, void *st, const char *utf8, int64_t now)
+{
+    (void)now;
+    Find *f = st;
+    if (k->in.focus == ID_FIELD && ui_edit_insert(&f->query, utf8, SEARCH_MAX_CHARS))
+        run_search(k, f);
+}
+
+/* Return hides the keyboard so all the results show. */
+static bool key(Kiosk *k, void *st, UiKey key, int64_t now)
+{
+    (void)now;
+    Find *f = st;
+    if (k->in.focus != ID_FIELD)
+        return false;
+    if (key == UI_KEY_RETURN) {
+        k->kb.visible = false;
+        return true;
+    }
+    if (ui_edit_key(&f->query, key))
+        run_search(k, f);
+    return true;
+}
+
+static UiEdit *field(Kiosk *k, void *st)
+{
+    Find *f = st;
+    return k->in.focus == ID_FIELD ? &f->query : NULL;
+}
+
+static void edited(Kiosk *k, void *st)
+{
+    run_search(k, st);
+}
+
+/* No match: says so and offers I'm new here. */
+static void no_match(Kiosk *k, int y, int bottom)
+{
+    const UiTheme *t = &k->theme;
+    UiView *v = k->view;
+    int lh = ui_text_height(v, t->px_body, UI_REGULAR);
+    int used =
+        ui_text_wrap(v, ui_rect(t->pad, y, v->w - 2 * t->pad, 2 * lh), kiosk_tr(k, S_FIND_NONE),
+                     t->px_body, UI_REGULAR, t->text, 2, UI_CENTER);
+    const char *nl = kiosk_tr(k, S_NEW_HERE);
+    int nw = screen_button_w(k, nl, t->px_button, ui_sc(t, 220));
+    if (y + used + t->gap + t->target <= bottom)
+        ui_button(v, t, &k->in, ID_NEWHERE,
+                  ui_rect((v->w - nw) / 2, y + used + t->gap, nw, t->target), nl, UI_BTN_PRIMARY,
+                  t->px_button);
+}
+
+/* How the rows are laid out: columns, their width, the rows shown and
+ * whether the last slot offers the rest. */
+typedef struct Rows {
+    int cols, colw;
+    size_t show, cells;
+    bool more;
+    const char *labels[SEARCH_MAX_RESULTS];
+} Rows;
+
+/* Two columns in landscape when every row shown reads whole in half the
+ * width; one full-width column when a long company would be cut. */
+static void plan_rows(Kiosk *k, const Find *f, int rows_fit, Rows *r)
+{
+    const UiTheme *t = &k->theme;
+    UiView *v = k->view;
+    int area_w = v->w - 2 * t->pad;
+    for (r->cols = v->w > v->h ? 2 : 1;; r->cols--) {
+        size_t slots = (size_t)(rows_fit * r->cols);
+        r->show = f->nresults;
+        /* More matches than room above the keyboard: the last slot offers the
+         * rest (it hides the keyboard). */
+        r->more = r->show > slots && slots >= 2;
+        if (r->show > slots)
+            r->show = r->more ? slots - 1 : slots;
+        r->cells = r->show + r->more;
+        r->colw = (area_w - (r->cols - 1) * t->gap) / r->cols;
+        for (size_t i = 0; i < r->show; i++)
+            r->labels[i] = f->results[i].label;
+        if (r->cols == 1 || ui_rows_fit(v, t, r->colw, r->labels, r->show))
+            break;
+    }
+}
+
+static void result_rows(Kiosk *k, const Find *f, int y, int bottom)
+{
+    const UiTheme *t = &k->theme;
+    UiView *v = k->view;
+    int rowh = t->target;
+    int rows_fit = (bottom - y + t->gap) / (rowh + t->gap);
+    if (rows_fit < 1)
+        rows_fit = 1;
+    Rows r;
+    plan_rows(k, f, rows_fit, &r);
+    /* Fill the first column before the second, so results read top to bottom
+     * in the search's order, as in one column. */
+    int rows = (int)((r.cells + (size_t)r.cols - 1) / (size_t)r.cols);
+    int px = ui_row_px(v, t, r.colw, r.labels, r.show);
+    for (size_t i = 0; i < r.cells; i++) {
+        int col = (int)i / rows, row = (int)i % rows;
+        UiRect cell =
+            ui_rect(t->pad + col * (r.colw + t->gap), y + row * (rowh + t->gap), r.colw, rowh);
+        if (i < r.show) {
+            ui_row(v, t, &k->in, ID_ROW + (uint32_t)i, cell, f->results[i].label, px);
+        } else {
+            char label[120];
+            snprintf(label, sizeof label, kiosk_tr(k, S_FIND_SHOW_MORE), f->nresults - r.show);
+            ui_button(v, t, &k->in, ID_MORE, cell, label, UI_BTN_QUIET, t->px_button);
+        }
+    }
+}
+
+static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
+{
+    (void)now;
+    Find *f = st;
+    const UiTheme *t = &k->theme;
+    int bh = t->target;
+    int bw = screen_button_w(k, kiosk_tr(k, S_BACK), t->px_button, ui_sc(t, 120));
+    ui_button(v, t, &k->in, ID_BACK, ui_rect(t->pad, t->pad, bw, bh), kiosk_tr(k, S_BACK),
+              UI_BTN_SECONDARY, t->px_button);
+    /* The search field sits beside Back, so results get the room. */
+    int fx = t->pad + bw + t->gap;
+    UiFieldSpec fs = {NULL, f->query.text, f->query.caret, kiosk_tr(k, S_FIND_PLACEHOLDER),
+                      NULL, NULL};
+    f->box = ui_field(v, t, &k->in, ID_FIELD, ui_rect(fx, t->pad, v->w - fx - t->pad, bh), &fs,
+                      &f->text_x);
+    int y = t->pad + bh + t->gap * 2;
+    int bottom = screen_keyboard(k) - t->gap;
+    if (text_codepoints(f->query.text) < SEARCH_MIN_QUERY) {
+        ui_text_in(v, ui_rect(t->pad, y, v->w - 2 * t->pad, bh), kiosk_tr(k, S_FIND_MORE),
+                   t->px_body, t->px_small, UI_REGULAR, t->muted, UI_CENTER);
+        return;
+    }
+    if (f->nresults == 0)
+        no_match(k, y, bottom);
+    else
+        result_rows(k, f, y, bottom);
+}
+
+const UiScreen screen_find = {
+    .name = "find",
+    .state_size = sizeof(Find),
+    .enter = enter,
+    .press = press,
+    .text = text,
+    .key = key,
+    .focus = focus,
+    .field = field,
+    .edited = edited,
+    .layout = layout,
+};

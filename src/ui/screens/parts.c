@@ -1,0 +1,173 @@
+/* parts.c — pieces several screens share: button widths, the top bar, the
+ * on-screen keyboard, focusing a field, the message of Done and Already
+ * checked in, and scroll inertia. See screen.h. */
+#include <stdint.h>
+
+#include "ui/screens/screen.h"
+
+int screen_button_w(const Kiosk *k, const char *label, int px, int min_w)
+{
+    int w = ui_text_width(k->view, label, px, UI_BOLD) + 2 * ui_sc(&k->theme, 28);
+    return w < min_w ? min_w : w;
+}
+
+/* The title centred on the window, but never under the buttons; on its own
+ * line below them when the window is too narrow (portrait). Returns the y
+ * below the bar. */
+static int bar_title(Kiosk *k, const char *title, int y, int left, int right)
+{
+    const UiTheme *t = &k->theme;
+    UiView *v = k->view;
+    int bh = t->target;
+    int side = left > right ? left : right;
+    int tw = v->w - 2 * side;
+    int tx = side;
+    if (tw < ui_sc(t, 100)) {
+        tw = v->w - left - right;
+        tx = left;
+    }
+    if (ui_text_width(v, title, t->px_body, UI_BOLD) > tw) {
+        y += bh + t->gap;
+        int th = ui_text_height(v, t->px_title, UI_BOLD);
+        ui_text_in(v, ui_rect(t->pad, y, v->w - 2 * t->pad, th), title, t->px_title, t->px_small,
+                   UI_BOLD, t->text, UI_CENTER);
+        return y + th + t->gap;
+    }
+    ui_text_in(v, ui_rect(tx, y, tw, bh), title, t->px_title, t->px_small, UI_BOLD, t->text,
+               UI_CENTER);
+    return y + bh + t->gap;
+}
+
+int screen_top_bar(Kiosk *k, const char *title, uint32_t back_id, uint32_t right_id,
+                   const char *right)
+{
+    const UiTheme *t = &k->theme;
+    UiView *v = k->view;
+    int bh = t->target;
+    int y = t->pad;
+    int left = t->pad, rightw = t->pad;
+    if (back_id) {
+        const char *back = kiosk_tr(k, S_BACK);
+        int bw = screen_button_w(k, back, t->px_button, ui_sc(t, 120));
+        ui_button(v, t, &k->in, back_id, ui_rect(t->pad, y, bw, bh), back, UI_BTN_SECONDARY,
+                  t->px_button);
+        left = t->pad + bw + t->gap;
+    }
+    if (right) {
+        int bw = screen_button_w(k, right, t->px_button, ui_sc(t, 140));
+        ui_button(v, t, &k->in, right_id, ui_rect(v->w - t->pad - bw, y, bw, bh), right,
+                  UI_BTN_PRIMARY, t->px_button);
+        rightw = t->pad + bw + t->gap;
+    }
+    return title ? bar_title(k, title, y, left, rightw) : y + bh + t->gap;
+}
+
+int screen_bar(Kiosk *k, uint32_t left_id, UiStr left, UiStr title)
+{
+    const UiTheme *t = &k->theme;
+    UiView *v = k->view;
+    const char *l = kiosk_tr(k, left);
+    int bw = screen_button_w(k, l, t->px_button, ui_sc(t, 120));
+    ui_button(v, t, &k->in, left_id, ui_rect(t->pad, t->pad, bw, t->target), l, UI_BTN_SECONDARY,
+              t->px_button);
+    int side = t->pad + bw + t->gap;
+    ui_text_in(v, ui_rect(side, t->pad, v->w - 2 * side, t->target), kiosk_tr(k, title),
+               t->px_title, t->px_small, UI_BOLD, t->text, UI_CENTER);
+    return t->pad + t->target + t->gap;
+}
+
+int screen_keyboard(Kiosk *k)
+{
+    UiView *v = k->view;
+    if (!k->kb.visible)
+        return v->h;
+    int kh = ui_keyboard_height(&k->theme, v->w, v->h);
+    ui_keyboard_layout(v, &k->theme, &k->in, &k->kb, ui_rect(0, v->h - kh, v->w, kh),
+                       KIOSK_KEY_ID(0), k->lang);
+    return v->h - kh;
+}
+
+void screen_focus_field(Kiosk *k, uint32_t id, UiEdit *e, UiKbPage page, bool shift)
+{
+    k->in.focus = id;
+    ui_edit_end(e);
+    k->kb.visible = true;
+    k->kb.page = page;
+    k->kb.shift = shift;
+}
+
+/* A tick in a round mark. */
+static void tick_mark(UiView *v, const UiTheme *t, UiRect d, UiColor mark)
+{
+    int dot = d.w;
+    ui_draw_rect(v, d, mark, dot / 2);
+    ui_draw_line(v, d.x + dot * 28 / 100, d.y + dot * 52 / 100, d.x + dot * 44 / 100,
+                 d.y + dot * 68 / 100, ui_rgb(255, 255, 255), ui_sc(t, 6));
+    ui_draw_line(v, d.x + dot * 44 / 100, d.y + dot * 68 / 100, d.x + dot * 74 / 100,
+                 d.y + dot * 34 / 100, ui_rgb(255, 255, 255), ui_sc(t, 6));
+}
+
+/* The buttons under the message, centred: other (if any), then the main one. */
+static void message_buttons(Kiosk *k, const ScreenMessage *m, int y)
+{
+    const UiTheme *t = &k->theme;
+    UiView *v = k->view;
+    int bh = t->target;
+    int bw = screen_button_w(k, m->button, t->px_button, ui_sc(t, 200));
+    int mw = m->other ? screen_button_w(k, m->other, t->px_button, ui_sc(t, 200)) : 0;
+    int x = (v->w - bw - (m->other ? mw + t->gap : 0)) / 2;
+    if (m->other) {
+        ui_button(v, t, &k->in, m->other_id, ui_rect(x, y, mw, bh), m->other, UI_BTN_SECONDARY,
+                  t->px_button);
+        x += mw + t->gap;
+    }
+    ui_button(v, t, &k->in, m->button_id, ui_rect(x, y, bw, bh), m->button, UI_BTN_PRIMARY,
+              t->px_button);
+}
+
+void screen_message(Kiosk *k, const ScreenMessage *m)
+{
+    const UiTheme *t = &k->theme;
+    UiView *v = k->view;
+    int colw = v->w - 4 * t->pad;
+    int big_px = ui_text_fit(v, m->big, UI_BOLD, t->px_title, t->px_huge * 12 / 10, colw);
+    int big_h = ui_text_height(v, big_px, UI_BOLD);
+    int lh = ui_text_height(v, t->px_body, UI_REGULAR);
+    int dot = ui_sc(t, 72);
+    int g = ui_sc(t, 24);
+    int sh = m->status ? ui_text_height(v, t->px_body, UI_BOLD) + g : 0;
+    int lines = ui_text_width(v, m->small, t->px_body, UI_REGULAR) > colw ? 2 : 1;
+    int total = dot + g + big_h + g + lines * lh + sh + g + t->target;
+    int y = (v->h - total) / 2;
+    tick_mark(v, t, ui_rect((v->w - dot) / 2, y, dot, dot), m->mark);
+    y += dot + g;
+    ui_text_in(v, ui_rect(2 * t->pad, y, colw, big_h), m->big, big_px, t->px_body, UI_BOLD, t->text,
+               UI_CENTER);
+    y += big_h + g;
+    ui_text_wrap(v, ui_rect(2 * t->pad, y, colw, lines * lh), m->small, t->px_body, UI_REGULAR,
+                 t->muted, lines, UI_CENTER);
+    y += lines * lh;
+    if (m->status) {
+        y += g;
+        ui_text_in(v, ui_rect(2 * t->pad, y, colw, sh - g), m->status, t->px_body, t->px_small,
+                   UI_BOLD, m->status_colour, UI_CENTER);
+        y += sh - g;
+    }
+    message_buttons(k, m, y + g);
+}
+
+bool screen_scroll_tick(UiScroll *sc, int64_t now)
+{
+    if (!ui_scroll_moving(sc))
+        return false;
+    ui_scroll_tick(sc, now);
+    return true;
+}
+
+/* One frame at 60 Hz, while a fling glides. */
+#define FRAME_MS 16
+
+int64_t screen_scroll_wake(const UiScroll *sc, int64_t now)
+{
+    return ui_scroll_moving(sc) ? now + FRAME_MS : INT64_MAX;
+}

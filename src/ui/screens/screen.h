@@ -1,0 +1,201 @@
+/* screen.h — how the kiosk's router (kiosk.c) and its screens (this folder)
+ * meet. Nothing outside src/ui/ includes it.
+ *
+ * Each screen is one file holding its state, its widget ids, its handlers and
+ * its layout, described by a UiScreen table in the spirit of LVGL's object
+ * classes: the router keeps one state block per screen, hands the current
+ * screen the input that is its own (a widget pressed, text typed, a key), lets
+ * it advance its timers, and asks it to lay itself out. What crosses screens —
+ * the current screen, the staff gesture, the idle reset, notices, scanner
+ * bursts, the language, the on-screen keyboard — stays in the router, reached
+ * through the kiosk_* functions below. Business rules are the visit layer's
+ * (visit/visit.h): a screen calls it and shows the outcome. */
+#ifndef LANYARD_UI_SCREEN_H
+#define LANYARD_UI_SCREEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ui/kiosk.h"
+#include "ui/ui.h"
+#include "ui/ui_edit.h"
+#include "ui/ui_i18n.h"
+#include "ui/ui_keyboard.h"
+#include "ui/ui_widgets.h"
+#include "visit/visit.h"
+#include "visit/visit_staff.h"
+
+typedef enum ScreenId {
+    SCREEN_WELCOME,
+    SCREEN_FIND,
+    SCREEN_CONFIRM,
+    SCREEN_WALKIN,
+    SCREEN_INTERESTS,
+    SCREEN_DONE,
+    SCREEN_ALREADY,
+    SCREEN_HELP, /* "Please see a staff member": something could not be saved */
+    SCREEN_PROGRAMS,
+    SCREEN_PROGRAM,
+    SCREEN_STAFF_PIN,
+    SCREEN_STAFF_HOME,
+    SCREEN_STAFF_LOOKUP,
+    SCREEN_STAFF_GUEST,
+    SCREEN_COUNT
+} ScreenId;
+
+/* Widget ids: a screen's own are 1..0xFFFF (0 is none); the router's
+ * on-screen keyboard keys are KIOSK_KEY_ID(i). */
+#define KIOSK_KEY_BASE 0x10000u
+#define KIOSK_KEY_ID(i) (KIOSK_KEY_BASE + (uint32_t)(i))
+
+typedef struct UiScreen {
+    const char *name; /* for logs and tests: "welcome", "staff_pin", ... */
+    size_t state_size;
+    /* Allocates what the state holds (at kiosk_create); 0 or -1. Optional. */
+    int (*create)(Kiosk *k, void *st);
+    /* Forgets everything about the guest (and frees what create did not
+     * allocate); the state is as after create. Optional: zeroed when NULL. */
+    void (*reset)(Kiosk *k, void *st);
+    void (*destroy)(Kiosk *k, void *st); /* optional */
+    /* The screen is shown (kiosk_go). Optional. */
+    void (*enter)(Kiosk *k, void *st, int64_t now);
+    /* A widget of the screen was tapped (or activated from the keyboard). */
+    void (*press)(Kiosk *k, void *st, uint32_t id, int64_t now);
+    /* Text typed (hardware keyboard, scanner or the on-screen keyboard). Optional. */
+    void (*text)(Kiosk *k, void *st, const char *utf8, int64_t now);
+    /* A key; false when the screen leaves it to the router (Return then
+     * activates the focused widget). Optional. */
+    bool (*key)(Kiosk *k, void *st, UiKey key, int64_t now);
+    /* Tab moved the focus to widget id (a field shows the keyboard). Optional. */
+    void (*focus)(Kiosk *k, void *st, uint32_t id);
+    /* The field typing goes to now, or NULL; the router takes a scanned code
+     * back out of it. Optional. */
+    UiEdit *(*field)(Kiosk *k, void *st);
+    /* The router changed the field (a scan taken back out). Optional. */
+    void (*edited)(Kiosk *k, void *st);
+    /* The scroll area with widget id id, for dragging. Optional. */
+    UiScroll *(*scroll)(Kiosk *k, void *st, uint32_t id);
+    /* Advances timers and animations to now; true when what is shown changed.
+     * Optional. */
+    bool (*tick)(Kiosk *k, void *st, int64_t now);
+    /* When tick next has something to do, or INT64_MAX. Optional. */
+    int64_t (*next_wake)(const Kiosk *k, const void *st, int64_t now);
+    void (*layout)(Kiosk *k, void *st, UiView *v, int64_t now);
+} UiScreen;
+
+extern const UiScreen screen_welcome, screen_find, screen_confirm, screen_walkin, screen_interests,
+    screen_done, screen_already, screen_help, screen_programs, screen_program, screen_staff_pin,
+    screen_staff_home, screen_staff_lookup, screen_staff_guest;
+
+/* The router's state, which every screen may read; screens change it only
+ * through the kiosk_* functions, but for the interaction (in) and the
+ * keyboard (kb), which the screen on show owns. */
+struct Kiosk {
+    KioskEnv env;
+    Visit *visit;
+    ScreenId screen;
+    int64_t screen_at; /* when the screen was shown */
+    void *state[SCREEN_COUNT];
+    UiLang lang, default_lang;
+    bool contrast;
+    UiTheme theme;
+    UiView *view;
+    UiInteract in;
+    UiKeyboard kb;
+    int tap_x, tap_y; /* the release that activated a widget */
+
+    /* pointer */
+    bool pointer_down, dragging;
+    int down_x, down_y;
+    UiScroll *drag; /* the scroll area being dragged, or NULL */
+    int64_t last_input;
+    int64_t repeat_at; /* next repeat of a held key, 0 when none */
+    bool repeated;     /* the held key repeated: its release does nothing more */
+    int64_t hold_at;   /* a finger went down in the staff corner then; 0 none */
+
+    /* a burst of typing that may be a scanner */
+    char scan[128];
+    size_t scan_len;
+    int64_t scan_last;
+    UiEdit *scan_field; /* the field the burst went into, and how it was */
+    UiEdit scan_saved;
+
+    int notice; /* UiStr, or -1 */
+    int64_t notice_until;
+    bool dirty, quit;
+};
+
+/* The state block of screen id. */
+void *kiosk_state(Kiosk *k, ScreenId id);
+const char *kiosk_tr(const Kiosk *k, UiStr s);
+/* Shows screen s: forgets the press, the focus and any drag, then enters it. */
+void kiosk_go(Kiosk *k, ScreenId s, int64_t now);
+/* Forgets everything about the guest on every screen (not the visit itself). */
+void kiosk_forget(Kiosk *k);
+/* Back to Welcome: the visit ends (a badge still owed is asked for), the
+ * language and contrast go back to the event's, everything typed is forgotten. */
+void kiosk_reset(Kiosk *k, int64_t now);
+/* Back to Welcome from a guest's Back button: the visit ends and what was
+ * typed is forgotten; the language and contrast stay. */
+void kiosk_home(Kiosk *k, int64_t now);
+/* A message at the top of the screen for a few seconds (Welcome shows it in
+ * place of its hint). */
+void kiosk_notice(Kiosk *k, UiStr s, int64_t now);
+/* Shows what a check-in came to: Interests, Already checked in, a notice for
+ * an unknown code, or "Please see a staff member". */
+void kiosk_checked_in(Kiosk *k, VisitOutcome o, int64_t now);
+/* Something could not be saved: the guest is asked to see a staff member. */
+void kiosk_help(Kiosk *k, int64_t now);
+void kiosk_set_dirty(Kiosk *k);
+void kiosk_request_quit(Kiosk *k);
+
+/* ---- opening a screen with what it shows ---- */
+
+/* Explore programs from the top of the list. */
+void screen_programs_open(Kiosk *k, int64_t now);
+/* Is this you?, for a result row of Find me. */
+void screen_confirm_open(Kiosk *k, const SearchResult *row, int64_t now);
+/* Program i's page. */
+void screen_program_open(Kiosk *k, size_t i, int64_t now);
+/* The staff page of one guest (found by the lookup). */
+void screen_staff_guest_open(Kiosk *k, const char *guest_id, int64_t now);
+
+/* ---- parts of screens (parts.c) ---- */
+
+/* The width of a button with label at px, at least min_w. */
+int screen_button_w(const Kiosk *k, const char *label, int px, int min_w);
+/* Back button (id back_id, or none when 0), a centred title and an optional
+ * primary button on the right; returns the y below the bar. */
+int screen_top_bar(Kiosk *k, const char *title, uint32_t back_id, uint32_t right_id,
+                   const char *right);
+/* Staff mode's bar: a button at the top left (Cancel, Back) and a centred
+ * title; returns the y below it. */
+int screen_bar(Kiosk *k, uint32_t left_id, UiStr left, UiStr title);
+/* The on-screen keyboard at the bottom when it is shown; returns its top (the
+ * window's height when hidden). */
+int screen_keyboard(Kiosk *k);
+/* Focuses a text field: the keyboard shows with the page and shift given. */
+void screen_focus_field(Kiosk *k, uint32_t id, UiEdit *e, UiKbPage page, bool shift);
+/* Done and Already checked in: a round mark with a tick, a big line, a
+ * smaller one, an optional status line and a button, with another left of it
+ * when other is not NULL. */
+typedef struct ScreenMessage {
+    const char *big, *small;
+    const char *status; /* may be NULL */
+    UiColor status_colour, mark;
+    const char *button;
+    uint32_t button_id;
+    const char *other; /* a secondary button left of it, or NULL */
+    uint32_t other_id;
+} ScreenMessage;
+void screen_message(Kiosk *k, const ScreenMessage *m);
+/* The staff screen's charts in r (staff_charts.c): arrivals per 15 minutes
+ * and interest per program, side by side in landscape, stacked in portrait. */
+void screen_charts(Kiosk *k, const Dashboard *d, UiRect r);
+/* Advances a scroll area's inertia; true while it moves. */
+bool screen_scroll_tick(UiScroll *sc, int64_t now);
+/* now + a frame while sc moves, else INT64_MAX. */
+int64_t screen_scroll_wake(const UiScroll *sc, int64_t now);
+
+#endif

@@ -1,0 +1,250 @@
+/* staff_guest.c — one guest as staff see them (SPEC §5): every detail on a
+ * line of its own, Undo check-in (asked first; kept as an audit record) and
+ * Reprint badge, and how the last of them went. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/timefmt.h"
+#include "ui/screens/screen.h"
+
+enum { ID_BACK = 1, ID_UNDO, ID_UNDO_YES, ID_UNDO_NO, ID_REPRINT };
+
+/* What the page says after an action. */
+typedef enum GuestNote { GN_NONE, GN_UNDONE, GN_REPRINTED, GN_ERROR } GuestNote;
+
+typedef struct GuestPage {
+    GuestRecord rec;
+    bool confirm_undo;
+    GuestNote note;
+    char err[700];
+} GuestPage;
+
+static int create(Kiosk *k, void *st)
+{
+    (void)k;
+    GuestPage *p = st;
+    guest_record_init(&p->rec);
+    return 0;
+}
+
+static void reset(Kiosk *k, void *st)
+{
+    (void)k;
+    GuestPage *p = st;
+    guest_record_clear(&p->rec);
+    p->confirm_undo = false;
+    p->note = GN_NONE;
+    p->err[0] = '\0';
+}
+
+static void failed(Kiosk *k, GuestPage *p)
+{
+    snprintf(p->err, sizeof p->err, "%s", visit_error(k->visit));
+    p->note = GN_ERROR;
+}
+
+/* Reads the guest again (after an undo or a reprint). */
+static void reload(Kiosk *k, GuestPage *p)
+{
+    if (visit_record(k->visit, p->rec.g.id, &p->rec) != 0)
+        failed(k, p);
+}
+
+void screen_staff_guest_open(Kiosk *k, const char *guest_id, int64_t now)
+{
+    GuestPage *p = kiosk_state(k, SCREEN_STAFF_GUEST);
+    reset(k, p);
+    kiosk_go(k, SCREEN_STAFF_GUEST, now);
+    if (visit_record(k->visit, guest_id, &p->rec) != 0)
+        failed(k, p);
+}
+
+static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
+{
+    GuestPage *p = st;
+    switch (id) {
+    case ID_BACK:
+        kiosk_go(k, SCREEN_STAFF_LOOKUP, now);
+        break;
+    case ID_UNDO:
+        p->confirm_undo = true;
+        p->note = GN_NONE;
+        break;
+    case ID_UNDO_NO:
+        p->confirm_undo = false;
+        break;
+    case ID_UNDO_YES:
+        p->confirm_undo = false;
+        if (visit_undo(k->visit, p->rec.g.id) != 0) {
+            failed(k, p);
+            break;
+        }
+        p->note = GN_UNDONE;
+        reload(k, p);
+        break;
+    case ID_REPRINT:
+        if (!visit_prints(k->visit))
+            break;
+        if (visit_reprint(k->visit, p->rec.g.id) != 0)
+            failed(k, p);
+        else
+            p->note = GN_REPRINTED;
+        break;
+    }
+}
+
+/* ---- layout ---- */
+
+/* The full name, "First Last" (either may be empty). */
+static void full_name(const Guest *g, char *out, size_t len)
+{
+    snprintf(out, len, "%s%s%s", g->first, g->first[0] && g->last[0] ? " " : "", g->last);
+}
+
+/* "Undo the check-in of NAME?", Cancel and Yes, undo; returns the new bottom. */
+static int confirm(Kiosk *k, const char *name, int bottom)
+{
+    const UiTheme *t = &k->theme;
+    UiView *v = k->view;
+    int aw = v->w - 2 * t->pad, bh = t->target;
+    int ah = 2 * ui_text_height(v, t->px_body, UI_REGULAR);
+    char ask[900];
+    snprintf(ask, sizeof ask, kiosk_tr(k, S_STAFF_UNDO_ASK_FMT), name);
+    ui_text_wrap(v, ui_rect(t->pad, bottom - t->gap - ah, aw, ah), ask, t->px_body, UI_BOLD,
+                 t->text, 2, UI_LEFT);
+    const char *yes = kiosk_tr(k, S_STAFF_UNDO_YES), *no = kiosk_tr(k, S_CANCEL);
+    int yw = screen_button_w(k, yes, t->px_button, ui_sc(t, 180));
+    int nw = screen_button_w(k, no, t->px_button, ui_sc(t, 160));
+    ui_button(v, t, &k->in, ID_UNDO_NO, ui_rect(t->pad, bottom, nw, bh), no, UI_BTN_SECONDARY,
+              t->px_button);
+    ui_button(v, t, &k->in, ID_UNDO_YES, ui_rect(v->w - t->pad - yw, bottom, yw, bh), yes,
+              UI_BTN_PRIMARY, t->px_button);
+    return bottom - t->gap - ah;
+}
+
+/* Reprint badge, drawn as a button that cannot be pressed (with why beside
+ * it) when the kiosk does not print. */
+static void reprint_button(Kiosk *k, int x, int y)
+{
+    const UiTheme *t = &k->theme;
+    UiView *v = k->view;
+    int bh = t->target;
+    const char *rl = kiosk_tr(k, S_STAFF_REPRINT);
+    int rw = screen_button_w(k, rl, t->px_button, ui_sc(t, 180));
+    UiRect r = ui_rect(x, y, rw, bh);
+    if (visit_prints(k->visit)) {
+        ui_button(v, t, &k->in, ID_REPRINT, r, rl, UI_BTN_SECONDARY, t->px_button);
+        return;
+    }
+    ui_draw_rect(v, r, t->surface, t->radius);
+    ui_draw_frame(v, r, t->border, t->radius, t->border_w);
+    ui_text_in(v, r, rl, t->px_button, t->px_small, UI_BOLD, t->muted, UI_CENTER);
+    int nx = x + rw + t->gap;
+    if (v->w - t->pad - nx > ui_sc(t, 120))
+        ui_text_wrap(v, ui_rect(nx, y, v->w - t->pad - nx, bh), kiosk_tr(k, S_STAFF_NO_PRINTING),
+                     t->px_small, UI_REGULAR, t->muted, 2, UI_LEFT);
+}
+
+/* Undo check-in (when checked in) and Reprint badge, with how the last action
+ * went above them; returns the new bottom. */
+static int actions(Kiosk *k, const GuestPage *p, int bottom)
+{
+    const UiTheme *t = &k->theme;
+    UiView *v = k->view;
+    int x = t->pad;
+    if (p->rec.checked_in) {
+        const char *ul = kiosk_tr(k, S_STAFF_UNDO);
+        int uw = screen_button_w(k, ul, t->px_button, ui_sc(t, 180));
+        ui_button(v, t, &k->in, ID_UNDO, ui_rect(x, bottom, uw, t->target), ul, UI_BTN_SECONDARY,
+                  t->px_button);
+        x += uw + t->gap;
+    }
+    reprint_button(k, x, bottom);
+    const char *note = NULL;
+    UiColor nc = t->contrast ? t->accent : ui_rgb(0x2E, 0x7D, 0x32);
+    if (p->note == GN_UNDONE)
+        note = kiosk_tr(k, S_STAFF_UNDONE);
+    else if (p->note == GN_REPRINTED)
+        note = kiosk_tr(k, S_STAFF_REPRINTED);
+    else if (p->note == GN_ERROR) {
+        note = p->err;
+        nc = t->error;
+    }
+    if (!note)
+        return bottom;
+    int lh = ui_text_height(v, t->px_body, UI_REGULAR);
+    ui_text_wrap(v, ui_rect(t->pad, bottom - t->gap - 2 * lh, v->w - 2 * t->pad, 2 * lh), note,
+                 t->px_body, UI_BOLD, nc, 2, UI_LEFT);
+    return bottom - t->gap - 2 * lh;
+}
+
+/* Every detail on a line of its own: caption, value. */
+static void details(Kiosk *k, const GuestRecord *r, int y, int bottom)
+{
+    const UiTheme *t = &k->theme;
+    UiView *v = k->view;
+    const Guest *g = &r->g;
+    char when[160];
+    if (r->checked_in)
+        time_format_local(r->checked_in_at, when);
+    else
+        snprintf(when, sizeof when, "%s", kiosk_tr(k, S_STAFF_NOT_CHECKED));
+    const char *badge =
+        r->checked_in ? kiosk_tr(k, r->badge_printed ? S_STAFF_BADGE_YES : S_STAFF_BADGE_NO) : "—";
+    const char *rows[][2] = {
+        {kiosk_tr(k, S_COMPANY), g->company},
+        {kiosk_tr(k, S_JOB), g->title},
+        {kiosk_tr(k, S_EMAIL), g->email},
+        {kiosk_tr(k, S_PHONE), g->phone},
+        {kiosk_tr(k, S_STAFF_CODE_LABEL), g->code},
+        {kiosk_tr(k, S_STAFF_KIND_LABEL),
+         kiosk_tr(k, g->walk_in ? S_STAFF_WALKIN : S_STAFF_PREREG)},
+        {kiosk_tr(k, S_STAFF_CHECKIN_LABEL), when},
+        {kiosk_tr(k, S_STAFF_BADGE_LABEL), badge},
+    };
+    size_t nrows = sizeof rows / sizeof rows[0];
+    int aw = v->w - 2 * t->pad, cap_w = 0;
+    for (size_t i = 0; i < nrows; i++) {
+        int w = ui_text_width(v, rows[i][0], t->px_body, UI_BOLD);
+        cap_w = w > cap_w ? w : cap_w;
+    }
+    if (cap_w > aw / 3)
+        cap_w = aw / 3;
+    int lh = ui_text_height(v, t->px_body, UI_REGULAR), rh = lh + ui_sc(t, 4);
+    for (size_t i = 0; i < nrows && y + rh <= bottom - t->gap; i++, y += rh) {
+        ui_text_in(v, ui_rect(t->pad, y, cap_w, lh), rows[i][0], t->px_body, t->px_small, UI_BOLD,
+                   t->muted, UI_LEFT);
+        const char *val = rows[i][1][0] ? rows[i][1] : "—";
+        ui_text_in(v, ui_rect(t->pad + cap_w + t->gap, y, aw - cap_w - t->gap, lh), val, t->px_body,
+                   t->px_small, UI_REGULAR, t->text, UI_LEFT);
+    }
+}
+
+static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
+{
+    (void)now;
+    GuestPage *p = st;
+    const UiTheme *t = &k->theme;
+    char name[600];
+    full_name(&p->rec.g, name, sizeof name);
+    const char *back = kiosk_tr(k, S_BACK);
+    int bw = screen_button_w(k, back, t->px_button, ui_sc(t, 120));
+    ui_button(v, t, &k->in, ID_BACK, ui_rect(t->pad, t->pad, bw, t->target), back, UI_BTN_SECONDARY,
+              t->px_button);
+    int side = t->pad + bw + t->gap;
+    ui_text_in(v, ui_rect(side, t->pad, v->w - 2 * side, t->target), name, t->px_title, t->px_small,
+               UI_BOLD, t->text, UI_CENTER);
+    int bottom = v->h - t->pad - t->target;
+    bottom = p->confirm_undo ? confirm(k, name, bottom) : actions(k, p, bottom);
+    details(k, &p->rec, t->pad + t->target + 2 * t->gap, bottom);
+}
+
+const UiScreen screen_staff_guest = {
+    .name = "staff_guest",
+    .state_size = sizeof(GuestPage),
+    .create = create,
+    .reset = reset,
+    .destroy = reset,
+    .press = press,
+    .layout = layout,
+};

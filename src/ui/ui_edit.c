@@ -1,0 +1,104 @@
+/* ui_edit.c — the text editor of the kiosk's fields. See ui_edit.h. */
+#include "ui/ui_edit.h"
+
+#include <string.h>
+
+#include "core/text.h"
+
+void ui_edit_clear(UiEdit *e)
+{
+    e->text[0] = '\0';
+    e->len = e->caret = 0;
+}
+
+static size_t utf8_prev(const char *s, size_t i)
+{
+    if (i == 0)
+        return 0;
+    i--;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+static size_t utf8_next(const char *s, size_t i, size_t len)
+{
+    if (i >= len)
+        return len;
+    i++;
+    while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i++;
+    return i;
+}
+
+bool ui_edit_insert(UiEdit *e, const char *s, size_t max_chars)
+{
+    char clean[64];
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p && n < sizeof clean - 1; p++)
+        if (*p >= 0x20 && *p != 0x7F)
+            clean[n++] = (char)*p;
+    clean[n] = '\0';
+    if (!n || !text_is_utf8(clean, n))
+        return false;
+    size_t have = text_codepoints(e->text), add = text_codepoints(clean);
+    if (have + add > max_chars || e->len + n >= UI_EDIT_BYTES)
+        return false;
+    memmove(e->text + e->caret + n, e->text + e->caret, e->len - e->caret + 1);
+    memcpy(e->text + e->caret, clean, n);
+    e->len += n;
+    e->caret += n;
+    return true;
+}
+
+static bool edit_backspace(UiEdit *e)
+{
+    if (e->caret == 0)
+        return false;
+    size_t p = utf8_prev(e->text, e->caret);
+    memmove(e->text + p, e->text + e->caret, e->len - e->caret + 1);
+    e->len -= e->caret - p;
+    e->caret = p;
+    return true;
+}
+
+static bool edit_delete(UiEdit *e)
+{
+    if (e->caret >= e->len)
+        return false;
+    size_t n = text_first_grapheme(e->text + e->caret);
+    if (n == 0)
+        n = utf8_next(e->text, e->caret, e->len) - e->caret;
+    memmove(e->text + e->caret, e->text + e->caret + n, e->len - e->caret - n + 1);
+    e->len -= n;
+    return true;
+}
+
+bool ui_edit_key(UiEdit *e, UiKey key)
+{
+    switch (key) {
+    case UI_KEY_BACKSPACE:
+        return edit_backspace(e);
+    case UI_KEY_DELETE:
+        return edit_delete(e);
+    case UI_KEY_LEFT:
+        e->caret = utf8_prev(e->text, e->caret);
+        return false;
+    case UI_KEY_RIGHT:
+        e->caret = utf8_next(e->text, e->caret, e->len);
+        return false;
+    case UI_KEY_HOME:
+        e->caret = 0;
+        return false;
+    case UI_KEY_END:
+        e->caret = e->len;
+        return false;
+    default:
+        return false;
+    }
+}
+
+void ui_edit_end(UiEdit *e)
+{
+    e->caret = e->len;
+}

@@ -1,0 +1,416 @@
+/* visit.c — a guest's visit: check-in, walk-in, interests and the badge. See
+ * visit.h. Sections: the Visit, the current guest, check-in, walk-in,
+ * interests, the badge. */
+#include "visit/visit_internal.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "core/timefmt.h"
+
+/* ---- the Visit ---- */
+
+typedef struct IndexLoad {
+    SearchIndex *ix;
+    bool oom;
+} IndexLoad;
+
+static int index_guest(const Guest *g, void *ud)
+{
+    IndexLoad *l = ud;
+    l->oom = search_add(l->ix, g) != 0;
+    return l->oom; /* stop: an index missing guests would hide them */
+}
+
+Visit *visit_create(const VisitEnv *env, char *err, size_t errlen)
+{
+    Visit *v = calloc(1, sizeof *v);
+    if (!v) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    v->env = *env;
+    program_list_init(&v->programs);
+    lockout_passed(&v->lock);
+    v->ix = search_create();
+    if (!v->ix) {
+        snprintf(err, errlen, "out of memory");
+        goto err;
+    }
+    IndexLoad load = {v->ix, false};
+    StoreStatus st = store_each_guest(env->store, index_guest, &load);
+    if (st != STORE_OK || load.oom) {
+        snprintf(err, errlen, "cannot read guests: %s",
+                 load.oom ? "out of memory" : store_errmsg(env->store));
+        goto err;
+    }
+    search_commit(v->ix);
+    if (store_programs(env->store, &v->programs) != STORE_OK) {
+        snprintf(err, errlen, "cannot read programs: %s", store_errmsg(env->store));
+        goto err;
+    }
+    return v;
+err:
+    visit_destroy(v);
+    return NULL;
+}
+
+void visit_destroy(Visit *v)
+{
+    if (!v)
+        return;
+    search_destroy(v->ix);
+    program_list_free(&v->programs);
+    free(v);
+}
+
+const char *visit_error(const Visit *v)
+{
+    return v->err;
+}
+
+int64_t visit_now(const Visit *v)
+{
+    return v->env.clock.now ? v->env.clock.now(v->env.clock.ud) : time_now_ms();
+}
+
+const ProgramList *visit_programs(const Visit *v)
+{
+    return &v->programs;
+}
+
+void visit_fail(Visit *v, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(v->err, sizeof v->err, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "lanyard: %s\n", v->err);
+}
+
+int visit_store_failed(Visit *v, const char *what)
+{
+    visit_fail(v, "%s: %s", what, store_errmsg(v->env.store));
+    return -1;
+}
+
+void visit_changed(Visit *v)
+{
+    if (v->env.sync.changed)
+        v->env.sync.changed(v->env.sync.ud);
+}
+
+size_t visit_search(Visit *v, const char *query, SearchResult out[SEARCH_MAX_RESULTS])
+{
+    return search_query(v->ix, query, out);
+}
+
+/* ---- the current guest ---- */
+
+const VisitGuest *visit_guest(const Visit *v)
+{
+    return v->guest.id[0] ? &v->guest : NULL;
+}
+
+/* Asks the printer for the guest's badge, once per visit. */
+static void request_badge(Visit *v)
+{
+    if (!v->guest.id[0] || !v->badge_owed)
+        return;
+    v->badge_owed = false;
+    if (!v->env.printer.print)
+        return;
+    if (v->env.printer.print(v->env.printer.ud, v->guest.id) != 0) {
+        visit_fail(v, "out of memory queueing a badge");
+        return;
+    }
+    v->badge_asked = true;
+    v->badge_state = PRINT_QUEUED;
+}
+
+void visit_end(Visit *v)
+{
+    request_badge(v);
+    memset(&v->guest, 0, sizeof v->guest);
+    v->badge_owed = v->badge_asked = false;
+}
+
+/* ---- check-in ---- */
+
+VisitOutcome visit_check_in(Visit *v, const char *guest_id)
+{
+    Store *s = v->env.store;
+    Guest g;
+    guest_init(&g);
+    if (store_guest_get(s, guest_id, &g) != STORE_OK) {
+        guest_clear(&g);
+        visit_store_failed(v, "cannot read the guest to check in");
+        return VISIT_FAILED;
+    }
+    /* The store may know the guest under another id (a merge folded them). */
+    char id[ID_LEN + 1];
+    memcpy(id, g.id, sizeof id);
+    CheckinResult r;
+    if (store_checkin(s, id, v->env.cfg->kiosk_id, visit_now(v), &r) != STORE_OK) {
+        guest_clear(&g);
+        visit_store_failed(v, "check-in not saved");
+        return VISIT_FAILED;
+    }
+    /* Someone else's visit ends here (a code scanned on their Interests):
+     * they get their badge, as when they walk away. The same guest keeps the
+     * badge they are owed. */
+    bool same = !strcmp(v->guest.id, id);
+    bool owed = same && v->badge_owed;
+    if (!same)
+        visit_end(v);
+    memset(&v->guest, 0, sizeof v->guest);
+    memcpy(v->guest.id, id, sizeof v->guest.id);
+    snprintf(v->guest.greet, sizeof v->guest.greet, "%s", g.first[0] ? g.first : g.last);
+    /* A walk-in answered on the form; a pre-registered guest is asked on
+     * Interests, starting from what the registration said. */
+    v->guest.ask_consent = !g.walk_in;
+    v->guest.consent = g.consent;
+    guest_clear(&g);
+    v->badge_owed = owed || !r.already;
+    v->badge_asked = false;
+    if (!r.already)
+        visit_changed(v);
+    return r.already ? VISIT_ALREADY : VISIT_CHECKED_IN;
+}
+
+VisitOutcome visit_check_in_code(Visit *v, const char *code)
+{
+    char *c = text_trim_dup(code);
+    if (!c) {
+        visit_fail(v, "out of memory reading a scanned code");
+        return VISIT_FAILED;
+    }
+    Guest g;
+    guest_init(&g);
+    VisitOutcome out;
+    StoreStatus st = store_guest_by_code(v->env.store, c, &g);
+    if (st == STORE_OK) {
+        char id[ID_LEN + 1];
+        memcpy(id, g.id, sizeof id);
+        out = visit_check_in(v, id);
+    } else if (st == STORE_NOT_FOUND || st == STORE_INVALID) {
+        out = VISIT_UNKNOWN;
+    } else {
+        visit_store_failed(v, "cannot look up a scanned code");
+        out = VISIT_FAILED;
+    }
+    guest_clear(&g);
+    free(c);
+    return out;
+}
+
+/* ---- walk-in ---- */
+
+static bool email_looks_valid(const char *s)
+{
+    const char *at = strchr(s, '@');
+    if (!at || at == s || strchr(at + 1, '@') || strpbrk(s, " \t,;<>"))
+        return false;
+    const char *dot = strrchr(at + 1, '.');
+    return dot && dot > at + 1 && dot[1] != '\0';
+}
+
+/* Digits with the usual separators (+1 (555) 010-0100, 555.0100); a letter
+ * means something else was typed into the field. */
+static bool phone_looks_valid(const char *s)
+{
+    bool digit = false;
+    for (const char *p = s; *p; p++) {
+        if (*p >= '0' && *p <= '9')
+            digit = true;
+        else if (!strchr("+-(). ", *p))
+            return false;
+    }
+    return digit;
+}
+
+/* Marks w->error from the trimmed values; true when the form is fine. */
+static bool walkin_check(VisitWalkin *w, char *const *val)
+{
+    bool ok = true;
+    for (int i = 0; i < VISIT_FIELD_COUNT; i++)
+        w->error[i] = VISIT_FIELD_OK;
+    if (!*val[VISIT_FIRST])
+        w->error[VISIT_FIRST] = VISIT_FIELD_REQUIRED;
+    if (!*val[VISIT_LAST])
+        w->error[VISIT_LAST] = VISIT_FIELD_REQUIRED;
+    if (*val[VISIT_EMAIL] && !email_looks_valid(val[VISIT_EMAIL]))
+        w->error[VISIT_EMAIL] = VISIT_FIELD_BAD_EMAIL;
+    if (*val[VISIT_PHONE] && !phone_looks_valid(val[VISIT_PHONE]))
+        w->error[VISIT_PHONE] = VISIT_FIELD_BAD_PHONE;
+    for (int i = 0; i < VISIT_FIELD_COUNT; i++)
+        ok = ok && w->error[i] == VISIT_FIELD_OK;
+    return ok;
+}
+
+/* Adds the walk-in (or finds them) and fills id. */
+static VisitOutcome walkin_add(Visit *v, char *const *val, bool consent, char id[ID_LEN + 1])
+{
+    Guest g;
+    guest_init(&g);
+    char **dst[VISIT_FIELD_COUNT] = {&g.first, &g.last, &g.company, &g.title, &g.email, &g.phone};
+    for (int i = 0; i < VISIT_FIELD_COUNT; i++) {
+        if (guest_set(dst[i], val[i]) != 0) {
+            guest_clear(&g);
+            visit_fail(v, "out of memory adding a walk-in");
+            return VISIT_FAILED;
+        }
+    }
+    g.walk_in = true;
+    g.consent = consent;
+    g.role = ROLE_INDUSTRY_PARTNER;
+    if (store_walkin_add(v->env.store, &g, v->env.cfg->kiosk_id, visit_now(v)) != STORE_OK) {
+        guest_clear(&g);
+        visit_store_failed(v, "walk-in not saved");
+        return VISIT_FAILED;
+    }
+    /* Findable by name from now on, e.g. to print a badge again. */
+    if (search_add(v->ix, &g) != 0)
+        visit_fail(v, "out of memory adding a walk-in to the search");
+    memcpy(id, g.id, ID_LEN + 1);
+    guest_clear(&g);
+    return VISIT_CHECKED_IN;
+}
+
+VisitOutcome visit_walk_in(Visit *v, VisitWalkin *w)
+{
+    char *val[VISIT_FIELD_COUNT] = {0};
+    VisitOutcome out = VISIT_FAILED;
+    for (int i = 0; i < VISIT_FIELD_COUNT; i++) {
+        val[i] = text_trim_dup(w->field[i] ? w->field[i] : "");
+        if (!val[i]) {
+            visit_fail(v, "out of memory reading the walk-in form");
+            goto out;
+        }
+    }
+    if (!walkin_check(w, val)) {
+        out = VISIT_INVALID;
+        goto out;
+    }
+    char id[ID_LEN + 1];
+    out = walkin_add(v, val, w->consent, id);
+    if (out == VISIT_CHECKED_IN)
+        out = visit_check_in(v, id);
+out:
+    for (int i = 0; i < VISIT_FIELD_COUNT; i++)
+        free(val[i]);
+    return out;
+}
+
+/* ---- interests ---- */
+
+int visit_save_interests(Visit *v, const bool *picked, const bool *kinds, bool consent)
+{
+    const VisitGuest *vg = visit_guest(v);
+    if (!vg)
+        return 0;
+    const char **codes = calloc(v->programs.count + 1, sizeof *codes);
+    const char **keys = calloc(PARTNERSHIP_KIND_COUNT + 1, sizeof *keys);
+    size_t nc = 0, nk = 0;
+    int rc = -1;
+    if (!codes || !keys) {
+        visit_fail(v, "out of memory saving interests");
+        goto out;
+    }
+    for (size_t i = 0; i < v->programs.count; i++)
+        if (picked[i])
+            codes[nc++] = v->programs.items[i].code;
+    for (size_t i = 0; i < PARTNERSHIP_KIND_COUNT; i++)
+        if (kinds[i])
+            keys[nk++] = PARTNERSHIP_KINDS[i].key;
+    int64_t now = visit_now(v);
+    Store *s = v->env.store;
+    StoreStatus st = store_interests_set(s, vg->id, codes, nc, keys, nk, v->env.cfg->kiosk_id, now);
+    if (st == STORE_OK && vg->ask_consent && consent != vg->consent)
+        st = store_guest_set_consent(s, vg->id, consent, now);
+    rc = st == STORE_OK ? 0 : visit_store_failed(v, "interests not saved");
+    visit_changed(v); /* even a half-saved visit: what was saved is worth a copy */
+out:
+    free(codes);
+    free(keys);
+    request_badge(v);
+    return rc;
+}
+
+int visit_interest_get(Visit *v, size_t program, bool *interested)
+{
+    *interested = false;
+    const VisitGuest *vg = visit_guest(v);
+    if (!vg || program >= v->programs.count)
+        return 0;
+    char **codes = NULL, **kinds = NULL;
+    size_t nc = 0, nk = 0;
+    if (store_interests_get(v->env.store, vg->id, &codes, &nc, &kinds, &nk) != STORE_OK)
+        return visit_store_failed(v, "cannot read the guest's interests");
+    for (size_t j = 0; j < nc; j++)
+        if (!strcmp(codes[j], v->programs.items[program].code))
+            *interested = true;
+    store_strings_free(codes, nc);
+    store_strings_free(kinds, nk);
+    return 0;
+}
+
+int visit_interest_set(Visit *v, size_t program, bool interested)
+{
+    const VisitGuest *vg = visit_guest(v);
+    if (!vg || program >= v->programs.count)
+        return 0;
+    const char *code = v->programs.items[program].code;
+    char **codes = NULL, **kinds = NULL;
+    size_t nc = 0, nk = 0;
+    Store *s = v->env.store;
+    if (store_interests_get(s, vg->id, &codes, &nc, &kinds, &nk) != STORE_OK)
+        return visit_store_failed(v, "cannot read the guest's interests");
+    int rc = -1;
+    const char **out = calloc(nc + 1, sizeof *out);
+    if (!out) {
+        visit_fail(v, "out of memory saving an interest");
+        goto done;
+    }
+    size_t n = 0;
+    for (size_t j = 0; j < nc; j++)
+        if (strcmp(codes[j], code) != 0)
+            out[n++] = codes[j];
+    if (interested)
+        out[n++] = code;
+    if (store_interests_set(s, vg->id, out, n, (const char *const *)kinds, nk, v->env.cfg->kiosk_id,
+                            visit_now(v)) != STORE_OK) {
+        visit_store_failed(v, "interest not saved");
+        goto done;
+    }
+    rc = 0;
+    visit_changed(v);
+done:
+    free(out);
+    store_strings_free(codes, nc);
+    store_strings_free(kinds, nk);
+    return rc;
+}
+
+/* ---- the badge ---- */
+
+bool visit_badge(const Visit *v, PrintJobState *state)
+{
+    if (!v->guest.id[0] || !v->badge_asked)
+        return false;
+    *state = v->badge_state;
+    return true;
+}
+
+void visit_badge_update(Visit *v, const char *guest_id, PrintJobState state)
+{
+    if (state == PRINT_DONE)
+        visit_changed(v); /* the check-in now says its badge printed */
+    if (!v->guest.id[0] || strcmp(v->guest.id, guest_id) != 0 || !v->badge_asked)
+        return;
+    v->badge_state = state;
+}

@@ -1,0 +1,140 @@
+/* visit.h — a guest's visit to the kiosk and what staff do at it, as plain C
+ * over the store and a few ports (ports.h). No SDL, no layout: the screens
+ * (src/ui/) call these functions and show the outcome; nothing here decides
+ * what is drawn.
+ *
+ * A Visit lives as long as the kiosk. It holds the one search index (guests
+ * finding themselves and staff looking a guest up), the catalogue, and the
+ * current guest: checked in by id, by scanned code or as a walk-in, then their
+ * interests and consent. It asks the printer port for a badge once per visit
+ * (when the guest leaves Interests, or walks away from it), tells the sync port
+ * after every committed change, and takes the time it records from the clock
+ * port. Staff's actions (PIN and lock-out, undo, reprint, test badge, export to
+ * USB, the dashboard) are in visit_staff.h.
+ *
+ * Failures are reported once, here, on stderr and in visit_error(), in words a
+ * person can act on; the functions return an outcome or 0/-1. */
+#ifndef LANYARD_VISIT_H
+#define LANYARD_VISIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/event_config.h"
+#include "core/guest.h"
+#include "core/search.h"
+#include "store/store.h"
+#include "store/store_print.h"
+#include "visit/ports.h"
+
+typedef struct Visit Visit;
+
+typedef struct VisitEnv {
+    Store *store;           /* not owned; used from the caller's thread only */
+    const EventConfig *cfg; /* not owned: kiosk id, PIN hash, event name */
+    PrinterPort printer;    /* print NULL: the kiosk does not print */
+    SyncPort sync;          /* changed NULL: no sync folder */
+    MediaPort media;        /* find NULL: no USB export */
+    ClockPort clock;        /* now NULL: the system's wall clock */
+    bool demo;              /* a windowed demo: with no PIN set, staff go in without one */
+} VisitEnv;
+
+/* Loads the search index and the catalogue from the store. NULL with err
+ * filled when out of memory or the store cannot be read. */
+Visit *visit_create(const VisitEnv *env, char *err, size_t errlen);
+void visit_destroy(Visit *v);
+
+/* The last failure, for a person ("" when none). */
+const char *visit_error(const Visit *v);
+/* The wall-clock time records are made with (the clock port's). */
+int64_t visit_now(const Visit *v);
+
+/* Visible programs in catalogue order. */
+const ProgramList *visit_programs(const Visit *v);
+
+/* ---- finding a guest ---- */
+
+/* Guests finding themselves: masked rows ("Ana G. — Acme Welding"), at most
+ * SEARCH_MAX_RESULTS. Returns how many were written. */
+size_t visit_search(Visit *v, const char *query, SearchResult out[SEARCH_MAX_RESULTS]);
+
+/* ---- the current guest's visit ---- */
+
+typedef enum VisitOutcome {
+    VISIT_CHECKED_IN, /* committed: the visit begins (Interests) */
+    VISIT_ALREADY,    /* checked in before: no second attendance */
+    VISIT_UNKNOWN,    /* no guest has this code */
+    VISIT_INVALID,    /* the walk-in form has errors, marked per field */
+    VISIT_FAILED,     /* the store failed: visit_error() says why */
+} VisitOutcome;
+
+/* The guest of the visit, as the screens greet them. */
+typedef struct VisitGuest {
+    char id[ID_LEN + 1];
+    char greet[256];  /* the first name (the last when a list had none) */
+    bool ask_consent; /* pre-registered: Interests asks for contact consent */
+    bool consent;     /* as stored when they checked in */
+} VisitGuest;
+
+/* Checks the guest in, committed to disk before it returns VISIT_CHECKED_IN
+ * or VISIT_ALREADY. Another guest's visit still open ends first (visit_end). */
+VisitOutcome visit_check_in(Visit *v, const char *guest_id);
+/* The same for a registration code as a scanner reads it (spaces trimmed). */
+VisitOutcome visit_check_in_code(Visit *v, const char *code);
+
+/* The walk-in form. */
+enum {
+    VISIT_FIRST,
+    VISIT_LAST,
+    VISIT_COMPANY,
+    VISIT_TITLE,
+    VISIT_EMAIL,
+    VISIT_PHONE,
+    VISIT_FIELD_COUNT
+};
+
+typedef enum VisitFieldError {
+    VISIT_FIELD_OK,
+    VISIT_FIELD_REQUIRED,  /* first and last name */
+    VISIT_FIELD_BAD_EMAIL, /* not name@domain.tld */
+    VISIT_FIELD_BAD_PHONE, /* letters among the digits */
+} VisitFieldError;
+
+typedef struct VisitWalkin {
+    const char *field[VISIT_FIELD_COUNT]; /* as typed; NULL is empty */
+    bool consent;
+    VisitFieldError error[VISIT_FIELD_COUNT]; /* filled by visit_walk_in */
+} VisitWalkin;
+
+/* Checks the form (VISIT_INVALID with w->error marked), then adds the walk-in
+ * (or finds them, if they are a guest already) and checks them in. */
+VisitOutcome visit_walk_in(Visit *v, VisitWalkin *w);
+
+/* The guest of the visit, or NULL when there is none. */
+const VisitGuest *visit_guest(const Visit *v);
+
+/* Saves what the guest picked on Interests (picked: one per visible program;
+ * kinds: one per PARTNERSHIP_KINDS entry) and, when asked, their consent; then
+ * asks for their badge, whose QR code links to those programs. 0, or -1 when
+ * something was not saved (the badge is asked for all the same). */
+int visit_save_interests(Visit *v, const bool *picked, const bool *kinds, bool consent);
+/* Whether the guest of the visit is interested in program i (from the store);
+ * 0 or -1. */
+int visit_interest_get(Visit *v, size_t program, bool *interested);
+/* I'm interested on a program's page: adds program i to (or takes it off) the
+ * guest's interests at once, keeping their other programs and kinds. 0 or -1. */
+int visit_interest_set(Visit *v, size_t program, bool interested);
+
+/* The guest leaves (Done, walked away, staff took over): a badge still owed is
+ * asked for, and the visit is forgotten. */
+void visit_end(Visit *v);
+
+/* The badge of the visit: false when none was asked for (no printer, or not
+ * yet); else *state is its job's state as the printer last reported it. */
+bool visit_badge(const Visit *v, PrintJobState *state);
+/* The printer reports a job's state (on the screen thread); kept when it is
+ * the guest of the visit's. */
+void visit_badge_update(Visit *v, const char *guest_id, PrintJobState state);
+
+#endif

@@ -1,0 +1,115 @@
+/* visit_dashboard.c — the figures of the staff screen (SPEC §5): checked in
+ * and expected, walk-ins, the printer and the sync folder, import problems,
+ * arrivals per 15 minutes and interest per program. See visit_staff.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store_keys.h"
+#include "visit/visit_internal.h"
+
+static const char *const EVENT_FILES[VISIT_EVENT_FILES] = {"programs.csv", "guests.csv"};
+
+typedef struct ArrivalScan {
+    int64_t now;
+    size_t raw[VISIT_MAX_BUCKETS]; /* [0] the last 15 minutes, going back */
+    size_t oldest;                 /* the oldest bucket with an arrival */
+} ArrivalScan;
+
+static int count_arrival(const AttendanceRow *r, void *ud)
+{
+    ArrivalScan *a = ud;
+    int64_t ago = a->now - r->checked_in_at;
+    size_t b = ago <= 0 ? 0 : (size_t)(ago / VISIT_BUCKET_MS);
+    if (b >= VISIT_MAX_BUCKETS)
+        b = VISIT_MAX_BUCKETS - 1;
+    a->raw[b]++;
+    if (b > a->oldest)
+        a->oldest = b;
+    return 0;
+}
+
+static int count_interest(const FollowupRow *r, void *ud)
+{
+    Dashboard *d = ud;
+    for (size_t i = 0; i < d->nprog; i++) {
+        if (!strcmp(d->prog[i].code, r->program_code)) {
+            d->prog[i].n++;
+            return 0;
+        }
+    }
+    return 0;
+}
+
+static int by_count(const void *a, const void *b)
+{
+    const ProgramCount *x = a, *y = b;
+    return x->n != y->n ? (x->n < y->n ? 1 : -1) : 0;
+}
+
+/* The most wanted first; among equals, catalogue order (qsort is not stable,
+ * so ties are broken by the index they had). */
+static void sort_programs(Dashboard *d)
+{
+    for (size_t i = 0; i < d->nprog; i++)
+        d->prog[i].n = d->prog[i].n * VISIT_CHART_PROGRAMS + (VISIT_CHART_PROGRAMS - 1 - i);
+    qsort(d->prog, d->nprog, sizeof d->prog[0], by_count);
+    for (size_t i = 0; i < d->nprog; i++)
+        d->prog[i].n /= VISIT_CHART_PROGRAMS;
+}
+
+/* Arrivals per 15 minutes up to now, and interest per visible program. */
+static void read_charts(Visit *v, Dashboard *d, int64_t now)
+{
+    Store *s = v->env.store;
+    ArrivalScan a;
+    memset(&a, 0, sizeof a);
+    a.now = now;
+    d->nprog = 0;
+    d->nbuckets = 0;
+    ProgramList pl;
+    program_list_init(&pl);
+    d->charts_ok = store_each_attendance(s, count_arrival, &a) == STORE_OK &&
+                   store_programs(s, &pl) == STORE_OK;
+    for (size_t i = 0; d->charts_ok && i < pl.count && d->nprog < VISIT_CHART_PROGRAMS; i++) {
+        ProgramCount *p = &d->prog[d->nprog++];
+        snprintf(p->code, sizeof p->code, "%s", pl.items[i].code);
+        snprintf(p->name, sizeof p->name, "%s", pl.items[i].name);
+        p->n = 0;
+    }
+    program_list_free(&pl);
+    if (d->charts_ok)
+        d->charts_ok = store_each_followup(s, count_interest, d) == STORE_OK;
+    if (!d->charts_ok) {
+        visit_store_failed(v, "staff charts");
+        return;
+    }
+    sort_programs(d);
+    size_t nb = a.oldest + 1 < VISIT_MIN_BUCKETS ? VISIT_MIN_BUCKETS : a.oldest + 1;
+    d->nbuckets = nb;
+    for (size_t i = 0; i < nb; i++)
+        d->arrivals[i] = a.raw[nb - 1 - i];
+}
+
+void visit_dashboard(Visit *v, Dashboard *d)
+{
+    Store *s = v->env.store;
+    memset(d, 0, sizeof *d);
+    d->stats_ok = store_stats(s, &d->stats) == STORE_OK;
+    if (!d->stats_ok)
+        snprintf(d->stats_err, sizeof d->stats_err, "%s", store_errmsg(s));
+    d->have_printer = v->env.printer.status != NULL;
+    if (d->have_printer)
+        v->env.printer.status(v->env.printer.ud, &d->printer);
+    d->have_sync = v->env.sync.status != NULL;
+    if (d->have_sync)
+        v->env.sync.status(v->env.sync.ud, &d->sync);
+    for (size_t i = 0; i < VISIT_EVENT_FILES; i++) {
+        char key[64], *val = NULL;
+        snprintf(key, sizeof key, KEY_IMPORT_ERROR_FMT, EVENT_FILES[i]);
+        if (store_setting_get(s, key, &val) == STORE_OK && val)
+            snprintf(d->import_err[i], sizeof d->import_err[i], "%s", val);
+        free(val);
+    }
+    read_charts(v, d, visit_now(v));
+}

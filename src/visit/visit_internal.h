@@ -1,0 +1,34 @@
+/* visit_internal.h — what the visit layer's source files share and nothing
+ * outside src/visit/ may include: the Visit struct and its failure helpers. */
+#ifndef LANYARD_VISIT_INTERNAL_H
+#define LANYARD_VISIT_INTERNAL_H
+
+#include "core/lockout.h"
+#include "visit/visit.h"
+#include "visit/visit_staff.h"
+
+struct Visit {
+    VisitEnv env;
+    SearchIndex *ix; /* every guest, walk-ins added as they come */
+    ProgramList programs;
+    char err[700];
+
+    /* the current guest */
+    VisitGuest guest; /* id "" when there is none */
+    bool badge_owed;  /* checked in this visit and no badge asked for yet */
+    bool badge_asked; /* the printer was asked for their badge */
+    PrintJobState badge_state;
+
+    /* staff */
+    LockOut lock;
+    bool lock_ok; /* the lock-out was read from the store */
+};
+
+/* Sets visit_error() and says it on stderr. */
+void visit_fail(Visit *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* visit_fail("WHAT: the store's message"); returns -1. */
+int visit_store_failed(Visit *v, const char *what);
+/* A change was committed: the sync folder's copy is due. */
+void visit_changed(Visit *v);
+
+#endif

@@ -1,0 +1,123 @@
+/* visit_staff.h — what staff do at the kiosk (SPEC §5), over the same Visit:
+ * the PIN and its lock-out (kept in the store's settings, so a restart does
+ * not reset it), looking a guest up with every detail, undoing a check-in,
+ * reprinting a badge, printing a test badge, exporting to a USB stick and the
+ * dashboard's figures. No SDL, no layout; times come from the clock port. */
+#ifndef LANYARD_VISIT_STAFF_H
+#define LANYARD_VISIT_STAFF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/lockout.h"
+#include "visit/visit.h"
+
+/* ---- the PIN ---- */
+
+typedef enum VisitPin {
+    VISIT_PIN_OPEN,   /* a PIN may be tried */
+    VISIT_PIN_OK,     /* right: staff are in */
+    VISIT_PIN_WRONG,  /* wrong; visit_pin_tries_left says how many are left */
+    VISIT_PIN_WAIT,   /* too soon after a wrong one: not even checked */
+    VISIT_PIN_LOCKED, /* locked out; visit_pin_state says for how long */
+    VISIT_PIN_NONE,   /* no PIN is set for this event */
+    VISIT_PIN_ERROR,  /* the lock-out could not be read: no PIN is tried */
+} VisitPin;
+
+/* The pad opens: reads the lock-out. OPEN, LOCKED, NONE or ERROR. */
+VisitPin visit_pin_open(Visit *v);
+/* Tries a PIN (throttled, locked out after LOCKOUT_FREE_TRIES wrong ones;
+ * every try saved). With no PIN set, a demo lets staff in (OK), a kiosk does
+ * not (NONE). */
+VisitPin visit_pin_try(Visit *v, const char *pin);
+/* OPEN, WAIT or LOCKED now; *remaining_ms (may be NULL) until it opens. */
+VisitPin visit_pin_state(const Visit *v, int64_t *remaining_ms);
+/* Wrong PINs left before the lock-out (0 when locked). */
+int visit_pin_tries_left(const Visit *v);
+/* True for a windowed demo (VisitEnv.demo). */
+bool visit_is_demo(const Visit *v);
+
+/* ---- a guest as staff see them ---- */
+
+typedef struct GuestRecord {
+    Guest g;
+    bool checked_in;
+    int64_t checked_in_at; /* ms UTC, when checked_in */
+    bool badge_printed;
+} GuestRecord;
+
+void guest_record_init(GuestRecord *r);
+void guest_record_clear(GuestRecord *r);
+
+/* Matches shown at most: the search's own, plus the guest whose code it is. */
+#define VISIT_LOOKUP_MAX (SEARCH_MAX_RESULTS + 1)
+
+/* Staff lookup by name, company or registration code, with every detail:
+ * the guest whose code the query is (if any) first. out[0..*n) are filled
+ * (each initialised with guest_record_init); *more is true when the search had
+ * more matches than it returned. 0, or -1 (visit_error). */
+int visit_lookup(Visit *v, const char *query, GuestRecord out[VISIT_LOOKUP_MAX], size_t *n,
+                 bool *more);
+/* One guest, read again (after an undo or a reprint). 0 or -1. */
+int visit_record(Visit *v, const char *guest_id, GuestRecord *out);
+
+/* Undoes the guest's check-in (kept as an audit record, never deleted). 0 or -1. */
+int visit_undo(Visit *v, const char *guest_id);
+/* True when the kiosk prints badges (a printer port is set). */
+bool visit_prints(const Visit *v);
+/* Prints the guest's badge again as a new job. 0 or -1. */
+int visit_reprint(Visit *v, const char *guest_id);
+/* Prints a sample badge. 0, or -1 with out->error. */
+int visit_test_badge(Visit *v, TestBadge *out);
+
+/* ---- export to USB ---- */
+
+typedef enum VisitExport {
+    VISIT_EXPORT_DONE,   /* written into the folder given back */
+    VISIT_EXPORT_NO_USB, /* no stick is mounted */
+    VISIT_EXPORT_FAILED, /* visit_error() says what could not be written and why */
+} VisitExport;
+
+/* Writes attendance.csv, followup.csv and a copy of the database into a new
+ * folder on the mounted stick; out_dir gets the folder's path. */
+VisitExport visit_export_usb(Visit *v, char *out_dir, size_t outlen);
+
+/* ---- the dashboard ---- */
+
+/* 15-minute buckets of arrivals: at least an hour shown, at most eight. */
+#define VISIT_BUCKET_MS (15 * 60000)
+#define VISIT_MIN_BUCKETS 4
+#define VISIT_MAX_BUCKETS 32
+/* Programs the interest chart can show (the most wanted first). */
+#define VISIT_CHART_PROGRAMS 64
+/* The event files whose import errors staff see. */
+#define VISIT_EVENT_FILES 2
+
+typedef struct ProgramCount {
+    char code[64];
+    char name[160];
+    size_t n;
+} ProgramCount;
+
+typedef struct Dashboard {
+    bool stats_ok;
+    StoreStats stats;
+    char stats_err[256];
+    bool have_printer;
+    PrinterStatus printer;
+    bool have_sync;
+    SyncStatus sync;
+    char import_err[VISIT_EVENT_FILES][600]; /* programs.csv, guests.csv: "" when fine */
+    bool charts_ok;
+    size_t arrivals[VISIT_MAX_BUCKETS]; /* [0] oldest .. [nbuckets - 1] the last 15 minutes */
+    size_t nbuckets;
+    ProgramCount
+        prog[VISIT_CHART_PROGRAMS]; /* the most wanted first, catalogue order among equals */
+    size_t nprog;
+} Dashboard;
+
+/* Reads the figures the staff screen shows. */
+void visit_dashboard(Visit *v, Dashboard *out);
+
+#endif
