@@ -45,7 +45,7 @@ static const char *plain_error(int rc)
     case SQLITE_LOCKED:
         return "the database is busy in another program";
     case SQLITE_IOERR:
-        return "input/output error";
+        return "disk I/O error"; /* SQLite's own words */
     case SQLITE_PERM:
     case SQLITE_AUTH:
         return "permission denied";
@@ -69,10 +69,8 @@ StoreStatus store_fail(Store *s, const char *doing)
 {
     int rc = sqlite3_extended_errcode(s->db);
     const char *plain = plain_error(rc);
-    /* An I/O error is better described by SQLite's own words. */
-    if (plain && (rc & 0xff) != SQLITE_IOERR)
-        return store_failf(s, STORE_ERROR, "%s: cannot %s: %s", s->path, doing, plain);
-    return store_failf(s, STORE_ERROR, "%s: cannot %s: %s", s->path, doing, sqlite3_errmsg(s->db));
+    return store_failf(s, STORE_ERROR, "%s: cannot %s: %s", s->path, doing,
+                       plain ? plain : sqlite3_errmsg(s->db));
 }
 
 const char *store_errmsg(const Store *s)
