@@ -67,6 +67,13 @@ StoreStatus store_failf(Store *s, StoreStatus st, const char *fmt, ...)
 
 StoreStatus store_fail(Store *s, const char *doing)
 {
+    if (s->bind_rc != SQLITE_OK) {
+        int rc = s->bind_rc;
+        s->bind_rc = SQLITE_OK;
+        const char *plain = plain_error(rc);
+        return store_failf(s, STORE_ERROR, "%s: cannot %s: a value was refused (%s)", s->path,
+                           doing, plain ? plain : sqlite3_errstr(rc));
+    }
     int rc = sqlite3_extended_errcode(s->db);
     const char *plain = plain_error(rc);
     return store_failf(s, STORE_ERROR, "%s: cannot %s: %s", s->path, doing,
@@ -94,7 +101,7 @@ StoreStatus store_exec(Store *s, const char *sql, const char *doing)
 
 StoreStatus store_step_done(Store *s, sqlite3_stmt *st, const char *doing)
 {
-    int rc = sqlite3_step(st);
+    int rc = store_step(s, st);
     store_finish(s, st);
     return rc == SQLITE_DONE ? STORE_OK : store_fail(s, doing);
 }
@@ -146,13 +153,15 @@ void store_finish(Store *s, sqlite3_stmt *st)
     for (size_t i = 0; i < STORE_CACHE_SIZE; i++) {
         StoreCached *c = &s->cache[i];
         if (c->st == st) {
-            sqlite3_reset(st);
-            sqlite3_clear_bindings(st);
+            /* Their results repeat the last step's, which the caller has
+             * handled; clearing bindings cannot fail. */
+            (void)sqlite3_reset(st);
+            (void)sqlite3_clear_bindings(st);
             c->in_use = false;
             return;
         }
     }
-    sqlite3_finalize(st);
+    (void)sqlite3_finalize(st);
 }
 
 /* Runs a cached statement without parameters or results. */
@@ -161,7 +170,7 @@ static int step_cached(Store *s, const char *sql, const char *doing)
     sqlite3_stmt *st = store_cached(s, sql, doing);
     if (!st)
         return SQLITE_ERROR;
-    int rc = sqlite3_step(st);
+    int rc = store_step(s, st);
     store_finish(s, st);
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
@@ -187,21 +196,55 @@ StoreStatus store_commit(Store *s, const char *doing)
 
 void store_rollback(Store *s)
 {
-    /* Fails harmlessly when SQLite already rolled back (e.g. after SQLITE_FULL). */
-    if (!sqlite3_get_autocommit(s->db))
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    /* Nothing to do when SQLite already rolled back (e.g. after SQLITE_FULL).
+     * A ROLLBACK that fails leaves the transaction open; the next BEGIN will
+     * say so, and the message of the failure being handled says why. */
+    if (sqlite3_get_autocommit(s->db))
+        return;
+    if (sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK) {
+        size_t len = strlen(s->err);
+        snprintf(s->err + len, sizeof s->err - len, " (and undoing the change failed: %s)",
+                 sqlite3_errmsg(s->db));
+    }
 }
 
-int store_bind_text(sqlite3_stmt *st, int idx, const char *v)
+/* Keeps the first failure of a binder or reset for store_step. */
+static void keep_failure(Store *s, int rc)
 {
-    return sqlite3_bind_text(st, idx, v ? v : "", -1, SQLITE_TRANSIENT);
+    if (rc != SQLITE_OK && s->bind_rc == SQLITE_OK)
+        s->bind_rc = rc;
 }
 
-int store_bind_time(sqlite3_stmt *st, int idx, int64_t ms)
+void store_bind_text(Store *s, sqlite3_stmt *st, int idx, const char *v)
+{
+    keep_failure(s, sqlite3_bind_text(st, idx, v ? v : "", -1, SQLITE_TRANSIENT));
+}
+
+void store_bind_time(Store *s, sqlite3_stmt *st, int idx, int64_t ms)
 {
     char buf[32];
     time_format_utc(ms, buf);
-    return sqlite3_bind_text(st, idx, buf, -1, SQLITE_TRANSIENT);
+    keep_failure(s, sqlite3_bind_text(st, idx, buf, -1, SQLITE_TRANSIENT));
+}
+
+void store_bind_int(Store *s, sqlite3_stmt *st, int idx, int64_t v)
+{
+    keep_failure(s, sqlite3_bind_int64(st, idx, v));
+}
+
+void store_bind_null(Store *s, sqlite3_stmt *st, int idx)
+{
+    keep_failure(s, sqlite3_bind_null(st, idx));
+}
+
+void store_reset(Store *s, sqlite3_stmt *st)
+{
+    keep_failure(s, sqlite3_reset(st));
+}
+
+int store_step(Store *s, sqlite3_stmt *st)
+{
+    return s->bind_rc != SQLITE_OK ? s->bind_rc : sqlite3_step(st);
 }
 
 const char *store_col_text(sqlite3_stmt *st, int col)
@@ -389,6 +432,14 @@ static bool needs_immutable(const char *path)
     return stat(wal, &st) != 0 || st.st_size == 0;
 }
 
+/* Closes a connection whose statements are all finalized, which cannot fail. */
+static void close_db(sqlite3 *db)
+{
+    int rc = sqlite3_close_v2(db);
+    assert(rc == SQLITE_OK);
+    (void)rc;
+}
+
 static bool check_integrity(const char *path, bool immutable, char *err, size_t errlen)
 {
     bool had_wal = path_exists(path, "-wal"), had_shm = path_exists(path, "-shm");
@@ -419,8 +470,8 @@ static bool check_integrity(const char *path, bool immutable, char *err, size_t 
                     plain ? plain : (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
         }
     }
-    sqlite3_finalize(st);
-    sqlite3_close(db);
+    (void)sqlite3_finalize(st); /* repeats the step's result, handled above */
+    close_db(db);
     if (!ok && !had_wal)
         path_remove(path, "-wal");
     if (!ok && !had_shm)
@@ -433,7 +484,7 @@ static StoreStatus pragma_int(Store *s, const char *sql, int *out)
     sqlite3_stmt *st = store_cached(s, sql, "read the schema version");
     if (!st)
         return STORE_ERROR;
-    int rc = sqlite3_step(st);
+    int rc = store_step(s, st);
     if (rc == SQLITE_ROW)
         *out = sqlite3_column_int(st, 0);
     store_finish(s, st);
@@ -512,7 +563,7 @@ static StoreStatus configure(Store *s, bool fresh)
     sqlite3_stmt *st = store_cached(s, "PRAGMA journal_mode = WAL", "open the database");
     if (!st)
         return STORE_ERROR;
-    int rc = sqlite3_step(st);
+    int rc = store_step(s, st);
     bool wal = rc == SQLITE_ROW && strcmp(store_col_text(st, 0), "wal") == 0;
     store_finish(s, st);
     if (rc != SQLITE_ROW)
@@ -701,9 +752,9 @@ void store_close(Store *s)
         /* A statement still in use was never given back to store_finish: it
          * would have held a read snapshot open all along. */
         assert(!s->cache[i].in_use);
-        sqlite3_finalize(s->cache[i].st);
+        (void)sqlite3_finalize(s->cache[i].st); /* repeats the last step's result */
     }
-    sqlite3_close_v2(s->db);
+    close_db(s->db);
     free(s->path);
     free(s);
 }
@@ -717,8 +768,8 @@ StoreStatus store_setting_get(Store *s, const char *key, char **value)
         store_cached(s, "SELECT value FROM settings WHERE key = ?1", "read a setting");
     if (!st)
         return STORE_ERROR;
-    store_bind_text(st, 1, key);
-    int rc = sqlite3_step(st);
+    store_bind_text(s, st, 1, key);
+    int rc = store_step(s, st);
     StoreStatus status = STORE_OK;
     if (rc == SQLITE_ROW) {
         *value = strdup(store_col_text(st, 0));
@@ -744,8 +795,8 @@ StoreStatus store_setting_set(Store *s, const char *key, const char *value)
                                     "save a setting");
     if (!st)
         return STORE_ERROR;
-    store_bind_text(st, 1, key);
-    store_bind_text(st, 2, value);
+    store_bind_text(s, st, 1, key);
+    store_bind_text(s, st, 2, value);
     return store_step_done(s, st, "save a setting");
 }
 
@@ -766,12 +817,12 @@ StoreStatus store_audit(Store *s, const char *kiosk, int64_t now, const char *ac
         return STORE_ERROR;
     char id[ID_LEN + 1];
     id_random(id);
-    store_bind_text(st, 1, id);
-    store_bind_time(st, 2, now);
-    store_bind_text(st, 3, kiosk);
-    store_bind_text(st, 4, action);
-    store_bind_text(st, 5, guest_id);
-    store_bind_text(st, 6, detail);
+    store_bind_text(s, st, 1, id);
+    store_bind_time(s, st, 2, now);
+    store_bind_text(s, st, 3, kiosk);
+    store_bind_text(s, st, 4, action);
+    store_bind_text(s, st, 5, guest_id);
+    store_bind_text(s, st, 6, detail);
     return store_step_done(s, st, "write the audit trail");
 }
 
@@ -782,7 +833,7 @@ static StoreStatus backup_fail(Store *s, sqlite3 *dest, int rc, char *tmp, const
     const char *plain = plain_error(rc);
     store_failf(s, STORE_ERROR, "cannot write a copy to %s: %s", dest_path,
                 plain ? plain : sqlite3_errstr(rc));
-    sqlite3_close(dest);
+    close_db(dest);
     unlink(tmp);
     free(tmp);
     return STORE_ERROR;
