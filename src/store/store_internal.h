@@ -37,6 +37,9 @@ struct Store {
 extern const char *const STORE_MIGRATIONS[];
 extern const int STORE_MIGRATION_COUNT;
 
+/* Words a staff member can act on for an SQLite result that comes from the
+ * file rather than from a bug ("disk full"); NULL for the others. */
+const char *store_plain_error(int rc);
 /* Sets the error message from the failure a binder kept, or else from the
  * connection's last error, prefixed by what was being done ("check in"),
  * naming the file; returns STORE_ERROR. */
