@@ -398,6 +398,30 @@ static void remove_new_file(const char *path)
     }
 }
 
+/* Whether the folder of path takes new files (the -wal and -shm of WAL);
+ * when not, err says why. */
+static bool folder_is_writable(const char *path, char *err, size_t errlen)
+{
+    char *dir = dir_of(path);
+    if (!dir) {
+        set_err(err, errlen, "cannot open %s: out of memory", path);
+        return false;
+    }
+    struct stat dst;
+    int ok = access(dir, W_OK | X_OK);
+    int e = errno;
+    if (ok == 0 && stat(dir, &dst) == 0 && (dst.st_mode & 0222) == 0) {
+        ok = -1; /* as for files: no write bit means read-only, even for root */
+        e = EACCES;
+    }
+    if (ok != 0 && (e == ENOENT || e == ENOTDIR))
+        set_err(err, errlen, "cannot create %s: the folder %s does not exist", path, dir);
+    else if (ok != 0)
+        set_err(err, errlen, "cannot write %s: its folder is not writable (%s)", path, strerror(e));
+    free(dir);
+    return ok == 0;
+}
+
 StoreStatus store_open(const char *path, unsigned flags, Store **out, char *err, size_t errlen)
 {
     *out = NULL;
@@ -445,28 +469,8 @@ StoreStatus store_open(const char *path, unsigned flags, Store **out, char *err,
         }
     }
     /* WAL keeps -wal and -shm files beside the database. */
-    if (!readonly) {
-        char *dir = dir_of(path);
-        if (!dir) {
-            set_err(err, errlen, "cannot open %s: out of memory", path);
-            return STORE_ERROR;
-        }
-        struct stat dst;
-        int ok = access(dir, W_OK | X_OK);
-        int e = errno;
-        if (ok == 0 && stat(dir, &dst) == 0 && (dst.st_mode & 0222) == 0) {
-            ok = -1; /* as for files: no write bit means read-only, even for root */
-            e = EACCES;
-        }
-        if (ok != 0 && (e == ENOENT || e == ENOTDIR))
-            set_err(err, errlen, "cannot create %s: the folder %s does not exist", path, dir);
-        else if (ok != 0)
-            set_err(err, errlen, "cannot write %s: its folder is not writable (%s)", path,
-                    strerror(e));
-        free(dir);
-        if (ok != 0)
-            return STORE_ERROR;
-    }
+    if (!readonly && !folder_is_writable(path, err, errlen))
+        return STORE_ERROR;
     bool immutable = readonly && !fresh && needs_immutable(path);
     if (!fresh && st.st_size > 0 && !check_integrity(path, immutable, err, errlen))
         return STORE_ERROR;
