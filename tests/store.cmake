@@ -3,3 +3,5 @@
 lanyard_test(test_store SOURCES test_store.c DEPS store core_import core_ids)
 lanyard_test(test_merge SOURCES test_merge.c DEPS store core_export core_csv core_ids)
 lanyard_test(test_durable SOURCES test_durable.c DEPS store core_import core_ids)
+# The store under injected disk errors and a full disk, through a test VFS.
+lanyard_test(test_store_faults SOURCES test_store_faults.c fault_vfs.c DEPS store core_import core_ids)

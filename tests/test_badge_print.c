@@ -1,6 +1,7 @@
 /* test_badge_print.c — `lanyard badge` and `lanyard print`, and the background
  * print queue with no printer configured (badges written as PNGs to badges/
  * beside the database): one job per check-in, reprints, restart resume. */
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +15,7 @@
 #include "badge/badge_queue.h"
 #include "core/event_config.h"
 #include "core/timefmt.h"
-#include "store/store_internal.h" /* the connection, to make recording a job fail */
+#include "store/store_print.h"
 
 typedef struct Fixture {
     char *dir;
@@ -331,12 +332,15 @@ static void test_job_not_recorded(void **state)
     char err[512], ana[ID_LEN + 1];
     assert_int_equal(store_open(f->db, 0, &s, err, sizeof err), STORE_OK);
     bt_guest_id(s, BT_ANA_CODE, ana);
-    assert_int_equal(sqlite3_exec(s->db,
+    store_close(s);
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db,
                                   "CREATE TRIGGER refuse_jobs BEFORE INSERT ON print_jobs "
                                   "BEGIN SELECT RAISE(ABORT, 'no room for the job'); END",
                                   NULL, NULL, NULL),
                      SQLITE_OK);
-    store_close(s);
+    assert_int_equal(sqlite3_close(db), SQLITE_OK);
 
     BtWatch w;
     bt_watch_init(&w);

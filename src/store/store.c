@@ -1,5 +1,5 @@
-/* store.c — opening a Lanyard database safely, migrations, error messages,
- * settings, the audit trail and consistent backups.
+/* store.c — opening a Lanyard database safely, migrations, settings, the
+ * audit trail and consistent backups.
  *
  * Opening is careful because a kiosk is pointed at files by hand: anything that
  * is not a Lanyard database (another program's SQLite file, a spreadsheet, a
@@ -22,204 +22,6 @@
 
 #include "core/ids.h"
 #include "core/text.h"
-#include "core/timefmt.h"
-
-/* ---- errors ---- */
-
-/* Words a staff member can act on for the SQLite errors that come from the
- * file rather than from a bug. */
-static const char *plain_error(int rc)
-{
-    switch (rc & 0xff) {
-    case SQLITE_FULL:
-        return "disk full";
-    case SQLITE_READONLY:
-        return "the file or its folder is read-only";
-    case SQLITE_CANTOPEN:
-        return "cannot open the file";
-    case SQLITE_NOTADB:
-        return "not a Lanyard database";
-    case SQLITE_CORRUPT:
-        return "the database file is damaged (corrupt)";
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-        return "the database is busy in another program";
-    case SQLITE_IOERR:
-        return "input/output error";
-    case SQLITE_PERM:
-    case SQLITE_AUTH:
-        return "permission denied";
-    case SQLITE_NOMEM:
-        return "out of memory";
-    default:
-        return NULL;
-    }
-}
-
-StoreStatus store_failf(Store *s, StoreStatus st, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(s->err, sizeof s->err, fmt, ap);
-    va_end(ap);
-    return st;
-}
-
-StoreStatus store_fail(Store *s, const char *doing)
-{
-    int rc = sqlite3_extended_errcode(s->db);
-    const char *plain = plain_error(rc);
-    /* An I/O error is better described by SQLite's own words. */
-    if (plain && (rc & 0xff) != SQLITE_IOERR)
-        return store_failf(s, STORE_ERROR, "%s: cannot %s: %s", s->path, doing, plain);
-    return store_failf(s, STORE_ERROR, "%s: cannot %s: %s", s->path, doing, sqlite3_errmsg(s->db));
-}
-
-const char *store_errmsg(const Store *s)
-{
-    return s ? s->err : "no database";
-}
-
-const char *store_path(const Store *s)
-{
-    return s->path;
-}
-
-/* ---- helpers shared by the store's files ---- */
-
-StoreStatus store_exec(Store *s, const char *sql, const char *doing)
-{
-    if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-        return store_fail(s, doing);
-    return STORE_OK;
-}
-
-StoreStatus store_step_done(Store *s, sqlite3_stmt *st, const char *doing)
-{
-    int rc = sqlite3_step(st);
-    store_finish(s, st);
-    return rc == SQLITE_DONE ? STORE_OK : store_fail(s, doing);
-}
-
-sqlite3_stmt *store_prepare(Store *s, const char *sql, const char *doing)
-{
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-        store_fail(s, doing);
-        return NULL;
-    }
-    return st;
-}
-
-/* Statements are kept prepared between calls, looked up by the address of
- * their SQL text (always a string literal): a check-in then costs little more
- * than its disk flush. A statement already in use (a nested call) is prepared
- * afresh and finalized by store_finish. */
-sqlite3_stmt *store_cached(Store *s, const char *sql, const char *doing)
-{
-    StoreCached *free_slot = NULL;
-    for (size_t i = 0; i < STORE_CACHE_SIZE; i++) {
-        StoreCached *c = &s->cache[i];
-        if (c->sql == sql && !c->in_use) {
-            c->in_use = true;
-            return c->st;
-        }
-        if (!c->sql && !free_slot)
-            free_slot = c;
-    }
-    sqlite3_stmt *st = NULL;
-    unsigned flags = free_slot ? SQLITE_PREPARE_PERSISTENT : 0;
-    if (sqlite3_prepare_v3(s->db, sql, -1, flags, &st, NULL) != SQLITE_OK) {
-        store_fail(s, doing);
-        return NULL;
-    }
-    if (free_slot) {
-        free_slot->sql = sql;
-        free_slot->st = st;
-        free_slot->in_use = true;
-    }
-    return st;
-}
-
-void store_finish(Store *s, sqlite3_stmt *st)
-{
-    if (!st)
-        return;
-    for (size_t i = 0; i < STORE_CACHE_SIZE; i++) {
-        StoreCached *c = &s->cache[i];
-        if (c->st == st) {
-            sqlite3_reset(st);
-            sqlite3_clear_bindings(st);
-            c->in_use = false;
-            return;
-        }
-    }
-    sqlite3_finalize(st);
-}
-
-/* Runs a cached statement without parameters or results. */
-static int step_cached(Store *s, const char *sql, const char *doing)
-{
-    sqlite3_stmt *st = store_cached(s, sql, doing);
-    if (!st)
-        return SQLITE_ERROR;
-    int rc = sqlite3_step(st);
-    store_finish(s, st);
-    return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
-StoreStatus store_begin(Store *s, const char *doing)
-{
-    if (s->readonly)
-        return store_failf(s, STORE_ERROR, "%s: cannot %s: opened read-only", s->path, doing);
-    if (step_cached(s, "BEGIN IMMEDIATE", doing) != SQLITE_OK)
-        return store_fail(s, doing);
-    return STORE_OK;
-}
-
-StoreStatus store_commit(Store *s, const char *doing)
-{
-    if (step_cached(s, "COMMIT", doing) != SQLITE_OK) {
-        StoreStatus st = store_fail(s, doing);
-        store_rollback(s);
-        return st;
-    }
-    return STORE_OK;
-}
-
-void store_rollback(Store *s)
-{
-    /* Fails harmlessly when SQLite already rolled back (e.g. after SQLITE_FULL). */
-    if (!sqlite3_get_autocommit(s->db))
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-}
-
-int store_bind_text(sqlite3_stmt *st, int idx, const char *v)
-{
-    return sqlite3_bind_text(st, idx, v ? v : "", -1, SQLITE_TRANSIENT);
-}
-
-int store_bind_time(sqlite3_stmt *st, int idx, int64_t ms)
-{
-    char buf[32];
-    time_format_utc(ms, buf);
-    return sqlite3_bind_text(st, idx, buf, -1, SQLITE_TRANSIENT);
-}
-
-const char *store_col_text(sqlite3_stmt *st, int col)
-{
-    const unsigned char *t = sqlite3_column_text(st, col);
-    return t ? (const char *)t : "";
-}
-
-int64_t store_col_time(sqlite3_stmt *st, int col)
-{
-    const unsigned char *t = sqlite3_column_text(st, col);
-    int64_t ms = 0;
-    if (!t || !time_parse_utc((const char *)t, &ms))
-        return 0;
-    return ms;
-}
 
 /* ---- opening ---- */
 
@@ -391,6 +193,14 @@ static bool needs_immutable(const char *path)
     return stat(wal, &st) != 0 || st.st_size == 0;
 }
 
+/* Closes a connection whose statements are all finalized, which cannot fail. */
+static void close_db(sqlite3 *db)
+{
+    int rc = sqlite3_close_v2(db);
+    assert(rc == SQLITE_OK);
+    (void)rc;
+}
+
 static bool check_integrity(const char *path, bool immutable, char *err, size_t errlen)
 {
     bool had_wal = path_exists(path, "-wal"), had_shm = path_exists(path, "-shm");
@@ -416,13 +226,13 @@ static bool check_integrity(const char *path, bool immutable, char *err, size_t 
             (rc & 0xff) == SQLITE_NOTADB || (ext & 0xff) == SQLITE_NOTADB)
             set_err(err, errlen, "%s is damaged (corrupt); it was left untouched", path);
         else {
-            const char *plain = plain_error(rc);
+            const char *plain = store_plain_error(rc);
             set_err(err, errlen, "cannot open %s: %s", path,
                     plain ? plain : (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
         }
     }
-    sqlite3_finalize(st);
-    sqlite3_close(db);
+    (void)sqlite3_finalize(st); /* repeats the step's result, handled above */
+    close_db(db);
     if (!ok && !had_wal)
         path_remove(path, "-wal");
     if (!ok && !had_shm)
@@ -435,7 +245,7 @@ static StoreStatus pragma_int(Store *s, const char *sql, int *out)
     sqlite3_stmt *st = store_cached(s, sql, "read the schema version");
     if (!st)
         return STORE_ERROR;
-    int rc = sqlite3_step(st);
+    int rc = store_step(s, st);
     if (rc == SQLITE_ROW)
         *out = sqlite3_column_int(st, 0);
     store_finish(s, st);
@@ -514,7 +324,7 @@ static StoreStatus configure(Store *s, bool fresh)
     sqlite3_stmt *st = store_cached(s, "PRAGMA journal_mode = WAL", "open the database");
     if (!st)
         return STORE_ERROR;
-    int rc = sqlite3_step(st);
+    int rc = store_step(s, st);
     bool wal = rc == SQLITE_ROW && strcmp(store_col_text(st, 0), "wal") == 0;
     store_finish(s, st);
     if (rc != SQLITE_ROW)
@@ -588,6 +398,30 @@ static void remove_new_file(const char *path)
     }
 }
 
+/* Whether the folder of path takes new files (the -wal and -shm of WAL);
+ * when not, err says why. */
+static bool folder_is_writable(const char *path, char *err, size_t errlen)
+{
+    char *dir = dir_of(path);
+    if (!dir) {
+        set_err(err, errlen, "cannot open %s: out of memory", path);
+        return false;
+    }
+    struct stat dst;
+    int ok = access(dir, W_OK | X_OK);
+    int e = errno;
+    if (ok == 0 && stat(dir, &dst) == 0 && (dst.st_mode & 0222) == 0) {
+        ok = -1; /* as for files: no write bit means read-only, even for root */
+        e = EACCES;
+    }
+    if (ok != 0 && (e == ENOENT || e == ENOTDIR))
+        set_err(err, errlen, "cannot create %s: the folder %s does not exist", path, dir);
+    else if (ok != 0)
+        set_err(err, errlen, "cannot write %s: its folder is not writable (%s)", path, strerror(e));
+    free(dir);
+    return ok == 0;
+}
+
 StoreStatus store_open(const char *path, unsigned flags, Store **out, char *err, size_t errlen)
 {
     *out = NULL;
@@ -635,28 +469,8 @@ StoreStatus store_open(const char *path, unsigned flags, Store **out, char *err,
         }
     }
     /* WAL keeps -wal and -shm files beside the database. */
-    if (!readonly) {
-        char *dir = dir_of(path);
-        if (!dir) {
-            set_err(err, errlen, "cannot open %s: out of memory", path);
-            return STORE_ERROR;
-        }
-        struct stat dst;
-        int ok = access(dir, W_OK | X_OK);
-        int e = errno;
-        if (ok == 0 && stat(dir, &dst) == 0 && (dst.st_mode & 0222) == 0) {
-            ok = -1; /* as for files: no write bit means read-only, even for root */
-            e = EACCES;
-        }
-        if (ok != 0 && (e == ENOENT || e == ENOTDIR))
-            set_err(err, errlen, "cannot create %s: the folder %s does not exist", path, dir);
-        else if (ok != 0)
-            set_err(err, errlen, "cannot write %s: its folder is not writable (%s)", path,
-                    strerror(e));
-        free(dir);
-        if (ok != 0)
-            return STORE_ERROR;
-    }
+    if (!readonly && !folder_is_writable(path, err, errlen))
+        return STORE_ERROR;
     bool immutable = readonly && !fresh && needs_immutable(path);
     if (!fresh && st.st_size > 0 && !check_integrity(path, immutable, err, errlen))
         return STORE_ERROR;
@@ -674,7 +488,7 @@ StoreStatus store_open(const char *path, unsigned flags, Store **out, char *err,
     int rc = open_sqlite(path, oflags, immutable, &s->db);
     StoreStatus status = STORE_OK;
     if (rc != SQLITE_OK) {
-        const char *plain = plain_error(rc);
+        const char *plain = store_plain_error(rc);
         status = store_failf(s, STORE_ERROR, "cannot open %s: %s", path,
                              plain ? plain : sqlite3_errstr(rc));
     }
@@ -703,9 +517,9 @@ void store_close(Store *s)
         /* A statement still in use was never given back to store_finish: it
          * would have held a read snapshot open all along. */
         assert(!s->cache[i].in_use);
-        sqlite3_finalize(s->cache[i].st);
+        (void)sqlite3_finalize(s->cache[i].st); /* repeats the last step's result */
     }
-    sqlite3_close_v2(s->db);
+    close_db(s->db);
     free(s->path);
     free(s);
 }
@@ -719,8 +533,8 @@ StoreStatus store_setting_get(Store *s, const char *key, char **value)
         store_cached(s, "SELECT value FROM settings WHERE key = ?1", "read a setting");
     if (!st)
         return STORE_ERROR;
-    store_bind_text(st, 1, key);
-    int rc = sqlite3_step(st);
+    store_bind_text(s, st, 1, key);
+    int rc = store_step(s, st);
     StoreStatus status = STORE_OK;
     if (rc == SQLITE_ROW) {
         *value = strdup(store_col_text(st, 0));
@@ -746,8 +560,8 @@ StoreStatus store_setting_set(Store *s, const char *key, const char *value)
                                     "save a setting");
     if (!st)
         return STORE_ERROR;
-    store_bind_text(st, 1, key);
-    store_bind_text(st, 2, value);
+    store_bind_text(s, st, 1, key);
+    store_bind_text(s, st, 2, value);
     return store_step_done(s, st, "save a setting");
 }
 
@@ -768,12 +582,12 @@ StoreStatus store_audit(Store *s, const char *kiosk, int64_t now, const char *ac
         return STORE_ERROR;
     char id[ID_LEN + 1];
     id_random(id);
-    store_bind_text(st, 1, id);
-    store_bind_time(st, 2, now);
-    store_bind_text(st, 3, kiosk);
-    store_bind_text(st, 4, action);
-    store_bind_text(st, 5, guest_id);
-    store_bind_text(st, 6, detail);
+    store_bind_text(s, st, 1, id);
+    store_bind_time(s, st, 2, now);
+    store_bind_text(s, st, 3, kiosk);
+    store_bind_text(s, st, 4, action);
+    store_bind_text(s, st, 5, guest_id);
+    store_bind_text(s, st, 6, detail);
     return store_step_done(s, st, "write the audit trail");
 }
 
@@ -781,10 +595,10 @@ StoreStatus store_audit(Store *s, const char *kiosk, int64_t now, const char *ac
 
 static StoreStatus backup_fail(Store *s, sqlite3 *dest, int rc, char *tmp, const char *dest_path)
 {
-    const char *plain = plain_error(rc);
+    const char *plain = store_plain_error(rc);
     store_failf(s, STORE_ERROR, "cannot write a copy to %s: %s", dest_path,
                 plain ? plain : sqlite3_errstr(rc));
-    sqlite3_close(dest);
+    close_db(dest);
     unlink(tmp);
     free(tmp);
     return STORE_ERROR;

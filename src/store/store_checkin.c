@@ -33,8 +33,8 @@ static int active_attendance(Store *s, const char *guest_id, char att[ID_LEN + 1
                                     "read a check-in");
     if (!st)
         return -1;
-    store_bind_text(st, 1, guest_id);
-    int rc = sqlite3_step(st);
+    store_bind_text(s, st, 1, guest_id);
+    int rc = store_step(s, st);
     int found = 0;
     if (rc == SQLITE_ROW) {
         if (att)
@@ -79,10 +79,10 @@ StoreStatus store_checkin(Store *s, const char *guest_id, const char *kiosk, int
     }
     char att[ID_LEN + 1];
     id_random(att);
-    store_bind_text(st, 1, att);
-    store_bind_text(st, 2, id);
-    store_bind_text(st, 3, kiosk);
-    store_bind_time(st, 4, now);
+    store_bind_text(s, st, 1, att);
+    store_bind_text(s, st, 2, id);
+    store_bind_text(s, st, 3, kiosk);
+    store_bind_time(s, st, 4, now);
     status = store_step_done(s, st, "check in");
     if (status != STORE_OK) {
         store_rollback(s);
@@ -118,10 +118,10 @@ StoreStatus store_checkin_undo(Store *s, const char *guest_id, const char *kiosk
     if (status == STORE_OK && !st)
         status = STORE_ERROR;
     if (status == STORE_OK) {
-        store_bind_text(st, 1, id);
-        store_bind_time(st, 2, now);
-        store_bind_text(st, 3, kiosk);
-        if (sqlite3_step(st) != SQLITE_DONE)
+        store_bind_text(s, st, 1, id);
+        store_bind_time(s, st, 2, now);
+        store_bind_text(s, st, 3, kiosk);
+        if (store_step(s, st) != SQLITE_DONE)
             status = store_fail(s, "undo a check-in");
     }
     store_finish(s, st);
@@ -194,9 +194,9 @@ static StoreStatus check_interests(Store *s, const char *const *programs, size_t
         return STORE_ERROR;
     StoreStatus status = STORE_OK;
     for (size_t i = 0; i < nprograms && status == STORE_OK; i++) {
-        sqlite3_reset(st);
-        store_bind_text(st, 1, programs[i]);
-        int rc = sqlite3_step(st);
+        store_reset(s, st);
+        store_bind_text(s, st, 1, programs[i]);
+        int rc = store_step(s, st);
         if (rc == SQLITE_DONE)
             status = store_failf(s, STORE_INVALID, "unknown program '%s'",
                                  programs[i] ? programs[i] : "");
@@ -217,8 +217,8 @@ static StoreStatus drop_unlisted(Store *s, const char *id, const char *kind,
         s, "SELECT value FROM interests WHERE guest_id = ?1 AND kind = ?2", "save the interests");
     if (!sel)
         return STORE_ERROR;
-    store_bind_text(sel, 1, id);
-    store_bind_text(sel, 2, kind);
+    store_bind_text(s, sel, 1, id);
+    store_bind_text(s, sel, 2, kind);
     char **stored = NULL;
     size_t nstored = 0;
     /* Read first, delete after: no statement writes the rows another is reading. */
@@ -232,16 +232,16 @@ static StoreStatus drop_unlisted(Store *s, const char *id, const char *kind,
         if (!del)
             status = STORE_ERROR;
         else {
-            store_bind_text(del, 1, id);
-            store_bind_text(del, 2, kind);
+            store_bind_text(s, del, 1, id);
+            store_bind_text(s, del, 2, kind);
         }
     }
     for (size_t i = 0; status == STORE_OK && i < nstored; i++) {
         if (in_list(keep, nkeep, stored[i]))
             continue;
-        sqlite3_reset(del);
-        store_bind_text(del, 3, stored[i]);
-        if (sqlite3_step(del) != SQLITE_DONE)
+        store_reset(s, del);
+        store_bind_text(s, del, 3, stored[i]);
+        if (store_step(s, del) != SQLITE_DONE)
             status = store_fail(s, "save the interests");
     }
     store_finish(s, del);
@@ -260,14 +260,14 @@ static StoreStatus add_interests(Store *s, const char *id, const char *kind, con
     if (!st)
         return STORE_ERROR;
     StoreStatus status = STORE_OK;
-    store_bind_text(st, 1, id);
-    store_bind_text(st, 2, kind);
-    store_bind_time(st, 4, now);
-    store_bind_text(st, 5, kiosk);
+    store_bind_text(s, st, 1, id);
+    store_bind_text(s, st, 2, kind);
+    store_bind_time(s, st, 4, now);
+    store_bind_text(s, st, 5, kiosk);
     for (size_t i = 0; i < n && status == STORE_OK; i++) {
-        sqlite3_reset(st);
-        store_bind_text(st, 3, v[i]);
-        if (sqlite3_step(st) != SQLITE_DONE)
+        store_reset(s, st);
+        store_bind_text(s, st, 3, v[i]);
+        if (store_step(s, st) != SQLITE_DONE)
             status = store_fail(s, "save the interests");
     }
     store_finish(s, st);
@@ -314,7 +314,7 @@ static StoreStatus collect(Store *s, sqlite3_stmt *st, char ***out, size_t *n)
     *n = 0;
     size_t cap = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = store_step(s, st)) == SQLITE_ROW) {
         if (*n == cap) {
             cap = cap ? cap * 2 : 8;
             char **grown = realloc(*out, cap * sizeof *grown);
@@ -375,7 +375,7 @@ StoreStatus store_interests_get(Store *s, const char *guest_id, char ***programs
                      "read the interests");
     if (!st)
         return STORE_ERROR;
-    store_bind_text(st, 1, id);
+    store_bind_text(s, st, 1, id);
     status = collect(s, st, programs, nprograms);
     store_finish(s, st);
     if (status != STORE_OK)
@@ -385,7 +385,7 @@ StoreStatus store_interests_get(Store *s, const char *guest_id, char ***programs
     if (!st)
         status = STORE_ERROR;
     else {
-        store_bind_text(st, 1, id);
+        store_bind_text(s, st, 1, id);
         status = collect(s, st, kinds, nkinds);
         store_finish(s, st);
     }

@@ -84,10 +84,10 @@ static StoreStatus lists_load(Store *s, Lists *l, const char *guest_id)
 {
     joined_reset(&l->names);
     joined_reset(&l->labels);
-    sqlite3_reset(l->programs);
-    store_bind_text(l->programs, 1, guest_id);
+    store_reset(s, l->programs);
+    store_bind_text(s, l->programs, 1, guest_id);
     int rc;
-    while ((rc = sqlite3_step(l->programs)) == SQLITE_ROW)
+    while ((rc = store_step(s, l->programs)) == SQLITE_ROW)
         if (joined_add(&l->names, store_col_text(l->programs, 0)) != 0)
             return store_failf(s, STORE_ERROR, "cannot export: out of memory");
     if (rc != SQLITE_DONE)
@@ -96,10 +96,10 @@ static StoreStatus lists_load(Store *s, Lists *l, const char *guest_id)
     bool picked[64] = {false};
     size_t nk = PARTNERSHIP_KIND_COUNT < 64 ? PARTNERSHIP_KIND_COUNT : 64;
     Joined unknown = {0};
-    sqlite3_reset(l->kinds);
-    store_bind_text(l->kinds, 1, guest_id);
+    store_reset(s, l->kinds);
+    store_bind_text(s, l->kinds, 1, guest_id);
     StoreStatus status = STORE_OK;
-    while (status == STORE_OK && (rc = sqlite3_step(l->kinds)) == SQLITE_ROW) {
+    while (status == STORE_OK && (rc = store_step(s, l->kinds)) == SQLITE_ROW) {
         const char *key = store_col_text(l->kinds, 0);
         size_t i = 0;
         while (i < nk && strcmp(PARTNERSHIP_KINDS[i].key, key) != 0)
@@ -139,7 +139,7 @@ static StoreStatus walk_guest_rows(Store *s, const char *sql, int guest_col, Emi
     Guest g;
     guest_init(&g);
     int rc = SQLITE_DONE;
-    while (status == STORE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (status == STORE_OK && (rc = store_step(s, st)) == SQLITE_ROW) {
         if (store_read_guest(st, guest_col, &g) != 0) {
             status = store_failf(s, STORE_ERROR, "cannot export: out of memory");
             break;
@@ -246,7 +246,7 @@ StoreStatus store_stats(Store *s, StoreStats *out)
         "count");
     if (!st)
         return STORE_ERROR;
-    int rc = sqlite3_step(st);
+    int rc = store_step(s, st);
     if (rc == SQLITE_ROW) {
         out->guests = (size_t)sqlite3_column_int64(st, 0);
         out->expected = (size_t)sqlite3_column_int64(st, 1);

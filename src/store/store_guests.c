@@ -39,7 +39,7 @@ int store_read_guest(sqlite3_stmt *st, int c, Guest *g)
  * row, -1 on error (reported as failing to `doing`). */
 static int first_id(Store *s, sqlite3_stmt *st, const char *doing, char out[ID_LEN + 1])
 {
-    int rc = sqlite3_step(st), found = 0;
+    int rc = store_step(s, st), found = 0;
     if (rc == SQLITE_ROW) {
         snprintf(out, ID_LEN + 1, "%s", store_col_text(st, 0));
         found = 1;
@@ -69,7 +69,7 @@ int store_resolve_key(Store *s, const char *kind, const char *value, char out[ID
     sqlite3_stmt *st = store_cached(s, sql, "look up a guest");
     if (!st)
         return -1;
-    store_bind_text(st, 1, value);
+    store_bind_text(s, st, 1, value);
     return first_id(s, st, "look up a guest", out);
 }
 
@@ -79,8 +79,8 @@ static StoreStatus guest_by_id(Store *s, const char *id, Guest *out)
         store_cached(s, "SELECT " STORE_GUEST_COLUMNS " FROM guests WHERE id = ?1", "read a guest");
     if (!st)
         return STORE_ERROR;
-    store_bind_text(st, 1, id);
-    int rc = sqlite3_step(st);
+    store_bind_text(s, st, 1, id);
+    int rc = store_step(s, st);
     StoreStatus status = STORE_OK;
     if (rc == SQLITE_ROW) {
         if (store_read_guest(st, 0, out) != 0)
@@ -129,13 +129,13 @@ StoreStatus store_guests_by_name(Store *s, const char *first, const char *last, 
         "look up a guest by name");
     if (!st)
         return STORE_ERROR;
-    store_bind_text(st, 1, first);
-    store_bind_text(st, 2, last);
-    store_bind_text(st, 3, company);
-    store_bind_text(st, 4, email);
+    store_bind_text(s, st, 1, first);
+    store_bind_text(s, st, 2, last);
+    store_bind_text(s, st, 3, company);
+    store_bind_text(s, st, 4, email);
     int rc;
     StoreStatus status = STORE_OK;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = store_step(s, st)) == SQLITE_ROW) {
         Guest *g = guest_list_push(out);
         if (!g || store_read_guest(st, 0, g) != 0) {
             status = store_failf(s, STORE_ERROR, "cannot look up a guest: out of memory");
@@ -158,7 +158,7 @@ StoreStatus store_each_guest(Store *s, int (*fn)(const Guest *g, void *ud), void
     guest_init(&g);
     int rc;
     StoreStatus status = STORE_OK;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = store_step(s, st)) == SQLITE_ROW) {
         if (store_read_guest(st, 0, &g) != 0) {
             status = store_failf(s, STORE_ERROR, "cannot read the guests: out of memory");
             break;
@@ -180,28 +180,18 @@ static const char INSERT_GUEST[] =
     "consent, kiosk, created_at, updated_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)";
 
-static int bind_guest_fields(sqlite3_stmt *st, const Guest *g)
+static void bind_guest_fields(Store *s, sqlite3_stmt *st, const Guest *g)
 {
-    int rc = store_bind_text(st, 2, g->code);
-    if (rc == SQLITE_OK)
-        rc = store_bind_text(st, 3, g->first);
-    if (rc == SQLITE_OK)
-        rc = store_bind_text(st, 4, g->last);
-    if (rc == SQLITE_OK)
-        rc = store_bind_text(st, 5, g->company);
-    if (rc == SQLITE_OK)
-        rc = store_bind_text(st, 6, g->title);
-    if (rc == SQLITE_OK)
-        rc = store_bind_text(st, 7, g->email);
-    if (rc == SQLITE_OK)
-        rc = store_bind_text(st, 8, g->phone);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_bind_int(st, 9, (int)g->role);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_bind_int(st, 10, g->walk_in);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_bind_int(st, 11, g->consent);
-    return rc;
+    store_bind_text(s, st, 2, g->code);
+    store_bind_text(s, st, 3, g->first);
+    store_bind_text(s, st, 4, g->last);
+    store_bind_text(s, st, 5, g->company);
+    store_bind_text(s, st, 6, g->title);
+    store_bind_text(s, st, 7, g->email);
+    store_bind_text(s, st, 8, g->phone);
+    store_bind_int(s, st, 9, (int)g->role);
+    store_bind_int(s, st, 10, g->walk_in);
+    store_bind_int(s, st, 11, g->consent);
 }
 
 /* 1 when a code is already in use (by a guest or a merged-away record). */
@@ -227,10 +217,10 @@ static int same_walkin(Store *s, const Guest *g, char out[ID_LEN + 1])
                                     "add a walk-in");
     if (!st)
         return -1;
-    store_bind_text(st, 1, g->first);
-    store_bind_text(st, 2, g->last);
-    store_bind_text(st, 3, g->company);
-    store_bind_text(st, 4, g->email ? g->email : "");
+    store_bind_text(s, st, 1, g->first);
+    store_bind_text(s, st, 2, g->last);
+    store_bind_text(s, st, 3, g->company);
+    store_bind_text(s, st, 4, g->email ? g->email : "");
     return first_id(s, st, "add a walk-in", out);
 }
 
@@ -249,9 +239,9 @@ static int same_email_person(Store *s, const Guest *g, char out[ID_LEN + 1])
                                     "add a walk-in");
     if (!st)
         return -1;
-    store_bind_text(st, 1, g->email);
-    store_bind_text(st, 2, g->first);
-    store_bind_text(st, 3, g->last ? g->last : "");
+    store_bind_text(s, st, 1, g->email);
+    store_bind_text(s, st, 2, g->first);
+    store_bind_text(s, st, 3, g->last ? g->last : "");
     return first_id(s, st, "add a walk-in", out);
 }
 
@@ -303,11 +293,11 @@ StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now)
         Guest tmp = *g; /* shallow: only to bind the new code and flags */
         tmp.code = code;
         tmp.walk_in = true;
-        store_bind_text(st, 1, id);
-        bind_guest_fields(st, &tmp);
-        store_bind_text(st, 12, kiosk);
-        store_bind_time(st, 13, now);
-        if (sqlite3_step(st) != SQLITE_DONE) {
+        store_bind_text(s, st, 1, id);
+        bind_guest_fields(s, st, &tmp);
+        store_bind_text(s, st, 12, kiosk);
+        store_bind_time(s, st, 13, now);
+        if (store_step(s, st) != SQLITE_DONE) {
             status = store_fail(s, "add a walk-in");
         } else if (guest_set(&g->code, code) != 0) {
             status = store_failf(s, STORE_ERROR, "cannot add a walk-in: out of memory");
@@ -341,9 +331,9 @@ StoreStatus store_guest_set_consent(Store *s, const char *guest_id, bool consent
                                     "save the consent");
     if (!st)
         return STORE_ERROR;
-    store_bind_text(st, 1, id);
-    sqlite3_bind_int(st, 2, consent);
-    store_bind_time(st, 3, now);
+    store_bind_text(s, st, 1, id);
+    store_bind_int(s, st, 2, consent);
+    store_bind_time(s, st, 3, now);
     return store_step_done(s, st, "save the consent");
 }
 
@@ -379,9 +369,9 @@ static int import_match_email(Store *s, const Guest *g, char out[ID_LEN + 1])
         "import guests");
     if (!st)
         return -1;
-    store_bind_text(st, 1, g->email);
+    store_bind_text(s, st, 1, g->email);
     int rc, found = 0;
-    while (!found && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (!found && (rc = store_step(s, st)) == SQLITE_ROW) {
         const char *code = store_col_text(st, 1);
         bool other_ticket = g->code && *g->code && *code && strcmp(code, g->code) != 0;
         if (!other_ticket ||
@@ -459,9 +449,9 @@ static int import_update(Store *s, const char *id, const Guest *in, int64_t now)
                                     "import guests");
     if (!st)
         return -1;
-    store_bind_text(st, 1, id);
-    bind_guest_fields(st, in);
-    store_bind_time(st, 12, now);
+    store_bind_text(s, st, 1, id);
+    bind_guest_fields(s, st, in);
+    store_bind_time(s, st, 12, now);
     return store_step_done(s, st, "import guests") == STORE_OK ? 1 : -1;
 }
 
@@ -472,14 +462,14 @@ static int import_insert(Store *s, sqlite3_stmt *ins, const Guest *g, int64_t no
         memcpy(id, g->id, sizeof id);
     else
         id_random(id);
-    sqlite3_reset(ins);
-    store_bind_text(ins, 1, id);
+    store_reset(s, ins);
+    store_bind_text(s, ins, 1, id);
     Guest tmp = *g;
     tmp.walk_in = false;
-    bind_guest_fields(ins, &tmp);
-    store_bind_text(ins, 12, "");
-    store_bind_time(ins, 13, now);
-    if (sqlite3_step(ins) != SQLITE_DONE) {
+    bind_guest_fields(s, ins, &tmp);
+    store_bind_text(s, ins, 12, "");
+    store_bind_time(s, ins, 13, now);
+    if (store_step(s, ins) != SQLITE_DONE) {
         store_fail(s, "import guests");
         return -1;
     }
@@ -562,9 +552,9 @@ StoreStatus store_import_programs(Store *s, const ProgramList *programs, ImportR
         program_text_fields(p, f);
         if (!*f[0] || !**f[0])
             continue;
-        sqlite3_reset(find);
-        store_bind_text(find, 1, p->code);
-        int rc = sqlite3_step(find);
+        store_reset(s, find);
+        store_bind_text(s, find, 1, p->code);
+        int rc = store_step(s, find);
         bool known = rc == SQLITE_ROW, same = known;
         if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
             store_fail(s, "import programs");
@@ -575,17 +565,17 @@ StoreStatus store_import_programs(Store *s, const ProgramList *programs, ImportR
         if (same)
             same = sqlite3_column_int64(find, 11) == (sqlite3_int64)i &&
                    sqlite3_column_int(find, 12) == 1;
-        sqlite3_reset(find);
+        store_reset(s, find);
         if (same) {
             unchanged++;
             continue;
         }
-        sqlite3_reset(up);
+        store_reset(s, up);
         for (int k = 0; k < PROGRAM_TEXT_FIELDS; k++)
-            store_bind_text(up, k + 1, *f[k]);
-        sqlite3_bind_int64(up, 12, (sqlite3_int64)i);
-        store_bind_time(up, 13, now);
-        if (sqlite3_step(up) != SQLITE_DONE) {
+            store_bind_text(s, up, k + 1, *f[k]);
+        store_bind_int(s, up, 12, (sqlite3_int64)i);
+        store_bind_time(s, up, 13, now);
+        if (store_step(s, up) != SQLITE_DONE) {
             store_fail(s, "import programs");
             goto fail;
         }
@@ -604,17 +594,17 @@ StoreStatus store_import_programs(Store *s, const ProgramList *programs, ImportR
     if (!find || !up)
         goto fail;
     int rc;
-    while ((rc = sqlite3_step(find)) == SQLITE_ROW) {
+    while ((rc = store_step(s, find)) == SQLITE_ROW) {
         const char *code = store_col_text(find, 0);
         bool listed = false;
         for (size_t i = 0; i < programs->count && !listed; i++)
             listed = programs->items[i].code && strcmp(programs->items[i].code, code) == 0;
         if (listed)
             continue;
-        sqlite3_reset(up);
-        store_bind_text(up, 1, code);
-        store_bind_time(up, 2, now);
-        if (sqlite3_step(up) != SQLITE_DONE) {
+        store_reset(s, up);
+        store_bind_text(s, up, 1, code);
+        store_bind_time(s, up, 2, now);
+        if (store_step(s, up) != SQLITE_DONE) {
             store_fail(s, "import programs");
             goto fail;
         }
@@ -650,7 +640,7 @@ StoreStatus store_programs(Store *s, ProgramList *out)
         return STORE_ERROR;
     int rc;
     StoreStatus status = STORE_OK;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = store_step(s, st)) == SQLITE_ROW) {
         Program *p = program_list_push(out);
         char **f[PROGRAM_TEXT_FIELDS];
         if (p)

@@ -24,6 +24,7 @@ struct Store {
     char *path;
     bool readonly;
     int wal_pages; /* pages between automatic checkpoints (store.c) */
+    int bind_rc;   /* first failure of a bind or reset not yet reported (store_step) */
     char err[640];
     StoreCached cache[STORE_CACHE_SIZE];
 };
@@ -36,8 +37,12 @@ struct Store {
 extern const char *const STORE_MIGRATIONS[];
 extern const int STORE_MIGRATION_COUNT;
 
-/* Sets the error message from the connection's last error, prefixed by what was
- * being done ("check in"), naming the file; returns STORE_ERROR. */
+/* Words a staff member can act on for an SQLite result that comes from the
+ * file rather than from a bug ("disk full"); NULL for the others. */
+const char *store_plain_error(int rc);
+/* Sets the error message from the failure a binder kept, or else from the
+ * connection's last error, prefixed by what was being done ("check in"),
+ * naming the file; returns STORE_ERROR. */
 StoreStatus store_fail(Store *s, const char *doing);
 /* Sets a free-form message; returns st. */
 StoreStatus store_failf(Store *s, StoreStatus st, const char *fmt, ...)
@@ -54,19 +59,34 @@ sqlite3_stmt *store_cached(Store *s, const char *sql, const char *doing);
 /* Resets a cached statement for its next use, or finalizes any other. */
 void store_finish(Store *s, sqlite3_stmt *st);
 
+/* Binding a statement's values. A binder does not return its result: the
+ * first failure (SQLITE_TOOBIG, SQLITE_NOMEM, SQLITE_RANGE...) is kept in the
+ * Store, the next store_step answers it instead of running a statement with a
+ * value missing, and store_fail reports it. So each statement has one result
+ * to check, its step's, however many values it takes. text NULL binds ''; a
+ * time is bound as UTC text. */
+void store_bind_text(Store *s, sqlite3_stmt *st, int idx, const char *v);
+void store_bind_time(Store *s, sqlite3_stmt *st, int idx, int64_t ms);
+void store_bind_int(Store *s, sqlite3_stmt *st, int idx, int64_t v);
+void store_bind_null(Store *s, sqlite3_stmt *st, int idx);
+/* Rewinds st to run it again (its values stay bound); a failure is kept as a
+ * binder's is. */
+void store_reset(Store *s, sqlite3_stmt *st);
+/* sqlite3_step, or the failure a binder or store_reset kept since the last
+ * store_fail, without running st. */
+int store_step(Store *s, sqlite3_stmt *st);
+
 /* Steps a statement that returns no rows once and releases it with
  * store_finish; STORE_OK, or store_fail(doing) when it did not run to the end. */
 StoreStatus store_step_done(Store *s, sqlite3_stmt *st, const char *doing);
 
 /* BEGIN IMMEDIATE (takes the write lock up front so a busy kiosk waits on
- * busy_timeout instead of failing half-way), COMMIT, ROLLBACK. */
+ * busy_timeout instead of failing half-way), COMMIT, ROLLBACK. A rollback
+ * that fails adds why to the message already set. */
 StoreStatus store_begin(Store *s, const char *doing);
 StoreStatus store_commit(Store *s, const char *doing);
 void store_rollback(Store *s);
 
-/* Binds text (NULL binds '') or a time as UTC text. Return SQLite result codes. */
-int store_bind_text(sqlite3_stmt *st, int idx, const char *v);
-int store_bind_time(sqlite3_stmt *st, int idx, int64_t ms);
 /* A column as text, never NULL. */
 const char *store_col_text(sqlite3_stmt *st, int col);
 /* A UTC text column as ms; 0 when NULL or malformed. */

@@ -123,10 +123,10 @@ static StoreStatus collect_matches(Merge *m, const char *kind, const char *value
     sqlite3_stmt *st = strcmp(kind, "id") == 0     ? m->match_id
                        : strcmp(kind, "code") == 0 ? m->match_code
                                                    : m->match_email;
-    sqlite3_reset(st);
-    store_bind_text(st, 1, value);
+    store_reset(m->s, st);
+    store_bind_text(m->s, st, 1, value);
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+    while ((rc = store_step(m->s, st)) == SQLITE_ROW)
         if (idset_add(set, store_col_text(st, 0)) != 0)
             return merge_nomem(m->s);
     return rc == SQLITE_DONE ? STORE_OK : store_fail(m->s, "merge guests");
@@ -141,7 +141,7 @@ static StoreStatus exec_bound(Store *s, const char *sql, const char *a, const ch
     const char *args[] = {a, b, c};
     int nparams = sqlite3_bind_parameter_count(st);
     for (int i = 0; i < nparams && i < 3; i++)
-        store_bind_text(st, i + 1, args[i]);
+        store_bind_text(s, st, i + 1, args[i]);
     return store_step_done(s, st, "merge guests");
 }
 
@@ -208,20 +208,20 @@ static StoreStatus write_guest(Store *s, const char *id, const MergeGuest *field
     if (!st)
         return STORE_ERROR;
     const Guest *g = &fields->g;
-    store_bind_text(st, 1, id);
-    store_bind_text(st, 2, g->code);
-    store_bind_text(st, 3, g->first);
-    store_bind_text(st, 4, g->last);
-    store_bind_text(st, 5, g->company);
-    store_bind_text(st, 6, g->title);
-    store_bind_text(st, 7, g->email);
-    store_bind_text(st, 8, g->phone);
-    sqlite3_bind_int(st, 9, (int)g->role);
-    sqlite3_bind_int(st, 10, g->walk_in);
-    sqlite3_bind_int(st, 11, g->consent);
-    store_bind_text(st, 12, origin->kiosk);
-    store_bind_text(st, 13, origin->created_at);
-    store_bind_time(st, 14, g->updated_at);
+    store_bind_text(s, st, 1, id);
+    store_bind_text(s, st, 2, g->code);
+    store_bind_text(s, st, 3, g->first);
+    store_bind_text(s, st, 4, g->last);
+    store_bind_text(s, st, 5, g->company);
+    store_bind_text(s, st, 6, g->title);
+    store_bind_text(s, st, 7, g->email);
+    store_bind_text(s, st, 8, g->phone);
+    store_bind_int(s, st, 9, (int)g->role);
+    store_bind_int(s, st, 10, g->walk_in);
+    store_bind_int(s, st, 11, g->consent);
+    store_bind_text(s, st, 12, origin->kiosk);
+    store_bind_text(s, st, 13, origin->created_at);
+    store_bind_time(s, st, 14, g->updated_at);
     return store_step_done(s, st, "merge guests");
 }
 
@@ -242,8 +242,8 @@ static StoreStatus read_out_guest(Store *s, const char *id, MergeGuest *out)
     sqlite3_stmt *st = store_cached(s, MERGE_GUEST_SELECT "WHERE id = ?1", "merge guests");
     if (!st)
         return STORE_ERROR;
-    store_bind_text(st, 1, id);
-    int rc = sqlite3_step(st);
+    store_bind_text(s, st, 1, id);
+    int rc = store_step(s, st);
     StoreStatus status = STORE_OK;
     if (rc != SQLITE_ROW)
         status = rc == SQLITE_DONE
@@ -350,10 +350,10 @@ static StoreStatus read_in_aliases(Merge *m, const char *id, char ***out, size_t
     *out = NULL;
     *n = 0;
     size_t cap = 0;
-    sqlite3_reset(m->in_aliases);
-    store_bind_text(m->in_aliases, 1, id);
+    store_reset(m->in, m->in_aliases);
+    store_bind_text(m->in, m->in_aliases, 1, id);
     int rc;
-    while ((rc = sqlite3_step(m->in_aliases)) == SQLITE_ROW) {
+    while ((rc = store_step(m->in, m->in_aliases)) == SQLITE_ROW) {
         if (*n + 2 > cap) {
             cap = cap ? cap * 2 : 8;
             char **grown = realloc(*out, cap * sizeof *grown);
@@ -408,7 +408,7 @@ static StoreStatus merge_guests(Merge *m)
     MergeGuest r;
     merge_guest_init(&r);
     int rc = SQLITE_DONE;
-    while (status == STORE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (status == STORE_OK && (rc = store_step(m->in, st)) == SQLITE_ROW) {
         if (read_merge_guest(st, &r) != 0) {
             status = merge_nomem(m->s);
             break;
@@ -456,8 +456,8 @@ static StoreStatus each_input_row(Merge *m, const char *sql,
     }
     int rc;
     StoreStatus status = STORE_OK;
-    while (status == STORE_OK && (rc = sqlite3_step(in)) == SQLITE_ROW) {
-        sqlite3_reset(out);
+    while (status == STORE_OK && (rc = store_step(m->in, in)) == SQLITE_ROW) {
+        store_reset(m->s, out);
         sqlite3_clear_bindings(out);
         status = row(m, in, out);
     }
@@ -475,12 +475,12 @@ static int out_has(Store *s, const char *sql, const char *a, const char *b, cons
     sqlite3_stmt *st = store_cached(s, sql, "merge");
     if (!st)
         return -1;
-    store_bind_text(st, 1, a);
+    store_bind_text(s, st, 1, a);
     if (b)
-        store_bind_text(st, 2, b);
+        store_bind_text(s, st, 2, b);
     if (c)
-        store_bind_text(st, 3, c);
-    int rc = sqlite3_step(st);
+        store_bind_text(s, st, 3, c);
+    int rc = store_step(s, st);
     store_finish(s, st);
     if (rc == SQLITE_ROW)
         return 1;
@@ -500,16 +500,16 @@ static StoreStatus attendance_row(Merge *m, sqlite3_stmt *in, sqlite3_stmt *out)
     int exists = out_has(m->s, "SELECT 1 FROM attendance WHERE id = ?1", id, NULL, NULL);
     if (exists < 0)
         return STORE_ERROR;
-    store_bind_text(out, 1, id);
-    store_bind_text(out, 2, guest);
+    store_bind_text(m->s, out, 1, id);
+    store_bind_text(m->s, out, 2, guest);
     for (int c = 2; c <= 5; c++) {
         if (sqlite3_column_type(in, c) == SQLITE_NULL)
-            sqlite3_bind_null(out, c + 1);
+            store_bind_null(m->s, out, c + 1);
         else
-            store_bind_text(out, c + 1, store_col_text(in, c));
+            store_bind_text(m->s, out, c + 1, store_col_text(in, c));
     }
-    sqlite3_bind_int(out, 7, sqlite3_column_int(in, 6));
-    if (sqlite3_step(out) != SQLITE_DONE)
+    store_bind_int(m->s, out, 7, sqlite3_column_int(in, 6));
+    if (store_step(m->s, out) != SQLITE_DONE)
         return store_fail(m->s, "merge check-ins");
     if (!exists)
         m->rep->attendance_added++;
@@ -527,10 +527,10 @@ static StoreStatus interest_row(Merge *m, sqlite3_stmt *in, sqlite3_stmt *out)
                 guest, store_col_text(in, 1), store_col_text(in, 2));
     if (exists < 0)
         return STORE_ERROR;
-    store_bind_text(out, 1, guest);
+    store_bind_text(m->s, out, 1, guest);
     for (int c = 1; c <= 4; c++)
-        store_bind_text(out, c + 1, store_col_text(in, c));
-    if (sqlite3_step(out) != SQLITE_DONE)
+        store_bind_text(m->s, out, c + 1, store_col_text(in, c));
+    if (store_step(m->s, out) != SQLITE_DONE)
         return store_fail(m->s, "merge interests");
     if (!exists)
         m->rep->interests_added++;
@@ -547,8 +547,8 @@ static StoreStatus audit_row(Merge *m, sqlite3_stmt *in, sqlite3_stmt *out)
     if (found < 0)
         return STORE_ERROR;
     for (int c = 0; c < 6; c++)
-        store_bind_text(out, c + 1, c == 4 && found ? guest : store_col_text(in, c));
-    if (sqlite3_step(out) != SQLITE_DONE)
+        store_bind_text(m->s, out, c + 1, c == 4 && found ? guest : store_col_text(in, c));
+    if (store_step(m->s, out) != SQLITE_DONE)
         return store_fail(m->s, "merge the audit trail");
     m->rep->audit_added += (size_t)sqlite3_changes(m->s->db);
     return STORE_OK;
@@ -577,8 +577,8 @@ static StoreStatus program_row(Merge *m, sqlite3_stmt *in, sqlite3_stmt *out)
         store_cached(m->s, "SELECT " PROGRAM_ALL " FROM programs WHERE code = ?1", "merge");
     if (!cur)
         return STORE_ERROR;
-    store_bind_text(cur, 1, store_col_text(in, 0));
-    int rc = sqlite3_step(cur);
+    store_bind_text(m->s, cur, 1, store_col_text(in, 0));
+    int rc = store_step(m->s, cur);
     bool take = rc == SQLITE_DONE || (rc == SQLITE_ROW && compare_programs(in, cur) > 0);
     store_finish(m->s, cur);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -587,11 +587,11 @@ static StoreStatus program_row(Merge *m, sqlite3_stmt *in, sqlite3_stmt *out)
         return STORE_OK;
     for (int c = 0; c < 14; c++) {
         if (c == 11 || c == 12)
-            sqlite3_bind_int64(out, c + 1, sqlite3_column_int64(in, c));
+            store_bind_int(m->s, out, c + 1, sqlite3_column_int64(in, c));
         else
-            store_bind_text(out, c + 1, store_col_text(in, c));
+            store_bind_text(m->s, out, c + 1, store_col_text(in, c));
     }
-    return sqlite3_step(out) == SQLITE_DONE ? STORE_OK : store_fail(m->s, "merge programs");
+    return store_step(m->s, out) == SQLITE_DONE ? STORE_OK : store_fail(m->s, "merge programs");
 }
 
 static bool same_file(const char *a, const char *b)

@@ -55,16 +55,17 @@ StoreStatus store_print_add(Store *s, const char *guest_id, const char *printer,
     if (!st)
         return STORE_ERROR;
     StoreStatus rc = STORE_OK;
-    if (store_bind_text(st, 1, guest_id) != SQLITE_OK ||
-        store_bind_text(st, 2, printer) != SQLITE_OK || store_bind_time(st, 3, now) != SQLITE_OK ||
-        sqlite3_step(st) != SQLITE_ROW) {
+    store_bind_text(s, st, 1, guest_id);
+    store_bind_text(s, st, 2, printer);
+    store_bind_time(s, st, 3, now);
+    if (store_step(s, st) != SQLITE_ROW) {
         rc = store_fail(s, "queue a badge");
     } else {
         read_job(st, job);
-        if (sqlite3_step(st) != SQLITE_DONE)
+        if (store_step(s, st) != SQLITE_DONE)
             rc = store_fail(s, "queue a badge");
     }
-    sqlite3_finalize(st);
+    store_finish(s, st);
     return rc;
 }
 
@@ -78,17 +79,18 @@ StoreStatus store_print_update(Store *s, const PrintJob *job, int64_t now)
     if (!st)
         return STORE_ERROR;
     StoreStatus rc = STORE_OK;
-    if (sqlite3_bind_int64(st, 1, job->id) != SQLITE_OK ||
-        store_bind_text(st, 2, print_job_state_name(job->state)) != SQLITE_OK ||
-        sqlite3_bind_int(st, 3, job->attempts) != SQLITE_OK ||
-        sqlite3_bind_int(st, 4, job->cups_job_id) != SQLITE_OK ||
-        store_bind_text(st, 5, job->output) != SQLITE_OK ||
-        store_bind_text(st, 6, job->error) != SQLITE_OK ||
-        store_bind_time(st, 7, now) != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
+    store_bind_int(s, st, 1, job->id);
+    store_bind_text(s, st, 2, print_job_state_name(job->state));
+    store_bind_int(s, st, 3, job->attempts);
+    store_bind_int(s, st, 4, job->cups_job_id);
+    store_bind_text(s, st, 5, job->output);
+    store_bind_text(s, st, 6, job->error);
+    store_bind_time(s, st, 7, now);
+    if (store_step(s, st) != SQLITE_DONE)
         rc = store_fail(s, "update a print job");
     else if (sqlite3_changes(s->db) == 0)
         rc = store_failf(s, STORE_NOT_FOUND, "no print job %lld", (long long)job->id);
-    sqlite3_finalize(st);
+    store_finish(s, st);
     return rc;
 }
 
@@ -96,7 +98,7 @@ StoreStatus store_print_update(Store *s, const PrintJob *job, int64_t now)
 static StoreStatus one_job(Store *s, sqlite3_stmt *st, PrintJob *job)
 {
     StoreStatus rc;
-    int step = sqlite3_step(st);
+    int step = store_step(s, st);
     if (step == SQLITE_ROW) {
         read_job(st, job);
         rc = STORE_OK;
@@ -105,7 +107,7 @@ static StoreStatus one_job(Store *s, sqlite3_stmt *st, PrintJob *job)
     } else {
         rc = store_fail(s, "read print jobs");
     }
-    sqlite3_finalize(st);
+    store_finish(s, st);
     return rc;
 }
 
@@ -115,10 +117,7 @@ StoreStatus store_print_get(Store *s, int64_t id, PrintJob *job)
     sqlite3_stmt *st = store_prepare(s, SQL, "read print jobs");
     if (!st)
         return STORE_ERROR;
-    if (sqlite3_bind_int64(st, 1, id) != SQLITE_OK) {
-        sqlite3_finalize(st);
-        return store_fail(s, "read print jobs");
-    }
+    store_bind_int(s, st, 1, id);
     return one_job(s, st, job);
 }
 
@@ -129,10 +128,7 @@ StoreStatus store_print_latest(Store *s, const char *guest_id, PrintJob *job)
     sqlite3_stmt *st = store_prepare(s, SQL, "read print jobs");
     if (!st)
         return STORE_ERROR;
-    if (store_bind_text(st, 1, guest_id) != SQLITE_OK) {
-        sqlite3_finalize(st);
-        return store_fail(s, "read print jobs");
-    }
+    store_bind_text(s, st, 1, guest_id);
     return one_job(s, st, job);
 }
 
@@ -149,7 +145,7 @@ StoreStatus store_print_each(Store *s, bool unfinished_only,
         return STORE_ERROR;
     StoreStatus rc = STORE_OK;
     int step;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((step = store_step(s, st)) == SQLITE_ROW) {
         PrintJob job;
         read_job(st, &job);
         if (fn(&job, ud) != 0)
@@ -157,7 +153,7 @@ StoreStatus store_print_each(Store *s, bool unfinished_only,
     }
     if (step != SQLITE_ROW && step != SQLITE_DONE)
         rc = store_fail(s, "read print jobs");
-    sqlite3_finalize(st);
+    store_finish(s, st);
     return rc;
 }
 
@@ -170,10 +166,11 @@ StoreStatus store_badge_printed_set(Store *s, const char *guest_id)
     if (!st)
         return STORE_ERROR;
     StoreStatus rc = STORE_OK;
-    if (store_bind_text(st, 1, guest_id) != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
+    store_bind_text(s, st, 1, guest_id);
+    if (store_step(s, st) != SQLITE_DONE)
         rc = store_fail(s, "mark a badge printed");
     else if (sqlite3_changes(s->db) == 0)
         rc = store_failf(s, STORE_NOT_FOUND, "guest %s is not checked in", guest_id);
-    sqlite3_finalize(st);
+    store_finish(s, st);
     return rc;
 }
