@@ -65,7 +65,7 @@ int cmd_import(int argc, char **argv)
     int status = 1;
     Store *s = NULL;
     ImportData d;
-    import_data_init(&d, kind);
+    visit_import_init(&d, kind);
     if (visit_import_parse(raw, raw_len, &d, &rep) != 0) {
         print_failure(&rep, file);
         fputs("lanyard import: nothing was imported.\n", stderr);
@@ -82,7 +82,7 @@ int cmd_import(int argc, char **argv)
     status = 0;
 out:
     store_close(s);
-    import_data_free(&d);
+    visit_import_free(&d);
     import_report_free(&rep);
     free(raw);
     return status;

@@ -557,9 +557,9 @@ static void notice_toast(Kiosk *k)
         tw = v->w - 2 * t->pad;
     /* Below the top bar, so it never hides a button there. */
     UiRect r = ui_rect((v->w - tw) / 2, t->pad + t->target + t->gap, tw, t->target);
-    ui_draw_rect(v, r, t->contrast ? t->accent : ui_rgb(0x30, 0x33, 0x3A), t->radius);
-    ui_text_in(v, ui_rect_inset(r, ui_sc(t, 8)), msg, t->px_body, t->px_small, UI_BOLD,
-               t->contrast ? ui_rgb(0, 0, 0) : ui_rgb(255, 255, 255), UI_CENTER);
+    ui_draw_rect(v, r, t->toast, t->radius);
+    ui_text_in(v, ui_rect_inset(r, ui_sc(t, 8)), msg, t->px_body, t->px_small, UI_BOLD, t->on_toast,
+               UI_CENTER);
 }
 
 const UiView *kiosk_layout(Kiosk *k, int w, int h, int64_t now)

@@ -31,6 +31,9 @@ void ui_theme_make(UiTheme *t, int w, int h, UiColor primary, UiColor accent, bo
     t->target = ui_sc(t, 60);
     if (t->target < 55)
         t->target = 55;
+    t->btn_min = ui_sc(t, 120);
+    t->btn_wide = ui_sc(t, 180);
+    t->on_mark = ui_rgb(255, 255, 255);
     if (contrast) {
         t->bg = ui_rgb(0, 0, 0);
         t->surface = ui_rgb(0, 0, 0);
@@ -42,6 +45,8 @@ void ui_theme_make(UiTheme *t, int w, int h, UiColor primary, UiColor accent, bo
         t->border = ui_rgb(255, 255, 255);
         t->error = ui_rgb(255, 120, 120);
         t->selected = ui_rgb(255, 221, 0);
+        t->success = t->warning = t->toast = t->accent;
+        t->on_toast = ui_rgb(0, 0, 0);
         t->border_w = ui_sc(t, 3);
     } else {
         t->bg = ui_rgb(0xF3, 0xF5, 0xF8);
@@ -57,6 +62,10 @@ void ui_theme_make(UiTheme *t, int w, int h, UiColor primary, UiColor accent, bo
         t->border = ui_rgb(0xC5, 0xCC, 0xD6);
         t->error = ui_rgb(0xC6, 0x28, 0x28);
         t->selected = primary;
+        t->success = ui_rgb(0x2E, 0x7D, 0x32);
+        t->warning = ui_rgb(0xE0, 0x8A, 0x00);
+        t->toast = ui_rgb(0x30, 0x33, 0x3A);
+        t->on_toast = ui_rgb(255, 255, 255);
         t->border_w = ui_sc(t, 2);
     }
     if (t->border_w < 1)

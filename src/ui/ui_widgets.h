@@ -18,8 +18,13 @@ typedef struct UiTheme {
     float s;       /* scale: 1.0 for an 800x480 window */
     bool contrast; /* high contrast, larger text */
     UiColor bg, surface, text, muted, primary, on_primary, accent, border, error, selected;
+    UiColor success, warning; /* a badge printed, an export written; the staff message */
+    UiColor toast, on_toast;  /* a notice over the screen */
+    UiColor on_mark;          /* a tick or "!" drawn on success or warning */
     int px_small, px_body, px_button, px_title, px_huge;
     int pad, gap, radius, target, border_w;
+    int btn_min;  /* the narrowest button (Back, a language) */
+    int btn_wide; /* the width staff mode's buttons start from */
 } UiTheme;
 
 /* Theme for a w x h window from the event colours (0xRRGGBB). */

@@ -10,14 +10,14 @@
 
 #include "store/store_keys.h"
 
-void import_data_init(ImportData *d, ImportKind kind)
+void visit_import_init(ImportData *d, ImportKind kind)
 {
     d->kind = kind;
     guest_list_init(&d->guests);
     program_list_init(&d->programs);
 }
 
-void import_data_free(ImportData *d)
+void visit_import_free(ImportData *d)
 {
     guest_list_free(&d->guests);
     program_list_free(&d->programs);
@@ -119,7 +119,7 @@ static void import_event_file(Store *s, const char *dir, const char *name, Impor
     ImportReport rep;
     import_report_init(&rep, path);
     ImportData d;
-    import_data_init(&d, kind);
+    visit_import_init(&d, kind);
     if (visit_import_parse(raw, raw_len, &d, &rep) != 0 ||
         visit_import_apply(s, &d, &rep, now) != 0) {
         import_failed(s, name, path, rep.error, rep.error_line);
@@ -134,7 +134,7 @@ static void import_event_file(Store *s, const char *dir, const char *name, Impor
         fprintf(stderr, "lanyard run: cannot remember that %s was imported: %s\n", path,
                 store_errmsg(s));
 out:
-    import_data_free(&d);
+    visit_import_free(&d);
     import_report_free(&rep);
     free(raw);
 }

@@ -21,8 +21,8 @@ typedef struct ImportData {
     ProgramList programs;
 } ImportData;
 
-void import_data_init(ImportData *d, ImportKind kind);
-void import_data_free(ImportData *d);
+void visit_import_init(ImportData *d, ImportKind kind);
+void visit_import_free(ImportData *d);
 
 /* Decodes and parses a file's bytes. 0, or -1 with rep->error (and
  * rep->error_line when the error has one). */

@@ -119,13 +119,13 @@ bool visit_is_demo(const Visit *v)
 
 /* ---- a guest as staff see them ---- */
 
-void guest_record_init(GuestRecord *r)
+void visit_record_init(GuestRecord *r)
 {
     memset(r, 0, sizeof *r);
     guest_init(&r->g);
 }
 
-void guest_record_clear(GuestRecord *r)
+void visit_record_clear(GuestRecord *r)
 {
     guest_clear(&r->g);
     r->checked_in = r->badge_printed = false;
@@ -194,7 +194,7 @@ int visit_lookup(Visit *v, const char *query, GuestRecord out[VISIT_LOOKUP_MAX],
     return 0;
 }
 
-int visit_record(Visit *v, const char *guest_id, GuestRecord *out)
+int visit_record_read(Visit *v, const char *guest_id, GuestRecord *out)
 {
     Store *s = v->env.store;
     char id[ID_LEN + 1];

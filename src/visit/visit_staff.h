@@ -47,20 +47,20 @@ typedef struct GuestRecord {
     bool badge_printed;
 } GuestRecord;
 
-void guest_record_init(GuestRecord *r);
-void guest_record_clear(GuestRecord *r);
+void visit_record_init(GuestRecord *r);
+void visit_record_clear(GuestRecord *r);
 
 /* Matches shown at most: the search's own, plus the guest whose code it is. */
 #define VISIT_LOOKUP_MAX (SEARCH_MAX_RESULTS + 1)
 
 /* Staff lookup by name, company or registration code, with every detail:
  * the guest whose code the query is (if any) first. out[0..*n) are filled
- * (each initialised with guest_record_init); *more is true when the search had
+ * (each initialised with visit_record_init); *more is true when the search had
  * more matches than it returned. 0, or -1 (visit_error). */
 int visit_lookup(Visit *v, const char *query, GuestRecord out[VISIT_LOOKUP_MAX], size_t *n,
                  bool *more);
 /* One guest, read again (after an undo or a reprint). 0 or -1. */
-int visit_record(Visit *v, const char *guest_id, GuestRecord *out);
+int visit_record_read(Visit *v, const char *guest_id, GuestRecord *out);
 
 /* Undoes the guest's check-in (kept as an audit record, never deleted). 0 or -1. */
 int visit_undo(Visit *v, const char *guest_id);

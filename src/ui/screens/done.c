@@ -77,7 +77,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     (void)now;
     const UiTheme *t = &k->theme;
     const VisitGuest *g = visit_guest(k->visit);
-    UiColor green = k->contrast ? t->accent : ui_rgb(0x2E, 0x7D, 0x32);
+    UiColor green = t->success;
     ScreenMessage m = {0};
     m.status_colour = t->text;
     switch (badge(k)) {

@@ -177,7 +177,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     Find *f = st;
     const UiTheme *t = &k->theme;
     int bh = t->target;
-    int bw = screen_button_w(k, kiosk_tr(k, S_BACK), t->px_button, ui_sc(t, 120));
+    int bw = screen_button_w(k, kiosk_tr(k, S_BACK), t->px_button, t->btn_min);
     ui_button(v, t, &k->in, ID_BACK, ui_rect(t->pad, t->pad, bw, bh), kiosk_tr(k, S_BACK),
               UI_BTN_SECONDARY, t->px_button);
     /* The search field sits beside Back, so results get the room. */

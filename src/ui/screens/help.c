@@ -35,11 +35,11 @@ static void mark(Kiosk *k, UiRect d)
     const UiTheme *t = &k->theme;
     UiView *v = k->view;
     int dot = d.w, bw = ui_sc(t, 8);
-    ui_draw_rect(v, d, t->contrast ? t->accent : ui_rgb(0xE0, 0x8A, 0x00), dot / 2);
+    ui_draw_rect(v, d, t->warning, dot / 2);
     ui_draw_rect(v, ui_rect(d.x + (dot - bw) / 2, d.y + dot * 18 / 100, bw, dot * 42 / 100),
-                 ui_rgb(255, 255, 255), bw / 2);
-    ui_draw_rect(v, ui_rect(d.x + (dot - bw) / 2, d.y + dot * 68 / 100, bw, bw),
-                 ui_rgb(255, 255, 255), bw / 2);
+                 t->on_mark, bw / 2);
+    ui_draw_rect(v, ui_rect(d.x + (dot - bw) / 2, d.y + dot * 68 / 100, bw, bw), t->on_mark,
+                 bw / 2);
 }
 
 static void layout(Kiosk *k, void *st, UiView *v, int64_t now)

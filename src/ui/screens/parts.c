@@ -48,7 +48,7 @@ int screen_top_bar(Kiosk *k, const char *title, uint32_t back_id, uint32_t right
     int left = t->pad, rightw = t->pad;
     if (back_id) {
         const char *back = kiosk_tr(k, S_BACK);
-        int bw = screen_button_w(k, back, t->px_button, ui_sc(t, 120));
+        int bw = screen_button_w(k, back, t->px_button, t->btn_min);
         ui_button(v, t, &k->in, back_id, ui_rect(t->pad, y, bw, bh), back, UI_BTN_SECONDARY,
                   t->px_button);
         left = t->pad + bw + t->gap;
@@ -67,7 +67,7 @@ int screen_bar(Kiosk *k, uint32_t left_id, UiStr left, UiStr title)
     const UiTheme *t = &k->theme;
     UiView *v = k->view;
     const char *l = kiosk_tr(k, left);
-    int bw = screen_button_w(k, l, t->px_button, ui_sc(t, 120));
+    int bw = screen_button_w(k, l, t->px_button, t->btn_min);
     ui_button(v, t, &k->in, left_id, ui_rect(t->pad, t->pad, bw, t->target), l, UI_BTN_SECONDARY,
               t->px_button);
     int side = t->pad + bw + t->gap;
@@ -102,9 +102,9 @@ static void tick_mark(UiView *v, const UiTheme *t, UiRect d, UiColor mark)
     int dot = d.w;
     ui_draw_rect(v, d, mark, dot / 2);
     ui_draw_line(v, d.x + dot * 28 / 100, d.y + dot * 52 / 100, d.x + dot * 44 / 100,
-                 d.y + dot * 68 / 100, ui_rgb(255, 255, 255), ui_sc(t, 6));
+                 d.y + dot * 68 / 100, t->on_mark, ui_sc(t, 6));
     ui_draw_line(v, d.x + dot * 44 / 100, d.y + dot * 68 / 100, d.x + dot * 74 / 100,
-                 d.y + dot * 34 / 100, ui_rgb(255, 255, 255), ui_sc(t, 6));
+                 d.y + dot * 34 / 100, t->on_mark, ui_sc(t, 6));
 }
 
 /* The buttons under the message, centred: other (if any), then the main one. */

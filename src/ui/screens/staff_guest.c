@@ -23,7 +23,7 @@ static int create(Kiosk *k, void *st)
 {
     (void)k;
     GuestPage *p = st;
-    guest_record_init(&p->rec);
+    visit_record_init(&p->rec);
     return 0;
 }
 
@@ -31,7 +31,7 @@ static void reset(Kiosk *k, void *st)
 {
     (void)k;
     GuestPage *p = st;
-    guest_record_clear(&p->rec);
+    visit_record_clear(&p->rec);
     p->confirm_undo = false;
     p->note = GN_NONE;
     p->err[0] = '\0';
@@ -46,7 +46,7 @@ static void failed(Kiosk *k, GuestPage *p)
 /* Reads the guest again (after an undo or a reprint). */
 static void reload(Kiosk *k, GuestPage *p)
 {
-    if (visit_record(k->visit, p->rec.g.id, &p->rec) != 0)
+    if (visit_record_read(k->visit, p->rec.g.id, &p->rec) != 0)
         failed(k, p);
 }
 
@@ -55,7 +55,7 @@ void screen_staff_guest_open(Kiosk *k, const char *guest_id, int64_t now)
     GuestPage *p = kiosk_state(k, SCREEN_STAFF_GUEST);
     reset(k, p);
     kiosk_go(k, SCREEN_STAFF_GUEST, now);
-    if (visit_record(k->visit, guest_id, &p->rec) != 0)
+    if (visit_record_read(k->visit, guest_id, &p->rec) != 0)
         failed(k, p);
 }
 
@@ -113,7 +113,7 @@ static int confirm(Kiosk *k, const char *name, int bottom)
     ui_text_wrap(v, ui_rect(t->pad, bottom - t->gap - ah, aw, ah), ask, t->px_body, UI_BOLD,
                  t->text, 2, UI_LEFT);
     const char *yes = kiosk_tr(k, S_STAFF_UNDO_YES), *no = kiosk_tr(k, S_CANCEL);
-    int yw = screen_button_w(k, yes, t->px_button, ui_sc(t, 180));
+    int yw = screen_button_w(k, yes, t->px_button, t->btn_wide);
     int nw = screen_button_w(k, no, t->px_button, ui_sc(t, 160));
     ui_button(v, t, &k->in, ID_UNDO_NO, ui_rect(t->pad, bottom, nw, bh), no, UI_BTN_SECONDARY,
               t->px_button);
@@ -130,7 +130,7 @@ static void reprint_button(Kiosk *k, int x, int y)
     UiView *v = k->view;
     int bh = t->target;
     const char *rl = kiosk_tr(k, S_STAFF_REPRINT);
-    int rw = screen_button_w(k, rl, t->px_button, ui_sc(t, 180));
+    int rw = screen_button_w(k, rl, t->px_button, t->btn_wide);
     UiRect r = ui_rect(x, y, rw, bh);
     if (visit_prints(k->visit)) {
         ui_button(v, t, &k->in, ID_REPRINT, r, rl, UI_BTN_SECONDARY, t->px_button);
@@ -140,7 +140,7 @@ static void reprint_button(Kiosk *k, int x, int y)
     ui_draw_frame(v, r, t->border, t->radius, t->border_w);
     ui_text_in(v, r, rl, t->px_button, t->px_small, UI_BOLD, t->muted, UI_CENTER);
     int nx = x + rw + t->gap;
-    if (v->w - t->pad - nx > ui_sc(t, 120))
+    if (v->w - t->pad - nx > t->btn_min)
         ui_text_wrap(v, ui_rect(nx, y, v->w - t->pad - nx, bh), kiosk_tr(k, S_STAFF_NO_PRINTING),
                      t->px_small, UI_REGULAR, t->muted, 2, UI_LEFT);
 }
@@ -154,14 +154,14 @@ static int actions(Kiosk *k, const GuestPage *p, int bottom)
     int x = t->pad;
     if (p->rec.checked_in) {
         const char *ul = kiosk_tr(k, S_STAFF_UNDO);
-        int uw = screen_button_w(k, ul, t->px_button, ui_sc(t, 180));
+        int uw = screen_button_w(k, ul, t->px_button, t->btn_wide);
         ui_button(v, t, &k->in, ID_UNDO, ui_rect(x, bottom, uw, t->target), ul, UI_BTN_SECONDARY,
                   t->px_button);
         x += uw + t->gap;
     }
     reprint_button(k, x, bottom);
     const char *note = NULL;
-    UiColor nc = t->contrast ? t->accent : ui_rgb(0x2E, 0x7D, 0x32);
+    UiColor nc = t->success;
     if (p->note == GN_UNDONE)
         note = kiosk_tr(k, S_STAFF_UNDONE);
     else if (p->note == GN_REPRINTED)
@@ -228,7 +228,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     char name[600];
     full_name(&p->rec.g, name, sizeof name);
     const char *back = kiosk_tr(k, S_BACK);
-    int bw = screen_button_w(k, back, t->px_button, ui_sc(t, 120));
+    int bw = screen_button_w(k, back, t->px_button, t->btn_min);
     ui_button(v, t, &k->in, ID_BACK, ui_rect(t->pad, t->pad, bw, t->target), back, UI_BTN_SECONDARY,
               t->px_button);
     int side = t->pad + bw + t->gap;

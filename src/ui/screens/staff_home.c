@@ -126,7 +126,7 @@ static int buttons(Kiosk *k)
     const UiTheme *t = &k->theme;
     UiView *v = k->view;
     int bh = t->target, bottom = v->h - t->pad - bh;
-    int min = ui_sc(t, 180);
+    int min = t->btn_wide;
     const char *exit = kiosk_tr(k, S_EXIT_KIOSK);
     int ew = screen_button_w(k, exit, t->px_button, min);
     ui_button(v, t, &k->in, ID_EXIT, ui_rect(v->w - t->pad - ew, bottom, ew, bh), exit,
@@ -159,7 +159,7 @@ static int test_note(Kiosk *k, const Home *h, int bottom)
     UiView *v = k->view;
     int aw = v->w - 2 * t->pad;
     int lh = ui_text_height(v, t->px_small, UI_REGULAR);
-    UiColor ok = t->contrast ? t->accent : ui_rgb(0x2E, 0x7D, 0x32);
+    UiColor ok = t->success;
     if (h->note == HN_TEST_SENT) {
         int y = bottom - t->gap - 2 * lh;
         char line[400];
@@ -224,7 +224,7 @@ static int export_note(Kiosk *k, const Home *h, int bottom)
         ui_text_wrap(v, ui_rect(t->pad, y, aw, 2 * lh), kiosk_tr(k, S_EXPORT_NO_USB), t->px_small,
                      UI_BOLD, t->error, 2, UI_LEFT);
     } else if (h->note == HN_EXPORTED) {
-        UiColor ok = t->contrast ? t->accent : ui_rgb(0x2E, 0x7D, 0x32);
+        UiColor ok = t->success;
         ui_text_in(v, ui_rect(t->pad, y, aw, lh), kiosk_tr(k, S_EXPORT_DONE), t->px_small,
                    t->px_small, UI_BOLD, ok, UI_LEFT);
         /* A path has no spaces to wrap at: shrunk to fit, then cut. */

@@ -26,7 +26,7 @@ static int create(Kiosk *k, void *st)
     (void)k;
     Lookup *l = st;
     for (size_t i = 0; i < VISIT_LOOKUP_MAX; i++)
-        guest_record_init(&l->match[i]);
+        visit_record_init(&l->match[i]);
     return 0;
 }
 
@@ -36,7 +36,7 @@ static void reset(Kiosk *k, void *st)
     (void)k;
     Lookup *l = st;
     for (size_t i = 0; i < VISIT_LOOKUP_MAX; i++)
-        guest_record_clear(&l->match[i]);
+        visit_record_clear(&l->match[i]);
     memset(&l->query, 0, sizeof l->query);
     l->nmatch = 0;
     l->more = false;
@@ -46,7 +46,7 @@ static void reset(Kiosk *k, void *st)
 static void find(Kiosk *k, Lookup *l)
 {
     for (size_t i = 0; i < l->nmatch; i++)
-        guest_record_clear(&l->match[i]);
+        visit_record_clear(&l->match[i]);
     l->err[0] = '\0';
     if (visit_lookup(k->visit, l->query.text, l->match, &l->nmatch, &l->more) != 0)
         snprintf(l->err, sizeof l->err, "%s", visit_error(k->visit));
@@ -229,7 +229,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     const UiTheme *t = &k->theme;
     int bh = t->target;
     const char *back = kiosk_tr(k, S_BACK);
-    int bw = screen_button_w(k, back, t->px_button, ui_sc(t, 120));
+    int bw = screen_button_w(k, back, t->px_button, t->btn_min);
     ui_button(v, t, &k->in, ID_BACK, ui_rect(t->pad, t->pad, bw, bh), back, UI_BTN_SECONDARY,
               t->px_button);
     int fx = t->pad + bw + t->gap;

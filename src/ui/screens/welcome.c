@@ -53,11 +53,11 @@ static void switches(Kiosk *k)
     UiView *v = k->view;
     int bh = t->target;
     const char *lang = kiosk_tr(k, S_OTHER_LANGUAGE);
-    int lw = screen_button_w(k, lang, t->px_body, ui_sc(t, 120));
+    int lw = screen_button_w(k, lang, t->px_body, t->btn_min);
     UiRect lr = ui_rect(v->w - t->pad - lw, t->pad, lw, bh);
     ui_button(v, t, &k->in, ID_LANG, lr, lang, UI_BTN_SECONDARY, t->px_body);
     const char *big = kiosk_tr(k, S_CONTRAST);
-    int cw = screen_button_w(k, big, t->px_body, ui_sc(t, 120)) + bh / 2;
+    int cw = screen_button_w(k, big, t->px_body, t->btn_min) + bh / 2;
     UiRect cr = ui_rect(lr.x - t->gap - cw, t->pad, cw, bh);
     ui_button(v, t, &k->in, ID_CONTRAST, cr, big, k->contrast ? UI_BTN_PRIMARY : UI_BTN_SECONDARY,
               t->px_body);
