@@ -18,18 +18,7 @@
 #include "ui/ui_keyboard.h"
 #include "ui/ui_script.h"
 #include "ui/ui_widgets.h"
-
-/* A monospaced fake font: each character is px/2 wide, lines are px*1.4 high. */
-static int fake_measure(void *ud, const char *utf8, int px, UiWeight w, int *width, int *height)
-{
-    (void)ud;
-    (void)w;
-    *width = (int)text_codepoints(utf8) * px / 2;
-    *height = px * 14 / 10;
-    return 0;
-}
-
-static const UiMeasure FAKE = {NULL, fake_measure};
+#include "ui_driver.h"
 
 /* The index part of a kiosk widget id (kind << 16 | index). */
 #define WIDGET_INDEX(id) ((int)((id)&0xFFFF))
@@ -102,7 +91,7 @@ static int key_index(const UiKeyboard *kb, const char *label)
     UiTheme t;
     UiInteract in = {0};
     ui_theme_make(&t, 800, 480, ui_rgb(0, 0, 0), ui_rgb(0, 0, 0), false);
-    ui_view_begin(&v, 800, 480, FAKE);
+    ui_view_begin(&v, 800, 480, uid_font());
     ui_keyboard_layout(&v, &t, &in, kb, ui_rect(0, 240, 800, 240), 1000, UI_LANG_EN);
     const UiWidget *w = ui_view_find_label(&v, label);
     return w ? (int)(w->id - 1000) : -1;
@@ -159,7 +148,7 @@ static void test_text_fit(void **state)
 {
     (void)state;
     static UiView v;
-    ui_view_begin(&v, 800, 480, FAKE);
+    ui_view_begin(&v, 800, 480, uid_font());
     /* 10 characters at 20 px = 100 px. */
     assert_int_equal(ui_text_fit(&v, "abcdefghij", UI_REGULAR, 10, 20, 100), 20);
     assert_int_equal(ui_text_fit(&v, "abcdefghij", UI_REGULAR, 10, 20, 60), 12);
@@ -174,7 +163,7 @@ static void test_text_fit(void **state)
     assert_string_equal(out, "ééé…");
     assert_true(text_is_utf8(out, strlen(out)));
     /* A text drawn into a rectangle never extends past it. */
-    ui_view_begin(&v, 800, 480, FAKE);
+    ui_view_begin(&v, 800, 480, uid_font());
     char longname[400];
     memset(longname, 'W', sizeof longname - 1);
     longname[sizeof longname - 1] = '\0';
@@ -259,9 +248,7 @@ typedef struct Fixture {
     char *dir;
     Store *store;
     EventConfig cfg;
-    Kiosk *k;
-    int64_t now;
-    int w, h;
+    Uid *d;
 } Fixture;
 
 static int setup(void **state)
@@ -288,13 +275,7 @@ static int setup(void **state)
     free(csv);
     config_defaults(&f->cfg);
     snprintf(f->cfg.kiosk_id, sizeof f->cfg.kiosk_id, "unit");
-    f->now = 1700000000000;
-    f->w = 800;
-    f->h = 480;
-    KioskEnv env = {f->store, &f->cfg, FAKE, -1, 0, 0, false, NULL, NULL, NULL, NULL, NULL};
-    f->k = kiosk_create(&env, f->now, err, sizeof err);
-    assert_non_null(f->k);
-    kiosk_layout(f->k, f->w, f->h, f->now);
+    f->d = uid_kiosk_create(&(UidSetup){.store = f->store, .cfg = &f->cfg});
     *state = f;
     return 0;
 }
@@ -302,51 +283,12 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     Fixture *f = *state;
-    kiosk_destroy(f->k);
+    uid_destroy(f->d);
     store_close(f->store);
     tu_rmtree(f->dir);
     free(f->dir);
     free(f);
     return 0;
-}
-
-static void send(Fixture *f, UiEvent ev)
-{
-    kiosk_handle(f->k, &ev, f->now);
-    kiosk_tick(f->k, f->now);
-    kiosk_layout(f->k, f->w, f->h, f->now);
-}
-
-static void press(Fixture *f, const char *label)
-{
-    const UiWidget *w = ui_view_find_label(kiosk_view(f->k), label);
-    if (!w)
-        fail_msg("no widget '%s' on %s", label, kiosk_screen_name(f->k));
-    int x = w->clip.x + w->clip.w / 2, y = w->clip.y + w->clip.h / 2;
-    send(f, (UiEvent){.type = UI_EV_DOWN, .x = x, .y = y});
-    f->now += 50;
-    send(f, (UiEvent){.type = UI_EV_UP, .x = x, .y = y});
-    f->now += 16;
-}
-
-static void type(Fixture *f, const char *s, int gap_ms)
-{
-    for (const char *p = s; *p; p++) {
-        UiEvent ev = {.type = UI_EV_TEXT};
-        ev.text[0] = *p;
-        send(f, ev);
-        f->now += gap_ms;
-    }
-}
-
-static void key(Fixture *f, UiKey k, unsigned mods)
-{
-    send(f, (UiEvent){.type = UI_EV_KEY, .key = k, .mods = mods});
-}
-
-static bool visible(Fixture *f, const char *text)
-{
-    return ui_view_contains_text(kiosk_view(f->k), text);
 }
 
 static bool checked_in(Fixture *f, const char *code)
@@ -363,48 +305,46 @@ static bool checked_in(Fixture *f, const char *code)
 static void test_idle_welcome_sleeps(void **state)
 {
     Fixture *f = *state;
-    assert_string_equal(kiosk_screen_name(f->k), "welcome");
+    assert_string_equal(uid_screen(f->d), "welcome");
     /* Nothing to do on Welcome: the loop may sleep until input. */
-    assert_true(kiosk_next_wake(f->k, f->now) == INT64_MAX);
-    assert_false(kiosk_dirty(f->k));
-    press(f, "I'm new here");
-    assert_true(kiosk_next_wake(f->k, f->now) <= f->now + 60000);
+    assert_true(uid_next_wake(f->d) == INT64_MAX);
+    assert_false(uid_dirty(f->d));
+    uid_press(f->d, "I'm new here");
+    assert_true(uid_next_wake(f->d) <= uid_now(f->d) + 60000);
 }
 
 static void test_scanner_timing(void **state)
 {
     Fixture *f = *state;
-    press(f, "Check in");
-    type(f, "2713624642", 80); /* a person typing a code */
-    key(f, UI_KEY_RETURN, 0);
-    assert_string_equal(kiosk_screen_name(f->k), "find");
+    uid_press(f->d, "Check in");
+    uid_type(f->d, "2713624642", 80); /* a person typing a code */
+    uid_key(f->d, UI_KEY_RETURN, 0);
+    assert_string_equal(uid_screen(f->d), "find");
     assert_false(checked_in(f, "2713624642"));
-    assert_true(visible(f, "2713624642"));
+    assert_true(uid_visible(f->d, "2713624642"));
     /* A scanner: the same code fast, then Enter, while the field holds text. */
-    f->now += 1000;
-    type(f, "2713854927", 6);
-    key(f, UI_KEY_RETURN, 0);
-    assert_string_equal(kiosk_screen_name(f->k), "interests");
+    uid_wait(f->d, 1000);
+    uid_type(f->d, "2713854927", 6);
+    uid_key(f->d, UI_KEY_RETURN, 0);
+    assert_string_equal(uid_screen(f->d), "interests");
     assert_true(checked_in(f, "2713854927"));
-    assert_false(visible(f, "2713854927"));
+    assert_false(uid_visible(f->d, "2713854927"));
 }
 
 static void test_idle_reset_forgets(void **state)
 {
     Fixture *f = *state;
-    press(f, "Español");
-    press(f, "Es mi primera vez");
-    type(f, "Secret", 100);
-    assert_true(visible(f, "Secret"));
-    int64_t wake = kiosk_next_wake(f->k, f->now);
-    assert_true(wake > f->now + 59000 && wake <= f->now + 60000);
-    f->now = wake;
-    kiosk_tick(f->k, f->now);
-    kiosk_layout(f->k, f->w, f->h, f->now);
-    assert_string_equal(kiosk_screen_name(f->k), "welcome");
-    assert_true(visible(f, "Check in")); /* back to the first language */
-    press(f, "I'm new here");
-    assert_false(visible(f, "Secret"));
+    uid_press(f->d, "Español");
+    uid_press(f->d, "Es mi primera vez");
+    uid_type(f->d, "Secret", 100);
+    assert_true(uid_visible(f->d, "Secret"));
+    int64_t wake = uid_next_wake(f->d);
+    assert_true(wake > uid_now(f->d) + 59000 && wake <= uid_now(f->d) + 60000);
+    uid_wait(f->d, wake - uid_now(f->d));
+    assert_string_equal(uid_screen(f->d), "welcome");
+    assert_true(uid_visible(f->d, "Check in")); /* back to the first language */
+    uid_press(f->d, "I'm new here");
+    assert_false(uid_visible(f->d, "Secret"));
 }
 
 /* A finger resting on the screen past the idle timeout: no reset under it, and
@@ -412,14 +352,13 @@ static void test_idle_reset_forgets(void **state)
 static void test_resting_finger(void **state)
 {
     Fixture *f = *state;
-    press(f, "I'm new here");
-    send(f, (UiEvent){.type = UI_EV_DOWN, .x = 5, .y = 470});
-    f->now += 120000;
-    kiosk_tick(f->k, f->now);
-    assert_string_equal(kiosk_screen_name(f->k), "walkin");
-    assert_true(kiosk_next_wake(f->k, f->now) > f->now);
-    send(f, (UiEvent){.type = UI_EV_UP, .x = 5, .y = 470});
-    assert_true(kiosk_next_wake(f->k, f->now) == f->now + 60000);
+    uid_press(f->d, "I'm new here");
+    uid_down(f->d, 5, 470);
+    uid_wait(f->d, 120000);
+    assert_string_equal(uid_screen(f->d), "walkin");
+    assert_true(uid_next_wake(f->d) > uid_now(f->d));
+    uid_up(f->d, 5, 470);
+    assert_true(uid_next_wake(f->d) == uid_now(f->d) + 60000);
 }
 
 /* More matches than fit above the keyboard: the last slot offers the rest. */
@@ -432,24 +371,19 @@ static void test_show_more(void **state)
         guest_init(&g);
         assert_int_equal(guest_set(&g.first, FIRST[i]), 0);
         assert_int_equal(guest_set(&g.last, "Okoye"), 0);
-        assert_int_equal(store_walkin_add(f->store, &g, "unit", f->now), STORE_OK);
+        assert_int_equal(store_walkin_add(f->store, &g, "unit", uid_now(f->d)), STORE_OK);
         guest_clear(&g);
     }
     /* A new kiosk loads them into its search. */
-    kiosk_destroy(f->k);
-    char err[256];
-    KioskEnv env = {f->store, &f->cfg, FAKE, -1, 0, 0, false, NULL, NULL, NULL, NULL, NULL};
-    f->k = kiosk_create(&env, f->now, err, sizeof err);
-    assert_non_null(f->k);
-    kiosk_layout(f->k, f->w, f->h, f->now);
-    press(f, "Check in");
-    type(f, "ma", 100);
-    assert_true(visible(f, "Show 3 more"));
-    assert_false(visible(f, "Maya O."));
-    press(f, "Show 3 more");
-    assert_true(visible(f, "Maya O."));
-    assert_true(visible(f, "Mateo O."));
-    assert_false(visible(f, "Show 3 more"));
+    uid_kiosk_restart(f->d);
+    uid_press(f->d, "Check in");
+    uid_type(f->d, "ma", 100);
+    assert_true(uid_visible(f->d, "Show 3 more"));
+    assert_false(uid_visible(f->d, "Maya O."));
+    uid_press(f->d, "Show 3 more");
+    assert_true(uid_visible(f->d, "Maya O."));
+    assert_true(uid_visible(f->d, "Mateo O."));
+    assert_false(uid_visible(f->d, "Show 3 more"));
 }
 
 /* No drawn text inside r was cut short with an ellipsis. */
@@ -473,26 +407,21 @@ static void test_find_rows_whole(void **state)
     assert_int_equal(guest_set(&g.first, "Anabel"), 0);
     assert_int_equal(guest_set(&g.last, "Quist"), 0);
     assert_int_equal(guest_set(&g.company, "Northgate Welding & Fabrication Partners"), 0);
-    assert_int_equal(store_walkin_add(f->store, &g, "unit", f->now), STORE_OK);
+    assert_int_equal(store_walkin_add(f->store, &g, "unit", uid_now(f->d)), STORE_OK);
     guest_clear(&g);
-    kiosk_destroy(f->k);
-    char err[256];
-    KioskEnv env = {f->store, &f->cfg, FAKE, -1, 0, 0, false, NULL, NULL, NULL, NULL, NULL};
-    f->k = kiosk_create(&env, f->now, err, sizeof err);
-    assert_non_null(f->k);
-    kiosk_layout(f->k, f->w, f->h, f->now);
-    press(f, "Check in");
-    type(f, "an", 100);
+    uid_kiosk_restart(f->d);
+    uid_press(f->d, "Check in");
+    uid_type(f->d, "an", 100);
     for (int hidden = 0; hidden < 2; hidden++) {
         if (hidden)
-            press(f, "Hide");
-        const UiView *v = kiosk_view(f->k);
+            uid_press(f->d, "Hide");
+        const UiView *v = uid_view(f->d);
         int rows = 0, last_y = -1;
         for (size_t i = 0; i < v->nwidgets; i++) {
             const UiWidget *w = &v->widgets[i];
             if (w->kind != UI_W_ROW)
                 continue;
-            assert_int_equal(w->r.w, f->w - 2 * 16); /* full width inside the padding */
+            assert_int_equal(w->r.w, uid_width(f->d) - 2 * 16); /* full width inside the padding */
             assert_int_equal(WIDGET_INDEX(w->id), rows);
             assert_true(w->r.y > last_y);
             last_y = w->r.y;
@@ -500,7 +429,8 @@ static void test_find_rows_whole(void **state)
             rows++;
         }
         assert_true(rows >= (hidden ? 3 : 1));
-        assert_true(!hidden || visible(f, "Anabel Q. — Northgate Welding & Fabrication Partners"));
+        assert_true(!hidden ||
+                    uid_visible(f->d, "Anabel Q. — Northgate Welding & Fabrication Partners"));
     }
 }
 
@@ -517,17 +447,12 @@ static void load_programs(Fixture *f, const char *rel)
     ProgramList pl;
     program_list_init(&pl);
     assert_int_equal(import_parse_programs(raw, len, &pl, &rep), 0);
-    assert_int_equal(store_import_programs(f->store, &pl, &rep, f->now), STORE_OK);
+    assert_int_equal(store_import_programs(f->store, &pl, &rep, uid_now(f->d)), STORE_OK);
     program_list_free(&pl);
     import_report_free(&rep);
     free(raw);
     free(csv);
-    kiosk_destroy(f->k);
-    char err[256];
-    KioskEnv env = {f->store, &f->cfg, FAKE, -1, 0, 0, false, NULL, NULL, NULL, NULL, NULL};
-    f->k = kiosk_create(&env, f->now, err, sizeof err);
-    assert_non_null(f->k);
-    kiosk_layout(f->k, f->w, f->h, f->now);
+    uid_kiosk_restart(f->d);
 }
 
 /* The bold texts drawn inside r all at one px (returned; 0 when none), cut
@@ -555,12 +480,11 @@ static void test_cards_one_size(void **state)
     Fixture *f = *state;
     load_programs(f, "assets/demo/programs.csv");
     UiTheme t;
-    ui_theme_make(&t, f->w, f->h, ui_rgb(0, 0, 0), ui_rgb(0, 0, 0), false);
-    kiosk_layout(f->k, f->w, f->h, f->now);
-    type(f, "2713624642", 5);
-    key(f, UI_KEY_RETURN, 0);
-    assert_string_equal(kiosk_screen_name(f->k), "interests");
-    const UiView *v = kiosk_view(f->k);
+    ui_theme_make(&t, uid_width(f->d), uid_height(f->d), ui_rgb(0, 0, 0), ui_rgb(0, 0, 0), false);
+    uid_type(f->d, "2713624642", 5);
+    uid_key(f->d, UI_KEY_RETURN, 0);
+    assert_string_equal(uid_screen(f->d), "interests");
+    const UiView *v = uid_view(f->d);
     int px[64] = {0}, tiles = 0; /* per grid: widget kind (id >> 16) */
     for (size_t i = 0; i < v->nwidgets; i++) {
         const UiWidget *w = &v->widgets[i];
@@ -571,11 +495,12 @@ static void test_cards_one_size(void **state)
         tiles++;
     }
     assert_true(tiles >= 4);
-    press(f, "Continue");
-    press(f, "Done");
-    press(f, "Explore programs");
-    v = kiosk_view(f->k);
-    int cards_px = one_bold_px(v, ui_rect(0, t.pad + t.target, f->w, f->h), 0, t.px_body);
+    uid_press(f->d, "Continue");
+    uid_press(f->d, "Done");
+    uid_press(f->d, "Explore programs");
+    v = uid_view(f->d);
+    int cards_px = one_bold_px(v, ui_rect(0, t.pad + t.target, uid_width(f->d), uid_height(f->d)),
+                               0, t.px_body);
     assert_true(cards_px >= t.px_body);
 }
 
@@ -585,8 +510,8 @@ static void check_targets(Fixture *f);
 static bool whole(const Fixture *f, const UiWidget *w)
 {
     return w->clip.x == w->r.x && w->clip.y == w->r.y && w->clip.w == w->r.w &&
-           w->clip.h == w->r.h && w->r.x >= 0 && w->r.y >= 0 && w->r.x + w->r.w <= f->w &&
-           w->r.y + w->r.h <= f->h;
+           w->clip.h == w->r.h && w->r.x >= 0 && w->r.y >= 0 &&
+           w->r.x + w->r.w <= uid_width(f->d) && w->r.y + w->r.h <= uid_height(f->d);
 }
 
 /* Interests with the test event's 4 programs: every program, every kind, the
@@ -596,30 +521,29 @@ static void test_interests_in_view(void **state)
 {
     Fixture *f = *state;
     load_programs(f, "tests/ui/event/programs.csv");
-    type(f, "2713624642", 5);
-    key(f, UI_KEY_RETURN, 0);
+    uid_type(f->d, "2713624642", 5);
+    uid_key(f->d, UI_KEY_RETURN, 0);
     static const int SIZES[][2] = {{800, 480}, {1280, 800}, {1920, 1080}, {1080, 1920}};
     for (size_t s = 0; s < 4; s++) {
-        f->w = SIZES[s][0];
-        f->h = SIZES[s][1];
-        kiosk_layout(f->k, f->w, f->h, f->now);
-        assert_string_equal(kiosk_screen_name(f->k), "interests");
-        assert_true(visible(f, "Hi Ana! What interests you?"));
-        assert_false(visible(f, "More below"));
+        uid_resize(f->d, SIZES[s][0], SIZES[s][1]);
+        assert_string_equal(uid_screen(f->d), "interests");
+        assert_true(uid_visible(f->d, "Hi Ana! What interests you?"));
+        assert_false(uid_visible(f->d, "More below"));
         check_targets(f);
-        const UiView *v = kiosk_view(f->k);
+        const UiView *v = uid_view(f->d);
         int checks = 0;
         for (size_t i = 0; i < v->nwidgets; i++) {
             const UiWidget *w = &v->widgets[i];
             if (w->kind != UI_W_CHECK && w->kind != UI_W_BUTTON)
                 continue;
             if (!whole(f, w))
-                fail_msg("%dx%d: '%s' not wholly in view", f->w, f->h, ui_view_text(v, w->text));
+                fail_msg("%dx%d: '%s' not wholly in view", uid_width(f->d), uid_height(f->d),
+                         ui_view_text(v, w->text));
             checks += w->kind == UI_W_CHECK;
         }
         assert_int_equal(checks, 4 + 8 + 1); /* programs, kinds, consent */
-        assert_true(visible(f, "Hiring graduates"));
-        assert_true(visible(f, "You may contact me about partnering"));
+        assert_true(uid_visible(f->d, "Hiring graduates"));
+        assert_true(uid_visible(f->d, "You may contact me about partnering"));
     }
 }
 
@@ -629,13 +553,13 @@ static void test_interests_tab_order(void **state)
 {
     Fixture *f = *state;
     load_programs(f, "tests/ui/event/programs.csv");
-    type(f, "2713624642", 5);
-    key(f, UI_KEY_RETURN, 0);
-    f->now += 1000;
-    key(f, UI_KEY_TAB, 0);
-    key(f, UI_KEY_RETURN, 0); /* ticks the focused tile */
-    press(f, "Continue");
-    assert_string_equal(kiosk_screen_name(f->k), "done");
+    uid_type(f->d, "2713624642", 5);
+    uid_key(f->d, UI_KEY_RETURN, 0);
+    uid_wait(f->d, 1000);
+    uid_key(f->d, UI_KEY_TAB, 0);
+    uid_key(f->d, UI_KEY_RETURN, 0); /* ticks the focused tile */
+    uid_press(f->d, "Continue");
+    assert_string_equal(uid_screen(f->d), "done");
     Guest g;
     guest_init(&g);
     assert_int_equal(store_guest_by_code(f->store, "2713624642", &g), STORE_OK);
@@ -655,13 +579,13 @@ static void test_interests_more_below(void **state)
 {
     Fixture *f = *state;
     load_programs(f, "assets/demo/programs.csv");
-    press(f, "Español");
-    type(f, "2713624642", 5);
-    key(f, UI_KEY_RETURN, 0);
-    assert_true(visible(f, "¡Hola, Ana! ¿Qué le interesa?"));
-    assert_true(visible(f, "Más abajo"));
+    uid_press(f->d, "Español");
+    uid_type(f->d, "2713624642", 5);
+    uid_key(f->d, UI_KEY_RETURN, 0);
+    assert_true(uid_visible(f->d, "¡Hola, Ana! ¿Qué le interesa?"));
+    assert_true(uid_visible(f->d, "Más abajo"));
     check_targets(f);
-    const UiView *v = kiosk_view(f->k);
+    const UiView *v = uid_view(f->d);
     const UiWidget *first = ui_view_find_label(v, "Welding Technology");
     assert_non_null(first);
     for (size_t i = 0; i < v->nwidgets; i++) {
@@ -673,16 +597,16 @@ static void test_interests_more_below(void **state)
     /* Drag the programs up, well past their end. */
     int x = first->r.x + first->r.w / 2, y = first->r.y + first->r.h / 2;
     for (int round = 0; round < 8; round++) {
-        send(f, (UiEvent){.type = UI_EV_DOWN, .x = x, .y = y + 150});
+        uid_down(f->d, x, y + 150);
         for (int d = 1; d <= 10; d++) {
-            f->now += 16;
-            send(f, (UiEvent){.type = UI_EV_MOVE, .x = x, .y = y + 150 - 15 * d});
+            uid_wait(f->d, 16);
+            uid_move(f->d, x, y + 150 - 15 * d);
         }
-        f->now += 200; /* a rest before lifting: no fling */
-        send(f, (UiEvent){.type = UI_EV_UP, .x = x, .y = y});
+        uid_wait(f->d, 200); /* a rest before lifting: no fling */
+        uid_up(f->d, x, y);
     }
-    assert_false(visible(f, "Más abajo"));
-    v = kiosk_view(f->k);
+    assert_false(uid_visible(f->d, "Más abajo"));
+    v = uid_view(f->d);
     const UiWidget *last = NULL;
     for (size_t i = 0; i < v->nwidgets; i++)
         if (v->widgets[i].kind == UI_W_CHECK && (v->widgets[i].id >> 16) == (first->id >> 16))
@@ -696,58 +620,51 @@ static void test_interests_more_below(void **state)
 static void test_delete_repeats(void **state)
 {
     Fixture *f = *state;
-    press(f, "I'm new here");
-    type(f, "abcdefghijklmnopqrst", 100); /* 20 letters */
-    press(f, "Delete");
-    assert_true(visible(f, "abcdefghijklmnopqrs"));
-    assert_false(visible(f, "abcdefghijklmnopqrst"));
-    const UiWidget *w = ui_view_find_label(kiosk_view(f->k), "Delete");
+    uid_press(f->d, "I'm new here");
+    uid_type(f->d, "abcdefghijklmnopqrst", 100); /* 20 letters */
+    uid_press(f->d, "Delete");
+    assert_true(uid_visible(f->d, "abcdefghijklmnopqrs"));
+    assert_false(uid_visible(f->d, "abcdefghijklmnopqrst"));
+    const UiWidget *w = ui_view_find_label(uid_view(f->d), "Delete");
     assert_non_null(w);
     int x = w->clip.x + w->clip.w / 2, y = w->clip.y + w->clip.h / 2;
-    send(f, (UiEvent){.type = UI_EV_DOWN, .x = x, .y = y});
-    int64_t down = f->now;
-    /* Wake-ups at the repeat times, as the event loop would. */
-    while (kiosk_next_wake(f->k, f->now) <= down + 1000) {
-        f->now = kiosk_next_wake(f->k, f->now);
-        kiosk_tick(f->k, f->now);
-    }
-    f->now = down + 1000;
-    send(f, (UiEvent){.type = UI_EV_UP, .x = x, .y = y});
+    /* Held a second, waking at the repeat times as the event loop would. */
+    uid_hold(f->d, x, y, 1000);
     /* Repeats at 500, 580, ..., 980 ms: 7 more; the release adds none. */
-    assert_true(visible(f, "abcdefghijkl"));
-    assert_false(visible(f, "abcdefghijklm"));
+    assert_true(uid_visible(f->d, "abcdefghijkl"));
+    assert_false(uid_visible(f->d, "abcdefghijklm"));
 }
 
 /* A tap in a field's text puts the caret there; a tap on its caption, at the end. */
 static void test_tap_caret(void **state)
 {
     Fixture *f = *state;
-    press(f, "I'm new here");
-    type(f, "abcdef", 100); /* fake font: 19 px text, each letter 9 px wide */
-    key(f, UI_KEY_TAB, 0);  /* away, to Last name */
-    const UiView *v = kiosk_view(f->k);
+    uid_press(f->d, "I'm new here");
+    uid_type(f->d, "abcdef", 100); /* fake font: 19 px text, each letter 9 px wide */
+    uid_key(f->d, UI_KEY_TAB, 0);  /* away, to Last name */
+    const UiView *v = uid_view(f->d);
     const UiWidget *w = ui_view_find_label(v, "First name");
     assert_non_null(w);
     /* The box is the lower part of the widget; its text starts 12 px in. */
     int box_y = w->r.y + w->r.h - 10, text_x = w->r.x + 12;
-    send(f, (UiEvent){.type = UI_EV_DOWN, .x = text_x + 9 * 2 + 2, .y = box_y});
-    send(f, (UiEvent){.type = UI_EV_UP, .x = text_x + 9 * 2 + 2, .y = box_y});
-    type(f, "X", 100);
-    assert_true(visible(f, "abXcdef"));
+    uid_down(f->d, text_x + 9 * 2 + 2, box_y);
+    uid_up(f->d, text_x + 9 * 2 + 2, box_y);
+    uid_type(f->d, "X", 100);
+    assert_true(uid_visible(f->d, "abXcdef"));
     /* On the caption: the end. */
-    send(f, (UiEvent){.type = UI_EV_DOWN, .x = w->r.x + 5, .y = w->r.y + 2});
-    send(f, (UiEvent){.type = UI_EV_UP, .x = w->r.x + 5, .y = w->r.y + 2});
-    type(f, "Y", 100);
-    assert_true(visible(f, "abXcdefY"));
+    uid_down(f->d, w->r.x + 5, w->r.y + 2);
+    uid_up(f->d, w->r.x + 5, w->r.y + 2);
+    uid_type(f->d, "Y", 100);
+    assert_true(uid_visible(f->d, "abXcdefY"));
 }
 
 static void test_tab_and_enter(void **state)
 {
     Fixture *f = *state;
-    key(f, UI_KEY_TAB, 0);            /* the first button */
-    key(f, UI_KEY_TAB, UI_MOD_SHIFT); /* wraps backwards to the last: Explore programs */
-    key(f, UI_KEY_RETURN, 0);
-    assert_string_equal(kiosk_screen_name(f->k), "programs");
+    uid_key(f->d, UI_KEY_TAB, 0);            /* the first button */
+    uid_key(f->d, UI_KEY_TAB, UI_MOD_SHIFT); /* wraps backwards to the last: Explore programs */
+    uid_key(f->d, UI_KEY_RETURN, 0);
+    assert_string_equal(uid_screen(f->d), "programs");
 }
 
 /* Staff mode's hidden gesture: 3 s of a finger in the top-left corner. */
@@ -755,66 +672,61 @@ static void test_staff_gesture(void **state)
 {
     Fixture *f = *state;
     /* Lifted early, slid out of the corner, or elsewhere: nothing. */
-    send(f, (UiEvent){.type = UI_EV_DOWN, .x = 5, .y = 5});
-    assert_true(kiosk_next_wake(f->k, f->now) == f->now + 3000);
-    f->now += 2999;
-    send(f, (UiEvent){.type = UI_EV_UP, .x = 5, .y = 5});
-    assert_string_equal(kiosk_screen_name(f->k), "welcome");
-    send(f, (UiEvent){.type = UI_EV_DOWN, .x = 5, .y = 5});
-    f->now += 100;
-    send(f, (UiEvent){.type = UI_EV_MOVE, .x = 200, .y = 200});
-    f->now += 3000;
-    kiosk_tick(f->k, f->now);
-    send(f, (UiEvent){.type = UI_EV_UP, .x = 200, .y = 200});
-    assert_string_equal(kiosk_screen_name(f->k), "welcome");
-    send(f, (UiEvent){.type = UI_EV_DOWN, .x = 400, .y = 5});
-    f->now += 3000;
-    kiosk_tick(f->k, f->now);
-    send(f, (UiEvent){.type = UI_EV_UP, .x = 400, .y = 5});
-    assert_string_equal(kiosk_screen_name(f->k), "welcome");
+    uid_down(f->d, 5, 5);
+    assert_true(uid_next_wake(f->d) == uid_now(f->d) + 3000);
+    uid_wait(f->d, 2999);
+    uid_up(f->d, 5, 5);
+    assert_string_equal(uid_screen(f->d), "welcome");
+    uid_down(f->d, 5, 5);
+    uid_wait(f->d, 100);
+    uid_move(f->d, 200, 200);
+    uid_wait(f->d, 3000);
+    uid_up(f->d, 200, 200);
+    assert_string_equal(uid_screen(f->d), "welcome");
+    uid_hold(f->d, 400, 5, 3000);
+    assert_string_equal(uid_screen(f->d), "welcome");
 
     /* On Find me, on top of Back: the pad opens while the finger is still
      * down, and lifting it taps neither Back nor the pad's Cancel under it. */
-    press(f, "Check in");
-    assert_string_equal(kiosk_screen_name(f->k), "find");
-    send(f, (UiEvent){.type = UI_EV_DOWN, .x = 20, .y = 20});
-    f->now += 3000;
-    kiosk_tick(f->k, f->now);
-    assert_string_equal(kiosk_screen_name(f->k), "staff_pin");
-    send(f, (UiEvent){.type = UI_EV_UP, .x = 20, .y = 20});
-    assert_string_equal(kiosk_screen_name(f->k), "staff_pin");
+    uid_press(f->d, "Check in");
+    assert_string_equal(uid_screen(f->d), "find");
+    uid_down(f->d, 20, 20);
+    uid_wait(f->d, 3000);
+    assert_string_equal(uid_screen(f->d), "staff_pin");
+    uid_up(f->d, 20, 20);
+    assert_string_equal(uid_screen(f->d), "staff_pin");
     /* No PIN set and locked down: OK lets nobody in, and nothing quits. */
-    press(f, "OK");
-    assert_string_equal(kiosk_screen_name(f->k), "staff_pin");
-    assert_false(kiosk_should_quit(f->k));
-    press(f, "Cancel");
-    assert_string_equal(kiosk_screen_name(f->k), "welcome");
+    uid_press(f->d, "OK");
+    assert_string_equal(uid_screen(f->d), "staff_pin");
+    assert_false(uid_should_quit(f->d));
+    uid_press(f->d, "Cancel");
+    assert_string_equal(uid_screen(f->d), "welcome");
 }
 
 static void test_lockdown_keys(void **state)
 {
     Fixture *f = *state;
-    send(f, (UiEvent){.type = UI_EV_QUIT});
-    key(f, UI_KEY_F4, UI_MOD_ALT);
-    key(f, UI_KEY_Q, UI_MOD_CTRL);
-    key(f, UI_KEY_ESCAPE, 0);
-    assert_false(kiosk_should_quit(f->k));
+    uid_send(f->d, (UiEvent){.type = UI_EV_QUIT});
+    uid_key(f->d, UI_KEY_F4, UI_MOD_ALT);
+    uid_key(f->d, UI_KEY_Q, UI_MOD_CTRL);
+    uid_key(f->d, UI_KEY_ESCAPE, 0);
+    assert_false(uid_should_quit(f->d));
 }
 
 /* Every tappable widget on every screen is at least 55 px tall and wide at
  * 800x480 (9 mm on a 7-inch panel), and laid out inside the window. */
 static void check_targets(Fixture *f)
 {
-    const UiView *v = kiosk_view(f->k);
+    const UiView *v = uid_view(f->d);
     assert_false(v->overflow);
     for (size_t i = 0; i < v->nwidgets; i++) {
         const UiWidget *w = &v->widgets[i];
         if (w->kind == UI_W_LABEL || w->kind == UI_W_SCROLL)
             continue;
         if (w->r.h < 55 || w->r.w < 55)
-            fail_msg("%s: '%s' is %dx%d", kiosk_screen_name(f->k), ui_view_text(v, w->text), w->r.w,
+            fail_msg("%s: '%s' is %dx%d", uid_screen(f->d), ui_view_text(v, w->text), w->r.w,
                      w->r.h);
-        assert_true(w->r.x >= 0 && w->r.x + w->r.w <= f->w);
+        assert_true(w->r.x >= 0 && w->r.x + w->r.w <= uid_width(f->d));
     }
 }
 
@@ -822,27 +734,27 @@ static void test_touch_targets(void **state)
 {
     Fixture *f = *state;
     check_targets(f);
-    press(f, "Check in");
-    type(f, "ana", 100);
+    uid_press(f->d, "Check in");
+    uid_type(f->d, "ana", 100);
     check_targets(f);
-    press(f, "Ana G. — Acme Welding");
+    uid_press(f->d, "Ana G. — Acme Welding");
     check_targets(f);
-    press(f, "Yes, check me in");
+    uid_press(f->d, "Yes, check me in");
     check_targets(f);
-    press(f, "Continue");
+    uid_press(f->d, "Continue");
     check_targets(f);
-    press(f, "Done");
-    press(f, "I'm new here");
+    uid_press(f->d, "Done");
+    uid_press(f->d, "I'm new here");
     check_targets(f);
-    press(f, "Back");
-    press(f, "Explore programs");
+    uid_press(f->d, "Back");
+    uid_press(f->d, "Explore programs");
     check_targets(f);
 }
 
 /* The px of the first drawn text containing needle, or 0. */
 static int text_px(Fixture *f, const char *needle)
 {
-    const UiView *v = kiosk_view(f->k);
+    const UiView *v = uid_view(f->d);
     for (size_t i = 0; i < v->ncmds; i++)
         if (v->cmds[i].type == UI_CMD_TEXT && strstr(ui_view_text(v, v->cmds[i].text), needle))
             return v->cmds[i].px;
@@ -856,25 +768,25 @@ static void test_larger_text(void **state)
     Fixture *f = *state;
     int hint = text_px(f, "Welcome! Tap Check in"), button = text_px(f, "I'm new here");
     assert_true(hint > 0 && button > 0);
-    press(f, "Larger text");
+    uid_press(f->d, "Larger text");
     assert_true(text_px(f, "Welcome! Tap Check in") * 100 >= hint * 125);
     assert_true(text_px(f, "I'm new here") * 100 >= button * 125);
     check_targets(f);
-    press(f, "Check in");
-    type(f, "ana", 100);
+    uid_press(f->d, "Check in");
+    uid_type(f->d, "ana", 100);
     check_targets(f);
-    press(f, "Ana G. — Acme Welding");
+    uid_press(f->d, "Ana G. — Acme Welding");
     check_targets(f);
-    press(f, "Yes, check me in");
+    uid_press(f->d, "Yes, check me in");
     check_targets(f);
-    press(f, "Continue");
+    uid_press(f->d, "Continue");
     check_targets(f);
-    press(f, "Done");
-    press(f, "Larger text");
-    press(f, "I'm new here");
+    uid_press(f->d, "Done");
+    uid_press(f->d, "Larger text");
+    uid_press(f->d, "I'm new here");
     check_targets(f);
-    press(f, "Back");
-    press(f, "Explore programs");
+    uid_press(f->d, "Back");
+    uid_press(f->d, "Explore programs");
     check_targets(f);
 }
 
