@@ -2,12 +2,14 @@
 # SDL_VIDEODRIVER=dummy and checked on the database; the widget layer, keyboard,
 # script parser and screen state machine without a display; reference screenshots.
 lanyard_test(test_ui_flows SOURCES test_ui_flows.c DEPS ui_driver store core_text NEEDS_BINARY)
+lanyard_test(test_ui_widgets SOURCES test_ui_widgets.c
+             DEPS ui_driver ui_script ui_widgets core_model core_text)
 lanyard_test(test_ui_kiosk SOURCES test_ui_kiosk.c
-             DEPS ui_driver ui_kiosk ui_script ui_widgets store core_import core_ids core_text)
+             DEPS ui_driver ui_kiosk ui_widgets store core_import core_ids core_text)
 lanyard_test(test_ui_texture_cache SOURCES test_ui_texture_cache.c DEPS platform_app)
 # The kiosk reaches fontconfig and (under X11) D-Bus: their leaks are suppressed (tests/ui/lsan.supp).
 set(UI_TEST_ENV "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/ui/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")
-set_tests_properties(test_ui_flows test_ui_kiosk test_ui_texture_cache PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
+set_tests_properties(test_ui_flows test_ui_widgets test_ui_kiosk test_ui_texture_cache PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
 # Staff mode (SPEC §5): the lock-out schedule, then the gesture, PIN pad and
 # staff screen through `lanyard run --script` (tests/ui/staff_*.script), and
 # Export to USB into a folder standing in for the stick (LANYARD_USB_DIR).
