@@ -230,8 +230,8 @@ static void test_spectrum(void **state)
     const char *dir = LANYARD_SHARED_DIR "/data/csv-spectrum/csvs";
     DIR *d = opendir(dir);
     if (!d) {
-        print_message("csv-spectrum not found at %s (set LANYARD_SHARED_DIR): skipped; "
-                      "tests/data/csv covers the same ground\n",
+        print_message("csv-spectrum not found at %s: skipped (tests/data/csv has the project's "
+                      "own cases; configure with -DLANYARD_SHARED_DIR=DIR to read it too)\n",
                       dir);
         skip();
     }
