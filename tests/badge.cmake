@@ -17,4 +17,4 @@ target_link_libraries(bench_badge PRIVATE badge_render core_config)
 target_compile_definitions(bench_badge PRIVATE LANYARD_ASSET_DIR="${LANYARD_ASSET_DIR}")
 # The Done screen's badge status against a stand-in queue, in fake time.
 lanyard_test(test_kiosk_badge SOURCES test_kiosk_badge.c
-             DEPS ui_kiosk store core_import core_ids core_text)
+             DEPS ui_driver ui_kiosk store core_import core_ids core_text)

@@ -8,4 +8,4 @@ set_tests_properties(test_sync PROPERTIES ENVIRONMENT
 
 # The kiosk's sync hooks and the staff screen's sync line, in process with a
 # simulated clock.
-lanyard_test(test_sync_staff SOURCES test_sync_staff.c DEPS ui_kiosk ui_widgets store core_import core_text core_pin)
+lanyard_test(test_sync_staff SOURCES test_sync_staff.c DEPS ui_driver ui_kiosk ui_widgets store core_import core_text core_pin)

@@ -1,4 +1,4 @@
-/* test_sync_staff.c — the kiosk's sync folder hooks (kiosk_set_sync), with a
+/* test_sync_staff.c — the kiosk's sync folder port (visit/ports.h), with a
  * simulated clock and no display: a check-in and an interests save each say
  * that a copy is due, a second check-in of the same guest does not, and the
  * staff screen shows when the copy was last written, or why not, in English and
@@ -12,31 +12,20 @@
 
 #include "core/event_config.h"
 #include "core/pin.h"
-#include "core/text.h"
 #include "store/store.h"
 #include "ui/kiosk.h"
 #include "ui/ui.h"
+#include "ui_driver.h"
 
 #define T_COPY INT64_C(1787234580000) /* 2026-08-20T14:03:00Z */
-
-/* A monospaced fake font: each character is px/2 wide, lines are px*1.4 high. */
-static int fake_measure(void *ud, const char *utf8, int px, UiWeight w, int *width, int *height)
-{
-    (void)ud;
-    (void)w;
-    *width = (int)text_codepoints(utf8) * px / 2;
-    *height = px * 14 / 10;
-    return 0;
-}
 
 typedef struct Fixture {
     char *dir;
     Store *store;
     EventConfig cfg;
-    Kiosk *k;
-    int64_t now;
-    int changes;    /* on_change calls */
-    StaffSync sync; /* what sync_status answers */
+    Uid *d;
+    int changes;     /* on_change calls */
+    SyncStatus sync; /* what sync_status answers */
 } Fixture;
 
 static void on_change(void *ud)
@@ -45,7 +34,7 @@ static void on_change(void *ud)
     f->changes++;
 }
 
-static void sync_status(void *ud, StaffSync *out)
+static void sync_status(void *ud, SyncStatus *out)
 {
     Fixture *f = ud;
     *out = f->sync;
@@ -78,20 +67,14 @@ static int setup(void **state)
     config_defaults(&f->cfg);
     snprintf(f->cfg.kiosk_id, sizeof f->cfg.kiosk_id, "door-7");
     assert_int_equal(pin_hash("2468", f->cfg.pin_hash), 0);
-    f->now = T_COPY + 60000;
-    KioskEnv env;
-    memset(&env, 0, sizeof env);
-    env.store = f->store;
-    env.cfg = &f->cfg;
-    env.measure = (UiMeasure){NULL, fake_measure};
-    env.logo_image = -1;
-    f->k = kiosk_create(&env, f->now, err, sizeof err);
-    assert_non_null(f->k);
+    f->d = uid_kiosk_create(&(UidSetup){.store = f->store,
+                                        .cfg = &f->cfg,
+                                        .w = 1280,
+                                        .h = 800,
+                                        .now = T_COPY + 60000,
+                                        .sync = {on_change, sync_status, f}});
     snprintf(f->sync.folder, sizeof f->sync.folder, "/media/usb/lanyard");
     f->sync.ok = true;
-    StaffSyncHooks h = {on_change, sync_status, f};
-    kiosk_set_sync(f->k, &h);
-    kiosk_layout(f->k, 1280, 800, f->now);
     *state = f;
     return 0;
 }
@@ -99,7 +82,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     Fixture *f = *state;
-    kiosk_destroy(f->k);
+    uid_destroy(f->d);
     store_close(f->store);
     tu_rmtree(f->dir);
     free(f->dir);
@@ -107,76 +90,27 @@ static int teardown(void **state)
     return 0;
 }
 
-static void send(Fixture *f, UiEvent ev)
-{
-    kiosk_handle(f->k, &ev, f->now);
-    kiosk_tick(f->k, f->now);
-    kiosk_layout(f->k, 1280, 800, f->now);
-}
-
-static void wait_ms(Fixture *f, int ms)
-{
-    f->now += ms;
-    kiosk_tick(f->k, f->now);
-    kiosk_layout(f->k, 1280, 800, f->now);
-}
-
-static void type(Fixture *f, const char *s, int gap_ms)
-{
-    for (const char *p = s; *p; p++) {
-        UiEvent ev = {.type = UI_EV_TEXT};
-        ev.text[0] = *p;
-        send(f, ev);
-        f->now += gap_ms;
-    }
-}
-
-static void press(Fixture *f, const char *label)
-{
-    const UiWidget *w = ui_view_find_label(kiosk_view(f->k), label);
-    if (!w)
-        fail_msg("no widget '%s' on %s", label, kiosk_screen_name(f->k));
-    int x = w->clip.x + w->clip.w / 2, y = w->clip.y + w->clip.h / 2;
-    send(f, (UiEvent){.type = UI_EV_DOWN, .x = x, .y = y});
-    f->now += 50;
-    send(f, (UiEvent){.type = UI_EV_UP, .x = x, .y = y});
-    f->now += 16;
-}
-
-static bool visible(Fixture *f, const char *text)
-{
-    return ui_view_contains_text(kiosk_view(f->k), text);
-}
-
-static void scan(Fixture *f, const char *code)
-{
-    type(f, code, 8);
-    send(f, (UiEvent){.type = UI_EV_KEY, .key = UI_KEY_RETURN});
-}
-
 /* The hidden gesture and the PIN. */
 static void open_staff(Fixture *f)
 {
-    send(f, (UiEvent){.type = UI_EV_DOWN, .x = 5, .y = 5});
-    wait_ms(f, 3000);
-    send(f, (UiEvent){.type = UI_EV_UP, .x = 5, .y = 5});
-    type(f, "2468", 200);
-    send(f, (UiEvent){.type = UI_EV_KEY, .key = UI_KEY_RETURN});
-    if (!visible(f, "Staff") && !visible(f, "Personal"))
-        fail_msg("staff screen not shown (%s)", kiosk_screen_name(f->k));
+    uid_hold(f->d, 5, 5, 3000);
+    uid_type(f->d, "2468", 200);
+    uid_key(f->d, UI_KEY_RETURN, 0);
+    if (!uid_visible(f->d, "Staff") && !uid_visible(f->d, "Personal"))
+        fail_msg("staff screen not shown (%s)", uid_screen(f->d));
 }
 
 static void test_changes_signalled(void **state)
 {
     Fixture *f = *state;
-    scan(f, "5550101");
-    assert_string_equal(kiosk_screen_name(f->k), "interests");
+    uid_scan(f->d, "5550101");
+    assert_string_equal(uid_screen(f->d), "interests");
     assert_int_equal(f->changes, 1); /* the check-in */
-    press(f, "Continue");
+    uid_press(f->d, "Continue");
     assert_int_equal(f->changes, 2); /* the interests */
-    wait_ms(f, 30000);               /* back to Welcome */
-    scan(f, "5550101");
-    assert_true(visible(f, "You're already checked in"));
+    uid_wait(f->d, 30000);           /* back to Welcome */
+    uid_scan(f->d, "5550101");
+    assert_true(uid_visible(f->d, "You're already checked in"));
     assert_int_equal(f->changes, 2); /* nothing new to copy */
 }
 
@@ -184,52 +118,55 @@ static void test_staff_shows_sync(void **state)
 {
     Fixture *f = *state;
     open_staff(f);
-    assert_true(visible(f, "Sync: no copy yet in /media/usb/lanyard"));
+    assert_true(uid_visible(f->d, "Sync: no copy yet in /media/usb/lanyard"));
 
     /* The staff screen reads the state again every few seconds. */
     f->sync.last_ok = T_COPY;
-    wait_ms(f, 2500);
-    assert_true(visible(f, "Sync: last copied 14:03 to /media/usb/lanyard"));
+    uid_wait(f->d, 2500);
+    assert_true(uid_visible(f->d, "Sync: last copied 14:03 to /media/usb/lanyard"));
 
     f->sync.ok = false;
-    snprintf(f->sync.message, sizeof f->sync.message,
+    snprintf(f->sync.error, sizeof f->sync.error,
              "cannot write a copy to /media/usb/lanyard/lanyard-door-7.db: disk full");
-    wait_ms(f, 2500);
+    uid_wait(f->d, 2500);
     /* The reason first, where it is read; what could not be written after. */
-    assert_true(visible(f, "Sync failed (last copied 14:03): disk full — cannot write a copy"));
-    assert_false(visible(f, "Sync: last copied"));
+    assert_true(
+        uid_visible(f->d, "Sync failed (last copied 14:03): disk full — cannot write a copy"));
+    assert_false(uid_visible(f->d, "Sync: last copied"));
 
     f->sync.last_ok = 0;
-    snprintf(f->sync.message, sizeof f->sync.message, "sync folder /media/usb/lanyard: missing");
-    wait_ms(f, 2500);
-    assert_true(visible(f, "Sync failed: missing — sync folder /media/usb/lanyard"));
+    snprintf(f->sync.error, sizeof f->sync.error, "sync folder /media/usb/lanyard: missing");
+    uid_wait(f->d, 2500);
+    assert_true(uid_visible(f->d, "Sync failed: missing — sync folder /media/usb/lanyard"));
 }
 
 static void test_staff_shows_sync_spanish(void **state)
 {
     Fixture *f = *state;
-    press(f, "Español");
+    uid_press(f->d, "Español");
     f->sync.last_ok = T_COPY;
     open_staff(f);
-    assert_true(visible(f, "Sincronización: última copia a las 14:03 en /media/usb/lanyard"));
+    assert_true(
+        uid_visible(f->d, "Sincronización: última copia a las 14:03 en /media/usb/lanyard"));
     f->sync.ok = false;
-    snprintf(f->sync.message, sizeof f->sync.message, "disk full");
-    wait_ms(f, 2500);
-    assert_true(visible(f, "La sincronización falló (última copia a las 14:03): disk full"));
+    snprintf(f->sync.error, sizeof f->sync.error, "disk full");
+    uid_wait(f->d, 2500);
+    assert_true(uid_visible(f->d, "La sincronización falló (última copia a las 14:03): disk full"));
 }
 
-/* With no hooks set (no sync folder), the staff screen has no sync line. */
+/* With no sync port (no sync folder), the staff screen has no sync line. */
 static void test_no_sync_no_line(void **state)
 {
     Fixture *f = *state;
-    StaffSyncHooks none = {NULL, NULL, NULL};
-    kiosk_set_sync(f->k, &none);
-    scan(f, "5550101");
+    uid_destroy(f->d);
+    f->d = uid_kiosk_create(
+        &(UidSetup){.store = f->store, .cfg = &f->cfg, .w = 1280, .h = 800, .now = T_COPY + 60000});
+    uid_scan(f->d, "5550101");
     assert_int_equal(f->changes, 0);
-    press(f, "Continue");
-    wait_ms(f, 30000);
+    uid_press(f->d, "Continue");
+    uid_wait(f->d, 30000);
     open_staff(f);
-    assert_false(visible(f, "Sync"));
+    assert_false(uid_visible(f->d, "Sync"));
 }
 
 int main(void)

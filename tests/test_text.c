@@ -324,6 +324,24 @@ static void test_partnership_kinds(void **state)
     assert_null(partnership_label(NULL));
 }
 
+/* A file name for a USB stick, from an event's or a kiosk's name. */
+static void test_file_name(void **state)
+{
+    (void)state;
+    char out[64];
+    text_file_name("Fall CTE Partner Meet & Greet", "x", out, sizeof out);
+    assert_string_equal(out, "Fall-CTE-Partner-Meet-Greet");
+    text_file_name("  José's Día: 2026/08/20 ", "x", out, sizeof out);
+    assert_string_equal(out, "José-s-Día-2026-08-20");
+    text_file_name("../..", "lanyard", out, sizeof out);
+    assert_string_equal(out, "lanyard");
+    text_file_name("bad \xff\xfe bytes", "x", out, sizeof out);
+    assert_string_equal(out, "bad-bytes");
+    /* Cut short, never inside a character. */
+    text_file_name("ééééé", "x", out, 6);
+    assert_string_equal(out, "éé");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -338,6 +356,7 @@ int main(void)
         cmocka_unit_test(test_ids),
         cmocka_unit_test(test_guest_model),
         cmocka_unit_test(test_partnership_kinds),
+        cmocka_unit_test(test_file_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

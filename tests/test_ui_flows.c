@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -14,6 +13,7 @@
 #include "core/text.h"
 #include "store/store.h"
 #include "store/store_print.h"
+#include "ui_driver.h"
 
 typedef struct Flow {
     char *dir;
@@ -27,18 +27,8 @@ static Flow flow_run_db(const char *name, const char *size, bool windowed, const
     Flow f = {0};
     f.dir = tu_tempdir();
     f.db = db ? strdup(db) : tu_path(f.dir, "kiosk.db");
-    char rel[256];
-    snprintf(rel, sizeof rel, "tests/ui/%s.script", name);
-    char *script = tu_source(rel);
-    char *event = tu_source("tests/ui/event");
-    if (windowed)
-        f.run = tu_lanyard("run", "--event", event, "--db", f.db, "--size", size, "--script",
-                           script, "--windowed", NULL);
-    else
-        f.run = tu_lanyard("run", "--event", event, "--db", f.db, "--size", size, "--script",
-                           script, NULL);
-    free(script);
-    free(event);
+    f.run =
+        uid_script_run(&(UidScript){.name = name, .db = f.db, .size = size, .windowed = windowed});
     return f;
 }
 
@@ -57,9 +47,7 @@ static void flow_free(Flow *f)
 
 static void expect_ok(const Flow *f)
 {
-    if (f->run.status != 0)
-        fprintf(stderr, "lanyard run failed (%d):\n%s\n", f->run.status, f->run.err);
-    assert_int_equal(f->run.status, 0);
+    uid_expect_ok(&f->run);
 }
 
 static Store *open_db(const char *path)
@@ -328,10 +316,9 @@ static void test_screenshot_option(void **state)
     char *dir = tu_tempdir();
     char *db = tu_path(dir, "k.db"), *png = tu_path(dir, "last.png");
     char *script = tu_path(dir, "s.script");
-    char *event = tu_source("tests/ui/event");
     tu_write(script, "press Check in\ntype ana\n", (size_t)-1);
-    TuRun r = tu_lanyard("run", "--event", event, "--db", db, "--size", "640x400", "--script",
-                         script, "--screenshot", png, NULL);
+    TuRun r = uid_script_run(
+        &(UidScript){.path = script, .db = db, .size = "640x400", .screenshot = png});
     assert_int_equal(r.status, 0);
     size_t len = 0;
     char *data = tu_read(png, &len);
@@ -344,7 +331,6 @@ static void test_screenshot_option(void **state)
     assert_int_equal((u[20] << 24) | (u[21] << 16) | (u[22] << 8) | u[23], 400);
     free(data);
     tu_run_free(&r);
-    free(event);
     free(script);
     free(png);
     free(db);
@@ -359,57 +345,23 @@ static void test_write_failure(void **state)
 {
     (void)state;
     char *dir = tu_tempdir();
-    char *mnt = tu_path(dir, "disk");
-    assert_int_equal(mkdir(mnt, 0700), 0);
-    if (mount("tmpfs", mnt, "tmpfs", 0, "size=8m") != 0) {
+    char *db = uid_full_disk(dir);
+    if (!db) {
         tu_rmtree(dir);
-        free(mnt);
         free(dir);
         fprintf(stderr, "cannot mount a small tmpfs (needs root): write-failure test skipped\n");
         skip();
     }
-    char *db = tu_path(mnt, "kiosk.db");
-    char *event = tu_source("tests/ui/event");
-    char *empty = tu_path(dir, "empty.script");
-    tu_write(empty, "expect Check in\n", (size_t)-1);
-    /* First start: imports the event, so the database has the guests. */
-    TuRun r = tu_lanyard("run", "--event", event, "--db", db, "--size", "800x480", "--script",
-                         empty, NULL);
-    assert_int_equal(r.status, 0);
-    tu_run_free(&r);
-
-    /* Let the database's log start from nothing (the sqlite3 tool checkpoints
-     * and removes it), then fill the disk but for the 8 pages of the shared
-     * memory index SQLite needs to open the file: the next commit cannot grow
-     * the log. */
-    const char *const ck[] = {"/usr/bin/sqlite3", db, "PRAGMA wal_checkpoint(TRUNCATE);", NULL};
-    r = tu_run(ck, NULL);
-    assert_int_equal(r.status, 0);
-    tu_run_free(&r);
-    char *filler = tu_path(mnt, "filler");
-    FILE *fp = fopen(filler, "wb");
-    assert_non_null(fp);
-    static char block[4096];
-    memset(block, 'x', sizeof block);
-    long size = 0;
-    while (fwrite(block, 1, sizeof block, fp) == sizeof block && fflush(fp) == 0)
-        size += (long)sizeof block;
-    fclose(fp);
-    assert_int_equal(truncate(filler, size - 8 * 4096), 0);
-
     Flow f = flow_run_db("staff_message", "800x480", false, db);
-    if (f.run.status != 0)
-        fprintf(stderr, "%s\n", f.run.err);
-    assert_int_equal(f.run.status, 0);
+    expect_ok(&f);
     assert_non_null(strstr(f.run.err, "check-in not saved"));
 
     /* Room again: the kiosk's next run checks the same guest in. */
-    assert_int_equal(unlink(filler), 0);
+    uid_full_disk_room(dir);
     char *again = tu_path(dir, "again.script");
     tu_write(again, "scan 2713624642\nexpect What interests you?\n", (size_t)-1);
-    r = tu_lanyard("run", "--event", event, "--db", db, "--size", "800x480", "--script", again,
-                   NULL);
-    assert_int_equal(r.status, 0);
+    TuRun r = uid_script_run(&(UidScript){.path = again, .db = db});
+    uid_expect_ok(&r);
     tu_run_free(&r);
 
     Store *s = open_db(db);
@@ -418,14 +370,9 @@ static void test_write_failure(void **state)
     store_close(s);
 
     flow_free(&f);
-    umount(mnt);
+    uid_full_disk_free(dir, db);
     free(again);
-    free(filler);
-    free(empty);
-    free(event);
-    free(db);
     tu_rmtree(dir);
-    free(mnt);
     free(dir);
 }
 

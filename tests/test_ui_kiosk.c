@@ -1,7 +1,7 @@
-/* test_ui_kiosk.c — the kiosk's UI layer with no display: the script parser,
- * the on-screen keyboard, text fitting, scrolling with inertia, the translation
- * table, and the screen state machine (scanner timing, idle reset, touch target
- * sizes, no wake-ups when idle) with a fake font and a real database. */
+/* test_ui_kiosk.c — the kiosk's screen state machine with no display (scanner
+ * timing, idle reset, touch target sizes, layouts at every size, no wake-ups
+ * when idle), driven by the UI driver (ui_driver.h) with a fake font, a
+ * simulated clock and a real database. The widget layer: test_ui_widgets.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,244 +14,13 @@
 #include "store/store.h"
 #include "ui/kiosk.h"
 #include "ui/ui.h"
-#include "ui/ui_i18n.h"
-#include "ui/ui_keyboard.h"
-#include "app/script.h"
 #include "ui/ui_widgets.h"
-
-/* A monospaced fake font: each character is px/2 wide, lines are px*1.4 high. */
-static int fake_measure(void *ud, const char *utf8, int px, UiWeight w, int *width, int *height)
-{
-    (void)ud;
-    (void)w;
-    *width = (int)text_codepoints(utf8) * px / 2;
-    *height = px * 14 / 10;
-    return 0;
-}
-
-static const UiMeasure FAKE = {NULL, fake_measure};
+#include "ui_driver.h"
 
 /* The index part of a kiosk widget id (kind << 16 | index). */
-#define WIDGET_INDEX(id) ((int)((id)&0xFFFF))
-
-/* ---- script parser ---- */
-
-static void test_script_parse(void **state)
-{
-    (void)state;
-    Script s;
-    char err[256];
-    const char *text = "# a comment\n"
-                       "press Check in        # tap it\n"
-                       "\n"
-                       "tap 640 400\n"
-                       "drag 1 2 3 4\n"
-                       "type José #1\n"
-                       "hold 10 10 3000\n"
-                       "key Alt+F4\n"
-                       "scan 0042-ABCD\r\n"
-                       "quit\n"
-                       "wait 1500\n"
-                       "expect Welcome, José\n"
-                       "expect-not Ana\n"
-                       "screenshot out.png";
-    assert_int_equal(script_parse(text, &s, err, sizeof err), 0);
-    assert_int_equal(s.count, 12);
-    assert_int_equal(s.items[0].op, SCRIPT_PRESS);
-    assert_string_equal(s.items[0].arg, "Check in");
-    assert_int_equal(s.items[0].line, 2);
-    assert_int_equal(s.items[1].op, SCRIPT_TAP);
-    assert_int_equal(s.items[1].n[0], 640);
-    assert_int_equal(s.items[1].n[1], 400);
-    assert_int_equal(s.items[2].n[3], 4);
-    assert_string_equal(s.items[3].arg, "José");
-    assert_int_equal(s.items[4].n[2], 3000);
-    assert_string_equal(s.items[5].arg, "Alt+F4");
-    assert_string_equal(s.items[6].arg, "0042-ABCD");
-    assert_int_equal(s.items[7].op, SCRIPT_QUIT);
-    assert_int_equal(s.items[8].n[0], 1500);
-    assert_string_equal(s.items[9].arg, "Welcome, José");
-    assert_int_equal(s.items[10].op, SCRIPT_EXPECT_NOT);
-    assert_int_equal(s.items[11].op, SCRIPT_SCREENSHOT);
-    assert_int_equal(s.items[11].line, 14);
-    script_free(&s);
-}
-
-static void test_script_errors(void **state)
-{
-    (void)state;
-    Script s;
-    char err[256];
-    assert_int_equal(script_parse("wait 10\nfly away\n", &s, err, sizeof err), -1);
-    assert_string_equal(err, "2: unknown action 'fly'");
-    assert_int_equal(script_parse("tap 10\n", &s, err, sizeof err), -1);
-    assert_string_equal(err, "1: tap needs 2 numbers");
-    assert_int_equal(script_parse("wait soon\n", &s, err, sizeof err), -1);
-    assert_int_equal(script_parse("quit now\n", &s, err, sizeof err), -1);
-    assert_int_equal(script_parse("\n\npress\n", &s, err, sizeof err), -1);
-    assert_string_equal(err, "3: press needs an argument");
-    assert_int_equal(script_parse("tap 1 2 3\n", &s, err, sizeof err), -1);
-}
-
-/* ---- keyboard ---- */
-
-/* Index of the key labelled `label` in a laid-out keyboard. */
-static int key_index(const UiKeyboard *kb, const char *label)
-{
-    static UiView v;
-    UiTheme t;
-    UiInteract in = {0};
-    ui_theme_make(&t, 800, 480, ui_rgb(0, 0, 0), ui_rgb(0, 0, 0), false);
-    ui_view_begin(&v, 800, 480, FAKE);
-    ui_keyboard_layout(&v, &t, &in, kb, ui_rect(0, 240, 800, 240), 1000, UI_LANG_EN);
-    const UiWidget *w = ui_view_find_label(&v, label);
-    return w ? (int)(w->id - 1000) : -1;
-}
-
-static void test_keyboard(void **state)
-{
-    (void)state;
-    UiKeyboard kb = {0};
-    char text[16];
-    int a = key_index(&kb, "a");
-    assert_true(a >= 0);
-    assert_int_equal(ui_keyboard_press(&kb, a, text, sizeof text), UI_KB_TEXT);
-    assert_string_equal(text, "a");
-    /* Shift is one-shot. */
-    assert_int_equal(ui_keyboard_press(&kb, key_index(&kb, "Shift"), text, sizeof text),
-                     UI_KB_NONE);
-    assert_true(kb.shift);
-    assert_int_equal(key_index(&kb, "a"), -1); /* the key now shows "A" */
-    assert_int_equal(ui_keyboard_press(&kb, key_index(&kb, "A"), text, sizeof text), UI_KB_TEXT);
-    assert_string_equal(text, "A");
-    assert_false(kb.shift);
-    assert_int_equal(ui_keyboard_press(&kb, key_index(&kb, "@"), text, sizeof text), UI_KB_TEXT);
-    assert_string_equal(text, "@");
-    assert_int_equal(ui_keyboard_press(&kb, key_index(&kb, ".com"), text, sizeof text), UI_KB_TEXT);
-    assert_string_equal(text, ".com");
-    assert_int_equal(ui_keyboard_press(&kb, key_index(&kb, "space"), text, sizeof text),
-                     UI_KB_TEXT);
-    assert_string_equal(text, " ");
-    assert_int_equal(ui_keyboard_press(&kb, key_index(&kb, "Delete"), text, sizeof text),
-                     UI_KB_BACKSPACE);
-    assert_int_equal(ui_keyboard_press(&kb, key_index(&kb, "Enter"), text, sizeof text),
-                     UI_KB_ENTER);
-    assert_int_equal(ui_keyboard_press(&kb, key_index(&kb, "Hide"), text, sizeof text), UI_KB_HIDE);
-    /* Accented letters, with shift. */
-    ui_keyboard_press(&kb, key_index(&kb, "áé"), text, sizeof text);
-    assert_int_equal(kb.page, UI_KB_ACCENTS);
-    ui_keyboard_press(&kb, key_index(&kb, "ñ"), text, sizeof text);
-    assert_string_equal(text, "ñ");
-    ui_keyboard_press(&kb, key_index(&kb, "Shift"), text, sizeof text);
-    ui_keyboard_press(&kb, key_index(&kb, "É"), text, sizeof text);
-    assert_string_equal(text, "É");
-    ui_keyboard_press(&kb, key_index(&kb, "123"), text, sizeof text);
-    assert_int_equal(kb.page, UI_KB_NUMBERS);
-    ui_keyboard_press(&kb, key_index(&kb, "7"), text, sizeof text);
-    assert_string_equal(text, "7");
-    ui_keyboard_press(&kb, key_index(&kb, "ABC"), text, sizeof text);
-    assert_int_equal(kb.page, UI_KB_LETTERS);
-}
-
-/* ---- text fitting ---- */
-
-static void test_text_fit(void **state)
-{
-    (void)state;
-    static UiView v;
-    ui_view_begin(&v, 800, 480, FAKE);
-    /* 10 characters at 20 px = 100 px. */
-    assert_int_equal(ui_text_fit(&v, "abcdefghij", UI_REGULAR, 10, 20, 100), 20);
-    assert_int_equal(ui_text_fit(&v, "abcdefghij", UI_REGULAR, 10, 20, 60), 12);
-    assert_int_equal(ui_text_fit(&v, "abcdefghij", UI_REGULAR, 10, 20, 10), 10);
-    char out[64];
-    ui_text_ellipsize(&v, "abcdefghij", 20, UI_REGULAR, 100, out, sizeof out);
-    assert_string_equal(out, "abcdefghij");
-    ui_text_ellipsize(&v, "abcdefghij", 20, UI_REGULAR, 60, out, sizeof out);
-    assert_string_equal(out, "abcde…");
-    /* Cuts between characters, never inside one. */
-    ui_text_ellipsize(&v, "ééééééééé", 20, UI_REGULAR, 40, out, sizeof out);
-    assert_string_equal(out, "ééé…");
-    assert_true(text_is_utf8(out, strlen(out)));
-    /* A text drawn into a rectangle never extends past it. */
-    ui_view_begin(&v, 800, 480, FAKE);
-    char longname[400];
-    memset(longname, 'W', sizeof longname - 1);
-    longname[sizeof longname - 1] = '\0';
-    ui_text_in(&v, ui_rect(10, 10, 200, 40), longname, 30, 15, UI_BOLD, ui_rgb(0, 0, 0), UI_LEFT);
-    assert_int_equal(v.ncmds, 1);
-    assert_true(v.cmds[0].r.x >= 10 && v.cmds[0].r.x + v.cmds[0].r.w <= 210);
-}
-
-/* ---- scrolling ---- */
-
-static void test_scroll_inertia(void **state)
-{
-    (void)state;
-    UiScroll sc;
-    ui_scroll_reset(&sc);
-    sc.content_h = 2000;
-    sc.view_h = 400;
-    int64_t t = 1000;
-    ui_scroll_press(&sc, 300, t);
-    for (int i = 1; i <= 10; i++)
-        ui_scroll_drag(&sc, 300 - 20 * i, t + 16 * i); /* 20 px per frame upwards */
-    t += 160;
-    assert_true(sc.offset > 190 && sc.offset < 210);
-    ui_scroll_release(&sc, t);
-    assert_true(ui_scroll_moving(&sc));
-    float at_release = sc.offset;
-    int frames = 0;
-    while (ui_scroll_tick(&sc, t += 16))
-        frames++;
-    assert_true(sc.offset > at_release + 100); /* it coasted */
-    assert_true(frames > 10 && frames < 400);  /* and stopped */
-    assert_false(ui_scroll_moving(&sc));
-    /* A fling never passes the end. */
-    ui_scroll_press(&sc, 300, t);
-    for (int i = 1; i <= 10; i++)
-        ui_scroll_drag(&sc, 300 - 80 * i, t + 16 * i);
-    t += 160;
-    ui_scroll_release(&sc, t);
-    while (ui_scroll_tick(&sc, t += 16))
-        ;
-    assert_true(sc.offset <= 1600.0f);
-    /* A finger that rests before lifting does not fling. */
-    ui_scroll_press(&sc, 300, t);
-    ui_scroll_drag(&sc, 200, t + 16);
-    ui_scroll_release(&sc, t + 400);
-    assert_false(ui_scroll_moving(&sc));
-}
-
-/* ---- translations ---- */
-
-static void test_translations(void **state)
-{
-    (void)state;
-    for (int l = 0; l < UI_LANG_COUNT; l++)
-        for (int s = 0; s < S_COUNT; s++) {
-            const char *t = ui_tr((UiLang)l, (UiStr)s);
-            assert_non_null(t);
-            assert_true(*t != '\0');
-            assert_true(text_is_utf8(t, strlen(t)));
-        }
-    /* The English labels scripts rely on (SPEC §8). */
-    assert_string_equal(ui_tr(UI_LANG_EN, S_CHECK_IN), "Check in");
-    assert_string_equal(ui_tr(UI_LANG_EN, S_NEW_HERE), "I'm new here");
-    assert_string_equal(ui_tr(UI_LANG_EN, S_EXPLORE), "Explore programs");
-    assert_string_equal(ui_tr(UI_LANG_EN, S_OTHER_LANGUAGE), "Español");
-    assert_string_equal(ui_tr(UI_LANG_ES, S_OTHER_LANGUAGE), "English");
-    assert_string_equal(ui_tr(UI_LANG_EN, S_YES), "Yes, check me in");
-    assert_string_equal(ui_tr(UI_LANG_EN, S_NO), "No, go back");
-    assert_string_equal(ui_tr(UI_LANG_EN, S_CONSENT), "You may contact me about partnering");
-    assert_string_equal(ui_tr(UI_LANG_EN, S_ALREADY), "You're already checked in");
-    for (size_t i = 0; i < PARTNERSHIP_KIND_COUNT; i++) {
-        assert_string_equal(ui_tr_kind(UI_LANG_EN, PARTNERSHIP_KINDS[i].key),
-                            PARTNERSHIP_KINDS[i].label);
-        assert_string_not_equal(ui_tr_kind(UI_LANG_ES, PARTNERSHIP_KINDS[i].key),
-                                PARTNERSHIP_KINDS[i].key);
-    }
-}
+/* A screen's repeated widgets: a group in the top 4 of 16 bits, an index below. */
+#define WIDGET_INDEX(id) ((int)((id)&0xFFF))
+#define WIDGET_GROUP(id) ((int)((id) >> 12))
 
 /* ---- the state machine ---- */
 
@@ -259,9 +28,7 @@ typedef struct Fixture {
     char *dir;
     Store *store;
     EventConfig cfg;
-    Kiosk *k;
-    int64_t now;
-    int w, h;
+    Uid *d;
 } Fixture;
 
 static int setup(void **state)
@@ -288,13 +55,7 @@ static int setup(void **state)
     free(csv);
     config_defaults(&f->cfg);
     snprintf(f->cfg.kiosk_id, sizeof f->cfg.kiosk_id, "unit");
-    f->now = 1700000000000;
-    f->w = 800;
-    f->h = 480;
-    KioskEnv env = {f->store, &f->cfg, FAKE, -1, 0, 0, false, NULL, NULL, NULL, NULL, NULL};
-    f->k = kiosk_create(&env, f->now, err, sizeof err);
-    assert_non_null(f->k);
-    kiosk_layout(f->k, f->w, f->h, f->now);
+    f->d = uid_kiosk_create(&(UidSetup){.store = f->store, .cfg = &f->cfg});
     *state = f;
     return 0;
 }
@@ -302,51 +63,12 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     Fixture *f = *state;
-    kiosk_destroy(f->k);
+    uid_destroy(f->d);
     store_close(f->store);
     tu_rmtree(f->dir);
     free(f->dir);
     free(f);
     return 0;
-}
-
-static void send(Fixture *f, UiEvent ev)
-{
-    kiosk_handle(f->k, &ev, f->now);
-    kiosk_tick(f->k, f->now);
-    kiosk_layout(f->k, f->w, f->h, f->now);
-}
-
-static void press(Fixture *f, const char *label)
-{
-    const UiWidget *w = ui_view_find_label(kiosk_view(f->k), label);
-    if (!w)
-        fail_msg("no widget '%s' on %s", label, kiosk_screen_name(f->k));
-    int x = w->clip.x + w->clip.w / 2, y = w->clip.y + w->clip.h / 2;
-    send(f, (UiEvent){.type = UI_EV_DOWN, .x = x, .y = y});
-    f->now += 50;
-    send(f, (UiEvent){.type = UI_EV_UP, .x = x, .y = y});
-    f->now += 16;
-}
-
-static void type(Fixture *f, const char *s, int gap_ms)
-{
-    for (const char *p = s; *p; p++) {
-        UiEvent ev = {.type = UI_EV_TEXT};
-        ev.text[0] = *p;
-        send(f, ev);
-        f->now += gap_ms;
-    }
-}
-
-static void key(Fixture *f, UiKey k, unsigned mods)
-{
-    send(f, (UiEvent){.type = UI_EV_KEY, .key = k, .mods = mods});
-}
-
-static bool visible(Fixture *f, const char *text)
-{
-    return ui_view_contains_text(kiosk_view(f->k), text);
 }
 
 static bool checked_in(Fixture *f, const char *code)
@@ -363,48 +85,46 @@ static bool checked_in(Fixture *f, const char *code)
 static void test_idle_welcome_sleeps(void **state)
 {
     Fixture *f = *state;
-    assert_string_equal(kiosk_screen_name(f->k), "welcome");
+    assert_string_equal(uid_screen(f->d), "welcome");
     /* Nothing to do on Welcome: the loop may sleep until input. */
-    assert_true(kiosk_next_wake(f->k, f->now) == INT64_MAX);
-    assert_false(kiosk_dirty(f->k));
-    press(f, "I'm new here");
-    assert_true(kiosk_next_wake(f->k, f->now) <= f->now + 60000);
+    assert_true(uid_next_wake(f->d) == INT64_MAX);
+    assert_false(uid_dirty(f->d));
+    uid_press(f->d, "I'm new here");
+    assert_true(uid_next_wake(f->d) <= uid_now(f->d) + 60000);
 }
 
 static void test_scanner_timing(void **state)
 {
     Fixture *f = *state;
-    press(f, "Check in");
-    type(f, "2713624642", 80); /* a person typing a code */
-    key(f, UI_KEY_RETURN, 0);
-    assert_string_equal(kiosk_screen_name(f->k), "find");
+    uid_press(f->d, "Check in");
+    uid_type(f->d, "2713624642", 80); /* a person typing a code */
+    uid_key(f->d, UI_KEY_RETURN, 0);
+    assert_string_equal(uid_screen(f->d), "find");
     assert_false(checked_in(f, "2713624642"));
-    assert_true(visible(f, "2713624642"));
+    assert_true(uid_visible(f->d, "2713624642"));
     /* A scanner: the same code fast, then Enter, while the field holds text. */
-    f->now += 1000;
-    type(f, "2713854927", 6);
-    key(f, UI_KEY_RETURN, 0);
-    assert_string_equal(kiosk_screen_name(f->k), "interests");
+    uid_wait(f->d, 1000);
+    uid_type(f->d, "2713854927", 6);
+    uid_key(f->d, UI_KEY_RETURN, 0);
+    assert_string_equal(uid_screen(f->d), "interests");
     assert_true(checked_in(f, "2713854927"));
-    assert_false(visible(f, "2713854927"));
+    assert_false(uid_visible(f->d, "2713854927"));
 }
 
 static void test_idle_reset_forgets(void **state)
 {
     Fixture *f = *state;
-    press(f, "Español");
-    press(f, "Es mi primera vez");
-    type(f, "Secret", 100);
-    assert_true(visible(f, "Secret"));
-    int64_t wake = kiosk_next_wake(f->k, f->now);
-    assert_true(wake > f->now + 59000 && wake <= f->now + 60000);
-    f->now = wake;
-    kiosk_tick(f->k, f->now);
-    kiosk_layout(f->k, f->w, f->h, f->now);
-    assert_string_equal(kiosk_screen_name(f->k), "welcome");
-    assert_true(visible(f, "Check in")); /* back to the first language */
-    press(f, "I'm new here");
-    assert_false(visible(f, "Secret"));
+    uid_press(f->d, "Español");
+    uid_press(f->d, "Es mi primera vez");
+    uid_type(f->d, "Secret", 100);
+    assert_true(uid_visible(f->d, "Secret"));
+    int64_t wake = uid_next_wake(f->d);
+    assert_true(wake > uid_now(f->d) + 59000 && wake <= uid_now(f->d) + 60000);
+    uid_wait(f->d, wake - uid_now(f->d));
+    assert_string_equal(uid_screen(f->d), "welcome");
+    assert_true(uid_visible(f->d, "Check in")); /* back to the first language */
+    uid_press(f->d, "I'm new here");
+    assert_false(uid_visible(f->d, "Secret"));
 }
 
 /* A finger resting on the screen past the idle timeout: no reset under it, and
@@ -412,14 +132,13 @@ static void test_idle_reset_forgets(void **state)
 static void test_resting_finger(void **state)
 {
     Fixture *f = *state;
-    press(f, "I'm new here");
-    send(f, (UiEvent){.type = UI_EV_DOWN, .x = 5, .y = 470});
-    f->now += 120000;
-    kiosk_tick(f->k, f->now);
-    assert_string_equal(kiosk_screen_name(f->k), "walkin");
-    assert_true(kiosk_next_wake(f->k, f->now) > f->now);
-    send(f, (UiEvent){.type = UI_EV_UP, .x = 5, .y = 470});
-    assert_true(kiosk_next_wake(f->k, f->now) == f->now + 60000);
+    uid_press(f->d, "I'm new here");
+    uid_down(f->d, 5, 470);
+    uid_wait(f->d, 120000);
+    assert_string_equal(uid_screen(f->d), "walkin");
+    assert_true(uid_next_wake(f->d) > uid_now(f->d));
+    uid_up(f->d, 5, 470);
+    assert_true(uid_next_wake(f->d) == uid_now(f->d) + 60000);
 }
 
 /* More matches than fit above the keyboard: the last slot offers the rest. */
@@ -432,24 +151,19 @@ static void test_show_more(void **state)
         guest_init(&g);
         assert_int_equal(guest_set(&g.first, FIRST[i]), 0);
         assert_int_equal(guest_set(&g.last, "Okoye"), 0);
-        assert_int_equal(store_walkin_add(f->store, &g, "unit", f->now), STORE_OK);
+        assert_int_equal(store_walkin_add(f->store, &g, "unit", uid_now(f->d)), STORE_OK);
         guest_clear(&g);
     }
     /* A new kiosk loads them into its search. */
-    kiosk_destroy(f->k);
-    char err[256];
-    KioskEnv env = {f->store, &f->cfg, FAKE, -1, 0, 0, false, NULL, NULL, NULL, NULL, NULL};
-    f->k = kiosk_create(&env, f->now, err, sizeof err);
-    assert_non_null(f->k);
-    kiosk_layout(f->k, f->w, f->h, f->now);
-    press(f, "Check in");
-    type(f, "ma", 100);
-    assert_true(visible(f, "Show 3 more"));
-    assert_false(visible(f, "Maya O."));
-    press(f, "Show 3 more");
-    assert_true(visible(f, "Maya O."));
-    assert_true(visible(f, "Mateo O."));
-    assert_false(visible(f, "Show 3 more"));
+    uid_kiosk_restart(f->d);
+    uid_press(f->d, "Check in");
+    uid_type(f->d, "ma", 100);
+    assert_true(uid_visible(f->d, "Show 3 more"));
+    assert_false(uid_visible(f->d, "Maya O."));
+    uid_press(f->d, "Show 3 more");
+    assert_true(uid_visible(f->d, "Maya O."));
+    assert_true(uid_visible(f->d, "Mateo O."));
+    assert_false(uid_visible(f->d, "Show 3 more"));
 }
 
 /* No drawn text inside r was cut short with an ellipsis. */
@@ -473,26 +187,21 @@ static void test_find_rows_whole(void **state)
     assert_int_equal(guest_set(&g.first, "Anabel"), 0);
     assert_int_equal(guest_set(&g.last, "Quist"), 0);
     assert_int_equal(guest_set(&g.company, "Northgate Welding & Fabrication Partners"), 0);
-    assert_int_equal(store_walkin_add(f->store, &g, "unit", f->now), STORE_OK);
+    assert_int_equal(store_walkin_add(f->store, &g, "unit", uid_now(f->d)), STORE_OK);
     guest_clear(&g);
-    kiosk_destroy(f->k);
-    char err[256];
-    KioskEnv env = {f->store, &f->cfg, FAKE, -1, 0, 0, false, NULL, NULL, NULL, NULL, NULL};
-    f->k = kiosk_create(&env, f->now, err, sizeof err);
-    assert_non_null(f->k);
-    kiosk_layout(f->k, f->w, f->h, f->now);
-    press(f, "Check in");
-    type(f, "an", 100);
+    uid_kiosk_restart(f->d);
+    uid_press(f->d, "Check in");
+    uid_type(f->d, "an", 100);
     for (int hidden = 0; hidden < 2; hidden++) {
         if (hidden)
-            press(f, "Hide");
-        const UiView *v = kiosk_view(f->k);
+            uid_press(f->d, "Hide");
+        const UiView *v = uid_view(f->d);
         int rows = 0, last_y = -1;
         for (size_t i = 0; i < v->nwidgets; i++) {
             const UiWidget *w = &v->widgets[i];
             if (w->kind != UI_W_ROW)
                 continue;
-            assert_int_equal(w->r.w, f->w - 2 * 16); /* full width inside the padding */
+            assert_int_equal(w->r.w, uid_width(f->d) - 2 * 16); /* full width inside the padding */
             assert_int_equal(WIDGET_INDEX(w->id), rows);
             assert_true(w->r.y > last_y);
             last_y = w->r.y;
@@ -500,7 +209,8 @@ static void test_find_rows_whole(void **state)
             rows++;
         }
         assert_true(rows >= (hidden ? 3 : 1));
-        assert_true(!hidden || visible(f, "Anabel Q. — Northgate Welding & Fabrication Partners"));
+        assert_true(!hidden ||
+                    uid_visible(f->d, "Anabel Q. — Northgate Welding & Fabrication Partners"));
     }
 }
 
@@ -517,17 +227,12 @@ static void load_programs(Fixture *f, const char *rel)
     ProgramList pl;
     program_list_init(&pl);
     assert_int_equal(import_parse_programs(raw, len, &pl, &rep), 0);
-    assert_int_equal(store_import_programs(f->store, &pl, &rep, f->now), STORE_OK);
+    assert_int_equal(store_import_programs(f->store, &pl, &rep, uid_now(f->d)), STORE_OK);
     program_list_free(&pl);
     import_report_free(&rep);
     free(raw);
     free(csv);
-    kiosk_destroy(f->k);
-    char err[256];
-    KioskEnv env = {f->store, &f->cfg, FAKE, -1, 0, 0, false, NULL, NULL, NULL, NULL, NULL};
-    f->k = kiosk_create(&env, f->now, err, sizeof err);
-    assert_non_null(f->k);
-    kiosk_layout(f->k, f->w, f->h, f->now);
+    uid_kiosk_restart(f->d);
 }
 
 /* The bold texts drawn inside r all at one px (returned; 0 when none), cut
@@ -555,27 +260,27 @@ static void test_cards_one_size(void **state)
     Fixture *f = *state;
     load_programs(f, "assets/demo/programs.csv");
     UiTheme t;
-    ui_theme_make(&t, f->w, f->h, ui_rgb(0, 0, 0), ui_rgb(0, 0, 0), false);
-    kiosk_layout(f->k, f->w, f->h, f->now);
-    type(f, "2713624642", 5);
-    key(f, UI_KEY_RETURN, 0);
-    assert_string_equal(kiosk_screen_name(f->k), "interests");
-    const UiView *v = kiosk_view(f->k);
-    int px[64] = {0}, tiles = 0; /* per grid: widget kind (id >> 16) */
+    ui_theme_make(&t, uid_width(f->d), uid_height(f->d), ui_rgb(0, 0, 0), ui_rgb(0, 0, 0), false);
+    uid_type(f->d, "2713624642", 5);
+    uid_key(f->d, UI_KEY_RETURN, 0);
+    assert_string_equal(uid_screen(f->d), "interests");
+    const UiView *v = uid_view(f->d);
+    int px[64] = {0}, tiles = 0; /* per grid: its widgets' group */
     for (size_t i = 0; i < v->nwidgets; i++) {
         const UiWidget *w = &v->widgets[i];
         if (w->kind != UI_W_CHECK || w->clip.h < w->r.h)
             continue; /* a tile scrolled partly out of view */
-        int g = (int)(w->id >> 16) & 63;
+        int g = WIDGET_GROUP(w->id) & 63;
         px[g] = one_bold_px(v, w->r, px[g], t.px_small);
         tiles++;
     }
     assert_true(tiles >= 4);
-    press(f, "Continue");
-    press(f, "Done");
-    press(f, "Explore programs");
-    v = kiosk_view(f->k);
-    int cards_px = one_bold_px(v, ui_rect(0, t.pad + t.target, f->w, f->h), 0, t.px_body);
+    uid_press(f->d, "Continue");
+    uid_press(f->d, "Done");
+    uid_press(f->d, "Explore programs");
+    v = uid_view(f->d);
+    int cards_px = one_bold_px(v, ui_rect(0, t.pad + t.target, uid_width(f->d), uid_height(f->d)),
+                               0, t.px_body);
     assert_true(cards_px >= t.px_body);
 }
 
@@ -585,8 +290,8 @@ static void check_targets(Fixture *f);
 static bool whole(const Fixture *f, const UiWidget *w)
 {
     return w->clip.x == w->r.x && w->clip.y == w->r.y && w->clip.w == w->r.w &&
-           w->clip.h == w->r.h && w->r.x >= 0 && w->r.y >= 0 && w->r.x + w->r.w <= f->w &&
-           w->r.y + w->r.h <= f->h;
+           w->clip.h == w->r.h && w->r.x >= 0 && w->r.y >= 0 &&
+           w->r.x + w->r.w <= uid_width(f->d) && w->r.y + w->r.h <= uid_height(f->d);
 }
 
 /* Interests with the test event's 4 programs: every program, every kind, the
@@ -596,30 +301,29 @@ static void test_interests_in_view(void **state)
 {
     Fixture *f = *state;
     load_programs(f, "tests/ui/event/programs.csv");
-    type(f, "2713624642", 5);
-    key(f, UI_KEY_RETURN, 0);
+    uid_type(f->d, "2713624642", 5);
+    uid_key(f->d, UI_KEY_RETURN, 0);
     static const int SIZES[][2] = {{800, 480}, {1280, 800}, {1920, 1080}, {1080, 1920}};
     for (size_t s = 0; s < 4; s++) {
-        f->w = SIZES[s][0];
-        f->h = SIZES[s][1];
-        kiosk_layout(f->k, f->w, f->h, f->now);
-        assert_string_equal(kiosk_screen_name(f->k), "interests");
-        assert_true(visible(f, "Hi Ana! What interests you?"));
-        assert_false(visible(f, "More below"));
+        uid_resize(f->d, SIZES[s][0], SIZES[s][1]);
+        assert_string_equal(uid_screen(f->d), "interests");
+        assert_true(uid_visible(f->d, "Hi Ana! What interests you?"));
+        assert_false(uid_visible(f->d, "More below"));
         check_targets(f);
-        const UiView *v = kiosk_view(f->k);
+        const UiView *v = uid_view(f->d);
         int checks = 0;
         for (size_t i = 0; i < v->nwidgets; i++) {
             const UiWidget *w = &v->widgets[i];
             if (w->kind != UI_W_CHECK && w->kind != UI_W_BUTTON)
                 continue;
             if (!whole(f, w))
-                fail_msg("%dx%d: '%s' not wholly in view", f->w, f->h, ui_view_text(v, w->text));
+                fail_msg("%dx%d: '%s' not wholly in view", uid_width(f->d), uid_height(f->d),
+                         ui_view_text(v, w->text));
             checks += w->kind == UI_W_CHECK;
         }
         assert_int_equal(checks, 4 + 8 + 1); /* programs, kinds, consent */
-        assert_true(visible(f, "Hiring graduates"));
-        assert_true(visible(f, "You may contact me about partnering"));
+        assert_true(uid_visible(f->d, "Hiring graduates"));
+        assert_true(uid_visible(f->d, "You may contact me about partnering"));
     }
 }
 
@@ -629,13 +333,13 @@ static void test_interests_tab_order(void **state)
 {
     Fixture *f = *state;
     load_programs(f, "tests/ui/event/programs.csv");
-    type(f, "2713624642", 5);
-    key(f, UI_KEY_RETURN, 0);
-    f->now += 1000;
-    key(f, UI_KEY_TAB, 0);
-    key(f, UI_KEY_RETURN, 0); /* ticks the focused tile */
-    press(f, "Continue");
-    assert_string_equal(kiosk_screen_name(f->k), "done");
+    uid_type(f->d, "2713624642", 5);
+    uid_key(f->d, UI_KEY_RETURN, 0);
+    uid_wait(f->d, 1000);
+    uid_key(f->d, UI_KEY_TAB, 0);
+    uid_key(f->d, UI_KEY_RETURN, 0); /* ticks the focused tile */
+    uid_press(f->d, "Continue");
+    assert_string_equal(uid_screen(f->d), "done");
     Guest g;
     guest_init(&g);
     assert_int_equal(store_guest_by_code(f->store, "2713624642", &g), STORE_OK);
@@ -655,37 +359,37 @@ static void test_interests_more_below(void **state)
 {
     Fixture *f = *state;
     load_programs(f, "assets/demo/programs.csv");
-    press(f, "Español");
-    type(f, "2713624642", 5);
-    key(f, UI_KEY_RETURN, 0);
-    assert_true(visible(f, "¡Hola, Ana! ¿Qué le interesa?"));
-    assert_true(visible(f, "Más abajo"));
+    uid_press(f->d, "Español");
+    uid_type(f->d, "2713624642", 5);
+    uid_key(f->d, UI_KEY_RETURN, 0);
+    assert_true(uid_visible(f->d, "¡Hola, Ana! ¿Qué le interesa?"));
+    assert_true(uid_visible(f->d, "Más abajo"));
     check_targets(f);
-    const UiView *v = kiosk_view(f->k);
+    const UiView *v = uid_view(f->d);
     const UiWidget *first = ui_view_find_label(v, "Welding Technology");
     assert_non_null(first);
     for (size_t i = 0; i < v->nwidgets; i++) {
         const UiWidget *w = &v->widgets[i];
-        bool program = w->kind == UI_W_CHECK && (w->id >> 16) == (first->id >> 16);
+        bool program = w->kind == UI_W_CHECK && WIDGET_GROUP(w->id) == WIDGET_GROUP(first->id);
         if (((w->kind == UI_W_CHECK && !program) || w->kind == UI_W_BUTTON) && !whole(f, w))
             fail_msg("'%s' not wholly in view", ui_view_text(v, w->text));
     }
     /* Drag the programs up, well past their end. */
     int x = first->r.x + first->r.w / 2, y = first->r.y + first->r.h / 2;
     for (int round = 0; round < 8; round++) {
-        send(f, (UiEvent){.type = UI_EV_DOWN, .x = x, .y = y + 150});
+        uid_down(f->d, x, y + 150);
         for (int d = 1; d <= 10; d++) {
-            f->now += 16;
-            send(f, (UiEvent){.type = UI_EV_MOVE, .x = x, .y = y + 150 - 15 * d});
+            uid_wait(f->d, 16);
+            uid_move(f->d, x, y + 150 - 15 * d);
         }
-        f->now += 200; /* a rest before lifting: no fling */
-        send(f, (UiEvent){.type = UI_EV_UP, .x = x, .y = y});
+        uid_wait(f->d, 200); /* a rest before lifting: no fling */
+        uid_up(f->d, x, y);
     }
-    assert_false(visible(f, "Más abajo"));
-    v = kiosk_view(f->k);
+    assert_false(uid_visible(f->d, "Más abajo"));
+    v = uid_view(f->d);
     const UiWidget *last = NULL;
     for (size_t i = 0; i < v->nwidgets; i++)
-        if (v->widgets[i].kind == UI_W_CHECK && (v->widgets[i].id >> 16) == (first->id >> 16))
+        if (v->widgets[i].kind == UI_W_CHECK && WIDGET_GROUP(v->widgets[i].id) == WIDGET_GROUP(first->id))
             last = &v->widgets[i];
     assert_non_null(last);
     assert_string_equal(ui_view_text(v, last->text), "Law Enforcement & Public Safety");
@@ -696,58 +400,51 @@ static void test_interests_more_below(void **state)
 static void test_delete_repeats(void **state)
 {
     Fixture *f = *state;
-    press(f, "I'm new here");
-    type(f, "abcdefghijklmnopqrst", 100); /* 20 letters */
-    press(f, "Delete");
-    assert_true(visible(f, "abcdefghijklmnopqrs"));
-    assert_false(visible(f, "abcdefghijklmnopqrst"));
-    const UiWidget *w = ui_view_find_label(kiosk_view(f->k), "Delete");
+    uid_press(f->d, "I'm new here");
+    uid_type(f->d, "abcdefghijklmnopqrst", 100); /* 20 letters */
+    uid_press(f->d, "Delete");
+    assert_true(uid_visible(f->d, "abcdefghijklmnopqrs"));
+    assert_false(uid_visible(f->d, "abcdefghijklmnopqrst"));
+    const UiWidget *w = ui_view_find_label(uid_view(f->d), "Delete");
     assert_non_null(w);
     int x = w->clip.x + w->clip.w / 2, y = w->clip.y + w->clip.h / 2;
-    send(f, (UiEvent){.type = UI_EV_DOWN, .x = x, .y = y});
-    int64_t down = f->now;
-    /* Wake-ups at the repeat times, as the event loop would. */
-    while (kiosk_next_wake(f->k, f->now) <= down + 1000) {
-        f->now = kiosk_next_wake(f->k, f->now);
-        kiosk_tick(f->k, f->now);
-    }
-    f->now = down + 1000;
-    send(f, (UiEvent){.type = UI_EV_UP, .x = x, .y = y});
+    /* Held a second, waking at the repeat times as the event loop would. */
+    uid_hold(f->d, x, y, 1000);
     /* Repeats at 500, 580, ..., 980 ms: 7 more; the release adds none. */
-    assert_true(visible(f, "abcdefghijkl"));
-    assert_false(visible(f, "abcdefghijklm"));
+    assert_true(uid_visible(f->d, "abcdefghijkl"));
+    assert_false(uid_visible(f->d, "abcdefghijklm"));
 }
 
 /* A tap in a field's text puts the caret there; a tap on its caption, at the end. */
 static void test_tap_caret(void **state)
 {
     Fixture *f = *state;
-    press(f, "I'm new here");
-    type(f, "abcdef", 100); /* fake font: 19 px text, each letter 9 px wide */
-    key(f, UI_KEY_TAB, 0);  /* away, to Last name */
-    const UiView *v = kiosk_view(f->k);
+    uid_press(f->d, "I'm new here");
+    uid_type(f->d, "abcdef", 100); /* fake font: 19 px text, each letter 9 px wide */
+    uid_key(f->d, UI_KEY_TAB, 0);  /* away, to Last name */
+    const UiView *v = uid_view(f->d);
     const UiWidget *w = ui_view_find_label(v, "First name");
     assert_non_null(w);
     /* The box is the lower part of the widget; its text starts 12 px in. */
     int box_y = w->r.y + w->r.h - 10, text_x = w->r.x + 12;
-    send(f, (UiEvent){.type = UI_EV_DOWN, .x = text_x + 9 * 2 + 2, .y = box_y});
-    send(f, (UiEvent){.type = UI_EV_UP, .x = text_x + 9 * 2 + 2, .y = box_y});
-    type(f, "X", 100);
-    assert_true(visible(f, "abXcdef"));
+    uid_down(f->d, text_x + 9 * 2 + 2, box_y);
+    uid_up(f->d, text_x + 9 * 2 + 2, box_y);
+    uid_type(f->d, "X", 100);
+    assert_true(uid_visible(f->d, "abXcdef"));
     /* On the caption: the end. */
-    send(f, (UiEvent){.type = UI_EV_DOWN, .x = w->r.x + 5, .y = w->r.y + 2});
-    send(f, (UiEvent){.type = UI_EV_UP, .x = w->r.x + 5, .y = w->r.y + 2});
-    type(f, "Y", 100);
-    assert_true(visible(f, "abXcdefY"));
+    uid_down(f->d, w->r.x + 5, w->r.y + 2);
+    uid_up(f->d, w->r.x + 5, w->r.y + 2);
+    uid_type(f->d, "Y", 100);
+    assert_true(uid_visible(f->d, "abXcdefY"));
 }
 
 static void test_tab_and_enter(void **state)
 {
     Fixture *f = *state;
-    key(f, UI_KEY_TAB, 0);            /* the first button */
-    key(f, UI_KEY_TAB, UI_MOD_SHIFT); /* wraps backwards to the last: Explore programs */
-    key(f, UI_KEY_RETURN, 0);
-    assert_string_equal(kiosk_screen_name(f->k), "programs");
+    uid_key(f->d, UI_KEY_TAB, 0);            /* the first button */
+    uid_key(f->d, UI_KEY_TAB, UI_MOD_SHIFT); /* wraps backwards to the last: Explore programs */
+    uid_key(f->d, UI_KEY_RETURN, 0);
+    assert_string_equal(uid_screen(f->d), "programs");
 }
 
 /* Staff mode's hidden gesture: 3 s of a finger in the top-left corner. */
@@ -755,66 +452,61 @@ static void test_staff_gesture(void **state)
 {
     Fixture *f = *state;
     /* Lifted early, slid out of the corner, or elsewhere: nothing. */
-    send(f, (UiEvent){.type = UI_EV_DOWN, .x = 5, .y = 5});
-    assert_true(kiosk_next_wake(f->k, f->now) == f->now + 3000);
-    f->now += 2999;
-    send(f, (UiEvent){.type = UI_EV_UP, .x = 5, .y = 5});
-    assert_string_equal(kiosk_screen_name(f->k), "welcome");
-    send(f, (UiEvent){.type = UI_EV_DOWN, .x = 5, .y = 5});
-    f->now += 100;
-    send(f, (UiEvent){.type = UI_EV_MOVE, .x = 200, .y = 200});
-    f->now += 3000;
-    kiosk_tick(f->k, f->now);
-    send(f, (UiEvent){.type = UI_EV_UP, .x = 200, .y = 200});
-    assert_string_equal(kiosk_screen_name(f->k), "welcome");
-    send(f, (UiEvent){.type = UI_EV_DOWN, .x = 400, .y = 5});
-    f->now += 3000;
-    kiosk_tick(f->k, f->now);
-    send(f, (UiEvent){.type = UI_EV_UP, .x = 400, .y = 5});
-    assert_string_equal(kiosk_screen_name(f->k), "welcome");
+    uid_down(f->d, 5, 5);
+    assert_true(uid_next_wake(f->d) == uid_now(f->d) + 3000);
+    uid_wait(f->d, 2999);
+    uid_up(f->d, 5, 5);
+    assert_string_equal(uid_screen(f->d), "welcome");
+    uid_down(f->d, 5, 5);
+    uid_wait(f->d, 100);
+    uid_move(f->d, 200, 200);
+    uid_wait(f->d, 3000);
+    uid_up(f->d, 200, 200);
+    assert_string_equal(uid_screen(f->d), "welcome");
+    uid_hold(f->d, 400, 5, 3000);
+    assert_string_equal(uid_screen(f->d), "welcome");
 
     /* On Find me, on top of Back: the pad opens while the finger is still
      * down, and lifting it taps neither Back nor the pad's Cancel under it. */
-    press(f, "Check in");
-    assert_string_equal(kiosk_screen_name(f->k), "find");
-    send(f, (UiEvent){.type = UI_EV_DOWN, .x = 20, .y = 20});
-    f->now += 3000;
-    kiosk_tick(f->k, f->now);
-    assert_string_equal(kiosk_screen_name(f->k), "staff_pin");
-    send(f, (UiEvent){.type = UI_EV_UP, .x = 20, .y = 20});
-    assert_string_equal(kiosk_screen_name(f->k), "staff_pin");
+    uid_press(f->d, "Check in");
+    assert_string_equal(uid_screen(f->d), "find");
+    uid_down(f->d, 20, 20);
+    uid_wait(f->d, 3000);
+    assert_string_equal(uid_screen(f->d), "staff_pin");
+    uid_up(f->d, 20, 20);
+    assert_string_equal(uid_screen(f->d), "staff_pin");
     /* No PIN set and locked down: OK lets nobody in, and nothing quits. */
-    press(f, "OK");
-    assert_string_equal(kiosk_screen_name(f->k), "staff_pin");
-    assert_false(kiosk_should_quit(f->k));
-    press(f, "Cancel");
-    assert_string_equal(kiosk_screen_name(f->k), "welcome");
+    uid_press(f->d, "OK");
+    assert_string_equal(uid_screen(f->d), "staff_pin");
+    assert_false(uid_should_quit(f->d));
+    uid_press(f->d, "Cancel");
+    assert_string_equal(uid_screen(f->d), "welcome");
 }
 
 static void test_lockdown_keys(void **state)
 {
     Fixture *f = *state;
-    send(f, (UiEvent){.type = UI_EV_QUIT});
-    key(f, UI_KEY_F4, UI_MOD_ALT);
-    key(f, UI_KEY_Q, UI_MOD_CTRL);
-    key(f, UI_KEY_ESCAPE, 0);
-    assert_false(kiosk_should_quit(f->k));
+    uid_send(f->d, (UiEvent){.type = UI_EV_QUIT});
+    uid_key(f->d, UI_KEY_F4, UI_MOD_ALT);
+    uid_key(f->d, UI_KEY_Q, UI_MOD_CTRL);
+    uid_key(f->d, UI_KEY_ESCAPE, 0);
+    assert_false(uid_should_quit(f->d));
 }
 
 /* Every tappable widget on every screen is at least 55 px tall and wide at
  * 800x480 (9 mm on a 7-inch panel), and laid out inside the window. */
 static void check_targets(Fixture *f)
 {
-    const UiView *v = kiosk_view(f->k);
+    const UiView *v = uid_view(f->d);
     assert_false(v->overflow);
     for (size_t i = 0; i < v->nwidgets; i++) {
         const UiWidget *w = &v->widgets[i];
         if (w->kind == UI_W_LABEL || w->kind == UI_W_SCROLL)
             continue;
         if (w->r.h < 55 || w->r.w < 55)
-            fail_msg("%s: '%s' is %dx%d", kiosk_screen_name(f->k), ui_view_text(v, w->text), w->r.w,
+            fail_msg("%s: '%s' is %dx%d", uid_screen(f->d), ui_view_text(v, w->text), w->r.w,
                      w->r.h);
-        assert_true(w->r.x >= 0 && w->r.x + w->r.w <= f->w);
+        assert_true(w->r.x >= 0 && w->r.x + w->r.w <= uid_width(f->d));
     }
 }
 
@@ -822,27 +514,27 @@ static void test_touch_targets(void **state)
 {
     Fixture *f = *state;
     check_targets(f);
-    press(f, "Check in");
-    type(f, "ana", 100);
+    uid_press(f->d, "Check in");
+    uid_type(f->d, "ana", 100);
     check_targets(f);
-    press(f, "Ana G. — Acme Welding");
+    uid_press(f->d, "Ana G. — Acme Welding");
     check_targets(f);
-    press(f, "Yes, check me in");
+    uid_press(f->d, "Yes, check me in");
     check_targets(f);
-    press(f, "Continue");
+    uid_press(f->d, "Continue");
     check_targets(f);
-    press(f, "Done");
-    press(f, "I'm new here");
+    uid_press(f->d, "Done");
+    uid_press(f->d, "I'm new here");
     check_targets(f);
-    press(f, "Back");
-    press(f, "Explore programs");
+    uid_press(f->d, "Back");
+    uid_press(f->d, "Explore programs");
     check_targets(f);
 }
 
 /* The px of the first drawn text containing needle, or 0. */
 static int text_px(Fixture *f, const char *needle)
 {
-    const UiView *v = kiosk_view(f->k);
+    const UiView *v = uid_view(f->d);
     for (size_t i = 0; i < v->ncmds; i++)
         if (v->cmds[i].type == UI_CMD_TEXT && strstr(ui_view_text(v, v->cmds[i].text), needle))
             return v->cmds[i].px;
@@ -856,25 +548,25 @@ static void test_larger_text(void **state)
     Fixture *f = *state;
     int hint = text_px(f, "Welcome! Tap Check in"), button = text_px(f, "I'm new here");
     assert_true(hint > 0 && button > 0);
-    press(f, "Larger text");
+    uid_press(f->d, "Larger text");
     assert_true(text_px(f, "Welcome! Tap Check in") * 100 >= hint * 125);
     assert_true(text_px(f, "I'm new here") * 100 >= button * 125);
     check_targets(f);
-    press(f, "Check in");
-    type(f, "ana", 100);
+    uid_press(f->d, "Check in");
+    uid_type(f->d, "ana", 100);
     check_targets(f);
-    press(f, "Ana G. — Acme Welding");
+    uid_press(f->d, "Ana G. — Acme Welding");
     check_targets(f);
-    press(f, "Yes, check me in");
+    uid_press(f->d, "Yes, check me in");
     check_targets(f);
-    press(f, "Continue");
+    uid_press(f->d, "Continue");
     check_targets(f);
-    press(f, "Done");
-    press(f, "Larger text");
-    press(f, "I'm new here");
+    uid_press(f->d, "Done");
+    uid_press(f->d, "Larger text");
+    uid_press(f->d, "I'm new here");
     check_targets(f);
-    press(f, "Back");
-    press(f, "Explore programs");
+    uid_press(f->d, "Back");
+    uid_press(f->d, "Explore programs");
     check_targets(f);
 }
 
@@ -883,12 +575,6 @@ int main(void)
     if (ids_init() != 0)
         return 1;
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_script_parse),
-        cmocka_unit_test(test_script_errors),
-        cmocka_unit_test(test_keyboard),
-        cmocka_unit_test(test_text_fit),
-        cmocka_unit_test(test_scroll_inertia),
-        cmocka_unit_test(test_translations),
         cmocka_unit_test_setup_teardown(test_idle_welcome_sleeps, setup, teardown),
         cmocka_unit_test_setup_teardown(test_scanner_timing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_idle_reset_forgets, setup, teardown),

@@ -12,9 +12,9 @@
 
 #include "testutil.h"
 
-#include "core/text.h"
 #include "store/store.h"
 #include "ui/ui_programs.h"
+#include "ui_driver.h"
 
 /* ---- scripted flows ---- */
 
@@ -29,16 +29,10 @@ static Run run_script(const char *name, const char *size, bool screenshot)
     r.dir = tu_tempdir();
     r.db = tu_path(r.dir, "kiosk.db");
     r.png = tu_path(r.dir, "frame.png");
-    char rel[256];
-    snprintf(rel, sizeof rel, "tests/ui/%s.script", name);
-    char *script = tu_source(rel);
-    char *event = tu_source("tests/ui/event");
-    r.run = tu_lanyard("run", "--event", event, "--db", r.db, "--size", size, "--script", script,
-                       screenshot ? "--screenshot" : NULL, r.png, NULL);
+    r.run = uid_script_run(&(UidScript){
+        .name = name, .db = r.db, .size = size, .screenshot = screenshot ? r.png : NULL});
     if (r.run.status != 0)
         fail_msg("%s at %s: status %d\n%s", name, size, r.run.status, r.run.err);
-    free(script);
-    free(event);
     return r;
 }
 
@@ -134,17 +128,6 @@ static void test_qr_decodes(void **state)
 
 /* ---- the page's layout, on draw commands ---- */
 
-static int fake_measure(void *ud, const char *utf8, int px, UiWeight w, int *width, int *height)
-{
-    (void)ud;
-    (void)w;
-    *width = (int)text_codepoints(utf8) * px / 2;
-    *height = px * 14 / 10;
-    return 0;
-}
-
-static const UiMeasure FAKE = {NULL, fake_measure};
-
 typedef struct Page {
     UiView *v;
     UiTheme t;
@@ -173,7 +156,7 @@ static void page_layout_in(Page *pg, int w, int h, bool guest, bool larger)
         pg->v = calloc(1, sizeof *pg->v);
     assert_non_null(pg->v);
     ui_theme_make(&pg->t, w, h, ui_rgb(0x1B, 0x4F, 0x8A), ui_rgb(0xF2, 0xA9, 0x00), larger);
-    ui_view_begin(pg->v, w, h, FAKE);
+    ui_view_begin(pg->v, w, h, uid_font());
     UiInteract in = {0};
     int top = pg->t.pad + pg->t.target + pg->t.gap; /* below the kiosk's top bar */
     UiProgramPage spec = {&pg->p, UI_LANG_EN, guest, false, 1, 2};
@@ -289,7 +272,7 @@ static void test_qr_no_room(void **state)
     assert_int_equal(ui_qr_side(url, 200, -1000), 0);
     UiView *v = calloc(1, sizeof *v);
     assert_non_null(v);
-    ui_view_begin(v, 800, 480, FAKE);
+    ui_view_begin(v, 800, 480, uid_font());
     assert_int_equal(ui_qr_draw(v, 400, 0, url, 200, -1000), 0);
     assert_int_equal(v->ncmds, 0);
     free(v);

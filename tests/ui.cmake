@@ -1,22 +1,24 @@
 # Tests of the kiosk (issue 3): guest flows driven by `lanyard run --script` with
 # SDL_VIDEODRIVER=dummy and checked on the database; the widget layer, keyboard,
 # script parser and screen state machine without a display; reference screenshots.
-lanyard_test(test_ui_flows SOURCES test_ui_flows.c DEPS store core_text NEEDS_BINARY)
+lanyard_test(test_ui_flows SOURCES test_ui_flows.c DEPS ui_driver store core_text NEEDS_BINARY)
+lanyard_test(test_ui_widgets SOURCES test_ui_widgets.c
+             DEPS ui_driver app_script ui_widgets core_model core_text)
 lanyard_test(test_ui_kiosk SOURCES test_ui_kiosk.c
-             DEPS ui_kiosk ui_script ui_widgets store core_import core_ids core_text)
+             DEPS ui_driver ui_kiosk ui_widgets store core_import core_ids core_text)
 lanyard_test(test_ui_texture_cache SOURCES test_ui_texture_cache.c DEPS platform_display)
 # The kiosk reaches fontconfig and (under X11) D-Bus: their leaks are suppressed (tests/ui/lsan.supp).
 set(UI_TEST_ENV "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/ui/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")
-set_tests_properties(test_ui_flows test_ui_kiosk test_ui_texture_cache PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
+set_tests_properties(test_ui_flows test_ui_widgets test_ui_kiosk test_ui_texture_cache PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
 # Staff mode (SPEC §5): the lock-out schedule, then the gesture, PIN pad and
 # staff screen through `lanyard run --script` (tests/ui/staff_*.script), and
 # Export to USB into a folder standing in for the stick (LANYARD_USB_DIR).
-lanyard_test(test_ui_staff SOURCES test_ui_staff.c DEPS ui_staff store core_csv NEEDS_BINARY)
+lanyard_test(test_ui_staff SOURCES test_ui_staff.c DEPS ui_driver visit platform_media store core_csv NEEDS_BINARY)
 set_tests_properties(test_ui_staff PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
 # Every screen at four sizes against tests/ui/ref/ (scripts/update-screenshots
 # regenerates them). About pixels, not memory: the flows above cover the same
 # code under the sanitizers, where software rendering of 56 frames is slow.
-lanyard_test(test_ui_screens SOURCES test_ui_screens.c DEPS PkgConfig::SDL2 NEEDS_BINARY
+lanyard_test(test_ui_screens SOURCES test_ui_screens.c DEPS ui_driver NEEDS_BINARY
              LABELS nosan screenshots)
 set_tests_properties(test_ui_screens PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
 # Real X input: Xvfb + xdotool drive a windowed kiosk through SDL's X11 backend.
@@ -29,6 +31,6 @@ target_compile_definitions(bench_kiosk PRIVATE LANYARD_SOURCE_DIR="${CMAKE_SOURC
 add_dependencies(bench_kiosk lanyard)
 # Explore programs (SPEC §3 item 7): program pages, their QR code (decoded with
 # zbarimg from a screenshot) and I'm interested during a guest's visit.
-lanyard_test(test_ui_programs SOURCES test_ui_programs.c DEPS ui_kiosk store core_text m
+lanyard_test(test_ui_programs SOURCES test_ui_programs.c DEPS ui_driver ui_kiosk store core_text m
              NEEDS_BINARY)
 set_tests_properties(test_ui_programs PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")

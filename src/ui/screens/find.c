@@ -7,7 +7,7 @@
 #include "core/text.h"
 #include "ui/screens/screen.h"
 
-enum { ID_BACK = 1, ID_FIELD, ID_NEWHERE, ID_MORE, ID_ROW = 0x100 };
+enum { ID_BACK = 1, ID_FIELD, ID_NEWHERE, ID_MORE, ID_ROW = SCREEN_ITEMS(1) };
 
 #define SEARCH_MAX_CHARS 60
 

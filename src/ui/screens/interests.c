@@ -10,7 +10,7 @@
 
 #include "ui/screens/screen.h"
 
-enum { ID_CONSENT = 1, ID_CONTINUE, ID_SCROLL, ID_KIND = 0x100, ID_PROGRAM = 0x200 };
+enum { ID_CONSENT = 1, ID_CONTINUE, ID_SCROLL, ID_KIND = SCREEN_ITEMS(1), ID_PROGRAM = SCREEN_ITEMS(2) };
 
 #define MAX_KINDS 16
 

@@ -7,7 +7,7 @@
 #include "ui/screens/screen.h"
 #include "ui/ui_programs.h"
 
-enum { ID_BACK = 1, ID_SCROLL, ID_INTEREST, ID_CARD = 0x100 };
+enum { ID_BACK = 1, ID_SCROLL, ID_INTEREST, ID_CARD = SCREEN_ITEMS(1) };
 
 typedef struct Programs {
     UiScroll sc;
@@ -49,7 +49,7 @@ static void list_press(Kiosk *k, void *st, uint32_t id, int64_t now)
     (void)st;
     if (id == ID_BACK)
         kiosk_home(k, now);
-    else if (id >= ID_CARD)
+    else if (id >= ID_CARD && id < ID_CARD + SCREEN_MAX_ITEMS)
         screen_program_open(k, id - ID_CARD, now);
 }
 

@@ -45,7 +45,11 @@ typedef enum ScreenId {
 } ScreenId;
 
 /* Widget ids: a screen's own are 1..0xFFFF (0 is none); the router's
- * on-screen keyboard keys are KIOSK_KEY_ID(i). */
+ * on-screen keyboard keys are KIOSK_KEY_ID(i). A screen's repeated widgets
+ * (rows, tiles, cards, fields) are SCREEN_ITEMS(group) + index: the group in
+ * the top 4 of the 16 bits, up to SCREEN_MAX_ITEMS of them in the low 12. */
+#define SCREEN_ITEMS(group) ((uint32_t)(group) << 12)
+#define SCREEN_MAX_ITEMS 4096u
 #define KIOSK_KEY_BASE 0x10000u
 #define KIOSK_KEY_ID(i) (KIOSK_KEY_BASE + (uint32_t)(i))
 

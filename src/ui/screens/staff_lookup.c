@@ -9,7 +9,7 @@
 #include "core/timefmt.h"
 #include "ui/screens/screen.h"
 
-enum { ID_BACK = 1, ID_FIELD, ID_SHOW_MORE, ID_ROW = 0x100 };
+enum { ID_BACK = 1, ID_FIELD, ID_SHOW_MORE, ID_ROW = SCREEN_ITEMS(1) };
 
 #define QUERY_MAX_CHARS 100
 

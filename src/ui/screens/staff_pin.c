@@ -10,7 +10,7 @@
 #include "core/pin.h"
 #include "ui/screens/screen.h"
 
-enum { ID_CANCEL = 1, ID_DELETE, ID_OK, ID_DIGIT = 0x100 };
+enum { ID_CANCEL = 1, ID_DELETE, ID_OK, ID_DIGIT = SCREEN_ITEMS(1) };
 
 /* What the pad says under the digits. */
 typedef enum PadNote {

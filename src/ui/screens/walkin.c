@@ -6,7 +6,7 @@
 
 #include "ui/screens/screen.h"
 
-enum { ID_BACK = 1, ID_NEXT, ID_CONSENT, ID_SCROLL, ID_FIELD = 0x100 };
+enum { ID_BACK = 1, ID_NEXT, ID_CONSENT, ID_SCROLL, ID_FIELD = SCREEN_ITEMS(1) };
 
 /* Longer than any real name, short enough that nothing downstream (badge,
  * exports) has to cope with a novel typed into a field. */

@@ -1,0 +1,520 @@
+/* test_visit.c — the visit layer with no screen at all: check-in outcomes,
+ * the walk-in form's checks, the badge asked for once per visit, the sync
+ * port told of every committed change, the PIN and its lock-out across a
+ * restart, staff's lookup, undo and dashboard, Export to USB through the media
+ * port, and the event folder's CSVs imported when they changed. Ports are
+ * fakes; the clock is simulated. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "testutil.h"
+
+#include "core/event_config.h"
+#include "core/lockout.h"
+#include "core/pin.h"
+#include "store/store.h"
+#include "visit/visit.h"
+#include "visit/visit_import.h"
+#include "visit/visit_staff.h"
+
+#define T0 INT64_C(1787230800000) /* 2026-08-20T13:00:00Z */
+
+typedef struct Fixture {
+    char *dir, *db;
+    Store *store;
+    EventConfig cfg;
+    VisitEnv env;
+    Visit *v;
+    int64_t now;
+    int prints, reprints, changes;
+    char printed[ID_LEN + 1];
+} Fixture;
+
+static int64_t fake_clock(void *ud)
+{
+    return ((Fixture *)ud)->now;
+}
+
+static int fake_print(void *ud, const char *guest_id)
+{
+    Fixture *f = ud;
+    f->prints++;
+    snprintf(f->printed, sizeof f->printed, "%s", guest_id);
+    return 0;
+}
+
+static int fake_reprint(void *ud, const char *guest_id)
+{
+    (void)guest_id;
+    ((Fixture *)ud)->reprints++;
+    return 0;
+}
+
+static void fake_changed(void *ud)
+{
+    ((Fixture *)ud)->changes++;
+}
+
+static int stick(void *ud, char *out, size_t outlen)
+{
+    snprintf(out, outlen, "%s", (const char *)ud);
+    return 0;
+}
+
+static void add_guest(Fixture *f, const char *code, const char *first, const char *last,
+                      const char *company, const char *email)
+{
+    GuestList gl;
+    guest_list_init(&gl);
+    Guest *g = guest_list_push(&gl);
+    assert_non_null(g);
+    assert_int_equal(guest_set(&g->code, code), 0);
+    assert_int_equal(guest_set(&g->first, first), 0);
+    assert_int_equal(guest_set(&g->last, last), 0);
+    assert_int_equal(guest_set(&g->company, company), 0);
+    assert_int_equal(guest_set(&g->email, email), 0);
+    ImportReport rep;
+    import_report_init(&rep, "test");
+    assert_int_equal(store_import_guests(f->store, &gl, &rep, T0), STORE_OK);
+    import_report_free(&rep);
+    guest_list_free(&gl);
+}
+
+static void add_programs(Fixture *f)
+{
+    ProgramList pl;
+    program_list_init(&pl);
+    const char *rows[][2] = {{"WELD", "Welding"}, {"HLTH", "Health Science"}};
+    for (size_t i = 0; i < 2; i++) {
+        Program *p = program_list_push(&pl);
+        assert_non_null(p);
+        p->code = strdup(rows[i][0]);
+        p->name = strdup(rows[i][1]);
+    }
+    ImportReport rep;
+    import_report_init(&rep, "programs");
+    assert_int_equal(store_import_programs(f->store, &pl, &rep, T0), STORE_OK);
+    import_report_free(&rep);
+    program_list_free(&pl);
+}
+
+static void start(Fixture *f)
+{
+    char err[512];
+    f->v = visit_create(&f->env, err, sizeof err);
+    if (!f->v)
+        fail_msg("visit_create: %s", err);
+}
+
+static int setup(void **state)
+{
+    Fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    f->dir = tu_tempdir();
+    f->db = tu_path(f->dir, "event.db");
+    char err[512];
+    assert_int_equal(store_open(f->db, STORE_OPEN_CREATE, &f->store, err, sizeof err), STORE_OK);
+    add_guest(f, "A-100", "Ana", "García", "Acme Welding", "ana@acme.example");
+    add_guest(f, "B-200", "Bo", "Lee", "Lee Plumbing", "bo@lee.example");
+    add_programs(f);
+    config_defaults(&f->cfg);
+    snprintf(f->cfg.kiosk_id, sizeof f->cfg.kiosk_id, "door-1");
+    f->now = T0;
+    f->env = (VisitEnv){.store = f->store,
+                        .cfg = &f->cfg,
+                        .printer = {.print = fake_print, .reprint = fake_reprint, .ud = f},
+                        .sync = {.changed = fake_changed, .ud = f},
+                        .clock = {fake_clock, f}};
+    start(f);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Fixture *f = *state;
+    visit_destroy(f->v);
+    store_close(f->store);
+    tu_rmtree(f->dir);
+    free(f->db);
+    free(f->dir);
+    free(f);
+    return 0;
+}
+
+static size_t checked_in(Fixture *f)
+{
+    StoreStats st;
+    assert_int_equal(store_stats(f->store, &st), STORE_OK);
+    return st.checked_in;
+}
+
+/* ---- check-in ---- */
+
+static void test_check_in_outcomes(void **state)
+{
+    Fixture *f = *state;
+    assert_int_equal(visit_check_in_code(f->v, "NOPE-1"), VISIT_UNKNOWN);
+    assert_null(visit_guest(f->v));
+    /* A scanner's code, spaces around it. */
+    assert_int_equal(visit_check_in_code(f->v, "  A-100 \n"), VISIT_CHECKED_IN);
+    const VisitGuest *g = visit_guest(f->v);
+    assert_non_null(g);
+    assert_string_equal(g->greet, "Ana");
+    assert_true(g->ask_consent);
+    assert_int_equal(checked_in(f), 1);
+    assert_int_equal(f->changes, 1);
+    visit_end(f->v);
+    assert_null(visit_guest(f->v));
+    /* Again: no second attendance, nothing new to copy, no second badge. */
+    int prints = f->prints;
+    assert_int_equal(visit_check_in_code(f->v, "A-100"), VISIT_ALREADY);
+    assert_int_equal(checked_in(f), 1);
+    assert_int_equal(f->changes, 1);
+    visit_end(f->v);
+    assert_int_equal(f->prints, prints);
+}
+
+/* The badge is asked for once per visit: on leaving Interests, or when the
+ * guest walks away from it; its state is the printer's. */
+static void test_badge_once(void **state)
+{
+    Fixture *f = *state;
+    assert_int_equal(visit_check_in_code(f->v, "A-100"), VISIT_CHECKED_IN);
+    PrintJobState st;
+    assert_false(visit_badge(f->v, &st));
+    assert_int_equal(f->prints, 0);
+    bool picked[2] = {true, false}, kinds[16] = {[0] = true};
+    assert_int_equal(visit_save_interests(f->v, picked, kinds, true), 0);
+    assert_int_equal(f->prints, 1);
+    const VisitGuest *g = visit_guest(f->v);
+    assert_string_equal(f->printed, g->id);
+    assert_true(visit_badge(f->v, &st));
+    assert_int_equal(st, PRINT_QUEUED);
+    visit_badge_update(f->v, g->id, PRINT_DONE);
+    assert_true(visit_badge(f->v, &st));
+    assert_int_equal(st, PRINT_DONE);
+    visit_end(f->v);
+    assert_int_equal(f->prints, 1);
+
+    /* Bo walks away from Interests: his badge prints all the same. */
+    assert_int_equal(visit_check_in_code(f->v, "B-200"), VISIT_CHECKED_IN);
+    visit_end(f->v);
+    assert_int_equal(f->prints, 2);
+
+    /* Interests were saved with the programs and kinds picked, and consent. */
+    char **codes = NULL, **keys = NULL;
+    size_t nc = 0, nk = 0;
+    Guest ana;
+    guest_init(&ana);
+    assert_int_equal(store_guest_by_code(f->store, "A-100", &ana), STORE_OK);
+    assert_true(ana.consent);
+    assert_int_equal(store_interests_get(f->store, ana.id, &codes, &nc, &keys, &nk), STORE_OK);
+    assert_int_equal(nc, 1);
+    assert_string_equal(codes[0], "WELD");
+    assert_int_equal(nk, 1);
+    assert_string_equal(keys[0], PARTNERSHIP_KINDS[0].key);
+    store_strings_free(codes, nc);
+    store_strings_free(keys, nk);
+    guest_clear(&ana);
+}
+
+/* A code scanned while another guest is on Interests ends their visit with
+ * their badge; I'm interested on a program's page keeps the other programs. */
+static void test_next_guest_and_interest(void **state)
+{
+    Fixture *f = *state;
+    assert_int_equal(visit_check_in_code(f->v, "A-100"), VISIT_CHECKED_IN);
+    assert_int_equal(visit_check_in_code(f->v, "B-200"), VISIT_CHECKED_IN);
+    assert_int_equal(f->prints, 1);
+    assert_string_equal(visit_guest(f->v)->greet, "Bo");
+    bool on = true;
+    assert_int_equal(visit_interest_get(f->v, 1, &on), 0);
+    assert_false(on);
+    assert_int_equal(visit_interest_set(f->v, 1, true), 0);
+    assert_int_equal(visit_interest_set(f->v, 0, true), 0);
+    assert_int_equal(visit_interest_set(f->v, 1, false), 0);
+    assert_int_equal(visit_interest_get(f->v, 0, &on), 0);
+    assert_true(on);
+    assert_int_equal(visit_interest_get(f->v, 1, &on), 0);
+    assert_false(on);
+}
+
+/* ---- walk-in ---- */
+
+static VisitOutcome walk_in(Fixture *f, VisitWalkin *w, const char *first, const char *last,
+                            const char *email, const char *phone)
+{
+    memset(w, 0, sizeof *w);
+    w->field[VISIT_FIRST] = first;
+    w->field[VISIT_LAST] = last;
+    w->field[VISIT_COMPANY] = "Quintero Tools";
+    w->field[VISIT_EMAIL] = email;
+    w->field[VISIT_PHONE] = phone;
+    w->consent = true;
+    return visit_walk_in(f->v, w);
+}
+
+static void test_walk_in(void **state)
+{
+    Fixture *f = *state;
+    VisitWalkin w;
+    assert_int_equal(walk_in(f, &w, "  ", NULL, "x@y", "555-ABC"), VISIT_INVALID);
+    assert_int_equal(w.error[VISIT_FIRST], VISIT_FIELD_REQUIRED);
+    assert_int_equal(w.error[VISIT_LAST], VISIT_FIELD_REQUIRED);
+    assert_int_equal(w.error[VISIT_EMAIL], VISIT_FIELD_BAD_EMAIL);
+    assert_int_equal(w.error[VISIT_PHONE], VISIT_FIELD_BAD_PHONE);
+    assert_int_equal(w.error[VISIT_COMPANY], VISIT_FIELD_OK);
+    assert_int_equal(checked_in(f), 0);
+    assert_int_equal(walk_in(f, &w, " Marisol ", "Quintero", "m@q.example", "+1 (555) 010-0100"),
+                     VISIT_CHECKED_IN);
+    assert_int_equal(checked_in(f), 1);
+    assert_string_equal(visit_guest(f->v)->greet, "Marisol");
+    assert_false(visit_guest(f->v)->ask_consent);
+    /* Findable from now on, masked. */
+    SearchResult res[SEARCH_MAX_RESULTS];
+    size_t n = visit_search(f->v, "mari", res);
+    assert_int_equal(n, 1);
+    assert_string_equal(res[0].label, "Marisol Q. — Quintero Tools");
+}
+
+/* ---- staff ---- */
+
+static void test_lockout_schedule(void **state)
+{
+    (void)state;
+    LockOut l = {0};
+    int64_t now = T0, rem = -1;
+    assert_int_equal(lockout_state(&l, now, &rem), LOCKOUT_OPEN);
+    assert_int_equal(rem, 0);
+    /* Four wrong PINs: each only throttles the next try for a second. */
+    for (int i = 1; i < LOCKOUT_FREE_TRIES; i++) {
+        lockout_failed(&l, now);
+        assert_int_equal(l.failures, i);
+        assert_int_equal(lockout_state(&l, now + 999, &rem), LOCKOUT_WAIT);
+        assert_int_equal(rem, 1);
+        now += LOCKOUT_THROTTLE_MS;
+        assert_int_equal(lockout_state(&l, now, NULL), LOCKOUT_OPEN);
+    }
+    /* The fifth: a minute. */
+    lockout_failed(&l, now);
+    assert_int_equal(lockout_state(&l, now, &rem), LOCKOUT_LOCKED);
+    assert_int_equal(rem, 60000);
+    now += 60000;
+    assert_int_equal(lockout_state(&l, now, NULL), LOCKOUT_OPEN);
+    /* Each further wrong PIN doubles it: 2, 4, 8 ... minutes, at most an hour. */
+    int64_t expect = 120000;
+    for (int i = 0; i < 10; i++) {
+        lockout_failed(&l, now);
+        assert_int_equal(lockout_state(&l, now, &rem), LOCKOUT_LOCKED);
+        assert_int_equal(rem, expect);
+        now += rem;
+        expect = expect * 2 > LOCKOUT_MAX_MS ? LOCKOUT_MAX_MS : expect * 2;
+    }
+    assert_int_equal(lockout_duration(LOCKOUT_MAX_FAILURES), LOCKOUT_MAX_MS);
+    assert_int_equal(lockout_duration(LOCKOUT_FREE_TRIES - 1), 0);
+    lockout_passed(&l);
+    assert_int_equal(l.failures, 0);
+}
+
+/* Five wrong PINs lock the pad; a restart does not unlock it; a clock set
+ * back does not lengthen it; the right PIN, once open, lets staff in. */
+static void test_pin_lockout_survives_restart(void **state)
+{
+    Fixture *f = *state;
+    assert_int_equal(visit_pin_try(f->v, "1234"), VISIT_PIN_NONE); /* no PIN set: a kiosk */
+    assert_int_equal(pin_hash("246810", f->cfg.pin_hash), 0);
+    assert_int_equal(visit_pin_open(f->v), VISIT_PIN_OPEN);
+    for (int i = 1; i < LOCKOUT_FREE_TRIES; i++) {
+        assert_int_equal(visit_pin_try(f->v, "111111"), VISIT_PIN_WRONG);
+        assert_int_equal(visit_pin_tries_left(f->v), LOCKOUT_FREE_TRIES - i);
+        assert_int_equal(visit_pin_try(f->v, "246810"), VISIT_PIN_WAIT); /* throttled */
+        f->now += LOCKOUT_THROTTLE_MS;
+    }
+    assert_int_equal(visit_pin_try(f->v, "111111"), VISIT_PIN_LOCKED);
+    visit_destroy(f->v);
+    f->now += 1000;
+    start(f);
+    assert_int_equal(visit_pin_open(f->v), VISIT_PIN_LOCKED);
+    int64_t rem = 0;
+    assert_int_equal(visit_pin_state(f->v, &rem), VISIT_PIN_LOCKED);
+    assert_int_equal(rem, LOCKOUT_FIRST_MS - 1000);
+    assert_int_equal(visit_pin_try(f->v, "246810"), VISIT_PIN_LOCKED);
+    /* A clock set back a day: still a minute from then, not a day and a minute. */
+    f->now -= 86400000;
+    assert_int_equal(visit_pin_open(f->v), VISIT_PIN_LOCKED);
+    assert_int_equal(visit_pin_state(f->v, &rem), VISIT_PIN_LOCKED);
+    assert_true(rem <= LOCKOUT_FIRST_MS);
+    f->now += LOCKOUT_FIRST_MS;
+    assert_int_equal(visit_pin_try(f->v, "246810"), VISIT_PIN_OK);
+    assert_int_equal(visit_pin_tries_left(f->v), LOCKOUT_FREE_TRIES);
+}
+
+static void test_demo_without_pin(void **state)
+{
+    Fixture *f = *state;
+    visit_destroy(f->v);
+    f->env.demo = true;
+    start(f);
+    assert_true(visit_is_demo(f->v));
+    assert_int_equal(visit_pin_open(f->v), VISIT_PIN_NONE);
+    assert_int_equal(visit_pin_try(f->v, ""), VISIT_PIN_OK);
+}
+
+static void test_lookup_undo_reprint(void **state)
+{
+    Fixture *f = *state;
+    assert_int_equal(visit_check_in_code(f->v, "B-200"), VISIT_CHECKED_IN);
+    visit_end(f->v);
+    GuestRecord rec[VISIT_LOOKUP_MAX];
+    for (size_t i = 0; i < VISIT_LOOKUP_MAX; i++)
+        visit_record_init(&rec[i]);
+    size_t n = 0;
+    bool more = true;
+    /* By registration code, with every detail. */
+    assert_int_equal(visit_lookup(f->v, "B-200", rec, &n, &more), 0);
+    assert_int_equal(n, 1);
+    assert_false(more);
+    assert_string_equal(rec[0].g.last, "Lee");
+    assert_string_equal(rec[0].g.email, "bo@lee.example");
+    assert_true(rec[0].checked_in);
+    assert_int_equal(rec[0].checked_in_at, T0);
+    /* By name. */
+    visit_record_clear(&rec[0]);
+    assert_int_equal(visit_lookup(f->v, "ana gar", rec, &n, &more), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(rec[0].g.first, "Ana");
+    assert_false(rec[0].checked_in);
+    visit_record_clear(&rec[0]);
+
+    assert_int_equal(visit_lookup(f->v, "B-200", rec, &n, &more), 0);
+    int changes = f->changes;
+    assert_int_equal(visit_undo(f->v, rec[0].g.id), 0);
+    assert_int_equal(f->changes, changes + 1);
+    assert_int_equal(visit_record_read(f->v, rec[0].g.id, &rec[0]), 0);
+    assert_false(rec[0].checked_in);
+    assert_int_equal(checked_in(f), 0);
+    assert_true(visit_prints(f->v));
+    assert_int_equal(visit_reprint(f->v, rec[0].g.id), 0);
+    assert_int_equal(f->reprints, 1);
+    for (size_t i = 0; i < VISIT_LOOKUP_MAX; i++)
+        visit_record_clear(&rec[i]);
+}
+
+static void test_dashboard(void **state)
+{
+    Fixture *f = *state;
+    assert_int_equal(visit_check_in_code(f->v, "A-100"), VISIT_CHECKED_IN);
+    bool picked[2] = {false, true}, kinds[16] = {false};
+    assert_int_equal(visit_save_interests(f->v, picked, kinds, false), 0);
+    visit_end(f->v);
+    f->now += 40 * 60000; /* Bo 40 minutes later */
+    assert_int_equal(visit_check_in_code(f->v, "B-200"), VISIT_CHECKED_IN);
+    visit_end(f->v);
+    Dashboard *d = malloc(sizeof *d);
+    assert_non_null(d);
+    visit_dashboard(f->v, d);
+    assert_true(d->stats_ok);
+    assert_int_equal(d->stats.checked_in, 2);
+    assert_int_equal(d->stats.expected, 2);
+    assert_false(d->have_printer); /* the fake printer has no status */
+    assert_false(d->have_sync);
+    assert_true(d->charts_ok);
+    assert_int_equal(d->nbuckets, VISIT_MIN_BUCKETS);
+    size_t total = 0;
+    for (size_t i = 0; i < d->nbuckets; i++)
+        total += d->arrivals[i];
+    assert_int_equal(total, 2);
+    assert_int_equal(d->arrivals[d->nbuckets - 1], 1); /* Bo, just now */
+    assert_int_equal(d->nprog, 2);
+    assert_string_equal(d->prog[0].code, "HLTH"); /* the most wanted first */
+    assert_int_equal(d->prog[0].n, 1);
+    assert_int_equal(d->prog[1].n, 0);
+    free(d);
+}
+
+static void test_export_usb(void **state)
+{
+    Fixture *f = *state;
+    char out[1024];
+    assert_int_equal(visit_export_usb(f->v, out, sizeof out), VISIT_EXPORT_NO_USB);
+    char *usb = tu_path(f->dir, "stick");
+    assert_int_equal(mkdir(usb, 0700), 0);
+    visit_destroy(f->v);
+    f->env.media = (MediaPort){stick, usb};
+    start(f);
+    assert_int_equal(visit_check_in_code(f->v, "A-100"), VISIT_CHECKED_IN);
+    assert_int_equal(visit_export_usb(f->v, out, sizeof out), VISIT_EXPORT_DONE);
+    assert_int_equal(strncmp(out, usb, strlen(usb)), 0);
+    const char *names[] = {"attendance.csv", "followup.csv", "lanyard-door-1.db"};
+    for (size_t i = 0; i < 3; i++) {
+        char *p = tu_path(out, names[i]);
+        struct stat st;
+        assert_int_equal(stat(p, &st), 0);
+        free(p);
+    }
+    char *att = tu_path(out, "attendance.csv");
+    char *text = tu_read(att, NULL);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "García"));
+    free(text);
+    free(att);
+    free(usb);
+}
+
+/* ---- the event folder's CSVs ---- */
+
+static size_t guests(Fixture *f)
+{
+    StoreStats st;
+    assert_int_equal(store_stats(f->store, &st), STORE_OK);
+    return st.guests;
+}
+
+static void test_import_event(void **state)
+{
+    Fixture *f = *state;
+    char *csv = tu_path(f->dir, "guests.csv");
+    tu_write(csv, "First Name,Last Name,Company,Attendee #\nCy,Ng,Ng Tools,C-300\n", (size_t)-1);
+    visit_import_event(f->store, f->dir, T0);
+    assert_int_equal(guests(f), 3);
+    /* Unchanged: nothing new. */
+    visit_import_event(f->store, f->dir, T0);
+    assert_int_equal(guests(f), 3);
+    /* A broken file changes nothing, and staff see why. */
+    tu_write(csv, "First Name,Last Name\n\"Dee,Ng\nEd,Ox\n", (size_t)-1);
+    visit_import_event(f->store, f->dir, T0);
+    assert_int_equal(guests(f), 3);
+    Dashboard *d = malloc(sizeof *d);
+    assert_non_null(d);
+    visit_dashboard(f->v, d);
+    assert_non_null(strstr(d->import_err[1], "guests.csv"));
+    /* Mended: imported, and the error is gone. */
+    tu_write(csv, "First Name,Last Name\nDee,Ng\n", (size_t)-1);
+    visit_import_event(f->store, f->dir, T0);
+    assert_int_equal(guests(f), 4);
+    visit_dashboard(f->v, d);
+    assert_string_equal(d->import_err[1], "");
+    free(d);
+    free(csv);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_check_in_outcomes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_badge_once, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_next_guest_and_interest, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walk_in, setup, teardown),
+        cmocka_unit_test(test_lockout_schedule),
+        cmocka_unit_test_setup_teardown(test_pin_lockout_survives_restart, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_demo_without_pin, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lookup_undo_reprint, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_dashboard, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_export_usb, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_import_event, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
