@@ -389,7 +389,8 @@ static void test_interests_more_below(void **state)
     v = uid_view(f->d);
     const UiWidget *last = NULL;
     for (size_t i = 0; i < v->nwidgets; i++)
-        if (v->widgets[i].kind == UI_W_CHECK && WIDGET_GROUP(v->widgets[i].id) == WIDGET_GROUP(first->id))
+        if (v->widgets[i].kind == UI_W_CHECK &&
+            WIDGET_GROUP(v->widgets[i].id) == WIDGET_GROUP(first->id))
             last = &v->widgets[i];
     assert_non_null(last);
     assert_string_equal(ui_view_text(v, last->text), "Law Enforcement & Public Safety");

@@ -10,7 +10,13 @@
 
 #include "ui/screens/screen.h"
 
-enum { ID_CONSENT = 1, ID_CONTINUE, ID_SCROLL, ID_KIND = SCREEN_ITEMS(1), ID_PROGRAM = SCREEN_ITEMS(2) };
+enum {
+    ID_CONSENT = 1,
+    ID_CONTINUE,
+    ID_SCROLL,
+    ID_KIND = SCREEN_ITEMS(1),
+    ID_PROGRAM = SCREEN_ITEMS(2)
+};
 
 #define MAX_KINDS 16
 
