@@ -388,9 +388,33 @@ static int grow_to(size_t **a, size_t *cap, size_t n)
     return 0;
 }
 
+/* A row's lookup keys, made once: case-folded email and name key (either may
+ * be NULL: not given). */
+typedef struct RowKeys {
+    char *email, *name;
+} RowKeys;
+
+static void row_keys_free(RowKeys *k)
+{
+    free(k->email);
+    free(k->name);
+    k->email = k->name = NULL;
+}
+
+static int row_keys(const Guest *g, RowKeys *k)
+{
+    k->email = g->email[0] ? text_casefold(g->email) : NULL;
+    k->name = NULL;
+    if ((g->email[0] && !k->email) || guest_match_name_key(g, &k->name) != 0) {
+        row_keys_free(k);
+        return -1;
+    }
+    return 0;
+}
+
 /* Keeps row g (moved in: g is left initialised-empty) as one of guest idx's
- * rows, and files it under its code, email and name. 0 or -1 (ENOMEM). */
-static int add_row(GuestCtx *c, Guest *g, size_t idx)
+ * rows, and files it under its code and keys (taken over). 0 or -1 (ENOMEM). */
+static int add_row(GuestCtx *c, Guest *g, RowKeys *keys, size_t idx)
 {
     if (grow_to(&c->head, &c->head_cap, idx + 1) ||
         grow_to(&c->next, &c->next_cap, c->rows.count + 1))
@@ -410,15 +434,13 @@ static int add_row(GuestCtx *c, Guest *g, size_t idx)
         if (!key || keyindex_add(&c->by_code, key, idx) != 0)
             return -1;
     }
-    if (row->email[0]) {
-        char *key = text_casefold(row->email);
-        if (!key || keyindex_add(&c->by_email, key, idx) != 0)
-            return -1;
-    }
-    char *key = NULL;
-    if (guest_match_name_key(row, &key) != 0 || (key && keyindex_add(&c->by_name, key, idx)))
+    char *email = keys->email, *name = keys->name;
+    keys->email = keys->name = NULL;
+    if (email && keyindex_add(&c->by_email, email, idx) != 0) {
+        free(name);
         return -1;
-    return 0;
+    }
+    return name && keyindex_add(&c->by_name, name, idx) != 0 ? -1 : 0;
 }
 
 /* Adds the guests filed under key to cand (no repeats). */
@@ -444,13 +466,9 @@ static int cmp_size(const void *a, const void *b)
 /* The earlier guest that row g repeats, by the one rule (guest_match.h), each
  * guest matched through every row that made it; ties go to the earliest.
  * 1 and *idx, 0 when g is somebody new, -1 when out of memory. */
-static int find_same_guest(GuestCtx *c, const Guest *g, size_t *idx)
+static int find_same_guest(GuestCtx *c, const Guest *g, const RowKeys *keys, size_t *idx)
 {
-    char *email = g->email[0] ? text_casefold(g->email) : NULL, *name = NULL;
-    if ((g->email[0] && !email) || guest_match_name_key(g, &name) != 0) {
-        free(email);
-        return -1;
-    }
+    const char *email = keys->email, *name = keys->name;
     size_t ncode, nemail, nname;
     keyindex_get(&c->by_code, g->code, &ncode);
     keyindex_get(&c->by_email, email ? email : "", &nemail);
@@ -492,8 +510,6 @@ done:
     free(records);
     free(sets);
     free(cand);
-    free(email);
-    free(name);
     return found;
 }
 
@@ -517,16 +533,18 @@ static int on_record(const CsvRecord *rec, void *ud)
         return rc < 0 ? import_fail(c->rep, rec->line, "out of memory") : 0;
     }
     size_t idx = 0;
-    int found = find_same_guest(c, &g, &idx);
+    RowKeys keys;
+    int found = row_keys(&g, &keys) == 0 ? find_same_guest(c, &g, &keys, &idx) : -1;
     if (found > 0) {
-        rc = merge_into(&c->out->items[idx], &g) || add_row(c, &g, idx) ? -1 : 0;
+        rc = merge_into(&c->out->items[idx], &g) || add_row(c, &g, &keys, idx) ? -1 : 0;
         c->rep->merged++;
     } else if (found == 0) {
         Guest *slot = guest_list_push(c->out);
-        rc = !slot || guest_copy(slot, &g) || add_row(c, &g, c->out->count - 1) ? -1 : 0;
+        rc = !slot || guest_copy(slot, &g) || add_row(c, &g, &keys, c->out->count - 1) ? -1 : 0;
     } else {
         rc = -1;
     }
+    row_keys_free(&keys);
     guest_clear(&g);
     return rc ? import_fail(c->rep, rec->line, "out of memory") : 0;
 }
