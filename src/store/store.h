@@ -153,10 +153,14 @@ typedef struct MergeReport {
 } MergeReport;
 
 /* Merges the database at in_path into s. Idempotent and order-independent:
- * guests are matched by id, registration code or email (ignoring case); the
- * surviving record is the most recently updated (ties broken by content) under
- * the smallest id; a guest checked in on several kiosks counts once, at the
- * earliest time; interests and audit records are unioned. One transaction. */
+ * guests are matched by the one rule of core/guest_match.h, each through every
+ * record it was made of (two tickets under one email stay two guests; the same
+ * person met on two kiosks becomes one); the surviving record is the most
+ * recently updated (ties broken by content) under the smallest id, and the ids
+ * and codes of records folded away still find it; a guest checked in on
+ * several kiosks counts once, at the earliest time; interests and audit
+ * records are unioned. One transaction. (guest_match_choose names the one
+ * case where the order of merges can matter.) */
 StoreStatus store_merge(Store *s, const char *in_path, MergeReport *rep);
 
 /* Writes a consistent copy of the database to dest_path with the online backup
