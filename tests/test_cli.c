@@ -1,6 +1,7 @@
 /* test_cli.c — the command line end to end, as staff use it: import a hostile
  * guest list, check everyone in, export, parse the CSV back and compare every
- * field; usage errors and bad databases; merge order. */
+ * field; usage errors and bad databases; merge order, and tickets that share an
+ * email staying apart. */
 #include "testutil.h"
 
 #include <stddef.h>
@@ -597,6 +598,60 @@ static void test_merge_orders(void **state)
     free(dir);
 }
 
+/* Two tickets under one email, both checked in on one kiosk: merging that
+ * kiosk's database keeps two guests and two check-ins (it once gave one), and
+ * merging it again changes nothing. */
+static void test_merge_keeps_tickets_sharing_an_email(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    char *csv = tu_path(dir, "guests.csv"), *c1 = tu_path(dir, "c1.db");
+    char *m = tu_path(dir, "m.db");
+    tu_write(csv,
+             "Attendee #,First Name,Last Name,Email\n"
+             "A1001,Ann,Ode,office@ode.example\n"
+             "A1002,Bob,Ode,Office@Ode.example\n",
+             (size_t)-1);
+    TuRun r = tu_lanyard("import", "guests", csv, "--db", c1, NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "added:     2"));
+    tu_run_free(&r);
+    const char *codes[] = {"A1001", "A1002"};
+    for (int i = 0; i < 2; i++) {
+        r = tu_lanyard("checkin", "--db", c1, "--code", codes[i], NULL);
+        assert_int_equal(r.status, 0);
+        tu_run_free(&r);
+    }
+    r = tu_lanyard("merge", "--into", m, c1, NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    char *once = export_of(m);
+    Table t;
+    table_read(&t, once, strlen(once));
+    assert_int_equal(t.rows, 1 + 2);
+    int cc = column(&t, "Registration code");
+    assert_string_equal(t.cell[1][cc], "A1001");
+    assert_string_equal(t.cell[2][cc], "A1002");
+    table_free(&t);
+    r = tu_lanyard("stats", "--db", m, NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "guests:         2 "));
+    assert_non_null(strstr(r.out, "checked in:     2 "));
+    tu_run_free(&r);
+    r = tu_lanyard("merge", "--into", m, c1, NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    char *twice = export_of(m);
+    assert_string_equal(once, twice);
+    free(once);
+    free(twice);
+    tu_rmtree(dir);
+    free(csv);
+    free(c1);
+    free(m);
+    free(dir);
+}
+
 /* Merging only inputs that cannot be read leaves no new, empty output behind
  * for someone to mistake for the district's file; an existing output is kept. */
 static void test_merge_bad_inputs_leave_nothing(void **state)
@@ -763,6 +818,7 @@ int main(void)
         cmocka_unit_test(test_bad_databases),
         cmocka_unit_test(test_broken_csv),
         cmocka_unit_test(test_merge_orders),
+        cmocka_unit_test(test_merge_keeps_tickets_sharing_an_email),
         cmocka_unit_test(test_badge_remembers_event),
         cmocka_unit_test(test_set_pin),
         cmocka_unit_test(test_readme_import_report),
