@@ -564,6 +564,33 @@ static void test_merged_content(void **state)
     guest_clear(&other);
     guest_clear(&g);
 
+    /* The catalogue edit made last (on C) wins. */
+    ProgramList pl;
+    program_list_init(&pl);
+    assert_int_equal(store_programs(s, &pl), STORE_OK);
+    assert_int_equal(pl.count, 4);
+    assert_string_equal(pl.items[0].description, "Welding basics, now with robotics");
+    program_list_free(&pl);
+    store_close(s);
+
+    char *csv = exports("content.db");
+    /* One attendance line for Ana, with kiosk B. */
+    assert_int_equal(count_lines_with(csv, "Ana,García"), 1 + 3); /* + 3 followup rows */
+    assert_non_null(strstr(csv, ",B,"));
+    free(csv);
+}
+
+/* Who is one guest and who is two, after merging the three kiosks. */
+static void test_merged_people(void **state)
+{
+    (void)state;
+    const char *abc[] = {"A.db", "B.db", "C.db"};
+    merge_into("people.db", abc, 3, NULL);
+    Store *s = open_db("people.db", STORE_OPEN_READONLY);
+    Guest g, other;
+    guest_init(&g);
+    guest_init(&other);
+    bool in = false;
     /* Three tickets under one email stay three guests; the two checked in
      * count once each, Ann at B's earlier time. */
     Guest t1, t2, t3;
@@ -602,19 +629,9 @@ static void test_merged_content(void **state)
     guest_clear(&other);
     guest_clear(&g);
 
-    /* The catalogue edit made last (on C) wins. */
-    ProgramList pl;
-    program_list_init(&pl);
-    assert_int_equal(store_programs(s, &pl), STORE_OK);
-    assert_int_equal(pl.count, 4);
-    assert_string_equal(pl.items[0].description, "Welding basics, now with robotics");
-    program_list_free(&pl);
     store_close(s);
 
-    char *csv = exports("content.db");
-    /* One attendance line for Ana, with kiosk B. */
-    assert_int_equal(count_lines_with(csv, "Ana,García"), 1 + 3); /* + 3 followup rows */
-    assert_non_null(strstr(csv, ",B,"));
+    char *csv = exports("people.db");
     /* One line each for Ann (B's check-in, the earlier) and Bob; one for
      * Rae, with A's check-in (the earlier). */
     assert_int_equal(count_lines_with(csv, "Ann,Ode"), 1);
@@ -671,6 +688,7 @@ int main(void)
         cmocka_unit_test(test_every_subset_in_every_order),
         cmocka_unit_test(test_shared_email_two_tickets),
         cmocka_unit_test(test_merged_content),
+        cmocka_unit_test(test_merged_people),
         cmocka_unit_test(test_refuses_bad_input),
     };
     return cmocka_run_group_tests(tests, setup_all, teardown_all);
