@@ -85,8 +85,11 @@ int64_t store_col_time(sqlite3_stmt *st, int col);
 int store_read_guest(sqlite3_stmt *st, int first, Guest *g);
 
 /* The canonical guest id for any id, code or email ('id'|'code'|'email' kind)
- * known to the database, directly or as an alias left by a merge. 1 found
- * (out filled), 0 not found, -1 SQLite error (message set). */
+ * known to the database, directly or as an alias left by a merge. An id or a
+ * code belongs to one guest; an email may be several guests' (colleagues), so
+ * 'email' gives the one with the smallest id, and deciding who a person is
+ * belongs to store_match_find. 1 found (out filled), 0 not found, -1 SQLite
+ * error (message set). */
 int store_resolve_key(Store *s, const char *kind, const char *value, char out[ID_LEN + 1]);
 
 /* ---- which stored guest a record is (store_match.c) ----
