@@ -91,7 +91,8 @@ int guest_match(const Guest *a, const Guest *b, GuestMatch *out);
 int guest_match_sets(const GuestSet *a, const GuestSet *b, GuestMatch *out);
 
 /* Which of n candidate guests rec is. The candidates that are the same person
- * as rec are taken strongest answer first, then by id (smallest first). One
+ * as rec are taken strongest answer first, then by id (smallest first; equal
+ * ids, such as the "" of rows not yet given one, keep the order of cands). One
  * tied to rec by id or code is always taken: an id or a code belongs to one
  * person. One tied only by email or name is taken unless it is in CONFLICT with
  * a candidate already taken: a walk-in "Pat Kim, pat@kim.example" is the same
