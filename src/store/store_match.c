@@ -264,6 +264,13 @@ StoreStatus store_names_move(Store *s, const char *from, const char *to)
     return store_step_done(s, st, "index guest names");
 }
 
+/* Guests with a name key, by a scan: the last name alone (?2) is folded for
+ * every guest, the whole key (?1) only for those it lets through. */
+static const char NAME_SCAN[] =
+    "SELECT id FROM guests WHERE " HAS_NAME_KEY " AND lanyard_fold(last) = ?2 AND " NAME_KEY_OF(
+        "") " = ?1 UNION SELECT guest_id FROM guest_records WHERE " HAS_NAME_KEY
+            " AND lanyard_fold(last) = ?2 AND " NAME_KEY_OF("") " = ?1";
+
 /* Guests with rec's name and company: from the index when built, else by a
  * scan (one walk-in). */
 static StoreStatus by_name(Store *s, const Guest *rec, StoreIds *out, const char *doing)
@@ -276,17 +283,21 @@ static StoreStatus by_name(Store *s, const Guest *rec, StoreIds *out, const char
     if (!key)
         return STORE_OK;
     sqlite3_stmt *st;
-    if (s->names_indexed)
+    int rc;
+    if (s->names_indexed) {
         st = store_cached(s, "SELECT guest_id FROM temp.match_names WHERE key = ?1", doing);
-    else
-        st = store_cached(s,
-                          "SELECT id FROM guests WHERE " HAS_NAME_KEY " AND " NAME_KEY_OF(
-                              "") " = ?1 "
-                                  "UNION SELECT guest_id FROM guest_records WHERE " HAS_NAME_KEY
-                                  " AND " NAME_KEY_OF("") " = ?1",
-                          doing);
+        rc = st ? store_bind_text(st, 1, key) : SQLITE_ERROR;
+    } else {
+        /* The key is "first U+001F last U+001F company", all folded. */
+        const char *last = strchr(key, '\x1f') + 1;
+        st = store_cached(s, NAME_SCAN, doing);
+        rc = st ? store_bind_text(st, 1, key) : SQLITE_ERROR;
+        if (rc == SQLITE_OK)
+            rc = sqlite3_bind_text(st, 2, last, (int)(strchr(last, '\x1f') - last),
+                                   SQLITE_TRANSIENT);
+    }
     StoreStatus status = STORE_ERROR;
-    if (st && store_bind_text(st, 1, key) == SQLITE_OK) {
+    if (st && rc == SQLITE_OK) {
         status = collect(s, st, out, doing);
     } else if (st) {
         status = store_fail(s, doing);
