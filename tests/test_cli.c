@@ -1,6 +1,7 @@
 /* test_cli.c — the command line end to end, as staff use it: import a hostile
  * guest list, check everyone in, export, parse the CSV back and compare every
- * field; usage errors and bad databases; merge order. */
+ * field; usage errors and bad databases; merge order (and two tickets under
+ * one email staying two guests). */
 #include "testutil.h"
 
 #include <stddef.h>
@@ -535,7 +536,9 @@ static void test_merge_orders(void **state)
              "Attendee #,First Name,Last Name,Company,Email\n"
              "1,Ana,García,Acme Welding,ana@example.com\n"
              "2,Bo,Lee,Lee Plumbing,bo@example.com\n"
-             "3,Cy,Diaz,Diaz Farms,cy@example.com\n",
+             "3,Cy,Diaz,Diaz Farms,cy@example.com\n"
+             "4,Ann,Ode,Ode Farms,office@ode.example\n"
+             "5,Bob,Ode,Ode Farms,office@ode.example\n",
              (size_t)-1);
     const char *names[] = {"a.db", "b.db", "c.db"};
     char *kiosk[3];
@@ -545,12 +548,12 @@ static void test_merge_orders(void **state)
         assert_int_equal(r.status, 0);
         tu_run_free(&r);
     }
-    /* Ana checks in at two doors; each door has a walk-in of its own. */
-    const char *checkins[][3] = {{"a.db", "1", "door-a"},
-                                 {"b.db", "1", "door-b"},
-                                 {"b.db", "2", "door-b"},
-                                 {"c.db", "3", "door-c"}};
-    for (size_t i = 0; i < 4; i++) {
+    /* Ana checks in at two doors; each door has a walk-in of its own; Ann and
+     * Bob, two tickets under one email, check in at one door. */
+    const char *checkins[][3] = {{"a.db", "1", "door-a"}, {"b.db", "1", "door-b"},
+                                 {"b.db", "2", "door-b"}, {"c.db", "3", "door-c"},
+                                 {"c.db", "4", "door-c"}, {"c.db", "5", "door-c"}};
+    for (size_t i = 0; i < 6; i++) {
         char *p = tu_path(dir, checkins[i][0]);
         TuRun r = tu_lanyard("checkin", "--db", p, "--code", checkins[i][1], "--kiosk",
                              checkins[i][2], NULL);
@@ -575,16 +578,20 @@ static void test_merge_orders(void **state)
     assert_string_equal(e1, e2);
     Table t;
     table_read(&t, e1, strlen(e1));
-    /* Ana once, Bo, Cy, and three different walk-ins named Sam Walker. */
-    assert_int_equal(t.rows, 1 + 3 + 3);
+    /* Ana once, Bo, Cy, Ann, Bob, and three different walk-ins named Sam
+     * Walker. */
+    assert_int_equal(t.rows, 1 + 5 + 3);
     int cf = column(&t, "First name"), ck = column(&t, "Kiosk");
-    size_t ana = 0;
-    for (size_t i = 1; i < t.rows; i++)
+    size_t ana = 0, ann_bob = 0;
+    for (size_t i = 1; i < t.rows; i++) {
         if (!strcmp(t.cell[i][cf], "Ana")) {
             ana++;
             assert_string_equal(t.cell[i][ck], "door-a"); /* the earlier check-in */
         }
+        ann_bob += !strcmp(t.cell[i][cf], "Ann") || !strcmp(t.cell[i][cf], "Bob");
+    }
     assert_int_equal(ana, 1);
+    assert_int_equal(ann_bob, 2);
     table_free(&t);
     free(e1);
     free(e2);

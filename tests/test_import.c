@@ -304,6 +304,19 @@ static void test_refused_encodings(void **state)
 
 /* ---- merging and ids ---- */
 
+static const Guest *by_code(const GuestList *l, const char *code)
+{
+    for (size_t i = 0; i < l->count; i++) {
+        if (strcmp(l->items[i].code, code) == 0)
+            return &l->items[i];
+    }
+    fail_msg("no guest with code '%s'", code);
+    return NULL;
+}
+
+/* Rows that repeat a guest are merged by the one rule of core/guest_match.h;
+ * the cases of that rule are tested in test_guest_match.c, these are the
+ * ones a registration list brings. */
 static void test_duplicates_merged(void **state)
 {
     (void)state;
@@ -313,14 +326,19 @@ static void test_duplicates_merged(void **state)
                       "A1,Ana,García,,Acme Welding,555\n" /* same code */
                       ",Ana,Garcia,ANA@ACME.COM,,\n"      /* same email, other case */
                       "C3,Cy,Diaz,cy@diaz.com,,\n"
-                      "C4,Cy,Diaz,CY@diaz.com,Diaz LLC,\n" /* same email and name, new ticket */
-                      "D5,Dee,Diaz,cy@diaz.com,,\n";       /* same email, another person */
+                      "C4,Cy,Diaz,CY@diaz.com,Diaz LLC,\n" /* another ticket: another person */
+                      "D5,Dee,Diaz,cy@diaz.com,,\n"        /* same email, another person */
+                      ",Eve,Ode,office@ode.com,Ode Farms,\n"
+                      ",Fay,Ode,office@ode.com,Ode Farms,\n" /* a colleague, no codes */
+                      ",Eve,Ode,,ode farms,\n"               /* Eve again: name and company */
+                      ",Gil,Ray,,,\n"
+                      ",Gil,Ray,,,\n"; /* one name, no company: two people */
     GuestList l;
     ImportReport rep;
     assert_int_equal(parse_guests_str(csv, &l, &rep), 0);
-    assert_int_equal(rep.rows, 7);
+    assert_int_equal(rep.rows, 12);
     assert_int_equal(rep.merged, 3);
-    assert_int_equal(l.count, 4);
+    assert_int_equal(l.count, 9);
     const Guest *ana = by_first(&l, "Ana");
     assert_string_equal(ana->code, "A1");
     assert_string_equal(ana->company, "Acme Welding"); /* later non-empty values fill in */
@@ -329,10 +347,22 @@ static void test_duplicates_merged(void **state)
     char want[ID_LEN + 1];
     id_derived("guest-code", "A1", want);
     assert_string_equal(ana->id, want);
-    const Guest *cy = by_first(&l, "Cy");
-    assert_string_equal(cy->code, "C3");
-    assert_string_equal(cy->company, "Diaz LLC");
-    assert_string_equal(by_first(&l, "Dee")->code, "D5");
+    /* Two tickets are two guests, even under one email and one name. */
+    assert_string_equal(by_code(&l, "C3")->company, "");
+    assert_string_equal(by_code(&l, "C4")->company, "Diaz LLC");
+    assert_string_equal(by_code(&l, "D5")->first, "Dee");
+    /* Colleagues under one office address: two guests, with ids of their own. */
+    const Guest *eve = by_first(&l, "Eve"), *fay = by_first(&l, "Fay");
+    assert_string_equal(eve->company, "ode farms");
+    assert_string_equal(fay->email, "office@ode.com");
+    assert_string_not_equal(eve->id, fay->id);
+    size_t gils = 0;
+    for (size_t i = 0; i < l.count; i++)
+        gils += strcmp(l.items[i].first, "Gil") == 0;
+    assert_int_equal(gils, 2);
+    for (size_t i = 0; i < l.count; i++)
+        for (size_t k = 0; k < i; k++)
+            assert_string_not_equal(l.items[i].id, l.items[k].id);
 
     /* A second kiosk importing the same file derives the same ids. */
     GuestList l2;
@@ -571,14 +601,15 @@ static void test_programs(void **state)
 /* ---- report and files ---- */
 
 /* Kiosks that import the same list must agree on ids, even for guests with
- * neither code nor email; two people with the same name stay two guests. */
+ * neither code nor email; two people with the same name and no company stay
+ * two guests. */
 static void test_ids_stable_across_imports(void **state)
 {
     (void)state;
     const char *csv = "Name,Company,Email\n"
                       "Ana García,Acme,ana@example.com\n"
-                      "Bo Lee,Lee Co,\n"
-                      "Bo Lee,Lee Co,\n"
+                      "Bo Lee,,\n"
+                      "Bo Lee,,\n"
                       "Cy Diaz,,\n";
     GuestList a, b;
     ImportReport ra, rb;

@@ -123,19 +123,57 @@ static void checkin_code(Store *s, const char *code, const char *kiosk, int64_t 
     guest_clear(&g);
 }
 
-static void walkin(Store *s, const char *first, const char *last, const char *email,
-                   const char *kiosk, int64_t at, char code_out[WALKIN_CODE_LEN + 1])
+static void walkin_at(Store *s, const char *first, const char *last, const char *company,
+                      const char *email, const char *kiosk, int64_t at,
+                      char code_out[WALKIN_CODE_LEN + 1])
 {
     Guest g;
     guest_init(&g);
     assert_int_equal(guest_set(&g.first, first), 0);
     assert_int_equal(guest_set(&g.last, last), 0);
+    assert_int_equal(guest_set(&g.company, company), 0);
     assert_int_equal(guest_set(&g.email, email), 0);
     assert_int_equal(store_walkin_add(s, &g, kiosk, at), STORE_OK);
     CheckinResult r;
     assert_int_equal(store_checkin(s, g.id, kiosk, at, &r), STORE_OK);
     snprintf(code_out, WALKIN_CODE_LEN + 1, "%s", g.code);
     guest_clear(&g);
+}
+
+static void walkin(Store *s, const char *first, const char *last, const char *email,
+                   const char *kiosk, int64_t at, char code_out[WALKIN_CODE_LEN + 1])
+{
+    walkin_at(s, first, last, "", email, kiosk, at, code_out);
+}
+
+/* Three tickets of one order, all under the buyer's office email: A1001 and
+ * A1003 made out to the buyer (Ann), A1002 to a colleague (Bob). Three
+ * people, whatever their names. */
+static void import_tickets(Store *s, const char *salt, int64_t now)
+{
+    static const Reg T[] = {
+        {"A1001", "Ann", "Ode", "Ode Farms", "office@ode.example"},
+        {"A1002", "Bob", "Ode", "Ode Farms", "office@ode.example"},
+        {"A1003", "Ann", "Ode", "Ode Farms", "office@ode.example"},
+    };
+    GuestList l;
+    guest_list_init(&l);
+    for (size_t i = 0; i < 3; i++) {
+        Guest *g = guest_list_push(&l);
+        assert_non_null(g);
+        assert_int_equal(guest_set(&g->code, T[i].code), 0);
+        assert_int_equal(guest_set(&g->first, T[i].first), 0);
+        assert_int_equal(guest_set(&g->last, T[i].last), 0);
+        assert_int_equal(guest_set(&g->company, T[i].company), 0);
+        assert_int_equal(guest_set(&g->email, T[i].email), 0);
+        id_derived(salt, T[i].code, g->id);
+    }
+    ImportReport rep;
+    import_report_init(&rep, "tickets.csv");
+    assert_int_equal(store_import_guests(s, &l, &rep, now), STORE_OK);
+    assert_int_equal(rep.added, 3);
+    import_report_free(&rep);
+    guest_list_free(&l);
 }
 
 static void interests(Store *s, const char *code, const char *const *programs, size_t np,
@@ -151,6 +189,9 @@ static void interests(Store *s, const char *code, const char *const *programs, s
 
 static char sam_a[WALKIN_CODE_LEN + 1], sam_c[WALKIN_CODE_LEN + 1], lee_b[WALKIN_CODE_LEN + 1];
 static char pat_b[WALKIN_CODE_LEN + 1];
+static char rae_a[WALKIN_CODE_LEN + 1], rae_c[WALKIN_CODE_LEN + 1];
+static char uma_b[WALKIN_CODE_LEN + 1], uma_c[WALKIN_CODE_LEN + 1];
+static char lin_a[WALKIN_CODE_LEN + 1], max_c[WALKIN_CODE_LEN + 1];
 
 static void build_kiosks(void)
 {
@@ -167,6 +208,10 @@ static void build_kiosks(void)
                T0 + 1);
     const char *pa[] = {"WELD", "CULN"}, *ka[] = {"interns"};
     interests(a, "1001", pa, 2, ka, 1, "A", T0 + 31 * MIN);
+    /* Rae walks in at A and again at C: one person met twice. */
+    walkin(a, "Rae", "Fox", "rae@fox.example", "A", T0 + 42 * MIN, rae_a);
+    /* Lin and Max (on C) share their team's email: two people. */
+    walkin(a, "Lin", "Wu", "team@wu.example", "A", T0 + 47 * MIN, lin_a);
     store_close(a);
 
     /* Kiosk B: a later import changed Olu's company. */
@@ -181,6 +226,12 @@ static void build_kiosks(void)
     walkin(b, "Lee", "Park", "lee@park.example", "B", T0 + 45 * MIN, lee_b);
     const char *pb[] = {"HLTH", "WELD"}, *kb[] = {"mentoring", "interns"};
     interests(b, "1001", pb, 2, kb, 2, "B", T0 + 11 * MIN);
+    /* Ann and Bob, two tickets under one email, both at B. */
+    import_tickets(b, "tickets-b", T0 + 3);
+    checkin_code(b, "A1001", "B", T0 + 21 * MIN);
+    checkin_code(b, "A1002", "B", T0 + 22 * MIN);
+    /* Uma walks in with no email at B, and again at C: name and company. */
+    walkin_at(b, "Uma", "Roy", "Roy Roofing", "", "B", T0 + 44 * MIN, uma_b);
     store_close(b);
 
     /* Kiosk C: a later catalogue edit; a different Sam Lee walks in. */
@@ -202,6 +253,11 @@ static void build_kiosks(void)
     interests(c, "2001", pp, 2, kp, 1, "C", T0 + 56 * MIN);
     const char *pc[] = {"AUTO"};
     interests(c, "1002", pc, 1, NULL, 0, "C", T0 + 60 * MIN);
+    import_tickets(c, "tickets-c", T0 + 4);
+    checkin_code(c, "A1001", "C", T0 + 25 * MIN);
+    walkin(c, "RAE", "Fox", "Rae@Fox.example", "C", T0 + 43 * MIN, rae_c);
+    walkin_at(c, "UMA", "Roy", "ROY ROOFING", "", "C", T0 + 46 * MIN, uma_c);
+    walkin(c, "Max", "Wu", "team@wu.example", "C", T0 + 48 * MIN, max_c);
     store_close(c);
 }
 
@@ -248,7 +304,8 @@ static char *dump(const char *name)
     assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
     static const char *const queries[] = {
         "SELECT * FROM guests ORDER BY id",
-        "SELECT * FROM guest_aliases ORDER BY kind, value",
+        "SELECT * FROM guest_aliases ORDER BY kind, value, guest_id",
+        "SELECT * FROM guest_records ORDER BY id",
         "SELECT * FROM attendance ORDER BY id",
         "SELECT * FROM interests ORDER BY guest_id, kind, value",
         "SELECT * FROM audit ORDER BY id",
@@ -314,6 +371,20 @@ static int count_lines_with(const char *text, const char *needle)
     return n;
 }
 
+/* The line of text holding needle (malloc'd, without its end). */
+static char *line_with(const char *text, const char *needle)
+{
+    const char *at = strstr(text, needle);
+    assert_non_null(at);
+    const char *start = at;
+    while (start > text && start[-1] != '\n')
+        start--;
+    size_t n = strcspn(start, "\r\n");
+    char *line = strndup(start, n);
+    assert_non_null(line);
+    return line;
+}
+
 static void test_orders_and_repeats_agree(void **state)
 {
     (void)state;
@@ -354,6 +425,79 @@ static void test_orders_and_repeats_agree(void **state)
     assert_same("abc.db", "again.db");
 }
 
+/* Every subset of the kiosks (one, two or three), merged in every order, gives
+ * the same data; a lone kiosk merged twice gives what merging it once does. */
+static void test_every_subset_in_every_order(void **state)
+{
+    (void)state;
+    static const char *const kiosks[] = {"A.db", "B.db", "C.db"};
+    static const int perms[6][3] = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2},
+                                    {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
+    for (int mask = 1; mask < 8; mask++) {
+        char first[32] = "", seen[6][4] = {{0}};
+        const char *order[3];
+        size_t n = 0;
+        for (int p = 0; p < 6; p++) {
+            char letters[4] = "";
+            n = 0;
+            for (int j = 0; j < 3; j++) {
+                if (mask & (1 << perms[p][j])) {
+                    letters[n] = (char)('a' + perms[p][j]);
+                    order[n++] = kiosks[perms[p][j]];
+                }
+            }
+            bool again = false;
+            for (int q = 0; q < p; q++)
+                again = again || strcmp(seen[q], letters) == 0;
+            snprintf(seen[p], sizeof seen[p], "%s", letters);
+            if (again)
+                continue; /* with fewer than three kiosks, orders repeat */
+            char name[32];
+            snprintf(name, sizeof name, "set-%s.db", letters);
+            merge_into(name, order, n, NULL);
+            if (!first[0])
+                snprintf(first, sizeof first, "%s", name);
+            else
+                assert_same(first, name);
+        }
+        if (n == 1) {
+            const char *twice[] = {order[0], order[0]};
+            char name[32];
+            snprintf(name, sizeof name, "twice-%d.db", mask);
+            merge_into(name, twice, 2, NULL);
+            assert_same(first, name);
+        }
+    }
+}
+
+/* The reported loss: two tickets, A1001 and A1002, under one email, both
+ * checked in on one kiosk. Merging that kiosk keeps both guests and both
+ * check-ins, whatever the names on the tickets. */
+static void test_shared_email_two_tickets(void **state)
+{
+    (void)state;
+    Store *k = open_db("k1.db", STORE_OPEN_CREATE);
+    import_tickets(k, "k1", T0);
+    checkin_code(k, "A1001", "k1", T0 + 10 * MIN);
+    checkin_code(k, "A1002", "k1", T0 + 11 * MIN);
+    checkin_code(k, "A1003", "k1", T0 + 12 * MIN);
+    store_close(k);
+    const char *k1[] = {"k1.db", "k1.db"};
+    merge_into("m.db", k1, 1, NULL);
+    Store *m = open_db("m.db", STORE_OPEN_READONLY);
+    StoreStats st;
+    assert_int_equal(store_stats(m, &st), STORE_OK);
+    assert_int_equal(st.guests, 3);
+    assert_int_equal(st.checked_in, 3);
+    store_close(m);
+    char *csv = exports("m.db");
+    assert_int_equal(count_lines_with(csv, "Ann,Ode"), 2);
+    assert_int_equal(count_lines_with(csv, "Bob,Ode"), 1);
+    free(csv);
+    merge_into("m2.db", k1, 2, NULL);
+    assert_same("m.db", "m2.db");
+}
+
 static void test_merged_content(void **state)
 {
     (void)state;
@@ -363,10 +507,12 @@ static void test_merged_content(void **state)
     StoreStats st;
     assert_int_equal(store_stats(s, &st), STORE_OK);
     /* 5 listed + Pat (A's late registration, B's walk-in and C's record are one)
-     * + two different Sam Lees + Lee Park. */
-    assert_int_equal(st.guests, 9);
-    /* Ana, Olu, Mei (A; C's was undone), Pat, Sam (A), Sam (C), Lee. */
-    assert_int_equal(st.checked_in, 7);
+     * + two different Sam Lees + Lee Park + three Ode tickets + Rae + Uma +
+     * Lin and Max. */
+    assert_int_equal(st.guests, 16);
+    /* Ana, Olu, Mei (A; C's was undone), Pat, Sam (A), Sam (C), Lee, Ann
+     * (A1001), Bob (A1002), Rae, Uma, Lin, Max. */
+    assert_int_equal(st.checked_in, 13);
 
     Guest g;
     guest_init(&g);
@@ -434,6 +580,71 @@ static void test_merged_content(void **state)
     free(csv);
 }
 
+/* Who is one guest and who is two, after merging the three kiosks. */
+static void test_merged_people(void **state)
+{
+    (void)state;
+    const char *abc[] = {"A.db", "B.db", "C.db"};
+    merge_into("people.db", abc, 3, NULL);
+    Store *s = open_db("people.db", STORE_OPEN_READONLY);
+    Guest g, other;
+    guest_init(&g);
+    guest_init(&other);
+    bool in = false;
+    /* Three tickets under one email stay three guests; the two checked in
+     * count once each, Ann at B's earlier time. */
+    Guest t1, t2, t3;
+    guest_init(&t1);
+    guest_init(&t2);
+    guest_init(&t3);
+    assert_int_equal(store_guest_by_code(s, "A1001", &t1), STORE_OK);
+    assert_int_equal(store_guest_by_code(s, "A1002", &t2), STORE_OK);
+    assert_int_equal(store_guest_by_code(s, "A1003", &t3), STORE_OK);
+    assert_string_not_equal(t1.id, t2.id);
+    assert_string_not_equal(t1.id, t3.id);
+    assert_string_not_equal(t2.id, t3.id);
+    assert_string_equal(t2.first, "Bob");
+    assert_int_equal(store_is_checked_in(s, t1.id, &in), STORE_OK);
+    assert_true(in);
+    assert_int_equal(store_is_checked_in(s, t2.id, &in), STORE_OK);
+    assert_true(in);
+    assert_int_equal(store_is_checked_in(s, t3.id, &in), STORE_OK);
+    assert_false(in);
+    guest_clear(&t1);
+    guest_clear(&t2);
+    guest_clear(&t3);
+    /* Rae (email and name) and Uma (name and company), each met on two
+     * kiosks, are one guest each, found by either walk-in code. */
+    const char *twice[][2] = {{rae_a, rae_c}, {uma_b, uma_c}};
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(store_guest_by_code(s, twice[i][0], &g), STORE_OK);
+        assert_int_equal(store_guest_by_code(s, twice[i][1], &other), STORE_OK);
+        assert_string_equal(g.id, other.id);
+    }
+    /* Lin and Max share an email under two names: two guests. */
+    assert_int_equal(store_guest_by_code(s, lin_a, &g), STORE_OK);
+    assert_int_equal(store_guest_by_code(s, max_c, &other), STORE_OK);
+    assert_string_not_equal(g.id, other.id);
+    assert_string_equal(other.first, "Max");
+    guest_clear(&other);
+    guest_clear(&g);
+
+    store_close(s);
+
+    char *csv = exports("people.db");
+    /* One line each for Ann (B's check-in, the earlier) and Bob; one for
+     * Rae, with A's check-in (the earlier). */
+    assert_int_equal(count_lines_with(csv, "Ann,Ode"), 1);
+    assert_int_equal(count_lines_with(csv, "Bob,Ode"), 1);
+    assert_int_equal(count_lines_with(csv, ",Fox,"), 1);
+    char *ann = line_with(csv, "Ann,Ode"), *rae = line_with(csv, ",Fox,");
+    assert_non_null(strstr(ann, ",B,"));
+    assert_non_null(strstr(rae, ",A,"));
+    free(ann);
+    free(rae);
+    free(csv);
+}
+
 static void test_refuses_bad_input(void **state)
 {
     (void)state;
@@ -474,7 +685,10 @@ int main(void)
     assert_int_equal(ids_init(), 0);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_orders_and_repeats_agree),
+        cmocka_unit_test(test_every_subset_in_every_order),
+        cmocka_unit_test(test_shared_email_two_tickets),
         cmocka_unit_test(test_merged_content),
+        cmocka_unit_test(test_merged_people),
         cmocka_unit_test(test_refuses_bad_input),
     };
     return cmocka_run_group_tests(tests, setup_all, teardown_all);

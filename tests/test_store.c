@@ -727,10 +727,11 @@ static void test_import_counts(void **state)
     store_close(s);
 }
 
-/* Two tickets on one email under different names are two people (someone
- * registered a colleague with their own address), as the CSV reader decides:
- * the second must not be written over the first because the email matches.
- * The same name with a new code is still the same person. */
+/* Applying a list matches its rows to the stored guests by the one rule of
+ * core/guest_match.h (its cases are in test_guest_match.c). Two tickets on one
+ * email are two people, under different names (someone registered a colleague
+ * with their own address) and under one name (a buyer's details copied onto
+ * each ticket): the second must not be written over the first. */
 static void test_import_shared_email(void **state)
 {
     Fixture *f = *state;
@@ -753,23 +754,84 @@ static void test_import_shared_email(void **state)
     assert_int_equal(store_guest_by_code(s, "D5", &g), STORE_OK);
     assert_string_equal(g.first, "Dee");
 
-    /* Cy again on a new ticket, same email: Cy's record, now with the new code. */
+    /* Cy's name on a new ticket, same email: another ticket, another guest. */
     guest_list_init(&l);
     add_guest(&l, "C9", "CY", "Díaz", "Diaz Farms", "CY@diaz.example");
     import_report_init(&rep, "guests.csv");
     assert_int_equal(store_import_guests(s, &l, &rep, T0 + 1000), STORE_OK);
-    assert_int_equal(rep.added, 0);
-    assert_int_equal(rep.updated, 1);
+    assert_int_equal(rep.added, 1);
+    assert_int_equal(rep.updated, 0);
     import_report_free(&rep);
     guest_list_free(&l);
     assert_int_equal(store_guest_by_code(s, "C9", &g), STORE_OK);
     assert_string_equal(g.last, "Díaz");
+    assert_int_equal(store_guest_by_code(s, "C3", &g), STORE_OK);
+    assert_string_equal(g.last, "Diaz");
     assert_int_equal(store_guest_by_code(s, "D5", &g), STORE_OK);
     assert_string_equal(g.first, "Dee");
     StoreStats st;
     assert_int_equal(store_stats(s, &st), STORE_OK);
-    assert_int_equal(st.guests, 2);
+    assert_int_equal(st.guests, 3);
     guest_clear(&g);
+    store_close(s);
+}
+
+/* A walk-in who turns up on a later list (same email and name) is one guest:
+ * the list's code becomes theirs, and the walk-in code on the badge they wear
+ * still finds them. Without a code, a colleague under a shared email stays a
+ * guest of their own; the same name and company is the same person. */
+static void test_import_finds_walkins(void **state)
+{
+    Fixture *f = *state;
+    Store *s = open_ok(f->db, STORE_OPEN_CREATE);
+    Guest w;
+    guest_init(&w);
+    assert_int_equal(guest_set(&w.first, "Pat"), 0);
+    assert_int_equal(guest_set(&w.last, "Kim"), 0);
+    assert_int_equal(guest_set(&w.email, "pat@kim.example"), 0);
+    assert_int_equal(store_walkin_add(s, &w, "door-1", T0), STORE_OK);
+    Guest v;
+    guest_init(&v);
+    assert_int_equal(guest_set(&v.first, "Vic"), 0);
+    assert_int_equal(guest_set(&v.last, "Ode"), 0);
+    assert_int_equal(guest_set(&v.company, "Ode Farms"), 0);
+    assert_int_equal(store_walkin_add(s, &v, "door-1", T0 + 1), STORE_OK);
+
+    GuestList l;
+    guest_list_init(&l);
+    add_guest(&l, "7001", "PAT", "Kim", "Kim Co", "Pat@Kim.example");
+    add_guest(&l, "", "Lou", "Kim", "Kim Co", "pat@kim.example"); /* a colleague */
+    add_guest(&l, "", "Vic", "Ode", "ODE FARMS", "vic@ode.example");
+    ImportReport rep;
+    import_report_init(&rep, "late.csv");
+    assert_int_equal(store_import_guests(s, &l, &rep, T0 + 1000), STORE_OK);
+    assert_int_equal(rep.added, 1);
+    assert_int_equal(rep.updated, 2);
+    import_report_free(&rep);
+    guest_list_free(&l);
+
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_by_code(s, "7001", &g), STORE_OK);
+    assert_string_equal(g.id, w.id);
+    assert_string_equal(g.company, "Kim Co");
+    assert_true(g.walk_in);
+    assert_int_equal(store_guest_by_code(s, w.code, &g), STORE_OK);
+    assert_string_equal(g.id, w.id);
+    assert_int_equal(store_guest_by_code(s, v.code, &g), STORE_OK);
+    assert_string_equal(g.email, "vic@ode.example");
+    GuestList found;
+    guest_list_init(&found);
+    assert_int_equal(store_guests_by_name(s, "Lou", "Kim", NULL, NULL, &found), STORE_OK);
+    assert_int_equal(found.count, 1);
+    assert_string_not_equal(found.items[0].id, w.id);
+    guest_list_free(&found);
+    StoreStats st;
+    assert_int_equal(store_stats(s, &st), STORE_OK);
+    assert_int_equal(st.guests, 3);
+    guest_clear(&g);
+    guest_clear(&w);
+    guest_clear(&v);
     store_close(s);
 }
 
@@ -1049,6 +1111,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_migrates_older_version_keeping_data, setup, teardown),
         cmocka_unit_test_setup_teardown(test_small_disk_holds_what_fits, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import_shared_email, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_import_finds_walkins, setup, teardown),
         cmocka_unit_test_setup_teardown(test_checkin_twice_one_row, setup, teardown),
         cmocka_unit_test_setup_teardown(test_undo_keeps_row_and_audit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walkin_codes_and_email_reuse, setup, teardown),

@@ -1,4 +1,5 @@
 /* test_text.c — the UTF-8 helpers, time formatting, ids and the guest model. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -34,6 +35,31 @@ static void test_fold(void **state)
     check_fold(NULL, "");
     /* Malformed UTF-8 degrades to ASCII lower-casing instead of failing. */
     check_fold("AB\xFF", "ab\xFF");
+
+    /* Printable ASCII takes a short cut; it must fold as the full mapping
+     * does. An "é" after it makes the same text go the long way. */
+    char ascii[0x7F - 0x20 + 1];
+    for (int c = 0x20; c < 0x7F; c++)
+        ascii[c - 0x20] = (char)c;
+    ascii[sizeof ascii - 1] = '\0';
+    char with_accent[sizeof ascii + 2];
+    snprintf(with_accent, sizeof with_accent, "%s\xC3\xA9", ascii);
+    char *fast = text_fold(ascii), *slow = text_fold(with_accent);
+    assert_non_null(fast);
+    assert_non_null(slow);
+    assert_int_equal(strlen(slow), strlen(fast) + 1);
+    assert_memory_equal(fast, slow, strlen(fast));
+    assert_int_equal(slow[strlen(fast)], 'e');
+    free(fast);
+    free(slow);
+    fast = text_casefold(ascii);
+    slow = text_casefold(with_accent);
+    assert_non_null(fast);
+    assert_non_null(slow);
+    assert_memory_equal(fast, slow, strlen(fast));
+    assert_string_equal(slow + strlen(fast), "\xC3\xA9");
+    free(fast);
+    free(slow);
 }
 
 static void test_equal_fold(void **state)

@@ -40,10 +40,11 @@ void id_derived(const char *kind, const char *key, char out[ID_LEN + 1])
     sodium_bin2hex(out, ID_LEN + 1, bin, sizeof bin);
 }
 
+/* Crockford base 32: no I, L, O or U, so codes read aloud or typed are unambiguous. */
+static const char CROCKFORD[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
 void walkin_code_new(char out[WALKIN_CODE_LEN + 1])
 {
-    /* Crockford base 32: no I, L, O or U, so codes read aloud or typed are unambiguous. */
-    static const char CROCKFORD[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     unsigned char bin[5];
     randombytes_buf(bin, sizeof bin);
     uint64_t v = 0;
@@ -60,4 +61,16 @@ void walkin_code_new(char out[WALKIN_CODE_LEN + 1])
     out[6] = '-';
     memcpy(out + 7, digits + 4, 4);
     out[WALKIN_CODE_LEN] = '\0';
+}
+
+bool walkin_code_valid(const char *code)
+{
+    if (!code || strlen(code) != WALKIN_CODE_LEN || code[0] != 'W' || code[1] != '-' ||
+        code[6] != '-')
+        return false;
+    for (int i = 2; i < WALKIN_CODE_LEN; i++) {
+        if (i != 6 && !strchr(CROCKFORD, code[i]))
+            return false;
+    }
+    return true;
 }

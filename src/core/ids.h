@@ -6,6 +6,7 @@
 #ifndef LANYARD_IDS_H
 #define LANYARD_IDS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #define ID_LEN 32
@@ -22,5 +23,9 @@ void id_derived(const char *kind, const char *key, char out[ID_LEN + 1]);
 /* A walk-in registration code: "W-" + 8 Crockford base-32 digits grouped 4-4,
  * random (40 bits) so codes made on different kiosks do not collide. */
 void walkin_code_new(char out[WALKIN_CODE_LEN + 1]);
+
+/* True when code has the form walkin_code_new makes ("W-7K3M-Q9XD"): a code a
+ * kiosk gave a walk-in, as opposed to one from a registration list. */
+bool walkin_code_valid(const char *code);
 
 #endif

@@ -2,11 +2,12 @@
  *
  * Guest CSVs come from Eventbrite, Google Forms/Sheets, pretix or a plain sheet;
  * columns are found by header name (case-insensitive, surrounding spaces ignored,
- * with aliases). Rows that repeat a guest in the same file (same registration
- * code, or same email ignoring case) are merged into one record; rows with no
- * name are skipped with their line number. Nothing here touches the database:
- * store_import_guests() applies the result in one transaction and fills in
- * the added/updated counts. */
+ * with aliases). Rows that repeat a guest in the same file are merged into one
+ * record, by the one "same guest" rule of guest_match.h (same registration
+ * code; same email unless the codes or the names say two people; same name and
+ * company); rows with no name are skipped with their line number. Nothing here touches the
+ * database: store_import_guests() applies the result in one transaction and fills in the
+ * added/updated counts. */
 #ifndef LANYARD_IMPORT_H
 #define LANYARD_IMPORT_H
 
@@ -50,7 +51,8 @@ char *import_decode(const char *buf, size_t len, size_t *out_len, ImportReport *
 
 /* Parses a guest CSV (already decoded). Returns 0, or -1 with rep->error set
  * (broken CSV, no name column, ...). out receives one Guest per distinct guest,
- * with id derived from its code or email (ids.h) so kiosks agree. */
+ * with id derived from its code, else its email, else its name (ids.h), so
+ * kiosks that import the same list agree. */
 int import_parse_guests(const char *utf8, size_t len, GuestList *out, ImportReport *rep);
 
 /* Parses programs.csv (header code,name,school,...; only code and name required). */

@@ -1,14 +1,17 @@
 /* import_guests.c — guest CSVs from Eventbrite, Google Forms/Sheets, pretix or a
  * plain sheet into a GuestList (SPEC §2, "Importing guest lists").
  *
- * Columns are found by header name with aliases. Rows repeating a guest (same
- * registration code, or same email ignoring case) are merged into the first
- * row's guest, later non-empty values winning. Ids are derived from the code,
- * else from the case-folded email, so kiosks importing the same list agree. */
+ * Columns are found by header name with aliases. A row that repeats an earlier
+ * guest, by the one rule of guest_match.h (same code; same email with no sign
+ * of another person; same name and company), is merged into that guest, later
+ * non-empty values winning; each guest is matched through every row that made
+ * it. Ids are derived from the code, else from the email or the name (see
+ * "ids" below), so kiosks importing the same list agree. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/guest_match.h"
 #include "core/import.h"
 #include "core/import_priv.h"
 #include "core/text.h"
@@ -66,11 +69,12 @@ typedef struct Columns {
     ImportColumn code, first, last, name, email, company, title, phone, status, role, consent;
 } Columns;
 
-/* ---- a small string -> index hash table, for merging in linear time ---- */
+/* ---- a small string -> guest indices hash table, for merging in linear time ---- */
 
 typedef struct KeyIndex {
-    char **keys; /* NULL = empty slot */
-    size_t *vals;
+    char **keys;   /* NULL = empty slot */
+    size_t **vals; /* vals[i]: the guests under keys[i], in the order added */
+    size_t *nvals;
     size_t cap, count;
 } KeyIndex;
 
@@ -86,65 +90,88 @@ static uint64_t hash_str(const char *s)
 
 static void keyindex_free(KeyIndex *k)
 {
-    for (size_t i = 0; i < k->cap; i++)
+    for (size_t i = 0; i < k->cap; i++) {
         free(k->keys[i]);
+        free(k->vals[i]);
+    }
     free(k->keys);
     free(k->vals);
+    free(k->nvals);
     memset(k, 0, sizeof *k);
 }
 
-static bool keyindex_get(const KeyIndex *k, const char *key, size_t *val)
+/* The slot of key, or of the empty slot where it would go. */
+static size_t keyindex_slot(const KeyIndex *k, const char *key)
 {
-    if (!k->cap)
-        return false;
-    for (size_t i = hash_str(key) & (k->cap - 1);; i = (i + 1) & (k->cap - 1)) {
-        if (!k->keys[i])
-            return false;
-        if (strcmp(k->keys[i], key) == 0) {
-            *val = k->vals[i];
-            return true;
-        }
-    }
+    size_t i = hash_str(key) & (k->cap - 1);
+    while (k->keys[i] && strcmp(k->keys[i], key) != 0)
+        i = (i + 1) & (k->cap - 1);
+    return i;
 }
 
-/* Takes ownership of key. 0, or -1 when out of memory (key freed). */
-static int keyindex_put(KeyIndex *k, char *key, size_t val)
+/* The guests under key (*n of them), or NULL. */
+static const size_t *keyindex_get(const KeyIndex *k, const char *key, size_t *n)
 {
-    if ((k->count + 1) * 2 > k->cap) {
-        size_t cap = k->cap ? k->cap * 2 : 64;
-        KeyIndex n = {calloc(cap, sizeof(char *)), calloc(cap, sizeof(size_t)), cap, 0};
-        if (!n.keys || !n.vals) {
-            free(n.keys);
-            free(n.vals);
-            free(key);
-            return -1;
-        }
-        for (size_t i = 0; i < k->cap; i++) {
-            if (!k->keys[i])
-                continue;
-            size_t j = hash_str(k->keys[i]) & (cap - 1);
-            while (n.keys[j])
-                j = (j + 1) & (cap - 1);
-            n.keys[j] = k->keys[i];
-            n.vals[j] = k->vals[i];
-            n.count++;
-        }
-        free(k->keys);
-        free(k->vals);
-        *k = n;
+    *n = 0;
+    if (!k->cap)
+        return NULL;
+    size_t i = keyindex_slot(k, key);
+    if (!k->keys[i])
+        return NULL;
+    *n = k->nvals[i];
+    return k->vals[i];
+}
+
+static int keyindex_grow(KeyIndex *k)
+{
+    size_t cap = k->cap ? k->cap * 2 : 64;
+    KeyIndex n = {calloc(cap, sizeof(char *)), calloc(cap, sizeof(size_t *)),
+                  calloc(cap, sizeof(size_t)), cap, 0};
+    if (!n.keys || !n.vals || !n.nvals) {
+        free(n.keys);
+        free(n.vals);
+        free(n.nvals);
+        return -1;
     }
-    size_t i = hash_str(key) & (k->cap - 1);
-    while (k->keys[i]) {
-        if (strcmp(k->keys[i], key) == 0) {
-            k->vals[i] = val;
-            free(key);
+    for (size_t i = 0; i < k->cap; i++) {
+        if (!k->keys[i])
+            continue;
+        size_t j = keyindex_slot(&n, k->keys[i]);
+        n.keys[j] = k->keys[i];
+        n.vals[j] = k->vals[i];
+        n.nvals[j] = k->nvals[i];
+        n.count++;
+    }
+    free(k->keys);
+    free(k->vals);
+    free(k->nvals);
+    *k = n;
+    return 0;
+}
+
+/* Adds guest val under key (once). Takes ownership of key. 0, or -1 when out
+ * of memory (key freed). */
+static int keyindex_add(KeyIndex *k, char *key, size_t val)
+{
+    if ((k->count + 1) * 2 > k->cap && keyindex_grow(k) != 0) {
+        free(key);
+        return -1;
+    }
+    size_t i = keyindex_slot(k, key);
+    if (!k->keys[i]) {
+        k->keys[i] = key;
+        k->count++;
+    } else {
+        free(key);
+    }
+    for (size_t j = 0; j < k->nvals[i]; j++)
+        if (k->vals[i][j] == val)
             return 0;
-        }
-        i = (i + 1) & (k->cap - 1);
-    }
-    k->keys[i] = key;
-    k->vals[i] = val;
-    k->count++;
+    size_t *grown = realloc(k->vals[i], (k->nvals[i] + 1) * sizeof *grown);
+    if (!grown)
+        return -1;
+    grown[k->nvals[i]++] = val;
+    k->vals[i] = grown;
     return 0;
 }
 
@@ -156,7 +183,10 @@ typedef struct GuestCtx {
     bool have_header;
     ImportHeader header;
     Columns cols;
-    KeyIndex by_code, by_email;
+    GuestList rows;      /* every row kept, as read */
+    size_t *head, *next; /* head[guest]: its latest row; next[row]: the one before */
+    size_t head_cap, next_cap, nheads;
+    KeyIndex by_code, by_email, by_name; /* key -> guests with a row under it */
 } GuestCtx;
 
 static bool role_from_text(const char *folded, GuestRole *role)
@@ -338,51 +368,149 @@ static int merge_into(Guest *dst, const Guest *src)
     return 0;
 }
 
-/* Records g's code and email as belonging to guest index idx. */
-static int index_guest(GuestCtx *c, const Guest *g, size_t idx)
+/* ---- rows that repeat a guest ---- */
+
+#define NO_ROW SIZE_MAX
+
+/* Makes room for n entries in *a (of capacity *cap). 0, or -1 when out of memory. */
+static int grow_to(size_t **a, size_t *cap, size_t n)
 {
-    if (g->code[0]) {
-        char *key = text_dup(g->code);
-        if (!key || keyindex_put(&c->by_code, key, idx) != 0)
-            return -1;
-    }
-    if (g->email[0]) {
-        char *key = text_casefold(g->email);
-        if (!key || keyindex_put(&c->by_email, key, idx) != 0)
-            return -1;
+    if (n <= *cap)
+        return 0;
+    size_t want = *cap ? *cap * 2 : 64;
+    while (want < n)
+        want *= 2;
+    size_t *grown = realloc(*a, want * sizeof *grown);
+    if (!grown)
+        return -1;
+    *a = grown;
+    *cap = want;
+    return 0;
+}
+
+/* A row's lookup keys, made once: case-folded email and name key (either may
+ * be NULL: not given). */
+typedef struct RowKeys {
+    char *email, *name;
+} RowKeys;
+
+static void row_keys_free(RowKeys *k)
+{
+    free(k->email);
+    free(k->name);
+    k->email = k->name = NULL;
+}
+
+static int row_keys(const Guest *g, RowKeys *k)
+{
+    k->email = g->email[0] ? text_casefold(g->email) : NULL;
+    k->name = NULL;
+    if ((g->email[0] && !k->email) || guest_match_name_key(g, &k->name) != 0) {
+        row_keys_free(k);
+        return -1;
     }
     return 0;
 }
 
-static bool same_name(const Guest *a, const Guest *b)
+/* Keeps row g (moved in: g is left initialised-empty) as one of guest idx's
+ * rows, and files it under its code and keys (taken over). 0 or -1 (ENOMEM). */
+static int add_row(GuestCtx *c, Guest *g, RowKeys *keys, size_t idx)
 {
-    char *fa = text_fold(a->first), *fb = text_fold(b->first);
-    char *la = text_fold(a->last), *lb = text_fold(b->last);
-    bool same = fa && fb && la && lb && strcmp(fa, fb) == 0 && strcmp(la, lb) == 0;
-    free(fa);
-    free(fb);
-    free(la);
-    free(lb);
-    return same;
+    if (grow_to(&c->head, &c->head_cap, idx + 1) ||
+        grow_to(&c->next, &c->next_cap, c->rows.count + 1))
+        return -1;
+    Guest *row = guest_list_push(&c->rows);
+    if (!row)
+        return -1;
+    *row = *g;
+    guest_init(g);
+    size_t r = c->rows.count - 1;
+    if (idx == c->nheads)
+        c->head[c->nheads++] = NO_ROW;
+    c->next[r] = c->head[idx];
+    c->head[idx] = r;
+    if (row->code[0]) {
+        char *key = text_dup(row->code);
+        if (!key || keyindex_add(&c->by_code, key, idx) != 0)
+            return -1;
+    }
+    char *email = keys->email, *name = keys->name;
+    keys->email = keys->name = NULL;
+    if (email && keyindex_add(&c->by_email, email, idx) != 0) {
+        free(name);
+        return -1;
+    }
+    return name && keyindex_add(&c->by_name, name, idx) != 0 ? -1 : 0;
 }
 
-static bool find_same_guest(GuestCtx *c, const Guest *g, size_t *idx)
+/* Adds the guests filed under key to cand (no repeats). */
+static void add_candidates(const KeyIndex *k, const char *key, size_t *cand, size_t *n)
 {
-    if (g->code[0] && keyindex_get(&c->by_code, g->code, idx))
-        return true;
-    if (!g->email[0])
-        return false;
-    char *key = text_casefold(g->email);
-    bool found = key && keyindex_get(&c->by_email, key, idx);
-    free(key);
-    if (!found)
-        return false;
-    /* One email on two tickets with different names is someone registering a
-     * colleague with their own address: two guests, not one. */
-    const Guest *other = &c->out->items[*idx];
-    if (g->code[0] && other->code[0] && strcmp(g->code, other->code) != 0)
-        return same_name(g, other);
-    return true;
+    size_t nv;
+    const size_t *v = key ? keyindex_get(k, key, &nv) : NULL;
+    for (size_t i = 0; v && i < nv; i++) {
+        size_t j = 0;
+        while (j < *n && cand[j] != v[i])
+            j++;
+        if (j == *n)
+            cand[(*n)++] = v[i];
+    }
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The earlier guest that row g repeats, by the one rule (guest_match.h), each
+ * guest matched through every row that made it; ties go to the earliest.
+ * 1 and *idx, 0 when g is somebody new, -1 when out of memory. */
+static int find_same_guest(GuestCtx *c, const Guest *g, const RowKeys *keys, size_t *idx)
+{
+    const char *email = keys->email, *name = keys->name;
+    size_t ncode, nemail, nname;
+    keyindex_get(&c->by_code, g->code, &ncode);
+    keyindex_get(&c->by_email, email ? email : "", &nemail);
+    keyindex_get(&c->by_name, name ? name : "", &nname);
+    size_t max = ncode + nemail + nname, n = 0, nrecords = 0;
+    size_t *cand = malloc((max ? max : 1) * sizeof *cand), *pick = NULL;
+    GuestSet *sets = NULL;
+    Guest *records = NULL;
+    int found = -1;
+    if (!cand)
+        goto done;
+    add_candidates(&c->by_code, g->code[0] ? g->code : NULL, cand, &n);
+    add_candidates(&c->by_email, email, cand, &n);
+    add_candidates(&c->by_name, name, cand, &n);
+    qsort(cand, n, sizeof *cand, cmp_size);
+    for (size_t i = 0; i < n; i++)
+        for (size_t r = c->head[cand[i]]; r != NO_ROW; r = c->next[r])
+            nrecords++;
+    sets = calloc(n ? n : 1, sizeof *sets);
+    records = malloc((nrecords ? nrecords : 1) * sizeof *records);
+    if (!sets || !records)
+        goto done;
+    nrecords = 0;
+    for (size_t i = 0; i < n; i++) {
+        sets[i].id = "";
+        sets[i].records = records + nrecords;
+        for (size_t r = c->head[cand[i]]; r != NO_ROW; r = c->next[r])
+            records[nrecords++] = c->rows.items[r]; /* a view: the strings stay the row's */
+        sets[i].nrecords = (size_t)(records + nrecords - sets[i].records);
+    }
+    GuestSet self = guest_match_set_of(g);
+    pick = malloc((n ? n : 1) * sizeof *pick);
+    int k = pick ? guest_match_choose(&self, sets, n, pick) : -1;
+    if (k > 0)
+        *idx = cand[pick[0]];
+    found = k < 0 ? -1 : k > 0;
+done:
+    free(pick);
+    free(records);
+    free(sets);
+    free(cand);
+    return found;
 }
 
 static int on_record(const CsvRecord *rec, void *ud)
@@ -404,31 +532,32 @@ static int on_record(const CsvRecord *rec, void *ud)
         guest_clear(&g);
         return rc < 0 ? import_fail(c->rep, rec->line, "out of memory") : 0;
     }
-    size_t idx;
-    if (find_same_guest(c, &g, &idx)) {
-        Guest *dst = &c->out->items[idx];
-        if (merge_into(dst, &g) != 0 || index_guest(c, dst, idx) != 0) {
-            guest_clear(&g);
-            return import_fail(c->rep, rec->line, "out of memory");
-        }
+    size_t idx = 0;
+    RowKeys keys;
+    int found = row_keys(&g, &keys) == 0 ? find_same_guest(c, &g, &keys, &idx) : -1;
+    if (found > 0) {
+        rc = merge_into(&c->out->items[idx], &g) || add_row(c, &g, &keys, idx) ? -1 : 0;
         c->rep->merged++;
-        guest_clear(&g);
-        return 0;
+    } else if (found == 0) {
+        Guest *slot = guest_list_push(c->out);
+        rc = !slot || guest_copy(slot, &g) || add_row(c, &g, &keys, c->out->count - 1) ? -1 : 0;
+    } else {
+        rc = -1;
     }
-    Guest *slot = guest_list_push(c->out);
-    if (!slot) {
-        guest_clear(&g);
-        return import_fail(c->rep, rec->line, "out of memory");
-    }
-    *slot = g; /* ownership of g's strings moves to the list */
-    if (index_guest(c, slot, c->out->count - 1) != 0)
-        return import_fail(c->rep, rec->line, "out of memory");
-    return 0;
+    row_keys_free(&keys);
+    guest_clear(&g);
+    return rc ? import_fail(c->rep, rec->line, "out of memory") : 0;
 }
 
-/* A guest with neither code nor email gets an id derived from their folded name
- * and company, and how many identical names came before in the list, so kiosks
- * that import the same list still agree on who is who when merged. */
+/* ---- ids ---- */
+
+/* Ids are derived from what identifies a guest in the list, so kiosks that
+ * import the same list agree on who is who when merged: the code; else the
+ * case-folded email, when no other guest without a code has it; else the
+ * email with the folded name and company (colleagues registered under one
+ * office address); with neither code nor email, the folded name and company.
+ * Where those still repeat, how many identical keys came before in the list
+ * is added. */
 typedef struct NameKey {
     char *key;
     size_t index;
@@ -441,15 +570,18 @@ static int cmp_name_key(const void *a, const void *b)
     return c ? c : (x->index > y->index) - (x->index < y->index);
 }
 
-static char *name_key(const Guest *g)
+/* prefix (may be NULL) + folded first, last and company, joined by U+001F. */
+static char *name_key(const char *prefix, const Guest *g)
 {
     char *first = text_fold(g->first), *last = text_fold(g->last), *company = text_fold(g->company);
     char *key = NULL;
     if (first && last && company) {
-        size_t n = strlen(first) + strlen(last) + strlen(company) + 3;
+        size_t n =
+            (prefix ? strlen(prefix) + 1 : 0) + strlen(first) + strlen(last) + strlen(company) + 3;
         key = malloc(n);
         if (key)
-            snprintf(key, n, "%s\x1f%s\x1f%s", first, last, company);
+            snprintf(key, n, "%s%s%s\x1f%s\x1f%s", prefix ? prefix : "", prefix ? "\x1f" : "",
+                     first, last, company);
     }
     free(first);
     free(last);
@@ -457,7 +589,48 @@ static char *name_key(const Guest *g)
     return key;
 }
 
-static int assign_name_ids(GuestList *l)
+/* Gives the guests of keys[0..n) (sorted) the ids kind(key U+001F ordinal). */
+static int derive_with_ordinal(GuestList *l, const NameKey *keys, size_t n, const char *kind)
+{
+    for (size_t k = 0, same = 0; k < n; k++) {
+        same = k > 0 && !strcmp(keys[k].key, keys[k - 1].key) ? same + 1 : 0;
+        size_t len = strlen(keys[k].key) + 24;
+        char *key = malloc(len);
+        if (!key)
+            return -1;
+        snprintf(key, len, "%s\x1f%zu", keys[k].key, same);
+        id_derived(kind, key, l->items[keys[k].index].id);
+        free(key);
+    }
+    return 0;
+}
+
+/* Guests with an email and no code: keys[0..n) sorted by email. */
+static int derive_email_ids(GuestList *l, NameKey *keys, size_t n)
+{
+    for (size_t a = 0, b; a < n; a = b) {
+        for (b = a + 1; b < n && !strcmp(keys[a].key, keys[b].key); b++)
+            ;
+        if (b - a == 1) {
+            id_derived("guest-email", keys[a].key, l->items[keys[a].index].id);
+            continue;
+        }
+        for (size_t k = a; k < b; k++) {
+            char *key = name_key(keys[k].key, &l->items[keys[k].index]);
+            if (!key)
+                return -1;
+            free(keys[k].key);
+            keys[k].key = key;
+        }
+        qsort(keys + a, b - a, sizeof *keys, cmp_name_key);
+        if (derive_with_ordinal(l, keys + a, b - a, "guest-email-name") != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Ids for the guests without a code: with an email (email true) or without. */
+static int derive_codeless_ids(GuestList *l, bool email)
 {
     NameKey *keys = malloc((l->count ? l->count : 1) * sizeof *keys);
     if (!keys)
@@ -466,28 +639,18 @@ static int assign_name_ids(GuestList *l)
     int rc = 0;
     for (size_t i = 0; i < l->count && rc == 0; i++) {
         const Guest *g = &l->items[i];
-        if (g->code[0] || g->email[0])
+        if (g->code[0] || (g->email[0] != '\0') != email)
             continue;
         keys[n].index = i;
-        keys[n].key = name_key(g);
+        keys[n].key = email ? text_casefold(g->email) : name_key(NULL, g);
         if (!keys[n].key)
             rc = -1;
         else
             n++;
     }
     qsort(keys, n, sizeof *keys, cmp_name_key);
-    for (size_t k = 0, same = 0; k < n && rc == 0; k++) {
-        same = k > 0 && !strcmp(keys[k].key, keys[k - 1].key) ? same + 1 : 0;
-        size_t len = strlen(keys[k].key) + 24;
-        char *key = malloc(len);
-        if (!key) {
-            rc = -1;
-            break;
-        }
-        snprintf(key, len, "%s\x1f%zu", keys[k].key, same);
-        id_derived("guest-name", key, l->items[keys[k].index].id);
-        free(key);
-    }
+    if (rc == 0)
+        rc = email ? derive_email_ids(l, keys, n) : derive_with_ordinal(l, keys, n, "guest-name");
     for (size_t k = 0; k < n; k++)
         free(keys[k].key);
     free(keys);
@@ -498,22 +661,18 @@ static int assign_ids(GuestList *l)
 {
     for (size_t i = 0; i < l->count; i++) {
         Guest *g = &l->items[i];
-        if (g->code[0]) {
+        if (g->code[0])
             id_derived("guest-code", g->code, g->id);
-        } else if (g->email[0]) {
-            char *key = text_casefold(g->email);
-            if (!key)
-                return -1;
-            id_derived("guest-email", key, g->id);
-            free(key);
-        }
     }
-    return assign_name_ids(l);
+    if (derive_codeless_ids(l, true) != 0)
+        return -1;
+    return derive_codeless_ids(l, false);
 }
 
 int import_parse_guests(const char *utf8, size_t len, GuestList *out, ImportReport *rep)
 {
     GuestCtx c = {.out = out, .rep = rep};
+    guest_list_init(&c.rows);
     int rc = import_csv_read(utf8, len, on_record, &c, rep);
     if (rc == 0 && !c.have_header)
         rc = import_fail(rep, 0,
@@ -522,8 +681,12 @@ int import_parse_guests(const char *utf8, size_t len, GuestList *out, ImportRepo
     if (rc == 0 && assign_ids(out) != 0)
         rc = import_fail(rep, 0, "out of memory");
     import_header_free(&c.header);
+    guest_list_free(&c.rows);
+    free(c.head);
+    free(c.next);
     keyindex_free(&c.by_code);
     keyindex_free(&c.by_email);
+    keyindex_free(&c.by_name);
     if (rc != 0) {
         guest_list_free(out);
         return -1;

@@ -119,10 +119,21 @@ static char *ascii_lower_dup(const char *s)
     return out;
 }
 
+/* Printable ASCII: every folding here leaves it as it is but for case. */
+static bool printable_ascii(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || (unsigned char)*s > 0x7E)
+            return false;
+    return true;
+}
+
 static char *map_or_fallback(const char *s, utf8proc_option_t opts)
 {
     if (!s)
         s = "";
+    if (printable_ascii(s)) /* most names and emails: no need to decompose */
+        return ascii_lower_dup(s);
     utf8proc_uint8_t *out = NULL;
     utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out, opts);
     if (n < 0) {

@@ -58,15 +58,21 @@ StoreStatus store_guests_by_name(Store *s, const char *first, const char *last, 
 StoreStatus store_each_guest(Store *s, int (*fn)(const Guest *g, void *ud), void *ud);
 
 /* Creates a walk-in: fills g->id and g->code (unique across kiosks), sets
- * walk_in, commits. If the same person is already a guest (same email and
- * name, or same name and company and no different email; case and accents
- * aside), returns that guest's id in g->id instead of creating a second one
- * (fields left as stored). A colleague under a shared email is a new guest. */
+ * walk_in, commits. If the person is already a guest by the one rule of
+ * core/guest_match.h (asked of g as typed, with no code: the same email under
+ * a name that does not clearly differ, or the same name and company with no
+ * other email), returns that guest's id and code in g instead of creating a
+ * second one (g->walk_in is not set; the stored fields are kept). A colleague
+ * giving a shared email under another name, or a second "Sam Lee" with no
+ * company, is a new guest. */
 StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now);
 
-/* Applies parsed guests in one transaction: new ones added, known ones (same id,
- * code, or email ignoring case) updated. Fills rep->added/updated/unchanged.
- * All or nothing. */
+/* Applies parsed guests in one transaction. Each is matched against the
+ * stored guests by the one rule of core/guest_match.h (ids and codes a merge
+ * folded away count); a known guest is updated (an empty cell never blanks a
+ * value; a code the list replaces stays an alias, so a walk-in's badge still
+ * finds them), anyone else added. Fills rep->added/updated/unchanged. All or
+ * nothing. */
 StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport *rep, int64_t now);
 
 /* Replaces the catalogue: programs in the list are added or updated (list order
@@ -147,10 +153,14 @@ typedef struct MergeReport {
 } MergeReport;
 
 /* Merges the database at in_path into s. Idempotent and order-independent:
- * guests are matched by id, registration code or email (ignoring case); the
- * surviving record is the most recently updated (ties broken by content) under
- * the smallest id; a guest checked in on several kiosks counts once, at the
- * earliest time; interests and audit records are unioned. One transaction. */
+ * guests are matched by the one rule of core/guest_match.h, each through every
+ * record it was made of (two tickets under one email stay two guests; the same
+ * person met on two kiosks becomes one); the surviving record is the most
+ * recently updated (ties broken by content) under the smallest id, and the ids
+ * and codes of records folded away still find it; a guest checked in on
+ * several kiosks counts once, at the earliest time; interests and audit
+ * records are unioned. One transaction. (guest_match_choose names the one
+ * case where the order of merges can matter.) */
 StoreStatus store_merge(Store *s, const char *in_path, MergeReport *rep);
 
 /* Writes a consistent copy of the database to dest_path with the online backup

@@ -1,9 +1,11 @@
 /* store_guests.c — guests and programs: lookups, walk-ins, and applying an
  * imported guest list or catalogue in one all-or-nothing transaction.
  *
- * A guest is found by id, registration code or email (ignoring case), in that
- * order, and also through the aliases a merge leaves behind, so a ticket that
- * was issued by another kiosk still finds its guest after the merge. */
+ * A guest is looked up by id or registration code, also through the aliases a
+ * merge leaves behind, so a ticket that was issued by another kiosk still
+ * finds its guest after the merge. Whether a walk-in or a list row is a guest
+ * already known is the one rule of core/guest_match.h, asked through
+ * store_match.c. */
 #include "store/store_internal.h"
 
 #include <stdio.h>
@@ -201,50 +203,6 @@ static int code_taken(Store *s, const char *code)
     return store_resolve_key(s, "code", code, id);
 }
 
-/* A walk-in who registers again with the same name and company (and no
- * different email) is the same person: 1 and their id, 0 when none, -1 on
- * error. Without a company two people of one name cannot be told apart, so
- * they stay two guests. Case is ignored as a person retyping varies it. */
-static int same_walkin(Store *s, const Guest *g, char out[ID_LEN + 1])
-{
-    if (!g->company || !*g->company || !g->last || !*g->last)
-        return 0;
-    sqlite3_stmt *st = store_cached(s,
-                                    "SELECT id FROM guests WHERE lower(first) = lower(?1) "
-                                    "AND lower(last) = lower(?2) AND lower(company) = lower(?3) "
-                                    "AND (?4 = '' OR email = '' OR lower(email) = lower(?4)) "
-                                    "ORDER BY id LIMIT 1",
-                                    "add a walk-in");
-    if (!st)
-        return -1;
-    store_bind_text(s, st, 1, g->first);
-    store_bind_text(s, st, 2, g->last);
-    store_bind_text(s, st, 3, g->company);
-    store_bind_text(s, st, 4, g->email ? g->email : "");
-    return first_id(s, st, "add a walk-in", out);
-}
-
-/* The guest with g's email and g's first and last name (case and accents
- * aside): 1 and their id, 0 when none, -1 on error. A colleague registered
- * under a shared email is somebody else. */
-static int same_email_person(Store *s, const Guest *g, char out[ID_LEN + 1])
-{
-    if (!g->email || !*g->email)
-        return 0;
-    sqlite3_stmt *st = store_cached(s,
-                                    "SELECT id FROM guests WHERE email <> '' "
-                                    "AND lower(email) = lower(?1) "
-                                    "AND lanyard_fold(first) = lanyard_fold(?2) "
-                                    "AND lanyard_fold(last) = lanyard_fold(?3) ORDER BY id LIMIT 1",
-                                    "add a walk-in");
-    if (!st)
-        return -1;
-    store_bind_text(s, st, 1, g->email);
-    store_bind_text(s, st, 2, g->first);
-    store_bind_text(s, st, 3, g->last ? g->last : "");
-    return first_id(s, st, "add a walk-in", out);
-}
-
 StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now)
 {
     if (!g->first || !*g->first)
@@ -252,10 +210,13 @@ StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now)
     if (store_begin(s, "add a walk-in") != STORE_OK)
         return STORE_ERROR;
     StoreStatus status = STORE_OK;
+    /* The person as typed: no id or code yet, whatever g held before. */
+    static char NO_CODE[] = "";
+    Guest typed = *g; /* shallow: only to be matched */
+    typed.id[0] = '\0';
+    typed.code = NO_CODE;
     char existing[ID_LEN + 1];
-    int found = same_email_person(s, g, existing);
-    if (found == 0)
-        found = same_walkin(s, g, existing);
+    int found = store_match_find(s, &typed, existing, "add a walk-in");
     if (found < 0) {
         status = STORE_ERROR;
     } else if (found > 0) {
@@ -339,70 +300,24 @@ StoreStatus store_guest_set_consent(Store *s, const char *guest_id, bool consent
 
 /* ---- import ---- */
 
-/* Whether two names are the same ignoring case and accents; false on ENOMEM. */
-static bool same_name(const char *first_a, const char *last_a, const char *first_b,
-                      const char *last_b)
-{
-    char *fa = text_fold(first_a), *fb = text_fold(first_b);
-    char *la = text_fold(last_a), *lb = text_fold(last_b);
-    bool same = fa && fb && la && lb && !strcmp(fa, fb) && !strcmp(la, lb);
-    free(fa);
-    free(fb);
-    free(la);
-    free(lb);
-    return same;
-}
-
-/* The stored guest with g's email that g stands for. As when the CSV is read
- * (import_guests.c), one email on two tickets under different names is two
- * people, someone registering a colleague with their own address: a guest
- * with another code and another name is not a match. 1 found, 0 none, -1 error. */
-static int import_match_email(Store *s, const Guest *g, char out[ID_LEN + 1])
-{
-    if (!g->email || !*g->email)
-        return 0;
-    sqlite3_stmt *st = store_cached(
-        s,
-        "SELECT id, code, first, last FROM guests WHERE lower(email) = lower(?1) AND email <> '' "
-        "UNION SELECT g.id, g.code, g.first, g.last FROM guest_aliases a JOIN guests g "
-        "ON g.id = a.guest_id WHERE a.kind = 'email' AND a.value = lower(?1) ORDER BY 1",
-        "import guests");
-    if (!st)
-        return -1;
-    store_bind_text(s, st, 1, g->email);
-    int rc, found = 0;
-    while (!found && (rc = store_step(s, st)) == SQLITE_ROW) {
-        const char *code = store_col_text(st, 1);
-        bool other_ticket = g->code && *g->code && *code && strcmp(code, g->code) != 0;
-        if (!other_ticket ||
-            same_name(g->first, g->last, store_col_text(st, 2), store_col_text(st, 3))) {
-            snprintf(out, ID_LEN + 1, "%s", store_col_text(st, 0));
-            found = 1;
-        }
-    }
-    if (!found && rc != SQLITE_DONE) {
-        store_fail(s, "import guests");
-        found = -1;
-    }
-    store_finish(s, st);
-    return found;
-}
-
-/* The stored guest an imported record stands for: same id, then same code, then
- * same email ignoring case. 1 found, 0 none, -1 error. */
-static int import_match(Store *s, const Guest *g, char out[ID_LEN + 1])
-{
-    int found = store_resolve_key(s, "id", g->id, out);
-    if (found == 0)
-        found = store_resolve_key(s, "code", g->code, out);
-    if (found == 0)
-        found = import_match_email(s, g, out);
-    return found;
-}
-
 static bool differs(const char *stored, const char *incoming)
 {
     return incoming && *incoming && strcmp(stored, incoming) != 0;
+}
+
+/* Keeps code as an alias of guest id, so a badge or ticket with it still
+ * finds the guest (store_resolve_key). */
+static StoreStatus keep_old_code(Store *s, const char *id, const char *code)
+{
+    sqlite3_stmt *st = store_cached(s,
+                                    "INSERT OR REPLACE INTO guest_aliases (kind, value, guest_id) "
+                                    "VALUES ('code', ?1, ?2)",
+                                    "import guests");
+    if (!st)
+        return STORE_ERROR;
+    store_bind_text(s, st, 1, code);
+    store_bind_text(s, st, 2, id);
+    return store_step_done(s, st, "import guests");
 }
 
 /* Updates a known guest with what the list says. An empty cell never blanks a
@@ -420,7 +335,13 @@ static int import_update(Store *s, const char *id, const Guest *in, int64_t now)
                    differs(cur.last, in->last) || differs(cur.company, in->company) ||
                    differs(cur.title, in->title) || differs(cur.email, in->email) ||
                    differs(cur.phone, in->phone) || cur.role != in->role;
+    /* A walk-in found on the list takes the list's code; the code on the
+     * badge they wear stays theirs, as an alias. */
+    StoreStatus kept =
+        differs(cur.code, in->code) && cur.code[0] ? keep_old_code(s, id, cur.code) : STORE_OK;
     guest_clear(&cur);
+    if (kept != STORE_OK)
+        return -1;
     if (!changed)
         return 0;
     if (in->code && *in->code) {
@@ -481,6 +402,10 @@ StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport 
     rep->added = rep->updated = rep->unchanged = 0;
     if (store_begin(s, "import guests") != STORE_OK)
         goto fail;
+    /* Rows are matched against the guests known before the import: the list
+     * itself was merged by the same rule when it was read. */
+    if (store_names_index(s) != STORE_OK)
+        goto fail;
     sqlite3_stmt *ins = store_cached(s, INSERT_GUEST, "import guests");
     if (!ins)
         goto fail;
@@ -488,7 +413,7 @@ StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport 
     for (size_t i = 0; i < guests->count; i++) {
         const Guest *g = &guests->items[i];
         char id[ID_LEN + 1];
-        int found = import_match(s, g, id);
+        int found = store_match_find(s, g, id, "import guests");
         int rc = found < 0 ? -1
                  : found   ? import_update(s, id, g, now)
                            : import_insert(s, ins, g, now);
@@ -504,6 +429,7 @@ StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport 
             unchanged++;
     }
     store_finish(s, ins);
+    store_names_unindex(s);
     if (store_commit(s, "import guests") != STORE_OK)
         goto fail;
     rep->added = added;
@@ -511,6 +437,7 @@ StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport 
     rep->unchanged = unchanged;
     return STORE_OK;
 fail:
+    store_names_unindex(s);
     store_rollback(s);
     snprintf(rep->error, sizeof rep->error, "%.*s", (int)sizeof rep->error - 1, s->err);
     return STORE_ERROR;

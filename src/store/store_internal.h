@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include "core/guest_match.h"
 #include "store/store.h"
 
 #define STORE_CACHE_SIZE 64
@@ -27,6 +28,8 @@ struct Store {
     int bind_rc;   /* first failure of a bind or reset not yet reported (store_step) */
     char err[640];
     StoreCached cache[STORE_CACHE_SIZE];
+    bool names_indexed; /* temp.match_names is current (store_names_index) */
+    bool names_empty;   /* ... and holds no name */
 };
 
 /* "LNYD": marks a SQLite file as a Lanyard event database. */
@@ -102,9 +105,62 @@ int64_t store_col_time(sqlite3_stmt *st, int col);
 int store_read_guest(sqlite3_stmt *st, int first, Guest *g);
 
 /* The canonical guest id for any id, code or email ('id'|'code'|'email' kind)
- * known to the database, directly or as an alias left by a merge. 1 found
- * (out filled), 0 not found, -1 SQLite error (message set). */
+ * known to the database, directly or as an alias left by a merge. An id or a
+ * code belongs to one guest; an email may be several guests' (colleagues), so
+ * 'email' gives the one with the smallest id, and deciding who a person is
+ * belongs to store_match_find. 1 found (out filled), 0 not found, -1 SQLite
+ * error (message set). */
 int store_resolve_key(Store *s, const char *kind, const char *value, char out[ID_LEN + 1]);
+
+/* ---- which stored guest a record is (store_match.c) ----
+ *
+ * The decision is core/guest_match.h's; these pre-select candidates with SQL
+ * and load each as the rule sees it. */
+
+/* A small set of guest ids. */
+typedef struct StoreIds {
+    char (*ids)[ID_LEN + 1];
+    size_t n, cap;
+} StoreIds;
+
+int store_ids_add(StoreIds *set, const char *id); /* once; 0 or -1 (ENOMEM) */
+void store_ids_free(StoreIds *set);
+
+/* A stored guest as guest_match sees it: records[0] is its row, then the
+ * records a merge made it of (guest_records); ids and codes are its aliases. */
+typedef struct StoreCluster {
+    char id[ID_LEN + 1];
+    GuestList records;
+    char **ids, **codes;
+    size_t nids, ncodes;
+} StoreCluster;
+
+void store_cluster_init(StoreCluster *c);
+void store_cluster_clear(StoreCluster *c);
+/* Loads guest id (STORE_NOT_FOUND when none). with_records false for a
+ * database older than guest_records (a merge's input). */
+StoreStatus store_cluster_load(Store *s, const char *id, bool with_records, StoreCluster *out);
+GuestSet store_cluster_set(const StoreCluster *c);
+
+/* Adds to out every guest that shares rec's id, code or email (its own, a
+ * merged record's or an alias), or its name and company (guest_match_name_key). */
+StoreStatus store_match_candidates(Store *s, const Guest *rec, StoreIds *out, const char *doing);
+/* Loads the candidates into clusters[0..cand->n) (initialised) and asks
+ * guest_match_choose; k picks in pick[], or -1 after store_fail. */
+int store_match_choose(Store *s, const GuestSet *rec, const StoreIds *cand, StoreCluster *clusters,
+                       size_t *pick, const char *doing);
+/* The stored guest rec is (guest_match_choose's first pick): 1 and its id in
+ * out, 0 when rec is nobody known, -1 on error (message set). */
+int store_match_find(Store *s, const Guest *rec, char out[ID_LEN + 1], const char *doing);
+
+/* Name-and-company lookups scan the guests, which is right for one walk-in;
+ * an import or a merge first builds an index of them in a temporary table,
+ * keeps it current through store_names_add and store_names_move while it
+ * writes, and drops its use with store_names_unindex. */
+StoreStatus store_names_index(Store *s);
+StoreStatus store_names_add(Store *s, const char *guest_id, const Guest *g);
+StoreStatus store_names_move(Store *s, const char *from, const char *to);
+void store_names_unindex(Store *s);
 
 /* Recomputes attendance.duplicate_of so each guest has exactly one active
  * check-in counted: the earliest (then smallest id) not undone. */

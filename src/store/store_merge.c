@@ -3,11 +3,12 @@
  * Merge must be idempotent and order-independent (SPEC §6), so every decision is
  * a function of the set of records seen, never of the order they arrive in:
  *
- *   guests      records that share an id, a registration code or an email
- *               (ignoring case) are one guest; it keeps the smallest id and the
- *               fields of the record with the greatest (updated_at, content).
- *               The keys of the records folded away are kept in guest_aliases,
- *               so a later merge still matches them, whatever order it runs in.
+ *   guests      records that are one person by the rule of core/guest_match.h
+ *               are one guest; it keeps the smallest id and the fields of the
+ *               record with the greatest (updated_at, content). The records it
+ *               was made of are kept in guest_records and the ids and codes of
+ *               those folded away in guest_aliases, so a later merge matches it
+ *               through each of them, whatever order it runs in.
  *   attendance  union by id; undone_at is the earliest undo, badge_printed the
  *               max; then the earliest active check-in of each guest counts and
  *               the others are marked duplicate_of it.
@@ -78,58 +79,17 @@ static int compare_guests(const Guest *a, const Guest *b)
     return 0;
 }
 
-/* A small set of guest ids. */
-typedef struct IdSet {
-    char (*ids)[ID_LEN + 1];
-    size_t n, cap;
-} IdSet;
-
-static int idset_add(IdSet *set, const char *id)
-{
-    for (size_t i = 0; i < set->n; i++)
-        if (strcmp(set->ids[i], id) == 0)
-            return 0;
-    if (set->n == set->cap) {
-        size_t cap = set->cap ? set->cap * 2 : 4;
-        void *grown = realloc(set->ids, cap * sizeof *set->ids);
-        if (!grown)
-            return -1;
-        set->ids = grown;
-        set->cap = cap;
-    }
-    snprintf(set->ids[set->n++], ID_LEN + 1, "%s", id);
-    return 0;
-}
-
-/* The statements one merge reuses for every record. */
+/* What one merge carries from guest to guest. */
 typedef struct Merge {
     Store *s;
     Store *in;
+    bool in_has_records; /* the input is new enough to have guest_records */
     MergeReport *rep;
-    sqlite3_stmt *match_id, *match_code, *match_email;
-    sqlite3_stmt *in_aliases;
 } Merge;
 
 static StoreStatus merge_nomem(Store *s)
 {
     return store_failf(s, STORE_ERROR, "cannot merge: out of memory");
-}
-
-/* Adds to set every guest of the output that holds this key. */
-static StoreStatus collect_matches(Merge *m, const char *kind, const char *value, IdSet *set)
-{
-    if (!value || !*value)
-        return STORE_OK;
-    sqlite3_stmt *st = strcmp(kind, "id") == 0     ? m->match_id
-                       : strcmp(kind, "code") == 0 ? m->match_code
-                                                   : m->match_email;
-    store_reset(m->s, st);
-    store_bind_text(m->s, st, 1, value);
-    int rc;
-    while ((rc = store_step(m->s, st)) == SQLITE_ROW)
-        if (idset_add(set, store_col_text(st, 0)) != 0)
-            return merge_nomem(m->s);
-    return rc == SQLITE_DONE ? STORE_OK : store_fail(m->s, "merge guests");
 }
 
 static StoreStatus exec_bound(Store *s, const char *sql, const char *a, const char *b,
@@ -186,11 +146,14 @@ static StoreStatus repoint_guest(Store *s, const MergeGuest *from, const char *t
     if (st == STORE_OK)
         st = exec_bound(s, "UPDATE audit SET guest_id = ?2 WHERE guest_id = ?1", id, to, NULL);
     if (st == STORE_OK)
+        st = exec_bound(s, "UPDATE guest_records SET guest_id = ?2 WHERE guest_id = ?1", id, to,
+                        NULL);
+    if (st == STORE_OK)
+        st = store_names_move(s, id, to);
+    if (st == STORE_OK)
         st = add_alias(s, "id", id, to);
     if (st == STORE_OK)
         st = add_alias(s, "code", from->g.code, to);
-    if (st == STORE_OK)
-        st = add_alias(s, "email", from->g.email, to);
     return st;
 }
 
@@ -262,167 +225,240 @@ static bool earlier_origin(const MergeGuest *a, const MergeGuest *b)
     return c < 0 || (c == 0 && strcmp(a->kiosk ? a->kiosk : "", b->kiosk ? b->kiosk : "") < 0);
 }
 
-/* Folds one input guest (with its aliases) into the output. */
-static StoreStatus merge_one_guest(Merge *m, const MergeGuest *r, char **aliases, size_t naliases)
+/* Adds to cand the output guests that any record, id or code of the input
+ * guest in may be (store_match_candidates). */
+static StoreStatus candidates_of(Merge *m, const StoreCluster *in, StoreIds *cand)
+{
+    StoreStatus status = STORE_OK;
+    for (size_t i = 0; status == STORE_OK && i < in->records.count; i++)
+        status = store_match_candidates(m->s, &in->records.items[i], cand, "merge guests");
+    Guest key;
+    guest_init(&key);
+    for (size_t i = 0; status == STORE_OK && i < in->nids; i++) {
+        snprintf(key.id, sizeof key.id, "%s", in->ids[i]);
+        status = store_match_candidates(m->s, &key, cand, "merge guests");
+    }
+    key.id[0] = '\0';
+    for (size_t i = 0; status == STORE_OK && i < in->ncodes; i++) {
+        if (guest_set(&key.code, in->codes[i]) != 0)
+            status = merge_nomem(m->s);
+        else
+            status = store_match_candidates(m->s, &key, cand, "merge guests");
+    }
+    guest_clear(&key);
+    return status;
+}
+
+/* The records a guest is made of: those a merge recorded (after its own row),
+ * or its own row when there are none. */
+static const Guest *own_records(const StoreCluster *c, size_t *n)
+{
+    *n = c->records.count > 1 ? c->records.count - 1 : c->records.count;
+    return c->records.count > 1 ? c->records.items + 1 : c->records.items;
+}
+
+/* Keeps one record of guest keep in guest_records; of two versions of one
+ * record, the later (then the greater content) stays, whatever the order. */
+static StoreStatus write_record(Store *s, const char *keep, const Guest *r)
+{
+    sqlite3_stmt *st = store_cached(
+        s,
+        "INSERT INTO guest_records (id, guest_id, code, first, last, company, email, updated_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (id) DO UPDATE SET "
+        "guest_id = excluded.guest_id, code = excluded.code, first = excluded.first, "
+        "last = excluded.last, company = excluded.company, email = excluded.email, "
+        "updated_at = excluded.updated_at WHERE (excluded.updated_at, excluded.code, "
+        "excluded.first, excluded.last, excluded.company, excluded.email) > (updated_at, code, "
+        "first, last, company, email)",
+        "merge guests");
+    if (!st)
+        return STORE_ERROR;
+    const char *text[] = {r->id, keep, r->code, r->first, r->last, r->company, r->email};
+    for (int i = 0; i < 7; i++)
+        store_bind_text(s, st, i + 1, text[i]);
+    store_bind_time(s, st, 8, r->updated_at);
+    StoreStatus status = store_step_done(s, st, "merge guests");
+    return status == STORE_OK ? store_names_add(s, keep, r) : status;
+}
+
+/* When the folded guests hold two or more records, keeps every one of them
+ * under keep, so later merges match the guest through each. */
+static StoreStatus record_members(Merge *m, const char *keep, const StoreCluster *in,
+                                  const StoreCluster *clusters, const size_t *pick, size_t k)
+{
+    const StoreCluster **all = malloc((k + 1) * sizeof *all);
+    if (!all)
+        return merge_nomem(m->s);
+    all[0] = in;
+    for (size_t i = 0; i < k; i++)
+        all[i + 1] = &clusters[pick[i]];
+    StoreIds ids = {0};
+    StoreStatus status = STORE_OK;
+    for (size_t i = 0; status == STORE_OK && i <= k; i++) {
+        size_t n;
+        const Guest *r = own_records(all[i], &n);
+        for (size_t j = 0; status == STORE_OK && j < n; j++)
+            if (store_ids_add(&ids, r[j].id) != 0)
+                status = merge_nomem(m->s);
+    }
+    for (size_t i = 0; status == STORE_OK && ids.n > 1 && i <= k; i++) {
+        size_t n;
+        const Guest *r = own_records(all[i], &n);
+        for (size_t j = 0; status == STORE_OK && j < n; j++)
+            status = write_record(m->s, keep, &r[j]);
+    }
+    store_ids_free(&ids);
+    free(all);
+    return status;
+}
+
+/* Folds the input guest r (in: its records and keys) and the output guests
+ * members[0..k) into one, under the smallest id, with the fields of the most
+ * recently updated record and the earliest origin. */
+static StoreStatus fold(Merge *m, const MergeGuest *r, const StoreCluster *in,
+                        const MergeGuest *members, size_t k, const char *keep)
 {
     Store *s = m->s;
-    IdSet set = {0};
-    StoreStatus status = collect_matches(m, "id", r->g.id, &set);
-    if (status == STORE_OK)
-        status = collect_matches(m, "code", r->g.code, &set);
-    if (status == STORE_OK)
-        status = collect_matches(m, "email", r->g.email, &set);
-    for (size_t i = 0; status == STORE_OK && i < naliases; i += 2)
-        status = collect_matches(m, aliases[i], aliases[i + 1], &set);
-    if (status != STORE_OK) {
-        free(set.ids);
-        return status;
-    }
-
-    MergeGuest *members = calloc(set.n ? set.n : 1, sizeof *members);
-    if (!members) {
-        free(set.ids);
-        return merge_nomem(s);
-    }
-    for (size_t i = 0; i < set.n; i++)
-        merge_guest_init(&members[i]);
     const MergeGuest *best = r, *origin = r;
-    const char *survivor = r->g.id;
-    for (size_t i = 0; status == STORE_OK && i < set.n; i++) {
-        status = read_out_guest(s, set.ids[i], &members[i]);
-        if (status != STORE_OK)
-            break;
+    for (size_t i = 0; i < k; i++) {
         if (compare_guests(&members[i].g, &best->g) > 0)
             best = &members[i];
         if (earlier_origin(&members[i], origin))
             origin = &members[i];
-        if (strcmp(members[i].g.id, survivor) < 0)
-            survivor = members[i].g.id;
     }
-    char keep[ID_LEN + 1];
-    snprintf(keep, sizeof keep, "%s", survivor);
-
-    /* Everything folded away first, so the survivor's new code or email is free
-     * of the unique index by the time it is written. */
-    for (size_t i = 0; status == STORE_OK && i < set.n; i++) {
+    /* Everything folded away first, so the survivor's new code is free of the
+     * unique index by the time it is written. */
+    StoreStatus status = STORE_OK;
+    for (size_t i = 0; status == STORE_OK && i < k; i++) {
         if (strcmp(members[i].g.id, keep) == 0)
             continue;
         status = repoint_guest(s, &members[i], keep);
         if (status == STORE_OK)
             status = exec_bound(s, "DELETE FROM guests WHERE id = ?1", members[i].g.id, NULL, NULL);
     }
-    /* The survivor's own previous code and email stay findable too. */
-    for (size_t i = 0; status == STORE_OK && i < set.n; i++) {
-        if (strcmp(members[i].g.id, keep) != 0)
-            continue;
-        status = add_alias(s, "code", members[i].g.code, keep);
-        if (status == STORE_OK)
-            status = add_alias(s, "email", members[i].g.email, keep);
-    }
+    /* The survivor's own previous code stays findable too. */
+    for (size_t i = 0; status == STORE_OK && i < k; i++)
+        if (strcmp(members[i].g.id, keep) == 0)
+            status = add_alias(s, "code", members[i].g.code, keep);
     if (status == STORE_OK)
         status = write_guest(s, keep, best, origin);
+    if (status == STORE_OK)
+        status = store_names_add(s, keep, &best->g);
     if (status == STORE_OK && strcmp(r->g.id, keep) != 0)
         status = add_alias(s, "id", r->g.id, keep);
     if (status == STORE_OK)
         status = add_alias(s, "code", r->g.code, keep);
+    for (size_t i = 0; status == STORE_OK && i < in->nids; i++)
+        status = add_alias(s, "id", in->ids[i], keep);
+    for (size_t i = 0; status == STORE_OK && i < in->ncodes; i++)
+        status = add_alias(s, "code", in->codes[i], keep);
+    return status;
+}
+
+/* Folds one input guest into the output: the output guests it is, by the one
+ * rule (guest_match_choose), become one guest with it. */
+static StoreStatus merge_one_guest(Merge *m, const MergeGuest *r, const StoreCluster *in)
+{
+    Store *s = m->s;
+    StoreIds cand = {0};
+    StoreStatus status = candidates_of(m, in, &cand);
+    size_t n = cand.n ? cand.n : 1;
+    StoreCluster *clusters = calloc(n, sizeof *clusters);
+    MergeGuest *members = calloc(n, sizeof *members);
+    size_t *pick = malloc(n * sizeof *pick);
+    if (status == STORE_OK && (!clusters || !members || !pick))
+        status = merge_nomem(s);
+    for (size_t i = 0; clusters && members && i < cand.n; i++) {
+        store_cluster_init(&clusters[i]);
+        merge_guest_init(&members[i]);
+    }
+    int k = 0;
+    if (status == STORE_OK) {
+        GuestSet rs = store_cluster_set(in);
+        k = store_match_choose(s, &rs, &cand, clusters, pick, "merge guests");
+        if (k < 0)
+            status = STORE_ERROR;
+    }
+    const char *survivor = r->g.id;
+    for (int i = 0; status == STORE_OK && i < k; i++) {
+        status = read_out_guest(s, cand.ids[pick[i]], &members[i]);
+        if (status == STORE_OK && strcmp(members[i].g.id, survivor) < 0)
+            survivor = members[i].g.id;
+    }
+    char keep[ID_LEN + 1];
+    snprintf(keep, sizeof keep, "%s", survivor);
     if (status == STORE_OK)
-        status = add_alias(s, "email", r->g.email, keep);
-    for (size_t i = 0; status == STORE_OK && i < naliases; i += 2)
-        status = add_alias(s, aliases[i], aliases[i + 1], keep);
+        status = fold(m, r, in, members, (size_t)k, keep);
+    if (status == STORE_OK)
+        status = record_members(m, keep, in, clusters, pick, (size_t)k);
     if (status == STORE_OK)
         status = tidy_aliases(s, keep);
     if (status == STORE_OK) {
-        if (set.n)
+        if (k > 0)
             m->rep->guests_matched++;
         else
             m->rep->guests_added++;
     }
-    for (size_t i = 0; i < set.n; i++)
+    for (size_t i = 0; clusters && members && i < cand.n; i++) {
+        store_cluster_clear(&clusters[i]);
         merge_guest_clear(&members[i]);
+    }
+    free(clusters);
     free(members);
-    free(set.ids);
+    free(pick);
+    store_ids_free(&cand);
     return status;
 }
 
-/* The input's aliases of one guest as a flat kind, value, kind, value array. */
-static StoreStatus read_in_aliases(Merge *m, const char *id, char ***out, size_t *n)
+/* Whether the input has guest_records (made by a version that keeps them). */
+static StoreStatus input_has_records(Merge *m)
 {
-    *out = NULL;
-    *n = 0;
-    size_t cap = 0;
-    store_reset(m->in, m->in_aliases);
-    store_bind_text(m->in, m->in_aliases, 1, id);
-    int rc;
-    while ((rc = store_step(m->in, m->in_aliases)) == SQLITE_ROW) {
-        if (*n + 2 > cap) {
-            cap = cap ? cap * 2 : 8;
-            char **grown = realloc(*out, cap * sizeof *grown);
-            if (!grown)
-                goto nomem;
-            *out = grown;
-        }
-        for (int c = 0; c < 2; c++) {
-            if (!((*out)[*n] = strdup(store_col_text(m->in_aliases, c))))
-                goto nomem;
-            (*n)++;
-        }
-    }
-    if (rc != SQLITE_DONE) {
-        store_strings_free(*out, *n);
-        *out = NULL;
-        *n = 0;
-        return store_fail(m->in, "read the guests");
-    }
+    sqlite3_stmt *st = store_cached(m->in,
+                                    "SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                    "AND name = 'guest_records'",
+                                    "read the guests");
+    if (!st)
+        return store_failf(m->s, STORE_ERROR, "%s", store_errmsg(m->in));
+    int rc = store_step(m->in, st);
+    store_finish(m->in, st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_failf(m->s, STORE_ERROR, "cannot read %s: %s", store_path(m->in),
+                           sqlite3_errmsg(m->in->db));
+    m->in_has_records = rc == SQLITE_ROW;
     return STORE_OK;
-nomem:
-    store_strings_free(*out, *n);
-    *out = NULL;
-    *n = 0;
-    return merge_nomem(m->s);
 }
 
 static StoreStatus merge_guests(Merge *m)
 {
-    m->match_id = store_cached(m->s,
-                               "SELECT id FROM guests WHERE id = ?1 UNION SELECT guest_id FROM "
-                               "guest_aliases WHERE kind = 'id' AND value = ?1",
-                               "merge guests");
-    m->match_code = store_cached(m->s,
-                                 "SELECT id FROM guests WHERE code = ?1 AND code <> '' UNION "
-                                 "SELECT guest_id FROM guest_aliases WHERE kind = 'code' AND "
-                                 "value = ?1",
-                                 "merge guests");
-    m->match_email = store_cached(m->s,
-                                  "SELECT id FROM guests WHERE lower(email) = lower(?1) AND "
-                                  "email <> '' UNION SELECT guest_id FROM guest_aliases WHERE "
-                                  "kind = 'email' AND value = lower(?1)",
-                                  "merge guests");
-    m->in_aliases = store_cached(m->in, "SELECT kind, value FROM guest_aliases WHERE guest_id = ?1",
-                                 "read the guests");
-    sqlite3_stmt *st = store_cached(m->in, MERGE_GUEST_SELECT "ORDER BY id", "read the guests");
-    StoreStatus status = STORE_OK;
-    if (!m->match_id || !m->match_code || !m->match_email)
-        status = STORE_ERROR;
-    else if (!m->in_aliases || !st)
-        status = store_failf(m->s, STORE_ERROR, "%s", store_errmsg(m->in));
+    StoreStatus status = input_has_records(m);
+    sqlite3_stmt *st = NULL;
+    if (status == STORE_OK) {
+        st = store_cached(m->in, MERGE_GUEST_SELECT "ORDER BY id", "read the guests");
+        if (!st)
+            status = store_failf(m->s, STORE_ERROR, "%s", store_errmsg(m->in));
+    }
+    if (status == STORE_OK)
+        status = store_names_index(m->s);
     MergeGuest r;
     merge_guest_init(&r);
+    StoreCluster in;
+    store_cluster_init(&in);
     int rc = SQLITE_DONE;
     while (status == STORE_OK && (rc = store_step(m->in, st)) == SQLITE_ROW) {
         if (read_merge_guest(st, &r) != 0) {
             status = merge_nomem(m->s);
-            break;
+        } else if (store_cluster_load(m->in, r.g.id, m->in_has_records, &in) != STORE_OK) {
+            status = store_failf(m->s, STORE_ERROR, "cannot read the guests of %s: %s",
+                                 store_path(m->in), store_errmsg(m->in));
+        } else {
+            status = merge_one_guest(m, &r, &in);
         }
-        char **aliases = NULL;
-        size_t naliases = 0;
-        status = read_in_aliases(m, r.g.id, &aliases, &naliases);
-        if (status == STORE_OK)
-            status = merge_one_guest(m, &r, aliases, naliases);
-        store_strings_free(aliases, naliases);
     }
     if (status == STORE_OK && rc != SQLITE_DONE)
         status = store_failf(m->s, STORE_ERROR, "cannot read the guests of %s: %s",
                              store_path(m->in), sqlite3_errmsg(m->in->db));
+    store_names_unindex(m->s);
+    store_cluster_clear(&in);
     merge_guest_clear(&r);
     store_finish(m->in, st);
     return status;
@@ -668,10 +704,6 @@ StoreStatus store_merge(Store *s, const char *in_path, MergeReport *rep)
         status = store_failf(s, STORE_ERROR, "%s", store_errmsg(m.in));
     if (status == STORE_OK)
         status = merge_all(&m);
-    store_finish(s, m.match_id);
-    store_finish(s, m.match_code);
-    store_finish(s, m.match_email);
-    store_finish(m.in, m.in_aliases);
     store_rollback(m.in);
     store_close(m.in);
     if (status == STORE_OK)

@@ -108,6 +108,24 @@ const char *const STORE_MIGRATIONS[] = {
     "CREATE INDEX print_jobs_guest ON print_jobs (guest_id, id);"
     "CREATE INDEX print_jobs_unfinished ON print_jobs (state)"
     "  WHERE state IN ('queued', 'sent', 'printing');",
+    /* 3: the records a merge made each guest of, as they were on their kiosk:
+     * the fields the "same guest" rule reads (core/guest_match.h), so a later
+     * merge matches a merged guest through every one of them, whichever
+     * record's fields the guest now shows. A guest with none is its own only
+     * record. updated_at picks one version of a record met twice. */
+    "CREATE TABLE guest_records ("
+    "  id TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 32),"
+    "  guest_id TEXT NOT NULL,"
+    "  code TEXT NOT NULL DEFAULT '',"
+    "  first TEXT NOT NULL DEFAULT '',"
+    "  last TEXT NOT NULL DEFAULT '',"
+    "  company TEXT NOT NULL DEFAULT '',"
+    "  email TEXT NOT NULL DEFAULT '',"
+    "  updated_at TEXT NOT NULL"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX guest_records_guest ON guest_records (guest_id);"
+    "CREATE INDEX guest_records_code ON guest_records (code) WHERE code <> '';"
+    "CREATE INDEX guest_records_email ON guest_records (lower(email)) WHERE email <> '';",
 };
 
 const int STORE_MIGRATION_COUNT = (int)(sizeof STORE_MIGRATIONS / sizeof STORE_MIGRATIONS[0]);
