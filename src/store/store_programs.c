@@ -1,0 +1,158 @@
+/* store_programs.c — the catalogue: importing programs.csv (added, updated,
+ * and hidden when no longer listed, so interests in them stay) and reading
+ * the visible programs in catalogue order. See store.h. */
+#include <stdio.h>
+#include <string.h>
+
+#include "store/store_internal.h"
+
+#define PROGRAM_COLUMNS                                                                            \
+    "code, name, school, pathway, description, grades, certifications, partner_needs, "            \
+    "contact, url, image"
+
+/* A program as stored already: 1 unchanged (same text, same place, shown),
+ * 0 new or changed (*known: it was stored), -1 error. */
+static int program_same(Store *s, sqlite3_stmt *find, Program *p, size_t pos, bool *known)
+{
+    char **f[PROGRAM_TEXT_FIELDS];
+    program_text_fields(p, f);
+    store_reset(s, find);
+    store_bind_text(s, find, 1, p->code);
+    int rc = store_step(s, find);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        store_fail(s, "import programs");
+        return -1;
+    }
+    *known = rc == SQLITE_ROW;
+    bool same = *known;
+    for (int k = 1; k < PROGRAM_TEXT_FIELDS && same; k++)
+        same = strcmp(store_col_text(find, k), *f[k] ? *f[k] : "") == 0;
+    if (same)
+        same = sqlite3_column_int64(find, 11) == (sqlite3_int64)pos &&
+               sqlite3_column_int(find, 12) == 1;
+    store_reset(s, find);
+    return same;
+}
+
+/* Adds or updates every listed program in list order; updated_at moves only
+ * when a program really changed, so importing the same file on every kiosk
+ * leaves nothing for a merge to decide. */
+static StoreStatus upsert_programs(Store *s, const ProgramList *programs, ImportReport *rep,
+                                   int64_t now)
+{
+    sqlite3_stmt *find = store_cached(s,
+                                      "SELECT " PROGRAM_COLUMNS ", position, visible FROM programs "
+                                      "WHERE code = ?1",
+                                      "import programs");
+    sqlite3_stmt *up =
+        store_cached(s,
+                     "INSERT INTO programs (" PROGRAM_COLUMNS ", position, visible, updated_at) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 1, ?13) "
+                     "ON CONFLICT (code) DO UPDATE SET name = ?2, school = ?3, pathway = ?4, "
+                     "description = ?5, grades = ?6, certifications = ?7, partner_needs = ?8, "
+                     "contact = ?9, url = ?10, image = ?11, position = ?12, visible = 1, "
+                     "updated_at = ?13",
+                     "import programs");
+    StoreStatus status = find && up ? STORE_OK : STORE_ERROR;
+    for (size_t i = 0; status == STORE_OK && i < programs->count; i++) {
+        Program *p = &programs->items[i];
+        if (!p->code || !*p->code)
+            continue;
+        bool known = false;
+        int same = program_same(s, find, p, i, &known);
+        if (same != 0) {
+            status = same < 0 ? STORE_ERROR : STORE_OK;
+            rep->unchanged += same > 0;
+            continue;
+        }
+        char **f[PROGRAM_TEXT_FIELDS];
+        program_text_fields(p, f);
+        store_reset(s, up);
+        for (int k = 0; k < PROGRAM_TEXT_FIELDS; k++)
+            store_bind_text(s, up, k + 1, *f[k]);
+        store_bind_int(s, up, 12, (sqlite3_int64)i);
+        store_bind_time(s, up, 13, now);
+        if (store_step(s, up) != SQLITE_DONE)
+            status = store_fail(s, "import programs");
+        else if (known)
+            rep->updated++;
+        else
+            rep->added++;
+    }
+    store_finish(s, find);
+    store_finish(s, up);
+    return status;
+}
+
+/* Programs no longer listed are hidden, not deleted: interests in them stay. */
+static StoreStatus hide_unlisted(Store *s, const ProgramList *programs, int64_t now)
+{
+    sqlite3_stmt *find =
+        store_cached(s, "SELECT code FROM programs WHERE visible = 1", "import programs");
+    sqlite3_stmt *up = store_cached(
+        s, "UPDATE programs SET visible = 0, updated_at = ?2 WHERE code = ?1", "import programs");
+    StoreStatus status = find && up ? STORE_OK : STORE_ERROR;
+    int rc = SQLITE_DONE;
+    while (status == STORE_OK && (rc = store_step(s, find)) == SQLITE_ROW) {
+        const char *code = store_col_text(find, 0);
+        bool listed = false;
+        for (size_t i = 0; i < programs->count && !listed; i++)
+            listed = programs->items[i].code && strcmp(programs->items[i].code, code) == 0;
+        if (listed)
+            continue;
+        store_reset(s, up);
+        store_bind_text(s, up, 1, code);
+        store_bind_time(s, up, 2, now);
+        if (store_step(s, up) != SQLITE_DONE)
+            status = store_fail(s, "import programs");
+    }
+    if (status == STORE_OK && rc != SQLITE_DONE)
+        status = store_fail(s, "import programs");
+    store_finish(s, find);
+    store_finish(s, up);
+    return status;
+}
+
+StoreStatus store_import_programs(Store *s, const ProgramList *programs, ImportReport *rep,
+                                  int64_t now)
+{
+    rep->added = rep->updated = rep->unchanged = 0;
+    if (store_begin(s, "import programs") == STORE_OK &&
+        upsert_programs(s, programs, rep, now) == STORE_OK &&
+        hide_unlisted(s, programs, now) == STORE_OK &&
+        store_commit(s, "import programs") == STORE_OK)
+        return STORE_OK;
+    rep->added = rep->updated = rep->unchanged = 0;
+    store_rollback(s);
+    snprintf(rep->error, sizeof rep->error, "%.*s", (int)sizeof rep->error - 1, s->err);
+    return STORE_ERROR;
+}
+
+StoreStatus store_programs(Store *s, ProgramList *out)
+{
+    sqlite3_stmt *st = store_cached(s,
+                                    "SELECT " PROGRAM_COLUMNS " FROM programs WHERE visible = 1 "
+                                    "ORDER BY position, code",
+                                    "read the programs");
+    if (!st)
+        return STORE_ERROR;
+    int rc;
+    StoreStatus status = STORE_OK;
+    while ((rc = store_step(s, st)) == SQLITE_ROW) {
+        Program *p = program_list_push(out);
+        char **f[PROGRAM_TEXT_FIELDS];
+        if (p)
+            program_text_fields(p, f);
+        for (int k = 0; p && k < PROGRAM_TEXT_FIELDS; k++)
+            if (guest_set(f[k], store_col_text(st, k)) != 0)
+                p = NULL;
+        if (!p) {
+            status = store_failf(s, STORE_ERROR, "cannot read the programs: out of memory");
+            break;
+        }
+    }
+    if (status == STORE_OK && rc != SQLITE_DONE)
+        status = store_fail(s, "read the programs");
+    store_finish(s, st);
+    return status;
+}
