@@ -111,6 +111,42 @@ static void test_scanner_timing(void **state)
     assert_false(uid_visible(f->d, "2713854927"));
 }
 
+/* A scanner's speed tells a scan, whatever the code's length; typing at 20
+ * keys a second does not; an unknown code scanned says so. */
+static void test_scan_any_length(void **state)
+{
+    Fixture *f = *state;
+    GuestList gl;
+    guest_list_init(&gl);
+    Guest *g = guest_list_push(&gl);
+    assert_non_null(g);
+    assert_int_equal(guest_set(&g->first, "Siu"), 0);
+    assert_int_equal(guest_set(&g->last, "Ng"), 0);
+    assert_int_equal(guest_set(&g->code, "77"), 0);
+    ImportReport rep;
+    import_report_init(&rep, "test");
+    assert_int_equal(store_import_guests(f->store, &gl, &rep, uid_now(f->d)), STORE_OK);
+    import_report_free(&rep);
+    guest_list_free(&gl);
+    uid_kiosk_restart(f->d);
+    /* Typed at 20 keys a second into the walk-in form: typing. */
+    uid_press(f->d, "I'm new here");
+    uid_type(f->d, "501", 50);
+    uid_key(f->d, UI_KEY_RETURN, 0);
+    assert_string_equal(uid_screen(f->d), "walkin");
+    assert_true(uid_visible(f->d, "501"));
+    assert_false(uid_visible(f->d, "could not find that code"));
+    /* Scanned: an unknown code is said so, and taken back out of the field. */
+    uid_scan(f->d, "501");
+    assert_string_equal(uid_screen(f->d), "walkin");
+    assert_true(uid_visible(f->d, "could not find that code"));
+    assert_false(uid_visible(f->d, "501501"));
+    /* A two-character code checks its guest in. */
+    uid_scan(f->d, "77");
+    assert_string_equal(uid_screen(f->d), "interests");
+    assert_true(checked_in(f, "77"));
+}
+
 static void test_idle_reset_forgets(void **state)
 {
     Fixture *f = *state;
@@ -118,9 +154,18 @@ static void test_idle_reset_forgets(void **state)
     uid_press(f->d, "Es mi primera vez");
     uid_type(f->d, "Secret", 100);
     assert_true(uid_visible(f->d, "Secret"));
+    /* 10 s before the reset, the kiosk asks whether the guest is still there,
+     * counting down. */
     int64_t wake = uid_next_wake(f->d);
-    assert_true(wake > uid_now(f->d) + 59000 && wake <= uid_now(f->d) + 60000);
-    uid_wait(f->d, wake - uid_now(f->d));
+    assert_true(wake > uid_now(f->d) + 49000 && wake <= uid_now(f->d) + 50000);
+    uid_wait(f->d, wake - uid_now(f->d) - 1);
+    assert_false(uid_visible(f->d, "¿Sigue ahí?"));
+    uid_wait(f->d, 1);
+    assert_true(uid_visible(f->d, "¿Sigue ahí?"));
+    assert_true(uid_visible(f->d, "en 10 s"));
+    uid_wait(f->d, 3000);
+    assert_true(uid_visible(f->d, "en 7 s"));
+    uid_wait(f->d, 7000);
     assert_string_equal(uid_screen(f->d), "welcome");
     assert_true(uid_visible(f->d, "Check in")); /* back to the first language */
     uid_press(f->d, "I'm new here");
@@ -138,7 +183,40 @@ static void test_resting_finger(void **state)
     assert_string_equal(uid_screen(f->d), "walkin");
     assert_true(uid_next_wake(f->d) > uid_now(f->d));
     uid_up(f->d, 5, 470);
-    assert_true(uid_next_wake(f->d) == uid_now(f->d) + 60000);
+    assert_true(uid_next_wake(f->d) == uid_now(f->d) + 50000); /* "Still there?" */
+}
+
+/* A tap while "Still there?" shows keeps the guest's work, and presses
+ * nothing under the prompt. */
+static void test_still_there_keeps_work(void **state)
+{
+    Fixture *f = *state;
+    uid_press(f->d, "I'm new here");
+    uid_type(f->d, "Zoe", 100);
+    uid_wait(f->d, 55000);
+    assert_true(uid_visible(f->d, "Still there?"));
+    uid_press(f->d, "Back"); /* under the prompt */
+    assert_string_equal(uid_screen(f->d), "walkin");
+    assert_false(uid_visible(f->d, "Still there?"));
+    assert_true(uid_visible(f->d, "Zoe"));
+    uid_wait(f->d, 40000);
+    assert_string_equal(uid_screen(f->d), "walkin");
+    assert_true(uid_visible(f->d, "Zoe"));
+    uid_wait(f->d, 20000);
+    assert_string_equal(uid_screen(f->d), "welcome");
+}
+
+/* Left unattended, Interests gives up sooner than the idle timeout and the
+ * guest's badge is asked for all the same. */
+static void test_interests_unattended(void **state)
+{
+    Fixture *f = *state;
+    uid_scan(f->d, "2713624642");
+    assert_string_equal(uid_screen(f->d), "interests");
+    uid_wait(f->d, 20000);
+    assert_true(uid_visible(f->d, "Still there?"));
+    uid_wait(f->d, 10000);
+    assert_string_equal(uid_screen(f->d), "welcome");
 }
 
 /* More matches than fit above the keyboard: the last slot offers the rest. */
@@ -580,6 +658,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_scanner_timing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_idle_reset_forgets, setup, teardown),
         cmocka_unit_test_setup_teardown(test_resting_finger, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_still_there_keeps_work, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_interests_unattended, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_scan_any_length, setup, teardown),
         cmocka_unit_test_setup_teardown(test_show_more, setup, teardown),
         cmocka_unit_test_setup_teardown(test_find_rows_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cards_one_size, setup, teardown),

@@ -113,6 +113,14 @@ void app_handle(App *a, const SDL_Event *e, int64_t now)
     UiEvent ev;
     switch (input_translate(e, &ev)) {
     case INPUT_UI:
+        /* When it happened: SDL's timestamp (ms since SDL started) on the
+         * kiosk's clock, so events that waited for a busy frame keep their
+         * spacing (a scanner is told from typing by it). A script's events
+         * happen when it sends them. */
+        if (!a->scripted) {
+            int64_t ago = (int64_t)(Uint32)(SDL_GetTicks() - e->common.timestamp);
+            ev.t = ago >= 0 && ago < 60000 ? now - ago : now;
+        }
         kiosk_handle(a->k, &ev, now);
         break;
     case INPUT_LOST:

@@ -21,11 +21,13 @@ static const UiScreen *const SCREENS[SCREEN_COUNT] = {
     [SCREEN_STAFF_LOOKUP] = &screen_staff_lookup, [SCREEN_STAFF_GUEST] = &screen_staff_guest,
 };
 
-/* A scanner types a whole code faster than any person: keys at most this far
- * apart, at least SCAN_MIN_CHARS of them, then Enter. */
-#define SCAN_GAP_MS 50
-#define SCAN_MIN_CHARS 4
+/* A scanner types a whole code, then Enter, faster than any person: every
+ * key at most this far after the one before, by the events' own times (a
+ * busy frame must not make typing look fast). */
+#define SCAN_GAP_MS 30
 #define NOTICE_MS 6000
+/* "Still there?" shows this long before the idle reset. */
+#define PROMPT_MS 10000
 /* A held keyboard key (backspace) acts again after this, then at this rate. */
 #define REPEAT_DELAY_MS 500
 #define REPEAT_EVERY_MS 80
@@ -110,6 +112,7 @@ void kiosk_reset(Kiosk *k, int64_t now)
     k->lang = k->default_lang;
     k->contrast = false;
     k->notice = -1;
+    k->swallow = false;
     kiosk_go(k, SCREEN_WELCOME, now);
 }
 
@@ -322,10 +325,11 @@ static UiScroll *scroll_at(Kiosk *k, int x, int y)
     return NULL;
 }
 
-/* Typing goes to the screen; a burst is also kept, in case it is a scan. */
-static void on_text(Kiosk *k, const char *s, int64_t now)
+/* Typing goes to the screen; a burst is also kept, in case it is a scan. t is
+ * when the key was typed. */
+static void on_text(Kiosk *k, const char *s, int64_t t, int64_t now)
 {
-    if (k->scan_len == 0 || now - k->scan_last > SCAN_GAP_MS) {
+    if (k->scan_len == 0 || t - k->scan_last > SCAN_GAP_MS) {
         k->scan_len = 0;
         k->scan_field = current(k)->field ? current(k)->field(k, cur_state(k)) : NULL;
         if (k->scan_field)
@@ -337,17 +341,18 @@ static void on_text(Kiosk *k, const char *s, int64_t now)
         k->scan_len += n;
         k->scan[k->scan_len] = '\0';
     }
-    k->scan_last = now;
+    k->scan_last = t;
     if (current(k)->text)
         current(k)->text(k, cur_state(k), s, now);
     k->dirty = true;
 }
 
-/* Return ending a fast enough burst: a scanned code. The text it typed is
- * taken back out of the field, and the guest is checked in. */
-static bool take_scan(Kiosk *k, int64_t now)
+/* Return ending a burst at scanner speed: a scanned code, of any length. The
+ * text it typed is taken back out of the field, and the guest is checked in
+ * (or told the code is not known). t is when Return was pressed. */
+static bool take_scan(Kiosk *k, int64_t t, int64_t now)
 {
-    if (in_staff_mode(k) || k->scan_len < SCAN_MIN_CHARS || now - k->scan_last > SCAN_GAP_MS)
+    if (in_staff_mode(k) || k->scan_len == 0 || t - k->scan_last > SCAN_GAP_MS)
         return false;
     char code[sizeof k->scan];
     memcpy(code, k->scan, sizeof code);
@@ -362,7 +367,7 @@ static bool take_scan(Kiosk *k, int64_t now)
     return true;
 }
 
-static void on_key(Kiosk *k, const UiEvent *ev, int64_t now)
+static void on_key(Kiosk *k, const UiEvent *ev, int64_t t, int64_t now)
 {
     bool alt = ev->mods & UI_MOD_ALT, ctrl = ev->mods & UI_MOD_CTRL;
     /* Lock-down: in kiosk mode these never quit; in a window Ctrl+Q and
@@ -374,7 +379,7 @@ static void on_key(Kiosk *k, const UiEvent *ev, int64_t now)
     }
     switch (ev->key) {
     case UI_KEY_RETURN:
-        if (!take_scan(k, now))
+        if (!take_scan(k, t, now))
             enter(k, now);
         k->scan_len = 0;
         break;
@@ -449,8 +454,51 @@ static void pointer_up(Kiosk *k, const UiEvent *ev, int64_t now)
     k->in.pressed = 0;
 }
 
+/* ---- idle ---- */
+
+static bool has_visitor_state(const Kiosk *k)
+{
+    return k->screen != SCREEN_WELCOME || k->lang != k->default_lang || k->contrast;
+}
+
+static int64_t idle_ms(const Kiosk *k)
+{
+    int s = k->env.cfg->idle_timeout_s > 0 ? k->env.cfg->idle_timeout_s : 60;
+    int own = current(k)->idle_s;
+    return (int64_t)(own > 0 && own < s ? own : s) * 1000;
+}
+
+/* When the kiosk goes back to Welcome by itself, or INT64_MAX. A finger
+ * resting on the screen holds it off (kiosk_tick waits for it to lift). */
+static int64_t idle_deadline(const Kiosk *k)
+{
+    if (!has_visitor_state(k) || k->pointer_down)
+        return INT64_MAX;
+    return k->last_input + idle_ms(k);
+}
+
+/* "Still there?" is on screen. */
+static bool prompting(const Kiosk *k, int64_t now)
+{
+    int64_t d = idle_deadline(k);
+    return d != INT64_MAX && now >= d - PROMPT_MS;
+}
+
 void kiosk_handle(Kiosk *k, const UiEvent *ev, int64_t now)
 {
+    int64_t t = ev->t ? ev->t : now;
+    /* Any touch while the idle prompt shows keeps the guest's work, and only
+     * that: it presses nothing underneath. */
+    if (ev->type == UI_EV_DOWN && prompting(k, now)) {
+        k->last_input = now;
+        k->swallow = true;
+        k->dirty = true;
+        return;
+    }
+    if (k->swallow && (ev->type == UI_EV_MOVE || ev->type == UI_EV_UP)) {
+        k->swallow = ev->type != UI_EV_UP;
+        return;
+    }
     switch (ev->type) {
     case UI_EV_DOWN:
         k->last_input = now;
@@ -469,11 +517,11 @@ void kiosk_handle(Kiosk *k, const UiEvent *ev, int64_t now)
         break;
     case UI_EV_TEXT:
         k->last_input = now;
-        on_text(k, ev->text, now);
+        on_text(k, ev->text, t, now);
         break;
     case UI_EV_KEY:
         k->last_input = now;
-        on_key(k, ev, now);
+        on_key(k, ev, t, now);
         break;
     case UI_EV_QUIT:
         if (k->env.windowed)
@@ -483,17 +531,6 @@ void kiosk_handle(Kiosk *k, const UiEvent *ev, int64_t now)
 }
 
 /* ---- timers ---- */
-
-static bool has_visitor_state(const Kiosk *k)
-{
-    return k->screen != SCREEN_WELCOME || k->lang != k->default_lang || k->contrast;
-}
-
-static int64_t idle_ms(const Kiosk *k)
-{
-    int s = k->env.cfg->idle_timeout_s > 0 ? k->env.cfg->idle_timeout_s : 60;
-    return (int64_t)s * 1000;
-}
 
 void kiosk_tick(Kiosk *k, int64_t now)
 {
@@ -520,8 +557,10 @@ void kiosk_tick(Kiosk *k, int64_t now)
         k->notice = -1;
         k->dirty = true;
     }
-    if (!k->pointer_down && has_visitor_state(k) && now - k->last_input >= idle_ms(k))
+    if (now >= idle_deadline(k))
         kiosk_reset(k, now);
+    else if (prompting(k, now))
+        k->dirty = true; /* the countdown */
 }
 
 int64_t kiosk_next_wake(const Kiosk *k, int64_t now)
@@ -536,10 +575,15 @@ int64_t kiosk_next_wake(const Kiosk *k, int64_t now)
         t = k->hold_at + STAFF_HOLD_MS;
     if (k->notice >= 0 && k->notice_until < t)
         t = k->notice_until;
-    /* A finger resting on the screen holds off the idle reset (kiosk_tick
-     * waits for it to lift), so there is no deadline to wake for meanwhile. */
-    if (has_visitor_state(k) && !k->pointer_down && k->last_input + idle_ms(k) < t)
-        t = k->last_input + idle_ms(k);
+    int64_t idle = idle_deadline(k);
+    if (idle < t)
+        t = idle;
+    /* The prompt, then each second of its countdown. */
+    if (idle != INT64_MAX) {
+        int64_t at = now < idle - PROMPT_MS ? idle - PROMPT_MS : now + 1000 - (idle - now) % 1000;
+        if (at < t)
+            t = at;
+    }
     return t;
 }
 
@@ -562,6 +606,36 @@ static void notice_toast(Kiosk *k)
                UI_CENTER);
 }
 
+/* "Still there?" over the screen, with the seconds left and a button; any
+ * touch keeps the guest's work (kiosk_handle). */
+static void still_there(Kiosk *k, int64_t now)
+{
+    const UiTheme *t = &k->theme;
+    UiView *v = k->view;
+    ui_draw_rect(v, ui_rect(0, 0, v->w, v->h), ui_rgba(0, 0, 0, 150), 0);
+    int w = v->w - 4 * t->pad < ui_sc(t, 520) ? v->w - 4 * t->pad : ui_sc(t, 520);
+    int th = ui_text_height(v, t->px_title, UI_BOLD),
+        bh = ui_text_height(v, t->px_body, UI_REGULAR);
+    int h = 2 * t->pad + th + t->gap + bh + 2 * t->gap + t->target;
+    UiRect card = ui_rect((v->w - w) / 2, (v->h - h) / 2, w, h);
+    ui_draw_rect(v, card, t->surface, t->radius);
+    ui_draw_frame(v, card, t->primary, t->radius, t->border_w);
+    int y = card.y + t->pad;
+    ui_text_in(v, ui_rect(card.x + t->pad, y, w - 2 * t->pad, th), kiosk_tr(k, S_STILL_THERE),
+               t->px_title, t->px_body, UI_BOLD, t->text, UI_CENTER);
+    y += th + t->gap;
+    int64_t left = (idle_deadline(k) - now + 999) / 1000;
+    char line[160];
+    snprintf(line, sizeof line, kiosk_tr(k, S_STILL_THERE_FMT), (int)(left > 0 ? left : 0));
+    ui_text_in(v, ui_rect(card.x + t->pad, y, w - 2 * t->pad, bh), line, t->px_body, t->px_small,
+               UI_REGULAR, t->text, UI_CENTER);
+    y += bh + 2 * t->gap;
+    const char *here = kiosk_tr(k, S_STILL_HERE);
+    int hw = screen_button_w(k, here, t->px_button, t->btn_wide);
+    ui_button(v, t, &k->in, KIOSK_STILL_HERE, ui_rect((v->w - hw) / 2, y, hw, t->target), here,
+              UI_BTN_PRIMARY, t->px_button);
+}
+
 const UiView *kiosk_layout(Kiosk *k, int w, int h, int64_t now)
 {
     const EventConfig *cfg = k->env.cfg;
@@ -573,6 +647,8 @@ const UiView *kiosk_layout(Kiosk *k, int w, int h, int64_t now)
     current(k)->layout(k, cur_state(k), v, now);
     if (k->screen != SCREEN_WELCOME)
         notice_toast(k);
+    if (prompting(k, now))
+        still_there(k, now);
     k->dirty = false;
     return v;
 }

@@ -60,6 +60,7 @@ typedef struct UiEvent {
     UiKey key;
     unsigned mods;
     char text[32]; /* UI_EV_TEXT: UTF-8 */
+    int64_t t;     /* when it happened, on the clock the kiosk is given; 0: when handled */
 } UiEvent;
 
 /* ---- text measurement, supplied by the host ---- */

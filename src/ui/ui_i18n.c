@@ -183,6 +183,10 @@ static const Entry TABLE[S_COUNT] = {
     {S_PROG_NEEDS, {"Partners sought for", "Buscamos socios para"}},
     {S_PROG_CONTACT, {"Contact", "Contacto"}},
     {S_PROG_SCAN, {"Scan with your phone", "Escanee con su teléfono"}},
+    {S_STILL_THERE, {"Still there?", "¿Sigue ahí?"}},
+    {S_STILL_THERE_FMT,
+     {"Going back to the start in %d s.", "Volveremos a la pantalla de inicio en %d s."}},
+    {S_STILL_HERE, {"I'm still here", "Sigo aquí"}},
 };
 
 const char *ui_tr(UiLang lang, UiStr s)

@@ -149,6 +149,10 @@ typedef enum UiStr {
     S_PROG_NEEDS,
     S_PROG_CONTACT,
     S_PROG_SCAN,
+    /* the idle prompt (kiosk.c) */
+    S_STILL_THERE,
+    S_STILL_THERE_FMT, /* one %d: seconds left */
+    S_STILL_HERE,
     S_COUNT
 } UiStr;
 

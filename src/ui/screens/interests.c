@@ -338,6 +338,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 
 const UiScreen screen_interests = {
     .name = "interests",
+    .idle_s = 30, /* unattended, the guest has walked away: their badge prints */
     .state_size = sizeof(Interests),
     .create = create,
     .reset = reset,

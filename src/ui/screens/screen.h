@@ -52,10 +52,15 @@ typedef enum ScreenId {
 #define SCREEN_MAX_ITEMS 4096u
 #define KIOSK_KEY_BASE 0x10000u
 #define KIOSK_KEY_ID(i) (KIOSK_KEY_BASE + (uint32_t)(i))
+/* The idle prompt's "I'm still here". */
+#define KIOSK_STILL_HERE 0x20000u
 
 typedef struct UiScreen {
     const char *name; /* for logs and tests: "welcome", "staff_pin", ... */
     size_t state_size;
+    /* Seconds without input before the screen goes back to Welcome, when that
+     * is sooner than the event's idle timeout; 0: the event's. */
+    int idle_s;
     /* Allocates what the state holds (at kiosk_create); 0 or -1. Optional. */
     int (*create)(Kiosk *k, void *st);
     /* Forgets everything about the guest (and frees what create did not
@@ -118,7 +123,9 @@ struct Kiosk {
     bool repeated;     /* the held key repeated: its release does nothing more */
     int64_t hold_at;   /* a finger went down in the staff corner then; 0 none */
 
-    /* a burst of typing that may be a scanner */
+    bool swallow; /* a press that only dismissed the idle prompt: its release does nothing */
+
+    /* a burst of typing that may be a scanner (times are the events') */
     char scan[128];
     size_t scan_len;
     int64_t scan_last;
