@@ -44,11 +44,11 @@ static void pause_ms(long ms)
         ;
 }
 
-/* Waits (polling, up to WAIT_MS) until the kiosk's trace holds `needle`, and
+/* Waits (polling, up to ms) until the kiosk's trace holds `needle`, and
  * returns the trace. NULL on timeout. */
-static char *wait_trace(const char *trace, const char *needle)
+static char *wait_trace_for(const char *trace, const char *needle, int ms)
 {
-    for (int waited = 0; waited < WAIT_MS; waited += 20) {
+    for (int waited = 0; waited < ms; waited += 20) {
         char *t = tu_read(trace, NULL);
         if (t && strstr(t, needle))
             return t;
@@ -56,6 +56,11 @@ static char *wait_trace(const char *trace, const char *needle)
         pause_ms(20);
     }
     return NULL;
+}
+
+static char *wait_trace(const char *trace, const char *needle)
+{
+    return wait_trace_for(trace, needle, WAIT_MS);
 }
 
 /* Centre of the widget labelled `label` in a trace ("widget X Y W H LABEL"). */
@@ -98,6 +103,26 @@ static void click(const char *trace_path, const char *window, const char *screen
     snprintf(ys, sizeof ys, "%d", y);
     const char *const mv[] = {XDOTOOL, "mousemove", "--window", window, xs, ys, "click", "1", NULL};
     xdo(mv);
+}
+
+/* The first click after the window appears, until the kiosk shows next. Right
+ * after the window is mapped, X can deliver the pointer's arrival and no
+ * button press at all (seen about once in five runs under the sanitizers:
+ * SDL reports the pointer entering and moving, never the click), which no
+ * guest tapping a kiosk that has been up for a second meets; so the click is
+ * made again while the kiosk has not moved on. */
+static void first_click(const char *trace, const char *window, const char *screen,
+                        const char *label, const char *next)
+{
+    for (int tries = 0; tries < 5; tries++) {
+        click(trace, window, screen, label);
+        char *t = wait_trace_for(trace, next, 5000);
+        if (t) {
+            free(t);
+            return;
+        }
+    }
+    fail_msg("the kiosk never showed '%s' after '%s' was clicked", next, label);
 }
 
 /* The processes a test started, stopped by teardown even when the test fails. */
@@ -201,19 +226,16 @@ static void test_x_checkin(void **state)
     char window[32];
     kiosk_window(window, sizeof window);
 
-    click(trace, window, "screen welcome", "Check in");
+    first_click(trace, window, "screen welcome", "Check in", "screen find");
     /* Keys go to the window under the pointer (no window manager on Xvfb);
      * typed at a person's pace so it is not taken for a scanner. */
-    char *t = wait_trace(trace, "screen find");
-    assert_non_null(t);
-    free(t);
     const char *const type[] = {XDOTOOL, "type", "--delay", "120", "jose", NULL};
     xdo(type);
     click(trace, window, "José H. — Hernández Auto Body", "José H. — Hernández Auto Body");
     click(trace, window, "screen confirm", "Yes, check me in");
     click(trace, window, "screen interests", "Welding Technology");
     click(trace, window, "screen interests", "Continue");
-    t = wait_trace(trace, "screen done");
+    char *t = wait_trace(trace, "screen done");
     assert_non_null(t);
     free(t);
     /* In a window, Ctrl+Q quits. */
@@ -280,10 +302,7 @@ static void test_x_lockdown(void **state)
     const char *const keys[] = {XDOTOOL,  "key",    "--delay", "100",
                                 "alt+F4", "ctrl+q", "Escape",  NULL};
     xdo(keys);
-    click(trace, window, "screen welcome", "Check in");
-    t = wait_trace(trace, "screen find");
-    assert_non_null(t);
-    free(t);
+    first_click(trace, window, "screen welcome", "Check in", "screen find");
     xdo(keys);
     const char *const type[] = {XDOTOOL, "type", "--delay", "120", "karim", NULL};
     xdo(type);
