@@ -1,0 +1,204 @@
+/* search_query.c — answering a query from the index (see search.h).
+ *
+ * A query is folded and cut into words as guests' names are, binary-searches
+ * the prefix range of each of its words, walks the narrowest range and checks
+ * the other words against that guest's own short word list. Each reference
+ * carries its guest's rank, so the top 8 of a range of tens of thousands is
+ * found with integer compares, touching a guest only when it would enter the
+ * top 8. Guests not yet committed are scanned linearly until there are enough
+ * of them to be worth a merge. */
+#include "core/search.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "core/search_internal.h"
+#include "core/text.h"
+
+/* Pending guests scanned linearly per query before a merge is worth it. */
+#define SEARCH_PENDING_MAX 256
+/* Query words beyond this many are ignored (a name has far fewer). */
+#define SEARCH_MAX_QUERY_WORDS 16
+
+/* ---- querying ---- */
+
+typedef struct QueryWords {
+    char buf[512];
+    const char *w[SEARCH_MAX_QUERY_WORDS];
+    size_t len[SEARCH_MAX_QUERY_WORDS];
+    size_t n;
+    size_t used;
+    size_t letters;
+} QueryWords;
+
+static int query_word_add(const char *w, size_t n, void *ud)
+{
+    QueryWords *q = ud;
+    if (q->n == SEARCH_MAX_QUERY_WORDS || q->used + n + 1 > sizeof q->buf)
+        return -1;
+    memcpy(q->buf + q->used, w, n);
+    q->buf[q->used + n] = '\0';
+    q->w[q->n] = q->buf + q->used;
+    q->len[q->n] = n;
+    q->n++;
+    q->used += n + 1;
+    utf8proc_int32_t cp = 0;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)n, &cp) ==
+            (utf8proc_ssize_t)n &&
+        search_is_ideographic(cp)) {
+        q->letters += SEARCH_MIN_QUERY; /* one ideograph says as much as two letters */
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (((unsigned char)w[i] & 0xC0) != 0x80)
+            q->letters++;
+    }
+    return 0;
+}
+
+/* First reference whose word is >= w (lower bound). */
+static size_t refs_lower(const SearchIndex *ix, const char *w)
+{
+    size_t lo = 0, hi = ix->nrefs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(ix->refs[mid].word, w) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* First reference at or after lo whose word does not start with w. */
+static size_t refs_prefix_end(const SearchIndex *ix, size_t lo, const char *w, size_t n)
+{
+    size_t hi = ix->nrefs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strncmp(ix->refs[mid].word, w, n) <= 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static bool entry_has_prefix(const SearchEntry *e, const char *w, size_t n)
+{
+    const char *p = e->words;
+    for (uint32_t i = 0; i < e->nwords; i++) {
+        size_t l = strlen(p);
+        if (l >= n && memcmp(p, w, n) == 0)
+            return true;
+        p += l + 1;
+    }
+    return false;
+}
+
+/* All query words but skip (SIZE_MAX: none skipped) prefix some word of e. */
+static bool entry_matches(const SearchEntry *e, const QueryWords *q, size_t skip)
+{
+    for (size_t i = 0; i < q->n; i++) {
+        if (i != skip && !entry_has_prefix(e, q->w[i], q->len[i]))
+            return false;
+    }
+    return true;
+}
+
+typedef struct Top {
+    uint32_t idx[SEARCH_MAX_RESULTS];
+    size_t n;
+} Top;
+
+/* Committed entries compare by rank; a pending one by its keys. */
+static int search_entry_cmp(const SearchIndex *ix, uint32_t a, uint32_t b)
+{
+    if (a < ix->ncommitted && b < ix->ncommitted) {
+        uint32_t ra = ix->entries[a].rank, rb = ix->entries[b].rank;
+        return (ra > rb) - (ra < rb);
+    }
+    return search_entry_cmp_keys(&ix->entries[a], &ix->entries[b]);
+}
+
+static void top_insert(const SearchIndex *ix, Top *t, uint32_t idx)
+{
+    size_t pos = t->n;
+    while (pos > 0 && search_entry_cmp(ix, idx, t->idx[pos - 1]) < 0)
+        pos--;
+    if (pos >= SEARCH_MAX_RESULTS)
+        return;
+    size_t last = t->n < SEARCH_MAX_RESULTS ? t->n : SEARCH_MAX_RESULTS - 1;
+    memmove(&t->idx[pos + 1], &t->idx[pos], (last - pos) * sizeof t->idx[0]);
+    t->idx[pos] = idx;
+    if (t->n < SEARCH_MAX_RESULTS)
+        t->n++;
+}
+
+size_t search_query(SearchIndex *ix, const char *query, SearchResult out[SEARCH_MAX_RESULTS])
+{
+    if (!query)
+        return 0;
+    char *folded = search_fold(query);
+    if (!folded)
+        return 0;
+    QueryWords q;
+    q.n = q.used = q.letters = 0;
+    /* A query too long to hold is cut at the words that fit. */
+    (void)search_words_each(folded, false, query_word_add, &q);
+    free(folded);
+    if (q.n == 0 || q.letters < SEARCH_MIN_QUERY)
+        return 0;
+
+    if (ix->nentries - ix->ncommitted > SEARCH_PENDING_MAX)
+        search_commit(ix);
+
+    if (++ix->gen == 0) {
+        /* The stamp counter wrapped: old stamps could collide with new ones. */
+        memset(ix->stamps, 0, ix->cap_entries * sizeof *ix->stamps);
+        ix->gen = 1;
+    }
+
+    /* The narrowest range among the query words drives the scan. */
+    size_t best = 0, best_lo = 0, best_hi = 0, best_size = SIZE_MAX;
+    for (size_t i = 0; i < q.n; i++) {
+        size_t lo = refs_lower(ix, q.w[i]);
+        size_t hi = refs_prefix_end(ix, lo, q.w[i], q.len[i]);
+        if (hi - lo < best_size) {
+            best = i;
+            best_lo = lo;
+            best_hi = hi;
+            best_size = hi - lo;
+        }
+    }
+
+    Top top = {.n = 0};
+    for (size_t r = best_lo; r < best_hi; r++) {
+        const SearchWordRef *ref = &ix->refs[r];
+        if (top.n == SEARCH_MAX_RESULTS && ref->rank > ix->entries[top.idx[top.n - 1]].rank)
+            continue; /* would not make the top 8 anyway */
+        const SearchEntry *e = &ix->entries[ref->entry];
+        if (!e->live || ix->stamps[ref->entry] == ix->gen)
+            continue;
+        ix->stamps[ref->entry] = ix->gen;
+        if (entry_matches(e, &q, best))
+            top_insert(ix, &top, ref->entry);
+    }
+    for (size_t i = ix->ncommitted; i < ix->nentries; i++) {
+        const SearchEntry *e = &ix->entries[i];
+        if (e->live && entry_matches(e, &q, SIZE_MAX))
+            top_insert(ix, &top, (uint32_t)i);
+    }
+
+    for (size_t i = 0; i < top.n; i++) {
+        const SearchEntry *e = &ix->entries[top.idx[i]];
+        snprintf(out[i].guest_id, sizeof out[i].guest_id, "%s", e->id);
+        text_copy(out[i].label, sizeof out[i].label, e->label);
+    }
+    return top.n;
+}
