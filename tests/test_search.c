@@ -189,6 +189,37 @@ static void test_at_most_eight_sorted(void **state)
     search_destroy(ix);
 }
 
+/* Whether more guests match than the eight returned, so the kiosk can ask
+ * for more of the name; pending (uncommitted) guests count too. */
+static void test_more_than_eight(void **state)
+{
+    (void)state;
+    SearchIndex *ix = search_create();
+    assert_non_null(ix);
+    static const char *const lasts[] = {"Adams", "Brown", "Cruz",  "Díaz", "Ellis",
+                                        "Ford",  "Hale",  "Irwin", "Jones"};
+    for (int i = 0; i < 8; i++)
+        add(ix, 300 + i, "Mara", lasts[i], "Acme");
+    for (int i = 0; i < 50; i++)
+        add(ix, 400 + i, "Zed", lasts[i % 9], "Nowhere");
+    search_commit(ix);
+    SearchResult out[SEARCH_MAX_RESULTS];
+    bool more = true;
+    assert_int_equal(search_query_more(ix, "mara", out, &more), 8);
+    assert_false(more);
+    add(ix, 308, "Mara", lasts[8], "Acme"); /* a ninth, last in order */
+    assert_int_equal(search_query_more(ix, "mara", out, &more), 8);
+    assert_true(more);
+    search_commit(ix);
+    assert_int_equal(search_query_more(ix, "mara", out, &more), 8);
+    assert_true(more);
+    assert_int_equal(search_query_more(ix, "mara jones", out, &more), 1);
+    assert_false(more);
+    assert_int_equal(search_query_more(ix, "zed", out, &more), 8);
+    assert_true(more);
+    search_destroy(ix);
+}
+
 static void test_masked_label(void **state)
 {
     (void)state;
@@ -546,6 +577,7 @@ int main(void)
         cmocka_unit_test(test_company),
         cmocka_unit_test(test_short_queries),
         cmocka_unit_test(test_at_most_eight_sorted),
+        cmocka_unit_test(test_more_than_eight),
         cmocka_unit_test(test_masked_label),
         cmocka_unit_test(test_replace_by_id),
         cmocka_unit_test(test_merges),

@@ -236,12 +236,37 @@ static void test_show_more(void **state)
     uid_kiosk_restart(f->d);
     uid_press(f->d, "Check in");
     uid_type(f->d, "ma", 100);
-    assert_true(uid_visible(f->d, "Show 3 more"));
+    assert_true(uid_visible(f->d, "Show all 6"));
     assert_false(uid_visible(f->d, "Maya O."));
-    uid_press(f->d, "Show 3 more");
-    assert_true(uid_visible(f->d, "Maya O."));
-    assert_true(uid_visible(f->d, "Mateo O."));
-    assert_false(uid_visible(f->d, "Show 3 more"));
+    uid_press(f->d, "Show all 6");
+    /* Every one of them can be tapped now, and nothing offers more. */
+    for (size_t i = 0; i < 6; i++) {
+        char label[64];
+        snprintf(label, sizeof label, "%s O.", FIRST[i]);
+        const UiWidget *w = ui_view_find_label(uid_view(f->d), label);
+        if (!w || w->clip.h < w->r.h)
+            fail_msg("'%s' is not wholly on screen", label);
+    }
+    assert_false(uid_visible(f->d, "Show all"));
+    assert_false(uid_visible(f->d, "Type more"));
+    /* Three more: nine match, eight are shown, the guest is asked for more. */
+    for (size_t i = 0; i < 3; i++) {
+        Guest g;
+        guest_init(&g);
+        assert_int_equal(guest_set(&g.first, FIRST[i]), 0);
+        assert_int_equal(guest_set(&g.last, "Adebayo"), 0);
+        assert_int_equal(store_walkin_add(f->store, &g, "unit", uid_now(f->d)), STORE_OK);
+        guest_clear(&g);
+    }
+    uid_kiosk_restart(f->d);
+    uid_press(f->d, "Check in");
+    uid_type(f->d, "ma", 100);
+    assert_true(uid_visible(f->d, "Show all 8"));
+    assert_true(uid_visible(f->d, "type more of your name"));
+    uid_press(f->d, "Show all 8");
+    assert_true(uid_visible(f->d, "type more of your name"));
+    uid_type(f->d, " ad", 100);
+    assert_false(uid_visible(f->d, "type more of your name"));
 }
 
 /* No drawn text inside r was cut short with an ellipsis. */

@@ -275,7 +275,7 @@ static void test_walk_in(void **state)
     assert_false(visit_guest(f->v)->ask_consent);
     /* Findable from now on, masked. */
     SearchResult res[SEARCH_MAX_RESULTS];
-    size_t n = visit_search(f->v, "mari", res);
+    size_t n = visit_search(f->v, "mari", res, NULL);
     assert_int_equal(n, 1);
     assert_string_equal(res[0].label, "Marisol Q. — Quintero Tools");
 }

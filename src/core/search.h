@@ -10,6 +10,7 @@
 #ifndef LANYARD_SEARCH_H
 #define LANYARD_SEARCH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/guest.h"
@@ -41,5 +42,9 @@ char *search_fold(const char *s);
 
 /* Returns the number of results written to out (<= SEARCH_MAX_RESULTS). */
 size_t search_query(SearchIndex *ix, const char *query, SearchResult out[SEARCH_MAX_RESULTS]);
+/* The same; *more (may be NULL) is true when more guests match than were
+ * returned (the guest should type more of their name). */
+size_t search_query_more(SearchIndex *ix, const char *query, SearchResult out[SEARCH_MAX_RESULTS],
+                         bool *more);
 
 #endif

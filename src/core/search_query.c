@@ -126,22 +126,35 @@ static int search_entry_cmp(const SearchIndex *ix, uint32_t a, uint32_t b)
     return search_entry_cmp_keys(&ix->entries[a], &ix->entries[b]);
 }
 
-static void top_insert(const SearchIndex *ix, Top *t, uint32_t idx)
+/* Keeps the first SEARCH_MAX_RESULTS in order; true when a match fell out
+ * of them (idx itself, or the last one it pushed out). */
+static bool top_insert(const SearchIndex *ix, Top *t, uint32_t idx)
 {
     size_t pos = t->n;
     while (pos > 0 && search_entry_cmp(ix, idx, t->idx[pos - 1]) < 0)
         pos--;
     if (pos >= SEARCH_MAX_RESULTS)
-        return;
+        return true;
+    bool full = t->n == SEARCH_MAX_RESULTS;
     size_t last = t->n < SEARCH_MAX_RESULTS ? t->n : SEARCH_MAX_RESULTS - 1;
     memmove(&t->idx[pos + 1], &t->idx[pos], (last - pos) * sizeof t->idx[0]);
     t->idx[pos] = idx;
     if (t->n < SEARCH_MAX_RESULTS)
         t->n++;
+    return full;
 }
 
 size_t search_query(SearchIndex *ix, const char *query, SearchResult out[SEARCH_MAX_RESULTS])
 {
+    return search_query_more(ix, query, out, NULL);
+}
+
+size_t search_query_more(SearchIndex *ix, const char *query, SearchResult out[SEARCH_MAX_RESULTS],
+                         bool *more)
+{
+    bool beyond = false;
+    if (more)
+        *more = false;
     if (!query)
         return 0;
     char *folded = search_fold(query);
@@ -180,20 +193,29 @@ size_t search_query(SearchIndex *ix, const char *query, SearchResult out[SEARCH_
     Top top = {.n = 0};
     for (size_t r = best_lo; r < best_hi; r++) {
         const SearchWordRef *ref = &ix->refs[r];
-        if (top.n == SEARCH_MAX_RESULTS && ref->rank > ix->entries[top.idx[top.n - 1]].rank)
-            continue; /* would not make the top 8 anyway */
         const SearchEntry *e = &ix->entries[ref->entry];
+        bool out_of_top =
+            top.n == SEARCH_MAX_RESULTS && ref->rank > ix->entries[top.idx[top.n - 1]].rank;
+        /* Past the top 8 a match only says there are more: one is enough. */
+        if (out_of_top && (beyond || !more))
+            continue;
         if (!e->live || ix->stamps[ref->entry] == ix->gen)
             continue;
         ix->stamps[ref->entry] = ix->gen;
-        if (entry_matches(e, &q, best))
-            top_insert(ix, &top, ref->entry);
+        if (!entry_matches(e, &q, best))
+            continue;
+        if (out_of_top)
+            beyond = true;
+        else
+            beyond |= top_insert(ix, &top, ref->entry);
     }
     for (size_t i = ix->ncommitted; i < ix->nentries; i++) {
         const SearchEntry *e = &ix->entries[i];
         if (e->live && entry_matches(e, &q, SIZE_MAX))
-            top_insert(ix, &top, (uint32_t)i);
+            beyond |= top_insert(ix, &top, (uint32_t)i);
     }
+    if (more)
+        *more = beyond;
 
     for (size_t i = 0; i < top.n; i++) {
         const SearchEntry *e = &ix->entries[top.idx[i]];

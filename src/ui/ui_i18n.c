@@ -187,6 +187,10 @@ static const Entry TABLE[S_COUNT] = {
     {S_STILL_THERE_FMT,
      {"Going back to the start in %d s.", "Volveremos a la pantalla de inicio en %d s."}},
     {S_STILL_HERE, {"I'm still here", "Sigo aquí"}},
+    {S_FIND_SHOW_ALL, {"Show all %zu", "Ver los %zu"}},
+    {S_FIND_TYPE_MORE,
+     {"More people match: type more of your name.",
+      "Hay más coincidencias: escriba más de su nombre."}},
 };
 
 const char *ui_tr(UiLang lang, UiStr s)

@@ -153,6 +153,8 @@ typedef enum UiStr {
     S_STILL_THERE,
     S_STILL_THERE_FMT, /* one %d: seconds left */
     S_STILL_HERE,
+    S_FIND_SHOW_ALL,  /* one %zu: how many matches */
+    S_FIND_TYPE_MORE, /* more than the rows shown match */
     S_COUNT
 } UiStr;
 

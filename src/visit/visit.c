@@ -104,9 +104,9 @@ void visit_changed(Visit *v)
         v->env.sync.changed(v->env.sync.ud);
 }
 
-size_t visit_search(Visit *v, const char *query, SearchResult out[SEARCH_MAX_RESULTS])
+size_t visit_search(Visit *v, const char *query, SearchResult out[SEARCH_MAX_RESULTS], bool *more)
 {
-    return search_query(v->ix, query, out);
+    return search_query_more(v->ix, query, out, more);
 }
 
 /* ---- the current guest ---- */

@@ -56,8 +56,9 @@ const ProgramList *visit_programs(const Visit *v);
 /* ---- finding a guest ---- */
 
 /* Guests finding themselves: masked rows ("Ana G. — Acme Welding"), at most
- * SEARCH_MAX_RESULTS. Returns how many were written. */
-size_t visit_search(Visit *v, const char *query, SearchResult out[SEARCH_MAX_RESULTS]);
+ * SEARCH_MAX_RESULTS. Returns how many were written; *more (may be NULL) is
+ * true when more guests match than that. */
+size_t visit_search(Visit *v, const char *query, SearchResult out[SEARCH_MAX_RESULTS], bool *more);
 
 /* ---- the current guest's visit ---- */
 

@@ -1,13 +1,17 @@
 /* find.c — Find me (SPEC §3 screen 2): a search field beside Back, the
- * on-screen keyboard, and at most a few result rows "Ana G. — Acme Welding";
- * tapping one asks Is this you?. No way to scroll through the guest list. */
+ * on-screen keyboard, and up to eight result rows "Ana G. — Acme Welding";
+ * tapping one asks Is this you?. Above the keyboard as many rows as fit, the
+ * last slot showing all of them (it hides the keyboard); then all of them,
+ * scrolling when they do not fit. When more than eight match, the guest is
+ * asked to type more of their name: there is no way to scroll through the
+ * guest list. */
 #include <stdio.h>
 #include <string.h>
 
 #include "core/text.h"
 #include "ui/screens/screen.h"
 
-enum { ID_BACK = 1, ID_FIELD, ID_NEWHERE, ID_MORE, ID_ROW = SCREEN_ITEMS(1) };
+enum { ID_BACK = 1, ID_FIELD, ID_NEWHERE, ID_MORE, ID_SCROLL, ID_ROW = SCREEN_ITEMS(1) };
 
 #define SEARCH_MAX_CHARS 60
 
@@ -15,13 +19,16 @@ typedef struct Find {
     UiEdit query;
     SearchResult results[SEARCH_MAX_RESULTS];
     size_t nresults;
+    bool more; /* more guests match than the results */
+    UiScroll sc;
     int text_x; /* where the field's text starts, for a tap's caret */
     UiRect box;
 } Find;
 
 static void run_search(Kiosk *k, Find *f)
 {
-    f->nresults = visit_search(k->visit, f->query.text, f->results);
+    f->nresults = visit_search(k->visit, f->query.text, f->results, &f->more);
+    ui_scroll_reset(&f->sc);
 }
 
 static void focus(Kiosk *k, void *st, uint32_t id)
@@ -93,6 +100,27 @@ static void edited(Kiosk *k, void *st)
     run_search(k, st);
 }
 
+static UiScroll *scroll(Kiosk *k, void *st, uint32_t id)
+{
+    (void)k;
+    Find *f = st;
+    return id == ID_SCROLL ? &f->sc : NULL;
+}
+
+static bool tick(Kiosk *k, void *st, int64_t now)
+{
+    (void)k;
+    Find *f = st;
+    return screen_scroll_tick(&f->sc, now);
+}
+
+static int64_t next_wake(const Kiosk *k, const void *st, int64_t now)
+{
+    (void)k;
+    const Find *f = st;
+    return screen_scroll_wake(&f->sc, now);
+}
+
 /* No match: says so and offers I'm new here. */
 static void no_match(Kiosk *k, int y, int bottom)
 {
@@ -110,65 +138,90 @@ static void no_match(Kiosk *k, int y, int bottom)
                   t->px_button);
 }
 
-/* How the rows are laid out: columns, their width, the rows shown and
- * whether the last slot offers the rest. */
+/* How the rows are laid out: columns and their width. Two columns in
+ * landscape when every row reads whole in half the width; one full-width
+ * column when a long company would be cut. */
 typedef struct Rows {
-    int cols, colw;
-    size_t show, cells;
-    bool more;
+    int cols, colw, px;
     const char *labels[SEARCH_MAX_RESULTS];
 } Rows;
 
-/* Two columns in landscape when every row shown reads whole in half the
- * width; one full-width column when a long company would be cut. */
-static void plan_rows(Kiosk *k, const Find *f, int rows_fit, Rows *r)
+static void plan_rows(Kiosk *k, const Find *f, Rows *r)
 {
     const UiTheme *t = &k->theme;
     UiView *v = k->view;
     int area_w = v->w - 2 * t->pad;
+    for (size_t i = 0; i < f->nresults; i++)
+        r->labels[i] = f->results[i].label;
     for (r->cols = v->w > v->h ? 2 : 1;; r->cols--) {
-        size_t slots = (size_t)(rows_fit * r->cols);
-        r->show = f->nresults;
-        /* More matches than room above the keyboard: the last slot offers the
-         * rest (it hides the keyboard). */
-        r->more = r->show > slots && slots >= 2;
-        if (r->show > slots)
-            r->show = r->more ? slots - 1 : slots;
-        r->cells = r->show + r->more;
         r->colw = (area_w - (r->cols - 1) * t->gap) / r->cols;
-        for (size_t i = 0; i < r->show; i++)
-            r->labels[i] = f->results[i].label;
-        if (r->cols == 1 || ui_rows_fit(v, t, r->colw, r->labels, r->show))
+        if (r->cols == 1 || ui_rows_fit(v, t, r->colw, r->labels, f->nresults))
             break;
     }
+    r->px = ui_row_px(v, t, r->colw, r->labels, f->nresults);
 }
 
-static void result_rows(Kiosk *k, const Find *f, int y, int bottom)
+/* Cell i of n, filling the first column before the second, so results read
+ * top to bottom in the search's order, as in one column. */
+static UiRect cell(const Kiosk *k, const Rows *r, size_t i, size_t n, int y)
+{
+    const UiTheme *t = &k->theme;
+    int rows = (int)((n + (size_t)r->cols - 1) / (size_t)r->cols);
+    int col = (int)i / rows, row = (int)i % rows;
+    return ui_rect(t->pad + col * (r->colw + t->gap), y + row * (t->target + t->gap), r->colw,
+                   t->target);
+}
+
+/* The keyboard is up and not every result fits above it: as many rows as
+ * fit, the last slot showing them all. */
+static void rows_above_keyboard(Kiosk *k, const Find *f, const Rows *r, size_t slots, int y)
+{
+    const UiTheme *t = &k->theme;
+    size_t show = slots - 1;
+    for (size_t i = 0; i < show; i++)
+        ui_row(k->view, t, &k->in, ID_ROW + (uint32_t)i, cell(k, r, i, slots, y),
+               f->results[i].label, r->px);
+    char label[120];
+    snprintf(label, sizeof label, kiosk_tr(k, S_FIND_SHOW_ALL), f->nresults);
+    ui_button(k->view, t, &k->in, ID_MORE, cell(k, r, show, slots, y), label, UI_BTN_QUIET,
+              t->px_button);
+}
+
+/* Every result, in a scroll area when they do not all fit. */
+static void all_rows(Kiosk *k, Find *f, const Rows *r, UiRect area)
 {
     const UiTheme *t = &k->theme;
     UiView *v = k->view;
-    int rowh = t->target;
-    int rows_fit = (bottom - y + t->gap) / (rowh + t->gap);
-    if (rows_fit < 1)
-        rows_fit = 1;
-    Rows r;
-    plan_rows(k, f, rows_fit, &r);
-    /* Fill the first column before the second, so results read top to bottom
-     * in the search's order, as in one column. */
-    int rows = (int)((r.cells + (size_t)r.cols - 1) / (size_t)r.cols);
-    int px = ui_row_px(v, t, r.colw, r.labels, r.show);
-    for (size_t i = 0; i < r.cells; i++) {
-        int col = (int)i / rows, row = (int)i % rows;
-        UiRect cell =
-            ui_rect(t->pad + col * (r.colw + t->gap), y + row * (rowh + t->gap), r.colw, rowh);
-        if (i < r.show) {
-            ui_row(v, t, &k->in, ID_ROW + (uint32_t)i, cell, f->results[i].label, px);
-        } else {
-            char label[120];
-            snprintf(label, sizeof label, kiosk_tr(k, S_FIND_SHOW_MORE), f->nresults - r.show);
-            ui_button(v, t, &k->in, ID_MORE, cell, label, UI_BTN_QUIET, t->px_button);
-        }
+    UiRect saved = v->clip;
+    int top = ui_scroll_begin(v, &f->sc, ID_SCROLL, area);
+    for (size_t i = 0; i < f->nresults; i++)
+        ui_row(v, t, &k->in, ID_ROW + (uint32_t)i, cell(k, r, i, f->nresults, top),
+               f->results[i].label, r->px);
+    int rows = (int)((f->nresults + (size_t)r->cols - 1) / (size_t)r->cols);
+    ui_scroll_end(v, &f->sc, rows * (t->target + t->gap), saved);
+    ui_scroll_bar(v, t, &f->sc, area);
+}
+
+static void result_rows(Kiosk *k, Find *f, int y, int bottom)
+{
+    const UiTheme *t = &k->theme;
+    UiView *v = k->view;
+    if (f->more) {
+        /* More than eight match: the name is not narrow enough yet. */
+        int lh = ui_text_height(v, t->px_body, UI_BOLD);
+        bottom -= lh + t->gap;
+        ui_text_in(v, ui_rect(t->pad, bottom + t->gap, v->w - 2 * t->pad, lh),
+                   kiosk_tr(k, S_FIND_TYPE_MORE), t->px_body, t->px_small, UI_BOLD, t->text,
+                   UI_CENTER);
     }
+    Rows r;
+    plan_rows(k, f, &r);
+    int rows_fit = (bottom - y + t->gap) / (t->target + t->gap);
+    size_t slots = (size_t)(rows_fit < 1 ? 1 : rows_fit) * (size_t)r.cols;
+    if (k->kb.visible && f->nresults > slots && slots >= 2)
+        rows_above_keyboard(k, f, &r, slots, y);
+    else
+        all_rows(k, f, &r, ui_rect(0, y, v->w, bottom - y));
 }
 
 static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
@@ -209,5 +262,8 @@ const UiScreen screen_find = {
     .focus = focus,
     .field = field,
     .edited = edited,
+    .scroll = scroll,
+    .tick = tick,
+    .next_wake = next_wake,
     .layout = layout,
 };
