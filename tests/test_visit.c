@@ -163,7 +163,8 @@ static void test_check_in_outcomes(void **state)
     const VisitGuest *g = visit_guest(f->v);
     assert_non_null(g);
     assert_string_equal(g->greet, "Ana");
-    assert_true(g->ask_consent);
+    assert_false(g->walk_in);
+    assert_true(g->new_checkin);
     assert_int_equal(checked_in(f), 1);
     assert_int_equal(f->changes, 1);
     visit_end(f->v);
@@ -272,7 +273,8 @@ static void test_walk_in(void **state)
                      VISIT_CHECKED_IN);
     assert_int_equal(checked_in(f), 1);
     assert_string_equal(visit_guest(f->v)->greet, "Marisol");
-    assert_false(visit_guest(f->v)->ask_consent);
+    assert_true(visit_guest(f->v)->walk_in);
+    assert_true(visit_guest(f->v)->consent);
     /* Findable from now on, masked. */
     SearchResult res[SEARCH_MAX_RESULTS];
     size_t n = visit_search(f->v, "mari", res, NULL);

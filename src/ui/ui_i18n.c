@@ -191,6 +191,8 @@ static const Entry TABLE[S_COUNT] = {
     {S_FIND_TYPE_MORE,
      {"More people match: type more of your name.",
       "Hay más coincidencias: escriba más de su nombre."}},
+    {S_NOT_YOU, {"Not you?", "¿No es usted?"}},
+    {S_CONTINUE_PRINTS, {"and print my badge", "e imprimir mi gafete"}},
 };
 
 const char *ui_tr(UiLang lang, UiStr s)

@@ -155,6 +155,8 @@ typedef enum UiStr {
     S_STILL_HERE,
     S_FIND_SHOW_ALL,  /* one %zu: how many matches */
     S_FIND_TYPE_MORE, /* more than the rows shown match */
+    S_NOT_YOU,
+    S_CONTINUE_PRINTS,
     S_COUNT
 } UiStr;
 

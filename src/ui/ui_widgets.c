@@ -86,8 +86,9 @@ static void focus_ring(UiView *v, const UiTheme *t, const UiInteract *in, uint32
                       ui_sc(t, 3));
 }
 
-void ui_button(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
-               const char *label, UiButtonStyle style, int px)
+/* A button's face (fill, frame, focus ring); returns its text colour. */
+static UiColor button_face(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
+                           UiButtonStyle style)
 {
     bool pressed = in->pressed == id;
     UiColor fill, fg;
@@ -111,9 +112,33 @@ void ui_button(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, U
     if (style == UI_BTN_SECONDARY || t->contrast)
         ui_draw_frame(v, r, t->contrast ? t->border : t->primary, t->radius, t->border_w);
     focus_ring(v, t, in, id, r);
+    return fg;
+}
+
+void ui_button(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
+               const char *label, UiButtonStyle style, int px)
+{
+    UiColor fg = button_face(v, t, in, id, r, style);
     int m = ui_sc(t, 12);
     ui_text_in(v, ui_rect(r.x + m, r.y, r.w - 2 * m, r.h), label, px, px * 6 / 10, UI_BOLD, fg,
                UI_CENTER);
+    ui_widget_add(v, id, UI_W_BUTTON, r, label, UI_WF_FOCUSABLE);
+}
+
+void ui_button_note(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
+                    const char *label, const char *note, UiButtonStyle style, int px)
+{
+    UiColor fg = button_face(v, t, in, id, r, style);
+    int m = ui_sc(t, 12);
+    int nh = ui_text_height(v, t->px_small, UI_REGULAR);
+    int lh = ui_text_height(v, px, UI_BOLD);
+    if (lh + nh > r.h)
+        lh = r.h - nh;
+    int y = r.y + (r.h - lh - nh) / 2;
+    ui_text_in(v, ui_rect(r.x + m, y, r.w - 2 * m, lh), label, px, px * 6 / 10, UI_BOLD, fg,
+               UI_CENTER);
+    ui_text_in(v, ui_rect(r.x + m, y + lh, r.w - 2 * m, nh), note, t->px_small,
+               t->px_small * 7 / 10, UI_REGULAR, fg, UI_CENTER);
     ui_widget_add(v, id, UI_W_BUTTON, r, label, UI_WF_FOCUSABLE);
 }
 
@@ -236,7 +261,7 @@ void ui_checkbox(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id,
     ui_widget_add(v, id, UI_W_CHECK, r, label, UI_WF_FOCUSABLE);
 }
 
-/* Width left for a tile's label next to its check circle. */
+/* Width left for a tile's label next to its check box. */
 static int tile_label_w(const UiTheme *t, int tile_w)
 {
     return tile_w - ui_sc(t, 10 + 28 + 10 + 8);
@@ -284,13 +309,16 @@ void ui_tile(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiR
     ui_draw_frame(v, r, selected ? t->selected : t->border, t->radius,
                   selected ? t->border_w * 2 : t->border_w);
     focus_ring(v, t, in, id, r);
-    int bs = ui_sc(t, 28);
+    /* A square box, as a checkbox: any number of tiles may be picked (a round
+     * one reads as "pick one"). */
+    int bs = ui_sc(t, 28), br = ui_sc(t, 5);
     UiRect b = ui_rect(r.x + ui_sc(t, 10), r.y + (r.h - bs) / 2, bs, bs);
     if (selected) {
-        ui_draw_rect(v, b, t->selected, bs / 2);
+        ui_draw_rect(v, b, t->selected, br);
         check_mark(v, b, t->contrast ? ui_rgb(0, 0, 0) : t->on_primary, ui_sc(t, 3) + 1);
     } else {
-        ui_draw_frame(v, b, t->contrast ? t->border : t->muted, bs / 2, t->border_w);
+        ui_draw_rect(v, b, t->contrast ? ui_rgb(0, 0, 0) : t->surface, br);
+        ui_draw_frame(v, b, t->contrast ? t->border : t->muted, br, t->border_w);
     }
     int lx = b.x + bs + ui_sc(t, 10);
     UiRect tr = ui_rect(lx, r.y + ui_sc(t, 4), tile_label_w(t, r.w), r.h - ui_sc(t, 8));

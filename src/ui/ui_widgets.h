@@ -43,6 +43,10 @@ typedef enum UiButtonStyle { UI_BTN_PRIMARY, UI_BTN_SECONDARY, UI_BTN_QUIET } Ui
 
 void ui_button(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
                const char *label, UiButtonStyle style, int px);
+/* A button with a line saying what it does under its label (the widget's
+ * label is the label alone). */
+void ui_button_note(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
+                    const char *label, const char *note, UiButtonStyle style, int px);
 
 /* A text field: caption above the box (the widget's label), the value with a
  * caret at byte offset `caret` when focused, a placeholder when empty, and an

@@ -139,6 +139,23 @@ void visit_end(Visit *v)
     v->badge_owed = v->badge_asked = false;
 }
 
+int visit_not_me(Visit *v)
+{
+    const VisitGuest *g = visit_guest(v);
+    if (!g || !g->new_checkin || g->walk_in) {
+        visit_end(v);
+        return 0;
+    }
+    int rc = 0;
+    if (store_checkin_undo(v->env.store, g->id, v->env.cfg->kiosk_id, visit_now(v)) != STORE_OK)
+        rc = visit_store_failed(v, "check-in not undone");
+    else
+        visit_changed(v);
+    v->badge_owed = false;
+    visit_end(v);
+    return rc;
+}
+
 /* ---- check-in ---- */
 
 VisitOutcome visit_check_in(Visit *v, const char *guest_id)
@@ -170,10 +187,11 @@ VisitOutcome visit_check_in(Visit *v, const char *guest_id)
     memset(&v->guest, 0, sizeof v->guest);
     memcpy(v->guest.id, id, sizeof v->guest.id);
     snprintf(v->guest.greet, sizeof v->guest.greet, "%s", g.first[0] ? g.first : g.last);
-    /* A walk-in answered on the form; a pre-registered guest is asked on
-     * Interests, starting from what the registration said. */
-    v->guest.ask_consent = !g.walk_in;
+    /* Interests asks for consent again, starting from what the form or the
+     * registration said. */
+    v->guest.walk_in = g.walk_in;
     v->guest.consent = g.consent;
+    v->guest.new_checkin = !r.already;
     guest_clear(&g);
     v->badge_owed = owed || !r.already;
     v->badge_asked = false;
@@ -330,7 +348,7 @@ int visit_save_interests(Visit *v, const bool *picked, const bool *kinds, bool c
     int64_t now = visit_now(v);
     Store *s = v->env.store;
     StoreStatus st = store_interests_set(s, vg->id, codes, nc, keys, nk, v->env.cfg->kiosk_id, now);
-    if (st == STORE_OK && vg->ask_consent && consent != vg->consent)
+    if (st == STORE_OK && consent != vg->consent)
         st = store_guest_set_consent(s, vg->id, consent, now);
     rc = st == STORE_OK ? 0 : visit_store_failed(v, "interests not saved");
     visit_changed(v); /* even a half-saved visit: what was saved is worth a copy */

@@ -74,8 +74,9 @@ typedef enum VisitOutcome {
 typedef struct VisitGuest {
     char id[ID_LEN + 1];
     char greet[256];  /* the first name (the last when a list had none) */
-    bool ask_consent; /* pre-registered: Interests asks for contact consent */
-    bool consent;     /* as stored when they checked in */
+    bool walk_in;     /* registered at the kiosk */
+    bool consent;     /* as stored when they checked in (Interests asks again) */
+    bool new_checkin; /* this visit checked them in (not "already") */
 } VisitGuest;
 
 /* Checks the guest in, committed to disk before it returns VISIT_CHECKED_IN
@@ -116,8 +117,8 @@ VisitOutcome visit_walk_in(Visit *v, VisitWalkin *w);
 const VisitGuest *visit_guest(const Visit *v);
 
 /* Saves what the guest picked on Interests (picked: one per visible program;
- * kinds: one per PARTNERSHIP_KINDS entry) and, when asked, their consent; then
- * asks for their badge, whose QR code links to those programs. 0, or -1 when
+ * kinds: one per PARTNERSHIP_KINDS entry) and their consent; then asks for
+ * their badge, whose QR code links to those programs. 0, or -1 when
  * something was not saved (the badge is asked for all the same). */
 int visit_save_interests(Visit *v, const bool *picked, const bool *kinds, bool consent);
 /* Whether the guest of the visit is interested in program i (from the store);
@@ -130,6 +131,11 @@ int visit_interest_set(Visit *v, size_t program, bool interested);
 /* The guest leaves (Done, walked away, staff took over): a badge still owed is
  * asked for, and the visit is forgotten. */
 void visit_end(Visit *v);
+/* "Not you?" on Interests: a pre-registered guest checked in by this visit
+ * (the wrong row tapped, someone else's ticket) is checked out again (kept as
+ * an undone record) and the visit forgotten with no badge. 0, or -1
+ * (visit_error). */
+int visit_not_me(Visit *v);
 
 /* The badge of the visit: false when none was asked for (no printer, or not
  * yet); else *state is its job's state as the printer last reported it. */

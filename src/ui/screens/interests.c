@@ -1,9 +1,10 @@
 /* interests.c — Interests (SPEC §3 screen 4): the guest's name in the title,
  * the programs as a grid of tiles and the kinds of partnership, the consent
- * box for pre-registered guests, and Continue, which saves them and prints the
- * badge. Programs and kinds side by side in landscape (kinds whole, programs
- * scrolling when many), one scrolling column otherwise; a "More below" cue
- * whenever something is out of view. */
+ * box, and Continue, which saves them and prints the badge (and says so);
+ * "Not you?" takes a guest who tapped the wrong name back to Find me. Both
+ * choices are in view at every size: side by side in landscape, one above the
+ * other in portrait, each scrolling on its own with a "More below" cue when
+ * it holds more than it shows. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +14,9 @@
 enum {
     ID_CONSENT = 1,
     ID_CONTINUE,
-    ID_SCROLL,
+    ID_NOT_ME,
+    ID_SCROLL_PROGRAMS,
+    ID_SCROLL_KINDS,
     ID_KIND = SCREEN_ITEMS(1),
     ID_PROGRAM = SCREEN_ITEMS(2)
 };
@@ -25,7 +28,7 @@ typedef struct Interests {
     size_t nprograms;
     bool kinds[MAX_KINDS];
     bool consent;
-    UiScroll sc;
+    UiScroll sc_programs, sc_kinds;
 } Interests;
 
 static int create(Kiosk *k, void *st)
@@ -43,7 +46,8 @@ static void reset(Kiosk *k, void *st)
     memset(in->picked, 0, (in->nprograms + 1) * sizeof *in->picked);
     memset(in->kinds, 0, sizeof in->kinds);
     in->consent = false;
-    ui_scroll_reset(&in->sc);
+    ui_scroll_reset(&in->sc_programs);
+    ui_scroll_reset(&in->sc_kinds);
 }
 
 static void destroy(Kiosk *k, void *st)
@@ -53,7 +57,7 @@ static void destroy(Kiosk *k, void *st)
     free(in->picked);
 }
 
-/* A pre-registered guest's consent starts from what the registration said. */
+/* The consent box starts from what the form or the registration said. */
 static void enter(Kiosk *k, void *st, int64_t now)
 {
     (void)now;
@@ -72,6 +76,15 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
             kiosk_help(k, now);
         return;
     }
+    if (id == ID_NOT_ME) {
+        if (visit_not_me(k->visit) != 0) {
+            kiosk_help(k, now);
+            return;
+        }
+        kiosk_forget(k);
+        kiosk_go(k, SCREEN_FIND, now);
+        return;
+    }
     if (id == ID_CONSENT)
         in->consent = !in->consent;
     else if (id >= ID_PROGRAM && id - ID_PROGRAM < in->nprograms)
@@ -87,21 +100,27 @@ static UiScroll *scroll(Kiosk *k, void *st, uint32_t id)
 {
     (void)k;
     Interests *in = st;
-    return id == ID_SCROLL ? &in->sc : NULL;
+    return id == ID_SCROLL_PROGRAMS ? &in->sc_programs
+           : id == ID_SCROLL_KINDS  ? &in->sc_kinds
+                                    : NULL;
 }
 
 static bool tick(Kiosk *k, void *st, int64_t now)
 {
     (void)k;
     Interests *in = st;
-    return screen_scroll_tick(&in->sc, now);
+    bool a = screen_scroll_tick(&in->sc_programs, now);
+    bool b = screen_scroll_tick(&in->sc_kinds, now);
+    return a || b;
 }
 
 static int64_t next_wake(const Kiosk *k, const void *st, int64_t now)
 {
     (void)k;
     const Interests *in = st;
-    return screen_scroll_wake(&in->sc, now);
+    int64_t a = screen_scroll_wake(&in->sc_programs, now);
+    int64_t b = screen_scroll_wake(&in->sc_kinds, now);
+    return a < b ? a : b;
 }
 
 /* ---- layout ---- */
@@ -200,97 +219,148 @@ static void more_cue(Kiosk *k, const UiScroll *sc, UiRect r)
     ui_draw_line(v, ax, cy + d / 2, ax + d, cy - d / 2, col, ui_sc(t, 2) + 1);
 }
 
-/* What both arrangements need: the labels, the area and its heading height. */
-typedef struct Lay {
-    const char *kinds[MAX_KINDS];
-    size_t nk;
-    const char **names; /* the programs' */
-    size_t np;
-    int y0, area_h, head_h, aw;
-} Lay;
-
-/* A scroll area holding content_h, with the cue below it when taller;
- * returns the y where content starts. */
-static int scroll_begin(Kiosk *k, Interests *in, UiRect *area, int content_h)
-{
-    if (content_h > area->h)
-        area->h -= more_cue_h(k);
-    return ui_scroll_begin(k->view, &in->sc, ID_SCROLL, *area);
-}
-
-static void scroll_end(Kiosk *k, Interests *in, UiRect area, int content_h, UiRect saved, int x,
-                       int w)
-{
-    ui_scroll_end(k->view, &in->sc, content_h, saved);
-    ui_scroll_bar(k->view, &k->theme, &in->sc, area);
-    if (content_h > area.h)
-        more_cue(k, &in->sc, ui_rect(x, area.y + area.h, w, more_cue_h(k)));
-}
-
-/* Landscape: kinds on the right, whole; programs scrolling on the left. */
-static void side_by_side(Kiosk *k, Interests *in, const Lay *l, TileGrid *kg, int lw, int rw)
-{
-    const UiTheme *t = &k->theme;
-    UiRect saved = k->view->clip;
-    TileGrid pg = tile_grid(k, lw, 190, 3, l->names, l->np, true, t->target);
-    int content_h = l->head_h + tile_grid_h(&pg, t);
-    UiRect area = ui_rect(0, l->y0, t->pad + lw + t->gap, l->area_h);
-    int top = scroll_begin(k, in, &area, content_h);
-    heading(k, t->pad, top, lw, kiosk_tr(k, S_INTERESTS_PROGRAMS));
-    programs_grid(k, in, &pg, t->pad, top + l->head_h);
-    scroll_end(k, in, area, content_h, saved, t->pad, lw);
-    int rx = t->pad + lw + 2 * t->gap;
-    heading(k, rx, l->y0, rw, kiosk_tr(k, S_INTERESTS_KINDS));
-    kinds_grid(k, in, kg, l->kinds, l->nk, rx, l->y0 + l->head_h);
-}
-
-/* One scrolling column: programs, then kinds. */
-static void one_column(Kiosk *k, Interests *in, const Lay *l)
-{
-    const UiTheme *t = &k->theme;
-    UiRect saved = k->view->clip;
-    TileGrid pg = tile_grid(k, l->aw, 220, 4, l->names, l->np, true, ui_sc(t, 76));
-    TileGrid kg = tile_grid(k, l->aw, 180, 4, l->kinds, l->nk, false, ui_sc(t, 64));
-    int content_h = (l->np ? l->head_h + tile_grid_h(&pg, t) + t->gap : 0) + l->head_h +
-                    tile_grid_h(&kg, t) - t->gap;
-    UiRect area = ui_rect(0, l->y0, k->view->w, l->area_h);
-    int y = scroll_begin(k, in, &area, content_h);
-    if (l->np) {
-        y += heading(k, t->pad, y, l->aw, kiosk_tr(k, S_INTERESTS_PROGRAMS));
-        programs_grid(k, in, &pg, t->pad, y);
-        y += tile_grid_h(&pg, t) + t->gap;
-    }
-    y += heading(k, t->pad, y, l->aw, kiosk_tr(k, S_INTERESTS_KINDS));
-    kinds_grid(k, in, &kg, l->kinds, l->nk, t->pad, y);
-    scroll_end(k, in, area, content_h, saved, 0, k->view->w);
-}
-
-static void tiles(Kiosk *k, Interests *in, Lay *l)
+/* A section: its heading, then its tiles in a scroll area of their own with
+ * the cue below when they do not all show. r is the whole section. */
+static void section(Kiosk *k, UiRect r, const char *title, const TileGrid *g, UiScroll *sc,
+                    uint32_t scroll_id,
+                    void (*tiles)(Kiosk *, const Interests *, const TileGrid *, int, int),
+                    const Interests *in)
 {
     const UiTheme *t = &k->theme;
     UiView *v = k->view;
-    l->nk = PARTNERSHIP_KIND_COUNT < MAX_KINDS ? PARTNERSHIP_KIND_COUNT : MAX_KINDS;
-    for (size_t i = 0; i < l->nk; i++)
-        l->kinds[i] = ui_tr_kind(k->lang, PARTNERSHIP_KINDS[i].key);
-    const ProgramList *pl = visit_programs(k->visit);
-    l->np = pl->count;
-    l->names = l->np ? calloc(l->np, sizeof *l->names) : NULL;
-    for (size_t i = 0; l->names && i < l->np; i++)
-        l->names[i] = pl->items[i].name;
-    l->head_h = ui_text_height(v, t->px_body, UI_BOLD) + t->gap;
-    int lw = (l->aw - 2 * t->gap) * 55 / 100, rw = l->aw - 2 * t->gap - lw;
-    TileGrid kg = tile_grid(k, rw, 150, 2, l->kinds, l->nk, false, t->target);
-    /* Smaller text before giving up on showing them all (down to px_small). */
-    while (l->head_h + tile_grid_h(&kg, t) - t->gap > l->area_h && kg.px > t->px_small) {
-        kg.px--;
-        kg.th = ui_tile_height(v, t, kg.px, 2, false);
+    int head_h = heading(k, r.x, r.y, r.w, title);
+    int content_h = tile_grid_h(g, t) - t->gap;
+    UiRect area = ui_rect(r.x - t->pad, r.y + head_h, r.w + t->pad + t->gap, r.h - head_h);
+    bool more = content_h > area.h;
+    if (more)
+        area.h -= more_cue_h(k);
+    UiRect saved = v->clip;
+    int top = ui_scroll_begin(v, sc, scroll_id, area);
+    tiles(k, in, g, r.x, top);
+    ui_scroll_end(v, sc, content_h, saved);
+    ui_scroll_bar(v, t, sc, area);
+    if (more)
+        more_cue(k, sc, ui_rect(r.x, area.y + area.h, r.w, more_cue_h(k)));
+}
+
+static void program_tiles(Kiosk *k, const Interests *in, const TileGrid *g, int x, int y)
+{
+    programs_grid(k, in, g, x, y);
+}
+
+static void kind_tiles(Kiosk *k, const Interests *in, const TileGrid *g, int x, int y)
+{
+    const char *kinds[MAX_KINDS];
+    size_t nk = PARTNERSHIP_KIND_COUNT < MAX_KINDS ? PARTNERSHIP_KIND_COUNT : MAX_KINDS;
+    for (size_t i = 0; i < nk; i++)
+        kinds[i] = ui_tr_kind(k->lang, PARTNERSHIP_KINDS[i].key);
+    kinds_grid(k, in, g, kinds, nk, x, y);
+}
+
+/* The kinds' tiles in width w, the text made smaller (down to px_small)
+ * until they fit height h; *fit says whether they did. */
+static TileGrid kinds_grid_fit(Kiosk *k, int w, const char *const *kinds, size_t nk, int h,
+                               bool *fit)
+{
+    const UiTheme *t = &k->theme;
+    TileGrid g = tile_grid(k, w, 150, 2, kinds, nk, false, t->target);
+    while (tile_grid_h(&g, t) - t->gap > h && g.px > t->px_small) {
+        g.px--;
+        g.th = ui_tile_height(k->view, t, g.px, 2, false);
     }
-    bool landscape = v->w > v->h && l->np > 0;
-    if (landscape && l->head_h + tile_grid_h(&kg, t) - t->gap <= l->area_h)
-        side_by_side(k, in, l, &kg, lw, rw);
-    else
-        one_column(k, in, l);
-    free(l->names);
+    *fit = tile_grid_h(&g, t) - t->gap <= h;
+    return g;
+}
+
+/* The two sections in area: side by side in landscape, programs above kinds
+ * in portrait, where the kinds keep their whole height when they can. */
+static void sections(Kiosk *k, Interests *in, UiRect area)
+{
+    const UiTheme *t = &k->theme;
+    UiView *v = k->view;
+    const char *kinds[MAX_KINDS];
+    size_t nk = PARTNERSHIP_KIND_COUNT < MAX_KINDS ? PARTNERSHIP_KIND_COUNT : MAX_KINDS;
+    for (size_t i = 0; i < nk; i++)
+        kinds[i] = ui_tr_kind(k->lang, PARTNERSHIP_KINDS[i].key);
+    const ProgramList *pl = visit_programs(k->visit);
+    const char **names = pl->count ? calloc(pl->count, sizeof *names) : NULL;
+    for (size_t i = 0; names && i < pl->count; i++)
+        names[i] = pl->items[i].name;
+    int head_h = ui_text_height(v, t->px_body, UI_BOLD) + t->gap;
+    const char *ptitle = kiosk_tr(k, S_INTERESTS_PROGRAMS),
+               *ktitle = kiosk_tr(k, S_INTERESTS_KINDS);
+    if (v->w > v->h) {
+        /* The programs' share of the width, from 55% down to 40% until the
+         * kinds fit whole (at smaller text, down to px_small, if need be). */
+        int lw = 0, rw = 0;
+        TileGrid kg;
+        bool fit = false;
+        for (int share = 55; share >= 40 && !fit; share -= 5) {
+            lw = (area.w - 2 * t->gap) * share / 100;
+            rw = area.w - 2 * t->gap - lw;
+            kg = kinds_grid_fit(k, rw, kinds, nk, area.h - head_h, &fit);
+        }
+        /* Not even then: the programs keep the larger share, both scroll. */
+        if (!fit) {
+            lw = (area.w - 2 * t->gap) * 55 / 100;
+            rw = area.w - 2 * t->gap - lw;
+            kg = kinds_grid_fit(k, rw, kinds, nk, area.h - head_h, &fit);
+        }
+        TileGrid pg = tile_grid(k, lw, 190, 3, names, pl->count, true, t->target);
+        section(k, ui_rect(area.x, area.y, lw, area.h), ptitle, &pg, &in->sc_programs,
+                ID_SCROLL_PROGRAMS, program_tiles, in);
+        section(k, ui_rect(area.x + lw + 2 * t->gap, area.y, rw, area.h), ktitle, &kg,
+                &in->sc_kinds, ID_SCROLL_KINDS, kind_tiles, in);
+    } else {
+        TileGrid pg = tile_grid(k, area.w, 220, 4, names, pl->count, true, ui_sc(t, 76));
+        TileGrid kg = tile_grid(k, area.w, 180, 4, kinds, nk, false, ui_sc(t, 64));
+        int ph = head_h + tile_grid_h(&pg, t), kh = head_h + tile_grid_h(&kg, t);
+        int room = area.h - t->gap;
+        /* The kinds whole when they take at most half the room; else the
+         * programs, the first choice, keep the larger share. Both scroll
+         * when they have more than they show. */
+        int kinds_h = kh <= room / 2 ? kh : room * 45 / 100;
+        if (ph < room - kinds_h)
+            kinds_h = room - ph;
+        int progs_h = room - kinds_h;
+        section(k, ui_rect(area.x, area.y, area.w, progs_h), ptitle, &pg, &in->sc_programs,
+                ID_SCROLL_PROGRAMS, program_tiles, in);
+        section(k, ui_rect(area.x, area.y + progs_h + t->gap, area.w, kinds_h), ktitle, &kg,
+                &in->sc_kinds, ID_SCROLL_KINDS, kind_tiles, in);
+    }
+    free(names);
+}
+
+/* The bar at the bottom: Continue at the right, saying it prints the badge;
+ * "Not you?" at the left in portrait (in landscape it is in the title bar);
+ * the consent box between them, or on a line of its own above when it would
+ * be cut there. */
+typedef struct Bar {
+    UiRect not_me; /* w 0: not here */
+    UiRect consent, cont;
+} Bar;
+
+/* Plans the bar; returns its top. Draws nothing. */
+static int bar_plan(Kiosk *k, bool not_me, Bar *b)
+{
+    const UiTheme *t = &k->theme;
+    UiView *v = k->view;
+    int bh = t->target, bar_y = v->h - t->pad - bh;
+    const char *label = kiosk_tr(k, S_CONTINUE), *note = kiosk_tr(k, S_CONTINUE_PRINTS);
+    int cw = screen_button_w(k, label, t->px_button, ui_sc(t, 220));
+    int nw = ui_text_width(v, note, t->px_small, UI_REGULAR) + 2 * ui_sc(t, 12);
+    cw = nw > cw ? nw : cw;
+    b->cont = ui_rect(v->w - t->pad - cw, bar_y, cw, bh);
+    b->not_me = ui_rect(t->pad, bar_y, 0, bh);
+    if (not_me)
+        b->not_me.w = screen_button_w(k, kiosk_tr(k, S_NOT_YOU), t->px_button, t->btn_min);
+    int x = b->not_me.w ? t->pad + b->not_me.w + t->gap : t->pad;
+    b->consent = ui_rect(x, bar_y, b->cont.x - t->gap - x, bh);
+    int need = ui_text_width(v, kiosk_tr(k, S_CONSENT), t->px_body, UI_REGULAR) +
+               ui_sc(t, 8 + 34 + 12 + 8);
+    if (need > b->consent.w)
+        b->consent = ui_rect(t->pad, bar_y - t->gap - bh, v->w - 2 * t->pad, bh);
+    return b->consent.y;
 }
 
 static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
@@ -299,41 +369,27 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     Interests *in = st;
     const UiTheme *t = &k->theme;
     const VisitGuest *g = visit_guest(k->visit);
-    Lay l;
-    memset(&l, 0, sizeof l);
-    l.aw = v->w - 2 * t->pad;
     char title[600];
     if (g && g->greet[0])
         snprintf(title, sizeof title, kiosk_tr(k, S_INTERESTS_TITLE_FMT), g->greet);
     else
         snprintf(title, sizeof title, "%s", kiosk_tr(k, S_INTERESTS_TITLE));
-    /* No buttons up here: the title takes only its own line. */
-    int title_h = ui_text_height(v, t->px_title, UI_BOLD);
-    ui_text_in(v, ui_rect(t->pad, t->pad, l.aw, title_h), title, t->px_title, t->px_body, UI_BOLD,
-               t->text, UI_CENTER);
-    l.y0 = t->pad + title_h + t->gap;
-
-    /* Continue at the bottom right; the consent box left of it, or on its own
-     * line above it when it would be cut there. Both are drawn last, so Tab
-     * reaches them after the tiles. */
-    bool ask = g && g->ask_consent;
-    int bh = t->target;
-    int bar_y = v->h - t->pad - bh;
-    const char *cont = kiosk_tr(k, S_CONTINUE);
-    int cwid = screen_button_w(k, cont, t->px_button, ui_sc(t, 220));
-    int bottom = bar_y - t->gap;
-    const char *cs = kiosk_tr(k, S_CONSENT);
-    UiRect cr = ui_rect(t->pad, bar_y, l.aw - cwid - t->gap, bh);
-    if (ask && ui_text_width(v, cs, t->px_body, UI_REGULAR) + ui_sc(t, 8 + 34 + 12 + 8) > cr.w) {
-        cr = ui_rect(t->pad, bar_y - t->gap - bh, l.aw, bh);
-        bottom = cr.y - t->gap;
-    }
-    l.area_h = bottom - l.y0;
-    tiles(k, in, &l);
-    if (ask)
-        ui_checkbox(v, t, &k->in, ID_CONSENT, cr, cs, in->consent);
-    ui_button(v, t, &k->in, ID_CONTINUE, ui_rect(v->w - t->pad - cwid, bar_y, cwid, bh), cont,
-              UI_BTN_PRIMARY, t->px_button);
+    /* "Not you?" for a guest this visit checked in from a list: the wrong
+     * name tapped, someone else's ticket. */
+    bool not_me = g && g->new_checkin && !g->walk_in;
+    bool portrait = v->h > v->w;
+    int y0 = screen_top_bar(k, title, not_me && !portrait ? ID_NOT_ME : 0, kiosk_tr(k, S_NOT_YOU),
+                            0, NULL);
+    Bar b;
+    int bottom = bar_plan(k, not_me && portrait, &b);
+    sections(k, in, ui_rect(t->pad, y0, v->w - 2 * t->pad, bottom - t->gap - y0));
+    /* Drawn after the tiles, so Tab reaches them last. */
+    if (b.not_me.w)
+        ui_button(v, t, &k->in, ID_NOT_ME, b.not_me, kiosk_tr(k, S_NOT_YOU), UI_BTN_SECONDARY,
+                  t->px_button);
+    ui_checkbox(v, t, &k->in, ID_CONSENT, b.consent, kiosk_tr(k, S_CONSENT), in->consent);
+    ui_button_note(v, t, &k->in, ID_CONTINUE, b.cont, kiosk_tr(k, S_CONTINUE),
+                   kiosk_tr(k, S_CONTINUE_PRINTS), UI_BTN_PRIMARY, t->px_button);
 }
 
 const UiScreen screen_interests = {

@@ -38,8 +38,8 @@ static int bar_title(Kiosk *k, const char *title, int y, int left, int right)
     return y + bh + t->gap;
 }
 
-int screen_top_bar(Kiosk *k, const char *title, uint32_t back_id, uint32_t right_id,
-                   const char *right)
+int screen_top_bar(Kiosk *k, const char *title, uint32_t back_id, const char *back,
+                   uint32_t right_id, const char *right)
 {
     const UiTheme *t = &k->theme;
     UiView *v = k->view;
@@ -47,7 +47,6 @@ int screen_top_bar(Kiosk *k, const char *title, uint32_t back_id, uint32_t right
     int y = t->pad;
     int left = t->pad, rightw = t->pad;
     if (back_id) {
-        const char *back = kiosk_tr(k, S_BACK);
         int bw = screen_button_w(k, back, t->px_button, t->btn_min);
         ui_button(v, t, &k->in, back_id, ui_rect(t->pad, y, bw, bh), back, UI_BTN_SECONDARY,
                   t->px_button);

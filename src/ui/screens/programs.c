@@ -103,7 +103,8 @@ static void list_layout(Kiosk *k, void *st, UiView *v, int64_t now)
     Programs *p = st;
     const UiTheme *t = &k->theme;
     const ProgramList *pl = visit_programs(k->visit);
-    int y0 = screen_top_bar(k, kiosk_tr(k, S_PROGRAMS_TITLE), ID_BACK, 0, NULL);
+    int y0 =
+        screen_top_bar(k, kiosk_tr(k, S_PROGRAMS_TITLE), ID_BACK, kiosk_tr(k, S_BACK), 0, NULL);
     UiRect area = ui_rect(0, y0, v->w, v->h - y0);
     UiRect saved = v->clip;
     int top = ui_scroll_begin(v, &p->sc, ID_SCROLL, area);
@@ -189,7 +190,7 @@ static void page_layout(Kiosk *k, void *st, UiView *v, int64_t now)
     if (pg->i >= pl->count)
         return;
     const Program *p = &pl->items[pg->i];
-    int y0 = screen_top_bar(k, p->name, ID_BACK, 0, NULL);
+    int y0 = screen_top_bar(k, p->name, ID_BACK, kiosk_tr(k, S_BACK), 0, NULL);
     UiProgramPage page = {p,           k->lang,  visit_guest(k->visit) != NULL, pg->interested,
                           ID_INTEREST, ID_SCROLL};
     ui_program_page(v, &k->theme, &k->in, ui_rect(0, y0, v->w, v->h - y0), &pg->sc, &page);

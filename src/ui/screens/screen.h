@@ -176,10 +176,11 @@ void screen_staff_guest_open(Kiosk *k, const char *guest_id, int64_t now);
 
 /* The width of a button with label at px, at least min_w. */
 int screen_button_w(const Kiosk *k, const char *label, int px, int min_w);
-/* Back button (id back_id, or none when 0), a centred title and an optional
- * primary button on the right; returns the y below the bar. */
-int screen_top_bar(Kiosk *k, const char *title, uint32_t back_id, uint32_t right_id,
-                   const char *right);
+/* A button at the left (id back_id labelled back, usually Back; none when
+ * back_id is 0), a centred title and an optional primary button on the
+ * right; returns the y below the bar. */
+int screen_top_bar(Kiosk *k, const char *title, uint32_t back_id, const char *back,
+                   uint32_t right_id, const char *right);
 /* Staff mode's bar: a button at the top left (Cancel, Back) and a centred
  * title; returns the y below it. */
 int screen_bar(Kiosk *k, uint32_t left_id, UiStr left, UiStr title);

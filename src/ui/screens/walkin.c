@@ -1,6 +1,8 @@
 /* walkin.c — I'm new here (SPEC §3 screen 3): first and last name, company,
- * job title, email and phone, the consent box, and Next, always in view above
- * the keyboard. Fields the visit layer finds wrong are marked on the field. */
+ * job title, email and phone, the consent box and Next. Next and the consent
+ * box are always in view, the box just above the keyboard, so no guest leaves
+ * without having seen the question; the fields scroll between them. Fields
+ * the visit layer finds wrong are marked on the field. */
 #include <stdio.h>
 #include <string.h>
 
@@ -173,17 +175,32 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     const UiTheme *t = &k->theme;
     static const UiStr CAPTIONS[VISIT_FIELD_COUNT] = {S_FIRST, S_LAST,  S_COMPANY,
                                                       S_JOB,   S_EMAIL, S_PHONE};
-    int y0 = screen_top_bar(k, kiosk_tr(k, S_WALKIN_TITLE), ID_BACK, ID_NEXT, kiosk_tr(k, S_NEXT));
-    int bottom = screen_keyboard(k);
-    UiRect area = ui_rect(0, y0, v->w, bottom - y0);
+    int fh = ui_field_height(t, true);
+    int kb_top = screen_keyboard(k);
+    /* The consent box on a line of its own above the keyboard, or, where that
+     * would not leave room for a whole field (a small panel with the keyboard
+     * up), in the top bar in place of the title. */
+    int bar_h = t->pad + t->target + t->gap;
+    bool in_bar = kb_top - t->gap - t->target - t->gap - bar_h < fh;
+    UiRect consent = ui_rect(t->pad, kb_top - t->gap - t->target, v->w - 2 * t->pad, t->target);
+    int y0;
+    if (in_bar) {
+        y0 = screen_top_bar(k, NULL, ID_BACK, kiosk_tr(k, S_BACK), ID_NEXT, kiosk_tr(k, S_NEXT));
+        int back_w = screen_button_w(k, kiosk_tr(k, S_BACK), t->px_button, t->btn_min);
+        int next_w = screen_button_w(k, kiosk_tr(k, S_NEXT), t->px_button, ui_sc(t, 140));
+        consent = ui_rect(t->pad + back_w + t->gap, t->pad,
+                          v->w - 2 * t->pad - back_w - next_w - 2 * t->gap, t->target);
+    } else {
+        y0 = screen_top_bar(k, kiosk_tr(k, S_WALKIN_TITLE), ID_BACK, kiosk_tr(k, S_BACK), ID_NEXT,
+                            kiosk_tr(k, S_NEXT));
+    }
+    UiRect area = ui_rect(0, y0, v->w, (in_bar ? kb_top : consent.y) - t->gap - y0);
     int cols = v->w > v->h && v->w >= ui_sc(t, 600) ? 2 : 1;
     int cw = (v->w - 2 * t->pad - (cols - 1) * t->pad) / cols;
-    int fh = ui_field_height(t, true);
     int rowh = fh + t->gap;
-    int consent_y = ((VISIT_FIELD_COUNT + cols - 1) / cols) * rowh;
-    int content_h = consent_y + t->target + t->pad;
+    int content_h = ((VISIT_FIELD_COUNT + cols - 1) / cols) * rowh;
 
-    /* Keep the focused field in view above the keyboard. */
+    /* Keep the focused field in view. */
     w->sc.view_h = area.h;
     w->sc.content_h = content_h;
     int fi = focused(k);
@@ -204,11 +221,9 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
                           optional ? kiosk_tr(k, S_OPTIONAL) : NULL};
         w->box[i] = ui_field(v, t, &k->in, ID_FIELD + (uint32_t)i, r, &fs, &w->text_x[i]);
     }
-    ui_checkbox(v, t, &k->in, ID_CONSENT,
-                ui_rect(t->pad, top + consent_y, v->w - 2 * t->pad, t->target),
-                kiosk_tr(k, S_CONSENT), w->consent);
     ui_scroll_end(v, &w->sc, content_h, saved);
     ui_scroll_bar(v, t, &w->sc, area);
+    ui_checkbox(v, t, &k->in, ID_CONSENT, consent, kiosk_tr(k, S_CONSENT), w->consent);
 }
 
 const UiScreen screen_walkin = {

@@ -1,0 +1,258 @@
+/* test_ui_door.c — what a trial at the door found (issue 8), each checked on
+ * the database as well as on the screen: a walk-in sees the consent question
+ * before leaving the form at every size and with larger text, and their
+ * consent reaches the follow-up list; Interests shows both choices on the
+ * first view at every size; "Not you?" undoes a wrong check-in and prints no
+ * badge. Driven in process by the UI driver (ui_driver.h) with the demo's
+ * twelve programs. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "core/event_config.h"
+#include "core/import.h"
+#include "store/store.h"
+#include "ui/ui.h"
+#include "ui_driver.h"
+
+typedef struct Fixture {
+    char *dir;
+    Store *store;
+    EventConfig cfg;
+    Uid *d;
+    int prints;
+} Fixture;
+
+static const int SIZES[][2] = {{800, 480}, {1280, 800}, {1920, 1080}, {1080, 1920}};
+#define NSIZES (sizeof SIZES / sizeof SIZES[0])
+
+static int count_print(void *ud, const char *guest_id)
+{
+    (void)guest_id;
+    ((Fixture *)ud)->prints++;
+    return 0;
+}
+
+static void import_file(Fixture *f, const char *rel, ImportKind kind)
+{
+    char *csv = tu_source(rel);
+    size_t len;
+    char *raw = tu_read(csv, &len);
+    assert_non_null(raw);
+    ImportReport rep;
+    import_report_init(&rep, csv);
+    GuestList gl;
+    ProgramList pl;
+    guest_list_init(&gl);
+    program_list_init(&pl);
+    if (kind == IMPORT_GUESTS) {
+        assert_int_equal(import_parse_guests(raw, len, &gl, &rep), 0);
+        assert_int_equal(store_import_guests(f->store, &gl, &rep, 1000), STORE_OK);
+    } else {
+        assert_int_equal(import_parse_programs(raw, len, &pl, &rep), 0);
+        assert_int_equal(store_import_programs(f->store, &pl, &rep, 1000), STORE_OK);
+    }
+    guest_list_free(&gl);
+    program_list_free(&pl);
+    import_report_free(&rep);
+    free(raw);
+    free(csv);
+}
+
+static int setup(void **state)
+{
+    Fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    f->dir = tu_tempdir();
+    char *db = tu_path(f->dir, "k.db");
+    char err[256];
+    assert_int_equal(store_open(db, STORE_OPEN_CREATE, &f->store, err, sizeof err), STORE_OK);
+    free(db);
+    import_file(f, "tests/ui/event/guests.csv", IMPORT_GUESTS);
+    import_file(f, "assets/demo/programs.csv", IMPORT_PROGRAMS);
+    config_defaults(&f->cfg);
+    f->d = uid_kiosk_create(
+        &(UidSetup){.store = f->store, .cfg = &f->cfg, .printer = {.print = count_print, .ud = f}});
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Fixture *f = *state;
+    uid_destroy(f->d);
+    store_close(f->store);
+    tu_rmtree(f->dir);
+    free(f->dir);
+    free(f);
+    return 0;
+}
+
+/* The widget labelled label is on screen whole: not cut by a scroll area
+ * nor by the window's edge. */
+static bool whole(Fixture *f, const char *label)
+{
+    const UiWidget *w = ui_view_find_label(uid_view(f->d), label);
+    return w && w->clip.x == w->r.x && w->clip.y == w->r.y && w->clip.w == w->r.w &&
+           w->clip.h == w->r.h && w->r.x >= 0 && w->r.y >= 0 &&
+           w->r.x + w->r.w <= uid_width(f->d) && w->r.y + w->r.h <= uid_height(f->d);
+}
+
+static void assert_whole(Fixture *f, const char *label)
+{
+    if (!whole(f, label))
+        fail_msg("%dx%d: '%s' is not wholly on screen (%s)", uid_width(f->d), uid_height(f->d),
+                 label, uid_screen(f->d));
+}
+
+/* The consent question is on the walk-in form with the keyboard up, at every
+ * size, in normal and larger text. */
+static void test_walkin_consent_in_view(void **state)
+{
+    Fixture *f = *state;
+    for (int larger = 0; larger < 2; larger++) {
+        if (larger)
+            uid_press(f->d, "Larger text");
+        uid_press(f->d, "I'm new here");
+        for (size_t s = 0; s < NSIZES; s++) {
+            uid_resize(f->d, SIZES[s][0], SIZES[s][1]);
+            assert_string_equal(uid_screen(f->d), "walkin");
+            assert_whole(f, "You may contact me about partnering");
+            assert_whole(f, "Next");
+        }
+        uid_resize(f->d, 800, 480);
+        uid_press(f->d, "Back");
+    }
+}
+
+static bool contains_row(const char *csv, const char *a, const char *b)
+{
+    for (const char *line = csv; line && *line;) {
+        const char *end = strstr(line, "\n");
+        size_t n = end ? (size_t)(end - line) : strlen(line);
+        char *row = strndup(line, n);
+        bool hit = row && strstr(row, a) && strstr(row, b);
+        free(row);
+        if (hit)
+            return true;
+        line = end ? end + 1 : NULL;
+    }
+    return false;
+}
+
+/* A walk-in who ticks the box reaches the follow-up list with their email:
+ * Interests asks again, starting ticked, and keeps it. */
+static void test_walkin_consent_reaches_followup(void **state)
+{
+    Fixture *f = *state;
+    uid_press(f->d, "I'm new here");
+    uid_type(f->d, "Priya", 100);
+    uid_key(f->d, UI_KEY_RETURN, 0);
+    uid_type(f->d, "Raman", 100);
+    for (int i = 0; i < 3; i++) /* company and job title left empty */
+        uid_key(f->d, UI_KEY_RETURN, 0);
+    uid_type(f->d, "priya@raman.example", 100);
+    uid_press(f->d, "You may contact me about partnering");
+    uid_press(f->d, "Next");
+    assert_string_equal(uid_screen(f->d), "interests");
+    assert_whole(f, "You may contact me about partnering");
+    uid_press(f->d, "Welding Technology");
+    uid_press(f->d, "Continue");
+    assert_string_equal(uid_screen(f->d), "done");
+    assert_int_equal(f->prints, 1);
+    char *out = tu_path(f->dir, "followup.csv");
+    char *db = tu_path(f->dir, "k.db");
+    TuRun r = tu_lanyard("export", "followup", "--db", db, "--out", out, NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    char *csv = tu_read(out, NULL);
+    assert_non_null(csv);
+    if (!contains_row(csv, "Raman", "priya@raman.example"))
+        fail_msg("no follow-up row with the walk-in's email:\n%s", csv);
+    free(csv);
+    free(db);
+    free(out);
+}
+
+/* Interests with twelve programs: the programs and the kinds of partnership
+ * are both there on the first view, each with a tile wholly in view, at
+ * every size and with larger text; Continue and the consent box too. */
+static void test_interests_both_choices(void **state)
+{
+    Fixture *f = *state;
+    static const char *const CODES[] = {"2713624642", "2713854927"};
+    for (int larger = 0; larger < 2; larger++) {
+        if (larger)
+            uid_press(f->d, "Larger text");
+        uid_scan(f->d, CODES[larger]);
+        for (size_t s = 0; s < NSIZES; s++) {
+            uid_resize(f->d, SIZES[s][0], SIZES[s][1]);
+            assert_string_equal(uid_screen(f->d), "interests");
+            uid_expect(f->d, "Programs you would like to support");
+            uid_expect(f->d, "Ways you could partner");
+            assert_whole(f, "Welding Technology");
+            assert_whole(f, "Host interns");
+            assert_whole(f, "You may contact me about partnering");
+            assert_whole(f, "Continue");
+            assert_true(uid_visible(f->d, "and print my badge"));
+        }
+        uid_resize(f->d, 800, 480);
+        uid_press(f->d, "Host interns");
+        uid_press(f->d, "Continue");
+        assert_string_equal(uid_screen(f->d), "done");
+        uid_press(f->d, "Done");
+    }
+}
+
+static bool is_checked_in(Fixture *f, const char *code)
+{
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_by_code(f->store, code, &g), STORE_OK);
+    bool in = false;
+    assert_int_equal(store_is_checked_in(f->store, g.id, &in), STORE_OK);
+    guest_clear(&g);
+    return in;
+}
+
+/* The wrong name tapped: "Not you?" checks them out again, prints nothing,
+ * and goes back to Find me; the right guest then checks in. */
+static void test_not_you(void **state)
+{
+    Fixture *f = *state;
+    uid_press(f->d, "Check in");
+    uid_type(f->d, "ana", 100);
+    uid_press(f->d, "Ana G. — Acme Welding");
+    uid_press(f->d, "Yes, check me in");
+    assert_true(is_checked_in(f, "2713624642"));
+    uid_press(f->d, "Not you?");
+    assert_string_equal(uid_screen(f->d), "find");
+    assert_false(is_checked_in(f, "2713624642"));
+    assert_int_equal(f->prints, 0);
+    StoreStats st;
+    assert_int_equal(store_stats(f->store, &st), STORE_OK);
+    assert_int_equal(st.checked_in, 0);
+    assert_int_equal(st.undone, 1);
+    /* A walk-in is not offered it: they typed their own name. */
+    uid_press(f->d, "Back");
+    uid_press(f->d, "I'm new here");
+    uid_type(f->d, "Li", 100);
+    uid_key(f->d, UI_KEY_RETURN, 0);
+    uid_type(f->d, "Wei", 100);
+    uid_press(f->d, "Next");
+    assert_string_equal(uid_screen(f->d), "interests");
+    assert_false(uid_visible(f->d, "Not you?"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_walkin_consent_in_view, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walkin_consent_reaches_followup, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_interests_both_choices, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_not_you, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
