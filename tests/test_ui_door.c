@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "testutil.h"
 
@@ -246,6 +247,140 @@ static void test_not_you(void **state)
     assert_false(uid_visible(f->d, "Not you?"));
 }
 
+/* An unknown code scanned says so on every guest screen, in both languages. */
+static void test_unknown_scan_everywhere(void **state)
+{
+    Fixture *f = *state;
+    static const char *const SAYS[] = {"We could not find that code", "No encontramos ese código"};
+    for (int es = 0; es < 2; es++) {
+        if (es)
+            uid_press(f->d, "Español");
+        const char *const steps[][2] = {
+            {NULL, "welcome"},
+            {es ? "Registrarme" : "Check in", "find"},
+            {"@ana", "confirm"},
+            {es ? "No, volver" : "No, go back", NULL},
+            {es ? "Atrás" : "Back", NULL},
+            {es ? "Es mi primera vez" : "I'm new here", "walkin"},
+            {es ? "Atrás" : "Back", NULL},
+            {es ? "Explorar programas" : "Explore programs", "programs"},
+            {"Welding Technology", "program"},
+        };
+        for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+            const char *press = steps[i][0];
+            if (press && press[0] == '@') {
+                uid_type(f->d, press + 1, 100);
+                uid_press(f->d, "Ana G. — Acme Welding");
+            } else if (press) {
+                uid_press(f->d, press);
+            }
+            if (!steps[i][1])
+                continue;
+            assert_string_equal(uid_screen(f->d), steps[i][1]);
+            uid_scan(f->d, "NOPE-404");
+            uid_expect(f->d, SAYS[es]);
+            assert_string_equal(uid_screen(f->d), steps[i][1]);
+            uid_wait(f->d, 7000); /* the notice goes */
+        }
+        uid_press(f->d, es ? "Atrás" : "Back");
+        uid_press(f->d, es ? "Atrás" : "Back");
+        uid_scan(f->d, es ? "2713854927" : "2713624642");
+        assert_string_equal(uid_screen(f->d), "interests");
+        uid_scan(f->d, "NOPE-404");
+        uid_expect(f->d, SAYS[es]);
+        uid_press(f->d, es ? "Continuar" : "Continue");
+        assert_string_equal(uid_screen(f->d), "done");
+        uid_scan(f->d, "NOPE-404");
+        uid_expect(f->d, SAYS[es]);
+        uid_wait(f->d, 30000); /* back to Welcome, in the event's language */
+        if (es)
+            uid_press(f->d, "Español");
+        uid_scan(f->d, es ? "2713854927" : "2713624642");
+        assert_string_equal(uid_screen(f->d), "already");
+        uid_scan(f->d, "NOPE-404");
+        uid_expect(f->d, SAYS[es]);
+        uid_wait(f->d, 30000);
+    }
+}
+
+static int stick_at(void *ud, char *out, size_t outlen)
+{
+    snprintf(out, outlen, "%s", (const char *)ud);
+    return 0;
+}
+
+static int fake_test_badge(void *ud, int64_t now, TestBadge *out)
+{
+    (void)ud;
+    (void)now;
+    snprintf(out->path, sizeof out->path, "/var/lib/lanyard/badges/test-badge.png");
+    return 0;
+}
+
+/* The program names drawn on the interest chart: every one at one size. */
+static void chart_names_one_size(Fixture *f)
+{
+    const UiView *v = uid_view(f->d);
+    static const char *const NAMES[] = {"Welding Technology", "Culinary Arts"};
+    int px = 0, seen = 0;
+    for (size_t i = 0; i < v->ncmds; i++) {
+        const UiCmd *c = &v->cmds[i];
+        if (c->type != UI_CMD_TEXT)
+            continue;
+        const char *text = ui_view_text(v, c->text);
+        for (size_t n = 0; n < 2; n++) {
+            if (strcmp(text, NAMES[n]) != 0)
+                continue;
+            if (px && c->px != px)
+                fail_msg("'%s' at %d px, the other bar's label at %d", text, c->px, px);
+            px = c->px;
+            seen++;
+        }
+    }
+    assert_int_equal(seen, 2);
+}
+
+/* After Export to USB and after Print test badge the dashboard's charts stay
+ * drawn beside what the action came to, at every size. */
+static void test_staff_charts_stay(void **state)
+{
+    Fixture *f = *state;
+    char *stick = tu_path(f->dir, "stick");
+    assert_int_equal(mkdir(stick, 0700), 0);
+    uid_destroy(f->d);
+    f->d = uid_kiosk_create(
+        &(UidSetup){.store = f->store,
+                    .cfg = &f->cfg,
+                    .windowed = true,
+                    .printer = {.print = count_print, .test_badge = fake_test_badge, .ud = f},
+                    .media = {stick_at, stick}});
+    static const char *const PICK[] = {"Welding Technology", "Culinary Arts"};
+    static const char *const CODES[] = {"2713624642", "2713854927"};
+    for (size_t i = 0; i < 2; i++) {
+        uid_scan(f->d, CODES[i]);
+        uid_press(f->d, PICK[i]);
+        uid_press(f->d, "Continue");
+        uid_press(f->d, "Done");
+    }
+    uid_hold(f->d, 5, 5, 3000);
+    uid_press(f->d, "OK");
+    assert_string_equal(uid_screen(f->d), "staff");
+    for (size_t s = 0; s < NSIZES; s++) {
+        uid_resize(f->d, SIZES[s][0], SIZES[s][1]);
+        uid_press(f->d, "Export to USB");
+        uid_expect(f->d, "Exported to:");
+        uid_expect(f->d, "Arrivals per 15 minutes");
+        uid_expect(f->d, "Interest per program");
+        chart_names_one_size(f);
+        uid_press(f->d, "Print test badge");
+        uid_expect(f->d, "Test badge written to:");
+        uid_expect(f->d, "Arrivals per 15 minutes");
+        uid_expect(f->d, "Interest per program");
+        chart_names_one_size(f);
+    }
+    free(stick);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -253,6 +388,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_walkin_consent_reaches_followup, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_both_choices, setup, teardown),
         cmocka_unit_test_setup_teardown(test_not_you, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unknown_scan_everywhere, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_staff_charts_stay, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

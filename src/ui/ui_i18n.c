@@ -193,6 +193,10 @@ static const Entry TABLE[S_COUNT] = {
       "Hay más coincidencias: escriba más de su nombre."}},
     {S_NOT_YOU, {"Not you?", "¿No es usted?"}},
     {S_CONTINUE_PRINTS, {"and print my badge", "e imprimir mi gafete"}},
+    {S_EXIT_ASK,
+     {"Exit the kiosk? No one can check in until it starts again.",
+      "¿Salir del quiosco? Nadie podrá registrarse hasta que vuelva a iniciarse."}},
+    {S_EXIT_YES, {"Yes, exit", "Sí, salir"}},
 };
 
 const char *ui_tr(UiLang lang, UiStr s)

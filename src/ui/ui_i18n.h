@@ -157,6 +157,8 @@ typedef enum UiStr {
     S_FIND_TYPE_MORE, /* more than the rows shown match */
     S_NOT_YOU,
     S_CONTINUE_PRINTS,
+    S_EXIT_ASK,
+    S_EXIT_YES,
     S_COUNT
 } UiStr;
 

@@ -25,10 +25,12 @@ static void arrival_ends(Kiosk *k, UiRect plot, int n, int sh)
     ago_label(k, n * 15, left, sizeof left);
     ago_label(k, 0, right, sizeof right);
     int ly = plot.y + plot.h + ui_sc(t, 4);
-    ui_text_in(v, ui_rect(plot.x, ly, plot.w / 2, sh), left, t->px_small, t->px_small * 7 / 10,
-               UI_REGULAR, t->muted, UI_LEFT);
-    ui_text_in(v, ui_rect(plot.x + plot.w / 2, ly, plot.w / 2, sh), right, t->px_small,
-               t->px_small * 7 / 10, UI_REGULAR, t->muted, UI_RIGHT);
+    const char *both[] = {left, right};
+    int px =
+        ui_text_common_px(v, both, 2, UI_REGULAR, t->px_small * 7 / 10, t->px_small, plot.w / 2);
+    ui_text_in(v, ui_rect(plot.x, ly, plot.w / 2, sh), left, px, px, UI_REGULAR, t->muted, UI_LEFT);
+    ui_text_in(v, ui_rect(plot.x + plot.w / 2, ly, plot.w / 2, sh), right, px, px, UI_REGULAR,
+               t->muted, UI_RIGHT);
 }
 
 /* Arrivals per 15 minutes as vertical bars over the time up to now, the
@@ -97,10 +99,17 @@ static void chart_interest(Kiosk *k, const Dashboard *d, UiRect r)
     int num_w = ui_text_width(v, "0000", t->px_small, UI_BOLD);
     int bar_x = r.x + name_w + t->gap;
     int bar_w = r.w - name_w - t->gap - num_w - ui_sc(t, 6);
-    for (size_t i = 0; i < d->nprog && d->prog[i].n > 0 && y + rh <= r.y + r.h; i++, y += rh) {
+    /* One size for every name (the largest at which they all fit, a long one
+     * cut at the smallest), and the counts at it too, so bars compare. */
+    size_t shown = 0;
+    const char *names[VISIT_CHART_PROGRAMS];
+    for (size_t i = 0; i < d->nprog && d->prog[i].n > 0 && y + (int)(i + 1) * rh <= r.y + r.h; i++)
+        names[shown++] = d->prog[i].name;
+    int px =
+        ui_text_common_px(v, names, shown, UI_REGULAR, t->px_small * 7 / 10, t->px_small, name_w);
+    for (size_t i = 0; i < shown; i++, y += rh) {
         const ProgramCount *p = &d->prog[i];
-        ui_text_in(v, ui_rect(r.x, y, name_w, rh), p->name, t->px_small, t->px_small * 7 / 10,
-                   UI_REGULAR, t->text, UI_LEFT);
+        ui_text_in(v, ui_rect(r.x, y, name_w, rh), p->name, px, px, UI_REGULAR, t->text, UI_LEFT);
         int w = (int)((int64_t)bar_w * (int64_t)p->n / (int64_t)max);
         if (w < ui_sc(t, 3))
             w = ui_sc(t, 3);
@@ -108,8 +117,8 @@ static void chart_interest(Kiosk *k, const Dashboard *d, UiRect r)
                      t->contrast ? t->text : t->accent, 0);
         char num[32];
         snprintf(num, sizeof num, "%zu", p->n);
-        ui_text_in(v, ui_rect(bar_x + w + ui_sc(t, 6), y, num_w, rh), num, t->px_small,
-                   t->px_small * 7 / 10, UI_BOLD, t->text, UI_LEFT);
+        ui_text_in(v, ui_rect(bar_x + w + ui_sc(t, 6), y, num_w, rh), num, px, px, UI_BOLD, t->text,
+                   UI_LEFT);
     }
 }
 

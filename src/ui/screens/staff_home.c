@@ -8,7 +8,7 @@
 #include "core/timefmt.h"
 #include "ui/screens/screen.h"
 
-enum { ID_BACK = 1, ID_EXIT, ID_EXPORT, ID_FIND, ID_TEST };
+enum { ID_BACK = 1, ID_EXIT, ID_EXIT_YES, ID_EXIT_NO, ID_EXPORT, ID_FIND, ID_TEST };
 
 /* The staff screen is read again this often while shown (printing moves on). */
 #define REFRESH_MS 2000
@@ -28,6 +28,7 @@ typedef enum HomeNote {
 typedef struct Home {
     Dashboard dash;
     int64_t refreshed_at;
+    bool confirm_exit; /* Exit kiosk was pressed: asked first */
     HomeNote note;
     char text[1200]; /* the folder written, or what went wrong */
     int test_job;
@@ -41,7 +42,9 @@ static void refresh(Kiosk *k, Home *h, int64_t now)
 
 static void enter(Kiosk *k, void *st, int64_t now)
 {
-    refresh(k, st, now);
+    Home *h = st;
+    h->confirm_exit = false;
+    refresh(k, h, now);
 }
 
 static void export_usb(Kiosk *k, Home *h)
@@ -84,6 +87,12 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
         kiosk_reset(k, now);
         break;
     case ID_EXIT:
+        h->confirm_exit = true;
+        break;
+    case ID_EXIT_NO:
+        h->confirm_exit = false;
+        break;
+    case ID_EXIT_YES:
         kiosk_request_quit(k); /* the staff screen stays up until the window goes */
         break;
     case ID_EXPORT:
@@ -118,122 +127,192 @@ static int64_t next_wake(const Kiosk *k, const void *st, int64_t now)
 
 /* ---- layout ---- */
 
-/* Exit kiosk at the bottom right, away from Back; Export to USB at the left,
- * and Find a guest and Print test badge beside it when the row has room for
- * them, else on a row of their own above it. Returns the top of the buttons. */
-static int buttons(Kiosk *k)
+/* The buttons: Exit kiosk at the bottom right, away from Back; Export to USB
+ * at the left, and Find a guest and Print test badge beside it when the row
+ * has room for them, else on a row of their own above it. What the last
+ * action came to is said in the room between them and Exit kiosk (free). */
+typedef struct Buttons {
+    UiRect exit, export_usb, find, test; /* test.w 0: the kiosk does not print */
+    UiRect free[2]; /* room for a note: on the bottom row; over both rows (w <= 0: none) */
+    int top;
+} Buttons;
+
+static void buttons_plan(Kiosk *k, Buttons *b)
 {
     const UiTheme *t = &k->theme;
     UiView *v = k->view;
-    int bh = t->target, bottom = v->h - t->pad - bh;
-    int min = t->btn_wide;
-    const char *exit = kiosk_tr(k, S_EXIT_KIOSK);
-    int ew = screen_button_w(k, exit, t->px_button, min);
-    ui_button(v, t, &k->in, ID_EXIT, ui_rect(v->w - t->pad - ew, bottom, ew, bh), exit,
-              UI_BTN_PRIMARY, t->px_button);
-    const char *xl = kiosk_tr(k, S_EXPORT_USB);
-    int xw = screen_button_w(k, xl, t->px_button, min);
-    ui_button(v, t, &k->in, ID_EXPORT, ui_rect(t->pad, bottom, xw, bh), xl, UI_BTN_SECONDARY,
-              t->px_button);
-    const char *fl = kiosk_tr(k, S_STAFF_FIND);
-    int fw = screen_button_w(k, fl, t->px_button, min);
-    const char *tl = kiosk_tr(k, S_STAFF_TEST_BADGE);
-    int tw = visit_prints(k->visit) ? screen_button_w(k, tl, t->px_button, min) : 0;
+    int bh = t->target, bottom = v->h - t->pad - bh, min = t->btn_wide, px = t->px_button;
+    int ew = screen_button_w(k, kiosk_tr(k, S_EXIT_KIOSK), px, min);
+    b->exit = ui_rect(v->w - t->pad - ew, bottom, ew, bh);
+    b->export_usb =
+        ui_rect(t->pad, bottom, screen_button_w(k, kiosk_tr(k, S_EXPORT_USB), px, min), bh);
+    int fw = screen_button_w(k, kiosk_tr(k, S_STAFF_FIND), px, min);
+    int tw =
+        visit_prints(k->visit) ? screen_button_w(k, kiosk_tr(k, S_STAFF_TEST_BADGE), px, min) : 0;
     int tools_w = fw + (tw ? t->gap + tw : 0);
-    int tx = t->pad + xw + t->gap, ty = bottom;
-    if (tx + tools_w + t->gap > v->w - t->pad - ew) {
+    int tx = b->export_usb.x + b->export_usb.w + t->gap, ty = bottom;
+    if (tx + tools_w + t->gap > b->exit.x) {
         tx = t->pad;
         ty = bottom - t->gap - bh;
     }
-    ui_button(v, t, &k->in, ID_FIND, ui_rect(tx, ty, fw, bh), fl, UI_BTN_SECONDARY, t->px_button);
-    if (tw)
-        ui_button(v, t, &k->in, ID_TEST, ui_rect(tx + fw + t->gap, ty, tw, bh), tl,
-                  UI_BTN_SECONDARY, t->px_button);
-    return ty;
+    b->find = ui_rect(tx, ty, fw, bh);
+    b->test = ui_rect(tx + fw + t->gap, ty, tw, bh);
+    b->top = ty;
+    int tools_end = tw ? b->test.x + tw : b->find.x + fw;
+    int row_end = ty == bottom ? tools_end : b->export_usb.x + b->export_usb.w;
+    int both_end = tools_end > row_end ? tools_end : row_end;
+    b->free[0] = ui_rect(row_end + t->gap, bottom, b->exit.x - 2 * t->gap - row_end, bh);
+    b->free[1] =
+        ui_rect(both_end + t->gap, ty, b->exit.x - 2 * t->gap - both_end, bottom + bh - ty);
 }
 
-/* How the test badge went, just above the buttons; returns the new bottom. */
-static int test_note(Kiosk *k, const Home *h, int bottom)
+static void buttons_draw(Kiosk *k, const Home *h, const Buttons *b)
 {
     const UiTheme *t = &k->theme;
     UiView *v = k->view;
-    int aw = v->w - 2 * t->pad;
-    int lh = ui_text_height(v, t->px_small, UI_REGULAR);
-    UiColor ok = t->success;
-    if (h->note == HN_TEST_SENT) {
-        int y = bottom - t->gap - 2 * lh;
-        char line[400];
-        snprintf(line, sizeof line, kiosk_tr(k, S_STAFF_TEST_SENT_FMT), h->text, h->test_job);
-        ui_text_in(v, ui_rect(t->pad, y + lh, aw, lh), line, t->px_small, t->px_small * 8 / 10,
-                   UI_BOLD, ok, UI_LEFT);
-        return y;
-    }
-    if (h->note == HN_TEST_PNG) {
-        int y = bottom - t->gap - 2 * lh;
-        ui_text_in(v, ui_rect(t->pad, y, aw, lh), kiosk_tr(k, S_STAFF_TEST_PNG), t->px_small,
-                   t->px_small, UI_BOLD, ok, UI_LEFT);
-        ui_text_in(v, ui_rect(t->pad, y + lh, aw, lh), h->text, t->px_small, t->px_small * 7 / 10,
-                   UI_REGULAR, t->text, UI_LEFT);
-        return y;
-    }
-    if (h->note == HN_TEST_FAILED) {
-        int y = bottom - t->gap - 3 * lh;
-        ui_text_in(v, ui_rect(t->pad, y, aw, lh), kiosk_tr(k, S_STAFF_TEST_FAILED), t->px_small,
-                   t->px_small, UI_BOLD, t->error, UI_LEFT);
-        ui_text_wrap(v, ui_rect(t->pad, y + lh, aw, 2 * lh), h->text, t->px_small, UI_REGULAR,
-                     t->text, 2, UI_LEFT);
-        return y;
-    }
-    return bottom;
-}
-
-/* "cannot write PATH: REASON": the reason first, where it is read, then what
- * could not be written. */
-static void export_failed(Kiosk *k, const Home *h, int y, int lh)
-{
-    const UiTheme *t = &k->theme;
-    UiView *v = k->view;
-    int aw = v->w - 2 * t->pad;
-    char head[800], what[1200];
-    snprintf(what, sizeof what, "%s", h->text);
-    char *colon = strrchr(what, ':');
-    if (colon && colon[1] == ' ') {
-        *colon = '\0';
-        snprintf(head, sizeof head, "%s %s", kiosk_tr(k, S_EXPORT_FAILED), colon + 2);
+    int px = t->px_button;
+    if (h->confirm_exit) {
+        /* Exit kiosk asks first: Cancel and Yes, exit in its place. */
+        const char *no = kiosk_tr(k, S_CANCEL), *yes = kiosk_tr(k, S_EXIT_YES);
+        int yw = screen_button_w(k, yes, px, t->btn_min);
+        int nw = screen_button_w(k, no, px, t->btn_min);
+        int x = v->w - t->pad - yw;
+        ui_button(v, t, &k->in, ID_EXIT_YES, ui_rect(x, b->exit.y, yw, b->exit.h), yes,
+                  UI_BTN_PRIMARY, px);
+        ui_button(v, t, &k->in, ID_EXIT_NO, ui_rect(x - t->gap - nw, b->exit.y, nw, b->exit.h), no,
+                  UI_BTN_SECONDARY, px);
     } else {
-        snprintf(head, sizeof head, "%s", kiosk_tr(k, S_EXPORT_FAILED));
+        ui_button(v, t, &k->in, ID_EXIT, b->exit, kiosk_tr(k, S_EXIT_KIOSK), UI_BTN_PRIMARY, px);
     }
-    ui_text_in(v, ui_rect(t->pad, y, aw, lh), head, t->px_small, t->px_small * 8 / 10, UI_BOLD,
-               t->error, UI_LEFT);
-    ui_text_wrap(v, ui_rect(t->pad, y + lh, aw, 3 * lh), what, t->px_small, UI_REGULAR, t->text, 3,
-                 UI_LEFT);
+    ui_button(v, t, &k->in, ID_EXPORT, b->export_usb, kiosk_tr(k, S_EXPORT_USB), UI_BTN_SECONDARY,
+              px);
+    ui_button(v, t, &k->in, ID_FIND, b->find, kiosk_tr(k, S_STAFF_FIND), UI_BTN_SECONDARY, px);
+    if (b->test.w)
+        ui_button(v, t, &k->in, ID_TEST, b->test, kiosk_tr(k, S_STAFF_TEST_BADGE), UI_BTN_SECONDARY,
+                  px);
 }
 
-/* How the export went, just above the buttons: where it went, or why not.
- * Returns the new bottom. */
-static int export_note(Kiosk *k, const Home *h, int bottom)
+/* What a note says: a first line in its colour, then the rest, wrapped, or
+ * (a path, which has no spaces to wrap at) on one line, shrunk to fit. */
+typedef struct Note {
+    char head[800];
+    UiColor colour;
+    char body[1200];
+    bool path;
+} Note;
+
+/* The note of the last action, or false when there is none. */
+static bool note_of(Kiosk *k, const Home *h, Note *n)
+{
+    const UiTheme *t = &k->theme;
+    memset(n, 0, sizeof *n);
+    n->colour = t->success;
+    switch (h->note) {
+    case HN_NONE:
+        return false;
+    case HN_TEST_SENT:
+        snprintf(n->head, sizeof n->head, kiosk_tr(k, S_STAFF_TEST_SENT_FMT), h->text, h->test_job);
+        break;
+    case HN_TEST_PNG:
+        snprintf(n->head, sizeof n->head, "%s", kiosk_tr(k, S_STAFF_TEST_PNG));
+        snprintf(n->body, sizeof n->body, "%s", h->text);
+        n->path = true;
+        break;
+    case HN_TEST_FAILED:
+        snprintf(n->head, sizeof n->head, "%s", kiosk_tr(k, S_STAFF_TEST_FAILED));
+        snprintf(n->body, sizeof n->body, "%s", h->text);
+        n->colour = t->error;
+        break;
+    case HN_EXPORTED:
+        snprintf(n->head, sizeof n->head, "%s", kiosk_tr(k, S_EXPORT_DONE));
+        snprintf(n->body, sizeof n->body, "%s", h->text);
+        n->path = true;
+        break;
+    case HN_NO_USB:
+        snprintf(n->head, sizeof n->head, "%s", kiosk_tr(k, S_EXPORT_NO_USB));
+        n->colour = t->error;
+        break;
+    case HN_EXPORT_FAILED: {
+        /* "cannot write PATH: REASON": the reason first, where it is read,
+         * then what could not be written. */
+        snprintf(n->body, sizeof n->body, "%s", h->text);
+        char *colon = strrchr(n->body, ':');
+        if (colon && colon[1] == ' ') {
+            *colon = '\0';
+            snprintf(n->head, sizeof n->head, "%s %s", kiosk_tr(k, S_EXPORT_FAILED), colon + 2);
+        } else {
+            snprintf(n->head, sizeof n->head, "%s", kiosk_tr(k, S_EXPORT_FAILED));
+        }
+        n->colour = t->error;
+        break;
+    }
+    }
+    return true;
+}
+
+/* Lines the note takes in width w. */
+static int note_lines(Kiosk *k, const Note *n, int w)
+{
+    const UiTheme *t = &k->theme;
+    int head = ui_text_wraps(k->view, n->head, t->px_small, UI_BOLD, w, 1)   ? 1
+               : ui_text_wraps(k->view, n->head, t->px_small, UI_BOLD, w, 2) ? 2
+                                                                             : 3;
+    if (!n->body[0])
+        return head;
+    if (n->path)
+        return head + 1;
+    return head + (ui_text_wraps(k->view, n->body, t->px_small, UI_REGULAR, w, 2) ? 2 : 3);
+}
+
+static void note_draw(Kiosk *k, const Note *n, UiRect r)
 {
     const UiTheme *t = &k->theme;
     UiView *v = k->view;
-    if (h->note < HN_EXPORTED || h->note > HN_EXPORT_FAILED)
-        return bottom;
-    int aw = v->w - 2 * t->pad;
     int lh = ui_text_height(v, t->px_small, UI_REGULAR);
-    int y = bottom - t->gap - (h->note == HN_EXPORT_FAILED ? 4 : 2) * lh;
-    if (h->note == HN_NO_USB) {
-        ui_text_wrap(v, ui_rect(t->pad, y, aw, 2 * lh), kiosk_tr(k, S_EXPORT_NO_USB), t->px_small,
-                     UI_BOLD, t->error, 2, UI_LEFT);
-    } else if (h->note == HN_EXPORTED) {
-        UiColor ok = t->success;
-        ui_text_in(v, ui_rect(t->pad, y, aw, lh), kiosk_tr(k, S_EXPORT_DONE), t->px_small,
-                   t->px_small, UI_BOLD, ok, UI_LEFT);
-        /* A path has no spaces to wrap at: shrunk to fit, then cut. */
-        ui_text_in(v, ui_rect(t->pad, y + lh, aw, lh), h->text, t->px_small, t->px_small * 7 / 10,
+    int lines = note_lines(k, n, r.w);
+    int y = r.y + (r.h - lines * lh) / 2;
+    y += ui_text_wrap(v, ui_rect(r.x, y, r.w, 2 * lh), n->head, t->px_small, UI_BOLD, n->colour, 2,
+                      UI_LEFT);
+    if (n->path)
+        ui_text_in(v, ui_rect(r.x, y, r.w, lh), n->body, t->px_small, t->px_small * 7 / 10,
                    UI_REGULAR, t->text, UI_LEFT);
-    } else {
-        export_failed(k, h, y, lh);
+    else if (n->body[0])
+        ui_text_wrap(v, ui_rect(r.x, y, r.w, r.y + r.h - y), n->body, t->px_small, UI_REGULAR,
+                     t->text, 3, UI_LEFT);
+}
+
+/* What the last action came to, or the question of Exit kiosk: beside the
+ * buttons when there is room, else just above them. Returns the new bottom
+ * of the screen's other contents. */
+static int notes(Kiosk *k, const Home *h, const Buttons *b)
+{
+    const UiTheme *t = &k->theme;
+    UiView *v = k->view;
+    Note n;
+    bool any = note_of(k, h, &n);
+    if (h->confirm_exit) {
+        memset(&n, 0, sizeof n);
+        snprintf(n.head, sizeof n.head, "%s", kiosk_tr(k, S_EXIT_ASK));
+        n.colour = t->text;
+        any = true;
     }
-    return y;
+    if (!any)
+        return b->top;
+    int lh = ui_text_height(v, t->px_small, UI_REGULAR);
+    for (int i = 0; i < 2; i++) {
+        UiRect r = b->free[i];
+        if (h->confirm_exit) /* Cancel takes part of the room */
+            r.w -= screen_button_w(k, kiosk_tr(k, S_CANCEL), t->px_button, t->btn_min) + t->gap;
+        if (r.w >= ui_sc(t, 200) && note_lines(k, &n, r.w) * lh <= r.h) {
+            note_draw(k, &n, r);
+            return b->top;
+        }
+    }
+    UiRect r;
+    int w = v->w - 2 * t->pad, lines = note_lines(k, &n, w);
+    r = ui_rect(t->pad, b->top - t->gap - lines * lh, w, lines * lh);
+    note_draw(k, &n, r);
+    return r.y;
 }
 
 /* One figure of the staff screen: a caption, a large value and a detail line. */
@@ -364,9 +443,10 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     Home *h = st;
     const UiTheme *t = &k->theme;
     int top = screen_bar(k, ID_BACK, S_BACK, S_STAFF_HEADING);
-    int bottom = buttons(k);
-    bottom = test_note(k, h, bottom);
-    bottom = export_note(k, h, bottom);
+    Buttons b;
+    buttons_plan(k, &b);
+    buttons_draw(k, h, &b);
+    int bottom = notes(k, h, &b);
     int y = cards(k, &h->dash, top + t->gap);
     y = status_lines(k, &h->dash, y, bottom);
     /* The charts in the room left; left out when not even a small chart fits. */
