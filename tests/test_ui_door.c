@@ -257,11 +257,11 @@ static void test_unknown_scan_everywhere(void **state)
             uid_press(f->d, "Español");
         const char *const steps[][2] = {
             {NULL, "welcome"},
-            {es ? "Registrarme" : "Check in", "find"},
+            {es ? "Registrar mi llegada" : "Check in", "find"},
             {"@ana", "confirm"},
             {es ? "No, volver" : "No, go back", NULL},
             {es ? "Atrás" : "Back", NULL},
-            {es ? "Es mi primera vez" : "I'm new here", "walkin"},
+            {es ? "No me inscribí" : "I'm new here", "walkin"},
             {es ? "Atrás" : "Back", NULL},
             {es ? "Explorar programas" : "Explore programs", "programs"},
             {"Welding Technology", "program"},

@@ -151,7 +151,7 @@ static void test_idle_reset_forgets(void **state)
 {
     Fixture *f = *state;
     uid_press(f->d, "Español");
-    uid_press(f->d, "Es mi primera vez");
+    uid_press(f->d, "No me inscribí");
     uid_type(f->d, "Secret", 100);
     assert_true(uid_visible(f->d, "Secret"));
     /* 10 s before the reset, the kiosk asks whether the guest is still there,
