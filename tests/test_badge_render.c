@@ -1,6 +1,7 @@
 /* test_badge_render.c — badges as pixels, PNG and PDF, for every label preset
  * and a custom size: the PDF page is the label, the QR code decodes (zbarimg) to
- * the expected link, and names in any script or length stay inside the label. */
+ * the expected link, which reads back to the guest's code, and names in any
+ * script or length stay inside the label. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,8 +11,8 @@
 #include "testutil.h"
 
 #include "badge/badge_render.h"
-#include "badge/badge_url.h"
 #include "core/event_config.h"
+#include "core/link.h"
 #include "platform/font.h"
 
 static FontSet *fonts;
@@ -118,7 +119,7 @@ static void render_size(const char *size, const char *code, const char *const *p
     assert_true(config_parse_badge_size(size, &cfg.badge_w_mm, &cfg.badge_h_mm));
     BadgeSpec spec;
     badge_spec_from_config(&cfg, &spec);
-    char *url = badge_url_build(cfg.qr_url, cfg.catalog_url, code, programs, nprograms);
+    char *url = link_build(cfg.qr_url, cfg.catalog_url, code, programs, nprograms);
     assert_non_null(url);
     BadgeContent c = {cfg.name, "Ana", "García", "Acme Welding Supply", ROLE_INDUSTRY_PARTNER, url};
     BadgeLayout L;
@@ -138,10 +139,15 @@ static void render_size(const char *size, const char *code, const char *const *p
     assert_true(w > spec.w_mm - 0.5 && w < spec.w_mm + 0.5);
     assert_true(h > spec.h_mm - 0.5 && h < spec.h_mm + 0.5);
 
-    /* Both decode to the link. */
+    /* Both decode to the link, and the link a scanner reads gives the code
+     * back (SPEC §4: the badge's own QR code finds its guest). */
     char *got = zbar(png);
     assert_non_null(got);
     assert_string_equal(got, url);
+    char *back = NULL;
+    assert_int_equal(link_code(cfg.qr_url, cfg.catalog_url, got, &back), 1);
+    assert_string_equal(back, code);
+    free(back);
     free(got);
     snprintf(name, sizeof name, "%s-page", size);
     char *page = pdf_to_png(pdf, name);
@@ -166,6 +172,7 @@ static void test_presets_and_custom(void **state)
     render_size("dymo-30857", "A&B/\xC3\xBC 1", PROGRAMS, 3);
     render_size("80x50mm", "A&B/\xC3\xBC 1", PROGRAMS, 3);
     render_size("3x4in", "Z", NULL, 0); /* nothing picked: the catalogue */
+    render_size("100x60mm", "K&9/\xC3\xB1 #+?,1", NULL, 0);
 }
 
 /* The box holding all pixels that are not white. */
