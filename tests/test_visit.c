@@ -12,6 +12,7 @@
 #include "testutil.h"
 
 #include "core/event_config.h"
+#include "core/link.h"
 #include "core/lockout.h"
 #include "core/pin.h"
 #include "store/store.h"
@@ -175,6 +176,60 @@ static void test_check_in_outcomes(void **state)
     assert_int_equal(f->changes, 1);
     visit_end(f->v);
     assert_int_equal(f->prints, prints);
+}
+
+/* A badge's own QR code, scanned at a kiosk, checks its guest in: with the
+ * programs picked, with none (the catalogue's link), under a template with no
+ * {code}. Links of other sites, or with a code nobody has, are unknown. */
+static void test_check_in_badge_link(void **state)
+{
+    Fixture *f = *state;
+    const char *code = "K&9/\xC3\xB1 #1";
+    add_guest(f, code, "Zoë", "Whitfield", "Northwind Robotics", "zoe@example.com");
+    visit_destroy(f->v);
+    start(f);
+    const char *picked[] = {"WELD", "HLTH"};
+    char *url = link_build(f->cfg.qr_url, f->cfg.catalog_url, code, picked, 2);
+    assert_non_null(url);
+    assert_null(strstr(url, code)); /* encoded, not as typed */
+    assert_int_equal(visit_check_in_code(f->v, url), VISIT_CHECKED_IN);
+    assert_string_equal(visit_guest(f->v)->greet, "Zoë");
+    free(url);
+    visit_end(f->v);
+
+    /* Nothing picked: the catalogue's link. */
+    url = link_build(f->cfg.qr_url, f->cfg.catalog_url, "A-100", NULL, 0);
+    assert_non_null(url);
+    assert_int_equal(visit_check_in_code(f->v, url), VISIT_CHECKED_IN);
+    assert_string_equal(visit_guest(f->v)->greet, "Ana");
+    free(url);
+    visit_end(f->v);
+    url = link_build(f->cfg.qr_url, f->cfg.catalog_url, "NOPE-1", NULL, 0);
+    assert_non_null(url);
+    assert_int_equal(visit_check_in_code(f->v, url), VISIT_UNKNOWN);
+    free(url);
+
+    /* A template without {code}: the link carries it all the same. */
+    snprintf(f->cfg.qr_url, sizeof f->cfg.qr_url, "https://cte.example.org/p/{programs}");
+    url = link_build(f->cfg.qr_url, f->cfg.catalog_url, "B-200", picked, 1);
+    assert_non_null(url);
+    assert_string_equal(url, "https://cte.example.org/p/WELD?guest=B-200");
+    assert_int_equal(visit_check_in_code(f->v, url), VISIT_CHECKED_IN);
+    assert_string_equal(visit_guest(f->v)->greet, "Bo");
+    free(url);
+    visit_end(f->v);
+    assert_int_equal(checked_in(f), 3);
+
+    const char *foreign[] = {
+        "https://other.example.org/partners?programs=WELD&guest=B-200",
+        "https://cte.example.org/programs",
+        "https://cte.example.org/programs/weld",
+        "www.example.org/?guest=B-200",
+    };
+    for (size_t i = 0; i < sizeof foreign / sizeof foreign[0]; i++)
+        assert_int_equal(visit_check_in_code(f->v, foreign[i]), VISIT_UNKNOWN);
+    assert_null(visit_guest(f->v));
+    assert_int_equal(checked_in(f), 3);
 }
 
 /* The badge is asked for once per visit: on leaving Interests, or when the
@@ -505,6 +560,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_check_in_outcomes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_check_in_badge_link, setup, teardown),
         cmocka_unit_test_setup_teardown(test_badge_once, setup, teardown),
         cmocka_unit_test_setup_teardown(test_next_guest_and_interest, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walk_in, setup, teardown),

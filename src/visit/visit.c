@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/link.h"
 #include "core/text.h"
 #include "core/timefmt.h"
 
@@ -184,11 +185,16 @@ VisitOutcome visit_check_in(Visit *v, const char *guest_id)
 
 VisitOutcome visit_check_in_code(Visit *v, const char *code)
 {
-    char *c = text_trim_dup(code);
-    if (!c) {
+    /* A ticket's code, or the link of a badge printed at any of the event's
+     * kiosks, which carries the code. */
+    char *c = NULL;
+    int found = link_code(v->env.cfg->qr_url, v->env.cfg->catalog_url, code, &c);
+    if (found < 0) {
         visit_fail(v, "out of memory reading a scanned code");
         return VISIT_FAILED;
     }
+    if (found == 0)
+        return VISIT_UNKNOWN;
     Guest g;
     guest_init(&g);
     VisitOutcome out;

@@ -80,7 +80,9 @@ typedef struct VisitGuest {
 /* Checks the guest in, committed to disk before it returns VISIT_CHECKED_IN
  * or VISIT_ALREADY. Another guest's visit still open ends first (visit_end). */
 VisitOutcome visit_check_in(Visit *v, const char *guest_id);
-/* The same for a registration code as a scanner reads it (spaces trimmed). */
+/* The same for what a scanner reads (spaces trimmed): a registration code, or
+ * the link of a badge's QR code (core/link.h), which carries the code. A link
+ * with no code of this event is VISIT_UNKNOWN. */
 VisitOutcome visit_check_in_code(Visit *v, const char *code);
 
 /* The walk-in form. */
