@@ -276,6 +276,72 @@ static void test_badge_once(void **state)
     guest_clear(&ana);
 }
 
+/* The printer's reports say where the badge went: with no printer it is a
+ * PNG file for staff to print, and its job done means written, not printed;
+ * with a printer, done is printed. Reports of other guests' jobs, or before
+ * the badge was asked for, leave the visit's badge alone. */
+static void test_badge_where(void **state)
+{
+    Fixture *f = *state;
+    bool picked[2] = {false, false}, kinds[16] = {false};
+    VisitBadge b;
+    assert_int_equal(visit_check_in_code(f->v, "A-100"), VISIT_CHECKED_IN);
+    char ana[ID_LEN + 1];
+    snprintf(ana, sizeof ana, "%s", visit_guest(f->v)->id);
+    PrintJob job;
+    memset(&job, 0, sizeof job);
+    snprintf(job.guest_id, sizeof job.guest_id, "%s", ana);
+    snprintf(job.printer, sizeof job.printer, "Elsewhere");
+    visit_badge_where(f->v, &job); /* not asked for yet: ignored */
+    assert_false(visit_badge_info(f->v, &b));
+    assert_int_equal(visit_save_interests(f->v, picked, kinds, false), 0);
+    assert_true(visit_badge_info(f->v, &b));
+    assert_int_equal(b.state, PRINT_QUEUED);
+    assert_true(b.to_file); /* the default event has no printer */
+    assert_string_equal(b.printer, "");
+
+    job.printer[0] = '\0';
+    job.state = PRINT_DONE;
+    snprintf(job.output, sizeof job.output, "%s/badges/A-100-1.png", f->dir);
+    visit_badge_where(f->v, &job);
+    visit_badge_update(f->v, ana, PRINT_DONE);
+    PrintJob other = job;
+    snprintf(other.guest_id, sizeof other.guest_id, "%032x", 7);
+    snprintf(other.printer, sizeof other.printer, "Brother_QL_820NWB");
+    visit_badge_where(f->v, &other);
+    visit_badge_update(f->v, other.guest_id, PRINT_FAILED);
+    assert_true(visit_badge_info(f->v, &b));
+    assert_int_equal(b.state, PRINT_DONE);
+    assert_true(b.to_file);
+    assert_string_equal(b.file, job.output);
+    PrintJobState st;
+    assert_true(visit_badge(f->v, &st));
+    assert_int_equal(st, PRINT_DONE);
+    visit_end(f->v);
+    assert_false(visit_badge_info(f->v, &b));
+
+    /* A printer: Bo's badge is sent, then printed. */
+    snprintf(f->cfg.printer, sizeof f->cfg.printer, "Brother_QL_820NWB");
+    assert_int_equal(visit_check_in_code(f->v, "B-200"), VISIT_CHECKED_IN);
+    assert_int_equal(visit_save_interests(f->v, picked, kinds, false), 0);
+    assert_true(visit_badge_info(f->v, &b));
+    assert_false(b.to_file);
+    assert_string_equal(b.printer, "Brother_QL_820NWB");
+    memset(&job, 0, sizeof job);
+    snprintf(job.guest_id, sizeof job.guest_id, "%s", visit_guest(f->v)->id);
+    snprintf(job.printer, sizeof job.printer, "Brother_QL_820NWB");
+    job.state = PRINT_SENT;
+    visit_badge_where(f->v, &job);
+    visit_badge_update(f->v, job.guest_id, job.state);
+    job.state = PRINT_DONE;
+    visit_badge_where(f->v, &job);
+    visit_badge_update(f->v, job.guest_id, job.state);
+    assert_true(visit_badge_info(f->v, &b));
+    assert_int_equal(b.state, PRINT_DONE);
+    assert_false(b.to_file);
+    assert_string_equal(b.file, "");
+}
+
 /* A code scanned while another guest is on Interests ends their visit with
  * their badge; I'm interested on a program's page keeps the other programs. */
 static void test_next_guest_and_interest(void **state)
@@ -562,6 +628,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_check_in_outcomes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_check_in_badge_link, setup, teardown),
         cmocka_unit_test_setup_teardown(test_badge_once, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_badge_where, setup, teardown),
         cmocka_unit_test_setup_teardown(test_next_guest_and_interest, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walk_in, setup, teardown),
         cmocka_unit_test(test_lockout_schedule),
