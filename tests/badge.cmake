@@ -1,9 +1,10 @@
-# Tests of badges and printing: layout and QR link (pure), rendering to PNG/PDF
-# checked with pdfinfo and zbarimg, and printing through a real CUPS (label cups).
+# Tests of badges and printing: layout (pure), rendering to PNG/PDF checked with
+# pdfinfo and zbarimg (the link read back to the guest's code by core/link), and
+# printing through a real CUPS (label cups).
 lanyard_test(test_badge_layout SOURCES test_badge_layout.c DEPS badge_layout core_qr core_text)
 lanyard_test(test_badge_render SOURCES test_badge_render.c DEPS badge_render core_config)
 lanyard_test(test_badge_print SOURCES test_badge_print.c badge_testutil.c
-             DEPS badge_print store core_config NEEDS_BINARY)
+             DEPS badge_print store visit core_config NEEDS_BINARY)
 lanyard_test(test_badge_cups SOURCES test_badge_cups.c badge_testutil.c
              DEPS badge_print store core_config NEEDS_BINARY LABELS cups TIMEOUT 600)
 # fontconfig's one-time leak (see tests/platform.cmake); the lanyard runs inherit it.

@@ -14,7 +14,8 @@
 #define BT_ANA_CODE "A&B/\xC3\xBC 1"
 #define BT_ANA_URL                                                                                 \
     "https://cte.example.org/partners?programs=WELD,IT%20NET&guest=A%26B%2F%C3%BC%201"
-#define BT_CATALOG_URL "https://cte.example.org/programs"
+/* The link of guest G01, who picked nothing: the catalogue, with the code. */
+#define BT_CATALOG_URL "https://cte.example.org/programs?guest=G01"
 
 /* Makes dir/event.db with Ana (code BT_ANA_CODE, checked in, programs WELD and
  * "IT NET") and n more guests coded G00, G01, ... (nothing picked; checked in

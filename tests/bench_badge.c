@@ -38,7 +38,7 @@ int main(void)
          "Southwest Regional Construction Trades Apprenticeship Council", ROLE_EDUCATOR,
          "https://cte.example.org/partners?programs=CONS,HVAC,ELEC,PLMB,WELD&guest=W-7K3M-Q9XD"},
         {"Fall CTE Partner Meet & Greet", "王小明", "欧阳", "深圳市科技有限公司", ROLE_STAFF,
-         "https://cte.example.org/programs"},
+         "https://cte.example.org/programs?guest=W-2P8R-H4TC"},
         {"Fall CTE Partner Meet & Greet", "محمد", "عبد الرحمن", "شركة الخليج للتقنية", ROLE_STUDENT,
          "https://cte.example.org/partners?programs=HLTH&guest=A%26B%2F%C3%BC%201"},
     };

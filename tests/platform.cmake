@@ -1,5 +1,5 @@
 # Platform tests: fonts (no display needed).
-lanyard_test(test_font SOURCES test_font.c DEPS platform_font)
+lanyard_test(test_font SOURCES test_font.c DEPS platform_font core_model)
 # Tests that reach fontconfig can use tests/lsan.supp for its one-time leak; the
 # slow unwinder is needed to see through fontconfig, built without frame pointers.
 set_tests_properties(test_font PROPERTIES

@@ -7,4 +7,4 @@ lanyard_test(test_durable SOURCES test_durable.c DEPS store core_import core_ids
 lanyard_test(test_store_faults SOURCES test_store_faults.c fault_vfs.c DEPS store core_import core_ids)
 # The visit layer with no screen: check-in outcomes, walk-ins, badges, staff's
 # actions and the event folder's CSVs, over a real store and fake ports.
-lanyard_test(test_visit SOURCES test_visit.c DEPS visit store core_pin core_import)
+lanyard_test(test_visit SOURCES test_visit.c DEPS visit store core_pin core_import core_link)

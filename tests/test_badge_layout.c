@@ -1,5 +1,5 @@
-/* test_badge_layout.c — badge geometry with a fake font, the QR link template
- * and QR scaling: no SDL, no fonts, no printer. */
+/* test_badge_layout.c — badge geometry with a fake font and QR scaling: no
+ * SDL, no fonts, no printer. (The QR link is tested in test_link.c.) */
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,7 +7,6 @@
 
 #include "badge/badge_layout.h"
 #include "core/qr.h"
-#include "badge/badge_url.h"
 #include "core/text.h"
 
 /* A monospaced fake font: every code point is 0.6 em wide, lines are 1.3 em. */
@@ -159,37 +158,6 @@ static void test_bad_sizes(void **state)
     assert_int_equal(badge_mm_to_px(101.6, 300), 1200);
 }
 
-static void check_url(const char *tpl, const char *cat, const char *code, const char *const *p,
-                      size_t n, const char *want)
-{
-    char *got = badge_url_build(tpl, cat, code, p, n);
-    assert_non_null(got);
-    assert_string_equal(got, want);
-    free(got);
-}
-
-static void test_url(void **state)
-{
-    (void)state;
-    const char *tpl = "https://cte.example.org/partners?programs={programs}&guest={code}";
-    const char *cat = "https://cte.example.org/programs";
-    const char *one[] = {"WELD"};
-    const char *several[] = {"WELD", "HLTH-101", "IT NET", "A&B"};
-    check_url(tpl, cat, "A123", one, 1,
-              "https://cte.example.org/partners?programs=WELD&guest=A123");
-    check_url(tpl, cat, "A&B/\xC3\xBC 1", several, 4,
-              "https://cte.example.org/partners?programs=WELD,HLTH-101,IT%20NET,A%26B"
-              "&guest=A%26B%2F%C3%BC%201");
-    /* Nothing picked: the catalogue. */
-    check_url(tpl, cat, "A123", NULL, 0, cat);
-    /* No catalogue URL: the template with no programs. */
-    check_url(tpl, "", "A123", NULL, 0, "https://cte.example.org/partners?programs=&guest=A123");
-    /* Placeholders may repeat or be absent. */
-    check_url("x/{code}/{code}", cat, "a b", one, 1, "x/a%20b/a%20b");
-    check_url("https://a.example/", cat, "Z", one, 1, "https://a.example/");
-    check_url("{programs", cat, "Z", one, 1, "{programs");
-}
-
 static void test_qr(void **state)
 {
     (void)state;
@@ -216,9 +184,11 @@ static void test_qr(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_presets),       cmocka_unit_test(test_long_names_shrink_then_wrap),
-        cmocka_unit_test(test_missing_texts), cmocka_unit_test(test_bad_sizes),
-        cmocka_unit_test(test_url),           cmocka_unit_test(test_qr),
+        cmocka_unit_test(test_presets),
+        cmocka_unit_test(test_long_names_shrink_then_wrap),
+        cmocka_unit_test(test_missing_texts),
+        cmocka_unit_test(test_bad_sizes),
+        cmocka_unit_test(test_qr),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,9 @@
 /* test_badge_print.c — `lanyard badge` and `lanyard print`, and the background
  * print queue with no printer configured (badges written as PNGs to badges/
- * beside the database): one job per check-in, reprints, restart resume. */
+ * beside the database): one job per check-in, reprints, restart resume, and
+ * the guest's visit told that their badge was written, not printed. */
+#include <errno.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +19,7 @@
 #include "core/event_config.h"
 #include "core/timefmt.h"
 #include "store/store_print.h"
+#include "visit/visit.h"
 
 typedef struct Fixture {
     char *dir;
@@ -449,6 +453,112 @@ static void test_kiosk_checkin_again_prints_once(void **state)
     store_close(s);
 }
 
+/* The jobs the print worker reports, kept for the test's thread to hand to the
+ * visit as the kiosk's event loop does (app_ports.c). */
+typedef struct Inbox {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    PrintJob jobs[32];
+    size_t n;
+} Inbox;
+
+static void inbox_notify(void *ud, const PrintJob *job)
+{
+    Inbox *in = ud;
+    pthread_mutex_lock(&in->mu);
+    if (in->n < sizeof in->jobs / sizeof in->jobs[0])
+        in->jobs[in->n++] = *job;
+    pthread_cond_broadcast(&in->cv);
+    pthread_mutex_unlock(&in->mu);
+}
+
+/* Hands each reported job to the visit, where first and then its state, until
+ * one of guest_id's is in state; false after 20 s without. */
+static bool inbox_deliver_until(Inbox *in, Visit *v, const char *guest_id, PrintJobState state)
+{
+    struct timespec deadline;
+    clock_gettime(CLOCK_REALTIME, &deadline);
+    deadline.tv_sec += 20;
+    size_t done = 0;
+    bool found = false;
+    pthread_mutex_lock(&in->mu);
+    while (!found) {
+        while (done < in->n) {
+            PrintJob job = in->jobs[done++];
+            visit_badge_where(v, &job);
+            visit_badge_update(v, job.guest_id, job.state);
+            found = found || (!strcmp(job.guest_id, guest_id) && job.state == state);
+        }
+        if (!found && pthread_cond_timedwait(&in->cv, &in->mu, &deadline) == ETIMEDOUT)
+            break;
+    }
+    pthread_mutex_unlock(&in->mu);
+    return found;
+}
+
+static int queue_print(void *ud, const char *guest_id)
+{
+    return badge_queue_enqueue(ud, guest_id);
+}
+
+/* With no printer set, the guest's badge is a PNG for staff to print: the
+ * queue's notification says where it went, and the guest's visit learns that
+ * it was written to that file (so Done can say where, not "ready"). */
+static void test_visit_learns_badge_was_written(void **state)
+{
+    Fixture *f = *state;
+    Store *s;
+    char err[512], id[ID_LEN + 1];
+    assert_int_equal(store_open(f->db, 0, &s, err, sizeof err), STORE_OK);
+    bt_guest_id(s, "G00", id);
+    assert_int_equal(store_checkin_undo(s, id, "test", time_now_ms()), STORE_OK);
+    EventConfig cfg;
+    config_defaults(&cfg);
+    snprintf(cfg.kiosk_id, sizeof cfg.kiosk_id, "door-1");
+    Inbox in = {.n = 0};
+    assert_int_equal(pthread_mutex_init(&in.mu, NULL), 0);
+    assert_int_equal(pthread_cond_init(&in.cv, NULL), 0);
+    BadgeQueue *q = badge_queue_create(f->db, &cfg, NULL, inbox_notify, &in, err, sizeof err);
+    if (!q)
+        fail_msg("badge_queue_create: %s", err);
+    VisitEnv env = {.store = s, .cfg = &cfg, .printer = {.print = queue_print, .ud = q}};
+    Visit *v = visit_create(&env, err, sizeof err);
+    if (!v)
+        fail_msg("visit_create: %s", err);
+
+    assert_int_equal(visit_check_in_code(v, "G00"), VISIT_CHECKED_IN);
+    bool *picked = calloc(visit_programs(v)->count + 1, sizeof *picked);
+    bool *kinds = calloc(PARTNERSHIP_KIND_COUNT, sizeof *kinds);
+    assert_true(picked && kinds);
+    assert_int_equal(visit_save_interests(v, picked, kinds, false), 0);
+    free(picked);
+    free(kinds);
+    VisitBadge b;
+    assert_true(visit_badge_info(v, &b));
+    assert_int_equal(b.state, PRINT_QUEUED);
+    assert_true(b.to_file);
+
+    assert_true(inbox_deliver_until(&in, v, id, PRINT_DONE));
+    assert_true(visit_badge_info(v, &b));
+    assert_int_equal(b.state, PRINT_DONE);
+    assert_true(b.to_file);
+    assert_string_equal(b.printer, "");
+    PrintJob job;
+    assert_int_equal(store_print_latest(s, id, &job), STORE_OK);
+    assert_string_equal(b.file, job.output);
+    assert_non_null(strstr(b.file, "/badges/G00-"));
+    char *text = bt_zbar(b.file);
+    assert_non_null(text);
+    assert_string_equal(text, "https://cte.example.org/programs?guest=G00");
+    free(text);
+
+    visit_destroy(v);
+    badge_queue_destroy(q);
+    pthread_cond_destroy(&in.cv);
+    pthread_mutex_destroy(&in.mu);
+    store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -460,6 +570,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_job_not_recorded, setup, teardown),
         cmocka_unit_test_setup_teardown(test_checkins_survive_worker_connection, setup, teardown),
         cmocka_unit_test_setup_teardown(test_kiosk_checkin_again_prints_once, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_visit_learns_badge_was_written, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,7 @@
 /* test_badge_render.c — badges as pixels, PNG and PDF, for every label preset
  * and a custom size: the PDF page is the label, the QR code decodes (zbarimg) to
- * the expected link, and names in any script or length stay inside the label. */
+ * the expected link, which reads back to the guest's code, and names in any
+ * script or length stay inside the label. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,8 +11,8 @@
 #include "testutil.h"
 
 #include "badge/badge_render.h"
-#include "badge/badge_url.h"
 #include "core/event_config.h"
+#include "core/link.h"
 #include "platform/font.h"
 
 static FontSet *fonts;
@@ -118,7 +119,7 @@ static void render_size(const char *size, const char *code, const char *const *p
     assert_true(config_parse_badge_size(size, &cfg.badge_w_mm, &cfg.badge_h_mm));
     BadgeSpec spec;
     badge_spec_from_config(&cfg, &spec);
-    char *url = badge_url_build(cfg.qr_url, cfg.catalog_url, code, programs, nprograms);
+    char *url = link_build(cfg.qr_url, cfg.catalog_url, code, programs, nprograms);
     assert_non_null(url);
     BadgeContent c = {cfg.name, "Ana", "García", "Acme Welding Supply", ROLE_INDUSTRY_PARTNER, url};
     BadgeLayout L;
@@ -138,10 +139,15 @@ static void render_size(const char *size, const char *code, const char *const *p
     assert_true(w > spec.w_mm - 0.5 && w < spec.w_mm + 0.5);
     assert_true(h > spec.h_mm - 0.5 && h < spec.h_mm + 0.5);
 
-    /* Both decode to the link. */
+    /* Both decode to the link, and the link a scanner reads gives the code
+     * back (SPEC §4: the badge's own QR code finds its guest). */
     char *got = zbar(png);
     assert_non_null(got);
     assert_string_equal(got, url);
+    char *back = NULL;
+    assert_int_equal(link_code(cfg.qr_url, cfg.catalog_url, got, &back), 1);
+    assert_string_equal(back, code);
+    free(back);
     free(got);
     snprintf(name, sizeof name, "%s-page", size);
     char *page = pdf_to_png(pdf, name);
@@ -166,6 +172,7 @@ static void test_presets_and_custom(void **state)
     render_size("dymo-30857", "A&B/\xC3\xBC 1", PROGRAMS, 3);
     render_size("80x50mm", "A&B/\xC3\xBC 1", PROGRAMS, 3);
     render_size("3x4in", "Z", NULL, 0); /* nothing picked: the catalogue */
+    render_size("100x60mm", "K&9/\xC3\xB1 #+?,1", NULL, 0);
 }
 
 /* The box holding all pixels that are not white. */
@@ -253,6 +260,84 @@ static void test_any_name_stays_inside(void **state)
     }
 }
 
+/* A badge for a guest named first last, at size; its layout in *L. */
+static BadgeImage *render_name(const char *size, const char *first, const char *last,
+                               BadgeLayout *L)
+{
+    EventConfig cfg;
+    config_defaults(&cfg);
+    assert_true(config_parse_badge_size(size, &cfg.badge_w_mm, &cfg.badge_h_mm));
+    BadgeSpec spec;
+    badge_spec_from_config(&cfg, &spec);
+    BadgeContent c = {
+        cfg.name, first, last, "Acme Welding", ROLE_INDUSTRY_PARTNER, "https://x.example/?guest=1"};
+    return render_ok(&spec, &c, L);
+}
+
+static bool same_pixels(const BadgeImage *a, const BadgeImage *b)
+{
+    int aw, ah, bw, bh;
+    badge_image_size(a, &aw, &ah);
+    badge_image_size(b, &bw, &bh);
+    if (aw != bw || ah != bh)
+        return false;
+    for (int y = 0; y < ah; y++)
+        for (int x = 0; x < aw; x++) {
+            Rgb p = badge_image_pixel(a, x, y), q = badge_image_pixel(b, x, y);
+            if (p.r != q.r || p.g != q.g || p.b != q.b)
+                return false;
+        }
+    return true;
+}
+
+/* A name in Chinese, Japanese or Korean script is one line, family name
+ * first: the badge of given name 芳 and family name 王 is, pixel for pixel,
+ * the badge of the one name 王芳, and the last name's box is given up. Names in
+ * other scripts, or mixing scripts, keep the first name above the last. */
+static void test_cjk_names_one_line(void **state)
+{
+    (void)state;
+    static const char *const SIZES[] = {"4x3in", "brother-62x100"};
+    static const struct {
+        const char *first, *last, *line, *wrong;
+    } CJK[] = {
+        {"芳", "王", "王芳", "芳王"},
+        {"太郎", "山田", "山田太郎", "太郎山田"},
+        {"はなこ", "やまだ", "やまだはなこ", "はなこやまだ"},
+        {"민준", "김", "김 민준", "민준 김"},
+    };
+    for (size_t i = 0; i < sizeof SIZES / sizeof SIZES[0]; i++) {
+        for (size_t k = 0; k < sizeof CJK / sizeof CJK[0]; k++) {
+            BadgeLayout L, one, wrong;
+            BadgeImage *a = render_name(SIZES[i], CJK[k].first, CJK[k].last, &L);
+            BadgeImage *b = render_name(SIZES[i], CJK[k].line, NULL, &one);
+            BadgeImage *w = render_name(SIZES[i], CJK[k].wrong, NULL, &wrong);
+            assert_int_equal(L.field[BADGE_LAST].box.h, 0);
+            assert_memory_equal(&L.field[BADGE_FIRST], &one.field[BADGE_FIRST],
+                                sizeof L.field[BADGE_FIRST]);
+            /* The first name's box took the last name's room. */
+            BadgeLayout latin;
+            badge_image_free(render_name(SIZES[i], "Ana", "Li", &latin));
+            assert_true(L.field[BADGE_FIRST].box.h > latin.field[BADGE_FIRST].box.h);
+            if (!same_pixels(a, b))
+                fail_msg("%s %s on %s is not drawn as %s", CJK[k].first, CJK[k].last, SIZES[i],
+                         CJK[k].line);
+            assert_false(same_pixels(a, w));
+            badge_image_free(a);
+            badge_image_free(b);
+            badge_image_free(w);
+        }
+        /* Two lines, first name on top, for these. */
+        const char *const TWO[][2] = {{"Ana", "García"}, {"芳", "Wang"}, {"محمد", "عبد الرحمن"}};
+        for (size_t k = 0; k < sizeof TWO / sizeof TWO[0]; k++) {
+            BadgeLayout L;
+            badge_image_free(render_name(SIZES[i], TWO[k][0], TWO[k][1], &L));
+            assert_true(L.field[BADGE_LAST].box.h > 0);
+            assert_true(L.field[BADGE_LAST].box.y > L.field[BADGE_FIRST].box.y);
+        }
+    }
+}
+
 static void test_empty_fields_and_roles(void **state)
 {
     (void)state;
@@ -308,9 +393,8 @@ static void test_full_disk(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_presets_and_custom),
-        cmocka_unit_test(test_any_name_stays_inside),
-        cmocka_unit_test(test_empty_fields_and_roles),
+        cmocka_unit_test(test_presets_and_custom), cmocka_unit_test(test_any_name_stays_inside),
+        cmocka_unit_test(test_cjk_names_one_line), cmocka_unit_test(test_empty_fields_and_roles),
         cmocka_unit_test(test_full_disk),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

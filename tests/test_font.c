@@ -3,6 +3,7 @@
  * fitting and wrapping keep text inside the width they are given. Needs no
  * display: only SDL_ttf and fontconfig. */
 #include "testutil.h"
+#include "core/guest.h"
 #include "platform/font.h"
 
 #include <SDL_ttf.h>
@@ -188,6 +189,24 @@ static void assert_real_glyphs(FontSet *fs, const char *const *chars, size_t n)
     SDL_FreeSurface(tofu);
 }
 
+/* A copy of s without its isolate controls (U+2066..U+2069). */
+static char *text_without_isolates(const char *s)
+{
+    char *out = strdup(s);
+    assert_non_null(out);
+    size_t o = 0;
+    for (size_t i = 0; s[i];) {
+        if (!strncmp(s + i, "\xE2\x81", 2) && (unsigned char)s[i + 2] >= 0xA6 &&
+            (unsigned char)s[i + 2] <= 0xA9) {
+            i += 3;
+            continue;
+        }
+        out[o++] = s[i++];
+    }
+    out[o] = '\0';
+    return out;
+}
+
 /* ---- tests ------------------------------------------------------------------ */
 
 static void test_create_errors(void **state)
@@ -310,6 +329,75 @@ static void test_arabic_shaped_and_rtl(void **state)
     SDL_FreeSurface(mixed);
     SDL_FreeSurface(ali);
     SDL_FreeSurface(word);
+}
+
+/* Whether columns [x0, x0 + s->w) of line hold s, drawn alone. */
+static bool drawn_at(const SDL_Surface *line, int x0, const SDL_Surface *s)
+{
+    if (x0 < 0 || x0 + s->w > line->w)
+        return false;
+    long *got = calloc((size_t)s->w, sizeof *got);
+    long *want = calloc((size_t)s->w, sizeof *want);
+    assert_true(got && want);
+    column_profile(line, x0, s->w, got);
+    column_profile(s, 0, s->w, want);
+    bool same = memcmp(got, want, (size_t)s->w * sizeof *got) == 0;
+    free(got);
+    free(want);
+    return same;
+}
+
+/* A kiosk result row, "First L. — Company" (core/guest.c), reads name first
+ * in a left-to-right row: an Arabic name is an isolate (FSI ... PDI), drawn
+ * right to left at the left of the row, its abbreviating dot after the initial
+ * (at its left), and the Latin company at the right. Without the isolate the
+ * Arabic name sets the line's direction and the company comes first. */
+static void test_isolates_keep_row_order(void **state)
+{
+    FontSet *fs = *state;
+    if (!installed_font_has(0x0645)) {
+        fprintf(stderr, "test_isolates_keep_row_order: skipped: no Arabic font installed\n");
+        skip();
+    }
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(guest_set(&g.first, "محمد"), 0);
+    assert_int_equal(guest_set(&g.last, "عبد الرحمن"), 0);
+    assert_int_equal(guest_set(&g.company, "Acme Welding"), 0);
+    char *label = guest_masked_name(&g);
+    assert_non_null(label);
+    guest_clear(&g);
+
+    SDL_Surface *row = render_ok(fs, label, PX, FONT_BOLD);
+    SDL_Surface *name = render_ok(fs, "محمد ع.", PX, FONT_BOLD);
+    SDL_Surface *company = render_ok(fs, "Acme Welding", PX, FONT_BOLD);
+    SDL_Surface *dot = render_ok(fs, ".", PX, FONT_BOLD);
+    assert_true(drawn_at(row, 0, name));
+    assert_true(drawn_at(row, row->w - company->w, company));
+    /* The dot is the leftmost ink: after the initial, in right-to-left order. */
+    Ink k = ink_of(row), d = ink_of(dot);
+    assert_true(k.minx < ink_width(d) + PX / 8);
+
+    char *plain = text_without_isolates(label);
+    SDL_Surface *before = render_ok(fs, plain, PX, FONT_BOLD);
+    assert_true(drawn_at(before, 0, company));
+    assert_false(drawn_at(before, 0, name));
+
+    /* A PDI with no isolate to end, or an isolate never ended, is harmless. */
+    SDL_Surface *a = render_ok(fs, "\u2069Acme Welding", PX, FONT_BOLD);
+    assert_true(drawn_at(a, 0, company) && a->w == company->w);
+    SDL_Surface *b = render_ok(fs, "\u2068محمد ع.", PX, FONT_BOLD);
+    assert_true(drawn_at(b, 0, name) && b->w == name->w);
+
+    SDL_FreeSurface(a);
+    SDL_FreeSurface(b);
+    SDL_FreeSurface(before);
+    SDL_FreeSurface(dot);
+    SDL_FreeSurface(company);
+    SDL_FreeSurface(name);
+    SDL_FreeSurface(row);
+    free(plain);
+    free(label);
 }
 
 /* Lowest row with solid ink in columns [x0, x1). */
@@ -568,6 +656,7 @@ int main(void)
         cmocka_unit_test(test_scripts_render),
         cmocka_unit_test(test_cjk_not_boxes),
         cmocka_unit_test(test_arabic_shaped_and_rtl),
+        cmocka_unit_test(test_isolates_keep_row_order),
         cmocka_unit_test(test_common_baseline),
         cmocka_unit_test(test_missing_glyphs_left_out),
         cmocka_unit_test(test_bold_is_bolder),

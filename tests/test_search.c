@@ -261,6 +261,40 @@ static void test_masked_label(void **state)
     search_destroy(ix);
 }
 
+/* A name or a company in a right-to-left script is its own isolate in the
+ * label, so the row keeps name, then company, in its reading order; labels in
+ * other scripts are as they always were. */
+static void test_masked_label_rtl(void **state)
+{
+    (void)state;
+#define FSI "\xE2\x81\xA8"
+#define PDI "\xE2\x81\xA9"
+    static const struct {
+        const char *first, *last, *company, *label;
+    } CASES[] = {
+        {"محمد", "عبد الرحمن", "Acme Welding", FSI "محمد ع." PDI " — Acme Welding"},
+        {"محمد", "الحسن", "شركة النور", FSI "محمد ا." PDI " — " FSI "شركة النور" PDI},
+        {"Ana", "Li", "שלום בע״מ", "Ana L. — " FSI "שלום בע״מ" PDI},
+        {"Ana", "محمد", "", FSI "Ana م." PDI},
+        {"王芳", "", "深圳市科技有限公司", "王芳 — 深圳市科技有限公司"},
+        {"Zoë", "Nguyễn", "Café Co.", "Zoë N. — Café Co."},
+    };
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        Guest g;
+        guest_init(&g);
+        assert_int_equal(guest_set(&g.first, CASES[i].first), 0);
+        assert_int_equal(guest_set(&g.last, CASES[i].last), 0);
+        assert_int_equal(guest_set(&g.company, CASES[i].company), 0);
+        char *label = guest_masked_name(&g);
+        assert_non_null(label);
+        assert_string_equal(label, CASES[i].label);
+        free(label);
+        guest_clear(&g);
+    }
+#undef FSI
+#undef PDI
+}
+
 static void test_replace_by_id(void **state)
 {
     (void)state;
@@ -579,6 +613,7 @@ int main(void)
         cmocka_unit_test(test_at_most_eight_sorted),
         cmocka_unit_test(test_more_than_eight),
         cmocka_unit_test(test_masked_label),
+        cmocka_unit_test(test_masked_label_rtl),
         cmocka_unit_test(test_replace_by_id),
         cmocka_unit_test(test_merges),
         cmocka_unit_test(test_hundred_thousand),

@@ -127,6 +127,13 @@ static void test_url_trim_count(void **state)
     free(t);
     assert_int_equal(text_codepoints("José 王😀"), 7);
     assert_int_equal(text_codepoints(""), 0);
+    /* Right-to-left letters: Arabic, Hebrew; digits and punctuation are none. */
+    assert_true(text_has_rtl("محمد"));
+    assert_true(text_has_rtl("Acme שלום"));
+    assert_true(text_has_rtl("\xFF ع"));
+    assert_false(text_has_rtl("Ana García 王芳 ١٢٣ ."));
+    assert_false(text_has_rtl(""));
+    assert_false(text_has_rtl(NULL));
     char *d = text_dup(NULL);
     assert_string_equal(d, "");
     free(d);

@@ -12,6 +12,7 @@
 #include "testutil.h"
 
 #include "core/event_config.h"
+#include "core/link.h"
 #include "core/lockout.h"
 #include "core/pin.h"
 #include "store/store.h"
@@ -178,6 +179,60 @@ static void test_check_in_outcomes(void **state)
     assert_int_equal(f->prints, prints);
 }
 
+/* A badge's own QR code, scanned at a kiosk, checks its guest in: with the
+ * programs picked, with none (the catalogue's link), under a template with no
+ * {code}. Links of other sites, or with a code nobody has, are unknown. */
+static void test_check_in_badge_link(void **state)
+{
+    Fixture *f = *state;
+    const char *code = "K&9/\xC3\xB1 #1";
+    add_guest(f, code, "Zoë", "Whitfield", "Northwind Robotics", "zoe@example.com");
+    visit_destroy(f->v);
+    start(f);
+    const char *picked[] = {"WELD", "HLTH"};
+    char *url = link_build(f->cfg.qr_url, f->cfg.catalog_url, code, picked, 2);
+    assert_non_null(url);
+    assert_null(strstr(url, code)); /* encoded, not as typed */
+    assert_int_equal(visit_check_in_code(f->v, url), VISIT_CHECKED_IN);
+    assert_string_equal(visit_guest(f->v)->greet, "Zoë");
+    free(url);
+    visit_end(f->v);
+
+    /* Nothing picked: the catalogue's link. */
+    url = link_build(f->cfg.qr_url, f->cfg.catalog_url, "A-100", NULL, 0);
+    assert_non_null(url);
+    assert_int_equal(visit_check_in_code(f->v, url), VISIT_CHECKED_IN);
+    assert_string_equal(visit_guest(f->v)->greet, "Ana");
+    free(url);
+    visit_end(f->v);
+    url = link_build(f->cfg.qr_url, f->cfg.catalog_url, "NOPE-1", NULL, 0);
+    assert_non_null(url);
+    assert_int_equal(visit_check_in_code(f->v, url), VISIT_UNKNOWN);
+    free(url);
+
+    /* A template without {code}: the link carries it all the same. */
+    snprintf(f->cfg.qr_url, sizeof f->cfg.qr_url, "https://cte.example.org/p/{programs}");
+    url = link_build(f->cfg.qr_url, f->cfg.catalog_url, "B-200", picked, 1);
+    assert_non_null(url);
+    assert_string_equal(url, "https://cte.example.org/p/WELD?guest=B-200");
+    assert_int_equal(visit_check_in_code(f->v, url), VISIT_CHECKED_IN);
+    assert_string_equal(visit_guest(f->v)->greet, "Bo");
+    free(url);
+    visit_end(f->v);
+    assert_int_equal(checked_in(f), 3);
+
+    const char *foreign[] = {
+        "https://other.example.org/partners?programs=WELD&guest=B-200",
+        "https://cte.example.org/programs",
+        "https://cte.example.org/programs/weld",
+        "www.example.org/?guest=B-200",
+    };
+    for (size_t i = 0; i < sizeof foreign / sizeof foreign[0]; i++)
+        assert_int_equal(visit_check_in_code(f->v, foreign[i]), VISIT_UNKNOWN);
+    assert_null(visit_guest(f->v));
+    assert_int_equal(checked_in(f), 3);
+}
+
 /* The badge is asked for once per visit: on leaving Interests, or when the
  * guest walks away from it; its state is the printer's. */
 static void test_badge_once(void **state)
@@ -220,6 +275,72 @@ static void test_badge_once(void **state)
     store_strings_free(codes, nc);
     store_strings_free(keys, nk);
     guest_clear(&ana);
+}
+
+/* The printer's reports say where the badge went: with no printer it is a
+ * PNG file for staff to print, and its job done means written, not printed;
+ * with a printer, done is printed. Reports of other guests' jobs, or before
+ * the badge was asked for, leave the visit's badge alone. */
+static void test_badge_where(void **state)
+{
+    Fixture *f = *state;
+    bool picked[2] = {false, false}, kinds[16] = {false};
+    VisitBadge b;
+    assert_int_equal(visit_check_in_code(f->v, "A-100"), VISIT_CHECKED_IN);
+    char ana[ID_LEN + 1];
+    snprintf(ana, sizeof ana, "%s", visit_guest(f->v)->id);
+    PrintJob job;
+    memset(&job, 0, sizeof job);
+    snprintf(job.guest_id, sizeof job.guest_id, "%s", ana);
+    snprintf(job.printer, sizeof job.printer, "Elsewhere");
+    visit_badge_where(f->v, &job); /* not asked for yet: ignored */
+    assert_false(visit_badge_info(f->v, &b));
+    assert_int_equal(visit_save_interests(f->v, picked, kinds, false), 0);
+    assert_true(visit_badge_info(f->v, &b));
+    assert_int_equal(b.state, PRINT_QUEUED);
+    assert_true(b.to_file); /* the default event has no printer */
+    assert_string_equal(b.printer, "");
+
+    job.printer[0] = '\0';
+    job.state = PRINT_DONE;
+    snprintf(job.output, sizeof job.output, "%s/badges/A-100-1.png", f->dir);
+    visit_badge_where(f->v, &job);
+    visit_badge_update(f->v, ana, PRINT_DONE);
+    PrintJob other = job;
+    snprintf(other.guest_id, sizeof other.guest_id, "%032x", 7);
+    snprintf(other.printer, sizeof other.printer, "Brother_QL_820NWB");
+    visit_badge_where(f->v, &other);
+    visit_badge_update(f->v, other.guest_id, PRINT_FAILED);
+    assert_true(visit_badge_info(f->v, &b));
+    assert_int_equal(b.state, PRINT_DONE);
+    assert_true(b.to_file);
+    assert_string_equal(b.file, job.output);
+    PrintJobState st;
+    assert_true(visit_badge(f->v, &st));
+    assert_int_equal(st, PRINT_DONE);
+    visit_end(f->v);
+    assert_false(visit_badge_info(f->v, &b));
+
+    /* A printer: Bo's badge is sent, then printed. */
+    snprintf(f->cfg.printer, sizeof f->cfg.printer, "Brother_QL_820NWB");
+    assert_int_equal(visit_check_in_code(f->v, "B-200"), VISIT_CHECKED_IN);
+    assert_int_equal(visit_save_interests(f->v, picked, kinds, false), 0);
+    assert_true(visit_badge_info(f->v, &b));
+    assert_false(b.to_file);
+    assert_string_equal(b.printer, "Brother_QL_820NWB");
+    memset(&job, 0, sizeof job);
+    snprintf(job.guest_id, sizeof job.guest_id, "%s", visit_guest(f->v)->id);
+    snprintf(job.printer, sizeof job.printer, "Brother_QL_820NWB");
+    job.state = PRINT_SENT;
+    visit_badge_where(f->v, &job);
+    visit_badge_update(f->v, job.guest_id, job.state);
+    job.state = PRINT_DONE;
+    visit_badge_where(f->v, &job);
+    visit_badge_update(f->v, job.guest_id, job.state);
+    assert_true(visit_badge_info(f->v, &b));
+    assert_int_equal(b.state, PRINT_DONE);
+    assert_false(b.to_file);
+    assert_string_equal(b.file, "");
 }
 
 /* A code scanned while another guest is on Interests ends their visit with
@@ -507,7 +628,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_check_in_outcomes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_check_in_badge_link, setup, teardown),
         cmocka_unit_test_setup_teardown(test_badge_once, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_badge_where, setup, teardown),
         cmocka_unit_test_setup_teardown(test_next_guest_and_interest, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walk_in, setup, teardown),
         cmocka_unit_test(test_lockout_schedule),

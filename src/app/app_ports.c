@@ -22,10 +22,11 @@ static int64_t wall_clock(void *ud)
 
 /* ---- badges ---- */
 
-/* What the print worker tells the screen thread, through SDL's event queue. */
+/* What the print worker tells the screen thread, through SDL's event queue: a
+ * copy of the job, with its state and where the badge goes (a printer, or the
+ * PNG file written when there is none). */
 typedef struct BadgeNote {
-    char guest_id[ID_LEN + 1];
-    PrintJobState state;
+    PrintJob job;
 } BadgeNote;
 
 /* Runs on the print worker: never touches the kiosk, only posts an event
@@ -36,8 +37,7 @@ static void badge_notify(void *ud, const PrintJob *job)
     BadgeNote *n = malloc(sizeof *n);
     if (!n)
         return;
-    memcpy(n->guest_id, job->guest_id, sizeof n->guest_id);
-    n->state = job->state;
+    n->job = *job;
     SDL_Event e;
     memset(&e, 0, sizeof e);
     e.type = a->badge_event;
@@ -178,7 +178,10 @@ bool app_worker_event(App *a, const SDL_Event *e)
 {
     if (a->badge_event && e->type == a->badge_event) {
         BadgeNote *n = e->user.data1;
-        kiosk_badge_update(a->k, n->guest_id, n->state);
+        /* Where the badge goes first, so that the Done screen, told of the
+         * state next, reads both together. */
+        visit_badge_where(a->visit, &n->job);
+        kiosk_badge_update(a->k, n->job.guest_id, n->job.state);
         free(n);
         return true;
     }

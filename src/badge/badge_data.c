@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "badge/badge_url.h"
+#include "core/link.h"
 
 int badge_data_load(Store *s, const EventConfig *cfg, const char *guest_id, BadgeData *out,
                     char *err, size_t errlen)
@@ -26,8 +26,8 @@ int badge_data_load(Store *s, const EventConfig *cfg, const char *guest_id, Badg
         badge_data_free(out);
         return -1;
     }
-    out->url = badge_url_build(cfg->qr_url, cfg->catalog_url, out->guest.code,
-                               (const char *const *)programs, nprograms);
+    out->url = link_build(cfg->qr_url, cfg->catalog_url, out->guest.code,
+                          (const char *const *)programs, nprograms);
     store_strings_free(programs, nprograms);
     store_strings_free(kinds, nkinds);
     if (!out->url) {

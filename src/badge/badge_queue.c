@@ -355,6 +355,7 @@ static void request_failed(BadgeQueue *q, const char *guest_id, const char *mess
     PrintJob job;
     memset(&job, 0, sizeof job);
     snprintf(job.guest_id, sizeof job.guest_id, "%s", guest_id);
+    text_copy(job.printer, sizeof job.printer, q->cfg.printer);
     job.state = PRINT_FAILED;
     pthread_mutex_lock(&q->mu);
     text_copy(job.error, sizeof job.error, q->status.message);

@@ -17,7 +17,9 @@
  * state; it must not touch UI state (the kiosk wraps it in SDL_PushEvent). For
  * the guest's Done screen: queued, sent and printing read "printing…" (a try
  * that failed and will be retried stays queued, with its error set), done reads
- * "printed", failed reads "please see staff". */
+ * "printed" when the job's printer is set and "saved for staff to print" when
+ * it is "" (the badge is the PNG in the job's output), failed reads "please
+ * see staff". */
 #ifndef LANYARD_BADGE_QUEUE_H
 #define LANYARD_BADGE_QUEUE_H
 

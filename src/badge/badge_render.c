@@ -14,6 +14,7 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 
+#include "core/name.h"
 #include "core/qr.h"
 #include "platform/font.h"
 
@@ -190,6 +191,39 @@ Rgb badge_image_pixel(const BadgeImage *b, int x, int y)
     return c;
 }
 
+/* Draws the badge's texts and QR code on s, laid out as L. 0 or -1. */
+static int draw_badge(FontSet *fs, SDL_Surface *s, const BadgeSpec *spec, const BadgeContent *c,
+                      const BadgeTexts *texts, const BadgeLayout *L, char *err, size_t errlen)
+{
+    static const Rgb WHITE_RGB = {0xFF, 0xFF, 0xFF};
+    SDL_FillRect(s, NULL, map(s, WHITE_RGB));
+
+    SDL_Rect header = sdl_rect(L->header);
+    SDL_FillRect(s, &header, map(s, spec->primary));
+    /* A stripe of the accent colour under the event name. */
+    SDL_Rect stripe = {header.x, header.y + header.h - header.h / 10, header.w, header.h / 10};
+    SDL_FillRect(s, &stripe, map(s, spec->accent));
+    Rgb ribbon_rgb = role_colour(c->role, spec->accent);
+    SDL_Rect ribbon = sdl_rect(L->ribbon);
+    SDL_FillRect(s, &ribbon, map(s, ribbon_rgb));
+
+    const char *const *t = texts->text;
+    int rc = draw_text(fs, s, &L->field[BADGE_EVENT], t[BADGE_EVENT], text_on(spec->primary), err,
+                       errlen);
+    if (rc == 0)
+        rc = draw_text(fs, s, &L->field[BADGE_FIRST], t[BADGE_FIRST], INK, err, errlen);
+    if (rc == 0)
+        rc = draw_text(fs, s, &L->field[BADGE_LAST], t[BADGE_LAST], INK, err, errlen);
+    if (rc == 0)
+        rc = draw_text(fs, s, &L->field[BADGE_COMPANY], t[BADGE_COMPANY], INK_SOFT, err, errlen);
+    if (rc == 0)
+        rc = draw_text(fs, s, &L->field[BADGE_ROLE], t[BADGE_ROLE], text_on(ribbon_rgb), err,
+                       errlen);
+    if (rc == 0 && c->url && *c->url)
+        rc = draw_qr(s, L->qr, c->url, err, errlen);
+    return rc;
+}
+
 static SDL_Surface *render_surface(FontSet *fs, const BadgeSpec *spec, const BadgeContent *c,
                                    BadgeLayout *layout, char *err, size_t errlen)
 {
@@ -197,49 +231,39 @@ static SDL_Surface *render_surface(FontSet *fs, const BadgeSpec *spec, const Bad
     snprintf(role, sizeof role, "%s", guest_role_name(c->role));
     upper_ascii(role);
     BadgeTexts texts = {{c->event_name, c->first, c->last, c->company, role}};
+    /* A Chinese, Japanese or Korean name is one line, family name first (王芳):
+     * the first name's line, with the last name's room given to it. */
+    char *full = NULL;
+    if (name_order(c->first, c->last) == NAME_FAMILY_FIRST && c->last && *c->last) {
+        full = name_full(c->first, c->last);
+        if (!full) {
+            snprintf(err, errlen, "out of memory");
+            return NULL;
+        }
+        texts.text[BADGE_FIRST] = full;
+        texts.text[BADGE_LAST] = NULL;
+    }
+    SDL_Surface *s = NULL;
     BadgeLayout L;
     if (badge_layout(spec->w_mm, spec->h_mm, spec->dpi, &texts, measure, fs, &L) != 0) {
         snprintf(err, errlen, "cannot lay out a %.1f x %.1f mm badge at %d dpi", spec->w_mm,
                  spec->h_mm, spec->dpi);
-        return NULL;
+        goto out;
     }
     if (layout)
         *layout = L;
-    SDL_Surface *s =
-        SDL_CreateRGBSurfaceWithFormat(0, L.width, L.height, 32, SDL_PIXELFORMAT_RGB888);
+    s = SDL_CreateRGBSurfaceWithFormat(0, L.width, L.height, 32, SDL_PIXELFORMAT_RGB888);
     if (!s) {
         snprintf(err, errlen, "cannot make a %dx%d badge image: %s", L.width, L.height,
                  SDL_GetError());
-        return NULL;
+        goto out;
     }
-    static const Rgb WHITE_RGB = {0xFF, 0xFF, 0xFF};
-    SDL_FillRect(s, NULL, map(s, WHITE_RGB));
-
-    SDL_Rect header = sdl_rect(L.header);
-    SDL_FillRect(s, &header, map(s, spec->primary));
-    /* A stripe of the accent colour under the event name. */
-    SDL_Rect stripe = {header.x, header.y + header.h - header.h / 10, header.w, header.h / 10};
-    SDL_FillRect(s, &stripe, map(s, spec->accent));
-    Rgb ribbon_rgb = role_colour(c->role, spec->accent);
-    SDL_Rect ribbon = sdl_rect(L.ribbon);
-    SDL_FillRect(s, &ribbon, map(s, ribbon_rgb));
-
-    int rc =
-        draw_text(fs, s, &L.field[BADGE_EVENT], c->event_name, text_on(spec->primary), err, errlen);
-    if (rc == 0)
-        rc = draw_text(fs, s, &L.field[BADGE_FIRST], c->first, INK, err, errlen);
-    if (rc == 0)
-        rc = draw_text(fs, s, &L.field[BADGE_LAST], c->last, INK, err, errlen);
-    if (rc == 0)
-        rc = draw_text(fs, s, &L.field[BADGE_COMPANY], c->company, INK_SOFT, err, errlen);
-    if (rc == 0)
-        rc = draw_text(fs, s, &L.field[BADGE_ROLE], role, text_on(ribbon_rgb), err, errlen);
-    if (rc == 0 && c->url && *c->url)
-        rc = draw_qr(s, L.qr, c->url, err, errlen);
-    if (rc != 0) {
+    if (draw_badge(fs, s, spec, c, &texts, &L, err, errlen) != 0) {
         SDL_FreeSurface(s);
-        return NULL;
+        s = NULL;
     }
+out:
+    free(full);
     return s;
 }
 

@@ -9,7 +9,7 @@
 
 #include "badge/badge_cups.h"
 #include "badge/badge_render.h"
-#include "badge/badge_url.h"
+#include "core/link.h"
 #include "core/timefmt.h"
 
 /* badges/test-badge-2026-04-16_093012.png beside the database (the folder made
@@ -62,7 +62,7 @@ int badge_sample_print(FontSet *fs, const EventConfig *cfg, const char *db_path,
             return -1;
     }
     /* The link of a guest who picked no program: the catalogue. */
-    char *url = badge_url_build(cfg->qr_url, cfg->catalog_url, "TEST", NULL, 0);
+    char *url = link_build(cfg->qr_url, cfg->catalog_url, "TEST", NULL, 0);
     if (!url) {
         snprintf(err, errlen, "out of memory");
         return -1;

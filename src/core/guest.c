@@ -107,6 +107,17 @@ const char *guest_role_name(GuestRole r)
     return "Industry Partner";
 }
 
+/* First strong isolate and pop directional isolate (3 bytes each). */
+#define FSI "\xE2\x81\xA8"
+#define PDI "\xE2\x81\xA9"
+#define ISOLATE_LEN 3
+
+static void put(char *out, size_t *o, const char *s, size_t n)
+{
+    memcpy(out + *o, s, n);
+    *o += n;
+}
+
 char *guest_masked_name(const Guest *g)
 {
     const char *first = g->first ? g->first : "";
@@ -114,27 +125,28 @@ char *guest_masked_name(const Guest *g)
     const char *company = g->company ? g->company : "";
     size_t initial = text_first_grapheme(last);
     size_t nf = strlen(first), nc = strlen(company);
-    /* first + " " + initial + "." + " — " + company + NUL */
-    size_t cap = nf + 1 + initial + 1 + 5 + nc + 1;
+    size_t name_iso = text_has_rtl(first) || text_has_rtl(last) ? ISOLATE_LEN : 0;
+    size_t company_iso = text_has_rtl(company) ? ISOLATE_LEN : 0;
+    /* FSI + first + " " + initial + "." + PDI + " — " + FSI + company + PDI + NUL */
+    size_t cap = nf + 1 + initial + 1 + 5 + nc + 4 * ISOLATE_LEN + 1;
     char *out = malloc(cap);
     if (!out)
         return NULL;
     size_t o = 0;
-    memcpy(out + o, first, nf);
-    o += nf;
+    put(out, &o, FSI, name_iso);
+    put(out, &o, first, nf);
     if (initial) {
-        if (nf)
-            out[o++] = ' ';
-        memcpy(out + o, last, initial);
-        o += initial;
-        out[o++] = '.';
+        put(out, &o, " ", nf ? 1 : 0);
+        put(out, &o, last, initial);
+        put(out, &o, ".", 1);
     }
+    put(out, &o, PDI, name_iso);
     if (nc) {
         static const char DASH[] = " \xE2\x80\x94 "; /* " — " */
-        memcpy(out + o, DASH, sizeof DASH - 1);
-        o += sizeof DASH - 1;
-        memcpy(out + o, company, nc);
-        o += nc;
+        put(out, &o, DASH, sizeof DASH - 1);
+        put(out, &o, FSI, company_iso);
+        put(out, &o, company, nc);
+        put(out, &o, PDI, company_iso);
     }
     out[o] = '\0';
     return out;

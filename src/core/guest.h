@@ -45,7 +45,10 @@ int guest_set(char **field, const char *value);
 const char *guest_role_name(GuestRole r); /* "Industry Partner", ... (English) */
 
 /* The masked form the kiosk shows: "Ana G. — Acme Welding" (no company: "Ana G.").
- * Never the full last name. Returns malloc'd string. */
+ * Never the full last name. The name, and the company, when written in a
+ * right-to-left script are each a Unicode isolate (FSI ... PDI), so the row
+ * reads name first, then company, whatever scripts they are in: an Arabic name
+ * does not turn the row around. Returns malloc'd string. */
 char *guest_masked_name(const Guest *g);
 
 /* A growable array of guests. */

@@ -177,6 +177,26 @@ bool text_equal_fold(const char *a, const char *b)
     return eq;
 }
 
+bool text_has_rtl(const char *s)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)(s ? s : "");
+    utf8proc_ssize_t left = (utf8proc_ssize_t)strlen((const char *)p);
+    while (left > 0) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+        if (n <= 0) {
+            n = 1; /* a stray byte is no letter */
+        } else {
+            utf8proc_propval_t bidi = utf8proc_get_property(cp)->bidi_class;
+            if (bidi == UTF8PROC_BIDI_CLASS_R || bidi == UTF8PROC_BIDI_CLASS_AL)
+                return true;
+        }
+        p += n;
+        left -= n;
+    }
+    return false;
+}
+
 char *text_url_encode(const char *s)
 {
     static const char HEX[] = "0123456789ABCDEF";

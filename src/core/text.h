@@ -31,6 +31,9 @@ size_t text_first_grapheme(const char *s);
 /* Number of code points in s. */
 size_t text_codepoints(const char *s);
 
+/* True when s has a letter of a right-to-left script (Arabic, Hebrew, ...). */
+bool text_has_rtl(const char *s);
+
 /* Unicode case fold only (accents kept): the key behind text_equal_fold, for
  * hashing emails and matching headers. */
 char *text_casefold(const char *s);

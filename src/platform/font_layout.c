@@ -5,6 +5,11 @@
  * copied side by side onto one surface on a common baseline. Code points that
  * no installed font has are left out rather than drawn as boxes.
  *
+ * The bidi is the Unicode algorithm's with its explicit controls limited to
+ * the isolates (LRI, RLI, FSI ... PDI): text can keep an Arabic name and a Latin
+ * company each in its own direction, in the order the text gives them
+ * ("FSI name PDI — company"). Embeddings and overrides are ignored.
+ *
  * Needs SDL_ttf built with HarfBuzz, for shaping and right-to-left runs. */
 #include "platform/font.h"
 
@@ -28,9 +33,31 @@ typedef struct FontChar {
     uint32_t cp;
     hb_script_t script;
     FontClass cls;
-    bool rtl; /* resolved direction */
-    int face; /* -1: no installed font draws it; left out */
+    bool rtl;  /* resolved direction */
+    int level; /* resolved embedding level: even left to right, odd right to left */
+    int face;  /* -1: no installed font draws it; left out */
 } FontChar;
+
+/* The isolate controls (format characters: never drawn). */
+enum {
+    FONT_LRI = 0x2066, /* left-to-right isolate */
+    FONT_RLI = 0x2067, /* right-to-left isolate */
+    FONT_FSI = 0x2068, /* first strong isolate: the direction of its first letter */
+    FONT_PDI = 0x2069, /* pop directional isolate: ends the innermost one */
+    FONT_ISOLATE_DEPTH = 16,
+};
+
+static bool font_isolate_opens(uint32_t cp)
+{
+    return cp == FONT_LRI || cp == FONT_RLI || cp == FONT_FSI;
+}
+
+/* One isolating run sequence: the line outside isolates, or one isolate's
+ * text (without what is isolated inside it). */
+typedef struct FontSeq {
+    int level; /* embedding level of its text */
+    bool rtl;  /* its direction, for the neutrals at its ends */
+} FontSeq;
 
 typedef struct FontRun {
     int face;
@@ -57,34 +84,122 @@ static void font_line_free(FontLine *line)
     line->nruns = 0;
 }
 
-/* Neutrals take the direction of the strong characters on both sides when they
- * agree, else the line's (rule N1/N2 of the Unicode bidi algorithm, simplified). */
-static void font_resolve_directions(FontChar *c, size_t n, bool line_rtl)
+/* Whether the first strong character from c[i] on runs right to left,
+ * skipping the isolates inside and stopping at the PDI that ends the isolate
+ * c[i] is in (rules P2, P3). *found: whether there was one. */
+static bool font_first_strong_rtl(const FontChar *c, size_t n, size_t i, bool *found)
 {
-    bool prev_rtl = line_rtl;
+    int depth = 0;
+    *found = false;
+    for (; i < n; i++) {
+        if (font_isolate_opens(c[i].cp)) {
+            depth++;
+        } else if (c[i].cp == FONT_PDI) {
+            if (depth-- == 0)
+                break;
+        } else if (depth == 0 && (c[i].cls == FONT_CHAR_LTR || c[i].cls == FONT_CHAR_RTL)) {
+            *found = true;
+            return c[i].cls == FONT_CHAR_RTL;
+        }
+    }
+    return false;
+}
+
+/* Puts each character in its isolating run sequence (rules X5a-X6a, X8): seq[i]
+ * is the index in seqs (room for n + 1) of c[i]'s. An isolate's initiator and
+ * its PDI belong to the text around it. Returns the number of sequences. */
+static size_t font_isolates(const FontChar *c, size_t n, bool line_rtl, size_t *seq, FontSeq *seqs)
+{
+    size_t stack[FONT_ISOLATE_DEPTH];
+    size_t depth = 0, overflow = 0, cur = 0, nseq = 1;
+    seqs[0] = (FontSeq){line_rtl ? 1 : 0, line_rtl};
+    for (size_t i = 0; i < n; i++) {
+        seq[i] = cur;
+        uint32_t cp = c[i].cp;
+        if (font_isolate_opens(cp) && depth == FONT_ISOLATE_DEPTH) {
+            overflow++;
+        } else if (font_isolate_opens(cp)) {
+            bool found;
+            bool rtl =
+                cp == FONT_RLI || (cp == FONT_FSI && font_first_strong_rtl(c, n, i + 1, &found));
+            int level = seqs[cur].level + 1;
+            if ((level % 2 == 1) != rtl)
+                level++;
+            stack[depth++] = cur;
+            seqs[nseq] = (FontSeq){level, rtl};
+            cur = nseq++;
+        } else if (cp == FONT_PDI && overflow > 0) {
+            overflow--;
+        } else if (cp == FONT_PDI && depth > 0) {
+            cur = stack[--depth];
+            seq[i] = cur;
+        }
+    }
+    return nseq;
+}
+
+/* Neutrals take the direction of the strong characters on both sides when they
+ * agree, else the sequence's (rules N1, N2, simplified). The sequence is the
+ * characters c[at[0]], c[at[1]], ... c[at[n - 1]]. */
+static void font_resolve_directions(FontChar *c, const size_t *at, size_t n, bool seq_rtl)
+{
+    bool prev_rtl = seq_rtl;
     for (size_t i = 0; i < n;) {
-        if (c[i].cls == FONT_CHAR_LTR || c[i].cls == FONT_CHAR_NUMBER ||
-            c[i].cls == FONT_CHAR_RTL) {
-            c[i].rtl = c[i].cls == FONT_CHAR_RTL;
-            prev_rtl = c[i].rtl;
+        FontChar *ch = &c[at[i]];
+        if (ch->cls == FONT_CHAR_LTR || ch->cls == FONT_CHAR_NUMBER || ch->cls == FONT_CHAR_RTL) {
+            ch->rtl = ch->cls == FONT_CHAR_RTL;
+            prev_rtl = ch->rtl;
             i++;
             continue;
         }
-        if (c[i].cls == FONT_CHAR_JOIN && i > 0) {
-            c[i].rtl = c[i - 1].rtl;
+        if (ch->cls == FONT_CHAR_JOIN && i > 0) {
+            ch->rtl = c[at[i - 1]].rtl;
             i++;
             continue;
         }
         size_t j = i;
-        while (j < n && (c[j].cls == FONT_CHAR_NEUTRAL || c[j].cls == FONT_CHAR_JOIN ||
-                         c[j].cls == FONT_CHAR_DROP))
+        while (j < n && (c[at[j]].cls == FONT_CHAR_NEUTRAL || c[at[j]].cls == FONT_CHAR_JOIN ||
+                         c[at[j]].cls == FONT_CHAR_DROP))
             j++;
-        bool next_rtl = j < n ? c[j].cls == FONT_CHAR_RTL : line_rtl;
-        bool rtl = prev_rtl == next_rtl ? prev_rtl : line_rtl;
+        bool next_rtl = j < n ? c[at[j]].cls == FONT_CHAR_RTL : seq_rtl;
+        bool rtl = prev_rtl == next_rtl ? prev_rtl : seq_rtl;
         for (size_t k = i; k < j; k++)
-            c[k].rtl = rtl;
+            c[at[k]].rtl = rtl;
         i = j;
     }
+}
+
+/* Resolves every character's direction within its isolating run sequence, and
+ * its embedding level from the sequence's (rules I1, I2). -1 out of memory. */
+static int font_resolve_levels(FontChar *c, size_t n, bool line_rtl)
+{
+    size_t *seq = malloc((n + 1) * sizeof *seq);
+    size_t *at = malloc((n + 1) * sizeof *at);
+    FontSeq *seqs = malloc((n + 1) * sizeof *seqs);
+    if (!seq || !at || !seqs) {
+        free(seq);
+        free(at);
+        free(seqs);
+        SDL_OutOfMemory();
+        return -1;
+    }
+    size_t nseq = font_isolates(c, n, line_rtl, seq, seqs);
+    for (size_t s = 0; s < nseq; s++) {
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++)
+            if (seq[i] == s)
+                at[m++] = i;
+        font_resolve_directions(c, at, m, seqs[s].rtl);
+        int base = seqs[s].level;
+        for (size_t k = 0; k < m; k++) {
+            FontChar *ch = &c[at[k]];
+            ch->level = ch->rtl == (base % 2 == 1) ? base : base + 1;
+        }
+    }
+    free(seq);
+    free(at);
+    free(seqs);
+    return 0;
 }
 
 /* Picks the face of each character: the bundled face first for letters, the
@@ -205,13 +320,12 @@ static int font_clamp_px(int px)
 
 /* Decodes a line into c (room for strlen(utf8) + 1) with each character's class
  * and script; returns how many there are, and in *line_rtl whether the first
- * strong character runs right to left (left to right when there is none). */
+ * strong character outside isolates runs right to left (left to right when
+ * there is none). */
 static size_t font_decode_line(FontSet *fs, const char *utf8, size_t len, FontChar *c,
                                bool *line_rtl)
 {
     size_t n = 0;
-    bool seen_strong = false;
-    *line_rtl = false;
     for (size_t i = 0; i < len;) {
         uint32_t cp = font_utf8_next(utf8, len, &i);
         if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
@@ -219,11 +333,9 @@ static size_t font_decode_line(FontSet *fs, const char *utf8, size_t len, FontCh
         FontChar *ch = &c[n++];
         ch->cp = cp;
         ch->cls = font_classify(fs, cp, &ch->script);
-        if (!seen_strong && (ch->cls == FONT_CHAR_LTR || ch->cls == FONT_CHAR_RTL)) {
-            seen_strong = true;
-            *line_rtl = ch->cls == FONT_CHAR_RTL;
-        }
     }
+    bool found;
+    *line_rtl = font_first_strong_rtl(c, n, 0, &found);
     return n;
 }
 
@@ -233,13 +345,14 @@ static size_t font_decode_line(FontSet *fs, const char *utf8, size_t len, FontCh
 static size_t font_run_collect(const FontChar *c, size_t n, size_t i, FontRun *run, char *buf,
                                size_t *blen)
 {
-    *run = (FontRun){.face = c[i].face, .rtl = c[i].rtl, .script = HB_SCRIPT_COMMON};
+    *run = (FontRun){
+        .face = c[i].face, .rtl = c[i].rtl, .level = c[i].level, .script = HB_SCRIPT_COMMON};
     *blen = 0;
     size_t j = i;
     for (; j < n; j++) {
         if (c[j].face < 0)
             continue; /* left out; does not split the run */
-        if (c[j].face != run->face || c[j].rtl != run->rtl)
+        if (c[j].face != run->face || c[j].rtl != run->rtl || c[j].level != run->level)
             break;
         bool strong = c[j].cls == FONT_CHAR_LTR || c[j].cls == FONT_CHAR_RTL;
         if (strong && run->script != HB_SCRIPT_COMMON && c[j].script != run->script)
@@ -276,10 +389,10 @@ static int font_line_add_run(FontLine *line, size_t *cap, FontRun run, const cha
     return 0;
 }
 
-/* Splits the characters into runs of one face, direction and script, in
- * logical order, each shaped and measured. buf has room for the line's text. */
-static int font_line_runs(FontSet *fs, const FontChar *c, size_t n, bool line_rtl, char *buf,
-                          int px, FontLine *line)
+/* Splits the characters into runs of one face, direction, level and script,
+ * in logical order, each shaped and measured. buf has room for the line's text. */
+static int font_line_runs(FontSet *fs, const FontChar *c, size_t n, char *buf, int px,
+                          FontLine *line)
 {
     size_t cap = 0;
     for (size_t i = 0; i < n;) {
@@ -290,7 +403,6 @@ static int font_line_runs(FontSet *fs, const FontChar *c, size_t n, bool line_rt
         FontRun run;
         size_t blen;
         i = font_run_collect(c, n, i, &run, buf, &blen);
-        run.level = line_rtl ? (run.rtl ? 1 : 2) : (run.rtl ? 1 : 0);
         if (font_line_add_run(line, &cap, run, buf, blen) != 0 ||
             font_run_measure(fs, &line->runs[line->nruns - 1], px) != 0)
             return -1;
@@ -342,9 +454,10 @@ static int font_layout(FontSet *fs, const char *utf8, int px, FontWeight w, Font
     }
     bool line_rtl;
     size_t n = font_decode_line(fs, utf8, len, c, &line_rtl);
-    font_resolve_directions(c, n, line_rtl);
+    int rc = font_resolve_levels(c, n, line_rtl);
     font_assign_faces(fs, c, n, w, px);
-    int rc = font_line_runs(fs, c, n, line_rtl, buf, px, line);
+    if (rc == 0)
+        rc = font_line_runs(fs, c, n, buf, px, line);
     if (rc == 0) {
         font_runs_reorder(line->runs, line->nruns);
         rc = font_line_place(fs, line, w, px, len);

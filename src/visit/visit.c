@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/link.h"
 #include "core/text.h"
 #include "core/timefmt.h"
 
@@ -129,7 +130,11 @@ static void request_badge(Visit *v)
         return;
     }
     v->badge_asked = true;
-    v->badge_state = PRINT_QUEUED;
+    /* Where it goes until the printer says: the event's printer, or a file. */
+    memset(&v->badge, 0, sizeof v->badge);
+    v->badge.state = PRINT_QUEUED;
+    text_copy(v->badge.printer, sizeof v->badge.printer, v->env.cfg->printer);
+    v->badge.to_file = !v->badge.printer[0];
 }
 
 void visit_end(Visit *v)
@@ -202,11 +207,16 @@ VisitOutcome visit_check_in(Visit *v, const char *guest_id)
 
 VisitOutcome visit_check_in_code(Visit *v, const char *code)
 {
-    char *c = text_trim_dup(code);
-    if (!c) {
+    /* A ticket's code, or the link of a badge printed at any of the event's
+     * kiosks, which carries the code. */
+    char *c = NULL;
+    int found = link_code(v->env.cfg->qr_url, v->env.cfg->catalog_url, code, &c);
+    if (found < 0) {
         visit_fail(v, "out of memory reading a scanned code");
         return VISIT_FAILED;
     }
+    if (found == 0)
+        return VISIT_UNKNOWN;
     Guest g;
     guest_init(&g);
     VisitOutcome out;
@@ -420,15 +430,37 @@ bool visit_badge(const Visit *v, PrintJobState *state)
 {
     if (!v->guest.id[0] || !v->badge_asked)
         return false;
-    *state = v->badge_state;
+    *state = v->badge.state;
     return true;
+}
+
+bool visit_badge_info(const Visit *v, VisitBadge *out)
+{
+    if (!v->guest.id[0] || !v->badge_asked)
+        return false;
+    *out = v->badge;
+    return true;
+}
+
+/* Whether a job of guest_id is the badge of the visit. */
+static bool badge_of_visit(const Visit *v, const char *guest_id)
+{
+    return v->guest.id[0] && !strcmp(v->guest.id, guest_id) && v->badge_asked;
 }
 
 void visit_badge_update(Visit *v, const char *guest_id, PrintJobState state)
 {
     if (state == PRINT_DONE)
         visit_changed(v); /* the check-in now says its badge printed */
-    if (!v->guest.id[0] || strcmp(v->guest.id, guest_id) != 0 || !v->badge_asked)
+    if (badge_of_visit(v, guest_id))
+        v->badge.state = state;
+}
+
+void visit_badge_where(Visit *v, const PrintJob *job)
+{
+    if (!badge_of_visit(v, job->guest_id))
         return;
-    v->badge_state = state;
+    text_copy(v->badge.printer, sizeof v->badge.printer, job->printer);
+    text_copy(v->badge.file, sizeof v->badge.file, job->printer[0] ? "" : job->output);
+    v->badge.to_file = !job->printer[0];
 }

@@ -82,7 +82,9 @@ typedef struct VisitGuest {
 /* Checks the guest in, committed to disk before it returns VISIT_CHECKED_IN
  * or VISIT_ALREADY. Another guest's visit still open ends first (visit_end). */
 VisitOutcome visit_check_in(Visit *v, const char *guest_id);
-/* The same for a registration code as a scanner reads it (spaces trimmed). */
+/* The same for what a scanner reads (spaces trimmed): a registration code, or
+ * the link of a badge's QR code (core/link.h), which carries the code. A link
+ * with no code of this event is VISIT_UNKNOWN. */
 VisitOutcome visit_check_in_code(Visit *v, const char *code);
 
 /* The walk-in form. */
@@ -140,8 +142,28 @@ int visit_not_me(Visit *v);
 /* The badge of the visit: false when none was asked for (no printer, or not
  * yet); else *state is its job's state as the printer last reported it. */
 bool visit_badge(const Visit *v, PrintJobState *state);
+
+/* The badge of the visit and where it went. With no printer set a badge is
+ * written as a PNG file for staff to print: its job is PRINT_DONE once the
+ * file is written, so "printed" is PRINT_DONE and !to_file, and PRINT_DONE
+ * with to_file means "saved for staff to print". */
+typedef struct VisitBadge {
+    PrintJobState state; /* as the printer last reported it */
+    bool to_file;        /* written as a PNG file rather than sent to a printer */
+    char printer[128];   /* the CUPS queue it was sent to ("" when to_file) */
+    char file[512];      /* the PNG written, when to_file ("" until it is) */
+} VisitBadge;
+
+/* visit_badge with where it went: false when none was asked for, else *out. */
+bool visit_badge_info(const Visit *v, VisitBadge *out);
+
 /* The printer reports a job's state (on the screen thread); kept when it is
  * the guest of the visit's. */
 void visit_badge_update(Visit *v, const char *guest_id, PrintJobState state);
+/* The printer reports where a job of a guest's badge goes: job->printer is the
+ * CUPS queue, "" when the badge is written as a file, job->output that file
+ * once written. Kept when it is the guest of the visit's; its state follows
+ * through visit_badge_update. */
+void visit_badge_where(Visit *v, const PrintJob *job);
 
 #endif

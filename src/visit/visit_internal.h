@@ -17,7 +17,7 @@ struct Visit {
     VisitGuest guest; /* id "" when there is none */
     bool badge_owed;  /* checked in this visit and no badge asked for yet */
     bool badge_asked; /* the printer was asked for their badge */
-    PrintJobState badge_state;
+    VisitBadge badge; /* its job, as the printer last reported it */
 
     /* staff */
     LockOut lock;

@@ -1,0 +1,255 @@
+/* link.c — fills the QR link template of SPEC §4, and reads a scanned link
+ * back by matching it against the same template. */
+#include "core/link.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+
+#define PROGRAMS "{programs}"
+#define CODE "{code}"
+#define PROGRAMS_LEN (sizeof PROGRAMS - 1)
+#define CODE_LEN (sizeof CODE - 1)
+
+/* ---- building ---- */
+
+/* A growable string; ok turns false on the first failed allocation. */
+typedef struct Buf {
+    char *s;
+    size_t len, cap;
+    bool ok;
+} Buf;
+
+static void buf_add(Buf *b, const char *s, size_t n)
+{
+    if (!b->ok)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = (b->len + n + 1) * 2;
+        char *p = realloc(b->s, cap);
+        if (!p) {
+            b->ok = false;
+            return;
+        }
+        b->s = p;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+static void buf_add_encoded(Buf *b, const char *s)
+{
+    char *e = text_url_encode(s);
+    if (!e) {
+        b->ok = false;
+        return;
+    }
+    buf_add(b, e, strlen(e));
+    free(e);
+}
+
+static char *buf_take(Buf *b)
+{
+    if (!b->ok) {
+        free(b->s);
+        return NULL;
+    }
+    return b->s;
+}
+
+/* The template the link is made from: tpl itself when it has {code}, else tpl
+ * with guest={code} added to its query, before any #fragment. */
+static char *with_code(const char *tpl)
+{
+    if (strstr(tpl, CODE))
+        return strdup(tpl);
+    size_t end = strcspn(tpl, "#");
+    const char *q = memchr(tpl, '?', end);
+    const char *param = "?guest=" CODE;
+    if (q)
+        param = end > 0 && (tpl[end - 1] == '?' || tpl[end - 1] == '&') ? "guest=" CODE
+                                                                        : "&guest=" CODE;
+    Buf b = {NULL, 0, 0, true};
+    buf_add(&b, tpl, end);
+    buf_add(&b, param, strlen(param));
+    buf_add(&b, tpl + end, strlen(tpl + end));
+    return buf_take(&b);
+}
+
+static char *fill(const char *tpl, const char *code, const char *const *programs, size_t nprograms)
+{
+    Buf b = {NULL, 0, 0, true};
+    buf_add(&b, "", 0);
+    for (const char *t = tpl; *t;) {
+        if (!strncmp(t, PROGRAMS, PROGRAMS_LEN)) {
+            for (size_t i = 0; i < nprograms; i++) {
+                if (i)
+                    buf_add(&b, ",", 1);
+                buf_add_encoded(&b, programs[i]);
+            }
+            t += PROGRAMS_LEN;
+        } else if (!strncmp(t, CODE, CODE_LEN)) {
+            buf_add_encoded(&b, code ? code : "");
+            t += CODE_LEN;
+        } else {
+            buf_add(&b, t, 1);
+            t++;
+        }
+    }
+    return buf_take(&b);
+}
+
+/* The template a guest's link is made from (before with_code). */
+static const char *pick(const char *qr_template, const char *catalog_url, size_t nprograms)
+{
+    if (nprograms == 0 && catalog_url && *catalog_url)
+        return catalog_url;
+    return qr_template ? qr_template : "";
+}
+
+char *link_build(const char *qr_template, const char *catalog_url, const char *code,
+                 const char *const *programs, size_t nprograms)
+{
+    char *tpl = with_code(pick(qr_template, catalog_url, nprograms));
+    if (!tpl)
+        return NULL;
+    char *url = fill(tpl, code, programs, nprograms);
+    free(tpl);
+    return url;
+}
+
+/* ---- reading a scanned link back ---- */
+
+/* The code's place in the scanned text; p NULL until a {code} matched. */
+typedef struct Span {
+    const char *p;
+    size_t n;
+} Span;
+
+/* What link_build can put in for a placeholder: URL-encoded text, and for
+ * {programs} the commas between codes. */
+static bool value_char(char c, bool list)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_' || c == '~' || c == '%' || (list && c == ',');
+}
+
+/* Whether s is tpl with its placeholders filled; *code gets the {code}'s
+ * text. A placeholder that appears twice must have the same text both times. */
+static bool match(const char *t, const char *s, Span *code)
+{
+    while (*t) {
+        bool list = !strncmp(t, PROGRAMS, PROGRAMS_LEN);
+        if (list || !strncmp(t, CODE, CODE_LEN)) {
+            const char *rest = t + (list ? PROGRAMS_LEN : CODE_LEN);
+            size_t max = 0;
+            while (value_char(s[max], list))
+                max++;
+            for (size_t n = max + 1; n-- > 0;) {
+                if (list) {
+                    if (match(rest, s + n, code))
+                        return true;
+                    continue;
+                }
+                if (code->p && (code->n != n || memcmp(code->p, s, n) != 0))
+                    continue;
+                Span before = *code;
+                *code = (Span){s, n};
+                if (match(rest, s + n, code))
+                    return true;
+                *code = before;
+            }
+            return false;
+        }
+        if (*t != *s)
+            return false;
+        t++;
+        s++;
+    }
+    return *s == '\0';
+}
+
+static int hex(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    return -1;
+}
+
+/* The percent-decoded code: 1 with *out, 0 when it is empty or not what
+ * text_url_encode makes (a stray '%'), -1 out of memory. */
+static int decode(Span sp, char **out)
+{
+    if (sp.n == 0)
+        return 0;
+    char *d = malloc(sp.n + 1);
+    if (!d)
+        return -1;
+    size_t o = 0;
+    for (size_t i = 0; i < sp.n; i++) {
+        if (sp.p[i] != '%') {
+            d[o++] = sp.p[i];
+            continue;
+        }
+        int hi = i + 2 < sp.n ? hex(sp.p[i + 1]) : -1;
+        int lo = hi >= 0 ? hex(sp.p[i + 2]) : -1;
+        if (lo < 0) {
+            free(d);
+            return 0;
+        }
+        d[o++] = (char)(hi * 16 + lo);
+        i += 2;
+    }
+    d[o] = '\0';
+    *out = d;
+    return 1;
+}
+
+/* 1 with *code when s is a link made from tpl, 0 when not, -1 out of memory. */
+static int from_template(const char *tpl, const char *s, char **code)
+{
+    char *full = with_code(tpl);
+    if (!full)
+        return -1;
+    Span sp = {NULL, 0};
+    int rc = match(full, s, &sp) ? decode(sp, code) : 0;
+    free(full);
+    return rc;
+}
+
+/* A URL (scheme://...) or a web address, rather than a code. */
+static bool looks_like_link(const char *s)
+{
+    const char *p = s;
+    while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+           *p == '+' || *p == '-' || *p == '.')
+        p++;
+    if (p > s && !strncmp(p, "://", 3))
+        return true;
+    return !strncmp(s, "www.", 4) || !strncmp(s, "WWW.", 4);
+}
+
+int link_code(const char *qr_template, const char *catalog_url, const char *scanned, char **code)
+{
+    *code = NULL;
+    char *s = text_trim_dup(scanned);
+    if (!s)
+        return -1;
+    int rc = from_template(qr_template ? qr_template : "", s, code);
+    if (rc == 0 && catalog_url && *catalog_url)
+        rc = from_template(catalog_url, s, code);
+    if (rc == 0 && *s && !looks_like_link(s)) {
+        *code = s;
+        return 1;
+    }
+    free(s);
+    return rc;
+}
