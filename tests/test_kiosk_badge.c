@@ -77,6 +77,21 @@ static int teardown(void **state)
     return 0;
 }
 
+/* The print worker reports the last badge asked for: sent to printer, or
+ * written as a file ("" printer). */
+static void report(Fixture *f, PrintJobState st, const char *printer)
+{
+    PrintJob job;
+    memset(&job, 0, sizeof job);
+    job.state = st;
+    snprintf(job.guest_id, sizeof job.guest_id, "%s", f->printed);
+    snprintf(job.printer, sizeof job.printer, "%s", printer);
+    if (!printer[0])
+        snprintf(job.output, sizeof job.output, "%s/badges/b.png", f->dir);
+    kiosk_badge_update(uid_kiosk(f->d), &job);
+    uid_frame(f->d);
+}
+
 /* Ana finds herself and checks in; returns when Interests is on screen. */
 static void check_in_to_interests(Fixture *f)
 {
@@ -110,14 +125,24 @@ static void test_printed_quickly(void **state)
     check_in(f);
     int64_t done_at = uid_now(f->d);
     uid_wait(f->d, 1000);
-    kiosk_badge_update(uid_kiosk(f->d), f->printed, PRINT_DONE);
-    uid_frame(f->d);
+    report(f, PRINT_DONE, "QL");
     assert_true(uid_visible(f->d, "Your badge is ready."));
     uid_wait(f->d, 6000 - (uid_now(f->d) - done_at) - 100);
     assert_string_equal(uid_screen(f->d), "done");
     uid_wait(f->d, 200);
     assert_string_equal(uid_screen(f->d), "welcome");
     assert_int_equal(f->prints, 1);
+}
+
+/* With no printer the badge is written as a file: the guest is told it was
+ * saved for staff to print, never that it is ready. */
+static void test_saved_for_staff(void **state)
+{
+    Fixture *f = *state;
+    check_in(f);
+    report(f, PRINT_DONE, "");
+    assert_true(uid_visible(f->d, "saved for staff to print"));
+    assert_false(uid_visible(f->d, "Your badge is ready"));
 }
 
 /* The queue gives up after its retries (about 6 s with the default delays and
@@ -130,8 +155,7 @@ static void test_failure_after_retries_is_seen(void **state)
     uid_wait(f->d, 8000);
     assert_string_equal(uid_screen(f->d), "done");
     assert_true(uid_visible(f->d, "Printing your badge"));
-    kiosk_badge_update(uid_kiosk(f->d), f->printed, PRINT_FAILED);
-    uid_frame(f->d);
+    report(f, PRINT_FAILED, "QL");
     assert_true(uid_visible(f->d, "Please see a staff member"));
     uid_wait(f->d, 3500);
     assert_string_equal(uid_screen(f->d), "done");
@@ -200,6 +224,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_printed_quickly, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_saved_for_staff, setup, teardown),
         cmocka_unit_test_setup_teardown(test_failure_after_retries_is_seen, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_answer_is_bounded, setup, teardown),
         cmocka_unit_test_setup_teardown(test_staff_hold_on_interests_prints, setup, teardown),

@@ -239,19 +239,21 @@ static void test_badge_once(void **state)
 {
     Fixture *f = *state;
     assert_int_equal(visit_check_in_code(f->v, "A-100"), VISIT_CHECKED_IN);
-    PrintJobState st;
-    assert_false(visit_badge(f->v, &st));
+    VisitBadge b;
+    assert_false(visit_badge(f->v, &b));
     assert_int_equal(f->prints, 0);
     bool picked[2] = {true, false}, kinds[16] = {[0] = true};
     assert_int_equal(visit_save_interests(f->v, picked, kinds, true), 0);
     assert_int_equal(f->prints, 1);
     const VisitGuest *g = visit_guest(f->v);
     assert_string_equal(f->printed, g->id);
-    assert_true(visit_badge(f->v, &st));
-    assert_int_equal(st, PRINT_QUEUED);
-    visit_badge_update(f->v, g->id, PRINT_DONE);
-    assert_true(visit_badge(f->v, &st));
-    assert_int_equal(st, PRINT_DONE);
+    assert_true(visit_badge(f->v, &b));
+    assert_int_equal(b.state, PRINT_QUEUED);
+    PrintJob job = {.state = PRINT_DONE};
+    snprintf(job.guest_id, sizeof job.guest_id, "%s", g->id);
+    visit_badge_update(f->v, &job);
+    assert_true(visit_badge(f->v, &b));
+    assert_int_equal(b.state, PRINT_DONE);
     visit_end(f->v);
     assert_int_equal(f->prints, 1);
 
@@ -293,10 +295,10 @@ static void test_badge_where(void **state)
     memset(&job, 0, sizeof job);
     snprintf(job.guest_id, sizeof job.guest_id, "%s", ana);
     snprintf(job.printer, sizeof job.printer, "Elsewhere");
-    visit_badge_where(f->v, &job); /* not asked for yet: ignored */
-    assert_false(visit_badge_info(f->v, &b));
+    visit_badge_update(f->v, &job); /* not asked for yet: ignored */
+    assert_false(visit_badge(f->v, &b));
     assert_int_equal(visit_save_interests(f->v, picked, kinds, false), 0);
-    assert_true(visit_badge_info(f->v, &b));
+    assert_true(visit_badge(f->v, &b));
     assert_int_equal(b.state, PRINT_QUEUED);
     assert_true(b.to_file); /* the default event has no printer */
     assert_string_equal(b.printer, "");
@@ -304,40 +306,34 @@ static void test_badge_where(void **state)
     job.printer[0] = '\0';
     job.state = PRINT_DONE;
     snprintf(job.output, sizeof job.output, "%s/badges/A-100-1.png", f->dir);
-    visit_badge_where(f->v, &job);
-    visit_badge_update(f->v, ana, PRINT_DONE);
+    visit_badge_update(f->v, &job);
     PrintJob other = job;
     snprintf(other.guest_id, sizeof other.guest_id, "%032x", 7);
     snprintf(other.printer, sizeof other.printer, "Brother_QL_820NWB");
-    visit_badge_where(f->v, &other);
-    visit_badge_update(f->v, other.guest_id, PRINT_FAILED);
-    assert_true(visit_badge_info(f->v, &b));
+    other.state = PRINT_FAILED;
+    visit_badge_update(f->v, &other);
+    assert_true(visit_badge(f->v, &b));
     assert_int_equal(b.state, PRINT_DONE);
     assert_true(b.to_file);
     assert_string_equal(b.file, job.output);
-    PrintJobState st;
-    assert_true(visit_badge(f->v, &st));
-    assert_int_equal(st, PRINT_DONE);
     visit_end(f->v);
-    assert_false(visit_badge_info(f->v, &b));
+    assert_false(visit_badge(f->v, &b));
 
     /* A printer: Bo's badge is sent, then printed. */
     snprintf(f->cfg.printer, sizeof f->cfg.printer, "Brother_QL_820NWB");
     assert_int_equal(visit_check_in_code(f->v, "B-200"), VISIT_CHECKED_IN);
     assert_int_equal(visit_save_interests(f->v, picked, kinds, false), 0);
-    assert_true(visit_badge_info(f->v, &b));
+    assert_true(visit_badge(f->v, &b));
     assert_false(b.to_file);
     assert_string_equal(b.printer, "Brother_QL_820NWB");
     memset(&job, 0, sizeof job);
     snprintf(job.guest_id, sizeof job.guest_id, "%s", visit_guest(f->v)->id);
     snprintf(job.printer, sizeof job.printer, "Brother_QL_820NWB");
     job.state = PRINT_SENT;
-    visit_badge_where(f->v, &job);
-    visit_badge_update(f->v, job.guest_id, job.state);
+    visit_badge_update(f->v, &job);
     job.state = PRINT_DONE;
-    visit_badge_where(f->v, &job);
-    visit_badge_update(f->v, job.guest_id, job.state);
-    assert_true(visit_badge_info(f->v, &b));
+    visit_badge_update(f->v, &job);
+    assert_true(visit_badge(f->v, &b));
     assert_int_equal(b.state, PRINT_DONE);
     assert_false(b.to_file);
     assert_string_equal(b.file, "");

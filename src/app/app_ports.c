@@ -178,10 +178,7 @@ bool app_worker_event(App *a, const SDL_Event *e)
 {
     if (a->badge_event && e->type == a->badge_event) {
         BadgeNote *n = e->user.data1;
-        /* Where the badge goes first, so that the Done screen, told of the
-         * state next, reads both together. */
-        visit_badge_where(a->visit, &n->job);
-        kiosk_badge_update(a->k, n->job.guest_id, n->job.state);
+        kiosk_badge_update(a->k, &n->job);
         free(n);
         return true;
     }

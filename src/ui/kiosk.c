@@ -213,9 +213,9 @@ bool kiosk_should_quit(const Kiosk *k)
     return k->quit;
 }
 
-void kiosk_badge_update(Kiosk *k, const char *guest_id, PrintJobState state)
+void kiosk_badge_update(Kiosk *k, const PrintJob *job)
 {
-    visit_badge_update(k->visit, guest_id, state);
+    visit_badge_update(k->visit, job);
     k->dirty = true;
 }
 

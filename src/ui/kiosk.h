@@ -53,7 +53,7 @@ const UiView *kiosk_view(const Kiosk *k);
 bool kiosk_should_quit(const Kiosk *k);
 /* A badge job changed state (from the print worker, via the event loop);
  * the Done screen shows it when it is the guest on screen's. */
-void kiosk_badge_update(Kiosk *k, const char *guest_id, PrintJobState state);
+void kiosk_badge_update(Kiosk *k, const PrintJob *job);
 
 /* Names of the screens, for logs and tests ("welcome", "find", ...). */
 const char *kiosk_screen_name(const Kiosk *k);

@@ -198,6 +198,9 @@ static const Entry TABLE[S_COUNT] = {
      {"Exit the kiosk? No one can check in until it starts again.",
       "¿Salir del quiosco? Nadie podrá registrarse hasta que vuelva a iniciarse."}},
     {S_EXIT_YES, {"Yes, exit", "Sí, salir"}},
+    {S_BADGE_SAVED,
+     {"Your badge was saved for staff to print: please ask at the desk.",
+      "Guardamos su gafete para que el personal lo imprima: pídalo en la mesa."}},
 };
 
 const char *ui_tr(UiLang lang, UiStr s)

@@ -159,6 +159,7 @@ typedef enum UiStr {
     S_CONTINUE_PRINTS,
     S_EXIT_ASK,
     S_EXIT_YES,
+    S_BADGE_SAVED,
     S_COUNT
 } UiStr;
 

@@ -426,15 +426,7 @@ done:
 
 /* ---- the badge ---- */
 
-bool visit_badge(const Visit *v, PrintJobState *state)
-{
-    if (!v->guest.id[0] || !v->badge_asked)
-        return false;
-    *state = v->badge.state;
-    return true;
-}
-
-bool visit_badge_info(const Visit *v, VisitBadge *out)
+bool visit_badge(const Visit *v, VisitBadge *out)
 {
     if (!v->guest.id[0] || !v->badge_asked)
         return false;
@@ -442,24 +434,13 @@ bool visit_badge_info(const Visit *v, VisitBadge *out)
     return true;
 }
 
-/* Whether a job of guest_id is the badge of the visit. */
-static bool badge_of_visit(const Visit *v, const char *guest_id)
+void visit_badge_update(Visit *v, const PrintJob *job)
 {
-    return v->guest.id[0] && !strcmp(v->guest.id, guest_id) && v->badge_asked;
-}
-
-void visit_badge_update(Visit *v, const char *guest_id, PrintJobState state)
-{
-    if (state == PRINT_DONE)
+    if (job->state == PRINT_DONE)
         visit_changed(v); /* the check-in now says its badge printed */
-    if (badge_of_visit(v, guest_id))
-        v->badge.state = state;
-}
-
-void visit_badge_where(Visit *v, const PrintJob *job)
-{
-    if (!badge_of_visit(v, job->guest_id))
+    if (!v->guest.id[0] || strcmp(v->guest.id, job->guest_id) != 0 || !v->badge_asked)
         return;
+    v->badge.state = job->state;
     text_copy(v->badge.printer, sizeof v->badge.printer, job->printer);
     text_copy(v->badge.file, sizeof v->badge.file, job->printer[0] ? "" : job->output);
     v->badge.to_file = !job->printer[0];

@@ -139,10 +139,6 @@ void visit_end(Visit *v);
  * (visit_error). */
 int visit_not_me(Visit *v);
 
-/* The badge of the visit: false when none was asked for (no printer, or not
- * yet); else *state is its job's state as the printer last reported it. */
-bool visit_badge(const Visit *v, PrintJobState *state);
-
 /* The badge of the visit and where it went. With no printer set a badge is
  * written as a PNG file for staff to print: its job is PRINT_DONE once the
  * file is written, so "printed" is PRINT_DONE and !to_file, and PRINT_DONE
@@ -154,16 +150,12 @@ typedef struct VisitBadge {
     char file[512];      /* the PNG written, when to_file ("" until it is) */
 } VisitBadge;
 
-/* visit_badge with where it went: false when none was asked for, else *out. */
-bool visit_badge_info(const Visit *v, VisitBadge *out);
-
-/* The printer reports a job's state (on the screen thread); kept when it is
- * the guest of the visit's. */
-void visit_badge_update(Visit *v, const char *guest_id, PrintJobState state);
-/* The printer reports where a job of a guest's badge goes: job->printer is the
- * CUPS queue, "" when the badge is written as a file, job->output that file
- * once written. Kept when it is the guest of the visit's; its state follows
- * through visit_badge_update. */
-void visit_badge_where(Visit *v, const PrintJob *job);
+/* The badge of the visit: false when none was asked for (no printer, or not
+ * yet), else *out. */
+bool visit_badge(const Visit *v, VisitBadge *out);
+/* The printer reports a job (on the screen thread): its state and where it
+ * goes (job->printer, "" when written as a file, job->output that file), kept
+ * when it is the guest of the visit's badge. */
+void visit_badge_update(Visit *v, const PrintJob *job);
 
 #endif

@@ -14,19 +14,23 @@ enum { ID_OK = 1, ID_EXPLORE };
 #define BADGE_SHOW_MS 4000
 
 /* The badge as the guest is told about it. */
-typedef enum Badge { BADGE_NONE, BADGE_PRINTING, BADGE_PRINTED, BADGE_FAILED } Badge;
+typedef enum Badge { BADGE_NONE, BADGE_PRINTING, BADGE_PRINTED, BADGE_SAVED, BADGE_FAILED } Badge;
 
 typedef struct Done {
     Badge seen;      /* as of the last tick, which notes... */
     int64_t seen_at; /* ...when it changed */
 } Done;
 
+/* "Ready" only when it printed: a badge written as a file (no printer) is
+ * saved for staff to print. */
 static Badge badge(const Kiosk *k)
 {
-    PrintJobState st;
-    if (!visit_badge(k->visit, &st))
+    VisitBadge b;
+    if (!visit_badge(k->visit, &b))
         return BADGE_NONE;
-    return st == PRINT_DONE ? BADGE_PRINTED : st == PRINT_FAILED ? BADGE_FAILED : BADGE_PRINTING;
+    if (b.state == PRINT_DONE)
+        return b.to_file ? BADGE_SAVED : BADGE_PRINTED;
+    return b.state == PRINT_FAILED ? BADGE_FAILED : BADGE_PRINTING;
 }
 
 /* When Done goes back to Welcome: DONE_MS after it opened, but a guest whose
@@ -88,6 +92,10 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     case BADGE_PRINTED:
         m.status = kiosk_tr(k, S_BADGE_PRINTED);
         m.status_colour = green;
+        break;
+    case BADGE_SAVED:
+        m.status = kiosk_tr(k, S_BADGE_SAVED);
+        m.status_colour = t->text;
         break;
     case BADGE_FAILED:
         m.status = kiosk_tr(k, S_BADGE_FAILED);

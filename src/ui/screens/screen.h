@@ -126,7 +126,7 @@ struct Kiosk {
     bool swallow; /* a press that only dismissed the idle prompt: its release does nothing */
 
     /* a burst of typing that may be a scanner (times are the events') */
-    char scan[128];
+    char scan[1024]; /* a badge's QR code is a whole link */
     size_t scan_len;
     int64_t scan_last;
     UiEdit *scan_field; /* the field the burst went into, and how it was */
