@@ -70,10 +70,13 @@ SCREEN(welcome_contrast)
 SCREEN(find)
 SCREEN(find_results)
 SCREEN(find_none)
+SCREEN(find_es)
 SCREEN(confirm)
 SCREEN(walkin)
 SCREEN(walkin_errors)
+SCREEN(walkin_es)
 SCREEN(interests)
+SCREEN(interests_es)
 SCREEN(done)
 SCREEN(already)
 SCREEN(programs)
@@ -155,10 +158,13 @@ int main(void)
         cmocka_unit_test(test_find),
         cmocka_unit_test(test_find_results),
         cmocka_unit_test(test_find_none),
+        cmocka_unit_test(test_find_es),
         cmocka_unit_test(test_confirm),
         cmocka_unit_test(test_walkin),
         cmocka_unit_test(test_walkin_errors),
+        cmocka_unit_test(test_walkin_es),
         cmocka_unit_test(test_interests),
+        cmocka_unit_test(test_interests_es),
         cmocka_unit_test(test_done),
         cmocka_unit_test(test_already),
         cmocka_unit_test(test_programs),
