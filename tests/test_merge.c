@@ -187,6 +187,15 @@ static void interests(Store *s, const char *code, const char *const *programs, s
     guest_clear(&g);
 }
 
+static void undo_code(Store *s, const char *code, const char *kiosk, int64_t at)
+{
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_by_code(s, code, &g), STORE_OK);
+    assert_int_equal(store_checkin_undo(s, g.id, kiosk, at), STORE_OK);
+    guest_clear(&g);
+}
+
 static char sam_a[WALKIN_CODE_LEN + 1], sam_c[WALKIN_CODE_LEN + 1], lee_b[WALKIN_CODE_LEN + 1];
 static char pat_b[WALKIN_CODE_LEN + 1];
 static char rae_a[WALKIN_CODE_LEN + 1], rae_c[WALKIN_CODE_LEN + 1];
@@ -221,6 +230,13 @@ static void build_kiosks(void)
     import_catalogue(b, T0, "Welding basics");
     checkin_code(b, "1001", "B", T0 + 10 * MIN);
     checkin_code(b, "1004", "B", T0 + 12 * MIN);
+    /* Olu's check-in is undone with what he picked, then he comes back and
+     * picks again: only the second visit's interests count. */
+    const char *po1[] = {"WELD", "CULN"}, *ko1[] = {"interns"}, *po2[] = {"CULN"};
+    interests(b, "1004", po1, 2, ko1, 1, "B", T0 + 13 * MIN);
+    undo_code(b, "1004", "B", T0 + 14 * MIN);
+    checkin_code(b, "1004", "B", T0 + 15 * MIN);
+    interests(b, "1004", po2, 1, NULL, 0, "B", T0 + 16 * MIN);
     /* Pat walks in at B with the email A has on file (other case). */
     walkin(b, "Pat", "Kim", "PAT@kim.example", "B", T0 + 50 * MIN, pat_b);
     walkin(b, "Lee", "Park", "lee@park.example", "B", T0 + 45 * MIN, lee_b);
@@ -239,11 +255,10 @@ static void build_kiosks(void)
     import_list(c, "format-c", T0, NULL);
     import_catalogue(c, T0 + 90 * MIN, "Welding basics, now with robotics");
     checkin_code(c, "1003", "C", T0 + 5 * MIN);
-    Guest mei;
-    guest_init(&mei);
-    assert_int_equal(store_guest_by_code(c, "1003", &mei), STORE_OK);
-    assert_int_equal(store_checkin_undo(c, mei.id, "C", T0 + 6 * MIN), STORE_OK);
-    guest_clear(&mei);
+    /* Mei's interests on C go with the check-in C undoes. */
+    const char *pm[] = {"HLTH"}, *km[] = {"speaking"};
+    interests(c, "1003", pm, 1, km, 1, "C", T0 + 5 * MIN);
+    undo_code(c, "1003", "C", T0 + 6 * MIN);
     walkin(c, "Sam", "Lee", "", "C", T0 + 41 * MIN, sam_c);
     import_one(c, "cccccccccccccccccccccccccccccccc", "2001", "Pat", "Kim", "pk@other.example",
                T0 + 2);
@@ -531,9 +546,24 @@ static void test_merged_content(void **state)
     assert_int_equal(nk, 2);
     store_strings_free(p, np);
     store_strings_free(k, nk);
-    /* Olu: B's later import wins. */
+    /* Olu: B's later import wins; of his interests, only those of the visit
+     * that was not undone. */
     assert_int_equal(store_guest_by_code(s, "1004", &g), STORE_OK);
     assert_string_equal(g.company, "Adeyemi & Sons Builders");
+    assert_int_equal(store_interests_get(s, g.id, &p, &np, &k, &nk), STORE_OK);
+    assert_int_equal(np, 1);
+    assert_string_equal(p[0], "CULN");
+    assert_int_equal(nk, 0);
+    store_strings_free(p, np);
+    store_strings_free(k, nk);
+    /* Mei: checked in on A; what she picked on C went with C's undo, and so
+     * did her consent. */
+    assert_int_equal(store_guest_by_code(s, "1003", &g), STORE_OK);
+    assert_false(g.consent);
+    assert_int_equal(store_interests_get(s, g.id, &p, &np, &k, &nk), STORE_OK);
+    assert_int_equal(np + nk, 0);
+    store_strings_free(p, np);
+    store_strings_free(k, nk);
     /* Walk-ins from different kiosks stay apart; every code still finds its guest. */
     Guest other;
     guest_init(&other);
@@ -577,6 +607,8 @@ static void test_merged_content(void **state)
     /* One attendance line for Ana, with kiosk B. */
     assert_int_equal(count_lines_with(csv, "Ana,García"), 1 + 3); /* + 3 followup rows */
     assert_non_null(strstr(csv, ",B,"));
+    assert_int_equal(count_lines_with(csv, "Mei,Chen"), 1);    /* attendance only */
+    assert_int_equal(count_lines_with(csv, "Olu,Adeyemi"), 2); /* + CULN */
     free(csv);
 }
 

@@ -403,6 +403,58 @@ static void test_lookup_undo_reprint(void **state)
         visit_record_clear(&rec[i]);
 }
 
+static int count_row(const FollowupRow *r, void *ud)
+{
+    (void)r;
+    (*(size_t *)ud)++;
+    return 0;
+}
+
+/* An undone check-in takes its visit's interests and consent with it: off
+ * the follow-up list and the dashboard's chart, and not there when the guest
+ * checks in again. */
+static void test_undo_retracts_visit(void **state)
+{
+    Fixture *f = *state;
+    assert_int_equal(visit_check_in_code(f->v, "A-100"), VISIT_CHECKED_IN);
+    char id[ID_LEN + 1];
+    snprintf(id, sizeof id, "%s", visit_guest(f->v)->id);
+    bool picked[2] = {true, true}, kinds[16] = {[1] = true};
+    assert_int_equal(visit_save_interests(f->v, picked, kinds, true), 0);
+    visit_end(f->v);
+    Dashboard *d = malloc(sizeof *d);
+    assert_non_null(d);
+    visit_dashboard(f->v, d);
+    assert_int_equal(d->stats.interests, 2);
+    assert_int_equal(d->prog[0].n + d->prog[1].n, 2);
+
+    f->now += 60000;
+    assert_int_equal(visit_undo(f->v, id), 0);
+    visit_dashboard(f->v, d);
+    assert_int_equal(d->stats.interests, 0);
+    assert_int_equal(d->stats.checked_in, 0);
+    assert_int_equal(d->prog[0].n + d->prog[1].n, 0);
+    size_t rows = 0;
+    assert_int_equal(store_each_followup(f->store, count_row, &rows), STORE_OK);
+    assert_int_equal(rows, 0);
+    GuestRecord rec;
+    visit_record_init(&rec);
+    assert_int_equal(visit_record_read(f->v, id, &rec), 0);
+    assert_false(rec.g.consent);
+    assert_false(rec.checked_in);
+    visit_record_clear(&rec);
+
+    f->now += 60000;
+    assert_int_equal(visit_check_in(f->v, id), VISIT_CHECKED_IN);
+    assert_false(visit_guest(f->v)->consent);
+    for (size_t i = 0; i < 2; i++) {
+        bool on = true;
+        assert_int_equal(visit_interest_get(f->v, i, &on), 0);
+        assert_false(on);
+    }
+    free(d);
+}
+
 static void test_dashboard(void **state)
 {
     Fixture *f = *state;
@@ -512,6 +564,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_pin_lockout_survives_restart, setup, teardown),
         cmocka_unit_test_setup_teardown(test_demo_without_pin, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lookup_undo_reprint, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_undo_retracts_visit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_dashboard, setup, teardown),
         cmocka_unit_test_setup_teardown(test_export_usb, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import_event, setup, teardown),

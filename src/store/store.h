@@ -98,17 +98,23 @@ typedef struct CheckinResult {
 /* Checks a guest in, committed durably before returning STORE_OK. */
 StoreStatus store_checkin(Store *s, const char *guest_id, const char *kiosk, int64_t now,
                           CheckinResult *out);
-/* Undoes the guest's active check-in (kept as an audit record, never deleted). */
+/* Undoes the guest's active check-in (kept as an audit record, never deleted).
+ * The visit's interests are retracted and its consent withdrawn with it, so
+ * the guest leaves followup.csv and the interest counts and starts afresh if
+ * checked in again; the audit record keeps them as they were. */
 StoreStatus store_checkin_undo(Store *s, const char *guest_id, const char *kiosk, int64_t now);
 /* True when the guest has an active check-in. */
 StoreStatus store_is_checked_in(Store *s, const char *guest_id, bool *out);
 
 /* Replaces the guest's interests with these program codes and partnership kind
- * keys (PARTNERSHIP_KINDS). One transaction. Unknown codes or keys: STORE_INVALID. */
+ * keys (PARTNERSHIP_KINDS); those no longer listed are retracted, not deleted,
+ * so a merge carries the change. One transaction. Unknown codes or keys:
+ * STORE_INVALID. */
 StoreStatus store_interests_set(Store *s, const char *guest_id, const char *const *programs,
                                 size_t nprograms, const char *const *kinds, size_t nkinds,
                                 const char *kiosk, int64_t now);
-/* The guest's program codes and kind keys (malloc'd arrays of malloc'd strings). */
+/* The guest's program codes and kind keys, retracted ones left out (malloc'd
+ * arrays of malloc'd strings). */
 StoreStatus store_interests_get(Store *s, const char *guest_id, char ***programs, size_t *nprograms,
                                 char ***kinds, size_t *nkinds);
 void store_strings_free(char **v, size_t n);
@@ -159,7 +165,8 @@ typedef struct MergeReport {
  * recently updated (ties broken by content) under the smallest id, and the ids
  * and codes of records folded away still find it; a guest checked in on
  * several kiosks counts once, at the earliest time; interests and audit
- * records are unioned. One transaction. (guest_match_choose names the one
+ * records are unioned, an interest counting when it was picked after its last
+ * retraction on any kiosk. One transaction. (guest_match_choose names the one
  * case where the order of merges can matter.) */
 StoreStatus store_merge(Store *s, const char *in_path, MergeReport *rep);
 

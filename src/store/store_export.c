@@ -63,10 +63,13 @@ static StoreStatus lists_open(Store *s, Lists *l)
         s,
         "SELECT coalesce(nullif(p.name, ''), i.value) FROM interests i "
         "LEFT JOIN programs p ON p.code = i.value WHERE i.guest_id = ?1 AND i.kind = 'program' "
-        "ORDER BY p.position IS NULL, p.position, i.value",
+        "AND " STORE_INTEREST_ACTIVE_OF("i.") " ORDER BY p.position IS NULL, p.position, i.value",
         "export");
-    l->kinds = store_cached(
-        s, "SELECT value FROM interests WHERE guest_id = ?1 AND kind = 'partnership'", "export");
+    l->kinds =
+        store_cached(s,
+                     "SELECT value FROM interests WHERE guest_id = ?1 AND kind = 'partnership' "
+                     "AND " STORE_INTEREST_ACTIVE,
+                     "export");
     return l->programs && l->kinds ? STORE_OK : STORE_ERROR;
 }
 
@@ -220,9 +223,11 @@ StoreStatus store_each_followup(Store *s, int (*fn)(const FollowupRow *r, void *
         " " STORE_GUEST_COLUMNS_OF(
             "g.") " FROM interests i JOIN guests g ON g.id = i.guest_id "
                   "LEFT JOIN programs p ON p.code = i.value WHERE i.kind = 'program' "
-                  "ORDER BY p.position IS NULL, p.position, i.value, "
-                  "lanyard_fold(g.last), "
-                  "lanyard_fold(g.first), g.id",
+                  "AND " STORE_INTEREST_ACTIVE_OF(
+                      "i.") " "
+                            "ORDER BY p.position IS NULL, p.position, i.value, "
+                            "lanyard_fold(g.last), "
+                            "lanyard_fold(g.first), g.id",
         4, emit_followup, &walk);
 }
 
@@ -237,7 +242,7 @@ StoreStatus store_stats(Store *s, StoreStats *out)
         "(SELECT count(*) FROM attendance a JOIN guests g ON g.id = a.guest_id "
         "  WHERE a.undone_at IS NULL AND a.duplicate_of IS NULL AND g.walk_in = 1), "
         "(SELECT count(*) FROM programs WHERE visible = 1), "
-        "(SELECT count(*) FROM interests WHERE kind = 'program'), "
+        "(SELECT count(*) FROM interests WHERE kind = 'program' AND " STORE_INTEREST_ACTIVE "), "
         "(SELECT count(*) FROM attendance WHERE undone_at IS NOT NULL), "
         "(SELECT min(checked_in_at) FROM attendance "
         "  WHERE undone_at IS NULL AND duplicate_of IS NULL), "

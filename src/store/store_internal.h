@@ -39,6 +39,13 @@ struct Store {
  * the number applied. Defined in store_schema.c; new migrations go at the end. */
 extern const char *const STORE_MIGRATIONS[];
 extern const int STORE_MIGRATION_COUNT;
+/* A file opened read-only is never migrated (exports, stats and merge inputs
+ * may sit on a stick made by an older kiosk). STORE_READ_COMPAT[N] lets such a
+ * connection read a file of version N as if it were N+1: temporary views,
+ * which shadow the file's tables of the same name, with the columns migration
+ * N added at their neutral values (NULL when none). A later migration that
+ * changes the same table again replaces that view with one adding both. */
+extern const char *const STORE_READ_COMPAT[];
 
 /* Words a staff member can act on for an SQLite result that comes from the
  * file rather than from a bug ("disk full"); NULL for the others. */
@@ -94,6 +101,12 @@ void store_rollback(Store *s);
 const char *store_col_text(sqlite3_stmt *st, int col);
 /* A UTC text column as ms; 0 when NULL or malformed. */
 int64_t store_col_time(sqlite3_stmt *st, int col);
+
+/* Whether an interest row (of table alias t, "" or "i.") counts: picked after
+ * its last retraction. Times are fixed-width UTC text, so they compare as text. */
+#define STORE_INTEREST_ACTIVE_OF(t)                                                                \
+    "(" t "retracted_at IS NULL OR " t "created_at > " t "retracted_at)"
+#define STORE_INTEREST_ACTIVE STORE_INTEREST_ACTIVE_OF("")
 
 /* Guests are read with these columns, in this order, by store_read_guest;
  * STORE_GUEST_COLUMNS_OF("g.") qualifies them for joins. */

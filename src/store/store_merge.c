@@ -12,7 +12,10 @@
  *   attendance  union by id; undone_at is the earliest undo, badge_printed the
  *               max; then the earliest active check-in of each guest counts and
  *               the others are marked duplicate_of it.
- *   interests   union; created_at is the earliest.
+ *   interests   union; of two copies of one, the latest pick (created_at, its
+ *               kiosk) and the latest retraction (retracted_at) are kept, so
+ *               an interest counts when it was picked after it was last
+ *               retracted on any kiosk (STORE_INTEREST_ACTIVE).
  *   audit       union by id.
  *   programs    the copy with the greatest (updated_at, content) wins.
  *
@@ -116,6 +119,17 @@ static StoreStatus add_alias(Store *s, const char *kind, const char *value, cons
                       kind, value, id);
 }
 
+/* Folds a second copy of an interest (excluded) into the stored one: the
+ * later pick and its kiosk (ties: the smaller kiosk), the later retraction. */
+#define INTEREST_UPSERT                                                                            \
+    " ON CONFLICT (guest_id, kind, value) DO UPDATE SET "                                          \
+    "kiosk = CASE WHEN excluded.created_at > created_at OR (excluded.created_at = created_at "     \
+    "AND excluded.kiosk < kiosk) THEN excluded.kiosk ELSE kiosk END, "                             \
+    "created_at = max(created_at, excluded.created_at), "                                          \
+    "retracted_at = CASE WHEN retracted_at IS NULL THEN excluded.retracted_at "                    \
+    "WHEN excluded.retracted_at IS NULL THEN retracted_at "                                        \
+    "ELSE max(retracted_at, excluded.retracted_at) END"
+
 /* Moves everything that points at guest `from` to guest `to`, and keeps from's
  * keys as aliases of to. `from` is deleted afterwards by the caller. */
 static StoreStatus repoint_guest(Store *s, const MergeGuest *from, const char *to)
@@ -131,16 +145,11 @@ static StoreStatus repoint_guest(Store *s, const MergeGuest *from, const char *t
                        "id) WHERE guest_id = ?1",
                        id, to, NULL);
     if (st == STORE_OK)
-        st =
-            exec_bound(s,
-                       "INSERT INTO interests (guest_id, kind, value, created_at, kiosk) "
-                       "SELECT ?2, kind, value, created_at, kiosk FROM interests "
-                       "WHERE guest_id = ?1 AND true "
-                       "ON CONFLICT (guest_id, kind, value) DO UPDATE SET "
-                       "kiosk = CASE WHEN excluded.created_at < created_at OR (excluded.created_at "
-                       "= created_at AND excluded.kiosk < kiosk) THEN excluded.kiosk ELSE kiosk "
-                       "END, created_at = min(created_at, excluded.created_at)",
-                       id, to, NULL);
+        st = exec_bound(s,
+                        "INSERT INTO interests (guest_id, kind, value, created_at, kiosk, "
+                        "retracted_at) SELECT ?2, kind, value, created_at, kiosk, retracted_at "
+                        "FROM interests WHERE guest_id = ?1 AND true" INTEREST_UPSERT,
+                        id, to, NULL);
     if (st == STORE_OK)
         st = exec_bound(s, "DELETE FROM interests WHERE guest_id = ?1", id, NULL, NULL);
     if (st == STORE_OK)
@@ -566,6 +575,10 @@ static StoreStatus interest_row(Merge *m, sqlite3_stmt *in, sqlite3_stmt *out)
     store_bind_text(m->s, out, 1, guest);
     for (int c = 1; c <= 4; c++)
         store_bind_text(m->s, out, c + 1, store_col_text(in, c));
+    if (sqlite3_column_type(in, 5) == SQLITE_NULL)
+        store_bind_null(m->s, out, 6);
+    else
+        store_bind_text(m->s, out, 6, store_col_text(in, 5));
     if (store_step(m->s, out) != SQLITE_DONE)
         return store_fail(m->s, "merge interests");
     if (!exists)
@@ -665,12 +678,10 @@ static StoreStatus merge_all(Merge *m)
             "merge check-ins");
     if (status == STORE_OK)
         status = each_input_row(
-            m, "SELECT guest_id, kind, value, created_at, kiosk FROM interests", interest_row,
-            "INSERT INTO interests (guest_id, kind, value, created_at, kiosk) "
-            "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (guest_id, kind, value) DO UPDATE SET "
-            "kiosk = CASE WHEN excluded.created_at < created_at OR (excluded.created_at = "
-            "created_at AND excluded.kiosk < kiosk) THEN excluded.kiosk ELSE kiosk END, "
-            "created_at = min(created_at, excluded.created_at)",
+            m, "SELECT guest_id, kind, value, created_at, kiosk, retracted_at FROM interests",
+            interest_row,
+            "INSERT INTO interests (guest_id, kind, value, created_at, kiosk, retracted_at) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)" INTEREST_UPSERT,
             "merge interests");
     if (status == STORE_OK)
         status = each_input_row(

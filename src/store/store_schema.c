@@ -126,6 +126,23 @@ const char *const STORE_MIGRATIONS[] = {
     "CREATE INDEX guest_records_guest ON guest_records (guest_id);"
     "CREATE INDEX guest_records_code ON guest_records (code) WHERE code <> '';"
     "CREATE INDEX guest_records_email ON guest_records (lower(email)) WHERE email <> '';",
+    /* 4: interests are retracted, never deleted: when a guest un-picks one,
+     * and when their check-in is undone. An interest counts while it was
+     * picked (created_at) after its last retraction (STORE_INTEREST_ACTIVE),
+     * so a merge that keeps the latest of each carries a retraction to every
+     * copy, in any order. */
+    "ALTER TABLE interests ADD COLUMN retracted_at TEXT;",
 };
 
 const int STORE_MIGRATION_COUNT = (int)(sizeof STORE_MIGRATIONS / sizeof STORE_MIGRATIONS[0]);
+
+const char *const STORE_READ_COMPAT[] = {
+    NULL,
+    NULL,
+    NULL, /* guest_records: merge reads an input without it as records of their own */
+    "CREATE TEMP VIEW interests AS SELECT *, NULL AS retracted_at FROM main.interests;",
+};
+
+_Static_assert(sizeof STORE_READ_COMPAT / sizeof STORE_READ_COMPAT[0] ==
+                   sizeof STORE_MIGRATIONS / sizeof STORE_MIGRATIONS[0],
+               "one STORE_READ_COMPAT entry per migration");

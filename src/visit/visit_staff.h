@@ -62,7 +62,8 @@ int visit_lookup(Visit *v, const char *query, GuestRecord out[VISIT_LOOKUP_MAX],
 /* One guest, read again (after an undo or a reprint). 0 or -1. */
 int visit_record_read(Visit *v, const char *guest_id, GuestRecord *out);
 
-/* Undoes the guest's check-in (kept as an audit record, never deleted). 0 or -1. */
+/* Undoes the guest's check-in (kept as an audit record, never deleted), with
+ * the interests and consent of the visit (store_checkin_undo). 0 or -1. */
 int visit_undo(Visit *v, const char *guest_id);
 /* True when the kiosk prints badges (a printer port is set). */
 bool visit_prints(const Visit *v);
