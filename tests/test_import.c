@@ -110,10 +110,44 @@ static void test_eventbrite(void **state)
     id_derived("guest-code", "5001", want);
     assert_string_equal(ana->id, want);
     assert_string_equal(by_first(&l, "Luis")->code, "5002");
+    /* The barcode Eventbrite prints on the ticket: Order #, Attendee #, "001". */
+    assert_string_equal(ana->barcode, "10015001001");
+    assert_string_equal(by_first(&l, "Luis")->barcode, "10015002001");
     const Guest *mei = by_first(&l, "Mei");
     assert_int_equal(mei->role, ROLE_EDUCATOR);
     assert_string_equal(mei->company, "Central HS");
     assert_string_equal(rep.encoding_note, "");
+    done(&l, &rep);
+}
+
+/* A list with Eventbrite's own "Barcode #" column: that is the ticket's
+ * barcode; without an order number nothing is composed; a barcode that is the
+ * code itself is no second code. Other lists have none. */
+static void test_ticket_barcodes(void **state)
+{
+    (void)state;
+    const char *csv = "Order #,Attendee #,Barcode #,First Name,Last Name\n"
+                      "1001,5001,8823419910001,Ana,García\n"
+                      "1002,5002,,Bo,Lee\n"
+                      ",5003,,Cy,Ng\n"
+                      "1004,5004,5004,Di,Ox\n"
+                      "A-7,5005,,Ed,Ru\n";
+    GuestList l;
+    ImportReport rep;
+    assert_int_equal(parse_guests_str(csv, &l, &rep), 0);
+    assert_int_equal(l.count, 5);
+    assert_string_equal(by_first(&l, "Ana")->code, "5001");
+    assert_string_equal(by_first(&l, "Ana")->barcode, "8823419910001");
+    assert_string_equal(by_first(&l, "Bo")->barcode, "10025002001");
+    assert_string_equal(by_first(&l, "Cy")->barcode, "");
+    assert_string_equal(by_first(&l, "Di")->barcode, "");
+    assert_string_equal(by_first(&l, "Ed")->barcode, ""); /* not Eventbrite's numbers */
+    done(&l, &rep);
+
+    csv = "Order code,Attendee name\nK3XQ9,Grace Hopper\n";
+    assert_int_equal(parse_guests_str(csv, &l, &rep), 0);
+    assert_string_equal(l.items[0].code, "K3XQ9");
+    assert_string_equal(l.items[0].barcode, "");
     done(&l, &rep);
 }
 
@@ -695,6 +729,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_eventbrite),
+        cmocka_unit_test(test_ticket_barcodes),
         cmocka_unit_test(test_google_forms),
         cmocka_unit_test(test_pretix),
         cmocka_unit_test(test_plain_sheets),

@@ -553,6 +553,29 @@ static void test_import_event(void **state)
     free(csv);
 }
 
+/* An Eventbrite list: the ticket's barcode, as scanned, checks its guest in;
+ * so does the Attendee #. */
+static void test_scan_eventbrite_ticket(void **state)
+{
+    Fixture *f = *state;
+    char *csv = tu_path(f->dir, "guests.csv");
+    tu_write(csv,
+             "Order #,First Name,Last Name,Attendee #,Barcode #\n"
+             "7001,Cy,Ng,3001,\n"
+             "7002,Dee,Ox,3002,66120044\n",
+             (size_t)-1);
+    visit_import_event(f->store, f->dir, T0);
+    visit_destroy(f->v);
+    start(f);
+    assert_int_equal(visit_check_in_code(f->v, "70013001001"), VISIT_CHECKED_IN);
+    assert_string_equal(visit_guest(f->v)->greet, "Cy");
+    assert_int_equal(visit_check_in_code(f->v, "66120044"), VISIT_CHECKED_IN);
+    assert_string_equal(visit_guest(f->v)->greet, "Dee");
+    assert_int_equal(visit_check_in_code(f->v, "3002"), VISIT_ALREADY);
+    assert_int_equal(visit_check_in_code(f->v, "70023002001"), VISIT_UNKNOWN);
+    free(csv);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -568,6 +591,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_dashboard, setup, teardown),
         cmocka_unit_test_setup_teardown(test_export_usb, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import_event, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_scan_eventbrite_ticket, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

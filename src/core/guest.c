@@ -13,9 +13,10 @@
 /* The string fields of a Guest, so init/clear/copy cannot miss one. */
 #define GUEST_STRING_FIELDS(g)                                                                     \
     {                                                                                              \
-        &(g)->code, &(g)->first, &(g)->last, &(g)->company, &(g)->title, &(g)->email, &(g)->phone  \
+        &(g)->code, &(g)->barcode, &(g)->first, &(g)->last, &(g)->company, &(g)->title,            \
+            &(g)->email, &(g)->phone                                                               \
     }
-enum { GUEST_NSTRINGS = 7 };
+enum { GUEST_NSTRINGS = 8 };
 
 /* Empty fields all point at this one static "", so guest_init and guest_clear
  * never allocate and guest_clear doubles as the destructor. It is never freed

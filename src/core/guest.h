@@ -24,6 +24,10 @@ typedef enum GuestRole {
 typedef struct Guest {
     char id[ID_LEN + 1];
     char *code; /* registration code: Eventbrite Attendee #, pretix order code, walk-in code */
+    /* The barcode printed on the guest's ticket when it is not the code
+     * (Eventbrite's), or "": the store keeps it as one more code that finds
+     * the guest. Only an import fills it; stored guests read back "". */
+    char *barcode;
     char *first;
     char *last;
     char *company;

@@ -71,8 +71,9 @@ StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now)
  * stored guests by the one rule of core/guest_match.h (ids and codes a merge
  * folded away count); a known guest is updated (an empty cell never blanks a
  * value; a code the list replaces stays an alias, so a walk-in's badge still
- * finds them), anyone else added. Fills rep->added/updated/unchanged. All or
- * nothing. */
+ * finds them), anyone else added. A guest's ticket barcode (Guest.barcode) is
+ * kept as one more code of theirs, so store_guest_by_code finds them by it.
+ * Fills rep->added/updated/unchanged. All or nothing. */
 StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport *rep, int64_t now);
 
 /* Replaces the catalogue: programs in the list are added or updated (list order

@@ -376,11 +376,31 @@ static int import_update(Store *s, const char *id, const Guest *in, int64_t now)
     return store_step_done(s, st, "import guests") == STORE_OK ? 1 : -1;
 }
 
-static int import_insert(Store *s, sqlite3_stmt *ins, const Guest *g, int64_t now)
+/* Keeps the ticket barcode of a listed guest as one more code of theirs, so
+ * scanning the ticket finds them. A barcode that is already another guest's
+ * code fails the import, as a repeated registration code does. */
+static StoreStatus keep_barcode(Store *s, const char *id, const Guest *g)
 {
-    char id[ID_LEN + 1];
+    if (!g->barcode[0])
+        return STORE_OK;
+    char other[ID_LEN + 1];
+    int taken = store_resolve_key(s, "code", g->barcode, other);
+    if (taken < 0)
+        return STORE_ERROR;
+    if (taken && strcmp(other, id) == 0)
+        return STORE_OK;
+    if (taken)
+        return store_failf(s, STORE_ERROR,
+                           "cannot import: ticket barcode %s of %s %s is another guest's code",
+                           g->barcode, g->first, g->last);
+    return keep_old_code(s, id, g->barcode);
+}
+
+static int import_insert(Store *s, sqlite3_stmt *ins, const Guest *g, int64_t now,
+                         char id[ID_LEN + 1])
+{
     if (strlen(g->id) == ID_LEN)
-        memcpy(id, g->id, sizeof id);
+        memcpy(id, g->id, ID_LEN + 1);
     else
         id_random(id);
     store_reset(s, ins);
@@ -416,7 +436,9 @@ StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport 
         int found = store_match_find(s, g, id, "import guests");
         int rc = found < 0 ? -1
                  : found   ? import_update(s, id, g, now)
-                           : import_insert(s, ins, g, now);
+                           : import_insert(s, ins, g, now, id);
+        if (rc >= 0 && keep_barcode(s, id, g) != STORE_OK)
+            rc = -1;
         if (rc < 0) {
             store_finish(s, ins);
             goto fail;
