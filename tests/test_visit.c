@@ -267,6 +267,12 @@ static void test_walk_in(void **state)
     assert_int_equal(w.error[VISIT_EMAIL], VISIT_FIELD_BAD_EMAIL);
     assert_int_equal(w.error[VISIT_PHONE], VISIT_FIELD_BAD_PHONE);
     assert_int_equal(w.error[VISIT_COMPANY], VISIT_FIELD_OK);
+    /* A phone number cut short: fewer than 7 digits, whatever the separators. */
+    assert_int_equal(walk_in(f, &w, "Marisol", "Quintero", NULL, "(555) 01-0"), VISIT_INVALID);
+    assert_int_equal(w.error[VISIT_PHONE], VISIT_FIELD_SHORT_PHONE);
+    assert_int_equal(w.error[VISIT_FIRST], VISIT_FIELD_OK);
+    assert_int_equal(walk_in(f, &w, "Marisol", "Quintero", NULL, "+"), VISIT_INVALID);
+    assert_int_equal(w.error[VISIT_PHONE], VISIT_FIELD_SHORT_PHONE);
     assert_int_equal(checked_in(f), 0);
     assert_int_equal(walk_in(f, &w, " Marisol ", "Quintero", "m@q.example", "+1 (555) 010-0100"),
                      VISIT_CHECKED_IN);

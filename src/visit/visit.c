@@ -219,18 +219,19 @@ static bool email_looks_valid(const char *s)
     return dot && dot > at + 1 && dot[1] != '\0';
 }
 
-/* Digits with the usual separators (+1 (555) 010-0100, 555.0100); a letter
- * means something else was typed into the field. */
-static bool phone_looks_valid(const char *s)
+/* Digits with the usual separators (+1 (555) 010-0100, 555.0100): OK; a
+ * letter means something else was typed into the field (BAD); fewer than
+ * VISIT_PHONE_MIN_DIGITS digits is a number cut short (SHORT). */
+static VisitFieldError phone_check(const char *s)
 {
-    bool digit = false;
+    size_t digits = 0;
     for (const char *p = s; *p; p++) {
         if (*p >= '0' && *p <= '9')
-            digit = true;
+            digits++;
         else if (!strchr("+-(). ", *p))
-            return false;
+            return VISIT_FIELD_BAD_PHONE;
     }
-    return digit;
+    return digits >= VISIT_PHONE_MIN_DIGITS ? VISIT_FIELD_OK : VISIT_FIELD_SHORT_PHONE;
 }
 
 /* Marks w->error from the trimmed values; true when the form is fine. */
@@ -245,8 +246,8 @@ static bool walkin_check(VisitWalkin *w, char *const *val)
         w->error[VISIT_LAST] = VISIT_FIELD_REQUIRED;
     if (*val[VISIT_EMAIL] && !email_looks_valid(val[VISIT_EMAIL]))
         w->error[VISIT_EMAIL] = VISIT_FIELD_BAD_EMAIL;
-    if (*val[VISIT_PHONE] && !phone_looks_valid(val[VISIT_PHONE]))
-        w->error[VISIT_PHONE] = VISIT_FIELD_BAD_PHONE;
+    if (*val[VISIT_PHONE])
+        w->error[VISIT_PHONE] = phone_check(val[VISIT_PHONE]);
     for (int i = 0; i < VISIT_FIELD_COUNT; i++)
         ok = ok && w->error[i] == VISIT_FIELD_OK;
     return ok;

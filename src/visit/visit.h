@@ -96,10 +96,15 @@ enum {
 
 typedef enum VisitFieldError {
     VISIT_FIELD_OK,
-    VISIT_FIELD_REQUIRED,  /* first and last name */
-    VISIT_FIELD_BAD_EMAIL, /* not name@domain.tld */
-    VISIT_FIELD_BAD_PHONE, /* letters among the digits */
+    VISIT_FIELD_REQUIRED,    /* first and last name */
+    VISIT_FIELD_BAD_EMAIL,   /* not name@domain.tld */
+    VISIT_FIELD_BAD_PHONE,   /* letters among the digits */
+    VISIT_FIELD_SHORT_PHONE, /* fewer than VISIT_PHONE_MIN_DIGITS digits */
 } VisitFieldError;
+
+/* The fewest digits a phone number can have (a local number without area
+ * code); fewer is a number cut short. */
+#define VISIT_PHONE_MIN_DIGITS 7
 
 typedef struct VisitWalkin {
     const char *field[VISIT_FIELD_COUNT]; /* as typed; NULL is empty */
