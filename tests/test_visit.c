@@ -151,6 +151,13 @@ static size_t checked_in(Fixture *f)
     return st.checked_in;
 }
 
+static size_t guests(Fixture *f)
+{
+    StoreStats st;
+    assert_int_equal(store_stats(f->store, &st), STORE_OK);
+    return st.guests;
+}
+
 /* ---- check-in ---- */
 
 static void test_check_in_outcomes(void **state)
@@ -284,6 +291,68 @@ static void test_walk_in(void **state)
     size_t n = visit_search(f->v, "mari", res);
     assert_int_equal(n, 1);
     assert_string_equal(res[0].label, "Marisol Q. — Quintero Tools");
+}
+
+/* A walk-in form that is a pre-registered guest asks "Is this you?" before
+ * anyone is added: by email, or by name and company. Yes checks in the
+ * registration; no adds a new person, once however often the form comes. */
+static void test_walk_in_maybe_guest(void **state)
+{
+    Fixture *f = *state;
+    VisitWalkin w;
+    memset(&w, 0, sizeof w);
+    w.field[VISIT_FIRST] = "ana";
+    w.field[VISIT_LAST] = "Garcia";
+    w.field[VISIT_EMAIL] = "ANA@acme.example";
+    assert_int_equal(visit_walk_in(f->v, &w), VISIT_MAYBE_GUEST);
+    const SearchResult *m = visit_walkin_match(f->v);
+    assert_non_null(m);
+    assert_string_equal(m->label, "Ana G. — Acme Welding");
+    assert_null(visit_guest(f->v));
+    assert_int_equal(guests(f), 2);
+    assert_int_equal(checked_in(f), 0);
+    Guest ana;
+    guest_init(&ana);
+    assert_int_equal(store_guest_by_code(f->store, "A-100", &ana), STORE_OK);
+    assert_string_equal(m->guest_id, ana.id);
+    /* "Yes, that's me": the registration is checked in. */
+    assert_int_equal(visit_check_in(f->v, m->guest_id), VISIT_CHECKED_IN);
+    assert_string_equal(visit_guest(f->v)->id, ana.id);
+    assert_true(visit_guest(f->v)->ask_consent);
+    guest_clear(&ana);
+    visit_end(f->v);
+    assert_null(visit_walkin_match(f->v));
+
+    /* Name and company, no email: Bo of Lee Plumbing. */
+    memset(&w, 0, sizeof w);
+    w.field[VISIT_FIRST] = "Bo";
+    w.field[VISIT_LAST] = "Lee";
+    w.field[VISIT_COMPANY] = "LEE PLUMBING";
+    assert_int_equal(visit_walk_in(f->v, &w), VISIT_MAYBE_GUEST);
+    assert_string_equal(visit_walkin_match(f->v)->label, "Bo L. — Lee Plumbing");
+    /* "No": another Bo Lee, added once however often he types the form. */
+    assert_int_equal(visit_walk_in_anyway(f->v, &w), VISIT_CHECKED_IN);
+    assert_null(visit_walkin_match(f->v));
+    assert_int_equal(guests(f), 3);
+    char bo2[ID_LEN + 1];
+    snprintf(bo2, sizeof bo2, "%s", visit_guest(f->v)->id);
+    visit_end(f->v);
+    assert_int_equal(visit_walk_in_anyway(f->v, &w), VISIT_ALREADY);
+    assert_string_equal(visit_guest(f->v)->id, bo2);
+    assert_int_equal(guests(f), 3);
+    visit_end(f->v);
+
+    /* Someone the list does not know: no question; typed twice, one guest. */
+    memset(&w, 0, sizeof w);
+    w.field[VISIT_FIRST] = "Ana";
+    w.field[VISIT_LAST] = "García";
+    w.field[VISIT_COMPANY] = "Acme Welding";
+    w.field[VISIT_EMAIL] = "ana@elsewhere.example"; /* another email: another Ana */
+    assert_int_equal(visit_walk_in(f->v, &w), VISIT_CHECKED_IN);
+    visit_end(f->v);
+    assert_int_equal(visit_walk_in(f->v, &w), VISIT_ALREADY);
+    assert_null(visit_walkin_match(f->v));
+    assert_int_equal(guests(f), 4);
 }
 
 /* ---- staff ---- */
@@ -524,13 +593,6 @@ static void test_export_usb(void **state)
 
 /* ---- the event folder's CSVs ---- */
 
-static size_t guests(Fixture *f)
-{
-    StoreStats st;
-    assert_int_equal(store_stats(f->store, &st), STORE_OK);
-    return st.guests;
-}
-
 static void test_import_event(void **state)
 {
     Fixture *f = *state;
@@ -589,6 +651,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_badge_once, setup, teardown),
         cmocka_unit_test_setup_teardown(test_next_guest_and_interest, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walk_in, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walk_in_maybe_guest, setup, teardown),
         cmocka_unit_test(test_lockout_schedule),
         cmocka_unit_test_setup_teardown(test_pin_lockout_survives_restart, setup, teardown),
         cmocka_unit_test_setup_teardown(test_demo_without_pin, setup, teardown),

@@ -66,6 +66,15 @@ StoreStatus store_each_guest(Store *s, int (*fn)(const Guest *g, void *ud), void
  * giving a shared email under another name, or a second "Sam Lee" with no
  * company, is a new guest. */
 StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now);
+/* The same for someone who said they are not the pre-registered guest the rule
+ * found (store_guest_match): only walk-ins are matched, so the same walk-in
+ * typed twice is still one guest, and anyone else is added as a new one. */
+StoreStatus store_walkin_add_new(Store *s, Guest *g, const char *kiosk, int64_t now);
+
+/* The stored guest g is by the one rule of core/guest_match.h (asked of g as
+ * given; a walk-in form has no id or code), into out (initialised);
+ * STORE_NOT_FOUND when g is nobody known. */
+StoreStatus store_guest_match(Store *s, const Guest *g, Guest *out);
 
 /* Applies parsed guests in one transaction. Each is matched against the
  * stored guests by the one rule of core/guest_match.h (ids and codes a merge

@@ -203,7 +203,17 @@ static int code_taken(Store *s, const char *code)
     return store_resolve_key(s, "code", code, id);
 }
 
-StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now)
+StoreStatus store_guest_match(Store *s, const Guest *g, Guest *out)
+{
+    char id[ID_LEN + 1];
+    int found = store_match_find(s, g, false, id, "look up a guest");
+    if (found < 0)
+        return STORE_ERROR;
+    return found ? guest_by_id(s, id, out) : STORE_NOT_FOUND;
+}
+
+static StoreStatus walkin_add(Store *s, Guest *g, bool walk_ins_only, const char *kiosk,
+                              int64_t now)
 {
     if (!g->first || !*g->first)
         return store_failf(s, STORE_INVALID, "a walk-in needs a first name");
@@ -216,7 +226,7 @@ StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now)
     typed.id[0] = '\0';
     typed.code = NO_CODE;
     char existing[ID_LEN + 1];
-    int found = store_match_find(s, &typed, existing, "add a walk-in");
+    int found = store_match_find(s, &typed, walk_ins_only, existing, "add a walk-in");
     if (found < 0) {
         status = STORE_ERROR;
     } else if (found > 0) {
@@ -275,6 +285,16 @@ StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now)
         return store_commit(s, "add a walk-in");
     store_rollback(s);
     return status;
+}
+
+StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now)
+{
+    return walkin_add(s, g, false, kiosk, now);
+}
+
+StoreStatus store_walkin_add_new(Store *s, Guest *g, const char *kiosk, int64_t now)
+{
+    return walkin_add(s, g, true, kiosk, now);
 }
 
 StoreStatus store_guest_set_consent(Store *s, const char *guest_id, bool consent, int64_t now)
@@ -433,7 +453,7 @@ StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport 
     for (size_t i = 0; i < guests->count; i++) {
         const Guest *g = &guests->items[i];
         char id[ID_LEN + 1];
-        int found = store_match_find(s, g, id, "import guests");
+        int found = store_match_find(s, g, false, id, "import guests");
         int rc = found < 0 ? -1
                  : found   ? import_update(s, id, g, now)
                            : import_insert(s, ins, g, now, id);

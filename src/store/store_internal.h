@@ -163,8 +163,11 @@ StoreStatus store_match_candidates(Store *s, const Guest *rec, StoreIds *out, co
 int store_match_choose(Store *s, const GuestSet *rec, const StoreIds *cand, StoreCluster *clusters,
                        size_t *pick, const char *doing);
 /* The stored guest rec is (guest_match_choose's first pick): 1 and its id in
- * out, 0 when rec is nobody known, -1 on error (message set). */
-int store_match_find(Store *s, const Guest *rec, char out[ID_LEN + 1], const char *doing);
+ * out, 0 when rec is nobody known, -1 on error (message set). walk_ins_only:
+ * only walk-ins are candidates (someone who said they are not the
+ * pre-registered guest the rule found). */
+int store_match_find(Store *s, const Guest *rec, bool walk_ins_only, char out[ID_LEN + 1],
+                     const char *doing);
 
 /* Name-and-company lookups scan the guests, which is right for one walk-in;
  * an import or a merge first builds an index of them in a temporary table,

@@ -67,6 +67,7 @@ typedef enum VisitOutcome {
     VISIT_UNKNOWN,    /* no guest has this code */
     VISIT_INVALID,    /* the walk-in form has errors, marked per field */
     VISIT_FAILED,     /* the store failed: visit_error() says why */
+    VISIT_MAYBE_GUEST /* the walk-in form is a pre-registered guest: visit_walkin_match */
 } VisitOutcome;
 
 /* The guest of the visit, as the screens greet them. */
@@ -112,9 +113,24 @@ typedef struct VisitWalkin {
     VisitFieldError error[VISIT_FIELD_COUNT]; /* filled by visit_walk_in */
 } VisitWalkin;
 
-/* Checks the form (VISIT_INVALID with w->error marked), then adds the walk-in
- * (or finds them, if they are a guest already) and checks them in. */
+/* Checks the form (VISIT_INVALID with w->error marked). When it is a
+ * pre-registered guest by the one "same guest" rule (core/guest_match.h: the
+ * same email under a name that does not clearly differ, or the same first
+ * name, last name and company), adds nobody and returns VISIT_MAYBE_GUEST:
+ * visit_walkin_match says who, and the guest answers "Is this you?" with
+ * visit_check_in(v, match->guest_id) or visit_walk_in_anyway. Otherwise adds
+ * the walk-in (or finds them, when they walked in before: the same walk-in
+ * typed twice is one guest) and checks them in. */
 VisitOutcome visit_walk_in(Visit *v, VisitWalkin *w);
+/* The pre-registered guest the last visit_walk_in found the form to be, as
+ * search shows them ("Ana G. — Acme Welding", and their id); NULL unless it
+ * returned VISIT_MAYBE_GUEST (forgotten by the next walk-in and by visit_end). */
+const SearchResult *visit_walkin_match(const Visit *v);
+/* "No, that is not me": checks the form as visit_walk_in does, then adds the
+ * walk-in as a new person, matched only against earlier walk-ins (so typing
+ * the same form twice still makes one guest), and checks them in. Never
+ * returns VISIT_MAYBE_GUEST. */
+VisitOutcome visit_walk_in_anyway(Visit *v, VisitWalkin *w);
 
 /* The guest of the visit, or NULL when there is none. */
 const VisitGuest *visit_guest(const Visit *v);

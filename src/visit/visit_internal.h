@@ -18,6 +18,7 @@ struct Visit {
     bool badge_owed;  /* checked in this visit and no badge asked for yet */
     bool badge_asked; /* the printer was asked for their badge */
     PrintJobState badge_state;
+    SearchResult walkin_match; /* guest_id "" when none (visit_walkin_match) */
 
     /* staff */
     LockOut lock;
