@@ -54,6 +54,13 @@ StoreStatus store_guest_by_code(Store *s, const char *code, Guest *out);
  * company and/or email when given (NULL or "" = not given). out gets all matches. */
 StoreStatus store_guests_by_name(Store *s, const char *first, const char *last, const char *company,
                                  const char *email, GuestList *out);
+/* Guests one of whose codes (registration code, ticket barcode, or a code a
+ * merge or an import kept) contains part, ignoring case; part has at least
+ * STORE_CODE_PART_MIN characters (else STORE_INVALID). Ordered by code, at
+ * most max appended to out; *more is true when others matched too. */
+#define STORE_CODE_PART_MIN 3
+StoreStatus store_guests_by_code_part(Store *s, const char *part, size_t max, GuestList *out,
+                                      bool *more);
 /* Calls fn for every guest (order unspecified). Stops early if fn returns non-zero. */
 StoreStatus store_each_guest(Store *s, int (*fn)(const Guest *g, void *ud), void *ud);
 
@@ -91,11 +98,23 @@ StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport 
 StoreStatus store_import_programs(Store *s, const ProgramList *programs, ImportReport *rep,
                                   int64_t now);
 
+/* Staff's correction of a guest (g->id, or an id a merge folded): writes g's
+ * first and last name, company, title, email and phone over the stored ones,
+ * and an "edit" audit record with each changed field's old and new value
+ * (`last: "Garcia" -> "García"`), in one transaction. *changed says whether
+ * anything differed (nothing is written when not). STORE_INVALID when both
+ * names would be empty; STORE_NOT_FOUND for an unknown id. */
+StoreStatus store_guest_edit(Store *s, const Guest *g, const char *kiosk, int64_t now,
+                             bool *changed);
+
 /* Sets the guest's consent to be contacted about partnering. */
 StoreStatus store_guest_set_consent(Store *s, const char *guest_id, bool consent, int64_t now);
 
 /* Visible programs in catalogue order. */
 StoreStatus store_programs(Store *s, ProgramList *out);
+/* One program by code, shown or hidden, into out (initialised); STORE_NOT_FOUND
+ * when no program has it. */
+StoreStatus store_program_get(Store *s, const char *code, Program *out);
 
 /* ---- check-in ---- */
 
@@ -108,6 +127,10 @@ typedef struct CheckinResult {
 /* Checks a guest in, committed durably before returning STORE_OK. */
 StoreStatus store_checkin(Store *s, const char *guest_id, const char *kiosk, int64_t now,
                           CheckinResult *out);
+/* The same, done by staff for the guest (from the guest's page): a new
+ * check-in is also written to the audit trail as "staff check-in". */
+StoreStatus store_checkin_staff(Store *s, const char *guest_id, const char *kiosk, int64_t now,
+                                CheckinResult *out);
 /* Undoes the guest's active check-in (kept as an audit record, never deleted).
  * The visit's interests are retracted and its consent withdrawn with it, so
  * the guest leaves followup.csv and the interest counts and starts afresh if
@@ -123,8 +146,9 @@ StoreStatus store_is_checked_in(Store *s, const char *guest_id, bool *out);
 StoreStatus store_interests_set(Store *s, const char *guest_id, const char *const *programs,
                                 size_t nprograms, const char *const *kinds, size_t nkinds,
                                 const char *kiosk, int64_t now);
-/* The guest's program codes and kind keys, retracted ones left out (malloc'd
- * arrays of malloc'd strings). */
+/* The guest's program codes (catalogue order, programs no longer listed after
+ * them) and kind keys (PARTNERSHIP_KINDS order), retracted ones left out
+ * (malloc'd arrays of malloc'd strings). */
 StoreStatus store_interests_get(Store *s, const char *guest_id, char ***programs, size_t *nprograms,
                                 char ***kinds, size_t *nkinds);
 void store_strings_free(char **v, size_t n);

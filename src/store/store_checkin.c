@@ -54,8 +54,9 @@ static int active_attendance(Store *s, const char *guest_id, char att[ID_LEN + 1
     return found;
 }
 
-StoreStatus store_checkin(Store *s, const char *guest_id, const char *kiosk, int64_t now,
-                          CheckinResult *out)
+/* A check-in; a new one is audited as `action` when that is not NULL. */
+static StoreStatus checkin(Store *s, const char *guest_id, const char *kiosk, int64_t now,
+                           const char *action, CheckinResult *out)
 {
     memset(out, 0, sizeof *out);
     if (store_begin(s, "check in") != STORE_OK)
@@ -88,6 +89,8 @@ StoreStatus store_checkin(Store *s, const char *guest_id, const char *kiosk, int
     store_bind_text(s, st, 3, kiosk);
     store_bind_time(s, st, 4, now);
     status = store_step_done(s, st, "check in");
+    if (status == STORE_OK && action)
+        status = store_audit(s, kiosk, now, action, id, att);
     if (status != STORE_OK) {
         store_rollback(s);
         return status;
@@ -97,6 +100,18 @@ StoreStatus store_checkin(Store *s, const char *guest_id, const char *kiosk, int
     memcpy(out->attendance_id, att, sizeof att);
     out->checked_in_at = now;
     return STORE_OK;
+}
+
+StoreStatus store_checkin(Store *s, const char *guest_id, const char *kiosk, int64_t now,
+                          CheckinResult *out)
+{
+    return checkin(s, guest_id, kiosk, now, NULL, out);
+}
+
+StoreStatus store_checkin_staff(Store *s, const char *guest_id, const char *kiosk, int64_t now,
+                                CheckinResult *out)
+{
+    return checkin(s, guest_id, kiosk, now, "staff check-in", out);
 }
 
 static StoreStatus collect(Store *s, sqlite3_stmt *st, char ***out, size_t *n);
@@ -467,12 +482,12 @@ StoreStatus store_interests_get(Store *s, const char *guest_id, char ***programs
     StoreStatus status = resolve_guest(s, guest_id, id);
     if (status != STORE_OK)
         return status;
-    sqlite3_stmt *st =
-        store_cached(s,
-                     "SELECT i.value FROM interests i LEFT JOIN programs p ON p.code = i.value "
-                     "WHERE i.guest_id = ?1 AND i.kind = 'program' AND " STORE_INTEREST_ACTIVE_OF(
-                         "i.") " ORDER BY p.position IS NULL, p.position, i.value",
-                     "read the interests");
+    sqlite3_stmt *st = store_cached(
+        s,
+        "SELECT i.value FROM interests i LEFT JOIN programs p ON p.code = i.value "
+        "WHERE i.guest_id = ?1 AND i.kind = 'program' AND " STORE_INTEREST_ACTIVE_OF(
+            "i.") " ORDER BY coalesce(p.visible, 0) = 0, p.position IS NULL, p.position, i.value",
+        "read the interests");
     if (!st)
         return STORE_ERROR;
     store_bind_text(s, st, 1, id);

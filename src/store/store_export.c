@@ -63,7 +63,8 @@ static StoreStatus lists_open(Store *s, Lists *l)
         s,
         "SELECT coalesce(nullif(p.name, ''), i.value) FROM interests i "
         "LEFT JOIN programs p ON p.code = i.value WHERE i.guest_id = ?1 AND i.kind = 'program' "
-        "AND " STORE_INTEREST_ACTIVE_OF("i.") " ORDER BY p.position IS NULL, p.position, i.value",
+        "AND " STORE_INTEREST_ACTIVE_OF(
+            "i.") " ORDER BY coalesce(p.visible, 0) = 0, p.position IS NULL, p.position, i.value",
         "export");
     l->kinds =
         store_cached(s,

@@ -128,6 +128,36 @@ StoreStatus store_import_programs(Store *s, const ProgramList *programs, ImportR
     return STORE_ERROR;
 }
 
+/* Fills p (initialised) from the PROGRAM_COLUMNS of st. 0, or -1 on ENOMEM. */
+static int read_program(sqlite3_stmt *st, Program *p)
+{
+    char **f[PROGRAM_TEXT_FIELDS];
+    program_text_fields(p, f);
+    for (int k = 0; k < PROGRAM_TEXT_FIELDS; k++)
+        if (guest_set(f[k], store_col_text(st, k)) != 0)
+            return -1;
+    return 0;
+}
+
+StoreStatus store_program_get(Store *s, const char *code, Program *out)
+{
+    sqlite3_stmt *st = store_cached(s, "SELECT " PROGRAM_COLUMNS " FROM programs WHERE code = ?1",
+                                    "read a program");
+    if (!st)
+        return STORE_ERROR;
+    store_bind_text(s, st, 1, code);
+    int rc = store_step(s, st);
+    StoreStatus status = STORE_OK;
+    if (rc == SQLITE_ROW && read_program(st, out) != 0)
+        status = store_failf(s, STORE_ERROR, "cannot read a program: out of memory");
+    else if (rc == SQLITE_DONE)
+        status = STORE_NOT_FOUND;
+    else if (rc != SQLITE_ROW)
+        status = store_fail(s, "read a program");
+    store_finish(s, st);
+    return status;
+}
+
 StoreStatus store_programs(Store *s, ProgramList *out)
 {
     sqlite3_stmt *st = store_cached(s,
@@ -140,13 +170,7 @@ StoreStatus store_programs(Store *s, ProgramList *out)
     StoreStatus status = STORE_OK;
     while ((rc = store_step(s, st)) == SQLITE_ROW) {
         Program *p = program_list_push(out);
-        char **f[PROGRAM_TEXT_FIELDS];
-        if (p)
-            program_text_fields(p, f);
-        for (int k = 0; p && k < PROGRAM_TEXT_FIELDS; k++)
-            if (guest_set(f[k], store_col_text(st, k)) != 0)
-                p = NULL;
-        if (!p) {
+        if (!p || read_program(st, p) != 0) {
             status = store_failf(s, STORE_ERROR, "cannot read the programs: out of memory");
             break;
         }

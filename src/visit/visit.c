@@ -235,22 +235,23 @@ static VisitFieldError phone_check(const char *s)
     return digits >= VISIT_PHONE_MIN_DIGITS ? VISIT_FIELD_OK : VISIT_FIELD_SHORT_PHONE;
 }
 
+VisitFieldError visit_field_check(int field, const char *value)
+{
+    if (!*value)
+        return field == VISIT_FIRST || field == VISIT_LAST ? VISIT_FIELD_REQUIRED : VISIT_FIELD_OK;
+    if (field == VISIT_EMAIL && !email_looks_valid(value))
+        return VISIT_FIELD_BAD_EMAIL;
+    return field == VISIT_PHONE ? phone_check(value) : VISIT_FIELD_OK;
+}
+
 /* Marks w->error from the trimmed values; true when the form is fine. */
 static bool walkin_check(VisitWalkin *w, char *const *val)
 {
     bool ok = true;
-    for (int i = 0; i < VISIT_FIELD_COUNT; i++)
-        w->error[i] = VISIT_FIELD_OK;
-    if (!*val[VISIT_FIRST])
-        w->error[VISIT_FIRST] = VISIT_FIELD_REQUIRED;
-    if (!*val[VISIT_LAST])
-        w->error[VISIT_LAST] = VISIT_FIELD_REQUIRED;
-    if (*val[VISIT_EMAIL] && !email_looks_valid(val[VISIT_EMAIL]))
-        w->error[VISIT_EMAIL] = VISIT_FIELD_BAD_EMAIL;
-    if (*val[VISIT_PHONE])
-        w->error[VISIT_PHONE] = phone_check(val[VISIT_PHONE]);
-    for (int i = 0; i < VISIT_FIELD_COUNT; i++)
+    for (int i = 0; i < VISIT_FIELD_COUNT; i++) {
+        w->error[i] = visit_field_check(i, val[i]);
         ok = ok && w->error[i] == VISIT_FIELD_OK;
+    }
     return ok;
 }
 
