@@ -164,14 +164,20 @@ StoreStatus store_each_attendance(Store *s, int (*fn)(const AttendanceRow *r, vo
 /* One row per (guest, program) interest, ordered by program, then guest name. */
 StoreStatus store_each_followup(Store *s, int (*fn)(const FollowupRow *r, void *ud), void *ud);
 
+/* The counts, with the one meaning of "checked in" that the exports share: a
+ * guest counts once while they have a check-in that is not undone (on several
+ * kiosks: the earliest); pre-registered guests and walk-ins apart. So
+ * attendance.csv has checked_in rows, registered_in of them "Pre-registered"
+ * and walk_ins "Walk-in", and followup.csv has interests rows. */
 typedef struct StoreStats {
     size_t guests;                       /* all known guests */
     size_t expected;                     /* pre-registered guests */
-    size_t checked_in;                   /* guests with an active check-in */
+    size_t registered_in;                /* pre-registered guests checked in */
     size_t walk_ins;                     /* walk-ins checked in */
+    size_t checked_in;                   /* everyone checked in: registered_in + walk_ins */
     size_t programs;                     /* visible programs */
-    size_t interests;                    /* (guest, program) interests */
-    size_t undone;                       /* undone check-ins */
+    size_t interests;                    /* (guest, program) interests, withdrawn ones left out */
+    size_t undone;                       /* guests whose check-in was undone, not back since */
     int64_t first_checkin, last_checkin; /* 0 when none */
 } StoreStats;
 

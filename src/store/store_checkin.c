@@ -33,7 +33,7 @@ static int active_attendance(Store *s, const char *guest_id, char att[ID_LEN + 1
 {
     sqlite3_stmt *st = store_cached(s,
                                     "SELECT id, checked_in_at FROM attendance WHERE guest_id = ?1 "
-                                    "AND undone_at IS NULL AND duplicate_of IS NULL",
+                                    "AND " STORE_COUNTED,
                                     "read a check-in");
     if (!st)
         return -1;

@@ -102,6 +102,13 @@ const char *store_col_text(sqlite3_stmt *st, int col);
 /* A UTC text column as ms; 0 when NULL or malformed. */
 int64_t store_col_time(sqlite3_stmt *st, int col);
 
+/* The one meaning of "checked in": an attendance row (of table alias t) that
+ * counts is neither undone nor a merge's duplicate of an earlier check-in of
+ * the same guest, so each guest present counts once. Stats, the exports, the
+ * dashboard and check-in itself all ask this. */
+#define STORE_COUNTED_OF(t) "(" t "undone_at IS NULL AND " t "duplicate_of IS NULL)"
+#define STORE_COUNTED STORE_COUNTED_OF("")
+
 /* Whether an interest row (of table alias t, "" or "i.") counts: picked after
  * its last retraction. Times are fixed-width UTC text, so they compare as text. */
 #define STORE_INTEREST_ACTIVE_OF(t)                                                                \

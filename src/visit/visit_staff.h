@@ -138,6 +138,10 @@ typedef struct ProgramCount {
 
 typedef struct Dashboard {
     bool stats_ok;
+    /* The staff screen shows stats.registered_in of stats.expected, with
+     * stats.walk_ins apart and stats.checked_in (their sum) as everyone
+     * present: the same figures as `lanyard stats` and the rows of
+     * attendance.csv. The arrivals chart adds up to stats.checked_in. */
     StoreStats stats;
     char stats_err[256];
     bool have_printer;
