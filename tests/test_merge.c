@@ -71,7 +71,9 @@ static void import_list(Store *s, const char *salt, int64_t now, const char *com
     guest_list_free(&l);
 }
 
-static void import_catalogue(Store *s, int64_t now, const char *weld_description)
+/* The catalogue; weld_es (may be NULL) is Welding's name in Spanish. */
+static void import_catalogue(Store *s, int64_t now, const char *weld_description,
+                             const char *weld_es)
 {
     static const char *const codes[] = {"WELD", "HLTH", "CULN", "AUTO"};
     ProgramList l;
@@ -84,6 +86,7 @@ static void import_catalogue(Store *s, int64_t now, const char *weld_description
         assert_int_equal(guest_set(&p->code, codes[i]), 0);
         assert_int_equal(guest_set(&p->name, name), 0);
         assert_int_equal(guest_set(&p->description, i == 0 ? weld_description : "About it"), 0);
+        assert_int_equal(program_set_text(p, "es", PROGRAM_NAME, i == 0 ? weld_es : NULL), 0);
     }
     ImportReport rep;
     import_report_init(&rep, "programs.csv");
@@ -207,7 +210,7 @@ static void build_kiosks(void)
     /* Kiosk A */
     Store *a = open_db("A.db", STORE_OPEN_CREATE);
     import_list(a, "format-a", T0, NULL);
-    import_catalogue(a, T0, "Welding basics");
+    import_catalogue(a, T0, "Welding basics", "Soldadura");
     checkin_code(a, "1001", "A", T0 + 30 * MIN); /* Ana: A at :30, B at :10 */
     checkin_code(a, "1003", "A", T0 + 20 * MIN); /* Mei: undone on C, active on A */
     walkin(a, "Sam", "Lee", "", "A", T0 + 40 * MIN, sam_a);
@@ -227,7 +230,8 @@ static void build_kiosks(void)
     Store *b = open_db("B.db", STORE_OPEN_CREATE);
     import_list(b, "format-b", T0, NULL);
     import_list(b, "format-b", T0 + 5 * MIN, "Adeyemi & Sons Builders");
-    import_catalogue(b, T0, "Welding basics");
+    /* Same time as A's, another translation: the content decides, in any order. */
+    import_catalogue(b, T0, "Welding basics", "Soldadura básica");
     checkin_code(b, "1001", "B", T0 + 10 * MIN);
     checkin_code(b, "1004", "B", T0 + 12 * MIN);
     /* Olu's check-in is undone with what he picked, then he comes back and
@@ -253,7 +257,7 @@ static void build_kiosks(void)
     /* Kiosk C: a later catalogue edit; a different Sam Lee walks in. */
     Store *c = open_db("C.db", STORE_OPEN_CREATE);
     import_list(c, "format-c", T0, NULL);
-    import_catalogue(c, T0 + 90 * MIN, "Welding basics, now with robotics");
+    import_catalogue(c, T0 + 90 * MIN, "Welding basics, now with robotics", "Soldadura y robótica");
     checkin_code(c, "1003", "C", T0 + 5 * MIN);
     /* Mei's interests on C go with the check-in C undoes. */
     const char *pm[] = {"HLTH"}, *km[] = {"speaking"};
@@ -600,6 +604,7 @@ static void test_merged_content(void **state)
     assert_int_equal(store_programs(s, &pl), STORE_OK);
     assert_int_equal(pl.count, 4);
     assert_string_equal(pl.items[0].description, "Welding basics, now with robotics");
+    assert_string_equal(program_text(&pl.items[0], PROGRAM_NAME, "es"), "Soldadura y robótica");
     program_list_free(&pl);
     store_close(s);
 

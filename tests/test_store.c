@@ -491,6 +491,8 @@ static void test_migrates_older_version_keeping_data(void **state)
                      "'2026-08-20T17:00:00.000Z', '2026-08-20T17:00:00.000Z');"
                      "INSERT INTO interests (guest_id, kind, value, created_at) VALUES "
                      "('0123456789abcdef0123456789abcdef', 'program', 'WELD', "
+                     "'2026-08-20T17:00:00.000Z');"
+                     "INSERT INTO programs (code, name, updated_at) VALUES ('WELD', 'Welding', "
                      "'2026-08-20T17:00:00.000Z');",
                      NULL, NULL, NULL),
         SQLITE_OK);
@@ -506,6 +508,12 @@ static void test_migrates_older_version_keeping_data(void **state)
     int rows = 0;
     assert_int_equal(store_each_followup(s, count_followup, &rows), STORE_OK);
     assert_int_equal(rows, 1);
+    ProgramList pl;
+    program_list_init(&pl);
+    assert_int_equal(store_programs(s, &pl), STORE_OK);
+    assert_int_equal(pl.count, 1);
+    assert_int_equal(pl.items[0].ntexts, 0);
+    program_list_free(&pl);
     store_close(s);
     assert_int_equal(count_rows(f->db, "PRAGMA user_version"), 1);
     /* ...and the first writer upgrades it. */
@@ -1008,6 +1016,56 @@ static void test_programs_order_and_hiding(void **state)
     assert_int_equal(count_rows(f->db, "SELECT count(*) FROM programs"), 3);
 }
 
+/* A program's texts in other languages are stored with it, come back as
+ * they were (tabs, line breaks and backslashes too), and count as a change of
+ * the program when they change. */
+static void test_program_translations_stored(void **state)
+{
+    Fixture *f = *state;
+    Store *s = open_ok(f->db, STORE_OPEN_CREATE);
+    ProgramList l;
+    program_list_init(&l);
+    Program *p = program_list_push(&l);
+    assert_non_null(p);
+    assert_int_equal(guest_set(&p->code, "WELD"), 0);
+    assert_int_equal(guest_set(&p->name, "Welding"), 0);
+    assert_int_equal(program_set_text(p, "es", PROGRAM_NAME, "Soldadura"), 0);
+    const char *odd = "Arco\ty llama\\n\nen dos\r\naños";
+    assert_int_equal(program_set_text(p, "es", PROGRAM_DESCRIPTION, odd), 0);
+    ImportReport rep;
+    import_report_init(&rep, "programs.csv");
+    assert_int_equal(store_import_programs(s, &l, &rep, T0), STORE_OK);
+    assert_int_equal(rep.added, 1);
+    ProgramList got;
+    program_list_init(&got);
+    assert_int_equal(store_programs(s, &got), STORE_OK);
+    assert_int_equal(got.count, 1);
+    assert_int_equal(got.items[0].ntexts, 2);
+    assert_string_equal(program_text(&got.items[0], PROGRAM_NAME, "es"), "Soldadura");
+    assert_string_equal(program_text(&got.items[0], PROGRAM_DESCRIPTION, "es"), odd);
+    program_list_free(&got);
+    Program one;
+    program_init(&one);
+    assert_int_equal(store_program_get(s, "WELD", &one), STORE_OK);
+    assert_string_equal(program_text(&one, PROGRAM_NAME, "es"), "Soldadura");
+    program_clear(&one);
+
+    /* The same file again: unchanged; a translation edited: updated. */
+    import_report_init(&rep, "programs.csv");
+    assert_int_equal(store_import_programs(s, &l, &rep, T0 + 1), STORE_OK);
+    assert_int_equal(rep.unchanged, 1);
+    assert_int_equal(program_set_text(p, "es", PROGRAM_NAME, "Soldadura y corte"), 0);
+    import_report_init(&rep, "programs.csv");
+    assert_int_equal(store_import_programs(s, &l, &rep, T0 + 2), STORE_OK);
+    assert_int_equal(rep.updated, 1);
+    program_init(&one);
+    assert_int_equal(store_program_get(s, "WELD", &one), STORE_OK);
+    assert_string_equal(program_text(&one, PROGRAM_NAME, "es"), "Soldadura y corte");
+    program_clear(&one);
+    program_list_free(&l);
+    store_close(s);
+}
+
 static void test_interests_set_get(void **state)
 {
     Fixture *f = *state;
@@ -1226,6 +1284,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_import_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_guests_by_name, setup, teardown),
         cmocka_unit_test_setup_teardown(test_programs_order_and_hiding, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_program_translations_stored, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_set_get, setup, teardown),
         cmocka_unit_test_setup_teardown(test_export_rows_and_stats, setup, teardown),
         cmocka_unit_test_setup_teardown(test_settings, setup, teardown),

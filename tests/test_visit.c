@@ -835,6 +835,32 @@ static void test_scan_eventbrite_ticket(void **state)
     free(csv);
 }
 
+/* programs.csv with Spanish columns: the screens read each program's text in
+ * the guest's language, the plain column where there is no translation. */
+static void test_program_text_in_language(void **state)
+{
+    Fixture *f = *state;
+    char *csv = tu_path(f->dir, "programs.csv");
+    tu_write(csv,
+             "code,name,name_es,description,description_es,partner_needs,partner_needs_es\n"
+             "WELD,Welding,Soldadura,Arc and flame.,Arco y llama.,Mentors,Mentores\n"
+             "HLTH,Health Science,,Care.,,,\n",
+             (size_t)-1);
+    visit_import_event(f->store, f->dir, T0);
+    visit_destroy(f->v);
+    start(f);
+    assert_int_equal(visit_programs(f->v)->count, 2);
+    assert_string_equal(visit_program_text(f->v, 0, PROGRAM_NAME, "es"), "Soldadura");
+    assert_string_equal(visit_program_text(f->v, 0, PROGRAM_DESCRIPTION, "es"), "Arco y llama.");
+    assert_string_equal(visit_program_text(f->v, 0, PROGRAM_PARTNER_NEEDS, "es"), "Mentores");
+    assert_string_equal(visit_program_text(f->v, 0, PROGRAM_NAME, "en"), "Welding");
+    assert_string_equal(visit_program_text(f->v, 0, PROGRAM_NAME, NULL), "Welding");
+    assert_string_equal(visit_program_text(f->v, 1, PROGRAM_NAME, "es"), "Health Science");
+    assert_string_equal(visit_program_text(f->v, 1, PROGRAM_DESCRIPTION, "es"), "Care.");
+    assert_string_equal(visit_program_text(f->v, 2, PROGRAM_NAME, "es"), "");
+    free(csv);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -856,6 +882,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_export_usb, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import_event, setup, teardown),
         cmocka_unit_test_setup_teardown(test_scan_eventbrite_ticket, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_program_text_in_language, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

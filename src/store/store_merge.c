@@ -17,7 +17,8 @@
  *               an interest counts when it was picked after it was last
  *               retracted on any kiosk (STORE_INTEREST_ACTIVE).
  *   audit       union by id.
- *   programs    the copy with the greatest (updated_at, content) wins.
+ *   programs    the copy with the greatest (updated_at, content) wins, with
+ *               its translations.
  *
  * The input is opened read-only through store_open, which refuses anything that
  * is not a sound Lanyard database before a single row is read. */
@@ -605,14 +606,16 @@ static StoreStatus audit_row(Merge *m, sqlite3_stmt *in, sqlite3_stmt *out)
 
 #define PROGRAM_ALL                                                                                \
     "code, name, school, pathway, description, grades, certifications, partner_needs, "            \
-    "contact, url, image, position, visible, updated_at"
+    "contact, url, image, position, visible, updated_at, texts"
 
-/* Compares two program rows as (updated_at, content). */
+/* Compares two program rows as (updated_at, content): a program and its
+ * translations (texts) win together. */
 static int compare_programs(sqlite3_stmt *a, sqlite3_stmt *b)
 {
     int c = strcmp(store_col_text(a, 13), store_col_text(b, 13));
-    for (int k = 1; !c && k <= 10; k++)
-        c = strcmp(store_col_text(a, k), store_col_text(b, k));
+    for (int k = 1; !c && k <= 14; k++)
+        if (k != 11 && k != 12 && k != 13)
+            c = strcmp(store_col_text(a, k), store_col_text(b, k));
     for (int k = 11; !c && k <= 12; k++) {
         sqlite3_int64 x = sqlite3_column_int64(a, k), y = sqlite3_column_int64(b, k);
         c = x < y ? -1 : x > y;
@@ -634,7 +637,7 @@ static StoreStatus program_row(Merge *m, sqlite3_stmt *in, sqlite3_stmt *out)
         return store_fail(m->s, "merge programs");
     if (!take)
         return STORE_OK;
-    for (int c = 0; c < 14; c++) {
+    for (int c = 0; c < 15; c++) {
         if (c == 11 || c == 12)
             store_bind_int(m->s, out, c + 1, sqlite3_column_int64(in, c));
         else
@@ -657,7 +660,7 @@ static StoreStatus merge_all(Merge *m)
         status = each_input_row(
             m, "SELECT " PROGRAM_ALL " FROM programs ORDER BY code", program_row,
             "INSERT OR REPLACE INTO programs (" PROGRAM_ALL ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-            "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             "merge programs");
     if (status == STORE_OK)
         status = each_input_row(

@@ -132,6 +132,12 @@ const char *const STORE_MIGRATIONS[] = {
      * so a merge that keeps the latest of each carries a retraction to every
      * copy, in any order. */
     "ALTER TABLE interests ADD COLUMN retracted_at TEXT;",
+    /* 5: a program's texts in other languages (programs.csv's name_es, ...),
+     * in one column so a program and its translations are one row that a
+     * merge compares and keeps whole. store_programs.c writes it as lines
+     * "LANG TAB FIELD TAB TEXT" sorted by language and field, with backslash,
+     * tab, CR and LF in TEXT escaped as \\ \t \r \n. */
+    "ALTER TABLE programs ADD COLUMN texts TEXT NOT NULL DEFAULT '';",
 };
 
 const int STORE_MIGRATION_COUNT = (int)(sizeof STORE_MIGRATIONS / sizeof STORE_MIGRATIONS[0]);
@@ -141,6 +147,7 @@ const char *const STORE_READ_COMPAT[] = {
     NULL,
     NULL, /* guest_records: merge reads an input without it as records of their own */
     "CREATE TEMP VIEW interests AS SELECT *, NULL AS retracted_at FROM main.interests;",
+    "CREATE TEMP VIEW programs AS SELECT *, '' AS texts FROM main.programs;",
 };
 
 _Static_assert(sizeof STORE_READ_COMPAT / sizeof STORE_READ_COMPAT[0] ==

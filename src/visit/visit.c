@@ -83,6 +83,11 @@ const ProgramList *visit_programs(const Visit *v)
     return &v->programs;
 }
 
+const char *visit_program_text(const Visit *v, size_t i, ProgramField f, const char *lang)
+{
+    return i < v->programs.count ? program_text(&v->programs.items[i], f, lang) : "";
+}
+
 void visit_fail(Visit *v, const char *fmt, ...)
 {
     va_list ap;

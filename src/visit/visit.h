@@ -52,6 +52,11 @@ int64_t visit_now(const Visit *v);
 
 /* Visible programs in catalogue order. */
 const ProgramList *visit_programs(const Visit *v);
+/* A field of program i as a reader of lang sees it: programs.csv's FIELD_LANG
+ * column for that program when it has one (name_es for PROGRAM_NAME in "es"),
+ * else the plain column; "" for a program i that is not there. lang NULL: the
+ * plain column. The text lives as long as the catalogue (the Visit). */
+const char *visit_program_text(const Visit *v, size_t i, ProgramField f, const char *lang);
 
 /* ---- finding a guest ---- */
 
