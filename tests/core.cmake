@@ -1,6 +1,6 @@
 # Tests of the core modules: text, time, ids, the guest model, CSV, import, the
 # badge's QR link and the order of names.
-lanyard_test(test_text SOURCES test_text.c DEPS core_text core_ids core_model)
+lanyard_test(test_text SOURCES test_text.c DEPS core_text core_ids core_model core_lang)
 lanyard_test(test_csv SOURCES test_csv.c DEPS core_csv PkgConfig::JANSSON)
 lanyard_test(test_import SOURCES test_import.c DEPS core_import)
 lanyard_test(test_guest_match SOURCES test_guest_match.c DEPS core_match)

@@ -455,6 +455,46 @@ static void test_walkin_with_a_known_email(void **state)
     free(dir);
 }
 
+/* An Eventbrite ticket's barcode checks its guest in, at the kiosk that
+ * imported the list and in a merge of it; the Attendee # still does. */
+static void test_eventbrite_ticket_barcode(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    char *db = tu_path(dir, "door-1.db"), *district = tu_path(dir, "district.db");
+    char *csv = tu_path(dir, "g.csv");
+    tu_write(csv,
+             "Order #,First Name,Last Name,Attendee #,Attendee Status\n"
+             "4410,Ana,García,9001,Attending\n"
+             "4410,Bo,Lee,9002,Attending\n",
+             (size_t)-1);
+    TuRun r = tu_lanyard("import", "guests", csv, "--db", db, NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    r = tu_lanyard("checkin", "--db", db, "--code", "44109001001", NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    r = tu_lanyard("checkin", "--db", db, "--code", "9002", NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    r = tu_lanyard("export", "attendance", "--db", db, NULL);
+    assert_non_null(strstr(r.out, ",Ana,García,"));
+    assert_non_null(strstr(r.out, ",Bo,Lee,"));
+    tu_run_free(&r);
+    r = tu_lanyard("merge", "--into", district, db, NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    r = tu_lanyard("checkin", "--db", district, "--code", "44109002001", NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.err, "already"));
+    tu_run_free(&r);
+    tu_rmtree(dir);
+    free(db);
+    free(district);
+    free(csv);
+    free(dir);
+}
+
 /* What a command prints is its result (an attendance id, a report, counts):
  * when it cannot be written, here to a full disk, the command fails and says
  * so instead of exiting 0 with the output lost. */
@@ -776,6 +816,7 @@ int main(void)
         cmocka_unit_test(test_merge_bad_inputs_leave_nothing),
         cmocka_unit_test(test_export_never_overwrites_a_database),
         cmocka_unit_test(test_walkin_with_a_known_email),
+        cmocka_unit_test(test_eventbrite_ticket_barcode),
         cmocka_unit_test(test_output_that_cannot_be_written),
         cmocka_unit_test(test_checkin_text_not_utf8),
     };

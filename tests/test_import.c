@@ -110,10 +110,44 @@ static void test_eventbrite(void **state)
     id_derived("guest-code", "5001", want);
     assert_string_equal(ana->id, want);
     assert_string_equal(by_first(&l, "Luis")->code, "5002");
+    /* The barcode Eventbrite prints on the ticket: Order #, Attendee #, "001". */
+    assert_string_equal(ana->barcode, "10015001001");
+    assert_string_equal(by_first(&l, "Luis")->barcode, "10015002001");
     const Guest *mei = by_first(&l, "Mei");
     assert_int_equal(mei->role, ROLE_EDUCATOR);
     assert_string_equal(mei->company, "Central HS");
     assert_string_equal(rep.encoding_note, "");
+    done(&l, &rep);
+}
+
+/* A list with Eventbrite's own "Barcode #" column: that is the ticket's
+ * barcode; without an order number nothing is composed; a barcode that is the
+ * code itself is no second code. Other lists have none. */
+static void test_ticket_barcodes(void **state)
+{
+    (void)state;
+    const char *csv = "Order #,Attendee #,Barcode #,First Name,Last Name\n"
+                      "1001,5001,8823419910001,Ana,García\n"
+                      "1002,5002,,Bo,Lee\n"
+                      ",5003,,Cy,Ng\n"
+                      "1004,5004,5004,Di,Ox\n"
+                      "A-7,5005,,Ed,Ru\n";
+    GuestList l;
+    ImportReport rep;
+    assert_int_equal(parse_guests_str(csv, &l, &rep), 0);
+    assert_int_equal(l.count, 5);
+    assert_string_equal(by_first(&l, "Ana")->code, "5001");
+    assert_string_equal(by_first(&l, "Ana")->barcode, "8823419910001");
+    assert_string_equal(by_first(&l, "Bo")->barcode, "10025002001");
+    assert_string_equal(by_first(&l, "Cy")->barcode, "");
+    assert_string_equal(by_first(&l, "Di")->barcode, "");
+    assert_string_equal(by_first(&l, "Ed")->barcode, ""); /* not Eventbrite's numbers */
+    done(&l, &rep);
+
+    csv = "Order code,Attendee name\nK3XQ9,Grace Hopper\n";
+    assert_int_equal(parse_guests_str(csv, &l, &rep), 0);
+    assert_string_equal(l.items[0].code, "K3XQ9");
+    assert_string_equal(l.items[0].barcode, "");
     done(&l, &rep);
 }
 
@@ -598,6 +632,49 @@ static void test_programs(void **state)
     import_report_free(&rep);
 }
 
+/* Columns per language beside the plain ones (FIELD_LANG for a language the
+ * kiosk speaks): kept as the program's texts in that language, the plain
+ * column read for the rest. Not a text field, not a known language, or not a
+ * field at all: not a translation. */
+static void test_program_translations(void **state)
+{
+    (void)state;
+    const char *csv =
+        "code,name,Name_ES,description,description_es,certifications_es,partner_needs_es,"
+        "grades_es,school_es,pathway_es,contact_es,url_es,image_es,name_fr,notes_es\n"
+        "WELD,Welding,Soldadura,Arc and flame.,\"Arco y llama,\nen dos años.\",Certificado AWS,"
+        "Mentores,10.º-12.º,Escuela Central,Manufactura,Sra. Díaz,https://es.example,w.png,"
+        "Soudage,nota\n"
+        "HLTH,Health Science,,Care.,,,,,,,,,,,\n";
+    ProgramList l;
+    ImportReport rep;
+    assert_int_equal(parse_programs_str(csv, &l, &rep), 0);
+    assert_int_equal(l.count, 2);
+    const Program *w = &l.items[0];
+    assert_string_equal(w->name, "Welding");
+    assert_string_equal(program_text(w, PROGRAM_NAME, "es"), "Soldadura");
+    assert_string_equal(program_text(w, PROGRAM_DESCRIPTION, "es"), "Arco y llama,\nen dos años.");
+    assert_string_equal(program_text(w, PROGRAM_CERTIFICATIONS, "es"), "Certificado AWS");
+    assert_string_equal(program_text(w, PROGRAM_PARTNER_NEEDS, "es"), "Mentores");
+    assert_string_equal(program_text(w, PROGRAM_GRADES, "es"), "10.º-12.º");
+    assert_string_equal(program_text(w, PROGRAM_SCHOOL, "es"), "Escuela Central");
+    assert_string_equal(program_text(w, PROGRAM_PATHWAY, "es"), "Manufactura");
+    assert_string_equal(program_text(w, PROGRAM_CONTACT, "es"), "Sra. Díaz");
+    assert_int_equal(w->ntexts, 8);
+    /* Not translations: the URL, the image, French (no kiosk words), notes. */
+    assert_string_equal(program_text(w, PROGRAM_URL, "es"), "");
+    assert_string_equal(program_text(w, PROGRAM_IMAGE, "es"), "");
+    assert_string_equal(program_text(w, PROGRAM_NAME, "fr"), "Welding");
+    assert_string_equal(program_text(w, PROGRAM_NAME, "en"), "Welding");
+    /* An empty translation cell falls back to the plain column. */
+    const Program *h = &l.items[1];
+    assert_int_equal(h->ntexts, 0);
+    assert_string_equal(program_text(h, PROGRAM_NAME, "es"), "Health Science");
+    assert_string_equal(program_text(h, PROGRAM_DESCRIPTION, "es"), "Care.");
+    program_list_free(&l);
+    import_report_free(&rep);
+}
+
 /* ---- report and files ---- */
 
 /* Kiosks that import the same list must agree on ids, even for guests with
@@ -695,6 +772,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_eventbrite),
+        cmocka_unit_test(test_ticket_barcodes),
         cmocka_unit_test(test_google_forms),
         cmocka_unit_test(test_pretix),
         cmocka_unit_test(test_plain_sheets),
@@ -707,6 +785,7 @@ int main(void)
         cmocka_unit_test(test_other_separators),
         cmocka_unit_test(test_hostile_content),
         cmocka_unit_test(test_programs),
+        cmocka_unit_test(test_program_translations),
         cmocka_unit_test(test_ids_stable_across_imports),
         cmocka_unit_test(test_report_print),
         cmocka_unit_test(test_read_file),

@@ -71,7 +71,9 @@ static void import_list(Store *s, const char *salt, int64_t now, const char *com
     guest_list_free(&l);
 }
 
-static void import_catalogue(Store *s, int64_t now, const char *weld_description)
+/* The catalogue; weld_es (may be NULL) is Welding's name in Spanish. */
+static void import_catalogue(Store *s, int64_t now, const char *weld_description,
+                             const char *weld_es)
 {
     static const char *const codes[] = {"WELD", "HLTH", "CULN", "AUTO"};
     ProgramList l;
@@ -84,6 +86,7 @@ static void import_catalogue(Store *s, int64_t now, const char *weld_description
         assert_int_equal(guest_set(&p->code, codes[i]), 0);
         assert_int_equal(guest_set(&p->name, name), 0);
         assert_int_equal(guest_set(&p->description, i == 0 ? weld_description : "About it"), 0);
+        assert_int_equal(program_set_text(p, "es", PROGRAM_NAME, i == 0 ? weld_es : NULL), 0);
     }
     ImportReport rep;
     import_report_init(&rep, "programs.csv");
@@ -187,6 +190,15 @@ static void interests(Store *s, const char *code, const char *const *programs, s
     guest_clear(&g);
 }
 
+static void undo_code(Store *s, const char *code, const char *kiosk, int64_t at)
+{
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_by_code(s, code, &g), STORE_OK);
+    assert_int_equal(store_checkin_undo(s, g.id, kiosk, at), STORE_OK);
+    guest_clear(&g);
+}
+
 static char sam_a[WALKIN_CODE_LEN + 1], sam_c[WALKIN_CODE_LEN + 1], lee_b[WALKIN_CODE_LEN + 1];
 static char pat_b[WALKIN_CODE_LEN + 1];
 static char rae_a[WALKIN_CODE_LEN + 1], rae_c[WALKIN_CODE_LEN + 1];
@@ -198,7 +210,7 @@ static void build_kiosks(void)
     /* Kiosk A */
     Store *a = open_db("A.db", STORE_OPEN_CREATE);
     import_list(a, "format-a", T0, NULL);
-    import_catalogue(a, T0, "Welding basics");
+    import_catalogue(a, T0, "Welding basics", "Soldadura");
     checkin_code(a, "1001", "A", T0 + 30 * MIN); /* Ana: A at :30, B at :10 */
     checkin_code(a, "1003", "A", T0 + 20 * MIN); /* Mei: undone on C, active on A */
     walkin(a, "Sam", "Lee", "", "A", T0 + 40 * MIN, sam_a);
@@ -218,9 +230,17 @@ static void build_kiosks(void)
     Store *b = open_db("B.db", STORE_OPEN_CREATE);
     import_list(b, "format-b", T0, NULL);
     import_list(b, "format-b", T0 + 5 * MIN, "Adeyemi & Sons Builders");
-    import_catalogue(b, T0, "Welding basics");
+    /* Same time as A's, another translation: the content decides, in any order. */
+    import_catalogue(b, T0, "Welding basics", "Soldadura básica");
     checkin_code(b, "1001", "B", T0 + 10 * MIN);
     checkin_code(b, "1004", "B", T0 + 12 * MIN);
+    /* Olu's check-in is undone with what he picked, then he comes back and
+     * picks again: only the second visit's interests count. */
+    const char *po1[] = {"WELD", "CULN"}, *ko1[] = {"interns"}, *po2[] = {"CULN"};
+    interests(b, "1004", po1, 2, ko1, 1, "B", T0 + 13 * MIN);
+    undo_code(b, "1004", "B", T0 + 14 * MIN);
+    checkin_code(b, "1004", "B", T0 + 15 * MIN);
+    interests(b, "1004", po2, 1, NULL, 0, "B", T0 + 16 * MIN);
     /* Pat walks in at B with the email A has on file (other case). */
     walkin(b, "Pat", "Kim", "PAT@kim.example", "B", T0 + 50 * MIN, pat_b);
     walkin(b, "Lee", "Park", "lee@park.example", "B", T0 + 45 * MIN, lee_b);
@@ -237,13 +257,12 @@ static void build_kiosks(void)
     /* Kiosk C: a later catalogue edit; a different Sam Lee walks in. */
     Store *c = open_db("C.db", STORE_OPEN_CREATE);
     import_list(c, "format-c", T0, NULL);
-    import_catalogue(c, T0 + 90 * MIN, "Welding basics, now with robotics");
+    import_catalogue(c, T0 + 90 * MIN, "Welding basics, now with robotics", "Soldadura y robótica");
     checkin_code(c, "1003", "C", T0 + 5 * MIN);
-    Guest mei;
-    guest_init(&mei);
-    assert_int_equal(store_guest_by_code(c, "1003", &mei), STORE_OK);
-    assert_int_equal(store_checkin_undo(c, mei.id, "C", T0 + 6 * MIN), STORE_OK);
-    guest_clear(&mei);
+    /* Mei's interests on C go with the check-in C undoes. */
+    const char *pm[] = {"HLTH"}, *km[] = {"speaking"};
+    interests(c, "1003", pm, 1, km, 1, "C", T0 + 5 * MIN);
+    undo_code(c, "1003", "C", T0 + 6 * MIN);
     walkin(c, "Sam", "Lee", "", "C", T0 + 41 * MIN, sam_c);
     import_one(c, "cccccccccccccccccccccccccccccccc", "2001", "Pat", "Kim", "pk@other.example",
                T0 + 2);
@@ -531,9 +550,24 @@ static void test_merged_content(void **state)
     assert_int_equal(nk, 2);
     store_strings_free(p, np);
     store_strings_free(k, nk);
-    /* Olu: B's later import wins. */
+    /* Olu: B's later import wins; of his interests, only those of the visit
+     * that was not undone. */
     assert_int_equal(store_guest_by_code(s, "1004", &g), STORE_OK);
     assert_string_equal(g.company, "Adeyemi & Sons Builders");
+    assert_int_equal(store_interests_get(s, g.id, &p, &np, &k, &nk), STORE_OK);
+    assert_int_equal(np, 1);
+    assert_string_equal(p[0], "CULN");
+    assert_int_equal(nk, 0);
+    store_strings_free(p, np);
+    store_strings_free(k, nk);
+    /* Mei: checked in on A; what she picked on C went with C's undo, and so
+     * did her consent. */
+    assert_int_equal(store_guest_by_code(s, "1003", &g), STORE_OK);
+    assert_false(g.consent);
+    assert_int_equal(store_interests_get(s, g.id, &p, &np, &k, &nk), STORE_OK);
+    assert_int_equal(np + nk, 0);
+    store_strings_free(p, np);
+    store_strings_free(k, nk);
     /* Walk-ins from different kiosks stay apart; every code still finds its guest. */
     Guest other;
     guest_init(&other);
@@ -570,6 +604,7 @@ static void test_merged_content(void **state)
     assert_int_equal(store_programs(s, &pl), STORE_OK);
     assert_int_equal(pl.count, 4);
     assert_string_equal(pl.items[0].description, "Welding basics, now with robotics");
+    assert_string_equal(program_text(&pl.items[0], PROGRAM_NAME, "es"), "Soldadura y robótica");
     program_list_free(&pl);
     store_close(s);
 
@@ -577,6 +612,8 @@ static void test_merged_content(void **state)
     /* One attendance line for Ana, with kiosk B. */
     assert_int_equal(count_lines_with(csv, "Ana,García"), 1 + 3); /* + 3 followup rows */
     assert_non_null(strstr(csv, ",B,"));
+    assert_int_equal(count_lines_with(csv, "Mei,Chen"), 1);    /* attendance only */
+    assert_int_equal(count_lines_with(csv, "Olu,Adeyemi"), 2); /* + CULN */
     free(csv);
 }
 

@@ -458,6 +458,13 @@ static void test_small_disk_holds_what_fits(void **state)
     free(small);
 }
 
+static int count_followup(const FollowupRow *r, void *ud)
+{
+    (void)r;
+    (*(int *)ud)++;
+    return 0;
+}
+
 static void test_migrates_older_version_keeping_data(void **state)
 {
     /* A file made by the first version only (its schema is kept as it was in
@@ -481,15 +488,32 @@ static void test_migrates_older_version_keeping_data(void **state)
         sqlite3_exec(c,
                      "INSERT INTO guests (id, code, first, last, created_at, updated_at) VALUES "
                      "('0123456789abcdef0123456789abcdef', 'OLD-1', 'Ana', 'García', "
-                     "'2026-08-20T17:00:00.000Z', '2026-08-20T17:00:00.000Z');",
+                     "'2026-08-20T17:00:00.000Z', '2026-08-20T17:00:00.000Z');"
+                     "INSERT INTO interests (guest_id, kind, value, created_at) VALUES "
+                     "('0123456789abcdef0123456789abcdef', 'program', 'WELD', "
+                     "'2026-08-20T17:00:00.000Z');"
+                     "INSERT INTO programs (code, name, updated_at) VALUES ('WELD', 'Welding', "
+                     "'2026-08-20T17:00:00.000Z');",
                      NULL, NULL, NULL),
         SQLITE_OK);
     assert_int_equal(sqlite3_close(c), SQLITE_OK);
-    /* Read-only users can read it as it is... */
+    /* Read-only users can read it as it is, later columns and all... */
     Store *s = open_ok(f->db, STORE_OPEN_READONLY);
     Guest g;
     guest_init(&g);
     assert_int_equal(store_guest_by_code(s, "OLD-1", &g), STORE_OK);
+    StoreStats st;
+    assert_int_equal(store_stats(s, &st), STORE_OK);
+    assert_int_equal(st.interests, 1);
+    int rows = 0;
+    assert_int_equal(store_each_followup(s, count_followup, &rows), STORE_OK);
+    assert_int_equal(rows, 1);
+    ProgramList pl;
+    program_list_init(&pl);
+    assert_int_equal(store_programs(s, &pl), STORE_OK);
+    assert_int_equal(pl.count, 1);
+    assert_int_equal(pl.items[0].ntexts, 0);
+    program_list_free(&pl);
     store_close(s);
     assert_int_equal(count_rows(f->db, "PRAGMA user_version"), 1);
     /* ...and the first writer upgrades it. */
@@ -568,6 +592,97 @@ static void test_undo_keeps_row_and_audit(void **state)
                      1);
     assert_int_equal(count_rows(f->db, "SELECT count(*) FROM audit WHERE action = 'undo'"), 1);
     guest_clear(&g);
+}
+
+/* The text of the last audit record of an action (malloc'd). */
+static char *audit_detail(const char *db, const char *action)
+{
+    sqlite3 *c = NULL;
+    assert_int_equal(sqlite3_open_v2(db, &c, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(
+        sqlite3_prepare_v2(c, "SELECT detail FROM audit WHERE action = ?1 ORDER BY at DESC", -1,
+                           &st, NULL),
+        SQLITE_OK);
+    sqlite3_bind_text(st, 1, action, -1, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    char *detail = strdup((const char *)sqlite3_column_text(st, 0));
+    assert_non_null(detail);
+    sqlite3_finalize(st);
+    sqlite3_close(c);
+    return detail;
+}
+
+/* Undo retracts the visit's interests and consent: they leave the follow-up
+ * list and the counts, stay in the database (marked) and in the audit line,
+ * and a guest checked in again starts with none; picking one again counts. */
+static void test_undo_retracts_interests(void **state)
+{
+    Fixture *f = *state;
+    Store *s = open_ok(f->db, STORE_OPEN_CREATE);
+    ImportReport rep;
+    import_three(s, &rep);
+    import_report_free(&rep);
+    const char *codes[] = {"WELD", "HLTH"};
+    import_programs(s, codes, 2);
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_by_code(s, "1001", &g), STORE_OK);
+    CheckinResult r;
+    assert_int_equal(store_checkin(s, g.id, "door-1", T0, &r), STORE_OK);
+    const char *kinds[] = {"interns"};
+    assert_int_equal(store_interests_set(s, g.id, codes, 2, kinds, 1, "door-1", T0), STORE_OK);
+    assert_int_equal(store_guest_set_consent(s, g.id, true, T0), STORE_OK);
+    int rows = 0;
+    assert_int_equal(store_each_followup(s, count_followup, &rows), STORE_OK);
+    assert_int_equal(rows, 2);
+
+    assert_int_equal(store_checkin_undo(s, g.id, "staff", T0 + 60000), STORE_OK);
+    rows = 0;
+    assert_int_equal(store_each_followup(s, count_followup, &rows), STORE_OK);
+    assert_int_equal(rows, 0);
+    StoreStats st;
+    assert_int_equal(store_stats(s, &st), STORE_OK);
+    assert_int_equal(st.interests, 0);
+    assert_int_equal(st.checked_in, 0);
+    char **p = NULL, **k = NULL;
+    size_t np = 9, nk = 9;
+    assert_int_equal(store_interests_get(s, g.id, &p, &np, &k, &nk), STORE_OK);
+    assert_int_equal(np + nk, 0);
+    assert_int_equal(store_guest_get(s, g.id, &g), STORE_OK);
+    assert_false(g.consent);
+    char *detail = audit_detail(f->db, "undo");
+    assert_non_null(strstr(detail, r.attendance_id));
+    assert_non_null(strstr(detail, "programs: WELD, HLTH"));
+    assert_non_null(strstr(detail, "partnership: interns"));
+    assert_non_null(strstr(detail, "consent: yes"));
+    free(detail);
+    assert_int_equal(count_rows(f->db, "SELECT count(*) FROM interests WHERE retracted_at IS NOT "
+                                       "NULL AND created_at < retracted_at"),
+                     3);
+
+    /* Back again: nothing picked; what they pick now counts, even what they
+     * had picked before. */
+    assert_int_equal(store_checkin(s, g.id, "door-1", T0 + 120000, &r), STORE_OK);
+    const char *again[] = {"HLTH"};
+    assert_int_equal(store_interests_set(s, g.id, again, 1, NULL, 0, "door-1", T0 + 121000),
+                     STORE_OK);
+    assert_int_equal(store_interests_get(s, g.id, &p, &np, &k, &nk), STORE_OK);
+    assert_int_equal(np, 1);
+    assert_string_equal(p[0], "HLTH");
+    assert_int_equal(nk, 0);
+    store_strings_free(p, np);
+    store_strings_free(k, nk);
+    assert_int_equal(store_stats(s, &st), STORE_OK);
+    assert_int_equal(st.interests, 1);
+    /* Un-picking is a retraction too: the row stays. */
+    assert_int_equal(store_interests_set(s, g.id, NULL, 0, NULL, 0, "door-1", T0 + 122000),
+                     STORE_OK);
+    assert_int_equal(store_stats(s, &st), STORE_OK);
+    assert_int_equal(st.interests, 0);
+    guest_clear(&g);
+    store_close(s);
+    assert_int_equal(count_rows(f->db, "SELECT count(*) FROM interests"), 3);
 }
 
 static void test_walkin_codes_and_email_reuse(void **state)
@@ -901,6 +1016,56 @@ static void test_programs_order_and_hiding(void **state)
     assert_int_equal(count_rows(f->db, "SELECT count(*) FROM programs"), 3);
 }
 
+/* A program's texts in other languages are stored with it, come back as
+ * they were (tabs, line breaks and backslashes too), and count as a change of
+ * the program when they change. */
+static void test_program_translations_stored(void **state)
+{
+    Fixture *f = *state;
+    Store *s = open_ok(f->db, STORE_OPEN_CREATE);
+    ProgramList l;
+    program_list_init(&l);
+    Program *p = program_list_push(&l);
+    assert_non_null(p);
+    assert_int_equal(guest_set(&p->code, "WELD"), 0);
+    assert_int_equal(guest_set(&p->name, "Welding"), 0);
+    assert_int_equal(program_set_text(p, "es", PROGRAM_NAME, "Soldadura"), 0);
+    const char *odd = "Arco\ty llama\\n\nen dos\r\naños";
+    assert_int_equal(program_set_text(p, "es", PROGRAM_DESCRIPTION, odd), 0);
+    ImportReport rep;
+    import_report_init(&rep, "programs.csv");
+    assert_int_equal(store_import_programs(s, &l, &rep, T0), STORE_OK);
+    assert_int_equal(rep.added, 1);
+    ProgramList got;
+    program_list_init(&got);
+    assert_int_equal(store_programs(s, &got), STORE_OK);
+    assert_int_equal(got.count, 1);
+    assert_int_equal(got.items[0].ntexts, 2);
+    assert_string_equal(program_text(&got.items[0], PROGRAM_NAME, "es"), "Soldadura");
+    assert_string_equal(program_text(&got.items[0], PROGRAM_DESCRIPTION, "es"), odd);
+    program_list_free(&got);
+    Program one;
+    program_init(&one);
+    assert_int_equal(store_program_get(s, "WELD", &one), STORE_OK);
+    assert_string_equal(program_text(&one, PROGRAM_NAME, "es"), "Soldadura");
+    program_clear(&one);
+
+    /* The same file again: unchanged; a translation edited: updated. */
+    import_report_init(&rep, "programs.csv");
+    assert_int_equal(store_import_programs(s, &l, &rep, T0 + 1), STORE_OK);
+    assert_int_equal(rep.unchanged, 1);
+    assert_int_equal(program_set_text(p, "es", PROGRAM_NAME, "Soldadura y corte"), 0);
+    import_report_init(&rep, "programs.csv");
+    assert_int_equal(store_import_programs(s, &l, &rep, T0 + 2), STORE_OK);
+    assert_int_equal(rep.updated, 1);
+    program_init(&one);
+    assert_int_equal(store_program_get(s, "WELD", &one), STORE_OK);
+    assert_string_equal(program_text(&one, PROGRAM_NAME, "es"), "Soldadura y corte");
+    program_clear(&one);
+    program_list_free(&l);
+    store_close(s);
+}
+
 static void test_interests_set_get(void **state)
 {
     Fixture *f = *state;
@@ -1114,10 +1279,12 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_import_finds_walkins, setup, teardown),
         cmocka_unit_test_setup_teardown(test_checkin_twice_one_row, setup, teardown),
         cmocka_unit_test_setup_teardown(test_undo_keeps_row_and_audit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_undo_retracts_interests, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walkin_codes_and_email_reuse, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_guests_by_name, setup, teardown),
         cmocka_unit_test_setup_teardown(test_programs_order_and_hiding, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_program_translations_stored, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_set_get, setup, teardown),
         cmocka_unit_test_setup_teardown(test_export_rows_and_stats, setup, teardown),
         cmocka_unit_test_setup_teardown(test_settings, setup, teardown),

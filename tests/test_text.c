@@ -1,4 +1,5 @@
-/* test_text.c — the UTF-8 helpers, time formatting, ids and the guest model. */
+/* test_text.c — the UTF-8 helpers, time formatting, ids, the guest model and
+ * the languages (core/lang.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 
 #include "core/guest.h"
 #include "core/ids.h"
+#include "core/lang.h"
 #include "core/text.h"
 #include "core/timefmt.h"
 
@@ -339,6 +341,67 @@ static void test_guest_model(void **state)
     program_list_free(&pl);
 }
 
+/* The event date as each language writes it; a date that is not one is given
+ * back as it is. */
+static void test_event_date(void **state)
+{
+    (void)state;
+    char out[64];
+    assert_int_equal(lang_format_date("2026-08-20", "en", out, sizeof out), 0);
+    assert_string_equal(out, "August 20, 2026");
+    assert_int_equal(lang_format_date("2026-08-20", "es", out, sizeof out), 0);
+    assert_string_equal(out, "20 de agosto de 2026");
+    assert_int_equal(lang_format_date("2027-01-05", "es", out, sizeof out), 0);
+    assert_string_equal(out, "5 de enero de 2027");
+    assert_int_equal(lang_format_date("2028-02-29", NULL, out, sizeof out), 0);
+    assert_string_equal(out, "February 29, 2028");
+    assert_int_equal(lang_format_date("2026-02-29", "es", out, sizeof out), -1);
+    assert_string_equal(out, "2026-02-29");
+    assert_int_equal(lang_format_date("next Friday", "en", out, sizeof out), -1);
+    assert_string_equal(out, "next Friday");
+    int y = 0, m = 0, d = 0;
+    assert_true(time_parse_date("2026-12-31", &y, &m, &d));
+    assert_int_equal(y * 10000 + m * 100 + d, 20261231);
+    assert_false(time_parse_date("2026-13-01", NULL, NULL, NULL));
+    assert_false(time_parse_date("26-08-20", NULL, NULL, NULL));
+    assert_string_equal(lang_find("ES", 2), "es");
+    assert_null(lang_find("fr", 2));
+    assert_null(lang_find("e", 1));
+}
+
+/* A program's texts in other languages: set, replaced, removed, read with
+ * fallback to the plain column; kept sorted by language and field. */
+static void test_program_texts(void **state)
+{
+    (void)state;
+    Program p;
+    program_init(&p);
+    assert_int_equal(guest_set(&p.name, "Welding"), 0);
+    assert_int_equal(guest_set(&p.description, "Arc and flame."), 0);
+    assert_int_equal(program_set_text(&p, "es", PROGRAM_DESCRIPTION, "Arco"), 0);
+    assert_int_equal(program_set_text(&p, "es", PROGRAM_NAME, "Soldadura"), 0);
+    assert_int_equal(program_set_text(&p, "en", PROGRAM_NAME, "Welding Technology"), 0);
+    assert_int_equal(p.ntexts, 3);
+    assert_string_equal(p.texts[0].lang, "en");
+    assert_int_equal(p.texts[1].field, PROGRAM_NAME);
+    assert_int_equal(p.texts[2].field, PROGRAM_DESCRIPTION);
+    assert_string_equal(program_text(&p, PROGRAM_NAME, "es"), "Soldadura");
+    assert_string_equal(program_text(&p, PROGRAM_NAME, "en"), "Welding Technology");
+    assert_string_equal(program_text(&p, PROGRAM_NAME, NULL), "Welding");
+    assert_string_equal(program_text(&p, PROGRAM_SCHOOL, "es"), "");
+    assert_int_equal(program_set_text(&p, "es", PROGRAM_NAME, "Soldadura y corte"), 0);
+    assert_string_equal(program_text(&p, PROGRAM_NAME, "es"), "Soldadura y corte");
+    assert_int_equal(program_set_text(&p, "es", PROGRAM_DESCRIPTION, ""), 0);
+    assert_int_equal(p.ntexts, 2);
+    assert_string_equal(program_text(&p, PROGRAM_DESCRIPTION, "es"), "Arc and flame.");
+    assert_string_equal(program_field_name(PROGRAM_PARTNER_NEEDS), "partner_needs");
+    assert_true(program_field_translatable(PROGRAM_CONTACT));
+    assert_false(program_field_translatable(PROGRAM_URL));
+    assert_false(program_field_translatable(PROGRAM_CODE));
+    program_clear(&p);
+    assert_int_equal(p.ntexts, 0);
+}
+
 static void test_partnership_kinds(void **state)
 {
     (void)state;
@@ -388,6 +451,8 @@ int main(void)
         cmocka_unit_test(test_time_local),
         cmocka_unit_test(test_ids),
         cmocka_unit_test(test_guest_model),
+        cmocka_unit_test(test_event_date),
+        cmocka_unit_test(test_program_texts),
         cmocka_unit_test(test_partnership_kinds),
         cmocka_unit_test(test_file_name),
     };

@@ -4,6 +4,7 @@
  * restart, staff's lookup, undo and dashboard, Export to USB through the media
  * port, and the event folder's CSVs imported when they changed. Ports are
  * fakes; the clock is simulated. */
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,6 +151,13 @@ static size_t checked_in(Fixture *f)
     StoreStats st;
     assert_int_equal(store_stats(f->store, &st), STORE_OK);
     return st.checked_in;
+}
+
+static size_t guests(Fixture *f)
+{
+    StoreStats st;
+    assert_int_equal(store_stats(f->store, &st), STORE_OK);
+    return st.guests;
 }
 
 /* ---- check-in ---- */
@@ -385,6 +393,12 @@ static void test_walk_in(void **state)
     assert_int_equal(w.error[VISIT_EMAIL], VISIT_FIELD_BAD_EMAIL);
     assert_int_equal(w.error[VISIT_PHONE], VISIT_FIELD_BAD_PHONE);
     assert_int_equal(w.error[VISIT_COMPANY], VISIT_FIELD_OK);
+    /* A phone number cut short: fewer than 7 digits, whatever the separators. */
+    assert_int_equal(walk_in(f, &w, "Marisol", "Quintero", NULL, "(555) 01-0"), VISIT_INVALID);
+    assert_int_equal(w.error[VISIT_PHONE], VISIT_FIELD_SHORT_PHONE);
+    assert_int_equal(w.error[VISIT_FIRST], VISIT_FIELD_OK);
+    assert_int_equal(walk_in(f, &w, "Marisol", "Quintero", NULL, "+"), VISIT_INVALID);
+    assert_int_equal(w.error[VISIT_PHONE], VISIT_FIELD_SHORT_PHONE);
     assert_int_equal(checked_in(f), 0);
     assert_int_equal(walk_in(f, &w, " Marisol ", "Quintero", "m@q.example", "+1 (555) 010-0100"),
                      VISIT_CHECKED_IN);
@@ -397,6 +411,67 @@ static void test_walk_in(void **state)
     size_t n = visit_search(f->v, "mari", res, NULL);
     assert_int_equal(n, 1);
     assert_string_equal(res[0].label, "Marisol Q. — Quintero Tools");
+}
+
+/* A walk-in form that is a pre-registered guest asks "Is this you?" before
+ * anyone is added: by email, or by name and company. Yes checks in the
+ * registration; no adds a new person, once however often the form comes. */
+static void test_walk_in_maybe_guest(void **state)
+{
+    Fixture *f = *state;
+    VisitWalkin w;
+    memset(&w, 0, sizeof w);
+    w.field[VISIT_FIRST] = "ana";
+    w.field[VISIT_LAST] = "Garcia";
+    w.field[VISIT_EMAIL] = "ANA@acme.example";
+    assert_int_equal(visit_walk_in(f->v, &w), VISIT_MAYBE_GUEST);
+    const SearchResult *m = visit_walkin_match(f->v);
+    assert_non_null(m);
+    assert_string_equal(m->label, "Ana G. — Acme Welding");
+    assert_null(visit_guest(f->v));
+    assert_int_equal(guests(f), 2);
+    assert_int_equal(checked_in(f), 0);
+    Guest ana;
+    guest_init(&ana);
+    assert_int_equal(store_guest_by_code(f->store, "A-100", &ana), STORE_OK);
+    assert_string_equal(m->guest_id, ana.id);
+    /* "Yes, that's me": the registration is checked in. */
+    assert_int_equal(visit_check_in(f->v, m->guest_id), VISIT_CHECKED_IN);
+    assert_string_equal(visit_guest(f->v)->id, ana.id);
+    guest_clear(&ana);
+    visit_end(f->v);
+    assert_null(visit_walkin_match(f->v));
+
+    /* Name and company, no email: Bo of Lee Plumbing. */
+    memset(&w, 0, sizeof w);
+    w.field[VISIT_FIRST] = "Bo";
+    w.field[VISIT_LAST] = "Lee";
+    w.field[VISIT_COMPANY] = "LEE PLUMBING";
+    assert_int_equal(visit_walk_in(f->v, &w), VISIT_MAYBE_GUEST);
+    assert_string_equal(visit_walkin_match(f->v)->label, "Bo L. — Lee Plumbing");
+    /* "No": another Bo Lee, added once however often he types the form. */
+    assert_int_equal(visit_walk_in_anyway(f->v, &w), VISIT_CHECKED_IN);
+    assert_null(visit_walkin_match(f->v));
+    assert_int_equal(guests(f), 3);
+    char bo2[ID_LEN + 1];
+    snprintf(bo2, sizeof bo2, "%s", visit_guest(f->v)->id);
+    visit_end(f->v);
+    assert_int_equal(visit_walk_in_anyway(f->v, &w), VISIT_ALREADY);
+    assert_string_equal(visit_guest(f->v)->id, bo2);
+    assert_int_equal(guests(f), 3);
+    visit_end(f->v);
+
+    /* Someone the list does not know: no question; typed twice, one guest. */
+    memset(&w, 0, sizeof w);
+    w.field[VISIT_FIRST] = "Ana";
+    w.field[VISIT_LAST] = "García";
+    w.field[VISIT_COMPANY] = "Acme Welding";
+    w.field[VISIT_EMAIL] = "ana@elsewhere.example"; /* another email: another Ana */
+    assert_int_equal(visit_walk_in(f->v, &w), VISIT_CHECKED_IN);
+    visit_end(f->v);
+    assert_int_equal(visit_walk_in(f->v, &w), VISIT_ALREADY);
+    assert_null(visit_walkin_match(f->v));
+    assert_int_equal(guests(f), 4);
 }
 
 /* ---- staff ---- */
@@ -522,6 +597,258 @@ static void test_lookup_undo_reprint(void **state)
         visit_record_clear(&rec[i]);
 }
 
+static int count_row(const FollowupRow *r, void *ud)
+{
+    (void)r;
+    (*(size_t *)ud)++;
+    return 0;
+}
+
+/* An undone check-in takes its visit's interests and consent with it: off
+ * the follow-up list and the dashboard's chart, and not there when the guest
+ * checks in again. */
+static void test_undo_retracts_visit(void **state)
+{
+    Fixture *f = *state;
+    assert_int_equal(visit_check_in_code(f->v, "A-100"), VISIT_CHECKED_IN);
+    char id[ID_LEN + 1];
+    snprintf(id, sizeof id, "%s", visit_guest(f->v)->id);
+    bool picked[2] = {true, true}, kinds[16] = {[1] = true};
+    assert_int_equal(visit_save_interests(f->v, picked, kinds, true), 0);
+    visit_end(f->v);
+    Dashboard *d = malloc(sizeof *d);
+    assert_non_null(d);
+    visit_dashboard(f->v, d);
+    assert_int_equal(d->stats.interests, 2);
+    assert_int_equal(d->prog[0].n + d->prog[1].n, 2);
+
+    f->now += 60000;
+    assert_int_equal(visit_undo(f->v, id), 0);
+    visit_dashboard(f->v, d);
+    assert_int_equal(d->stats.interests, 0);
+    assert_int_equal(d->stats.checked_in, 0);
+    assert_int_equal(d->prog[0].n + d->prog[1].n, 0);
+    size_t rows = 0;
+    assert_int_equal(store_each_followup(f->store, count_row, &rows), STORE_OK);
+    assert_int_equal(rows, 0);
+    GuestRecord rec;
+    visit_record_init(&rec);
+    assert_int_equal(visit_record_read(f->v, id, &rec), 0);
+    assert_false(rec.g.consent);
+    assert_false(rec.checked_in);
+    visit_record_clear(&rec);
+
+    f->now += 60000;
+    assert_int_equal(visit_check_in(f->v, id), VISIT_CHECKED_IN);
+    assert_false(visit_guest(f->v)->consent);
+    for (size_t i = 0; i < 2; i++) {
+        bool on = true;
+        assert_int_equal(visit_interest_get(f->v, i, &on), 0);
+        assert_false(on);
+    }
+    free(d);
+}
+
+/* The text of the last audit record of an action (malloc'd). */
+static char *audit_detail(Fixture *f, const char *action)
+{
+    sqlite3 *c = NULL;
+    assert_int_equal(sqlite3_open_v2(f->db, &c, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(c,
+                                        "SELECT detail FROM audit WHERE action = ?1 "
+                                        "ORDER BY at DESC, rowid DESC",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_text(st, 1, action, -1, SQLITE_STATIC);
+    char *detail = NULL;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        detail = strdup((const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(c);
+    return detail;
+}
+
+/* A guest's record shows what they picked, by code and name (a program since
+ * taken off the catalogue keeps its name), their kinds and their consent. */
+static void test_record_interests(void **state)
+{
+    Fixture *f = *state;
+    assert_int_equal(visit_check_in_code(f->v, "A-100"), VISIT_CHECKED_IN);
+    char id[ID_LEN + 1];
+    snprintf(id, sizeof id, "%s", visit_guest(f->v)->id);
+    bool picked[2] = {true, true}, kinds[16] = {false};
+    kinds[PARTNERSHIP_KIND_COUNT - 1] = kinds[0] = true;
+    assert_int_equal(visit_save_interests(f->v, picked, kinds, true), 0);
+    visit_end(f->v);
+    /* Welding leaves the catalogue, Health Science moves behind Automotive. */
+    ProgramList pl;
+    program_list_init(&pl);
+    const char *rows[][2] = {{"AUTO", "Automotive"}, {"HLTH", "Health Science"}};
+    for (size_t i = 0; i < 2; i++) {
+        Program *p = program_list_push(&pl);
+        assert_non_null(p);
+        assert_int_equal(guest_set(&p->code, rows[i][0]), 0);
+        assert_int_equal(guest_set(&p->name, rows[i][1]), 0);
+    }
+    ImportReport rep;
+    import_report_init(&rep, "programs");
+    assert_int_equal(store_import_programs(f->store, &pl, &rep, T0), STORE_OK);
+    import_report_free(&rep);
+    program_list_free(&pl);
+    visit_destroy(f->v);
+    start(f);
+
+    GuestRecord rec;
+    visit_record_init(&rec);
+    assert_int_equal(visit_record_read(f->v, id, &rec), 0);
+    assert_true(rec.g.consent);
+    assert_int_equal(rec.nprograms, 2);
+    assert_string_equal(rec.programs[0], "HLTH"); /* catalogue order: the hidden one last */
+    assert_string_equal(rec.program_names[0], "Health Science");
+    assert_string_equal(rec.programs[1], "WELD");
+    assert_string_equal(rec.program_names[1], "Welding");
+    assert_int_equal(rec.nkinds, 2);
+    assert_string_equal(rec.kinds[0], PARTNERSHIP_KINDS[0].key);
+    assert_string_equal(rec.kinds[1], PARTNERSHIP_KINDS[PARTNERSHIP_KIND_COUNT - 1].key);
+    /* Read again into the same record: nothing doubles. */
+    assert_int_equal(visit_record_read(f->v, id, &rec), 0);
+    assert_int_equal(rec.nprograms, 2);
+    visit_record_clear(&rec);
+    assert_int_equal(rec.nprograms + rec.nkinds, 0);
+    /* The lookup's records carry the same. */
+    GuestRecord found[VISIT_LOOKUP_MAX];
+    for (size_t i = 0; i < VISIT_LOOKUP_MAX; i++)
+        visit_record_init(&found[i]);
+    size_t n = 0;
+    bool more = true;
+    assert_int_equal(visit_lookup(f->v, "A-100", found, &n, &more), 0);
+    assert_int_equal(n, 1);
+    assert_int_equal(found[0].nprograms, 2);
+    for (size_t i = 0; i < VISIT_LOOKUP_MAX; i++)
+        visit_record_clear(&found[i]);
+}
+
+/* Staff correct a guest: written, audited with old and new values, found by
+ * the new name; a bad value is marked and nothing is written. */
+static void test_guest_edit(void **state)
+{
+    Fixture *f = *state;
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_by_code(f->store, "A-100", &g), STORE_OK);
+    VisitGuestEdit e;
+    memset(&e, 0, sizeof e);
+    e.field[VISIT_FIRST] = "";
+    e.field[VISIT_EMAIL] = "ana@";
+    e.field[VISIT_PHONE] = "555";
+    assert_int_equal(visit_guest_edit(f->v, g.id, &e), -1);
+    assert_int_equal(e.error[VISIT_FIRST], VISIT_FIELD_REQUIRED);
+    assert_int_equal(e.error[VISIT_EMAIL], VISIT_FIELD_BAD_EMAIL);
+    assert_int_equal(e.error[VISIT_PHONE], VISIT_FIELD_SHORT_PHONE);
+    assert_int_equal(e.error[VISIT_LAST], VISIT_FIELD_OK);
+    assert_null(audit_detail(f, "edit"));
+
+    int changes = f->changes;
+    memset(&e, 0, sizeof e);
+    e.field[VISIT_FIRST] = "Ana";
+    e.field[VISIT_LAST] = " Reyes ";
+    e.field[VISIT_COMPANY] = "Acme Welding & Steel";
+    e.field[VISIT_EMAIL] = "ana@acmesteel.example";
+    e.field[VISIT_PHONE] = "555 010 0100";
+    assert_int_equal(visit_guest_edit(f->v, g.id, &e), 0);
+    assert_int_equal(f->changes, changes + 1);
+    Guest after;
+    guest_init(&after);
+    assert_int_equal(store_guest_get(f->store, g.id, &after), STORE_OK);
+    assert_string_equal(after.first, "Ana");
+    assert_string_equal(after.last, "Reyes");
+    assert_string_equal(after.company, "Acme Welding & Steel");
+    assert_string_equal(after.email, "ana@acmesteel.example");
+    assert_string_equal(after.phone, "555 010 0100");
+    assert_string_equal(after.code, "A-100");
+    assert_int_equal(after.updated_at, T0);
+    char *detail = audit_detail(f, "edit");
+    assert_non_null(detail);
+    assert_non_null(strstr(detail, "last: \"García\" -> \"Reyes\""));
+    assert_non_null(strstr(detail, "email: \"ana@acme.example\" -> \"ana@acmesteel.example\""));
+    assert_non_null(strstr(detail, "phone: \"\" -> \"555 010 0100\""));
+    assert_null(strstr(detail, "first:"));
+    free(detail);
+    /* The search (here staff's, which is the guests' one plus codes) knows
+     * the new name, and no longer the old one. */
+    GuestRecord rec[VISIT_LOOKUP_MAX];
+    for (size_t i = 0; i < VISIT_LOOKUP_MAX; i++)
+        visit_record_init(&rec[i]);
+    size_t n = 0;
+    bool more = false;
+    assert_int_equal(visit_lookup(f->v, "reyes", rec, &n, &more), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(rec[0].g.id, g.id);
+    assert_int_equal(visit_lookup(f->v, "garcia", rec, &n, &more), 0);
+    assert_int_equal(n, 0);
+    for (size_t i = 0; i < VISIT_LOOKUP_MAX; i++)
+        visit_record_clear(&rec[i]);
+    /* The same again changes nothing and says nothing. */
+    assert_int_equal(visit_guest_edit(f->v, g.id, &e), 0);
+    assert_int_equal(f->changes, changes + 1);
+    guest_clear(&after);
+    guest_clear(&g);
+}
+
+/* Staff check a guest in from their page: audited as staff's, the badge
+ * asked for, the kiosk's own visit untouched; again, already. */
+static void test_staff_check_in(void **state)
+{
+    Fixture *f = *state;
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_by_code(f->store, "B-200", &g), STORE_OK);
+    assert_int_equal(visit_staff_check_in(f->v, g.id), VISIT_CHECKED_IN);
+    assert_null(visit_guest(f->v));
+    assert_int_equal(f->prints, 1);
+    assert_string_equal(f->printed, g.id);
+    assert_int_equal(checked_in(f), 1);
+    char *detail = audit_detail(f, "staff check-in");
+    assert_non_null(detail);
+    free(detail);
+    assert_int_equal(visit_staff_check_in(f->v, g.id), VISIT_ALREADY);
+    assert_int_equal(f->prints, 1);
+    assert_int_equal(visit_staff_check_in(f->v, "0123456789abcdef0123456789abcdef"), VISIT_UNKNOWN);
+    guest_clear(&g);
+}
+
+/* Staff find a guest by three or more characters from anywhere in a code,
+ * in any case; two characters are only a name search. */
+static void test_lookup_code_part(void **state)
+{
+    Fixture *f = *state;
+    add_guest(f, "XA1B-77", "Cy", "Ng", "Ng Tools", "");
+    add_guest(f, "zz-a1b9", "Dee", "Ox", "", "");
+    visit_destroy(f->v);
+    start(f);
+    GuestRecord rec[VISIT_LOOKUP_MAX];
+    for (size_t i = 0; i < VISIT_LOOKUP_MAX; i++)
+        visit_record_init(&rec[i]);
+    size_t n = 0;
+    bool more = true;
+    assert_int_equal(visit_lookup(f->v, "a1b", rec, &n, &more), 0);
+    assert_int_equal(n, 2);
+    assert_false(more);
+    assert_string_equal(rec[0].g.first, "Cy");
+    assert_string_equal(rec[1].g.first, "Dee");
+    assert_int_equal(visit_lookup(f->v, "-20", rec, &n, &more), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(rec[0].g.first, "Bo");
+    /* The whole code: that guest once. */
+    assert_int_equal(visit_lookup(f->v, "XA1B-77", rec, &n, &more), 0);
+    assert_int_equal(n, 1);
+    assert_int_equal(visit_lookup(f->v, "a1", rec, &n, &more), 0);
+    assert_int_equal(n, 0);
+    for (size_t i = 0; i < VISIT_LOOKUP_MAX; i++)
+        visit_record_clear(&rec[i]);
+}
+
 static void test_dashboard(void **state)
 {
     Fixture *f = *state;
@@ -585,13 +912,6 @@ static void test_export_usb(void **state)
 
 /* ---- the event folder's CSVs ---- */
 
-static size_t guests(Fixture *f)
-{
-    StoreStats st;
-    assert_int_equal(store_stats(f->store, &st), STORE_OK);
-    return st.guests;
-}
-
 static void test_import_event(void **state)
 {
     Fixture *f = *state;
@@ -620,6 +940,55 @@ static void test_import_event(void **state)
     free(csv);
 }
 
+/* An Eventbrite list: the ticket's barcode, as scanned, checks its guest in;
+ * so does the Attendee #. */
+static void test_scan_eventbrite_ticket(void **state)
+{
+    Fixture *f = *state;
+    char *csv = tu_path(f->dir, "guests.csv");
+    tu_write(csv,
+             "Order #,First Name,Last Name,Attendee #,Barcode #\n"
+             "7001,Cy,Ng,3001,\n"
+             "7002,Dee,Ox,3002,66120044\n",
+             (size_t)-1);
+    visit_import_event(f->store, f->dir, T0);
+    visit_destroy(f->v);
+    start(f);
+    assert_int_equal(visit_check_in_code(f->v, "70013001001"), VISIT_CHECKED_IN);
+    assert_string_equal(visit_guest(f->v)->greet, "Cy");
+    assert_int_equal(visit_check_in_code(f->v, "66120044"), VISIT_CHECKED_IN);
+    assert_string_equal(visit_guest(f->v)->greet, "Dee");
+    assert_int_equal(visit_check_in_code(f->v, "3002"), VISIT_ALREADY);
+    assert_int_equal(visit_check_in_code(f->v, "70023002001"), VISIT_UNKNOWN);
+    free(csv);
+}
+
+/* programs.csv with Spanish columns: the screens read each program's text in
+ * the guest's language, the plain column where there is no translation. */
+static void test_program_text_in_language(void **state)
+{
+    Fixture *f = *state;
+    char *csv = tu_path(f->dir, "programs.csv");
+    tu_write(csv,
+             "code,name,name_es,description,description_es,partner_needs,partner_needs_es\n"
+             "WELD,Welding,Soldadura,Arc and flame.,Arco y llama.,Mentors,Mentores\n"
+             "HLTH,Health Science,,Care.,,,\n",
+             (size_t)-1);
+    visit_import_event(f->store, f->dir, T0);
+    visit_destroy(f->v);
+    start(f);
+    assert_int_equal(visit_programs(f->v)->count, 2);
+    assert_string_equal(visit_program_text(f->v, 0, PROGRAM_NAME, "es"), "Soldadura");
+    assert_string_equal(visit_program_text(f->v, 0, PROGRAM_DESCRIPTION, "es"), "Arco y llama.");
+    assert_string_equal(visit_program_text(f->v, 0, PROGRAM_PARTNER_NEEDS, "es"), "Mentores");
+    assert_string_equal(visit_program_text(f->v, 0, PROGRAM_NAME, "en"), "Welding");
+    assert_string_equal(visit_program_text(f->v, 0, PROGRAM_NAME, NULL), "Welding");
+    assert_string_equal(visit_program_text(f->v, 1, PROGRAM_NAME, "es"), "Health Science");
+    assert_string_equal(visit_program_text(f->v, 1, PROGRAM_DESCRIPTION, "es"), "Care.");
+    assert_string_equal(visit_program_text(f->v, 2, PROGRAM_NAME, "es"), "");
+    free(csv);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -629,13 +998,21 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_badge_where, setup, teardown),
         cmocka_unit_test_setup_teardown(test_next_guest_and_interest, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walk_in, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walk_in_maybe_guest, setup, teardown),
         cmocka_unit_test(test_lockout_schedule),
         cmocka_unit_test_setup_teardown(test_pin_lockout_survives_restart, setup, teardown),
         cmocka_unit_test_setup_teardown(test_demo_without_pin, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lookup_undo_reprint, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_undo_retracts_visit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_record_interests, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_guest_edit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_staff_check_in, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lookup_code_part, setup, teardown),
         cmocka_unit_test_setup_teardown(test_dashboard, setup, teardown),
         cmocka_unit_test_setup_teardown(test_export_usb, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import_event, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_scan_eventbrite_ticket, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_program_text_in_language, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,6 +13,7 @@
 
 #include "core/config_internal.h"
 #include "core/event_config.h"
+#include "core/lang.h"
 
 static bool kiosk_id_char_ok(char c)
 {
@@ -31,8 +32,6 @@ static bool set_date(EventConfig *c, const char *v, char *err, size_t errlen)
     return true;
 }
 
-static const char *const LANGUAGES[] = {"en", "es"};
-
 static bool set_languages(EventConfig *c, const char *v, char *err, size_t errlen)
 {
     char langs[4][8];
@@ -47,11 +46,7 @@ static bool set_languages(EventConfig *c, const char *v, char *err, size_t errle
         while (*p && *p != ',' && !config_is_blank(*p))
             p++;
         size_t len = (size_t)(p - start);
-        const char *known = NULL;
-        for (size_t i = 0; i < sizeof LANGUAGES / sizeof LANGUAGES[0]; i++) {
-            if (len == strlen(LANGUAGES[i]) && strncasecmp(start, LANGUAGES[i], len) == 0)
-                known = LANGUAGES[i];
-        }
+        const char *known = lang_find(start, len);
         if (!known) {
             snprintf(err, errlen, "unknown language \"%.*s\" (known: en, es)",
                      (int)(len > 20 ? 20 : len), start);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/config_internal.h"
+#include "core/timefmt.h"
 #include "core/event_config.h"
 
 /* ---- small helpers ---- */
@@ -125,19 +126,7 @@ bool config_parse_colour(const char *s, Rgb *out)
 /* "YYYY-MM-DD", a real calendar date. */
 bool config_parse_date(const char *s)
 {
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return false;
-    for (int i = 0; i < 10; i++) {
-        if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
-            return false;
-    }
-    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-    static const int DAYS[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1970 || m < 1 || m > 12 || d < 1)
-        return false;
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    int max = DAYS[m - 1] + (m == 2 && leap ? 1 : 0);
-    return d <= max;
+    return time_parse_date(s, NULL, NULL, NULL);
 }
 
 /* ---- badge sizes ---- */

@@ -3,6 +3,7 @@
 #include "core/guest.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,9 +14,10 @@
 /* The string fields of a Guest, so init/clear/copy cannot miss one. */
 #define GUEST_STRING_FIELDS(g)                                                                     \
     {                                                                                              \
-        &(g)->code, &(g)->first, &(g)->last, &(g)->company, &(g)->title, &(g)->email, &(g)->phone  \
+        &(g)->code, &(g)->barcode, &(g)->first, &(g)->last, &(g)->company, &(g)->title,            \
+            &(g)->email, &(g)->phone                                                               \
     }
-enum { GUEST_NSTRINGS = 7 };
+enum { GUEST_NSTRINGS = 8 };
 
 /* Empty fields all point at this one static "", so guest_init and guest_clear
  * never allocate and guest_clear doubles as the destructor. It is never freed
@@ -197,6 +199,8 @@ void program_init(Program *p)
     program_text_fields(p, fields);
     for (int i = 0; i < PROGRAM_TEXT_FIELDS; i++)
         *fields[i] = EMPTY_FIELD;
+    p->texts = NULL;
+    p->ntexts = 0;
 }
 
 static void program_release(Program *p)
@@ -205,6 +209,94 @@ static void program_release(Program *p)
     program_text_fields(p, fields);
     for (int i = 0; i < PROGRAM_TEXT_FIELDS; i++)
         field_free(fields[i]);
+    for (size_t i = 0; i < p->ntexts; i++)
+        free(p->texts[i].text);
+    free(p->texts);
+}
+
+static const char *const PROGRAM_FIELD_NAMES[PROGRAM_TEXT_FIELDS] = {
+    "code",           "name",          "school",  "pathway", "description", "grades",
+    "certifications", "partner_needs", "contact", "url",     "image",
+};
+
+const char *program_field_name(ProgramField f)
+{
+    return (unsigned)f < PROGRAM_TEXT_FIELDS ? PROGRAM_FIELD_NAMES[f] : "";
+}
+
+bool program_field_translatable(ProgramField f)
+{
+    return f > PROGRAM_CODE && f < PROGRAM_URL;
+}
+
+const char *program_field(const Program *p, ProgramField f)
+{
+    const char *const fields[PROGRAM_TEXT_FIELDS] = {
+        p->code,           p->name,          p->school,  p->pathway, p->description, p->grades,
+        p->certifications, p->partner_needs, p->contact, p->url,     p->image,
+    };
+    return (unsigned)f < PROGRAM_TEXT_FIELDS && fields[f] ? fields[f] : "";
+}
+
+/* Where the text of (lang, f) is or would go in p->texts, which is sorted by
+ * language, then field; *found says whether it is there. */
+static size_t text_slot(const Program *p, const char *lang, ProgramField f, bool *found)
+{
+    size_t i = 0;
+    for (; i < p->ntexts; i++) {
+        int c = strcmp(p->texts[i].lang, lang);
+        if (c > 0 || (c == 0 && p->texts[i].field >= f))
+            break;
+    }
+    *found = i < p->ntexts && !strcmp(p->texts[i].lang, lang) && p->texts[i].field == f;
+    return i;
+}
+
+int program_set_text(Program *p, const char *lang, ProgramField f, const char *text)
+{
+    bool found;
+    size_t i = text_slot(p, lang, f, &found);
+    if (!text || !*text) {
+        if (found) {
+            free(p->texts[i].text);
+            memmove(&p->texts[i], &p->texts[i + 1], (p->ntexts - i - 1) * sizeof *p->texts);
+            p->ntexts--;
+        }
+        return 0;
+    }
+    char *copy = text_dup(text);
+    if (!copy)
+        return -1;
+    if (found) {
+        free(p->texts[i].text);
+        p->texts[i].text = copy;
+        return 0;
+    }
+    ProgramText *grown = realloc(p->texts, (p->ntexts + 1) * sizeof *grown);
+    if (!grown) {
+        free(copy);
+        return -1;
+    }
+    p->texts = grown;
+    memmove(&p->texts[i + 1], &p->texts[i], (p->ntexts - i) * sizeof *p->texts);
+    p->ntexts++;
+    ProgramText *t = &p->texts[i];
+    memset(t, 0, sizeof *t);
+    snprintf(t->lang, sizeof t->lang, "%s", lang);
+    t->field = f;
+    t->text = copy;
+    return 0;
+}
+
+const char *program_text(const Program *p, ProgramField f, const char *lang)
+{
+    if (lang) {
+        bool found;
+        size_t i = text_slot(p, lang, f, &found);
+        if (found)
+            return p->texts[i].text;
+    }
+    return program_field(p, f);
 }
 
 void program_clear(Program *p)

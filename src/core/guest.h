@@ -24,6 +24,10 @@ typedef enum GuestRole {
 typedef struct Guest {
     char id[ID_LEN + 1];
     char *code; /* registration code: Eventbrite Attendee #, pretix order code, walk-in code */
+    /* The barcode printed on the guest's ticket when it is not the code
+     * (Eventbrite's), or "": the store keeps it as one more code that finds
+     * the guest. Only an import fills it; stored guests read back "". */
+    char *barcode;
     char *first;
     char *last;
     char *company;
@@ -63,6 +67,29 @@ void guest_list_free(GuestList *l);
 /* Appends an initialised-empty guest and returns it, or NULL on ENOMEM. */
 Guest *guest_list_push(GuestList *l);
 
+/* The text fields of a program, in programs.csv's column order. */
+typedef enum ProgramField {
+    PROGRAM_CODE,
+    PROGRAM_NAME,
+    PROGRAM_SCHOOL,
+    PROGRAM_PATHWAY,
+    PROGRAM_DESCRIPTION,
+    PROGRAM_GRADES,
+    PROGRAM_CERTIFICATIONS,
+    PROGRAM_PARTNER_NEEDS,
+    PROGRAM_CONTACT,
+    PROGRAM_URL,
+    PROGRAM_IMAGE,
+} ProgramField;
+
+/* A program's field in one more language than the plain columns' (a
+ * `name_es` column): lang is a code of core/lang.h. */
+typedef struct ProgramText {
+    char lang[8];
+    ProgramField field;
+    char *text; /* malloc'd, never "" */
+} ProgramText;
+
 /* A CTE program, as in programs.csv. */
 typedef struct Program {
     char *code;
@@ -76,10 +103,26 @@ typedef struct Program {
     char *contact;
     char *url;
     char *image;
+    ProgramText *texts; /* its translations, by language then field; owned */
+    size_t ntexts;
 } Program;
 
 void program_init(Program *p);
 void program_clear(Program *p);
+
+/* The field's column name in programs.csv ("name", "partner_needs"). */
+const char *program_field_name(ProgramField f);
+/* Whether a field is text a reader reads, and so may have translations: not
+ * the code, the URL or the image file. */
+bool program_field_translatable(ProgramField f);
+/* The plain column's value of a field ("" when empty). */
+const char *program_field(const Program *p, ProgramField f);
+/* Sets the field's text in lang (added or replaced; "" or NULL removes it).
+ * 0, or -1 when out of memory. */
+int program_set_text(Program *p, const char *lang, ProgramField f, const char *text);
+/* The field as a reader of lang sees it: its translation into lang when the
+ * program has one, else the plain column (lang NULL: the plain column). */
+const char *program_text(const Program *p, ProgramField f, const char *lang);
 
 /* How many text fields a Program has. */
 #define PROGRAM_TEXT_FIELDS 11

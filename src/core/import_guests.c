@@ -8,6 +8,7 @@
  * it. Ids are derived from the code, else from the email or the name (see
  * "ids" below), so kiosks importing the same list agree. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,6 +58,11 @@ static const char *const COL_PHONE[] = {
     "cell phone", "phone",      "phone number", "mobile",     "mobile phone",
     "cell",       "work phone", "telephone",    "home phone", NULL,
 };
+/* The barcode on a ticket, when the list gives it beside the code. */
+static const char *const COL_BARCODE[] = {"barcode #", "barcode", "ticket barcode", NULL};
+/* Eventbrite's numbers, from which it composes the barcode it prints. */
+static const char *const COL_ORDER[] = {"order #", NULL};
+static const char *const COL_ATTENDEE[] = {"attendee #", NULL};
 static const char *const COL_STATUS[] = {"attendee status", NULL};
 static const char *const COL_ROLE[] = {
     "role", "attendee type", "ticket type", "product", "registration type", NULL,
@@ -66,7 +72,8 @@ static const char *const COL_CONSENT[] = {
 };
 
 typedef struct Columns {
-    ImportColumn code, first, last, name, email, company, title, phone, status, role, consent;
+    ImportColumn code, barcode, order, attendee, first, last, name, email, company, title, phone,
+        status, role, consent;
 } Columns;
 
 /* ---- a small string -> guest indices hash table, for merging in linear time ---- */
@@ -235,6 +242,9 @@ static int check_header(GuestCtx *c, const CsvRecord *rec)
     const ImportHeader *h = &c->header;
     Columns *k = &c->cols;
     import_column_find(h, COL_CODE, &k->code);
+    import_column_find(h, COL_BARCODE, &k->barcode);
+    import_column_find(h, COL_ORDER, &k->order);
+    import_column_find(h, COL_ATTENDEE, &k->attendee);
     import_column_find(h, COL_FIRST, &k->first);
     import_column_find(h, COL_LAST, &k->last);
     import_column_find(h, COL_NAME, &k->name);
@@ -303,6 +313,40 @@ static int split_name(Guest *g, const char *full)
     return rc;
 }
 
+static bool all_digits(const char *s)
+{
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return false;
+    return true;
+}
+
+/* The ticket's barcode: the list's own column, else the one Eventbrite prints,
+ * its order number, attendee number and "001" run together. None when it is
+ * the code itself. 0 or -1 (ENOMEM). */
+static int take_barcode(Guest *g, const CsvRecord *rec, const Columns *k)
+{
+    if (take(&g->barcode, rec, &k->barcode) != 0)
+        return -1;
+    char *order = text_trim_dup(import_cell(rec, &k->order));
+    char *attendee = text_trim_dup(import_cell(rec, &k->attendee));
+    int rc = order && attendee ? 0 : -1;
+    if (rc == 0 && !g->barcode[0] && order[0] && attendee[0] && all_digits(order) &&
+        all_digits(attendee)) {
+        size_t n = strlen(order) + strlen(attendee) + 4;
+        char *composed = malloc(n);
+        if (composed)
+            snprintf(composed, n, "%s%s001", order, attendee);
+        rc = composed ? guest_set(&g->barcode, composed) : -1;
+        free(composed);
+    }
+    free(order);
+    free(attendee);
+    if (rc == 0 && strcmp(g->barcode, g->code) == 0)
+        rc = guest_set(&g->barcode, "");
+    return rc;
+}
+
 /* Reads one data row into g. 0, 1 when the row is skipped (reported), -1 on ENOMEM. */
 static int read_row(GuestCtx *c, const CsvRecord *rec, Guest *g)
 {
@@ -331,7 +375,7 @@ static int read_row(GuestCtx *c, const CsvRecord *rec, Guest *g)
     }
     if (take(&g->code, rec, &k->code) || take(&g->email, rec, &k->email) ||
         take(&g->company, rec, &k->company) || take(&g->title, rec, &k->title) ||
-        take(&g->phone, rec, &k->phone))
+        take(&g->phone, rec, &k->phone) || take_barcode(g, rec, k))
         return -1;
 
     char *role = text_casefold(import_cell(rec, &k->role));
@@ -350,15 +394,16 @@ static int read_row(GuestCtx *c, const CsvRecord *rec, Guest *g)
 }
 
 /* Folds a later row of the same guest into the earlier one: non-empty later
- * values win, but the first code stays (the id is derived from it). */
+ * values win, but the first code stays (the id is derived from it), and so
+ * does the first barcode. */
 static int merge_into(Guest *dst, const Guest *src)
 {
     char **d[] = {&dst->first, &dst->last,  &dst->company, &dst->title,
-                  &dst->email, &dst->phone, &dst->code};
+                  &dst->email, &dst->phone, &dst->code,    &dst->barcode};
     char *const *s[] = {&src->first, &src->last,  &src->company, &src->title,
-                        &src->email, &src->phone, &src->code};
+                        &src->email, &src->phone, &src->code,    &src->barcode};
     for (size_t i = 0; i < sizeof d / sizeof d[0]; i++) {
-        bool is_code = d[i] == &dst->code;
+        bool is_code = d[i] == &dst->code || d[i] == &dst->barcode;
         if ((*s[i])[0] && (!is_code || !(*d[i])[0]) && guest_set(d[i], *s[i]) != 0)
             return -1;
     }

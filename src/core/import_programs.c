@@ -1,6 +1,8 @@
 /* import_programs.c — programs.csv into a ProgramList (SPEC §2): header
  * code,name,school,pathway,description,grades,certifications,partner_needs,
- * contact,url,image, in any order; only code and name are required. A program
+ * contact,url,image, in any order; only code and name are required. A text
+ * column may have translations beside it, FIELD_LANG for a language of
+ * core/lang.h (name_es, partner_needs_es); other columns are ignored. A program
  * without a code or name, or a code used twice, fails the file with its line:
  * programs are few and hand-made, so the file is worth fixing. A file with no
  * programs at all is refused too, as it would empty the catalogue. */
@@ -9,22 +11,8 @@
 
 #include "core/import.h"
 #include "core/import_priv.h"
+#include "core/lang.h"
 #include "core/text.h"
-
-enum {
-    P_CODE,
-    P_NAME,
-    P_SCHOOL,
-    P_PATHWAY,
-    P_DESCRIPTION,
-    P_GRADES,
-    P_CERTIFICATIONS,
-    P_PARTNER_NEEDS,
-    P_CONTACT,
-    P_URL,
-    P_IMAGE,
-    P_NFIELDS
-};
 
 static const char *const A_CODE[] = {"code", "program code", NULL};
 static const char *const A_NAME[] = {"name", "program", "program name", NULL};
@@ -39,37 +27,84 @@ static const char *const A_CONTACT[] = {"contact", NULL};
 static const char *const A_URL[] = {"url", "web", "website", "link", NULL};
 static const char *const A_IMAGE[] = {"image", "image file", "photo", NULL};
 
-static const char *const *const ALIASES[P_NFIELDS] = {
+/* By ProgramField. */
+static const char *const *const ALIASES[PROGRAM_TEXT_FIELDS] = {
     A_CODE,           A_NAME,          A_SCHOOL,  A_PATHWAY, A_DESCRIPTION, A_GRADES,
     A_CERTIFICATIONS, A_PARTNER_NEEDS, A_CONTACT, A_URL,     A_IMAGE,
 };
+
+/* A translation column: FIELD_LANG, such as name_es. */
+typedef struct TextColumn {
+    size_t idx;
+    ProgramField field;
+    const char *lang; /* a code of core/lang.h */
+} TextColumn;
 
 typedef struct ProgramCtx {
     ProgramList *out;
     ImportReport *rep;
     bool have_header;
     ImportHeader header;
-    ImportColumn cols[P_NFIELDS];
+    ImportColumn cols[PROGRAM_TEXT_FIELDS];
+    TextColumn *texts; /* the translation columns */
+    size_t ntexts;
     size_t *lines; /* line of each program, for "already used on line N" */
 } ProgramCtx;
 
-static char **program_field(Program *p, int f)
+/* Whether a header cell (folded) is FIELD_LANG for a text field and a known
+ * language; fills t. */
+static bool text_column(const char *cell, TextColumn *t)
 {
-    char **fields[P_NFIELDS] = {
-        &p->code,        &p->name,   &p->school,         &p->pathway,
-        &p->description, &p->grades, &p->certifications, &p->partner_needs,
-        &p->contact,     &p->url,    &p->image,
-    };
-    return fields[f];
+    const char *us = strrchr(cell, '_');
+    const char *lang = us ? lang_find(us + 1, strlen(us + 1)) : NULL;
+    for (int f = 0; lang && f < PROGRAM_TEXT_FIELDS; f++) {
+        const char *name = program_field_name((ProgramField)f);
+        if (program_field_translatable((ProgramField)f) && strlen(name) == (size_t)(us - cell) &&
+            !strncmp(cell, name, strlen(name))) {
+            t->field = (ProgramField)f;
+            t->lang = lang;
+            return true;
+        }
+    }
+    return false;
+}
+
+static int find_text_columns(ProgramCtx *c)
+{
+    c->texts = calloc(c->header.count ? c->header.count : 1, sizeof *c->texts);
+    if (!c->texts)
+        return -1;
+    for (size_t i = 0; i < c->header.count; i++) {
+        c->texts[c->ntexts].idx = i;
+        if (text_column(c->header.folded[i], &c->texts[c->ntexts]))
+            c->ntexts++;
+    }
+    return 0;
+}
+
+/* Reads one row's translations into p. 0 or -1 (ENOMEM). */
+static int read_texts(const ProgramCtx *c, const CsvRecord *rec, Program *p)
+{
+    for (size_t k = 0; k < c->ntexts; k++) {
+        const TextColumn *t = &c->texts[k];
+        char *v = text_trim_dup(t->idx < rec->nfields ? rec->fields[t->idx] : "");
+        int rc = v ? program_set_text(p, t->lang, t->field, v) : -1;
+        free(v);
+        if (rc != 0)
+            return -1;
+    }
+    return 0;
 }
 
 static int check_header(ProgramCtx *c, const CsvRecord *rec)
 {
     if (import_header_init(&c->header, rec) != 0)
         return import_fail(c->rep, rec->line, "out of memory");
-    for (int f = 0; f < P_NFIELDS; f++)
+    for (int f = 0; f < PROGRAM_TEXT_FIELDS; f++)
         import_column_find(&c->header, ALIASES[f], &c->cols[f]);
-    if (!c->cols[P_CODE].n || !c->cols[P_NAME].n) {
+    if (find_text_columns(c) != 0)
+        return import_fail(c->rep, rec->line, "out of memory");
+    if (!c->cols[PROGRAM_CODE].n || !c->cols[PROGRAM_NAME].n) {
         if (import_header_check_separator(&c->header, c->rep, rec->line) != 0)
             return -1;
         char found[120];
@@ -77,7 +112,7 @@ static int check_header(ProgramCtx *c, const CsvRecord *rec)
         return import_fail(c->rep, rec->line,
                            "missing column %s: the header must have at least \"code\" and "
                            "\"name\"; found: %s",
-                           !c->cols[P_CODE].n ? "\"code\"" : "\"name\"",
+                           !c->cols[PROGRAM_CODE].n ? "\"code\"" : "\"name\"",
                            found[0] ? found : "(empty header row)");
     }
     c->have_header = true;
@@ -98,14 +133,20 @@ static int on_record(const CsvRecord *rec, void *ud)
 
     Program p;
     program_init(&p);
-    for (int f = 0; f < P_NFIELDS; f++) {
+    char **fields[PROGRAM_TEXT_FIELDS];
+    program_text_fields(&p, fields);
+    for (int f = 0; f < PROGRAM_TEXT_FIELDS; f++) {
         char *v = text_trim_dup(import_cell(rec, &c->cols[f]));
-        if (!v || guest_set(program_field(&p, f), v) != 0) {
+        if (!v || guest_set(fields[f], v) != 0) {
             free(v);
             program_clear(&p);
             return import_fail(c->rep, rec->line, "out of memory");
         }
         free(v);
+    }
+    if (read_texts(c, rec, &p) != 0) {
+        program_clear(&p);
+        return import_fail(c->rep, rec->line, "out of memory");
     }
     if (!p.code[0] || !p.name[0]) {
         program_clear(&p);
@@ -154,6 +195,7 @@ int import_parse_programs(const char *utf8, size_t len, ProgramList *out, Import
                          "the file lists no programs, only its header; the catalogue is left "
                          "as it was");
     import_header_free(&c.header);
+    free(c.texts);
     free(c.lines);
     if (rc != 0) {
         program_list_free(out);

@@ -266,11 +266,15 @@ static StoreStatus migrate(Store *s)
                            s->path, version, STORE_MIGRATION_COUNT);
     if (version == STORE_MIGRATION_COUNT)
         return STORE_OK;
-    /* Read-only users (exports, stats, merge inputs) read the tables of the
-     * first version, which every later one keeps; a file with no schema at all
-     * (its creation was interrupted) holds nothing to read. */
+    /* Read-only users (exports, stats, merge inputs) read an older file through
+     * the views of STORE_READ_COMPAT; a file with no schema at all (its
+     * creation was interrupted) holds nothing to read. */
     if (s->readonly && version == 0)
         return store_failf(s, STORE_ERROR, "%s is an empty Lanyard database", s->path);
+    for (int v = version; s->readonly && v < STORE_MIGRATION_COUNT; v++)
+        if (STORE_READ_COMPAT[v] &&
+            store_exec(s, STORE_READ_COMPAT[v], "read an older database") != STORE_OK)
+            return STORE_ERROR;
     if (s->readonly)
         return STORE_OK;
     for (int v = version; v < STORE_MIGRATION_COUNT; v++) {
@@ -314,7 +318,7 @@ static StoreStatus configure(Store *s, bool fresh)
     if (store_exec(s, "PRAGMA foreign_keys = ON", "open the database") != STORE_OK)
         return STORE_ERROR;
     if (s->readonly)
-        return store_exec(s, "PRAGMA query_only = ON", "open the database");
+        return STORE_OK; /* query_only is set after migrate's compatibility views */
     if (fresh) {
         char sql[64];
         snprintf(sql, sizeof sql, "PRAGMA application_id = %d", (int)STORE_APPLICATION_ID);
@@ -496,6 +500,8 @@ StoreStatus store_open(const char *path, unsigned flags, Store **out, char *err,
         status = configure(s, fresh);
     if (status == STORE_OK)
         status = migrate(s);
+    if (status == STORE_OK && readonly)
+        status = store_exec(s, "PRAGMA query_only = ON", "open the database");
     if (status == STORE_OK && !readonly)
         wal_preallocate(s);
     if (status != STORE_OK) {

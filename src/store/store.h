@@ -54,6 +54,13 @@ StoreStatus store_guest_by_code(Store *s, const char *code, Guest *out);
  * company and/or email when given (NULL or "" = not given). out gets all matches. */
 StoreStatus store_guests_by_name(Store *s, const char *first, const char *last, const char *company,
                                  const char *email, GuestList *out);
+/* Guests one of whose codes (registration code, ticket barcode, or a code a
+ * merge or an import kept) contains part, ignoring case; part has at least
+ * STORE_CODE_PART_MIN characters (else STORE_INVALID). Ordered by code, at
+ * most max appended to out; *more is true when others matched too. */
+#define STORE_CODE_PART_MIN 3
+StoreStatus store_guests_by_code_part(Store *s, const char *part, size_t max, GuestList *out,
+                                      bool *more);
 /* Calls fn for every guest (order unspecified). Stops early if fn returns non-zero. */
 StoreStatus store_each_guest(Store *s, int (*fn)(const Guest *g, void *ud), void *ud);
 
@@ -66,13 +73,23 @@ StoreStatus store_each_guest(Store *s, int (*fn)(const Guest *g, void *ud), void
  * giving a shared email under another name, or a second "Sam Lee" with no
  * company, is a new guest. */
 StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now);
+/* The same for someone who said they are not the pre-registered guest the rule
+ * found (store_guest_match): only walk-ins are matched, so the same walk-in
+ * typed twice is still one guest, and anyone else is added as a new one. */
+StoreStatus store_walkin_add_new(Store *s, Guest *g, const char *kiosk, int64_t now);
+
+/* The stored guest g is by the one rule of core/guest_match.h (asked of g as
+ * given; a walk-in form has no id or code), into out (initialised);
+ * STORE_NOT_FOUND when g is nobody known. */
+StoreStatus store_guest_match(Store *s, const Guest *g, Guest *out);
 
 /* Applies parsed guests in one transaction. Each is matched against the
  * stored guests by the one rule of core/guest_match.h (ids and codes a merge
  * folded away count); a known guest is updated (an empty cell never blanks a
  * value; a code the list replaces stays an alias, so a walk-in's badge still
- * finds them), anyone else added. Fills rep->added/updated/unchanged. All or
- * nothing. */
+ * finds them), anyone else added. A guest's ticket barcode (Guest.barcode) is
+ * kept as one more code of theirs, so store_guest_by_code finds them by it.
+ * Fills rep->added/updated/unchanged. All or nothing. */
 StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport *rep, int64_t now);
 
 /* Replaces the catalogue: programs in the list are added or updated (list order
@@ -81,11 +98,23 @@ StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport 
 StoreStatus store_import_programs(Store *s, const ProgramList *programs, ImportReport *rep,
                                   int64_t now);
 
+/* Staff's correction of a guest (g->id, or an id a merge folded): writes g's
+ * first and last name, company, title, email and phone over the stored ones,
+ * and an "edit" audit record with each changed field's old and new value
+ * (`last: "Garcia" -> "García"`), in one transaction. *changed says whether
+ * anything differed (nothing is written when not). STORE_INVALID when both
+ * names would be empty; STORE_NOT_FOUND for an unknown id. */
+StoreStatus store_guest_edit(Store *s, const Guest *g, const char *kiosk, int64_t now,
+                             bool *changed);
+
 /* Sets the guest's consent to be contacted about partnering. */
 StoreStatus store_guest_set_consent(Store *s, const char *guest_id, bool consent, int64_t now);
 
 /* Visible programs in catalogue order. */
 StoreStatus store_programs(Store *s, ProgramList *out);
+/* One program by code, shown or hidden, into out (initialised); STORE_NOT_FOUND
+ * when no program has it. */
+StoreStatus store_program_get(Store *s, const char *code, Program *out);
 
 /* ---- check-in ---- */
 
@@ -98,17 +127,28 @@ typedef struct CheckinResult {
 /* Checks a guest in, committed durably before returning STORE_OK. */
 StoreStatus store_checkin(Store *s, const char *guest_id, const char *kiosk, int64_t now,
                           CheckinResult *out);
-/* Undoes the guest's active check-in (kept as an audit record, never deleted). */
+/* The same, done by staff for the guest (from the guest's page): a new
+ * check-in is also written to the audit trail as "staff check-in". */
+StoreStatus store_checkin_staff(Store *s, const char *guest_id, const char *kiosk, int64_t now,
+                                CheckinResult *out);
+/* Undoes the guest's active check-in (kept as an audit record, never deleted).
+ * The visit's interests are retracted and its consent withdrawn with it, so
+ * the guest leaves followup.csv and the interest counts and starts afresh if
+ * checked in again; the audit record keeps them as they were. */
 StoreStatus store_checkin_undo(Store *s, const char *guest_id, const char *kiosk, int64_t now);
 /* True when the guest has an active check-in. */
 StoreStatus store_is_checked_in(Store *s, const char *guest_id, bool *out);
 
 /* Replaces the guest's interests with these program codes and partnership kind
- * keys (PARTNERSHIP_KINDS). One transaction. Unknown codes or keys: STORE_INVALID. */
+ * keys (PARTNERSHIP_KINDS); those no longer listed are retracted, not deleted,
+ * so a merge carries the change. One transaction. Unknown codes or keys:
+ * STORE_INVALID. */
 StoreStatus store_interests_set(Store *s, const char *guest_id, const char *const *programs,
                                 size_t nprograms, const char *const *kinds, size_t nkinds,
                                 const char *kiosk, int64_t now);
-/* The guest's program codes and kind keys (malloc'd arrays of malloc'd strings). */
+/* The guest's program codes (catalogue order, programs no longer listed after
+ * them) and kind keys (PARTNERSHIP_KINDS order), retracted ones left out
+ * (malloc'd arrays of malloc'd strings). */
 StoreStatus store_interests_get(Store *s, const char *guest_id, char ***programs, size_t *nprograms,
                                 char ***kinds, size_t *nkinds);
 void store_strings_free(char **v, size_t n);
@@ -124,14 +164,20 @@ StoreStatus store_each_attendance(Store *s, int (*fn)(const AttendanceRow *r, vo
 /* One row per (guest, program) interest, ordered by program, then guest name. */
 StoreStatus store_each_followup(Store *s, int (*fn)(const FollowupRow *r, void *ud), void *ud);
 
+/* The counts, with the one meaning of "checked in" that the exports share: a
+ * guest counts once while they have a check-in that is not undone (on several
+ * kiosks: the earliest); pre-registered guests and walk-ins apart. So
+ * attendance.csv has checked_in rows, registered_in of them "Pre-registered"
+ * and walk_ins "Walk-in", and followup.csv has interests rows. */
 typedef struct StoreStats {
     size_t guests;                       /* all known guests */
     size_t expected;                     /* pre-registered guests */
-    size_t checked_in;                   /* guests with an active check-in */
+    size_t registered_in;                /* pre-registered guests checked in */
     size_t walk_ins;                     /* walk-ins checked in */
+    size_t checked_in;                   /* everyone checked in: registered_in + walk_ins */
     size_t programs;                     /* visible programs */
-    size_t interests;                    /* (guest, program) interests */
-    size_t undone;                       /* undone check-ins */
+    size_t interests;                    /* (guest, program) interests, withdrawn ones left out */
+    size_t undone;                       /* guests whose check-in was undone, not back since */
     int64_t first_checkin, last_checkin; /* 0 when none */
 } StoreStats;
 
@@ -159,7 +205,8 @@ typedef struct MergeReport {
  * recently updated (ties broken by content) under the smallest id, and the ids
  * and codes of records folded away still find it; a guest checked in on
  * several kiosks counts once, at the earliest time; interests and audit
- * records are unioned. One transaction. (guest_match_choose names the one
+ * records are unioned, an interest counting when it was picked after its last
+ * retraction on any kiosk. One transaction. (guest_match_choose names the one
  * case where the order of merges can matter.) */
 StoreStatus store_merge(Store *s, const char *in_path, MergeReport *rep);
 

@@ -1,5 +1,9 @@
 /* store_checkin.c — check-in, undo and a guest's interests.
  *
+ * Interests are never deleted: un-picking one, or undoing the check-in of the
+ * visit that picked it, marks it retracted (STORE_INTEREST_ACTIVE), so a merge
+ * carries the change to every copy of the database.
+ *
  * A check-in is one BEGIN IMMEDIATE transaction that either finds the guest's
  * active attendance (and writes nothing) or inserts one; STORE_OK comes back
  * only after COMMIT, which in WAL with synchronous=FULL means after the flush.
@@ -29,7 +33,7 @@ static int active_attendance(Store *s, const char *guest_id, char att[ID_LEN + 1
 {
     sqlite3_stmt *st = store_cached(s,
                                     "SELECT id, checked_in_at FROM attendance WHERE guest_id = ?1 "
-                                    "AND undone_at IS NULL AND duplicate_of IS NULL",
+                                    "AND " STORE_COUNTED,
                                     "read a check-in");
     if (!st)
         return -1;
@@ -50,8 +54,9 @@ static int active_attendance(Store *s, const char *guest_id, char att[ID_LEN + 1
     return found;
 }
 
-StoreStatus store_checkin(Store *s, const char *guest_id, const char *kiosk, int64_t now,
-                          CheckinResult *out)
+/* A check-in; a new one is audited as `action` when that is not NULL. */
+static StoreStatus checkin(Store *s, const char *guest_id, const char *kiosk, int64_t now,
+                           const char *action, CheckinResult *out)
 {
     memset(out, 0, sizeof *out);
     if (store_begin(s, "check in") != STORE_OK)
@@ -84,6 +89,8 @@ StoreStatus store_checkin(Store *s, const char *guest_id, const char *kiosk, int
     store_bind_text(s, st, 3, kiosk);
     store_bind_time(s, st, 4, now);
     status = store_step_done(s, st, "check in");
+    if (status == STORE_OK && action)
+        status = store_audit(s, kiosk, now, action, id, att);
     if (status != STORE_OK) {
         store_rollback(s);
         return status;
@@ -93,6 +100,109 @@ StoreStatus store_checkin(Store *s, const char *guest_id, const char *kiosk, int
     memcpy(out->attendance_id, att, sizeof att);
     out->checked_in_at = now;
     return STORE_OK;
+}
+
+StoreStatus store_checkin(Store *s, const char *guest_id, const char *kiosk, int64_t now,
+                          CheckinResult *out)
+{
+    return checkin(s, guest_id, kiosk, now, NULL, out);
+}
+
+StoreStatus store_checkin_staff(Store *s, const char *guest_id, const char *kiosk, int64_t now,
+                                CheckinResult *out)
+{
+    return checkin(s, guest_id, kiosk, now, "staff check-in", out);
+}
+
+static StoreStatus collect(Store *s, sqlite3_stmt *st, char ***out, size_t *n);
+
+/* "WELD, CULN", or "none"; malloc'd (NULL when out of memory). */
+static char *join_list(char **v, size_t n)
+{
+    size_t len = 5;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(v[i]) + 2;
+    char *out = malloc(len);
+    if (!out)
+        return NULL;
+    strcpy(out, n ? "" : "none");
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            strcat(out, ", ");
+        strcat(out, v[i]);
+    }
+    return out;
+}
+
+/* The guest's consent (1 or 0), or -1 after store_fail. */
+static int read_consent(Store *s, const char *id)
+{
+    sqlite3_stmt *st =
+        store_cached(s, "SELECT consent FROM guests WHERE id = ?1", "undo a check-in");
+    if (!st)
+        return -1;
+    store_bind_text(s, st, 1, id);
+    int rc = store_step(s, st), consent = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) != 0 : -1;
+    store_finish(s, st);
+    if (consent < 0)
+        store_fail(s, "undo a check-in");
+    return consent;
+}
+
+/* The audit line of an undo: the check-in undone, and the interests and
+ * consent it retracts as they were. malloc'd, NULL after store_failf. */
+static char *undo_detail(Store *s, const char *id, const char *att)
+{
+    char **programs = NULL, **kinds = NULL;
+    size_t np = 0, nk = 0;
+    if (store_interests_get(s, id, &programs, &np, &kinds, &nk) != STORE_OK)
+        return NULL;
+    int consent = read_consent(s, id);
+    char *p = join_list(programs, np), *k = join_list(kinds, nk), *detail = NULL;
+    if (consent >= 0 && p && k) {
+        size_t len = strlen(att) + strlen(p) + strlen(k) + 64;
+        if ((detail = malloc(len)))
+            snprintf(detail, len, "attendance %s; programs: %s; partnership: %s; consent: %s", att,
+                     p, k, consent ? "yes" : "no");
+    }
+    if (consent >= 0 && !detail)
+        store_failf(s, STORE_ERROR, "cannot undo a check-in: out of memory");
+    free(p);
+    free(k);
+    store_strings_free(programs, np);
+    store_strings_free(kinds, nk);
+    return detail;
+}
+
+/* What the undone visit left: its interests are retracted and its consent
+ * withdrawn (both as they were go into the audit line), so the guest leaves
+ * followup.csv and the interest counts, and starts afresh if they come back. */
+static StoreStatus retract_visit(Store *s, const char *id, const char *att, const char *kiosk,
+                                 int64_t now)
+{
+    char *detail = undo_detail(s, id, att);
+    if (!detail)
+        return STORE_ERROR;
+    static const char *const SQL[] = {
+        "UPDATE interests SET retracted_at = ?2 WHERE guest_id = ?1 AND " STORE_INTEREST_ACTIVE,
+        /* updated_at moves only on a real change, so merges see no false edits. */
+        "UPDATE guests SET consent = 0, updated_at = ?2 WHERE id = ?1 AND consent <> 0",
+    };
+    StoreStatus status = STORE_OK;
+    for (size_t i = 0; status == STORE_OK && i < sizeof SQL / sizeof SQL[0]; i++) {
+        sqlite3_stmt *st = store_cached(s, SQL[i], "undo a check-in");
+        if (!st) {
+            status = STORE_ERROR;
+            break;
+        }
+        store_bind_text(s, st, 1, id);
+        store_bind_time(s, st, 2, now);
+        status = store_step_done(s, st, "undo a check-in");
+    }
+    if (status == STORE_OK)
+        status = store_audit(s, kiosk, now, "undo", id, detail);
+    free(detail);
+    return status;
 }
 
 StoreStatus store_checkin_undo(Store *s, const char *guest_id, const char *kiosk, int64_t now)
@@ -126,7 +236,7 @@ StoreStatus store_checkin_undo(Store *s, const char *guest_id, const char *kiosk
     }
     store_finish(s, st);
     if (status == STORE_OK)
-        status = store_audit(s, kiosk, now, "undo", id, att);
+        status = retract_visit(s, id, att, kiosk, now);
     if (status == STORE_OK)
         return store_commit(s, "undo a check-in");
     store_rollback(s);
@@ -207,14 +317,15 @@ static StoreStatus check_interests(Store *s, const char *const *programs, size_t
     return status;
 }
 
-static StoreStatus collect(Store *s, sqlite3_stmt *st, char ***out, size_t *n);
-
-/* Deletes the guest's interests of one kind that are not in keep[0..nkeep). */
+/* Retracts the guest's interests of one kind that are not in keep[0..nkeep):
+ * the row stays, so a merge carries the retraction to every copy of it. */
 static StoreStatus drop_unlisted(Store *s, const char *id, const char *kind,
-                                 const char *const *keep, size_t nkeep)
+                                 const char *const *keep, size_t nkeep, int64_t now)
 {
-    sqlite3_stmt *sel = store_cached(
-        s, "SELECT value FROM interests WHERE guest_id = ?1 AND kind = ?2", "save the interests");
+    sqlite3_stmt *sel = store_cached(s,
+                                     "SELECT value FROM interests WHERE guest_id = ?1 AND kind = "
+                                     "?2 AND " STORE_INTEREST_ACTIVE,
+                                     "save the interests");
     if (!sel)
         return STORE_ERROR;
     store_bind_text(s, sel, 1, id);
@@ -227,13 +338,15 @@ static StoreStatus drop_unlisted(Store *s, const char *id, const char *kind,
     sqlite3_stmt *del = NULL;
     if (status == STORE_OK && nstored > 0) {
         del = store_cached(s,
-                           "DELETE FROM interests WHERE guest_id = ?1 AND kind = ?2 AND value = ?3",
+                           "UPDATE interests SET retracted_at = ?4 "
+                           "WHERE guest_id = ?1 AND kind = ?2 AND value = ?3",
                            "save the interests");
         if (!del)
             status = STORE_ERROR;
         else {
             store_bind_text(s, del, 1, id);
             store_bind_text(s, del, 2, kind);
+            store_bind_time(s, del, 4, now);
         }
     }
     for (size_t i = 0; status == STORE_OK && i < nstored; i++) {
@@ -255,7 +368,9 @@ static StoreStatus add_interests(Store *s, const char *id, const char *kind, con
     sqlite3_stmt *st =
         store_cached(s,
                      "INSERT INTO interests (guest_id, kind, value, created_at, kiosk) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+                     "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO UPDATE SET "
+                     "created_at = excluded.created_at, kiosk = excluded.kiosk, "
+                     "retracted_at = NULL WHERE NOT " STORE_INTEREST_ACTIVE,
                      "save the interests");
     if (!st)
         return STORE_ERROR;
@@ -285,9 +400,9 @@ StoreStatus store_interests_set(Store *s, const char *guest_id, const char *cons
     if (status == STORE_OK)
         status = check_interests(s, programs, nprograms, kinds, nkinds);
     if (status == STORE_OK)
-        status = drop_unlisted(s, id, "program", programs, nprograms);
+        status = drop_unlisted(s, id, "program", programs, nprograms, now);
     if (status == STORE_OK)
-        status = drop_unlisted(s, id, "partnership", kinds, nkinds);
+        status = drop_unlisted(s, id, "partnership", kinds, nkinds, now);
     if (status == STORE_OK)
         status = add_interests(s, id, "program", programs, nprograms, kiosk, now);
     if (status == STORE_OK)
@@ -367,12 +482,12 @@ StoreStatus store_interests_get(Store *s, const char *guest_id, char ***programs
     StoreStatus status = resolve_guest(s, guest_id, id);
     if (status != STORE_OK)
         return status;
-    sqlite3_stmt *st =
-        store_cached(s,
-                     "SELECT i.value FROM interests i LEFT JOIN programs p ON p.code = i.value "
-                     "WHERE i.guest_id = ?1 AND i.kind = 'program' "
-                     "ORDER BY p.position IS NULL, p.position, i.value",
-                     "read the interests");
+    sqlite3_stmt *st = store_cached(
+        s,
+        "SELECT i.value FROM interests i LEFT JOIN programs p ON p.code = i.value "
+        "WHERE i.guest_id = ?1 AND i.kind = 'program' AND " STORE_INTEREST_ACTIVE_OF(
+            "i.") " ORDER BY coalesce(p.visible, 0) = 0, p.position IS NULL, p.position, i.value",
+        "read the interests");
     if (!st)
         return STORE_ERROR;
     store_bind_text(s, st, 1, id);
@@ -380,7 +495,9 @@ StoreStatus store_interests_get(Store *s, const char *guest_id, char ***programs
     store_finish(s, st);
     if (status != STORE_OK)
         return status;
-    st = store_cached(s, "SELECT value FROM interests WHERE guest_id = ?1 AND kind = 'partnership'",
+    st = store_cached(s,
+                      "SELECT value FROM interests WHERE guest_id = ?1 AND kind = 'partnership' "
+                      "AND " STORE_INTEREST_ACTIVE,
                       "read the interests");
     if (!st)
         status = STORE_ERROR;

@@ -63,10 +63,14 @@ static StoreStatus lists_open(Store *s, Lists *l)
         s,
         "SELECT coalesce(nullif(p.name, ''), i.value) FROM interests i "
         "LEFT JOIN programs p ON p.code = i.value WHERE i.guest_id = ?1 AND i.kind = 'program' "
-        "ORDER BY p.position IS NULL, p.position, i.value",
+        "AND " STORE_INTEREST_ACTIVE_OF(
+            "i.") " ORDER BY coalesce(p.visible, 0) = 0, p.position IS NULL, p.position, i.value",
         "export");
-    l->kinds = store_cached(
-        s, "SELECT value FROM interests WHERE guest_id = ?1 AND kind = 'partnership'", "export");
+    l->kinds =
+        store_cached(s,
+                     "SELECT value FROM interests WHERE guest_id = ?1 AND kind = 'partnership' "
+                     "AND " STORE_INTEREST_ACTIVE,
+                     "export");
     return l->programs && l->kinds ? STORE_OK : STORE_ERROR;
 }
 
@@ -185,8 +189,8 @@ StoreStatus store_each_attendance(Store *s, int (*fn)(const AttendanceRow *r, vo
         s,
         "SELECT a.checked_in_at, a.kiosk, a.badge_printed, " STORE_GUEST_COLUMNS_OF(
             "g.") " FROM attendance a JOIN guests g ON g.id = a.guest_id "
-                  "WHERE a.undone_at IS NULL AND a.duplicate_of IS NULL "
-                  "ORDER BY a.checked_in_at, g.id",
+                  "WHERE " STORE_COUNTED_OF("a.") " "
+                                                  "ORDER BY a.checked_in_at, g.id",
         3, emit_attendance, &walk);
 }
 
@@ -216,13 +220,16 @@ StoreStatus store_each_followup(Store *s, int (*fn)(const FollowupRow *r, void *
         s,
         "SELECT i.value, coalesce(nullif(p.name, ''), i.value), "
         "coalesce(p.contact, ''), (SELECT a.checked_in_at FROM attendance a "
-        "WHERE a.guest_id = g.id AND a.undone_at IS NULL AND a.duplicate_of IS NULL), "
-        " " STORE_GUEST_COLUMNS_OF(
-            "g.") " FROM interests i JOIN guests g ON g.id = i.guest_id "
-                  "LEFT JOIN programs p ON p.code = i.value WHERE i.kind = 'program' "
-                  "ORDER BY p.position IS NULL, p.position, i.value, "
-                  "lanyard_fold(g.last), "
-                  "lanyard_fold(g.first), g.id",
+        "WHERE a.guest_id = g.id AND " STORE_COUNTED_OF(
+            "a.") "), "
+                  " " STORE_GUEST_COLUMNS_OF(
+                      "g.") " FROM interests i JOIN guests g ON g.id = i.guest_id "
+                            "LEFT JOIN programs p ON p.code = i.value WHERE i.kind = 'program' "
+                            "AND " STORE_INTEREST_ACTIVE_OF(
+                                "i.") " "
+                                      "ORDER BY p.position IS NULL, p.position, i.value, "
+                                      "lanyard_fold(g.last), "
+                                      "lanyard_fold(g.first), g.id",
         4, emit_followup, &walk);
 }
 
@@ -233,16 +240,24 @@ StoreStatus store_stats(Store *s, StoreStats *out)
         s,
         "SELECT (SELECT count(*) FROM guests), "
         "(SELECT count(*) FROM guests WHERE walk_in = 0), "
-        "(SELECT count(*) FROM attendance WHERE undone_at IS NULL AND duplicate_of IS NULL), "
         "(SELECT count(*) FROM attendance a JOIN guests g ON g.id = a.guest_id "
-        "  WHERE a.undone_at IS NULL AND a.duplicate_of IS NULL AND g.walk_in = 1), "
-        "(SELECT count(*) FROM programs WHERE visible = 1), "
-        "(SELECT count(*) FROM interests WHERE kind = 'program'), "
-        "(SELECT count(*) FROM attendance WHERE undone_at IS NOT NULL), "
-        "(SELECT min(checked_in_at) FROM attendance "
-        "  WHERE undone_at IS NULL AND duplicate_of IS NULL), "
-        "(SELECT max(checked_in_at) FROM attendance "
-        "  WHERE undone_at IS NULL AND duplicate_of IS NULL)",
+        "  WHERE " STORE_COUNTED_OF(
+            "a.") " AND g.walk_in = 0), "
+                  "(SELECT count(*) FROM attendance a JOIN guests g ON g.id = a.guest_id "
+                  "  WHERE " STORE_COUNTED_OF(
+                      "a.") " AND g.walk_in = 1), "
+                            "(SELECT count(*) FROM programs WHERE visible = 1), "
+                            "(SELECT count(*) FROM interests WHERE kind = 'program' "
+                            "AND " STORE_INTEREST_ACTIVE "), "
+                            "(SELECT count(DISTINCT u.guest_id) FROM attendance u WHERE "
+                            "u.undone_at IS NOT NULL "
+                            "  AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.guest_id = "
+                            "u.guest_id "
+                            "  AND " STORE_COUNTED_OF("a.") ")), "
+                                                            "(SELECT min(checked_in_at) FROM "
+                                                            "attendance WHERE " STORE_COUNTED "), "
+                                                            "(SELECT max(checked_in_at) FROM "
+                                                            "attendance WHERE " STORE_COUNTED ")",
         "count");
     if (!st)
         return STORE_ERROR;
@@ -250,8 +265,9 @@ StoreStatus store_stats(Store *s, StoreStats *out)
     if (rc == SQLITE_ROW) {
         out->guests = (size_t)sqlite3_column_int64(st, 0);
         out->expected = (size_t)sqlite3_column_int64(st, 1);
-        out->checked_in = (size_t)sqlite3_column_int64(st, 2);
+        out->registered_in = (size_t)sqlite3_column_int64(st, 2);
         out->walk_ins = (size_t)sqlite3_column_int64(st, 3);
+        out->checked_in = out->registered_in + out->walk_ins;
         out->programs = (size_t)sqlite3_column_int64(st, 4);
         out->interests = (size_t)sqlite3_column_int64(st, 5);
         out->undone = (size_t)sqlite3_column_int64(st, 6);

@@ -175,6 +175,44 @@ StoreStatus store_each_guest(Store *s, int (*fn)(const Guest *g, void *ud), void
     return status;
 }
 
+StoreStatus store_guests_by_code_part(Store *s, const char *part, size_t max, GuestList *out,
+                                      bool *more)
+{
+    *more = false;
+    if (!part || strlen(part) < STORE_CODE_PART_MIN)
+        return store_failf(s, STORE_INVALID, "give at least %d characters of a code",
+                           STORE_CODE_PART_MIN);
+    sqlite3_stmt *st =
+        store_cached(s,
+                     "SELECT " STORE_GUEST_COLUMNS " FROM guests WHERE id IN ("
+                     "SELECT id FROM guests WHERE code <> '' AND instr(lower(code), lower(?1)) > 0 "
+                     "UNION SELECT guest_id FROM guest_aliases WHERE kind = 'code' "
+                     "AND instr(lower(value), lower(?1)) > 0) ORDER BY code, id LIMIT ?2",
+                     "look up a guest by code");
+    if (!st)
+        return STORE_ERROR;
+    store_bind_text(s, st, 1, part);
+    store_bind_int(s, st, 2, (int64_t)max + 1);
+    int rc;
+    size_t n = 0;
+    StoreStatus status = STORE_OK;
+    while ((rc = store_step(s, st)) == SQLITE_ROW) {
+        if (n++ == max) {
+            *more = true;
+            continue;
+        }
+        Guest *g = guest_list_push(out);
+        if (!g || store_read_guest(st, 0, g) != 0) {
+            status = store_failf(s, STORE_ERROR, "cannot look up a guest: out of memory");
+            break;
+        }
+    }
+    if (status == STORE_OK && rc != SQLITE_DONE)
+        status = store_fail(s, "look up a guest by code");
+    store_finish(s, st);
+    return status;
+}
+
 /* ---- writing guests ---- */
 
 static const char INSERT_GUEST[] =
@@ -203,7 +241,17 @@ static int code_taken(Store *s, const char *code)
     return store_resolve_key(s, "code", code, id);
 }
 
-StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now)
+StoreStatus store_guest_match(Store *s, const Guest *g, Guest *out)
+{
+    char id[ID_LEN + 1];
+    int found = store_match_find(s, g, false, id, "look up a guest");
+    if (found < 0)
+        return STORE_ERROR;
+    return found ? guest_by_id(s, id, out) : STORE_NOT_FOUND;
+}
+
+static StoreStatus walkin_add(Store *s, Guest *g, bool walk_ins_only, const char *kiosk,
+                              int64_t now)
 {
     if (!g->first || !*g->first)
         return store_failf(s, STORE_INVALID, "a walk-in needs a first name");
@@ -216,7 +264,7 @@ StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now)
     typed.id[0] = '\0';
     typed.code = NO_CODE;
     char existing[ID_LEN + 1];
-    int found = store_match_find(s, &typed, existing, "add a walk-in");
+    int found = store_match_find(s, &typed, walk_ins_only, existing, "add a walk-in");
     if (found < 0) {
         status = STORE_ERROR;
     } else if (found > 0) {
@@ -277,6 +325,16 @@ StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now)
     return status;
 }
 
+StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now)
+{
+    return walkin_add(s, g, false, kiosk, now);
+}
+
+StoreStatus store_walkin_add_new(Store *s, Guest *g, const char *kiosk, int64_t now)
+{
+    return walkin_add(s, g, true, kiosk, now);
+}
+
 StoreStatus store_guest_set_consent(Store *s, const char *guest_id, bool consent, int64_t now)
 {
     char id[ID_LEN + 1];
@@ -296,6 +354,79 @@ StoreStatus store_guest_set_consent(Store *s, const char *guest_id, bool consent
     store_bind_int(s, st, 2, consent);
     store_bind_time(s, st, 3, now);
     return store_step_done(s, st, "save the consent");
+}
+
+/* Appends ` field: "old" -> "new"` to the audit line f when the two differ;
+ * true when they do. */
+static bool note_change(FILE *f, const char *field, const char *old, const char *new)
+{
+    if (strcmp(old, new) == 0)
+        return false;
+    fprintf(f, "%s%s: \"%s\" -> \"%s\"", ftell(f) > 0 ? "; " : "", field, old, new);
+    return true;
+}
+
+/* Writes the edited fields of g over the stored guest id (cur). */
+static StoreStatus write_edit(Store *s, const char *id, const Guest *g, int64_t now)
+{
+    sqlite3_stmt *st = store_cached(s,
+                                    "UPDATE guests SET first = ?3, last = ?4, company = ?5, "
+                                    "title = ?6, email = ?7, phone = ?8, updated_at = ?12 "
+                                    "WHERE id = ?1",
+                                    "correct a guest");
+    if (!st)
+        return STORE_ERROR;
+    store_bind_text(s, st, 1, id);
+    bind_guest_fields(s, st, g);
+    store_bind_time(s, st, 12, now);
+    return store_step_done(s, st, "correct a guest");
+}
+
+StoreStatus store_guest_edit(Store *s, const Guest *g, const char *kiosk, int64_t now,
+                             bool *changed)
+{
+    *changed = false;
+    if (!g->first[0] && !g->last[0])
+        return store_failf(s, STORE_INVALID, "a guest needs a first or a last name");
+    if (store_begin(s, "correct a guest") != STORE_OK)
+        return STORE_ERROR;
+    char id[ID_LEN + 1];
+    int found = store_resolve_key(s, "id", g->id, id);
+    StoreStatus status = found < 0 ? STORE_ERROR
+                         : !found
+                             ? store_failf(s, STORE_NOT_FOUND, "no guest has the id '%s'", g->id)
+                             : STORE_OK;
+    Guest cur;
+    guest_init(&cur);
+    if (status == STORE_OK)
+        status = guest_by_id(s, id, &cur);
+    char *detail = NULL;
+    size_t len = 0;
+    FILE *f = status == STORE_OK ? open_memstream(&detail, &len) : NULL;
+    if (status == STORE_OK && !f)
+        status = store_failf(s, STORE_ERROR, "cannot correct a guest: out of memory");
+    if (f) {
+        const char *names[] = {"first", "last", "company", "title", "email", "phone"};
+        const char *was[] = {cur.first, cur.last, cur.company, cur.title, cur.email, cur.phone};
+        const char *now_[] = {g->first, g->last, g->company, g->title, g->email, g->phone};
+        for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+            *changed |= note_change(f, names[i], was[i], now_[i]);
+        if (fclose(f) != 0)
+            status = store_failf(s, STORE_ERROR, "cannot correct a guest: out of memory");
+    }
+    if (status == STORE_OK && *changed)
+        status = write_edit(s, id, g, now);
+    if (status == STORE_OK && *changed)
+        status = store_audit(s, kiosk, now, "edit", id, detail);
+    free(detail);
+    guest_clear(&cur);
+    if (status == STORE_OK && *changed)
+        status = store_commit(s, "correct a guest");
+    else
+        store_rollback(s);
+    if (status != STORE_OK)
+        *changed = false;
+    return status;
 }
 
 /* ---- import ---- */
@@ -376,11 +507,31 @@ static int import_update(Store *s, const char *id, const Guest *in, int64_t now)
     return store_step_done(s, st, "import guests") == STORE_OK ? 1 : -1;
 }
 
-static int import_insert(Store *s, sqlite3_stmt *ins, const Guest *g, int64_t now)
+/* Keeps the ticket barcode of a listed guest as one more code of theirs, so
+ * scanning the ticket finds them. A barcode that is already another guest's
+ * code fails the import, as a repeated registration code does. */
+static StoreStatus keep_barcode(Store *s, const char *id, const Guest *g)
 {
-    char id[ID_LEN + 1];
+    if (!g->barcode[0])
+        return STORE_OK;
+    char other[ID_LEN + 1];
+    int taken = store_resolve_key(s, "code", g->barcode, other);
+    if (taken < 0)
+        return STORE_ERROR;
+    if (taken && strcmp(other, id) == 0)
+        return STORE_OK;
+    if (taken)
+        return store_failf(s, STORE_ERROR,
+                           "cannot import: ticket barcode %s of %s %s is another guest's code",
+                           g->barcode, g->first, g->last);
+    return keep_old_code(s, id, g->barcode);
+}
+
+static int import_insert(Store *s, sqlite3_stmt *ins, const Guest *g, int64_t now,
+                         char id[ID_LEN + 1])
+{
     if (strlen(g->id) == ID_LEN)
-        memcpy(id, g->id, sizeof id);
+        memcpy(id, g->id, ID_LEN + 1);
     else
         id_random(id);
     store_reset(s, ins);
@@ -413,10 +564,12 @@ StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport 
     for (size_t i = 0; i < guests->count; i++) {
         const Guest *g = &guests->items[i];
         char id[ID_LEN + 1];
-        int found = store_match_find(s, g, id, "import guests");
+        int found = store_match_find(s, g, false, id, "import guests");
         int rc = found < 0 ? -1
                  : found   ? import_update(s, id, g, now)
-                           : import_insert(s, ins, g, now);
+                           : import_insert(s, ins, g, now, id);
+        if (rc >= 0 && keep_barcode(s, id, g) != STORE_OK)
+            rc = -1;
         if (rc < 0) {
             store_finish(s, ins);
             goto fail;

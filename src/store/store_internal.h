@@ -39,6 +39,13 @@ struct Store {
  * the number applied. Defined in store_schema.c; new migrations go at the end. */
 extern const char *const STORE_MIGRATIONS[];
 extern const int STORE_MIGRATION_COUNT;
+/* A file opened read-only is never migrated (exports, stats and merge inputs
+ * may sit on a stick made by an older kiosk). STORE_READ_COMPAT[N] lets such a
+ * connection read a file of version N as if it were N+1: temporary views,
+ * which shadow the file's tables of the same name, with the columns migration
+ * N added at their neutral values (NULL when none). A later migration that
+ * changes the same table again replaces that view with one adding both. */
+extern const char *const STORE_READ_COMPAT[];
 
 /* Words a staff member can act on for an SQLite result that comes from the
  * file rather than from a bug ("disk full"); NULL for the others. */
@@ -95,6 +102,19 @@ const char *store_col_text(sqlite3_stmt *st, int col);
 /* A UTC text column as ms; 0 when NULL or malformed. */
 int64_t store_col_time(sqlite3_stmt *st, int col);
 
+/* The one meaning of "checked in": an attendance row (of table alias t) that
+ * counts is neither undone nor a merge's duplicate of an earlier check-in of
+ * the same guest, so each guest present counts once. Stats, the exports, the
+ * dashboard and check-in itself all ask this. */
+#define STORE_COUNTED_OF(t) "(" t "undone_at IS NULL AND " t "duplicate_of IS NULL)"
+#define STORE_COUNTED STORE_COUNTED_OF("")
+
+/* Whether an interest row (of table alias t, "" or "i.") counts: picked after
+ * its last retraction. Times are fixed-width UTC text, so they compare as text. */
+#define STORE_INTEREST_ACTIVE_OF(t)                                                                \
+    "(" t "retracted_at IS NULL OR " t "created_at > " t "retracted_at)"
+#define STORE_INTEREST_ACTIVE STORE_INTEREST_ACTIVE_OF("")
+
 /* Guests are read with these columns, in this order, by store_read_guest;
  * STORE_GUEST_COLUMNS_OF("g.") qualifies them for joins. */
 #define STORE_GUEST_COLUMNS_OF(t)                                                                  \
@@ -150,8 +170,11 @@ StoreStatus store_match_candidates(Store *s, const Guest *rec, StoreIds *out, co
 int store_match_choose(Store *s, const GuestSet *rec, const StoreIds *cand, StoreCluster *clusters,
                        size_t *pick, const char *doing);
 /* The stored guest rec is (guest_match_choose's first pick): 1 and its id in
- * out, 0 when rec is nobody known, -1 on error (message set). */
-int store_match_find(Store *s, const Guest *rec, char out[ID_LEN + 1], const char *doing);
+ * out, 0 when rec is nobody known, -1 on error (message set). walk_ins_only:
+ * only walk-ins are candidates (someone who said they are not the
+ * pre-registered guest the rule found). */
+int store_match_find(Store *s, const Guest *rec, bool walk_ins_only, char out[ID_LEN + 1],
+                     const char *doing);
 
 /* Name-and-company lookups scan the guests, which is right for one walk-in;
  * an import or a merge first builds an index of them in a temporary table,

@@ -354,10 +354,34 @@ int store_match_choose(Store *s, const GuestSet *rec, const StoreIds *cand, Stor
     return k;
 }
 
-int store_match_find(Store *s, const Guest *rec, char out[ID_LEN + 1], const char *doing)
+/* Drops the candidates that are not walk-ins. */
+static StoreStatus keep_walk_ins(Store *s, StoreIds *cand, const char *doing)
+{
+    sqlite3_stmt *st = store_cached(s, "SELECT walk_in FROM guests WHERE id = ?1", doing);
+    if (!st)
+        return STORE_ERROR;
+    size_t kept = 0;
+    StoreStatus status = STORE_OK;
+    for (size_t i = 0; status == STORE_OK && i < cand->n; i++) {
+        store_reset(s, st);
+        store_bind_text(s, st, 1, cand->ids[i]);
+        int rc = store_step(s, st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            status = store_fail(s, doing);
+        else if (rc == SQLITE_ROW && sqlite3_column_int(st, 0) != 0)
+            memmove(cand->ids[kept++], cand->ids[i], sizeof cand->ids[i]);
+    }
+    store_finish(s, st);
+    cand->n = kept;
+    return status;
+}
+
+int store_match_find(Store *s, const Guest *rec, bool walk_ins_only, char out[ID_LEN + 1],
+                     const char *doing)
 {
     StoreIds cand = {0};
-    if (store_match_candidates(s, rec, &cand, doing) != STORE_OK) {
+    if (store_match_candidates(s, rec, &cand, doing) != STORE_OK ||
+        (walk_ins_only && keep_walk_ins(s, &cand, doing) != STORE_OK)) {
         store_ids_free(&cand);
         return -1;
     }

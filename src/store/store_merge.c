@@ -12,9 +12,13 @@
  *   attendance  union by id; undone_at is the earliest undo, badge_printed the
  *               max; then the earliest active check-in of each guest counts and
  *               the others are marked duplicate_of it.
- *   interests   union; created_at is the earliest.
+ *   interests   union; of two copies of one, the latest pick (created_at, its
+ *               kiosk) and the latest retraction (retracted_at) are kept, so
+ *               an interest counts when it was picked after it was last
+ *               retracted on any kiosk (STORE_INTEREST_ACTIVE).
  *   audit       union by id.
- *   programs    the copy with the greatest (updated_at, content) wins.
+ *   programs    the copy with the greatest (updated_at, content) wins, with
+ *               its translations.
  *
  * The input is opened read-only through store_open, which refuses anything that
  * is not a sound Lanyard database before a single row is read. */
@@ -116,6 +120,17 @@ static StoreStatus add_alias(Store *s, const char *kind, const char *value, cons
                       kind, value, id);
 }
 
+/* Folds a second copy of an interest (excluded) into the stored one: the
+ * later pick and its kiosk (ties: the smaller kiosk), the later retraction. */
+#define INTEREST_UPSERT                                                                            \
+    " ON CONFLICT (guest_id, kind, value) DO UPDATE SET "                                          \
+    "kiosk = CASE WHEN excluded.created_at > created_at OR (excluded.created_at = created_at "     \
+    "AND excluded.kiosk < kiosk) THEN excluded.kiosk ELSE kiosk END, "                             \
+    "created_at = max(created_at, excluded.created_at), "                                          \
+    "retracted_at = CASE WHEN retracted_at IS NULL THEN excluded.retracted_at "                    \
+    "WHEN excluded.retracted_at IS NULL THEN retracted_at "                                        \
+    "ELSE max(retracted_at, excluded.retracted_at) END"
+
 /* Moves everything that points at guest `from` to guest `to`, and keeps from's
  * keys as aliases of to. `from` is deleted afterwards by the caller. */
 static StoreStatus repoint_guest(Store *s, const MergeGuest *from, const char *to)
@@ -131,16 +146,11 @@ static StoreStatus repoint_guest(Store *s, const MergeGuest *from, const char *t
                        "id) WHERE guest_id = ?1",
                        id, to, NULL);
     if (st == STORE_OK)
-        st =
-            exec_bound(s,
-                       "INSERT INTO interests (guest_id, kind, value, created_at, kiosk) "
-                       "SELECT ?2, kind, value, created_at, kiosk FROM interests "
-                       "WHERE guest_id = ?1 AND true "
-                       "ON CONFLICT (guest_id, kind, value) DO UPDATE SET "
-                       "kiosk = CASE WHEN excluded.created_at < created_at OR (excluded.created_at "
-                       "= created_at AND excluded.kiosk < kiosk) THEN excluded.kiosk ELSE kiosk "
-                       "END, created_at = min(created_at, excluded.created_at)",
-                       id, to, NULL);
+        st = exec_bound(s,
+                        "INSERT INTO interests (guest_id, kind, value, created_at, kiosk, "
+                        "retracted_at) SELECT ?2, kind, value, created_at, kiosk, retracted_at "
+                        "FROM interests WHERE guest_id = ?1 AND true" INTEREST_UPSERT,
+                        id, to, NULL);
     if (st == STORE_OK)
         st = exec_bound(s, "DELETE FROM interests WHERE guest_id = ?1", id, NULL, NULL);
     if (st == STORE_OK)
@@ -566,6 +576,10 @@ static StoreStatus interest_row(Merge *m, sqlite3_stmt *in, sqlite3_stmt *out)
     store_bind_text(m->s, out, 1, guest);
     for (int c = 1; c <= 4; c++)
         store_bind_text(m->s, out, c + 1, store_col_text(in, c));
+    if (sqlite3_column_type(in, 5) == SQLITE_NULL)
+        store_bind_null(m->s, out, 6);
+    else
+        store_bind_text(m->s, out, 6, store_col_text(in, 5));
     if (store_step(m->s, out) != SQLITE_DONE)
         return store_fail(m->s, "merge interests");
     if (!exists)
@@ -592,14 +606,16 @@ static StoreStatus audit_row(Merge *m, sqlite3_stmt *in, sqlite3_stmt *out)
 
 #define PROGRAM_ALL                                                                                \
     "code, name, school, pathway, description, grades, certifications, partner_needs, "            \
-    "contact, url, image, position, visible, updated_at"
+    "contact, url, image, position, visible, updated_at, texts"
 
-/* Compares two program rows as (updated_at, content). */
+/* Compares two program rows as (updated_at, content): a program and its
+ * translations (texts) win together. */
 static int compare_programs(sqlite3_stmt *a, sqlite3_stmt *b)
 {
     int c = strcmp(store_col_text(a, 13), store_col_text(b, 13));
-    for (int k = 1; !c && k <= 10; k++)
-        c = strcmp(store_col_text(a, k), store_col_text(b, k));
+    for (int k = 1; !c && k <= 14; k++)
+        if (k != 11 && k != 12 && k != 13)
+            c = strcmp(store_col_text(a, k), store_col_text(b, k));
     for (int k = 11; !c && k <= 12; k++) {
         sqlite3_int64 x = sqlite3_column_int64(a, k), y = sqlite3_column_int64(b, k);
         c = x < y ? -1 : x > y;
@@ -621,7 +637,7 @@ static StoreStatus program_row(Merge *m, sqlite3_stmt *in, sqlite3_stmt *out)
         return store_fail(m->s, "merge programs");
     if (!take)
         return STORE_OK;
-    for (int c = 0; c < 14; c++) {
+    for (int c = 0; c < 15; c++) {
         if (c == 11 || c == 12)
             store_bind_int(m->s, out, c + 1, sqlite3_column_int64(in, c));
         else
@@ -644,7 +660,7 @@ static StoreStatus merge_all(Merge *m)
         status = each_input_row(
             m, "SELECT " PROGRAM_ALL " FROM programs ORDER BY code", program_row,
             "INSERT OR REPLACE INTO programs (" PROGRAM_ALL ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-            "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             "merge programs");
     if (status == STORE_OK)
         status = each_input_row(
@@ -665,12 +681,10 @@ static StoreStatus merge_all(Merge *m)
             "merge check-ins");
     if (status == STORE_OK)
         status = each_input_row(
-            m, "SELECT guest_id, kind, value, created_at, kiosk FROM interests", interest_row,
-            "INSERT INTO interests (guest_id, kind, value, created_at, kiosk) "
-            "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (guest_id, kind, value) DO UPDATE SET "
-            "kiosk = CASE WHEN excluded.created_at < created_at OR (excluded.created_at = "
-            "created_at AND excluded.kiosk < kiosk) THEN excluded.kiosk ELSE kiosk END, "
-            "created_at = min(created_at, excluded.created_at)",
+            m, "SELECT guest_id, kind, value, created_at, kiosk, retracted_at FROM interests",
+            interest_row,
+            "INSERT INTO interests (guest_id, kind, value, created_at, kiosk, retracted_at) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)" INTEREST_UPSERT,
             "merge interests");
     if (status == STORE_OK)
         status = each_input_row(

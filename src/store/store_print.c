@@ -161,7 +161,7 @@ StoreStatus store_badge_printed_set(Store *s, const char *guest_id)
 {
     sqlite3_stmt *st = store_prepare(s,
                                      "UPDATE attendance SET badge_printed = 1 WHERE guest_id = ?1"
-                                     " AND undone_at IS NULL AND duplicate_of IS NULL",
+                                     " AND " STORE_COUNTED,
                                      "mark a badge printed");
     if (!st)
         return STORE_ERROR;

@@ -126,6 +126,30 @@ const char *const STORE_MIGRATIONS[] = {
     "CREATE INDEX guest_records_guest ON guest_records (guest_id);"
     "CREATE INDEX guest_records_code ON guest_records (code) WHERE code <> '';"
     "CREATE INDEX guest_records_email ON guest_records (lower(email)) WHERE email <> '';",
+    /* 4: interests are retracted, never deleted: when a guest un-picks one,
+     * and when their check-in is undone. An interest counts while it was
+     * picked (created_at) after its last retraction (STORE_INTEREST_ACTIVE),
+     * so a merge that keeps the latest of each carries a retraction to every
+     * copy, in any order. */
+    "ALTER TABLE interests ADD COLUMN retracted_at TEXT;",
+    /* 5: a program's texts in other languages (programs.csv's name_es, ...),
+     * in one column so a program and its translations are one row that a
+     * merge compares and keeps whole. store_programs.c writes it as lines
+     * "LANG TAB FIELD TAB TEXT" sorted by language and field, with backslash,
+     * tab, CR and LF in TEXT escaped as \\ \t \r \n. */
+    "ALTER TABLE programs ADD COLUMN texts TEXT NOT NULL DEFAULT '';",
 };
 
 const int STORE_MIGRATION_COUNT = (int)(sizeof STORE_MIGRATIONS / sizeof STORE_MIGRATIONS[0]);
+
+const char *const STORE_READ_COMPAT[] = {
+    NULL,
+    NULL,
+    NULL, /* guest_records: merge reads an input without it as records of their own */
+    "CREATE TEMP VIEW interests AS SELECT *, NULL AS retracted_at FROM main.interests;",
+    "CREATE TEMP VIEW programs AS SELECT *, '' AS texts FROM main.programs;",
+};
+
+_Static_assert(sizeof STORE_READ_COMPAT / sizeof STORE_READ_COMPAT[0] ==
+                   sizeof STORE_MIGRATIONS / sizeof STORE_MIGRATIONS[0],
+               "one STORE_READ_COMPAT entry per migration");

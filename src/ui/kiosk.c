@@ -149,7 +149,8 @@ void kiosk_checked_in(Kiosk *k, VisitOutcome o, int64_t now)
         kiosk_notice(k, S_SCAN_UNKNOWN, now);
         break;
     case VISIT_INVALID:
-        break; /* the form marks its fields */
+    case VISIT_MAYBE_GUEST:
+        break; /* the form marks its fields, or asks "Is this you?" */
     case VISIT_FAILED:
         kiosk_help(k, now);
         break;

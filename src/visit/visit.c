@@ -84,6 +84,11 @@ const ProgramList *visit_programs(const Visit *v)
     return &v->programs;
 }
 
+const char *visit_program_text(const Visit *v, size_t i, ProgramField f, const char *lang)
+{
+    return i < v->programs.count ? program_text(&v->programs.items[i], f, lang) : "";
+}
+
 void visit_fail(Visit *v, const char *fmt, ...)
 {
     va_list ap;
@@ -141,6 +146,7 @@ void visit_end(Visit *v)
 {
     request_badge(v);
     memset(&v->guest, 0, sizeof v->guest);
+    memset(&v->walkin_match, 0, sizeof v->walkin_match);
     v->badge_owed = v->badge_asked = false;
 }
 
@@ -247,70 +253,119 @@ static bool email_looks_valid(const char *s)
     return dot && dot > at + 1 && dot[1] != '\0';
 }
 
-/* Digits with the usual separators (+1 (555) 010-0100, 555.0100); a letter
- * means something else was typed into the field. */
-static bool phone_looks_valid(const char *s)
+/* Digits with the usual separators (+1 (555) 010-0100, 555.0100): OK; a
+ * letter means something else was typed into the field (BAD); fewer than
+ * VISIT_PHONE_MIN_DIGITS digits is a number cut short (SHORT). */
+static VisitFieldError phone_check(const char *s)
 {
-    bool digit = false;
+    size_t digits = 0;
     for (const char *p = s; *p; p++) {
         if (*p >= '0' && *p <= '9')
-            digit = true;
+            digits++;
         else if (!strchr("+-(). ", *p))
-            return false;
+            return VISIT_FIELD_BAD_PHONE;
     }
-    return digit;
+    return digits >= VISIT_PHONE_MIN_DIGITS ? VISIT_FIELD_OK : VISIT_FIELD_SHORT_PHONE;
+}
+
+VisitFieldError visit_field_check(int field, const char *value)
+{
+    if (!*value)
+        return field == VISIT_FIRST || field == VISIT_LAST ? VISIT_FIELD_REQUIRED : VISIT_FIELD_OK;
+    if (field == VISIT_EMAIL && !email_looks_valid(value))
+        return VISIT_FIELD_BAD_EMAIL;
+    return field == VISIT_PHONE ? phone_check(value) : VISIT_FIELD_OK;
 }
 
 /* Marks w->error from the trimmed values; true when the form is fine. */
 static bool walkin_check(VisitWalkin *w, char *const *val)
 {
     bool ok = true;
-    for (int i = 0; i < VISIT_FIELD_COUNT; i++)
-        w->error[i] = VISIT_FIELD_OK;
-    if (!*val[VISIT_FIRST])
-        w->error[VISIT_FIRST] = VISIT_FIELD_REQUIRED;
-    if (!*val[VISIT_LAST])
-        w->error[VISIT_LAST] = VISIT_FIELD_REQUIRED;
-    if (*val[VISIT_EMAIL] && !email_looks_valid(val[VISIT_EMAIL]))
-        w->error[VISIT_EMAIL] = VISIT_FIELD_BAD_EMAIL;
-    if (*val[VISIT_PHONE] && !phone_looks_valid(val[VISIT_PHONE]))
-        w->error[VISIT_PHONE] = VISIT_FIELD_BAD_PHONE;
-    for (int i = 0; i < VISIT_FIELD_COUNT; i++)
+    for (int i = 0; i < VISIT_FIELD_COUNT; i++) {
+        w->error[i] = visit_field_check(i, val[i]);
         ok = ok && w->error[i] == VISIT_FIELD_OK;
+    }
     return ok;
 }
 
-/* Adds the walk-in (or finds them) and fills id. */
-static VisitOutcome walkin_add(Visit *v, char *const *val, bool consent, char id[ID_LEN + 1])
+/* The form as a guest record (no id or code yet). 0, or -1 after visit_fail. */
+static int form_guest(Visit *v, char *const *val, bool consent, Guest *g)
+{
+    char **dst[VISIT_FIELD_COUNT] = {&g->first, &g->last,  &g->company,
+                                     &g->title, &g->email, &g->phone};
+    for (int i = 0; i < VISIT_FIELD_COUNT; i++) {
+        if (guest_set(dst[i], val[i]) != 0) {
+            visit_fail(v, "out of memory adding a walk-in");
+            return -1;
+        }
+    }
+    g->walk_in = true;
+    g->consent = consent;
+    g->role = ROLE_INDUSTRY_PARTNER;
+    return 0;
+}
+
+/* Whether the form is a pre-registered guest (then v->walkin_match says who):
+ * 1 yes, 0 no, -1 after visit_fail. A walk-in who came before is no match:
+ * adding them again finds them. */
+static int listed_guest(Visit *v, const Guest *form)
+{
+    Guest found;
+    guest_init(&found);
+    StoreStatus st = store_guest_match(v->env.store, form, &found);
+    int rc = 0;
+    if (st != STORE_OK && st != STORE_NOT_FOUND) {
+        rc = visit_store_failed(v, "walk-in not saved");
+    } else if (st == STORE_OK && !found.walk_in) {
+        char *label = guest_masked_name(&found);
+        if (!label) {
+            visit_fail(v, "out of memory adding a walk-in");
+            rc = -1;
+        } else {
+            snprintf(v->walkin_match.guest_id, sizeof v->walkin_match.guest_id, "%s", found.id);
+            text_copy(v->walkin_match.label, sizeof v->walkin_match.label, label);
+            free(label);
+            rc = 1;
+        }
+    }
+    guest_clear(&found);
+    return rc;
+}
+
+/* Adds the walk-in (or finds them) and fills id; anyway: matched only against
+ * walk-ins. With !anyway, a pre-registered guest found is VISIT_MAYBE_GUEST. */
+static VisitOutcome walkin_add(Visit *v, char *const *val, bool consent, bool anyway,
+                               char id[ID_LEN + 1])
 {
     Guest g;
     guest_init(&g);
-    char **dst[VISIT_FIELD_COUNT] = {&g.first, &g.last, &g.company, &g.title, &g.email, &g.phone};
-    for (int i = 0; i < VISIT_FIELD_COUNT; i++) {
-        if (guest_set(dst[i], val[i]) != 0) {
-            guest_clear(&g);
-            visit_fail(v, "out of memory adding a walk-in");
-            return VISIT_FAILED;
-        }
+    VisitOutcome out = VISIT_FAILED;
+    int listed = form_guest(v, val, consent, &g) != 0 ? -1 : anyway ? 0 : listed_guest(v, &g);
+    if (listed != 0) {
+        out = listed > 0 ? VISIT_MAYBE_GUEST : VISIT_FAILED;
+        goto out;
     }
-    g.walk_in = true;
-    g.consent = consent;
-    g.role = ROLE_INDUSTRY_PARTNER;
-    if (store_walkin_add(v->env.store, &g, v->env.cfg->kiosk_id, visit_now(v)) != STORE_OK) {
-        guest_clear(&g);
+    Store *s = v->env.store;
+    const char *kiosk = v->env.cfg->kiosk_id;
+    StoreStatus st = anyway ? store_walkin_add_new(s, &g, kiosk, visit_now(v))
+                            : store_walkin_add(s, &g, kiosk, visit_now(v));
+    if (st != STORE_OK) {
         visit_store_failed(v, "walk-in not saved");
-        return VISIT_FAILED;
+        goto out;
     }
     /* Findable by name from now on, e.g. to print a badge again. */
     if (search_add(v->ix, &g) != 0)
         visit_fail(v, "out of memory adding a walk-in to the search");
     memcpy(id, g.id, ID_LEN + 1);
+    out = VISIT_CHECKED_IN;
+out:
     guest_clear(&g);
-    return VISIT_CHECKED_IN;
+    return out;
 }
 
-VisitOutcome visit_walk_in(Visit *v, VisitWalkin *w)
+static VisitOutcome walk_in(Visit *v, VisitWalkin *w, bool anyway)
 {
+    memset(&v->walkin_match, 0, sizeof v->walkin_match);
     char *val[VISIT_FIELD_COUNT] = {0};
     VisitOutcome out = VISIT_FAILED;
     for (int i = 0; i < VISIT_FIELD_COUNT; i++) {
@@ -325,13 +380,28 @@ VisitOutcome visit_walk_in(Visit *v, VisitWalkin *w)
         goto out;
     }
     char id[ID_LEN + 1];
-    out = walkin_add(v, val, w->consent, id);
+    out = walkin_add(v, val, w->consent, anyway, id);
     if (out == VISIT_CHECKED_IN)
         out = visit_check_in(v, id);
 out:
     for (int i = 0; i < VISIT_FIELD_COUNT; i++)
         free(val[i]);
     return out;
+}
+
+VisitOutcome visit_walk_in(Visit *v, VisitWalkin *w)
+{
+    return walk_in(v, w, false);
+}
+
+VisitOutcome visit_walk_in_anyway(Visit *v, VisitWalkin *w)
+{
+    return walk_in(v, w, true);
+}
+
+const SearchResult *visit_walkin_match(const Visit *v)
+{
+    return v->walkin_match.guest_id[0] ? &v->walkin_match : NULL;
 }
 
 /* ---- interests ---- */

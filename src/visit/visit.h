@@ -52,6 +52,11 @@ int64_t visit_now(const Visit *v);
 
 /* Visible programs in catalogue order. */
 const ProgramList *visit_programs(const Visit *v);
+/* A field of program i as a reader of lang sees it: programs.csv's FIELD_LANG
+ * column for that program when it has one (name_es for PROGRAM_NAME in "es"),
+ * else the plain column; "" for a program i that is not there. lang NULL: the
+ * plain column. The text lives as long as the catalogue (the Visit). */
+const char *visit_program_text(const Visit *v, size_t i, ProgramField f, const char *lang);
 
 /* ---- finding a guest ---- */
 
@@ -68,6 +73,7 @@ typedef enum VisitOutcome {
     VISIT_UNKNOWN,    /* no guest has this code */
     VISIT_INVALID,    /* the walk-in form has errors, marked per field */
     VISIT_FAILED,     /* the store failed: visit_error() says why */
+    VISIT_MAYBE_GUEST /* the walk-in form is a pre-registered guest: visit_walkin_match */
 } VisitOutcome;
 
 /* The guest of the visit, as the screens greet them. */
@@ -100,10 +106,15 @@ enum {
 
 typedef enum VisitFieldError {
     VISIT_FIELD_OK,
-    VISIT_FIELD_REQUIRED,  /* first and last name */
-    VISIT_FIELD_BAD_EMAIL, /* not name@domain.tld */
-    VISIT_FIELD_BAD_PHONE, /* letters among the digits */
+    VISIT_FIELD_REQUIRED,    /* first and last name */
+    VISIT_FIELD_BAD_EMAIL,   /* not name@domain.tld */
+    VISIT_FIELD_BAD_PHONE,   /* letters among the digits */
+    VISIT_FIELD_SHORT_PHONE, /* fewer than VISIT_PHONE_MIN_DIGITS digits */
 } VisitFieldError;
+
+/* The fewest digits a phone number can have (a local number without area
+ * code); fewer is a number cut short. */
+#define VISIT_PHONE_MIN_DIGITS 7
 
 typedef struct VisitWalkin {
     const char *field[VISIT_FIELD_COUNT]; /* as typed; NULL is empty */
@@ -111,9 +122,24 @@ typedef struct VisitWalkin {
     VisitFieldError error[VISIT_FIELD_COUNT]; /* filled by visit_walk_in */
 } VisitWalkin;
 
-/* Checks the form (VISIT_INVALID with w->error marked), then adds the walk-in
- * (or finds them, if they are a guest already) and checks them in. */
+/* Checks the form (VISIT_INVALID with w->error marked). When it is a
+ * pre-registered guest by the one "same guest" rule (core/guest_match.h: the
+ * same email under a name that does not clearly differ, or the same first
+ * name, last name and company), adds nobody and returns VISIT_MAYBE_GUEST:
+ * visit_walkin_match says who, and the guest answers "Is this you?" with
+ * visit_check_in(v, match->guest_id) or visit_walk_in_anyway. Otherwise adds
+ * the walk-in (or finds them, when they walked in before: the same walk-in
+ * typed twice is one guest) and checks them in. */
 VisitOutcome visit_walk_in(Visit *v, VisitWalkin *w);
+/* The pre-registered guest the last visit_walk_in found the form to be, as
+ * search shows them ("Ana G. — Acme Welding", and their id); NULL unless it
+ * returned VISIT_MAYBE_GUEST (forgotten by the next walk-in and by visit_end). */
+const SearchResult *visit_walkin_match(const Visit *v);
+/* "No, that is not me": checks the form as visit_walk_in does, then adds the
+ * walk-in as a new person, matched only against earlier walk-ins (so typing
+ * the same form twice still makes one guest), and checks them in. Never
+ * returns VISIT_MAYBE_GUEST. */
+VisitOutcome visit_walk_in_anyway(Visit *v, VisitWalkin *w);
 
 /* The guest of the visit, or NULL when there is none. */
 const VisitGuest *visit_guest(const Visit *v);

@@ -14,10 +14,11 @@ struct Visit {
     char err[700];
 
     /* the current guest */
-    VisitGuest guest; /* id "" when there is none */
-    bool badge_owed;  /* checked in this visit and no badge asked for yet */
-    bool badge_asked; /* the printer was asked for their badge */
-    VisitBadge badge; /* its job, as the printer last reported it */
+    VisitGuest guest;          /* id "" when there is none */
+    bool badge_owed;           /* checked in this visit and no badge asked for yet */
+    bool badge_asked;          /* the printer was asked for their badge */
+    VisitBadge badge;          /* its job, as the printer last reported it */
+    SearchResult walkin_match; /* guest_id "" when none (visit_walkin_match) */
 
     /* staff */
     LockOut lock;
@@ -30,5 +31,9 @@ void visit_fail(Visit *v, const char *fmt, ...) __attribute__((format(printf, 2,
 int visit_store_failed(Visit *v, const char *what);
 /* A change was committed: the sync folder's copy is due. */
 void visit_changed(Visit *v);
+/* What is wrong with a trimmed value of a form's field (VISIT_FIRST ...): an
+ * empty name, an email that is not name@domain.tld, a phone with letters or
+ * fewer than VISIT_PHONE_MIN_DIGITS digits. */
+VisitFieldError visit_field_check(int field, const char *value);
 
 #endif

@@ -1,5 +1,6 @@
 /* visit_staff.c — staff's actions: the PIN and its lock-out, the guest
- * lookup, undo, reprint and the test badge. See visit_staff.h. The dashboard
+ * lookup, a guest's record, correcting a guest, checking them in, undo,
+ * reprint and the test badge. See visit_staff.h. The dashboard
  * is in visit_dashboard.c, Export to USB in visit_export.c. */
 #include <inttypes.h>
 #include <stdio.h>
@@ -125,11 +126,61 @@ void visit_record_init(GuestRecord *r)
     guest_init(&r->g);
 }
 
+static void record_free_interests(GuestRecord *r)
+{
+    store_strings_free(r->programs, r->nprograms);
+    store_strings_free(r->program_names, r->nprograms);
+    store_strings_free(r->kinds, r->nkinds);
+    r->programs = r->program_names = r->kinds = NULL;
+    r->nprograms = r->nkinds = 0;
+}
+
 void visit_record_clear(GuestRecord *r)
 {
     guest_clear(&r->g);
+    record_free_interests(r);
     r->checked_in = r->badge_printed = false;
     r->checked_in_at = 0;
+}
+
+/* The name of program code: the catalogue's, else the store's (a hidden
+ * program), else the code. malloc'd; NULL after visit_fail. */
+static char *program_name(Visit *v, const char *code)
+{
+    for (size_t i = 0; i < v->programs.count; i++)
+        if (!strcmp(v->programs.items[i].code, code))
+            return text_dup(v->programs.items[i].name);
+    Program p;
+    program_init(&p);
+    StoreStatus st = store_program_get(v->env.store, code, &p);
+    char *name = st == STORE_OK && p.name[0] ? text_dup(p.name) : text_dup(code);
+    program_clear(&p);
+    if (st != STORE_OK && st != STORE_NOT_FOUND) {
+        free(name);
+        visit_store_failed(v, "cannot read a program");
+        return NULL;
+    }
+    if (!name)
+        visit_fail(v, "out of memory reading a guest's programs");
+    return name;
+}
+
+/* Fills what the guest of r picked. 0, or -1 after visit_fail. */
+static int record_interests(Visit *v, GuestRecord *r)
+{
+    record_free_interests(r);
+    if (store_interests_get(v->env.store, r->g.id, &r->programs, &r->nprograms, &r->kinds,
+                            &r->nkinds) != STORE_OK)
+        return visit_store_failed(v, "cannot read the guest's interests");
+    r->program_names = calloc(r->nprograms ? r->nprograms : 1, sizeof *r->program_names);
+    if (!r->program_names) {
+        visit_fail(v, "out of memory reading a guest's programs");
+        return -1;
+    }
+    for (size_t i = 0; i < r->nprograms; i++)
+        if (!(r->program_names[i] = program_name(v, r->programs[i])))
+            return -1;
+    return 0;
 }
 
 /* The active check-ins of the guests in list (by id). */
@@ -151,8 +202,8 @@ static int scan_attendance(const AttendanceRow *r, void *ud)
     return 0;
 }
 
-/* Fills the check-in and badge state of the guests in list. */
-static StoreStatus attendance_of(Store *s, GuestRecord *list, size_t n)
+/* Fills the check-in, badge state and interests of the guests in list. 0 or -1. */
+static int details_of(Visit *v, GuestRecord *list, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         list[i].checked_in = false;
@@ -160,7 +211,57 @@ static StoreStatus attendance_of(Store *s, GuestRecord *list, size_t n)
         list[i].badge_printed = false;
     }
     AttendScan a = {list, n};
-    return n ? store_each_attendance(s, scan_attendance, &a) : STORE_OK;
+    if (n && store_each_attendance(v->env.store, scan_attendance, &a) != STORE_OK)
+        return visit_store_failed(v, "staff lookup");
+    for (size_t i = 0; i < n; i++)
+        if (record_interests(v, &list[i]) != 0)
+            return -1;
+    return 0;
+}
+
+static bool listed(const GuestRecord *out, size_t n, const char *id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(out[i].g.id, id))
+            return true;
+    return false;
+}
+
+/* Appends the guests one of whose codes contains query (trimmed, 3 characters
+ * or more). 0 or -1. */
+static int lookup_code_part(Visit *v, const char *query, GuestRecord *out, size_t *n, bool *more)
+{
+    char *part = text_trim_dup(query);
+    if (!part) {
+        visit_fail(v, "out of memory");
+        return -1;
+    }
+    GuestList gl;
+    guest_list_init(&gl);
+    bool part_more = false;
+    int rc = 0;
+    if (strlen(part) >= STORE_CODE_PART_MIN &&
+        store_guests_by_code_part(v->env.store, part, VISIT_LOOKUP_MAX, &gl, &part_more) !=
+            STORE_OK)
+        rc = visit_store_failed(v, "staff lookup");
+    *more = *more || part_more;
+    for (size_t i = 0; rc == 0 && i < gl.count; i++) {
+        if (listed(out, *n, gl.items[i].id))
+            continue;
+        if (*n == VISIT_LOOKUP_MAX) {
+            *more = true;
+            break;
+        }
+        if (guest_copy(&out[*n].g, &gl.items[i]) != 0) {
+            visit_fail(v, "out of memory");
+            rc = -1;
+        } else {
+            (*n)++;
+        }
+    }
+    guest_list_free(&gl);
+    free(part);
+    return rc;
 }
 
 int visit_lookup(Visit *v, const char *query, GuestRecord out[VISIT_LOOKUP_MAX], size_t *n,
@@ -176,11 +277,17 @@ int visit_lookup(Visit *v, const char *query, GuestRecord out[VISIT_LOOKUP_MAX],
         *n = 1;
     else if (st != STORE_NOT_FOUND)
         return visit_store_failed(v, "staff lookup");
+    if (lookup_code_part(v, query, out, n, more) != 0)
+        return -1;
     SearchResult res[SEARCH_MAX_RESULTS];
     size_t nres = search_query(v->ix, query, res);
     for (size_t i = 0; i < nres; i++) {
-        if (*n && !strcmp(res[i].guest_id, out[0].g.id))
+        if (listed(out, *n, res[i].guest_id))
             continue;
+        if (*n == VISIT_LOOKUP_MAX) {
+            *more = true;
+            break;
+        }
         st = store_guest_get(s, res[i].guest_id, &out[*n].g);
         if (st == STORE_NOT_FOUND)
             continue;
@@ -188,20 +295,102 @@ int visit_lookup(Visit *v, const char *query, GuestRecord out[VISIT_LOOKUP_MAX],
             return visit_store_failed(v, "staff lookup");
         (*n)++;
     }
-    *more = nres == SEARCH_MAX_RESULTS;
-    if (attendance_of(s, out, *n) != STORE_OK)
-        return visit_store_failed(v, "staff lookup");
-    return 0;
+    *more = *more || nres == SEARCH_MAX_RESULTS;
+    return details_of(v, out, *n);
 }
 
 int visit_record_read(Visit *v, const char *guest_id, GuestRecord *out)
 {
-    Store *s = v->env.store;
     char id[ID_LEN + 1];
     snprintf(id, sizeof id, "%s", guest_id); /* guest_id may be out->g.id */
-    if (store_guest_get(s, id, &out->g) != STORE_OK || attendance_of(s, out, 1) != STORE_OK)
+    if (store_guest_get(v->env.store, id, &out->g) != STORE_OK)
         return visit_store_failed(v, "cannot read the guest");
-    return 0;
+    return details_of(v, out, 1);
+}
+
+/* ---- correcting a guest, checking them in ---- */
+
+/* Takes e's fields into g, marking e->error; true when all are fine (false
+ * with *oom set when out of memory). */
+static bool take_edit(Guest *g, VisitGuestEdit *e, bool *oom)
+{
+    char **dst[VISIT_FIELD_COUNT] = {&g->first, &g->last,  &g->company,
+                                     &g->title, &g->email, &g->phone};
+    bool ok = true;
+    *oom = false;
+    for (int i = 0; i < VISIT_FIELD_COUNT; i++) {
+        e->error[i] = VISIT_FIELD_OK;
+        if (!e->field[i])
+            continue;
+        char *val = text_trim_dup(e->field[i]);
+        if (!val) {
+            *oom = true;
+            return false;
+        }
+        /* A name that was never given may stay empty; one that was may not be emptied. */
+        bool was_empty_name = (i == VISIT_FIRST || i == VISIT_LAST) && !**dst[i] && !*val;
+        e->error[i] = was_empty_name ? VISIT_FIELD_OK : visit_field_check(i, val);
+        if (e->error[i] != VISIT_FIELD_OK)
+            ok = false;
+        else if (guest_set(dst[i], val) != 0)
+            *oom = true;
+        free(val);
+        if (*oom)
+            return false;
+    }
+    return ok;
+}
+
+int visit_guest_edit(Visit *v, const char *guest_id, VisitGuestEdit *e)
+{
+    Store *s = v->env.store;
+    Guest g;
+    guest_init(&g);
+    int rc = -1;
+    bool oom = false, changed = false;
+    if (store_guest_get(s, guest_id, &g) != STORE_OK) {
+        for (int i = 0; i < VISIT_FIELD_COUNT; i++)
+            e->error[i] = VISIT_FIELD_OK;
+        visit_store_failed(v, "cannot read the guest to correct");
+    } else if (!take_edit(&g, e, &oom)) {
+        visit_fail(v, oom ? "out of memory correcting a guest" : "some fields need correcting");
+    } else if (store_guest_edit(s, &g, v->env.cfg->kiosk_id, visit_now(v), &changed) != STORE_OK) {
+        visit_store_failed(v, "correction not saved");
+    } else {
+        rc = 0;
+        /* Found by the new name from now on. */
+        if (changed && search_add(v->ix, &g) != 0)
+            visit_fail(v, "out of memory updating the search");
+        if (changed)
+            visit_changed(v);
+    }
+    guest_clear(&g);
+    return rc;
+}
+
+VisitOutcome visit_staff_check_in(Visit *v, const char *guest_id)
+{
+    Store *s = v->env.store;
+    Guest g;
+    guest_init(&g);
+    StoreStatus st = store_guest_get(s, guest_id, &g);
+    CheckinResult r = {0};
+    if (st == STORE_OK)
+        st = store_checkin_staff(s, g.id, v->env.cfg->kiosk_id, visit_now(v), &r);
+    VisitOutcome out = st == STORE_OK          ? (r.already ? VISIT_ALREADY : VISIT_CHECKED_IN)
+                       : st == STORE_NOT_FOUND ? VISIT_UNKNOWN
+                                               : VISIT_FAILED;
+    if (out == VISIT_UNKNOWN)
+        visit_fail(v, "no guest has the id '%s'", guest_id);
+    else if (out == VISIT_FAILED)
+        visit_store_failed(v, "check-in not saved");
+    if (out == VISIT_CHECKED_IN) {
+        visit_changed(v);
+        if (v->env.printer.print && v->env.printer.print(v->env.printer.ud, g.id) != 0)
+            visit_fail(v, "out of memory queueing a badge");
+    }
+    guest_clear(&g);
+    return out;
 }
 
 /* ---- undo, reprint, test badge ---- */

@@ -41,28 +41,64 @@ bool visit_is_demo(const Visit *v);
 /* ---- a guest as staff see them ---- */
 
 typedef struct GuestRecord {
-    Guest g;
+    Guest g; /* every field; g.consent: may be contacted about partnering */
     bool checked_in;
     int64_t checked_in_at; /* ms UTC, when checked_in */
     bool badge_printed;
+    /* What they picked, withdrawn picks left out: programs as codes with their
+     * names (catalogue order; a hidden program keeps its name), and kinds of
+     * partnership as PARTNERSHIP_KINDS keys in that order (partnership_label
+     * gives the English words). Owned by the record. */
+    char **programs, **program_names;
+    size_t nprograms;
+    char **kinds;
+    size_t nkinds;
 } GuestRecord;
 
 void visit_record_init(GuestRecord *r);
+/* Frees what the record holds and leaves it initialised. */
 void visit_record_clear(GuestRecord *r);
 
 /* Matches shown at most: the search's own, plus the guest whose code it is. */
 #define VISIT_LOOKUP_MAX (SEARCH_MAX_RESULTS + 1)
 
-/* Staff lookup by name, company or registration code, with every detail:
- * the guest whose code the query is (if any) first. out[0..*n) are filled
- * (each initialised with visit_record_init); *more is true when the search had
- * more matches than it returned. 0, or -1 (visit_error). */
+/* Staff lookup with every detail, in this order: the guest whose code (or
+ * ticket barcode) the query is; guests one of whose codes contains the query,
+ * ignoring case, when it has STORE_CODE_PART_MIN (3) characters or more
+ * ("a1b" finds "XA1B-77"); then guests by name or company as the search finds
+ * them. Each guest once. out[0..*n) are filled (each initialised with
+ * visit_record_init, interests included); *more is true when more matched
+ * than fit. 0, or -1 (visit_error). */
 int visit_lookup(Visit *v, const char *query, GuestRecord out[VISIT_LOOKUP_MAX], size_t *n,
                  bool *more);
-/* One guest, read again (after an undo or a reprint). 0 or -1. */
+/* One guest, read again (after an undo, an edit or a reprint). 0 or -1. */
 int visit_record_read(Visit *v, const char *guest_id, GuestRecord *out);
 
-/* Undoes the guest's check-in (kept as an audit record, never deleted). 0 or -1. */
+/* Staff's correction of a guest's details. */
+typedef struct VisitGuestEdit {
+    /* New values as typed (trimmed here), indexed like the walk-in form
+     * (VISIT_FIRST ... VISIT_PHONE); NULL leaves a field as it is, "" empties
+     * it. */
+    const char *field[VISIT_FIELD_COUNT];
+    VisitFieldError error[VISIT_FIELD_COUNT]; /* filled by visit_guest_edit */
+} VisitGuestEdit;
+
+/* Checks the fields as the walk-in form does (a name that had a value may not
+ * be emptied: VISIT_FIELD_REQUIRED; a bad email or phone is marked), then
+ * writes them with an audit record of each old and new value, and the search
+ * finds the guest by the new name from then on. 0 when saved (or nothing
+ * changed); -1 when not: e->error marks the fields when they were the reason,
+ * else visit_error() says why. */
+int visit_guest_edit(Visit *v, const char *guest_id, VisitGuestEdit *e);
+
+/* Staff check the guest in from their page: committed, and audited as a
+ * check-in by staff. VISIT_CHECKED_IN (the badge is asked for, as at the
+ * kiosk), VISIT_ALREADY (nothing written), VISIT_UNKNOWN (no such guest) or
+ * VISIT_FAILED (visit_error). The guest visit of the kiosk is left as it is. */
+VisitOutcome visit_staff_check_in(Visit *v, const char *guest_id);
+
+/* Undoes the guest's check-in (kept as an audit record, never deleted), with
+ * the interests and consent of the visit (store_checkin_undo). 0 or -1. */
 int visit_undo(Visit *v, const char *guest_id);
 /* True when the kiosk prints badges (a printer port is set). */
 bool visit_prints(const Visit *v);
@@ -102,6 +138,10 @@ typedef struct ProgramCount {
 
 typedef struct Dashboard {
     bool stats_ok;
+    /* The staff screen shows stats.registered_in of stats.expected, with
+     * stats.walk_ins apart and stats.checked_in (their sum) as everyone
+     * present: the same figures as `lanyard stats` and the rows of
+     * attendance.csv. The arrivals chart adds up to stats.checked_in. */
     StoreStats stats;
     char stats_err[256];
     bool have_printer;

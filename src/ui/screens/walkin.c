@@ -161,6 +161,7 @@ static const char *error_text(const Kiosk *k, int i, VisitFieldError e)
     case VISIT_FIELD_BAD_EMAIL:
         return kiosk_tr(k, S_ERR_EMAIL);
     case VISIT_FIELD_BAD_PHONE:
+    case VISIT_FIELD_SHORT_PHONE:
         return kiosk_tr(k, S_ERR_PHONE);
     case VISIT_FIELD_OK:
         break;
