@@ -381,6 +381,99 @@ static void test_staff_charts_stay(void **state)
     free(stick);
 }
 
+static size_t guest_count(Fixture *f)
+{
+    StoreStats st;
+    assert_int_equal(store_stats(f->store, &st), STORE_OK);
+    return st.guests;
+}
+
+/* Types a walk-in's form: first, last, company; optional phone. */
+static void walkin_form(Fixture *f, const char *first, const char *last, const char *company,
+                        const char *phone)
+{
+    uid_press(f->d, "I'm new here");
+    uid_type(f->d, first, 100);
+    uid_key(f->d, UI_KEY_RETURN, 0);
+    uid_type(f->d, last, 100);
+    uid_key(f->d, UI_KEY_RETURN, 0);
+    uid_type(f->d, company, 100);
+    if (phone) {
+        for (int i = 0; i < 3; i++)
+            uid_key(f->d, UI_KEY_RETURN, 0);
+        uid_type(f->d, phone, 100);
+    }
+}
+
+/* A walk-in whose name and company are a registration's is asked "Is this
+ * you?" with it, masked: yes checks that registration in (no second guest);
+ * no adds them as someone else. A phone number with too few digits is
+ * marked. */
+static void test_walkin_is_this_you(void **state)
+{
+    Fixture *f = *state;
+    size_t before = guest_count(f);
+    walkin_form(f, "Ana", "García", "Acme Welding", NULL);
+    uid_press(f->d, "Next");
+    assert_string_equal(uid_screen(f->d), "confirm");
+    uid_expect(f->d, "Ana G. — Acme Welding");
+    assert_false(uid_visible(f->d, "García —"));
+    uid_press(f->d, "Yes, check me in");
+    assert_string_equal(uid_screen(f->d), "interests");
+    assert_true(is_checked_in(f, "2713624642"));
+    assert_int_equal(guest_count(f), before);
+    uid_press(f->d, "Continue");
+    uid_press(f->d, "Done");
+
+    walkin_form(f, "Tomás", "Ruiz", "Acme Welding", "555 12");
+    uid_press(f->d, "Next");
+    uid_expect(f->d, "A phone number has at least 7 digits");
+    assert_string_equal(uid_screen(f->d), "walkin");
+    uid_key(f->d, UI_KEY_BACKSPACE, 0);
+    uid_key(f->d, UI_KEY_BACKSPACE, 0);
+    uid_type(f->d, "1234567", 100);
+    uid_press(f->d, "Next");
+    assert_string_equal(uid_screen(f->d), "confirm");
+    uid_press(f->d, "No, I'm someone else");
+    assert_string_equal(uid_screen(f->d), "interests");
+    assert_int_equal(guest_count(f), before + 1);
+    assert_false(is_checked_in(f, "2713854927")); /* the registration stays as it was */
+}
+
+/* programs.csv's Spanish columns are what a guest reading Spanish sees, on
+ * Explore programs, a program's page and Interests; English readers see the
+ * plain ones. */
+static void test_programs_in_spanish(void **state)
+{
+    Fixture *f = *state;
+    char *csv = tu_path(f->dir, "programs.csv");
+    tu_write(csv,
+             "code,name,name_es,description,description_es\n"
+             "WELD,Welding Technology,Tecnología de soldadura,Arc and MIG welding,"
+             "Soldadura por arco y MIG\n",
+             (size_t)-1);
+    char *db = tu_path(f->dir, "k.db");
+    TuRun r = tu_lanyard("import", "programs", csv, "--db", db, NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    uid_kiosk_restart(f->d);
+    uid_press(f->d, "Explore programs");
+    uid_expect(f->d, "Welding Technology");
+    uid_press(f->d, "Back");
+    uid_press(f->d, "Español");
+    uid_press(f->d, "Explorar programas");
+    uid_expect(f->d, "Tecnología de soldadura");
+    assert_false(uid_visible(f->d, "Welding Technology"));
+    uid_press(f->d, "Tecnología de soldadura");
+    uid_expect(f->d, "Soldadura por arco y MIG");
+    uid_press(f->d, "Atrás");
+    uid_press(f->d, "Atrás");
+    uid_scan(f->d, "2713624642");
+    uid_expect(f->d, "Tecnología de soldadura");
+    free(db);
+    free(csv);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -390,6 +483,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_not_you, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unknown_scan_everywhere, setup, teardown),
         cmocka_unit_test_setup_teardown(test_staff_charts_stay, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walkin_is_this_you, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_programs_in_spanish, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -201,6 +201,9 @@ static const Entry TABLE[S_COUNT] = {
     {S_BADGE_SAVED,
      {"Your badge was saved for staff to print: please ask at the desk.",
       "Guardamos su gafete para que el personal lo imprima: pídalo en la mesa."}},
+    {S_ERR_PHONE_SHORT,
+     {"A phone number has at least 7 digits", "Un teléfono tiene al menos 7 dígitos"}},
+    {S_NO_NEW, {"No, I'm someone else", "No, soy otra persona"}},
 };
 
 const char *ui_tr(UiLang lang, UiStr s)
@@ -227,6 +230,11 @@ const char *ui_tr_kind(UiLang lang, const char *key)
         if (!strcmp(KINDS[i].key, key))
             return ui_tr(lang, KINDS[i].s);
     return key;
+}
+
+const char *ui_lang_code(UiLang lang)
+{
+    return lang == UI_LANG_ES ? "es" : "en";
 }
 
 UiLang ui_lang_from_code(const char *code)

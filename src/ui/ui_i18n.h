@@ -160,6 +160,8 @@ typedef enum UiStr {
     S_EXIT_ASK,
     S_EXIT_YES,
     S_BADGE_SAVED,
+    S_ERR_PHONE_SHORT,
+    S_NO_NEW, /* "Is this you?" after the walk-in form: no, add me */
     S_COUNT
 } UiStr;
 
@@ -168,5 +170,7 @@ const char *ui_tr(UiLang lang, UiStr s);
 const char *ui_tr_kind(UiLang lang, const char *key);
 /* "en" / "es" to a UiLang; UI_LANG_EN when unknown. */
 UiLang ui_lang_from_code(const char *code);
+/* The language's code ("en", "es"), as core/lang.h and programs.csv name it. */
+const char *ui_lang_code(UiLang lang);
 
 #endif

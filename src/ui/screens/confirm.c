@@ -9,14 +9,26 @@ enum { ID_YES = 1, ID_NO };
 typedef struct Confirm {
     char guest_id[ID_LEN + 1];
     char label[256];
+    bool walkin; /* asked after the walk-in form: no adds them as someone else */
 } Confirm;
 
-void screen_confirm_open(Kiosk *k, const SearchResult *row, int64_t now)
+static void open_for(Kiosk *k, const SearchResult *row, bool walkin, int64_t now)
 {
     Confirm *c = kiosk_state(k, SCREEN_CONFIRM);
     snprintf(c->guest_id, sizeof c->guest_id, "%s", row->guest_id);
     snprintf(c->label, sizeof c->label, "%s", row->label);
+    c->walkin = walkin;
     kiosk_go(k, SCREEN_CONFIRM, now);
+}
+
+void screen_confirm_open(Kiosk *k, const SearchResult *row, int64_t now)
+{
+    open_for(k, row, false, now);
+}
+
+void screen_confirm_walkin(Kiosk *k, const SearchResult *row, int64_t now)
+{
+    open_for(k, row, true, now);
 }
 
 static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
@@ -26,6 +38,8 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
         char guest_id[ID_LEN + 1];
         snprintf(guest_id, sizeof guest_id, "%s", c->guest_id);
         kiosk_checked_in(k, visit_check_in(k->visit, guest_id), now);
+    } else if (id == ID_NO && c->walkin) {
+        screen_walkin_anyway(k, now);
     } else if (id == ID_NO) {
         kiosk_go(k, SCREEN_FIND, now);
     }
@@ -56,7 +70,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     int bw = portrait ? colw : (colw - t->gap) / 2;
     if (bw > ui_sc(t, 340))
         bw = ui_sc(t, 340);
-    const char *yes = kiosk_tr(k, S_YES), *no = kiosk_tr(k, S_NO);
+    const char *yes = kiosk_tr(k, S_YES), *no = kiosk_tr(k, c->walkin ? S_NO_NEW : S_NO);
     if (portrait) {
         int x = (v->w - bw) / 2;
         ui_button(v, t, &k->in, ID_YES, ui_rect(x, y, bw, bh), yes, UI_BTN_PRIMARY, t->px_button);

@@ -179,9 +179,9 @@ static void programs_grid(Kiosk *k, const Interests *in, const TileGrid *g, int 
 {
     const ProgramList *pl = visit_programs(k->visit);
     for (size_t i = 0; i < pl->count; i++) {
-        const Program *p = &pl->items[i];
+        Program p = screen_program_view(k, i);
         ui_tile(k->view, &k->theme, &k->in, ID_PROGRAM + (uint32_t)i,
-                tile_at(g, &k->theme, i, x, y), p->name, p->school, in->picked[i], g->px);
+                tile_at(g, &k->theme, i, x, y), p.name, p.school, in->picked[i], g->px);
     }
 }
 
@@ -285,7 +285,7 @@ static void sections(Kiosk *k, Interests *in, UiRect area)
     const ProgramList *pl = visit_programs(k->visit);
     const char **names = pl->count ? calloc(pl->count, sizeof *names) : NULL;
     for (size_t i = 0; names && i < pl->count; i++)
-        names[i] = pl->items[i].name;
+        names[i] = visit_program_text(k->visit, i, PROGRAM_NAME, ui_lang_code(k->lang));
     int head_h = ui_text_height(v, t->px_body, UI_BOLD) + t->gap;
     const char *ptitle = kiosk_tr(k, S_INTERESTS_PROGRAMS),
                *ktitle = kiosk_tr(k, S_INTERESTS_KINDS);

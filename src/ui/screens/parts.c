@@ -2,8 +2,21 @@
  * on-screen keyboard, focusing a field, the message of Done and Already
  * checked in, and scroll inertia. See screen.h. */
 #include <stdint.h>
+#include <string.h>
 
 #include "ui/screens/screen.h"
+
+Program screen_program_view(const Kiosk *k, size_t i)
+{
+    Program p;
+    memset(&p, 0, sizeof p);
+    char **f[PROGRAM_TEXT_FIELDS];
+    program_text_fields(&p, f);
+    const char *lang = ui_lang_code(k->lang);
+    for (int j = 0; j < PROGRAM_TEXT_FIELDS; j++)
+        *f[j] = (char *)visit_program_text(k->visit, i, (ProgramField)j, lang);
+    return p;
+}
 
 int screen_button_w(const Kiosk *k, const char *label, int px, int min_w)
 {

@@ -86,7 +86,7 @@ static int card_name_px(Kiosk *k, const ProgramList *pl, int nw, int *lines)
     if (!names)
         return px;
     for (size_t i = 0; i < pl->count; i++)
-        names[i] = pl->items[i].name;
+        names[i] = visit_program_text(k->visit, i, PROGRAM_NAME, ui_lang_code(k->lang));
     px = ui_text_common_px_lines(v, names, pl->count, UI_BOLD, t->px_body, t->px_button, nw, 1);
     for (size_t i = 0; i < pl->count && *lines == 1; i++)
         if (ui_text_width(v, names[i], px, UI_BOLD) > nw)
@@ -126,7 +126,8 @@ static void list_layout(Kiosk *k, void *st, UiView *v, int64_t now)
         UiRect r = ui_rect(t->pad + col * (cw + t->gap), top + row * (ch + t->gap), cw, ch);
         if (r.y > area.y + area.h || r.y + r.h < area.y)
             continue; /* off screen: skip the text measuring */
-        ui_program_card(v, t, &k->in, ID_CARD + (uint32_t)i, r, &pl->items[i], px, lines);
+        Program p = screen_program_view(k, i);
+        ui_program_card(v, t, &k->in, ID_CARD + (uint32_t)i, r, &p, px, lines);
     }
     int rows = (int)((pl->count + (size_t)cols - 1) / (size_t)cols);
     ui_scroll_end(v, &p->sc, rows * (ch + t->gap) + t->pad, saved);
@@ -189,9 +190,9 @@ static void page_layout(Kiosk *k, void *st, UiView *v, int64_t now)
     const ProgramList *pl = visit_programs(k->visit);
     if (pg->i >= pl->count)
         return;
-    const Program *p = &pl->items[pg->i];
-    int y0 = screen_top_bar(k, p->name, ID_BACK, kiosk_tr(k, S_BACK), 0, NULL);
-    UiProgramPage page = {p,           k->lang,  visit_guest(k->visit) != NULL, pg->interested,
+    Program p = screen_program_view(k, pg->i);
+    int y0 = screen_top_bar(k, p.name, ID_BACK, kiosk_tr(k, S_BACK), 0, NULL);
+    UiProgramPage page = {&p,          k->lang,  visit_guest(k->visit) != NULL, pg->interested,
                           ID_INTEREST, ID_SCROLL};
     ui_program_page(v, &k->theme, &k->in, ui_rect(0, y0, v->w, v->h - y0), &pg->sc, &page);
 }

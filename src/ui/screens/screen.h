@@ -167,12 +167,22 @@ void kiosk_request_quit(Kiosk *k);
 void screen_programs_open(Kiosk *k, int64_t now);
 /* Is this you?, for a result row of Find me. */
 void screen_confirm_open(Kiosk *k, const SearchResult *row, int64_t now);
+/* Is this you?, for a walk-in form that is a pre-registered guest: yes checks
+ * that registration in, no adds the walk-in as someone else. */
+void screen_confirm_walkin(Kiosk *k, const SearchResult *row, int64_t now);
+/* The walk-in form again, added as a new guest (they said "not me"). */
+void screen_walkin_anyway(Kiosk *k, int64_t now);
 /* Program i's page. */
 void screen_program_open(Kiosk *k, size_t i, int64_t now);
 /* The staff page of one guest (found by the lookup). */
 void screen_staff_guest_open(Kiosk *k, const char *guest_id, int64_t now);
 
 /* ---- parts of screens (parts.c) ---- */
+
+/* Program i as a reader of the kiosk's language sees it: its texts from
+ * programs.csv's columns in that language where it has them. The strings are
+ * the visit's: valid while the catalogue is. */
+Program screen_program_view(const Kiosk *k, size_t i);
 
 /* The width of a button with label at px, at least min_w. */
 int screen_button_w(const Kiosk *k, const char *label, int px, int min_w);

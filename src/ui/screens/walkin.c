@@ -51,14 +51,22 @@ static void enter(Kiosk *k, void *st, int64_t now)
     focus_field(k, st, VISIT_FIRST);
 }
 
-static void submit(Kiosk *k, Walkin *w, int64_t now)
+/* Next: the form checked and the walk-in added and checked in; or, when it
+ * is a pre-registered guest, "Is this you?" first (their registration, or
+ * screen_walkin_anyway). anyway: they said it is not them. */
+static void submit(Kiosk *k, Walkin *w, bool anyway, int64_t now)
 {
     VisitWalkin form;
     memset(&form, 0, sizeof form);
     for (int i = 0; i < VISIT_FIELD_COUNT; i++)
         form.field[i] = w->f[i].text;
     form.consent = w->consent;
-    VisitOutcome o = visit_walk_in(k->visit, &form);
+    VisitOutcome o =
+        anyway ? visit_walk_in_anyway(k->visit, &form) : visit_walk_in(k->visit, &form);
+    if (o == VISIT_MAYBE_GUEST) {
+        screen_confirm_walkin(k, visit_walkin_match(k->visit), now);
+        return;
+    }
     if (o != VISIT_INVALID) {
         kiosk_checked_in(k, o, now);
         return;
@@ -73,13 +81,20 @@ static void submit(Kiosk *k, Walkin *w, int64_t now)
         focus_field(k, w, first_bad);
 }
 
+void screen_walkin_anyway(Kiosk *k, int64_t now)
+{
+    Walkin *w = kiosk_state(k, SCREEN_WALKIN);
+    kiosk_go(k, SCREEN_WALKIN, now);
+    submit(k, w, true, now);
+}
+
 static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
 {
     Walkin *w = st;
     if (id == ID_BACK) {
         kiosk_home(k, now);
     } else if (id == ID_NEXT) {
-        submit(k, w, now);
+        submit(k, w, false, now);
     } else if (id == ID_CONSENT) {
         w->consent = !w->consent;
         k->in.focus = id;
@@ -118,7 +133,7 @@ static bool key(Kiosk *k, void *st, UiKey key, int64_t now)
         if (i < VISIT_PHONE)
             focus_field(k, w, i + 1);
         else
-            submit(k, w, now);
+            submit(k, w, false, now);
     } else if (ui_edit_key(&w->f[i], key)) {
         w->err[i] = VISIT_FIELD_OK;
     }
@@ -161,8 +176,9 @@ static const char *error_text(const Kiosk *k, int i, VisitFieldError e)
     case VISIT_FIELD_BAD_EMAIL:
         return kiosk_tr(k, S_ERR_EMAIL);
     case VISIT_FIELD_BAD_PHONE:
-    case VISIT_FIELD_SHORT_PHONE:
         return kiosk_tr(k, S_ERR_PHONE);
+    case VISIT_FIELD_SHORT_PHONE:
+        return kiosk_tr(k, S_ERR_PHONE_SHORT);
     case VISIT_FIELD_OK:
         break;
     }

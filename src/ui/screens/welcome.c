@@ -3,6 +3,7 @@
  * switches. The top-left corner stays empty: it is the staff gesture's. */
 #include <stdio.h>
 
+#include "core/lang.h"
 #include "ui/screens/screen.h"
 
 enum { ID_CHECKIN = 1, ID_NEWHERE, ID_EXPLORE, ID_LANG, ID_CONTRAST };
@@ -93,10 +94,14 @@ static void measure_column(Kiosk *k, Column *c, bool portrait, int avail)
     c->title_two = ui_text_width(v, cfg->name, c->title_px, UI_BOLD) > c->colw;
     int title_lh = ui_text_height(v, c->title_px, UI_BOLD);
     c->title_h = c->title_two ? 2 * title_lh : title_lh;
-    if (cfg->date[0] && cfg->venue[0])
-        snprintf(c->sub, sizeof c->sub, "%s · %s", cfg->date, cfg->venue);
+    /* The date as the guest's language writes it. */
+    char date[64] = "";
+    if (cfg->date[0])
+        lang_format_date(cfg->date, ui_lang_code(k->lang), date, sizeof date);
+    if (date[0] && cfg->venue[0])
+        snprintf(c->sub, sizeof c->sub, "%s · %s", date, cfg->venue);
     else
-        snprintf(c->sub, sizeof c->sub, "%s%s", cfg->date, cfg->venue);
+        snprintf(c->sub, sizeof c->sub, "%s%s", date, cfg->venue);
     c->sub_h = c->sub[0] ? ui_text_height(v, t->px_body, UI_REGULAR) : 0;
     c->hint_h = ui_text_height(v, t->px_body, UI_REGULAR);
     c->big_h = t->target * 13 / 10;
