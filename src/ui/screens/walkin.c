@@ -1,54 +1,48 @@
 /* walkin.c — I'm new here (SPEC §3 screen 3): first and last name, company,
- * job title, email and phone, the consent box and Next. Next and the consent
- * box are always in view, the box just above the keyboard, so no guest leaves
- * without having seen the question; the fields scroll between them. Fields
- * the visit layer finds wrong are marked on the field. */
+ * job title, email and phone (form.h), the consent box and Next. Next and the
+ * consent box are always in view, the box just above the keyboard, so no
+ * guest leaves without having seen the question; the fields scroll between
+ * them. Fields the visit layer finds wrong are marked on the field; a form
+ * that is a registration asks "Is this you?" first. */
 #include <stdio.h>
 #include <string.h>
 
-#include "ui/screens/screen.h"
+#include "ui/screens/form.h"
 
 enum { ID_BACK = 1, ID_NEXT, ID_CONSENT, ID_SCROLL, ID_FIELD = SCREEN_ITEMS(1) };
 
-/* Longer than any real name, short enough that nothing downstream (badge,
- * exports) has to cope with a novel typed into a field. */
-#define FIELD_MAX_CHARS 100
-
 typedef struct Walkin {
-    UiEdit f[VISIT_FIELD_COUNT];
-    VisitFieldError err[VISIT_FIELD_COUNT];
+    ScreenForm form;
     bool consent;
-    UiScroll sc;
-    bool reveal;                   /* scroll the focused field into view */
-    UiRect box[VISIT_FIELD_COUNT]; /* where each field's box was laid out */
-    int text_x[VISIT_FIELD_COUNT]; /* and where its text starts */
 } Walkin;
 
-static int focused(const Kiosk *k)
+static void reset(Kiosk *k, void *st)
 {
-    uint32_t id = k->in.focus;
-    return id >= ID_FIELD && id < ID_FIELD + VISIT_FIELD_COUNT ? (int)(id - ID_FIELD) : -1;
+    (void)k;
+    Walkin *w = st;
+    memset(w, 0, sizeof *w);
+    w->form.id_field = ID_FIELD;
+    w->form.id_scroll = ID_SCROLL;
 }
 
-/* Names start with a capital; an email does not need one. */
-static void focus_field(Kiosk *k, Walkin *w, int i)
+static int create(Kiosk *k, void *st)
 {
-    screen_focus_field(k, ID_FIELD + (uint32_t)i, &w->f[i],
-                       i == VISIT_PHONE ? UI_KB_NUMBERS : UI_KB_LETTERS,
-                       i <= VISIT_TITLE && w->f[i].len == 0);
-    w->reveal = true;
+    reset(k, st);
+    return 0;
 }
 
 static void focus(Kiosk *k, void *st, uint32_t id)
 {
+    Walkin *w = st;
     if (id >= ID_FIELD && id < ID_FIELD + VISIT_FIELD_COUNT)
-        focus_field(k, st, (int)(id - ID_FIELD));
+        screen_form_focus(k, &w->form, (int)(id - ID_FIELD));
 }
 
 static void enter(Kiosk *k, void *st, int64_t now)
 {
     (void)now;
-    focus_field(k, st, VISIT_FIRST);
+    Walkin *w = st;
+    screen_form_focus(k, &w->form, VISIT_FIRST);
 }
 
 /* Next: the form checked and the walk-in added and checked in; or, when it
@@ -59,26 +53,16 @@ static void submit(Kiosk *k, Walkin *w, bool anyway, int64_t now)
     VisitWalkin form;
     memset(&form, 0, sizeof form);
     for (int i = 0; i < VISIT_FIELD_COUNT; i++)
-        form.field[i] = w->f[i].text;
+        form.field[i] = w->form.f[i].text;
     form.consent = w->consent;
     VisitOutcome o =
         anyway ? visit_walk_in_anyway(k->visit, &form) : visit_walk_in(k->visit, &form);
-    if (o == VISIT_MAYBE_GUEST) {
+    if (o == VISIT_MAYBE_GUEST)
         screen_confirm_walkin(k, visit_walkin_match(k->visit), now);
-        return;
-    }
-    if (o != VISIT_INVALID) {
+    else if (o == VISIT_INVALID)
+        screen_form_errors(k, &w->form, form.error);
+    else
         kiosk_checked_in(k, o, now);
-        return;
-    }
-    int first_bad = -1;
-    for (int i = 0; i < VISIT_FIELD_COUNT; i++) {
-        w->err[i] = form.error[i];
-        if (first_bad < 0 && w->err[i] != VISIT_FIELD_OK)
-            first_bad = i;
-    }
-    if (first_bad >= 0)
-        focus_field(k, w, first_bad);
 }
 
 void screen_walkin_anyway(Kiosk *k, int64_t now)
@@ -98,13 +82,8 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
     } else if (id == ID_CONSENT) {
         w->consent = !w->consent;
         k->in.focus = id;
-    } else if (id >= ID_FIELD && id < ID_FIELD + VISIT_FIELD_COUNT) {
-        int i = (int)(id - ID_FIELD);
-        focus_field(k, w, i);
-        /* A tap on the text itself puts the caret there; on the caption, at the end. */
-        if (ui_rect_contains(w->box[i], k->tap_x, k->tap_y))
-            w->f[i].caret =
-                ui_field_caret_at(k->view, &k->theme, w->f[i].text, w->text_x[i], k->tap_x);
+    } else {
+        screen_form_press(k, &w->form, id);
     }
 }
 
@@ -112,77 +91,44 @@ static void text(Kiosk *k, void *st, const char *utf8, int64_t now)
 {
     (void)now;
     Walkin *w = st;
-    int i = focused(k);
-    if (i < 0 || !ui_edit_insert(&w->f[i], utf8, FIELD_MAX_CHARS))
-        return;
-    w->err[i] = VISIT_FIELD_OK;
-    /* A new word of a name starts with a capital too. */
-    if (i <= VISIT_TITLE && !strcmp(utf8, " ") && k->kb.page == UI_KB_LETTERS)
-        k->kb.shift = true;
-    w->reveal = true;
+    screen_form_text(k, &w->form, utf8);
 }
 
 /* Return goes to the next field, and from the last submits the form. */
 static bool key(Kiosk *k, void *st, UiKey key, int64_t now)
 {
     Walkin *w = st;
-    int i = focused(k);
-    if (i < 0)
-        return false;
-    if (key == UI_KEY_RETURN) {
-        if (i < VISIT_PHONE)
-            focus_field(k, w, i + 1);
-        else
-            submit(k, w, false, now);
-    } else if (ui_edit_key(&w->f[i], key)) {
-        w->err[i] = VISIT_FIELD_OK;
-    }
-    return true;
+    int r = screen_form_key(k, &w->form, key);
+    if (r == 1)
+        submit(k, w, false, now);
+    return r >= 0;
 }
 
 static UiEdit *field(Kiosk *k, void *st)
 {
     Walkin *w = st;
-    int i = focused(k);
-    return i >= 0 ? &w->f[i] : NULL;
+    return screen_form_field(k, &w->form);
 }
 
 static UiScroll *scroll(Kiosk *k, void *st, uint32_t id)
 {
     (void)k;
     Walkin *w = st;
-    return id == ID_SCROLL ? &w->sc : NULL;
+    return id == ID_SCROLL ? &w->form.sc : NULL;
 }
 
 static bool tick(Kiosk *k, void *st, int64_t now)
 {
     (void)k;
     Walkin *w = st;
-    return screen_scroll_tick(&w->sc, now);
+    return screen_scroll_tick(&w->form.sc, now);
 }
 
 static int64_t next_wake(const Kiosk *k, const void *st, int64_t now)
 {
     (void)k;
     const Walkin *w = st;
-    return screen_scroll_wake(&w->sc, now);
-}
-
-static const char *error_text(const Kiosk *k, int i, VisitFieldError e)
-{
-    switch (e) {
-    case VISIT_FIELD_REQUIRED:
-        return kiosk_tr(k, i == VISIT_FIRST ? S_ERR_FIRST : S_ERR_LAST);
-    case VISIT_FIELD_BAD_EMAIL:
-        return kiosk_tr(k, S_ERR_EMAIL);
-    case VISIT_FIELD_BAD_PHONE:
-        return kiosk_tr(k, S_ERR_PHONE);
-    case VISIT_FIELD_SHORT_PHONE:
-        return kiosk_tr(k, S_ERR_PHONE_SHORT);
-    case VISIT_FIELD_OK:
-        break;
-    }
-    return NULL;
+    return screen_scroll_wake(&w->form.sc, now);
 }
 
 static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
@@ -190,62 +136,34 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     (void)now;
     Walkin *w = st;
     const UiTheme *t = &k->theme;
-    static const UiStr CAPTIONS[VISIT_FIELD_COUNT] = {S_FIRST, S_LAST,  S_COMPANY,
-                                                      S_JOB,   S_EMAIL, S_PHONE};
-    int fh = ui_field_height(t, true);
     int kb_top = screen_keyboard(k);
     /* The consent box on a line of its own above the keyboard, or, where that
      * would not leave room for a whole field (a small panel with the keyboard
      * up), in the top bar in place of the title. */
     int bar_h = t->pad + t->target + t->gap;
-    bool in_bar = kb_top - t->gap - t->target - t->gap - bar_h < fh;
+    bool in_bar = kb_top - t->gap - t->target - t->gap - bar_h < screen_form_field_h(k);
     UiRect consent = ui_rect(t->pad, kb_top - t->gap - t->target, v->w - 2 * t->pad, t->target);
+    const char *back = kiosk_tr(k, S_BACK), *next = kiosk_tr(k, S_NEXT);
     int y0;
     if (in_bar) {
-        y0 = screen_top_bar(k, NULL, ID_BACK, kiosk_tr(k, S_BACK), ID_NEXT, kiosk_tr(k, S_NEXT));
-        int back_w = screen_button_w(k, kiosk_tr(k, S_BACK), t->px_button, t->btn_min);
-        int next_w = screen_button_w(k, kiosk_tr(k, S_NEXT), t->px_button, ui_sc(t, 140));
+        y0 = screen_top_bar(k, NULL, ID_BACK, back, ID_NEXT, next);
+        int back_w = screen_button_w(k, back, t->px_button, t->btn_min);
+        int next_w = screen_button_w(k, next, t->px_button, ui_sc(t, 140));
         consent = ui_rect(t->pad + back_w + t->gap, t->pad,
                           v->w - 2 * t->pad - back_w - next_w - 2 * t->gap, t->target);
     } else {
-        y0 = screen_top_bar(k, kiosk_tr(k, S_WALKIN_TITLE), ID_BACK, kiosk_tr(k, S_BACK), ID_NEXT,
-                            kiosk_tr(k, S_NEXT));
+        y0 = screen_top_bar(k, kiosk_tr(k, S_WALKIN_TITLE), ID_BACK, back, ID_NEXT, next);
     }
-    UiRect area = ui_rect(0, y0, v->w, (in_bar ? kb_top : consent.y) - t->gap - y0);
-    int cols = v->w > v->h && v->w >= ui_sc(t, 600) ? 2 : 1;
-    int cw = (v->w - 2 * t->pad - (cols - 1) * t->pad) / cols;
-    int rowh = fh + t->gap;
-    int content_h = ((VISIT_FIELD_COUNT + cols - 1) / cols) * rowh;
-
-    /* Keep the focused field in view. */
-    w->sc.view_h = area.h;
-    w->sc.content_h = content_h;
-    int fi = focused(k);
-    if (w->reveal && fi >= 0)
-        ui_scroll_reveal(&w->sc, (fi / cols) * rowh, fh);
-    w->reveal = false;
-    UiRect saved = v->clip;
-    int top = ui_scroll_begin(v, &w->sc, ID_SCROLL, area);
-    for (int i = 0; i < VISIT_FIELD_COUNT; i++) {
-        int col = i % cols, row = i / cols;
-        UiRect r = ui_rect(t->pad + col * (cw + t->pad), top + row * rowh, cw, fh);
-        bool optional = i != VISIT_FIRST && i != VISIT_LAST;
-        UiFieldSpec fs = {kiosk_tr(k, CAPTIONS[i]),
-                          w->f[i].text,
-                          w->f[i].caret,
-                          NULL,
-                          error_text(k, i, w->err[i]),
-                          optional ? kiosk_tr(k, S_OPTIONAL) : NULL};
-        w->box[i] = ui_field(v, t, &k->in, ID_FIELD + (uint32_t)i, r, &fs, &w->text_x[i]);
-    }
-    ui_scroll_end(v, &w->sc, content_h, saved);
-    ui_scroll_bar(v, t, &w->sc, area);
+    int bottom = in_bar ? kb_top : consent.y;
+    screen_form_layout(k, &w->form, ui_rect(0, y0, v->w, bottom - t->gap - y0));
     ui_checkbox(v, t, &k->in, ID_CONSENT, consent, kiosk_tr(k, S_CONSENT), w->consent);
 }
 
 const UiScreen screen_walkin = {
     .name = "walkin",
     .state_size = sizeof(Walkin),
+    .create = create,
+    .reset = reset,
     .enter = enter,
     .press = press,
     .text = text,
