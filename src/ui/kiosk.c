@@ -5,6 +5,7 @@
  * timers, layout. */
 #include "ui/kiosk.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@ static const UiScreen *const SCREENS[SCREEN_COUNT] = {
     [SCREEN_PROGRAMS] = &screen_programs,         [SCREEN_PROGRAM] = &screen_program,
     [SCREEN_STAFF_PIN] = &screen_staff_pin,       [SCREEN_STAFF_HOME] = &screen_staff_home,
     [SCREEN_STAFF_LOOKUP] = &screen_staff_lookup, [SCREEN_STAFF_GUEST] = &screen_staff_guest,
+    [SCREEN_STAFF_EDIT] = &screen_staff_edit,
 };
 
 /* A scanner types a whole code, then Enter, faster than any person: every
@@ -172,6 +174,7 @@ Kiosk *kiosk_create(const KioskEnv *env, int64_t now, char *err, size_t errlen)
     if (!k->view)
         goto oom;
     for (int i = 0; i < SCREEN_COUNT; i++) {
+        assert(SCREENS[i]); /* every screen is in the table */
         k->state[i] = calloc(1, SCREENS[i]->state_size ? SCREENS[i]->state_size : 1);
         if (!k->state[i] || (SCREENS[i]->create && SCREENS[i]->create(k, k->state[i]) != 0))
             goto oom;

@@ -11,6 +11,12 @@ void ui_edit_clear(UiEdit *e)
     e->len = e->caret = 0;
 }
 
+void ui_edit_set(UiEdit *e, const char *utf8)
+{
+    text_copy(e->text, sizeof e->text, utf8);
+    e->len = e->caret = strlen(e->text);
+}
+
 static size_t utf8_prev(const char *s, size_t i)
 {
     if (i == 0)

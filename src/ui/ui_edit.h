@@ -21,6 +21,9 @@ typedef struct UiEdit {
 } UiEdit;
 
 void ui_edit_clear(UiEdit *e);
+/* Starts from text (cut at a character boundary when longer than the editor
+ * holds), the caret at its end. */
+void ui_edit_set(UiEdit *e, const char *utf8);
 /* Inserts typed text at the caret, stopping at max_chars characters in all.
  * True when something was inserted. */
 bool ui_edit_insert(UiEdit *e, const char *utf8, size_t max_chars);

@@ -118,7 +118,8 @@ static const Entry TABLE[S_COUNT] = {
     {S_STAFF_CHECKED_IN, {"Checked in", "Registrados"}},
     {S_STAFF_EXPECTED_FMT, {"of %zu expected", "de %zu esperados"}},
     {S_STAFF_WALKINS, {"Walk-ins", "Sin registro previo"}},
-    {S_STAFF_WALKINS_SUB, {"registered here", "registrados aquí"}},
+    {S_STAFF_WALKINS_SUB,
+     {"registered here; %zu present in all", "registrados aquí; %zu presentes en total"}},
     {S_STAFF_BADGES, {"Badge printer", "Impresora de gafetes"}},
     {S_STAFF_PRINT_OFF, {"Not printing", "No imprime"}},
     {S_STAFF_PRINT_PNG, {"PNG files", "Archivos PNG"}},
@@ -204,6 +205,18 @@ static const Entry TABLE[S_COUNT] = {
     {S_ERR_PHONE_SHORT,
      {"A phone number has at least 7 digits", "Un teléfono tiene al menos 7 dígitos"}},
     {S_NO_NEW, {"No, I'm someone else", "No, soy otra persona"}},
+    {S_STAFF_EDIT, {"Edit details", "Editar datos"}},
+    {S_STAFF_EDIT_TITLE, {"Correct the details", "Corregir los datos"}},
+    {S_SAVE, {"Save", "Guardar"}},
+    {S_STAFF_SAVED, {"Details saved.", "Datos guardados."}},
+    {S_STAFF_CHECK_IN, {"Check in", "Registrar llegada"}},
+    {S_STAFF_CHECKED_NOW,
+     {"Checked in; the badge is on its way.", "Llegada registrada; el gafete está en camino."}},
+    {S_STAFF_PROGRAMS_LABEL, {"Programs", "Programas"}},
+    {S_STAFF_KINDS_LABEL, {"Partnering", "Colaboración"}},
+    {S_STAFF_CONSENT_LABEL, {"May contact", "Contacto"}},
+    {S_STAFF_CONSENT_YES, {"Yes, about partnering", "Sí, sobre colaboraciones"}},
+    {S_STAFF_CONSENT_NO, {"No", "No"}},
 };
 
 const char *ui_tr(UiLang lang, UiStr s)

@@ -94,7 +94,7 @@ typedef enum UiStr {
     S_STAFF_CHECKED_IN,
     S_STAFF_EXPECTED_FMT, /* one %zu: pre-registered guests */
     S_STAFF_WALKINS,
-    S_STAFF_WALKINS_SUB,
+    S_STAFF_WALKINS_SUB, /* one %zu: everyone checked in, walk-ins too */
     S_STAFF_BADGES,
     S_STAFF_PRINT_OFF,
     S_STAFF_PRINT_PNG,
@@ -162,6 +162,17 @@ typedef enum UiStr {
     S_BADGE_SAVED,
     S_ERR_PHONE_SHORT,
     S_NO_NEW, /* "Is this you?" after the walk-in form: no, add me */
+    S_STAFF_EDIT,
+    S_STAFF_EDIT_TITLE,
+    S_SAVE,
+    S_STAFF_SAVED,
+    S_STAFF_CHECK_IN,
+    S_STAFF_CHECKED_NOW,
+    S_STAFF_PROGRAMS_LABEL,
+    S_STAFF_KINDS_LABEL,
+    S_STAFF_CONSENT_LABEL,
+    S_STAFF_CONSENT_YES,
+    S_STAFF_CONSENT_NO,
     S_COUNT
 } UiStr;
 

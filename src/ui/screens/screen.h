@@ -41,6 +41,7 @@ typedef enum ScreenId {
     SCREEN_STAFF_HOME,
     SCREEN_STAFF_LOOKUP,
     SCREEN_STAFF_GUEST,
+    SCREEN_STAFF_EDIT,
     SCREEN_COUNT
 } ScreenId;
 
@@ -95,7 +96,7 @@ typedef struct UiScreen {
 
 extern const UiScreen screen_welcome, screen_find, screen_confirm, screen_walkin, screen_interests,
     screen_done, screen_already, screen_help, screen_programs, screen_program, screen_staff_pin,
-    screen_staff_home, screen_staff_lookup, screen_staff_guest;
+    screen_staff_home, screen_staff_lookup, screen_staff_guest, screen_staff_edit;
 
 /* The router's state, which every screen may read; screens change it only
  * through the kiosk_* functions, but for the interaction (in) and the
@@ -176,6 +177,10 @@ void screen_walkin_anyway(Kiosk *k, int64_t now);
 void screen_program_open(Kiosk *k, size_t i, int64_t now);
 /* The staff page of one guest (found by the lookup). */
 void screen_staff_guest_open(Kiosk *k, const char *guest_id, int64_t now);
+/* Back to the guest's page after their details were saved. */
+void screen_staff_guest_saved(Kiosk *k, int64_t now);
+/* Staff's corrections of a guest's details, starting from what rec holds. */
+void screen_staff_edit_open(Kiosk *k, const GuestRecord *rec, int64_t now);
 
 /* ---- parts of screens (parts.c) ---- */
 

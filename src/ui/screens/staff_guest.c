@@ -1,16 +1,25 @@
 /* staff_guest.c — one guest as staff see them (SPEC §5): every detail on a
- * line of its own, Undo check-in (asked first; kept as an audit record) and
- * Reprint badge, and how the last of them went. */
+ * line of its own, what they picked and whether they may be contacted; Check
+ * in (when they are not), Undo check-in (asked first; kept as an audit
+ * record), Reprint badge and Edit details (staff_edit.c), and how the last of
+ * them went. */
 #include <stdio.h>
 #include <string.h>
 
 #include "core/timefmt.h"
 #include "ui/screens/screen.h"
 
-enum { ID_BACK = 1, ID_UNDO, ID_UNDO_YES, ID_UNDO_NO, ID_REPRINT };
+enum { ID_BACK = 1, ID_UNDO, ID_UNDO_YES, ID_UNDO_NO, ID_REPRINT, ID_CHECK_IN, ID_EDIT };
 
 /* What the page says after an action. */
-typedef enum GuestNote { GN_NONE, GN_UNDONE, GN_REPRINTED, GN_ERROR } GuestNote;
+typedef enum GuestNote {
+    GN_NONE,
+    GN_UNDONE,
+    GN_REPRINTED,
+    GN_CHECKED_IN,
+    GN_SAVED,
+    GN_ERROR
+} GuestNote;
 
 typedef struct GuestPage {
     GuestRecord rec;
@@ -59,6 +68,14 @@ void screen_staff_guest_open(Kiosk *k, const char *guest_id, int64_t now)
         failed(k, p);
 }
 
+void screen_staff_guest_saved(Kiosk *k, int64_t now)
+{
+    GuestPage *p = kiosk_state(k, SCREEN_STAFF_GUEST);
+    kiosk_go(k, SCREEN_STAFF_GUEST, now);
+    p->note = GN_SAVED;
+    reload(k, p);
+}
+
 static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
 {
     GuestPage *p = st;
@@ -81,6 +98,21 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
         }
         p->note = GN_UNDONE;
         reload(k, p);
+        break;
+    case ID_CHECK_IN:
+        switch (visit_staff_check_in(k->visit, p->rec.g.id)) {
+        case VISIT_CHECKED_IN:
+        case VISIT_ALREADY:
+            p->note = GN_CHECKED_IN;
+            break;
+        default:
+            failed(k, p);
+            break;
+        }
+        reload(k, p);
+        break;
+    case ID_EDIT:
+        screen_staff_edit_open(k, &p->rec, now);
         break;
     case ID_REPRINT:
         if (!visit_prints(k->visit))
@@ -152,20 +184,22 @@ static int actions(Kiosk *k, const GuestPage *p, int bottom)
     const UiTheme *t = &k->theme;
     UiView *v = k->view;
     int x = t->pad;
-    if (p->rec.checked_in) {
-        const char *ul = kiosk_tr(k, S_STAFF_UNDO);
-        int uw = screen_button_w(k, ul, t->px_button, t->btn_wide);
-        ui_button(v, t, &k->in, ID_UNDO, ui_rect(x, bottom, uw, t->target), ul, UI_BTN_SECONDARY,
-                  t->px_button);
-        x += uw + t->gap;
-    }
+    /* Undo check-in for a guest checked in; Check in for one who is not. */
+    const char *cl = kiosk_tr(k, p->rec.checked_in ? S_STAFF_UNDO : S_STAFF_CHECK_IN);
+    int cw = screen_button_w(k, cl, t->px_button, t->btn_wide);
+    ui_button(v, t, &k->in, p->rec.checked_in ? ID_UNDO : ID_CHECK_IN,
+              ui_rect(x, bottom, cw, t->target), cl,
+              p->rec.checked_in ? UI_BTN_SECONDARY : UI_BTN_PRIMARY, t->px_button);
+    x += cw + t->gap;
     reprint_button(k, x, bottom);
+    static const UiStr NOTES[] = {[GN_UNDONE] = S_STAFF_UNDONE,
+                                  [GN_REPRINTED] = S_STAFF_REPRINTED,
+                                  [GN_CHECKED_IN] = S_STAFF_CHECKED_NOW,
+                                  [GN_SAVED] = S_STAFF_SAVED};
     const char *note = NULL;
     UiColor nc = t->success;
-    if (p->note == GN_UNDONE)
-        note = kiosk_tr(k, S_STAFF_UNDONE);
-    else if (p->note == GN_REPRINTED)
-        note = kiosk_tr(k, S_STAFF_REPRINTED);
+    if (p->note != GN_NONE && p->note != GN_ERROR)
+        note = kiosk_tr(k, NOTES[p->note]);
     else if (p->note == GN_ERROR) {
         note = p->err;
         nc = t->error;
@@ -179,11 +213,38 @@ static int actions(Kiosk *k, const GuestPage *p, int bottom)
 }
 
 /* Every detail on a line of its own: caption, value. */
+/* Strings joined with ", " into out. */
+static void join(const char *const *items, size_t n, char *out, size_t len)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < n && used < len; i++) {
+        int w = snprintf(out + used, len - used, "%s%s", i ? ", " : "", items[i]);
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
+}
+
+/* What they picked: the programs' names and the kinds, in the page's
+ * language; each into a buffer of len. */
+static void picks(Kiosk *k, const GuestRecord *r, char *programs, char *kinds, size_t len)
+{
+    join((const char *const *)r->program_names, r->nprograms, programs, len);
+    const char *words[16];
+    size_t n = 0;
+    for (size_t i = 0; i < r->nkinds && n < 16; i++)
+        words[n++] = ui_tr_kind(k->lang, r->kinds[i]);
+    join(words, n, kinds, len);
+}
+
 static void details(Kiosk *k, const GuestRecord *r, int y, int bottom)
 {
     const UiTheme *t = &k->theme;
     UiView *v = k->view;
     const Guest *g = &r->g;
+    char programs[600], kinds[600];
+    picks(k, r, programs, kinds, sizeof kinds);
     char when[160];
     if (r->checked_in)
         time_format_local(r->checked_in_at, when);
@@ -201,21 +262,33 @@ static void details(Kiosk *k, const GuestRecord *r, int y, int bottom)
          kiosk_tr(k, g->walk_in ? S_STAFF_WALKIN : S_STAFF_PREREG)},
         {kiosk_tr(k, S_STAFF_CHECKIN_LABEL), when},
         {kiosk_tr(k, S_STAFF_BADGE_LABEL), badge},
+        {kiosk_tr(k, S_STAFF_PROGRAMS_LABEL), programs},
+        {kiosk_tr(k, S_STAFF_KINDS_LABEL), kinds},
+        {kiosk_tr(k, S_STAFF_CONSENT_LABEL),
+         kiosk_tr(k, g->consent ? S_STAFF_CONSENT_YES : S_STAFF_CONSENT_NO)},
     };
     size_t nrows = sizeof rows / sizeof rows[0];
-    int aw = v->w - 2 * t->pad, cap_w = 0;
+    int lh = ui_text_height(v, t->px_body, UI_REGULAR), rh = lh + ui_sc(t, 4);
+    /* Two columns, in landscape, when one does not hold them all. */
+    int per_col = (bottom - t->gap - y) / rh;
+    int cols = per_col > 0 && (size_t)per_col < nrows && v->w > v->h ? 2 : 1;
+    int colw = (v->w - 2 * t->pad - (cols - 1) * 2 * t->gap) / cols, cap_w = 0;
     for (size_t i = 0; i < nrows; i++) {
         int w = ui_text_width(v, rows[i][0], t->px_body, UI_BOLD);
         cap_w = w > cap_w ? w : cap_w;
     }
-    if (cap_w > aw / 3)
-        cap_w = aw / 3;
-    int lh = ui_text_height(v, t->px_body, UI_REGULAR), rh = lh + ui_sc(t, 4);
-    for (size_t i = 0; i < nrows && y + rh <= bottom - t->gap; i++, y += rh) {
-        ui_text_in(v, ui_rect(t->pad, y, cap_w, lh), rows[i][0], t->px_body, t->px_small, UI_BOLD,
+    if (cap_w > colw / 3)
+        cap_w = colw / 3;
+    size_t in_col = cols == 2 ? (nrows + 1) / 2 : nrows;
+    for (size_t i = 0; i < nrows; i++) {
+        int x = t->pad + (int)(i / in_col) * (colw + 2 * t->gap);
+        int ry = y + (int)(i % in_col) * rh;
+        if (ry + rh > bottom - t->gap)
+            continue;
+        ui_text_in(v, ui_rect(x, ry, cap_w, lh), rows[i][0], t->px_body, t->px_small, UI_BOLD,
                    t->muted, UI_LEFT);
         const char *val = rows[i][1][0] ? rows[i][1] : "—";
-        ui_text_in(v, ui_rect(t->pad + cap_w + t->gap, y, aw - cap_w - t->gap, lh), val, t->px_body,
+        ui_text_in(v, ui_rect(x + cap_w + t->gap, ry, colw - cap_w - t->gap, lh), val, t->px_body,
                    t->px_small, UI_REGULAR, t->text, UI_LEFT);
     }
 }
@@ -231,7 +304,11 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     int bw = screen_button_w(k, back, t->px_button, t->btn_min);
     ui_button(v, t, &k->in, ID_BACK, ui_rect(t->pad, t->pad, bw, t->target), back, UI_BTN_SECONDARY,
               t->px_button);
-    int side = t->pad + bw + t->gap;
+    const char *edit = kiosk_tr(k, S_STAFF_EDIT);
+    int ew = screen_button_w(k, edit, t->px_button, t->btn_min);
+    ui_button(v, t, &k->in, ID_EDIT, ui_rect(v->w - t->pad - ew, t->pad, ew, t->target), edit,
+              UI_BTN_SECONDARY, t->px_button);
+    int side = t->pad + (bw > ew ? bw : ew) + t->gap;
     ui_text_in(v, ui_rect(side, t->pad, v->w - 2 * side, t->target), name, t->px_title, t->px_small,
                UI_BOLD, t->text, UI_CENTER);
     int bottom = v->h - t->pad - t->target;

@@ -344,10 +344,13 @@ static int cards(Kiosk *k, const Dashboard *d, int y)
     char value[3][160], detail[3][400];
     bool bad[3] = {false, false, false};
     if (d->stats_ok) {
-        snprintf(value[0], sizeof value[0], "%zu", d->stats.checked_in);
+        /* As `lanyard stats` and the exports count them: the pre-registered
+         * checked in, the walk-ins apart, and everyone present. */
+        snprintf(value[0], sizeof value[0], "%zu", d->stats.registered_in);
         snprintf(detail[0], sizeof detail[0], kiosk_tr(k, S_STAFF_EXPECTED_FMT), d->stats.expected);
         snprintf(value[1], sizeof value[1], "%zu", d->stats.walk_ins);
-        snprintf(detail[1], sizeof detail[1], "%s", kiosk_tr(k, S_STAFF_WALKINS_SUB));
+        snprintf(detail[1], sizeof detail[1], kiosk_tr(k, S_STAFF_WALKINS_SUB),
+                 d->stats.checked_in);
     } else {
         snprintf(value[0], sizeof value[0], "—");
         snprintf(detail[0], sizeof detail[0], "%s", d->stats_err);
