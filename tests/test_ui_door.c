@@ -474,6 +474,75 @@ static void test_programs_in_spanish(void **state)
     free(csv);
 }
 
+/* The audit trail's rows of action for a guest, counted with plain SQL on
+ * the database file. */
+static int audit_rows(Fixture *f, const char *action)
+{
+    char *db = tu_path(f->dir, "k.db");
+    char sql[256];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM audit WHERE action = '%s';", action);
+    const char *const argv[] = {"/usr/bin/sqlite3", db, sql, NULL};
+    TuRun r = tu_run(argv, NULL);
+    assert_int_equal(r.status, 0);
+    int n = atoi(r.out);
+    tu_run_free(&r);
+    free(db);
+    return n;
+}
+
+/* Staff at the desk: a guest found by part of their registration code; their
+ * page shows their picks and consent; staff check them in and correct their
+ * company, and the database says so, with an audit record of the change. */
+static void test_staff_desk(void **state)
+{
+    Fixture *f = *state;
+    uid_destroy(f->d);
+    f->d = uid_kiosk_create(&(UidSetup){.store = f->store,
+                                        .cfg = &f->cfg,
+                                        .windowed = true,
+                                        .printer = {.print = count_print, .ud = f}});
+    uid_hold(f->d, 5, 5, 3000);
+    uid_press(f->d, "OK");
+    uid_press(f->d, "Find a guest");
+    uid_type(f->d, "420000", 100); /* in the middle of 2714200001 */
+    uid_press(f->d, "Grace Okafor");
+    assert_string_equal(uid_screen(f->d), "staff_guest");
+    uid_expect(f->d, "Not checked in");
+    uid_expect(f->d, "May contact");
+    uid_press(f->d, "Check in");
+    uid_expect(f->d, "Checked in; the badge is on its way.");
+    assert_true(is_checked_in(f, "2714200001"));
+    assert_int_equal(f->prints, 1);
+    assert_int_equal(audit_rows(f, "staff check-in"), 1);
+
+    uid_press(f->d, "Edit details");
+    assert_string_equal(uid_screen(f->d), "staff_edit");
+    uid_press(f->d, "Company");
+    for (int i = 0; i < 40; i++)
+        uid_key(f->d, UI_KEY_BACKSPACE, 0);
+    uid_type(f->d, "Bright Smile Dental", 60);
+    uid_press(f->d, "Save");
+    assert_string_equal(uid_screen(f->d), "staff_guest");
+    uid_expect(f->d, "Details saved.");
+    uid_expect(f->d, "Bright Smile Dental");
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_by_code(f->store, "2714200001", &g), STORE_OK);
+    assert_string_equal(g.company, "Bright Smile Dental");
+    guest_clear(&g);
+    assert_int_equal(audit_rows(f, "edit"), 1);
+    /* A name may not be emptied. */
+    uid_press(f->d, "Edit details");
+    uid_press(f->d, "First name");
+    for (int i = 0; i < 10; i++)
+        uid_key(f->d, UI_KEY_BACKSPACE, 0);
+    uid_press(f->d, "Save");
+    assert_string_equal(uid_screen(f->d), "staff_edit");
+    uid_expect(f->d, "Please enter your first name");
+    uid_press(f->d, "Cancel");
+    uid_expect(f->d, "Grace Okafor");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -485,6 +554,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_staff_charts_stay, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walkin_is_this_you, setup, teardown),
         cmocka_unit_test_setup_teardown(test_programs_in_spanish, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_staff_desk, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
