@@ -1,8 +1,8 @@
 /* kiosk.c — the router of the kiosk's screens: which screen is shown, the
  * pointer (taps, drags, the held keyboard key), the staff gesture, the idle
- * reset, notices and scanner bursts. The screens themselves are in
- * src/ui/screens/ (screen.h). Sections: the table of screens, create, input,
- * timers, layout. */
+ * reset and notices. Typing and scanner bursts are kiosk_keys.c; the screens
+ * themselves are in src/ui/screens/ (screen.h). Sections: the table of
+ * screens, create, input, timers, layout. */
 #include "ui/kiosk.h"
 
 #include <assert.h>
@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui/kiosk_keys.h"
 #include "ui/screens/screen.h"
 
 static const UiScreen *const SCREENS[SCREEN_COUNT] = {
@@ -23,10 +24,6 @@ static const UiScreen *const SCREENS[SCREEN_COUNT] = {
     [SCREEN_STAFF_EDIT] = &screen_staff_edit,
 };
 
-/* A scanner types a whole code, then Enter, faster than any person: every
- * key at most this far after the one before, by the events' own times (a
- * busy frame must not make typing look fast). */
-#define SCAN_GAP_MS 30
 #define NOTICE_MS 6000
 /* "Still there?" shows this long before the idle reset. */
 #define PROMPT_MS 10000
@@ -41,12 +38,17 @@ static const UiScreen *current(const Kiosk *k)
     return SCREENS[k->screen];
 }
 
+const UiScreen *kiosk_screen(const Kiosk *k)
+{
+    return current(k);
+}
+
 static void *cur_state(Kiosk *k)
 {
     return k->state[k->screen];
 }
 
-static bool in_staff_mode(const Kiosk *k)
+bool kiosk_staff_mode(const Kiosk *k)
 {
     return k->screen >= SCREEN_STAFF_PIN;
 }
@@ -239,81 +241,16 @@ const char *kiosk_screen_name(const Kiosk *k)
  * top-left corner of any guest screen. */
 static bool in_staff_corner(const Kiosk *k, int x, int y)
 {
-    return !in_staff_mode(k) && x >= 0 && y >= 0 && x < k->theme.target && y < k->theme.target;
-}
-
-static void screen_key(Kiosk *k, UiKey key, int64_t now)
-{
-    if (current(k)->key)
-        current(k)->key(k, cur_state(k), key, now);
-    k->dirty = true;
-}
-
-/* Return: the screen's own meaning (next field, hide the keyboard), else the
- * focused widget is pressed. */
-static void enter(Kiosk *k, int64_t now)
-{
-    const UiScreen *s = current(k);
-    if (s->key && s->key(k, cur_state(k), UI_KEY_RETURN, now))
-        return;
-    if (k->in.focus)
-        s->press(k, cur_state(k), k->in.focus, now);
-}
-
-static void keyboard_tap(Kiosk *k, int index, int64_t now)
-{
-    char text[16];
-    switch (ui_keyboard_press(&k->kb, index, text, sizeof text)) {
-    case UI_KB_TEXT:
-        if (current(k)->text)
-            current(k)->text(k, cur_state(k), text, now);
-        break;
-    case UI_KB_BACKSPACE:
-        screen_key(k, UI_KEY_BACKSPACE, now);
-        break;
-    case UI_KB_ENTER:
-        enter(k, now);
-        break;
-    case UI_KB_HIDE:
-        k->kb.visible = false;
-        break;
-    case UI_KB_NONE:
-        break;
-    }
-    k->dirty = true;
+    return !kiosk_staff_mode(k) && x >= 0 && y >= 0 && x < k->theme.target && y < k->theme.target;
 }
 
 static void activate(Kiosk *k, uint32_t id, int64_t now)
 {
     k->dirty = true;
     if (id >= KIOSK_KEY_BASE)
-        keyboard_tap(k, (int)(id - KIOSK_KEY_BASE), now);
+        kiosk_keys_tap(k, (int)(id - KIOSK_KEY_BASE), now);
     else
         current(k)->press(k, cur_state(k), id, now);
-}
-
-/* Tab / Shift+Tab move the focus through the focusable widgets in drawing order. */
-static void tab(Kiosk *k, bool back)
-{
-    const UiView *v = k->view;
-    int n = 0, cur = -1;
-    uint32_t ids[UI_MAX_WIDGETS];
-    for (size_t i = 0; i < v->nwidgets; i++) {
-        const UiWidget *w = &v->widgets[i];
-        if (!(w->flags & UI_WF_FOCUSABLE))
-            continue;
-        if (w->id == k->in.focus)
-            cur = n;
-        ids[n++] = w->id;
-    }
-    if (!n)
-        return;
-    int next = cur < 0 ? (back ? n - 1 : 0) : (cur + (back ? n - 1 : 1)) % n;
-    if (current(k)->focus)
-        current(k)->focus(k, cur_state(k), ids[next]);
-    k->in.focus = ids[next];
-    k->in.show_focus = true;
-    k->dirty = true;
 }
 
 static UiScroll *scroll_at(Kiosk *k, int x, int y)
@@ -327,76 +264,6 @@ static UiScroll *scroll_at(Kiosk *k, int x, int y)
             return current(k)->scroll(k, cur_state(k), w->id);
     }
     return NULL;
-}
-
-/* Typing goes to the screen; a burst is also kept, in case it is a scan. t is
- * when the key was typed. */
-static void on_text(Kiosk *k, const char *s, int64_t t, int64_t now)
-{
-    if (k->scan_len == 0 || t - k->scan_last > SCAN_GAP_MS) {
-        k->scan_len = 0;
-        k->scan_field = current(k)->field ? current(k)->field(k, cur_state(k)) : NULL;
-        if (k->scan_field)
-            k->scan_saved = *k->scan_field;
-    }
-    size_t n = strlen(s);
-    if (k->scan_len + n < sizeof k->scan) {
-        memcpy(k->scan + k->scan_len, s, n);
-        k->scan_len += n;
-        k->scan[k->scan_len] = '\0';
-    }
-    k->scan_last = t;
-    if (current(k)->text)
-        current(k)->text(k, cur_state(k), s, now);
-    k->dirty = true;
-}
-
-/* Return ending a burst at scanner speed: a scanned code, of any length. The
- * text it typed is taken back out of the field, and the guest is checked in
- * (or told the code is not known). t is when Return was pressed. */
-static bool take_scan(Kiosk *k, int64_t t, int64_t now)
-{
-    if (in_staff_mode(k) || k->scan_len == 0 || t - k->scan_last > SCAN_GAP_MS)
-        return false;
-    char code[sizeof k->scan];
-    memcpy(code, k->scan, sizeof code);
-    UiEdit *f = current(k)->field ? current(k)->field(k, cur_state(k)) : NULL;
-    if (k->scan_field && f == k->scan_field) {
-        *f = k->scan_saved;
-        if (current(k)->edited)
-            current(k)->edited(k, cur_state(k));
-    }
-    k->scan_len = 0;
-    kiosk_checked_in(k, visit_check_in_code(k->visit, code), now);
-    return true;
-}
-
-static void on_key(Kiosk *k, const UiEvent *ev, int64_t t, int64_t now)
-{
-    bool alt = ev->mods & UI_MOD_ALT, ctrl = ev->mods & UI_MOD_CTRL;
-    /* Lock-down: in kiosk mode these never quit; in a window Ctrl+Q and
-     * Alt+F4 do, as in any desktop program. */
-    if ((ev->key == UI_KEY_F4 && alt) || (ev->key == UI_KEY_Q && ctrl)) {
-        if (k->env.windowed)
-            k->quit = true;
-        return;
-    }
-    switch (ev->key) {
-    case UI_KEY_RETURN:
-        if (!take_scan(k, t, now))
-            enter(k, now);
-        k->scan_len = 0;
-        break;
-    case UI_KEY_TAB:
-        tab(k, ev->mods & UI_MOD_SHIFT);
-        break;
-    case UI_KEY_ESCAPE:
-        break; /* never leaves the kiosk; Back buttons are on screen */
-    default:
-        screen_key(k, ev->key, now);
-        break;
-    }
-    k->dirty = true;
 }
 
 static void pointer_down(Kiosk *k, const UiEvent *ev, int64_t now)
@@ -521,11 +388,11 @@ void kiosk_handle(Kiosk *k, const UiEvent *ev, int64_t now)
         break;
     case UI_EV_TEXT:
         k->last_input = now;
-        on_text(k, ev->text, t, now);
+        kiosk_keys_text(k, ev->text, t, now);
         break;
     case UI_EV_KEY:
         k->last_input = now;
-        on_key(k, ev, t, now);
+        kiosk_keys_key(k, ev, t, now);
         break;
     case UI_EV_QUIT:
         if (k->env.windowed)
@@ -550,7 +417,7 @@ void kiosk_tick(Kiosk *k, int64_t now)
     /* A held keyboard key: still pressed (not dragged off) and due. */
     while (k->repeat_at && k->pointer_down && k->in.pressed >= KIOSK_KEY_BASE &&
            now >= k->repeat_at) {
-        screen_key(k, UI_KEY_BACKSPACE, now);
+        kiosk_keys_tap(k, (int)(k->in.pressed - KIOSK_KEY_BASE), now);
         k->repeated = true;
         k->repeat_at += REPEAT_EVERY_MS;
         k->last_input = now;

@@ -138,6 +138,9 @@ struct Kiosk {
     bool dirty, quit;
 };
 
+/* The screen on show, and whether it is one of staff mode's. */
+const UiScreen *kiosk_screen(const Kiosk *k);
+bool kiosk_staff_mode(const Kiosk *k);
 /* The state block of screen id. */
 void *kiosk_state(Kiosk *k, ScreenId id);
 const char *kiosk_tr(const Kiosk *k, UiStr s);
