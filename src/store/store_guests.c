@@ -220,7 +220,7 @@ static const char INSERT_GUEST[] =
     "consent, kiosk, created_at, updated_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)";
 
-static void bind_guest_fields(Store *s, sqlite3_stmt *st, const Guest *g)
+void store_bind_guest(Store *s, sqlite3_stmt *st, const Guest *g)
 {
     store_bind_text(s, st, 2, g->code);
     store_bind_text(s, st, 3, g->first);
@@ -303,7 +303,7 @@ static StoreStatus walkin_add(Store *s, Guest *g, bool walk_ins_only, const char
         tmp.code = code;
         tmp.walk_in = true;
         store_bind_text(s, st, 1, id);
-        bind_guest_fields(s, st, &tmp);
+        store_bind_guest(s, st, &tmp);
         store_bind_text(s, st, 12, kiosk);
         store_bind_time(s, st, 13, now);
         if (store_step(s, st) != SQLITE_DONE) {
@@ -377,7 +377,7 @@ static StoreStatus write_edit(Store *s, const char *id, const Guest *g, int64_t 
     if (!st)
         return STORE_ERROR;
     store_bind_text(s, st, 1, id);
-    bind_guest_fields(s, st, g);
+    store_bind_guest(s, st, g);
     store_bind_time(s, st, 12, now);
     return store_step_done(s, st, "correct a guest");
 }
@@ -502,7 +502,7 @@ static int import_update(Store *s, const char *id, const Guest *in, int64_t now)
     if (!st)
         return -1;
     store_bind_text(s, st, 1, id);
-    bind_guest_fields(s, st, in);
+    store_bind_guest(s, st, in);
     store_bind_time(s, st, 12, now);
     return store_step_done(s, st, "import guests") == STORE_OK ? 1 : -1;
 }
@@ -538,7 +538,7 @@ static int import_insert(Store *s, sqlite3_stmt *ins, const Guest *g, int64_t no
     store_bind_text(s, ins, 1, id);
     Guest tmp = *g;
     tmp.walk_in = false;
-    bind_guest_fields(s, ins, &tmp);
+    store_bind_guest(s, ins, &tmp);
     store_bind_text(s, ins, 12, "");
     store_bind_time(s, ins, 13, now);
     if (store_step(s, ins) != SQLITE_DONE) {

@@ -79,6 +79,9 @@ void store_bind_text(Store *s, sqlite3_stmt *st, int idx, const char *v);
 void store_bind_time(Store *s, sqlite3_stmt *st, int idx, int64_t ms);
 void store_bind_int(Store *s, sqlite3_stmt *st, int idx, int64_t v);
 void store_bind_null(Store *s, sqlite3_stmt *st, int idx);
+/* A guest's own fields at ?2..?11, in the guests table's column order: code,
+ * first, last, company, title, email, phone, role, walk_in, consent. */
+void store_bind_guest(Store *s, sqlite3_stmt *st, const Guest *g);
 /* Rewinds st to run it again (its values stay bound); a failure is kept as a
  * binder's is. */
 void store_reset(Store *s, sqlite3_stmt *st);

@@ -182,16 +182,7 @@ static StoreStatus write_guest(Store *s, const char *id, const MergeGuest *field
         return STORE_ERROR;
     const Guest *g = &fields->g;
     store_bind_text(s, st, 1, id);
-    store_bind_text(s, st, 2, g->code);
-    store_bind_text(s, st, 3, g->first);
-    store_bind_text(s, st, 4, g->last);
-    store_bind_text(s, st, 5, g->company);
-    store_bind_text(s, st, 6, g->title);
-    store_bind_text(s, st, 7, g->email);
-    store_bind_text(s, st, 8, g->phone);
-    store_bind_int(s, st, 9, (int)g->role);
-    store_bind_int(s, st, 10, g->walk_in);
-    store_bind_int(s, st, 11, g->consent);
+    store_bind_guest(s, st, g);
     store_bind_text(s, st, 12, origin->kiosk);
     store_bind_text(s, st, 13, origin->created_at);
     store_bind_time(s, st, 14, g->updated_at);
