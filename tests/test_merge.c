@@ -282,18 +282,6 @@ static void build_kiosks(void)
 
 /* ---- what a merge produced ---- */
 
-static int write_attendance(const AttendanceRow *r, void *ud)
-{
-    export_attendance_row(ud, r);
-    return 0;
-}
-
-static int write_followup(const FollowupRow *r, void *ud)
-{
-    export_followup_row(ud, r);
-    return 0;
-}
-
 /* Both exports of a database, as the CSV text staff would get. */
 static char *exports(const char *name)
 {
@@ -304,11 +292,11 @@ static char *exports(const char *name)
     assert_non_null(f);
     Exporter *e = export_begin(f, EXPORT_ATTENDANCE, false);
     assert_non_null(e);
-    assert_int_equal(store_each_attendance(s, write_attendance, e), STORE_OK);
+    assert_int_equal(store_export(s, EXPORT_ATTENDANCE, e), STORE_OK);
     assert_int_equal(export_end(e), 0);
     e = export_begin(f, EXPORT_FOLLOWUP, false);
     assert_non_null(e);
-    assert_int_equal(store_each_followup(s, write_followup, e), STORE_OK);
+    assert_int_equal(store_export(s, EXPORT_FOLLOWUP, e), STORE_OK);
     assert_int_equal(export_end(e), 0);
     assert_int_equal(fclose(f), 0);
     store_close(s);

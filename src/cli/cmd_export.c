@@ -22,18 +22,6 @@ static const char HELP[] =
     "  --out FILE  where to write; '-' or none: standard output\n"
     "  --excel     start with a byte-order mark so Excel shows accents right\n";
 
-static int write_attendance(const AttendanceRow *r, void *ud)
-{
-    export_attendance_row(ud, r);
-    return 0;
-}
-
-static int write_followup(const FollowupRow *r, void *ud)
-{
-    export_followup_row(ud, r);
-    return 0;
-}
-
 /* True when path is the database being exported or any other SQLite file (a
  * kiosk's database): a mistyped --out must not replace the event's data. */
 static bool is_database(const char *path, const char *db)
@@ -126,9 +114,7 @@ static FILE *open_temp(const char *out, char **tmp)
 static int write_export(Store *s, FILE *f, const ExportArgs *a, bool to_stdout)
 {
     Exporter *e = export_begin(f, a->kind, a->excel);
-    StoreStatus st = !e                             ? STORE_ERROR
-                     : a->kind == EXPORT_ATTENDANCE ? store_each_attendance(s, write_attendance, e)
-                                                    : store_each_followup(s, write_followup, e);
+    StoreStatus st = e ? store_export(s, a->kind, e) : STORE_ERROR;
     int werr = e ? export_end(e) : ENOMEM;
     if (st != STORE_OK) {
         fprintf(stderr, "lanyard export: %s\n", store_errmsg(s));

@@ -163,6 +163,9 @@ StoreStatus store_audit(Store *s, const char *kiosk, int64_t now, const char *ac
 StoreStatus store_each_attendance(Store *s, int (*fn)(const AttendanceRow *r, void *ud), void *ud);
 /* One row per (guest, program) interest, ordered by program, then guest name. */
 StoreStatus store_each_followup(Store *s, int (*fn)(const FollowupRow *r, void *ud), void *ud);
+/* Every row of one export to e, begun (export_begin) for the same kind. The
+ * store's status; whether the rows were written is export_end's to say. */
+StoreStatus store_export(Store *s, ExportKind kind, Exporter *e);
 
 /* The counts, with the one meaning of "checked in" that the exports share: a
  * guest counts once while they have a check-in that is not undone (on several

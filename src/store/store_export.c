@@ -233,6 +233,24 @@ StoreStatus store_each_followup(Store *s, int (*fn)(const FollowupRow *r, void *
         4, emit_followup, &walk);
 }
 
+static int write_attendance(const AttendanceRow *r, void *ud)
+{
+    export_attendance_row(ud, r);
+    return 0;
+}
+
+static int write_followup(const FollowupRow *r, void *ud)
+{
+    export_followup_row(ud, r);
+    return 0;
+}
+
+StoreStatus store_export(Store *s, ExportKind kind, Exporter *e)
+{
+    return kind == EXPORT_ATTENDANCE ? store_each_attendance(s, write_attendance, e)
+                                     : store_each_followup(s, write_followup, e);
+}
+
 StoreStatus store_stats(Store *s, StoreStats *out)
 {
     memset(out, 0, sizeof *out);

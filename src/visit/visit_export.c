@@ -19,18 +19,6 @@
 #include "core/timefmt.h"
 #include "visit/visit_internal.h"
 
-static int write_attendance(const AttendanceRow *r, void *ud)
-{
-    export_attendance_row(ud, r);
-    return 0;
-}
-
-static int write_followup(const FollowupRow *r, void *ud)
-{
-    export_followup_row(ud, r);
-    return 0;
-}
-
 /* Writes one CSV export to dir/name and flushes it to the device. */
 static int write_csv(Store *s, const char *dir, const char *name, ExportKind kind, char *err,
                      size_t errlen)
@@ -49,8 +37,7 @@ static int write_csv(Store *s, const char *dir, const char *name, ExportKind kin
         snprintf(err, errlen, "cannot write %s: out of memory", path);
         return -1;
     }
-    StoreStatus st = kind == EXPORT_ATTENDANCE ? store_each_attendance(s, write_attendance, e)
-                                               : store_each_followup(s, write_followup, e);
+    StoreStatus st = store_export(s, kind, e);
     int werr = export_end(e);
     if (!werr && fsync(fileno(f)) != 0)
         werr = errno;
