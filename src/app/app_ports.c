@@ -20,30 +20,35 @@ static int64_t wall_clock(void *ud)
     return a && a->scripted ? a->script_now : time_now_ms();
 }
 
+/* ---- what the workers tell the screen thread ---- */
+
+/* Posts a malloc'd copy of size bytes at what as an SDL user event of type
+ * (app_worker_event frees it; drop_notes does for events never handled).
+ * Safe on a worker thread: the types are set before the workers start and
+ * never change. A copy that cannot be made (out of memory) or posted (SDL's
+ * queue full) is dropped. */
+static void post_copy(Uint32 type, const void *what, size_t size)
+{
+    void *copy = malloc(size);
+    if (!copy)
+        return;
+    memcpy(copy, what, size);
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = type;
+    e.user.data1 = copy;
+    if (SDL_PushEvent(&e) != 1)
+        free(copy);
+}
+
 /* ---- badges ---- */
 
-/* What the print worker tells the screen thread, through SDL's event queue: a
- * copy of the job, with its state and where the badge goes (a printer, or the
- * PNG file written when there is none). */
-typedef struct BadgeNote {
-    PrintJob job;
-} BadgeNote;
-
-/* Runs on the print worker: never touches the kiosk, only posts an event
- * (badge_event is set before the worker starts and never changes). */
+/* Runs on the print worker: posts a copy of the job, with its state and where
+ * the badge goes (a printer, or the PNG file written when there is none). */
 static void badge_notify(void *ud, const PrintJob *job)
 {
     const App *a = ud;
-    BadgeNote *n = malloc(sizeof *n);
-    if (!n)
-        return;
-    n->job = *job;
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = a->badge_event;
-    e.user.data1 = n;
-    if (SDL_PushEvent(&e) != 1)
-        free(n);
+    post_copy(a->badge_event, job, sizeof *job);
 }
 
 static int print_badge(void *ud, const char *guest_id)
@@ -94,21 +99,11 @@ static void printer_start(App *a, VisitEnv *env)
 
 /* ---- the sync folder ---- */
 
-/* Runs on the sync worker: only posts a copy of the status (sync_event is set
- * before the worker starts and never changes). */
+/* Runs on the sync worker: posts a copy of the status. */
 static void sync_notify(void *ud, const SyncStatus *st)
 {
     const App *a = ud;
-    SyncStatus *n = malloc(sizeof *n);
-    if (!n)
-        return;
-    *n = *st;
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = a->sync_event;
-    e.user.data1 = n;
-    if (SDL_PushEvent(&e) != 1)
-        free(n);
+    post_copy(a->sync_event, st, sizeof *st);
 }
 
 /* On the screen thread: a failure goes to stderr once, until a copy works again. */
@@ -177,9 +172,8 @@ void app_ports_start(App *a, VisitEnv *env)
 bool app_worker_event(App *a, const SDL_Event *e)
 {
     if (a->badge_event && e->type == a->badge_event) {
-        BadgeNote *n = e->user.data1;
-        kiosk_badge_update(a->k, &n->job);
-        free(n);
+        kiosk_badge_update(a->k, e->user.data1);
+        free(e->user.data1);
         return true;
     }
     if (a->sync_event && e->type == a->sync_event) {
