@@ -424,6 +424,8 @@ void kiosk_tick(Kiosk *k, int64_t now)
     }
     if (current(k)->tick && current(k)->tick(k, cur_state(k), now))
         k->dirty = true;
+    if (current(k)->shown_ms && now >= k->screen_at + current(k)->shown_ms)
+        kiosk_reset(k, now);
     if (k->notice >= 0 && now >= k->notice_until) {
         k->notice = -1;
         k->dirty = true;
@@ -440,6 +442,8 @@ int64_t kiosk_next_wake(const Kiosk *k, int64_t now)
     const UiScreen *s = current(k);
     if (s->next_wake)
         t = s->next_wake(k, k->state[k->screen], now);
+    if (s->shown_ms && k->screen_at + s->shown_ms < t)
+        t = k->screen_at + s->shown_ms;
     if (k->repeat_at && k->pointer_down && k->repeat_at < t)
         t = k->repeat_at;
     if (k->hold_at && k->pointer_down && k->hold_at + STAFF_HOLD_MS < t)

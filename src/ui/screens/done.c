@@ -130,21 +130,6 @@ const UiScreen screen_done = {
 
 /* ---- Already checked in ---- */
 
-static bool already_tick(Kiosk *k, void *st, int64_t now)
-{
-    (void)st;
-    if (now >= k->screen_at + DONE_MS)
-        kiosk_reset(k, now);
-    return false;
-}
-
-static int64_t already_wake(const Kiosk *k, const void *st, int64_t now)
-{
-    (void)st;
-    (void)now;
-    return k->screen_at + DONE_MS;
-}
-
 static void already_layout(Kiosk *k, void *st, UiView *v, int64_t now)
 {
     (void)st;
@@ -166,7 +151,6 @@ static void already_layout(Kiosk *k, void *st, UiView *v, int64_t now)
 const UiScreen screen_already = {
     .name = "already",
     .press = press,
-    .tick = already_tick,
-    .next_wake = already_wake,
+    .shown_ms = DONE_MS,
     .layout = already_layout,
 };

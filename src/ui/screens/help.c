@@ -14,21 +14,6 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
         kiosk_reset(k, now);
 }
 
-static bool tick(Kiosk *k, void *st, int64_t now)
-{
-    (void)st;
-    if (now - k->screen_at >= HELP_MS)
-        kiosk_reset(k, now);
-    return false;
-}
-
-static int64_t next_wake(const Kiosk *k, const void *st, int64_t now)
-{
-    (void)st;
-    (void)now;
-    return k->screen_at + HELP_MS;
-}
-
 /* An exclamation mark drawn as a bar and a dot in an amber disc. */
 static void mark(Kiosk *k, UiRect d)
 {
@@ -71,7 +56,6 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 const UiScreen screen_help = {
     .name = "staff",
     .press = press,
-    .tick = tick,
-    .next_wake = next_wake,
+    .shown_ms = HELP_MS,
     .layout = layout,
 };

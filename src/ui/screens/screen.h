@@ -62,6 +62,9 @@ typedef struct UiScreen {
     /* Seconds without input before the screen goes back to Welcome, when that
      * is sooner than the event's idle timeout; 0: the event's. */
     int idle_s;
+    /* Milliseconds on show after which the screen goes back to Welcome by
+     * itself, touched or not (a message that needs no answer); 0: never. */
+    int shown_ms;
     /* Allocates what the state holds (at kiosk_create); 0 or -1. Optional. */
     int (*create)(Kiosk *k, void *st);
     /* Forgets everything about the guest (and frees what create did not
