@@ -1036,6 +1036,7 @@ static void test_program_translations_stored(void **state)
     import_report_init(&rep, "programs.csv");
     assert_int_equal(store_import_programs(s, &l, &rep, T0), STORE_OK);
     assert_int_equal(rep.added, 1);
+    import_report_free(&rep);
     ProgramList got;
     program_list_init(&got);
     assert_int_equal(store_programs(s, &got), STORE_OK);
@@ -1054,10 +1055,12 @@ static void test_program_translations_stored(void **state)
     import_report_init(&rep, "programs.csv");
     assert_int_equal(store_import_programs(s, &l, &rep, T0 + 1), STORE_OK);
     assert_int_equal(rep.unchanged, 1);
+    import_report_free(&rep);
     assert_int_equal(program_set_text(p, "es", PROGRAM_NAME, "Soldadura y corte"), 0);
     import_report_init(&rep, "programs.csv");
     assert_int_equal(store_import_programs(s, &l, &rep, T0 + 2), STORE_OK);
     assert_int_equal(rep.updated, 1);
+    import_report_free(&rep);
     program_init(&one);
     assert_int_equal(store_program_get(s, "WELD", &one), STORE_OK);
     assert_string_equal(program_text(&one, PROGRAM_NAME, "es"), "Soldadura y corte");
