@@ -169,46 +169,50 @@ int visit_not_me(Visit *v)
 
 /* ---- check-in ---- */
 
-VisitOutcome visit_check_in(Visit *v, const char *guest_id)
+/* Checks in g, as the store read it (under its own id, also when it was
+ * asked for under one a merge folded away). */
+static VisitOutcome check_in_guest(Visit *v, const Guest *g)
 {
-    Store *s = v->env.store;
-    Guest g;
-    guest_init(&g);
-    if (store_guest_get(s, guest_id, &g) != STORE_OK) {
-        guest_clear(&g);
-        visit_store_failed(v, "cannot read the guest to check in");
-        return VISIT_FAILED;
-    }
-    /* The store may know the guest under another id (a merge folded them). */
-    char id[ID_LEN + 1];
-    memcpy(id, g.id, sizeof id);
     CheckinResult r;
-    if (store_checkin(s, id, v->env.cfg->kiosk_id, visit_now(v), &r) != STORE_OK) {
-        guest_clear(&g);
+    if (store_checkin(v->env.store, g->id, v->env.cfg->kiosk_id, visit_now(v), &r) != STORE_OK) {
         visit_store_failed(v, "check-in not saved");
         return VISIT_FAILED;
     }
     /* Someone else's visit ends here (a code scanned on their Interests):
      * they get their badge, as when they walk away. The same guest keeps the
      * badge they are owed. */
-    bool same = !strcmp(v->guest.id, id);
+    bool same = !strcmp(v->guest.id, g->id);
     bool owed = same && v->badge_owed;
     if (!same)
         visit_end(v);
     memset(&v->guest, 0, sizeof v->guest);
-    memcpy(v->guest.id, id, sizeof v->guest.id);
-    snprintf(v->guest.greet, sizeof v->guest.greet, "%s", g.first[0] ? g.first : g.last);
+    memcpy(v->guest.id, g->id, sizeof v->guest.id);
+    snprintf(v->guest.greet, sizeof v->guest.greet, "%s", g->first[0] ? g->first : g->last);
     /* Interests asks for consent again, starting from what the form or the
      * registration said. */
-    v->guest.walk_in = g.walk_in;
-    v->guest.consent = g.consent;
+    v->guest.walk_in = g->walk_in;
+    v->guest.consent = g->consent;
     v->guest.new_checkin = !r.already;
-    guest_clear(&g);
     v->badge_owed = owed || !r.already;
     v->badge_asked = false;
     if (!r.already)
         visit_changed(v);
     return r.already ? VISIT_ALREADY : VISIT_CHECKED_IN;
+}
+
+VisitOutcome visit_check_in(Visit *v, const char *guest_id)
+{
+    Guest g;
+    guest_init(&g);
+    VisitOutcome out;
+    if (store_guest_get(v->env.store, guest_id, &g) != STORE_OK) {
+        visit_store_failed(v, "cannot read the guest to check in");
+        out = VISIT_FAILED;
+    } else {
+        out = check_in_guest(v, &g);
+    }
+    guest_clear(&g);
+    return out;
 }
 
 VisitOutcome visit_check_in_code(Visit *v, const char *code)
@@ -228,9 +232,7 @@ VisitOutcome visit_check_in_code(Visit *v, const char *code)
     VisitOutcome out;
     StoreStatus st = store_guest_by_code(v->env.store, c, &g);
     if (st == STORE_OK) {
-        char id[ID_LEN + 1];
-        memcpy(id, g.id, sizeof id);
-        out = visit_check_in(v, id);
+        out = check_in_guest(v, &g);
     } else if (st == STORE_NOT_FOUND || st == STORE_INVALID) {
         out = VISIT_UNKNOWN;
     } else {
