@@ -120,7 +120,24 @@ static void test_url_trim_count(void **state)
     (void)state;
     char *u = text_url_encode("A-1,B 2/é~_.");
     assert_string_equal(u, "A-1%2CB%202%2F%C3%A9~_.");
+    /* Decoding gives back what was encoded; either case of hex digit reads;
+     * a '%' without two hex digits after it is no encoding. */
+    char *d = NULL;
+    assert_int_equal(text_url_decode(u, strlen(u), &d), 1);
+    assert_string_equal(d, "A-1,B 2/é~_.");
+    free(d);
     free(u);
+    assert_int_equal(text_url_decode("%c3%a9x", 7, &d), 1);
+    assert_string_equal(d, "éx");
+    free(d);
+    d = NULL;
+    assert_int_equal(text_url_decode("50%", 3, &d), 0);
+    assert_int_equal(text_url_decode("%4", 2, &d), 0);
+    assert_int_equal(text_url_decode("%G1", 3, &d), 0);
+    assert_null(d);
+    assert_int_equal(text_hex_digit('f'), 15);
+    assert_int_equal(text_hex_digit('F'), 15);
+    assert_int_equal(text_hex_digit('g'), -1);
     char *t = text_trim_dup(" \t Ana María \r\n");
     assert_string_equal(t, "Ana María");
     free(t);
@@ -136,7 +153,7 @@ static void test_url_trim_count(void **state)
     assert_false(text_has_rtl("Ana García 王芳 ١٢٣ ."));
     assert_false(text_has_rtl(""));
     assert_false(text_has_rtl(NULL));
-    char *d = text_dup(NULL);
+    d = text_dup(NULL);
     assert_string_equal(d, "");
     free(d);
 }

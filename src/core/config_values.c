@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/config_internal.h"
+#include "core/text.h"
 #include "core/timefmt.h"
 #include "core/event_config.h"
 
@@ -86,16 +87,6 @@ bool config_parse_int_range(const char *s, long lo, long hi, int *out)
     return true;
 }
 
-static int hex_digit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    c = (char)tolower((unsigned char)c);
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
-}
-
 /* "#RRGGBB" or "#RGB". */
 bool config_parse_colour(const char *s, Rgb *out)
 {
@@ -107,7 +98,7 @@ bool config_parse_colour(const char *s, Rgb *out)
     if (n != 6 && n != 3)
         return false;
     for (size_t i = 0; i < n; i++) {
-        d[i] = hex_digit(s[i]);
+        d[i] = text_hex_digit(s[i]);
         if (d[i] < 0)
             return false;
     }

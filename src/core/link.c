@@ -134,8 +134,7 @@ typedef struct Span {
  * {programs} the commas between codes. */
 static bool value_char(char c, bool list)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '.' || c == '_' || c == '~' || c == '%' || (list && c == ',');
+    return text_url_unreserved(c) || c == '%' || (list && c == ',');
 }
 
 /* Whether s is tpl with its placeholders filled; *code gets the {code}'s
@@ -173,44 +172,11 @@ static bool match(const char *t, const char *s, Span *code)
     return *s == '\0';
 }
 
-static int hex(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
-}
-
 /* The percent-decoded code: 1 with *out, 0 when it is empty or not what
  * text_url_encode makes (a stray '%'), -1 out of memory. */
 static int decode(Span sp, char **out)
 {
-    if (sp.n == 0)
-        return 0;
-    char *d = malloc(sp.n + 1);
-    if (!d)
-        return -1;
-    size_t o = 0;
-    for (size_t i = 0; i < sp.n; i++) {
-        if (sp.p[i] != '%') {
-            d[o++] = sp.p[i];
-            continue;
-        }
-        int hi = i + 2 < sp.n ? hex(sp.p[i + 1]) : -1;
-        int lo = hi >= 0 ? hex(sp.p[i + 2]) : -1;
-        if (lo < 0) {
-            free(d);
-            return 0;
-        }
-        d[o++] = (char)(hi * 16 + lo);
-        i += 2;
-    }
-    d[o] = '\0';
-    *out = d;
-    return 1;
+    return sp.n == 0 ? 0 : text_url_decode(sp.p, sp.n, out);
 }
 
 /* 1 with *code when s is a link made from tpl, 0 when not, -1 out of memory. */

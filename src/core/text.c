@@ -197,6 +197,48 @@ bool text_has_rtl(const char *s)
     return false;
 }
 
+int text_hex_digit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    return -1;
+}
+
+bool text_url_unreserved(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_' || c == '~';
+}
+
+int text_url_decode(const char *s, size_t n, char **out)
+{
+    char *d = malloc(n + 1);
+    if (!d)
+        return -1;
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != '%') {
+            d[o++] = s[i];
+            continue;
+        }
+        int hi = i + 2 < n ? text_hex_digit(s[i + 1]) : -1;
+        int lo = hi >= 0 ? text_hex_digit(s[i + 2]) : -1;
+        if (lo < 0) {
+            free(d);
+            return 0;
+        }
+        d[o++] = (char)(hi * 16 + lo);
+        i += 2;
+    }
+    d[o] = '\0';
+    *out = d;
+    return 1;
+}
+
 char *text_url_encode(const char *s)
 {
     static const char HEX[] = "0123456789ABCDEF";
@@ -211,9 +253,7 @@ char *text_url_encode(const char *s)
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                          (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
-        if (unreserved) {
+        if (text_url_unreserved((char)c)) {
             out[o++] = (char)c;
         } else {
             out[o++] = '%';

@@ -21,6 +21,14 @@ char *text_fold(const char *s);
 
 /* Percent-encodes everything but RFC 3986 unreserved characters. */
 char *text_url_encode(const char *s);
+/* Whether c is one of RFC 3986's unreserved characters, which
+ * text_url_encode leaves as they are. */
+bool text_url_unreserved(char c);
+/* The n bytes at s percent-decoded: 1 with *out (malloc'd), 0 when a '%' is
+ * not followed by two hex digits, -1 out of memory. */
+int text_url_decode(const char *s, size_t n, char **out);
+/* The value of the hex digit c (either case), or -1. */
+int text_hex_digit(char c);
 
 /* Copy of s without leading/trailing ASCII white space. */
 char *text_trim_dup(const char *s);
