@@ -138,6 +138,19 @@ static void test_url_trim_count(void **state)
     assert_int_equal(text_hex_digit('f'), 15);
     assert_int_equal(text_hex_digit('F'), 15);
     assert_int_equal(text_hex_digit('g'), -1);
+    /* Joining: all of it when it fits; else cut whole characters, never half
+     * of the separator's or a name's. */
+    const char *items[] = {"Ana", NULL, "José"};
+    char out[32];
+    assert_true(text_join(out, sizeof out, items, 3, " · "));
+    assert_string_equal(out, "Ana ·  · José");
+    assert_true(text_join(out, 17, items, 3, " · ")); /* 16 bytes and the NUL */
+    assert_false(text_join(out, 16, items, 3, " · "));
+    assert_string_equal(out, "Ana ·  · Jos"); /* é is two bytes: both go */
+    assert_false(text_join(out, 5, items, 3, " · "));
+    assert_string_equal(out, "Ana "); /* not the first byte of the dot */
+    assert_true(text_join(out, 1, items, 0, ", "));
+    assert_string_equal(out, "");
     char *t = text_trim_dup(" \t Ana María \r\n");
     assert_string_equal(t, "Ana María");
     free(t);

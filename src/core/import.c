@@ -256,16 +256,11 @@ int import_header_init(ImportHeader *h, const CsvRecord *rec)
 
 void import_header_list(const ImportHeader *h, char *out, size_t cap)
 {
-    size_t o = 0;
-    out[0] = '\0';
-    for (size_t i = 0; i < h->count && o + 1 < cap; i++) {
-        int n = snprintf(out + o, cap - o, "%s%s", i ? ", " : "", h->original[i]);
-        if (n < 0)
-            break;
-        o += (size_t)n;
+    const char *const *names = (const char *const *)h->original;
+    if (!text_join(out, cap, names, h->count, ", ") && cap > 4) {
+        text_join(out, cap - 3, names, h->count, ", ");
+        strcat(out, "...");
     }
-    if (o >= cap && cap > 4)
-        memcpy(out + cap - 4, "...", 4);
 }
 
 int import_header_check_separator(const ImportHeader *h, ImportReport *r, size_t line)

@@ -349,6 +349,25 @@ void text_copy(char *dst, size_t n, const char *src)
     dst[len] = '\0';
 }
 
+bool text_join(char *out, size_t len, const char *const *items, size_t n, const char *sep)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        const char *parts[2] = {i ? sep : "", items[i] ? items[i] : ""};
+        for (int j = 0; j < 2; j++) {
+            size_t l = strlen(parts[j]);
+            if (l >= len - used) {
+                text_copy(out + used, len - used, parts[j]);
+                return false;
+            }
+            memcpy(out + used, parts[j], l + 1);
+            used += l;
+        }
+    }
+    return true;
+}
+
 void text_file_name(const char *name, const char *fallback, char *out, size_t max)
 {
     /* Letters beyond ASCII are kept (sticks are FAT32 or exFAT, with Unicode

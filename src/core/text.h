@@ -52,6 +52,9 @@ bool text_equal_fold(const char *a, const char *b);
 /* Copies src (NULL: "") into dst[n], n > 0, cut at a character boundary when
  * it is too long, so a fixed-size field never ends in half a character. */
 void text_copy(char *dst, size_t n, const char *src);
+/* items[0..n) (NULL: "") joined with sep into out[len], len > 0, cut at a
+ * character boundary as text_copy does; false when not all of it fitted. */
+bool text_join(char *out, size_t len, const char *const *items, size_t n, const char *sep);
 
 /* strdup that maps NULL to "". */
 char *text_dup(const char *s);

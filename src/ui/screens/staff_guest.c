@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "core/timefmt.h"
 #include "ui/screens/screen.h"
 
@@ -212,30 +213,16 @@ static int actions(Kiosk *k, const GuestPage *p, int bottom)
     return bottom - t->gap - 2 * lh;
 }
 
-/* Every detail on a line of its own: caption, value. */
-/* Strings joined with ", " into out. */
-static void join(const char *const *items, size_t n, char *out, size_t len)
-{
-    size_t used = 0;
-    out[0] = '\0';
-    for (size_t i = 0; i < n && used < len; i++) {
-        int w = snprintf(out + used, len - used, "%s%s", i ? ", " : "", items[i]);
-        if (w < 0)
-            break;
-        used += (size_t)w;
-    }
-}
-
 /* What they picked: the programs' names and the kinds, in the page's
  * language; each into a buffer of len. */
 static void picks(Kiosk *k, const GuestRecord *r, char *programs, char *kinds, size_t len)
 {
-    join((const char *const *)r->program_names, r->nprograms, programs, len);
+    text_join(programs, len, (const char *const *)r->program_names, r->nprograms, ", ");
     const char *words[16];
     size_t n = 0;
     for (size_t i = 0; i < r->nkinds && n < 16; i++)
         words[n++] = ui_tr_kind(k->lang, r->kinds[i]);
-    join(words, n, kinds, len);
+    text_join(kinds, len, words, n, ", ");
 }
 
 static void details(Kiosk *k, const GuestRecord *r, int y, int bottom)

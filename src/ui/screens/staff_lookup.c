@@ -137,14 +137,7 @@ static void guest_facts(const Kiosk *k, const GuestRecord *r, char *out, size_t 
         parts[n++] = g->email;
     if (g->phone[0])
         parts[n++] = g->phone;
-    size_t used = 0;
-    out[0] = '\0';
-    for (size_t i = 0; i < n && used < len; i++) {
-        int w = snprintf(out + used, len - used, "%s%s", i ? " · " : "", parts[i]);
-        if (w < 0)
-            break;
-        used += (size_t)w;
-    }
+    text_join(out, len, parts, n, " · ");
 }
 
 /* One match: the full name and company on the first line, the facts below;
