@@ -337,13 +337,14 @@ Program *program_list_push(ProgramList *l)
 
 /* ---- partnership kinds ---- */
 
-const PartnershipKind PARTNERSHIP_KINDS[] = {
+const PartnershipKind PARTNERSHIP_KINDS[PARTNERSHIP_KIND_COUNT] = {
     {"interns", "Host interns"},    {"shadowing", "Job shadowing"},
     {"speaking", "Guest speaking"}, {"advisory", "Advisory board"},
     {"mentoring", "Mentoring"},     {"equipment", "Equipment or donations"},
     {"sponsorship", "Sponsorship"}, {"hiring", "Hiring graduates"},
 };
-const size_t PARTNERSHIP_KIND_COUNT = sizeof PARTNERSHIP_KINDS / sizeof PARTNERSHIP_KINDS[0];
+_Static_assert(sizeof PARTNERSHIP_KINDS / sizeof PARTNERSHIP_KINDS[0] == PARTNERSHIP_KIND_COUNT,
+               "PARTNERSHIP_KIND_COUNT counts the kinds");
 
 const char *partnership_label(const char *key)
 {

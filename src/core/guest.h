@@ -149,8 +149,8 @@ typedef struct PartnershipKind {
     const char *label; /* "Host interns" */
 } PartnershipKind;
 
-extern const PartnershipKind PARTNERSHIP_KINDS[];
-extern const size_t PARTNERSHIP_KIND_COUNT;
+enum { PARTNERSHIP_KIND_COUNT = 8 };
+extern const PartnershipKind PARTNERSHIP_KINDS[PARTNERSHIP_KIND_COUNT];
 const char *partnership_label(const char *key); /* NULL when unknown */
 
 #endif

@@ -97,8 +97,7 @@ static StoreStatus lists_load(Store *s, Lists *l, const char *guest_id)
     if (rc != SQLITE_DONE)
         return store_fail(s, "export");
     /* A guest has at most a handful of kinds: mark them, then walk the display order. */
-    bool picked[64] = {false};
-    size_t nk = PARTNERSHIP_KIND_COUNT < 64 ? PARTNERSHIP_KIND_COUNT : 64;
+    bool picked[PARTNERSHIP_KIND_COUNT] = {false};
     Joined unknown = {0};
     store_reset(s, l->kinds);
     store_bind_text(s, l->kinds, 1, guest_id);
@@ -106,16 +105,16 @@ static StoreStatus lists_load(Store *s, Lists *l, const char *guest_id)
     while (status == STORE_OK && (rc = store_step(s, l->kinds)) == SQLITE_ROW) {
         const char *key = store_col_text(l->kinds, 0);
         size_t i = 0;
-        while (i < nk && strcmp(PARTNERSHIP_KINDS[i].key, key) != 0)
+        while (i < PARTNERSHIP_KIND_COUNT && strcmp(PARTNERSHIP_KINDS[i].key, key) != 0)
             i++;
-        if (i < nk)
+        if (i < PARTNERSHIP_KIND_COUNT)
             picked[i] = true;
         else if (joined_add(&unknown, key) != 0)
             status = store_failf(s, STORE_ERROR, "cannot export: out of memory");
     }
     if (status == STORE_OK && rc != SQLITE_DONE)
         status = store_fail(s, "export");
-    for (size_t i = 0; status == STORE_OK && i < nk; i++)
+    for (size_t i = 0; status == STORE_OK && i < PARTNERSHIP_KIND_COUNT; i++)
         if (picked[i] && joined_add(&l->labels, PARTNERSHIP_KINDS[i].label) != 0)
             status = store_failf(s, STORE_ERROR, "cannot export: out of memory");
     /* Keys this version does not know (from a newer kiosk) still show, last. */

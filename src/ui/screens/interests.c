@@ -21,12 +21,10 @@ enum {
     ID_PROGRAM = SCREEN_ITEMS(2)
 };
 
-#define MAX_KINDS 16
-
 typedef struct Interests {
     bool *picked; /* one per program */
     size_t nprograms;
-    bool kinds[MAX_KINDS];
+    bool kinds[PARTNERSHIP_KIND_COUNT];
     bool consent;
     UiScroll sc_programs, sc_kinds;
 } Interests;
@@ -34,7 +32,7 @@ typedef struct Interests {
 static int create(Kiosk *k, void *st)
 {
     Interests *in = st;
-    in->nprograms = visit_programs(k->visit)->count;
+    in->nprograms = visit_programs(k->env.visit)->count;
     in->picked = calloc(in->nprograms + 1, sizeof *in->picked);
     return in->picked ? 0 : -1;
 }
@@ -62,7 +60,7 @@ static void enter(Kiosk *k, void *st, int64_t now)
 {
     (void)now;
     Interests *in = st;
-    const VisitGuest *g = visit_guest(k->visit);
+    const VisitGuest *g = visit_guest(k->env.visit);
     in->consent = g && g->consent;
 }
 
@@ -70,14 +68,14 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
 {
     Interests *in = st;
     if (id == ID_CONTINUE) {
-        if (visit_save_interests(k->visit, in->picked, in->kinds, in->consent) == 0)
+        if (visit_save_interests(k->env.visit, in->picked, in->kinds, in->consent) == 0)
             kiosk_go(k, SCREEN_DONE, now);
         else
             kiosk_help(k, now);
         return;
     }
     if (id == ID_NOT_ME) {
-        if (visit_not_me(k->visit) != 0) {
+        if (visit_not_me(k->env.visit) != 0) {
             kiosk_help(k, now);
             return;
         }
@@ -89,7 +87,7 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
         in->consent = !in->consent;
     else if (id >= ID_PROGRAM && id - ID_PROGRAM < in->nprograms)
         in->picked[id - ID_PROGRAM] = !in->picked[id - ID_PROGRAM];
-    else if (id >= ID_KIND && id - ID_KIND < PARTNERSHIP_KIND_COUNT && id - ID_KIND < MAX_KINDS)
+    else if (id >= ID_KIND && id - ID_KIND < PARTNERSHIP_KIND_COUNT)
         in->kinds[id - ID_KIND] = !in->kinds[id - ID_KIND];
     else
         return;
@@ -175,9 +173,9 @@ static UiRect tile_at(const TileGrid *g, const UiTheme *t, size_t i, int x, int 
     return ui_rect(x + col * (g->tw + t->gap), y + row * (g->th + t->gap), g->tw, g->th);
 }
 
-static void programs_grid(Kiosk *k, const Interests *in, const TileGrid *g, int x, int y)
+static void program_tiles(Kiosk *k, const Interests *in, const TileGrid *g, int x, int y)
 {
-    const ProgramList *pl = visit_programs(k->visit);
+    const ProgramList *pl = visit_programs(k->env.visit);
     for (size_t i = 0; i < pl->count; i++) {
         Program p = screen_program_view(k, i);
         ui_tile(k->view, &k->theme, &k->in, ID_PROGRAM + (uint32_t)i,
@@ -185,10 +183,18 @@ static void programs_grid(Kiosk *k, const Interests *in, const TileGrid *g, int 
     }
 }
 
-static void kinds_grid(Kiosk *k, const Interests *in, const TileGrid *g, const char *const *kinds,
-                       size_t nk, int x, int y)
+/* The partnership kinds' labels in the guest's language, in display order. */
+static void kind_labels(const Kiosk *k, const char *out[PARTNERSHIP_KIND_COUNT])
 {
-    for (size_t i = 0; i < nk; i++)
+    for (size_t i = 0; i < PARTNERSHIP_KIND_COUNT; i++)
+        out[i] = ui_tr_kind(k->lang, PARTNERSHIP_KINDS[i].key);
+}
+
+static void kind_tiles(Kiosk *k, const Interests *in, const TileGrid *g, int x, int y)
+{
+    const char *kinds[PARTNERSHIP_KIND_COUNT];
+    kind_labels(k, kinds);
+    for (size_t i = 0; i < PARTNERSHIP_KIND_COUNT; i++)
         ui_tile(k->view, &k->theme, &k->in, ID_KIND + (uint32_t)i, tile_at(g, &k->theme, i, x, y),
                 kinds[i], NULL, in->kinds[i], g->px);
 }
@@ -243,20 +249,6 @@ static void section(Kiosk *k, UiRect r, const char *title, const TileGrid *g, Ui
         more_cue(k, sc, ui_rect(r.x, area.y + area.h, r.w, more_cue_h(k)));
 }
 
-static void program_tiles(Kiosk *k, const Interests *in, const TileGrid *g, int x, int y)
-{
-    programs_grid(k, in, g, x, y);
-}
-
-static void kind_tiles(Kiosk *k, const Interests *in, const TileGrid *g, int x, int y)
-{
-    const char *kinds[MAX_KINDS];
-    size_t nk = PARTNERSHIP_KIND_COUNT < MAX_KINDS ? PARTNERSHIP_KIND_COUNT : MAX_KINDS;
-    for (size_t i = 0; i < nk; i++)
-        kinds[i] = ui_tr_kind(k->lang, PARTNERSHIP_KINDS[i].key);
-    kinds_grid(k, in, g, kinds, nk, x, y);
-}
-
 /* The kinds' tiles in width w, the text made smaller (down to px_small)
  * until they fit height h; *fit says whether they did. */
 static TileGrid kinds_grid_fit(Kiosk *k, int w, const char *const *kinds, size_t nk, int h,
@@ -278,14 +270,13 @@ static void sections(Kiosk *k, Interests *in, UiRect area)
 {
     const UiTheme *t = &k->theme;
     UiView *v = k->view;
-    const char *kinds[MAX_KINDS];
-    size_t nk = PARTNERSHIP_KIND_COUNT < MAX_KINDS ? PARTNERSHIP_KIND_COUNT : MAX_KINDS;
-    for (size_t i = 0; i < nk; i++)
-        kinds[i] = ui_tr_kind(k->lang, PARTNERSHIP_KINDS[i].key);
-    const ProgramList *pl = visit_programs(k->visit);
+    const char *kinds[PARTNERSHIP_KIND_COUNT];
+    kind_labels(k, kinds);
+    size_t nk = PARTNERSHIP_KIND_COUNT;
+    const ProgramList *pl = visit_programs(k->env.visit);
     const char **names = pl->count ? calloc(pl->count, sizeof *names) : NULL;
     for (size_t i = 0; names && i < pl->count; i++)
-        names[i] = visit_program_text(k->visit, i, PROGRAM_NAME, ui_lang_code(k->lang));
+        names[i] = visit_program_text(k->env.visit, i, PROGRAM_NAME, ui_lang_code(k->lang));
     int head_h = ui_text_height(v, t->px_body, UI_BOLD) + t->gap;
     const char *ptitle = kiosk_tr(k, S_INTERESTS_PROGRAMS),
                *ktitle = kiosk_tr(k, S_INTERESTS_KINDS);
@@ -368,7 +359,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     (void)now;
     Interests *in = st;
     const UiTheme *t = &k->theme;
-    const VisitGuest *g = visit_guest(k->visit);
+    const VisitGuest *g = visit_guest(k->env.visit);
     char title[600];
     if (g && g->greet[0])
         snprintf(title, sizeof title, kiosk_tr(k, S_INTERESTS_TITLE_FMT), g->greet);
