@@ -65,11 +65,6 @@ const char *kiosk_tr(const Kiosk *k, UiStr s)
     return ui_tr(k->lang, s);
 }
 
-void kiosk_set_dirty(Kiosk *k)
-{
-    k->dirty = true;
-}
-
 void kiosk_request_quit(Kiosk *k)
 {
     k->quit = true;
@@ -111,7 +106,7 @@ void kiosk_forget(Kiosk *k)
 
 void kiosk_reset(Kiosk *k, int64_t now)
 {
-    visit_end(k->visit);
+    visit_end(k->env.visit);
     kiosk_forget(k);
     k->lang = k->default_lang;
     k->contrast = false;
@@ -122,7 +117,7 @@ void kiosk_reset(Kiosk *k, int64_t now)
 
 void kiosk_home(Kiosk *k, int64_t now)
 {
-    visit_end(k->visit);
+    visit_end(k->env.visit);
     kiosk_forget(k);
     kiosk_go(k, SCREEN_WELCOME, now);
 }
@@ -136,7 +131,7 @@ void kiosk_notice(Kiosk *k, UiStr s, int64_t now)
 
 void kiosk_help(Kiosk *k, int64_t now)
 {
-    visit_end(k->visit);
+    visit_end(k->env.visit);
     kiosk_forget(k);
     kiosk_go(k, SCREEN_HELP, now);
 }
@@ -171,7 +166,6 @@ Kiosk *kiosk_create(const KioskEnv *env, int64_t now, char *err, size_t errlen)
         return NULL;
     }
     k->env = *env;
-    k->visit = env->visit;
     k->view = calloc(1, sizeof *k->view);
     if (!k->view)
         goto oom;
@@ -221,7 +215,7 @@ bool kiosk_should_quit(const Kiosk *k)
 
 void kiosk_badge_update(Kiosk *k, const PrintJob *job)
 {
-    visit_badge_update(k->visit, job);
+    visit_badge_update(k->env.visit, job);
     k->dirty = true;
 }
 
@@ -410,7 +404,7 @@ void kiosk_tick(Kiosk *k, int64_t now)
          * taps nothing on the PIN pad. The guest of a visit still open gets
          * their badge, as when they walk away. */
         k->hold_at = 0;
-        visit_end(k->visit);
+        visit_end(k->env.visit);
         kiosk_forget(k);
         kiosk_go(k, SCREEN_STAFF_PIN, now);
     }

@@ -125,7 +125,7 @@ static bool take_scan(Kiosk *k, int64_t t, int64_t now)
             current(k)->edited(k, cur_state(k));
     }
     k->scan_len = 0;
-    kiosk_checked_in(k, visit_check_in_code(k->visit, code), now);
+    kiosk_checked_in(k, visit_check_in_code(k->env.visit, code), now);
     return true;
 }
 

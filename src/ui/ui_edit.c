@@ -5,12 +5,6 @@
 
 #include "core/text.h"
 
-void ui_edit_clear(UiEdit *e)
-{
-    e->text[0] = '\0';
-    e->len = e->caret = 0;
-}
-
 void ui_edit_set(UiEdit *e, const char *utf8)
 {
     text_copy(e->text, sizeof e->text, utf8);

@@ -20,7 +20,6 @@ typedef struct UiEdit {
     size_t len, caret;
 } UiEdit;
 
-void ui_edit_clear(UiEdit *e);
 /* Starts from text (cut at a character boundary when longer than the editor
  * holds), the caret at its end. */
 void ui_edit_set(UiEdit *e, const char *utf8);

@@ -37,7 +37,7 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
     if (id == ID_YES) {
         char guest_id[ID_LEN + 1];
         snprintf(guest_id, sizeof guest_id, "%s", c->guest_id);
-        kiosk_checked_in(k, visit_check_in(k->visit, guest_id), now);
+        kiosk_checked_in(k, visit_check_in(k->env.visit, guest_id), now);
     } else if (id == ID_NO && c->walkin) {
         screen_walkin_anyway(k, now);
     } else if (id == ID_NO) {

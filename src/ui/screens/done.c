@@ -26,7 +26,7 @@ typedef struct Done {
 static Badge badge(const Kiosk *k)
 {
     VisitBadge b;
-    if (!visit_badge(k->visit, &b))
+    if (!visit_badge(k->env.visit, &b))
         return BADGE_NONE;
     if (b.state == PRINT_DONE)
         return b.to_file ? BADGE_SAVED : BADGE_PRINTED;
@@ -80,7 +80,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     (void)v;
     (void)now;
     const UiTheme *t = &k->theme;
-    const VisitGuest *g = visit_guest(k->visit);
+    const VisitGuest *g = visit_guest(k->env.visit);
     UiColor green = t->success;
     ScreenMessage m = {0};
     m.status_colour = t->text;
@@ -112,7 +112,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     m.button = kiosk_tr(k, S_DONE_OK);
     m.button_id = ID_OK;
     /* The guest stays in the visit, so a program's page can mark them interested. */
-    if (visit_programs(k->visit)->count) {
+    if (visit_programs(k->env.visit)->count) {
         m.other = kiosk_tr(k, S_EXPLORE);
         m.other_id = ID_EXPLORE;
     }
@@ -135,7 +135,7 @@ static void already_layout(Kiosk *k, void *st, UiView *v, int64_t now)
     (void)st;
     (void)v;
     (void)now;
-    const VisitGuest *g = visit_guest(k->visit);
+    const VisitGuest *g = visit_guest(k->env.visit);
     char sub[600];
     snprintf(sub, sizeof sub, kiosk_tr(k, S_ALREADY_SUB_FMT), g ? g->greet : "");
     ScreenMessage m = {0};

@@ -27,7 +27,7 @@ typedef struct Find {
 
 static void run_search(Kiosk *k, Find *f)
 {
-    f->nresults = visit_search(k->visit, f->query.text, f->results, &f->more);
+    f->nresults = visit_search(k->env.visit, f->query.text, f->results, &f->more);
     ui_scroll_reset(&f->sc);
 }
 

@@ -14,7 +14,7 @@ Program screen_program_view(const Kiosk *k, size_t i)
     program_text_fields(&p, f);
     const char *lang = ui_lang_code(k->lang);
     for (int j = 0; j < PROGRAM_TEXT_FIELDS; j++)
-        *f[j] = (char *)visit_program_text(k->visit, i, (ProgramField)j, lang);
+        *f[j] = (char *)visit_program_text(k->env.visit, i, (ProgramField)j, lang);
     return p;
 }
 

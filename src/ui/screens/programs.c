@@ -29,12 +29,12 @@ void screen_programs_open(Kiosk *k, int64_t now)
 void screen_program_open(Kiosk *k, size_t i, int64_t now)
 {
     ProgramPage *pg = kiosk_state(k, SCREEN_PROGRAM);
-    if (i >= visit_programs(k->visit)->count)
+    if (i >= visit_programs(k->env.visit)->count)
         return;
     pg->i = i;
     /* In a visit, whether the guest is interested comes from what the store
      * has for them (Interests may have picked it already). */
-    if (visit_interest_get(k->visit, i, &pg->interested) != 0) {
+    if (visit_interest_get(k->env.visit, i, &pg->interested) != 0) {
         kiosk_help(k, now);
         return;
     }
@@ -86,7 +86,7 @@ static int card_name_px(Kiosk *k, const ProgramList *pl, int nw, int *lines)
     if (!names)
         return px;
     for (size_t i = 0; i < pl->count; i++)
-        names[i] = visit_program_text(k->visit, i, PROGRAM_NAME, ui_lang_code(k->lang));
+        names[i] = visit_program_text(k->env.visit, i, PROGRAM_NAME, ui_lang_code(k->lang));
     px = ui_text_common_px_lines(v, names, pl->count, UI_BOLD, t->px_body, t->px_button, nw, 1);
     for (size_t i = 0; i < pl->count && *lines == 1; i++)
         if (ui_text_width(v, names[i], px, UI_BOLD) > nw)
@@ -102,7 +102,7 @@ static void list_layout(Kiosk *k, void *st, UiView *v, int64_t now)
     (void)now;
     Programs *p = st;
     const UiTheme *t = &k->theme;
-    const ProgramList *pl = visit_programs(k->visit);
+    const ProgramList *pl = visit_programs(k->env.visit);
     int y0 =
         screen_top_bar(k, kiosk_tr(k, S_PROGRAMS_TITLE), ID_BACK, kiosk_tr(k, S_BACK), 0, NULL);
     UiRect area = ui_rect(0, y0, v->w, v->h - y0);
@@ -151,9 +151,9 @@ static void page_press(Kiosk *k, void *st, uint32_t id, int64_t now)
     ProgramPage *pg = st;
     if (id == ID_BACK) {
         kiosk_go(k, SCREEN_PROGRAMS, now);
-    } else if (id == ID_INTEREST && visit_guest(k->visit)) {
+    } else if (id == ID_INTEREST && visit_guest(k->env.visit)) {
         /* Saved at once, keeping the guest's other programs and kinds. */
-        if (visit_interest_set(k->visit, pg->i, !pg->interested) != 0) {
+        if (visit_interest_set(k->env.visit, pg->i, !pg->interested) != 0) {
             kiosk_help(k, now);
             return;
         }
@@ -187,12 +187,12 @@ static void page_layout(Kiosk *k, void *st, UiView *v, int64_t now)
 {
     (void)now;
     ProgramPage *pg = st;
-    const ProgramList *pl = visit_programs(k->visit);
+    const ProgramList *pl = visit_programs(k->env.visit);
     if (pg->i >= pl->count)
         return;
     Program p = screen_program_view(k, pg->i);
     int y0 = screen_top_bar(k, p.name, ID_BACK, kiosk_tr(k, S_BACK), 0, NULL);
-    UiProgramPage page = {&p,          k->lang,  visit_guest(k->visit) != NULL, pg->interested,
+    UiProgramPage page = {&p,          k->lang,  visit_guest(k->env.visit) != NULL, pg->interested,
                           ID_INTEREST, ID_SCROLL};
     ui_program_page(v, &k->theme, &k->in, ui_rect(0, y0, v->w, v->h - y0), &pg->sc, &page);
 }

@@ -106,7 +106,6 @@ extern const UiScreen screen_welcome, screen_find, screen_confirm, screen_walkin
  * keyboard (kb), which the screen on show owns. */
 struct Kiosk {
     KioskEnv env;
-    Visit *visit;
     ScreenId screen;
     int64_t screen_at; /* when the screen was shown */
     void *state[SCREEN_COUNT];
@@ -165,7 +164,6 @@ void kiosk_notice(Kiosk *k, UiStr s, int64_t now);
 void kiosk_checked_in(Kiosk *k, VisitOutcome o, int64_t now);
 /* Something could not be saved: the guest is asked to see a staff member. */
 void kiosk_help(Kiosk *k, int64_t now);
-void kiosk_set_dirty(Kiosk *k);
 void kiosk_request_quit(Kiosk *k);
 
 /* ---- opening a screen with what it shows ---- */

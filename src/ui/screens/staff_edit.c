@@ -50,7 +50,7 @@ static void save(Kiosk *k, Edit *e, int64_t now)
     for (int i = 0; i < VISIT_FIELD_COUNT; i++)
         ed.field[i] = e->form.f[i].text;
     e->err[0] = '\0';
-    if (visit_guest_edit(k->visit, e->guest_id, &ed) == 0) {
+    if (visit_guest_edit(k->env.visit, e->guest_id, &ed) == 0) {
         screen_staff_guest_saved(k, now);
         return;
     }
@@ -60,7 +60,7 @@ static void save(Kiosk *k, Edit *e, int64_t now)
     if (marked)
         screen_form_errors(k, &e->form, ed.error);
     else
-        snprintf(e->err, sizeof e->err, "%s", visit_error(k->visit));
+        snprintf(e->err, sizeof e->err, "%s", visit_error(k->env.visit));
 }
 
 static void press(Kiosk *k, void *st, uint32_t id, int64_t now)

@@ -49,14 +49,14 @@ static void reset(Kiosk *k, void *st)
 
 static void failed(Kiosk *k, GuestPage *p)
 {
-    snprintf(p->err, sizeof p->err, "%s", visit_error(k->visit));
+    snprintf(p->err, sizeof p->err, "%s", visit_error(k->env.visit));
     p->note = GN_ERROR;
 }
 
 /* Reads the guest again (after an undo or a reprint). */
 static void reload(Kiosk *k, GuestPage *p)
 {
-    if (visit_record_read(k->visit, p->rec.g.id, &p->rec) != 0)
+    if (visit_record_read(k->env.visit, p->rec.g.id, &p->rec) != 0)
         failed(k, p);
 }
 
@@ -65,7 +65,7 @@ void screen_staff_guest_open(Kiosk *k, const char *guest_id, int64_t now)
     GuestPage *p = kiosk_state(k, SCREEN_STAFF_GUEST);
     reset(k, p);
     kiosk_go(k, SCREEN_STAFF_GUEST, now);
-    if (visit_record_read(k->visit, guest_id, &p->rec) != 0)
+    if (visit_record_read(k->env.visit, guest_id, &p->rec) != 0)
         failed(k, p);
 }
 
@@ -93,7 +93,7 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
         break;
     case ID_UNDO_YES:
         p->confirm_undo = false;
-        if (visit_undo(k->visit, p->rec.g.id) != 0) {
+        if (visit_undo(k->env.visit, p->rec.g.id) != 0) {
             failed(k, p);
             break;
         }
@@ -101,7 +101,7 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
         reload(k, p);
         break;
     case ID_CHECK_IN:
-        switch (visit_staff_check_in(k->visit, p->rec.g.id)) {
+        switch (visit_staff_check_in(k->env.visit, p->rec.g.id)) {
         case VISIT_CHECKED_IN:
         case VISIT_ALREADY:
             p->note = GN_CHECKED_IN;
@@ -116,9 +116,9 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
         screen_staff_edit_open(k, &p->rec, now);
         break;
     case ID_REPRINT:
-        if (!visit_prints(k->visit))
+        if (!visit_prints(k->env.visit))
             break;
-        if (visit_reprint(k->visit, p->rec.g.id) != 0)
+        if (visit_reprint(k->env.visit, p->rec.g.id) != 0)
             failed(k, p);
         else
             p->note = GN_REPRINTED;
@@ -165,7 +165,7 @@ static void reprint_button(Kiosk *k, int x, int y)
     const char *rl = kiosk_tr(k, S_STAFF_REPRINT);
     int rw = screen_button_w(k, rl, t->px_button, t->btn_wide);
     UiRect r = ui_rect(x, y, rw, bh);
-    if (visit_prints(k->visit)) {
+    if (visit_prints(k->env.visit)) {
         ui_button(v, t, &k->in, ID_REPRINT, r, rl, UI_BTN_SECONDARY, t->px_button);
         return;
     }

@@ -37,7 +37,7 @@ typedef struct Home {
 static void refresh(Kiosk *k, Home *h, int64_t now)
 {
     h->refreshed_at = now;
-    visit_dashboard(k->visit, &h->dash);
+    visit_dashboard(k->env.visit, &h->dash);
 }
 
 static void enter(Kiosk *k, void *st, int64_t now)
@@ -49,7 +49,7 @@ static void enter(Kiosk *k, void *st, int64_t now)
 
 static void export_usb(Kiosk *k, Home *h)
 {
-    switch (visit_export_usb(k->visit, h->text, sizeof h->text)) {
+    switch (visit_export_usb(k->env.visit, h->text, sizeof h->text)) {
     case VISIT_EXPORT_DONE:
         h->note = HN_EXPORTED;
         break;
@@ -57,7 +57,7 @@ static void export_usb(Kiosk *k, Home *h)
         h->note = HN_NO_USB;
         break;
     case VISIT_EXPORT_FAILED:
-        snprintf(h->text, sizeof h->text, "%s", visit_error(k->visit));
+        snprintf(h->text, sizeof h->text, "%s", visit_error(k->env.visit));
         h->note = HN_EXPORT_FAILED;
         break;
     }
@@ -66,7 +66,7 @@ static void export_usb(Kiosk *k, Home *h)
 static void test_badge(Kiosk *k, Home *h)
 {
     TestBadge r;
-    if (visit_test_badge(k->visit, &r) != 0) {
+    if (visit_test_badge(k->env.visit, &r) != 0) {
         snprintf(h->text, sizeof h->text, "%s", r.error);
         h->note = HN_TEST_FAILED;
     } else if (r.printer[0]) {
@@ -102,7 +102,7 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
         kiosk_go(k, SCREEN_STAFF_LOOKUP, now);
         break;
     case ID_TEST:
-        if (visit_prints(k->visit))
+        if (visit_prints(k->env.visit))
             test_badge(k, h);
         break;
     }
@@ -147,8 +147,9 @@ static void buttons_plan(Kiosk *k, Buttons *b)
     b->export_usb =
         ui_rect(t->pad, bottom, screen_button_w(k, kiosk_tr(k, S_EXPORT_USB), px, min), bh);
     int fw = screen_button_w(k, kiosk_tr(k, S_STAFF_FIND), px, min);
-    int tw =
-        visit_prints(k->visit) ? screen_button_w(k, kiosk_tr(k, S_STAFF_TEST_BADGE), px, min) : 0;
+    int tw = visit_prints(k->env.visit)
+                 ? screen_button_w(k, kiosk_tr(k, S_STAFF_TEST_BADGE), px, min)
+                 : 0;
     int tools_w = fw + (tw ? t->gap + tw : 0);
     int tx = b->export_usb.x + b->export_usb.w + t->gap, ty = bottom;
     if (tx + tools_w + t->gap > b->exit.x) {

@@ -48,8 +48,8 @@ static void find(Kiosk *k, Lookup *l)
     for (size_t i = 0; i < l->nmatch; i++)
         visit_record_clear(&l->match[i]);
     l->err[0] = '\0';
-    if (visit_lookup(k->visit, l->query.text, l->match, &l->nmatch, &l->more) != 0)
-        snprintf(l->err, sizeof l->err, "%s", visit_error(k->visit));
+    if (visit_lookup(k->env.visit, l->query.text, l->match, &l->nmatch, &l->more) != 0)
+        snprintf(l->err, sizeof l->err, "%s", visit_error(k->env.visit));
 }
 
 /* Opened from the staff screen, or back from a guest's page: the list shows

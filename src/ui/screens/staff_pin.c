@@ -47,7 +47,7 @@ static void enter(Kiosk *k, void *st, int64_t now)
     (void)now;
     Pad *p = st;
     clear_pin(p);
-    switch (visit_pin_open(k->visit)) {
+    switch (visit_pin_open(k->env.visit)) {
     case VISIT_PIN_NONE:
         p->note = PN_NO_PIN;
         break;
@@ -65,7 +65,7 @@ static void enter(Kiosk *k, void *st, int64_t now)
 
 static void try_pin(Kiosk *k, Pad *p, int64_t now)
 {
-    VisitPin r = visit_pin_try(k->visit, p->pin);
+    VisitPin r = visit_pin_try(k->env.visit, p->pin);
     if (r != VISIT_PIN_WAIT && r != VISIT_PIN_OPEN)
         clear_pin(p);
     switch (r) {
@@ -135,7 +135,7 @@ static bool tick(Kiosk *k, void *st, int64_t now)
 {
     (void)now;
     Pad *p = st;
-    VisitPin state = visit_pin_state(k->visit, NULL);
+    VisitPin state = visit_pin_state(k->env.visit, NULL);
     if (p->note == PN_LOCKED) {
         /* The countdown is redrawn each second; at its end the pad says nothing. */
         if (state != VISIT_PIN_LOCKED)
@@ -155,7 +155,7 @@ static int64_t next_wake(const Kiosk *k, const void *st, int64_t now)
     if (p->note != PN_LOCKED && p->note != PN_WAIT)
         return INT64_MAX;
     int64_t rem = 0;
-    if (visit_pin_state(k->visit, &rem) == VISIT_PIN_OPEN)
+    if (visit_pin_state(k->env.visit, &rem) == VISIT_PIN_OPEN)
         return now;
     /* The next whole second of the countdown (or its end). */
     return now + (rem % 1000 ? rem % 1000 : 1000);
@@ -193,7 +193,7 @@ static void pad_note(Kiosk *k, const Pad *p, Note *out)
         out->weight = UI_REGULAR;
         break;
     case PN_WRONG: {
-        int left = visit_pin_tries_left(k->visit);
+        int left = visit_pin_tries_left(k->env.visit);
         snprintf(out->part[0], sizeof out->part[0], "%s", kiosk_tr(k, S_PIN_WRONG));
         if (left == 1)
             snprintf(out->part[1], sizeof out->part[1], "%s", kiosk_tr(k, S_PIN_TRIES_ONE));
@@ -208,7 +208,7 @@ static void pad_note(Kiosk *k, const Pad *p, Note *out)
     case PN_LOCKED: {
         int64_t rem = 0;
         char t[32];
-        visit_pin_state(k->visit, &rem);
+        visit_pin_state(k->env.visit, &rem);
         format_remaining(rem, t, sizeof t);
         snprintf(out->part[0], sizeof out->part[0], "%s", kiosk_tr(k, S_PIN_LOCKED));
         snprintf(out->part[1], sizeof out->part[1], kiosk_tr(k, S_PIN_TRY_IN_FMT), t);
@@ -219,7 +219,7 @@ static void pad_note(Kiosk *k, const Pad *p, Note *out)
         snprintf(out->part[0], sizeof out->part[0], "%s", kiosk_tr(k, S_PIN_NONE));
         snprintf(out->part[1], sizeof out->part[1], "%s", kiosk_tr(k, S_PIN_NONE_CMD));
         snprintf(out->part[2], sizeof out->part[2], "%s",
-                 kiosk_tr(k, visit_is_demo(k->visit) ? S_PIN_NONE_DEMO : S_PIN_NONE_KIOSK));
+                 kiosk_tr(k, visit_is_demo(k->env.visit) ? S_PIN_NONE_DEMO : S_PIN_NONE_KIOSK));
         out->n = 3;
         out->colour = k->theme.text;
         break;

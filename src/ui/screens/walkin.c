@@ -56,9 +56,9 @@ static void submit(Kiosk *k, Walkin *w, bool anyway, int64_t now)
         form.field[i] = w->form.f[i].text;
     form.consent = w->consent;
     VisitOutcome o =
-        anyway ? visit_walk_in_anyway(k->visit, &form) : visit_walk_in(k->visit, &form);
+        anyway ? visit_walk_in_anyway(k->env.visit, &form) : visit_walk_in(k->env.visit, &form);
     if (o == VISIT_MAYBE_GUEST)
-        screen_confirm_walkin(k, visit_walkin_match(k->visit), now);
+        screen_confirm_walkin(k, visit_walkin_match(k->env.visit), now);
     else if (o == VISIT_INVALID)
         screen_form_errors(k, &w->form, form.error);
     else
