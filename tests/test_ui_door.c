@@ -364,7 +364,7 @@ static void test_staff_charts_stay(void **state)
     }
     uid_hold(f->d, 5, 5, 3000);
     uid_press(f->d, "OK");
-    assert_string_equal(uid_screen(f->d), "staff");
+    assert_string_equal(uid_screen(f->d), "staff_home");
     for (size_t s = 0; s < NSIZES; s++) {
         uid_resize(f->d, SIZES[s][0], SIZES[s][1]);
         uid_press(f->d, "Export to USB");

@@ -82,9 +82,9 @@ SCREEN(already)
 SCREEN(programs)
 SCREEN(program_page)
 
-/* The staff message needs a check-in that cannot be committed: a database on a
+/* "Please see a staff member" needs a check-in that cannot be committed: a database on a
  * full disk (a small tmpfs, so root), as in test_ui_flows. */
-static void test_staff(void **state)
+static void test_help(void **state)
 {
     (void)state;
     char *dir = tu_tempdir();
@@ -95,7 +95,7 @@ static void test_staff(void **state)
         fprintf(stderr, "cannot mount a small tmpfs (needs root): staff screen not compared\n");
         skip();
     }
-    check_screen("staff", db);
+    check_screen("help", db);
     uid_full_disk_free(dir, db);
     tu_rmtree(dir);
     free(dir);
@@ -160,7 +160,7 @@ int main(void)
         cmocka_unit_test(test_walkin_es),        cmocka_unit_test(test_interests),
         cmocka_unit_test(test_interests_es),     cmocka_unit_test(test_done),
         cmocka_unit_test(test_already),          cmocka_unit_test(test_programs),
-        cmocka_unit_test(test_program_page),     cmocka_unit_test(test_staff),
+        cmocka_unit_test(test_program_page),     cmocka_unit_test(test_help),
         cmocka_unit_test(test_staff_pin),        cmocka_unit_test(test_staff_home),
         cmocka_unit_test(test_staff_no_pin),     cmocka_unit_test(test_staff_lookup),
         cmocka_unit_test(test_staff_guest),

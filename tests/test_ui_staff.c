@@ -66,7 +66,7 @@ static void test_lookup_without_printing(void **state)
     uid_hold(d, 5, 5, 3000); /* the hidden gesture */
     assert_string_equal(uid_screen(d), "staff_pin");
     uid_press(d, "OK"); /* a demo window with no PIN set goes in */
-    assert_string_equal(uid_screen(d), "staff");
+    assert_string_equal(uid_screen(d), "staff_home");
     assert_false(uid_view(d)->overflow);
     assert_null(ui_view_find_label(uid_view(d), "Print test badge"));
     uid_press(d, "Find a guest");

@@ -54,7 +54,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 }
 
 const UiScreen screen_help = {
-    .name = "staff",
+    .name = "help",
     .press = press,
     .shown_ms = HELP_MS,
     .layout = layout,

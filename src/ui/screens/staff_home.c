@@ -461,7 +461,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 }
 
 const UiScreen screen_staff_home = {
-    .name = "staff",
+    .name = "staff_home",
     .state_size = sizeof(Home),
     .enter = enter,
     .press = press,
