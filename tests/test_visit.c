@@ -174,13 +174,16 @@ static void test_check_in_outcomes(void **state)
     assert_string_equal(g->greet, "Ana");
     assert_false(g->walk_in);
     assert_true(g->new_checkin);
+    assert_true(visit_not_me_offered(f->v)); /* this visit checked them in */
     assert_int_equal(checked_in(f), 1);
     assert_int_equal(f->changes, 1);
     visit_end(f->v);
     assert_null(visit_guest(f->v));
+    assert_false(visit_not_me_offered(f->v));
     /* Again: no second attendance, nothing new to copy, no second badge. */
     int prints = f->prints;
     assert_int_equal(visit_check_in_code(f->v, "A-100"), VISIT_ALREADY);
+    assert_false(visit_not_me_offered(f->v)); /* an earlier check-in stays */
     assert_int_equal(checked_in(f), 1);
     assert_int_equal(f->changes, 1);
     visit_end(f->v);
@@ -393,6 +396,8 @@ static void test_walk_in(void **state)
     assert_int_equal(w.error[VISIT_EMAIL], VISIT_FIELD_BAD_EMAIL);
     assert_int_equal(w.error[VISIT_PHONE], VISIT_FIELD_BAD_PHONE);
     assert_int_equal(w.error[VISIT_COMPANY], VISIT_FIELD_OK);
+    for (int i = 0; i < VISIT_FIELD_COUNT; i++)
+        assert_int_equal(visit_field_required(i), w.error[i] == VISIT_FIELD_REQUIRED);
     /* A phone number cut short: fewer than 7 digits, whatever the separators. */
     assert_int_equal(walk_in(f, &w, "Marisol", "Quintero", NULL, "(555) 01-0"), VISIT_INVALID);
     assert_int_equal(w.error[VISIT_PHONE], VISIT_FIELD_SHORT_PHONE);
@@ -405,6 +410,7 @@ static void test_walk_in(void **state)
     assert_int_equal(checked_in(f), 1);
     assert_string_equal(visit_guest(f->v)->greet, "Marisol");
     assert_true(visit_guest(f->v)->walk_in);
+    assert_false(visit_not_me_offered(f->v)); /* they typed their own name */
     assert_true(visit_guest(f->v)->consent);
     /* Findable from now on, masked. */
     SearchResult res[SEARCH_MAX_RESULTS];

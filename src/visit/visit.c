@@ -150,10 +150,16 @@ void visit_end(Visit *v)
     v->badge_owed = v->badge_asked = false;
 }
 
+bool visit_not_me_offered(const Visit *v)
+{
+    const VisitGuest *g = visit_guest(v);
+    return g && g->new_checkin && !g->walk_in;
+}
+
 int visit_not_me(Visit *v)
 {
     const VisitGuest *g = visit_guest(v);
-    if (!g || !g->new_checkin || g->walk_in) {
+    if (!visit_not_me_offered(v)) {
         visit_end(v);
         return 0;
     }
@@ -270,10 +276,15 @@ static VisitFieldError phone_check(const char *s)
     return digits >= VISIT_PHONE_MIN_DIGITS ? VISIT_FIELD_OK : VISIT_FIELD_SHORT_PHONE;
 }
 
+bool visit_field_required(int field)
+{
+    return field == VISIT_FIRST || field == VISIT_LAST;
+}
+
 VisitFieldError visit_field_check(int field, const char *value)
 {
     if (!*value)
-        return field == VISIT_FIRST || field == VISIT_LAST ? VISIT_FIELD_REQUIRED : VISIT_FIELD_OK;
+        return visit_field_required(field) ? VISIT_FIELD_REQUIRED : VISIT_FIELD_OK;
     if (field == VISIT_EMAIL && !email_looks_valid(value))
         return VISIT_FIELD_BAD_EMAIL;
     return field == VISIT_PHONE ? phone_check(value) : VISIT_FIELD_OK;

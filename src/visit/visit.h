@@ -104,6 +104,9 @@ enum {
     VISIT_FIELD_COUNT
 };
 
+/* Whether the form cannot go without field (first and last name). */
+bool visit_field_required(int field);
+
 typedef enum VisitFieldError {
     VISIT_FIELD_OK,
     VISIT_FIELD_REQUIRED,    /* first and last name */
@@ -164,6 +167,10 @@ void visit_end(Visit *v);
  * an undone record) and the visit forgotten with no badge. 0, or -1
  * (visit_error). */
 int visit_not_me(Visit *v);
+/* Whether "Not you?" has a check-in to take back: a pre-registered guest
+ * this visit checked in (a walk-in typed their own name; a guest already
+ * checked in keeps that check-in). */
+bool visit_not_me_offered(const Visit *v);
 
 /* The badge of the visit and where it went. With no printer set a badge is
  * written as a PNG file for staff to print: its job is PRINT_DONE once the

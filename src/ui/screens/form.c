@@ -122,7 +122,7 @@ void screen_form_layout(Kiosk *k, ScreenForm *f, UiRect area)
     for (int i = 0; i < VISIT_FIELD_COUNT; i++) {
         int col = i % cols, row = i / cols;
         UiRect r = ui_rect(t->pad + col * (cw + t->pad), top + row * rowh, cw, fh);
-        bool optional = i != VISIT_FIRST && i != VISIT_LAST;
+        bool optional = !visit_field_required(i);
         UiFieldSpec fs = {kiosk_tr(k, CAPTIONS[i]),
                           f->f[i].text,
                           f->f[i].caret,

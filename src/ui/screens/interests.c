@@ -367,7 +367,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
         snprintf(title, sizeof title, "%s", kiosk_tr(k, S_INTERESTS_TITLE));
     /* "Not you?" for a guest this visit checked in from a list: the wrong
      * name tapped, someone else's ticket. */
-    bool not_me = g && g->new_checkin && !g->walk_in;
+    bool not_me = visit_not_me_offered(k->env.visit);
     bool portrait = v->h > v->w;
     int y0 = screen_top_bar(k, title, not_me && !portrait ? ID_NOT_ME : 0, kiosk_tr(k, S_NOT_YOU),
                             0, NULL);
