@@ -9,6 +9,7 @@
 #include "testutil.h"
 
 #include "core/ids.h"
+#include "core/file.h"
 #include "core/import.h"
 
 /* Decodes and parses bytes as `lanyard import guests` does. Returns parse rc
@@ -750,17 +751,17 @@ static void test_read_file(void **state)
     char *path = tu_path(dir, "g.csv");
     tu_write(path, "a,b\n", (size_t)-1);
     size_t len = 0;
-    char *buf = import_read_file(path, &len);
+    char *buf = file_read(path, &len);
     assert_non_null(buf);
     assert_int_equal(len, 4);
     assert_string_equal(buf, "a,b\n");
     free(buf);
     errno = 0;
-    assert_null(import_read_file(dir, &len));
+    assert_null(file_read(dir, &len));
     assert_int_equal(errno, EISDIR);
     char *missing = tu_path(dir, "missing.csv");
     errno = 0;
-    assert_null(import_read_file(missing, &len));
+    assert_null(file_read(missing, &len));
     assert_int_equal(errno, ENOENT);
     free(missing);
     free(path);

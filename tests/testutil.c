@@ -13,6 +13,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/file.h"
+
 char *tu_tempdir(void)
 {
     const char *base = getenv("TMPDIR");
@@ -49,24 +51,9 @@ char *tu_path(const char *dir, const char *name)
 
 char *tu_read(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    assert_non_null(buf);
-    size_t got;
-    while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += got;
-        if (cap - n - 1 == 0) {
-            cap *= 2;
-            buf = realloc(buf, cap);
-            assert_non_null(buf);
-        }
-    }
-    fclose(f);
-    buf[n] = '\0';
-    if (len)
+    size_t n;
+    char *buf = file_read(path, &n);
+    if (buf && len)
         *len = n;
     return buf;
 }

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/file.h"
+
 static const struct {
     const char *name;
     ScriptOp op;
@@ -154,35 +156,12 @@ int script_parse(const char *text, Script *out, char *err, size_t errlen)
 
 int script_load(const char *path, Script *out, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    size_t n;
+    char *buf = file_read(path, &n);
+    if (!buf) {
         snprintf(err, errlen, "%s: %s", path, strerror(errno));
         return -1;
     }
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    size_t got;
-    while (buf && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += got;
-        if (cap - n - 1 == 0) {
-            char *grown = realloc(buf, cap * 2);
-            if (!grown) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = grown;
-            cap *= 2;
-        }
-    }
-    int read_err = ferror(f);
-    fclose(f);
-    if (!buf || read_err) {
-        free(buf);
-        snprintf(err, errlen, "%s: cannot read", path);
-        return -1;
-    }
-    buf[n] = '\0';
     char perr[256];
     int rc = script_parse(buf, out, perr, sizeof perr);
     free(buf);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/file.h"
 #include "core/import.h"
 #include "core/timefmt.h"
 #include "store/store.h"
@@ -55,7 +56,7 @@ int cmd_import(int argc, char **argv)
         return cli_usage_error("import", "--db DB is required");
 
     size_t raw_len = 0;
-    char *raw = import_read_file(file, &raw_len);
+    char *raw = file_read(file, &raw_len);
     if (!raw) {
         fprintf(stderr, "lanyard import: cannot read %s: %s\n", file, strerror(errno));
         return 1;

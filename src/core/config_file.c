@@ -1,4 +1,4 @@
-/* config_file.c — event.ini on disk: read whole, and replaced whole through a
+/* config_file.c — event.ini on disk (read with core/file.h): replaced whole through a
  * temporary file and a rename, so that a crash or a full disk while staff
  * change a setting leaves the old file or the new one, never half of one. */
 #include <errno.h>
@@ -9,44 +9,6 @@
 #include <unistd.h>
 
 #include "core/config_internal.h"
-
-char *config_read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (n < cap) {
-            if (ferror(f)) {
-                int e = errno ? errno : EIO;
-                free(buf);
-                fclose(f);
-                errno = e;
-                return NULL;
-            }
-            break;
-        }
-        char *nb = realloc(buf, cap * 2);
-        if (!nb) {
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        buf = nb;
-        cap *= 2;
-    }
-    fclose(f);
-    if (!buf) {
-        errno = ENOMEM;
-        return NULL;
-    }
-    *len = n;
-    return buf;
-}
 
 int config_write_atomic(const char *dir, const char *path, const char *data, size_t len,
                         mode_t mode)

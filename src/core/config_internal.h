@@ -91,9 +91,6 @@ size_t config_ini_next_line(const char *text, size_t len, size_t pos, size_t *n)
 
 /* ---- event.ini on disk (config_file.c) ---- */
 
-/* Reads a whole file; NULL with errno set on failure. */
-char *config_read_file(const char *path, size_t *len);
-
 /* Writes data to path through a temporary file in the same folder and a rename,
  * so a crash leaves either the old file or the new one, never half of one.
  * 0, or -1 with errno set. */

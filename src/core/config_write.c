@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "core/config_internal.h"
+#include "core/file.h"
 #include "core/event_config.h"
 
 /* The value as written in the file: quoted when it would otherwise read back
@@ -45,7 +46,7 @@ static bool value_text(const char *value, char *out, size_t cap)
 static char *read_current(const char *path, size_t *len, mode_t *mode)
 {
     *mode = 0644;
-    char *text = config_read_file(path, len);
+    char *text = file_read(path, len);
     if (!text) {
         if (errno != ENOENT)
             return NULL;

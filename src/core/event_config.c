@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "core/config_internal.h"
+#include "core/file.h"
 #include "core/text.h"
 
 /* ---- diagnostics ---- */
@@ -212,7 +213,7 @@ int config_load_dir(EventConfig *c, const char *dir, ConfigDiagnostics *diag)
     char path[CONFIG_STR + 16];
     snprintf(path, sizeof path, "%s/event.ini", dir);
     size_t len = 0;
-    char *text = config_read_file(path, &len);
+    char *text = file_read(path, &len);
     if (!text) {
         int e = errno;
         /* No event.ini in a real folder means all defaults; a folder that is

@@ -1,15 +1,12 @@
-/* import.c — what guest and program imports share: the report, reading and
- * decoding the file (BOM, UTF-8 or Windows-1252, never mojibake), and finding
- * columns by header name. */
+/* import.c — what guest and program imports share: the report, decoding the
+ * file (BOM, UTF-8 or Windows-1252, never mojibake; core/file.h reads it),
+ * and finding columns by header name. */
 #include "core/import.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "core/import_priv.h"
 #include "core/text.h"
@@ -87,57 +84,7 @@ void import_report_print(const ImportReport *r, FILE *out)
         fprintf(out, "  note: %s\n", r->encoding_note);
 }
 
-/* ---- reading and decoding ---- */
-
-char *import_read_file(const char *path, size_t *len)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return NULL;
-    struct stat st;
-    if (fstat(fd, &st) != 0)
-        goto err;
-    if (S_ISDIR(st.st_mode)) {
-        errno = EISDIR;
-        goto err;
-    }
-    size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 4096;
-    char *buf = malloc(cap);
-    if (!buf)
-        goto err;
-    size_t n = 0;
-    for (;;) {
-        if (n + 1 >= cap) {
-            char *bigger = realloc(buf, cap * 2);
-            if (!bigger) {
-                free(buf);
-                goto err;
-            }
-            buf = bigger;
-            cap *= 2;
-        }
-        ssize_t got = read(fd, buf + n, cap - 1 - n);
-        if (got < 0) {
-            if (errno == EINTR)
-                continue;
-            free(buf);
-            goto err;
-        }
-        if (got == 0)
-            break;
-        n += (size_t)got;
-    }
-    close(fd);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-err : {
-    int e = errno;
-    close(fd);
-    errno = e;
-    return NULL;
-}
-}
+/* ---- decoding ---- */
 
 static size_t line_of_offset(const char *buf, size_t off)
 {

@@ -58,7 +58,4 @@ int import_parse_guests(const char *utf8, size_t len, GuestList *out, ImportRepo
 /* Parses programs.csv (header code,name,school,...; only code and name required). */
 int import_parse_programs(const char *utf8, size_t len, ProgramList *out, ImportReport *rep);
 
-/* Reads a whole file into memory. Returns malloc'd buffer or NULL with errno set. */
-char *import_read_file(const char *path, size_t *len);
-
 #endif

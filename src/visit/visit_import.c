@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/file.h"
 #include "store/store_keys.h"
 
 void visit_import_init(ImportData *d, ImportKind kind)
@@ -102,7 +103,7 @@ static void import_event_file(Store *s, const char *dir, const char *name, Impor
     if (n < 0 || (size_t)n >= sizeof path || stat(path, &st) != 0)
         return; /* optional files */
     size_t raw_len = 0;
-    char *raw = import_read_file(path, &raw_len);
+    char *raw = file_read(path, &raw_len);
     if (!raw) {
         import_failed(s, name, path, strerror(errno), 0);
         return;
