@@ -371,6 +371,47 @@ static void test_guest_model(void **state)
     program_list_free(&pl);
 }
 
+/* event.ini's date: four, two and two digits, a day the month has (leap years
+ * by the Gregorian rule), from 1970 on. */
+static void test_parse_date(void **state)
+{
+    (void)state;
+    int y = 0, m = 0, d = 0;
+    assert_true(time_parse_date("2028-02-29", &y, &m, &d));
+    assert_int_equal(y * 10000 + m * 100 + d, 20280229);
+    const char *good[] = {"1970-01-01", "2000-02-29", "2026-04-30", "2026-12-31", "9999-12-31"};
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+        if (!time_parse_date(good[i], NULL, NULL, NULL))
+            fail_msg("\"%s\" is a date", good[i]);
+    }
+    const char *bad[] = {
+        "2026-02-29",
+        "2100-02-29",
+        "2026-04-31",
+        "2026-13-01",
+        "2026-00-10",
+        "2026-08-00",
+        "2026-08-32",
+        "1969-12-31",
+        "2026-8-20",
+        "26-08-20",
+        "2026-08-2",
+        "2026-08-20 ",
+        " 2026-08-20",
+        "2026/08/20",
+        "+026-08-20",
+        "2026-08-2x",
+        "2026-08-20T00:00:00Z",
+        "",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        y = m = d = -1;
+        if (time_parse_date(bad[i], &y, &m, &d))
+            fail_msg("\"%s\" is not a date", bad[i]);
+        assert_int_equal(y + m + d, -3); /* nothing written */
+    }
+}
+
 /* The event date as each language writes it; a date that is not one is given
  * back as it is. */
 static void test_event_date(void **state)
@@ -479,6 +520,7 @@ int main(void)
         cmocka_unit_test(test_first_grapheme),
         cmocka_unit_test(test_time_utc),
         cmocka_unit_test(test_time_local),
+        cmocka_unit_test(test_parse_date),
         cmocka_unit_test(test_ids),
         cmocka_unit_test(test_guest_model),
         cmocka_unit_test(test_event_date),
