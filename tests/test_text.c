@@ -469,6 +469,15 @@ static void test_program_texts(void **state)
     assert_true(program_field_translatable(PROGRAM_CONTACT));
     assert_false(program_field_translatable(PROGRAM_URL));
     assert_false(program_field_translatable(PROGRAM_CODE));
+    /* Each field reads its own column; one out of range reads as empty. */
+    assert_int_equal(guest_set(&p.partner_needs, "Mentors"), 0);
+    assert_int_equal(guest_set(&p.image, "weld.png"), 0);
+    assert_string_equal(program_field(&p, PROGRAM_NAME), "Welding");
+    assert_string_equal(program_field(&p, PROGRAM_DESCRIPTION), "Arc and flame.");
+    assert_string_equal(program_field(&p, PROGRAM_PARTNER_NEEDS), "Mentors");
+    assert_string_equal(program_field(&p, PROGRAM_IMAGE), "weld.png");
+    assert_string_equal(program_field(&p, PROGRAM_SCHOOL), "");
+    assert_string_equal(program_field(&p, (ProgramField)PROGRAM_TEXT_FIELDS), "");
     program_clear(&p);
     assert_int_equal(p.ntexts, 0);
 }
