@@ -501,6 +501,23 @@ static void test_partnership_kinds(void **state)
 }
 
 /* A file name for a USB stick, from an event's or a kiosk's name. */
+/* FNV-1a as published: the offset basis is the FNV-0 hash of the string its
+ * authors chose, and the hashes of "a" and "foobar" are FNV's own test vectors. */
+static void test_hash64(void **state)
+{
+    (void)state;
+    const char *chongo = "chongo <Landon Curt Noll> /\\../\\";
+    uint64_t basis = 0;
+    for (const char *p = chongo; *p; p++)
+        basis = (basis * 1099511628211ULL) ^ (unsigned char)*p;
+    assert_true(text_hash64("", 0) == basis);
+    assert_true(text_hash64("a", 1) == 0xaf63dc4c8601ec8cULL);
+    assert_true(text_hash64("foobar", 6) == 0x85944171f73967e8ULL);
+    /* Bytes, not a C string: a NUL inside counts, and only len bytes are read. */
+    assert_true(text_hash64("a\0b", 3) != text_hash64("a", 1));
+    assert_true(text_hash64("foobar", 1) == text_hash64("f", 1));
+}
+
 static void test_file_name(void **state)
 {
     (void)state;
@@ -535,6 +552,7 @@ int main(void)
         cmocka_unit_test(test_event_date),
         cmocka_unit_test(test_program_texts),
         cmocka_unit_test(test_partnership_kinds),
+        cmocka_unit_test(test_hash64),
         cmocka_unit_test(test_file_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
