@@ -214,6 +214,9 @@ static void test_bad_values(void **state)
     expect_error("event", "date = 2026-02-30");
     expect_error("event", "date = 20/08/2026");
     expect_error("event", "date = 2026-8-20");
+    expect_error("event", "date = 2027-02-29");
+    expect_error("event", "date = 2026-13-01");
+    expect_error("event", "date = 2026-08-00");
     expect_error("event", "idle_timeout = 9");
     expect_error("event", "idle_timeout = 3601");
     expect_error("event", "idle_timeout = 60s");

@@ -7,6 +7,7 @@
 #include "testutil.h"
 
 #include "core/name.h"
+#include "core/text.h"
 
 static void check(const char *first, const char *last, NameOrder order, const char *full)
 {
@@ -15,6 +16,16 @@ static void check(const char *first, const char *last, NameOrder order, const ch
     assert_non_null(got);
     assert_string_equal(got, full);
     free(got);
+    /* Into a buffer: the same text, and cut as text_copy cuts it. */
+    size_t len = strlen(full);
+    for (size_t n = 1; n <= len + 2; n++) {
+        char into[64], cut[64];
+        assert_true(len < sizeof into - 2);
+        memset(into, 'x', sizeof into);
+        name_full_into(into, n, first, last);
+        text_copy(cut, n, full);
+        assert_string_equal(into, cut);
+    }
 }
 
 static void test_cjk_family_first(void **state)
@@ -57,11 +68,33 @@ static void test_given_first(void **state)
     check("芳\xFF", "王", NAME_GIVEN_FIRST, "芳\xFF 王");
 }
 
+/* A fixed-size field ends at a whole character, in the name's own order. */
+static void test_full_into_cut(void **state)
+{
+    (void)state;
+    char out[16];
+    name_full_into(out, sizeof out, "芳", "王");
+    assert_string_equal(out, "王芳");
+    name_full_into(out, 6, "芳", "王"); /* 王 is 3 bytes, 芳 3 more */
+    assert_string_equal(out, "王");
+    name_full_into(out, 3, "芳", "王");
+    assert_string_equal(out, "");
+    name_full_into(out, 9, "민준", "김");
+    assert_string_equal(out, "김 민");
+    name_full_into(out, 10, "Ana", "García"); /* the í is bytes 9 and 10 */
+    assert_string_equal(out, "Ana Garc");
+    name_full_into(out, 1, "Ana", "García");
+    assert_string_equal(out, "");
+    name_full_into(out, sizeof out, NULL, NULL);
+    assert_string_equal(out, "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cjk_family_first),
         cmocka_unit_test(test_given_first),
+        cmocka_unit_test(test_full_into_cut),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

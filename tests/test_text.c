@@ -371,6 +371,47 @@ static void test_guest_model(void **state)
     program_list_free(&pl);
 }
 
+/* event.ini's date: four, two and two digits, a day the month has (leap years
+ * by the Gregorian rule), from 1970 on. */
+static void test_parse_date(void **state)
+{
+    (void)state;
+    int y = 0, m = 0, d = 0;
+    assert_true(time_parse_date("2028-02-29", &y, &m, &d));
+    assert_int_equal(y * 10000 + m * 100 + d, 20280229);
+    const char *good[] = {"1970-01-01", "2000-02-29", "2026-04-30", "2026-12-31", "9999-12-31"};
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+        if (!time_parse_date(good[i], NULL, NULL, NULL))
+            fail_msg("\"%s\" is a date", good[i]);
+    }
+    const char *bad[] = {
+        "2026-02-29",
+        "2100-02-29",
+        "2026-04-31",
+        "2026-13-01",
+        "2026-00-10",
+        "2026-08-00",
+        "2026-08-32",
+        "1969-12-31",
+        "2026-8-20",
+        "26-08-20",
+        "2026-08-2",
+        "2026-08-20 ",
+        " 2026-08-20",
+        "2026/08/20",
+        "+026-08-20",
+        "2026-08-2x",
+        "2026-08-20T00:00:00Z",
+        "",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        y = m = d = -1;
+        if (time_parse_date(bad[i], &y, &m, &d))
+            fail_msg("\"%s\" is not a date", bad[i]);
+        assert_int_equal(y + m + d, -3); /* nothing written */
+    }
+}
+
 /* The event date as each language writes it; a date that is not one is given
  * back as it is. */
 static void test_event_date(void **state)
@@ -428,6 +469,15 @@ static void test_program_texts(void **state)
     assert_true(program_field_translatable(PROGRAM_CONTACT));
     assert_false(program_field_translatable(PROGRAM_URL));
     assert_false(program_field_translatable(PROGRAM_CODE));
+    /* Each field reads its own column; one out of range reads as empty. */
+    assert_int_equal(guest_set(&p.partner_needs, "Mentors"), 0);
+    assert_int_equal(guest_set(&p.image, "weld.png"), 0);
+    assert_string_equal(program_field(&p, PROGRAM_NAME), "Welding");
+    assert_string_equal(program_field(&p, PROGRAM_DESCRIPTION), "Arc and flame.");
+    assert_string_equal(program_field(&p, PROGRAM_PARTNER_NEEDS), "Mentors");
+    assert_string_equal(program_field(&p, PROGRAM_IMAGE), "weld.png");
+    assert_string_equal(program_field(&p, PROGRAM_SCHOOL), "");
+    assert_string_equal(program_field(&p, (ProgramField)PROGRAM_TEXT_FIELDS), "");
     program_clear(&p);
     assert_int_equal(p.ntexts, 0);
 }
@@ -451,6 +501,23 @@ static void test_partnership_kinds(void **state)
 }
 
 /* A file name for a USB stick, from an event's or a kiosk's name. */
+/* FNV-1a as published: the offset basis is the FNV-0 hash of the string its
+ * authors chose, and the hashes of "a" and "foobar" are FNV's own test vectors. */
+static void test_hash64(void **state)
+{
+    (void)state;
+    const char *chongo = "chongo <Landon Curt Noll> /\\../\\";
+    uint64_t basis = 0;
+    for (const char *p = chongo; *p; p++)
+        basis = (basis * 1099511628211ULL) ^ (unsigned char)*p;
+    assert_true(text_hash64("", 0) == basis);
+    assert_true(text_hash64("a", 1) == 0xaf63dc4c8601ec8cULL);
+    assert_true(text_hash64("foobar", 6) == 0x85944171f73967e8ULL);
+    /* Bytes, not a C string: a NUL inside counts, and only len bytes are read. */
+    assert_true(text_hash64("a\0b", 3) != text_hash64("a", 1));
+    assert_true(text_hash64("foobar", 1) == text_hash64("f", 1));
+}
+
 static void test_file_name(void **state)
 {
     (void)state;
@@ -479,11 +546,13 @@ int main(void)
         cmocka_unit_test(test_first_grapheme),
         cmocka_unit_test(test_time_utc),
         cmocka_unit_test(test_time_local),
+        cmocka_unit_test(test_parse_date),
         cmocka_unit_test(test_ids),
         cmocka_unit_test(test_guest_model),
         cmocka_unit_test(test_event_date),
         cmocka_unit_test(test_program_texts),
         cmocka_unit_test(test_partnership_kinds),
+        cmocka_unit_test(test_hash64),
         cmocka_unit_test(test_file_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -16,7 +16,9 @@
 #include "core/link.h"
 #include "core/lockout.h"
 #include "core/pin.h"
+#include "core/text.h"
 #include "store/store.h"
+#include "store/store_keys.h"
 #include "visit/visit.h"
 #include "visit/visit_import.h"
 #include "visit/visit_staff.h"
@@ -946,6 +948,59 @@ static void test_import_event(void **state)
     free(csv);
 }
 
+/* What is kept of an imported file is its size, mtime and the 64-bit FNV-1a of
+ * its bytes (core/text's text_hash64, the hash every build has written). A
+ * file touched since but with the same bytes is not imported again; one whose
+ * kept hash differs is imported once more, keeping its guests and check-ins. */
+static void test_import_fingerprint(void **state)
+{
+    Fixture *f = *state;
+    char *csv = tu_path(f->dir, "guests.csv");
+    const char *text = "First Name,Last Name,Company,Attendee #\nCy,Ng,Ng Tools,C-300\n";
+    tu_write(csv, text, (size_t)-1);
+    visit_import_event(f->store, f->dir, T0);
+    assert_int_equal(guests(f), 3);
+    char key[64];
+    snprintf(key, sizeof key, KEY_IMPORT_FINGERPRINT_FMT, "guests.csv");
+    char *fp = NULL;
+    assert_int_equal(store_setting_get(f->store, key, &fp), STORE_OK);
+    assert_non_null(fp);
+    long long size = -1, mtime = 0;
+    unsigned long long hash = 0;
+    assert_int_equal(sscanf(fp, "size=%lld mtime_ns=%lld fnv1a64=%llx", &size, &mtime, &hash), 3);
+    assert_int_equal(size, strlen(text));
+    assert_true(hash == text_hash64(text, strlen(text)));
+    char *imported = fp;
+
+    /* Touched, same bytes: the fingerprint kept says so and stays. */
+    char kept[128];
+    snprintf(kept, sizeof kept, "size=%lld mtime_ns=1 fnv1a64=%016llx", size, hash);
+    assert_int_equal(store_setting_set(f->store, key, kept), STORE_OK);
+    visit_import_event(f->store, f->dir, T0);
+    assert_int_equal(store_setting_get(f->store, key, &fp), STORE_OK);
+    assert_string_equal(fp, kept);
+    free(fp);
+
+    /* Cy checks in; then a kept hash that differs: imported again, and Cy is
+     * still one guest, still checked in. */
+    visit_destroy(f->v);
+    start(f);
+    assert_int_equal(visit_check_in_code(f->v, "C-300"), VISIT_CHECKED_IN);
+    snprintf(kept, sizeof kept, "size=%lld mtime_ns=%lld fnv1a64=%016llx", size, mtime, hash ^ 1);
+    assert_int_equal(store_setting_set(f->store, key, kept), STORE_OK);
+    visit_import_event(f->store, f->dir, T0);
+    assert_int_equal(guests(f), 3);
+    assert_int_equal(checked_in(f), 1);
+    assert_int_equal(store_setting_get(f->store, key, &fp), STORE_OK);
+    assert_string_equal(fp, imported);
+    visit_destroy(f->v);
+    start(f);
+    assert_int_equal(visit_check_in_code(f->v, "C-300"), VISIT_ALREADY);
+    free(fp);
+    free(imported);
+    free(csv);
+}
+
 /* An Eventbrite list: the ticket's barcode, as scanned, checks its guest in;
  * so does the Attendee #. */
 static void test_scan_eventbrite_ticket(void **state)
@@ -1017,6 +1072,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_dashboard, setup, teardown),
         cmocka_unit_test_setup_teardown(test_export_usb, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import_event, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_import_fingerprint, setup, teardown),
         cmocka_unit_test_setup_teardown(test_scan_eventbrite_ticket, setup, teardown),
         cmocka_unit_test_setup_teardown(test_program_text_in_language, setup, teardown),
     };

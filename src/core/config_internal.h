@@ -33,8 +33,6 @@ bool config_parse_decimal(const char **p, double *out);
 bool config_parse_int_range(const char *s, long lo, long hi, int *out);
 /* "#RRGGBB" or "#RGB". */
 bool config_parse_colour(const char *s, Rgb *out);
-/* "YYYY-MM-DD", a real calendar date. */
-bool config_parse_date(const char *s);
 
 /* ---- keys (config_keys.c) ---- */
 

@@ -14,6 +14,7 @@
 #include "core/config_internal.h"
 #include "core/event_config.h"
 #include "core/lang.h"
+#include "core/timefmt.h"
 
 static bool kiosk_id_char_ok(char c)
 {
@@ -24,7 +25,7 @@ static bool kiosk_id_char_ok(char c)
 
 static bool set_date(EventConfig *c, const char *v, char *err, size_t errlen)
 {
-    if (*v && !config_parse_date(v)) {
+    if (*v && !time_parse_date(v, NULL, NULL, NULL)) {
         snprintf(err, errlen, "date \"%.40s\" is not a date like 2026-08-20", v);
         return false;
     }

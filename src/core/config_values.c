@@ -10,7 +10,6 @@
 
 #include "core/config_internal.h"
 #include "core/text.h"
-#include "core/timefmt.h"
 #include "core/event_config.h"
 
 /* ---- small helpers ---- */
@@ -112,12 +111,6 @@ bool config_parse_colour(const char *s, Rgb *out)
         out->b = (uint8_t)(d[4] * 16 + d[5]);
     }
     return true;
-}
-
-/* "YYYY-MM-DD", a real calendar date. */
-bool config_parse_date(const char *s)
-{
-    return time_parse_date(s, NULL, NULL, NULL);
 }
 
 /* ---- badge sizes ---- */

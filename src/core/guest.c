@@ -231,11 +231,12 @@ bool program_field_translatable(ProgramField f)
 
 const char *program_field(const Program *p, ProgramField f)
 {
-    const char *const fields[PROGRAM_TEXT_FIELDS] = {
-        p->code,           p->name,          p->school,  p->pathway, p->description, p->grades,
-        p->certifications, p->partner_needs, p->contact, p->url,     p->image,
-    };
-    return (unsigned)f < PROGRAM_TEXT_FIELDS && fields[f] ? fields[f] : "";
+    if ((unsigned)f >= PROGRAM_TEXT_FIELDS)
+        return "";
+    char **fields[PROGRAM_TEXT_FIELDS];
+    /* program_text_fields only takes the fields' addresses; nothing is written. */
+    program_text_fields((Program *)p, fields);
+    return *fields[f] ? *fields[f] : "";
 }
 
 /* Where the text of (lang, f) is or would go in p->texts, which is sorted by

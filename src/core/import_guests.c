@@ -85,16 +85,6 @@ typedef struct KeyIndex {
     size_t cap, count;
 } KeyIndex;
 
-static uint64_t hash_str(const char *s)
-{
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
 static void keyindex_free(KeyIndex *k)
 {
     for (size_t i = 0; i < k->cap; i++) {
@@ -110,7 +100,7 @@ static void keyindex_free(KeyIndex *k)
 /* The slot of key, or of the empty slot where it would go. */
 static size_t keyindex_slot(const KeyIndex *k, const char *key)
 {
-    size_t i = hash_str(key) & (k->cap - 1);
+    size_t i = text_hash64(key, strlen(key)) & (k->cap - 1);
     while (k->keys[i] && strcmp(k->keys[i], key) != 0)
         i = (i + 1) & (k->cap - 1);
     return i;

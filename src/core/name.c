@@ -8,6 +8,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "core/text.h"
+
 /* What the letters of a name are written in. */
 typedef struct Letters {
     int cjk;    /* Han, Hiragana, Katakana or Hangul letters */
@@ -64,21 +66,39 @@ NameOrder name_order(const char *first, const char *last)
     return l.cjk > 0 && l.other == 0 ? NAME_FAMILY_FIRST : NAME_GIVEN_FIRST;
 }
 
-char *name_full(const char *first, const char *last)
+/* The parts of the whole name in the order they are written, and what goes
+ * between them. */
+typedef struct FullName {
+    const char *parts[2];
+    const char *sep;
+} FullName;
+
+static FullName full_name(const char *first, const char *last)
 {
     first = first ? first : "";
     last = last ? last : "";
     Letters l = letters_of(first, last);
     bool family_first = l.cjk > 0 && l.other == 0;
-    const char *a = family_first ? last : first, *b = family_first ? first : last;
+    FullName f = {{family_first ? last : first, family_first ? first : last}, ""};
     /* Chinese and Japanese names are written with nothing between them. */
-    const char *sep = *a && *b && !(family_first && l.hangul == 0) ? " " : "";
-    size_t na = strlen(a), ns = strlen(sep), nb = strlen(b);
-    char *out = malloc(na + ns + nb + 1);
+    if (*first && *last && !(family_first && l.hangul == 0))
+        f.sep = " ";
+    return f;
+}
+
+char *name_full(const char *first, const char *last)
+{
+    FullName f = full_name(first, last);
+    size_t n = strlen(f.parts[0]) + strlen(f.sep) + strlen(f.parts[1]) + 1;
+    char *out = malloc(n);
     if (!out)
         return NULL;
-    memcpy(out, a, na);
-    memcpy(out + na, sep, ns);
-    memcpy(out + na + ns, b, nb + 1);
+    text_join(out, n, f.parts, 2, f.sep);
     return out;
+}
+
+void name_full_into(char *out, size_t n, const char *first, const char *last)
+{
+    FullName f = full_name(first, last);
+    text_join(out, n, f.parts, 2, f.sep);
 }

@@ -10,6 +10,8 @@
 #ifndef LANYARD_NAME_H
 #define LANYARD_NAME_H
 
+#include <stddef.h>
+
 typedef enum NameOrder {
     NAME_GIVEN_FIRST,  /* Ana García: the given name first, on a line of its own on a badge */
     NAME_FAMILY_FIRST, /* 王芳, 김 민준: family name first, one line */
@@ -23,5 +25,9 @@ NameOrder name_order(const char *first, const char *last);
  * (either part alone when the other is empty). malloc'd; NULL when out of
  * memory. */
 char *name_full(const char *first, const char *last);
+
+/* The same whole name written into out[n], n > 0, for a fixed-size field: cut
+ * at a character boundary when it is too long, as text_copy does. */
+void name_full_into(char *out, size_t n, const char *first, const char *last);
 
 #endif

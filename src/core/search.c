@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "core/search_internal.h"
+#include "core/text.h"
 
 #define ARENA_CHUNK 65536
 
@@ -113,20 +114,10 @@ static int wordbuf_add(const char *w, size_t n, void *ud)
 
 /* ---- id map ---- */
 
-static size_t id_hash(const char *id)
-{
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-    for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
-        h ^= *p;
-        h *= 1099511628211ULL;
-    }
-    return (size_t)h;
-}
-
 static uint32_t *idmap_slot(SearchIndex *ix, const char *id)
 {
     size_t mask = ix->idmap_cap - 1;
-    for (size_t i = id_hash(id) & mask;; i = (i + 1) & mask) {
+    for (size_t i = text_hash64(id, strlen(id)) & mask;; i = (i + 1) & mask) {
         uint32_t e = ix->idmap[i];
         if (e == UINT32_MAX || strcmp(ix->entries[e].id, id) == 0)
             return &ix->idmap[i];

@@ -368,6 +368,17 @@ bool text_join(char *out, size_t len, const char *const *items, size_t n, const 
     return true;
 }
 
+uint64_t text_hash64(const void *buf, size_t len)
+{
+    const unsigned char *p = buf;
+    uint64_t h = 14695981039346656037ULL; /* FNV's 64-bit offset basis */
+    for (size_t i = 0; i < len; i++) {
+        h ^= p[i];
+        h *= 1099511628211ULL; /* FNV's 64-bit prime */
+    }
+    return h;
+}
+
 void text_file_name(const char *name, const char *fallback, char *out, size_t max)
 {
     /* Letters beyond ASCII are kept (sticks are FAT32 or exFAT, with Unicode

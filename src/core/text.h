@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* True when buf[0..len) is well-formed UTF-8 (no overlongs, no surrogates). */
 bool text_is_utf8(const char *buf, size_t len);
@@ -48,6 +49,11 @@ char *text_casefold(const char *s);
 
 /* Case-insensitive (Unicode case fold) equality, used for emails and headers. */
 bool text_equal_fold(const char *a, const char *b);
+
+/* The 64-bit FNV-1a hash of buf[0..len): the same value on every machine and
+ * every run, for hash tables and for telling whether a file's bytes changed;
+ * not a defence against someone who wants two texts to collide. */
+uint64_t text_hash64(const void *buf, size_t len);
 
 /* Copies src (NULL: "") into dst[n], n > 0, cut at a character boundary when
  * it is too long, so a fixed-size field never ends in half a character. */

@@ -5,9 +5,7 @@
  * time_format_local consults the time zone, and only time_now_ms reads a clock. */
 #include "core/timefmt.h"
 
-#include <ctype.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -150,18 +148,12 @@ void time_format_local(int64_t ms, char out[32])
 
 bool time_parse_date(const char *s, int *y, int *m, int *d)
 {
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+    const char *p = s;
+    int year, month, day;
+    if (!read_digits(&p, 4, &year) || !expect_char(&p, '-') || !read_digits(&p, 2, &month) ||
+        !expect_char(&p, '-') || !read_digits(&p, 2, &day) || *p != '\0')
         return false;
-    for (int i = 0; i < 10; i++) {
-        if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
-            return false;
-    }
-    int year = atoi(s), month = atoi(s + 5), day = atoi(s + 8);
-    static const int DAYS[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (year < 1970 || month < 1 || month > 12 || day < 1)
-        return false;
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    if (day > DAYS[month - 1] + (month == 2 && leap ? 1 : 0))
+    if (year < 1970 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month))
         return false;
     if (y)
         *y = year;

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "core/file.h"
+#include "core/text.h"
 #include "store/store_keys.h"
 
 void visit_import_init(ImportData *d, ImportKind kind)
@@ -48,14 +49,6 @@ int visit_import_apply(Store *s, const ImportData *d, ImportReport *rep, int64_t
 }
 
 /* ---- the event folder ---- */
-
-static uint64_t fnv1a64(const char *buf, size_t len)
-{
-    uint64_t h = 14695981039346656037ull;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)buf[i]) * 1099511628211ull;
-    return h;
-}
 
 /* Says on stderr why FILE was not imported, and keeps the same words in the
  * settings for the staff dashboard ("" once an import works). */
@@ -112,7 +105,7 @@ static void import_event_file(Store *s, const char *dir, const char *name, Impor
     snprintf(key, sizeof key, KEY_IMPORT_FINGERPRINT_FMT, name);
     snprintf(value, sizeof value, "size=%lld mtime_ns=%lld fnv1a64=%016llx", (long long)st.st_size,
              (long long)st.st_mtim.tv_sec * 1000000000ll + st.st_mtim.tv_nsec,
-             (unsigned long long)fnv1a64(raw, raw_len));
+             (unsigned long long)text_hash64(raw, raw_len));
     if (unchanged(s, key, value)) {
         free(raw);
         return;
