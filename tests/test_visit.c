@@ -474,6 +474,43 @@ static void test_walk_in_maybe_guest(void **state)
     assert_int_equal(guests(f), 4);
 }
 
+/* A walk-in who comes back and types the form in other letters (the rule folds
+ * case and accents) is found as they were saved: the search keeps finding the
+ * name as stored, not the spelling of the second form. */
+static void test_walk_in_again_keeps_stored(void **state)
+{
+    Fixture *f = *state;
+    VisitWalkin w;
+    assert_int_equal(walk_in(f, &w, "Marisol", "Quintero", "m@q.example", NULL), VISIT_CHECKED_IN);
+    char id[ID_LEN + 1];
+    snprintf(id, sizeof id, "%s", visit_guest(f->v)->id);
+    visit_end(f->v);
+    size_t before = guests(f);
+
+    memset(&w, 0, sizeof w);
+    w.field[VISIT_FIRST] = "MARISOL";
+    w.field[VISIT_LAST] = "quintero";
+    w.field[VISIT_COMPANY] = "QUINTERO TOOLS";
+    w.field[VISIT_EMAIL] = "M@Q.example";
+    assert_int_equal(visit_walk_in(f->v, &w), VISIT_ALREADY);
+    assert_string_equal(visit_guest(f->v)->id, id);
+    assert_string_equal(visit_guest(f->v)->greet, "Marisol");
+    assert_int_equal(guests(f), before);
+    visit_end(f->v);
+
+    SearchResult res[SEARCH_MAX_RESULTS];
+    size_t n = visit_search(f->v, "quintero", res, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(res[0].guest_id, id);
+    assert_string_equal(res[0].label, "Marisol Q. — Quintero Tools");
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_get(f->store, id, &g), STORE_OK);
+    assert_string_equal(g.first, "Marisol");
+    assert_string_equal(g.company, "Quintero Tools");
+    guest_clear(&g);
+}
+
 /* ---- staff ---- */
 
 static void test_lockout_schedule(void **state)
@@ -999,6 +1036,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_next_guest_and_interest, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walk_in, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walk_in_maybe_guest, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walk_in_again_keeps_stored, setup, teardown),
         cmocka_unit_test(test_lockout_schedule),
         cmocka_unit_test_setup_teardown(test_pin_lockout_survives_restart, setup, teardown),
         cmocka_unit_test_setup_teardown(test_demo_without_pin, setup, teardown),

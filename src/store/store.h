@@ -65,23 +65,19 @@ StoreStatus store_guests_by_code_part(Store *s, const char *part, size_t max, Gu
 StoreStatus store_each_guest(Store *s, int (*fn)(const Guest *g, void *ud), void *ud);
 
 /* Creates a walk-in: fills g->id and g->code (unique across kiosks), sets
- * walk_in, commits. If the person is already a guest by the one rule of
- * core/guest_match.h (asked of g as typed, with no code: the same email under
- * a name that does not clearly differ, or the same name and company with no
- * other email), returns that guest's id and code in g instead of creating a
- * second one (g->walk_in is not set; the stored fields are kept). A colleague
+ * walk_in, commits, and sets *added (may be NULL). If the person is already a
+ * guest by the one rule of core/guest_match.h (asked of g as typed, with no
+ * code: the same email under a name that does not clearly differ, or the same
+ * name and company with no other email), adds nobody: g becomes that guest as
+ * stored (the stored fields, not the typed ones; g->walk_in says whether it is
+ * an earlier walk-in or a registration) and *added is false. A colleague
  * giving a shared email under another name, or a second "Sam Lee" with no
  * company, is a new guest. */
-StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now);
+StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now, bool *added);
 /* The same for someone who said they are not the pre-registered guest the rule
- * found (store_guest_match): only walk-ins are matched, so the same walk-in
- * typed twice is still one guest, and anyone else is added as a new one. */
-StoreStatus store_walkin_add_new(Store *s, Guest *g, const char *kiosk, int64_t now);
-
-/* The stored guest g is by the one rule of core/guest_match.h (asked of g as
- * given; a walk-in form has no id or code), into out (initialised);
- * STORE_NOT_FOUND when g is nobody known. */
-StoreStatus store_guest_match(Store *s, const Guest *g, Guest *out);
+ * found: only walk-ins are matched, so the same walk-in typed twice is still
+ * one guest, and anyone else is added as a new one. */
+StoreStatus store_walkin_add_new(Store *s, Guest *g, const char *kiosk, int64_t now, bool *added);
 
 /* Applies parsed guests in one transaction. Each is matched against the
  * stored guests by the one rule of core/guest_match.h (ids and codes a merge

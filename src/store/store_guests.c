@@ -241,18 +241,11 @@ static int code_taken(Store *s, const char *code)
     return store_resolve_key(s, "code", code, id);
 }
 
-StoreStatus store_guest_match(Store *s, const Guest *g, Guest *out)
-{
-    char id[ID_LEN + 1];
-    int found = store_match_find(s, g, false, id, "look up a guest");
-    if (found < 0)
-        return STORE_ERROR;
-    return found ? guest_by_id(s, id, out) : STORE_NOT_FOUND;
-}
-
 static StoreStatus walkin_add(Store *s, Guest *g, bool walk_ins_only, const char *kiosk,
-                              int64_t now)
+                              int64_t now, bool *added)
 {
+    if (added)
+        *added = false;
     if (!g->first || !*g->first)
         return store_failf(s, STORE_INVALID, "a walk-in needs a first name");
     if (store_begin(s, "add a walk-in") != STORE_OK)
@@ -268,15 +261,12 @@ static StoreStatus walkin_add(Store *s, Guest *g, bool walk_ins_only, const char
     if (found < 0) {
         status = STORE_ERROR;
     } else if (found > 0) {
-        /* The same person registering again: keep one guest. */
+        /* The same person registering again: keep one guest, as stored. */
         Guest stored;
         guest_init(&stored);
         status = guest_by_id(s, existing, &stored);
-        if (status == STORE_OK) {
-            memcpy(g->id, existing, sizeof g->id);
-            if (guest_set(&g->code, stored.code) != 0)
-                status = store_failf(s, STORE_ERROR, "cannot add a walk-in: out of memory");
-        }
+        if (status == STORE_OK && guest_copy(g, &stored) != 0)
+            status = store_failf(s, STORE_ERROR, "cannot add a walk-in: out of memory");
         guest_clear(&stored);
         store_rollback(s);
         return status;
@@ -320,19 +310,22 @@ static StoreStatus walkin_add(Store *s, Guest *g, bool walk_ins_only, const char
     if (status == STORE_OK)
         status = store_audit(s, kiosk, now, "walk-in", g->id, g->code);
     if (status == STORE_OK)
-        return store_commit(s, "add a walk-in");
-    store_rollback(s);
+        status = store_commit(s, "add a walk-in");
+    else
+        store_rollback(s);
+    if (status == STORE_OK && added)
+        *added = true;
     return status;
 }
 
-StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now)
+StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now, bool *added)
 {
-    return walkin_add(s, g, false, kiosk, now);
+    return walkin_add(s, g, false, kiosk, now, added);
 }
 
-StoreStatus store_walkin_add_new(Store *s, Guest *g, const char *kiosk, int64_t now)
+StoreStatus store_walkin_add_new(Store *s, Guest *g, const char *kiosk, int64_t now, bool *added)
 {
-    return walkin_add(s, g, true, kiosk, now);
+    return walkin_add(s, g, true, kiosk, now, added);
 }
 
 StoreStatus store_guest_set_consent(Store *s, const char *guest_id, bool consent, int64_t now)
