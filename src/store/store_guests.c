@@ -75,10 +75,10 @@ int store_resolve_key(Store *s, const char *kind, const char *value, char out[ID
     return first_id(s, st, "look up a guest", out);
 }
 
-static StoreStatus guest_by_id(Store *s, const char *id, Guest *out)
+StoreStatus store_guest_by_id(Store *s, const char *id, const char *doing, Guest *out)
 {
     sqlite3_stmt *st =
-        store_cached(s, "SELECT " STORE_GUEST_COLUMNS " FROM guests WHERE id = ?1", "read a guest");
+        store_cached(s, "SELECT " STORE_GUEST_COLUMNS " FROM guests WHERE id = ?1", doing);
     if (!st)
         return STORE_ERROR;
     store_bind_text(s, st, 1, id);
@@ -86,11 +86,11 @@ static StoreStatus guest_by_id(Store *s, const char *id, Guest *out)
     StoreStatus status = STORE_OK;
     if (rc == SQLITE_ROW) {
         if (store_read_guest(st, 0, out) != 0)
-            status = store_failf(s, STORE_ERROR, "cannot read a guest: out of memory");
+            status = store_failf(s, STORE_ERROR, "cannot %s: out of memory", doing);
     } else if (rc == SQLITE_DONE) {
         status = STORE_NOT_FOUND;
     } else {
-        status = store_fail(s, "read a guest");
+        status = store_fail(s, doing);
     }
     store_finish(s, st);
     return status;
@@ -104,7 +104,7 @@ static StoreStatus guest_by_key(Store *s, const char *kind, const char *value, G
         return STORE_ERROR;
     if (found == 0)
         return STORE_NOT_FOUND;
-    return guest_by_id(s, id, out);
+    return store_guest_by_id(s, id, "read a guest", out);
 }
 
 StoreStatus store_guest_get(Store *s, const char *id, Guest *out)
@@ -256,20 +256,20 @@ static StoreStatus walkin_add(Store *s, Guest *g, bool walk_ins_only, const char
     Guest typed = *g; /* shallow: only to be matched */
     typed.id[0] = '\0';
     typed.code = NO_CODE;
-    char existing[ID_LEN + 1];
-    int found = store_match_find(s, &typed, walk_ins_only, existing, "add a walk-in");
-    if (found < 0) {
-        status = STORE_ERROR;
-    } else if (found > 0) {
-        /* The same person registering again: keep one guest, as stored. */
-        Guest stored;
-        guest_init(&stored);
-        status = guest_by_id(s, existing, &stored);
-        if (status == STORE_OK && guest_copy(g, &stored) != 0)
-            status = store_failf(s, STORE_ERROR, "cannot add a walk-in: out of memory");
-        guest_clear(&stored);
+    Guest stored;
+    guest_init(&stored);
+    int found = store_match_find(s, &typed, walk_ins_only, &stored, "add a walk-in");
+    if (found > 0) {
+        /* The same person registering again: keep one guest, as stored. g
+         * takes the stored record; what was typed goes with `stored`. */
+        Guest was = *g;
+        *g = stored;
+        stored = was;
+    }
+    guest_clear(&stored);
+    if (found != 0) {
         store_rollback(s);
-        return status;
+        return found > 0 ? STORE_OK : STORE_ERROR;
     }
     char code[WALKIN_CODE_LEN + 1];
     /* 40 random bits: a collision is rare, but cheap to rule out here. */
@@ -392,7 +392,7 @@ StoreStatus store_guest_edit(Store *s, const Guest *g, const char *kiosk, int64_
     Guest cur;
     guest_init(&cur);
     if (status == STORE_OK)
-        status = guest_by_id(s, id, &cur);
+        status = store_guest_by_id(s, id, "read a guest", &cur);
     char *detail = NULL;
     size_t len = 0;
     FILE *f = status == STORE_OK ? open_memstream(&detail, &len) : NULL;
@@ -444,27 +444,19 @@ static StoreStatus keep_old_code(Store *s, const char *id, const char *code)
     return store_step_done(s, st, "import guests");
 }
 
-/* Updates a known guest with what the list says. An empty cell never blanks a
+/* Updates a known guest (cur, as stored) with what the list says. An empty cell never blanks a
  * stored value, and consent and the walk-in flag belong to the kiosk, not to
  * the registration list. 1 updated, 0 unchanged, -1 error. */
-static int import_update(Store *s, const char *id, const Guest *in, int64_t now)
+static int import_update(Store *s, const Guest *cur, const Guest *in, int64_t now)
 {
-    Guest cur;
-    guest_init(&cur);
-    if (guest_by_id(s, id, &cur) != STORE_OK) {
-        guest_clear(&cur);
-        return -1;
-    }
-    bool changed = differs(cur.code, in->code) || differs(cur.first, in->first) ||
-                   differs(cur.last, in->last) || differs(cur.company, in->company) ||
-                   differs(cur.title, in->title) || differs(cur.email, in->email) ||
-                   differs(cur.phone, in->phone) || cur.role != in->role;
+    const char *id = cur->id;
+    bool changed = differs(cur->code, in->code) || differs(cur->first, in->first) ||
+                   differs(cur->last, in->last) || differs(cur->company, in->company) ||
+                   differs(cur->title, in->title) || differs(cur->email, in->email) ||
+                   differs(cur->phone, in->phone) || cur->role != in->role;
     /* A walk-in found on the list takes the list's code; the code on the
      * badge they wear stays theirs, as an alias. */
-    StoreStatus kept =
-        differs(cur.code, in->code) && cur.code[0] ? keep_old_code(s, id, cur.code) : STORE_OK;
-    guest_clear(&cur);
-    if (kept != STORE_OK)
+    if (differs(cur->code, in->code) && cur->code[0] && keep_old_code(s, id, cur->code) != STORE_OK)
         return -1;
     if (!changed)
         return 0;
@@ -554,16 +546,21 @@ StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport 
     if (!ins)
         goto fail;
     size_t added = 0, updated = 0, unchanged = 0;
+    Guest cur; /* the stored guest a row is */
+    guest_init(&cur);
     for (size_t i = 0; i < guests->count; i++) {
         const Guest *g = &guests->items[i];
         char id[ID_LEN + 1];
-        int found = store_match_find(s, g, false, id, "import guests");
+        int found = store_match_find(s, g, false, &cur, "import guests");
         int rc = found < 0 ? -1
-                 : found   ? import_update(s, id, g, now)
+                 : found   ? import_update(s, &cur, g, now)
                            : import_insert(s, ins, g, now, id);
+        if (found > 0)
+            memcpy(id, cur.id, sizeof id);
         if (rc >= 0 && keep_barcode(s, id, g) != STORE_OK)
             rc = -1;
         if (rc < 0) {
+            guest_clear(&cur);
             store_finish(s, ins);
             goto fail;
         }
@@ -574,6 +571,7 @@ StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport 
         else
             unchanged++;
     }
+    guest_clear(&cur);
     store_finish(s, ins);
     store_names_unindex(s);
     if (store_commit(s, "import guests") != STORE_OK)
