@@ -115,6 +115,7 @@ StoreStatus store_program_get(Store *s, const char *code, Program *out);
 /* ---- check-in ---- */
 
 typedef struct CheckinResult {
+    char guest_id[ID_LEN + 1]; /* who: the id asked for, or the guest a merge folded it into */
     char attendance_id[ID_LEN + 1];
     bool already;          /* the guest was already checked in: no new row */
     int64_t checked_in_at; /* of the (existing or new) attendance */

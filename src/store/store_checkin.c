@@ -67,6 +67,7 @@ static StoreStatus checkin(Store *s, const char *guest_id, const char *kiosk, in
         store_rollback(s);
         return status;
     }
+    memcpy(out->guest_id, id, sizeof id);
     int found = active_attendance(s, id, out->attendance_id, &out->checked_in_at);
     if (found != 0) {
         /* Already checked in: nothing was written, so nothing to commit. */

@@ -370,13 +370,9 @@ int visit_guest_edit(Visit *v, const char *guest_id, VisitGuestEdit *e)
 
 VisitOutcome visit_staff_check_in(Visit *v, const char *guest_id)
 {
-    Store *s = v->env.store;
-    Guest g;
-    guest_init(&g);
-    StoreStatus st = store_guest_get(s, guest_id, &g);
-    CheckinResult r = {0};
-    if (st == STORE_OK)
-        st = store_checkin_staff(s, g.id, v->env.cfg->kiosk_id, visit_now(v), &r);
+    CheckinResult r;
+    StoreStatus st =
+        store_checkin_staff(v->env.store, guest_id, v->env.cfg->kiosk_id, visit_now(v), &r);
     VisitOutcome out = st == STORE_OK          ? (r.already ? VISIT_ALREADY : VISIT_CHECKED_IN)
                        : st == STORE_NOT_FOUND ? VISIT_UNKNOWN
                                                : VISIT_FAILED;
@@ -386,10 +382,9 @@ VisitOutcome visit_staff_check_in(Visit *v, const char *guest_id)
         visit_store_failed(v, "check-in not saved");
     if (out == VISIT_CHECKED_IN) {
         visit_changed(v);
-        if (v->env.printer.print && v->env.printer.print(v->env.printer.ud, g.id) != 0)
+        if (v->env.printer.print && v->env.printer.print(v->env.printer.ud, r.guest_id) != 0)
             visit_fail(v, "out of memory queueing a badge");
     }
-    guest_clear(&g);
     return out;
 }
 
