@@ -17,6 +17,7 @@
 #include "core/lockout.h"
 #include "core/pin.h"
 #include "store/store.h"
+#include "store/store_print.h"
 #include "visit/visit.h"
 #include "visit/visit_import.h"
 #include "visit/visit_staff.h"
@@ -612,6 +613,14 @@ static void test_lookup_undo_reprint(void **state)
     assert_string_equal(rec[0].g.email, "bo@lee.example");
     assert_true(rec[0].checked_in);
     assert_int_equal(rec[0].checked_in_at, T0);
+    assert_false(rec[0].badge_printed);
+    /* Once the badge printed, the row says so. */
+    assert_int_equal(store_badge_printed_set(f->store, rec[0].g.id), STORE_OK);
+    visit_record_clear(&rec[0]);
+    assert_int_equal(visit_lookup(f->v, "B-200", rec, &n, &more), 0);
+    assert_int_equal(n, 1);
+    assert_true(rec[0].checked_in);
+    assert_true(rec[0].badge_printed);
     /* By name. */
     visit_record_clear(&rec[0]);
     assert_int_equal(visit_lookup(f->v, "ana gar", rec, &n, &more), 0);

@@ -133,6 +133,15 @@ StoreStatus store_checkin_staff(Store *s, const char *guest_id, const char *kios
  * the guest leaves followup.csv and the interest counts and starts afresh if
  * checked in again; the audit record keeps them as they were. */
 StoreStatus store_checkin_undo(Store *s, const char *guest_id, const char *kiosk, int64_t now);
+/* A guest's check-in that counts (the one attendance.csv lists), if any. */
+typedef struct CheckinState {
+    bool checked_in;
+    int64_t checked_in_at; /* ms UTC, when checked_in */
+    bool badge_printed;
+} CheckinState;
+
+/* The guest's check-in state: one guest's row, not a walk of the attendance. */
+StoreStatus store_checkin_state(Store *s, const char *guest_id, CheckinState *out);
 /* True when the guest has an active check-in. */
 StoreStatus store_is_checked_in(Store *s, const char *guest_id, bool *out);
 

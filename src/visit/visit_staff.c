@@ -183,39 +183,19 @@ static int record_interests(Visit *v, GuestRecord *r)
     return 0;
 }
 
-/* The active check-ins of the guests in list (by id). */
-typedef struct AttendScan {
-    GuestRecord *list;
-    size_t n;
-} AttendScan;
-
-static int scan_attendance(const AttendanceRow *r, void *ud)
-{
-    AttendScan *a = ud;
-    for (size_t i = 0; i < a->n; i++) {
-        if (strcmp(a->list[i].g.id, r->guest->id) != 0)
-            continue;
-        a->list[i].checked_in = true;
-        a->list[i].checked_in_at = r->checked_in_at;
-        a->list[i].badge_printed = r->badge_printed;
-    }
-    return 0;
-}
-
 /* Fills the check-in, badge state and interests of the guests in list. 0 or -1. */
 static int details_of(Visit *v, GuestRecord *list, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        list[i].checked_in = false;
-        list[i].checked_in_at = 0;
-        list[i].badge_printed = false;
-    }
-    AttendScan a = {list, n};
-    if (n && store_each_attendance(v->env.store, scan_attendance, &a) != STORE_OK)
-        return visit_store_failed(v, "staff lookup");
-    for (size_t i = 0; i < n; i++)
+        CheckinState cs;
+        if (store_checkin_state(v->env.store, list[i].g.id, &cs) != STORE_OK)
+            return visit_store_failed(v, "staff lookup");
+        list[i].checked_in = cs.checked_in;
+        list[i].checked_in_at = cs.checked_in_at;
+        list[i].badge_printed = cs.badge_printed;
         if (record_interests(v, &list[i]) != 0)
             return -1;
+    }
     return 0;
 }
 
