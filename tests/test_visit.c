@@ -895,6 +895,40 @@ static void test_lookup_code_part(void **state)
         visit_record_clear(&rec[i]);
 }
 
+/* Staff lookup says "more" only when more guests match than it shows: eight
+ * matches fit, a ninth does not. */
+static void test_lookup_more(void **state)
+{
+    Fixture *f = *state;
+    const char *first[] = {"Ada", "Ben", "Cal", "Dot", "Eve", "Fay", "Gus", "Hal", "Ivy"};
+    for (size_t i = 0; i < 8; i++) {
+        char code[8];
+        snprintf(code, sizeof code, "M-%zu", i);
+        add_guest(f, code, first[i], "Moss", "Moss Farms", "");
+    }
+    visit_destroy(f->v);
+    start(f);
+    GuestRecord rec[VISIT_LOOKUP_MAX];
+    for (size_t i = 0; i < VISIT_LOOKUP_MAX; i++)
+        visit_record_init(&rec[i]);
+    size_t n = 0;
+    bool more = true;
+    assert_int_equal(visit_lookup(f->v, "moss", rec, &n, &more), 0);
+    assert_int_equal(n, 8);
+    assert_false(more);
+    for (size_t i = 0; i < n; i++)
+        visit_record_clear(&rec[i]);
+
+    add_guest(f, "M-8", first[8], "Moss", "Moss Farms", "");
+    visit_destroy(f->v);
+    start(f);
+    assert_int_equal(visit_lookup(f->v, "moss", rec, &n, &more), 0);
+    assert_int_equal(n, 8);
+    assert_true(more);
+    for (size_t i = 0; i < VISIT_LOOKUP_MAX; i++)
+        visit_record_clear(&rec[i]);
+}
+
 static void test_dashboard(void **state)
 {
     Fixture *f = *state;
@@ -1055,6 +1089,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_guest_edit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_staff_check_in, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lookup_code_part, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lookup_more, setup, teardown),
         cmocka_unit_test_setup_teardown(test_dashboard, setup, teardown),
         cmocka_unit_test_setup_teardown(test_export_usb, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import_event, setup, teardown),

@@ -260,7 +260,8 @@ int visit_lookup(Visit *v, const char *query, GuestRecord out[VISIT_LOOKUP_MAX],
     if (lookup_code_part(v, query, out, n, more) != 0)
         return -1;
     SearchResult res[SEARCH_MAX_RESULTS];
-    size_t nres = search_query(v->ix, query, res);
+    bool res_more = false;
+    size_t nres = search_query_more(v->ix, query, res, &res_more);
     for (size_t i = 0; i < nres; i++) {
         if (listed(out, *n, res[i].guest_id))
             continue;
@@ -275,7 +276,7 @@ int visit_lookup(Visit *v, const char *query, GuestRecord out[VISIT_LOOKUP_MAX],
             return visit_store_failed(v, "staff lookup");
         (*n)++;
     }
-    *more = *more || nres == SEARCH_MAX_RESULTS;
+    *more = *more || res_more;
     return details_of(v, out, *n);
 }
 
