@@ -169,6 +169,15 @@ StoreStatus store_audit(Store *s, const char *kiosk, int64_t now, const char *ac
 StoreStatus store_each_attendance(Store *s, int (*fn)(const AttendanceRow *r, void *ud), void *ud);
 /* One row per (guest, program) interest, ordered by program, then guest name. */
 StoreStatus store_each_followup(Store *s, int (*fn)(const FollowupRow *r, void *ud), void *ud);
+/* The time (ms UTC) of every check-in that counts: one per guest present, as
+ * attendance.csv has them, in no set order. Stops early if fn returns
+ * non-zero. For the dashboard's arrivals, without the rows' guests. */
+StoreStatus store_each_checkin_time(Store *s, int (*fn)(int64_t at, void *ud), void *ud);
+/* Each program code guests are interested in, with how many are (the
+ * interests followup.csv lists), in no set order. Stops early if fn returns
+ * non-zero. */
+StoreStatus store_each_interest_count(Store *s, int (*fn)(const char *code, size_t n, void *ud),
+                                      void *ud);
 /* Every row of one export to e, begun (export_begin) for the same kind. The
  * store's status; whether the rows were written is export_end's to say. */
 StoreStatus store_export(Store *s, ExportKind kind, Exporter *e);

@@ -16,10 +16,10 @@ typedef struct ArrivalScan {
     size_t oldest;                 /* the oldest bucket with an arrival */
 } ArrivalScan;
 
-static int count_arrival(const AttendanceRow *r, void *ud)
+static int count_arrival(int64_t at, void *ud)
 {
     ArrivalScan *a = ud;
-    int64_t ago = a->now - r->checked_in_at;
+    int64_t ago = a->now - at;
     size_t b = ago <= 0 ? 0 : (size_t)(ago / VISIT_BUCKET_MS);
     if (b >= VISIT_MAX_BUCKETS)
         b = VISIT_MAX_BUCKETS - 1;
@@ -29,12 +29,18 @@ static int count_arrival(const AttendanceRow *r, void *ud)
     return 0;
 }
 
-static int count_interest(const FollowupRow *r, void *ud)
+/* The interest chart being counted: d->prog[i] is v->programs.items[i]. */
+typedef struct InterestScan {
+    const ProgramList *programs;
+    Dashboard *d;
+} InterestScan;
+
+static int count_interest(const char *code, size_t n, void *ud)
 {
-    Dashboard *d = ud;
-    for (size_t i = 0; i < d->nprog; i++) {
-        if (!strcmp(d->prog[i].code, r->program_code)) {
-            d->prog[i].n++;
+    InterestScan *in = ud;
+    for (size_t i = 0; i < in->d->nprog; i++) {
+        if (!strcmp(in->programs->items[i].code, code)) {
+            in->d->prog[i].n = n;
             return 0;
         }
     }
@@ -65,22 +71,20 @@ static void read_charts(Visit *v, Dashboard *d, int64_t now)
     ArrivalScan a;
     memset(&a, 0, sizeof a);
     a.now = now;
-    d->nprog = 0;
     d->nbuckets = 0;
-    ProgramList pl;
-    program_list_init(&pl);
-    d->charts_ok = store_each_attendance(s, count_arrival, &a) == STORE_OK &&
-                   store_programs(s, &pl) == STORE_OK;
-    for (size_t i = 0; d->charts_ok && i < pl.count && d->nprog < VISIT_CHART_PROGRAMS; i++) {
-        ProgramCount *p = &d->prog[d->nprog++];
-        snprintf(p->code, sizeof p->code, "%s", pl.items[i].code);
-        snprintf(p->name, sizeof p->name, "%s", pl.items[i].name);
+    const ProgramList *pl = &v->programs;
+    d->nprog = pl->count < VISIT_CHART_PROGRAMS ? pl->count : VISIT_CHART_PROGRAMS;
+    for (size_t i = 0; i < d->nprog; i++) {
+        ProgramCount *p = &d->prog[i];
+        snprintf(p->code, sizeof p->code, "%s", pl->items[i].code);
+        snprintf(p->name, sizeof p->name, "%s", pl->items[i].name);
         p->n = 0;
     }
-    program_list_free(&pl);
-    if (d->charts_ok)
-        d->charts_ok = store_each_followup(s, count_interest, d) == STORE_OK;
+    InterestScan in = {pl, d};
+    d->charts_ok = store_each_checkin_time(s, count_arrival, &a) == STORE_OK &&
+                   store_each_interest_count(s, count_interest, &in) == STORE_OK;
     if (!d->charts_ok) {
+        d->nprog = 0;
         visit_store_failed(v, "staff charts");
         return;
     }
