@@ -96,6 +96,25 @@ StoreStatus store_guest_by_id(Store *s, const char *id, const char *doing, Guest
     return status;
 }
 
+StoreStatus store_alias_add(Store *s, const char *kind, const char *value, const char *guest_id,
+                            const char *doing)
+{
+    if (!value || !*value)
+        return STORE_OK;
+    sqlite3_stmt *st =
+        store_cached(s,
+                     "INSERT OR REPLACE INTO guest_aliases (kind, value, guest_id) "
+                     "VALUES (?1, CASE WHEN ?1 = 'email' THEN lower(?2) ELSE ?2 END, "
+                     "?3)",
+                     doing);
+    if (!st)
+        return STORE_ERROR;
+    store_bind_text(s, st, 1, kind);
+    store_bind_text(s, st, 2, value);
+    store_bind_text(s, st, 3, guest_id);
+    return store_step_done(s, st, doing);
+}
+
 static StoreStatus guest_by_key(Store *s, const char *kind, const char *value, Guest *out)
 {
     char id[ID_LEN + 1];
@@ -429,21 +448,6 @@ static bool differs(const char *stored, const char *incoming)
     return incoming && *incoming && strcmp(stored, incoming) != 0;
 }
 
-/* Keeps code as an alias of guest id, so a badge or ticket with it still
- * finds the guest (store_resolve_key). */
-static StoreStatus keep_old_code(Store *s, const char *id, const char *code)
-{
-    sqlite3_stmt *st = store_cached(s,
-                                    "INSERT OR REPLACE INTO guest_aliases (kind, value, guest_id) "
-                                    "VALUES ('code', ?1, ?2)",
-                                    "import guests");
-    if (!st)
-        return STORE_ERROR;
-    store_bind_text(s, st, 1, code);
-    store_bind_text(s, st, 2, id);
-    return store_step_done(s, st, "import guests");
-}
-
 /* Updates a known guest (cur, as stored) with what the list says. An empty cell never blanks a
  * stored value, and consent and the walk-in flag belong to the kiosk, not to
  * the registration list. 1 updated, 0 unchanged, -1 error. */
@@ -456,7 +460,8 @@ static int import_update(Store *s, const Guest *cur, const Guest *in, int64_t no
                    differs(cur->phone, in->phone) || cur->role != in->role;
     /* A walk-in found on the list takes the list's code; the code on the
      * badge they wear stays theirs, as an alias. */
-    if (differs(cur->code, in->code) && cur->code[0] && keep_old_code(s, id, cur->code) != STORE_OK)
+    if (differs(cur->code, in->code) && cur->code[0] &&
+        store_alias_add(s, "code", cur->code, id, "import guests") != STORE_OK)
         return -1;
     if (!changed)
         return 0;
@@ -509,7 +514,7 @@ static StoreStatus keep_barcode(Store *s, const char *id, const Guest *g)
         return store_failf(s, STORE_ERROR,
                            "cannot import: ticket barcode %s of %s %s is another guest's code",
                            g->barcode, g->first, g->last);
-    return keep_old_code(s, id, g->barcode);
+    return store_alias_add(s, "code", g->barcode, id, "import guests");
 }
 
 static int import_insert(Store *s, sqlite3_stmt *ins, const Guest *g, int64_t now,

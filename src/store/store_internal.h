@@ -138,6 +138,13 @@ StoreStatus store_guest_by_id(Store *s, const char *id, const char *doing, Guest
  * belongs to store_match_find. 1 found (out filled), 0 not found, -1 SQLite
  * error (message set). */
 int store_resolve_key(Store *s, const char *kind, const char *value, char out[ID_LEN + 1]);
+/* Keeps (kind, value) as an alias of guest_id ('id'|'code'|'email'; emails in
+ * lower case), replacing whom it named before, so store_resolve_key finds the
+ * guest by it: a merged-away record's id or code, a code an import replaced,
+ * a ticket barcode. An empty value is no alias (STORE_OK); a failure is
+ * reported as failing to `doing`. */
+StoreStatus store_alias_add(Store *s, const char *kind, const char *value, const char *guest_id,
+                            const char *doing);
 
 /* ---- which stored guest a record is (store_match.c) ----
  *
