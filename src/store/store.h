@@ -85,12 +85,14 @@ StoreStatus store_walkin_add_new(Store *s, Guest *g, const char *kiosk, int64_t 
  * value; a code the list replaces stays an alias, so a walk-in's badge still
  * finds them), anyone else added. A guest's ticket barcode (Guest.barcode) is
  * kept as one more code of theirs, so store_guest_by_code finds them by it.
- * Fills rep->added/updated/unchanged. All or nothing. */
+ * Fills rep->added/updated/unchanged. All or nothing; on failure rep->error
+ * holds store_errmsg. */
 StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport *rep, int64_t now);
 
 /* Replaces the catalogue: programs in the list are added or updated (list order
  * is catalogue order); programs no longer listed are hidden, not deleted, so
- * interests in them survive. All or nothing. */
+ * interests in them survive. All or nothing; on failure rep->error holds
+ * store_errmsg. */
 StoreStatus store_import_programs(Store *s, const ProgramList *programs, ImportReport *rep,
                                   int64_t now);
 

@@ -588,6 +588,6 @@ StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport 
 fail:
     store_names_unindex(s);
     store_rollback(s);
-    snprintf(rep->error, sizeof rep->error, "%.*s", (int)sizeof rep->error - 1, s->err);
+    text_copy(rep->error, sizeof rep->error, s->err);
     return STORE_ERROR;
 }

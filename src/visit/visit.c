@@ -187,7 +187,7 @@ static VisitOutcome check_in_guest(Visit *v, const Guest *g)
         visit_end(v);
     memset(&v->guest, 0, sizeof v->guest);
     memcpy(v->guest.id, g->id, sizeof v->guest.id);
-    snprintf(v->guest.greet, sizeof v->guest.greet, "%s", g->first[0] ? g->first : g->last);
+    text_copy(v->guest.greet, sizeof v->guest.greet, g->first[0] ? g->first : g->last);
     /* Interests asks for consent again, starting from what the form or the
      * registration said. */
     v->guest.walk_in = g->walk_in;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "store/store_keys.h"
 #include "visit/visit_internal.h"
 
@@ -76,8 +77,8 @@ static void read_charts(Visit *v, Dashboard *d, int64_t now)
     d->nprog = pl->count < VISIT_CHART_PROGRAMS ? pl->count : VISIT_CHART_PROGRAMS;
     for (size_t i = 0; i < d->nprog; i++) {
         ProgramCount *p = &d->prog[i];
-        snprintf(p->code, sizeof p->code, "%s", pl->items[i].code);
-        snprintf(p->name, sizeof p->name, "%s", pl->items[i].name);
+        text_copy(p->code, sizeof p->code, pl->items[i].code);
+        text_copy(p->name, sizeof p->name, pl->items[i].name);
         p->n = 0;
     }
     InterestScan in = {pl, d};
@@ -101,7 +102,7 @@ void visit_dashboard(Visit *v, Dashboard *d)
     memset(d, 0, sizeof *d);
     d->stats_ok = store_stats(s, &d->stats) == STORE_OK;
     if (!d->stats_ok)
-        snprintf(d->stats_err, sizeof d->stats_err, "%s", store_errmsg(s));
+        text_copy(d->stats_err, sizeof d->stats_err, store_errmsg(s));
     d->have_printer = v->env.printer.status != NULL;
     if (d->have_printer)
         v->env.printer.status(v->env.printer.ud, &d->printer);
@@ -112,7 +113,7 @@ void visit_dashboard(Visit *v, Dashboard *d)
         char key[64], *val = NULL;
         snprintf(key, sizeof key, KEY_IMPORT_ERROR_FMT, EVENT_FILES[i]);
         if (store_setting_get(s, key, &val) == STORE_OK && val)
-            snprintf(d->import_err[i], sizeof d->import_err[i], "%s", val);
+            text_copy(d->import_err[i], sizeof d->import_err[i], val);
         free(val);
     }
     read_charts(v, d, visit_now(v));
