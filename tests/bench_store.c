@@ -152,7 +152,7 @@ static int bench_checkin(const char *dir)
         snprintf(name, sizeof name, "Guest%d", i);
         guest_set(&g.first, name);
         guest_set(&g.last, "Bench");
-        if (store_walkin_add(s, &g, "bench", 1000 + i) != STORE_OK) {
+        if (store_walkin_add(s, &g, "bench", 1000 + i, NULL) != STORE_OK) {
             fprintf(stderr, "bench: %s\n", store_errmsg(s));
             return -1;
         }

@@ -79,7 +79,7 @@ static void walk_in(Store *s, const char *first, const char *last, const char *c
     assert_int_equal(guest_set(&g.first, first), 0);
     assert_int_equal(guest_set(&g.last, last), 0);
     assert_int_equal(guest_set(&g.company, company), 0);
-    assert_int_equal(store_walkin_add(s, &g, kiosk, at), STORE_OK);
+    assert_int_equal(store_walkin_add(s, &g, kiosk, at, NULL), STORE_OK);
     CheckinResult r;
     assert_int_equal(store_checkin(s, g.id, kiosk, at, &r), STORE_OK);
     guest_clear(&g);

@@ -136,7 +136,7 @@ static void walkin_at(Store *s, const char *first, const char *last, const char 
     assert_int_equal(guest_set(&g.last, last), 0);
     assert_int_equal(guest_set(&g.company, company), 0);
     assert_int_equal(guest_set(&g.email, email), 0);
-    assert_int_equal(store_walkin_add(s, &g, kiosk, at), STORE_OK);
+    assert_int_equal(store_walkin_add(s, &g, kiosk, at, NULL), STORE_OK);
     CheckinResult r;
     assert_int_equal(store_checkin(s, g.id, kiosk, at, &r), STORE_OK);
     snprintf(code_out, WALKIN_CODE_LEN + 1, "%s", g.code);

@@ -408,7 +408,7 @@ static size_t add_walkins(const char *db, bool reopen, char *err, size_t errlen)
         assert_int_equal(guest_set(&g.first, first), 0);
         assert_int_equal(guest_set(&g.last, "With a long enough last name"), 0);
         assert_int_equal(guest_set(&g.company, "A company of some length, Inc."), 0);
-        st = store_walkin_add(s, &g, "door-1", T0 + (int64_t)added);
+        st = store_walkin_add(s, &g, "door-1", T0 + (int64_t)added, NULL);
         if (st == STORE_OK)
             added++;
         else
@@ -700,7 +700,7 @@ static void test_walkin_codes_and_email_reuse(void **state)
         snprintf(first, sizeof first, "Walker%d", i);
         assert_int_equal(guest_set(&g.first, first), 0);
         assert_int_equal(guest_set(&g.last, "Smith"), 0);
-        assert_int_equal(store_walkin_add(s, &g, "door-1", T0 + i), STORE_OK);
+        assert_int_equal(store_walkin_add(s, &g, "door-1", T0 + i, NULL), STORE_OK);
         assert_int_equal(strlen(g.id), ID_LEN);
         assert_int_equal(strlen(g.code), WALKIN_CODE_LEN);
         assert_memory_equal(g.code, "W-", 2);
@@ -725,7 +725,7 @@ static void test_walkin_codes_and_email_reuse(void **state)
     assert_int_equal(guest_set(&g.first, "Ana"), 0);
     assert_int_equal(guest_set(&g.last, "Garcia"), 0);
     assert_int_equal(guest_set(&g.email, "ANA@Acme.Example"), 0);
-    assert_int_equal(store_walkin_add(s, &g, "door-1", T0), STORE_OK);
+    assert_int_equal(store_walkin_add(s, &g, "door-1", T0, NULL), STORE_OK);
     assert_string_equal(g.id, ana.id);
     assert_string_equal(g.code, "1001");
     StoreStats st;
@@ -741,7 +741,7 @@ static void test_walkin_codes_and_email_reuse(void **state)
         assert_int_equal(guest_set(&w.first, i ? "SAM" : "Sam"), 0);
         assert_int_equal(guest_set(&w.last, "Lee"), 0);
         assert_int_equal(guest_set(&w.company, i ? "lee plumbing" : "Lee Plumbing"), 0);
-        assert_int_equal(store_walkin_add(s, &w, "door-1", T0 + 100 + i), STORE_OK);
+        assert_int_equal(store_walkin_add(s, &w, "door-1", T0 + 100 + i, NULL), STORE_OK);
         if (i)
             assert_string_equal(w.id, first_id);
         else
@@ -754,7 +754,7 @@ static void test_walkin_codes_and_email_reuse(void **state)
         guest_init(&w);
         assert_int_equal(guest_set(&w.first, "Sam"), 0);
         assert_int_equal(guest_set(&w.last, "Lee"), 0);
-        assert_int_equal(store_walkin_add(s, &w, "door-1", T0 + 200 + i), STORE_OK);
+        assert_int_equal(store_walkin_add(s, &w, "door-1", T0 + 200 + i, NULL), STORE_OK);
         snprintf(nameless_company[i], sizeof nameless_company[i], "%s", w.id);
         guest_clear(&w);
     }
@@ -764,7 +764,7 @@ static void test_walkin_codes_and_email_reuse(void **state)
     assert_int_equal(guest_set(&colleague.first, "Dee"), 0);
     assert_int_equal(guest_set(&colleague.last, "Day"), 0);
     assert_int_equal(guest_set(&colleague.email, "ana@acme.example"), 0);
-    assert_int_equal(store_walkin_add(s, &colleague, "door-1", T0 + 300), STORE_OK);
+    assert_int_equal(store_walkin_add(s, &colleague, "door-1", T0 + 300, NULL), STORE_OK);
     assert_string_not_equal(colleague.id, ana.id);
     assert_true(colleague.walk_in);
     guest_clear(&colleague);
@@ -775,7 +775,7 @@ static void test_walkin_codes_and_email_reuse(void **state)
 
     Guest empty;
     guest_init(&empty);
-    assert_int_equal(store_walkin_add(s, &empty, "door-1", T0), STORE_INVALID);
+    assert_int_equal(store_walkin_add(s, &empty, "door-1", T0, NULL), STORE_INVALID);
     guest_clear(&empty);
     guest_clear(&g);
     guest_clear(&ana);
@@ -904,13 +904,13 @@ static void test_import_finds_walkins(void **state)
     assert_int_equal(guest_set(&w.first, "Pat"), 0);
     assert_int_equal(guest_set(&w.last, "Kim"), 0);
     assert_int_equal(guest_set(&w.email, "pat@kim.example"), 0);
-    assert_int_equal(store_walkin_add(s, &w, "door-1", T0), STORE_OK);
+    assert_int_equal(store_walkin_add(s, &w, "door-1", T0, NULL), STORE_OK);
     Guest v;
     guest_init(&v);
     assert_int_equal(guest_set(&v.first, "Vic"), 0);
     assert_int_equal(guest_set(&v.last, "Ode"), 0);
     assert_int_equal(guest_set(&v.company, "Ode Farms"), 0);
-    assert_int_equal(store_walkin_add(s, &v, "door-1", T0 + 1), STORE_OK);
+    assert_int_equal(store_walkin_add(s, &v, "door-1", T0 + 1, NULL), STORE_OK);
 
     GuestList l;
     guest_list_init(&l);

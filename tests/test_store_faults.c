@@ -258,7 +258,7 @@ static StoreStatus op_walkin(Store *s, const Fixture *f)
     assert_int_equal(guest_set(&g.first, "Mei"), 0);
     assert_int_equal(guest_set(&g.last, "Chen"), 0);
     assert_int_equal(guest_set(&g.company, "Chen Farms"), 0);
-    StoreStatus st = store_walkin_add(s, &g, "door-1", T0 + 5000);
+    StoreStatus st = store_walkin_add(s, &g, "door-1", T0 + 5000, NULL);
     guest_clear(&g);
     return st;
 }

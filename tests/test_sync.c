@@ -132,7 +132,7 @@ static void walk_in(Store *s, const char *first, const char *last, int64_t at)
     assert_int_equal(guest_set(&g.first, first), 0);
     assert_int_equal(guest_set(&g.last, last), 0);
     assert_int_equal(guest_set(&g.company, "Acme Welding"), 0);
-    assert_int_equal(store_walkin_add(s, &g, "door-1", at), STORE_OK);
+    assert_int_equal(store_walkin_add(s, &g, "door-1", at, NULL), STORE_OK);
     CheckinResult r;
     assert_int_equal(store_checkin(s, g.id, "door-1", at, &r), STORE_OK);
     guest_clear(&g);

@@ -229,7 +229,7 @@ static void test_show_more(void **state)
         guest_init(&g);
         assert_int_equal(guest_set(&g.first, FIRST[i]), 0);
         assert_int_equal(guest_set(&g.last, "Okoye"), 0);
-        assert_int_equal(store_walkin_add(f->store, &g, "unit", uid_now(f->d)), STORE_OK);
+        assert_int_equal(store_walkin_add(f->store, &g, "unit", uid_now(f->d), NULL), STORE_OK);
         guest_clear(&g);
     }
     /* A new kiosk loads them into its search. */
@@ -255,7 +255,7 @@ static void test_show_more(void **state)
         guest_init(&g);
         assert_int_equal(guest_set(&g.first, FIRST[i]), 0);
         assert_int_equal(guest_set(&g.last, "Adebayo"), 0);
-        assert_int_equal(store_walkin_add(f->store, &g, "unit", uid_now(f->d)), STORE_OK);
+        assert_int_equal(store_walkin_add(f->store, &g, "unit", uid_now(f->d), NULL), STORE_OK);
         guest_clear(&g);
     }
     uid_kiosk_restart(f->d);
@@ -290,7 +290,7 @@ static void test_find_rows_whole(void **state)
     assert_int_equal(guest_set(&g.first, "Anabel"), 0);
     assert_int_equal(guest_set(&g.last, "Quist"), 0);
     assert_int_equal(guest_set(&g.company, "Northgate Welding & Fabrication Partners"), 0);
-    assert_int_equal(store_walkin_add(f->store, &g, "unit", uid_now(f->d)), STORE_OK);
+    assert_int_equal(store_walkin_add(f->store, &g, "unit", uid_now(f->d), NULL), STORE_OK);
     guest_clear(&g);
     uid_kiosk_restart(f->d);
     uid_press(f->d, "Check in");

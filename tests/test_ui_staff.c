@@ -55,7 +55,7 @@ static void test_lookup_without_printing(void **state)
     assert_int_equal(guest_set(&g.last, "García"), 0);
     assert_int_equal(guest_set(&g.company, "Acme Welding"), 0);
     assert_int_equal(guest_set(&g.email, "ana@example.com"), 0);
-    assert_int_equal(store_walkin_add(s, &g, "unit", t0), STORE_OK);
+    assert_int_equal(store_walkin_add(s, &g, "unit", t0, NULL), STORE_OK);
     CheckinResult cr;
     assert_int_equal(store_checkin(s, g.id, "unit", t0, &cr), STORE_OK);
 

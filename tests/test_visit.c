@@ -19,6 +19,7 @@
 #include "core/text.h"
 #include "store/store.h"
 #include "store/store_keys.h"
+#include "store/store_print.h"
 #include "visit/visit.h"
 #include "visit/visit_import.h"
 #include "visit/visit_staff.h"
@@ -482,6 +483,43 @@ static void test_walk_in_maybe_guest(void **state)
     assert_int_equal(guests(f), 4);
 }
 
+/* A walk-in who comes back and types the form in other letters (the rule folds
+ * case and accents) is found as they were saved: the search keeps finding the
+ * name as stored, not the spelling of the second form. */
+static void test_walk_in_again_keeps_stored(void **state)
+{
+    Fixture *f = *state;
+    VisitWalkin w;
+    assert_int_equal(walk_in(f, &w, "Marisol", "Quintero", "m@q.example", NULL), VISIT_CHECKED_IN);
+    char id[ID_LEN + 1];
+    snprintf(id, sizeof id, "%s", visit_guest(f->v)->id);
+    visit_end(f->v);
+    size_t before = guests(f);
+
+    memset(&w, 0, sizeof w);
+    w.field[VISIT_FIRST] = "MARISOL";
+    w.field[VISIT_LAST] = "quintero";
+    w.field[VISIT_COMPANY] = "QUINTERO TOOLS";
+    w.field[VISIT_EMAIL] = "M@Q.example";
+    assert_int_equal(visit_walk_in(f->v, &w), VISIT_ALREADY);
+    assert_string_equal(visit_guest(f->v)->id, id);
+    assert_string_equal(visit_guest(f->v)->greet, "Marisol");
+    assert_int_equal(guests(f), before);
+    visit_end(f->v);
+
+    SearchResult res[SEARCH_MAX_RESULTS];
+    size_t n = visit_search(f->v, "quintero", res, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(res[0].guest_id, id);
+    assert_string_equal(res[0].label, "Marisol Q. — Quintero Tools");
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_get(f->store, id, &g), STORE_OK);
+    assert_string_equal(g.first, "Marisol");
+    assert_string_equal(g.company, "Quintero Tools");
+    guest_clear(&g);
+}
+
 /* ---- staff ---- */
 
 static void test_lockout_schedule(void **state)
@@ -583,6 +621,14 @@ static void test_lookup_undo_reprint(void **state)
     assert_string_equal(rec[0].g.email, "bo@lee.example");
     assert_true(rec[0].checked_in);
     assert_int_equal(rec[0].checked_in_at, T0);
+    assert_false(rec[0].badge_printed);
+    /* Once the badge printed, the row says so. */
+    assert_int_equal(store_badge_printed_set(f->store, rec[0].g.id), STORE_OK);
+    visit_record_clear(&rec[0]);
+    assert_int_equal(visit_lookup(f->v, "B-200", rec, &n, &more), 0);
+    assert_int_equal(n, 1);
+    assert_true(rec[0].checked_in);
+    assert_true(rec[0].badge_printed);
     /* By name. */
     visit_record_clear(&rec[0]);
     assert_int_equal(visit_lookup(f->v, "ana gar", rec, &n, &more), 0);
@@ -857,6 +903,40 @@ static void test_lookup_code_part(void **state)
         visit_record_clear(&rec[i]);
 }
 
+/* Staff lookup says "more" only when more guests match than it shows: eight
+ * matches fit, a ninth does not. */
+static void test_lookup_more(void **state)
+{
+    Fixture *f = *state;
+    const char *first[] = {"Ada", "Ben", "Cal", "Dot", "Eve", "Fay", "Gus", "Hal", "Ivy"};
+    for (size_t i = 0; i < 8; i++) {
+        char code[8];
+        snprintf(code, sizeof code, "M-%zu", i);
+        add_guest(f, code, first[i], "Moss", "Moss Farms", "");
+    }
+    visit_destroy(f->v);
+    start(f);
+    GuestRecord rec[VISIT_LOOKUP_MAX];
+    for (size_t i = 0; i < VISIT_LOOKUP_MAX; i++)
+        visit_record_init(&rec[i]);
+    size_t n = 0;
+    bool more = true;
+    assert_int_equal(visit_lookup(f->v, "moss", rec, &n, &more), 0);
+    assert_int_equal(n, 8);
+    assert_false(more);
+    for (size_t i = 0; i < n; i++)
+        visit_record_clear(&rec[i]);
+
+    add_guest(f, "M-8", first[8], "Moss", "Moss Farms", "");
+    visit_destroy(f->v);
+    start(f);
+    assert_int_equal(visit_lookup(f->v, "moss", rec, &n, &more), 0);
+    assert_int_equal(n, 8);
+    assert_true(more);
+    for (size_t i = 0; i < VISIT_LOOKUP_MAX; i++)
+        visit_record_clear(&rec[i]);
+}
+
 static void test_dashboard(void **state)
 {
     Fixture *f = *state;
@@ -1060,6 +1140,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_next_guest_and_interest, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walk_in, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walk_in_maybe_guest, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walk_in_again_keeps_stored, setup, teardown),
         cmocka_unit_test(test_lockout_schedule),
         cmocka_unit_test_setup_teardown(test_pin_lockout_survives_restart, setup, teardown),
         cmocka_unit_test_setup_teardown(test_demo_without_pin, setup, teardown),
@@ -1069,6 +1150,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_guest_edit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_staff_check_in, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lookup_code_part, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lookup_more, setup, teardown),
         cmocka_unit_test_setup_teardown(test_dashboard, setup, teardown),
         cmocka_unit_test_setup_teardown(test_export_usb, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import_event, setup, teardown),

@@ -151,17 +151,13 @@ static StoreStatus add_walkin(Store *s, const CheckinArgs *a, const char *kiosk,
         guest_set(&g->phone, a->phone ? a->phone : ""))
         return STORE_ERROR;
     g->consent = a->consent;
-    StoreStatus st = store_walkin_add(s, g, kiosk, time_now_ms());
-    if (st != STORE_OK || g->walk_in)
-        return st; /* an error, or a new guest (store_walkin_add marks those) */
-    /* The same person registering again is checked in as that guest. */
-    Guest stored;
-    guest_init(&stored);
-    st = store_guest_get(s, g->id, &stored);
-    if (st == STORE_OK)
-        fprintf(stderr, "lanyard checkin: %s %s is already registered (code %s)\n", stored.first,
-                stored.last, stored.code);
-    guest_clear(&stored);
+    bool added = false;
+    StoreStatus st = store_walkin_add(s, g, kiosk, time_now_ms(), &added);
+    /* The same person registering again is checked in as that guest, whom g
+     * now holds as stored. */
+    if (st == STORE_OK && !added)
+        fprintf(stderr, "lanyard checkin: %s %s is already registered (code %s)\n", g->first,
+                g->last, g->code);
     return st;
 }
 

@@ -65,23 +65,19 @@ StoreStatus store_guests_by_code_part(Store *s, const char *part, size_t max, Gu
 StoreStatus store_each_guest(Store *s, int (*fn)(const Guest *g, void *ud), void *ud);
 
 /* Creates a walk-in: fills g->id and g->code (unique across kiosks), sets
- * walk_in, commits. If the person is already a guest by the one rule of
- * core/guest_match.h (asked of g as typed, with no code: the same email under
- * a name that does not clearly differ, or the same name and company with no
- * other email), returns that guest's id and code in g instead of creating a
- * second one (g->walk_in is not set; the stored fields are kept). A colleague
+ * walk_in, commits, and sets *added (may be NULL). If the person is already a
+ * guest by the one rule of core/guest_match.h (asked of g as typed, with no
+ * code: the same email under a name that does not clearly differ, or the same
+ * name and company with no other email), adds nobody: g becomes that guest as
+ * stored (the stored fields, not the typed ones; g->walk_in says whether it is
+ * an earlier walk-in or a registration) and *added is false. A colleague
  * giving a shared email under another name, or a second "Sam Lee" with no
  * company, is a new guest. */
-StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now);
+StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now, bool *added);
 /* The same for someone who said they are not the pre-registered guest the rule
- * found (store_guest_match): only walk-ins are matched, so the same walk-in
- * typed twice is still one guest, and anyone else is added as a new one. */
-StoreStatus store_walkin_add_new(Store *s, Guest *g, const char *kiosk, int64_t now);
-
-/* The stored guest g is by the one rule of core/guest_match.h (asked of g as
- * given; a walk-in form has no id or code), into out (initialised);
- * STORE_NOT_FOUND when g is nobody known. */
-StoreStatus store_guest_match(Store *s, const Guest *g, Guest *out);
+ * found: only walk-ins are matched, so the same walk-in typed twice is still
+ * one guest, and anyone else is added as a new one. */
+StoreStatus store_walkin_add_new(Store *s, Guest *g, const char *kiosk, int64_t now, bool *added);
 
 /* Applies parsed guests in one transaction. Each is matched against the
  * stored guests by the one rule of core/guest_match.h (ids and codes a merge
@@ -89,12 +85,14 @@ StoreStatus store_guest_match(Store *s, const Guest *g, Guest *out);
  * value; a code the list replaces stays an alias, so a walk-in's badge still
  * finds them), anyone else added. A guest's ticket barcode (Guest.barcode) is
  * kept as one more code of theirs, so store_guest_by_code finds them by it.
- * Fills rep->added/updated/unchanged. All or nothing. */
+ * Fills rep->added/updated/unchanged. All or nothing; on failure rep->error
+ * holds store_errmsg. */
 StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport *rep, int64_t now);
 
 /* Replaces the catalogue: programs in the list are added or updated (list order
  * is catalogue order); programs no longer listed are hidden, not deleted, so
- * interests in them survive. All or nothing. */
+ * interests in them survive. All or nothing; on failure rep->error holds
+ * store_errmsg. */
 StoreStatus store_import_programs(Store *s, const ProgramList *programs, ImportReport *rep,
                                   int64_t now);
 
@@ -119,6 +117,7 @@ StoreStatus store_program_get(Store *s, const char *code, Program *out);
 /* ---- check-in ---- */
 
 typedef struct CheckinResult {
+    char guest_id[ID_LEN + 1]; /* who: the id asked for, or the guest a merge folded it into */
     char attendance_id[ID_LEN + 1];
     bool already;          /* the guest was already checked in: no new row */
     int64_t checked_in_at; /* of the (existing or new) attendance */
@@ -136,6 +135,15 @@ StoreStatus store_checkin_staff(Store *s, const char *guest_id, const char *kios
  * the guest leaves followup.csv and the interest counts and starts afresh if
  * checked in again; the audit record keeps them as they were. */
 StoreStatus store_checkin_undo(Store *s, const char *guest_id, const char *kiosk, int64_t now);
+/* A guest's check-in that counts (the one attendance.csv lists), if any. */
+typedef struct CheckinState {
+    bool checked_in;
+    int64_t checked_in_at; /* ms UTC, when checked_in */
+    bool badge_printed;
+} CheckinState;
+
+/* The guest's check-in state: one guest's row, not a walk of the attendance. */
+StoreStatus store_checkin_state(Store *s, const char *guest_id, CheckinState *out);
 /* True when the guest has an active check-in. */
 StoreStatus store_is_checked_in(Store *s, const char *guest_id, bool *out);
 
@@ -163,6 +171,15 @@ StoreStatus store_audit(Store *s, const char *kiosk, int64_t now, const char *ac
 StoreStatus store_each_attendance(Store *s, int (*fn)(const AttendanceRow *r, void *ud), void *ud);
 /* One row per (guest, program) interest, ordered by program, then guest name. */
 StoreStatus store_each_followup(Store *s, int (*fn)(const FollowupRow *r, void *ud), void *ud);
+/* The time (ms UTC) of every check-in that counts: one per guest present, as
+ * attendance.csv has them, in no set order. Stops early if fn returns
+ * non-zero. For the dashboard's arrivals, without the rows' guests. */
+StoreStatus store_each_checkin_time(Store *s, int (*fn)(int64_t at, void *ud), void *ud);
+/* Each program code guests are interested in, with how many are (the
+ * interests followup.csv lists), in no set order. Stops early if fn returns
+ * non-zero. */
+StoreStatus store_each_interest_count(Store *s, int (*fn)(const char *code, size_t n, void *ud),
+                                      void *ud);
 /* Every row of one export to e, begun (export_begin) for the same kind. The
  * store's status; whether the rows were written is export_end's to say. */
 StoreStatus store_export(Store *s, ExportKind kind, Exporter *e);

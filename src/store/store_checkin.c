@@ -28,12 +28,14 @@ static StoreStatus resolve_guest(Store *s, const char *guest_id, char id[ID_LEN 
     return STORE_OK;
 }
 
-/* The active attendance of a guest: 1 found, 0 none, -1 error. */
-static int active_attendance(Store *s, const char *guest_id, char att[ID_LEN + 1], int64_t *at)
+/* The active attendance of a guest: 1 found (and att, at and printed filled
+ * when not NULL), 0 none, -1 error. */
+static int active_attendance(Store *s, const char *guest_id, char att[ID_LEN + 1], int64_t *at,
+                             bool *printed)
 {
     sqlite3_stmt *st = store_cached(s,
-                                    "SELECT id, checked_in_at FROM attendance WHERE guest_id = ?1 "
-                                    "AND " STORE_COUNTED,
+                                    "SELECT id, checked_in_at, badge_printed FROM attendance "
+                                    "WHERE guest_id = ?1 AND " STORE_COUNTED,
                                     "read a check-in");
     if (!st)
         return -1;
@@ -45,6 +47,8 @@ static int active_attendance(Store *s, const char *guest_id, char att[ID_LEN + 1
             snprintf(att, ID_LEN + 1, "%s", store_col_text(st, 0));
         if (at)
             *at = store_col_time(st, 1);
+        if (printed)
+            *printed = sqlite3_column_int(st, 2) != 0;
         found = 1;
     } else if (rc != SQLITE_DONE) {
         store_fail(s, "read a check-in");
@@ -67,7 +71,8 @@ static StoreStatus checkin(Store *s, const char *guest_id, const char *kiosk, in
         store_rollback(s);
         return status;
     }
-    int found = active_attendance(s, id, out->attendance_id, &out->checked_in_at);
+    memcpy(out->guest_id, id, sizeof id);
+    int found = active_attendance(s, id, out->attendance_id, &out->checked_in_at, NULL);
     if (found != 0) {
         /* Already checked in: nothing was written, so nothing to commit. */
         store_rollback(s);
@@ -212,7 +217,7 @@ StoreStatus store_checkin_undo(Store *s, const char *guest_id, const char *kiosk
     char id[ID_LEN + 1];
     StoreStatus status = resolve_guest(s, guest_id, id);
     char att[ID_LEN + 1] = "";
-    int found = status == STORE_OK ? active_attendance(s, id, att, NULL) : 0;
+    int found = status == STORE_OK ? active_attendance(s, id, att, NULL, NULL) : 0;
     if (status == STORE_OK && found < 0)
         status = STORE_ERROR;
     else if (status == STORE_OK && found == 0)
@@ -243,18 +248,26 @@ StoreStatus store_checkin_undo(Store *s, const char *guest_id, const char *kiosk
     return status;
 }
 
-StoreStatus store_is_checked_in(Store *s, const char *guest_id, bool *out)
+StoreStatus store_checkin_state(Store *s, const char *guest_id, CheckinState *out)
 {
-    *out = false;
+    memset(out, 0, sizeof *out);
     char id[ID_LEN + 1];
     StoreStatus status = resolve_guest(s, guest_id, id);
     if (status != STORE_OK)
         return status;
-    int found = active_attendance(s, id, NULL, NULL);
+    int found = active_attendance(s, id, NULL, &out->checked_in_at, &out->badge_printed);
     if (found < 0)
         return STORE_ERROR;
-    *out = found > 0;
+    out->checked_in = found > 0;
     return STORE_OK;
+}
+
+StoreStatus store_is_checked_in(Store *s, const char *guest_id, bool *out)
+{
+    CheckinState state;
+    StoreStatus status = store_checkin_state(s, guest_id, &state);
+    *out = state.checked_in;
+    return status;
 }
 
 StoreStatus store_attendance_normalise(Store *s)

@@ -232,6 +232,69 @@ StoreStatus store_each_followup(Store *s, int (*fn)(const FollowupRow *r, void *
         4, emit_followup, &walk);
 }
 
+/* Runs st (no parameters) to the end, calling row for each result row until
+ * it returns non-zero; finishes st. */
+static StoreStatus each_row(Store *s, sqlite3_stmt *st, int (*row)(sqlite3_stmt *st, void *ctx),
+                            void *ctx, const char *doing)
+{
+    if (!st)
+        return STORE_ERROR;
+    int rc;
+    while ((rc = store_step(s, st)) == SQLITE_ROW)
+        if (row(st, ctx) != 0)
+            break;
+    StoreStatus status = rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : store_fail(s, doing);
+    store_finish(s, st);
+    return status;
+}
+
+typedef struct TimeWalk {
+    int (*fn)(int64_t at, void *ud);
+    void *ud;
+} TimeWalk;
+
+static int emit_time(sqlite3_stmt *st, void *ctx)
+{
+    const TimeWalk *walk = ctx;
+    return walk->fn(store_col_time(st, 0), walk->ud);
+}
+
+StoreStatus store_each_checkin_time(Store *s, int (*fn)(int64_t at, void *ud), void *ud)
+{
+    TimeWalk walk = {fn, ud};
+    /* The rows of store_each_attendance. */
+    sqlite3_stmt *st =
+        store_cached(s,
+                     "SELECT a.checked_in_at FROM attendance a "
+                     "JOIN guests g ON g.id = a.guest_id WHERE " STORE_COUNTED_OF("a."),
+                     "count the arrivals");
+    return each_row(s, st, emit_time, &walk, "count the arrivals");
+}
+
+typedef struct CountWalk {
+    int (*fn)(const char *code, size_t n, void *ud);
+    void *ud;
+} CountWalk;
+
+static int emit_count(sqlite3_stmt *st, void *ctx)
+{
+    const CountWalk *walk = ctx;
+    return walk->fn(store_col_text(st, 0), (size_t)sqlite3_column_int64(st, 1), walk->ud);
+}
+
+StoreStatus store_each_interest_count(Store *s, int (*fn)(const char *code, size_t n, void *ud),
+                                      void *ud)
+{
+    CountWalk walk = {fn, ud};
+    /* The rows of store_each_followup, counted per program. */
+    sqlite3_stmt *st = store_cached(
+        s,
+        "SELECT i.value, count(*) FROM interests i JOIN guests g ON g.id = i.guest_id "
+        "WHERE i.kind = 'program' AND " STORE_INTEREST_ACTIVE_OF("i.") " GROUP BY i.value",
+        "count the interests");
+    return each_row(s, st, emit_count, &walk, "count the interests");
+}
+
 static int write_attendance(const AttendanceRow *r, void *ud)
 {
     export_attendance_row(ud, r);

@@ -75,10 +75,10 @@ int store_resolve_key(Store *s, const char *kind, const char *value, char out[ID
     return first_id(s, st, "look up a guest", out);
 }
 
-static StoreStatus guest_by_id(Store *s, const char *id, Guest *out)
+StoreStatus store_guest_by_id(Store *s, const char *id, const char *doing, Guest *out)
 {
     sqlite3_stmt *st =
-        store_cached(s, "SELECT " STORE_GUEST_COLUMNS " FROM guests WHERE id = ?1", "read a guest");
+        store_cached(s, "SELECT " STORE_GUEST_COLUMNS " FROM guests WHERE id = ?1", doing);
     if (!st)
         return STORE_ERROR;
     store_bind_text(s, st, 1, id);
@@ -86,14 +86,33 @@ static StoreStatus guest_by_id(Store *s, const char *id, Guest *out)
     StoreStatus status = STORE_OK;
     if (rc == SQLITE_ROW) {
         if (store_read_guest(st, 0, out) != 0)
-            status = store_failf(s, STORE_ERROR, "cannot read a guest: out of memory");
+            status = store_failf(s, STORE_ERROR, "cannot %s: out of memory", doing);
     } else if (rc == SQLITE_DONE) {
         status = STORE_NOT_FOUND;
     } else {
-        status = store_fail(s, "read a guest");
+        status = store_fail(s, doing);
     }
     store_finish(s, st);
     return status;
+}
+
+StoreStatus store_alias_add(Store *s, const char *kind, const char *value, const char *guest_id,
+                            const char *doing)
+{
+    if (!value || !*value)
+        return STORE_OK;
+    sqlite3_stmt *st =
+        store_cached(s,
+                     "INSERT OR REPLACE INTO guest_aliases (kind, value, guest_id) "
+                     "VALUES (?1, CASE WHEN ?1 = 'email' THEN lower(?2) ELSE ?2 END, "
+                     "?3)",
+                     doing);
+    if (!st)
+        return STORE_ERROR;
+    store_bind_text(s, st, 1, kind);
+    store_bind_text(s, st, 2, value);
+    store_bind_text(s, st, 3, guest_id);
+    return store_step_done(s, st, doing);
 }
 
 static StoreStatus guest_by_key(Store *s, const char *kind, const char *value, Guest *out)
@@ -104,7 +123,7 @@ static StoreStatus guest_by_key(Store *s, const char *kind, const char *value, G
         return STORE_ERROR;
     if (found == 0)
         return STORE_NOT_FOUND;
-    return guest_by_id(s, id, out);
+    return store_guest_by_id(s, id, "read a guest", out);
 }
 
 StoreStatus store_guest_get(Store *s, const char *id, Guest *out)
@@ -241,18 +260,11 @@ static int code_taken(Store *s, const char *code)
     return store_resolve_key(s, "code", code, id);
 }
 
-StoreStatus store_guest_match(Store *s, const Guest *g, Guest *out)
-{
-    char id[ID_LEN + 1];
-    int found = store_match_find(s, g, false, id, "look up a guest");
-    if (found < 0)
-        return STORE_ERROR;
-    return found ? guest_by_id(s, id, out) : STORE_NOT_FOUND;
-}
-
 static StoreStatus walkin_add(Store *s, Guest *g, bool walk_ins_only, const char *kiosk,
-                              int64_t now)
+                              int64_t now, bool *added)
 {
+    if (added)
+        *added = false;
     if (!g->first || !*g->first)
         return store_failf(s, STORE_INVALID, "a walk-in needs a first name");
     if (store_begin(s, "add a walk-in") != STORE_OK)
@@ -263,23 +275,20 @@ static StoreStatus walkin_add(Store *s, Guest *g, bool walk_ins_only, const char
     Guest typed = *g; /* shallow: only to be matched */
     typed.id[0] = '\0';
     typed.code = NO_CODE;
-    char existing[ID_LEN + 1];
-    int found = store_match_find(s, &typed, walk_ins_only, existing, "add a walk-in");
-    if (found < 0) {
-        status = STORE_ERROR;
-    } else if (found > 0) {
-        /* The same person registering again: keep one guest. */
-        Guest stored;
-        guest_init(&stored);
-        status = guest_by_id(s, existing, &stored);
-        if (status == STORE_OK) {
-            memcpy(g->id, existing, sizeof g->id);
-            if (guest_set(&g->code, stored.code) != 0)
-                status = store_failf(s, STORE_ERROR, "cannot add a walk-in: out of memory");
-        }
-        guest_clear(&stored);
+    Guest stored;
+    guest_init(&stored);
+    int found = store_match_find(s, &typed, walk_ins_only, &stored, "add a walk-in");
+    if (found > 0) {
+        /* The same person registering again: keep one guest, as stored. g
+         * takes the stored record; what was typed goes with `stored`. */
+        Guest was = *g;
+        *g = stored;
+        stored = was;
+    }
+    guest_clear(&stored);
+    if (found != 0) {
         store_rollback(s);
-        return status;
+        return found > 0 ? STORE_OK : STORE_ERROR;
     }
     char code[WALKIN_CODE_LEN + 1];
     /* 40 random bits: a collision is rare, but cheap to rule out here. */
@@ -320,19 +329,22 @@ static StoreStatus walkin_add(Store *s, Guest *g, bool walk_ins_only, const char
     if (status == STORE_OK)
         status = store_audit(s, kiosk, now, "walk-in", g->id, g->code);
     if (status == STORE_OK)
-        return store_commit(s, "add a walk-in");
-    store_rollback(s);
+        status = store_commit(s, "add a walk-in");
+    else
+        store_rollback(s);
+    if (status == STORE_OK && added)
+        *added = true;
     return status;
 }
 
-StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now)
+StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now, bool *added)
 {
-    return walkin_add(s, g, false, kiosk, now);
+    return walkin_add(s, g, false, kiosk, now, added);
 }
 
-StoreStatus store_walkin_add_new(Store *s, Guest *g, const char *kiosk, int64_t now)
+StoreStatus store_walkin_add_new(Store *s, Guest *g, const char *kiosk, int64_t now, bool *added)
 {
-    return walkin_add(s, g, true, kiosk, now);
+    return walkin_add(s, g, true, kiosk, now, added);
 }
 
 StoreStatus store_guest_set_consent(Store *s, const char *guest_id, bool consent, int64_t now)
@@ -399,7 +411,7 @@ StoreStatus store_guest_edit(Store *s, const Guest *g, const char *kiosk, int64_
     Guest cur;
     guest_init(&cur);
     if (status == STORE_OK)
-        status = guest_by_id(s, id, &cur);
+        status = store_guest_by_id(s, id, "read a guest", &cur);
     char *detail = NULL;
     size_t len = 0;
     FILE *f = status == STORE_OK ? open_memstream(&detail, &len) : NULL;
@@ -436,42 +448,20 @@ static bool differs(const char *stored, const char *incoming)
     return incoming && *incoming && strcmp(stored, incoming) != 0;
 }
 
-/* Keeps code as an alias of guest id, so a badge or ticket with it still
- * finds the guest (store_resolve_key). */
-static StoreStatus keep_old_code(Store *s, const char *id, const char *code)
-{
-    sqlite3_stmt *st = store_cached(s,
-                                    "INSERT OR REPLACE INTO guest_aliases (kind, value, guest_id) "
-                                    "VALUES ('code', ?1, ?2)",
-                                    "import guests");
-    if (!st)
-        return STORE_ERROR;
-    store_bind_text(s, st, 1, code);
-    store_bind_text(s, st, 2, id);
-    return store_step_done(s, st, "import guests");
-}
-
-/* Updates a known guest with what the list says. An empty cell never blanks a
+/* Updates a known guest (cur, as stored) with what the list says. An empty cell never blanks a
  * stored value, and consent and the walk-in flag belong to the kiosk, not to
  * the registration list. 1 updated, 0 unchanged, -1 error. */
-static int import_update(Store *s, const char *id, const Guest *in, int64_t now)
+static int import_update(Store *s, const Guest *cur, const Guest *in, int64_t now)
 {
-    Guest cur;
-    guest_init(&cur);
-    if (guest_by_id(s, id, &cur) != STORE_OK) {
-        guest_clear(&cur);
-        return -1;
-    }
-    bool changed = differs(cur.code, in->code) || differs(cur.first, in->first) ||
-                   differs(cur.last, in->last) || differs(cur.company, in->company) ||
-                   differs(cur.title, in->title) || differs(cur.email, in->email) ||
-                   differs(cur.phone, in->phone) || cur.role != in->role;
+    const char *id = cur->id;
+    bool changed = differs(cur->code, in->code) || differs(cur->first, in->first) ||
+                   differs(cur->last, in->last) || differs(cur->company, in->company) ||
+                   differs(cur->title, in->title) || differs(cur->email, in->email) ||
+                   differs(cur->phone, in->phone) || cur->role != in->role;
     /* A walk-in found on the list takes the list's code; the code on the
      * badge they wear stays theirs, as an alias. */
-    StoreStatus kept =
-        differs(cur.code, in->code) && cur.code[0] ? keep_old_code(s, id, cur.code) : STORE_OK;
-    guest_clear(&cur);
-    if (kept != STORE_OK)
+    if (differs(cur->code, in->code) && cur->code[0] &&
+        store_alias_add(s, "code", cur->code, id, "import guests") != STORE_OK)
         return -1;
     if (!changed)
         return 0;
@@ -524,7 +514,7 @@ static StoreStatus keep_barcode(Store *s, const char *id, const Guest *g)
         return store_failf(s, STORE_ERROR,
                            "cannot import: ticket barcode %s of %s %s is another guest's code",
                            g->barcode, g->first, g->last);
-    return keep_old_code(s, id, g->barcode);
+    return store_alias_add(s, "code", g->barcode, id, "import guests");
 }
 
 static int import_insert(Store *s, sqlite3_stmt *ins, const Guest *g, int64_t now,
@@ -561,16 +551,21 @@ StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport 
     if (!ins)
         goto fail;
     size_t added = 0, updated = 0, unchanged = 0;
+    Guest cur; /* the stored guest a row is */
+    guest_init(&cur);
     for (size_t i = 0; i < guests->count; i++) {
         const Guest *g = &guests->items[i];
         char id[ID_LEN + 1];
-        int found = store_match_find(s, g, false, id, "import guests");
+        int found = store_match_find(s, g, false, &cur, "import guests");
         int rc = found < 0 ? -1
-                 : found   ? import_update(s, id, g, now)
+                 : found   ? import_update(s, &cur, g, now)
                            : import_insert(s, ins, g, now, id);
+        if (found > 0)
+            memcpy(id, cur.id, sizeof id);
         if (rc >= 0 && keep_barcode(s, id, g) != STORE_OK)
             rc = -1;
         if (rc < 0) {
+            guest_clear(&cur);
             store_finish(s, ins);
             goto fail;
         }
@@ -581,6 +576,7 @@ StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport 
         else
             unchanged++;
     }
+    guest_clear(&cur);
     store_finish(s, ins);
     store_names_unindex(s);
     if (store_commit(s, "import guests") != STORE_OK)
@@ -592,6 +588,6 @@ StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport 
 fail:
     store_names_unindex(s);
     store_rollback(s);
-    snprintf(rep->error, sizeof rep->error, "%.*s", (int)sizeof rep->error - 1, s->err);
+    text_copy(rep->error, sizeof rep->error, s->err);
     return STORE_ERROR;
 }

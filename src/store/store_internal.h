@@ -126,6 +126,10 @@ int64_t store_col_time(sqlite3_stmt *st, int col);
 #define STORE_GUEST_COLUMNS STORE_GUEST_COLUMNS_OF("")
 /* Fills g (initialised) from columns first..first+11 of st. 0, or -1 on ENOMEM. */
 int store_read_guest(sqlite3_stmt *st, int first, Guest *g);
+/* The guest whose own id is id (not an alias: store_resolve_key finds those)
+ * into out (initialised; its strings replaced). STORE_NOT_FOUND, with no
+ * message, when there is none; a failure is reported as failing to `doing`. */
+StoreStatus store_guest_by_id(Store *s, const char *id, const char *doing, Guest *out);
 
 /* The canonical guest id for any id, code or email ('id'|'code'|'email' kind)
  * known to the database, directly or as an alias left by a merge. An id or a
@@ -134,6 +138,13 @@ int store_read_guest(sqlite3_stmt *st, int first, Guest *g);
  * belongs to store_match_find. 1 found (out filled), 0 not found, -1 SQLite
  * error (message set). */
 int store_resolve_key(Store *s, const char *kind, const char *value, char out[ID_LEN + 1]);
+/* Keeps (kind, value) as an alias of guest_id ('id'|'code'|'email'; emails in
+ * lower case), replacing whom it named before, so store_resolve_key finds the
+ * guest by it: a merged-away record's id or code, a code an import replaced,
+ * a ticket barcode. An empty value is no alias (STORE_OK); a failure is
+ * reported as failing to `doing`. */
+StoreStatus store_alias_add(Store *s, const char *kind, const char *value, const char *guest_id,
+                            const char *doing);
 
 /* ---- which stored guest a record is (store_match.c) ----
  *
@@ -172,11 +183,12 @@ StoreStatus store_match_candidates(Store *s, const Guest *rec, StoreIds *out, co
  * guest_match_choose; k picks in pick[], or -1 after store_fail. */
 int store_match_choose(Store *s, const GuestSet *rec, const StoreIds *cand, StoreCluster *clusters,
                        size_t *pick, const char *doing);
-/* The stored guest rec is (guest_match_choose's first pick): 1 and its id in
- * out, 0 when rec is nobody known, -1 on error (message set). walk_ins_only:
- * only walk-ins are candidates (someone who said they are not the
- * pre-registered guest the rule found). */
-int store_match_find(Store *s, const Guest *rec, bool walk_ins_only, char out[ID_LEN + 1],
+/* The stored guest rec is (guest_match_choose's first pick): 1 and its row in
+ * found (initialised; its strings replaced), read once with the candidates, 0
+ * when rec is nobody known (found untouched), -1 on error (message set).
+ * walk_ins_only: only walk-ins are candidates (someone who said they are not
+ * the pre-registered guest the rule found). */
+int store_match_find(Store *s, const Guest *rec, bool walk_ins_only, Guest *found,
                      const char *doing);
 
 /* Name-and-company lookups scan the guests, which is right for one walk-in;

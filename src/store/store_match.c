@@ -100,22 +100,19 @@ static int push_string(char ***v, size_t *n, const char *value)
 /* The guest's own row, as records[0]. */
 static StoreStatus load_row(Store *s, const char *id, StoreCluster *c)
 {
-    sqlite3_stmt *st = store_cached(s, "SELECT " STORE_GUEST_COLUMNS " FROM guests WHERE id = ?1",
-                                    "match a guest");
-    if (!st)
-        return STORE_ERROR;
-    StoreStatus status = STORE_OK;
-    store_bind_text(s, st, 1, id);
-    int rc = store_step(s, st);
-    if (rc == SQLITE_ROW) {
-        Guest *g = guest_list_push(&c->records);
-        if (!g || store_read_guest(st, 0, g) != 0)
-            status = store_failf(s, STORE_ERROR, "cannot match a guest: out of memory");
-    } else {
-        status = rc == SQLITE_DONE ? store_failf(s, STORE_NOT_FOUND, "no guest has the id '%s'", id)
-                                   : store_fail(s, "match a guest");
+    Guest row;
+    guest_init(&row);
+    StoreStatus status = store_guest_by_id(s, id, "match a guest", &row);
+    if (status == STORE_NOT_FOUND)
+        status = store_failf(s, STORE_NOT_FOUND, "no guest has the id '%s'", id);
+    Guest *g = status == STORE_OK ? guest_list_push(&c->records) : NULL;
+    if (g) {
+        *g = row; /* the list takes the strings */
+        guest_init(&row);
+    } else if (status == STORE_OK) {
+        status = store_failf(s, STORE_ERROR, "cannot match a guest: out of memory");
     }
-    store_finish(s, st);
+    guest_clear(&row);
     return status;
 }
 
@@ -376,7 +373,20 @@ static StoreStatus keep_walk_ins(Store *s, StoreIds *cand, const char *doing)
     return status;
 }
 
-int store_match_find(Store *s, const Guest *rec, bool walk_ins_only, char out[ID_LEN + 1],
+/* Moves the row of guest clusters[i] (cand->ids[i]) into out, or reads it
+ * when the cluster has none. */
+static StoreStatus take_row(Store *s, const StoreIds *cand, StoreCluster *clusters, size_t i,
+                            Guest *out, const char *doing)
+{
+    if (clusters[i].records.count == 0)
+        return store_guest_by_id(s, cand->ids[i], doing, out);
+    Guest was = *out;
+    *out = clusters[i].records.items[0];
+    clusters[i].records.items[0] = was; /* freed with the cluster */
+    return STORE_OK;
+}
+
+int store_match_find(Store *s, const Guest *rec, bool walk_ins_only, Guest *found,
                      const char *doing)
 {
     StoreIds cand = {0};
@@ -395,8 +405,8 @@ int store_match_find(Store *s, const Guest *rec, bool walk_ins_only, char out[ID
             store_cluster_init(&clusters[i]);
         GuestSet self = guest_match_set_of(rec);
         k = store_match_choose(s, &self, &cand, clusters, pick, doing);
-        if (k > 0)
-            snprintf(out, ID_LEN + 1, "%s", cand.ids[pick[0]]);
+        if (k > 0 && take_row(s, &cand, clusters, pick[0], found, doing) != STORE_OK)
+            k = -1;
         for (size_t i = 0; i < cand.n; i++)
             store_cluster_clear(&clusters[i]);
     }

@@ -109,17 +109,6 @@ static StoreStatus exec_bound(Store *s, const char *sql, const char *a, const ch
     return store_step_done(s, st, "merge guests");
 }
 
-/* Records key (kind, value) as an alias of guest id; emails in lower case. */
-static StoreStatus add_alias(Store *s, const char *kind, const char *value, const char *id)
-{
-    if (!value || !*value)
-        return STORE_OK;
-    return exec_bound(s,
-                      "INSERT OR REPLACE INTO guest_aliases (kind, value, guest_id) "
-                      "VALUES (?1, CASE WHEN ?1 = 'email' THEN lower(?2) ELSE ?2 END, ?3)",
-                      kind, value, id);
-}
-
 /* Folds a second copy of an interest (excluded) into the stored one: the
  * later pick and its kiosk (ties: the smaller kiosk), the later retraction. */
 #define INTEREST_UPSERT                                                                            \
@@ -161,9 +150,9 @@ static StoreStatus repoint_guest(Store *s, const MergeGuest *from, const char *t
     if (st == STORE_OK)
         st = store_names_move(s, id, to);
     if (st == STORE_OK)
-        st = add_alias(s, "id", id, to);
+        st = store_alias_add(s, "id", id, to, "merge guests");
     if (st == STORE_OK)
-        st = add_alias(s, "code", from->g.code, to);
+        st = store_alias_add(s, "code", from->g.code, to, "merge guests");
     return st;
 }
 
@@ -340,19 +329,19 @@ static StoreStatus fold(Merge *m, const MergeGuest *r, const StoreCluster *in,
     /* The survivor's own previous code stays findable too. */
     for (size_t i = 0; status == STORE_OK && i < k; i++)
         if (strcmp(members[i].g.id, keep) == 0)
-            status = add_alias(s, "code", members[i].g.code, keep);
+            status = store_alias_add(s, "code", members[i].g.code, keep, "merge guests");
     if (status == STORE_OK)
         status = write_guest(s, keep, best, origin);
     if (status == STORE_OK)
         status = store_names_add(s, keep, &best->g);
     if (status == STORE_OK && strcmp(r->g.id, keep) != 0)
-        status = add_alias(s, "id", r->g.id, keep);
+        status = store_alias_add(s, "id", r->g.id, keep, "merge guests");
     if (status == STORE_OK)
-        status = add_alias(s, "code", r->g.code, keep);
+        status = store_alias_add(s, "code", r->g.code, keep, "merge guests");
     for (size_t i = 0; status == STORE_OK && i < in->nids; i++)
-        status = add_alias(s, "id", in->ids[i], keep);
+        status = store_alias_add(s, "id", in->ids[i], keep, "merge guests");
     for (size_t i = 0; status == STORE_OK && i < in->ncodes; i++)
-        status = add_alias(s, "code", in->codes[i], keep);
+        status = store_alias_add(s, "code", in->codes[i], keep, "merge guests");
     return status;
 }
 

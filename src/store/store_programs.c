@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "store/store_internal.h"
 
 #define PROGRAM_COLUMNS                                                                            \
@@ -217,7 +218,7 @@ StoreStatus store_import_programs(Store *s, const ProgramList *programs, ImportR
         return STORE_OK;
     rep->added = rep->updated = rep->unchanged = 0;
     store_rollback(s);
-    snprintf(rep->error, sizeof rep->error, "%.*s", (int)sizeof rep->error - 1, s->err);
+    text_copy(rep->error, sizeof rep->error, s->err);
     return STORE_ERROR;
 }
 

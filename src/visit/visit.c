@@ -193,7 +193,7 @@ static VisitOutcome check_in_guest(Visit *v, const Guest *g)
         visit_end(v);
     memset(&v->guest, 0, sizeof v->guest);
     memcpy(v->guest.id, g->id, sizeof v->guest.id);
-    snprintf(v->guest.greet, sizeof v->guest.greet, "%s", g->first[0] ? g->first : g->last);
+    text_copy(v->guest.greet, sizeof v->guest.greet, g->first[0] ? g->first : g->last);
     /* Interests asks for consent again, starting from what the form or the
      * registration said. */
     v->guest.walk_in = g->walk_in;
@@ -318,62 +318,45 @@ static int form_guest(Visit *v, char *const *val, bool consent, Guest *g)
     return 0;
 }
 
-/* Whether the form is a pre-registered guest (then v->walkin_match says who):
- * 1 yes, 0 no, -1 after visit_fail. A walk-in who came before is no match:
- * adding them again finds them. */
-static int listed_guest(Visit *v, const Guest *form)
+/* The form turned out to be the pre-registered guest g: v->walkin_match says
+ * who, for "Is this you?". VISIT_MAYBE_GUEST, or VISIT_FAILED after visit_fail. */
+static VisitOutcome maybe_guest(Visit *v, const Guest *g)
 {
-    Guest found;
-    guest_init(&found);
-    StoreStatus st = store_guest_match(v->env.store, form, &found);
-    int rc = 0;
-    if (st != STORE_OK && st != STORE_NOT_FOUND) {
-        rc = visit_store_failed(v, "walk-in not saved");
-    } else if (st == STORE_OK && !found.walk_in) {
-        char *label = guest_masked_name(&found);
-        if (!label) {
-            visit_fail(v, "out of memory adding a walk-in");
-            rc = -1;
-        } else {
-            snprintf(v->walkin_match.guest_id, sizeof v->walkin_match.guest_id, "%s", found.id);
-            text_copy(v->walkin_match.label, sizeof v->walkin_match.label, label);
-            free(label);
-            rc = 1;
-        }
+    char *label = guest_masked_name(g);
+    if (!label) {
+        visit_fail(v, "out of memory adding a walk-in");
+        return VISIT_FAILED;
     }
-    guest_clear(&found);
-    return rc;
+    text_copy(v->walkin_match.guest_id, sizeof v->walkin_match.guest_id, g->id);
+    text_copy(v->walkin_match.label, sizeof v->walkin_match.label, label);
+    free(label);
+    return VISIT_MAYBE_GUEST;
 }
 
-/* Adds the walk-in (or finds them) and fills id; anyway: matched only against
- * walk-ins. With !anyway, a pre-registered guest found is VISIT_MAYBE_GUEST. */
-static VisitOutcome walkin_add(Visit *v, char *const *val, bool consent, bool anyway,
-                               char id[ID_LEN + 1])
+/* Adds the walk-in, or finds them (a walk-in who came before), into g
+ * (initialised) as stored; VISIT_CHECKED_IN when g is the guest to check in.
+ * anyway: matched only against walk-ins. Without it, a pre-registered guest
+ * found is VISIT_MAYBE_GUEST. */
+static VisitOutcome walkin_add(Visit *v, char *const *val, bool consent, bool anyway, Guest *g)
 {
-    Guest g;
-    guest_init(&g);
-    VisitOutcome out = VISIT_FAILED;
-    int listed = form_guest(v, val, consent, &g) != 0 ? -1 : anyway ? 0 : listed_guest(v, &g);
-    if (listed != 0) {
-        out = listed > 0 ? VISIT_MAYBE_GUEST : VISIT_FAILED;
-        goto out;
-    }
+    if (form_guest(v, val, consent, g) != 0)
+        return VISIT_FAILED;
     Store *s = v->env.store;
     const char *kiosk = v->env.cfg->kiosk_id;
-    StoreStatus st = anyway ? store_walkin_add_new(s, &g, kiosk, visit_now(v))
-                            : store_walkin_add(s, &g, kiosk, visit_now(v));
+    bool added = false;
+    StoreStatus st = anyway ? store_walkin_add_new(s, g, kiosk, visit_now(v), &added)
+                            : store_walkin_add(s, g, kiosk, visit_now(v), &added);
     if (st != STORE_OK) {
         visit_store_failed(v, "walk-in not saved");
-        goto out;
+        return VISIT_FAILED;
     }
-    /* Findable by name from now on, e.g. to print a badge again. */
-    if (search_add(v->ix, &g) != 0)
+    if (!added && !g->walk_in)
+        return maybe_guest(v, g);
+    /* Findable by name from now on, e.g. to print a badge again. A walk-in
+     * found again is in the search already, as stored. */
+    if (added && search_add(v->ix, g) != 0)
         visit_fail(v, "out of memory adding a walk-in to the search");
-    memcpy(id, g.id, ID_LEN + 1);
-    out = VISIT_CHECKED_IN;
-out:
-    guest_clear(&g);
-    return out;
+    return VISIT_CHECKED_IN;
 }
 
 static VisitOutcome walk_in(Visit *v, VisitWalkin *w, bool anyway)
@@ -381,6 +364,8 @@ static VisitOutcome walk_in(Visit *v, VisitWalkin *w, bool anyway)
     memset(&v->walkin_match, 0, sizeof v->walkin_match);
     char *val[VISIT_FIELD_COUNT] = {0};
     VisitOutcome out = VISIT_FAILED;
+    Guest g;
+    guest_init(&g);
     for (int i = 0; i < VISIT_FIELD_COUNT; i++) {
         val[i] = text_trim_dup(w->field[i] ? w->field[i] : "");
         if (!val[i]) {
@@ -392,11 +377,11 @@ static VisitOutcome walk_in(Visit *v, VisitWalkin *w, bool anyway)
         out = VISIT_INVALID;
         goto out;
     }
-    char id[ID_LEN + 1];
-    out = walkin_add(v, val, w->consent, anyway, id);
+    out = walkin_add(v, val, w->consent, anyway, &g);
     if (out == VISIT_CHECKED_IN)
-        out = visit_check_in(v, id);
+        out = check_in_guest(v, &g);
 out:
+    guest_clear(&g);
     for (int i = 0; i < VISIT_FIELD_COUNT; i++)
         free(val[i]);
     return out;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "store/store_keys.h"
 #include "visit/visit_internal.h"
 
@@ -16,10 +17,10 @@ typedef struct ArrivalScan {
     size_t oldest;                 /* the oldest bucket with an arrival */
 } ArrivalScan;
 
-static int count_arrival(const AttendanceRow *r, void *ud)
+static int count_arrival(int64_t at, void *ud)
 {
     ArrivalScan *a = ud;
-    int64_t ago = a->now - r->checked_in_at;
+    int64_t ago = a->now - at;
     size_t b = ago <= 0 ? 0 : (size_t)(ago / VISIT_BUCKET_MS);
     if (b >= VISIT_MAX_BUCKETS)
         b = VISIT_MAX_BUCKETS - 1;
@@ -29,12 +30,18 @@ static int count_arrival(const AttendanceRow *r, void *ud)
     return 0;
 }
 
-static int count_interest(const FollowupRow *r, void *ud)
+/* The interest chart being counted: d->prog[i] is v->programs.items[i]. */
+typedef struct InterestScan {
+    const ProgramList *programs;
+    Dashboard *d;
+} InterestScan;
+
+static int count_interest(const char *code, size_t n, void *ud)
 {
-    Dashboard *d = ud;
-    for (size_t i = 0; i < d->nprog; i++) {
-        if (!strcmp(d->prog[i].code, r->program_code)) {
-            d->prog[i].n++;
+    InterestScan *in = ud;
+    for (size_t i = 0; i < in->d->nprog; i++) {
+        if (!strcmp(in->programs->items[i].code, code)) {
+            in->d->prog[i].n = n;
             return 0;
         }
     }
@@ -65,22 +72,20 @@ static void read_charts(Visit *v, Dashboard *d, int64_t now)
     ArrivalScan a;
     memset(&a, 0, sizeof a);
     a.now = now;
-    d->nprog = 0;
     d->nbuckets = 0;
-    ProgramList pl;
-    program_list_init(&pl);
-    d->charts_ok = store_each_attendance(s, count_arrival, &a) == STORE_OK &&
-                   store_programs(s, &pl) == STORE_OK;
-    for (size_t i = 0; d->charts_ok && i < pl.count && d->nprog < VISIT_CHART_PROGRAMS; i++) {
-        ProgramCount *p = &d->prog[d->nprog++];
-        snprintf(p->code, sizeof p->code, "%s", pl.items[i].code);
-        snprintf(p->name, sizeof p->name, "%s", pl.items[i].name);
+    const ProgramList *pl = &v->programs;
+    d->nprog = pl->count < VISIT_CHART_PROGRAMS ? pl->count : VISIT_CHART_PROGRAMS;
+    for (size_t i = 0; i < d->nprog; i++) {
+        ProgramCount *p = &d->prog[i];
+        text_copy(p->code, sizeof p->code, pl->items[i].code);
+        text_copy(p->name, sizeof p->name, pl->items[i].name);
         p->n = 0;
     }
-    program_list_free(&pl);
-    if (d->charts_ok)
-        d->charts_ok = store_each_followup(s, count_interest, d) == STORE_OK;
+    InterestScan in = {pl, d};
+    d->charts_ok = store_each_checkin_time(s, count_arrival, &a) == STORE_OK &&
+                   store_each_interest_count(s, count_interest, &in) == STORE_OK;
     if (!d->charts_ok) {
+        d->nprog = 0;
         visit_store_failed(v, "staff charts");
         return;
     }
@@ -97,7 +102,7 @@ void visit_dashboard(Visit *v, Dashboard *d)
     memset(d, 0, sizeof *d);
     d->stats_ok = store_stats(s, &d->stats) == STORE_OK;
     if (!d->stats_ok)
-        snprintf(d->stats_err, sizeof d->stats_err, "%s", store_errmsg(s));
+        text_copy(d->stats_err, sizeof d->stats_err, store_errmsg(s));
     d->have_printer = v->env.printer.status != NULL;
     if (d->have_printer)
         v->env.printer.status(v->env.printer.ud, &d->printer);
@@ -108,7 +113,7 @@ void visit_dashboard(Visit *v, Dashboard *d)
         char key[64], *val = NULL;
         snprintf(key, sizeof key, KEY_IMPORT_ERROR_FMT, EVENT_FILES[i]);
         if (store_setting_get(s, key, &val) == STORE_OK && val)
-            snprintf(d->import_err[i], sizeof d->import_err[i], "%s", val);
+            text_copy(d->import_err[i], sizeof d->import_err[i], val);
         free(val);
     }
     read_charts(v, d, visit_now(v));

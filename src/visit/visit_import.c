@@ -43,8 +43,7 @@ int visit_import_apply(Store *s, const ImportData *d, ImportReport *rep, int64_t
                                               : store_import_programs(s, &d->programs, rep, now);
     if (st == STORE_OK)
         return 0;
-    rep->error_line = 0;
-    snprintf(rep->error, sizeof rep->error, "%s", store_errmsg(s));
+    rep->error_line = 0; /* the store has put its message in rep->error */
     return -1;
 }
 

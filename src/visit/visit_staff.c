@@ -183,39 +183,19 @@ static int record_interests(Visit *v, GuestRecord *r)
     return 0;
 }
 
-/* The active check-ins of the guests in list (by id). */
-typedef struct AttendScan {
-    GuestRecord *list;
-    size_t n;
-} AttendScan;
-
-static int scan_attendance(const AttendanceRow *r, void *ud)
-{
-    AttendScan *a = ud;
-    for (size_t i = 0; i < a->n; i++) {
-        if (strcmp(a->list[i].g.id, r->guest->id) != 0)
-            continue;
-        a->list[i].checked_in = true;
-        a->list[i].checked_in_at = r->checked_in_at;
-        a->list[i].badge_printed = r->badge_printed;
-    }
-    return 0;
-}
-
 /* Fills the check-in, badge state and interests of the guests in list. 0 or -1. */
 static int details_of(Visit *v, GuestRecord *list, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        list[i].checked_in = false;
-        list[i].checked_in_at = 0;
-        list[i].badge_printed = false;
-    }
-    AttendScan a = {list, n};
-    if (n && store_each_attendance(v->env.store, scan_attendance, &a) != STORE_OK)
-        return visit_store_failed(v, "staff lookup");
-    for (size_t i = 0; i < n; i++)
+        CheckinState cs;
+        if (store_checkin_state(v->env.store, list[i].g.id, &cs) != STORE_OK)
+            return visit_store_failed(v, "staff lookup");
+        list[i].checked_in = cs.checked_in;
+        list[i].checked_in_at = cs.checked_in_at;
+        list[i].badge_printed = cs.badge_printed;
         if (record_interests(v, &list[i]) != 0)
             return -1;
+    }
     return 0;
 }
 
@@ -280,7 +260,8 @@ int visit_lookup(Visit *v, const char *query, GuestRecord out[VISIT_LOOKUP_MAX],
     if (lookup_code_part(v, query, out, n, more) != 0)
         return -1;
     SearchResult res[SEARCH_MAX_RESULTS];
-    size_t nres = search_query(v->ix, query, res);
+    bool res_more = false;
+    size_t nres = search_query_more(v->ix, query, res, &res_more);
     for (size_t i = 0; i < nres; i++) {
         if (listed(out, *n, res[i].guest_id))
             continue;
@@ -295,7 +276,7 @@ int visit_lookup(Visit *v, const char *query, GuestRecord out[VISIT_LOOKUP_MAX],
             return visit_store_failed(v, "staff lookup");
         (*n)++;
     }
-    *more = *more || nres == SEARCH_MAX_RESULTS;
+    *more = *more || res_more;
     return details_of(v, out, *n);
 }
 
@@ -370,13 +351,9 @@ int visit_guest_edit(Visit *v, const char *guest_id, VisitGuestEdit *e)
 
 VisitOutcome visit_staff_check_in(Visit *v, const char *guest_id)
 {
-    Store *s = v->env.store;
-    Guest g;
-    guest_init(&g);
-    StoreStatus st = store_guest_get(s, guest_id, &g);
-    CheckinResult r = {0};
-    if (st == STORE_OK)
-        st = store_checkin_staff(s, g.id, v->env.cfg->kiosk_id, visit_now(v), &r);
+    CheckinResult r;
+    StoreStatus st =
+        store_checkin_staff(v->env.store, guest_id, v->env.cfg->kiosk_id, visit_now(v), &r);
     VisitOutcome out = st == STORE_OK          ? (r.already ? VISIT_ALREADY : VISIT_CHECKED_IN)
                        : st == STORE_NOT_FOUND ? VISIT_UNKNOWN
                                                : VISIT_FAILED;
@@ -386,10 +363,9 @@ VisitOutcome visit_staff_check_in(Visit *v, const char *guest_id)
         visit_store_failed(v, "check-in not saved");
     if (out == VISIT_CHECKED_IN) {
         visit_changed(v);
-        if (v->env.printer.print && v->env.printer.print(v->env.printer.ud, g.id) != 0)
+        if (v->env.printer.print && v->env.printer.print(v->env.printer.ud, r.guest_id) != 0)
             visit_fail(v, "out of memory queueing a badge");
     }
-    guest_clear(&g);
     return out;
 }
 
