@@ -107,20 +107,6 @@ static UiScroll *scroll(Kiosk *k, void *st, uint32_t id)
     return id == ID_SCROLL ? &f->sc : NULL;
 }
 
-static bool tick(Kiosk *k, void *st, int64_t now)
-{
-    (void)k;
-    Find *f = st;
-    return screen_scroll_tick(&f->sc, now);
-}
-
-static int64_t next_wake(const Kiosk *k, const void *st, int64_t now)
-{
-    (void)k;
-    const Find *f = st;
-    return screen_scroll_wake(&f->sc, now);
-}
-
 /* No match: says so and offers I'm new here. */
 static void no_match(Kiosk *k, int y, int bottom)
 {
@@ -263,7 +249,5 @@ const UiScreen screen_find = {
     .field = field,
     .edited = edited,
     .scroll = scroll,
-    .tick = tick,
-    .next_wake = next_wake,
     .layout = layout,
 };

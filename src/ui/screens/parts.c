@@ -1,6 +1,6 @@
 /* parts.c — pieces several screens share: button widths, the top bar, the
  * on-screen keyboard, focusing a field, the message of Done and Already
- * checked in, and scroll inertia. See screen.h. */
+ * checked in. See screen.h. */
 #include <stdint.h>
 #include <string.h>
 
@@ -166,20 +166,4 @@ void screen_message(Kiosk *k, const ScreenMessage *m)
         y += sh - g;
     }
     message_buttons(k, m, y + g);
-}
-
-bool screen_scroll_tick(UiScroll *sc, int64_t now)
-{
-    if (!ui_scroll_moving(sc))
-        return false;
-    ui_scroll_tick(sc, now);
-    return true;
-}
-
-/* One frame at 60 Hz, while a fling glides. */
-#define FRAME_MS 16
-
-int64_t screen_scroll_wake(const UiScroll *sc, int64_t now)
-{
-    return ui_scroll_moving(sc) ? now + FRAME_MS : INT64_MAX;
 }

@@ -90,6 +90,7 @@ typedef struct UiScreen {
     /* The scroll area with widget id id, for dragging. Optional. */
     UiScroll *(*scroll)(Kiosk *k, void *st, uint32_t id);
     /* Advances timers and animations to now; true when what is shown changed.
+     * A dragged scroll area glides on by itself (the router keeps it going).
      * Optional. */
     bool (*tick)(Kiosk *k, void *st, int64_t now);
     /* When tick next has something to do, or INT64_MAX. Optional. */
@@ -100,6 +101,9 @@ typedef struct UiScreen {
 extern const UiScreen screen_welcome, screen_find, screen_confirm, screen_walkin, screen_interests,
     screen_done, screen_already, screen_help, screen_programs, screen_program, screen_staff_pin,
     screen_staff_home, screen_staff_lookup, screen_staff_guest, screen_staff_edit;
+
+/* More scroll areas than there are, so every one can glide at once. */
+#define KIOSK_GLIDES 8
 
 /* The router's state, which every screen may read; screens change it only
  * through the kiosk_* functions, but for the interaction (in) and the
@@ -121,6 +125,12 @@ struct Kiosk {
     bool pointer_down, dragging;
     int down_x, down_y;
     UiScroll *drag; /* the scroll area being dragged, or NULL */
+    /* Scroll areas let go of while moving: each glides on while its screen
+     * is shown, and picks up again when it is shown again (kiosk_tick). */
+    struct {
+        UiScroll *sc; /* NULL: a free slot */
+        ScreenId screen;
+    } glide[KIOSK_GLIDES];
     int64_t last_input;
     int64_t repeat_at; /* next repeat of a held key, 0 when none */
     bool repeated;     /* the held key repeated: its release does nothing more */
@@ -224,9 +234,5 @@ void screen_message(Kiosk *k, const ScreenMessage *m);
 /* The staff screen's charts in r (staff_charts.c): arrivals per 15 minutes
  * and interest per program, side by side in landscape, stacked in portrait. */
 void screen_charts(Kiosk *k, const Dashboard *d, UiRect r);
-/* Advances a scroll area's inertia; true while it moves. */
-bool screen_scroll_tick(UiScroll *sc, int64_t now);
-/* now + a frame while sc moves, else INT64_MAX. */
-int64_t screen_scroll_wake(const UiScroll *sc, int64_t now);
 
 #endif

@@ -104,20 +104,6 @@ static UiScroll *scroll(Kiosk *k, void *st, uint32_t id)
     return id == ID_SCROLL ? &e->form.sc : NULL;
 }
 
-static bool tick(Kiosk *k, void *st, int64_t now)
-{
-    (void)k;
-    Edit *e = st;
-    return screen_scroll_tick(&e->form.sc, now);
-}
-
-static int64_t next_wake(const Kiosk *k, const void *st, int64_t now)
-{
-    (void)k;
-    const Edit *e = st;
-    return screen_scroll_wake(&e->form.sc, now);
-}
-
 static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 {
     (void)now;
@@ -145,7 +131,5 @@ const UiScreen screen_staff_edit = {
     .key = key,
     .focus = focus,
     .scroll = scroll,
-    .tick = tick,
-    .next_wake = next_wake,
     .layout = layout,
 };

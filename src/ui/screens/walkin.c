@@ -117,20 +117,6 @@ static UiScroll *scroll(Kiosk *k, void *st, uint32_t id)
     return id == ID_SCROLL ? &w->form.sc : NULL;
 }
 
-static bool tick(Kiosk *k, void *st, int64_t now)
-{
-    (void)k;
-    Walkin *w = st;
-    return screen_scroll_tick(&w->form.sc, now);
-}
-
-static int64_t next_wake(const Kiosk *k, const void *st, int64_t now)
-{
-    (void)k;
-    const Walkin *w = st;
-    return screen_scroll_wake(&w->form.sc, now);
-}
-
 static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 {
     (void)now;
@@ -171,7 +157,5 @@ const UiScreen screen_walkin = {
     .focus = focus,
     .field = field,
     .scroll = scroll,
-    .tick = tick,
-    .next_wake = next_wake,
     .layout = layout,
 };
