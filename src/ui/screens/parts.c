@@ -1,6 +1,6 @@
 /* parts.c — pieces several screens share: button widths, the top bar, the
- * on-screen keyboard, focusing a field, the message of Done and Already
- * checked in. See screen.h. */
+ * on-screen keyboard, focusing a field, the message of Done, Already checked
+ * in and "Please see a staff member". See screen.h. */
 #include <stdint.h>
 #include <string.h>
 
@@ -119,6 +119,17 @@ static void tick_mark(UiView *v, const UiTheme *t, UiRect d, UiColor mark)
                  d.y + dot * 34 / 100, t->on_mark, ui_sc(t, 6));
 }
 
+/* An exclamation mark, a bar and a dot, in a round mark. */
+static void alert_mark(UiView *v, const UiTheme *t, UiRect d, UiColor mark)
+{
+    int dot = d.w, bw = ui_sc(t, 8);
+    ui_draw_rect(v, d, mark, dot / 2);
+    ui_draw_rect(v, ui_rect(d.x + (dot - bw) / 2, d.y + dot * 18 / 100, bw, dot * 42 / 100),
+                 t->on_mark, bw / 2);
+    ui_draw_rect(v, ui_rect(d.x + (dot - bw) / 2, d.y + dot * 68 / 100, bw, bw), t->on_mark,
+                 bw / 2);
+}
+
 /* The buttons under the message, centred: other (if any), then the main one. */
 static void message_buttons(Kiosk *k, const ScreenMessage *m, int y)
 {
@@ -142,16 +153,24 @@ void screen_message(Kiosk *k, const ScreenMessage *m)
     const UiTheme *t = &k->theme;
     UiView *v = k->view;
     int colw = v->w - 4 * t->pad;
-    int big_px = ui_text_fit(v, m->big, UI_BOLD, t->px_title, t->px_huge * 12 / 10, colw);
+    int big_min = m->big_min_px ? m->big_min_px : t->px_title;
+    int big_max = m->big_max_px ? m->big_max_px : t->px_huge * 12 / 10;
+    int big_px = ui_text_fit(v, m->big, UI_BOLD, big_min, big_max, colw);
     int big_h = ui_text_height(v, big_px, UI_BOLD);
     int lh = ui_text_height(v, t->px_body, UI_REGULAR);
     int dot = ui_sc(t, 72);
     int g = ui_sc(t, 24);
     int sh = m->status ? ui_text_height(v, t->px_body, UI_BOLD) + g : 0;
-    int lines = ui_text_width(v, m->small, t->px_body, UI_REGULAR) > colw ? 2 : 1;
+    int lines = m->small_lines;
+    if (!lines)
+        lines = ui_text_width(v, m->small, t->px_body, UI_REGULAR) > colw ? 2 : 1;
     int total = dot + g + big_h + g + lines * lh + sh + g + t->target;
     int y = (v->h - total) / 2;
-    tick_mark(v, t, ui_rect((v->w - dot) / 2, y, dot, dot), m->mark);
+    UiRect d = ui_rect((v->w - dot) / 2, y, dot, dot);
+    if (m->mark == SCREEN_MARK_ALERT)
+        alert_mark(v, t, d, m->mark_colour);
+    else
+        tick_mark(v, t, d, m->mark_colour);
     y += dot + g;
     ui_text_in(v, ui_rect(2 * t->pad, y, colw, big_h), m->big, big_px, t->px_body, UI_BOLD, t->text,
                UI_CENTER);

@@ -218,13 +218,25 @@ int screen_bar(Kiosk *k, uint32_t left_id, UiStr left, UiStr title);
 int screen_keyboard(Kiosk *k);
 /* Focuses a text field: the keyboard shows with the page and shift given. */
 void screen_focus_field(Kiosk *k, uint32_t id, UiEdit *e, UiKbPage page, bool shift);
-/* Done and Already checked in: a round mark with a tick, a big line, a
- * smaller one, an optional status line and a button, with another left of it
- * when other is not NULL. */
+/* Done, Already checked in and "Please see a staff member": a round mark, a
+ * big line, a smaller one, an optional status line and a button, with another
+ * left of it when other is not NULL. */
+typedef enum ScreenMark {
+    SCREEN_MARK_TICK, /* all is well */
+    SCREEN_MARK_ALERT /* an exclamation mark: someone must help */
+} ScreenMark;
 typedef struct ScreenMessage {
+    ScreenMark mark;
+    UiColor mark_colour; /* the disc's */
     const char *big, *small;
+    /* The big line's size range, fitted to the width; 0, 0: px_title up to a
+     * fifth over px_huge. */
+    int big_min_px, big_max_px;
+    /* The room the small line is given: 0 as much as it needs, one line or
+     * two; else that many lines. */
+    int small_lines;
     const char *status; /* may be NULL */
-    UiColor status_colour, mark;
+    UiColor status_colour;
     const char *button;
     uint32_t button_id;
     const char *other; /* a secondary button left of it, or NULL */
