@@ -216,16 +216,9 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     Find *f = st;
     const UiTheme *t = &k->theme;
     int bh = t->target;
-    int bw = screen_button_w(k, kiosk_tr(k, S_BACK), t->px_button, t->btn_min);
-    ui_button(v, t, &k->in, ID_BACK, ui_rect(t->pad, t->pad, bw, bh), kiosk_tr(k, S_BACK),
-              UI_BTN_SECONDARY, t->px_button);
-    /* The search field sits beside Back, so results get the room. */
-    int fx = t->pad + bw + t->gap;
-    UiFieldSpec fs = {NULL, f->query.text, f->query.caret, kiosk_tr(k, S_FIND_PLACEHOLDER),
-                      NULL, NULL};
-    f->box = ui_field(v, t, &k->in, ID_FIELD, ui_rect(fx, t->pad, v->w - fx - t->pad, bh), &fs,
-                      &f->text_x);
-    int y = t->pad + bh + t->gap * 2;
+    f->box = screen_search_bar(k, ID_BACK, ID_FIELD, &f->query, kiosk_tr(k, S_FIND_PLACEHOLDER),
+                               &f->text_x);
+    int y = f->box.y + f->box.h + t->gap * 2;
     int bottom = screen_keyboard(k) - t->gap;
     if (text_codepoints(f->query.text) < SEARCH_MIN_QUERY) {
         ui_text_in(v, ui_rect(t->pad, y, v->w - 2 * t->pad, bh), kiosk_tr(k, S_FIND_MORE),

@@ -1,4 +1,4 @@
-/* parts.c — pieces several screens share: button widths, the top bar, the
+/* parts.c — pieces several screens share: button widths, the top bars, the
  * on-screen keyboard, focusing a field, the message of Done, Already checked
  * in and "Please see a staff member". See screen.h. */
 #include <stdint.h>
@@ -24,19 +24,47 @@ int screen_button_w(const Kiosk *k, const char *label, int px, int min_w)
     return w < min_w ? min_w : w;
 }
 
-/* The title centred on the window, but never under the buttons; on its own
- * line below them when the window is too narrow (portrait). Returns the y
- * below the bar. */
-static int bar_title(Kiosk *k, const char *title, int y, int left, int right)
+/* The buttons of a bar at the top: left_id's at the left (none when 0), a
+ * secondary button at least btn_min wide; right_id's at the right (none when
+ * right is NULL), the primary action at least 140 design px wide, or, for
+ * staff, secondary as the left one. Returns the room between them. */
+static UiRect bar_buttons(Kiosk *k, uint32_t left_id, const char *left, uint32_t right_id,
+                          const char *right, bool staff)
 {
     const UiTheme *t = &k->theme;
     UiView *v = k->view;
     int bh = t->target;
+    int y = t->pad;
+    int l = t->pad, r = t->pad;
+    if (left_id) {
+        int bw = screen_button_w(k, left, t->px_button, t->btn_min);
+        ui_button(v, t, &k->in, left_id, ui_rect(t->pad, y, bw, bh), left, UI_BTN_SECONDARY,
+                  t->px_button);
+        l += bw + t->gap;
+    }
+    if (right) {
+        int bw = screen_button_w(k, right, t->px_button, staff ? t->btn_min : ui_sc(t, 140));
+        ui_button(v, t, &k->in, right_id, ui_rect(v->w - t->pad - bw, y, bw, bh), right,
+                  staff ? UI_BTN_SECONDARY : UI_BTN_PRIMARY, t->px_button);
+        r += bw + t->gap;
+    }
+    return ui_rect(l, y, v->w - l - r, bh);
+}
+
+/* The title centred on the window, but never under the buttons either side
+ * of room; on its own line below them when the window is too narrow
+ * (portrait). Returns the y below the bar. */
+static int bar_title(Kiosk *k, const char *title, UiRect room)
+{
+    const UiTheme *t = &k->theme;
+    UiView *v = k->view;
+    int bh = room.h, y = room.y;
+    int left = room.x, right = v->w - room.x - room.w;
     int side = left > right ? left : right;
     int tw = v->w - 2 * side;
     int tx = side;
     if (tw < ui_sc(t, 100)) {
-        tw = v->w - left - right;
+        tw = room.w;
         tx = left;
     }
     if (ui_text_width(v, title, t->px_body, UI_BOLD) > tw) {
@@ -54,38 +82,34 @@ static int bar_title(Kiosk *k, const char *title, int y, int left, int right)
 int screen_top_bar(Kiosk *k, const char *title, uint32_t back_id, const char *back,
                    uint32_t right_id, const char *right)
 {
-    const UiTheme *t = &k->theme;
-    UiView *v = k->view;
-    int bh = t->target;
-    int y = t->pad;
-    int left = t->pad, rightw = t->pad;
-    if (back_id) {
-        int bw = screen_button_w(k, back, t->px_button, t->btn_min);
-        ui_button(v, t, &k->in, back_id, ui_rect(t->pad, y, bw, bh), back, UI_BTN_SECONDARY,
-                  t->px_button);
-        left = t->pad + bw + t->gap;
-    }
-    if (right) {
-        int bw = screen_button_w(k, right, t->px_button, ui_sc(t, 140));
-        ui_button(v, t, &k->in, right_id, ui_rect(v->w - t->pad - bw, y, bw, bh), right,
-                  UI_BTN_PRIMARY, t->px_button);
-        rightw = t->pad + bw + t->gap;
-    }
-    return title ? bar_title(k, title, y, left, rightw) : y + bh + t->gap;
+    return bar_title(k, title, bar_buttons(k, back_id, back, right_id, right, false));
 }
 
-int screen_bar(Kiosk *k, uint32_t left_id, UiStr left, UiStr title)
+UiRect screen_bar_buttons(Kiosk *k, uint32_t back_id, const char *back, uint32_t right_id,
+                          const char *right)
+{
+    return bar_buttons(k, back_id, back, right_id, right, false);
+}
+
+int screen_staff_bar(Kiosk *k, const char *title, uint32_t left_id, const char *left,
+                     uint32_t right_id, const char *right)
 {
     const UiTheme *t = &k->theme;
     UiView *v = k->view;
-    const char *l = kiosk_tr(k, left);
-    int bw = screen_button_w(k, l, t->px_button, t->btn_min);
-    ui_button(v, t, &k->in, left_id, ui_rect(t->pad, t->pad, bw, t->target), l, UI_BTN_SECONDARY,
-              t->px_button);
-    int side = t->pad + bw + t->gap;
-    ui_text_in(v, ui_rect(side, t->pad, v->w - 2 * side, t->target), kiosk_tr(k, title),
-               t->px_title, t->px_small, UI_BOLD, t->text, UI_CENTER);
-    return t->pad + t->target + t->gap;
+    UiRect room = bar_buttons(k, left_id, left, right_id, right, true);
+    int right_w = v->w - room.x - room.w;
+    int side = room.x > right_w ? room.x : right_w;
+    ui_text_in(v, ui_rect(side, room.y, v->w - 2 * side, room.h), title, t->px_title, t->px_small,
+               UI_BOLD, t->text, UI_CENTER);
+    return room.y + room.h + t->gap;
+}
+
+UiRect screen_search_bar(Kiosk *k, uint32_t back_id, uint32_t field_id, const UiEdit *query,
+                         const char *placeholder, int *text_x)
+{
+    UiRect room = bar_buttons(k, back_id, kiosk_tr(k, S_BACK), 0, NULL, false);
+    UiFieldSpec fs = {NULL, query->text, query->caret, placeholder, NULL, NULL};
+    return ui_field(k->view, &k->theme, &k->in, field_id, room, &fs, text_x);
 }
 
 int screen_keyboard(Kiosk *k)

@@ -207,12 +207,24 @@ Program screen_program_view(const Kiosk *k, size_t i);
 int screen_button_w(const Kiosk *k, const char *label, int px, int min_w);
 /* A button at the left (id back_id labelled back, usually Back; none when
  * back_id is 0), a centred title and an optional primary button on the
- * right; returns the y below the bar. */
+ * right; returns the y below the bar. The title goes on a line of its own
+ * below the buttons when it does not fit between them. */
 int screen_top_bar(Kiosk *k, const char *title, uint32_t back_id, const char *back,
                    uint32_t right_id, const char *right);
-/* Staff mode's bar: a button at the top left (Cancel, Back) and a centred
- * title; returns the y below it. */
-int screen_bar(Kiosk *k, uint32_t left_id, UiStr left, UiStr title);
+/* The buttons of that bar alone; returns the room between them, which the
+ * screen fills (the bar is room.y + room.h + gap tall). */
+UiRect screen_bar_buttons(Kiosk *k, uint32_t back_id, const char *back, uint32_t right_id,
+                          const char *right);
+/* Staff mode's bar: a button at the top left (Cancel, Back), an optional one
+ * at the right, both secondary, and the title centred between them, on the
+ * bar's line always (cut when it does not fit); returns the y below it. */
+int screen_staff_bar(Kiosk *k, const char *title, uint32_t left_id, const char *left,
+                     uint32_t right_id, const char *right);
+/* Back (id back_id) at the top left and a search field (field_id) for query
+ * beside it, so results get the room. Returns the field's box; *text_x (when
+ * not NULL) gets where its text starts, for a tap's caret. */
+UiRect screen_search_bar(Kiosk *k, uint32_t back_id, uint32_t field_id, const UiEdit *query,
+                         const char *placeholder, int *text_x);
 /* The on-screen keyboard at the bottom when it is shown; returns its top (the
  * window's height when hidden). */
 int screen_keyboard(Kiosk *k);

@@ -220,17 +220,11 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     (void)now;
     Lookup *l = st;
     const UiTheme *t = &k->theme;
-    int bh = t->target;
-    const char *back = kiosk_tr(k, S_BACK);
-    int bw = screen_button_w(k, back, t->px_button, t->btn_min);
-    ui_button(v, t, &k->in, ID_BACK, ui_rect(t->pad, t->pad, bw, bh), back, UI_BTN_SECONDARY,
-              t->px_button);
-    int fx = t->pad + bw + t->gap;
-    UiFieldSpec fs = {NULL, l->query.text, l->query.len, kiosk_tr(k, S_STAFF_FIND_HINT),
-                      NULL, NULL};
-    ui_field(v, t, &k->in, ID_FIELD, ui_rect(fx, t->pad, v->w - fx - t->pad, bh), &fs, NULL);
+    /* Typing always goes to the end of the query: its caret is its length. */
+    UiRect box =
+        screen_search_bar(k, ID_BACK, ID_FIELD, &l->query, kiosk_tr(k, S_STAFF_FIND_HINT), NULL);
     int bottom = screen_keyboard(k) - t->gap;
-    int y = t->pad + bh + 2 * t->gap;
+    int y = box.y + box.h + 2 * t->gap;
     int aw = v->w - 2 * t->pad;
     int lh = ui_text_height(v, t->px_body, UI_REGULAR);
     if (l->err[0])

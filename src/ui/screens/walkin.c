@@ -132,11 +132,8 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     const char *back = kiosk_tr(k, S_BACK), *next = kiosk_tr(k, S_NEXT);
     int y0;
     if (in_bar) {
-        y0 = screen_top_bar(k, NULL, ID_BACK, back, ID_NEXT, next);
-        int back_w = screen_button_w(k, back, t->px_button, t->btn_min);
-        int next_w = screen_button_w(k, next, t->px_button, ui_sc(t, 140));
-        consent = ui_rect(t->pad + back_w + t->gap, t->pad,
-                          v->w - 2 * t->pad - back_w - next_w - 2 * t->gap, t->target);
+        consent = screen_bar_buttons(k, ID_BACK, back, ID_NEXT, next);
+        y0 = consent.y + consent.h + t->gap;
     } else {
         y0 = screen_top_bar(k, kiosk_tr(k, S_WALKIN_TITLE), ID_BACK, back, ID_NEXT, next);
     }
