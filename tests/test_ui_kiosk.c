@@ -593,6 +593,26 @@ static void test_tap_caret(void **state)
     assert_true(uid_visible(f->d, "abXcdefY"));
 }
 
+/* Find me's search field too: a tap in its text puts the caret there. */
+static void test_find_tap_caret(void **state)
+{
+    Fixture *f = *state;
+    uid_press(f->d, "Check in");
+    uid_type(f->d, "qqqwww", 100); /* no one: no scan, no match */
+    const UiWidget *w = NULL;
+    const UiView *v = uid_view(f->d);
+    for (size_t i = 0; i < v->nwidgets && !w; i++)
+        if (v->widgets[i].kind == UI_W_FIELD)
+            w = &v->widgets[i];
+    assert_non_null(w);
+    /* No caption: the widget is the box; its text starts 12 px in. */
+    int x = w->r.x + 12 + 9 * 3 + 2, y = w->r.y + w->r.h / 2;
+    uid_down(f->d, x, y);
+    uid_up(f->d, x, y);
+    uid_type(f->d, "X", 100);
+    assert_true(uid_visible(f->d, "qqqXwww"));
+}
+
 static void test_tab_and_enter(void **state)
 {
     Fixture *f = *state;
@@ -746,6 +766,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_interests_tab_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_delete_repeats, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tap_caret, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_find_tap_caret, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tab_and_enter, setup, teardown),
         cmocka_unit_test_setup_teardown(test_staff_gesture, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lockdown_keys, setup, teardown),

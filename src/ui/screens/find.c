@@ -56,10 +56,7 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
         k->kb.visible = false;
     } else if (id == ID_FIELD) {
         focus(k, st, id);
-        /* A tap on the text itself puts the caret there; on the caption, at the end. */
-        if (ui_rect_contains(f->box, k->tap_x, k->tap_y))
-            f->query.caret =
-                ui_field_caret_at(k->view, &k->theme, f->query.text, f->text_x, k->tap_x);
+        screen_field_tapped(k, &f->query, f->box, f->text_x);
     } else if (id >= ID_ROW && id < ID_ROW + f->nresults) {
         screen_confirm_open(k, &f->results[id - ID_ROW], now);
     }

@@ -132,6 +132,12 @@ void screen_focus_field(Kiosk *k, uint32_t id, UiEdit *e, UiKbPage page, bool sh
     k->kb.shift = shift;
 }
 
+void screen_field_tapped(Kiosk *k, UiEdit *e, UiRect box, int text_x)
+{
+    if (ui_rect_contains(box, k->tap_x, k->tap_y))
+        e->caret = ui_field_caret_at(k->view, &k->theme, e->text, text_x, k->tap_x);
+}
+
 /* A tick in a round mark. */
 static void tick_mark(UiView *v, const UiTheme *t, UiRect d, UiColor mark)
 {

@@ -230,6 +230,10 @@ UiRect screen_search_bar(Kiosk *k, uint32_t back_id, uint32_t field_id, const Ui
 int screen_keyboard(Kiosk *k);
 /* Focuses a text field: the keyboard shows with the page and shift given. */
 void screen_focus_field(Kiosk *k, uint32_t id, UiEdit *e, UiKbPage page, bool shift);
+/* A field e was tapped (and focused, the caret at the end): a tap on its text
+ * itself puts the caret there; one on its caption leaves it at the end. box
+ * and text_x are what ui_field reported when it was laid out. */
+void screen_field_tapped(Kiosk *k, UiEdit *e, UiRect box, int text_x);
 /* Done, Already checked in and "Please see a staff member": a round mark, a
  * big line, a smaller one, an optional status line and a button, with another
  * left of it when other is not NULL. */
