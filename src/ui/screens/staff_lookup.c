@@ -144,8 +144,6 @@ static void guest_facts(const Kiosk *k, const GuestRecord *r, char *out, size_t 
  * the whole row is the widget (labelled with the full name). */
 static void match_row(Kiosk *k, UiRect r, uint32_t id, const GuestRecord *rec)
 {
-    const UiTheme *t = &k->theme;
-    UiView *v = k->view;
     const Guest *g = &rec->g;
     char name[600], head[900], facts[1200];
     full_name(g, name, sizeof name);
@@ -154,19 +152,7 @@ static void match_row(Kiosk *k, UiRect r, uint32_t id, const GuestRecord *rec)
     else
         snprintf(head, sizeof head, "%s", name);
     guest_facts(k, rec, facts, sizeof facts);
-    bool down = k->in.pressed == id;
-    ui_draw_rect(v, r, down ? ui_mix(t->surface, t->primary, 40) : t->surface, t->radius);
-    ui_draw_frame(v, r, k->in.focus == id && k->in.show_focus ? t->primary : t->border, t->radius,
-                  t->border_w);
-    ui_widget_add(v, id, UI_W_ROW, r, name, UI_WF_FOCUSABLE);
-    int m = ui_sc(t, 12);
-    int bh = ui_text_height(v, t->px_body, UI_BOLD);
-    int sh = ui_text_height(v, t->px_small, UI_REGULAR);
-    int y = r.y + (r.h - bh - sh) / 2;
-    ui_text_in(v, ui_rect(r.x + m, y, r.w - 2 * m, bh), head, t->px_body, t->px_small, UI_BOLD,
-               t->text, UI_LEFT);
-    ui_text_in(v, ui_rect(r.x + m, y + bh, r.w - 2 * m, sh), facts, t->px_small,
-               t->px_small * 8 / 10, UI_REGULAR, t->muted, UI_LEFT);
+    ui_row_note(k->view, &k->theme, &k->in, id, r, name, head, facts);
 }
 
 /* Below the rows: a button that hides the keyboard when more matches are
