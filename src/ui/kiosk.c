@@ -52,7 +52,7 @@ static void *cur_state(Kiosk *k)
 
 bool kiosk_staff_mode(const Kiosk *k)
 {
-    return k->screen >= SCREEN_STAFF_PIN;
+    return current(k)->staff;
 }
 
 /* ---- for the screens ---- */
@@ -560,7 +560,7 @@ const UiView *kiosk_layout(Kiosk *k, int w, int h, int64_t now)
     ui_view_begin(v, w, h, k->env.measure);
     ui_draw_rect(v, ui_rect(0, 0, w, h), k->theme.bg, 0);
     current(k)->layout(k, cur_state(k), v, now);
-    if (k->screen != SCREEN_WELCOME)
+    if (!current(k)->own_notice)
         notice_toast(k);
     if (prompting(k, now))
         still_there(k, now);

@@ -65,6 +65,11 @@ typedef struct UiScreen {
     /* Milliseconds on show after which the screen goes back to Welcome by
      * itself, touched or not (a message that needs no answer); 0: never. */
     int shown_ms;
+    /* One of staff mode's screens: no staff gesture, no scanner. */
+    bool staff;
+    /* The screen shows a notice itself (Welcome, in place of its hint): the
+     * router draws none over it. */
+    bool own_notice;
     /* Allocates what the state holds (at kiosk_create); 0 or -1. Optional. */
     int (*create)(Kiosk *k, void *st);
     /* Forgets everything about the guest (and frees what create did not

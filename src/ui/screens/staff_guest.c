@@ -296,6 +296,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 
 const UiScreen screen_staff_guest = {
     .name = "staff_guest",
+    .staff = true,
     .state_size = sizeof(GuestPage),
     .create = create,
     .reset = reset,

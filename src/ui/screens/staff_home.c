@@ -463,6 +463,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 
 const UiScreen screen_staff_home = {
     .name = "staff_home",
+    .staff = true,
     .state_size = sizeof(Home),
     .enter = enter,
     .press = press,

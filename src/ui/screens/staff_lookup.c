@@ -228,6 +228,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 
 const UiScreen screen_staff_lookup = {
     .name = "staff_lookup",
+    .staff = true,
     .state_size = sizeof(Lookup),
     .create = create,
     .reset = reset,

@@ -320,6 +320,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 
 const UiScreen screen_staff_pin = {
     .name = "staff_pin",
+    .staff = true,
     .state_size = sizeof(Pad),
     .reset = reset,
     .enter = enter,
