@@ -501,6 +501,56 @@ static void test_interests_more_below(void **state)
     assert_true(whole(f, last));
 }
 
+/* Where the widget labelled label is (its top), or -1 when it is not shown. */
+static int widget_y(Fixture *f, const char *label)
+{
+    const UiWidget *w = ui_view_find_label(uid_view(f->d), label);
+    return w ? w->r.y : -1;
+}
+
+/* A drag let go of while moving glides on by itself, a frame at a time, and
+ * comes to rest; then the kiosk no longer wakes every frame. Left mid-glide
+ * for Welcome, the list wakes no one. */
+static void test_fling_glides(void **state)
+{
+    Fixture *f = *state;
+    load_programs(f, "assets/demo/programs.csv");
+    uid_press(f->d, "Explore programs");
+    const char *card = "IT Networking & Cybersecurity";
+    int y0 = widget_y(f, card);
+    assert_true(y0 > 0);
+    /* 60 px up in 96 ms, lifted at once. */
+    uid_down(f->d, 400, 400);
+    for (int i = 1; i <= 6; i++) {
+        uid_wait(f->d, 16);
+        uid_move(f->d, 400, 400 - 10 * i);
+    }
+    uid_up(f->d, 400, 340);
+    int released = widget_y(f, card);
+    assert_true(released < y0);
+    assert_true(uid_next_wake(f->d) <= uid_now(f->d) + 16);
+    uid_wait(f->d, 100);
+    int gliding = widget_y(f, card);
+    assert_true(gliding >= 0 && gliding < released);
+    uid_wait(f->d, 3000);
+    int rest = widget_y(f, card);
+    assert_true(rest >= 0 && rest < gliding);
+    assert_true(uid_next_wake(f->d) > uid_now(f->d) + 1000);
+    uid_wait(f->d, 1000);
+    assert_int_equal(widget_y(f, card), rest);
+
+    uid_down(f->d, 400, 150);
+    for (int i = 1; i <= 6; i++) {
+        uid_wait(f->d, 16);
+        uid_move(f->d, 400, 150 + 10 * i);
+    }
+    uid_up(f->d, 400, 210);
+    assert_true(uid_next_wake(f->d) <= uid_now(f->d) + 16);
+    uid_press(f->d, "Back");
+    assert_string_equal(uid_screen(f->d), "welcome");
+    assert_true(uid_next_wake(f->d) == INT64_MAX);
+}
+
 /* Holding the on-screen Delete key deletes again and again; a tap deletes once. */
 static void test_delete_repeats(void **state)
 {
@@ -541,6 +591,26 @@ static void test_tap_caret(void **state)
     uid_up(f->d, w->r.x + 5, w->r.y + 2);
     uid_type(f->d, "Y", 100);
     assert_true(uid_visible(f->d, "abXcdefY"));
+}
+
+/* Find me's search field too: a tap in its text puts the caret there. */
+static void test_find_tap_caret(void **state)
+{
+    Fixture *f = *state;
+    uid_press(f->d, "Check in");
+    uid_type(f->d, "qqqwww", 100); /* no one: no scan, no match */
+    const UiWidget *w = NULL;
+    const UiView *v = uid_view(f->d);
+    for (size_t i = 0; i < v->nwidgets && !w; i++)
+        if (v->widgets[i].kind == UI_W_FIELD)
+            w = &v->widgets[i];
+    assert_non_null(w);
+    /* No caption: the widget is the box; its text starts 12 px in. */
+    int x = w->r.x + 12 + 9 * 3 + 2, y = w->r.y + w->r.h / 2;
+    uid_down(f->d, x, y);
+    uid_up(f->d, x, y);
+    uid_type(f->d, "X", 100);
+    assert_true(uid_visible(f->d, "qqqXwww"));
 }
 
 static void test_tab_and_enter(void **state)
@@ -692,9 +762,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_cards_one_size, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_in_view, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_more_below, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fling_glides, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_tab_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_delete_repeats, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tap_caret, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_find_tap_caret, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tab_and_enter, setup, teardown),
         cmocka_unit_test_setup_teardown(test_staff_gesture, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lockdown_keys, setup, teardown),

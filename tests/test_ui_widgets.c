@@ -1,6 +1,6 @@
 /* test_ui_widgets.c — the kiosk's widget layer with no display: the script
  * parser, the on-screen keyboard, text fitting (with the UI driver's fake
- * font), scrolling with inertia and the translation table. */
+ * font), list rows, scrolling with inertia and the translation table. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -165,6 +165,54 @@ static void test_text_fit(void **state)
     assert_true(v.cmds[0].r.x >= 10 && v.cmds[0].r.x + v.cmds[0].r.w <= 210);
 }
 
+/* ---- rows ---- */
+
+/* The face of a row: its commands before the first text or line. */
+static size_t face(const UiView *v)
+{
+    size_t n = 0;
+    while (n < v->ncmds && (v->cmds[n].type == UI_CMD_RECT || v->cmds[n].type == UI_CMD_FRAME))
+        n++;
+    return n;
+}
+
+/* A row with a note (staff's lookup) has the face of a plain one (Find me):
+ * at rest, pressed, and focused (the focus ring around it). */
+static void test_row_faces(void **state)
+{
+    (void)state;
+    static UiView a, b;
+    UiTheme t;
+    ui_theme_make(&t, 800, 480, ui_rgb(0x1F, 0x4E, 0x79), ui_rgb(0xE0, 0x9A, 0x1B), false);
+    const UiInteract states[] = {{0, 0, false}, {7, 0, false}, {0, 7, true}};
+    const size_t want[] = {2, 2, 3};
+    UiRect r = ui_rect(16, 100, 600, 60);
+    for (size_t i = 0; i < sizeof states / sizeof states[0]; i++) {
+        ui_view_begin(&a, 800, 480, uid_font());
+        ui_view_begin(&b, 800, 480, uid_font());
+        ui_row(&a, &t, &states[i], 7, r, "Ana G. — Acme", t.px_body);
+        ui_row_note(&b, &t, &states[i], 7, r, "Ana García", "Ana García — Acme", "Checked in");
+        assert_int_equal(face(&a), want[i]);
+        assert_int_equal(face(&b), want[i]);
+        for (size_t j = 0; j < want[i]; j++) {
+            const UiCmd *x = &a.cmds[j], *y = &b.cmds[j];
+            assert_int_equal(x->type, y->type);
+            assert_memory_equal(&x->r, &y->r, sizeof x->r);
+            assert_memory_equal(&x->c, &y->c, sizeof x->c);
+            assert_int_equal(x->radius, y->radius);
+            assert_int_equal(x->thick, y->thick);
+        }
+        if (states[i].show_focus)
+            assert_memory_equal(&b.cmds[2].c, &t.accent, sizeof t.accent);
+    }
+    /* The note row is found by its label, and shows both lines. */
+    const UiWidget *w = ui_view_find_label(&b, "Ana García");
+    assert_non_null(w);
+    assert_int_equal(w->kind, UI_W_ROW);
+    assert_true(ui_view_contains_text(&b, "Ana García — Acme"));
+    assert_true(ui_view_contains_text(&b, "Checked in"));
+}
+
 /* ---- scrolling ---- */
 
 static void test_scroll_inertia(void **state)
@@ -240,7 +288,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_script_parse),   cmocka_unit_test(test_script_errors),
         cmocka_unit_test(test_keyboard),       cmocka_unit_test(test_text_fit),
-        cmocka_unit_test(test_scroll_inertia), cmocka_unit_test(test_translations),
+        cmocka_unit_test(test_scroll_inertia), cmocka_unit_test(test_row_faces),
+        cmocka_unit_test(test_translations),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,8 +1,8 @@
 /* kiosk.c — the router of the kiosk's screens: which screen is shown, the
- * pointer (taps, drags, the held keyboard key), the staff gesture, the idle
- * reset and notices. Typing and scanner bursts are kiosk_keys.c; the screens
- * themselves are in src/ui/screens/ (screen.h). Sections: the table of
- * screens, create, input, timers, layout. */
+ * pointer (taps, drags and their glide, the held keyboard key), the staff
+ * gesture, the idle reset and notices. Typing and scanner bursts are
+ * kiosk_keys.c; the screens themselves are in src/ui/screens/ (screen.h).
+ * Sections: the table of screens, create, input, timers, layout. */
 #include "ui/kiosk.h"
 
 #include <assert.h>
@@ -32,6 +32,8 @@ static const UiScreen *const SCREENS[SCREEN_COUNT] = {
 #define REPEAT_EVERY_MS 80
 /* Staff mode: a finger held this long in the top-left corner. */
 #define STAFF_HOLD_MS 3000
+/* A gliding scroll area moves once a frame, at 60 Hz. */
+#define FRAME_MS 16
 
 static const UiScreen *current(const Kiosk *k)
 {
@@ -50,7 +52,7 @@ static void *cur_state(Kiosk *k)
 
 bool kiosk_staff_mode(const Kiosk *k)
 {
-    return k->screen >= SCREEN_STAFF_PIN;
+    return current(k)->staff;
 }
 
 /* ---- for the screens ---- */
@@ -102,6 +104,7 @@ void kiosk_forget(Kiosk *k)
     memset(k->scan, 0, sizeof k->scan);
     k->scan_field = NULL;
     memset(&k->scan_saved, 0, sizeof k->scan_saved);
+    memset(k->glide, 0, sizeof k->glide); /* every area is back at rest */
 }
 
 void kiosk_reset(Kiosk *k, int64_t now)
@@ -298,12 +301,38 @@ static void pointer_move(Kiosk *k, const UiEvent *ev, int64_t now)
     }
 }
 
+/* The area let go of keeps gliding, as long as its screen is shown: in a
+ * slot of its own, or one whose area has come to rest (it can only move again
+ * by being dragged, which brings it back here). */
+static void glide(Kiosk *k, UiScroll *sc, int64_t now)
+{
+    if (!ui_scroll_moving(sc))
+        return;
+    size_t slot = KIOSK_GLIDES;
+    for (size_t i = 0; i < KIOSK_GLIDES; i++) {
+        UiScroll *g = k->glide[i].sc;
+        if (g == sc || (slot == KIOSK_GLIDES && (!g || !ui_scroll_moving(g))))
+            slot = i;
+        if (g == sc)
+            break;
+    }
+    if (slot == KIOSK_GLIDES) {
+        /* Not reached while there are fewer areas than slots: the first one
+         * stops where it is. */
+        slot = 0;
+        ui_scroll_press(k->glide[0].sc, 0, now);
+    }
+    k->glide[slot].sc = sc;
+    k->glide[slot].screen = k->screen;
+}
+
 static void pointer_up(Kiosk *k, const UiEvent *ev, int64_t now)
 {
     k->pointer_down = false;
     k->hold_at = 0;
     if (k->dragging) {
         ui_scroll_release(k->drag, now);
+        glide(k, k->drag, now);
     } else if (k->in.pressed && !k->repeated) {
         const UiWidget *w = ui_view_hit(k->view, ev->x, ev->y);
         uint32_t id = k->in.pressed;
@@ -397,6 +426,13 @@ void kiosk_handle(Kiosk *k, const UiEvent *ev, int64_t now)
 
 /* ---- timers ---- */
 
+/* Glide slot i's area when it moves on the screen shown, else NULL. */
+static UiScroll *gliding(const Kiosk *k, size_t i)
+{
+    UiScroll *sc = k->glide[i].sc;
+    return sc && k->glide[i].screen == k->screen && ui_scroll_moving(sc) ? sc : NULL;
+}
+
 void kiosk_tick(Kiosk *k, int64_t now)
 {
     if (k->hold_at && k->pointer_down && now - k->hold_at >= STAFF_HOLD_MS) {
@@ -415,6 +451,13 @@ void kiosk_tick(Kiosk *k, int64_t now)
         k->repeated = true;
         k->repeat_at += REPEAT_EVERY_MS;
         k->last_input = now;
+    }
+    for (size_t i = 0; i < KIOSK_GLIDES; i++) {
+        UiScroll *sc = gliding(k, i);
+        if (sc) {
+            ui_scroll_tick(sc, now);
+            k->dirty = true;
+        }
     }
     if (current(k)->tick && current(k)->tick(k, cur_state(k), now))
         k->dirty = true;
@@ -436,6 +479,9 @@ int64_t kiosk_next_wake(const Kiosk *k, int64_t now)
     const UiScreen *s = current(k);
     if (s->next_wake)
         t = s->next_wake(k, k->state[k->screen], now);
+    for (size_t i = 0; i < KIOSK_GLIDES; i++)
+        if (gliding(k, i) && now + FRAME_MS < t)
+            t = now + FRAME_MS;
     if (s->shown_ms && k->screen_at + s->shown_ms < t)
         t = k->screen_at + s->shown_ms;
     if (k->repeat_at && k->pointer_down && k->repeat_at < t)
@@ -514,7 +560,7 @@ const UiView *kiosk_layout(Kiosk *k, int w, int h, int64_t now)
     ui_view_begin(v, w, h, k->env.measure);
     ui_draw_rect(v, ui_rect(0, 0, w, h), k->theme.bg, 0);
     current(k)->layout(k, cur_state(k), v, now);
-    if (k->screen != SCREEN_WELCOME)
+    if (!current(k)->own_notice)
         notice_toast(k);
     if (prompting(k, now))
         still_there(k, now);

@@ -362,14 +362,20 @@ bool ui_rows_fit(UiView *v, const UiTheme *t, int row_w, const char *const *labe
     return true;
 }
 
-void ui_row(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
-            const char *label, int px)
+/* A row's face: fill (tinted while pressed), frame and focus ring. */
+static void row_face(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r)
 {
     bool pressed = in->pressed == id;
     UiColor fill = pressed ? ui_mix(t->surface, t->primary, 50) : t->surface;
     ui_draw_rect(v, r, fill, t->radius);
     ui_draw_frame(v, r, t->border, t->radius, t->border_w);
     focus_ring(v, t, in, id, r);
+}
+
+void ui_row(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
+            const char *label, int px)
+{
+    row_face(v, t, in, id, r);
     int m = ui_sc(t, 16);
     /* A chevron says "tap me". */
     int cx = r.x + r.w - m - ui_sc(t, 6), cy = r.y + r.h / 2, d = ui_sc(t, 7);
@@ -379,6 +385,21 @@ void ui_row(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRe
     ui_text_in(v, ui_rect(r.x + m, r.y, row_label_w(t, r.w), r.h), label, px, px, UI_BOLD, t->text,
                UI_LEFT);
     ui_widget_add(v, id, UI_W_ROW, r, label, UI_WF_FOCUSABLE);
+}
+
+void ui_row_note(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
+                 const char *label, const char *head, const char *note)
+{
+    row_face(v, t, in, id, r);
+    ui_widget_add(v, id, UI_W_ROW, r, label, UI_WF_FOCUSABLE);
+    int m = ui_sc(t, 12);
+    int bh = ui_text_height(v, t->px_body, UI_BOLD);
+    int sh = ui_text_height(v, t->px_small, UI_REGULAR);
+    int y = r.y + (r.h - bh - sh) / 2;
+    ui_text_in(v, ui_rect(r.x + m, y, r.w - 2 * m, bh), head, t->px_body, t->px_small, UI_BOLD,
+               t->text, UI_LEFT);
+    ui_text_in(v, ui_rect(r.x + m, y + bh, r.w - 2 * m, sh), note, t->px_small,
+               t->px_small * 8 / 10, UI_REGULAR, t->muted, UI_LEFT);
 }
 
 /* ---- scrolling ---- */

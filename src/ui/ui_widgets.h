@@ -92,6 +92,11 @@ int ui_tile_height(UiView *v, const UiTheme *t, int px, int lines, bool sub);
 void ui_row(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
             const char *label, int px);
 int ui_row_px(UiView *v, const UiTheme *t, int row_w, const char *const *labels, size_t n);
+/* A list row of two lines with ui_row's face, without the chevron: head in
+ * bold and a note below it, smaller and muted, each cut to the width. The
+ * widget is labelled label (e.g. the name head starts with). */
+void ui_row_note(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
+                 const char *label, const char *head, const char *note);
 /* True when every label reads whole in a row row_w wide (at the smallest size
  * ui_row_px picks): a layout uses wider rows when not. */
 bool ui_rows_fit(UiView *v, const UiTheme *t, int row_w, const char *const *labels, size_t n);

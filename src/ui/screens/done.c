@@ -108,7 +108,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     snprintf(line, sizeof line, kiosk_tr(k, S_DONE_FMT), g ? g->greet : "");
     m.big = line;
     m.small = kiosk_tr(k, S_DONE_SUB);
-    m.mark = green;
+    m.mark_colour = green;
     m.button = kiosk_tr(k, S_DONE_OK);
     m.button_id = ID_OK;
     /* The guest stays in the visit, so a program's page can mark them interested. */
@@ -142,7 +142,7 @@ static void already_layout(Kiosk *k, void *st, UiView *v, int64_t now)
     m.big = kiosk_tr(k, S_ALREADY);
     m.small = sub;
     m.status_colour = k->theme.text;
-    m.mark = k->contrast ? k->theme.accent : k->theme.primary;
+    m.mark_colour = k->contrast ? k->theme.accent : k->theme.primary;
     m.button = kiosk_tr(k, S_OK);
     m.button_id = ID_OK;
     screen_message(k, &m);

@@ -56,10 +56,7 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
         k->kb.visible = false;
     } else if (id == ID_FIELD) {
         focus(k, st, id);
-        /* A tap on the text itself puts the caret there; on the caption, at the end. */
-        if (ui_rect_contains(f->box, k->tap_x, k->tap_y))
-            f->query.caret =
-                ui_field_caret_at(k->view, &k->theme, f->query.text, f->text_x, k->tap_x);
+        screen_field_tapped(k, &f->query, f->box, f->text_x);
     } else if (id >= ID_ROW && id < ID_ROW + f->nresults) {
         screen_confirm_open(k, &f->results[id - ID_ROW], now);
     }
@@ -105,20 +102,6 @@ static UiScroll *scroll(Kiosk *k, void *st, uint32_t id)
     (void)k;
     Find *f = st;
     return id == ID_SCROLL ? &f->sc : NULL;
-}
-
-static bool tick(Kiosk *k, void *st, int64_t now)
-{
-    (void)k;
-    Find *f = st;
-    return screen_scroll_tick(&f->sc, now);
-}
-
-static int64_t next_wake(const Kiosk *k, const void *st, int64_t now)
-{
-    (void)k;
-    const Find *f = st;
-    return screen_scroll_wake(&f->sc, now);
 }
 
 /* No match: says so and offers I'm new here. */
@@ -230,16 +213,9 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     Find *f = st;
     const UiTheme *t = &k->theme;
     int bh = t->target;
-    int bw = screen_button_w(k, kiosk_tr(k, S_BACK), t->px_button, t->btn_min);
-    ui_button(v, t, &k->in, ID_BACK, ui_rect(t->pad, t->pad, bw, bh), kiosk_tr(k, S_BACK),
-              UI_BTN_SECONDARY, t->px_button);
-    /* The search field sits beside Back, so results get the room. */
-    int fx = t->pad + bw + t->gap;
-    UiFieldSpec fs = {NULL, f->query.text, f->query.caret, kiosk_tr(k, S_FIND_PLACEHOLDER),
-                      NULL, NULL};
-    f->box = ui_field(v, t, &k->in, ID_FIELD, ui_rect(fx, t->pad, v->w - fx - t->pad, bh), &fs,
-                      &f->text_x);
-    int y = t->pad + bh + t->gap * 2;
+    f->box = screen_search_bar(k, ID_BACK, ID_FIELD, &f->query, kiosk_tr(k, S_FIND_PLACEHOLDER),
+                               &f->text_x);
+    int y = f->box.y + f->box.h + t->gap * 2;
     int bottom = screen_keyboard(k) - t->gap;
     if (text_codepoints(f->query.text) < SEARCH_MIN_QUERY) {
         ui_text_in(v, ui_rect(t->pad, y, v->w - 2 * t->pad, bh), kiosk_tr(k, S_FIND_MORE),
@@ -263,7 +239,5 @@ const UiScreen screen_find = {
     .field = field,
     .edited = edited,
     .scroll = scroll,
-    .tick = tick,
-    .next_wake = next_wake,
     .layout = layout,
 };

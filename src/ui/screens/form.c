@@ -27,9 +27,7 @@ bool screen_form_press(Kiosk *k, ScreenForm *f, uint32_t id)
         return false;
     int i = (int)(id - f->id_field);
     screen_form_focus(k, f, i);
-    /* A tap on the text itself puts the caret there; on the caption, at the end. */
-    if (ui_rect_contains(f->box[i], k->tap_x, k->tap_y))
-        f->f[i].caret = ui_field_caret_at(k->view, &k->theme, f->f[i].text, f->text_x[i], k->tap_x);
+    screen_field_tapped(k, &f->f[i], f->box[i], f->text_x[i]);
     return true;
 }
 

@@ -103,24 +103,6 @@ static UiScroll *scroll(Kiosk *k, void *st, uint32_t id)
                                     : NULL;
 }
 
-static bool tick(Kiosk *k, void *st, int64_t now)
-{
-    (void)k;
-    Interests *in = st;
-    bool a = screen_scroll_tick(&in->sc_programs, now);
-    bool b = screen_scroll_tick(&in->sc_kinds, now);
-    return a || b;
-}
-
-static int64_t next_wake(const Kiosk *k, const void *st, int64_t now)
-{
-    (void)k;
-    const Interests *in = st;
-    int64_t a = screen_scroll_wake(&in->sc_programs, now);
-    int64_t b = screen_scroll_wake(&in->sc_kinds, now);
-    return a < b ? a : b;
-}
-
 /* ---- layout ---- */
 
 static int heading(Kiosk *k, int x, int y, int w, const char *text)
@@ -393,7 +375,5 @@ const UiScreen screen_interests = {
     .enter = enter,
     .press = press,
     .scroll = scroll,
-    .tick = tick,
-    .next_wake = next_wake,
     .layout = layout,
 };

@@ -1,6 +1,6 @@
-/* parts.c — pieces several screens share: button widths, the top bar, the
- * on-screen keyboard, focusing a field, the message of Done and Already
- * checked in, and scroll inertia. See screen.h. */
+/* parts.c — pieces several screens share: button widths, the top bars, the
+ * on-screen keyboard, focusing a field, the message of Done, Already checked
+ * in and "Please see a staff member". See screen.h. */
 #include <stdint.h>
 #include <string.h>
 
@@ -24,19 +24,47 @@ int screen_button_w(const Kiosk *k, const char *label, int px, int min_w)
     return w < min_w ? min_w : w;
 }
 
-/* The title centred on the window, but never under the buttons; on its own
- * line below them when the window is too narrow (portrait). Returns the y
- * below the bar. */
-static int bar_title(Kiosk *k, const char *title, int y, int left, int right)
+/* The buttons of a bar at the top: left_id's at the left (none when 0), a
+ * secondary button at least btn_min wide; right_id's at the right (none when
+ * right is NULL), the primary action at least 140 design px wide, or, for
+ * staff, secondary as the left one. Returns the room between them. */
+static UiRect bar_buttons(Kiosk *k, uint32_t left_id, const char *left, uint32_t right_id,
+                          const char *right, bool staff)
 {
     const UiTheme *t = &k->theme;
     UiView *v = k->view;
     int bh = t->target;
+    int y = t->pad;
+    int l = t->pad, r = t->pad;
+    if (left_id) {
+        int bw = screen_button_w(k, left, t->px_button, t->btn_min);
+        ui_button(v, t, &k->in, left_id, ui_rect(t->pad, y, bw, bh), left, UI_BTN_SECONDARY,
+                  t->px_button);
+        l += bw + t->gap;
+    }
+    if (right) {
+        int bw = screen_button_w(k, right, t->px_button, staff ? t->btn_min : ui_sc(t, 140));
+        ui_button(v, t, &k->in, right_id, ui_rect(v->w - t->pad - bw, y, bw, bh), right,
+                  staff ? UI_BTN_SECONDARY : UI_BTN_PRIMARY, t->px_button);
+        r += bw + t->gap;
+    }
+    return ui_rect(l, y, v->w - l - r, bh);
+}
+
+/* The title centred on the window, but never under the buttons either side
+ * of room; on its own line below them when the window is too narrow
+ * (portrait). Returns the y below the bar. */
+static int bar_title(Kiosk *k, const char *title, UiRect room)
+{
+    const UiTheme *t = &k->theme;
+    UiView *v = k->view;
+    int bh = room.h, y = room.y;
+    int left = room.x, right = v->w - room.x - room.w;
     int side = left > right ? left : right;
     int tw = v->w - 2 * side;
     int tx = side;
     if (tw < ui_sc(t, 100)) {
-        tw = v->w - left - right;
+        tw = room.w;
         tx = left;
     }
     if (ui_text_width(v, title, t->px_body, UI_BOLD) > tw) {
@@ -54,38 +82,34 @@ static int bar_title(Kiosk *k, const char *title, int y, int left, int right)
 int screen_top_bar(Kiosk *k, const char *title, uint32_t back_id, const char *back,
                    uint32_t right_id, const char *right)
 {
-    const UiTheme *t = &k->theme;
-    UiView *v = k->view;
-    int bh = t->target;
-    int y = t->pad;
-    int left = t->pad, rightw = t->pad;
-    if (back_id) {
-        int bw = screen_button_w(k, back, t->px_button, t->btn_min);
-        ui_button(v, t, &k->in, back_id, ui_rect(t->pad, y, bw, bh), back, UI_BTN_SECONDARY,
-                  t->px_button);
-        left = t->pad + bw + t->gap;
-    }
-    if (right) {
-        int bw = screen_button_w(k, right, t->px_button, ui_sc(t, 140));
-        ui_button(v, t, &k->in, right_id, ui_rect(v->w - t->pad - bw, y, bw, bh), right,
-                  UI_BTN_PRIMARY, t->px_button);
-        rightw = t->pad + bw + t->gap;
-    }
-    return title ? bar_title(k, title, y, left, rightw) : y + bh + t->gap;
+    return bar_title(k, title, bar_buttons(k, back_id, back, right_id, right, false));
 }
 
-int screen_bar(Kiosk *k, uint32_t left_id, UiStr left, UiStr title)
+UiRect screen_bar_buttons(Kiosk *k, uint32_t back_id, const char *back, uint32_t right_id,
+                          const char *right)
+{
+    return bar_buttons(k, back_id, back, right_id, right, false);
+}
+
+int screen_staff_bar(Kiosk *k, const char *title, uint32_t left_id, const char *left,
+                     uint32_t right_id, const char *right)
 {
     const UiTheme *t = &k->theme;
     UiView *v = k->view;
-    const char *l = kiosk_tr(k, left);
-    int bw = screen_button_w(k, l, t->px_button, t->btn_min);
-    ui_button(v, t, &k->in, left_id, ui_rect(t->pad, t->pad, bw, t->target), l, UI_BTN_SECONDARY,
-              t->px_button);
-    int side = t->pad + bw + t->gap;
-    ui_text_in(v, ui_rect(side, t->pad, v->w - 2 * side, t->target), kiosk_tr(k, title),
-               t->px_title, t->px_small, UI_BOLD, t->text, UI_CENTER);
-    return t->pad + t->target + t->gap;
+    UiRect room = bar_buttons(k, left_id, left, right_id, right, true);
+    int right_w = v->w - room.x - room.w;
+    int side = room.x > right_w ? room.x : right_w;
+    ui_text_in(v, ui_rect(side, room.y, v->w - 2 * side, room.h), title, t->px_title, t->px_small,
+               UI_BOLD, t->text, UI_CENTER);
+    return room.y + room.h + t->gap;
+}
+
+UiRect screen_search_bar(Kiosk *k, uint32_t back_id, uint32_t field_id, const UiEdit *query,
+                         const char *placeholder, int *text_x)
+{
+    UiRect room = bar_buttons(k, back_id, kiosk_tr(k, S_BACK), 0, NULL, false);
+    UiFieldSpec fs = {NULL, query->text, query->caret, placeholder, NULL, NULL};
+    return ui_field(k->view, &k->theme, &k->in, field_id, room, &fs, text_x);
 }
 
 int screen_keyboard(Kiosk *k)
@@ -108,6 +132,12 @@ void screen_focus_field(Kiosk *k, uint32_t id, UiEdit *e, UiKbPage page, bool sh
     k->kb.shift = shift;
 }
 
+void screen_field_tapped(Kiosk *k, UiEdit *e, UiRect box, int text_x)
+{
+    if (ui_rect_contains(box, k->tap_x, k->tap_y))
+        e->caret = ui_field_caret_at(k->view, &k->theme, e->text, text_x, k->tap_x);
+}
+
 /* A tick in a round mark. */
 static void tick_mark(UiView *v, const UiTheme *t, UiRect d, UiColor mark)
 {
@@ -117,6 +147,17 @@ static void tick_mark(UiView *v, const UiTheme *t, UiRect d, UiColor mark)
                  d.y + dot * 68 / 100, t->on_mark, ui_sc(t, 6));
     ui_draw_line(v, d.x + dot * 44 / 100, d.y + dot * 68 / 100, d.x + dot * 74 / 100,
                  d.y + dot * 34 / 100, t->on_mark, ui_sc(t, 6));
+}
+
+/* An exclamation mark, a bar and a dot, in a round mark. */
+static void alert_mark(UiView *v, const UiTheme *t, UiRect d, UiColor mark)
+{
+    int dot = d.w, bw = ui_sc(t, 8);
+    ui_draw_rect(v, d, mark, dot / 2);
+    ui_draw_rect(v, ui_rect(d.x + (dot - bw) / 2, d.y + dot * 18 / 100, bw, dot * 42 / 100),
+                 t->on_mark, bw / 2);
+    ui_draw_rect(v, ui_rect(d.x + (dot - bw) / 2, d.y + dot * 68 / 100, bw, bw), t->on_mark,
+                 bw / 2);
 }
 
 /* The buttons under the message, centred: other (if any), then the main one. */
@@ -142,16 +183,24 @@ void screen_message(Kiosk *k, const ScreenMessage *m)
     const UiTheme *t = &k->theme;
     UiView *v = k->view;
     int colw = v->w - 4 * t->pad;
-    int big_px = ui_text_fit(v, m->big, UI_BOLD, t->px_title, t->px_huge * 12 / 10, colw);
+    int big_min = m->big_min_px ? m->big_min_px : t->px_title;
+    int big_max = m->big_max_px ? m->big_max_px : t->px_huge * 12 / 10;
+    int big_px = ui_text_fit(v, m->big, UI_BOLD, big_min, big_max, colw);
     int big_h = ui_text_height(v, big_px, UI_BOLD);
     int lh = ui_text_height(v, t->px_body, UI_REGULAR);
     int dot = ui_sc(t, 72);
     int g = ui_sc(t, 24);
     int sh = m->status ? ui_text_height(v, t->px_body, UI_BOLD) + g : 0;
-    int lines = ui_text_width(v, m->small, t->px_body, UI_REGULAR) > colw ? 2 : 1;
+    int lines = m->small_lines;
+    if (!lines)
+        lines = ui_text_width(v, m->small, t->px_body, UI_REGULAR) > colw ? 2 : 1;
     int total = dot + g + big_h + g + lines * lh + sh + g + t->target;
     int y = (v->h - total) / 2;
-    tick_mark(v, t, ui_rect((v->w - dot) / 2, y, dot, dot), m->mark);
+    UiRect d = ui_rect((v->w - dot) / 2, y, dot, dot);
+    if (m->mark == SCREEN_MARK_ALERT)
+        alert_mark(v, t, d, m->mark_colour);
+    else
+        tick_mark(v, t, d, m->mark_colour);
     y += dot + g;
     ui_text_in(v, ui_rect(2 * t->pad, y, colw, big_h), m->big, big_px, t->px_body, UI_BOLD, t->text,
                UI_CENTER);
@@ -166,20 +215,4 @@ void screen_message(Kiosk *k, const ScreenMessage *m)
         y += sh - g;
     }
     message_buttons(k, m, y + g);
-}
-
-bool screen_scroll_tick(UiScroll *sc, int64_t now)
-{
-    if (!ui_scroll_moving(sc))
-        return false;
-    ui_scroll_tick(sc, now);
-    return true;
-}
-
-/* One frame at 60 Hz, while a fling glides. */
-#define FRAME_MS 16
-
-int64_t screen_scroll_wake(const UiScroll *sc, int64_t now)
-{
-    return ui_scroll_moving(sc) ? now + FRAME_MS : INT64_MAX;
 }

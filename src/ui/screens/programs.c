@@ -60,20 +60,6 @@ static UiScroll *list_scroll(Kiosk *k, void *st, uint32_t id)
     return id == ID_SCROLL ? &p->sc : NULL;
 }
 
-static bool list_tick(Kiosk *k, void *st, int64_t now)
-{
-    (void)k;
-    Programs *p = st;
-    return screen_scroll_tick(&p->sc, now);
-}
-
-static int64_t list_wake(const Kiosk *k, const void *st, int64_t now)
-{
-    (void)k;
-    const Programs *p = st;
-    return screen_scroll_wake(&p->sc, now);
-}
-
 /* One size for every card's name: the largest that fits them all on one
  * line, down to body size; past that, on two lines at one size. */
 static int card_name_px(Kiosk *k, const ProgramList *pl, int nw, int *lines)
@@ -139,8 +125,6 @@ const UiScreen screen_programs = {
     .state_size = sizeof(Programs),
     .press = list_press,
     .scroll = list_scroll,
-    .tick = list_tick,
-    .next_wake = list_wake,
     .layout = list_layout,
 };
 
@@ -169,20 +153,6 @@ static UiScroll *page_scroll(Kiosk *k, void *st, uint32_t id)
     return id == ID_SCROLL ? &pg->sc : NULL;
 }
 
-static bool page_tick(Kiosk *k, void *st, int64_t now)
-{
-    (void)k;
-    ProgramPage *pg = st;
-    return screen_scroll_tick(&pg->sc, now);
-}
-
-static int64_t page_wake(const Kiosk *k, const void *st, int64_t now)
-{
-    (void)k;
-    const ProgramPage *pg = st;
-    return screen_scroll_wake(&pg->sc, now);
-}
-
 static void page_layout(Kiosk *k, void *st, UiView *v, int64_t now)
 {
     (void)now;
@@ -202,7 +172,5 @@ const UiScreen screen_program = {
     .state_size = sizeof(ProgramPage),
     .press = page_press,
     .scroll = page_scroll,
-    .tick = page_tick,
-    .next_wake = page_wake,
     .layout = page_layout,
 };

@@ -65,6 +65,11 @@ typedef struct UiScreen {
     /* Milliseconds on show after which the screen goes back to Welcome by
      * itself, touched or not (a message that needs no answer); 0: never. */
     int shown_ms;
+    /* One of staff mode's screens: no staff gesture, no scanner. */
+    bool staff;
+    /* The screen shows a notice itself (Welcome, in place of its hint): the
+     * router draws none over it. */
+    bool own_notice;
     /* Allocates what the state holds (at kiosk_create); 0 or -1. Optional. */
     int (*create)(Kiosk *k, void *st);
     /* Forgets everything about the guest (and frees what create did not
@@ -90,6 +95,7 @@ typedef struct UiScreen {
     /* The scroll area with widget id id, for dragging. Optional. */
     UiScroll *(*scroll)(Kiosk *k, void *st, uint32_t id);
     /* Advances timers and animations to now; true when what is shown changed.
+     * A dragged scroll area glides on by itself (the router keeps it going).
      * Optional. */
     bool (*tick)(Kiosk *k, void *st, int64_t now);
     /* When tick next has something to do, or INT64_MAX. Optional. */
@@ -100,6 +106,9 @@ typedef struct UiScreen {
 extern const UiScreen screen_welcome, screen_find, screen_confirm, screen_walkin, screen_interests,
     screen_done, screen_already, screen_help, screen_programs, screen_program, screen_staff_pin,
     screen_staff_home, screen_staff_lookup, screen_staff_guest, screen_staff_edit;
+
+/* More scroll areas than there are, so every one can glide at once. */
+#define KIOSK_GLIDES 8
 
 /* The router's state, which every screen may read; screens change it only
  * through the kiosk_* functions, but for the interaction (in) and the
@@ -121,6 +130,12 @@ struct Kiosk {
     bool pointer_down, dragging;
     int down_x, down_y;
     UiScroll *drag; /* the scroll area being dragged, or NULL */
+    /* Scroll areas let go of while moving: each glides on while its screen
+     * is shown, and picks up again when it is shown again (kiosk_tick). */
+    struct {
+        UiScroll *sc; /* NULL: a free slot */
+        ScreenId screen;
+    } glide[KIOSK_GLIDES];
     int64_t last_input;
     int64_t repeat_at; /* next repeat of a held key, 0 when none */
     bool repeated;     /* the held key repeated: its release does nothing more */
@@ -197,24 +212,52 @@ Program screen_program_view(const Kiosk *k, size_t i);
 int screen_button_w(const Kiosk *k, const char *label, int px, int min_w);
 /* A button at the left (id back_id labelled back, usually Back; none when
  * back_id is 0), a centred title and an optional primary button on the
- * right; returns the y below the bar. */
+ * right; returns the y below the bar. The title goes on a line of its own
+ * below the buttons when it does not fit between them. */
 int screen_top_bar(Kiosk *k, const char *title, uint32_t back_id, const char *back,
                    uint32_t right_id, const char *right);
-/* Staff mode's bar: a button at the top left (Cancel, Back) and a centred
- * title; returns the y below it. */
-int screen_bar(Kiosk *k, uint32_t left_id, UiStr left, UiStr title);
+/* The buttons of that bar alone; returns the room between them, which the
+ * screen fills (the bar is room.y + room.h + gap tall). */
+UiRect screen_bar_buttons(Kiosk *k, uint32_t back_id, const char *back, uint32_t right_id,
+                          const char *right);
+/* Staff mode's bar: a button at the top left (Cancel, Back), an optional one
+ * at the right, both secondary, and the title centred between them, on the
+ * bar's line always (cut when it does not fit); returns the y below it. */
+int screen_staff_bar(Kiosk *k, const char *title, uint32_t left_id, const char *left,
+                     uint32_t right_id, const char *right);
+/* Back (id back_id) at the top left and a search field (field_id) for query
+ * beside it, so results get the room. Returns the field's box; *text_x (when
+ * not NULL) gets where its text starts, for a tap's caret. */
+UiRect screen_search_bar(Kiosk *k, uint32_t back_id, uint32_t field_id, const UiEdit *query,
+                         const char *placeholder, int *text_x);
 /* The on-screen keyboard at the bottom when it is shown; returns its top (the
  * window's height when hidden). */
 int screen_keyboard(Kiosk *k);
 /* Focuses a text field: the keyboard shows with the page and shift given. */
 void screen_focus_field(Kiosk *k, uint32_t id, UiEdit *e, UiKbPage page, bool shift);
-/* Done and Already checked in: a round mark with a tick, a big line, a
- * smaller one, an optional status line and a button, with another left of it
- * when other is not NULL. */
+/* A field e was tapped (and focused, the caret at the end): a tap on its text
+ * itself puts the caret there; one on its caption leaves it at the end. box
+ * and text_x are what ui_field reported when it was laid out. */
+void screen_field_tapped(Kiosk *k, UiEdit *e, UiRect box, int text_x);
+/* Done, Already checked in and "Please see a staff member": a round mark, a
+ * big line, a smaller one, an optional status line and a button, with another
+ * left of it when other is not NULL. */
+typedef enum ScreenMark {
+    SCREEN_MARK_TICK, /* all is well */
+    SCREEN_MARK_ALERT /* an exclamation mark: someone must help */
+} ScreenMark;
 typedef struct ScreenMessage {
+    ScreenMark mark;
+    UiColor mark_colour; /* the disc's */
     const char *big, *small;
+    /* The big line's size range, fitted to the width; 0, 0: px_title up to a
+     * fifth over px_huge. */
+    int big_min_px, big_max_px;
+    /* The room the small line is given: 0 as much as it needs, one line or
+     * two; else that many lines. */
+    int small_lines;
     const char *status; /* may be NULL */
-    UiColor status_colour, mark;
+    UiColor status_colour;
     const char *button;
     uint32_t button_id;
     const char *other; /* a secondary button left of it, or NULL */
@@ -224,9 +267,5 @@ void screen_message(Kiosk *k, const ScreenMessage *m);
 /* The staff screen's charts in r (staff_charts.c): arrivals per 15 minutes
  * and interest per program, side by side in landscape, stacked in portrait. */
 void screen_charts(Kiosk *k, const Dashboard *d, UiRect r);
-/* Advances a scroll area's inertia; true while it moves. */
-bool screen_scroll_tick(UiScroll *sc, int64_t now);
-/* now + a frame while sc moves, else INT64_MAX. */
-int64_t screen_scroll_wake(const UiScroll *sc, int64_t now);
 
 #endif

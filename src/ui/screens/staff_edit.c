@@ -104,20 +104,6 @@ static UiScroll *scroll(Kiosk *k, void *st, uint32_t id)
     return id == ID_SCROLL ? &e->form.sc : NULL;
 }
 
-static bool tick(Kiosk *k, void *st, int64_t now)
-{
-    (void)k;
-    Edit *e = st;
-    return screen_scroll_tick(&e->form.sc, now);
-}
-
-static int64_t next_wake(const Kiosk *k, const void *st, int64_t now)
-{
-    (void)k;
-    const Edit *e = st;
-    return screen_scroll_wake(&e->form.sc, now);
-}
-
 static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 {
     (void)now;
@@ -137,6 +123,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 
 const UiScreen screen_staff_edit = {
     .name = "staff_edit",
+    .staff = true,
     .state_size = sizeof(Edit),
     .create = create,
     .reset = reset,
@@ -145,7 +132,5 @@ const UiScreen screen_staff_edit = {
     .key = key,
     .focus = focus,
     .scroll = scroll,
-    .tick = tick,
-    .next_wake = next_wake,
     .layout = layout,
 };

@@ -287,24 +287,16 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     const UiTheme *t = &k->theme;
     char name[600];
     full_name(&p->rec.g, name, sizeof name);
-    const char *back = kiosk_tr(k, S_BACK);
-    int bw = screen_button_w(k, back, t->px_button, t->btn_min);
-    ui_button(v, t, &k->in, ID_BACK, ui_rect(t->pad, t->pad, bw, t->target), back, UI_BTN_SECONDARY,
-              t->px_button);
-    const char *edit = kiosk_tr(k, S_STAFF_EDIT);
-    int ew = screen_button_w(k, edit, t->px_button, t->btn_min);
-    ui_button(v, t, &k->in, ID_EDIT, ui_rect(v->w - t->pad - ew, t->pad, ew, t->target), edit,
-              UI_BTN_SECONDARY, t->px_button);
-    int side = t->pad + (bw > ew ? bw : ew) + t->gap;
-    ui_text_in(v, ui_rect(side, t->pad, v->w - 2 * side, t->target), name, t->px_title, t->px_small,
-               UI_BOLD, t->text, UI_CENTER);
+    int top =
+        screen_staff_bar(k, name, ID_BACK, kiosk_tr(k, S_BACK), ID_EDIT, kiosk_tr(k, S_STAFF_EDIT));
     int bottom = v->h - t->pad - t->target;
     bottom = p->confirm_undo ? confirm(k, name, bottom) : actions(k, p, bottom);
-    details(k, &p->rec, t->pad + t->target + 2 * t->gap, bottom);
+    details(k, &p->rec, top + t->gap, bottom);
 }
 
 const UiScreen screen_staff_guest = {
     .name = "staff_guest",
+    .staff = true,
     .state_size = sizeof(GuestPage),
     .create = create,
     .reset = reset,

@@ -446,7 +446,8 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     (void)now;
     Home *h = st;
     const UiTheme *t = &k->theme;
-    int top = screen_bar(k, ID_BACK, S_BACK, S_STAFF_HEADING);
+    int top =
+        screen_staff_bar(k, kiosk_tr(k, S_STAFF_HEADING), ID_BACK, kiosk_tr(k, S_BACK), 0, NULL);
     Buttons b;
     buttons_plan(k, &b);
     buttons_draw(k, h, &b);
@@ -462,6 +463,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 
 const UiScreen screen_staff_home = {
     .name = "staff_home",
+    .staff = true,
     .state_size = sizeof(Home),
     .enter = enter,
     .press = press,

@@ -144,8 +144,6 @@ static void guest_facts(const Kiosk *k, const GuestRecord *r, char *out, size_t 
  * the whole row is the widget (labelled with the full name). */
 static void match_row(Kiosk *k, UiRect r, uint32_t id, const GuestRecord *rec)
 {
-    const UiTheme *t = &k->theme;
-    UiView *v = k->view;
     const Guest *g = &rec->g;
     char name[600], head[900], facts[1200];
     full_name(g, name, sizeof name);
@@ -154,19 +152,7 @@ static void match_row(Kiosk *k, UiRect r, uint32_t id, const GuestRecord *rec)
     else
         snprintf(head, sizeof head, "%s", name);
     guest_facts(k, rec, facts, sizeof facts);
-    bool down = k->in.pressed == id;
-    ui_draw_rect(v, r, down ? ui_mix(t->surface, t->primary, 40) : t->surface, t->radius);
-    ui_draw_frame(v, r, k->in.focus == id && k->in.show_focus ? t->primary : t->border, t->radius,
-                  t->border_w);
-    ui_widget_add(v, id, UI_W_ROW, r, name, UI_WF_FOCUSABLE);
-    int m = ui_sc(t, 12);
-    int bh = ui_text_height(v, t->px_body, UI_BOLD);
-    int sh = ui_text_height(v, t->px_small, UI_REGULAR);
-    int y = r.y + (r.h - bh - sh) / 2;
-    ui_text_in(v, ui_rect(r.x + m, y, r.w - 2 * m, bh), head, t->px_body, t->px_small, UI_BOLD,
-               t->text, UI_LEFT);
-    ui_text_in(v, ui_rect(r.x + m, y + bh, r.w - 2 * m, sh), facts, t->px_small,
-               t->px_small * 8 / 10, UI_REGULAR, t->muted, UI_LEFT);
+    ui_row_note(k->view, &k->theme, &k->in, id, r, name, head, facts);
 }
 
 /* Below the rows: a button that hides the keyboard when more matches are
@@ -220,17 +206,11 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     (void)now;
     Lookup *l = st;
     const UiTheme *t = &k->theme;
-    int bh = t->target;
-    const char *back = kiosk_tr(k, S_BACK);
-    int bw = screen_button_w(k, back, t->px_button, t->btn_min);
-    ui_button(v, t, &k->in, ID_BACK, ui_rect(t->pad, t->pad, bw, bh), back, UI_BTN_SECONDARY,
-              t->px_button);
-    int fx = t->pad + bw + t->gap;
-    UiFieldSpec fs = {NULL, l->query.text, l->query.len, kiosk_tr(k, S_STAFF_FIND_HINT),
-                      NULL, NULL};
-    ui_field(v, t, &k->in, ID_FIELD, ui_rect(fx, t->pad, v->w - fx - t->pad, bh), &fs, NULL);
+    /* Typing always goes to the end of the query: its caret is its length. */
+    UiRect box =
+        screen_search_bar(k, ID_BACK, ID_FIELD, &l->query, kiosk_tr(k, S_STAFF_FIND_HINT), NULL);
     int bottom = screen_keyboard(k) - t->gap;
-    int y = t->pad + bh + 2 * t->gap;
+    int y = box.y + box.h + 2 * t->gap;
     int aw = v->w - 2 * t->pad;
     int lh = ui_text_height(v, t->px_body, UI_REGULAR);
     if (l->err[0])
@@ -248,6 +228,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 
 const UiScreen screen_staff_lookup = {
     .name = "staff_lookup",
+    .staff = true,
     .state_size = sizeof(Lookup),
     .create = create,
     .reset = reset,

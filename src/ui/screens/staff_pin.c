@@ -288,7 +288,8 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     (void)now;
     Pad *p = st;
     const UiTheme *t = &k->theme;
-    int top = screen_bar(k, ID_CANCEL, S_CANCEL, S_PIN_TITLE);
+    int top =
+        screen_staff_bar(k, kiosk_tr(k, S_PIN_TITLE), ID_CANCEL, kiosk_tr(k, S_CANCEL), 0, NULL);
     bool landscape = v->w > v->h;
     int kh = t->target, kw = ui_sc(t, landscape ? 120 : 130);
     int grid_w = 3 * kw + 2 * t->gap, grid_h = 4 * kh + 3 * t->gap;
@@ -319,6 +320,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 
 const UiScreen screen_staff_pin = {
     .name = "staff_pin",
+    .staff = true,
     .state_size = sizeof(Pad),
     .reset = reset,
     .enter = enter,

@@ -117,20 +117,6 @@ static UiScroll *scroll(Kiosk *k, void *st, uint32_t id)
     return id == ID_SCROLL ? &w->form.sc : NULL;
 }
 
-static bool tick(Kiosk *k, void *st, int64_t now)
-{
-    (void)k;
-    Walkin *w = st;
-    return screen_scroll_tick(&w->form.sc, now);
-}
-
-static int64_t next_wake(const Kiosk *k, const void *st, int64_t now)
-{
-    (void)k;
-    const Walkin *w = st;
-    return screen_scroll_wake(&w->form.sc, now);
-}
-
 static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 {
     (void)now;
@@ -146,11 +132,8 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     const char *back = kiosk_tr(k, S_BACK), *next = kiosk_tr(k, S_NEXT);
     int y0;
     if (in_bar) {
-        y0 = screen_top_bar(k, NULL, ID_BACK, back, ID_NEXT, next);
-        int back_w = screen_button_w(k, back, t->px_button, t->btn_min);
-        int next_w = screen_button_w(k, next, t->px_button, ui_sc(t, 140));
-        consent = ui_rect(t->pad + back_w + t->gap, t->pad,
-                          v->w - 2 * t->pad - back_w - next_w - 2 * t->gap, t->target);
+        consent = screen_bar_buttons(k, ID_BACK, back, ID_NEXT, next);
+        y0 = consent.y + consent.h + t->gap;
     } else {
         y0 = screen_top_bar(k, kiosk_tr(k, S_WALKIN_TITLE), ID_BACK, back, ID_NEXT, next);
     }
@@ -171,7 +154,5 @@ const UiScreen screen_walkin = {
     .focus = focus,
     .field = field,
     .scroll = scroll,
-    .tick = tick,
-    .next_wake = next_wake,
     .layout = layout,
 };

@@ -203,6 +203,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 
 const UiScreen screen_welcome = {
     .name = "welcome",
+    .own_notice = true,
     .press = press,
     .layout = layout,
 };
