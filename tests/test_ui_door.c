@@ -490,6 +490,32 @@ static int audit_rows(Fixture *f, const char *action)
     return n;
 }
 
+/* Staff see a name as the badge prints it: family name first for a name in
+ * Chinese script (王芳), in the lookup's row and on the guest's page. */
+static void test_staff_cjk_name(void **state)
+{
+    Fixture *f = *state;
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(guest_set(&g.first, "芳"), 0);
+    assert_int_equal(guest_set(&g.last, "王"), 0);
+    assert_int_equal(guest_set(&g.company, "Golden Dragon Restaurant"), 0);
+    assert_int_equal(store_walkin_add(f->store, &g, "unit", uid_now(f->d), NULL), STORE_OK);
+    guest_clear(&g);
+    uid_destroy(f->d);
+    f->d = uid_kiosk_create(&(UidSetup){.store = f->store, .cfg = &f->cfg, .windowed = true});
+    uid_hold(f->d, 5, 5, 3000);
+    uid_press(f->d, "OK");
+    uid_press(f->d, "Find a guest");
+    uid_type(f->d, "Golden", 100);
+    uid_expect(f->d, "王芳");
+    assert_false(uid_visible(f->d, "芳 王"));
+    uid_press(f->d, "王芳");
+    assert_string_equal(uid_screen(f->d), "staff_guest");
+    uid_expect(f->d, "王芳");
+    assert_false(uid_visible(f->d, "芳 王"));
+}
+
 /* Staff at the desk: a guest found by part of their registration code; their
  * page shows their picks and consent; staff check them in and correct their
  * company, and the database says so, with an audit record of the change. */
@@ -555,6 +581,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_walkin_is_this_you, setup, teardown),
         cmocka_unit_test_setup_teardown(test_programs_in_spanish, setup, teardown),
         cmocka_unit_test_setup_teardown(test_staff_desk, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_staff_cjk_name, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

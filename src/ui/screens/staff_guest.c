@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/name.h"
 #include "core/text.h"
 #include "core/timefmt.h"
 #include "ui/screens/screen.h"
@@ -127,12 +128,6 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
 }
 
 /* ---- layout ---- */
-
-/* The full name, "First Last" (either may be empty). */
-static void full_name(const Guest *g, char *out, size_t len)
-{
-    snprintf(out, len, "%s%s%s", g->first, g->first[0] && g->last[0] ? " " : "", g->last);
-}
 
 /* "Undo the check-in of NAME?", Cancel and Yes, undo; returns the new bottom. */
 static int confirm(Kiosk *k, const char *name, int bottom)
@@ -286,7 +281,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     GuestPage *p = st;
     const UiTheme *t = &k->theme;
     char name[600];
-    full_name(&p->rec.g, name, sizeof name);
+    name_full_into(name, sizeof name, p->rec.g.first, p->rec.g.last);
     int top =
         screen_staff_bar(k, name, ID_BACK, kiosk_tr(k, S_BACK), ID_EDIT, kiosk_tr(k, S_STAFF_EDIT));
     int bottom = v->h - t->pad - t->target;

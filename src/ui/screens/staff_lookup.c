@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/name.h"
 #include "core/text.h"
 #include "core/timefmt.h"
 #include "ui/screens/screen.h"
@@ -102,12 +103,6 @@ static bool key(Kiosk *k, void *st, UiKey key, int64_t now)
 
 /* ---- layout ---- */
 
-/* The full name, "First Last" (either may be empty). */
-static void full_name(const Guest *g, char *out, size_t len)
-{
-    snprintf(out, len, "%s%s%s", g->first, g->first[0] && g->last[0] ? " " : "", g->last);
-}
-
 /* The detail line of a guest: "Checked in at 10:42 · Badge printed · Walk-in ·
  * Code X · email · phone"; parts that are empty are left out. */
 static void guest_facts(const Kiosk *k, const GuestRecord *r, char *out, size_t len)
@@ -146,7 +141,7 @@ static void match_row(Kiosk *k, UiRect r, uint32_t id, const GuestRecord *rec)
 {
     const Guest *g = &rec->g;
     char name[600], head[900], facts[1200];
-    full_name(g, name, sizeof name);
+    name_full_into(name, sizeof name, g->first, g->last);
     if (g->company[0])
         snprintf(head, sizeof head, "%s — %s", name, g->company);
     else
