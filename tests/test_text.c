@@ -239,6 +239,8 @@ static void test_time_local(void **state)
     tzset();
     time_format_local(1787245392345, buf);
     assert_string_equal(buf, "2026-08-20 10:03:12");
+    time_format_local_hm(1787245392345, buf);
+    assert_string_equal(buf, "10:03");
     /* UTC formatting never depends on TZ. */
     time_format_utc(1787245392345, buf);
     assert_string_equal(buf, "2026-08-20T17:03:12.345Z");

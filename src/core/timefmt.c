@@ -146,6 +146,15 @@ void time_format_local(int64_t ms, char out[32])
     }
 }
 
+void time_format_local_hm(int64_t ms, char out[32])
+{
+    char local[32];
+    time_format_local(ms, local);
+    /* "YYYY-MM-DD HH:MM:SS" */
+    memcpy(out, local + 11, 5);
+    out[5] = '\0';
+}
+
 bool time_parse_date(const char *s, int *y, int *m, int *d)
 {
     const char *p = s;

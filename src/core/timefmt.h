@@ -22,6 +22,8 @@ bool time_parse_utc(const char *s, int64_t *ms);
 
 /* "2026-08-20 10:03:12" in the local time zone (TZ), for exports. */
 void time_format_local(int64_t ms, char out[32]);
+/* "10:03", the local time of day of the same (an event is one day). */
+void time_format_local_hm(int64_t ms, char out[32]);
 
 /* A calendar date written YYYY-MM-DD (event.ini's date), from 1970 on: true
  * and its year, month (1-12) and day; false when s is not one ("2026-02-30").

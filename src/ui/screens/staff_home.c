@@ -127,6 +127,18 @@ static int64_t next_wake(const Kiosk *k, const void *st, int64_t now)
 
 /* ---- layout ---- */
 
+/* The reason in "cannot write PATH: REASON" (how the export and the sync
+ * worker say a write failed), with in *what the length of what comes before
+ * it; NULL when msg is not of that shape. */
+static const char *failure_reason(const char *msg, int *what)
+{
+    const char *colon = strrchr(msg, ':');
+    if (!colon || colon[1] != ' ' || !colon[2])
+        return NULL;
+    *what = (int)(colon - msg);
+    return colon + 2;
+}
+
 /* The buttons: Exit kiosk at the bottom right, away from Back; Export to USB
  * at the left, and Find a guest and Print test badge beside it when the row
  * has room for them, else on a row of their own above it. What the last
@@ -234,15 +246,15 @@ static bool note_of(Kiosk *k, const Home *h, Note *n)
         n->colour = t->error;
         break;
     case HN_EXPORT_FAILED: {
-        /* "cannot write PATH: REASON": the reason first, where it is read,
-         * then what could not be written. */
-        snprintf(n->body, sizeof n->body, "%s", h->text);
-        char *colon = strrchr(n->body, ':');
-        if (colon && colon[1] == ' ') {
-            *colon = '\0';
-            snprintf(n->head, sizeof n->head, "%s %s", kiosk_tr(k, S_EXPORT_FAILED), colon + 2);
+        /* The reason first, where it is read, then what could not be written. */
+        int what;
+        const char *reason = failure_reason(h->text, &what);
+        if (reason) {
+            snprintf(n->head, sizeof n->head, "%s %s", kiosk_tr(k, S_EXPORT_FAILED), reason);
+            snprintf(n->body, sizeof n->body, "%.*s", what, h->text);
         } else {
             snprintf(n->head, sizeof n->head, "%s", kiosk_tr(k, S_EXPORT_FAILED));
+            snprintf(n->body, sizeof n->body, "%s", h->text);
         }
         n->colour = t->error;
         break;
@@ -390,16 +402,14 @@ static int cards(Kiosk *k, const Dashboard *d, int y)
 static void sync_line(const Kiosk *k, const SyncStatus *s, char *out, size_t outlen)
 {
     char when[32] = "";
-    if (s->last_ok) {
-        char local[32];
-        time_format_local(s->last_ok, local);
-        snprintf(when, sizeof when, "%.5s", local + 11); /* HH:MM of "YYYY-MM-DD HH:MM:SS" */
-    }
-    /* "cannot write PATH: REASON": the reason first, where it is read. */
+    if (s->last_ok)
+        time_format_local_hm(s->last_ok, when);
+    /* The reason first, where it is read. */
     char why[sizeof s->error + 8];
-    const char *colon = strrchr(s->error, ':');
-    if (colon && colon[1] == ' ' && colon[2])
-        snprintf(why, sizeof why, "%s — %.*s", colon + 2, (int)(colon - s->error), s->error);
+    int what;
+    const char *reason = failure_reason(s->error, &what);
+    if (reason)
+        snprintf(why, sizeof why, "%s — %.*s", reason, what, s->error);
     else
         snprintf(why, sizeof why, "%s", s->error);
     if (!s->ok && when[0])

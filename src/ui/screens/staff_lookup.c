@@ -111,10 +111,7 @@ static void guest_facts(const Kiosk *k, const GuestRecord *r, char *out, size_t 
     char code[160], when[160], hm[32];
     snprintf(code, sizeof code, kiosk_tr(k, S_STAFF_CODE_FMT), g->code);
     if (r->checked_in) {
-        char local[32];
-        time_format_local(r->checked_in_at, local);
-        /* "2026-08-20 10:03:12" -> "10:03": the event is one day. */
-        snprintf(hm, sizeof hm, "%.5s", strlen(local) >= 16 ? local + 11 : local);
+        time_format_local_hm(r->checked_in_at, hm);
         snprintf(when, sizeof when, kiosk_tr(k, S_STAFF_CHECKED_AT_FMT), hm);
     } else {
         snprintf(when, sizeof when, "%s", kiosk_tr(k, S_STAFF_NOT_CHECKED));
