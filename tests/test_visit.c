@@ -1000,6 +1000,18 @@ static void test_export_usb(void **state)
 
 /* ---- the event folder's CSVs ---- */
 
+/* Writes the event folder's file name, imports the folder, and starts the
+ * visit again, as a kiosk does on its next start. */
+static void import_and_restart(Fixture *f, const char *name, const char *text)
+{
+    char *csv = tu_path(f->dir, name);
+    tu_write(csv, text, (size_t)-1);
+    free(csv);
+    visit_import_event(f->store, f->dir, T0);
+    visit_destroy(f->v);
+    start(f);
+}
+
 static void test_import_event(void **state)
 {
     Fixture *f = *state;
@@ -1086,22 +1098,16 @@ static void test_import_fingerprint(void **state)
 static void test_scan_eventbrite_ticket(void **state)
 {
     Fixture *f = *state;
-    char *csv = tu_path(f->dir, "guests.csv");
-    tu_write(csv,
-             "Order #,First Name,Last Name,Attendee #,Barcode #\n"
-             "7001,Cy,Ng,3001,\n"
-             "7002,Dee,Ox,3002,66120044\n",
-             (size_t)-1);
-    visit_import_event(f->store, f->dir, T0);
-    visit_destroy(f->v);
-    start(f);
+    import_and_restart(f, "guests.csv",
+                       "Order #,First Name,Last Name,Attendee #,Barcode #\n"
+                       "7001,Cy,Ng,3001,\n"
+                       "7002,Dee,Ox,3002,66120044\n");
     assert_int_equal(visit_check_in_code(f->v, "70013001001"), VISIT_CHECKED_IN);
     assert_string_equal(visit_guest(f->v)->greet, "Cy");
     assert_int_equal(visit_check_in_code(f->v, "66120044"), VISIT_CHECKED_IN);
     assert_string_equal(visit_guest(f->v)->greet, "Dee");
     assert_int_equal(visit_check_in_code(f->v, "3002"), VISIT_ALREADY);
     assert_int_equal(visit_check_in_code(f->v, "70023002001"), VISIT_UNKNOWN);
-    free(csv);
 }
 
 /* programs.csv with Spanish columns: the screens read each program's text in
@@ -1109,15 +1115,11 @@ static void test_scan_eventbrite_ticket(void **state)
 static void test_program_text_in_language(void **state)
 {
     Fixture *f = *state;
-    char *csv = tu_path(f->dir, "programs.csv");
-    tu_write(csv,
-             "code,name,name_es,description,description_es,partner_needs,partner_needs_es\n"
-             "WELD,Welding,Soldadura,Arc and flame.,Arco y llama.,Mentors,Mentores\n"
-             "HLTH,Health Science,,Care.,,,\n",
-             (size_t)-1);
-    visit_import_event(f->store, f->dir, T0);
-    visit_destroy(f->v);
-    start(f);
+    import_and_restart(f, "programs.csv",
+                       "code,name,name_es,description,description_es,partner_needs,"
+                       "partner_needs_es\n"
+                       "WELD,Welding,Soldadura,Arc and flame.,Arco y llama.,Mentors,Mentores\n"
+                       "HLTH,Health Science,,Care.,,,\n");
     assert_int_equal(visit_programs(f->v)->count, 2);
     assert_string_equal(visit_program_text(f->v, 0, PROGRAM_NAME, "es"), "Soldadura");
     assert_string_equal(visit_program_text(f->v, 0, PROGRAM_DESCRIPTION, "es"), "Arco y llama.");
@@ -1127,7 +1129,6 @@ static void test_program_text_in_language(void **state)
     assert_string_equal(visit_program_text(f->v, 1, PROGRAM_NAME, "es"), "Health Science");
     assert_string_equal(visit_program_text(f->v, 1, PROGRAM_DESCRIPTION, "es"), "Care.");
     assert_string_equal(visit_program_text(f->v, 2, PROGRAM_NAME, "es"), "");
-    free(csv);
 }
 
 int main(void)
