@@ -128,6 +128,8 @@ static void test_about(void **state)
     uid_expect(e.d, "Kiosk id: door-7");
     uid_expect(e.d, "Free space: ");
     uid_expect(e.d, "About this kiosk");
+    /* No printer set-up port: no Printer button (test_printer_setup has one). */
+    assert_null(ui_view_find_label(uid_view(e.d), "Printer"));
     /* The path may wrap: its file name is on screen. */
     uid_expect(e.d, "kiosk.db");
     fits(&e);

@@ -22,7 +22,7 @@ static const UiScreen *const SCREENS[SCREEN_COUNT] = {
     [SCREEN_STAFF_PIN] = &screen_staff_pin,       [SCREEN_STAFF_HOME] = &screen_staff_home,
     [SCREEN_STAFF_LOOKUP] = &screen_staff_lookup, [SCREEN_STAFF_GUEST] = &screen_staff_guest,
     [SCREEN_STAFF_EDIT] = &screen_staff_edit,     [SCREEN_STAFF_SETUP] = &screen_staff_setup,
-    [SCREEN_STAFF_LOAD] = &screen_staff_load,
+    [SCREEN_STAFF_LOAD] = &screen_staff_load,     [SCREEN_STAFF_PRINTER] = &screen_staff_printer,
 };
 
 #define NOTICE_MS 6000

@@ -199,6 +199,22 @@ typedef enum UiStr {
     S_LOAD_NEW_YES,
     S_LOAD_FAILED,
     S_LOAD_NO_DATE,
+    /* staff mode's Printer */
+    S_PRINTER,
+    S_PRINTER_USING_FMT, /* one %s: the queue */
+    S_PRINTER_PNG,
+    S_PRINTER_LOOKING,
+    S_PRINTER_QUEUES,
+    S_PRINTER_DEVICES,
+    S_PRINTER_NONE,
+    S_PRINTER_IN_USE,
+    S_PRINTER_DRIVER_FMT,    /* one %s: the driver */
+    S_PRINTER_NO_DRIVER_FMT, /* one %s: the printer's model */
+    S_PRINTER_NOT_LABEL,
+    S_PRINTER_ADD,
+    S_PRINTER_ADDING,
+    S_PRINTER_USE,
+    S_PRINTER_AGAIN,
     S_COUNT
 } UiStr;
 

@@ -44,6 +44,7 @@ typedef enum ScreenId {
     SCREEN_STAFF_EDIT,
     SCREEN_STAFF_SETUP,
     SCREEN_STAFF_LOAD,
+    SCREEN_STAFF_PRINTER,
     SCREEN_COUNT
 } ScreenId;
 
@@ -108,7 +109,7 @@ typedef struct UiScreen {
 extern const UiScreen screen_welcome, screen_find, screen_confirm, screen_walkin, screen_interests,
     screen_done, screen_already, screen_help, screen_programs, screen_program, screen_staff_pin,
     screen_staff_home, screen_staff_lookup, screen_staff_guest, screen_staff_edit,
-    screen_staff_setup, screen_staff_load;
+    screen_staff_setup, screen_staff_load, screen_staff_printer;
 
 /* More scroll areas than there are, so every one can glide at once. */
 #define KIOSK_GLIDES 8

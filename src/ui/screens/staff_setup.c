@@ -1,5 +1,5 @@
 /* staff_setup.c — staff mode's Kiosk set-up (SPEC §5): Load event from USB
- * (staff_load.c), then About this
+ * (staff_load.c) and Printer (staff_printer.c), then About this
  * kiosk: the program's version, the kiosk id, the free space where the
  * database lives and its path, and the event folder (visit_about). */
 #include <stdio.h>
@@ -7,8 +7,9 @@
 
 #include "ui/screens/screen.h"
 #include "visit/visit_about.h"
+#include "visit/visit_printer.h"
 
-enum { ID_BACK = 1, ID_LOAD };
+enum { ID_BACK = 1, ID_LOAD, ID_PRINTER };
 
 typedef struct Setup {
     KioskAbout about;
@@ -28,6 +29,8 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
         kiosk_go(k, SCREEN_STAFF_HOME, now);
     else if (id == ID_LOAD)
         kiosk_go(k, SCREEN_STAFF_LOAD, now);
+    else if (id == ID_PRINTER && visit_printer_setup(k->env.visit))
+        kiosk_go(k, SCREEN_STAFF_PRINTER, now);
 }
 
 /* The set-up's buttons, in a row while they fit, then on the next. Returns
@@ -39,9 +42,11 @@ static int buttons(Kiosk *k, int y)
     static const struct {
         uint32_t id;
         UiStr label;
-    } BUTTONS[] = {{ID_LOAD, S_LOAD_EVENT}};
+    } BUTTONS[] = {{ID_LOAD, S_LOAD_EVENT}, {ID_PRINTER, S_PRINTER}};
+    /* Printer only where printers can be set up (a printer set-up port). */
+    size_t n = visit_printer_setup(k->env.visit) ? 2 : 1;
     int x = t->pad;
-    for (size_t i = 0; i < sizeof BUTTONS / sizeof BUTTONS[0]; i++) {
+    for (size_t i = 0; i < n; i++) {
         const char *label = kiosk_tr(k, BUTTONS[i].label);
         int w = screen_button_w(k, label, t->px_button, t->btn_wide);
         if (x > t->pad && x + w > v->w - t->pad) {
