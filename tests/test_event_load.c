@@ -1,7 +1,8 @@
 /* test_event_load.c — staff's Load event from USB in the visit layer, a
  * folder standing in for the stick: event folders found on it, what one holds
  * and its errors with file and line, a stick with errors changing nothing
- * (the event folder compared byte for byte, the database's rows counted), an
+ * (the event folder compared byte for byte, the database's rows counted) and
+ * neither does one that fails while it is read, an
  * updated guest list keeping every check-in, interest and audit record, and
  * another event asked about first, then started on a new database with the
  * old one kept under its event's name. */
@@ -311,6 +312,30 @@ static void test_errors_change_nothing(void **state)
     snapshot_free(&after);
 }
 
+/* A stick pulled out while it is read: a file that cannot be read (here
+ * /proc/self/mem, whose first page is never mapped: EIO, as a vanished
+ * device gives) fails the load before anything is written. */
+static void test_read_error_changes_nothing(void **state)
+{
+    Fixture *f = *state;
+    make_history(f);
+    Snapshot before = snapshot(f->event);
+    Counts cb = counts(f->db);
+    put(f->stick, "guests.csv", "First Name,Last Name\nZed,Zo\n");
+    char *img = tu_path(f->stick, "photo.png");
+    assert_int_equal(symlink("/proc/self/mem", img), 0);
+    EventLoadCheck c;
+    assert_int_equal(visit_event_load(f->v, f->stick, true, &c), VISIT_LOAD_FAILED);
+    assert_non_null(strstr(visit_error(f->v), "photo.png"));
+    Snapshot after = snapshot(f->event);
+    expect_same(&before, &after);
+    Counts ca = counts(f->db);
+    assert_memory_equal(&cb, &ca, sizeof cb);
+    snapshot_free(&before);
+    snapshot_free(&after);
+    free(img);
+}
+
 /* ---- an updated list ---- */
 
 static void test_updated_list_keeps_history(void **state)
@@ -441,6 +466,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_find, setup, teardown),
         cmocka_unit_test_setup_teardown(test_check_counts_and_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_errors_change_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_read_error_changes_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_updated_list_keeps_history, setup, teardown),
         cmocka_unit_test_setup_teardown(test_new_event, setup, teardown),
         cmocka_unit_test_setup_teardown(test_note_without_files, setup, teardown),
