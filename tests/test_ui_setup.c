@@ -5,7 +5,9 @@
  * (shown with file and line, no Load button, nothing changed) and another
  * event (asked about first); loading an updated list keeps the check-ins and
  * ends the kiosk to start again; through `lanyard run`, another event starts
- * a new database and keeps the old one. Each screen is laid out at 800x480 and
+ * a new database and keeps the old one; Printer, over a stand-in for the
+ * CUPS worker, says plainly when a printer has no driver and when the server
+ * refuses to add one. Each screen is laid out at 800x480 and
  * 1080x1920 without overflowing. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +22,7 @@
 #include "ui/kiosk.h"
 #include "visit/visit_about.h"
 #include "visit/visit_import.h"
+#include "visit/visit_printer.h"
 #include "visit/visit_staff.h"
 #include "ui_driver.h"
 
@@ -295,6 +298,99 @@ static void test_run_new_event(void **state)
     free(dir);
 }
 
+/* ---- Printer, over a stand-in for the CUPS worker ---- */
+
+typedef struct FakeSetup {
+    PrinterSetup state;
+    int scans;
+    char added_name[128], added_ppd[512];
+    double w, h;
+} FakeSetup;
+
+static void fake_scan(void *ud)
+{
+    FakeSetup *f = ud;
+    f->scans++;
+    f->state.scanned = true;
+}
+
+static void fake_add(void *ud, const char *name, const char *uri, const char *ppd, const char *info,
+                     double w, double h)
+{
+    (void)uri;
+    (void)info;
+    FakeSetup *f = ud;
+    snprintf(f->added_name, sizeof f->added_name, "%s", name);
+    snprintf(f->added_ppd, sizeof f->added_ppd, "%s", ppd);
+    f->w = w;
+    f->h = h;
+    /* The server says no: the screen shows why. */
+    f->state.refused = true;
+    snprintf(f->state.error, sizeof f->state.error,
+             "the print server refused to add printer %s: adding a printer needs the right to "
+             "administer CUPS",
+             name);
+}
+
+static void fake_state(void *ud, PrinterSetup *out)
+{
+    *out = ((FakeSetup *)ud)->state;
+}
+
+static void add_device(FakeSetup *f, const char *mm, const char *ppd)
+{
+    PrinterDevice *d = &f->state.devices[f->state.ndevices++];
+    snprintf(d->uri, sizeof d->uri, "usb://%s", mm);
+    snprintf(d->make_model, sizeof d->make_model, "%s", mm);
+    d->label = true;
+    snprintf(d->ppd, sizeof d->ppd, "%s", ppd);
+    snprintf(d->driver, sizeof d->driver, "%s%s", ppd[0] ? mm : "", ppd[0] ? " Foomatic" : "");
+}
+
+/* A QL-700 is said to have no driver and cannot be added; a QL-570 is added
+ * with the event's label size, and a refusal is shown as the server gave it. */
+static void test_printer_devices(void **state)
+{
+    (void)state;
+    Env e;
+    env_make(&e);
+    uid_destroy(e.d);
+    snprintf(e.cfg.badge_size, sizeof e.cfg.badge_size, "brother-62x100");
+    e.cfg.badge_w_mm = 62;
+    e.cfg.badge_h_mm = 100;
+    FakeSetup f;
+    memset(&f, 0, sizeof f);
+    add_device(&f, "Brother QL-700", "");
+    add_device(&f, "Brother QL-570", "ptouch:0/ppd/ptouch-driver/Brother-QL-570-ptouch-ql.ppd");
+    e.d =
+        uid_kiosk_create(&(UidSetup){.store = e.store,
+                                     .cfg = &e.cfg,
+                                     .now = T0,
+                                     .windowed = true,
+                                     .printer_setup = {fake_scan, fake_add, fake_state, NULL, &f}});
+    to_setup(&e);
+    uid_press(e.d, "Printer");
+    assert_int_equal(f.scans, 1);
+    uid_expect(e.d, "No printer is set");
+    uid_expect(e.d, "CUPS has no driver for the Brother QL-700");
+    fits(&e);
+    uid_press(e.d, "Brother QL-700");
+    uid_expect(e.d, "CUPS has no driver for the Brother QL-700, so it cannot print badges here.");
+    assert_null(ui_view_find_label(uid_view(e.d), "Add printer"));
+    fits(&e);
+    uid_press(e.d, "Back");
+    uid_press(e.d, "Brother QL-570");
+    uid_expect(e.d, "Driver: Brother QL-570 Foomatic");
+    uid_press(e.d, "Add printer");
+    assert_string_equal(f.added_name, "Brother_QL-570");
+    assert_string_equal(f.added_ppd, "ptouch:0/ppd/ptouch-driver/Brother-QL-570-ptouch-ql.ppd");
+    assert_true(f.w == 62 && f.h == 100);
+    uid_frame(e.d);
+    uid_expect(e.d, "the print server refused");
+    fits(&e);
+    env_free(&e);
+}
+
 int main(void)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
@@ -305,6 +401,7 @@ int main(void)
         cmocka_unit_test(test_errors_and_updated_list),
         cmocka_unit_test(test_new_event_asks),
         cmocka_unit_test(test_run_new_event),
+        cmocka_unit_test(test_printer_devices),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
