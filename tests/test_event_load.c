@@ -31,6 +31,9 @@ static const char EVENT_INI[] = "; the kiosk's event\n"
                                 "date = 2026-08-20\n"
                                 "[kiosk]\n"
                                 "id = door-1\n"
+                                "rotate = 90 ; the panel as mounted\n"
+                                "[badge]\n"
+                                "printer = \"Door QL\"\n"
                                 "[staff]\n"
                                 "pin_hash = $argon2id$fake\n";
 static const char PROGRAMS[] = "code,name\nWELD,Welding\nHLTH,Health Science\n";
@@ -417,6 +420,8 @@ static void test_new_event(void **state)
     assert_non_null(strstr(ini, "; next spring\n"));
     assert_non_null(strstr(ini, "pin_hash = $argon2id$fake"));
     assert_non_null(strstr(ini, "id = door-1"));
+    assert_non_null(strstr(ini, "rotate = 90"));
+    assert_non_null(strstr(ini, "printer = Door QL"));
     free(ini);
     free(p);
     /* The old event's programs.csv went with it. */

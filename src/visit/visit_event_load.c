@@ -353,26 +353,60 @@ static void staging_remove(const char *staging)
     rmdir(staging);
 }
 
-/* The kiosk's own keys, kept when the stick's event.ini does not set them:
- * without the PIN's hash staff could not come back in. */
-static int keep_kiosk_keys(const char *staging, const EventConfig *stick, const EventConfig *kiosk)
+/* ---- the kiosk's own keys ---- */
+
+/* The keys that belong to the kiosk rather than the event: all of [kiosk]
+ * (its id, how its screen is mounted...), all of [staff] (without the PIN's
+ * hash staff could not come back in) and the badge printer plugged into it. */
+static bool kiosk_key(const char *section, const char *key)
 {
-    EventConfig defaults;
-    config_defaults(&defaults);
-    if (!stick->pin_hash[0] && kiosk->pin_hash[0] &&
-        config_write_key(staging, "staff", "pin_hash", kiosk->pin_hash) != 0)
-        return -1;
-    if (!stick->printer[0] && kiosk->printer[0] &&
-        config_write_key(staging, "badge", "printer", kiosk->printer) != 0)
-        return -1;
-    if (!strcmp(stick->kiosk_id, defaults.kiosk_id) && strcmp(kiosk->kiosk_id, defaults.kiosk_id) &&
-        config_write_key(staging, "kiosk", "id", kiosk->kiosk_id) != 0)
-        return -1;
-    return 0;
+    return !strcasecmp(section, "kiosk") || !strcasecmp(section, "staff") ||
+           (!strcasecmp(section, "badge") && !strcasecmp(key, "printer"));
+}
+
+typedef struct HasKey {
+    const char *section, *key;
+} HasKey;
+
+static int has_key(const char *section, const char *key, const char *value, void *ud)
+{
+    (void)value;
+    const HasKey *h = ud;
+    return !strcasecmp(section, h->section) && !strcasecmp(key, h->key);
+}
+
+typedef struct Keep {
+    const char *staging;
+    const Blob *stick; /* the stick's event.ini */
+} Keep;
+
+static int keep_key(const char *section, const char *key, const char *value, void *ud)
+{
+    const Keep *k = ud;
+    HasKey h = {section, key};
+    if (!kiosk_key(section, key) || config_each_key(k->stick->data, k->stick->len, has_key, &h))
+        return 0;
+    return config_write_key(k->staging, section, key, value) != 0 ? -1 : 0;
+}
+
+/* The kiosk's own keys of its event.ini that the stick's does not set, into
+ * the staged event.ini. 0, or -1 (errno). */
+static int keep_kiosk_keys(const char *staging, const char *event_dir, const Blob *stick)
+{
+    char path[1200];
+    snprintf(path, sizeof path, "%s/event.ini", event_dir);
+    size_t len;
+    char *mine = file_read(path, &len);
+    if (!mine)
+        return errno == ENOENT ? 0 : -1;
+    Keep k = {staging, stick};
+    int rc = config_each_key(mine, len, keep_key, &k);
+    free(mine);
+    return rc;
 }
 
 /* Every file of l into the staging folder, flushed. 0 or -1 with err. */
-static int stage(const char *staging, const Loaded *l, const EventConfig *kiosk, char *err,
+static int stage(const char *staging, const Loaded *l, const char *event_dir, char *err,
                  size_t errlen)
 {
     staging_remove(staging); /* what a load cut short left */
@@ -390,7 +424,8 @@ static int stage(const char *staging, const Loaded *l, const EventConfig *kiosk,
             goto fail;
     }
     snprintf(path, sizeof path, "%s/event.ini", staging);
-    if (l->file[EVENT_FILE_INI].data && keep_kiosk_keys(staging, &l->cfg, kiosk) != 0)
+    if (l->file[EVENT_FILE_INI].data &&
+        keep_kiosk_keys(staging, event_dir, &l->file[EVENT_FILE_INI]) != 0)
         goto fail;
     if (sync_dir(staging) != 0)
         goto fail;
@@ -453,7 +488,7 @@ static VisitLoad load_checked(Visit *v, const Loaded *l, const EventLoadCheck *c
     }
     char staging[1200], err[3000];
     snprintf(staging, sizeof staging, "%s/%s", event_dir, STAGING);
-    if (stage(staging, l, v->env.cfg, err, sizeof err) != 0)
+    if (stage(staging, l, event_dir, err, sizeof err) != 0)
         goto fail;
     if (c->new_event && leave_note(event_dir, c) != 0) {
         snprintf(err, sizeof err, "cannot write in %s: %s", event_dir, strerror(errno));

@@ -14,8 +14,9 @@
  * and only when staff said yes: the kiosk's files are replaced, a note left
  * in the event folder, and the next start of the kiosk (event_load_switch_db,
  * with the database closed) renames the old database after its event and
- * opens a new one. The kiosk's own keys of event.ini (the staff PIN's hash,
- * the kiosk id, the badge printer) are kept when the stick's file has none. */
+ * opens a new one. The kiosk's own keys of event.ini ([kiosk] and [staff]:
+ * its id, how its screen is mounted, the staff PIN's hash; and [badge]
+ * printer) are kept when the stick's file does not set them. */
 #ifndef LANYARD_VISIT_EVENT_LOAD_H
 #define LANYARD_VISIT_EVENT_LOAD_H
 
