@@ -19,3 +19,11 @@ target_compile_definitions(bench_badge PRIVATE LANYARD_ASSET_DIR="${LANYARD_ASSE
 # The Done screen's badge status against a stand-in queue, in fake time.
 lanyard_test(test_kiosk_badge SOURCES test_kiosk_badge.c
              DEPS ui_driver ui_kiosk store core_import core_ids core_text)
+# Staff's Printer screen and badge/cups_admin: driver matching (pure), then a
+# real CUPS with a cups-pdf queue (label cups): the look, adding a queue (and
+# the refusal without admin rights), the screen's test badge and Use for badges.
+lanyard_test(test_printer_setup SOURCES test_printer_setup.c
+             DEPS ui_driver ui_kiosk visit badge_admin badge_print platform_font store core_config
+             NEEDS_BINARY LABELS cups TIMEOUT 600)
+set_tests_properties(test_printer_setup PROPERTIES
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")

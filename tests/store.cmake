@@ -8,3 +8,5 @@ lanyard_test(test_store_faults SOURCES test_store_faults.c fault_vfs.c DEPS stor
 # The visit layer with no screen: check-in outcomes, walk-ins, badges, staff's
 # actions and the event folder's CSVs, over a real store and fake ports.
 lanyard_test(test_visit SOURCES test_visit.c DEPS visit store core_pin core_import core_link)
+# Staff's Load event from USB in the visit layer, a folder standing in for the stick.
+lanyard_test(test_event_load SOURCES test_event_load.c DEPS visit store core_import PkgConfig::SQLITE3)

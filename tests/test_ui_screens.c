@@ -11,6 +11,7 @@
  * only those screens and compares the others. */
 #include <stdbool.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -140,6 +141,28 @@ static void test_staff_guest(void **state)
     check_staff_screen("staff_guest");
 }
 
+/* Load event from USB with a stick whose one event folder has errors: each
+ * shown with its file and line, and no Load button. */
+static void test_staff_load(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir(), *stick = tu_path(dir, "stick");
+    assert_int_equal(mkdir(stick, 0755), 0);
+    char *ini = tu_path(stick, "event.ini"), *guests = tu_path(stick, "guests.csv");
+    tu_write(ini,
+             "[event]\nname = Fall CTE Open House\ndate = 2026-10-01\n[theme]\nprimary = red\n",
+             (size_t)-1);
+    tu_write(guests, "First Name,Last Name\n\"Ana,García\n", (size_t)-1);
+    setenv("LANYARD_USB_DIR", stick, 1);
+    check_staff_screen("staff_load");
+    unsetenv("LANYARD_USB_DIR");
+    tu_rmtree(dir);
+    free(ini);
+    free(guests);
+    free(stick);
+    free(dir);
+}
+
 /* No staff PIN set on a locked-down kiosk: the pad says how to set one. */
 static void test_staff_no_pin(void **state)
 {
@@ -163,7 +186,7 @@ int main(void)
         cmocka_unit_test(test_program_page),     cmocka_unit_test(test_help),
         cmocka_unit_test(test_staff_pin),        cmocka_unit_test(test_staff_home),
         cmocka_unit_test(test_staff_no_pin),     cmocka_unit_test(test_staff_lookup),
-        cmocka_unit_test(test_staff_guest),
+        cmocka_unit_test(test_staff_guest),      cmocka_unit_test(test_staff_load),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -38,3 +38,7 @@ set_tests_properties(test_ui_programs PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
 # exports as well as on the screen.
 lanyard_test(test_ui_door SOURCES test_ui_door.c DEPS ui_driver store core_import NEEDS_BINARY)
 set_tests_properties(test_ui_door PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
+# Staff mode's Kiosk set-up in process: About this kiosk and Load event from
+# USB, a folder standing in for the stick.
+lanyard_test(test_ui_setup SOURCES test_ui_setup.c DEPS ui_driver ui_kiosk visit store NEEDS_BINARY)
+set_tests_properties(test_ui_setup PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")

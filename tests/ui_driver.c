@@ -61,6 +61,7 @@ static void k_create(Uid *d)
     venv.printer = s->printer;
     venv.sync = s->sync;
     venv.media = s->media;
+    venv.printer_setup = s->printer_setup;
     venv.clock = (ClockPort){sim_clock, d};
     venv.demo = s->windowed;
     char err[512] = "";

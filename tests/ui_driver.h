@@ -51,6 +51,7 @@ typedef struct UidSetup {
     PrinterPort printer;
     SyncPort sync;
     MediaPort media;
+    PrinterSetupPort printer_setup;
 } UidSetup;
 
 /* A kiosk laid out at the setup's size, or the test fails. */

@@ -240,6 +240,8 @@ int app_run(const AppOptions *o, Store *store, const EventConfig *cfg)
         if (o->screenshot && app_screenshot(&a, o->screenshot, time_monotonic_ms()) != 0)
             status = 1;
     }
+    if (status == 0 && kiosk_should_restart(a.k))
+        status = APP_RESTART;
 out:
     app_workers_stop(&a);
     kiosk_destroy(a.k);

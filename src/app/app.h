@@ -29,9 +29,12 @@ typedef struct AppOptions {
     int64_t started_ms;     /* monotonic ms at process start, for the first-frame figure */
 } AppOptions;
 
+/* The kiosk quit to be started again: staff loaded an event from USB. */
+#define APP_RESTART 3
+
 /* Runs the kiosk until it quits (windowed) or the script ends. Returns the exit
  * status: 0, or 1 when no display can be opened, a script line fails, or a
- * screenshot cannot be written. */
+ * screenshot cannot be written; APP_RESTART when it is to start again. */
 int app_run(const AppOptions *o, Store *store, const EventConfig *cfg);
 
 #endif

@@ -12,6 +12,7 @@
 
 #include "app/app.h"
 #include "badge/badge_queue.h"
+#include "badge/cups_admin.h"
 #include "platform/sdl_display.h"
 #include "platform/sync_worker.h"
 #include "platform/usb_media.h"
@@ -37,6 +38,7 @@ typedef struct App {
     Uint32 sync_event;       /* SDL user event: a sync copy was tried */
     char sync_reported[600]; /* the sync error last written to stderr */
     UsbMedia media;
+    CupsAdmin *admin; /* staff's Printer screen: CUPS queues and devices; NULL: none */
 
     bool scripted;      /* time is simulated: */
     int64_t script_now; /* the script's clock, for the records too */

@@ -97,6 +97,45 @@ static void printer_start(App *a, VisitEnv *env)
     env->printer = p;
 }
 
+/* ---- setting up the printer ---- */
+
+static void setup_scan(void *ud)
+{
+    cups_admin_scan(((App *)ud)->admin);
+}
+
+static void setup_add(void *ud, const char *name, const char *uri, const char *ppd,
+                      const char *info, double w_mm, double h_mm)
+{
+    cups_admin_add(((App *)ud)->admin, name, uri, ppd, info, w_mm, h_mm);
+}
+
+static void setup_state(void *ud, PrinterSetup *out)
+{
+    cups_admin_state(((App *)ud)->admin, out);
+}
+
+/* The test badge on a queue staff chose, which need not be the event's yet. */
+static int setup_test_badge(void *ud, const char *queue, int64_t now, TestBadge *out)
+{
+    App *a = ud;
+    EventConfig cfg = *a->cfg;
+    snprintf(cfg.printer, sizeof cfg.printer, "%s", queue);
+    return badge_sample_print(display_fonts(a->d), &cfg, store_path(a->store), now, out);
+}
+
+static void printer_setup_start(App *a, VisitEnv *env)
+{
+    char err[256];
+    a->admin = cups_admin_create(err, sizeof err);
+    if (!a->admin) {
+        fprintf(stderr, "lanyard run: no Printer set-up: %s\n", err);
+        return;
+    }
+    PrinterSetupPort p = {setup_scan, setup_add, setup_state, setup_test_badge, a};
+    env->printer_setup = p;
+}
+
 /* ---- the sync folder ---- */
 
 /* Runs on the sync worker: posts a copy of the status. */
@@ -166,6 +205,7 @@ void app_ports_start(App *a, VisitEnv *env)
     env->clock = clock;
     env->media = usb_media_port(&a->media);
     printer_start(a, env);
+    printer_setup_start(a, env);
     sync_start(a, env);
 }
 
@@ -202,6 +242,8 @@ static void drop_notes(Uint32 type)
 
 void app_workers_stop(App *a)
 {
+    cups_admin_destroy(a->admin);
+    a->admin = NULL;
     badge_queue_destroy(a->queue);
     a->queue = NULL;
     drop_notes(a->badge_event);

@@ -210,6 +210,10 @@ static void run_action(Run *r, const ScriptAction *act)
         }
         break;
     }
+    /* A printer look or add runs in real time: a script sees it finished, so
+     * its runs are the same each time. */
+    if (a->admin)
+        cups_admin_wait(a->admin, 30000);
     if (kiosk_should_quit(a->k))
         r->stop = true; /* e.g. staff pressed Exit kiosk: the run ends, status 0 */
     if (!r->stop)

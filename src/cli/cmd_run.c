@@ -20,6 +20,7 @@
 #include "app/app.h"
 #include "store/store.h"
 #include "store/store_keys.h"
+#include "visit/visit_event_load.h"
 #include "visit/visit_import.h"
 
 static const char HELP[] =
@@ -90,6 +91,43 @@ static int default_db_path(const char *event_abs, char *out, size_t outlen)
         return -1;
     }
     return 0;
+}
+
+/* ---- one run of the kiosk ---- */
+
+/* When an event of another name or date was loaded from USB, its database
+ * starts anew: the old one is renamed after its event (visit_event_load.h).
+ * 0, or 1 when that rename failed (the kiosk does not start on the wrong
+ * database). */
+static int switch_db(const EventConfig *cfg, const char *db_path)
+{
+    char msg[2400];
+    int rc = event_load_switch_db(cfg, db_path, msg, sizeof msg);
+    if (rc != 0)
+        fprintf(stderr, "lanyard run: %s\n", msg);
+    return rc < 0 ? 1 : 0;
+}
+
+/* Reads the event folder, opens its database, imports its lists when they
+ * changed and runs the kiosk; app_run's status. */
+static int run_event(const AppOptions *o, const char *event_abs, const char *db_path)
+{
+    EventConfig cfg;
+    if (cli_event_config(event_abs, &cfg) != 0)
+        fprintf(stderr, "lanyard run: running with the defaults for the settings above\n");
+    if (switch_db(&cfg, db_path) != 0)
+        return 1;
+    Store *s = cli_store_open("run", db_path, STORE_OPEN_CREATE);
+    if (!s)
+        return 1;
+    /* So that `lanyard badge` and `print` on this database use this event's
+     * badge settings without being told. */
+    if (store_setting_set(s, KEY_EVENT_DIR, event_abs) != STORE_OK)
+        fprintf(stderr, "lanyard run: %s\n", store_errmsg(s));
+    visit_import_event(s, event_abs, time_now_ms());
+    int status = app_run(o, s, &cfg);
+    store_close(s);
+    return status;
 }
 
 /* ---- the command ---- */
@@ -163,26 +201,22 @@ int cmd_run(int argc, char **argv)
                 errno ? strerror(errno) : "not a directory");
         return 1;
     }
-    EventConfig cfg;
-    if (cli_event_config(event_abs, &cfg) != 0)
-        fprintf(stderr, "lanyard run: running with the defaults for the settings above\n");
-
     char db_path[PATH_MAX];
     if (db)
         snprintf(db_path, sizeof db_path, "%s", db);
     else if (default_db_path(event_abs, db_path, sizeof db_path) != 0)
         return 1;
-    Store *s = cli_store_open("run", db_path, STORE_OPEN_CREATE);
-    if (!s)
-        return 1;
-    /* So that `lanyard badge` and `print` on this database use this event's
-     * badge settings without being told. */
-    if (store_setting_set(s, KEY_EVENT_DIR, event_abs) != STORE_OK)
-        fprintf(stderr, "lanyard run: %s\n", store_errmsg(s));
-    int64_t now = time_now_ms();
-    visit_import_event(s, event_abs, now);
-
-    int status = app_run(&o, s, &cfg);
-    store_close(s);
-    return status;
+    for (;;) {
+        int status = run_event(&o, event_abs, db_path);
+        if (status != APP_RESTART)
+            return status;
+        if (o.script) {
+            /* A scripted run ends where the kiosk would start again; the
+             * database is switched as that start would. */
+            EventConfig cfg;
+            cli_event_config(event_abs, &cfg);
+            return switch_db(&cfg, db_path);
+        }
+        fprintf(stderr, "lanyard run: starting again on the event loaded from USB\n");
+    }
 }

@@ -81,4 +81,11 @@ void config_path(const EventConfig *c, const char *rel, char *out, size_t outlen
  * keeping everything else byte for byte; writes atomically. 0 or -1 (errno). */
 int config_write_key(const char *dir, const char *section, const char *key, const char *value);
 
+/* Calls fn for each "key = value" line of INI text, with its section as
+ * written ("" before the first) and its value without quotes or comment;
+ * lines that are not well formed are left out. Stops at the first non-zero
+ * fn returns, and returns it; else 0. */
+typedef int (*ConfigEachFn)(const char *section, const char *key, const char *value, void *ud);
+int config_each_key(const char *text, size_t len, ConfigEachFn fn, void *ud);
+
 #endif

@@ -21,7 +21,8 @@ static const UiScreen *const SCREENS[SCREEN_COUNT] = {
     [SCREEN_PROGRAMS] = &screen_programs,         [SCREEN_PROGRAM] = &screen_program,
     [SCREEN_STAFF_PIN] = &screen_staff_pin,       [SCREEN_STAFF_HOME] = &screen_staff_home,
     [SCREEN_STAFF_LOOKUP] = &screen_staff_lookup, [SCREEN_STAFF_GUEST] = &screen_staff_guest,
-    [SCREEN_STAFF_EDIT] = &screen_staff_edit,
+    [SCREEN_STAFF_EDIT] = &screen_staff_edit,     [SCREEN_STAFF_SETUP] = &screen_staff_setup,
+    [SCREEN_STAFF_LOAD] = &screen_staff_load,     [SCREEN_STAFF_PRINTER] = &screen_staff_printer,
 };
 
 #define NOTICE_MS 6000
@@ -70,6 +71,11 @@ const char *kiosk_tr(const Kiosk *k, UiStr s)
 void kiosk_request_quit(Kiosk *k)
 {
     k->quit = true;
+}
+
+void kiosk_request_restart(Kiosk *k)
+{
+    k->quit = k->restart = true;
 }
 
 void kiosk_go(Kiosk *k, ScreenId s, int64_t now)
@@ -214,6 +220,11 @@ bool kiosk_dirty(const Kiosk *k)
 bool kiosk_should_quit(const Kiosk *k)
 {
     return k->quit;
+}
+
+bool kiosk_should_restart(const Kiosk *k)
+{
+    return k->restart;
 }
 
 void kiosk_badge_update(Kiosk *k, const PrintJob *job)

@@ -51,6 +51,8 @@ const UiView *kiosk_layout(Kiosk *k, int w, int h, int64_t now);
 /* The last laid-out view. */
 const UiView *kiosk_view(const Kiosk *k);
 bool kiosk_should_quit(const Kiosk *k);
+/* It quits to be started again: staff loaded an event from USB. */
+bool kiosk_should_restart(const Kiosk *k);
 /* A badge job changed state (from the print worker, via the event loop);
  * the Done screen shows it when it is the guest on screen's. */
 void kiosk_badge_update(Kiosk *k, const PrintJob *job);

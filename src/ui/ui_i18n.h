@@ -173,6 +173,48 @@ typedef enum UiStr {
     S_STAFF_CONSENT_LABEL,
     S_STAFF_CONSENT_YES,
     S_STAFF_CONSENT_NO,
+    /* staff mode's set-up: About this kiosk, Load event from USB */
+    S_STAFF_SETUP,
+    S_LOAD_EVENT,
+    S_ABOUT,
+    S_ABOUT_VERSION_FMT, /* one %s */
+    S_ABOUT_ID_FMT,      /* one %s */
+    S_ABOUT_DB_FMT,      /* one %s: a path */
+    S_ABOUT_FREE_FMT,    /* two %s: free, size ("1.2 GB") */
+    S_ABOUT_EVENT_FMT,   /* one %s: a path */
+    S_ABOUT_NO_EVENT,
+    S_LOAD_NO_USB,
+    S_LOAD_NONE,
+    S_TRY_AGAIN,
+    S_LOAD_PICK,
+    S_LOAD_STICK_TOP,
+    S_LOAD_COUNTS_FMT, /* two %zu: guests, programs */
+    S_LOAD_FILES_FMT,  /* one %s: the files */
+    S_LOAD_ERRORS,
+    S_LOAD_MORE_ERRORS_FMT, /* one %zu */
+    S_LOAD_GO,
+    S_LOAD_KEEPS,
+    S_LOAD_NEW_ASK,
+    S_LOAD_NEW_FMT, /* one %s: the old database's new name */
+    S_LOAD_NEW_YES,
+    S_LOAD_FAILED,
+    S_LOAD_NO_DATE,
+    /* staff mode's Printer */
+    S_PRINTER,
+    S_PRINTER_USING_FMT, /* one %s: the queue */
+    S_PRINTER_PNG,
+    S_PRINTER_LOOKING,
+    S_PRINTER_QUEUES,
+    S_PRINTER_DEVICES,
+    S_PRINTER_NONE,
+    S_PRINTER_IN_USE,
+    S_PRINTER_DRIVER_FMT,    /* one %s: the driver */
+    S_PRINTER_NO_DRIVER_FMT, /* one %s: the printer's model */
+    S_PRINTER_NOT_LABEL,
+    S_PRINTER_ADD,
+    S_PRINTER_ADDING,
+    S_PRINTER_USE,
+    S_PRINTER_AGAIN,
     S_COUNT
 } UiStr;
 

@@ -84,4 +84,51 @@ typedef struct MediaPort {
     void *ud;
 } MediaPort;
 
+/* ---- setting up the badge printer (staff's Printer screen) ---- */
+
+/* Queues and devices one look lists at most. */
+#define PRINTER_SETUP_MAX 16
+
+typedef struct PrinterQueue {
+    char name[128];
+    char info[256]; /* its description, or its make and model */
+} PrinterQueue;
+
+/* A printer CUPS can see on this machine (USB, or a local backend such as
+ * cups-pdf). */
+typedef struct PrinterDevice {
+    char uri[512];
+    char make_model[256]; /* as the printer reports it: "Brother QL-570" */
+    bool label;           /* a Brother QL or a DYMO LabelWriter 4xx */
+    char ppd[512];        /* the driver CUPS has for it; "" when none fits */
+    char driver[256];     /* that driver's make and model */
+} PrinterDevice;
+
+typedef struct PrinterSetup {
+    bool busy;    /* a look or an add is under way */
+    bool scanned; /* a look finished: the lists are its */
+    PrinterQueue queues[PRINTER_SETUP_MAX];
+    size_t nqueues;
+    PrinterDevice devices[PRINTER_SETUP_MAX];
+    size_t ndevices;
+    char error[600]; /* the last look or add failed: why ("" when fine) */
+    bool refused;    /* the print server refused to add a queue: no admin rights */
+    char added[128]; /* the queue the last add made */
+} PrinterSetup;
+
+typedef struct PrinterSetupPort {
+    /* Starts listing the queues and the printers CUPS sees; never blocks. */
+    void (*scan)(void *ud);
+    /* Starts adding queue name for the device at uri with driver ppd, its
+     * paper the label size; never blocks. */
+    void (*add)(void *ud, const char *name, const char *uri, const char *ppd, const char *info,
+                double w_mm, double h_mm);
+    /* What is known now. */
+    void (*state)(void *ud, PrinterSetup *out);
+    /* Prints the sample badge on queue (not necessarily the event's). 0, or
+     * -1 with out->error. */
+    int (*test_badge)(void *ud, const char *queue, int64_t now, TestBadge *out);
+    void *ud;
+} PrinterSetupPort;
+
 #endif

@@ -38,6 +38,8 @@ typedef struct VisitEnv {
     MediaPort media;        /* find NULL: no USB export */
     ClockPort clock;        /* now NULL: the system's wall clock */
     bool demo;              /* a windowed demo: with no PIN set, staff go in without one */
+    /* Staff's Printer screen; scan NULL: the kiosk has none. */
+    PrinterSetupPort printer_setup;
 } VisitEnv;
 
 /* Loads the search index and the catalogue from the store. NULL with err

@@ -42,6 +42,9 @@ typedef enum ScreenId {
     SCREEN_STAFF_LOOKUP,
     SCREEN_STAFF_GUEST,
     SCREEN_STAFF_EDIT,
+    SCREEN_STAFF_SETUP,
+    SCREEN_STAFF_LOAD,
+    SCREEN_STAFF_PRINTER,
     SCREEN_COUNT
 } ScreenId;
 
@@ -105,7 +108,8 @@ typedef struct UiScreen {
 
 extern const UiScreen screen_welcome, screen_find, screen_confirm, screen_walkin, screen_interests,
     screen_done, screen_already, screen_help, screen_programs, screen_program, screen_staff_pin,
-    screen_staff_home, screen_staff_lookup, screen_staff_guest, screen_staff_edit;
+    screen_staff_home, screen_staff_lookup, screen_staff_guest, screen_staff_edit,
+    screen_staff_setup, screen_staff_load, screen_staff_printer;
 
 /* More scroll areas than there are, so every one can glide at once. */
 #define KIOSK_GLIDES 8
@@ -153,6 +157,7 @@ struct Kiosk {
     int notice; /* UiStr, or -1 */
     int64_t notice_until;
     bool dirty, quit;
+    bool restart; /* quit to start again: a new event was loaded */
 };
 
 /* The screen on show, and whether it is one of staff mode's. */
@@ -180,6 +185,8 @@ void kiosk_checked_in(Kiosk *k, VisitOutcome o, int64_t now);
 /* Something could not be saved: the guest is asked to see a staff member. */
 void kiosk_help(Kiosk *k, int64_t now);
 void kiosk_request_quit(Kiosk *k);
+/* The kiosk ends so that the program starts it again (on a new event). */
+void kiosk_request_restart(Kiosk *k);
 
 /* ---- opening a screen with what it shows ---- */
 

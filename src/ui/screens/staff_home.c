@@ -1,14 +1,15 @@
 /* staff_home.c — the staff screen (SPEC §5): checked in / expected,
  * walk-ins, the badge printer, the sync folder, import problems, the charts
- * of arrivals and interest, and Find a guest, Print test badge, Export to USB
- * and Exit kiosk. The figures come from the visit layer (visit_dashboard). */
+ * of arrivals and interest, and Find a guest, Print test badge, Export to USB,
+ * Kiosk set-up (staff_setup.c) and Exit kiosk. The figures come from the visit layer
+ * (visit_dashboard). */
 #include <stdio.h>
 #include <string.h>
 
 #include "core/timefmt.h"
 #include "ui/screens/screen.h"
 
-enum { ID_BACK = 1, ID_EXIT, ID_EXIT_YES, ID_EXIT_NO, ID_EXPORT, ID_FIND, ID_TEST };
+enum { ID_BACK = 1, ID_EXIT, ID_EXIT_YES, ID_EXIT_NO, ID_EXPORT, ID_FIND, ID_TEST, ID_SETUP };
 
 /* The staff screen is read again this often while shown (printing moves on). */
 #define REFRESH_MS 2000
@@ -100,6 +101,9 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
         break;
     case ID_FIND:
         kiosk_go(k, SCREEN_STAFF_LOOKUP, now);
+        break;
+    case ID_SETUP:
+        kiosk_go(k, SCREEN_STAFF_SETUP, now);
         break;
     case ID_TEST:
         if (visit_prints(k->env.visit))
@@ -456,8 +460,8 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     (void)now;
     Home *h = st;
     const UiTheme *t = &k->theme;
-    int top =
-        screen_staff_bar(k, kiosk_tr(k, S_STAFF_HEADING), ID_BACK, kiosk_tr(k, S_BACK), 0, NULL);
+    int top = screen_staff_bar(k, kiosk_tr(k, S_STAFF_HEADING), ID_BACK, kiosk_tr(k, S_BACK),
+                               ID_SETUP, kiosk_tr(k, S_STAFF_SETUP));
     Buttons b;
     buttons_plan(k, &b);
     buttons_draw(k, h, &b);

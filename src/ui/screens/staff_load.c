@@ -1,0 +1,233 @@
+/* staff_load.c — staff mode's Load event from USB (SPEC §5): the event
+ * folders on the mounted stick (a list to choose from when there are
+ * several), what the chosen one holds (the event's name and date, how many
+ * guests and programs) and its errors with file and line before anything
+ * changes; then Load this event, which asks "Start a new event?" first when
+ * it is another event. Once loaded the kiosk starts again on it. The rules
+ * are the visit layer's (visit/visit_event_load.h). */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "ui/screens/screen.h"
+#include "visit/visit_event_load.h"
+
+enum { ID_BACK = 1, ID_RETRY, ID_GO, ID_NEW_YES, ID_CANCEL, ID_ROW = SCREEN_ITEMS(1) };
+
+typedef enum LoadStage {
+    LS_NO_USB, /* no stick mounted */
+    LS_NONE,   /* a stick without an event folder */
+    LS_LIST,   /* several event folders: staff choose */
+    LS_CHECK,  /* one folder, checked: what it holds and its errors */
+    LS_ASK,    /* another event: "Start a new event?" */
+    LS_FAILED, /* err says why */
+} LoadStage;
+
+typedef struct Load {
+    LoadStage stage;
+    EventFolders found;
+    size_t picked;
+    EventLoadCheck check;
+    char err[700];
+} Load;
+
+static void check(Kiosk *k, Load *l, size_t i)
+{
+    l->picked = i;
+    if (visit_event_check(k->env.visit, l->found.dir[i], &l->check) != 0) {
+        text_copy(l->err, sizeof l->err, visit_error(k->env.visit));
+        l->stage = LS_FAILED;
+        return;
+    }
+    l->stage = LS_CHECK;
+}
+
+/* Looks at the stick again. */
+static void look(Kiosk *k, Load *l)
+{
+    if (visit_event_folders(k->env.visit, &l->found) != 0)
+        l->stage = LS_NO_USB;
+    else if (l->found.n == 0)
+        l->stage = LS_NONE;
+    else if (l->found.n == 1)
+        check(k, l, 0);
+    else
+        l->stage = LS_LIST;
+}
+
+static void enter(Kiosk *k, void *st, int64_t now)
+{
+    (void)now;
+    look(k, st);
+}
+
+static void load(Kiosk *k, Load *l, bool start_new)
+{
+    switch (visit_event_load(k->env.visit, l->found.dir[l->picked], start_new, &l->check)) {
+    case VISIT_LOAD_DONE:
+        kiosk_request_restart(k);
+        break;
+    case VISIT_LOAD_ASK:
+        l->stage = LS_ASK;
+        break;
+    case VISIT_LOAD_ERRORS: /* the stick changed since it was shown */
+        l->stage = LS_CHECK;
+        break;
+    case VISIT_LOAD_FAILED:
+        text_copy(l->err, sizeof l->err, visit_error(k->env.visit));
+        l->stage = LS_FAILED;
+        break;
+    }
+}
+
+static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
+{
+    Load *l = st;
+    if (id == ID_BACK) {
+        if (l->stage != LS_LIST && l->found.n > 1)
+            l->stage = LS_LIST;
+        else
+            kiosk_go(k, SCREEN_STAFF_SETUP, now);
+    } else if (id == ID_RETRY) {
+        look(k, l);
+    } else if (id == ID_GO && l->stage == LS_CHECK && !l->check.nerrors) {
+        load(k, l, false);
+    } else if (id == ID_NEW_YES && l->stage == LS_ASK) {
+        load(k, l, true);
+    } else if (id == ID_CANCEL) {
+        l->stage = LS_CHECK;
+    } else if (id >= ID_ROW && id < ID_ROW + l->found.n && l->stage == LS_LIST) {
+        check(k, l, id - ID_ROW);
+    }
+}
+
+/* ---- layout ---- */
+
+/* Text wrapped over at most lines lines at px; returns the y below it. */
+static int para(Kiosk *k, int y, const char *text, int px, UiWeight w, UiColor c, int lines)
+{
+    const UiTheme *t = &k->theme;
+    UiView *v = k->view;
+    int lh = ui_text_height(v, px, w);
+    return y +
+           ui_text_wrap(v, ui_rect(t->pad, y, v->w - 2 * t->pad, lines * lh), text, px, w, c, lines,
+                        UI_LEFT) +
+           t->gap / 2;
+}
+
+/* The action at the bottom right (and Cancel left of it when asking). */
+static void bottom_buttons(Kiosk *k, uint32_t id, const char *label, bool cancel)
+{
+    const UiTheme *t = &k->theme;
+    UiView *v = k->view;
+    int px = t->px_button, y = v->h - t->pad - t->target;
+    int w = screen_button_w(k, label, px, t->btn_wide);
+    int x = v->w - t->pad - w;
+    ui_button(v, t, &k->in, id, ui_rect(x, y, w, t->target), label, UI_BTN_PRIMARY, px);
+    if (cancel) {
+        const char *no = kiosk_tr(k, S_CANCEL);
+        int nw = screen_button_w(k, no, px, t->btn_min);
+        ui_button(v, t, &k->in, ID_CANCEL, ui_rect(x - t->gap - nw, y, nw, t->target), no,
+                  UI_BTN_SECONDARY, px);
+    }
+}
+
+static void list(Kiosk *k, const Load *l, int y)
+{
+    const UiTheme *t = &k->theme;
+    UiView *v = k->view;
+    y = para(k, y, kiosk_tr(k, S_LOAD_PICK), t->px_body, UI_BOLD, t->text, 1);
+    const char *labels[EVENT_LOAD_MAX];
+    for (size_t i = 0; i < l->found.n; i++)
+        labels[i] = l->found.name[i][0] ? l->found.name[i] : kiosk_tr(k, S_LOAD_STICK_TOP);
+    int w = v->w - 2 * t->pad;
+    int px = ui_row_px(v, t, w, labels, l->found.n);
+    for (size_t i = 0; i < l->found.n && y + t->target <= v->h - t->pad; i++) {
+        ui_row(v, t, &k->in, ID_ROW + (uint32_t)i, ui_rect(t->pad, y, w, t->target), labels[i], px);
+        y += t->target + t->gap;
+    }
+}
+
+/* What the folder holds and its errors. */
+static void checked(Kiosk *k, const EventLoadCheck *c, int y)
+{
+    const UiTheme *t = &k->theme;
+    char buf[1200], files[200];
+    y = para(k, y, c->name, t->px_title, UI_BOLD, t->text, 1);
+    y = para(k, y, c->date[0] ? c->date : kiosk_tr(k, S_LOAD_NO_DATE), t->px_body, UI_REGULAR,
+             t->text, 1);
+    snprintf(buf, sizeof buf, kiosk_tr(k, S_LOAD_COUNTS_FMT), c->guests, c->programs);
+    y = para(k, y, buf, t->px_body, UI_BOLD, t->text, 1);
+    static const char *const NAMES[EVENT_FILES] = {"event.ini", "programs.csv", "guests.csv"};
+    const char *have[EVENT_FILES];
+    size_t n = 0;
+    for (int i = 0; i < EVENT_FILES; i++)
+        if (c->has[i])
+            have[n++] = NAMES[i];
+    text_join(files, sizeof files, have, n, ", ");
+    snprintf(buf, sizeof buf, kiosk_tr(k, S_LOAD_FILES_FMT), files);
+    y = para(k, y, buf, t->px_small, UI_REGULAR, t->muted, 1) + t->gap / 2;
+    int bottom = k->view->h - t->pad - t->target - t->gap;
+    if (!c->nerrors) {
+        para(k, y, kiosk_tr(k, S_LOAD_KEEPS), t->px_small, UI_REGULAR, t->text, 2);
+        return;
+    }
+    y = para(k, y, kiosk_tr(k, S_LOAD_ERRORS), t->px_small, UI_BOLD, t->error, 1);
+    int lh = ui_text_height(k->view, t->px_small, UI_REGULAR);
+    size_t shown = 0;
+    for (; shown < c->nerrors && shown < EVENT_LOAD_ERRORS && y + 2 * lh <= bottom; shown++)
+        y = para(k, y, c->errors[shown], t->px_small, UI_REGULAR, t->error, 2);
+    if (shown < c->nerrors && y + lh <= bottom + t->target) {
+        snprintf(buf, sizeof buf, kiosk_tr(k, S_LOAD_MORE_ERRORS_FMT), c->nerrors - shown);
+        para(k, y, buf, t->px_small, UI_REGULAR, t->error, 1);
+    }
+}
+
+static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
+{
+    (void)v;
+    (void)now;
+    Load *l = st;
+    const UiTheme *t = &k->theme;
+    int y = screen_staff_bar(k, kiosk_tr(k, S_LOAD_EVENT), ID_BACK, kiosk_tr(k, S_BACK), 0, NULL);
+    char buf[1400];
+    switch (l->stage) {
+    case LS_NO_USB:
+    case LS_NONE:
+        para(k, y, kiosk_tr(k, l->stage == LS_NONE ? S_LOAD_NONE : S_LOAD_NO_USB), t->px_body,
+             UI_REGULAR, t->text, 3);
+        bottom_buttons(k, ID_RETRY, kiosk_tr(k, S_TRY_AGAIN), false);
+        break;
+    case LS_LIST:
+        list(k, l, y);
+        break;
+    case LS_CHECK:
+        checked(k, &l->check, y);
+        bottom_buttons(k, l->check.nerrors ? ID_RETRY : ID_GO,
+                       kiosk_tr(k, l->check.nerrors ? S_TRY_AGAIN : S_LOAD_GO), false);
+        break;
+    case LS_ASK: {
+        y = para(k, y, kiosk_tr(k, S_LOAD_NEW_ASK), t->px_title, UI_BOLD, t->text, 1);
+        y = para(k, y, l->check.name, t->px_body, UI_BOLD, t->text, 1);
+        const char *file = strrchr(l->check.archive, '/');
+        snprintf(buf, sizeof buf, kiosk_tr(k, S_LOAD_NEW_FMT), file ? file + 1 : l->check.archive);
+        para(k, y, buf, t->px_body, UI_REGULAR, t->text, 3);
+        bottom_buttons(k, ID_NEW_YES, kiosk_tr(k, S_LOAD_NEW_YES), true);
+        break;
+    }
+    case LS_FAILED:
+        y = para(k, y, kiosk_tr(k, S_LOAD_FAILED), t->px_body, UI_BOLD, t->error, 1);
+        para(k, y, l->err, t->px_small, UI_REGULAR, t->error, 4);
+        bottom_buttons(k, ID_RETRY, kiosk_tr(k, S_TRY_AGAIN), false);
+        break;
+    }
+}
+
+const UiScreen screen_staff_load = {
+    .name = "staff_load",
+    .staff = true,
+    .state_size = sizeof(Load),
+    .enter = enter,
+    .press = press,
+    .layout = layout,
+};

@@ -1,0 +1,586 @@
+/* visit_event_load.c — Load event from USB. See visit_event_load.h.
+ * Sections: finding event folders, reading one into memory, checking it,
+ * writing it into the event folder, switching the database. */
+#include "visit/visit_event_load.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/file.h"
+#include "core/text.h"
+#include "visit/visit_import.h"
+#include "visit/visit_internal.h"
+
+static const char *const FILES[EVENT_FILES] = {"event.ini", "programs.csv", "guests.csv"};
+
+/* Where a load is staged, and the note another event's load leaves for the
+ * next start; both in the event folder, so the renames stay on one disk. */
+#define STAGING ".lanyard-load"
+#define NEW_EVENT_NOTE ".lanyard-new-event"
+
+/* Images copied with an event folder: logo and program pictures. */
+#define MAX_IMAGES 64
+#define MAX_IMAGE_BYTES (16u << 20)
+
+/* ---- finding event folders ---- */
+
+static bool is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static bool holds_event(const char *dir)
+{
+    for (int i = 0; i < EVENT_FILES; i++) {
+        char path[1200];
+        snprintf(path, sizeof path, "%s/%s", dir, FILES[i]);
+        if (is_file(path))
+            return true;
+    }
+    return false;
+}
+
+static void add_folder(EventFolders *out, const char *dir, const char *name)
+{
+    if (out->n == EVENT_LOAD_MAX) {
+        out->more = true;
+        return;
+    }
+    text_copy(out->dir[out->n], sizeof out->dir[0], dir);
+    text_copy(out->name[out->n], sizeof out->name[0], name);
+    out->n++;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int event_load_find(const char *root, EventFolders *out)
+{
+    memset(out, 0, sizeof *out);
+    DIR *d = opendir(root);
+    if (!d)
+        return -1;
+    if (holds_event(root))
+        add_folder(out, root, "");
+    char *names[256];
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && n < 256) {
+        char path[1200];
+        snprintf(path, sizeof path, "%s/%s", root, e->d_name);
+        if (e->d_name[0] == '.' || !is_dir(path) || !holds_event(path))
+            continue;
+        names[n] = strdup(e->d_name);
+        if (names[n])
+            n++;
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, by_name);
+    for (size_t i = 0; i < n; i++) {
+        char path[1200];
+        snprintf(path, sizeof path, "%s/%s", root, names[i]);
+        add_folder(out, path, names[i]);
+        free(names[i]);
+    }
+    return 0;
+}
+
+int visit_event_folders(Visit *v, EventFolders *out)
+{
+    memset(out, 0, sizeof *out);
+    char usb[1024];
+    if (!v->env.media.find || v->env.media.find(v->env.media.ud, usb, sizeof usb) != 0) {
+        visit_fail(v, "no USB stick is mounted");
+        return -1;
+    }
+    if (event_load_find(usb, out) != 0) {
+        visit_fail(v, "cannot read the USB stick at %s: %s", usb, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- one event folder in memory ---- */
+
+typedef struct Blob {
+    char name[256];
+    char *data; /* NULL: not there */
+    size_t len;
+} Blob;
+
+typedef struct Loaded {
+    Blob file[EVENT_FILES];
+    Blob image[MAX_IMAGES];
+    size_t nimages;
+    EventConfig cfg; /* the stick's event.ini over the defaults */
+} Loaded;
+
+static void loaded_free(Loaded *l)
+{
+    for (int i = 0; i < EVENT_FILES; i++)
+        free(l->file[i].data);
+    for (size_t i = 0; i < l->nimages; i++)
+        free(l->image[i].data);
+    memset(l, 0, sizeof *l);
+}
+
+static bool is_image(const char *name)
+{
+    const char *dot = strrchr(name, '.');
+    return dot &&
+           (!strcasecmp(dot, ".png") || !strcasecmp(dot, ".jpg") || !strcasecmp(dot, ".jpeg"));
+}
+
+/* Reads dir's event files and images. 0, or -1 with err. */
+static int read_folder(const char *dir, Loaded *l, char *err, size_t errlen)
+{
+    memset(l, 0, sizeof *l);
+    for (int i = 0; i < EVENT_FILES; i++) {
+        char path[1200];
+        snprintf(path, sizeof path, "%s/%s", dir, FILES[i]);
+        snprintf(l->file[i].name, sizeof l->file[i].name, "%s", FILES[i]);
+        if (!is_file(path))
+            continue;
+        l->file[i].data = file_read(path, &l->file[i].len);
+        if (!l->file[i].data) {
+            snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
+            return -1;
+        }
+    }
+    DIR *d = opendir(dir);
+    if (!d) {
+        snprintf(err, errlen, "cannot read %s: %s", dir, strerror(errno));
+        return -1;
+    }
+    struct dirent *e;
+    int rc = 0;
+    while (rc == 0 && (e = readdir(d)) != NULL && l->nimages < MAX_IMAGES) {
+        char path[1200];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (e->d_name[0] == '.' || !is_image(e->d_name) || strlen(e->d_name) >= 256 ||
+            stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > MAX_IMAGE_BYTES)
+            continue;
+        Blob *b = &l->image[l->nimages];
+        snprintf(b->name, sizeof b->name, "%s", e->d_name);
+        b->data = file_read(path, &b->len);
+        if (!b->data) {
+            snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
+            rc = -1;
+        }
+        l->nimages++;
+    }
+    closedir(d);
+    return rc;
+}
+
+/* ---- checking it ---- */
+
+static void add_error(EventLoadCheck *c, const char *file, size_t line, const char *text)
+{
+    if (c->nerrors < EVENT_LOAD_ERRORS) {
+        char *e = c->errors[c->nerrors];
+        size_t cap = sizeof c->errors[0];
+        if (line)
+            snprintf(e, cap, "%s:%zu: %s", file, line, text);
+        else
+            snprintf(e, cap, "%s: %s", file, text);
+    }
+    c->nerrors++;
+}
+
+static void check_ini(Loaded *l, EventLoadCheck *c)
+{
+    config_defaults(&l->cfg);
+    const Blob *b = &l->file[EVENT_FILE_INI];
+    if (!b->data)
+        return;
+    ConfigDiagnostics diag = {0};
+    config_parse(&l->cfg, b->data, b->len, &diag);
+    for (size_t i = 0; i < diag.count && i < 32; i++)
+        if (diag.items[i].error)
+            add_error(c, b->name, diag.items[i].line, diag.items[i].text);
+}
+
+static void check_list(const Blob *b, ImportKind kind, EventLoadCheck *c, size_t *count)
+{
+    if (!b->data)
+        return;
+    ImportReport rep;
+    import_report_init(&rep, b->name);
+    ImportData d;
+    visit_import_init(&d, kind);
+    if (visit_import_parse(b->data, b->len, &d, &rep) != 0)
+        add_error(c, b->name, rep.error_line, rep.error);
+    else
+        *count = kind == IMPORT_GUESTS ? d.guests.count : d.programs.count;
+    visit_import_free(&d);
+    import_report_free(&rep);
+}
+
+/* DB_DIR/DB_BASE-EVENT_DATE.db, one that does not exist yet. */
+static void archive_name(const char *db, const EventConfig *cfg, char *out, size_t outlen)
+{
+    char base[1024], event[80];
+    snprintf(base, sizeof base, "%s", db);
+    size_t n = strlen(base);
+    if (n > 3 && !strcmp(base + n - 3, ".db"))
+        base[n - 3] = '\0';
+    text_file_name(cfg->name, "event", event, sizeof event);
+    for (int i = 1; i < 1000; i++) {
+        char suffix[32] = "";
+        if (i > 1)
+            snprintf(suffix, sizeof suffix, "-%d", i);
+        snprintf(out, outlen, "%s-%s%s%s%s.db", base, event, cfg->date[0] ? "_" : "", cfg->date,
+                 suffix);
+        if (access(out, F_OK) != 0)
+            return;
+    }
+}
+
+/* Reads dir into l and checks it into c. 0, or -1 with visit_error. */
+static int check_folder(Visit *v, const char *dir, Loaded *l, EventLoadCheck *c)
+{
+    memset(c, 0, sizeof *c);
+    snprintf(c->dir, sizeof c->dir, "%s", dir);
+    char err[1400];
+    if (read_folder(dir, l, err, sizeof err) != 0) {
+        loaded_free(l);
+        visit_fail(v, "%s", err);
+        return -1;
+    }
+    for (int i = 0; i < EVENT_FILES; i++)
+        c->has[i] = l->file[i].data != NULL;
+    c->images = l->nimages;
+    check_ini(l, c);
+    check_list(&l->file[EVENT_FILE_PROGRAMS], IMPORT_PROGRAMS, c, &c->programs);
+    check_list(&l->file[EVENT_FILE_GUESTS], IMPORT_GUESTS, c, &c->guests);
+    const EventConfig *now = v->env.cfg;
+    const EventConfig *its = c->has[EVENT_FILE_INI] ? &l->cfg : now;
+    text_copy(c->name, sizeof c->name, its->name);
+    snprintf(c->date, sizeof c->date, "%s", its->date);
+    c->new_event = strcmp(its->name, now->name) != 0 || strcmp(its->date, now->date) != 0;
+    if (c->new_event)
+        archive_name(store_path(v->env.store), now, c->archive, sizeof c->archive);
+    return 0;
+}
+
+int visit_event_check(Visit *v, const char *dir, EventLoadCheck *out)
+{
+    Loaded *l = malloc(sizeof *l);
+    if (!l) {
+        visit_fail(v, "out of memory");
+        return -1;
+    }
+    int rc = check_folder(v, dir, l, out);
+    if (rc == 0)
+        loaded_free(l);
+    free(l);
+    return rc;
+}
+
+/* ---- writing it into the event folder ---- */
+
+/* Writes len bytes to path and flushes them to the disk. 0 or -1 (errno). */
+static int write_synced(const char *path, const char *data, size_t len)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return -1;
+    size_t done = 0;
+    while (done < len) {
+        ssize_t w = write(fd, data + done, len - done);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            int e = errno;
+            close(fd);
+            errno = e;
+            return -1;
+        }
+        done += (size_t)w;
+    }
+    if (fsync(fd) != 0) {
+        int e = errno;
+        close(fd);
+        errno = e;
+        return -1;
+    }
+    return close(fd);
+}
+
+static int sync_dir(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    int rc = fsync(fd) != 0 && errno != EINVAL ? -1 : 0;
+    close(fd);
+    return rc;
+}
+
+/* Empties and removes the staging folder (only plain files are ever in it). */
+static void staging_remove(const char *staging)
+{
+    DIR *d = opendir(staging);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+            continue;
+        char path[1400];
+        snprintf(path, sizeof path, "%s/%s", staging, e->d_name);
+        unlink(path);
+    }
+    closedir(d);
+    rmdir(staging);
+}
+
+/* ---- the kiosk's own keys ---- */
+
+/* The keys that belong to the kiosk rather than the event: all of [kiosk]
+ * (its id, how its screen is mounted...), all of [staff] (without the PIN's
+ * hash staff could not come back in) and the badge printer plugged into it. */
+static bool kiosk_key(const char *section, const char *key)
+{
+    return !strcasecmp(section, "kiosk") || !strcasecmp(section, "staff") ||
+           (!strcasecmp(section, "badge") && !strcasecmp(key, "printer"));
+}
+
+typedef struct HasKey {
+    const char *section, *key;
+} HasKey;
+
+static int has_key(const char *section, const char *key, const char *value, void *ud)
+{
+    (void)value;
+    const HasKey *h = ud;
+    return !strcasecmp(section, h->section) && !strcasecmp(key, h->key);
+}
+
+typedef struct Keep {
+    const char *staging;
+    const Blob *stick; /* the stick's event.ini */
+} Keep;
+
+static int keep_key(const char *section, const char *key, const char *value, void *ud)
+{
+    const Keep *k = ud;
+    HasKey h = {section, key};
+    if (!kiosk_key(section, key) || config_each_key(k->stick->data, k->stick->len, has_key, &h))
+        return 0;
+    return config_write_key(k->staging, section, key, value) != 0 ? -1 : 0;
+}
+
+/* The kiosk's own keys of its event.ini that the stick's does not set, into
+ * the staged event.ini. 0, or -1 (errno). */
+static int keep_kiosk_keys(const char *staging, const char *event_dir, const Blob *stick)
+{
+    char path[1200];
+    snprintf(path, sizeof path, "%s/event.ini", event_dir);
+    size_t len;
+    char *mine = file_read(path, &len);
+    if (!mine)
+        return errno == ENOENT ? 0 : -1;
+    Keep k = {staging, stick};
+    int rc = config_each_key(mine, len, keep_key, &k);
+    free(mine);
+    return rc;
+}
+
+/* Every file of l into the staging folder, flushed. 0 or -1 with err. */
+static int stage(const char *staging, const Loaded *l, const char *event_dir, char *err,
+                 size_t errlen)
+{
+    staging_remove(staging); /* what a load cut short left */
+    if (mkdir(staging, 0755) != 0) {
+        snprintf(err, errlen, "cannot create %s: %s", staging, strerror(errno));
+        return -1;
+    }
+    char path[1400];
+    for (int i = 0; i < EVENT_FILES + (int)l->nimages; i++) {
+        const Blob *b = i < EVENT_FILES ? &l->file[i] : &l->image[i - EVENT_FILES];
+        if (!b->data)
+            continue;
+        snprintf(path, sizeof path, "%s/%s", staging, b->name);
+        if (write_synced(path, b->data, b->len) != 0)
+            goto fail;
+    }
+    snprintf(path, sizeof path, "%s/event.ini", staging);
+    if (l->file[EVENT_FILE_INI].data &&
+        keep_kiosk_keys(staging, event_dir, &l->file[EVENT_FILE_INI]) != 0)
+        goto fail;
+    if (sync_dir(staging) != 0)
+        goto fail;
+    return 0;
+fail:
+    snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+    return -1;
+}
+
+/* The note for the next start: the new event, and where the database goes. */
+static int leave_note(const char *event_dir, const EventLoadCheck *c)
+{
+    char path[1200], tmp[1300], text[2200];
+    snprintf(path, sizeof path, "%s/%s", event_dir, NEW_EVENT_NOTE);
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    int n = snprintf(text, sizeof text, "%s\n%s\n%s\n", c->name, c->date, c->archive);
+    if (write_synced(tmp, text, (size_t)n) != 0 || rename(tmp, path) != 0) {
+        unlink(tmp);
+        return -1;
+    }
+    return 0;
+}
+
+/* The staged files into the event folder, one rename each; for another
+ * event the lists it does not have go (they were the old event's). */
+static int put_in_place(const char *event_dir, const char *staging, const Loaded *l, bool new_event,
+                        char *err, size_t errlen)
+{
+    for (int i = 0; i < EVENT_FILES + (int)l->nimages; i++) {
+        const Blob *b = i < EVENT_FILES ? &l->file[i] : &l->image[i - EVENT_FILES];
+        char from[1400], to[1400];
+        snprintf(to, sizeof to, "%s/%s", event_dir, i < EVENT_FILES ? FILES[i] : b->name);
+        if (!b->data) {
+            if (new_event && i > EVENT_FILE_INI && i < EVENT_FILES && unlink(to) != 0 &&
+                errno != ENOENT) {
+                snprintf(err, errlen, "cannot remove %s: %s", to, strerror(errno));
+                return -1;
+            }
+            continue;
+        }
+        snprintf(from, sizeof from, "%s/%s", staging, b->name);
+        if (rename(from, to) != 0) {
+            snprintf(err, errlen, "cannot write %s: %s", to, strerror(errno));
+            return -1;
+        }
+    }
+    if (sync_dir(event_dir) != 0) {
+        snprintf(err, errlen, "cannot write %s: %s", event_dir, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+static VisitLoad load_checked(Visit *v, const Loaded *l, const EventLoadCheck *c)
+{
+    const char *event_dir = v->env.cfg->dir;
+    if (!event_dir[0]) {
+        visit_fail(v, "this kiosk runs without an event folder to load into");
+        return VISIT_LOAD_FAILED;
+    }
+    char staging[1200], err[3000];
+    snprintf(staging, sizeof staging, "%s/%s", event_dir, STAGING);
+    if (stage(staging, l, event_dir, err, sizeof err) != 0)
+        goto fail;
+    if (c->new_event && leave_note(event_dir, c) != 0) {
+        snprintf(err, sizeof err, "cannot write in %s: %s", event_dir, strerror(errno));
+        goto fail;
+    }
+    if (put_in_place(event_dir, staging, l, c->new_event, err, sizeof err) != 0)
+        goto fail;
+    staging_remove(staging);
+    if (!c->new_event) /* another event is imported into its new database at the start */
+        visit_import_event(v->env.store, event_dir, visit_now(v));
+    return VISIT_LOAD_DONE;
+fail:
+    staging_remove(staging);
+    visit_fail(v, "%s", err);
+    return VISIT_LOAD_FAILED;
+}
+
+VisitLoad visit_event_load(Visit *v, const char *dir, bool start_new, EventLoadCheck *out)
+{
+    Loaded *l = malloc(sizeof *l);
+    if (!l) {
+        visit_fail(v, "out of memory");
+        return VISIT_LOAD_FAILED;
+    }
+    VisitLoad r;
+    if (check_folder(v, dir, l, out) != 0) {
+        free(l);
+        return VISIT_LOAD_FAILED;
+    }
+    if (out->nerrors)
+        r = VISIT_LOAD_ERRORS;
+    else if (out->new_event && !start_new)
+        r = VISIT_LOAD_ASK;
+    else
+        r = load_checked(v, l, out);
+    loaded_free(l);
+    free(l);
+    return r;
+}
+
+/* ---- switching the database ---- */
+
+static void chomp_line(char **p, char *out, size_t outlen)
+{
+    char *nl = strchr(*p, '\n');
+    size_t n = nl ? (size_t)(nl - *p) : strlen(*p);
+    snprintf(out, outlen, "%.*s", (int)n, *p);
+    *p += n + (nl ? 1 : 0);
+}
+
+/* Renames path + suffix to to + suffix when it exists. 0 or -1. */
+static int move_file(const char *path, const char *to, const char *suffix)
+{
+    char a[1200], b[1200];
+    snprintf(a, sizeof a, "%s%s", path, suffix);
+    snprintf(b, sizeof b, "%s%s", to, suffix);
+    if (rename(a, b) != 0 && errno != ENOENT)
+        return -1;
+    return 0;
+}
+
+int event_load_switch_db(const EventConfig *cfg, const char *db_path, char *msg, size_t msglen)
+{
+    char note[1200];
+    snprintf(note, sizeof note, "%s/%s", cfg->dir, NEW_EVENT_NOTE);
+    size_t len;
+    char *text = cfg->dir[0] ? file_read(note, &len) : NULL;
+    if (!text)
+        return 0;
+    char name[CONFIG_STR], date[64], archive[1024], *p = text;
+    chomp_line(&p, name, sizeof name);
+    chomp_line(&p, date, sizeof date);
+    chomp_line(&p, archive, sizeof archive);
+    free(text);
+    /* The note without the files it announces: the load was cut short. */
+    if (strcmp(name, cfg->name) || strcmp(date, cfg->date) || !archive[0]) {
+        unlink(note);
+        return 0;
+    }
+    /* The log first: a -wal file left beside a new database would be replayed into it. */
+    if (move_file(db_path, archive, "-wal") != 0 || move_file(db_path, archive, "-shm") != 0 ||
+        move_file(db_path, archive, "") != 0) {
+        snprintf(msg, msglen, "cannot rename %s to %s: %s", db_path, archive, strerror(errno));
+        return -1;
+    }
+    unlink(note);
+    char dir[1200];
+    snprintf(dir, sizeof dir, "%s", db_path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    sync_dir(slash ? dir : ".");
+    snprintf(msg, msglen, "a new event: the database of the one before is kept as %s", archive);
+    return 1;
+}

@@ -1,0 +1,394 @@
+/* test_printer_setup.c — staff's Printer screen and badge/cups_admin.
+ *
+ * Without CUPS: a printer's make and model matched to its driver (a Brother
+ * QL-700 has none in Debian's ptouch driver; a QL-570, QL-800 or DYMO
+ * LabelWriter 450 have theirs, not a near one), and what counts as a label
+ * printer. With a real CUPS (root; scripts/cups-test-env adds a cups-pdf
+ * queue, as for test_badge_cups): the look lists that queue and the cups-pdf
+ * device; a queue is added with CUPS-Add-Modify-Printer, and refused plainly
+ * for a user without admin rights; on the screen, driven in process, the
+ * queue is listed, its test badge lands as a PDF, and "Use for badges"
+ * writes it into event.ini (comments and other keys kept) and starts the
+ * kiosk again. */
+#include <dirent.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/inotify.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+#include "badge/badge_sample.h"
+#include "badge/cups_admin.h"
+#include "core/event_config.h"
+#include "platform/font.h"
+#include "store/store.h"
+#include "ui/kiosk.h"
+#include "visit/visit_printer.h"
+#include "ui_driver.h"
+
+/* ---- without CUPS ---- */
+
+static const CupsPpd PPDS[] = {
+    {"ptouch:0/ppd/ptouch-driver/Brother-QL-570-ptouch-ql.ppd",
+     "Brother QL-570 Foomatic/ptouch-ql (recommended)"},
+    {"ptouch:0/ppd/ptouch-driver/Brother-QL-800-ptouch-ql.ppd",
+     "Brother QL-800 Foomatic/ptouch-ql (recommended)"},
+    {"ptouch:0/ppd/ptouch-driver/Brother-QL-810W-ptouch-ql.ppd",
+     "Brother QL-810W Foomatic/ptouch-ql (recommended)"},
+    {"ptouch:0/ppd/ptouch-driver/Brother-PT-P700-ptouch-pt.ppd",
+     "Brother PT-P700 Foomatic/ptouch-pt (recommended)"},
+    {"dymo:0/cups/model/lw450t.ppd", "DYMO LabelWriter 450 Turbo"},
+    {"dymo:0/cups/model/lw450.ppd", "DYMO LabelWriter 450"},
+    {"dymo:0/cups/model/lw4xl.ppd", "DYMO LabelWriter 4XL"},
+};
+#define NPPDS (sizeof PPDS / sizeof PPDS[0])
+
+static void test_match_driver(void **state)
+{
+    (void)state;
+    assert_int_equal(cups_admin_match_driver("Brother QL-700", PPDS, NPPDS), -1);
+    assert_int_equal(cups_admin_match_driver("Brother QL-570", PPDS, NPPDS), 0);
+    assert_int_equal(cups_admin_match_driver("brother  ql-570 ", PPDS, NPPDS), 0);
+    assert_int_equal(cups_admin_match_driver("Brother QL-800", PPDS, NPPDS), 1);
+    assert_int_equal(cups_admin_match_driver("Brother QL-810W", PPDS, NPPDS), 2);
+    assert_int_equal(cups_admin_match_driver("Brother QL-820NWB", PPDS, NPPDS), -1);
+    assert_int_equal(cups_admin_match_driver("DYMO LabelWriter 450", PPDS, NPPDS), 5);
+    assert_int_equal(cups_admin_match_driver("DYMO LabelWriter 450 Turbo", PPDS, NPPDS), 4);
+    assert_int_equal(cups_admin_match_driver("", PPDS, NPPDS), -1);
+    /* A driver that is not recommended is taken when it is the only one. */
+    CupsPpd only[] = {{"x.ppd", "Brother QL-700 Foomatic/other"}};
+    assert_int_equal(cups_admin_match_driver("Brother QL-700", only, 1), 0);
+
+    assert_true(cups_admin_is_label("Brother QL-700"));
+    assert_true(cups_admin_is_label("Brother QL-800"));
+    assert_true(cups_admin_is_label("DYMO LabelWriter 450"));
+    assert_true(cups_admin_is_label("DYMO LabelWriter 4XL"));
+    assert_false(cups_admin_is_label("DYMO LabelWriter 330"));
+    assert_false(cups_admin_is_label("Brother PT-P700"));
+    assert_false(cups_admin_is_label("CUPS-PDF"));
+}
+
+/* ---- with CUPS ---- */
+
+static bool cups_ready;
+static char queue[64];
+static char outdir[128];
+static int lock_fd = -1;
+
+static int group_setup(void **state)
+{
+    (void)state;
+    uint32_t h = 2166136261u;
+    for (const char *p = LANYARD_BINARY; *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    snprintf(queue, sizeof queue, "lanyard-setup-%08x", h);
+    snprintf(outdir, sizeof outdir, "/tmp/%s-pdf", queue);
+    if (geteuid() != 0) {
+        fprintf(stderr, "test_printer_setup: CUPS tests skipped: need root for cupsd\n");
+        return 0;
+    }
+    char lock[160];
+    snprintf(lock, sizeof lock, "/tmp/%s.lock", queue);
+    lock_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (lock_fd < 0 || flock(lock_fd, LOCK_EX) != 0)
+        return -1;
+    char *script = tu_source("scripts/cups-test-env");
+    const char *argv[] = {script, queue, outdir, NULL};
+    TuRun r = tu_run(argv, NULL);
+    if (r.status == 0)
+        cups_ready = true;
+    else
+        fprintf(stderr, "test_printer_setup: %s", r.err);
+    int status = r.status;
+    tu_run_free(&r);
+    free(script);
+    return status == 0 || status == 77 ? 0 : -1;
+}
+
+static int group_teardown(void **state)
+{
+    (void)state;
+    if (cups_ready) {
+        char *script = tu_source("scripts/cups-test-env");
+        const char *argv[] = {script, "--remove", queue, NULL};
+        TuRun r = tu_run(argv, NULL);
+        tu_run_free(&r);
+        free(script);
+        tu_rmtree(outdir);
+    }
+    if (lock_fd >= 0)
+        close(lock_fd);
+    return 0;
+}
+
+#define NEED_CUPS()                                                                                \
+    do {                                                                                           \
+        if (!cups_ready)                                                                           \
+            skip();                                                                                \
+    } while (0)
+
+static bool has_queue(const PrinterSetup *s, const char *name)
+{
+    for (size_t i = 0; i < s->nqueues; i++)
+        if (!strcmp(s->queues[i].name, name))
+            return true;
+    return false;
+}
+
+static void test_scan(void **state)
+{
+    (void)state;
+    NEED_CUPS();
+    char err[256];
+    CupsAdmin *a = cups_admin_create(err, sizeof err);
+    assert_non_null(a);
+    cups_admin_scan(a);
+    assert_true(cups_admin_wait(a, 60000));
+    PrinterSetup s;
+    cups_admin_state(a, &s);
+    assert_true(s.scanned);
+    assert_string_equal(s.error, "");
+    assert_true(has_queue(&s, queue));
+    /* Whatever this cupsd's backends report: cups-pdf lists "cups-pdf:/". */
+    bool pdf = false;
+    for (size_t i = 0; i < s.ndevices; i++) {
+        pdf = pdf || !strncmp(s.devices[i].uri, "cups-pdf:/", 10);
+        assert_false(!strncmp(s.devices[i].uri, "cups-pdf:/", 10) && s.devices[i].label);
+    }
+    assert_true(pdf);
+    cups_admin_destroy(a);
+}
+
+/* The driver cups-test-env gives its queues. */
+static char *cups_pdf_ppd(void)
+{
+    const char *argv[] = {"/usr/sbin/lpinfo", "-m", NULL};
+    TuRun r = tu_run(argv, NULL);
+    assert_int_equal(r.status, 0);
+    char *line = strstr(r.out, "CUPS-PDF_opt.ppd");
+    assert_non_null(line);
+    while (line > r.out && line[-1] != '\n')
+        line--;
+    char *ppd = strndup(line, strcspn(line, " "));
+    tu_run_free(&r);
+    return ppd;
+}
+
+static void test_add_queue(void **state)
+{
+    (void)state;
+    NEED_CUPS();
+    char name[96], uri[128], err[600];
+    snprintf(name, sizeof name, "%s-added", queue);
+    snprintf(uri, sizeof uri, "cups-pdf:/%s", queue);
+    char *ppd = cups_pdf_ppd();
+    bool refused = true;
+    assert_int_equal(cups_admin_add_queue(name, uri, ppd, "Test label printer", 62, 100, &refused,
+                                          err, sizeof err),
+                     0);
+    assert_false(refused);
+    PrinterQueue qs[64];
+    size_t n = 0;
+    assert_int_equal(cups_admin_queues(qs, 64, &n, err, sizeof err), 0);
+    bool found = false;
+    for (size_t i = 0; i < n; i++)
+        found = found || (!strcmp(qs[i].name, name) && !strcmp(qs[i].info, "Test label printer"));
+    assert_true(found);
+
+    /* A user without the right to administer CUPS is told so, plainly. */
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        close(fds[0]);
+        char other[120];
+        snprintf(other, sizeof other, "%s-nobody", queue);
+        bool no = false;
+        char why[600] = "";
+        if (setgid(65534) != 0 || setuid(65534) != 0)
+            _exit(3);
+        int rc = cups_admin_add_queue(other, uri, ppd, "x", 62, 100, &no, why, sizeof why);
+        if (write(fds[1], why, strlen(why)) < 0)
+            _exit(4);
+        _exit(rc == -1 && no ? 0 : 1);
+    }
+    close(fds[1]);
+    char why[700] = "";
+    ssize_t got = read(fds[0], why, sizeof why - 1);
+    why[got > 0 ? got : 0] = '\0';
+    close(fds[0]);
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    if (WEXITSTATUS(status) != 0)
+        fail_msg("not refused as it should be (%d): %s", WEXITSTATUS(status), why);
+    assert_non_null(strstr(why, "needs the right to administer CUPS"));
+    assert_non_null(strstr(why, "lpadmin"));
+
+    const char *rm[] = {"/usr/sbin/lpadmin", "-x", name, NULL};
+    TuRun r = tu_run(rm, NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    free(ppd);
+}
+
+/* ---- the screen ---- */
+
+typedef struct Port {
+    CupsAdmin *admin;
+    FontSet *fonts;
+    const EventConfig *cfg;
+    const char *db;
+} Port;
+
+static void p_scan(void *ud)
+{
+    cups_admin_scan(((Port *)ud)->admin);
+}
+
+static void p_add(void *ud, const char *name, const char *uri, const char *ppd, const char *info,
+                  double w, double h)
+{
+    cups_admin_add(((Port *)ud)->admin, name, uri, ppd, info, w, h);
+}
+
+static void p_state(void *ud, PrinterSetup *out)
+{
+    cups_admin_state(((Port *)ud)->admin, out);
+}
+
+static int p_test(void *ud, const char *q, int64_t now, TestBadge *out)
+{
+    Port *p = ud;
+    EventConfig cfg = *p->cfg;
+    snprintf(cfg.printer, sizeof cfg.printer, "%s", q);
+    return badge_sample_print(p->fonts, &cfg, p->db, now, out);
+}
+
+static size_t count_pdfs(void)
+{
+    size_t n = 0;
+    DIR *d = opendir(outdir);
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        size_t len = strlen(e->d_name);
+        n += len > 4 && !strcmp(e->d_name + len - 4, ".pdf");
+    }
+    if (d)
+        closedir(d);
+    return n;
+}
+
+/* Waits (bounded, no sleep: woken by inotify) until cups-pdf has written
+ * more than before PDFs. */
+static bool wait_pdfs(size_t before, int timeout_ms)
+{
+    int fd = inotify_init1(IN_CLOEXEC);
+    assert_true(fd >= 0);
+    assert_true(inotify_add_watch(fd, outdir, IN_CLOSE_WRITE | IN_MOVED_TO) >= 0);
+    bool more = false;
+    for (int waited = 0; !(more = count_pdfs() > before) && waited <= timeout_ms; waited += 500) {
+        struct pollfd pfd = {fd, POLLIN, 0};
+        if (poll(&pfd, 1, 500) > 0) {
+            char buf[4096];
+            if (read(fd, buf, sizeof buf) < 0)
+                break;
+        }
+    }
+    close(fd);
+    return more;
+}
+
+static void test_screen(void **state)
+{
+    (void)state;
+    NEED_CUPS();
+    char *dir = tu_tempdir(), *db = tu_path(dir, "k.db"), *ini = tu_path(dir, "event.ini");
+    tu_write(ini, "; our event\n[event]\nname = Fall Meet\n[badge]\nsize = 62x100mm ; Brother\n",
+             (size_t)-1);
+    EventConfig cfg;
+    ConfigDiagnostics diag = {0};
+    config_defaults(&cfg);
+    assert_int_equal(config_load_dir(&cfg, dir, &diag), 0);
+    Store *s = NULL;
+    char err[512];
+    assert_int_equal(store_open(db, STORE_OPEN_CREATE, &s, err, sizeof err), STORE_OK);
+    Port port = {cups_admin_create(err, sizeof err),
+                 font_set_create(LANYARD_SOURCE_DIR "/assets", err, sizeof err), &cfg, db};
+    assert_non_null(port.admin);
+    assert_non_null(port.fonts);
+    Uid *d = uid_kiosk_create(&(UidSetup){
+        .store = s,
+        .cfg = &cfg,
+        .windowed = true,
+        .printer_setup = {p_scan, p_add, p_state, p_test, &port},
+    });
+    uid_hold(d, 5, 5, 3000);
+    uid_press(d, "OK");
+    uid_press(d, "Kiosk set-up");
+    uid_press(d, "Printer");
+    assert_string_equal(uid_screen(d), "staff_printer");
+    uid_expect(d, "No printer is set");
+    assert_true(cups_admin_wait(port.admin, 60000));
+    uid_wait(d, 300); /* the screen reads the finished look */
+    uid_expect(d, "Printer queues");
+    assert_false(uid_view(d)->overflow);
+    /* Portrait has room for every queue and device, whatever else the
+     * machine's cupsd has (other test runs add queues of their own). */
+    uid_resize(d, 1080, 1920);
+    assert_false(uid_view(d)->overflow);
+    uid_expect(d, queue);
+    PrinterSetup st;
+    cups_admin_state(port.admin, &st);
+    assert_true(st.ndevices > 0); /* cups-pdf's */
+    uid_expect(d, st.devices[0].make_model);
+    uid_expect(d, "Not a label printer");
+
+    uid_press(d, queue);
+    size_t before = count_pdfs();
+    uid_press(d, "Print test badge");
+    uid_expect(d, "Test badge sent to");
+    assert_true(wait_pdfs(before, 60000));
+    uid_resize(d, 800, 480);
+    assert_false(uid_view(d)->overflow);
+
+    uid_press(d, "Use for badges");
+    assert_true(kiosk_should_restart(uid_kiosk(d)));
+    size_t len;
+    char *text = tu_read(ini, &len);
+    char want[400];
+    snprintf(want, sizeof want, "printer = %s", queue);
+    assert_non_null(strstr(text, want));
+    assert_non_null(strstr(text, "; our event\n"));
+    assert_non_null(strstr(text, "size = 62x100mm ; Brother\n"));
+    free(text);
+
+    uid_destroy(d);
+    cups_admin_destroy(port.admin);
+    font_set_destroy(port.fonts);
+    store_close(s);
+    tu_rmtree(dir);
+    free(ini);
+    free(db);
+    free(dir);
+}
+
+int main(void)
+{
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_match_driver),
+        cmocka_unit_test(test_scan),
+        cmocka_unit_test(test_add_queue),
+        cmocka_unit_test(test_screen),
+    };
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
