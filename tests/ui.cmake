@@ -38,3 +38,8 @@ set_tests_properties(test_ui_programs PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
 # exports as well as on the screen.
 lanyard_test(test_ui_door SOURCES test_ui_door.c DEPS ui_driver store core_import NEEDS_BINARY)
 set_tests_properties(test_ui_door PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
+# Contrast measured (issue 11): every text on every screen, read back from the
+# views of a walk, at 4.5:1 (3:1 large), in both themes and with event colours.
+lanyard_test(test_ui_contrast SOURCES test_ui_contrast.c
+             DEPS ui_driver ui_kiosk store core_import core_config core_contrast)
+set_tests_properties(test_ui_contrast PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")

@@ -97,6 +97,8 @@ static void k_frame(Uid *d)
 {
     kiosk_tick(d->k, d->now);
     kiosk_layout(d->k, d->w, d->h, d->now);
+    if (d->setup.on_frame)
+        d->setup.on_frame(d->setup.frame_ud, d);
 }
 
 const UiView *uid_view(const Uid *d)

@@ -36,6 +36,7 @@ UiMeasure uid_font(void);
 /* ---- a kiosk driven in process ---- */
 
 typedef struct Uid Uid;
+
 typedef struct Kiosk Kiosk;
 
 /* Where the simulated clock starts unless a test says otherwise. */
@@ -51,6 +52,10 @@ typedef struct UidSetup {
     PrinterPort printer;
     SyncPort sync;
     MediaPort media;
+    /* Called after every frame is laid out (a test that checks each view,
+     * e.g. its colours); NULL: none. */
+    void (*on_frame)(void *ud, Uid *d);
+    void *frame_ud;
 } UidSetup;
 
 /* A kiosk laid out at the setup's size, or the test fails. */
