@@ -43,3 +43,8 @@ set_tests_properties(test_ui_door PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
 lanyard_test(test_ui_contrast SOURCES test_ui_contrast.c
              DEPS ui_driver ui_kiosk store core_import core_config core_contrast)
 set_tests_properties(test_ui_contrast PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
+# Without the touchscreen (issue 11): check-in and walk-in by keyboard alone
+# and by keypad alone, checked on the database; the focus ring measured.
+lanyard_test(test_ui_keys SOURCES test_ui_keys.c
+             DEPS ui_driver ui_kiosk store core_import core_config core_contrast)
+set_tests_properties(test_ui_keys PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")

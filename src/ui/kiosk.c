@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui/kiosk_focus.h"
 #include "ui/kiosk_keys.h"
 #include "ui/screens/screen.h"
 
@@ -79,6 +80,8 @@ void kiosk_go(Kiosk *k, ScreenId s, int64_t now)
     k->in.pressed = 0;
     k->in.focus = 0;
     k->in.show_focus = false;
+    k->kb_focus = 0;
+    k->kb_field = 0;
     k->pointer_down = false;
     k->dragging = false;
     k->drag = NULL;
@@ -560,6 +563,7 @@ const UiView *kiosk_layout(Kiosk *k, int w, int h, int64_t now)
     ui_view_begin(v, w, h, k->env.measure);
     ui_draw_rect(v, ui_rect(0, 0, w, h), k->theme.bg, 0);
     current(k)->layout(k, cur_state(k), v, now);
+    kiosk_focus_draw(k);
     if (!current(k)->own_notice)
         notice_toast(k);
     if (prompting(k, now))

@@ -50,6 +50,7 @@ void ui_theme_make(UiTheme *t, int w, int h, UiColor primary, UiColor accent, bo
         t->success = t->warning = t->toast = t->accent;
         t->on_toast = ui_rgb(0, 0, 0);
         t->border_w = ui_sc(t, 3);
+        t->focus = t->accent;
     } else {
         t->bg = ui_rgb(CONTRAST_PAGE_R, CONTRAST_PAGE_G, CONTRAST_PAGE_B);
         t->surface = ui_rgb(255, 255, 255);
@@ -72,6 +73,7 @@ void ui_theme_make(UiTheme *t, int w, int h, UiColor primary, UiColor accent, bo
         t->toast = ui_rgb(0x30, 0x33, 0x3A);
         t->on_toast = ui_rgb(255, 255, 255);
         t->border_w = ui_sc(t, 2);
+        t->focus = t->text; /* the event's accent may be pale (a yellow) */
     }
     if (t->border_w < 1)
         t->border_w = 1;
@@ -84,11 +86,16 @@ int ui_sc(const UiTheme *t, int v)
 
 /* ---- widgets ---- */
 
+void ui_focus_ring(UiView *v, const UiTheme *t, UiRect r)
+{
+    int thick = ui_sc(t, 3) > 3 ? ui_sc(t, 3) : 3, out = ui_sc(t, 2) + thick;
+    ui_draw_frame(v, ui_rect_inset(r, -out), t->focus, t->radius + out, thick);
+}
+
 static void focus_ring(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r)
 {
     if (in->show_focus && in->focus == id)
-        ui_draw_frame(v, ui_rect_inset(r, -ui_sc(t, 4)), t->accent, t->radius + ui_sc(t, 4),
-                      ui_sc(t, 3));
+        ui_focus_ring(v, t, r);
 }
 
 /* A button's face (fill, frame, focus ring); returns its text colour. */

@@ -86,6 +86,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 
 const UiScreen screen_confirm = {
     .name = "confirm",
+    .back_id = ID_NO,
     .state_size = sizeof(Confirm),
     .press = press,
     .layout = layout,

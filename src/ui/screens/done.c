@@ -121,6 +121,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 
 const UiScreen screen_done = {
     .name = "done",
+    .back_id = ID_OK,
     .state_size = sizeof(Done),
     .press = press,
     .tick = tick,
@@ -150,6 +151,7 @@ static void already_layout(Kiosk *k, void *st, UiView *v, int64_t now)
 
 const UiScreen screen_already = {
     .name = "already",
+    .back_id = ID_OK,
     .press = press,
     .shown_ms = DONE_MS,
     .layout = already_layout,

@@ -230,6 +230,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 
 const UiScreen screen_find = {
     .name = "find",
+    .back_id = ID_BACK,
     .state_size = sizeof(Find),
     .enter = enter,
     .press = press,

@@ -37,6 +37,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 
 const UiScreen screen_help = {
     .name = "help",
+    .back_id = ID_OK,
     .press = press,
     .shown_ms = HELP_MS,
     .layout = layout,

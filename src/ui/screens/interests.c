@@ -367,7 +367,8 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 
 const UiScreen screen_interests = {
     .name = "interests",
-    .idle_s = 30, /* unattended, the guest has walked away: their badge prints */
+    .back_id = ID_NOT_ME, /* the guest tapped the wrong name */
+    .idle_s = 30,         /* unattended, the guest has walked away: their badge prints */
     .state_size = sizeof(Interests),
     .create = create,
     .reset = reset,

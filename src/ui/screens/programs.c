@@ -122,6 +122,7 @@ static void list_layout(Kiosk *k, void *st, UiView *v, int64_t now)
 
 const UiScreen screen_programs = {
     .name = "programs",
+    .back_id = ID_BACK,
     .state_size = sizeof(Programs),
     .press = list_press,
     .scroll = list_scroll,
@@ -169,6 +170,7 @@ static void page_layout(Kiosk *k, void *st, UiView *v, int64_t now)
 
 const UiScreen screen_program = {
     .name = "program",
+    .back_id = ID_BACK,
     .state_size = sizeof(ProgramPage),
     .press = page_press,
     .scroll = page_scroll,

@@ -70,6 +70,12 @@ typedef struct UiScreen {
     /* The screen shows a notice itself (Welcome, in place of its hint): the
      * router draws none over it. */
     bool own_notice;
+    /* The widget Escape (and the keypad's 0) presses when it is on screen:
+     * the screen's Back, Cancel or Done; 0: none (Welcome). */
+    uint32_t back_id;
+    /* The keypad's digits type here (the PIN pad) rather than move the
+     * focus (kiosk_focus.c). */
+    bool keypad_types;
     /* Allocates what the state holds (at kiosk_create); 0 or -1. Optional. */
     int (*create)(Kiosk *k, void *st);
     /* Forgets everything about the guest (and frees what create did not
@@ -149,6 +155,13 @@ struct Kiosk {
     int64_t scan_last;
     UiEdit *scan_field; /* the field the burst went into, and how it was */
     UiEdit scan_saved;
+
+    /* Keyboard and keypad navigation (kiosk_focus.c): the on-screen key
+     * i + 1 holding the focus while typing still goes to the focused field
+     * (0: none), and a keypad digit whose text echo is still to come. */
+    int kb_focus;
+    uint32_t kb_field; /* the field last given the focus from the keys */
+    char kp_echo;
 
     int notice; /* UiStr, or -1 */
     int64_t notice_until;

@@ -144,6 +144,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 
 const UiScreen screen_walkin = {
     .name = "walkin",
+    .back_id = ID_BACK,
     .state_size = sizeof(Walkin),
     .create = create,
     .reset = reset,
