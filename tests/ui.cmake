@@ -48,3 +48,7 @@ set_tests_properties(test_ui_contrast PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
 lanyard_test(test_ui_keys SOURCES test_ui_keys.c
              DEPS ui_driver ui_kiosk store core_import core_config core_contrast)
 set_tests_properties(test_ui_keys PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
+# Spoken guidance (issue 11) recorded instead of played: the sequence for a
+# check-in, a walk-in and an unknown code in English and Spanish.
+lanyard_test(test_ui_speech SOURCES test_ui_speech.c DEPS ui_driver ui_kiosk store core_import)
+set_tests_properties(test_ui_speech PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")

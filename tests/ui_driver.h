@@ -25,6 +25,7 @@
 #include "core/event_config.h"
 #include "store/store.h"
 #include "ui/ui.h"
+#include "ui/ui_speech.h"
 #include "visit/visit.h"
 
 /* ---- the fake font ---- */
@@ -52,6 +53,7 @@ typedef struct UidSetup {
     PrinterPort printer;
     SyncPort sync;
     MediaPort media;
+    SpeechPort speech; /* spoken guidance (zero: none) */
     /* Called after every frame is laid out (a test that checks each view,
      * e.g. its colours); NULL: none. */
     void (*on_frame)(void *ud, Uid *d);

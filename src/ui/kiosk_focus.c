@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ui/kiosk_keys.h"
+#include "ui/kiosk_speech.h"
 #include "ui/screens/screen.h"
 
 static const UiWidget *find_id(const UiView *v, uint32_t id)
@@ -167,6 +168,16 @@ bool kiosk_focus_key(Kiosk *k, const UiEvent *ev, int64_t t, int64_t now)
         return true;
     case UI_KEY_ESCAPE:
         back(k, now);
+        return true;
+    case UI_KEY_F1:
+    case UI_KEY_KP_MULTIPLY:
+        kiosk_speech_toggle(k);
+        k->kp_echo = ev->key == UI_KEY_KP_MULTIPLY ? '*' : 0;
+        return true;
+    case UI_KEY_KP_PLUS:
+    case UI_KEY_KP_MINUS:
+        kiosk_speech_volume(k, ev->key == UI_KEY_KP_PLUS ? 1 : -1);
+        k->kp_echo = ev->key == UI_KEY_KP_PLUS ? '+' : '-';
         return true;
     default:
         if (ev->key >= UI_KEY_KP_0 && ev->key <= UI_KEY_KP_9) {

@@ -3,7 +3,8 @@
  * their direction (the on-screen keyboard's keys included), Space and Enter
  * press it, Escape presses the screen's Back, and a numeric keypad does the
  * same (8 2 4 6 move, 5 and Enter press, 0 is Back) everywhere but on the
- * PIN pad, where its digits are the PIN. */
+ * PIN pad, where its digits are the PIN. F1 and the keypad's * turn spoken
+ * guidance on and off, its + and - change the volume. */
 #ifndef LANYARD_UI_KIOSK_FOCUS_H
 #define LANYARD_UI_KIOSK_FOCUS_H
 

@@ -116,6 +116,8 @@ typedef enum UiWidgetKind {
 
 enum {
     UI_WF_FOCUSABLE = 1 << 0,
+    UI_WF_CHECKED = 1 << 1, /* a checkbox or tile that is ticked */
+    UI_WF_EMPTY = 1 << 2,   /* a text field with nothing typed */
 };
 
 typedef struct UiWidget {

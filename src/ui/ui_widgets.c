@@ -225,7 +225,8 @@ UiRect ui_field(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, 
                          t->contrast ? t->accent : t->primary, 0);
     }
     ui_clip_set(v, saved);
-    ui_widget_add(v, id, UI_W_FIELD, r, f->caption ? f->caption : f->placeholder, UI_WF_FOCUSABLE);
+    ui_widget_add(v, id, UI_W_FIELD, r, f->caption ? f->caption : f->placeholder,
+                  UI_WF_FOCUSABLE | (f->value && *f->value ? 0 : UI_WF_EMPTY));
     return box;
 }
 
@@ -278,7 +279,7 @@ void ui_checkbox(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id,
     int lx = b.x + bs + ui_sc(t, 12);
     ui_text_in(v, ui_rect(lx, r.y, r.x + r.w - lx, r.h), label, t->px_body, t->px_small, UI_REGULAR,
                t->text, UI_LEFT);
-    ui_widget_add(v, id, UI_W_CHECK, r, label, UI_WF_FOCUSABLE);
+    ui_widget_add(v, id, UI_W_CHECK, r, label, UI_WF_FOCUSABLE | (checked ? UI_WF_CHECKED : 0));
 }
 
 /* Width left for a tile's label next to its check box. */
@@ -358,7 +359,7 @@ void ui_tile(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiR
     if (sh)
         ui_text_in(v, ui_rect(tr.x, y + lines * lh, tr.w, sh), sub, t->px_small, t->px_small,
                    UI_REGULAR, t->muted, UI_LEFT);
-    ui_widget_add(v, id, UI_W_CHECK, r, label, UI_WF_FOCUSABLE);
+    ui_widget_add(v, id, UI_W_CHECK, r, label, UI_WF_FOCUSABLE | (selected ? UI_WF_CHECKED : 0));
 }
 
 /* Width left for a row's label beside its chevron. */

@@ -107,6 +107,11 @@ typedef struct UiScreen {
     /* When tick next has something to do, or INT64_MAX. Optional. */
     int64_t (*next_wake)(const Kiosk *k, const void *st, int64_t now);
     void (*layout)(Kiosk *k, void *st, UiView *v, int64_t now);
+    /* What spoken guidance says when the screen is shown: its title and what
+     * to do, in the kiosk's language, into out (kiosk_speech.c adds the
+     * focused control). Optional: staff screens say "Staff only." and their
+     * controls. */
+    void (*speak)(Kiosk *k, void *st, char *out, size_t outlen);
 } UiScreen;
 
 extern const UiScreen screen_welcome, screen_find, screen_confirm, screen_walkin, screen_interests,
@@ -163,6 +168,15 @@ struct Kiosk {
     uint32_t kb_field; /* the field last given the focus from the keys */
     char kp_echo;
 
+    /* Spoken guidance for this visit (kiosk_speech.c): on until the idle
+     * reset; what is still to be said at the next frame; what was said. */
+    bool speech;
+    int volume; /* percent */
+    bool say_screen;
+    char say_more[1024]; /* said after the screen: results found, a notice */
+    uint32_t said_focus; /* widget id last spoken (an on-screen key: its id) */
+    bool said_prompt;
+
     int notice; /* UiStr, or -1 */
     int64_t notice_until;
     bool dirty, quit;
@@ -184,6 +198,12 @@ void kiosk_reset(Kiosk *k, int64_t now);
 /* Back to Welcome from a guest's Back button: the visit ends and what was
  * typed is forgotten; the language and contrast stay. */
 void kiosk_home(Kiosk *k, int64_t now);
+/* With spoken guidance on, text is said after what the frame says anyway
+ * (the screen on show, the focus): a search's results, a notice. */
+void kiosk_say(Kiosk *k, const char *text);
+/* Spoken guidance on or off for this visit (the Accessibility button, F1,
+ * the keypad's *). */
+void kiosk_speech_toggle(Kiosk *k);
 /* A message at the top of the screen for a few seconds (Welcome shows it in
  * place of its hint). */
 void kiosk_notice(Kiosk *k, UiStr s, int64_t now);
