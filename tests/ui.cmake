@@ -52,3 +52,9 @@ set_tests_properties(test_ui_keys PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
 # check-in, a walk-in and an unknown code in English and Spanish.
 lanyard_test(test_ui_speech SOURCES test_ui_speech.c DEPS ui_driver ui_kiosk store core_import)
 set_tests_properties(test_ui_speech PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
+# A real spoken run rendered to WAV files through espeak-ng, when the kiosk is
+# built with it: levels and lengths read back (and scripts/speech-check).
+if(ESPEAK_FOUND)
+  lanyard_test(test_speech_wav SOURCES test_speech_wav.c DEPS ui_driver m NEEDS_BINARY)
+  set_tests_properties(test_speech_wav PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
+endif()
