@@ -332,6 +332,25 @@ static void test_idle(void **state)
     assert_int_equal(f->rec.n, n); /* the next guest hears nothing unless they ask */
 }
 
+/* The volume is the kiosk's: it starts at event.ini's speech_volume, and in
+ * staff mode (guidance off) the keypad's + and - still set it, said aloud. */
+static void test_volume_staff(void **state)
+{
+    Fixture *f = *state;
+    Uid *d = f->d;
+    f->cfg.speech_volume = 50;
+    uid_hold(d, 5, 5, 3100);
+    assert_string_equal(uid_screen(d), "staff_pin");
+    uid_key(d, UI_KEY_KP_PLUS, 0);
+    assert_int_equal(f->rec.volume, 60);
+    char line[80];
+    snprintf(line, sizeof line, ui_tr(UI_LANG_EN, S_SAY_VOLUME_FMT), 60);
+    expect_said(f, "en", line);
+    assert_int_equal(f->rec.n, 1); /* the level, and nothing else */
+    uid_key(d, UI_KEY_F1, 0);
+    assert_int_equal(f->rec.volume, 60); /* kept for guidance */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -342,6 +361,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_unknown_english, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unknown_spanish, setup, teardown),
         cmocka_unit_test_setup_teardown(test_idle, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_volume_staff, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

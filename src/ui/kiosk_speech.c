@@ -56,7 +56,7 @@ void kiosk_speech_toggle(Kiosk *k)
     }
     k->speech = true;
     if (!k->volume)
-        k->volume = 80;
+        k->volume = k->env.cfg->speech_volume;
     if (p->volume)
         p->volume(p->ud, k->volume);
     k->say_more[0] = '\0';
@@ -76,15 +76,22 @@ void kiosk_speech_end(Kiosk *k)
     k->said_prompt = false;
 }
 
+/* The volume is the kiosk's, kept across visits (event.ini's speech_volume
+ * at start): staff set it with the same keys, and hear the level even with
+ * guidance off. */
 void kiosk_speech_volume(Kiosk *k, int delta)
 {
-    int v = (k->volume ? k->volume : 80) + delta * VOLUME_STEP;
-    k->volume = v < 0 ? 0 : v > 100 ? 100 : v;
-    if (k->env.speech.volume)
-        k->env.speech.volume(k->env.speech.ud, k->volume);
+    int v = (k->volume ? k->volume : k->env.cfg->speech_volume) + delta * VOLUME_STEP;
+    k->volume = v < VOLUME_STEP ? VOLUME_STEP : v > 100 ? 100 : v;
+    const SpeechPort *p = &k->env.speech;
+    if (p->volume)
+        p->volume(p->ud, k->volume);
     char line[80];
     snprintf(line, sizeof line, kiosk_tr(k, S_SAY_VOLUME_FMT), k->volume);
-    kiosk_say(k, line);
+    if (on(k))
+        kiosk_say(k, line);
+    else if (p->say)
+        p->say(p->ud, lang(k), line);
 }
 
 /* "Host interns, checkbox, not selected": the label as shown, its kind, its
