@@ -187,6 +187,9 @@ static void *worker(void *arg)
     pthread_mutex_unlock(&s->mu);
     if (s->rate)
         espeak_Terminate();
+    /* SDL's error text of this thread (no audio device): SDL did not start
+     * the thread, so it does not free it. */
+    SDL_TLSCleanup();
     return NULL;
 }
 
