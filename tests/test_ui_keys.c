@@ -294,6 +294,39 @@ static void test_escape_is_back(void **state)
     assert_string_equal(uid_screen(d), "welcome");
 }
 
+static const UiWidget *widget(Uid *d, const char *label)
+{
+    const UiView *v = uid_view(d);
+    for (size_t i = 0; i < v->nwidgets; i++)
+        if (v->widgets[i].kind != UI_W_LABEL && !strcmp(ui_view_text(v, v->widgets[i].text), label))
+            return &v->widgets[i];
+    fail_msg("%s: no '%s'", uid_screen(d), label);
+    return NULL;
+}
+
+static bool whole(const UiWidget *w)
+{
+    return w->clip.x == w->r.x && w->clip.y == w->r.y && w->clip.w == w->r.w && w->clip.h == w->r.h;
+}
+
+/* A control the focus reaches inside a scroll area is scrolled into view. */
+static void test_focus_scrolls_into_view(void **state)
+{
+    Fixture *f = *state;
+    Uid *d = f->d;
+    uid_press(d, "Larger text"); /* so the kinds do not all fit */
+    uid_press(d, "Check in");
+    uid_type(d, "ana", 100);
+    uid_press(d, "Ana G. — Acme Welding");
+    uid_press(d, "Yes, check me in");
+    assert_string_equal(uid_screen(d), "interests");
+    assert_false(whole(widget(d, "Hiring graduates")));
+    focus_to(d, "Hiring graduates", UI_KEY_TAB);
+    assert_true(whole(widget(d, "Hiring graduates")));
+    focus_to(d, "Welding Technology", UI_KEY_TAB);
+    assert_true(whole(widget(d, "Welding Technology")));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -301,6 +334,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_walkin_keyboard, setup, teardown),
         cmocka_unit_test_setup_teardown(test_checkin_keypad, setup, teardown),
         cmocka_unit_test_setup_teardown(test_escape_is_back, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_focus_scrolls_into_view, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

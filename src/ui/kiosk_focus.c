@@ -8,6 +8,7 @@
  * row. NumLock makes no difference: its echo of a digit as text is dropped. */
 #include "ui/kiosk_focus.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,6 +55,31 @@ static long distance(UiRect r, UiRect w, int dx, int dy)
     return (along > 0 ? along : 0) + 2 * side;
 }
 
+static bool same_rect(UiRect a, UiRect b)
+{
+    return a.x == b.x && a.y == b.y && a.w == b.w && a.h == b.h;
+}
+
+void kiosk_focus_reveal(Kiosk *k, uint32_t id)
+{
+    const UiView *v = k->view;
+    const UiScreen *s = kiosk_screen(k);
+    const UiWidget *w = find_id(v, id);
+    if (!w || !s->scroll || same_rect(w->clip, w->r))
+        return; /* in view already */
+    /* Cut by a scroll area: the last one drawn before it, across its x. */
+    const UiWidget *area = NULL;
+    for (const UiWidget *a = v->widgets; a < w; a++)
+        if (a->kind == UI_W_SCROLL && a->r.x <= w->r.x && a->r.x + a->r.w >= w->r.x + w->r.w)
+            area = a;
+    UiScroll *sc = area ? s->scroll(k, kiosk_state(k, k->screen), area->id) : NULL;
+    if (!sc)
+        return;
+    int top = area->r.y - (int)lroundf(sc->offset); /* where the content starts */
+    ui_scroll_reveal(sc, w->r.y - top, w->r.h);
+    k->dirty = true;
+}
+
 /* Gives the focus to widget w (a control, or an on-screen key). */
 static void focus_on(Kiosk *k, const UiWidget *w)
 {
@@ -80,6 +106,7 @@ static void focus_on(Kiosk *k, const UiWidget *w)
     if (s->focus)
         s->focus(k, kiosk_state(k, k->screen), w->id);
     k->in.focus = w->id;
+    kiosk_focus_reveal(k, w->id);
 }
 
 static void move(Kiosk *k, int dx, int dy)

@@ -21,6 +21,9 @@ bool kiosk_focus_key(Kiosk *k, const UiEvent *ev, int64_t t, int64_t now);
 bool kiosk_focus_text(Kiosk *k, const char *utf8, int64_t now);
 /* Return while an on-screen key holds the focus: true when it was pressed. */
 bool kiosk_focus_enter(Kiosk *k, int64_t now);
+/* Scrolls the area holding widget id, when it cuts it, so the focus is in
+ * view. */
+void kiosk_focus_reveal(Kiosk *k, uint32_t id);
 /* The ring around the on-screen key holding the focus, over the screen. */
 void kiosk_focus_draw(Kiosk *k);
 /* The widget holding the focus in the last view (an on-screen key first), or

@@ -87,6 +87,7 @@ static void tab(Kiosk *k, bool back)
     k->in.focus = ids[next];
     k->in.show_focus = true;
     k->kb_focus = 0;
+    kiosk_focus_reveal(k, ids[next]);
     k->dirty = true;
 }
 
