@@ -3,12 +3,14 @@
 # printing through a real CUPS (label cups).
 lanyard_test(test_badge_layout SOURCES test_badge_layout.c DEPS badge_layout core_qr core_text)
 lanyard_test(test_badge_render SOURCES test_badge_render.c DEPS badge_render core_config)
+# The link printed under the QR code: whole, readable, and the code still decodes.
+lanyard_test(test_badge_url SOURCES test_badge_url.c DEPS badge_render core_config core_link)
 lanyard_test(test_badge_print SOURCES test_badge_print.c badge_testutil.c
              DEPS badge_print store visit core_config NEEDS_BINARY)
 lanyard_test(test_badge_cups SOURCES test_badge_cups.c badge_testutil.c
              DEPS badge_print store core_config NEEDS_BINARY LABELS cups TIMEOUT 600)
 # fontconfig's one-time leak (see tests/platform.cmake); the lanyard runs inherit it.
-set_tests_properties(test_badge_render test_badge_print test_badge_cups PROPERTIES
+set_tests_properties(test_badge_render test_badge_url test_badge_print test_badge_cups PROPERTIES
   ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")
 
 # Benchmark (run by scripts/bench, not by ctest): badge_render_p99.

@@ -156,7 +156,7 @@ static void test_syntax_variants(void **state)
                         "languages = ES\r\n"
                         "idle_timeout=3600\r\n"
                         "[theme]\r\n"
-                        "primary = #abc\r\n"
+                        "primary = #246\r\n"
                         "accent=#00ff7F\r\n"
                         "[kiosk]\r\n"
                         "id = Door_2.left\r\n";
@@ -167,9 +167,9 @@ static void test_syntax_variants(void **state)
     assert_int_equal(c.nlanguages, 1);
     assert_string_equal(c.languages[0], "es");
     assert_int_equal(c.idle_timeout_s, 3600);
-    assert_int_equal(c.primary.r, 0xAA);
-    assert_int_equal(c.primary.g, 0xBB);
-    assert_int_equal(c.primary.b, 0xCC);
+    assert_int_equal(c.primary.r, 0x22);
+    assert_int_equal(c.primary.g, 0x44);
+    assert_int_equal(c.primary.b, 0x66);
     assert_int_equal(c.accent.g, 0xFF);
     assert_int_equal(c.accent.b, 0x7F);
     assert_string_equal(c.kiosk_id, "Door_2.left");

@@ -262,6 +262,45 @@ static void test_qr_size(void **state)
     page_free(&pg);
 }
 
+/* The link is printed near the code for a guest without a phone camera: its
+ * short form (no https://), whole, in lines that are each on screen; under
+ * the code when there is room, else at the head of the text beside it. */
+static void test_qr_link_printed(void **state)
+{
+    (void)state;
+    static const char *const URLS[] = {
+        "https://cte.example.org/programs/weld",
+        "https://cte.example.org/programs/welding-technology?school=northgate-career-center"};
+    static const int SIZES[][2] = {{800, 480}, {1280, 800}, {1920, 1080}, {1080, 1920}};
+    for (size_t u = 0; u < 2; u++) {
+        Page pg = {0};
+        page_program(&pg.p, URLS[u], "MIG, TIG and stick welding.");
+        const char *want = URLS[u] + strlen("https://");
+        for (size_t s = 0; s < 8; s++) {
+            int w = SIZES[s % 4][0], h = SIZES[s % 4][1];
+            page_layout_in(&pg, w, h, true, s >= 4);
+            UiRect box;
+            int m = 0;
+            assert_true(qr_box(pg.v, &box, &m) > 20);
+            char got[512] = "";
+            size_t lines = 0;
+            for (size_t i = 0; i < pg.v->ncmds; i++) {
+                const UiCmd *c = &pg.v->cmds[i];
+                const char *text = ui_view_text(pg.v, c->text);
+                if (c->type != UI_CMD_TEXT || !*text || !strstr(want, text) || strlen(text) < 4)
+                    continue;
+                assert_true(c->r.x >= 0 && c->r.x + c->r.w <= w && c->r.y + c->r.h <= h);
+                strncat(got, text, sizeof got - strlen(got) - 1);
+                lines++;
+            }
+            if (strcmp(got, want) != 0)
+                fail_msg("%dx%d%s: the link reads \"%s\"", w, h, s >= 4 ? " larger" : "", got);
+            assert_true(lines >= 1 && lines <= 3);
+        }
+        page_free(&pg);
+    }
+}
+
 /* With no room for it the code has no size: never a negative side. */
 static void test_qr_no_room(void **state)
 {
@@ -363,11 +402,12 @@ int main(void)
     /* No display: the kiosk draws into memory (SDL's software renderer). */
     setenv("SDL_VIDEODRIVER", "dummy", 1);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_qr_size),          cmocka_unit_test(test_no_url_no_guest),
-        cmocka_unit_test(test_long_description), cmocka_unit_test(test_colours),
-        cmocka_unit_test(test_browse),           cmocka_unit_test(test_interested_saved),
-        cmocka_unit_test(test_idle_ends_visit),  cmocka_unit_test(test_spanish),
-        cmocka_unit_test(test_qr_decodes),       cmocka_unit_test(test_qr_no_room),
+        cmocka_unit_test(test_qr_size),          cmocka_unit_test(test_qr_link_printed),
+        cmocka_unit_test(test_no_url_no_guest),  cmocka_unit_test(test_long_description),
+        cmocka_unit_test(test_colours),          cmocka_unit_test(test_browse),
+        cmocka_unit_test(test_interested_saved), cmocka_unit_test(test_idle_ends_visit),
+        cmocka_unit_test(test_spanish),          cmocka_unit_test(test_qr_decodes),
+        cmocka_unit_test(test_qr_no_room),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

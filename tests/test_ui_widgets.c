@@ -203,7 +203,7 @@ static void test_row_faces(void **state)
             assert_int_equal(x->thick, y->thick);
         }
         if (states[i].show_focus)
-            assert_memory_equal(&b.cmds[2].c, &t.accent, sizeof t.accent);
+            assert_memory_equal(&b.cmds[2].c, &t.focus, sizeof t.focus);
     }
     /* The note row is found by its label, and shows both lines. */
     const UiWidget *w = ui_view_find_label(&b, "Ana García");

@@ -75,6 +75,7 @@ static void k_create(Uid *d)
     env.measure = uid_font();
     env.logo_image = -1;
     env.windowed = s->windowed;
+    env.speech = s->speech;
     d->k = kiosk_create(&env, d->now, err, sizeof err);
     if (!d->k)
         fail_msg("kiosk_create: %s", err);
@@ -98,6 +99,8 @@ static void k_frame(Uid *d)
 {
     kiosk_tick(d->k, d->now);
     kiosk_layout(d->k, d->w, d->h, d->now);
+    if (d->setup.on_frame)
+        d->setup.on_frame(d->setup.frame_ud, d);
 }
 
 const UiView *uid_view(const Uid *d)

@@ -25,6 +25,7 @@
 #include "core/event_config.h"
 #include "store/store.h"
 #include "ui/ui.h"
+#include "ui/ui_speech.h"
 #include "visit/visit.h"
 
 /* ---- the fake font ---- */
@@ -36,6 +37,7 @@ UiMeasure uid_font(void);
 /* ---- a kiosk driven in process ---- */
 
 typedef struct Uid Uid;
+
 typedef struct Kiosk Kiosk;
 
 /* Where the simulated clock starts unless a test says otherwise. */
@@ -52,6 +54,11 @@ typedef struct UidSetup {
     SyncPort sync;
     MediaPort media;
     PrinterSetupPort printer_setup;
+    SpeechPort speech; /* spoken guidance (zero: none) */
+    /* Called after every frame is laid out (a test that checks each view,
+     * e.g. its colours); NULL: none. */
+    void (*on_frame)(void *ud, Uid *d);
+    void *frame_ud;
 } UidSetup;
 
 /* A kiosk laid out at the setup's size, or the test fails. */

@@ -205,6 +205,7 @@ static int start_kiosk(App *a, const AppOptions *o)
     env.measure = display_measure(a->d);
     env.windowed = o->windowed;
     env.logo_image = -1;
+    app_speech_start(a, &env.speech);
     if (a->cfg->logo[0]) {
         char path[CONFIG_STR * 2];
         config_path(a->cfg, a->cfg->logo, path, sizeof path);
@@ -245,6 +246,7 @@ int app_run(const AppOptions *o, Store *store, const EventConfig *cfg)
 out:
     app_workers_stop(&a);
     kiosk_destroy(a.k);
+    app_speech_stop(&a);
     visit_destroy(a.visit);
     display_close(a.d);
     free(a.lat.v);

@@ -38,7 +38,8 @@ typedef struct App {
     Uint32 sync_event;       /* SDL user event: a sync copy was tried */
     char sync_reported[600]; /* the sync error last written to stderr */
     UsbMedia media;
-    CupsAdmin *admin; /* staff's Printer screen: CUPS queues and devices; NULL: none */
+    CupsAdmin *admin;      /* staff's Printer screen: CUPS queues and devices; NULL: none */
+    struct Speech *speech; /* spoken guidance's engine; NULL: none (built without it) */
 
     bool scripted;      /* time is simulated: */
     int64_t script_now; /* the script's clock, for the records too */
@@ -69,6 +70,10 @@ void app_ports_start(App *a, VisitEnv *env);
 /* Stops the workers (unfinished jobs stay for the next start) and frees what
  * they posted that nobody read. */
 void app_workers_stop(App *a);
+/* app_speech.c: the speech engine behind the kiosk's SpeechPort (LANYARD_SPEECH_WAV=DIR:
+ * WAV files there rather than sound); the port stays empty without it. */
+void app_speech_start(App *a, SpeechPort *port);
+void app_speech_stop(App *a);
 /* A worker's note arrived on the screen thread; true when e was one. */
 bool app_worker_event(App *a, const SDL_Event *e);
 /* Badge jobs not finished yet (0 without a printer). */

@@ -113,6 +113,82 @@ static void fit_text(BadgeTextBox *t, const char *text, BadgeMeasureFn measure, 
     t->px = snap_px(lo);
 }
 
+/* ---- the printed link ---- */
+
+#define URL_LINES 3
+#define URL_MAX_MM 3.0
+
+/* Whether text[from, to) fits w at px. */
+static bool span_fits(BadgeMeasureFn measure, void *ud, const char *text, size_t from, size_t to,
+                      int px, int w)
+{
+    char line[512];
+    size_t n = to - from < sizeof line - 1 ? to - from : sizeof line - 1;
+    memcpy(line, text + from, n);
+    line[n] = '\0';
+    int tw = 0, th = 0;
+    return measure(ud, line, px, 0, &tw, &th) == 0 && tw <= w;
+}
+
+/* The lines the renderer's wrapping (platform/font_wrap.c) breaks a link into
+ * at px in w: each line ends after the last '/' or '-' that fits, else at the
+ * last character that does. URL_LINES + 1 when more than URL_LINES. */
+static int url_lines(BadgeMeasureFn measure, void *ud, const char *text, int px, int w)
+{
+    size_t len = strlen(text), pos = 0;
+    int lines = 0;
+    while (pos < len && lines <= URL_LINES) {
+        lines++;
+        if (span_fits(measure, ud, text, pos, len, px, w))
+            return lines;
+        size_t best = 0;
+        for (size_t i = pos + 1; i + 1 < len; i++) {
+            if (text[i] != '/' && text[i] != '-')
+                continue;
+            if (!span_fits(measure, ud, text, pos, i + 1, px, w))
+                break;
+            best = i + 1;
+        }
+        if (!best) { /* the longest run of whole characters that fits */
+            size_t end = pos + 1;
+            for (size_t i = pos + 1; i <= len; i++) {
+                if (i < len && ((unsigned char)text[i] & 0xC0) == 0x80)
+                    continue;
+                if (!span_fits(measure, ud, text, pos, i, px, w))
+                    break;
+                end = i;
+            }
+            best = end;
+        }
+        pos = best;
+    }
+    return lines;
+}
+
+/* The link in print: the largest size, up to URL_MAX_MM tall, at which it
+ * reads whole on at most URL_LINES lines of its box. Without a measure
+ * function, the size its box allows. */
+static void fit_url(BadgeTextBox *t, const char *text, BadgeMeasureFn measure, void *ud, int dpi)
+{
+    int cap = px_for_height(badge_mm_to_px(URL_MAX_MM, dpi));
+    int px = px_for_height(t->box.h) < cap ? px_for_height(t->box.h) : cap;
+    t->max_lines = 1;
+    t->px = snap_px(px);
+    if (!text || !*text || !measure)
+        return;
+    for (px = snap_px(px); px > 1; px = snap_px(px * 95 / 100 < px - 1 ? px * 95 / 100 : px - 1)) {
+        int tw = 0, th = 0;
+        if (measure(ud, "Ag", px, 0, &tw, &th) != 0)
+            return;
+        int lines = url_lines(measure, ud, text, px, t->box.w);
+        if (lines <= URL_LINES && th * lines <= t->box.h) {
+            t->px = px;
+            t->max_lines = lines;
+            return;
+        }
+    }
+}
+
 static BadgeRect rect(int x, int y, int w, int h)
 {
     BadgeRect r = {x, y, w > 0 ? w : 0, h > 0 ? h : 0};
@@ -155,16 +231,25 @@ int badge_layout(double w_mm, double h_mm, int dpi, const BadgeTexts *texts, Bad
     int m = L->margin;
     int iw = L->width - 2 * m, ih = L->height - 2 * m;
     int gap = (int)(0.035 * (L->landscape ? ih : iw));
+    bool url = texts && texts->text[BADGE_URL] && *texts->text[BADGE_URL];
 
     if (L->landscape) {
         int hh = (int)(0.17 * ih), rh = (int)(0.15 * ih);
         L->header = rect(m, m, iw, hh);
         L->ribbon = rect(m, m + ih - rh, iw, rh);
         int body_y = m + hh + gap, body_h = ih - hh - rh - 2 * gap;
-        int side = body_h < (int)(0.42 * iw) ? body_h : (int)(0.42 * iw);
-        L->qr = rect(m + iw - side, body_y + (body_h - side) / 2, side, side);
+        int col = (int)(0.42 * iw);
+        int url_h = url ? (int)(0.20 * body_h) : 0;
+        int qr_h = body_h - url_h;
+        int side = qr_h < col ? qr_h : col;
+        int qy = body_y + (body_h - side - url_h) / 2;
+        L->qr = rect(m + iw - side, qy, side, side);
+        /* The link under the code, across the code's column: names keep
+         * clear of both. */
+        int right = url && col > side ? col : side;
+        L->field[BADGE_URL].box = rect(m + iw - right, qy + side, right, url_h);
         /* The QR's quiet zone is white already, so names may come close to it. */
-        stack_names(L, rect(m + gap, body_y, iw - side - gap, body_h), texts);
+        stack_names(L, rect(m + gap, body_y, iw - right - gap, body_h), texts);
     } else {
         int hh = (int)(0.11 * ih), rh = (int)(0.10 * ih);
         L->header = rect(m, m, iw, hh);
@@ -172,9 +257,12 @@ int badge_layout(double w_mm, double h_mm, int dpi, const BadgeTexts *texts, Bad
         int body_y = m + hh + gap, body_h = ih - hh - rh - 2 * gap;
         int names_h = (int)(body_h * 0.46);
         int qr_room = body_h - names_h;
-        int side = qr_room < (int)(0.80 * iw) ? qr_room : (int)(0.80 * iw);
+        int url_h = url ? (int)(0.20 * qr_room) : 0;
+        int side = qr_room - url_h < (int)(0.80 * iw) ? qr_room - url_h : (int)(0.80 * iw);
         stack_names(L, rect(m + gap, body_y, iw - 2 * gap, names_h), texts);
-        L->qr = rect(m + (iw - side) / 2, body_y + names_h + (qr_room - side) / 2, side, side);
+        int qy = body_y + names_h + (qr_room - side - url_h) / 2;
+        L->qr = rect(m + (iw - side) / 2, qy, side, side);
+        L->field[BADGE_URL].box = rect(m + gap, qy + side, iw - 2 * gap, url_h);
     }
     /* Text sits inside its band with some padding. */
     int pad = L->header.h / 8;
@@ -201,6 +289,7 @@ int badge_layout(double w_mm, double h_mm, int dpi, const BadgeTexts *texts, Bad
     for (size_t i = 0; i < sizeof FIT / sizeof FIT[0]; i++)
         fit_text(&L->field[FIT[i].f], texts ? texts->text[FIT[i].f] : NULL, measure, ud,
                  FIT[i].min_ratio, FIT[i].max_lines);
+    fit_url(&L->field[BADGE_URL], url ? texts->text[BADGE_URL] : NULL, measure, ud, dpi);
     /* The first name stays the largest text even when a long one had to shrink. */
     const BadgeTextBox *first = &L->field[BADGE_FIRST];
     if (texts && texts->text[BADGE_FIRST] && *texts->text[BADGE_FIRST]) {

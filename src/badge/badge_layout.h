@@ -5,7 +5,9 @@
  * name, company, role ribbon and QR code, and the pixel size of each text. Text
  * is measured through a callback, so the layout is tested with a fake font and
  * drawn with the real one (platform/font.h). Landscape labels put the QR code at
- * the right of the names; portrait labels stack it below them. */
+ * the right of the names; portrait labels stack it below them. The link the
+ * code holds is printed under it, for a guest without a phone camera: whole,
+ * on up to three lines, never cut. */
 #ifndef LANYARD_BADGE_LAYOUT_H
 #define LANYARD_BADGE_LAYOUT_H
 
@@ -35,6 +37,7 @@ typedef enum BadgeField {
     BADGE_LAST,
     BADGE_COMPANY,
     BADGE_ROLE,
+    BADGE_URL, /* the QR code's link in print (link_short), under the code */
     BADGE_FIELD_COUNT
 } BadgeField;
 

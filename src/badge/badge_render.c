@@ -14,6 +14,7 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 
+#include "core/link.h"
 #include "core/name.h"
 #include "core/qr.h"
 #include "platform/font.h"
@@ -221,6 +222,8 @@ static int draw_badge(FontSet *fs, SDL_Surface *s, const BadgeSpec *spec, const 
                        errlen);
     if (rc == 0 && c->url && *c->url)
         rc = draw_qr(s, L->qr, c->url, err, errlen);
+    if (rc == 0)
+        rc = draw_text(fs, s, &L->field[BADGE_URL], t[BADGE_URL], INK, err, errlen);
     return rc;
 }
 
@@ -230,7 +233,8 @@ static SDL_Surface *render_surface(FontSet *fs, const BadgeSpec *spec, const Bad
     char role[64];
     snprintf(role, sizeof role, "%s", guest_role_name(c->role));
     upper_ascii(role);
-    BadgeTexts texts = {{c->event_name, c->first, c->last, c->company, role}};
+    const char *url = c->url && *c->url ? link_short(c->url) : NULL;
+    BadgeTexts texts = {{c->event_name, c->first, c->last, c->company, role, url}};
     /* A Chinese, Japanese or Korean name is one line, family name first (王芳):
      * the first name's line, with the last name's room given to it. */
     char *full = NULL;

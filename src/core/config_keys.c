@@ -102,6 +102,15 @@ static bool set_accent(EventConfig *c, const char *v, char *err, size_t errlen)
     return set_colour(&c->accent, "accent", v, err, errlen);
 }
 
+static bool set_speech_volume(EventConfig *c, const char *v, char *err, size_t errlen)
+{
+    if (!config_parse_int_range(v, 10, 100, &c->speech_volume)) {
+        snprintf(err, errlen, "speech_volume \"%.40s\" must be a percentage from 10 to 100", v);
+        return false;
+    }
+    return true;
+}
+
 static bool set_kiosk_id(EventConfig *c, const char *v, char *err, size_t errlen)
 {
     size_t n = strlen(v);
@@ -164,6 +173,7 @@ static const ConfigKey KEYS[] = {
     {"theme", "primary", "#1B4F8A", set_primary, 0, 0},
     {"theme", "accent", "#F2A900", set_accent, 0, 0},
     {"kiosk", "id", NULL, set_kiosk_id, 0, 0},
+    {"kiosk", "speech_volume", "80", set_speech_volume, 0, 0},
     {"badge", "size", "4x3in", set_badge_size, 0, 0},
     {"badge", "dpi", "300", set_dpi, 0, 0},
     {"badge", "qr_url", "https://cte.example.org/partners?programs={programs}&guest={code}", NULL,

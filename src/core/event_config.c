@@ -17,6 +17,7 @@
 
 #include "core/config_internal.h"
 #include "core/file.h"
+#include "core/contrast.h"
 #include "core/text.h"
 
 /* ---- diagnostics ---- */
@@ -109,6 +110,24 @@ static void parse_section(ParseState *ps, size_t line, const ConfigIniLine *l)
                  ps->section);
 }
 
+/* The primary colour is drawn as text (headings, secondary buttons) on the
+ * kiosk's light page: one too light to read there is darkened until it
+ * reads (WCAG 4.5:1), and the organiser told what it became. */
+static void primary_readable(EventConfig *c, ConfigDiagnostics *diag, size_t line)
+{
+    Rgb page = {CONTRAST_PAGE_R, CONTRAST_PAGE_G, CONTRAST_PAGE_B};
+    double r = contrast_ratio(c->primary, page);
+    if (r >= CONTRAST_TEXT)
+        return;
+    Rgb was = c->primary;
+    c->primary = contrast_reach(was, page, CONTRAST_TEXT);
+    diag_add(
+        diag, line, false,
+        "[theme] primary #%02X%02X%02X reads %.1f:1 on the kiosk's page, under the %.1f:1 "
+        "text needs: darkened to #%02X%02X%02X (set that, or a darker colour, to silence this)",
+        was.r, was.g, was.b, r, CONTRAST_TEXT, c->primary.r, c->primary.g, c->primary.b);
+}
+
 static void parse_key(ParseState *ps, size_t line, const ConfigIniLine *l)
 {
     if (!ps->in_section) {
@@ -148,6 +167,8 @@ static void parse_key(ParseState *ps, size_t line, const ConfigIniLine *l)
         ps->errors++;
     } else if (config_key_sets_badge(k)) {
         ps->badge_line = line;
+    } else if (config_ieq(k->section, "theme") && config_ieq(k->key, "primary")) {
+        primary_readable(ps->c, ps->diag, line);
     }
 }
 

@@ -32,6 +32,7 @@ typedef struct EventConfig {
     Rgb accent;  /* default #F2A900 */
     /* [kiosk] */
     char kiosk_id[64]; /* default: host name */
+    int speech_volume; /* spoken guidance's loudness, percent; default 80 */
     /* [badge] */
     char badge_size[64];           /* as written, default "4x3in" */
     double badge_w_mm, badge_h_mm; /* parsed size, default 101.6 x 76.2 */

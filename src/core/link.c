@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/text.h"
 
@@ -218,4 +219,17 @@ int link_code(const char *qr_template, const char *catalog_url, const char *scan
     }
     free(s);
     return rc;
+}
+
+/* ---- the printed form ---- */
+
+const char *link_short(const char *url)
+{
+    static const char *const SCHEMES[] = {"https://", "http://"};
+    for (size_t i = 0; i < sizeof SCHEMES / sizeof SCHEMES[0]; i++) {
+        size_t n = strlen(SCHEMES[i]);
+        if (!strncasecmp(url, SCHEMES[i], n))
+            return url + n;
+    }
+    return url;
 }

@@ -25,4 +25,9 @@ char *link_build(const char *qr_template, const char *catalog_url, const char *c
  * (another site's, a program's page, or an empty code); -1 out of memory. */
 int link_code(const char *qr_template, const char *catalog_url, const char *scanned, char **code);
 
+/* The link as printed under its QR code for a guest without a phone camera to
+ * type: the shortest form a browser still opens, url without its "https://"
+ * or "http://" (the rest kept as it is). Points into url. */
+const char *link_short(const char *url);
+
 #endif

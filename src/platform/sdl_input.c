@@ -34,6 +34,26 @@ static UiKey map_key(SDL_Keycode k)
         return UI_KEY_F4;
     case SDLK_q:
         return UI_KEY_Q;
+    case SDLK_F1:
+        return UI_KEY_F1;
+    case SDLK_KP_0:
+        return UI_KEY_KP_0;
+    case SDLK_KP_1:
+    case SDLK_KP_2:
+    case SDLK_KP_3:
+    case SDLK_KP_4:
+    case SDLK_KP_5:
+    case SDLK_KP_6:
+    case SDLK_KP_7:
+    case SDLK_KP_8:
+    case SDLK_KP_9: /* SDL numbers KP_1..KP_9 in a row */
+        return (UiKey)(UI_KEY_KP_0 + 1 + (int)(k - SDLK_KP_1));
+    case SDLK_KP_PLUS:
+        return UI_KEY_KP_PLUS;
+    case SDLK_KP_MINUS:
+        return UI_KEY_KP_MINUS;
+    case SDLK_KP_MULTIPLY:
+        return UI_KEY_KP_MULTIPLY;
     default:
         return UI_KEY_OTHER;
     }

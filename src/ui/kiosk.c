@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui/kiosk_focus.h"
 #include "ui/kiosk_keys.h"
+#include "ui/kiosk_speech.h"
 #include "ui/screens/screen.h"
 
 static const UiScreen *const SCREENS[SCREEN_COUNT] = {
@@ -85,6 +87,9 @@ void kiosk_go(Kiosk *k, ScreenId s, int64_t now)
     k->in.pressed = 0;
     k->in.focus = 0;
     k->in.show_focus = false;
+    k->kb_focus = 0;
+    k->kb_field = 0;
+    k->say_screen = true;
     k->pointer_down = false;
     k->dragging = false;
     k->drag = NULL;
@@ -115,6 +120,7 @@ void kiosk_forget(Kiosk *k)
 
 void kiosk_reset(Kiosk *k, int64_t now)
 {
+    kiosk_speech_end(k);
     visit_end(k->env.visit);
     kiosk_forget(k);
     k->lang = k->default_lang;
@@ -136,6 +142,7 @@ void kiosk_notice(Kiosk *k, UiStr s, int64_t now)
     k->notice = (int)s;
     k->notice_until = now + NOTICE_MS;
     k->dirty = true;
+    kiosk_say(k, kiosk_tr(k, s));
 }
 
 void kiosk_help(Kiosk *k, int64_t now)
@@ -370,7 +377,8 @@ static int64_t idle_ms(const Kiosk *k)
 {
     int s = k->env.cfg->idle_timeout_s > 0 ? k->env.cfg->idle_timeout_s : 60;
     int own = current(k)->idle_s;
-    return (int64_t)(own > 0 && own < s ? own : s) * 1000;
+    /* A guest listening to the screen gets twice the time. */
+    return (int64_t)(own > 0 && own < s ? own : s) * (k->speech ? 2000 : 1000);
 }
 
 /* When the kiosk goes back to Welcome by itself, or INT64_MAX. A finger
@@ -451,6 +459,7 @@ void kiosk_tick(Kiosk *k, int64_t now)
          * taps nothing on the PIN pad. The guest of a visit still open gets
          * their badge, as when they walk away. */
         k->hold_at = 0;
+        kiosk_speech_end(k);
         visit_end(k->env.visit);
         kiosk_forget(k);
         kiosk_go(k, SCREEN_STAFF_PIN, now);
@@ -571,10 +580,13 @@ const UiView *kiosk_layout(Kiosk *k, int w, int h, int64_t now)
     ui_view_begin(v, w, h, k->env.measure);
     ui_draw_rect(v, ui_rect(0, 0, w, h), k->theme.bg, 0);
     current(k)->layout(k, cur_state(k), v, now);
+    kiosk_focus_draw(k);
     if (!current(k)->own_notice)
         notice_toast(k);
-    if (prompting(k, now))
+    bool prompt = prompting(k, now);
+    if (prompt)
         still_there(k, now);
+    kiosk_speech_frame(k, prompt ? kiosk_tr(k, S_STILL_THERE) : NULL);
     k->dirty = false;
     return v;
 }

@@ -20,6 +20,7 @@
 #include "core/event_config.h"
 #include "store/store_print.h"
 #include "ui/ui.h"
+#include "ui/ui_speech.h"
 #include "visit/visit.h"
 
 typedef struct Kiosk Kiosk;
@@ -31,6 +32,7 @@ typedef struct KioskEnv {
     int logo_image;         /* image id for UI_CMD_IMAGE, or -1 when no logo */
     int logo_w, logo_h;     /* its size in pixels */
     bool windowed;          /* false: locked-down kiosk (close, Alt+F4, Escape, Ctrl+Q ignored) */
+    SpeechPort speech;      /* spoken guidance, when a guest asks for it; zero: none */
 } KioskEnv;
 
 /* The kiosk on Welcome. NULL with err filled when out of memory. */

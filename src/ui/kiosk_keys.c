@@ -1,10 +1,12 @@
 /* kiosk_keys.c — typing: the on-screen keyboard's keys, the hardware
- * keyboard (Return, Tab focus, the quit keys of a windowed kiosk) and the
+ * keyboard (Return, Tab focus, the quit keys of a windowed kiosk; arrows,
+ * Escape and the keypad are kiosk_focus.c's) and the
  * bursts of a barcode scanner, told from typing by their speed alone. */
 #include "ui/kiosk_keys.h"
 
 #include <string.h>
 
+#include "ui/kiosk_focus.h"
 #include "ui/screens/screen.h"
 
 /* A scanner types a whole code, then Enter, faster than any person: every
@@ -84,6 +86,8 @@ static void tab(Kiosk *k, bool back)
         current(k)->focus(k, cur_state(k), ids[next]);
     k->in.focus = ids[next];
     k->in.show_focus = true;
+    k->kb_focus = 0;
+    kiosk_focus_reveal(k, ids[next]);
     k->dirty = true;
 }
 
@@ -91,6 +95,8 @@ static void tab(Kiosk *k, bool back)
  * when the key was typed. */
 void kiosk_keys_text(Kiosk *k, const char *s, int64_t t, int64_t now)
 {
+    if (kiosk_focus_text(k, s, now))
+        return;
     if (k->scan_len == 0 || t - k->scan_last > SCAN_GAP_MS) {
         k->scan_len = 0;
         k->scan_field = current(k)->field ? current(k)->field(k, cur_state(k)) : NULL;
@@ -139,17 +145,20 @@ void kiosk_keys_key(Kiosk *k, const UiEvent *ev, int64_t t, int64_t now)
             k->quit = true;
         return;
     }
+    /* Arrows, Escape (Back, never quit) and the keypad. */
+    if (kiosk_focus_key(k, ev, t, now)) {
+        k->dirty = true;
+        return;
+    }
     switch (ev->key) {
     case UI_KEY_RETURN:
-        if (!take_scan(k, t, now))
+        if (!take_scan(k, t, now) && !kiosk_focus_enter(k, now))
             enter(k, now);
         k->scan_len = 0;
         break;
     case UI_KEY_TAB:
         tab(k, ev->mods & UI_MOD_SHIFT);
         break;
-    case UI_KEY_ESCAPE:
-        break; /* never leaves the kiosk; Back buttons are on screen */
     default:
         screen_key(k, ev->key, now);
         break;

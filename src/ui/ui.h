@@ -40,6 +40,14 @@ typedef enum UiKey {
     UI_KEY_END,
     UI_KEY_F4,
     UI_KEY_Q,
+    UI_KEY_F1, /* spoken guidance on or off */
+    /* A numeric keypad's digits, whatever NumLock says: the kiosk decides
+     * whether they move or type (kiosk_focus.c). */
+    UI_KEY_KP_0,
+    UI_KEY_KP_9 = UI_KEY_KP_0 + 9,
+    UI_KEY_KP_PLUS,     /* louder */
+    UI_KEY_KP_MINUS,    /* softer */
+    UI_KEY_KP_MULTIPLY, /* spoken guidance on or off */
     UI_KEY_OTHER,
 } UiKey;
 
@@ -108,6 +116,8 @@ typedef enum UiWidgetKind {
 
 enum {
     UI_WF_FOCUSABLE = 1 << 0,
+    UI_WF_CHECKED = 1 << 1, /* a checkbox or tile that is ticked */
+    UI_WF_EMPTY = 1 << 2,   /* a text field with nothing typed */
 };
 
 typedef struct UiWidget {

@@ -189,6 +189,47 @@ static const Entry TABLE[S_COUNT] = {
     {S_STILL_THERE_FMT,
      {"Going back to the start in %d s.", "Volveremos a la pantalla de inicio en %d s."}},
     {S_STILL_HERE, {"I'm still here", "Sigo aquí"}},
+    {S_SPEECH, {"Accessibility", "Accesibilidad"}},
+    {S_SAY_ON,
+     {"Spoken guidance on. Tab or the arrow keys move, Enter chooses, Escape goes back. Plus "
+      "and minus change the volume.",
+      "Guía hablada activada. Tab o las flechas mueven, Intro elige, Escape vuelve atrás. Más y "
+      "menos cambian el volumen."}},
+    {S_SAY_OFF, {"Spoken guidance off.", "Guía hablada desactivada."}},
+    {S_SAY_WELCOME_FMT,
+     {"Welcome to %s. Choose Check in if you registered, I'm new here to register, or Explore "
+      "programs.",
+      "Le damos la bienvenida a %s. Elija Registrar mi llegada si se inscribió, No me inscribí "
+      "para inscribirse, o Explorar programas."}},
+    {S_SAY_FIND,
+     {"Find me. Type your first name, last name or company, then move down to your name.",
+      "Buscarme. Escriba su nombre, apellido o empresa y baje hasta su nombre."}},
+    {S_SAY_RESULTS_FMT, {"%zu results:", "%zu resultados:"}},
+    {S_SAY_RESULT_ONE, {"1 result:", "1 resultado:"}},
+    {S_SAY_CONFIRM, {"Choose Yes, check me in, or No.", "Elija Sí, registrar mi llegada, o No."}},
+    {S_SAY_WALKIN,
+     {"Fill in your first and last name, company, job title, email and phone. Enter goes to the "
+      "next field. Then choose Next.",
+      "Escriba su nombre, apellido, empresa, cargo, correo y teléfono. Intro pasa al campo "
+      "siguiente. Luego elija Siguiente."}},
+    {S_SAY_INTERESTS,
+     {"Select programs and kinds of partnership with Space, then choose Continue to print your "
+      "badge.",
+      "Seleccione programas y tipos de colaboración con la barra espaciadora y elija Continuar "
+      "para imprimir su gafete."}},
+    {S_SAY_PROGRAMS,
+     {"Move through the programs and press Enter to read one.",
+      "Recorra los programas y pulse Intro para leer uno."}},
+    {S_SAY_STAFF, {"Staff only.", "Solo personal."}},
+    {S_SAY_BUTTON, {"button", "botón"}},
+    {S_SAY_CHECKBOX, {"checkbox", "casilla"}},
+    {S_SAY_FIELD, {"text field", "campo de texto"}},
+    {S_SAY_ROW, {"list item", "elemento de lista"}},
+    {S_SAY_KEY, {"key", "tecla"}},
+    {S_SAY_SELECTED, {"selected", "seleccionado"}},
+    {S_SAY_NOT_SELECTED, {"not selected", "no seleccionado"}},
+    {S_SAY_EMPTY, {"empty", "vacío"}},
+    {S_SAY_VOLUME_FMT, {"Volume %d percent.", "Volumen al %d por ciento."}},
     {S_FIND_SHOW_ALL, {"Show all %zu", "Ver los %zu"}},
     {S_FIND_TYPE_MORE,
      {"More people match: type more of your name.",

@@ -153,6 +153,28 @@ typedef enum UiStr {
     S_STILL_THERE,
     S_STILL_THERE_FMT, /* one %d: seconds left */
     S_STILL_HERE,
+    /* spoken guidance (kiosk_speech.c and each screen's speak) */
+    S_SPEECH,
+    S_SAY_ON,
+    S_SAY_OFF,
+    S_SAY_WELCOME_FMT, /* the event's name */
+    S_SAY_FIND,
+    S_SAY_RESULTS_FMT, /* how many rows, then the rows follow */
+    S_SAY_RESULT_ONE,
+    S_SAY_CONFIRM,
+    S_SAY_WALKIN,
+    S_SAY_INTERESTS,
+    S_SAY_PROGRAMS,
+    S_SAY_STAFF,
+    S_SAY_BUTTON,
+    S_SAY_CHECKBOX,
+    S_SAY_FIELD,
+    S_SAY_ROW,
+    S_SAY_KEY,
+    S_SAY_SELECTED,
+    S_SAY_NOT_SELECTED,
+    S_SAY_EMPTY,
+    S_SAY_VOLUME_FMT, /* percent */
     S_FIND_SHOW_ALL,  /* one %zu: how many matches */
     S_FIND_TYPE_MORE, /* more than the rows shown match */
     S_NOT_YOU,

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/link.h"
 #include "core/qr.h"
 
 /* Dark enough for white text (contrast over 4.5:1) and for text on white. */
@@ -151,6 +152,82 @@ int ui_qr_draw(UiView *v, int cx, int y, const char *text, int min_code, int max
     return side;
 }
 
+/* ---- the link in print ---- */
+
+/* Where the line of text from utf8 that fits w at px ends: after the last '/'
+ * or '-' that fits, else after the last character that does (at least one). */
+static size_t link_line_end(UiView *v, const char *utf8, int px, int w)
+{
+    size_t n = strlen(utf8), best = 0, chars = 0;
+    char line[512];
+    for (size_t i = 1; i <= n && i < sizeof line; i++) {
+        if (i < n && ((unsigned char)utf8[i] & 0xC0) == 0x80)
+            continue;
+        memcpy(line, utf8, i);
+        line[i] = '\0';
+        if (ui_text_width(v, line, px, UI_REGULAR) > w)
+            break;
+        chars = i;
+        if (utf8[i - 1] == '/' || utf8[i - 1] == '-' || i == n)
+            best = i;
+    }
+    if (chars == n)
+        return n;
+    if (best)
+        return best;
+    if (chars)
+        return chars;
+    size_t one = 1;
+    while (one < n && ((unsigned char)utf8[one] & 0xC0) == 0x80)
+        one++;
+    return one;
+}
+
+/* Lines the link takes at px in w (more than max means it does not fit). */
+static int link_lines(UiView *v, const char *utf8, int px, int w, int max)
+{
+    int lines = 0;
+    while (*utf8 && lines <= max) {
+        utf8 += link_line_end(v, utf8, px, w);
+        lines++;
+    }
+    return lines;
+}
+
+/* The link drawn in lines of r.w, centred or from the left, from the top of
+ * r; returns the height used. */
+static int link_draw(UiView *v, UiRect r, const char *utf8, int px, UiColor c, bool centre)
+{
+    char line[512];
+    int lh = ui_text_height(v, px, UI_REGULAR), y = r.y;
+    while (*utf8 && y + lh <= r.y + r.h) {
+        size_t end = link_line_end(v, utf8, px, r.w);
+        size_t n = end < sizeof line ? end : sizeof line - 1;
+        memcpy(line, utf8, n);
+        line[n] = '\0';
+        int x = centre ? r.x + (r.w - ui_text_width(v, line, px, UI_REGULAR)) / 2 : r.x;
+        ui_draw_text(v, x, y, line, px, UI_REGULAR, c);
+        utf8 += end;
+        y += lh;
+    }
+    return y - r.y;
+}
+
+/* The size and lines at which the link reads whole in w: the smallest text
+ * down to four fifths of it, on up to three lines (more when even that is
+ * too few). */
+static int link_fit(UiView *v, const UiTheme *t, const char *utf8, int w, int *lines)
+{
+    for (int px = t->px_small; px >= t->px_small * 4 / 5; px--) {
+        *lines = link_lines(v, utf8, px, w, 3);
+        if (*lines <= 3)
+            return px;
+    }
+    /* A long link at the smallest size takes the lines it needs. */
+    *lines = link_lines(v, utf8, t->px_small * 4 / 5, w, 8);
+    return t->px_small * 4 / 5;
+}
+
 /* ---- the page ---- */
 
 static int para(UiView *v, int x, int y, int w, const char *text, int px, UiWeight wt, UiColor c)
@@ -195,34 +272,67 @@ static int section(UiView *v, const UiTheme *t, int x, int y, int w, const char 
     return h;
 }
 
+/* What the panel beside (or below) the text holds and how tall each part is. */
+typedef struct Panel {
+    int min_code, qr_max, qr, hint_h, tile_h, below;
+    const char *link;
+    int link_w, link_px, link_h;
+    bool link_in_text; /* no room under the code: the link heads the text */
+} Panel;
+
+static int panel_below(const UiTheme *t, const Panel *pn, bool interest)
+{
+    return (pn->hint_h ? t->gap + pn->hint_h : 0) +
+           (pn->link_h && !pn->link_in_text ? t->gap + pn->link_h : 0) +
+           (interest ? t->gap + pn->tile_h : 0);
+}
+
+static void panel_plan(UiView *v, const UiTheme *t, UiRect area, const UiProgramPage *pg, Panel *pn)
+{
+    const Program *p = pg->p;
+    bool landscape = area.w > area.h;
+    bool has_url = p->url && *p->url;
+    memset(pn, 0, sizeof *pn);
+    pn->min_code = ui_sc(t, 200); /* about 35 mm on a 7-inch 800x480 panel */
+    pn->hint_h = has_url ? ui_text_height(v, t->px_small, UI_REGULAR) : 0;
+    pn->tile_h = pg->show_interest ? ui_tile_height(v, t, t->px_body, 1, false) : 0;
+    /* The link in print under the code, for a guest without a phone camera. */
+    pn->link = has_url ? link_short(p->url) : "";
+    pn->link_w = landscape ? ui_sc(t, 240) : area.w - 2 * t->pad;
+    int n = 0;
+    pn->link_px = has_url ? link_fit(v, t, pn->link, pn->link_w, &n) : 0;
+    pn->link_h = n * ui_text_height(v, pn->link_px, UI_REGULAR);
+    for (int round = 0; round < 3; round++) {
+        pn->below = panel_below(t, pn, pg->show_interest);
+        pn->qr_max = landscape ? area.h - 2 * t->pad - pn->below : area.w - 2 * t->pad;
+        if (!landscape && pn->qr_max > area.h / 4) /* most of a portrait screen is the text's */
+            pn->qr_max = area.h / 4;
+        int code = 0;
+        pn->qr = has_url ? qr_fit(p->url, pn->min_code, pn->qr_max, &code) : 0;
+        if (!landscape || !pn->qr || code >= pn->min_code * 9 / 10)
+            break;
+        /* Short of room (larger text at 800x480): the code's size matters
+         * more than the line saying to scan it, then than where its link is. */
+        if (pn->hint_h)
+            pn->hint_h = 0;
+        else
+            pn->link_in_text = true;
+    }
+}
+
 void ui_program_page(UiView *v, const UiTheme *t, const UiInteract *in, UiRect area, UiScroll *sc,
                      const UiProgramPage *pg)
 {
     const Program *p = pg->p;
     bool landscape = area.w > area.h;
-    bool has_url = p->url && *p->url;
-    int min_code = ui_sc(t, 200); /* about 35 mm on a 7-inch 800x480 panel */
-    int hint_h = has_url ? ui_text_height(v, t->px_small, UI_REGULAR) : 0;
-    int tile_h = pg->show_interest ? ui_tile_height(v, t, t->px_body, 1, false) : 0;
-    int below = (hint_h ? t->gap + hint_h : 0) + (pg->show_interest ? t->gap + tile_h : 0);
-    int qr_max = landscape ? area.h - 2 * t->pad - below : area.w - 2 * t->pad;
-    if (!landscape && qr_max > area.h / 4) /* leave most of a portrait screen to the text */
-        qr_max = area.h / 4;
-    int code = 0;
-    int qr = has_url ? qr_fit(p->url, min_code, qr_max, &code) : 0;
-    if (landscape && qr && code < min_code * 9 / 10) {
-        /* Short of room (larger text at 800x480): the code's size matters more
-         * than the line saying to scan it. */
-        qr_max += t->gap + hint_h;
-        below -= t->gap + hint_h;
-        hint_h = 0;
-        qr = ui_qr_side(p->url, min_code, qr_max);
-    }
+    Panel pn;
+    panel_plan(v, t, area, pg, &pn);
+    int qr = pn.qr;
     bool panel = qr > 0 || pg->show_interest;
     int panel_w = 0, panel_h = 0;
     if (panel) {
         panel_w = qr > ui_sc(t, 240) ? qr : ui_sc(t, 240);
-        panel_h = qr + below - (qr ? 0 : t->gap);
+        panel_h = qr + pn.below - (qr ? 0 : t->gap);
     }
 
     UiRect text_area = area, panel_r;
@@ -249,6 +359,9 @@ void ui_program_page(UiView *v, const UiTheme *t, const UiInteract *in, UiRect a
     if (head)
         ui_draw_rect(v, ui_rect(x, y, bar, head), colour, bar / 2);
     y += head + ui_sc(t, 8);
+    if (pn.link_in_text)
+        y += link_draw(v, ui_rect(x, y, w, 10 * pn.link_h), pn.link, pn.link_px, t->text, false) +
+             ui_sc(t, 8);
     y += para(v, x, y, w, p->description, t->px_body, UI_REGULAR, t->text);
     y += section(v, t, x, y, w, ui_tr(pg->lang, S_PROG_GRADES), p->grades, false);
     y += section(v, t, x, y, w, ui_tr(pg->lang, S_PROG_CERTS), p->certifications, true);
@@ -262,19 +375,26 @@ void ui_program_page(UiView *v, const UiTheme *t, const UiInteract *in, UiRect a
     int py = panel_r.y;
     int cx = panel_r.x + panel_r.w / 2;
     if (qr) {
-        ui_qr_draw(v, cx, py, p->url, min_code, qr_max);
+        ui_qr_draw(v, cx, py, p->url, pn.min_code, pn.qr_max);
         if (t->contrast) /* the white quiet zone reads as a box on black */
             ui_draw_frame(v, ui_rect(cx - qr / 2, py, qr, qr), t->border, 0, t->border_w);
         py += qr + t->gap;
-        if (hint_h) {
-            ui_text_in(v, ui_rect(panel_r.x, py, panel_r.w, hint_h), ui_tr(pg->lang, S_PROG_SCAN),
-                       t->px_small, t->px_small, UI_REGULAR, t->muted, UI_CENTER);
-            py += hint_h + t->gap;
+        if (!pn.link_in_text) {
+            int lw = panel_r.w < pn.link_w ? panel_r.w : pn.link_w;
+            py += link_draw(v, ui_rect(cx - lw / 2, py, lw, pn.link_h), pn.link, pn.link_px,
+                            t->text, true) +
+                  t->gap;
+        }
+        if (pn.hint_h) {
+            ui_text_in(v, ui_rect(panel_r.x, py, panel_r.w, pn.hint_h),
+                       ui_tr(pg->lang, S_PROG_SCAN), t->px_small, t->px_small, UI_REGULAR, t->muted,
+                       UI_CENTER);
+            py += pn.hint_h + t->gap;
         }
     }
     if (pg->show_interest) {
         int tw = landscape ? panel_r.w : (panel_r.w < ui_sc(t, 360) ? panel_r.w : ui_sc(t, 360));
-        ui_tile(v, t, in, pg->interest_id, ui_rect(cx - tw / 2, py, tw, tile_h),
+        ui_tile(v, t, in, pg->interest_id, ui_rect(cx - tw / 2, py, tw, pn.tile_h),
                 ui_tr(pg->lang, S_INTERESTED), NULL, pg->interested, t->px_body);
     }
 }

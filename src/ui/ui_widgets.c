@@ -4,6 +4,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/contrast.h"
+
 /* ---- theme ---- */
 
 void ui_theme_make(UiTheme *t, int w, int h, UiColor primary, UiColor accent, bool contrast)
@@ -48,16 +50,20 @@ void ui_theme_make(UiTheme *t, int w, int h, UiColor primary, UiColor accent, bo
         t->success = t->warning = t->toast = t->accent;
         t->on_toast = ui_rgb(0, 0, 0);
         t->border_w = ui_sc(t, 3);
+        t->focus = t->accent;
     } else {
-        t->bg = ui_rgb(0xF3, 0xF5, 0xF8);
+        t->bg = ui_rgb(CONTRAST_PAGE_R, CONTRAST_PAGE_G, CONTRAST_PAGE_B);
         t->surface = ui_rgb(255, 255, 255);
         t->text = ui_rgb(0x17, 0x1E, 0x2B);
         t->muted = ui_rgb(0x55, 0x5F, 0x6E);
         t->primary = primary;
-        t->on_primary = ui_rgb(255, 255, 255);
-        /* Light primaries (a yellow theme) need dark text on buttons. */
-        if (primary.r * 299 + primary.g * 587 + primary.b * 114 > 150000)
-            t->on_primary = ui_rgb(0x17, 0x1E, 0x2B);
+        /* White or dark text on buttons, whichever reads better (a yellow
+         * theme needs dark text). */
+        Rgb p = {primary.r, primary.g, primary.b}, white = {255, 255, 255},
+            dark = {0x17, 0x1E, 0x2B};
+        t->on_primary = contrast_ratio(white, p) >= contrast_ratio(dark, p)
+                            ? ui_rgb(255, 255, 255)
+                            : ui_rgb(dark.r, dark.g, dark.b);
         t->accent = accent;
         t->border = ui_rgb(0xC5, 0xCC, 0xD6);
         t->error = ui_rgb(0xC6, 0x28, 0x28);
@@ -67,6 +73,7 @@ void ui_theme_make(UiTheme *t, int w, int h, UiColor primary, UiColor accent, bo
         t->toast = ui_rgb(0x30, 0x33, 0x3A);
         t->on_toast = ui_rgb(255, 255, 255);
         t->border_w = ui_sc(t, 2);
+        t->focus = t->text; /* the event's accent may be pale (a yellow) */
     }
     if (t->border_w < 1)
         t->border_w = 1;
@@ -79,11 +86,16 @@ int ui_sc(const UiTheme *t, int v)
 
 /* ---- widgets ---- */
 
+void ui_focus_ring(UiView *v, const UiTheme *t, UiRect r)
+{
+    int thick = ui_sc(t, 3) > 3 ? ui_sc(t, 3) : 3, out = ui_sc(t, 2) + thick;
+    ui_draw_frame(v, ui_rect_inset(r, -out), t->focus, t->radius + out, thick);
+}
+
 static void focus_ring(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r)
 {
     if (in->show_focus && in->focus == id)
-        ui_draw_frame(v, ui_rect_inset(r, -ui_sc(t, 4)), t->accent, t->radius + ui_sc(t, 4),
-                      ui_sc(t, 3));
+        ui_focus_ring(v, t, r);
 }
 
 /* A button's face (fill, frame, focus ring); returns its text colour. */
@@ -106,8 +118,16 @@ static UiColor button_face(UiView *v, const UiTheme *t, const UiInteract *in, ui
         fg = t->contrast ? t->text : t->primary;
         break;
     }
-    if (pressed)
-        fill = ui_mix(fill, t->contrast ? ui_rgb(128, 128, 128) : ui_rgb(0, 0, 0), 40);
+    if (pressed && style != UI_BTN_PRIMARY) {
+        /* Pressed, a light button fills with the primary: darkening its face
+         * would sink its primary-coloured label under 4.5:1. */
+        fill = t->primary;
+        fg = t->on_primary;
+    } else if (pressed) {
+        /* Away from the label's colour, so it reads better, never worse. */
+        bool light_text = fg.r + fg.g + fg.b > 3 * 128;
+        fill = ui_mix(fill, light_text ? ui_rgb(0, 0, 0) : ui_rgb(255, 255, 255), 40);
+    }
     ui_draw_rect(v, r, fill, t->radius);
     if (style == UI_BTN_SECONDARY || t->contrast)
         ui_draw_frame(v, r, t->contrast ? t->border : t->primary, t->radius, t->border_w);
@@ -198,14 +218,15 @@ UiRect ui_field(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, 
         if (text_x)
             *text_x = inner.x;
         if (f->placeholder)
-            ui_text_in(v, inner, f->placeholder, px, px * 7 / 10, UI_REGULAR,
-                       ui_mix(t->muted, t->surface, t->contrast ? 0 : 60), UI_LEFT);
+            ui_text_in(v, inner, f->placeholder, px, px * 7 / 10, UI_REGULAR, t->muted,
+                       UI_LEFT); /* muted, not paler: it must read at 4.5:1 */
         if (focused)
             ui_draw_rect(v, ui_rect(inner.x, ty, ui_sc(t, 2) + 1, th),
                          t->contrast ? t->accent : t->primary, 0);
     }
     ui_clip_set(v, saved);
-    ui_widget_add(v, id, UI_W_FIELD, r, f->caption ? f->caption : f->placeholder, UI_WF_FOCUSABLE);
+    ui_widget_add(v, id, UI_W_FIELD, r, f->caption ? f->caption : f->placeholder,
+                  UI_WF_FOCUSABLE | (f->value && *f->value ? 0 : UI_WF_EMPTY));
     return box;
 }
 
@@ -258,7 +279,7 @@ void ui_checkbox(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id,
     int lx = b.x + bs + ui_sc(t, 12);
     ui_text_in(v, ui_rect(lx, r.y, r.x + r.w - lx, r.h), label, t->px_body, t->px_small, UI_REGULAR,
                t->text, UI_LEFT);
-    ui_widget_add(v, id, UI_W_CHECK, r, label, UI_WF_FOCUSABLE);
+    ui_widget_add(v, id, UI_W_CHECK, r, label, UI_WF_FOCUSABLE | (checked ? UI_WF_CHECKED : 0));
 }
 
 /* Width left for a tile's label next to its check box. */
@@ -338,7 +359,7 @@ void ui_tile(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiR
     if (sh)
         ui_text_in(v, ui_rect(tr.x, y + lines * lh, tr.w, sh), sub, t->px_small, t->px_small,
                    UI_REGULAR, t->muted, UI_LEFT);
-    ui_widget_add(v, id, UI_W_CHECK, r, label, UI_WF_FOCUSABLE);
+    ui_widget_add(v, id, UI_W_CHECK, r, label, UI_WF_FOCUSABLE | (selected ? UI_WF_CHECKED : 0));
 }
 
 /* Width left for a row's label beside its chevron. */

@@ -21,6 +21,7 @@ typedef struct UiTheme {
     UiColor success, warning; /* a badge printed, an export written; the staff message */
     UiColor toast, on_toast;  /* a notice over the screen */
     UiColor on_mark;          /* a tick or "!" drawn on success or warning */
+    UiColor focus;            /* the focus ring: 3:1 at least against the page */
     int px_small, px_body, px_button, px_title, px_huge;
     int pad, gap, radius, target, border_w;
     int btn_min;  /* the narrowest button (Back, a language) */
@@ -38,6 +39,10 @@ typedef struct UiInteract {
     uint32_t focus;   /* widget id with keyboard focus, 0 none */
     bool show_focus;  /* draw focus rings (after Tab was used) */
 } UiInteract;
+
+/* The ring round the control holding the keyboard focus: at least 3 px, in
+ * the theme's focus colour, a little outside r. */
+void ui_focus_ring(UiView *v, const UiTheme *t, UiRect r);
 
 typedef enum UiButtonStyle { UI_BTN_PRIMARY, UI_BTN_SECONDARY, UI_BTN_QUIET } UiButtonStyle;
 

@@ -84,8 +84,18 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     }
 }
 
+/* The row as it was shown: a masked name. */
+static void speak(Kiosk *k, void *st, char *out, size_t outlen)
+{
+    const Confirm *c = st;
+    snprintf(out, outlen, "%s %s. %s", kiosk_tr(k, S_CONFIRM_TITLE), c->label,
+             kiosk_tr(k, S_SAY_CONFIRM));
+}
+
 const UiScreen screen_confirm = {
     .name = "confirm",
+    .speak = speak,
+    .back_id = ID_NO,
     .state_size = sizeof(Confirm),
     .press = press,
     .layout = layout,

@@ -55,11 +55,32 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
         screen_programs_open(k, now);
 }
 
+/* What the guest is told about their badge, or -1: nothing. */
+static int badge_str(Badge b)
+{
+    switch (b) {
+    case BADGE_PRINTING:
+        return S_BADGE_PRINTING;
+    case BADGE_PRINTED:
+        return S_BADGE_PRINTED;
+    case BADGE_SAVED:
+        return S_BADGE_SAVED;
+    case BADGE_FAILED:
+        return S_BADGE_FAILED;
+    case BADGE_NONE:
+        break;
+    }
+    return -1;
+}
+
 static bool tick(Kiosk *k, void *st, int64_t now)
 {
     Done *d = st;
     Badge b = badge(k);
     if (b != d->seen) {
+        /* Spoken guidance says how it went (what it was, speak said). */
+        if (d->seen != BADGE_NONE && badge_str(b) >= 0)
+            kiosk_say(k, kiosk_tr(k, (UiStr)badge_str(b)));
         d->seen = b;
         d->seen_at = now;
     }
@@ -119,8 +140,22 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     screen_message(k, &m);
 }
 
+/* The welcome and the badge, as the screen shows them. */
+static void speak(Kiosk *k, void *st, char *out, size_t outlen)
+{
+    (void)st;
+    const VisitGuest *g = visit_guest(k->env.visit);
+    char big[300];
+    snprintf(big, sizeof big, kiosk_tr(k, S_DONE_FMT), g ? g->greet : "");
+    int b = badge_str(badge(k));
+    snprintf(out, outlen, "%s %s%s%s", big, kiosk_tr(k, S_DONE_SUB), b >= 0 ? " " : "",
+             b >= 0 ? kiosk_tr(k, (UiStr)b) : "");
+}
+
 const UiScreen screen_done = {
     .name = "done",
+    .speak = speak,
+    .back_id = ID_OK,
     .state_size = sizeof(Done),
     .press = press,
     .tick = tick,
@@ -148,8 +183,19 @@ static void already_layout(Kiosk *k, void *st, UiView *v, int64_t now)
     screen_message(k, &m);
 }
 
+static void already_speak(Kiosk *k, void *st, char *out, size_t outlen)
+{
+    (void)st;
+    const VisitGuest *g = visit_guest(k->env.visit);
+    char sub[400];
+    snprintf(sub, sizeof sub, kiosk_tr(k, S_ALREADY_SUB_FMT), g ? g->greet : "");
+    snprintf(out, outlen, "%s. %s", kiosk_tr(k, S_ALREADY), sub);
+}
+
 const UiScreen screen_already = {
     .name = "already",
+    .speak = already_speak,
+    .back_id = ID_OK,
     .press = press,
     .shown_ms = DONE_MS,
     .layout = already_layout,

@@ -25,10 +25,34 @@ typedef struct Find {
     UiRect box;
 } Find;
 
+/* Spoken guidance reads the results as the rows show them (masked names). */
+static void say_results(Kiosk *k, const Find *f)
+{
+    if (!k->speech || text_codepoints(f->query.text) < SEARCH_MIN_QUERY)
+        return;
+    char line[1024] = "";
+    if (f->nresults == 0)
+        snprintf(line, sizeof line, "%s", kiosk_tr(k, S_FIND_NONE));
+    else if (f->nresults == 1)
+        snprintf(line, sizeof line, "%s", kiosk_tr(k, S_SAY_RESULT_ONE));
+    else
+        snprintf(line, sizeof line, kiosk_tr(k, S_SAY_RESULTS_FMT), f->nresults);
+    for (size_t i = 0; i < f->nresults; i++) {
+        size_t n = strlen(line);
+        snprintf(line + n, sizeof line - n, " %s.", f->results[i].label);
+    }
+    if (f->more) {
+        size_t n = strlen(line);
+        snprintf(line + n, sizeof line - n, " %s", kiosk_tr(k, S_FIND_TYPE_MORE));
+    }
+    kiosk_say(k, line);
+}
+
 static void run_search(Kiosk *k, Find *f)
 {
     f->nresults = visit_search(k->env.visit, f->query.text, f->results, &f->more);
     ui_scroll_reset(&f->sc);
+    say_results(k, f);
 }
 
 static void focus(Kiosk *k, void *st, uint32_t id)
@@ -228,8 +252,16 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
         result_rows(k, f, y, bottom);
 }
 
+static void speak(Kiosk *k, void *st, char *out, size_t outlen)
+{
+    (void)st;
+    snprintf(out, outlen, "%s", kiosk_tr(k, S_SAY_FIND));
+}
+
 const UiScreen screen_find = {
     .name = "find",
+    .speak = speak,
+    .back_id = ID_BACK,
     .state_size = sizeof(Find),
     .enter = enter,
     .press = press,

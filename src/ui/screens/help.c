@@ -1,6 +1,8 @@
 /* help.c — "Please see a staff member": shown when a check-in, a walk-in or
  * interests could not be saved (the visit layer said why on stderr). Goes
  * back to Welcome by itself. */
+#include <stdio.h>
+
 #include "ui/screens/screen.h"
 
 enum { ID_OK = 1 };
@@ -35,8 +37,16 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     screen_message(k, &m);
 }
 
+static void speak(Kiosk *k, void *st, char *out, size_t outlen)
+{
+    (void)st;
+    snprintf(out, outlen, "%s. %s", kiosk_tr(k, S_STAFF_TITLE), kiosk_tr(k, S_STAFF_SUB));
+}
+
 const UiScreen screen_help = {
     .name = "help",
+    .speak = speak,
+    .back_id = ID_OK,
     .press = press,
     .shown_ms = HELP_MS,
     .layout = layout,

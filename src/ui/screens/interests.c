@@ -365,9 +365,23 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
                    kiosk_tr(k, S_CONTINUE_PRINTS), UI_BTN_PRIMARY, t->px_button);
 }
 
+static void speak(Kiosk *k, void *st, char *out, size_t outlen)
+{
+    (void)st;
+    const VisitGuest *g = visit_guest(k->env.visit);
+    char title[300];
+    if (g && g->greet[0])
+        snprintf(title, sizeof title, kiosk_tr(k, S_INTERESTS_TITLE_FMT), g->greet);
+    else
+        snprintf(title, sizeof title, "%s", kiosk_tr(k, S_INTERESTS_TITLE));
+    snprintf(out, outlen, "%s %s", title, kiosk_tr(k, S_SAY_INTERESTS));
+}
+
 const UiScreen screen_interests = {
     .name = "interests",
-    .idle_s = 30, /* unattended, the guest has walked away: their badge prints */
+    .speak = speak,
+    .back_id = ID_NOT_ME, /* the guest tapped the wrong name */
+    .idle_s = 30,         /* unattended, the guest has walked away: their badge prints */
     .state_size = sizeof(Interests),
     .create = create,
     .reset = reset,

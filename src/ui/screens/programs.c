@@ -2,6 +2,7 @@
  * its colour, name, school and pathway, scrolled by dragging with inertia;
  * and a program's page, where a guest checked in during this visit can mark
  * I'm interested. Cards and pages are drawn by ui_programs.h. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "ui/screens/screen.h"
@@ -120,8 +121,16 @@ static void list_layout(Kiosk *k, void *st, UiView *v, int64_t now)
     ui_scroll_bar(v, t, &p->sc, area);
 }
 
+static void list_speak(Kiosk *k, void *st, char *out, size_t outlen)
+{
+    (void)st;
+    snprintf(out, outlen, "%s. %s", kiosk_tr(k, S_PROGRAMS_TITLE), kiosk_tr(k, S_SAY_PROGRAMS));
+}
+
 const UiScreen screen_programs = {
     .name = "programs",
+    .speak = list_speak,
+    .back_id = ID_BACK,
     .state_size = sizeof(Programs),
     .press = list_press,
     .scroll = list_scroll,
@@ -167,8 +176,19 @@ static void page_layout(Kiosk *k, void *st, UiView *v, int64_t now)
     ui_program_page(v, &k->theme, &k->in, ui_rect(0, y0, v->w, v->h - y0), &pg->sc, &page);
 }
 
+/* The page's name, school and description; the rest is read on screen. */
+static void page_speak(Kiosk *k, void *st, char *out, size_t outlen)
+{
+    const ProgramPage *pg = st;
+    Program p = screen_program_view(k, pg->i);
+    snprintf(out, outlen, "%s. %s. %s", p.name ? p.name : "", p.school ? p.school : "",
+             p.description ? p.description : "");
+}
+
 const UiScreen screen_program = {
     .name = "program",
+    .speak = page_speak,
+    .back_id = ID_BACK,
     .state_size = sizeof(ProgramPage),
     .press = page_press,
     .scroll = page_scroll,

@@ -73,6 +73,12 @@ typedef struct UiScreen {
     /* The screen shows a notice itself (Welcome, in place of its hint): the
      * router draws none over it. */
     bool own_notice;
+    /* The widget Escape (and the keypad's 0) presses when it is on screen:
+     * the screen's Back, Cancel or Done; 0: none (Welcome). */
+    uint32_t back_id;
+    /* The keypad's digits type here (the PIN pad) rather than move the
+     * focus (kiosk_focus.c). */
+    bool keypad_types;
     /* Allocates what the state holds (at kiosk_create); 0 or -1. Optional. */
     int (*create)(Kiosk *k, void *st);
     /* Forgets everything about the guest (and frees what create did not
@@ -104,6 +110,11 @@ typedef struct UiScreen {
     /* When tick next has something to do, or INT64_MAX. Optional. */
     int64_t (*next_wake)(const Kiosk *k, const void *st, int64_t now);
     void (*layout)(Kiosk *k, void *st, UiView *v, int64_t now);
+    /* What spoken guidance says when the screen is shown: its title and what
+     * to do, in the kiosk's language, into out (kiosk_speech.c adds the
+     * focused control). Optional: staff screens say "Staff only." and their
+     * controls. */
+    void (*speak)(Kiosk *k, void *st, char *out, size_t outlen);
 } UiScreen;
 
 extern const UiScreen screen_welcome, screen_find, screen_confirm, screen_walkin, screen_interests,
@@ -154,6 +165,22 @@ struct Kiosk {
     UiEdit *scan_field; /* the field the burst went into, and how it was */
     UiEdit scan_saved;
 
+    /* Keyboard and keypad navigation (kiosk_focus.c): the on-screen key
+     * i + 1 holding the focus while typing still goes to the focused field
+     * (0: none), and a keypad digit whose text echo is still to come. */
+    int kb_focus;
+    uint32_t kb_field; /* the field last given the focus from the keys */
+    char kp_echo;
+
+    /* Spoken guidance for this visit (kiosk_speech.c): on until the idle
+     * reset; what is still to be said at the next frame; what was said. */
+    bool speech;
+    int volume; /* percent */
+    bool say_screen;
+    char say_more[1024]; /* said after the screen: results found, a notice */
+    uint32_t said_focus; /* widget id last spoken (an on-screen key: its id) */
+    bool said_prompt;
+
     int notice; /* UiStr, or -1 */
     int64_t notice_until;
     bool dirty, quit;
@@ -176,6 +203,12 @@ void kiosk_reset(Kiosk *k, int64_t now);
 /* Back to Welcome from a guest's Back button: the visit ends and what was
  * typed is forgotten; the language and contrast stay. */
 void kiosk_home(Kiosk *k, int64_t now);
+/* With spoken guidance on, text is said after what the frame says anyway
+ * (the screen on show, the focus): a search's results, a notice. */
+void kiosk_say(Kiosk *k, const char *text);
+/* Spoken guidance on or off for this visit (the Accessibility button, F1,
+ * the keypad's *). */
+void kiosk_speech_toggle(Kiosk *k);
 /* A message at the top of the screen for a few seconds (Welcome shows it in
  * place of its hint). */
 void kiosk_notice(Kiosk *k, UiStr s, int64_t now);

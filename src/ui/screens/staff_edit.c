@@ -123,6 +123,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 
 const UiScreen screen_staff_edit = {
     .name = "staff_edit",
+    .back_id = ID_CANCEL,
     .staff = true,
     .state_size = sizeof(Edit),
     .create = create,

@@ -291,6 +291,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 
 const UiScreen screen_staff_guest = {
     .name = "staff_guest",
+    .back_id = ID_BACK,
     .staff = true,
     .state_size = sizeof(GuestPage),
     .create = create,

@@ -477,6 +477,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 
 const UiScreen screen_staff_home = {
     .name = "staff_home",
+    .back_id = ID_BACK,
     .staff = true,
     .state_size = sizeof(Home),
     .enter = enter,

@@ -220,6 +220,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 
 const UiScreen screen_staff_lookup = {
     .name = "staff_lookup",
+    .back_id = ID_BACK,
     .staff = true,
     .state_size = sizeof(Lookup),
     .create = create,

@@ -320,6 +320,8 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 
 const UiScreen screen_staff_pin = {
     .name = "staff_pin",
+    .back_id = ID_CANCEL,
+    .keypad_types = true,
     .staff = true,
     .state_size = sizeof(Pad),
     .reset = reset,

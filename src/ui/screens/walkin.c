@@ -142,8 +142,16 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     ui_checkbox(v, t, &k->in, ID_CONSENT, consent, kiosk_tr(k, S_CONSENT), w->consent);
 }
 
+static void speak(Kiosk *k, void *st, char *out, size_t outlen)
+{
+    (void)st;
+    snprintf(out, outlen, "%s. %s", kiosk_tr(k, S_WALKIN_TITLE), kiosk_tr(k, S_SAY_WALKIN));
+}
+
 const UiScreen screen_walkin = {
     .name = "walkin",
+    .speak = speak,
+    .back_id = ID_BACK,
     .state_size = sizeof(Walkin),
     .create = create,
     .reset = reset,

@@ -6,7 +6,7 @@
 #include "core/lang.h"
 #include "ui/screens/screen.h"
 
-enum { ID_CHECKIN = 1, ID_NEWHERE, ID_EXPLORE, ID_LANG, ID_CONTRAST };
+enum { ID_CHECKIN = 1, ID_NEWHERE, ID_EXPLORE, ID_LANG, ID_CONTRAST, ID_SPEECH };
 
 /* Cycles through the event's languages (English and Spanish by default). */
 static void next_language(Kiosk *k)
@@ -40,28 +40,43 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
         break;
     case ID_LANG:
         next_language(k);
+        k->say_screen = true; /* in the new language */
         break;
     case ID_CONTRAST:
         k->contrast = !k->contrast;
         break;
+    case ID_SPEECH:
+        kiosk_speech_toggle(k);
+        break;
     }
 }
 
-/* Language and larger text, top right. */
+/* Spoken guidance, larger text and language, top right, right of the staff
+ * gesture's corner; narrowed alike (their labels shrink) when they do not
+ * all fit beside it. */
 static void switches(Kiosk *k)
 {
     const UiTheme *t = &k->theme;
     UiView *v = k->view;
     int bh = t->target;
-    const char *lang = kiosk_tr(k, S_OTHER_LANGUAGE);
-    int lw = screen_button_w(k, lang, t->px_body, t->btn_min);
-    UiRect lr = ui_rect(v->w - t->pad - lw, t->pad, lw, bh);
-    ui_button(v, t, &k->in, ID_LANG, lr, lang, UI_BTN_SECONDARY, t->px_body);
-    const char *big = kiosk_tr(k, S_CONTRAST);
-    int cw = screen_button_w(k, big, t->px_body, t->btn_min) + bh / 2;
-    UiRect cr = ui_rect(lr.x - t->gap - cw, t->pad, cw, bh);
-    ui_button(v, t, &k->in, ID_CONTRAST, cr, big, k->contrast ? UI_BTN_PRIMARY : UI_BTN_SECONDARY,
-              t->px_body);
+    const char *label[3] = {kiosk_tr(k, S_SPEECH), kiosk_tr(k, S_CONTRAST),
+                            kiosk_tr(k, S_OTHER_LANGUAGE)};
+    int w[3], sum = 2 * t->gap;
+    for (int i = 0; i < 3; i++) {
+        w[i] = screen_button_w(k, label[i], t->px_body, t->btn_min) + (i < 2 ? bh / 2 : 0);
+        sum += w[i];
+    }
+    int avail = v->w - 2 * t->pad - t->target - t->gap;
+    int x = v->w - t->pad;
+    static const uint32_t ID[3] = {ID_SPEECH, ID_CONTRAST, ID_LANG};
+    for (int i = 2; i >= 0; i--) {
+        int bw = sum > avail ? (int)((long)w[i] * (avail - 2 * t->gap) / (sum - 2 * t->gap)) : w[i];
+        x -= bw;
+        bool lit = (ID[i] == ID_CONTRAST && k->contrast) || (ID[i] == ID_SPEECH && k->speech);
+        ui_button(v, t, &k->in, ID[i], ui_rect(x, t->pad, bw, bh), label[i],
+                  lit ? UI_BTN_PRIMARY : UI_BTN_SECONDARY, t->px_body);
+        x -= t->gap;
+    }
 }
 
 /* The heights of the column's parts, measured first so it can be centred. */
@@ -201,8 +216,15 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     buttons(k, &c, y, portrait);
 }
 
+static void speak(Kiosk *k, void *st, char *out, size_t outlen)
+{
+    (void)st;
+    snprintf(out, outlen, kiosk_tr(k, S_SAY_WELCOME_FMT), k->env.cfg->name);
+}
+
 const UiScreen screen_welcome = {
     .name = "welcome",
+    .speak = speak,
     .own_notice = true,
     .press = press,
     .layout = layout,

@@ -1,0 +1,367 @@
+/* test_ui_speech.c — spoken guidance with its words recorded instead of
+ * played (a SpeechPort that keeps every utterance): the sequence a guest who
+ * cannot see the screen hears for a check-in, a walk-in and an unknown code,
+ * in English and Spanish, driven by keys alone. What is expected is built
+ * from the translation table, never written out here; what must never be
+ * said (a full last name, an email, a phone) is checked on every utterance.
+ * With guidance on, the idle timeout doubles, "Still there?" is said, and the
+ * idle reset ends the guidance. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "core/event_config.h"
+#include "core/import.h"
+#include "store/store.h"
+#include "ui/kiosk.h"
+#include "ui/kiosk_focus.h"
+#include "ui/ui_i18n.h"
+#include "ui_driver.h"
+
+/* ---- the recorder ---- */
+
+#define MAX_SAID 256
+
+typedef struct Said {
+    char lang[8];
+    char text[2048];
+} Said;
+
+typedef struct Recorder {
+    Said said[MAX_SAID];
+    size_t n;
+    size_t stops;
+    int volume;
+} Recorder;
+
+static void rec_say(void *ud, const char *lang, const char *text)
+{
+    Recorder *r = ud;
+    assert_true(r->n < MAX_SAID);
+    snprintf(r->said[r->n].lang, sizeof r->said[0].lang, "%s", lang);
+    snprintf(r->said[r->n].text, sizeof r->said[0].text, "%s", text);
+    r->n++;
+}
+
+static void rec_stop(void *ud)
+{
+    ((Recorder *)ud)->stops++;
+}
+
+static void rec_volume(void *ud, int percent)
+{
+    ((Recorder *)ud)->volume = percent;
+}
+
+/* ---- fixture ---- */
+
+typedef struct Fixture {
+    char *dir;
+    Store *store;
+    EventConfig cfg;
+    Recorder rec;
+    Uid *d;
+    size_t from; /* the first utterance not yet matched by expect_said */
+} Fixture;
+
+static void import_csv(Store *s, const char *rel, bool programs)
+{
+    char *path = tu_source(rel);
+    size_t len;
+    char *raw = tu_read(path, &len);
+    assert_non_null(raw);
+    ImportReport rep;
+    import_report_init(&rep, path);
+    if (programs) {
+        ProgramList pl;
+        program_list_init(&pl);
+        assert_int_equal(import_parse_programs(raw, len, &pl, &rep), 0);
+        assert_int_equal(store_import_programs(s, &pl, &rep, 1000), STORE_OK);
+        program_list_free(&pl);
+    } else {
+        GuestList gl;
+        guest_list_init(&gl);
+        assert_int_equal(import_parse_guests(raw, len, &gl, &rep), 0);
+        assert_int_equal(store_import_guests(s, &gl, &rep, 1000), STORE_OK);
+        guest_list_free(&gl);
+    }
+    import_report_free(&rep);
+    free(raw);
+    free(path);
+}
+
+static int setup(void **state)
+{
+    Fixture *f = calloc(1, sizeof *f);
+    f->dir = tu_tempdir();
+    char *db = tu_path(f->dir, "k.db");
+    char err[256];
+    assert_int_equal(store_open(db, STORE_OPEN_CREATE, &f->store, err, sizeof err), STORE_OK);
+    free(db);
+    import_csv(f->store, "tests/ui/event/guests.csv", false);
+    import_csv(f->store, "tests/ui/event/programs.csv", true);
+    config_defaults(&f->cfg);
+    snprintf(f->cfg.kiosk_id, sizeof f->cfg.kiosk_id, "unit");
+    SpeechPort port = {rec_say, rec_stop, rec_volume, &f->rec};
+    f->d = uid_kiosk_create(&(UidSetup){.store = f->store, .cfg = &f->cfg, .speech = port});
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Fixture *f = *state;
+    uid_destroy(f->d);
+    store_close(f->store);
+    tu_rmtree(f->dir);
+    free(f->dir);
+    free(f);
+    return 0;
+}
+
+/* ---- what was heard ---- */
+
+static void dump(const Fixture *f)
+{
+    for (size_t i = 0; i < f->rec.n; i++)
+        fprintf(stderr, "  %zu [%s] %s\n", i, f->rec.said[i].lang, f->rec.said[i].text);
+}
+
+/* The next utterances, in order, contain text (each later than the last one
+ * matched), all in language lang. */
+static void expect_said(Fixture *f, const char *lang, const char *text)
+{
+    for (size_t i = f->from; i < f->rec.n; i++) {
+        if (strstr(f->rec.said[i].text, text)) {
+            assert_string_equal(f->rec.said[i].lang, lang);
+            f->from = i; /* one utterance may hold several expected parts */
+            return;
+        }
+    }
+    dump(f);
+    fail_msg("not said (from utterance %zu on): \"%s\"", f->from, text);
+}
+
+static void expect_private(const Fixture *f, const char *const *never, size_t n)
+{
+    for (size_t i = 0; i < f->rec.n; i++)
+        for (size_t j = 0; j < n; j++)
+            if (strstr(f->rec.said[i].text, never[j])) {
+                dump(f);
+                fail_msg("utterance %zu says \"%s\"", i, never[j]);
+            }
+}
+
+static const char *focused(Uid *d)
+{
+    const UiWidget *w = kiosk_focus_widget(uid_kiosk(d));
+    return w ? ui_view_text(uid_view(d), w->text) : "";
+}
+
+static void tab_to(Uid *d, const char *label)
+{
+    for (int i = 0; i < 60 && strcmp(focused(d), label); i++)
+        uid_key(d, UI_KEY_TAB, 0);
+    if (strcmp(focused(d), label))
+        fail_msg("%s: Tab never reached '%s'", uid_screen(d), label);
+}
+
+/* "Label, button." as the kiosk describes a control. */
+static void control(char *out, size_t n, UiLang lang, const char *label, UiStr kind, int state)
+{
+    if (state < 0)
+        snprintf(out, n, "%s, %s.", label, ui_tr(lang, kind));
+    else
+        snprintf(out, n, "%s, %s, %s.", label, ui_tr(lang, kind), ui_tr(lang, (UiStr)state));
+}
+
+/* ---- the flows ---- */
+
+static void check_in(Fixture *f, UiLang L)
+{
+    Uid *d = f->d;
+    const char *lc = ui_lang_code(L);
+    char line[600];
+    if (L == UI_LANG_ES)
+        uid_press(d, ui_tr(UI_LANG_EN, S_OTHER_LANGUAGE)); /* "Español" */
+    tab_to(d, ui_tr(L, S_SPEECH));
+    uid_key(d, UI_KEY_RETURN, 0);
+    expect_said(f, lc, ui_tr(L, S_SAY_ON));
+    snprintf(line, sizeof line, ui_tr(L, S_SAY_WELCOME_FMT), f->cfg.name);
+    expect_said(f, lc, line);
+    tab_to(d, ui_tr(L, S_CHECK_IN));
+    control(line, sizeof line, L, ui_tr(L, S_CHECK_IN), S_SAY_BUTTON, -1);
+    expect_said(f, lc, line);
+    uid_key(d, UI_KEY_RETURN, 0);
+    expect_said(f, lc, ui_tr(L, S_SAY_FIND));
+    control(line, sizeof line, L, ui_tr(L, S_FIND_PLACEHOLDER), S_SAY_FIELD, S_SAY_EMPTY);
+    expect_said(f, lc, line);
+    uid_type(d, "ana", 150);
+    expect_said(f, lc, "Ana G. — Acme Welding.");
+    uid_key(d, UI_KEY_DOWN, 0);
+    control(line, sizeof line, L, "Ana G. — Acme Welding", S_SAY_ROW, -1);
+    expect_said(f, lc, line);
+    uid_key(d, UI_KEY_RETURN, 0);
+    snprintf(line, sizeof line, "%s Ana G. — Acme Welding. %s", ui_tr(L, S_CONFIRM_TITLE),
+             ui_tr(L, S_SAY_CONFIRM));
+    expect_said(f, lc, line);
+    tab_to(d, ui_tr(L, S_YES));
+    uid_key(d, UI_KEY_RETURN, 0);
+    snprintf(line, sizeof line, ui_tr(L, S_INTERESTS_TITLE_FMT), "Ana");
+    expect_said(f, lc, line);
+    tab_to(d, ui_tr(L, S_KIND_INTERNS));
+    control(line, sizeof line, L, ui_tr(L, S_KIND_INTERNS), S_SAY_CHECKBOX, S_SAY_NOT_SELECTED);
+    expect_said(f, lc, line);
+    uid_type(d, " ", 0);
+    control(line, sizeof line, L, ui_tr(L, S_KIND_INTERNS), S_SAY_CHECKBOX, S_SAY_SELECTED);
+    expect_said(f, lc, line);
+    tab_to(d, ui_tr(L, S_CONTINUE));
+    uid_key(d, UI_KEY_RETURN, 0);
+    snprintf(line, sizeof line, ui_tr(L, S_DONE_FMT), "Ana");
+    expect_said(f, lc, line);
+    expect_said(f, lc, ui_tr(L, S_DONE_SUB));
+    /* Never the full last name, the email or the phone of anyone. */
+    static const char *const NEVER[] = {"García", "Garcia", "@", "555", "Ruiz"};
+    expect_private(f, NEVER, 5);
+}
+
+static void test_checkin_english(void **state)
+{
+    check_in(*state, UI_LANG_EN);
+}
+
+static void test_checkin_spanish(void **state)
+{
+    check_in(*state, UI_LANG_ES);
+}
+
+static void walk_in(Fixture *f, UiLang L)
+{
+    Uid *d = f->d;
+    const char *lc = ui_lang_code(L);
+    char line[600];
+    if (L == UI_LANG_ES)
+        uid_press(d, ui_tr(UI_LANG_EN, S_OTHER_LANGUAGE));
+    uid_key(d, UI_KEY_F1, 0); /* the shortcut */
+    expect_said(f, lc, ui_tr(L, S_SAY_ON));
+    tab_to(d, ui_tr(L, S_NEW_HERE));
+    uid_key(d, UI_KEY_RETURN, 0);
+    expect_said(f, lc, ui_tr(L, S_SAY_WALKIN));
+    static const UiStr CAPTION[] = {S_FIRST, S_LAST, S_COMPANY, S_JOB, S_EMAIL};
+    static const char *const VALUE[] = {"Zoë", "Quist", "Quist Robotics", "CTO",
+                                        "zoe@quist.example"};
+    for (size_t i = 0; i < 5; i++) {
+        control(line, sizeof line, L, ui_tr(L, CAPTION[i]), S_SAY_FIELD, S_SAY_EMPTY);
+        expect_said(f, lc, line);
+        uid_type(d, VALUE[i], 150);
+        uid_key(d, UI_KEY_RETURN, 0);
+    }
+    uid_type(d, "555-0100", 150);
+    tab_to(d, ui_tr(L, S_NEXT));
+    uid_key(d, UI_KEY_RETURN, 0);
+    snprintf(line, sizeof line, ui_tr(L, S_INTERESTS_TITLE_FMT), "Zoë");
+    expect_said(f, lc, line);
+    tab_to(d, ui_tr(L, S_CONTINUE));
+    uid_key(d, UI_KEY_RETURN, 0);
+    snprintf(line, sizeof line, ui_tr(L, S_DONE_FMT), "Zoë");
+    expect_said(f, lc, line);
+    /* What the guest typed is theirs, but not read out to the room. */
+    static const char *const NEVER[] = {"zoe@", "555", "Quist Robotics"};
+    expect_private(f, NEVER, 3);
+}
+
+static void test_walkin_english(void **state)
+{
+    walk_in(*state, UI_LANG_EN);
+}
+
+static void test_walkin_spanish(void **state)
+{
+    walk_in(*state, UI_LANG_ES);
+}
+
+static void unknown_code(Fixture *f, UiLang L)
+{
+    Uid *d = f->d;
+    if (L == UI_LANG_ES)
+        uid_press(d, ui_tr(UI_LANG_EN, S_OTHER_LANGUAGE));
+    uid_key(d, UI_KEY_F1, 0);
+    uid_scan(d, "999999");
+    expect_said(f, ui_lang_code(L), ui_tr(L, S_SCAN_UNKNOWN));
+    assert_string_equal(uid_screen(d), "welcome");
+}
+
+static void test_unknown_english(void **state)
+{
+    unknown_code(*state, UI_LANG_EN);
+}
+
+static void test_unknown_spanish(void **state)
+{
+    unknown_code(*state, UI_LANG_ES);
+}
+
+/* Twice the time, "Still there?" said, and the reset ends the guidance. */
+static void test_idle(void **state)
+{
+    Fixture *f = *state;
+    Uid *d = f->d;
+    uid_key(d, UI_KEY_F1, 0);
+    uid_key(d, UI_KEY_KP_PLUS, 0);
+    assert_int_equal(f->rec.volume, 90);
+    uid_key(d, UI_KEY_KP_MINUS, 0);
+    uid_key(d, UI_KEY_KP_MINUS, 0);
+    assert_int_equal(f->rec.volume, 70);
+    char line[80];
+    snprintf(line, sizeof line, ui_tr(UI_LANG_EN, S_SAY_VOLUME_FMT), 70);
+    expect_said(f, "en", line);
+    uid_press(d, "Check in");
+    int timeout = f->cfg.idle_timeout_s * 1000;
+    uid_wait(d, timeout + 1000); /* past the usual timeout: still here */
+    assert_string_equal(uid_screen(d), "find");
+    uid_wait(d, timeout - 1000 - 10000 + 500); /* the prompt, 10 s before twice the time */
+    expect_said(f, "en", ui_tr(UI_LANG_EN, S_STILL_THERE));
+    uid_wait(d, 10000);
+    assert_string_equal(uid_screen(d), "welcome");
+    assert_true(f->rec.stops >= 1);
+    size_t n = f->rec.n;
+    uid_key(d, UI_KEY_TAB, 0);
+    uid_key(d, UI_KEY_TAB, 0);
+    assert_int_equal(f->rec.n, n); /* the next guest hears nothing unless they ask */
+}
+
+/* The volume is the kiosk's: it starts at event.ini's speech_volume, and in
+ * staff mode (guidance off) the keypad's + and - still set it, said aloud. */
+static void test_volume_staff(void **state)
+{
+    Fixture *f = *state;
+    Uid *d = f->d;
+    f->cfg.speech_volume = 50;
+    uid_hold(d, 5, 5, 3100);
+    assert_string_equal(uid_screen(d), "staff_pin");
+    uid_key(d, UI_KEY_KP_PLUS, 0);
+    assert_int_equal(f->rec.volume, 60);
+    char line[80];
+    snprintf(line, sizeof line, ui_tr(UI_LANG_EN, S_SAY_VOLUME_FMT), 60);
+    expect_said(f, "en", line);
+    assert_int_equal(f->rec.n, 1); /* the level, and nothing else */
+    uid_key(d, UI_KEY_F1, 0);
+    assert_int_equal(f->rec.volume, 60); /* kept for guidance */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_checkin_english, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_checkin_spanish, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walkin_english, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walkin_spanish, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unknown_english, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unknown_spanish, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_idle, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_volume_staff, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
