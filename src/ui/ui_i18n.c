@@ -22,7 +22,7 @@ static const Entry TABLE[S_COUNT] = {
     {S_BACK, {"Back", "Atrás"}},
     {S_FIND_TITLE, {"Find your name", "Busque su nombre"}},
     {S_FIND_PLACEHOLDER,
-     {"Type your first name, last name or company", "Escriba su nombre, apellido o empresa"}},
+     {"Type your first name, or your company", "Escriba su nombre, o su empresa"}},
     {S_FIND_MORE, {"Type at least 2 letters", "Escriba al menos 2 letras"}},
     {S_FIND_NONE,
      {"No match. Check the spelling, or tap I'm new here.",
@@ -217,6 +217,9 @@ static const Entry TABLE[S_COUNT] = {
     {S_STAFF_CONSENT_LABEL, {"May contact", "Contacto"}},
     {S_STAFF_CONSENT_YES, {"Yes, about partnering", "Sí, sobre colaboraciones"}},
     {S_STAFF_CONSENT_NO, {"No", "No"}},
+    {S_FIND_KEEP_TYPING,
+     {"Keep typing your first name, or tap I'm new here.",
+      "Siga escribiendo su nombre, o toque «No me inscribí»."}},
 };
 
 const char *ui_tr(UiLang lang, UiStr s)

@@ -173,6 +173,7 @@ typedef enum UiStr {
     S_STAFF_CONSENT_LABEL,
     S_STAFF_CONSENT_YES,
     S_STAFF_CONSENT_NO,
+    S_FIND_KEEP_TYPING, /* no match yet, and the name may be only begun */
     S_COUNT
 } UiStr;
 

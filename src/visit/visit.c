@@ -112,7 +112,7 @@ void visit_changed(Visit *v)
 
 size_t visit_search(Visit *v, const char *query, SearchResult out[SEARCH_MAX_RESULTS], bool *more)
 {
-    return search_query_more(v->ix, query, out, more);
+    return search_find(v->ix, query, out, more);
 }
 
 /* ---- the current guest ---- */
