@@ -38,3 +38,7 @@ set_tests_properties(test_ui_programs PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
 # exports as well as on the screen.
 lanyard_test(test_ui_door SOURCES test_ui_door.c DEPS ui_driver store core_import NEEDS_BINARY)
 set_tests_properties(test_ui_door PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
+# One guest's visit never reaches the next person (issue 10): Done ends it.
+lanyard_test(test_ui_guests SOURCES test_ui_guests.c
+             DEPS ui_driver ui_kiosk visit store core_import core_text)
+set_tests_properties(test_ui_guests PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")

@@ -1,0 +1,155 @@
+/* test_ui_guests.c — one guest's visit never reaches the next person: after
+ * Done, whoever explores the programs is nobody's guest, and the previous
+ * guest's interests, as the database holds them, stay as that guest left them.
+ * Driven in process by the UI driver (ui_driver.h) on a real database. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "core/event_config.h"
+#include "core/import.h"
+#include "store/store.h"
+#include "ui_driver.h"
+#include "visit/visit.h"
+
+typedef struct Fixture {
+    char *dir;
+    Store *store;
+    EventConfig cfg;
+    Uid *d;
+} Fixture;
+
+static void import_file(Fixture *f, const char *rel, bool programs)
+{
+    char *csv = tu_source(rel);
+    size_t len;
+    char *raw = tu_read(csv, &len);
+    assert_non_null(raw);
+    ImportReport rep;
+    import_report_init(&rep, csv);
+    if (programs) {
+        ProgramList pl;
+        program_list_init(&pl);
+        assert_int_equal(import_parse_programs(raw, len, &pl, &rep), 0);
+        assert_int_equal(store_import_programs(f->store, &pl, &rep, UID_T0), STORE_OK);
+        program_list_free(&pl);
+    } else {
+        GuestList gl;
+        guest_list_init(&gl);
+        assert_int_equal(import_parse_guests(raw, len, &gl, &rep), 0);
+        assert_int_equal(store_import_guests(f->store, &gl, &rep, UID_T0), STORE_OK);
+        guest_list_free(&gl);
+    }
+    import_report_free(&rep);
+    free(raw);
+    free(csv);
+}
+
+static int setup(void **state)
+{
+    Fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    f->dir = tu_tempdir();
+    char *db = tu_path(f->dir, "k.db");
+    char err[256];
+    assert_int_equal(store_open(db, STORE_OPEN_CREATE, &f->store, err, sizeof err), STORE_OK);
+    free(db);
+    import_file(f, "tests/ui/event/guests.csv", false);
+    import_file(f, "tests/ui/event/programs.csv", true);
+    config_defaults(&f->cfg);
+    snprintf(f->cfg.kiosk_id, sizeof f->cfg.kiosk_id, "unit");
+    f->d = uid_kiosk_create(&(UidSetup){.store = f->store, .cfg = &f->cfg});
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Fixture *f = *state;
+    uid_destroy(f->d);
+    store_close(f->store);
+    tu_rmtree(f->dir);
+    free(f->dir);
+    free(f);
+    return 0;
+}
+
+/* The program codes the database holds for the guest with this code, joined
+ * by commas in the order stored. */
+static void interests_of(Fixture *f, const char *code, char *out, size_t cap)
+{
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_by_code(f->store, code, &g), STORE_OK);
+    char **programs = NULL, **kinds = NULL;
+    size_t np = 0, nk = 0;
+    assert_int_equal(store_interests_get(f->store, g.id, &programs, &np, &kinds, &nk), STORE_OK);
+    out[0] = '\0';
+    for (size_t i = 0; i < np; i++)
+        snprintf(out + strlen(out), cap - strlen(out), "%s%s", i ? "," : "", programs[i]);
+    store_strings_free(programs, np);
+    store_strings_free(kinds, nk);
+    guest_clear(&g);
+}
+
+/* Ana checks in and picks Health Science; from Done the next person explores
+ * the programs within the idle timeout: no page offers them Ana's "I'm
+ * interested", ticked or not, and whatever they tap leaves Ana's interests as
+ * she saved them. */
+static void test_done_ends_visit(void **state)
+{
+    Fixture *f = *state;
+    uid_scan(f->d, "2713624642");
+    assert_string_equal(uid_screen(f->d), "interests");
+    uid_press(f->d, "Health Science");
+    uid_press(f->d, "Continue");
+    assert_string_equal(uid_screen(f->d), "done");
+    uid_expect(f->d, "Welcome, Ana!");
+    char saved[256];
+    interests_of(f, "2713624642", saved, sizeof saved);
+    assert_string_equal(saved, "HLTH");
+
+    uid_wait(f->d, 2000);
+    uid_press(f->d, "Explore programs");
+    static const char *const PAGES[] = {"Health Science", "Welding Technology", "Culinary Arts"};
+    for (size_t i = 0; i < sizeof PAGES / sizeof PAGES[0]; i++) {
+        uid_press(f->d, PAGES[i]);
+        assert_string_equal(uid_screen(f->d), "program");
+        if (uid_visible(f->d, "I'm interested")) {
+            uid_press(f->d, "I'm interested");
+            fail_msg("%s offers the last guest's I'm interested", PAGES[i]);
+        }
+        uid_press(f->d, "Back");
+    }
+    char after[256];
+    interests_of(f, "2713624642", after, sizeof after);
+    assert_string_equal(after, saved);
+    assert_null(visit_guest(uid_visit(f->d)));
+}
+
+/* Done timing out ends the visit too: Explore programs from Welcome is
+ * nobody's. */
+static void test_done_timeout_ends_visit(void **state)
+{
+    Fixture *f = *state;
+    uid_scan(f->d, "2713854927");
+    uid_press(f->d, "Continue");
+    assert_string_equal(uid_screen(f->d), "done");
+    uid_wait(f->d, 30000);
+    assert_string_equal(uid_screen(f->d), "welcome");
+    assert_null(visit_guest(uid_visit(f->d)));
+    uid_press(f->d, "Explore programs");
+    uid_press(f->d, "Welding Technology");
+    assert_false(uid_visible(f->d, "I'm interested"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_done_ends_visit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_done_timeout_ends_visit, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
