@@ -8,3 +8,4 @@ lanyard_test(test_store_faults SOURCES test_store_faults.c fault_vfs.c DEPS stor
 # The visit layer with no screen: check-in outcomes, walk-ins, badges, staff's
 # actions and the event folder's CSVs, over a real store and fake ports.
 lanyard_test(test_visit SOURCES test_visit.c DEPS visit store core_pin core_import core_link)
+lanyard_test(test_visit_pin SOURCES test_visit_pin.c DEPS visit store core_pin PkgConfig::SODIUM)

@@ -1,15 +1,18 @@
 /* test_ui_guests.c — one guest's visit never reaches the next person: after
  * Done, whoever explores the programs is nobody's guest, and the previous
  * guest's interests, as the database holds them, stay as that guest left them.
- * Driven in process by the UI driver (ui_driver.h) on a real database. */
+ * The staff PIN pad stays responsive while a PIN is checked. Driven in
+ * process by the UI driver (ui_driver.h) on a real database. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "testutil.h"
 
 #include "core/event_config.h"
 #include "core/import.h"
+#include "core/pin.h"
 #include "store/store.h"
 #include "ui_driver.h"
 #include "visit/visit.h"
@@ -60,6 +63,7 @@ static int setup(void **state)
     import_file(f, "tests/ui/event/programs.csv", true);
     config_defaults(&f->cfg);
     snprintf(f->cfg.kiosk_id, sizeof f->cfg.kiosk_id, "unit");
+    assert_int_equal(pin_hash("246813", f->cfg.pin_hash), 0);
     f->d = uid_kiosk_create(&(UidSetup){.store = f->store, .cfg = &f->cfg});
     *state = f;
     return 0;
@@ -145,11 +149,64 @@ static void test_done_timeout_ends_visit(void **state)
     assert_false(uid_visible(f->d, "I'm interested"));
 }
 
+static double mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* OK on the pad returns at once and says "Checking…"; the pad still takes
+ * keys; the answer comes later and opens staff mode. */
+static void test_pin_checked_off_the_screen(void **state)
+{
+    Fixture *f = *state;
+    double t0 = mono_ms();
+    assert_false(pin_verify("000000", f->cfg.pin_hash));
+    double verify_ms = mono_ms() - t0;
+
+    uid_hold(f->d, 5, 5, 3000);
+    assert_string_equal(uid_screen(f->d), "staff_pin");
+    uid_type(f->d, "246813", 200);
+    t0 = mono_ms();
+    uid_key(f->d, UI_KEY_RETURN, 0);
+    double ok_ms = mono_ms() - t0;
+    print_message("  [figures] OK on the pad took %.1f ms; one check %.1f ms\n", ok_ms, verify_ms);
+    assert_true(ok_ms * 4 < verify_ms);
+    assert_string_equal(uid_screen(f->d), "staff_pin");
+    uid_expect(f->d, "Checking");
+    uid_press(f->d, "7"); /* the pad answers taps meanwhile */
+    assert_string_equal(uid_screen(f->d), "staff_pin");
+    uid_settle(f->d);
+    assert_string_equal(uid_screen(f->d), "staff_home");
+}
+
+/* Cancel while the right PIN is being checked: nobody comes in. */
+static void test_pin_cancelled_mid_check(void **state)
+{
+    Fixture *f = *state;
+    uid_hold(f->d, 5, 5, 3000);
+    uid_type(f->d, "246813", 200);
+    uid_key(f->d, UI_KEY_RETURN, 0);
+    uid_expect(f->d, "Checking");
+    uid_press(f->d, "Cancel");
+    assert_string_equal(uid_screen(f->d), "welcome");
+    uid_settle(f->d);
+    uid_wait(f->d, 1000);
+    assert_string_equal(uid_screen(f->d), "welcome");
+    uid_hold(f->d, 5, 5, 3000);
+    uid_settle(f->d);
+    assert_string_equal(uid_screen(f->d), "staff_pin");
+    assert_false(uid_visible(f->d, "Checking"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_done_ends_visit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_done_timeout_ends_visit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_pin_checked_off_the_screen, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_pin_cancelled_mid_check, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -40,5 +40,5 @@ lanyard_test(test_ui_door SOURCES test_ui_door.c DEPS ui_driver store core_impor
 set_tests_properties(test_ui_door PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
 # One guest's visit never reaches the next person (issue 10): Done ends it.
 lanyard_test(test_ui_guests SOURCES test_ui_guests.c
-             DEPS ui_driver ui_kiosk visit store core_import core_text)
+             DEPS ui_driver ui_kiosk visit store core_import core_pin core_text)
 set_tests_properties(test_ui_guests PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")

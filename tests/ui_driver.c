@@ -16,6 +16,7 @@
 
 #include "core/text.h"
 #include "ui/kiosk.h"
+#include "visit/visit_staff.h"
 
 struct Uid {
     UidSetup setup;
@@ -292,6 +293,12 @@ void uid_wait(Uid *d, int64_t ms)
     k_frame(d);
 }
 
+void uid_settle(Uid *d)
+{
+    visit_pin_wait(d->visit);
+    k_frame(d);
+}
+
 bool uid_visible(const Uid *d, const char *text)
 {
     return ui_view_contains_text(uid_view(d), text);
@@ -377,7 +384,7 @@ char *uid_event_copy(const char *dir, bool pin)
     if (!pin)
         return ev;
     const char *const argv[] = {LANYARD_BINARY, "set-pin", "--event", ev, NULL};
-    TuRun r = tu_run(argv, "2468\n");
+    TuRun r = tu_run(argv, "246813\n");
     if (r.status != 0)
         fail_msg("set-pin failed: %s", r.err);
     tu_run_free(&r);

@@ -220,6 +220,10 @@ static const Entry TABLE[S_COUNT] = {
     {S_FIND_KEEP_TYPING,
      {"Keep typing your first name, or tap I'm new here.",
       "Siga escribiendo su nombre, o toque «No me inscribí»."}},
+    {S_PIN_CHECKING, {"Checking…", "Comprobando…"}},
+    {S_PIN_WEAK,
+     {"Set a longer staff PIN (6 digits or more): lanyard set-pin",
+      "Ponga un PIN del personal más largo (6 dígitos o más): lanyard set-pin"}},
 };
 
 const char *ui_tr(UiLang lang, UiStr s)

@@ -174,6 +174,8 @@ typedef enum UiStr {
     S_STAFF_CONSENT_YES,
     S_STAFF_CONSENT_NO,
     S_FIND_KEEP_TYPING, /* no match yet, and the name may be only begun */
+    S_PIN_CHECKING,
+    S_PIN_WEAK, /* the PIN that let staff in should be set again */
     S_COUNT
 } UiStr;
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/link.h"
+#include "core/pin.h"
 #include "core/text.h"
 #include "core/timefmt.h"
 
@@ -66,6 +67,8 @@ void visit_destroy(Visit *v)
         return;
     search_destroy(v->ix);
     program_list_free(&v->programs);
+    visit_pin_cancel(v);
+    pin_check_free(v->pin); /* at most one check's time */
     free(v);
 }
 

@@ -2,6 +2,7 @@
  * lookup, a guest's record, correcting a guest, checking them in, undo,
  * reprint and the test badge. See visit_staff.h. The dashboard
  * is in visit_dashboard.c, Export to USB in visit_export.c. */
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,15 +73,21 @@ VisitPin visit_pin_open(Visit *v)
         return VISIT_PIN_NONE;
     if (!v->lock_ok)
         return VISIT_PIN_ERROR;
+    /* A PIN tried on an earlier pad lets nobody in through this one. */
+    visit_pin_cancel(v);
+    if (visit_pin_poll(v) == VISIT_PIN_CHECKING)
+        return VISIT_PIN_CHECKING;
     return visit_pin_state(v, NULL) == VISIT_PIN_LOCKED ? VISIT_PIN_LOCKED : VISIT_PIN_OPEN;
 }
 
-VisitPin visit_pin_try(Visit *v, const char *pin)
+VisitPin visit_pin_submit(Visit *v, const char *pin)
 {
     const char *hash = v->env.cfg->pin_hash;
     /* A demo window may be explored without a PIN; a real kiosk may not. */
     if (!hash[0])
         return v->env.demo ? VISIT_PIN_OK : VISIT_PIN_NONE;
+    if (v->pin)
+        return VISIT_PIN_CHECKING;
     if (!v->lock_ok) {
         lock_load(v);
         if (!v->lock_ok)
@@ -90,16 +97,71 @@ VisitPin visit_pin_try(Visit *v, const char *pin)
     VisitPin state = pin_of(lockout_state(&v->lock, now, NULL));
     if (state != VISIT_PIN_OPEN || !*pin)
         return state;
-    bool ok = pin_verify(pin, hash);
-    if (ok)
-        lockout_passed(&v->lock);
-    else
-        lockout_failed(&v->lock, now);
+    v->pin = pin_check_start(pin, hash);
+    if (!v->pin) {
+        visit_fail(v, "cannot check the staff PIN: %s", strerror(errno));
+        return VISIT_PIN_ERROR;
+    }
+    v->pin_abandoned = false;
+    v->pin_weak_if_right = pin_is_weak(pin, hash);
+    /* Wrong until proven right, on disk before the answer. */
+    lockout_failed(&v->lock, now);
     lock_save(v);
-    if (ok)
+    return VISIT_PIN_CHECKING;
+}
+
+VisitPin visit_pin_poll(Visit *v)
+{
+    if (!v->pin)
+        return VISIT_PIN_OPEN;
+    PinAnswer a = pin_check_answer(v->pin);
+    if (a == PIN_CHECKING)
+        return VISIT_PIN_CHECKING;
+    pin_check_free(v->pin);
+    v->pin = NULL;
+    if (a == PIN_RIGHT) {
+        lockout_passed(&v->lock);
+        lock_save(v);
+    }
+    if (v->pin_abandoned)
+        return visit_pin_state(v, NULL);
+    if (a == PIN_RIGHT) {
+        v->pin_weak = v->pin_weak_if_right;
+        if (v->pin_weak)
+            fprintf(stderr,
+                    "lanyard: the staff PIN is shorter than %d digits or hashed at an "
+                    "older cost: set a new one with `lanyard set-pin --event DIR`\n",
+                    PIN_MIN_DIGITS);
         return VISIT_PIN_OK;
-    return lockout_state(&v->lock, now, NULL) == LOCKOUT_LOCKED ? VISIT_PIN_LOCKED
-                                                                : VISIT_PIN_WRONG;
+    }
+    return lockout_state(&v->lock, visit_now(v), NULL) == LOCKOUT_LOCKED ? VISIT_PIN_LOCKED
+                                                                         : VISIT_PIN_WRONG;
+}
+
+void visit_pin_cancel(Visit *v)
+{
+    if (v->pin)
+        v->pin_abandoned = true;
+}
+
+void visit_pin_wait(Visit *v)
+{
+    if (v->pin)
+        pin_check_wait(v->pin);
+}
+
+VisitPin visit_pin_try(Visit *v, const char *pin)
+{
+    VisitPin r = visit_pin_submit(v, pin);
+    if (r != VISIT_PIN_CHECKING)
+        return r;
+    visit_pin_wait(v);
+    return visit_pin_poll(v);
+}
+
+bool visit_pin_weak(const Visit *v)
+{
+    return v->pin_weak;
 }
 
 VisitPin visit_pin_state(const Visit *v, int64_t *remaining_ms)
