@@ -1,8 +1,9 @@
 /* test_ui_guests.c — one guest's visit never reaches the next person: after
  * Done, whoever explores the programs is nobody's guest, and the previous
  * guest's interests, as the database holds them, stay as that guest left them.
- * The staff PIN pad stays responsive while a PIN is checked. Driven in
- * process by the UI driver (ui_driver.h) on a real database. */
+ * The staff PIN pad stays responsive while a PIN is checked; a scan is told
+ * from typing by the keys' own timestamps. Driven in process by the UI driver
+ * (ui_driver.h) on a real database. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -200,6 +201,62 @@ static void test_pin_cancelled_mid_check(void **state)
     assert_false(uid_visible(f->d, "Checking"));
 }
 
+/* The guest with this registration code is checked in. */
+static bool checked_in(Fixture *f, const char *code)
+{
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_by_code(f->store, code, &g), STORE_OK);
+    bool in = false;
+    assert_int_equal(store_is_checked_in(f->store, g.id, &in), STORE_OK);
+    guest_clear(&g);
+    return in;
+}
+
+/* Sends text one character at a time, stamped gap_ms apart from t0 (when the
+ * keys were pressed), each handled step_ms after the one before (how late the
+ * kiosk got to it), then Return stamped gap_ms after the last. */
+static void keys_stamped(Fixture *f, const char *text, int64_t t0, int gap_ms, int step_ms)
+{
+    int64_t t = t0;
+    for (const char *p = text; *p; p++, t += gap_ms) {
+        UiEvent ev = {.type = UI_EV_TEXT, .t = t};
+        ev.text[0] = *p;
+        uid_send(f->d, ev);
+        if (step_ms)
+            uid_wait(f->d, step_ms);
+    }
+    uid_send(f->d, (UiEvent){.type = UI_EV_KEY, .key = UI_KEY_RETURN, .t = t});
+}
+
+/* Keys 50 ms apart by their own timestamps (20 a second, a quick typist or
+ * xdotool) are typing even when a busy frame hands them over all at once; a
+ * burst 10 ms apart ending in Enter is a scan even when handled 100 ms apart. */
+static void test_scan_told_by_timestamps(void **state)
+{
+    Fixture *f = *state;
+    static const char *const SCREENS[] = {"Check in", "I'm new here"};
+    for (size_t i = 0; i < 2; i++) {
+        uid_press(f->d, SCREENS[i]);
+        const char *screen = i == 0 ? "find" : "walkin";
+        assert_string_equal(uid_screen(f->d), screen);
+        int64_t t0 = uid_now(f->d);
+        uid_wait(f->d, 2000); /* all handled later, in one frame */
+        keys_stamped(f, "2713624642", t0, 50, 0);
+        assert_string_equal(uid_screen(f->d), screen);
+        uid_expect(f->d, "2713624642");
+        assert_false(checked_in(f, "2713624642"));
+        uid_press(f->d, "Back");
+        assert_string_equal(uid_screen(f->d), "welcome");
+    }
+    uid_press(f->d, "Check in");
+    int64_t t0 = uid_now(f->d);
+    uid_wait(f->d, 200);
+    keys_stamped(f, "2713624642", t0, 10, 100);
+    assert_string_equal(uid_screen(f->d), "interests");
+    assert_true(checked_in(f, "2713624642"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -207,6 +264,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_done_timeout_ends_visit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pin_checked_off_the_screen, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pin_cancelled_mid_check, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_scan_told_by_timestamps, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
