@@ -13,6 +13,7 @@
 
 #include "core/event_config.h"
 #include "core/import.h"
+#include "core/lockout.h"
 #include "core/pin.h"
 #include "store/store.h"
 #include "ui_driver.h"
@@ -23,7 +24,27 @@ typedef struct Fixture {
     Store *store;
     EventConfig cfg;
     Uid *d;
+    int64_t wall_step; /* how far the wall clock was stepped from the kiosk's */
 } Fixture;
+
+/* The wall clock: the kiosk's simulated clock, stepped by wall_step. */
+static int64_t stepped_wall(void *ud)
+{
+    Fixture *f = ud;
+    return uid_now(f->d) + f->wall_step;
+}
+
+/* The monotonic clock: the kiosk's simulated clock, never stepped. */
+static int64_t steady(void *ud)
+{
+    return uid_now(((Fixture *)ud)->d);
+}
+
+static void one_boot(void *ud, char *out, size_t len)
+{
+    (void)ud;
+    snprintf(out, len, "boot-1");
+}
 
 static void import_file(Fixture *f, const char *rel, bool programs)
 {
@@ -65,7 +86,10 @@ static int setup(void **state)
     config_defaults(&f->cfg);
     snprintf(f->cfg.kiosk_id, sizeof f->cfg.kiosk_id, "unit");
     assert_int_equal(pin_hash("246813", f->cfg.pin_hash), 0);
-    f->d = uid_kiosk_create(&(UidSetup){.store = f->store, .cfg = &f->cfg});
+    f->d = uid_kiosk_create(&(UidSetup){.store = f->store,
+                                        .cfg = &f->cfg,
+                                        .clock = {stepped_wall, f},
+                                        .timers = {steady, one_boot, f}});
     *state = f;
     return 0;
 }
@@ -257,6 +281,74 @@ static void test_scan_told_by_timestamps(void **state)
     assert_true(checked_in(f, "2713624642"));
 }
 
+#define HOUR INT64_C(3600000)
+
+/* A Pi without a battery clock steps its wall clock by hours at boot, maybe
+ * while the kiosk runs: the idle reset, Done's timeout, the staff hold and the
+ * PIN's lock-out keep their times; records keep the wall clock's. */
+static void test_timers_ignore_wall_steps(void **state)
+{
+    Fixture *f = *state;
+    /* The idle reset: 60 s of kiosk time, whatever the wall clock does. */
+    uid_press(f->d, "I'm new here");
+    uid_type(f->d, "Secret", 100);
+    f->wall_step += 3 * HOUR;
+    uid_wait(f->d, 30000);
+    f->wall_step -= 5 * HOUR;
+    uid_wait(f->d, 29000);
+    assert_string_equal(uid_screen(f->d), "walkin");
+    uid_wait(f->d, 2000);
+    assert_string_equal(uid_screen(f->d), "welcome");
+
+    /* Done goes back to Welcome after its own few seconds. */
+    uid_scan(f->d, "2713624642");
+    uid_press(f->d, "Continue");
+    assert_string_equal(uid_screen(f->d), "done");
+    f->wall_step += 4 * HOUR;
+    uid_wait(f->d, 3000);
+    f->wall_step -= 8 * HOUR;
+    assert_string_equal(uid_screen(f->d), "done");
+    uid_wait(f->d, 4000);
+    assert_string_equal(uid_screen(f->d), "welcome");
+
+    /* The staff gesture: 3 s held. */
+    uid_down(f->d, 5, 5);
+    f->wall_step += 2 * HOUR;
+    uid_wait(f->d, 2900);
+    assert_string_equal(uid_screen(f->d), "welcome");
+    f->wall_step -= 6 * HOUR;
+    uid_wait(f->d, 200);
+    uid_up(f->d, 5, 5);
+    assert_string_equal(uid_screen(f->d), "staff_pin");
+
+    /* Locked out after five wrong PINs, for a minute of kiosk time. */
+    for (int i = 0; i < LOCKOUT_FREE_TRIES; i++) {
+        uid_type(f->d, "111111", 50);
+        uid_key(f->d, UI_KEY_RETURN, 0);
+        uid_settle(f->d);
+        uid_wait(f->d, LOCKOUT_THROTTLE_MS);
+    }
+    uid_expect(f->d, "Locked");
+    f->wall_step += 3 * HOUR; /* forward: the lock-out does not end */
+    uid_wait(f->d, 1000);
+    uid_expect(f->d, "Locked");
+    uid_type(f->d, "246813", 50);
+    uid_key(f->d, UI_KEY_RETURN, 0);
+    uid_settle(f->d);
+    assert_string_equal(uid_screen(f->d), "staff_pin");
+    f->wall_step -= 7 * HOUR; /* back: nor does it stretch */
+    uid_wait(f->d, 1000);
+    uid_expect(f->d, "Try again in 0:5");
+    uid_wait(f->d, 30000);
+    uid_press(f->d, "Delete"); /* still there, before the idle reset */
+    uid_wait(f->d, 30000);
+    assert_false(uid_visible(f->d, "Locked"));
+    uid_type(f->d, "246813", 50);
+    uid_key(f->d, UI_KEY_RETURN, 0);
+    uid_settle(f->d);
+    assert_string_equal(uid_screen(f->d), "staff_home");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -265,6 +357,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_pin_checked_off_the_screen, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pin_cancelled_mid_check, setup, teardown),
         cmocka_unit_test_setup_teardown(test_scan_told_by_timestamps, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_timers_ignore_wall_steps, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -27,12 +27,24 @@ typedef struct Fixture {
     Store *store;
     EventConfig cfg;
     Visit *v;
-    int64_t now;
+    int64_t now;  /* the wall clock */
+    int64_t mono; /* the monotonic clock (0: the wall clock alone) */
+    char boot[40];
 } Fixture;
 
 static int64_t fake_clock(void *ud)
 {
     return ((Fixture *)ud)->now;
+}
+
+static int64_t fake_mono(void *ud)
+{
+    return ((Fixture *)ud)->mono;
+}
+
+static void fake_boot(void *ud, char *out, size_t len)
+{
+    snprintf(out, len, "%s", ((Fixture *)ud)->boot);
 }
 
 static double mono_ms(void)
@@ -45,6 +57,8 @@ static double mono_ms(void)
 static Visit *new_visit(Fixture *f)
 {
     VisitEnv env = {.store = f->store, .cfg = &f->cfg, .clock = {fake_clock, f}};
+    if (f->mono)
+        env.timers = (TimerPort){fake_mono, fake_boot, f};
     char err[256];
     Visit *v = visit_create(&env, err, sizeof err);
     if (!v)
@@ -205,6 +219,88 @@ static void test_offline_search_cost(void **state)
     assert_true(hours > 10);
 }
 
+#define HOUR INT64_C(3600000)
+
+/* Both clocks move on together. */
+static void pass(Fixture *f, int64_t ms)
+{
+    f->now += ms;
+    f->mono += ms;
+}
+
+static int64_t remaining(Visit *v)
+{
+    int64_t rem = -1;
+    assert_int_equal(visit_pin_state(v, &rem), VISIT_PIN_LOCKED);
+    return rem;
+}
+
+/* A Pi without a battery clock steps its wall clock at boot, by hours. The
+ * lock-out runs on the monotonic clock: a step forward does not end it, a step
+ * back does not stretch it, a restart in the same boot keeps it to the
+ * millisecond; after a reboot it is judged by the wall clock, never longer
+ * than the count of wrong PINs deserves. */
+static void test_lockout_ignores_wall_steps(void **state)
+{
+    Fixture *f = *state;
+    visit_destroy(f->v);
+    f->mono = 7 * HOUR; /* since boot */
+    snprintf(f->boot, sizeof f->boot, "boot-1");
+    f->v = new_visit(f);
+    assert_int_equal(visit_pin_open(f->v), VISIT_PIN_OPEN);
+    for (int i = 0; i < LOCKOUT_FREE_TRIES - 1; i++) {
+        assert_int_equal(visit_pin_try(f->v, "111111"), VISIT_PIN_WRONG);
+        pass(f, LOCKOUT_THROTTLE_MS);
+    }
+    assert_int_equal(visit_pin_try(f->v, "111111"), VISIT_PIN_LOCKED);
+    int64_t full = lockout_duration(LOCKOUT_FREE_TRIES);
+    assert_int_equal(remaining(f->v), full);
+
+    f->now += 3 * HOUR; /* forward */
+    assert_int_equal(remaining(f->v), full);
+    assert_int_equal(visit_pin_try(f->v, "246813"), VISIT_PIN_LOCKED);
+    f->now -= 5 * HOUR; /* back */
+    assert_int_equal(remaining(f->v), full);
+    pass(f, 20000);
+    assert_int_equal(remaining(f->v), full - 20000);
+
+    /* A restart in the same boot, the wall clock stepped again. */
+    visit_destroy(f->v);
+    f->now += 9 * HOUR;
+    f->v = new_visit(f);
+    assert_int_equal(visit_pin_open(f->v), VISIT_PIN_LOCKED);
+    assert_int_equal(remaining(f->v), full - 20000);
+
+    /* A reboot: the monotonic clock starts again, the wall clock is as the
+     * board guessed it, hours behind: capped at the lock-out's length. */
+    visit_destroy(f->v);
+    f->now -= 9 * HOUR + 2 * HOUR;
+    f->mono = 30000;
+    snprintf(f->boot, sizeof f->boot, "boot-2");
+    f->v = new_visit(f);
+    assert_int_equal(visit_pin_open(f->v), VISIT_PIN_LOCKED);
+    assert_int_equal(remaining(f->v), full);
+    /* The wall clock jumps forward hours mid-lock-out: no effect now. */
+    f->now += 6 * HOUR;
+    assert_int_equal(remaining(f->v), full);
+    pass(f, full);
+    assert_int_equal(visit_pin_state(f->v, NULL), VISIT_PIN_OPEN);
+    assert_int_equal(visit_pin_try(f->v, "246813"), VISIT_PIN_OK);
+
+    /* Saved in an earlier boot and the wall clock well past its end: open. */
+    for (int i = 0; i < LOCKOUT_FREE_TRIES; i++) {
+        visit_pin_try(f->v, "111111");
+        pass(f, LOCKOUT_THROTTLE_MS);
+    }
+    visit_destroy(f->v);
+    f->now += 3 * HOUR;
+    f->mono = 20000;
+    snprintf(f->boot, sizeof f->boot, "boot-3");
+    f->v = new_visit(f);
+    assert_int_equal(visit_pin_open(f->v), VISIT_PIN_OPEN);
+    assert_int_equal(visit_pin_tries_left(f->v), 0); /* the count is kept */
+}
+
 int main(void)
 {
     if (sodium_init() < 0)
@@ -214,6 +310,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_left_pad_lets_nobody_in, setup, teardown),
         cmocka_unit_test_setup_teardown(test_old_pin_still_opens, setup, teardown),
         cmocka_unit_test_setup_teardown(test_offline_search_cost, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lockout_ignores_wall_steps, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -62,7 +62,8 @@ static void k_create(Uid *d)
     venv.printer = s->printer;
     venv.sync = s->sync;
     venv.media = s->media;
-    venv.clock = (ClockPort){sim_clock, d};
+    venv.clock = s->clock.now ? s->clock : (ClockPort){sim_clock, d};
+    venv.timers = s->timers;
     venv.demo = s->windowed;
     char err[512] = "";
     d->visit = visit_create(&venv, err, sizeof err);

@@ -51,6 +51,9 @@ typedef struct UidSetup {
     PrinterPort printer;
     SyncPort sync;
     MediaPort media;
+    /* The visit's clocks (zero: both the simulated clock, uid_now). */
+    ClockPort clock;
+    TimerPort timers;
 } UidSetup;
 
 /* A kiosk laid out at the setup's size, or the test fails. */

@@ -37,6 +37,7 @@ typedef struct VisitEnv {
     SyncPort sync;          /* changed NULL: no sync folder */
     MediaPort media;        /* find NULL: no USB export */
     ClockPort clock;        /* now NULL: the system's wall clock */
+    TimerPort timers;       /* monotonic NULL: see TimerPort */
     bool demo;              /* a windowed demo: with no PIN set, staff go in without one */
 } VisitEnv;
 
