@@ -10,3 +10,4 @@ lanyard_test(test_store_faults SOURCES test_store_faults.c fault_vfs.c DEPS stor
 lanyard_test(test_visit SOURCES test_visit.c DEPS visit store core_pin core_import core_link)
 # Staff's Load event from USB in the visit layer, a folder standing in for the stick.
 lanyard_test(test_event_load SOURCES test_event_load.c DEPS visit store core_import PkgConfig::SQLITE3)
+lanyard_test(test_visit_pin SOURCES test_visit_pin.c DEPS visit store core_pin PkgConfig::SODIUM)

@@ -520,7 +520,7 @@ static char *kiosk_event(const char *dir)
 /* The guest finds her name, checks in, picks both programs (the second one
  * first) and continues; the script then expects the Done screen's status. */
 static const char KIOSK_CHECKIN[] = "press Check in\n"
-                                    "type whit\n"
+                                    "type zoe w\n"
                                     "press Zoë W. — Northwind Robotics\n"
                                     "press Yes, check me in\n"
                                     "expect What interests you?\n"

@@ -744,12 +744,21 @@ static void test_set_pin(void **state)
     char *ini = tu_path(dir, "event.ini");
     tu_write(ini, "[event]\nname = Night ; the name\n\n[staff]\npin_hash =\n", (size_t)-1);
     const char *argv[] = {LANYARD_BINARY, "set-pin", "--event", dir, NULL};
+    assert_int_equal(chmod(ini, 0644), 0);
     TuRun r = tu_run(argv, "12\n");
     assert_int_equal(r.status, 1); /* too short */
+    tu_run_free(&r);
+    r = tu_run(argv, "4829\n");
+    assert_int_equal(r.status, 1); /* a new PIN has 6 digits or more */
+    assert_non_null(strstr(r.err, "6 to 12 digits"));
     tu_run_free(&r);
     r = tu_run(argv, "482913\n");
     assert_int_equal(r.status, 0);
     tu_run_free(&r);
+    /* The hash is not for every account on the machine. */
+    struct stat st;
+    assert_int_equal(stat(ini, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0640);
     char *text = tu_read(ini, NULL);
     assert_non_null(strstr(text, "name = Night ; the name"));
     assert_non_null(strstr(text, "pin_hash = $argon2id$"));

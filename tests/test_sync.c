@@ -350,7 +350,7 @@ static void test_kiosk_script_leaves_copy(void **state)
              (size_t)-1);
     free(p);
     const char *const pin[] = {LANYARD_BINARY, "set-pin", "--event", event, NULL};
-    TuRun r = tu_run(pin, "2468\n");
+    TuRun r = tu_run(pin, "246813\n");
     if (r.status != 0)
         fail_msg("set-pin: %s", r.err);
     tu_run_free(&r);
@@ -358,7 +358,7 @@ static void test_kiosk_script_leaves_copy(void **state)
     char *script = tu_path(f->dir, "run.script");
     tu_write(script,
              "scan 5550101\nexpect What interests you?\npress Continue\nexpect Welcome, Marisol\n"
-             "hold 5 5 3000\ntype 2468\nkey Return\nexpect Staff\nexpect Sync: \n"
+             "hold 5 5 3000\ntype 246813\nkey Return\nexpect Staff\nexpect Sync: \n"
              "expect-not Sync failed\n",
              (size_t)-1);
     char *db = tu_path(f->dir, "kiosk.db");

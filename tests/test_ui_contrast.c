@@ -175,7 +175,7 @@ static void fresh_store(Fixture *f)
 static void walk(Uid *d)
 {
     uid_press(d, "Check in");
-    uid_type(d, "an", 100);
+    uid_type(d, "ana", 100);
     uid_wait(d, 51000); /* "Still there?" over Find me */
     uid_tap(d, 5, 400);
     uid_press(d, "Ana G. — Acme Welding");
@@ -239,7 +239,7 @@ static void walk_with(Fixture *f, const char *primary, const char *accent, int w
             /* The walk's labels are English: in Spanish, the screens it
              * reaches by their Spanish labels. */
             uid_press(d, "Registrar mi llegada");
-            uid_type(d, "an", 100);
+            uid_type(d, "ana", 100);
             uid_press(d, "Ana G. — Acme Welding");
             uid_press(d, "Sí, registrar mi llegada");
             uid_press(d, "Continuar");

@@ -103,7 +103,7 @@ static void test_help(void **state)
 }
 
 /* Staff mode's screens need a staff PIN: a copy of the test event with the PIN
- * 2468 set by `lanyard set-pin`. */
+ * 246813 set by `lanyard set-pin`. */
 static void check_staff_screen(const char *name)
 {
     char *dir = tu_tempdir();

@@ -261,7 +261,7 @@ static void test_run_new_event(void **state)
     put(stick, "guests.csv", "Name,Company\nEve Park,Park Bakery\n");
     char *script = tu_path(dir, "load.script");
     put(dir, "load.script",
-        "scan 2713624642\npress Continue\npress Done\nhold 5 5 3000\ntype 2468\nkey Return\n"
+        "scan 2713624642\npress Continue\npress Done\nhold 5 5 3000\ntype 246813\nkey Return\n"
         "press Kiosk set-up\npress Load event from USB\nexpect Fall Open House\n"
         "press Load this event\nexpect Start a new event?\npress Start new event\n");
     setenv("LANYARD_USB_DIR", stick, 1);
@@ -282,7 +282,7 @@ static void test_run_new_event(void **state)
     assert_int_equal(access(db, F_OK), -1);
     /* The next start runs the new event with the kiosk's PIN. */
     put(dir, "next.script",
-        "hold 5 5 3000\ntype 2468\nkey Return\npress Find a guest\n"
+        "hold 5 5 3000\ntype 246813\nkey Return\npress Find a guest\n"
         "type Eve\nexpect Eve Park\n");
     char *next = tu_path(dir, "next.script");
     r = uid_script_run(&(UidScript){.path = next, .event = event, .db = db});

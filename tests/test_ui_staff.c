@@ -2,7 +2,7 @@
  * time and its settings in the store; the guest lookup on a kiosk driven in
  * process (ui_driver.h); then the hidden gesture, PIN pad and staff screen
  * driven by `lanyard run --script` (tests/ui/staff_*.script) on a copy of the
- * test event with the staff PIN 2468 set by `lanyard set-pin`. */
+ * test event with the staff PIN 246813 set by `lanyard set-pin`. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -155,7 +155,7 @@ static void test_lockout_and_restart(void **state)
     TuRun r = run_script(&e, "staff_lockout", false);
     uid_expect_ok(&r);
     /* PINs are never logged, right or wrong. */
-    assert_null(strstr(r.err, "2468"));
+    assert_null(strstr(r.err, "246813"));
     assert_null(strstr(r.err, "1111"));
     tu_run_free(&r);
     char *failures = setting(e.db, "staff.pin.failures");
@@ -240,7 +240,7 @@ static void test_import_error_shown(void **state)
     tu_write(guests, "First,Last,Company\nAna,García,Acme\nZed,\"Broken,Acme\n", (size_t)-1);
     char *script = tu_path(e.dir, "s.script");
     tu_write(script,
-             "hold 5 5 3000\ntype 2468\nkey Return\nexpect Staff\n"
+             "hold 5 5 3000\ntype 246813\nkey Return\nexpect Staff\n"
              "expect Not imported: \nexpect guests.csv:3\n",
              (size_t)-1);
     TuRun r = uid_script_run(&(UidScript){.path = script, .event = e.event, .db = e.db});

@@ -16,6 +16,7 @@
 
 #include "core/text.h"
 #include "ui/kiosk.h"
+#include "visit/visit_staff.h"
 
 struct Uid {
     UidSetup setup;
@@ -62,7 +63,8 @@ static void k_create(Uid *d)
     venv.sync = s->sync;
     venv.media = s->media;
     venv.printer_setup = s->printer_setup;
-    venv.clock = (ClockPort){sim_clock, d};
+    venv.clock = s->clock.now ? s->clock : (ClockPort){sim_clock, d};
+    venv.timers = s->timers;
     venv.demo = s->windowed;
     char err[512] = "";
     d->visit = visit_create(&venv, err, sizeof err);
@@ -296,6 +298,12 @@ void uid_wait(Uid *d, int64_t ms)
     k_frame(d);
 }
 
+void uid_settle(Uid *d)
+{
+    visit_pin_wait(d->visit);
+    k_frame(d);
+}
+
 bool uid_visible(const Uid *d, const char *text)
 {
     return ui_view_contains_text(uid_view(d), text);
@@ -381,7 +389,7 @@ char *uid_event_copy(const char *dir, bool pin)
     if (!pin)
         return ev;
     const char *const argv[] = {LANYARD_BINARY, "set-pin", "--event", ev, NULL};
-    TuRun r = tu_run(argv, "2468\n");
+    TuRun r = tu_run(argv, "246813\n");
     if (r.status != 0)
         fail_msg("set-pin failed: %s", r.err);
     tu_run_free(&r);

@@ -59,6 +59,9 @@ typedef struct UidSetup {
      * e.g. its colours); NULL: none. */
     void (*on_frame)(void *ud, Uid *d);
     void *frame_ud;
+    /* The visit's clocks (zero: both the simulated clock, uid_now). */
+    ClockPort clock;
+    TimerPort timers;
 } UidSetup;
 
 /* A kiosk laid out at the setup's size, or the test fails. */
@@ -103,6 +106,9 @@ void uid_scan(Uid *d, const char *code);
 /* Lets ms pass as the event loop would: a frame at each time the kiosk asked
  * to wake up (uid_next_wake), and one at the end. */
 void uid_wait(Uid *d, int64_t ms);
+/* Waits (in real time) for a staff PIN being checked on its own thread, then
+ * lets the kiosk take the answer, as a script does before each line. */
+void uid_settle(Uid *d);
 /* A frame at the current time: what the loop does after a worker's news. */
 void uid_frame(Uid *d);
 
@@ -127,7 +133,7 @@ typedef struct UidScript {
 TuRun uid_script_run(const UidScript *s);
 /* Fails, showing the kiosk's stderr, unless the run ended with status 0. */
 void uid_expect_ok(const TuRun *r);
-/* A copy of tests/ui/event in dir/event, with the staff PIN 2468 set by
+/* A copy of tests/ui/event in dir/event, with the staff PIN 246813 set by
  * `lanyard set-pin` when pin; the malloc'd path of the copy. */
 char *uid_event_copy(const char *dir, bool pin);
 /* A database path on a small, full tmpfs at dir/disk, the test event imported

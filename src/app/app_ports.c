@@ -20,6 +20,19 @@ static int64_t wall_clock(void *ud)
     return a && a->scripted ? a->script_now : time_now_ms();
 }
 
+/* The kiosk's timers: the monotonic clock, or the script's time. */
+static int64_t monotonic_clock(void *ud)
+{
+    const App *a = ud;
+    return a && a->scripted ? a->script_now : time_monotonic_ms();
+}
+
+static void boot_id(void *ud, char *out, size_t len)
+{
+    (void)ud;
+    time_boot_id(out, len);
+}
+
 /* ---- what the workers tell the screen thread ---- */
 
 /* Posts a malloc'd copy of size bytes at what as an SDL user event of type
@@ -203,6 +216,8 @@ void app_ports_start(App *a, VisitEnv *env)
 {
     ClockPort clock = {wall_clock, a};
     env->clock = clock;
+    TimerPort timers = {monotonic_clock, boot_id, a};
+    env->timers = timers;
     env->media = usb_media_port(&a->media);
     printer_start(a, env);
     printer_setup_start(a, env);

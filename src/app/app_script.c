@@ -8,6 +8,7 @@
 #include "app/app_internal.h"
 #include "app/script.h"
 #include "platform/sdl_input.h"
+#include "visit/visit_staff.h"
 
 typedef struct Run {
     App *a;
@@ -160,7 +161,8 @@ static void run_action(Run *r, const ScriptAction *act)
 {
     App *a = r->a;
     wait_badges(r);
-    settle(r); /* the view input is matched against is the one on screen */
+    visit_pin_wait(a->visit); /* a PIN's check, like a badge, takes real time */
+    settle(r);                /* the view input is matched against is the one on screen */
     switch (act->op) {
     case SCRIPT_PRESS:
         press(r, act);

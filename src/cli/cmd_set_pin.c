@@ -14,9 +14,10 @@
 
 static const char HELP[] =
     "Usage: lanyard set-pin --event DIR\n"
-    "Sets the staff PIN (4 to 12 digits) that opens staff mode on the kiosk.\n"
+    "Sets the staff PIN (6 to 12 digits) that opens staff mode on the kiosk.\n"
     "The PIN is read from the terminal (asked twice, not shown) or from the first\n"
-    "line of standard input; only a salted slow hash is written to DIR/event.ini.\n";
+    "line of standard input; only a salted slow hash is written to DIR/event.ini,\n"
+    "which is then readable by its owner and group only.\n";
 
 /* Reads one line into buf without its newline; echo off on a terminal. */
 static int read_line(const char *prompt, bool tty, char *buf, size_t len)
@@ -63,12 +64,13 @@ int cmd_set_pin(int argc, char **argv)
 
     bool tty = isatty(STDIN_FILENO);
     char pin[64], again[64];
-    if (read_line("New staff PIN (4-12 digits): ", tty, pin, sizeof pin) != 0) {
+    if (read_line("New staff PIN (6-12 digits): ", tty, pin, sizeof pin) != 0) {
         fputs("lanyard set-pin: no PIN given\n", stderr);
         return 1;
     }
     if (!pin_is_valid(pin)) {
-        fputs("lanyard set-pin: a PIN is 4 to 12 digits\n", stderr);
+        fprintf(stderr, "lanyard set-pin: a PIN is %d to %d digits\n", PIN_MIN_DIGITS,
+                PIN_MAX_DIGITS);
         return 1;
     }
     if (tty && (read_line("Again: ", tty, again, sizeof again) != 0 || strcmp(pin, again))) {

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/config_internal.h"
 #include "core/file.h"
@@ -41,11 +42,14 @@ static bool value_text(const char *value, char *out, size_t cap)
     return true;
 }
 
-/* event.ini as it is now: its text ("" when there is none yet) and the mode
- * to give the new file. NULL with errno set on failure. */
-static char *read_current(const char *path, size_t *len, mode_t *mode)
+/* event.ini as it is now: its text ("" when there is none yet), and the mode
+ * and owner to give the new file (*owned false: none to keep). NULL with errno
+ * set on failure. */
+static char *read_current(const char *path, size_t *len, mode_t *mode, struct stat *owner,
+                          bool *owned)
 {
     *mode = 0644;
+    *owned = false;
     char *text = file_read(path, len);
     if (!text) {
         if (errno != ENOENT)
@@ -56,9 +60,10 @@ static char *read_current(const char *path, size_t *len, mode_t *mode)
         *len = 0;
         return text;
     }
-    struct stat st;
-    if (stat(path, &st) == 0)
-        *mode = st.st_mode & 07777;
+    if (stat(path, owner) == 0) {
+        *mode = owner->st_mode & 07777;
+        *owned = true;
+    }
     return text;
 }
 
@@ -175,9 +180,16 @@ int config_write_key(const char *dir, const char *section, const char *key, cons
 
     size_t len = 0;
     mode_t mode;
-    char *text = read_current(path, &len, &mode);
+    struct stat owner;
+    bool owned;
+    char *text = read_current(path, &len, &mode, &owner, &owned);
     if (!text)
         return -1;
+    /* The PIN's hash is for the kiosk, not for every account on the machine:
+     * others lose read access to a file that holds it. */
+    bool secret = config_ieq(section, "staff") && config_ieq(key, "pin_hash");
+    if (secret)
+        mode &= ~(mode_t)0007;
     KeyEdit e = {.text = text,
                  .len = len,
                  .bom = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0,
@@ -207,6 +219,11 @@ int config_write_key(const char *dir, const char *section, const char *key, cons
     rc = config_write_atomic(dir, path, out, out_len, mode);
     int err = errno;
     free(out);
+    /* Written by root (sudo lanyard set-pin) for the kiosk's own account: the
+     * file stays the account's, or the kiosk could no longer read it. */
+    if (rc == 0 && owned && geteuid() == 0 && (owner.st_uid != 0 || owner.st_gid != 0) &&
+        chown(path, owner.st_uid, owner.st_gid) != 0)
+        fprintf(stderr, "lanyard: cannot give %s back to its owner: %s\n", path, strerror(errno));
     errno = err;
     return rc;
 }

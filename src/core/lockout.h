@@ -4,7 +4,9 @@
  * Wrong PINs closer together than LOCKOUT_THROTTLE_MS are not even checked;
  * after LOCKOUT_FREE_TRIES wrong PINs in a row the pad is locked for
  * LOCKOUT_FIRST_MS, each further wrong PIN doubling it up to LOCKOUT_MAX_MS.
- * Keeping it across restarts is the visit layer's (visit_pin_*). */
+ * Times are on the clock passed in: the kiosk passes its monotonic clock, so
+ * a wall clock stepped at boot neither ends nor stretches a lock-out. Keeping
+ * it across restarts is the visit layer's (visit_pin_*). */
 #ifndef LANYARD_LOCKOUT_H
 #define LANYARD_LOCKOUT_H
 
@@ -19,8 +21,8 @@
 
 typedef struct LockOut {
     int failures;         /* wrong PINs since the last right one */
-    int64_t locked_until; /* ms UTC; 0 when not locked */
-    int64_t next_try;     /* ms UTC before which a try is refused (throttle) */
+    int64_t locked_until; /* ms; 0 when not locked */
+    int64_t next_try;     /* ms before which a try is refused (throttle) */
 } LockOut;
 
 typedef enum LockOutState {

@@ -185,6 +185,19 @@ static const char *arena_fold(SearchArena *a, const char *s)
     return out;
 }
 
+/* The first letter of a folded last name, which the masked label shows as
+ * the initial; 0 when it starts with no letter (or is empty). */
+static int32_t last_initial(const char *last)
+{
+    utf8proc_int32_t cp = 0;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)last, -1, &cp) <= 0)
+        return 0;
+    utf8proc_category_t c = utf8proc_category(cp);
+    bool letter = (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+                  (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+    return letter ? cp : 0;
+}
+
 int search_add(SearchIndex *ix, const Guest *g)
 {
     if (ix->nentries >= UINT32_MAX - 1) {
@@ -223,21 +236,27 @@ int search_add(SearchIndex *ix, const Guest *g)
     if (!e.label)
         return -1;
 
-    WordBuf wb = {0};
+    WordBuf wb = {0}, shown = {0};
     int rc = 0;
     if (search_words_each(e.first, true, wordbuf_add, &wb) != 0 ||
         search_words_each(e.last, true, wordbuf_add, &wb) != 0 ||
-        search_words_each(e.company, true, wordbuf_add, &wb) != 0)
+        search_words_each(e.company, true, wordbuf_add, &wb) != 0 ||
+        search_words_each(e.first, true, wordbuf_add, &shown) != 0 ||
+        search_words_each(e.company, true, wordbuf_add, &shown) != 0)
         rc = -1;
     if (rc == 0) {
         e.words = wb.len ? arena_strdup(&ix->arena, wb.buf, wb.len) : "";
-        if (!e.words)
+        e.shown = shown.len ? arena_strdup(&ix->arena, shown.buf, shown.len) : "";
+        if (!e.words || !e.shown)
             rc = -1;
         e.nwords = wb.count;
+        e.nshown = shown.count;
     }
     free(wb.buf);
+    free(shown.buf);
     if (rc != 0)
         return -1;
+    e.initial = last_initial(e.last);
 
     e.live = true;
     uint32_t idx = (uint32_t)ix->nentries;

@@ -1,9 +1,10 @@
-/* search.h — the kiosk's "Find me" search, in memory.
+/* search.h — the guest search, in memory: staff lookup and "Find me".
  *
  * Accent-, case- and order-insensitive prefix match on first name, last name and
- * company: every word the guest typed must be the start of some word of theirs
+ * company: every word typed must be the start of some word of theirs
  * ("ana acme" finds Ana García of Acme Welding; "jose" finds José). Queries
- * shorter than two letters find nothing. At most SEARCH_MAX_RESULTS results,
+ * shorter than two letters find nothing. Find me (search_find) narrows this so
+ * the guest list cannot be read through it. At most SEARCH_MAX_RESULTS results,
  * sorted by first name, then last name, then company, masked for display.
  * Built so one query stays well under 2 ms at 100,000 guests: a sorted array of
  * folded words is binary-searched for each typed word. */
@@ -17,6 +18,8 @@
 
 #define SEARCH_MAX_RESULTS 8
 #define SEARCH_MIN_QUERY 2
+/* Find me matches the start of a name from this many letters on. */
+#define SEARCH_FIND_PREFIX 4
 
 typedef struct SearchIndex SearchIndex;
 
@@ -46,5 +49,23 @@ size_t search_query(SearchIndex *ix, const char *query, SearchResult out[SEARCH_
  * returned (the guest should type more of their name). */
 size_t search_query_more(SearchIndex *ix, const char *query, SearchResult out[SEARCH_MAX_RESULTS],
                          bool *more);
+
+/* Find me, for a guest finding themself, as search_query_more but such that no
+ * sequence of queries reads the guest list or a hidden last name:
+ * - a query word matches the first name or company (which the row shows) as a
+ *   whole word ("ana", "acme"), or as the start of one from SEARCH_FIND_PREFIX
+ *   letters ("jess" finds Jessica);
+ * - it matches the last name by its first letter only, the initial the row
+ *   shows ("ana g", "ana garcia" and "ana gomez" find Ana G. alike), and never
+ *   finds a guest alone: some word must match the first name or company;
+ * - when more than SEARCH_MAX_RESULTS guests match, none is returned and
+ *   *more (may be NULL) is set: the guest types more of their name.
+ * Staff lookup uses search_query_more, which has none of these limits. */
+size_t search_find(SearchIndex *ix, const char *query, SearchResult out[SEARCH_MAX_RESULTS],
+                   bool *more);
+/* Whether a query may still be the start of a name Find me has not matched
+ * yet: none of its words has SEARCH_FIND_PREFIX letters (or is an ideograph).
+ * Depends on the query alone, never on the guests. */
+bool search_find_partial(const char *query);
 
 #endif

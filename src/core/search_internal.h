@@ -22,7 +22,9 @@ typedef struct SearchEntry {
     const char *first, *last, *company; /* folded sort keys */
     const char *words;                  /* folded words, each NUL-terminated */
     const char *label;                  /* guest_masked_name() */
-    uint32_t nwords;
+    const char *shown;                  /* the words of first name and company, which label shows */
+    int32_t initial;                    /* the folded last name's first letter; 0: none */
+    uint32_t nwords, nshown;
     uint32_t rank; /* position in (first, last, company, id) order; valid once committed */
     bool live;     /* false once replaced by a newer entry with the same id */
     char id[ID_LEN + 1];

@@ -17,6 +17,20 @@ int64_t time_now_ms(void)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+void time_boot_id(char *out, size_t len)
+{
+    if (!len)
+        return;
+    out[0] = '\0';
+    FILE *f = fopen("/proc/sys/kernel/random/boot_id", "r");
+    if (!f)
+        return;
+    if (!fgets(out, (int)len, f))
+        out[0] = '\0';
+    out[strcspn(out, "\r\n")] = '\0';
+    fclose(f);
+}
+
 int64_t time_monotonic_ms(void)
 {
     struct timespec ts;

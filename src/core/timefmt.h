@@ -9,6 +9,9 @@
 #include <stdint.h>
 
 int64_t time_now_ms(void);
+/* This boot's id (Linux's /proc/sys/kernel/random/boot_id), which
+ * time_monotonic_ms counts from; "" when it cannot be read. */
+void time_boot_id(char *out, size_t len);
 
 /* Milliseconds of a clock that never steps (CLOCK_MONOTONIC), for timers,
  * retries and measurements: never for a time that is recorded. */

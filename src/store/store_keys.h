@@ -7,10 +7,12 @@
  * `print` use that event's badge settings without being told. */
 #define KEY_EVENT_DIR "event.dir"
 
-/* The staff PIN's lock-out (core/lockout.h): wrong PINs in a row, and the ms
- * UTC the lock-out ends. */
+/* The staff PIN's lock-out (core/lockout.h): wrong PINs in a row, and when
+ * the lock-out ends: ms UTC, and on the monotonic clock of the boot named. */
 #define KEY_PIN_FAILURES "staff.pin.failures"
 #define KEY_PIN_LOCKED_UNTIL "staff.pin.locked_until"
+#define KEY_PIN_LOCKED_UNTIL_MONO "staff.pin.locked_until_mono"
+#define KEY_PIN_LOCK_BOOT "staff.pin.lock_boot"
 
 /* Per event file (programs.csv, guests.csv): why its last import failed ("" once
  * one works), and the size and hash of the content last imported. Formats

@@ -22,7 +22,7 @@ static const Entry TABLE[S_COUNT] = {
     {S_BACK, {"Back", "Atrás"}},
     {S_FIND_TITLE, {"Find your name", "Busque su nombre"}},
     {S_FIND_PLACEHOLDER,
-     {"Type your first name, last name or company", "Escriba su nombre, apellido o empresa"}},
+     {"Type your first name, or your company", "Escriba su nombre, o su empresa"}},
     {S_FIND_MORE, {"Type at least 2 letters", "Escriba al menos 2 letras"}},
     {S_FIND_NONE,
      {"No match. Check the spelling, or tap I'm new here.",
@@ -320,6 +320,13 @@ static const Entry TABLE[S_COUNT] = {
     {S_PRINTER_ADDING, {"Adding the printer…", "Añadiendo la impresora…"}},
     {S_PRINTER_USE, {"Use for badges", "Usar para los gafetes"}},
     {S_PRINTER_AGAIN, {"Look again", "Buscar de nuevo"}},
+    {S_FIND_KEEP_TYPING,
+     {"Keep typing your first name, or tap I'm new here.",
+      "Siga escribiendo su nombre, o toque «No me inscribí»."}},
+    {S_PIN_CHECKING, {"Checking…", "Comprobando…"}},
+    {S_PIN_WEAK,
+     {"Set a longer staff PIN (6 digits or more): lanyard set-pin",
+      "Ponga un PIN del personal más largo (6 dígitos o más): lanyard set-pin"}},
 };
 
 const char *ui_tr(UiLang lang, UiStr s)

@@ -237,6 +237,9 @@ typedef enum UiStr {
     S_PRINTER_ADDING,
     S_PRINTER_USE,
     S_PRINTER_AGAIN,
+    S_FIND_KEEP_TYPING, /* no match yet, and the name may be only begun */
+    S_PIN_CHECKING,
+    S_PIN_WEAK, /* the PIN that let staff in should be set again */
     S_COUNT
 } UiStr;
 

@@ -14,14 +14,26 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* ---- the wall clock ---- */
+/* ---- the clocks ---- */
 
-/* The time to record: ms UTC. Records (check-ins, audit, the PIN lock-out)
- * take it from here; the screens' timers run on the time they are passed. */
+/* The time to record: ms UTC. Records (check-ins, audit) take it from here;
+ * the screens' timers run on the time they are passed. */
 typedef struct ClockPort {
     int64_t (*now)(void *ud);
     void *ud;
 } ClockPort;
+
+/* The clock of the visit's own timers (the PIN's lock-out): one never
+ * stepped, which a wall clock stepped at boot (a Pi has no battery clock)
+ * neither hurries nor holds, and the id of the boot it counts from, so a time
+ * saved on it is known to be of this boot. monotonic NULL: the system's when
+ * the clock port is the system's too, else the clock port's time, of no known
+ * boot (a test's simulated time). */
+typedef struct TimerPort {
+    int64_t (*monotonic)(void *ud);                   /* ms (CLOCK_MONOTONIC) */
+    void (*boot_id)(void *ud, char *out, size_t len); /* "" when unknown */
+    void *ud;
+} TimerPort;
 
 /* ---- badge printing ---- */
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/link.h"
+#include "core/pin.h"
 #include "core/text.h"
 #include "core/timefmt.h"
 
@@ -66,6 +67,8 @@ void visit_destroy(Visit *v)
         return;
     search_destroy(v->ix);
     program_list_free(&v->programs);
+    visit_pin_cancel(v);
+    pin_check_free(v->pin); /* at most one check's time */
     free(v);
 }
 
@@ -112,7 +115,7 @@ void visit_changed(Visit *v)
 
 size_t visit_search(Visit *v, const char *query, SearchResult out[SEARCH_MAX_RESULTS], bool *more)
 {
-    return search_query_more(v->ix, query, out, more);
+    return search_find(v->ix, query, out, more);
 }
 
 /* ---- the current guest ---- */

@@ -37,6 +37,7 @@ typedef struct VisitEnv {
     SyncPort sync;          /* changed NULL: no sync folder */
     MediaPort media;        /* find NULL: no USB export */
     ClockPort clock;        /* now NULL: the system's wall clock */
+    TimerPort timers;       /* monotonic NULL: see TimerPort */
     bool demo;              /* a windowed demo: with no PIN set, staff go in without one */
     /* Staff's Printer screen; scan NULL: the kiosk has none. */
     PrinterSetupPort printer_setup;
@@ -62,9 +63,10 @@ const char *visit_program_text(const Visit *v, size_t i, ProgramField f, const c
 
 /* ---- finding a guest ---- */
 
-/* Guests finding themselves: masked rows ("Ana G. — Acme Welding"), at most
- * SEARCH_MAX_RESULTS. Returns how many were written; *more (may be NULL) is
- * true when more guests match than that. */
+/* Guests finding themselves (search_find: by first name or company, the last
+ * name only by its initial): masked rows ("Ana G. — Acme Welding"), at most
+ * SEARCH_MAX_RESULTS. Returns how many were written; when more guests match
+ * than that, none is written and *more (may be NULL) is true. */
 size_t visit_search(Visit *v, const char *query, SearchResult out[SEARCH_MAX_RESULTS], bool *more);
 
 /* ---- the current guest's visit ---- */

@@ -22,7 +22,11 @@ struct Visit {
 
     /* staff */
     LockOut lock;
-    bool lock_ok; /* the lock-out was read from the store */
+    bool lock_ok;           /* the lock-out was read from the store */
+    struct PinCheck *pin;   /* a PIN being checked on its own thread, or NULL */
+    bool pin_abandoned;     /* the pad was left: its answer only updates the lock-out */
+    bool pin_weak_if_right; /* the PIN being checked is short, or its hash old */
+    bool pin_weak;          /* the PIN that let staff in should be set again */
 };
 
 /* Sets visit_error() and says it on stderr. */

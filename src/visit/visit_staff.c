@@ -2,6 +2,7 @@
  * lookup, a guest's record, correcting a guest, checking them in, undo,
  * reprint and the test badge. See visit_staff.h. The dashboard
  * is in visit_dashboard.c, Export to USB in visit_export.c. */
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 
 #include "core/pin.h"
 #include "core/text.h"
+#include "core/timefmt.h"
 #include "store/store_keys.h"
 #include "visit/visit_internal.h"
 
@@ -29,31 +31,87 @@ static StoreStatus get_i64(Store *s, const char *key, int64_t *out)
     return STORE_OK;
 }
 
+/* The lock-out's clock: monotonic (see TimerPort). */
+static int64_t lock_now(const Visit *v)
+{
+    const TimerPort *t = &v->env.timers;
+    if (t->monotonic)
+        return t->monotonic(t->ud);
+    return v->env.clock.now ? visit_now(v) : time_monotonic_ms();
+}
+
+static void lock_boot(const Visit *v, char *out, size_t len)
+{
+    const TimerPort *t = &v->env.timers;
+    out[0] = '\0';
+    if (t->monotonic && t->boot_id)
+        t->boot_id(t->ud, out, len);
+    else if (!t->monotonic && !v->env.clock.now)
+        time_boot_id(out, len);
+}
+
+/* How long the saved lock-out has still to run: on the monotonic clock when
+ * it was saved in this boot (a stepped wall clock changes nothing), else by
+ * the wall clock; never longer than the count of wrong PINs deserves (a wall
+ * clock set back), never less than nothing (one set forward). */
+static int64_t lock_remaining(Visit *v, int failures, int64_t until, int64_t until_mono,
+                              const char *boot)
+{
+    char here[64];
+    lock_boot(v, here, sizeof here);
+    int64_t rem = here[0] && until_mono && !strcmp(boot, here) ? until_mono - lock_now(v)
+                                                               : until - visit_now(v);
+    int64_t most = lockout_duration(failures);
+    return rem < 0 ? 0 : rem > most ? most : rem;
+}
+
 static void lock_load(Visit *v)
 {
     Store *s = v->env.store;
-    int64_t failures = 0, until = 0;
+    int64_t failures = 0, until = 0, until_mono = 0;
+    char *boot = NULL;
     StoreStatus st = get_i64(s, KEY_PIN_FAILURES, &failures);
     if (st == STORE_OK)
         st = get_i64(s, KEY_PIN_LOCKED_UNTIL, &until);
+    if (st == STORE_OK)
+        st = get_i64(s, KEY_PIN_LOCKED_UNTIL_MONO, &until_mono);
+    if (st == STORE_OK) {
+        st = store_setting_get(s, KEY_PIN_LOCK_BOOT, &boot);
+        if (st == STORE_NOT_FOUND)
+            st = STORE_OK;
+    }
     v->lock_ok = st == STORE_OK;
     if (!v->lock_ok) {
+        free(boot);
         visit_store_failed(v, "cannot read the staff PIN lock-out");
         return;
     }
-    lockout_restore(&v->lock, failures, until, visit_now(v));
+    int64_t now = lock_now(v);
+    lockout_restore(&v->lock, failures, 0, now);
+    int64_t rem = lock_remaining(v, v->lock.failures, until, until_mono, boot ? boot : "");
+    v->lock.locked_until = rem ? now + rem : 0;
+    free(boot);
 }
 
 static void lock_save(Visit *v)
 {
     Store *s = v->env.store;
-    char val[32];
+    int64_t now = lock_now(v), until = v->lock.locked_until;
+    int64_t wall = until > now ? visit_now(v) + (until - now) : 0;
+    char val[32], boot[64];
+    lock_boot(v, boot, sizeof boot);
     snprintf(val, sizeof val, "%d", v->lock.failures);
     StoreStatus st = store_setting_set(s, KEY_PIN_FAILURES, val);
     if (st == STORE_OK) {
-        snprintf(val, sizeof val, "%" PRId64, v->lock.locked_until);
+        snprintf(val, sizeof val, "%" PRId64, wall);
         st = store_setting_set(s, KEY_PIN_LOCKED_UNTIL, val);
     }
+    if (st == STORE_OK) {
+        snprintf(val, sizeof val, "%" PRId64, until > now ? until : 0);
+        st = store_setting_set(s, KEY_PIN_LOCKED_UNTIL_MONO, val);
+    }
+    if (st == STORE_OK)
+        st = store_setting_set(s, KEY_PIN_LOCK_BOOT, boot);
     if (st != STORE_OK)
         visit_store_failed(v, "cannot save the staff PIN lock-out");
 }
@@ -72,39 +130,100 @@ VisitPin visit_pin_open(Visit *v)
         return VISIT_PIN_NONE;
     if (!v->lock_ok)
         return VISIT_PIN_ERROR;
+    /* A PIN tried on an earlier pad lets nobody in through this one. */
+    visit_pin_cancel(v);
+    if (visit_pin_poll(v) == VISIT_PIN_CHECKING)
+        return VISIT_PIN_CHECKING;
     return visit_pin_state(v, NULL) == VISIT_PIN_LOCKED ? VISIT_PIN_LOCKED : VISIT_PIN_OPEN;
 }
 
-VisitPin visit_pin_try(Visit *v, const char *pin)
+VisitPin visit_pin_submit(Visit *v, const char *pin)
 {
     const char *hash = v->env.cfg->pin_hash;
     /* A demo window may be explored without a PIN; a real kiosk may not. */
     if (!hash[0])
         return v->env.demo ? VISIT_PIN_OK : VISIT_PIN_NONE;
+    if (v->pin)
+        return VISIT_PIN_CHECKING;
     if (!v->lock_ok) {
         lock_load(v);
         if (!v->lock_ok)
             return VISIT_PIN_ERROR;
     }
-    int64_t now = visit_now(v);
+    int64_t now = lock_now(v);
     VisitPin state = pin_of(lockout_state(&v->lock, now, NULL));
     if (state != VISIT_PIN_OPEN || !*pin)
         return state;
-    bool ok = pin_verify(pin, hash);
-    if (ok)
-        lockout_passed(&v->lock);
-    else
-        lockout_failed(&v->lock, now);
+    v->pin = pin_check_start(pin, hash);
+    if (!v->pin) {
+        visit_fail(v, "cannot check the staff PIN: %s", strerror(errno));
+        return VISIT_PIN_ERROR;
+    }
+    v->pin_abandoned = false;
+    v->pin_weak_if_right = pin_is_weak(pin, hash);
+    /* Wrong until proven right, on disk before the answer. */
+    lockout_failed(&v->lock, now);
     lock_save(v);
-    if (ok)
+    return VISIT_PIN_CHECKING;
+}
+
+VisitPin visit_pin_poll(Visit *v)
+{
+    if (!v->pin)
+        return VISIT_PIN_OPEN;
+    PinAnswer a = pin_check_answer(v->pin);
+    if (a == PIN_CHECKING)
+        return VISIT_PIN_CHECKING;
+    pin_check_free(v->pin);
+    v->pin = NULL;
+    if (a == PIN_RIGHT) {
+        lockout_passed(&v->lock);
+        lock_save(v);
+    }
+    if (v->pin_abandoned)
+        return visit_pin_state(v, NULL);
+    if (a == PIN_RIGHT) {
+        v->pin_weak = v->pin_weak_if_right;
+        if (v->pin_weak)
+            fprintf(stderr,
+                    "lanyard: the staff PIN is shorter than %d digits or hashed at an "
+                    "older cost: set a new one with `lanyard set-pin --event DIR`\n",
+                    PIN_MIN_DIGITS);
         return VISIT_PIN_OK;
-    return lockout_state(&v->lock, now, NULL) == LOCKOUT_LOCKED ? VISIT_PIN_LOCKED
-                                                                : VISIT_PIN_WRONG;
+    }
+    return lockout_state(&v->lock, lock_now(v), NULL) == LOCKOUT_LOCKED ? VISIT_PIN_LOCKED
+                                                                        : VISIT_PIN_WRONG;
+}
+
+void visit_pin_cancel(Visit *v)
+{
+    if (v->pin)
+        v->pin_abandoned = true;
+}
+
+void visit_pin_wait(Visit *v)
+{
+    if (v->pin)
+        pin_check_wait(v->pin);
+}
+
+VisitPin visit_pin_try(Visit *v, const char *pin)
+{
+    VisitPin r = visit_pin_submit(v, pin);
+    if (r != VISIT_PIN_CHECKING)
+        return r;
+    visit_pin_wait(v);
+    return visit_pin_poll(v);
+}
+
+bool visit_pin_weak(const Visit *v)
+{
+    return v->pin_weak;
 }
 
 VisitPin visit_pin_state(const Visit *v, int64_t *remaining_ms)
 {
-    return pin_of(lockout_state(&v->lock, visit_now(v), remaining_ms));
+    return pin_of(lockout_state(&v->lock, lock_now(v), remaining_ms));
 }
 
 int visit_pin_tries_left(const Visit *v)

@@ -16,21 +16,43 @@
 /* ---- the PIN ---- */
 
 typedef enum VisitPin {
-    VISIT_PIN_OPEN,   /* a PIN may be tried */
-    VISIT_PIN_OK,     /* right: staff are in */
-    VISIT_PIN_WRONG,  /* wrong; visit_pin_tries_left says how many are left */
-    VISIT_PIN_WAIT,   /* too soon after a wrong one: not even checked */
-    VISIT_PIN_LOCKED, /* locked out; visit_pin_state says for how long */
-    VISIT_PIN_NONE,   /* no PIN is set for this event */
-    VISIT_PIN_ERROR,  /* the lock-out could not be read: no PIN is tried */
+    VISIT_PIN_OPEN,     /* a PIN may be tried */
+    VISIT_PIN_CHECKING, /* being checked on a thread of its own: visit_pin_poll */
+    VISIT_PIN_OK,       /* right: staff are in */
+    VISIT_PIN_WRONG,    /* wrong; visit_pin_tries_left says how many are left */
+    VISIT_PIN_WAIT,     /* too soon after a wrong one: not even checked */
+    VISIT_PIN_LOCKED,   /* locked out; visit_pin_state says for how long */
+    VISIT_PIN_NONE,     /* no PIN is set for this event */
+    VISIT_PIN_ERROR,    /* the lock-out could not be read: no PIN is tried */
 } VisitPin;
 
-/* The pad opens: reads the lock-out. OPEN, LOCKED, NONE or ERROR. */
+/* The pad opens: reads the lock-out. OPEN, LOCKED, NONE, ERROR, or CHECKING
+ * while a PIN tried on a pad left since is still being checked. */
 VisitPin visit_pin_open(Visit *v);
-/* Tries a PIN (throttled, locked out after LOCKOUT_FREE_TRIES wrong ones;
- * every try saved). With no PIN set, a demo lets staff in (OK), a kiosk does
- * not (NONE). */
+/* Tries a PIN without waiting for it (the screen's thread): the Argon2 check
+ * runs on a thread of its own and the answer comes from visit_pin_poll.
+ * Throttled, locked out after LOCKOUT_FREE_TRIES wrong ones; a try counts as
+ * wrong, saved, from the moment it starts until it proves right, so stopping
+ * the kiosk mid-check undoes nothing. CHECKING (also while another PIN is
+ * being checked: that one is answered), or at once WAIT, LOCKED, NONE, ERROR,
+ * OPEN (nothing typed); with no PIN set, a demo lets staff in (OK). */
+VisitPin visit_pin_submit(Visit *v, const char *pin);
+/* The answer to the PIN submitted: CHECKING until it is in, then OK, WRONG
+ * or LOCKED, once; OPEN when nothing is being checked. A PIN of a pad left
+ * meanwhile (visit_pin_cancel) only updates the lock-out: OPEN, WAIT or
+ * LOCKED, never OK. Never blocks. */
+VisitPin visit_pin_poll(Visit *v);
+/* The pad is left: a PIN still being checked lets nobody in. */
+void visit_pin_cancel(Visit *v);
+/* Blocks until a PIN being checked has its answer (scripts and tests, so
+ * their runs do not depend on the machine's speed); poll then gives it. */
+void visit_pin_wait(Visit *v);
+/* visit_pin_submit, then waiting for the answer: OK, WRONG, LOCKED or what
+ * submit said at once. For callers that may wait (not the screen). */
 VisitPin visit_pin_try(Visit *v, const char *pin);
+/* The PIN that last let staff in is shorter than PIN_MIN_DIGITS or was hashed
+ * at an older, cheaper cost: staff should set a new one (lanyard set-pin). */
+bool visit_pin_weak(const Visit *v);
 /* OPEN, WAIT or LOCKED now; *remaining_ms (may be NULL) until it opens. */
 VisitPin visit_pin_state(const Visit *v, int64_t *remaining_ms);
 /* Wrong PINs left before the lock-out (0 when locked). */

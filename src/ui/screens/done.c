@@ -1,6 +1,7 @@
 /* done.c — Done (SPEC §3 screen 5) and Already checked in (screen 6): the
  * guest is greeted by name; Done says how their badge is printing and offers
- * Explore programs, then both go back to Welcome by themselves. */
+ * Explore programs, then both go back to Welcome by themselves. Leaving Done,
+ * by any way, ends the guest's visit. */
 #include <stdio.h>
 
 #include "ui/screens/screen.h"
@@ -46,13 +47,23 @@ static int64_t until(const Kiosk *k, const Done *d)
     return d->seen_at + BADGE_SHOW_MS > t ? d->seen_at + BADGE_SHOW_MS : t;
 }
 
+/* Explore programs: the guest's visit ends here, as at OK. Whoever browses
+ * next may be the next person, within the idle timeout: no program page may
+ * show or change the guest's interests (they picked them on Interests). */
+static void explore(Kiosk *k, int64_t now)
+{
+    visit_end(k->env.visit);
+    kiosk_forget(k);
+    screen_programs_open(k, now);
+}
+
 static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
 {
     (void)st;
     if (id == ID_OK)
         kiosk_reset(k, now);
     else if (id == ID_EXPLORE)
-        screen_programs_open(k, now);
+        explore(k, now);
 }
 
 /* What the guest is told about their badge, or -1: nothing. */
@@ -132,7 +143,6 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     m.mark_colour = green;
     m.button = kiosk_tr(k, S_DONE_OK);
     m.button_id = ID_OK;
-    /* The guest stays in the visit, so a program's page can mark them interested. */
     if (visit_programs(k->env.visit)->count) {
         m.other = kiosk_tr(k, S_EXPLORE);
         m.other_id = ID_EXPLORE;

@@ -2,9 +2,9 @@
  * on-screen keyboard, and up to eight result rows "Ana G. — Acme Welding";
  * tapping one asks Is this you?. Above the keyboard as many rows as fit, the
  * last slot showing all of them (it hides the keyboard); then all of them,
- * scrolling when they do not fit. When more than eight match, the guest is
- * asked to type more of their name: there is no way to scroll through the
- * guest list. */
+ * scrolling when they do not fit. When more than eight match, none shows and
+ * the guest is asked to type more of their name: there is no way to scroll
+ * through the guest list, nor to read it by trying names (visit_search). */
 #include <stdio.h>
 #include <string.h>
 
@@ -128,15 +128,15 @@ static UiScroll *scroll(Kiosk *k, void *st, uint32_t id)
     return id == ID_SCROLL ? &f->sc : NULL;
 }
 
-/* No match: says so and offers I'm new here. */
-static void no_match(Kiosk *k, int y, int bottom)
+/* No row: says why (no match, a name not typed far enough, more people
+ * than rows) and offers I'm new here. */
+static void no_match(Kiosk *k, int y, int bottom, UiStr why)
 {
     const UiTheme *t = &k->theme;
     UiView *v = k->view;
     int lh = ui_text_height(v, t->px_body, UI_REGULAR);
-    int used =
-        ui_text_wrap(v, ui_rect(t->pad, y, v->w - 2 * t->pad, 2 * lh), kiosk_tr(k, S_FIND_NONE),
-                     t->px_body, UI_REGULAR, t->text, 2, UI_CENTER);
+    int used = ui_text_wrap(v, ui_rect(t->pad, y, v->w - 2 * t->pad, 2 * lh), kiosk_tr(k, why),
+                            t->px_body, UI_REGULAR, t->text, 2, UI_CENTER);
     const char *nl = kiosk_tr(k, S_NEW_HERE);
     int nw = screen_button_w(k, nl, t->px_button, ui_sc(t, 220));
     if (y + used + t->gap + t->target <= bottom)
@@ -246,8 +246,13 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
                    t->px_body, t->px_small, UI_REGULAR, t->muted, UI_CENTER);
         return;
     }
+    /* A short word may be the start of a name not matched yet: whether it
+     * is depends on the query alone, so the guest list is not told. */
     if (f->nresults == 0)
-        no_match(k, y, bottom);
+        no_match(k, y, bottom,
+                 f->more                              ? S_FIND_TYPE_MORE
+                 : search_find_partial(f->query.text) ? S_FIND_KEEP_TYPING
+                                                      : S_FIND_NONE);
     else
         result_rows(k, f, y, bottom);
 }

@@ -1,7 +1,8 @@
 /* programs.c — Explore programs (SPEC §3 screen 7): a card per program with
  * its colour, name, school and pathway, scrolled by dragging with inertia;
- * and a program's page, where a guest checked in during this visit can mark
- * I'm interested. Cards and pages are drawn by ui_programs.h. */
+ * and a program's page, where a guest of the visit open could mark I'm
+ * interested (Done ends the visit before its Explore programs, so none is
+ * open on the way here today). Cards and pages are drawn by ui_programs.h. */
 #include <stdio.h>
 #include <stdlib.h>
 

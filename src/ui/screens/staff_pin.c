@@ -2,7 +2,8 @@
  * dots, what the pad has to say (wrong PIN and tries left, wait, locked with
  * a countdown, no PIN set), and the keys 1–9, Delete, 0 and OK as on a phone.
  * A keyboard's digits, Backspace and Return work too. The PIN is checked by
- * the visit layer, which keeps the lock-out. */
+ * the visit layer, which keeps the lock-out, on a thread of its own: the pad
+ * says "Checking…" and stays responsive until the answer comes. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -12,6 +13,9 @@
 
 enum { ID_CANCEL = 1, ID_DELETE, ID_OK, ID_DIGIT = SCREEN_ITEMS(1) };
 
+/* How often the pad looks for the answer of a PIN being checked. */
+#define CHECK_POLL_MS 25
+
 /* What the pad says under the digits. */
 typedef enum PadNote {
     PN_NONE,
@@ -19,7 +23,8 @@ typedef enum PadNote {
     PN_WAIT,
     PN_LOCKED,
     PN_NO_PIN,
-    PN_ERROR, /* the lock-out could not be read: no PIN is tried */
+    PN_ERROR,    /* the lock-out could not be read: no PIN is tried */
+    PN_CHECKING, /* the PIN is being checked, off the screen's thread */
 } PadNote;
 
 typedef struct Pad {
@@ -36,8 +41,9 @@ static void clear_pin(Pad *p)
 
 static void reset(Kiosk *k, void *st)
 {
-    (void)k;
     Pad *p = st;
+    if (k->env.visit)
+        visit_pin_cancel(k->env.visit); /* a PIN still being checked lets nobody in */
     clear_pin(p);
     p->note = PN_NONE;
 }
@@ -57,20 +63,26 @@ static void enter(Kiosk *k, void *st, int64_t now)
     case VISIT_PIN_LOCKED:
         p->note = PN_LOCKED;
         break;
+    case VISIT_PIN_CHECKING:
+        p->note = PN_CHECKING;
+        break;
     default:
         p->note = PN_NONE;
         break;
     }
 }
 
-static void try_pin(Kiosk *k, Pad *p, int64_t now)
+/* What the visit said of a PIN, now or when its check ended. */
+static void answered(Kiosk *k, Pad *p, VisitPin r, int64_t now)
 {
-    VisitPin r = visit_pin_try(k->env.visit, p->pin);
-    if (r != VISIT_PIN_WAIT && r != VISIT_PIN_OPEN)
-        clear_pin(p);
     switch (r) {
     case VISIT_PIN_OK:
         kiosk_go(k, SCREEN_STAFF_HOME, now);
+        if (visit_pin_weak(k->env.visit))
+            kiosk_notice(k, S_PIN_WEAK, now);
+        break;
+    case VISIT_PIN_CHECKING:
+        p->note = PN_CHECKING;
         break;
     case VISIT_PIN_WRONG:
         p->note = PN_WRONG;
@@ -88,8 +100,19 @@ static void try_pin(Kiosk *k, Pad *p, int64_t now)
         p->note = PN_ERROR;
         break;
     case VISIT_PIN_OPEN:
-        break; /* nothing typed */
+        if (p->note == PN_CHECKING)
+            p->note = PN_NONE; /* a left pad's PIN, answered */
+        break;                 /* else nothing typed */
     }
+}
+
+/* OK: the check starts on its own thread; the answer comes to tick. */
+static void try_pin(Kiosk *k, Pad *p, int64_t now)
+{
+    VisitPin r = visit_pin_submit(k->env.visit, p->pin);
+    if (r != VISIT_PIN_WAIT && r != VISIT_PIN_OPEN)
+        clear_pin(p);
+    answered(k, p, r, now);
 }
 
 static void add_digit(Pad *p, char d)
@@ -133,8 +156,14 @@ static bool key(Kiosk *k, void *st, UiKey key, int64_t now)
 
 static bool tick(Kiosk *k, void *st, int64_t now)
 {
-    (void)now;
     Pad *p = st;
+    if (p->note == PN_CHECKING) {
+        VisitPin r = visit_pin_poll(k->env.visit);
+        if (r == VISIT_PIN_CHECKING)
+            return false;
+        answered(k, p, r, now);
+        return true;
+    }
     VisitPin state = visit_pin_state(k->env.visit, NULL);
     if (p->note == PN_LOCKED) {
         /* The countdown is redrawn each second; at its end the pad says nothing. */
@@ -152,6 +181,8 @@ static bool tick(Kiosk *k, void *st, int64_t now)
 static int64_t next_wake(const Kiosk *k, const void *st, int64_t now)
 {
     const Pad *p = st;
+    if (p->note == PN_CHECKING)
+        return now + CHECK_POLL_MS;
     if (p->note != PN_LOCKED && p->note != PN_WAIT)
         return INT64_MAX;
     int64_t rem = 0;
@@ -225,6 +256,10 @@ static void pad_note(Kiosk *k, const Pad *p, Note *out)
         break;
     case PN_ERROR:
         snprintf(out->part[0], sizeof out->part[0], "%s", kiosk_tr(k, S_PIN_ERROR));
+        break;
+    case PN_CHECKING:
+        snprintf(out->part[0], sizeof out->part[0], "%s", kiosk_tr(k, S_PIN_CHECKING));
+        out->colour = k->theme.text;
         break;
     }
 }
