@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "platform/font.h"
+#include "platform/sdl_renderer.h"
 #include "platform/sdl_shapes.h"
 #include "platform/texture_cache.h"
 #include "platform/x11_errors.h"
@@ -24,6 +25,11 @@ struct Display {
     SDL_Texture *images[MAX_IMAGES];
     int nimages;
     bool sdl, ttf, img; /* what was started, to stop */
+    bool windowed;
+    int rotate;           /* 0, 90, 180, 270 */
+    SDL_Texture *upright; /* the view before it is turned (rotate != 0) */
+    int upright_w, upright_h;
+    double screen_inches;
 };
 
 static void no_display(const char *what)
@@ -34,12 +40,6 @@ static void no_display(const char *what)
             "  On a desktop, run it under X11 or Wayland (DISPLAY or WAYLAND_DISPLAY set).\n"
             "  For tests with no screen at all, SDL_VIDEODRIVER=dummy with --script.\n",
             what, SDL_GetError());
-}
-
-static bool dummy_driver(void)
-{
-    const char *d = SDL_GetCurrentVideoDriver();
-    return d && !strcmp(d, "dummy");
 }
 
 /* SDL's video, SDL_ttf and SDL_image; false when there is no display. */
@@ -101,22 +101,19 @@ static bool open_window(Display *d, const DisplayOptions *o)
     }
     if (!o->windowed)
         SDL_SetWindowKeyboardGrab(d->win, SDL_TRUE);
-    /* No vsync or GPU with the dummy driver (tests, screenshots), nor when the
-     * user asked for SDL's software renderer (SDL_RENDER_DRIVER=software, e.g.
-     * where OpenGL is broken). */
-    const char *want = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
-    bool software = dummy_driver() || (want && !SDL_strcasecmp(want, "software"));
-    if (software) /* SDL would otherwise show the software frame through OpenGL */
-        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-    else
-        d->ren =
-            SDL_CreateRenderer(d->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    if (!d->ren)
-        d->ren = SDL_CreateRenderer(d->win, -1, SDL_RENDERER_SOFTWARE);
+    return true;
+}
+
+static bool open_renderer(Display *d, const DisplayOptions *o, RenderProbe *probe)
+{
+    char note[300];
+    d->ren = render_create(d->win, o->renderer, probe, note, sizeof note);
     if (!d->ren) {
         no_display("SDL_CreateRenderer");
         return false;
     }
+    if (note[0])
+        fprintf(stderr, "lanyard run: %s\n", note);
     return true;
 }
 
@@ -127,7 +124,16 @@ Display *display_open(const DisplayOptions *o)
         fprintf(stderr, "lanyard run: out of memory\n");
         return NULL;
     }
-    if (!start_sdl(d, o->windowed) || !open_window(d, o))
+    d->windowed = o->windowed;
+    d->rotate = o->rotate == 90 || o->rotate == 180 || o->rotate == 270 ? o->rotate : 0;
+    d->screen_inches = o->screen_inches;
+    /* Asked before SDL starts here, answered while it does. */
+    RenderProbe *probe = render_probe_start(o->renderer);
+    if (!start_sdl(d, o->windowed) || !open_window(d, o)) {
+        render_probe_cancel(probe);
+        goto err;
+    }
+    if (!open_renderer(d, o, probe))
         goto err;
     char err[512];
     d->fs = font_set_create(o->asset_dir, err, sizeof err);
@@ -157,6 +163,8 @@ void display_close(Display *d)
     font_set_destroy(d->fs);
     for (int i = 0; i < d->nimages; i++)
         SDL_DestroyTexture(d->images[i]);
+    if (d->upright)
+        SDL_DestroyTexture(d->upright);
     if (d->ren)
         SDL_DestroyRenderer(d->ren);
     if (d->win)
@@ -208,10 +216,64 @@ int display_load_image(Display *d, const char *path, int *w, int *h)
     return id;
 }
 
+/* The window's size in pixels (SDL_GetRendererOutputSize would give the
+ * upright texture's while it is drawn into). */
+static void output_size(Display *d, int *w, int *h)
+{
+    if (SDL_GetRenderTarget(d->ren) != NULL || SDL_GetRendererOutputSize(d->ren, w, h) != 0)
+        SDL_GetWindowSizeInPixels(d->win, w, h);
+}
+
+static bool turned_sideways(const Display *d)
+{
+    return d->rotate == 90 || d->rotate == 270;
+}
+
 void display_size(Display *d, int *w, int *h)
 {
-    if (SDL_GetRendererOutputSize(d->ren, w, h) != 0)
-        SDL_GetWindowSize(d->win, w, h);
+    int ow, oh;
+    output_size(d, &ow, &oh);
+    *w = turned_sideways(d) ? oh : ow;
+    *h = turned_sideways(d) ? ow : oh;
+}
+
+void display_pointer_space(Display *d, int *rotate, int *w, int *h)
+{
+    *rotate = d->rotate;
+    SDL_GetWindowSize(d->win, w, h);
+}
+
+const char *display_renderer_name(Display *d)
+{
+    SDL_RendererInfo info;
+    return SDL_GetRendererInfo(d->ren, &info) == 0 ? info.name : "";
+}
+
+/* Plausible panels only: a display that reports nonsense (0 mm, a projector's
+ * made-up size) is taken as reporting nothing. */
+#define PLAUSIBLE_DPI(x) ((x) >= 40.0f && (x) <= 1000.0f)
+
+double display_px_per_mm(Display *d)
+{
+    int w, h;
+    if (d->screen_inches > 0) {
+        /* The panel's pixels: the window's in the kiosk, the desktop's in a window. */
+        SDL_DisplayMode m;
+        output_size(d, &w, &h);
+        if (d->windowed && SDL_GetDesktopDisplayMode(SDL_GetWindowDisplayIndex(d->win), &m) == 0) {
+            w = m.w;
+            h = m.h;
+        }
+        return SDL_sqrt((double)w * w + (double)h * h) / (d->screen_inches * 25.4);
+    }
+    float ddpi = 0, hdpi = 0, vdpi = 0;
+    if (SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(d->win), &ddpi, &hdpi, &vdpi) != 0)
+        return 0;
+    /* The larger density: a target must be 9 mm along its longer-pixelled side too. */
+    float dpi = hdpi > vdpi ? hdpi : vdpi;
+    if (!PLAUSIBLE_DPI(dpi))
+        dpi = ddpi;
+    return PLAUSIBLE_DPI(dpi) ? dpi / 25.4 : 0;
 }
 
 static SDL_Color sdl_colour(UiColor c)
@@ -268,8 +330,34 @@ static void draw_cmd(Display *d, const UiView *v, const UiCmd *c)
     }
 }
 
+/* Draws into the upright texture (made at the view's size) when the picture is
+ * turned. False when it cannot be made (said once on stderr): the view is then
+ * drawn straight into the window, unturned. */
+static bool draw_upright(Display *d, const UiView *v)
+{
+    if (d->upright && (d->upright_w != v->w || d->upright_h != v->h)) {
+        SDL_DestroyTexture(d->upright);
+        d->upright = NULL;
+    }
+    if (!d->upright) {
+        d->upright = SDL_CreateTexture(d->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                       v->w, v->h);
+        if (!d->upright) {
+            fprintf(stderr, "lanyard: cannot turn the picture (rotate = %d): %s\n", d->rotate,
+                    SDL_GetError());
+            d->rotate = 0;
+            return false;
+        }
+        d->upright_w = v->w;
+        d->upright_h = v->h;
+    }
+    return SDL_SetRenderTarget(d->ren, d->upright) == 0;
+}
+
 void display_draw(Display *d, const UiView *v)
 {
+    if (d->rotate)
+        draw_upright(d, v);
     SDL_RenderSetClipRect(d->ren, NULL);
     SDL_SetRenderDrawBlendMode(d->ren, SDL_BLENDMODE_BLEND);
     for (size_t i = 0; i < v->ncmds; i++)
@@ -277,9 +365,34 @@ void display_draw(Display *d, const UiView *v)
     SDL_RenderSetClipRect(d->ren, NULL);
 }
 
+/* The upright picture copied into the window, turned about its centre. */
+static void present_turned(Display *d)
+{
+    SDL_SetRenderTarget(d->ren, NULL);
+    SDL_SetRenderDrawColor(d->ren, 0, 0, 0, 255);
+    SDL_RenderClear(d->ren);
+    int ow, oh;
+    output_size(d, &ow, &oh);
+    SDL_Rect dst = {(ow - d->upright_w) / 2, (oh - d->upright_h) / 2, d->upright_w, d->upright_h};
+    SDL_RenderCopyEx(d->ren, d->upright, NULL, &dst, d->rotate, NULL, SDL_FLIP_NONE);
+}
+
 void display_present(Display *d)
 {
+    if (d->rotate && d->upright)
+        present_turned(d);
     SDL_RenderPresent(d->ren);
+}
+
+int display_window_pixel(Display *d, int x, int y, UiColor *out)
+{
+    SDL_Rect r = {x, y, 1, 1};
+    Uint8 px[4];
+    if (SDL_GetRenderTarget(d->ren) != NULL ||
+        SDL_RenderReadPixels(d->ren, &r, SDL_PIXELFORMAT_RGBA32, px, 4) != 0)
+        return -1;
+    *out = ui_rgba(px[0], px[1], px[2], px[3]);
+    return 0;
 }
 
 int display_screenshot(Display *d, const char *path)

@@ -31,6 +31,7 @@ typedef struct KioskEnv {
     int logo_image;         /* image id for UI_CMD_IMAGE, or -1 when no logo */
     int logo_w, logo_h;     /* its size in pixels */
     bool windowed;          /* false: locked-down kiosk (close, Alt+F4, Escape, Ctrl+Q ignored) */
+    double px_per_mm;       /* the panel's pixels per millimetre; 0: not known */
 } KioskEnv;
 
 /* The kiosk on Welcome. NULL with err filled when out of memory. */

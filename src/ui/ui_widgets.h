@@ -22,6 +22,7 @@ typedef struct UiTheme {
     UiColor toast, on_toast;  /* a notice over the screen */
     UiColor on_mark;          /* a tick or "!" drawn on success or warning */
     int px_small, px_body, px_button, px_title, px_huge;
+    int target_mm; /* UI_TARGET_MM in pixels on this panel; 0: its size is not known */
     int pad, gap, radius, target, border_w;
     int btn_min;  /* the narrowest button (Back, a language) */
     int btn_wide; /* the width staff mode's buttons start from */
@@ -29,6 +30,11 @@ typedef struct UiTheme {
 
 /* Theme for a w x h window from the event colours (0xRRGGBB). */
 void ui_theme_make(UiTheme *t, int w, int h, UiColor primary, UiColor accent, bool contrast);
+/* The same on a panel of px_per_mm pixels per millimetre (0: not known), so a
+ * touch target is also never under UI_TARGET_MM however dense the panel. */
+void ui_theme_make_mm(UiTheme *t, int w, int h, double px_per_mm, UiColor primary, UiColor accent,
+                      bool contrast);
+#define UI_TARGET_MM 9
 /* v design pixels (at 800x480) in window pixels. */
 int ui_sc(const UiTheme *t, int v);
 

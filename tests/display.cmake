@@ -1,0 +1,7 @@
+# The screen the kiosk really has (issue 9): a panel mounted turned, touch
+# targets in millimetres on real panel sizes, and the renderer chosen where
+# OpenGL is a software rasteriser.
+set(DISPLAY_TEST_ENV "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/ui/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")
+lanyard_test(test_display_rotate SOURCES test_display_rotate.c
+             DEPS ui_driver platform_display platform_input core_config NEEDS_BINARY)
+set_tests_properties(test_display_rotate PROPERTIES ENVIRONMENT "${DISPLAY_TEST_ENV}")
