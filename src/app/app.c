@@ -50,7 +50,8 @@ void samples_report(Samples *s, const char *name)
 
 /* ---- a frame ---- */
 
-/* Writes the tappable widgets of the view, so an X input test knows where to click. */
+/* Writes the screen, the renderer and the tappable widgets of the view, so an
+ * X input test knows where to click. */
 static void trace_view(App *a, const UiView *v)
 {
     char tmp[4200];
@@ -58,7 +59,7 @@ static void trace_view(App *a, const UiView *v)
     FILE *f = fopen(tmp, "w");
     if (!f)
         return;
-    fprintf(f, "screen %s\n", kiosk_screen_name(a->k));
+    fprintf(f, "screen %s\nrenderer %s\n", kiosk_screen_name(a->k), display_renderer_name(a->d));
     for (size_t i = 0; i < v->nwidgets; i++) {
         const UiWidget *w = &v->widgets[i];
         if (w->kind == UI_W_LABEL || w->kind == UI_W_SCROLL || w->clip.w <= 0)
