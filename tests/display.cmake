@@ -9,3 +9,7 @@ set_tests_properties(test_display_rotate PROPERTIES ENVIRONMENT "${DISPLAY_TEST_
 lanyard_test(test_display_renderer SOURCES test_display_renderer.c DEPS ui_driver NEEDS_BINARY
              TIMEOUT 180 LABELS nosan)
 set_tests_properties(test_display_renderer PROPERTIES ENVIRONMENT "${DISPLAY_TEST_ENV}")
+# Every tappable widget on every screen at least 9 mm on real panel sizes.
+lanyard_test(test_ui_targets SOURCES test_ui_targets.c
+             DEPS ui_driver ui_kiosk ui_widgets visit store core_pin m)
+set_tests_properties(test_ui_targets PROPERTIES ENVIRONMENT "${DISPLAY_TEST_ENV}")

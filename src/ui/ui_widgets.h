@@ -6,7 +6,8 @@
  * caret, checked, which widget is pressed or focused) and passes it in, and each
  * call records a widget with its id and label so input and `--script` can find
  * it. Sizes come from the theme, which scales from an 800x480 design so a touch
- * target is never under 55 px (9 mm on a 7-inch panel). */
+ * target is never under 55 px (9 mm on a 7-inch panel), nor under 9 mm on a
+ * denser panel whose size is known. */
 #ifndef LANYARD_UI_WIDGETS_H
 #define LANYARD_UI_WIDGETS_H
 
