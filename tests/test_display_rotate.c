@@ -1,9 +1,10 @@
-/* test_display_rotate.c — a panel mounted turned ([kiosk] rotate): the keys
- * of event.ini that describe the screen, the way between window and view
- * points, the turned picture as the window shows it (a rectangle drawn in the
- * view is where a mouse or a finger on the window lands in it), and scripted
- * runs at every rotation in which a tap where the window shows Check in or
- * I'm new here opens that screen, with a mouse and with a finger. */
+/* test_display_rotate.c — the screen as mounted ([kiosk] rotate and
+ * screen_inches): the keys of event.ini that describe it, the way between
+ * window and view points, the turned picture as the window shows it (a
+ * rectangle drawn in the view is where a mouse or a finger on the window lands
+ * in it), the panel's pixels per millimetre, and scripted runs at every
+ * rotation in which a tap where the window shows Check in or I'm new here
+ * opens that screen, with a mouse and with a finger. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -193,6 +194,39 @@ static void test_turned_picture(void **state)
     free(assets);
 }
 
+/* The panel's density: from screen_inches (the window's pixels across that
+ * diagonal, turned or not), and nothing from SDL's dummy driver, which has no
+ * size to report. */
+static void test_px_per_mm(void **state)
+{
+    (void)state;
+    char *assets = tu_source("assets");
+    static const struct {
+        int w, h, rotate;
+        double inches, want;
+    } cases[] = {
+        {800, 480, 0, 7.0, 933.0 / (7.0 * 25.4)},
+        {720, 1280, 90, 7.0, 1468.6 / (7.0 * 25.4)},
+        {1920, 1080, 0, 15.6, 2202.9 / (15.6 * 25.4)},
+        {800, 480, 0, 0, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        DisplayOptions o = {.width = cases[i].w,
+                            .height = cases[i].h,
+                            .asset_dir = assets,
+                            .rotate = cases[i].rotate,
+                            .screen_inches = cases[i].inches};
+        Display *d = display_open(&o);
+        assert_non_null(d);
+        double got = display_px_per_mm(d);
+        if (got < cases[i].want - 0.01 || got > cases[i].want + 0.01)
+            fail_msg("%dx%d at %.1f in: %.3f px/mm, not %.3f", cases[i].w, cases[i].h,
+                     cases[i].inches, got, cases[i].want);
+        display_close(d);
+    }
+    free(assets);
+}
+
 /* ---- taps in scripted runs ---- */
 
 /* The rectangle of the widget labelled label in a LANYARD_TRACE_VIEW trace. */
@@ -291,9 +325,8 @@ int main(void)
     setenv("SDL_VIDEODRIVER", "dummy", 1);
     setenv("SDL_AUDIODRIVER", "dummy", 1);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_config_keys),
-        cmocka_unit_test(test_points),
-        cmocka_unit_test(test_turned_picture),
+        cmocka_unit_test(test_config_keys),    cmocka_unit_test(test_points),
+        cmocka_unit_test(test_turned_picture), cmocka_unit_test(test_px_per_mm),
         cmocka_unit_test(test_script_taps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -266,6 +266,10 @@ double display_px_per_mm(Display *d)
         }
         return SDL_sqrt((double)w * w + (double)h * h) / (d->screen_inches * 25.4);
     }
+    /* A window on a desktop is tried with a mouse, often on a dense laptop
+     * screen it could not hold 9 mm keys on: the design's sizes do. */
+    if (d->windowed)
+        return 0;
     float ddpi = 0, hdpi = 0, vdpi = 0;
     if (SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(d->win), &ddpi, &hdpi, &vdpi) != 0)
         return 0;

@@ -44,7 +44,8 @@ int display_load_image(Display *d, const char *path, int *w, int *h);
 /* The size to lay out for, in pixels: the window's, turned with the picture. */
 void display_size(Display *d, int *w, int *h);
 /* Pixels per millimetre of the panel: from screen_inches when given, else the
- * size the display reports (SDL_GetDisplayDPI); 0 when neither is known. */
+ * size the display reports (SDL_GetDisplayDPI) to a fullscreen kiosk; 0 when
+ * neither is known. */
 double display_px_per_mm(Display *d);
 /* How pointer positions map to the view: the picture's rotation and the
  * window's size in the pixels SDL reports pointer positions in. */

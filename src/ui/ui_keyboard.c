@@ -302,11 +302,26 @@ static int key_height(const UiTheme *t)
     return row;
 }
 
+static int height_of(const UiTheme *t, int lines)
+{
+    int n = KB_ROWS * lines;
+    return n * key_height(t) + (n + 1) * key_gap(t);
+}
+
+/* Lines per row that fit: a keyboard of more lines than the window holds
+ * with room above it for a field and one row of results (a 5-inch 800x480
+ * panel) keeps narrower keys instead. */
+static int lines_within(const UiTheme *t, int w, int h)
+{
+    int lines = kb_lines(t, w), room = 2 * t->target + 3 * t->pad;
+    while (lines > 1 && height_of(t, lines) > h - room)
+        lines--;
+    return lines;
+}
+
 int ui_keyboard_height(const UiTheme *t, int w, int h)
 {
-    (void)h;
-    int lines = KB_ROWS * kb_lines(t, w);
-    return lines * key_height(t) + (lines + 1) * key_gap(t);
+    return height_of(t, lines_within(t, w, h));
 }
 
 static const char *key_label(const KeyDef *k, const UiKeyboard *kb, UiLang lang)
@@ -367,6 +382,8 @@ void ui_keyboard_layout(UiView *v, const UiTheme *t, const UiInteract *in, const
     if (t->contrast)
         ui_draw_line(v, r.x, r.y, r.x + r.w, r.y, t->border, t->border_w);
     int g = key_gap(t), lines = kb_lines(t, r.w);
+    while (lines > 1 && height_of(t, lines) > r.h)
+        lines--; /* as ui_keyboard_height chose */
     int nlines = KB_ROWS * lines;
     int rowh = (r.h - (nlines + 1) * g) / nlines;
     KbRow rows[KB_ROWS];
