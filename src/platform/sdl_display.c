@@ -11,6 +11,7 @@
 #include "platform/font.h"
 #include "platform/sdl_renderer.h"
 #include "platform/sdl_shapes.h"
+#include "platform/sdl_turn.h"
 #include "platform/texture_cache.h"
 #include "platform/x11_errors.h"
 
@@ -26,9 +27,8 @@ struct Display {
     int nimages;
     bool sdl, ttf, img; /* what was started, to stop */
     bool windowed;
-    int rotate;           /* 0, 90, 180, 270 */
-    SDL_Texture *upright; /* the view before it is turned (rotate != 0) */
-    int upright_w, upright_h;
+    int rotate; /* 0, 90, 180, 270 */
+    Turn *turn; /* the picture turned (rotate != 0) */
     double screen_inches;
 };
 
@@ -163,8 +163,7 @@ void display_close(Display *d)
     font_set_destroy(d->fs);
     for (int i = 0; i < d->nimages; i++)
         SDL_DestroyTexture(d->images[i]);
-    if (d->upright)
-        SDL_DestroyTexture(d->upright);
+    turn_destroy(d->turn);
     if (d->ren)
         SDL_DestroyRenderer(d->ren);
     if (d->win)
@@ -334,28 +333,21 @@ static void draw_cmd(Display *d, const UiView *v, const UiCmd *c)
     }
 }
 
-/* Draws into the upright texture (made at the view's size) when the picture is
- * turned. False when it cannot be made (said once on stderr): the view is then
- * drawn straight into the window, unturned. */
+/* Draws into the upright picture when it is turned. False when that cannot be
+ * made (said once on stderr): the view is then drawn unturned. */
 static bool draw_upright(Display *d, const UiView *v)
 {
-    if (d->upright && (d->upright_w != v->w || d->upright_h != v->h)) {
-        SDL_DestroyTexture(d->upright);
-        d->upright = NULL;
-    }
-    if (!d->upright) {
-        d->upright = SDL_CreateTexture(d->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
-                                       v->w, v->h);
-        if (!d->upright) {
-            fprintf(stderr, "lanyard: cannot turn the picture (rotate = %d): %s\n", d->rotate,
-                    SDL_GetError());
-            d->rotate = 0;
-            return false;
-        }
-        d->upright_w = v->w;
-        d->upright_h = v->h;
-    }
-    return SDL_SetRenderTarget(d->ren, d->upright) == 0;
+    if (!d->turn)
+        d->turn = turn_create(d->ren, d->rotate);
+    if (d->turn && turn_begin(d->turn, v->w, v->h) == 0)
+        return true;
+    fprintf(stderr, "lanyard: cannot turn the picture (rotate = %d): %s\n", d->rotate,
+            d->turn ? SDL_GetError() : "out of memory");
+    turn_destroy(d->turn);
+    d->turn = NULL;
+    d->rotate = 0;
+    SDL_SetRenderTarget(d->ren, NULL);
+    return false;
 }
 
 void display_draw(Display *d, const UiView *v)
@@ -369,22 +361,13 @@ void display_draw(Display *d, const UiView *v)
     SDL_RenderSetClipRect(d->ren, NULL);
 }
 
-/* The upright picture copied into the window, turned about its centre. */
-static void present_turned(Display *d)
-{
-    SDL_SetRenderTarget(d->ren, NULL);
-    SDL_SetRenderDrawColor(d->ren, 0, 0, 0, 255);
-    SDL_RenderClear(d->ren);
-    int ow, oh;
-    output_size(d, &ow, &oh);
-    SDL_Rect dst = {(ow - d->upright_w) / 2, (oh - d->upright_h) / 2, d->upright_w, d->upright_h};
-    SDL_RenderCopyEx(d->ren, d->upright, NULL, &dst, d->rotate, NULL, SDL_FLIP_NONE);
-}
-
 void display_present(Display *d)
 {
-    if (d->rotate && d->upright)
-        present_turned(d);
+    if (d->rotate && d->turn) {
+        int ow, oh;
+        output_size(d, &ow, &oh);
+        turn_finish(d->turn, ow, oh);
+    }
     SDL_RenderPresent(d->ren);
 }
 
@@ -416,6 +399,8 @@ int display_screenshot(Display *d, const char *path)
 
 void display_lost(Display *d)
 {
+    if (d->turn)
+        turn_lost(d->turn);
     texture_cache_clear(d->tc);
     shape_cache_clear(d->shapes);
 }

@@ -1,0 +1,155 @@
+/* sdl_turn.c — the picture turned for a panel mounted turned. See sdl_turn.h. */
+#include "platform/sdl_turn.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct Turn {
+    SDL_Renderer *ren;
+    int rotate;
+    bool software;        /* SDL's software renderer: turned here */
+    SDL_Texture *upright; /* the view as drawn */
+    int w, h;
+    SDL_Texture *turned; /* software: the window's picture, streamed */
+    Uint32 *frame;       /* software: the upright picture read back */
+};
+
+Turn *turn_create(SDL_Renderer *ren, int rotate)
+{
+    Turn *t = calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    t->ren = ren;
+    t->rotate = rotate;
+    SDL_RendererInfo info;
+    t->software = SDL_GetRendererInfo(ren, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
+    return t;
+}
+
+void turn_lost(Turn *t)
+{
+    if (t->upright)
+        SDL_DestroyTexture(t->upright);
+    if (t->turned)
+        SDL_DestroyTexture(t->turned);
+    free(t->frame);
+    t->upright = t->turned = NULL;
+    t->frame = NULL;
+    t->w = t->h = 0;
+}
+
+void turn_destroy(Turn *t)
+{
+    if (!t)
+        return;
+    turn_lost(t);
+    free(t);
+}
+
+static bool sideways(const Turn *t)
+{
+    return t->rotate == 90 || t->rotate == 270;
+}
+
+/* The textures (and the read-back frame) for a w x h view. */
+static int make(Turn *t, int w, int h)
+{
+    turn_lost(t);
+    t->upright =
+        SDL_CreateTexture(t->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+    if (!t->upright)
+        return -1;
+    /* Opaque: copied as it is, never blended. */
+    SDL_SetTextureBlendMode(t->upright, SDL_BLENDMODE_NONE);
+    if (t->software) {
+        int ww = sideways(t) ? h : w, wh = sideways(t) ? w : h;
+        t->turned = SDL_CreateTexture(t->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING,
+                                      ww, wh);
+        t->frame = malloc((size_t)w * (size_t)h * sizeof *t->frame);
+        if (!t->turned || !t->frame) {
+            turn_lost(t);
+            return SDL_SetError("out of memory for the turned picture");
+        }
+        SDL_SetTextureBlendMode(t->turned, SDL_BLENDMODE_NONE);
+    }
+    t->w = w;
+    t->h = h;
+    return 0;
+}
+
+int turn_begin(Turn *t, int w, int h)
+{
+    if ((!t->upright || t->w != w || t->h != h) && make(t, w, h) != 0)
+        return -1;
+    return SDL_SetRenderTarget(t->ren, t->upright);
+}
+
+/* A quarter turn, in tiles that keep both the rows read and the columns
+ * written in the cache: view pixel (x, y) shows at window (h-1-y, x) turned
+ * clockwise, at (y, w-1-x) anticlockwise (sdl_input.h). */
+#define TILE 32
+
+static void quarter(const Uint32 *src, int w, int h, int pitch, Uint32 *dst, int dpitch, bool cw)
+{
+    for (int ty = 0; ty < h; ty += TILE) {
+        int ey = ty + TILE < h ? ty + TILE : h;
+        for (int tx = 0; tx < w; tx += TILE) {
+            int n = tx + TILE < w ? TILE : w - tx;
+            for (int y = ty; y < ey; y++) {
+                const Uint32 *s = src + (size_t)y * (size_t)pitch + tx;
+                Uint32 *d = cw ? dst + (size_t)tx * (size_t)dpitch + (size_t)(h - 1 - y)
+                               : dst + (size_t)(w - 1 - tx) * (size_t)dpitch + (size_t)y;
+                ptrdiff_t step = cw ? dpitch : -(ptrdiff_t)dpitch;
+                for (int i = 0; i < n; i++, d += step)
+                    *d = s[i];
+            }
+        }
+    }
+}
+
+void turn_pixels(const Uint32 *src, int w, int h, int pitch, Uint32 *dst, int dpitch, int rotate)
+{
+    if (rotate == 90 || rotate == 270) {
+        quarter(src, w, h, pitch, dst, dpitch, rotate == 90);
+        return;
+    }
+    for (int y = 0; y < h; y++) { /* a half turn: each row reversed, in reverse order */
+        const Uint32 *s = src + (size_t)y * (size_t)pitch;
+        Uint32 *d = dst + (size_t)(h - 1 - y) * (size_t)dpitch + (size_t)(w - 1);
+        for (int x = 0; x < w; x++)
+            *d-- = s[x];
+    }
+}
+
+static void finish_software(Turn *t)
+{
+    int rc = SDL_RenderReadPixels(t->ren, NULL, SDL_PIXELFORMAT_ARGB8888, t->frame,
+                                  t->w * (int)sizeof *t->frame);
+    SDL_SetRenderTarget(t->ren, NULL);
+    void *pixels;
+    int pitch;
+    if (rc != 0 || SDL_LockTexture(t->turned, NULL, &pixels, &pitch) != 0)
+        return;
+    turn_pixels(t->frame, t->w, t->h, t->w, pixels, pitch / (int)sizeof(Uint32), t->rotate);
+    SDL_UnlockTexture(t->turned);
+    SDL_RenderCopy(t->ren, t->turned, NULL, NULL);
+}
+
+void turn_finish(Turn *t, int ww, int wh)
+{
+    if (!t->upright) {
+        SDL_SetRenderTarget(t->ren, NULL);
+        return;
+    }
+    if (t->software) {
+        finish_software(t);
+        return;
+    }
+    SDL_SetRenderTarget(t->ren, NULL);
+    SDL_SetRenderDrawColor(t->ren, 0, 0, 0, 255);
+    SDL_RenderClear(t->ren);
+    /* Centred on the window, then turned about its centre onto it. */
+    SDL_Rect dst = {(ww - t->w) / 2, (wh - t->h) / 2, t->w, t->h};
+    SDL_RenderCopyEx(t->ren, t->upright, NULL, &dst, t->rotate, NULL, SDL_FLIP_NONE);
+}
