@@ -4,8 +4,9 @@
  * with SDL's software renderer, says why, and stays within the 50 MB budget
  * (SPEC §9) after its first frames; renderer = gpu is run beside it for the
  * comparison, printed. Resident memory is the kiosk's own (VmHWM, its peak,
- * from /proc), not the probe child's. Skipped without Xvfb; not run under the
- * sanitizers, whose shadow memory makes resident sizes meaningless. */
+ * from /proc), not the probe child's. And the picture turned by OpenGL lands
+ * where the pointer is turned back from. Skipped without Xvfb; not run under
+ * the sanitizers, whose shadow memory makes resident sizes meaningless. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -19,6 +20,9 @@
 
 #include "testutil.h"
 #include "ui_driver.h"
+
+#include "platform/sdl_display.h"
+#include "platform/sdl_input.h"
 
 #define XVFB "/usr/bin/Xvfb"
 #define XDOTOOL "/usr/bin/xdotool"
@@ -263,10 +267,72 @@ static void test_auto_on_xvfb(void **state)
     free(dir);
 }
 
+static bool same(UiColor a, UiColor b)
+{
+    return abs(a.r - b.r) < 8 && abs(a.g - b.g) < 8 && abs(a.b - b.b) < 8;
+}
+
+/* The picture turned by OpenGL (SDL_RenderCopyEx) lands where the pointer is
+ * turned back from, as SDL's software renderer's does (test_display_rotate). */
+static void test_turned_by_gpu(void **state)
+{
+    Procs *procs = *state;
+    if (access(XVFB, X_OK) != 0)
+        skip();
+    start_x(procs);
+    char *assets = tu_source("assets");
+    UiView *v = malloc(sizeof *v);
+    assert_non_null(v);
+    const UiColor white = ui_rgb(255, 255, 255), red = ui_rgb(220, 0, 0);
+    static const int rotations[] = {90, 180, 270};
+    for (size_t i = 0; i < 3; i++) {
+        DisplayOptions o = {.width = 800,
+                            .height = 480,
+                            .asset_dir = assets,
+                            .rotate = rotations[i],
+                            .renderer = "opengl"};
+        Display *d = display_open(&o);
+        assert_non_null(d);
+        if (strcmp(display_renderer_name(d), "opengl") != 0) {
+            display_close(d);
+            fprintf(stderr, "no OpenGL on Xvfb: the GPU's turn is not tested\n");
+            break;
+        }
+        int vw, vh;
+        display_size(d, &vw, &vh);
+        InputSpace sp = {0};
+        display_pointer_space(d, &sp.rotate, &sp.w, &sp.h);
+        ui_view_begin(v, vw, vh, display_measure(d));
+        ui_draw_rect(v, ui_rect(0, 0, vw, vh), white, 0);
+        UiRect box = ui_rect(30, 60, 50, 40);
+        ui_draw_rect(v, box, red, 0);
+        display_draw(d, v);
+        display_compose(d);
+        static const struct {
+            int dx, dy;
+            bool in;
+        } probes[] = {{0, 0, true},    {49, 39, true}, {-1, 0, false},
+                      {50, 39, false}, {0, -1, false}, {25, 40, false}};
+        for (size_t k = 0; k < sizeof probes / sizeof probes[0]; k++) {
+            int wx, wy;
+            input_to_window(&sp, box.x + probes[k].dx, box.y + probes[k].dy, &wx, &wy);
+            UiColor got;
+            assert_int_equal(display_window_pixel(d, wx, wy, &got), 0);
+            if (!same(got, probes[k].in ? red : white))
+                fail_msg("rotate %d: view %d,%d at window %d,%d is %d,%d,%d", sp.rotate,
+                         box.x + probes[k].dx, box.y + probes[k].dy, wx, wy, got.r, got.g, got.b);
+        }
+        display_close(d);
+    }
+    free(v);
+    free(assets);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_auto_on_xvfb, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_turned_by_gpu, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

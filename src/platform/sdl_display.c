@@ -361,13 +361,18 @@ void display_draw(Display *d, const UiView *v)
     SDL_RenderSetClipRect(d->ren, NULL);
 }
 
-void display_present(Display *d)
+void display_compose(Display *d)
 {
-    if (d->rotate && d->turn) {
+    if (d->rotate && d->turn && SDL_GetRenderTarget(d->ren) != NULL) {
         int ow, oh;
         output_size(d, &ow, &oh);
         turn_finish(d->turn, ow, oh);
     }
+}
+
+void display_present(Display *d)
+{
+    display_compose(d);
     SDL_RenderPresent(d->ren);
 }
 

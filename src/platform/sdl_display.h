@@ -59,8 +59,12 @@ void display_present(Display *d);
  * view, as a guest facing the panel sees it, whatever its rotation. 0, or -1
  * (said on stderr). */
 int display_screenshot(Display *d, const char *path);
-/* The colour the window shows at window pixel x, y after the last present
- * (for tests of the turned picture). 0, or -1. */
+/* Puts what was drawn into the window as display_present does, without
+ * presenting it (display_present does this first). */
+void display_compose(Display *d);
+/* The colour of window pixel x, y after display_compose (for tests of the
+ * turned picture; with SDL's software renderer, after display_present too).
+ * 0, or -1. */
 int display_window_pixel(Display *d, int x, int y, UiColor *out);
 /* The renderer lost its textures (a device reset): drop the caches. */
 void display_lost(Display *d);
