@@ -27,8 +27,9 @@ struct Display {
     int nimages;
     bool sdl, ttf, img; /* what was started, to stop */
     bool windowed;
-    int rotate; /* 0, 90, 180, 270 */
-    Turn *turn; /* the picture turned (rotate != 0) */
+    bool fixed_size; /* a kiosk of the size asked for (--size), not the desktop's */
+    int rotate;      /* 0, 90, 180, 270 */
+    Turn *turn;      /* the picture turned (rotate != 0) */
     double screen_inches;
 };
 
@@ -125,6 +126,7 @@ Display *display_open(const DisplayOptions *o)
         return NULL;
     }
     d->windowed = o->windowed;
+    d->fixed_size = !o->windowed && o->width && o->height;
     d->rotate = o->rotate == 90 || o->rotate == 180 || o->rotate == 270 ? o->rotate : 0;
     d->screen_inches = o->screen_inches;
     /* Asked before SDL starts here, answered while it does. */
@@ -256,10 +258,12 @@ double display_px_per_mm(Display *d)
 {
     int w, h;
     if (d->screen_inches > 0) {
-        /* The panel's pixels: the window's in the kiosk, the desktop's in a window. */
+        /* The panel's pixels: the desktop's, which a fullscreen window may
+         * not have taken yet; a kiosk of a fixed size (--size) is the panel. */
         SDL_DisplayMode m;
         output_size(d, &w, &h);
-        if (d->windowed && SDL_GetDesktopDisplayMode(SDL_GetWindowDisplayIndex(d->win), &m) == 0) {
+        if (!d->fixed_size &&
+            SDL_GetDesktopDisplayMode(SDL_GetWindowDisplayIndex(d->win), &m) == 0) {
             w = m.w;
             h = m.h;
         }
