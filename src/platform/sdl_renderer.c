@@ -144,7 +144,14 @@ static SDL_Renderer *software(SDL_Window *win)
 {
     /* SDL would otherwise show the software frame through OpenGL. */
     SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-    return SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+    SDL_Renderer *r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+    if (!r) {
+        /* A video driver with no framebuffer of its own (KMSDRM) shows the
+         * software frame through a texture, or not at all. */
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "1");
+        r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+    }
+    return r;
 }
 
 /* The render driver named name, or -1. */
@@ -171,11 +178,18 @@ static SDL_Renderer *accelerated(SDL_Window *win, bool check, char *note, size_t
     const char *gl = gl_renderer();
     if (!render_gl_is_software(gl))
         return r;
-    snprintf(note, notelen,
-             "drawing with SDL's software renderer: OpenGL here is %.80s, a software rasteriser",
-             gl);
+    char name[100];
+    snprintf(name, sizeof name, "%s", gl);
     SDL_DestroyRenderer(r);
-    return software(win);
+    r = software(win);
+    if (r) {
+        snprintf(note, notelen,
+                 "drawing with SDL's software renderer: OpenGL here is %s, a software rasteriser",
+                 name);
+        return r;
+    }
+    /* No window framebuffer to draw into without OpenGL (KMSDRM has none). */
+    return SDL_CreateRenderer(win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
 }
 
 static bool dummy_video(void)
@@ -218,13 +232,16 @@ SDL_Renderer *render_create(SDL_Window *win, const char *want, RenderProbe *prob
                      "drawing with SDL's software renderer: no working OpenGL was found");
         soft = soft || answer != 0;
     }
-    if (soft)
-        return software(win);
+    if (soft) {
+        if ((r = software(win)) != NULL)
+            return r;
+        note[0] = '\0'; /* no software renderer here: whatever else draws */
+    }
     if (want && (!strcmp(want, "opengl") || !strcmp(want, "opengles2")))
         r = named(win, want, note, notelen);
     if (!r)
-        r = accelerated(win, is_auto(want) && !probe, note, notelen);
-    if (!r)
+        r = accelerated(win, is_auto(want) && !probe && !soft, note, notelen);
+    if (!r && !soft)
         r = software(win);
     return r;
 }
