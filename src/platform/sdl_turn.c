@@ -12,7 +12,7 @@ struct Turn {
     SDL_Texture *upright; /* the view as drawn */
     int w, h;
     SDL_Texture *turned; /* software: the window's picture, streamed */
-    Uint32 *frame;       /* software: the upright picture read back */
+    Uint32 *strip;       /* software: rows of the upright picture read back */
 };
 
 Turn *turn_create(SDL_Renderer *ren, int rotate)
@@ -33,9 +33,9 @@ void turn_lost(Turn *t)
         SDL_DestroyTexture(t->upright);
     if (t->turned)
         SDL_DestroyTexture(t->turned);
-    free(t->frame);
+    free(t->strip);
     t->upright = t->turned = NULL;
-    t->frame = NULL;
+    t->strip = NULL;
     t->w = t->h = 0;
 }
 
@@ -52,7 +52,10 @@ static bool sideways(const Turn *t)
     return t->rotate == 90 || t->rotate == 270;
 }
 
-/* The textures (and the read-back frame) for a w x h view. */
+/* Rows read back at a time: a strip, not a whole frame (8 MB at 1080p). */
+#define STRIP 64
+
+/* The textures (and the read-back strip) for a w x h view. */
 static int make(Turn *t, int w, int h)
 {
     turn_lost(t);
@@ -66,8 +69,8 @@ static int make(Turn *t, int w, int h)
         int ww = sideways(t) ? h : w, wh = sideways(t) ? w : h;
         t->turned = SDL_CreateTexture(t->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING,
                                       ww, wh);
-        t->frame = malloc((size_t)w * (size_t)h * sizeof *t->frame);
-        if (!t->turned || !t->frame) {
+        t->strip = malloc((size_t)w * STRIP * sizeof *t->strip);
+        if (!t->turned || !t->strip) {
             turn_lost(t);
             return SDL_SetError("out of memory for the turned picture");
         }
@@ -122,17 +125,40 @@ void turn_pixels(const Uint32 *src, int w, int h, int pitch, Uint32 *dst, int dp
     }
 }
 
+/* Where the strip of rows [y0, y0 + n) of the upright picture goes in the
+ * window's pixels (dst, pitch dpitch), when turned as a picture of its own. */
+static Uint32 *strip_dst(const Turn *t, Uint32 *dst, int dpitch, int y0, int n)
+{
+    switch (t->rotate) {
+    case 90:
+        return dst + (t->h - n - y0);
+    case 180:
+        return dst + (size_t)(t->h - n - y0) * (size_t)dpitch;
+    default:
+        return dst + y0;
+    }
+}
+
 static void finish_software(Turn *t)
 {
-    int rc = SDL_RenderReadPixels(t->ren, NULL, SDL_PIXELFORMAT_ARGB8888, t->frame,
-                                  t->w * (int)sizeof *t->frame);
-    SDL_SetRenderTarget(t->ren, NULL);
     void *pixels;
     int pitch;
-    if (rc != 0 || SDL_LockTexture(t->turned, NULL, &pixels, &pitch) != 0)
+    if (SDL_LockTexture(t->turned, NULL, &pixels, &pitch) != 0) {
+        SDL_SetRenderTarget(t->ren, NULL);
         return;
-    turn_pixels(t->frame, t->w, t->h, t->w, pixels, pitch / (int)sizeof(Uint32), t->rotate);
+    }
+    int dpitch = pitch / (int)sizeof(Uint32);
+    for (int y0 = 0; y0 < t->h; y0 += STRIP) {
+        int n = y0 + STRIP < t->h ? STRIP : t->h - y0;
+        SDL_Rect rows = {0, y0, t->w, n};
+        if (SDL_RenderReadPixels(t->ren, &rows, SDL_PIXELFORMAT_ARGB8888, t->strip,
+                                 t->w * (int)sizeof *t->strip) != 0)
+            break;
+        turn_pixels(t->strip, t->w, n, t->w, strip_dst(t, pixels, dpitch, y0, n), dpitch,
+                    t->rotate);
+    }
     SDL_UnlockTexture(t->turned);
+    SDL_SetRenderTarget(t->ren, NULL);
     SDL_RenderCopy(t->ren, t->turned, NULL, NULL);
 }
 
