@@ -11,8 +11,8 @@ struct Turn {
     bool software;        /* SDL's software renderer: turned here */
     SDL_Texture *upright; /* the view as drawn */
     int w, h;
-    SDL_Texture *turned; /* software: the window's picture, streamed */
-    Uint32 *strip;       /* software: rows of the upright picture read back */
+    SDL_Texture *band; /* software: a strip turned, streamed into the window */
+    Uint32 *strip;     /* software: rows of the upright picture read back */
 };
 
 Turn *turn_create(SDL_Renderer *ren, int rotate)
@@ -31,10 +31,10 @@ void turn_lost(Turn *t)
 {
     if (t->upright)
         SDL_DestroyTexture(t->upright);
-    if (t->turned)
-        SDL_DestroyTexture(t->turned);
+    if (t->band)
+        SDL_DestroyTexture(t->band);
     free(t->strip);
-    t->upright = t->turned = NULL;
+    t->upright = t->band = NULL;
     t->strip = NULL;
     t->w = t->h = 0;
 }
@@ -52,7 +52,7 @@ static bool sideways(const Turn *t)
     return t->rotate == 90 || t->rotate == 270;
 }
 
-/* Rows read back at a time: a strip, not a whole frame (8 MB at 1080p). */
+/* Rows turned at a time: a strip, not a whole frame (8 MB at 1080p). */
 #define STRIP 64
 
 /* The textures (and the read-back strip) for a w x h view. */
@@ -66,15 +66,16 @@ static int make(Turn *t, int w, int h)
     /* Opaque: copied as it is, never blended. */
     SDL_SetTextureBlendMode(t->upright, SDL_BLENDMODE_NONE);
     if (t->software) {
-        int ww = sideways(t) ? h : w, wh = sideways(t) ? w : h;
-        t->turned = SDL_CreateTexture(t->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING,
-                                      ww, wh);
+        /* A strip of rows turned: STRIP columns as tall as the view is wide,
+         * or (a half turn) as many rows. */
+        t->band = SDL_CreateTexture(t->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING,
+                                    sideways(t) ? STRIP : w, sideways(t) ? w : STRIP);
         t->strip = malloc((size_t)w * STRIP * sizeof *t->strip);
-        if (!t->turned || !t->strip) {
+        if (!t->band || !t->strip) {
             turn_lost(t);
             return SDL_SetError("out of memory for the turned picture");
         }
-        SDL_SetTextureBlendMode(t->turned, SDL_BLENDMODE_NONE);
+        SDL_SetTextureBlendMode(t->band, SDL_BLENDMODE_NONE);
     }
     t->w = w;
     t->h = h;
@@ -125,41 +126,41 @@ void turn_pixels(const Uint32 *src, int w, int h, int pitch, Uint32 *dst, int dp
     }
 }
 
-/* Where the strip of rows [y0, y0 + n) of the upright picture goes in the
- * window's pixels (dst, pitch dpitch), when turned as a picture of its own. */
-static Uint32 *strip_dst(const Turn *t, Uint32 *dst, int dpitch, int y0, int n)
+/* Where the strip of rows [y0, y0 + n) of the upright picture shows in the
+ * window: a band of n columns (a quarter turn) or rows (a half turn). */
+static SDL_Rect band_rect(const Turn *t, int y0, int n)
 {
     switch (t->rotate) {
     case 90:
-        return dst + (t->h - n - y0);
+        return (SDL_Rect){t->h - n - y0, 0, n, t->w};
     case 180:
-        return dst + (size_t)(t->h - n - y0) * (size_t)dpitch;
+        return (SDL_Rect){0, t->h - n - y0, t->w, n};
     default:
-        return dst + y0;
+        return (SDL_Rect){y0, 0, n, t->w};
     }
 }
 
+/* Strip by strip: read back from the upright picture, turned into the band
+ * texture, copied into the window (locking the band again waits for that
+ * copy, so one band serves them all). */
 static void finish_software(Turn *t)
 {
-    void *pixels;
-    int pitch;
-    if (SDL_LockTexture(t->turned, NULL, &pixels, &pitch) != 0) {
-        SDL_SetRenderTarget(t->ren, NULL);
-        return;
-    }
-    int dpitch = pitch / (int)sizeof(Uint32);
     for (int y0 = 0; y0 < t->h; y0 += STRIP) {
         int n = y0 + STRIP < t->h ? STRIP : t->h - y0;
-        SDL_Rect rows = {0, y0, t->w, n};
+        SDL_Rect rows = {0, y0, t->w, n}, band = band_rect(t, y0, n), src = {0, 0, band.w, band.h};
+        void *pixels;
+        int pitch;
+        SDL_SetRenderTarget(t->ren, t->upright);
         if (SDL_RenderReadPixels(t->ren, &rows, SDL_PIXELFORMAT_ARGB8888, t->strip,
-                                 t->w * (int)sizeof *t->strip) != 0)
+                                 t->w * (int)sizeof *t->strip) != 0 ||
+            SDL_LockTexture(t->band, &src, &pixels, &pitch) != 0)
             break;
-        turn_pixels(t->strip, t->w, n, t->w, strip_dst(t, pixels, dpitch, y0, n), dpitch,
-                    t->rotate);
+        turn_pixels(t->strip, t->w, n, t->w, pixels, pitch / (int)sizeof(Uint32), t->rotate);
+        SDL_UnlockTexture(t->band);
+        SDL_SetRenderTarget(t->ren, NULL);
+        SDL_RenderCopy(t->ren, t->band, &src, &band);
     }
-    SDL_UnlockTexture(t->turned);
     SDL_SetRenderTarget(t->ren, NULL);
-    SDL_RenderCopy(t->ren, t->turned, NULL, NULL);
 }
 
 void turn_finish(Turn *t, int ww, int wh)
