@@ -2,8 +2,9 @@
  * Mesa's software rasteriser, and what it costs in memory: a windowed kiosk on
  * Xvfb (whose OpenGL is llvmpipe, or none) with [kiosk] renderer = auto draws
  * with SDL's software renderer, says why, and stays within the 50 MB budget
- * (SPEC §9) after its first frames; renderer = gpu is run beside it for the
- * comparison, printed. Resident memory is the kiosk's own (VmHWM, its peak,
+ * (SPEC §9) after its first frames, upright and turned (rotate = 90, where
+ * the real X click on Check in lands through the turn); renderer = gpu is run
+ * beside it for the comparison, printed. Resident memory is the kiosk's own (VmHWM, its peak,
  * from /proc), not the probe child's. And the picture turned by OpenGL lands
  * where the pointer is turned back from. Skipped without Xvfb; not run under
  * the sanitizers, whose shadow memory makes resident sizes meaningless. */
@@ -150,12 +151,14 @@ static bool widget_centre(const char *trace, const char *label, int *x, int *y)
 }
 
 /* Clicks Check in (when xdotool is there) so a second screen and the
- * on-screen keyboard are drawn too. */
-static void open_find(const char *trace_path, const char *trace)
+ * on-screen keyboard are drawn too; where the 1280x800 window shows it. */
+static void open_find(const char *trace_path, const char *trace, int rotate)
 {
-    int x, y;
-    if (access(XDOTOOL, X_OK) != 0 || !widget_centre(trace, "Check in", &x, &y))
+    int vx, vy, x, y;
+    if (access(XDOTOOL, X_OK) != 0 || !widget_centre(trace, "Check in", &vx, &vy))
         return;
+    InputSpace sp = {.rotate = rotate, .w = 1280, .h = 800};
+    input_to_window(&sp, vx, vy, &x, &y);
     const char *const search[] = {
         XDOTOOL, "search", "--sync", "--onlyvisible", "--name", "Spring CTE Partner Breakfast",
         NULL};
@@ -192,16 +195,17 @@ typedef struct Figures {
     char *err; /* the kiosk's stderr */
 } Figures;
 
-/* Runs the windowed kiosk at 1280x800 with [kiosk] renderer = want until it
- * has drawn Welcome and Find me; its renderer and memory then. */
-static Figures run_kiosk(Procs *procs, const char *dir, const char *want)
+/* Runs the windowed kiosk at 1280x800 with [kiosk] renderer = want and
+ * rotate until it has drawn Welcome and Find me; its renderer and memory then. */
+static Figures run_kiosk(Procs *procs, const char *dir, const char *want, int rotate)
 {
     char sub[600];
-    snprintf(sub, sizeof sub, "%s/%s", dir, want);
+    snprintf(sub, sizeof sub, "%s/%s-%d", dir, want, rotate);
     assert_int_equal(mkdir(sub, 0700), 0);
     char *event = uid_event_copy(sub, false), *ini = tu_path(event, "event.ini");
     char *text = tu_read(ini, NULL), line[64];
-    snprintf(line, sizeof line, "\nrenderer = %s\n", want); /* [kiosk] is the last section */
+    /* [kiosk] is the last section */
+    snprintf(line, sizeof line, "\nrenderer = %s\nrotate = %d\n", want, rotate);
     char *with = malloc(strlen(text) + sizeof line);
     strcpy(with, text);
     strcat(with, line);
@@ -218,7 +222,7 @@ static Figures run_kiosk(Procs *procs, const char *dir, const char *want)
         char *e = tu_read(err, NULL);
         fail_msg("renderer %s: the kiosk never drew Welcome: %s", want, e ? e : "");
     }
-    open_find(trace, t);
+    open_find(trace, t, rotate);
     Figures f = {{0}, status_kb(procs->kiosk, "VmRSS:"), status_kb(procs->kiosk, "VmHWM:"), NULL};
     const char *r = strstr(t, "renderer ");
     assert_non_null(r);
@@ -227,8 +231,8 @@ static Figures run_kiosk(Procs *procs, const char *dir, const char *want)
     waitpid(procs->kiosk, NULL, 0);
     procs->kiosk = 0;
     f.err = tu_read(err, NULL);
-    printf("renderer = %s: drew with %s, resident %ld kB (peak %ld kB)\n", want, f.renderer,
-           f.rss_kb, f.peak_kb);
+    printf("renderer = %s, rotate = %d: drew with %s, resident %ld kB (peak %ld kB)\n", want,
+           rotate, f.renderer, f.rss_kb, f.peak_kb);
     free(t);
     free(err);
     free(trace);
@@ -249,8 +253,9 @@ static void test_auto_on_xvfb(void **state)
     }
     char *dir = tu_tempdir();
     start_x(procs);
-    Figures a = run_kiosk(procs, dir, "auto");
-    Figures g = run_kiosk(procs, dir, "gpu");
+    Figures a = run_kiosk(procs, dir, "auto", 0);
+    Figures g = run_kiosk(procs, dir, "gpu", 0);
+    Figures turned = run_kiosk(procs, dir, "auto", 90);
     /* Xvfb has no GPU: auto draws in software and says why. */
     assert_string_equal(a.renderer, "software");
     if (!strstr(a.err, "software rasteriser") && !strstr(a.err, "no working OpenGL"))
@@ -258,9 +263,15 @@ static void test_auto_on_xvfb(void **state)
     if (a.peak_kb <= 0 || a.peak_kb > BUDGET_KB)
         fail_msg("with auto the kiosk took %ld kB at its peak (budget %d kB)", a.peak_kb,
                  BUDGET_KB);
+    /* Turned in software it keeps no second whole frame. */
+    assert_string_equal(turned.renderer, "software");
+    if (turned.peak_kb <= 0 || turned.peak_kb > BUDGET_KB)
+        fail_msg("turned, the kiosk took %ld kB at its peak (budget %d kB)", turned.peak_kb,
+                 BUDGET_KB);
     /* gpu does not ask: where Mesa has OpenGL it is used, at its cost. */
     if (strncmp(g.renderer, "opengl", 6) == 0)
         assert_true(g.peak_kb > a.peak_kb);
+    free(turned.err);
     free(a.err);
     free(g.err);
     tu_rmtree(dir);
