@@ -78,6 +78,7 @@ static void k_create(Uid *d)
     env.logo_image = -1;
     env.windowed = s->windowed;
     env.speech = s->speech;
+    env.px_per_mm = s->px_per_mm;
     d->k = kiosk_create(&env, d->now, err, sizeof err);
     if (!d->k)
         fail_msg("kiosk_create: %s", err);

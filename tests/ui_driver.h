@@ -47,6 +47,7 @@ typedef struct UidSetup {
     Store *store;           /* not owned */
     const EventConfig *cfg; /* not owned; must outlive the driver */
     int w, h;               /* window size; 0: 800x480 */
+    double px_per_mm;       /* the panel's pixels per millimetre; 0: not known */
     int64_t now;            /* the clock's start, ms since the epoch; 0: UID_T0 */
     bool windowed;          /* false: a locked-down kiosk (true: a demo, in without a PIN) */
     /* The visit layer's ports (zero: no printer, no sync folder, no stick). */

@@ -50,7 +50,8 @@ void samples_report(Samples *s, const char *name)
 
 /* ---- a frame ---- */
 
-/* Writes the tappable widgets of the view, so an X input test knows where to click. */
+/* Writes the screen, the renderer and the tappable widgets of the view, so an
+ * X input test knows where to click. */
 static void trace_view(App *a, const UiView *v)
 {
     char tmp[4200];
@@ -58,7 +59,7 @@ static void trace_view(App *a, const UiView *v)
     FILE *f = fopen(tmp, "w");
     if (!f)
         return;
-    fprintf(f, "screen %s\n", kiosk_screen_name(a->k));
+    fprintf(f, "screen %s\nrenderer %s\n", kiosk_screen_name(a->k), display_renderer_name(a->d));
     for (size_t i = 0; i < v->nwidgets; i++) {
         const UiWidget *w = &v->widgets[i];
         if (w->kind == UI_W_LABEL || w->kind == UI_W_SCROLL || w->clip.w <= 0)
@@ -111,7 +112,8 @@ void app_handle(App *a, const SDL_Event *e, int64_t now)
     if (app_worker_event(a, e))
         return;
     UiEvent ev;
-    switch (input_translate(e, &ev)) {
+    display_pointer_space(a->d, &a->input.rotate, &a->input.w, &a->input.h);
+    switch (input_translate(&a->input, e, &ev)) {
     case INPUT_UI:
         /* When it happened: SDL's timestamp (ms since SDL started) on the
          * kiosk's clock, so events that waited for a busy frame keep their
@@ -180,6 +182,8 @@ static void app_options(App *a, const AppOptions *o)
     const char *trace = getenv("LANYARD_TRACE_VIEW");
     a->trace_path = trace && *trace ? trace : NULL;
     a->scripted = o->script != NULL;
+    const char *touch = getenv("LANYARD_SCRIPT_TOUCH");
+    a->script_touch = touch && *touch && strcmp(touch, "0");
     a->script_now = time_now_ms();
 }
 
@@ -204,6 +208,7 @@ static int start_kiosk(App *a, const AppOptions *o)
     env.cfg = a->cfg;
     env.measure = display_measure(a->d);
     env.windowed = o->windowed;
+    env.px_per_mm = display_px_per_mm(a->d);
     env.logo_image = -1;
     app_speech_start(a, &env.speech);
     if (a->cfg->logo[0]) {
@@ -226,7 +231,8 @@ int app_run(const AppOptions *o, Store *store, const EventConfig *cfg)
     a.store = store;
     a.cfg = cfg;
     app_options(&a, o);
-    DisplayOptions dopt = {o->windowed, o->width, o->height, cfg->name, o->asset_dir};
+    DisplayOptions dopt = {o->windowed,  o->width,    o->height,     cfg->name,
+                           o->asset_dir, cfg->rotate, cfg->renderer, cfg->screen_inches};
     a.d = display_open(&dopt);
     if (!a.d)
         return 1;

@@ -14,6 +14,7 @@
 #include "badge/badge_queue.h"
 #include "badge/cups_admin.h"
 #include "platform/sdl_display.h"
+#include "platform/sdl_input.h"
 #include "platform/sync_worker.h"
 #include "platform/usb_media.h"
 #include "ui/kiosk.h"
@@ -43,6 +44,9 @@ typedef struct App {
 
     bool scripted;      /* time is simulated: */
     int64_t script_now; /* the script's clock, for the records too */
+
+    InputSpace input;  /* how pointer positions map to the view */
+    bool script_touch; /* LANYARD_SCRIPT_TOUCH: a script taps with a finger, not a mouse */
 
     bool need_redraw; /* the window was exposed or resized */
     bool overflow_reported;

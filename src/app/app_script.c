@@ -64,9 +64,22 @@ static void inject(Run *r, SDL_Event e)
         samples_add(&r->a->lat, app_monotonic_ms() - t0);
 }
 
+/* A pointer event at window pixel x, y: a mouse's, or a finger's with
+ * LANYARD_SCRIPT_TOUCH. */
 static void mouse(Run *r, Uint32 type, int x, int y)
 {
-    inject(r, input_mouse(type, x, y, display_window_id(r->a->d)));
+    App *a = r->a;
+    Uint32 win = display_window_id(a->d);
+    if (!a->script_touch) {
+        inject(r, input_mouse(type, x, y, win));
+        return;
+    }
+    Uint32 ftype = type == SDL_MOUSEBUTTONDOWN ? SDL_FINGERDOWN
+                   : type == SDL_MOUSEBUTTONUP ? SDL_FINGERUP
+                                               : SDL_FINGERMOTION;
+    InputSpace sp = a->input;
+    display_pointer_space(a->d, &sp.rotate, &sp.w, &sp.h);
+    inject(r, input_finger(ftype, x, y, &sp, win));
 }
 
 static void tap(Run *r, int x, int y)
@@ -125,7 +138,8 @@ static void wait_badges(Run *r)
 }
 
 /* A field is pressed on its label (its top edge), which focuses it with the
- * caret at the end, as SPEC §8 says; other widgets centrally. */
+ * caret at the end, as SPEC §8 says; other widgets centrally. The point is in
+ * the view; the tap is where the window shows it ([kiosk] rotate). */
 static void press(Run *r, const ScriptAction *act)
 {
     const UiWidget *w = ui_view_find_label(kiosk_view(r->a->k), act->arg);
@@ -133,8 +147,12 @@ static void press(Run *r, const ScriptAction *act)
         fail(r, act, "failed: no visible widget labelled '%s'", act->arg);
         return;
     }
-    tap(r, w->clip.x + w->clip.w / 2,
-        w->kind == UI_W_FIELD ? w->clip.y + 2 : w->clip.y + w->clip.h / 2);
+    int vx = w->clip.x + w->clip.w / 2,
+        vy = w->kind == UI_W_FIELD ? w->clip.y + 2 : w->clip.y + w->clip.h / 2, x, y;
+    InputSpace sp = r->a->input;
+    display_pointer_space(r->a->d, &sp.rotate, &sp.w, &sp.h);
+    input_to_window(&sp, vx, vy, &x, &y);
+    tap(r, x, y);
 }
 
 static void drag(Run *r, const int *n)

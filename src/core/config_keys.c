@@ -127,6 +127,44 @@ static bool set_kiosk_id(EventConfig *c, const char *v, char *err, size_t errlen
     return true;
 }
 
+static bool set_rotate(EventConfig *c, const char *v, char *err, size_t errlen)
+{
+    int r;
+    if (!config_parse_int_range(v, 0, 270, &r) || r % 90) {
+        snprintf(err, errlen, "rotate \"%.40s\" must be 0, 90, 180 or 270 (degrees clockwise)", v);
+        return false;
+    }
+    c->rotate = r;
+    return true;
+}
+
+static bool set_screen_inches(EventConfig *c, const char *v, char *err, size_t errlen)
+{
+    const char *p = v;
+    double d;
+    if (!config_parse_decimal(&p, &d) || *p || (d != 0 && (d < 3 || d > 120))) {
+        snprintf(err, errlen,
+                 "screen_inches \"%.40s\" must be the screen's diagonal in inches, from 3 to 120",
+                 v);
+        return false;
+    }
+    c->screen_inches = d;
+    return true;
+}
+
+static bool set_renderer(EventConfig *c, const char *v, char *err, size_t errlen)
+{
+    static const char *const known[] = {"auto", "software", "gpu", "opengl", "opengles2"};
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
+        if (config_ieq(v, known[i])) {
+            config_copy_str(c->renderer, sizeof c->renderer, known[i]);
+            return true;
+        }
+    }
+    snprintf(err, errlen, "renderer \"%.40s\" must be auto, software, gpu, opengl or opengles2", v);
+    return false;
+}
+
 static bool set_badge_size(EventConfig *c, const char *v, char *err, size_t errlen)
 {
     double w, h;
@@ -174,6 +212,9 @@ static const ConfigKey KEYS[] = {
     {"theme", "accent", "#F2A900", set_accent, 0, 0},
     {"kiosk", "id", NULL, set_kiosk_id, 0, 0},
     {"kiosk", "speech_volume", "80", set_speech_volume, 0, 0},
+    {"kiosk", "rotate", "0", set_rotate, 0, 0},
+    {"kiosk", "screen_inches", "0", set_screen_inches, 0, 0},
+    {"kiosk", "renderer", "auto", set_renderer, 0, 0},
     {"badge", "size", "4x3in", set_badge_size, 0, 0},
     {"badge", "dpi", "300", set_dpi, 0, 0},
     {"badge", "qr_url", "https://cte.example.org/partners?programs={programs}&guest={code}", NULL,

@@ -31,8 +31,11 @@ typedef struct EventConfig {
     Rgb primary; /* default #1B4F8A */
     Rgb accent;  /* default #F2A900 */
     /* [kiosk] */
-    char kiosk_id[64]; /* default: host name */
-    int speech_volume; /* spoken guidance's loudness, percent; default 80 */
+    char kiosk_id[64];    /* default: host name */
+    int speech_volume;    /* spoken guidance's loudness, percent; default 80 */
+    int rotate;           /* 0, 90, 180 or 270: the picture turned clockwise on the panel */
+    double screen_inches; /* the panel's diagonal; 0: as the display reports it */
+    char renderer[16];    /* auto, software, gpu, opengl or opengles2 */
     /* [badge] */
     char badge_size[64];           /* as written, default "4x3in" */
     double badge_w_mm, badge_h_mm; /* parsed size, default 101.6 x 76.2 */

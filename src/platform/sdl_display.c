@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "platform/font.h"
+#include "platform/sdl_renderer.h"
 #include "platform/sdl_shapes.h"
+#include "platform/sdl_turn.h"
 #include "platform/texture_cache.h"
 #include "platform/x11_errors.h"
 
@@ -24,6 +26,11 @@ struct Display {
     SDL_Texture *images[MAX_IMAGES];
     int nimages;
     bool sdl, ttf, img; /* what was started, to stop */
+    bool windowed;
+    bool fixed_size; /* a kiosk of the size asked for (--size), not the desktop's */
+    int rotate;      /* 0, 90, 180, 270 */
+    Turn *turn;      /* the picture turned (rotate != 0) */
+    double screen_inches;
 };
 
 static void no_display(const char *what)
@@ -34,12 +41,6 @@ static void no_display(const char *what)
             "  On a desktop, run it under X11 or Wayland (DISPLAY or WAYLAND_DISPLAY set).\n"
             "  For tests with no screen at all, SDL_VIDEODRIVER=dummy with --script.\n",
             what, SDL_GetError());
-}
-
-static bool dummy_driver(void)
-{
-    const char *d = SDL_GetCurrentVideoDriver();
-    return d && !strcmp(d, "dummy");
 }
 
 /* SDL's video, SDL_ttf and SDL_image; false when there is no display. */
@@ -101,22 +102,19 @@ static bool open_window(Display *d, const DisplayOptions *o)
     }
     if (!o->windowed)
         SDL_SetWindowKeyboardGrab(d->win, SDL_TRUE);
-    /* No vsync or GPU with the dummy driver (tests, screenshots), nor when the
-     * user asked for SDL's software renderer (SDL_RENDER_DRIVER=software, e.g.
-     * where OpenGL is broken). */
-    const char *want = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
-    bool software = dummy_driver() || (want && !SDL_strcasecmp(want, "software"));
-    if (software) /* SDL would otherwise show the software frame through OpenGL */
-        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-    else
-        d->ren =
-            SDL_CreateRenderer(d->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    if (!d->ren)
-        d->ren = SDL_CreateRenderer(d->win, -1, SDL_RENDERER_SOFTWARE);
+    return true;
+}
+
+static bool open_renderer(Display *d, const DisplayOptions *o, RenderProbe *probe)
+{
+    char note[300];
+    d->ren = render_create(d->win, o->renderer, probe, note, sizeof note);
     if (!d->ren) {
         no_display("SDL_CreateRenderer");
         return false;
     }
+    if (note[0])
+        fprintf(stderr, "lanyard run: %s\n", note);
     return true;
 }
 
@@ -127,7 +125,17 @@ Display *display_open(const DisplayOptions *o)
         fprintf(stderr, "lanyard run: out of memory\n");
         return NULL;
     }
-    if (!start_sdl(d, o->windowed) || !open_window(d, o))
+    d->windowed = o->windowed;
+    d->fixed_size = !o->windowed && o->width && o->height;
+    d->rotate = o->rotate == 90 || o->rotate == 180 || o->rotate == 270 ? o->rotate : 0;
+    d->screen_inches = o->screen_inches;
+    /* Asked before SDL starts here, answered while it does. */
+    RenderProbe *probe = render_probe_start(o->renderer);
+    if (!start_sdl(d, o->windowed) || !open_window(d, o)) {
+        render_probe_cancel(probe);
+        goto err;
+    }
+    if (!open_renderer(d, o, probe))
         goto err;
     char err[512];
     d->fs = font_set_create(o->asset_dir, err, sizeof err);
@@ -157,6 +165,7 @@ void display_close(Display *d)
     font_set_destroy(d->fs);
     for (int i = 0; i < d->nimages; i++)
         SDL_DestroyTexture(d->images[i]);
+    turn_destroy(d->turn);
     if (d->ren)
         SDL_DestroyRenderer(d->ren);
     if (d->win)
@@ -208,10 +217,70 @@ int display_load_image(Display *d, const char *path, int *w, int *h)
     return id;
 }
 
+/* The window's size in pixels (SDL_GetRendererOutputSize would give the
+ * upright texture's while it is drawn into). */
+static void output_size(Display *d, int *w, int *h)
+{
+    if (SDL_GetRenderTarget(d->ren) != NULL || SDL_GetRendererOutputSize(d->ren, w, h) != 0)
+        SDL_GetWindowSizeInPixels(d->win, w, h);
+}
+
+static bool turned_sideways(const Display *d)
+{
+    return d->rotate == 90 || d->rotate == 270;
+}
+
 void display_size(Display *d, int *w, int *h)
 {
-    if (SDL_GetRendererOutputSize(d->ren, w, h) != 0)
-        SDL_GetWindowSize(d->win, w, h);
+    int ow, oh;
+    output_size(d, &ow, &oh);
+    *w = turned_sideways(d) ? oh : ow;
+    *h = turned_sideways(d) ? ow : oh;
+}
+
+void display_pointer_space(Display *d, int *rotate, int *w, int *h)
+{
+    *rotate = d->rotate;
+    SDL_GetWindowSize(d->win, w, h);
+}
+
+const char *display_renderer_name(Display *d)
+{
+    SDL_RendererInfo info;
+    return SDL_GetRendererInfo(d->ren, &info) == 0 ? info.name : "";
+}
+
+/* Plausible panels only: a display that reports nonsense (0 mm, a projector's
+ * made-up size) is taken as reporting nothing. */
+#define PLAUSIBLE_DPI(x) ((x) >= 40.0f && (x) <= 1000.0f)
+
+double display_px_per_mm(Display *d)
+{
+    int w, h;
+    if (d->screen_inches > 0) {
+        /* The panel's pixels: the desktop's, which a fullscreen window may
+         * not have taken yet; a kiosk of a fixed size (--size) is the panel. */
+        SDL_DisplayMode m;
+        output_size(d, &w, &h);
+        if (!d->fixed_size &&
+            SDL_GetDesktopDisplayMode(SDL_GetWindowDisplayIndex(d->win), &m) == 0) {
+            w = m.w;
+            h = m.h;
+        }
+        return SDL_sqrt((double)w * w + (double)h * h) / (d->screen_inches * 25.4);
+    }
+    /* A window on a desktop is tried with a mouse, often on a dense laptop
+     * screen it could not hold 9 mm keys on: the design's sizes do. */
+    if (d->windowed)
+        return 0;
+    float ddpi = 0, hdpi = 0, vdpi = 0;
+    if (SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(d->win), &ddpi, &hdpi, &vdpi) != 0)
+        return 0;
+    /* The larger density: a target must be 9 mm along its longer-pixelled side too. */
+    float dpi = hdpi > vdpi ? hdpi : vdpi;
+    if (!PLAUSIBLE_DPI(dpi))
+        dpi = ddpi;
+    return PLAUSIBLE_DPI(dpi) ? dpi / 25.4 : 0;
 }
 
 static SDL_Color sdl_colour(UiColor c)
@@ -268,8 +337,27 @@ static void draw_cmd(Display *d, const UiView *v, const UiCmd *c)
     }
 }
 
+/* Draws into the upright picture when it is turned. False when that cannot be
+ * made (said once on stderr): the view is then drawn unturned. */
+static bool draw_upright(Display *d, const UiView *v)
+{
+    if (!d->turn)
+        d->turn = turn_create(d->ren, d->rotate);
+    if (d->turn && turn_begin(d->turn, v->w, v->h) == 0)
+        return true;
+    fprintf(stderr, "lanyard: cannot turn the picture (rotate = %d): %s\n", d->rotate,
+            d->turn ? SDL_GetError() : "out of memory");
+    turn_destroy(d->turn);
+    d->turn = NULL;
+    d->rotate = 0;
+    SDL_SetRenderTarget(d->ren, NULL);
+    return false;
+}
+
 void display_draw(Display *d, const UiView *v)
 {
+    if (d->rotate)
+        draw_upright(d, v);
     SDL_RenderSetClipRect(d->ren, NULL);
     SDL_SetRenderDrawBlendMode(d->ren, SDL_BLENDMODE_BLEND);
     for (size_t i = 0; i < v->ncmds; i++)
@@ -277,9 +365,30 @@ void display_draw(Display *d, const UiView *v)
     SDL_RenderSetClipRect(d->ren, NULL);
 }
 
+void display_compose(Display *d)
+{
+    if (d->rotate && d->turn && SDL_GetRenderTarget(d->ren) != NULL) {
+        int ow, oh;
+        output_size(d, &ow, &oh);
+        turn_finish(d->turn, ow, oh);
+    }
+}
+
 void display_present(Display *d)
 {
+    display_compose(d);
     SDL_RenderPresent(d->ren);
+}
+
+int display_window_pixel(Display *d, int x, int y, UiColor *out)
+{
+    SDL_Rect r = {x, y, 1, 1};
+    Uint8 px[4];
+    if (SDL_GetRenderTarget(d->ren) != NULL ||
+        SDL_RenderReadPixels(d->ren, &r, SDL_PIXELFORMAT_RGBA32, px, 4) != 0)
+        return -1;
+    *out = ui_rgba(px[0], px[1], px[2], px[3]);
+    return 0;
 }
 
 int display_screenshot(Display *d, const char *path)
@@ -299,6 +408,8 @@ int display_screenshot(Display *d, const char *path)
 
 void display_lost(Display *d)
 {
+    if (d->turn)
+        turn_lost(d->turn);
     texture_cache_clear(d->tc);
     shape_cache_clear(d->shapes);
 }

@@ -82,25 +82,109 @@ static InputKind window_event(const SDL_Event *e)
                : INPUT_IGNORED;
 }
 
-InputKind input_translate(const SDL_Event *e, UiEvent *ev)
+/* ---- pointer positions ---- */
+
+void input_to_view(const InputSpace *sp, int wx, int wy, int *vx, int *vy)
+{
+    switch (sp->rotate) {
+    case 90:
+        *vx = wy;
+        *vy = sp->w - 1 - wx;
+        break;
+    case 180:
+        *vx = sp->w - 1 - wx;
+        *vy = sp->h - 1 - wy;
+        break;
+    case 270:
+        *vx = sp->h - 1 - wy;
+        *vy = wx;
+        break;
+    default:
+        *vx = wx;
+        *vy = wy;
+        break;
+    }
+}
+
+void input_to_window(const InputSpace *sp, int vx, int vy, int *wx, int *wy)
+{
+    switch (sp->rotate) {
+    case 90:
+        *wx = sp->w - 1 - vy;
+        *wy = vx;
+        break;
+    case 180:
+        *wx = sp->w - 1 - vx;
+        *wy = sp->h - 1 - vy;
+        break;
+    case 270:
+        *wx = vy;
+        *wy = sp->h - 1 - vx;
+        break;
+    default:
+        *wx = vx;
+        *wy = vy;
+        break;
+    }
+}
+
+static InputKind pointer(const InputSpace *sp, UiEventType type, int wx, int wy, UiEvent *ev)
+{
+    ev->type = type;
+    input_to_view(sp, wx, wy, &ev->x, &ev->y);
+    return INPUT_UI;
+}
+
+/* A fraction of the window's side in its pixels, inside the window. */
+static int finger_px(float f, int side)
+{
+    int p = (int)(f * (float)side);
+    return p < 0 ? 0 : p >= side ? side - 1 : p;
+}
+
+static InputKind finger(InputSpace *sp, const SDL_Event *e, UiEvent *ev)
+{
+    const SDL_TouchFingerEvent *f = &e->tfinger;
+    bool ours = sp->finger_down && f->touchId == sp->touch && f->fingerId == sp->finger;
+    UiEventType type;
+    if (e->type == SDL_FINGERDOWN) {
+        if (sp->finger_down)
+            return INPUT_IGNORED; /* a second finger, or a palm */
+        sp->finger_down = true;
+        sp->touch = f->touchId;
+        sp->finger = f->fingerId;
+        type = UI_EV_DOWN;
+    } else if (!ours) {
+        return INPUT_IGNORED;
+    } else if (e->type == SDL_FINGERUP) {
+        sp->finger_down = false;
+        type = UI_EV_UP;
+    } else {
+        type = UI_EV_MOVE;
+    }
+    return pointer(sp, type, finger_px(f->x, sp->w), finger_px(f->y, sp->h), ev);
+}
+
+/* ---- events ---- */
+
+InputKind input_translate(InputSpace *sp, const SDL_Event *e, UiEvent *ev)
 {
     memset(ev, 0, sizeof *ev);
     switch (e->type) {
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
-        if (e->button.button != SDL_BUTTON_LEFT)
+        if (e->button.button != SDL_BUTTON_LEFT || e->button.which == SDL_TOUCH_MOUSEID)
             return INPUT_IGNORED;
-        ev->type = e->type == SDL_MOUSEBUTTONDOWN ? UI_EV_DOWN : UI_EV_UP;
-        ev->x = e->button.x;
-        ev->y = e->button.y;
-        return INPUT_UI;
+        return pointer(sp, e->type == SDL_MOUSEBUTTONDOWN ? UI_EV_DOWN : UI_EV_UP, e->button.x,
+                       e->button.y, ev);
     case SDL_MOUSEMOTION:
-        if (!(e->motion.state & SDL_BUTTON_LMASK))
+        if (!(e->motion.state & SDL_BUTTON_LMASK) || e->motion.which == SDL_TOUCH_MOUSEID)
             return INPUT_IGNORED; /* hovering means nothing on a touch screen */
-        ev->type = UI_EV_MOVE;
-        ev->x = e->motion.x;
-        ev->y = e->motion.y;
-        return INPUT_UI;
+        return pointer(sp, UI_EV_MOVE, e->motion.x, e->motion.y, ev);
+    case SDL_FINGERDOWN:
+    case SDL_FINGERUP:
+    case SDL_FINGERMOTION:
+        return finger(sp, e, ev);
     case SDL_TEXTINPUT:
         ev->type = UI_EV_TEXT;
         snprintf(ev->text, sizeof ev->text, "%s", e->text.text);
@@ -143,6 +227,21 @@ SDL_Event input_mouse(Uint32 type, int x, int y, Uint32 window_id)
         e.button.x = x;
         e.button.y = y;
     }
+    return e;
+}
+
+SDL_Event input_finger(Uint32 type, int x, int y, const InputSpace *sp, Uint32 window_id)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = type;
+    e.tfinger.windowID = window_id;
+    e.tfinger.touchId = 1;
+    e.tfinger.fingerId = 1;
+    /* The middle of the pixel, so the way back lands on the same one. */
+    e.tfinger.x = ((float)x + 0.5f) / (float)(sp->w > 0 ? sp->w : 1);
+    e.tfinger.y = ((float)y + 0.5f) / (float)(sp->h > 0 ? sp->h : 1);
+    e.tfinger.pressure = type == SDL_FINGERUP ? 0.0f : 1.0f;
     return e;
 }
 

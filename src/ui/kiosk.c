@@ -574,8 +574,9 @@ static void still_there(Kiosk *k, int64_t now)
 const UiView *kiosk_layout(Kiosk *k, int w, int h, int64_t now)
 {
     const EventConfig *cfg = k->env.cfg;
-    ui_theme_make(&k->theme, w, h, ui_rgb(cfg->primary.r, cfg->primary.g, cfg->primary.b),
-                  ui_rgb(cfg->accent.r, cfg->accent.g, cfg->accent.b), k->contrast);
+    ui_theme_make_mm(&k->theme, w, h, k->env.px_per_mm,
+                     ui_rgb(cfg->primary.r, cfg->primary.g, cfg->primary.b),
+                     ui_rgb(cfg->accent.r, cfg->accent.g, cfg->accent.b), k->contrast);
     UiView *v = k->view;
     ui_view_begin(v, w, h, k->env.measure);
     ui_draw_rect(v, ui_rect(0, 0, w, h), k->theme.bg, 0);

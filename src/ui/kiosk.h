@@ -33,6 +33,7 @@ typedef struct KioskEnv {
     int logo_w, logo_h;     /* its size in pixels */
     bool windowed;          /* false: locked-down kiosk (close, Alt+F4, Escape, Ctrl+Q ignored) */
     SpeechPort speech;      /* spoken guidance, when a guest asks for it; zero: none */
+    double px_per_mm;       /* the panel's pixels per millimetre; 0: not known */
 } KioskEnv;
 
 /* The kiosk on Welcome. NULL with err filled when out of memory. */

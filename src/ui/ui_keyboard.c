@@ -181,18 +181,147 @@ static const KeyDef *page_keys(UiKbPage p, size_t *n)
     }
 }
 
-enum { KB_ROWS = 4 };
+enum { KB_ROWS = 4, KB_MAX_LINES = 3 };
 
-int ui_keyboard_height(const UiTheme *t, int w, int h)
+/* ---- rows split into lines ----
+ * A row of twelve keys across a narrow, dense panel (the 7-inch Touch Display
+ * 2 upright is 87 mm wide) would make each key under 9 mm wide; there each row
+ * of keys is laid out on two (or three) lines instead, split where the keys
+ * come out widest. */
+
+/* One row's keys: [first, first + count) of the page's table. */
+typedef struct KbRow {
+    size_t first;
+    int count;
+} KbRow;
+
+/* The rows of a page; returns how many. */
+static int page_rows(const KeyDef *keys, size_t n, KbRow *rows)
 {
-    (void)w;
-    (void)h;
-    /* Keys are touch targets too: at least 55 px (9 mm on a 7-inch 800x480
-     * panel), a little smaller than buttons so the field and results still fit. */
+    int nrows = 0;
+    size_t i = 0;
+    while (i < n && nrows < KB_ROWS) {
+        rows[nrows].first = i;
+        while (i < n && keys[i].kind != K_END_ROW)
+            i++;
+        rows[nrows].count = (int)(i - rows[nrows].first);
+        nrows++;
+        i++; /* the row end */
+    }
+    return nrows;
+}
+
+/* The width of the narrowest key of keys laid out on one line w wide with
+ * gaps g (a pixel less than the exact share, for rounding). */
+static int narrowest_key(const KeyDef *keys, int count, int w, int g)
+{
+    int units = 0, least = 0;
+    for (int c = 0; c < count; c++) {
+        units += keys[c].units;
+        if (!least || keys[c].units < least)
+            least = keys[c].units;
+    }
+    if (units == 0)
+        return w;
+    return (w - (count + 1) * g) * least / units - 1;
+}
+
+/* Where a row is split into `lines` lines: ends[l] is the count of keys up to
+ * the end of line l. Returns the narrowest key it leaves. */
+static int split_row(const KeyDef *keys, int count, int lines, int w, int g, int *ends)
+{
+    if (lines <= 1 || count < lines) {
+        ends[0] = count;
+        for (int l = 1; l < lines; l++)
+            ends[l] = count;
+        return narrowest_key(keys, count, w, g);
+    }
+    int best = -1;
+    for (int a = 1; a < count; a++) {
+        int b_lo = lines == 3 ? a + 1 : count, b_hi = lines == 3 ? count - 1 : count;
+        for (int b = b_lo; b <= b_hi; b++) {
+            int m = narrowest_key(keys, a, w, g);
+            int m2 = narrowest_key(keys + a, b - a, w, g);
+            if (m2 < m)
+                m = m2;
+            if (lines == 3) {
+                int m3 = narrowest_key(keys + b, count - b, w, g);
+                if (m3 < m)
+                    m = m3;
+            }
+            if (m > best) {
+                best = m;
+                ends[0] = a;
+                ends[1] = b;
+                ends[2] = count;
+            }
+        }
+    }
+    return best;
+}
+
+static int key_gap(const UiTheme *t)
+{
+    return ui_sc(t, 4);
+}
+
+/* Lines per row for a keyboard w wide: the fewest at which every one-letter
+ * key of every page is a touch target wide (all pages alike, so turning the
+ * page does not move the screen). */
+static int kb_lines(const UiTheme *t, int w)
+{
+    if (t->target_mm <= 0)
+        return 1;
+    for (int lines = 1; lines < KB_MAX_LINES; lines++) {
+        bool fits = true;
+        for (int p = UI_KB_LETTERS; p <= UI_KB_ACCENTS && fits; p++) {
+            size_t n;
+            const KeyDef *keys = page_keys((UiKbPage)p, &n);
+            KbRow rows[KB_ROWS];
+            int ends[KB_MAX_LINES];
+            for (int r = 0, nr = page_rows(keys, n, rows); r < nr && fits; r++)
+                fits = split_row(keys + rows[r].first, rows[r].count, lines, w, key_gap(t), ends) >=
+                       t->target_mm;
+        }
+        if (fits)
+            return lines;
+    }
+    return KB_MAX_LINES;
+}
+
+/* The height of one line of keys. */
+static int key_height(const UiTheme *t)
+{
+    /* Keys are touch targets too: at least 55 px and 9 mm, a little smaller
+     * than buttons so the field and results still fit. */
     int row = t->target * 92 / 100;
     if (row < 55)
         row = 55;
-    return KB_ROWS * row + (KB_ROWS + 1) * ui_sc(t, 4);
+    if (row < t->target_mm)
+        row = t->target_mm;
+    return row;
+}
+
+static int height_of(const UiTheme *t, int lines)
+{
+    int n = KB_ROWS * lines;
+    return n * key_height(t) + (n + 1) * key_gap(t);
+}
+
+/* Lines per row that fit: a keyboard of more lines than the window holds
+ * with room above it for a field and one row of results (a 5-inch 800x480
+ * panel) keeps narrower keys instead. */
+static int lines_within(const UiTheme *t, int w, int h)
+{
+    int lines = kb_lines(t, w), room = 2 * t->target + 3 * t->pad;
+    while (lines > 1 && height_of(t, lines) > h - room)
+        lines--;
+    return lines;
+}
+
+int ui_keyboard_height(const UiTheme *t, int w, int h)
+{
+    return height_of(t, lines_within(t, w, h));
 }
 
 static const char *key_label(const KeyDef *k, const UiKeyboard *kb, UiLang lang)
@@ -221,6 +350,28 @@ static const char *key_label(const KeyDef *k, const UiKeyboard *kb, UiLang lang)
     }
 }
 
+static void draw_key(UiView *v, const UiTheme *t, const UiInteract *in, const UiKeyboard *kb,
+                     const KeyDef *k, UiRect kr, uint32_t id, UiLang lang)
+{
+    bool special = k->kind != K_CHAR && k->kind != K_SPACE;
+    bool lit = k->kind == K_SHIFT && kb->shift;
+    UiColor fill =
+        special ? (t->contrast ? ui_rgb(40, 40, 40) : ui_rgb(0xB8, 0xC0, 0xCC)) : t->surface;
+    if (lit)
+        fill = t->primary;
+    if (in->pressed == id)
+        fill = ui_mix(fill, t->primary, 110);
+    ui_draw_rect(v, kr, fill, ui_sc(t, 7));
+    if (t->contrast)
+        ui_draw_frame(v, kr, t->border, ui_sc(t, 7), 1);
+    const char *label = key_label(k, kb, lang);
+    int px = k->kind == K_CHAR && strlen(label) <= 2 ? t->px_title * 9 / 10 : t->px_body;
+    UiColor fg = lit ? t->on_primary : t->text;
+    ui_text_in(v, ui_rect_inset(kr, ui_sc(t, 3)), label, px, t->px_small * 8 / 10,
+               k->kind == K_CHAR ? UI_REGULAR : UI_BOLD, fg, UI_CENTER);
+    ui_widget_add(v, id, UI_W_KEY, kr, label, 0);
+}
+
 void ui_keyboard_layout(UiView *v, const UiTheme *t, const UiInteract *in, const UiKeyboard *kb,
                         UiRect r, uint32_t id_base, UiLang lang)
 {
@@ -230,44 +381,31 @@ void ui_keyboard_layout(UiView *v, const UiTheme *t, const UiInteract *in, const
     ui_draw_rect(v, r, panel, 0);
     if (t->contrast)
         ui_draw_line(v, r.x, r.y, r.x + r.w, r.y, t->border, t->border_w);
-    int g = ui_sc(t, 4);
-    int rowh = (r.h - (KB_ROWS + 1) * g) / KB_ROWS;
-    size_t i = 0;
-    int key_index = 0;
-    for (int row = 0; row < KB_ROWS && i < n; row++) {
-        int units = 0, count = 0;
-        for (size_t j = i; j < n && keys[j].kind != K_END_ROW; j++, count++)
-            units += keys[j].units;
-        int avail = r.w - (count + 1) * g;
-        int x = r.x + g;
-        int y = r.y + g + row * (rowh + g);
-        int used = 0;
-        for (int c = 0; c < count; c++, i++, key_index++) {
-            const KeyDef *k = &keys[i];
-            used += k->units;
-            int x_end = r.x + g + (int)((long)avail * used / units) + c * g;
-            UiRect kr = ui_rect(x, y, x_end - x, rowh);
-            x = x_end + g;
-            uint32_t id = id_base + (uint32_t)key_index;
-            bool special = k->kind != K_CHAR && k->kind != K_SPACE;
-            bool lit = k->kind == K_SHIFT && kb->shift;
-            UiColor fill = special ? (t->contrast ? ui_rgb(40, 40, 40) : ui_rgb(0xB8, 0xC0, 0xCC))
-                                   : t->surface;
-            if (lit)
-                fill = t->primary;
-            if (in->pressed == id)
-                fill = ui_mix(fill, t->primary, 110);
-            ui_draw_rect(v, kr, fill, ui_sc(t, 7));
-            if (t->contrast)
-                ui_draw_frame(v, kr, t->border, ui_sc(t, 7), 1);
-            const char *label = key_label(k, kb, lang);
-            int px = k->kind == K_CHAR && strlen(label) <= 2 ? t->px_title * 9 / 10 : t->px_body;
-            UiColor fg = lit ? t->on_primary : t->text;
-            ui_text_in(v, ui_rect_inset(kr, ui_sc(t, 3)), label, px, t->px_small * 8 / 10,
-                       k->kind == K_CHAR ? UI_REGULAR : UI_BOLD, fg, UI_CENTER);
-            ui_widget_add(v, id, UI_W_KEY, kr, label, 0);
+    int g = key_gap(t), lines = kb_lines(t, r.w);
+    while (lines > 1 && height_of(t, lines) > r.h)
+        lines--; /* as ui_keyboard_height chose */
+    int nlines = KB_ROWS * lines;
+    int rowh = (r.h - (nlines + 1) * g) / nlines;
+    KbRow rows[KB_ROWS];
+    int nrows = page_rows(keys, n, rows), key_index = 0;
+    for (int row = 0; row < nrows; row++) {
+        const KeyDef *rk = keys + rows[row].first;
+        int ends[KB_MAX_LINES];
+        split_row(rk, rows[row].count, lines, r.w, g, ends);
+        for (int line = 0, c0 = 0; line < lines; c0 = ends[line], line++) {
+            int count = ends[line] - c0, units = 0;
+            for (int c = c0; c < ends[line]; c++)
+                units += rk[c].units;
+            int avail = r.w - (count + 1) * g, used = 0;
+            int x = r.x + g, y = r.y + g + (row * lines + line) * (rowh + g);
+            for (int c = 0; c < count; c++, key_index++) {
+                used += rk[c0 + c].units;
+                int x_end = r.x + g + (int)((long)avail * used / units) + c * g;
+                draw_key(v, t, in, kb, &rk[c0 + c], ui_rect(x, y, x_end - x, rowh),
+                         id_base + (uint32_t)key_index, lang);
+                x = x_end + g;
+            }
         }
-        i++; /* the row end */
     }
 }
 

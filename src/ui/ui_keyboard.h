@@ -31,7 +31,10 @@ typedef enum UiKbAction {
     UI_KB_HIDE,
 } UiKbAction;
 
-/* Height the keyboard takes in a w x h window. */
+/* Height the keyboard takes in a w x h window. Where a row of keys across w
+ * would make keys narrower than the theme's target_mm (a narrow, dense panel
+ * upright), each row takes two or three lines, as many as the window holds
+ * with room for a field and a row of results above. */
 int ui_keyboard_height(const UiTheme *t, int w, int h);
 /* Draws the keys into r; key i gets widget id id_base + i. */
 void ui_keyboard_layout(UiView *v, const UiTheme *t, const UiInteract *in, const UiKeyboard *kb,

@@ -10,6 +10,12 @@
 
 void ui_theme_make(UiTheme *t, int w, int h, UiColor primary, UiColor accent, bool contrast)
 {
+    ui_theme_make_mm(t, w, h, 0, primary, accent, contrast);
+}
+
+void ui_theme_make_mm(UiTheme *t, int w, int h, double px_per_mm, UiColor primary, UiColor accent,
+                      bool contrast)
+{
     memset(t, 0, sizeof *t);
     /* Designed for 800x480 landscape and 480x800 portrait. */
     bool portrait = h > w;
@@ -33,6 +39,10 @@ void ui_theme_make(UiTheme *t, int w, int h, UiColor primary, UiColor accent, bo
     t->target = ui_sc(t, 60);
     if (t->target < 55)
         t->target = 55;
+    /* UI_TARGET_MM on this panel, where that is more than the design's size. */
+    t->target_mm = px_per_mm > 0 ? (int)ceil(UI_TARGET_MM * px_per_mm) : 0;
+    if (t->target < t->target_mm)
+        t->target = t->target_mm;
     t->btn_min = ui_sc(t, 120);
     t->btn_wide = ui_sc(t, 180);
     t->on_mark = ui_rgb(255, 255, 255);

@@ -6,7 +6,8 @@
  * caret, checked, which widget is pressed or focused) and passes it in, and each
  * call records a widget with its id and label so input and `--script` can find
  * it. Sizes come from the theme, which scales from an 800x480 design so a touch
- * target is never under 55 px (9 mm on a 7-inch panel). */
+ * target is never under 55 px (9 mm on a 7-inch panel), nor under 9 mm on a
+ * denser panel whose size is known. */
 #ifndef LANYARD_UI_WIDGETS_H
 #define LANYARD_UI_WIDGETS_H
 
@@ -23,6 +24,7 @@ typedef struct UiTheme {
     UiColor on_mark;          /* a tick or "!" drawn on success or warning */
     UiColor focus;            /* the focus ring: 3:1 at least against the page */
     int px_small, px_body, px_button, px_title, px_huge;
+    int target_mm; /* UI_TARGET_MM in pixels on this panel; 0: its size is not known */
     int pad, gap, radius, target, border_w;
     int btn_min;  /* the narrowest button (Back, a language) */
     int btn_wide; /* the width staff mode's buttons start from */
@@ -30,6 +32,11 @@ typedef struct UiTheme {
 
 /* Theme for a w x h window from the event colours (0xRRGGBB). */
 void ui_theme_make(UiTheme *t, int w, int h, UiColor primary, UiColor accent, bool contrast);
+/* The same on a panel of px_per_mm pixels per millimetre (0: not known), so a
+ * touch target is also never under UI_TARGET_MM however dense the panel. */
+void ui_theme_make_mm(UiTheme *t, int w, int h, double px_per_mm, UiColor primary, UiColor accent,
+                      bool contrast);
+#define UI_TARGET_MM 9
 /* v design pixels (at 800x480) in window pixels. */
 int ui_sc(const UiTheme *t, int v);
 
