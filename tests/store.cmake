@@ -8,3 +8,7 @@ lanyard_test(test_store_faults SOURCES test_store_faults.c fault_vfs.c DEPS stor
 # The visit layer with no screen: check-in outcomes, walk-ins, badges, staff's
 # actions and the event folder's CSVs, over a real store and fake ports.
 lanyard_test(test_visit SOURCES test_visit.c DEPS visit store core_pin core_import core_link)
+# The files around a database: a -wal or -journal of another database is never
+# applied, a crashed kiosk's log is; newer copies, links, dropped tables, a
+# full disk and a FIFO get a clear answer.
+lanyard_test(test_store_files SOURCES test_store_files.c fault_vfs.c DEPS store core_import core_ids)

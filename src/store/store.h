@@ -37,7 +37,10 @@ enum {
 
 /* Opens (and migrates) a database. On failure returns STORE_ERROR, *out = NULL,
  * and err holds a message naming the file; a file that is not a Lanyard database,
- * is corrupt, is a directory or cannot be written is left byte-for-byte untouched. */
+ * is corrupt, is a directory, cannot be written, was made by a newer version or
+ * lacks a table is left byte-for-byte untouched, and so is a -wal or -journal
+ * beside it that belongs to another database (with the file). A path through
+ * symbolic links opens the file they lead to. */
 StoreStatus store_open(const char *path, unsigned flags, Store **out, char *err, size_t errlen);
 void store_close(Store *s);
 const char *store_errmsg(const Store *s);

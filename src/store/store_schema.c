@@ -153,3 +153,91 @@ const char *const STORE_READ_COMPAT[] = {
 _Static_assert(sizeof STORE_READ_COMPAT / sizeof STORE_READ_COMPAT[0] ==
                    sizeof STORE_MIGRATIONS / sizeof STORE_MIGRATIONS[0],
                "one STORE_READ_COMPAT entry per migration");
+
+/* ---- the schema as the file has it ---- */
+
+/* Whether main has a table of that name with that column (column NULL: the
+ * table alone); -1 on an SQLite error. */
+static int has_column(sqlite3 *db, const char *table, const char *column)
+{
+    sqlite3_stmt *st = NULL;
+    int rc =
+        sqlite3_prepare_v2(db,
+                           column ? "SELECT 1 FROM pragma_table_info(?1, 'main') WHERE name = ?2"
+                                  : "SELECT 1 FROM main.sqlite_schema WHERE type = 'table' "
+                                    "AND name = ?1",
+                           -1, &st, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK && column)
+        rc = sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    (void)sqlite3_finalize(st); /* repeats the step's result, handled here */
+    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Compares the tables and columns the first `version` migrations make, in a
+ * database in memory, with those of s. */
+static StoreStatus compare_schema(Store *s, sqlite3 *expected, int version)
+{
+    for (int v = 0; v < version; v++)
+        if (sqlite3_exec(expected, STORE_MIGRATIONS[v], NULL, NULL, NULL) != SQLITE_OK)
+            return store_failf(s, STORE_ERROR, "cannot check %s: %s", s->path,
+                               sqlite3_errmsg(expected));
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(expected,
+                           "SELECT m.name, c.name FROM sqlite_schema m, pragma_table_info(m.name) c"
+                           " WHERE m.type = 'table' ORDER BY m.name, c.cid",
+                           -1, &st, NULL) != SQLITE_OK)
+        return store_failf(s, STORE_ERROR, "cannot check %s: %s", s->path,
+                           sqlite3_errmsg(expected));
+    StoreStatus status = STORE_OK;
+    int rc;
+    while (status == STORE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *table = (const char *)sqlite3_column_text(st, 0);
+        const char *column = (const char *)sqlite3_column_text(st, 1);
+        int table_ok = has_column(s->db, table, NULL);
+        int column_ok = table_ok == 1 ? has_column(s->db, table, column) : table_ok;
+        if (table_ok < 0 || column_ok < 0)
+            status = store_fail(s, "check the database");
+        else if (!table_ok)
+            status = store_failf(s, STORE_ERROR,
+                                 "%s is damaged: its table %s is missing; restore the file "
+                                 "from a copy",
+                                 s->path, table);
+        else if (!column_ok)
+            status = store_failf(s, STORE_ERROR,
+                                 "%s is damaged: its table %s has no column %s; restore the "
+                                 "file from a copy",
+                                 s->path, table, column);
+    }
+    if (status == STORE_OK && rc != SQLITE_DONE)
+        status =
+            store_failf(s, STORE_ERROR, "cannot check %s: %s", s->path, sqlite3_errmsg(expected));
+    (void)sqlite3_finalize(st); /* repeats the step's result, handled above */
+    return status;
+}
+
+StoreStatus store_schema_check(Store *s)
+{
+    sqlite3_stmt *st = NULL;
+    int version = 0;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA main.user_version", -1, &st, NULL) != SQLITE_OK ||
+        sqlite3_step(st) != SQLITE_ROW) {
+        (void)sqlite3_finalize(st);
+        return store_fail(s, "check the database");
+    }
+    version = sqlite3_column_int(st, 0);
+    (void)sqlite3_finalize(st); /* the row was read */
+    if (version > STORE_MIGRATION_COUNT)
+        version = STORE_MIGRATION_COUNT;
+    sqlite3 *expected = NULL;
+    if (sqlite3_open_v2(":memory:", &expected, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+        (void)sqlite3_close(expected); /* a failed open still needs its close */
+        return store_failf(s, STORE_ERROR, "cannot check %s: out of memory", s->path);
+    }
+    StoreStatus status = compare_schema(s, expected, version);
+    (void)sqlite3_close(expected); /* nothing left open on it */
+    return status;
+}
