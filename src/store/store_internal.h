@@ -237,6 +237,12 @@ StoreStatus store_names_add(Store *s, const char *guest_id, const Guest *g);
 StoreStatus store_names_move(Store *s, const char *from, const char *to);
 void store_names_unindex(Store *s);
 
+/* Inserts a check-in of the guest whose own id is id, who has no active
+ * one, inside the open transaction (audited as action unless NULL); fills
+ * out. */
+StoreStatus store_checkin_insert(Store *s, const char *id, const char *kiosk, int64_t now,
+                                 const char *action, CheckinResult *out);
+
 /* Recomputes attendance.duplicate_of so each guest has exactly one active
  * check-in counted: the earliest (then smallest id) not undone. */
 StoreStatus store_attendance_normalise(Store *s);
