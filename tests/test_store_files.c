@@ -331,6 +331,33 @@ static void test_each_database_has_its_own_mark(void **state)
     free(other);
 }
 
+/* A copy (the sync folder's, a USB export's) is a database of its own: put
+ * back in place of event.db where the crashed kiosk's log still lies, that
+ * log is refused rather than applied to it. */
+static void test_restored_copy_refuses_the_old_log(void **state)
+{
+    Fixture *f = *state;
+    make_event(f->db, false);
+    char *copy = tu_path(f->dir, "lanyard-door-1.db"), *old_wal = tu_path(f->dir, "crash.wal");
+    Store *s = open_ok(f->db, 0);
+    assert_int_equal(store_backup(s, copy), STORE_OK);
+    char jose[ID_LEN + 1];
+    id_derived("guest-code", "1002", jose);
+    CheckinResult r;
+    assert_int_equal(store_checkin(s, jose, "door-1", T0 + 3000, &r), STORE_OK);
+    copy_file(f->wal, old_wal); /* the log as the crash left it */
+    store_close(s);
+    Bytes a = bytes_of(f->db), b = bytes_of(copy);
+    assert_memory_not_equal(a.data + 72, b.data + 72, 8);
+    free(a.data);
+    free(b.data);
+    assert_int_equal(rename(copy, f->db), 0);
+    copy_file(old_wal, f->wal);
+    expect_side_refused(f, "-wal");
+    free(copy);
+    free(old_wal);
+}
+
 /* ---- files pointed at by hand ---- */
 
 /* A copy made by a newer Lanyard, in rollback-journal mode as sync and USB
@@ -515,6 +542,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_log_of_a_crashed_kiosk_is_recovered, setup, teardown),
         cmocka_unit_test_setup_teardown(test_each_database_has_its_own_mark, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_restored_copy_refuses_the_old_log, setup, teardown),
         cmocka_unit_test_setup_teardown(test_newer_copy_is_refused_untouched, setup, teardown),
         cmocka_unit_test_setup_teardown(test_database_through_a_link_opens_every_time, setup,
                                         teardown),

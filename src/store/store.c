@@ -437,7 +437,7 @@ static bool create_file(const char *file, const char *path, char *err, size_t er
  * be written, and the -wal and -journal beside it. *fresh when it is empty
  * and may become the database. */
 static bool check_file(const char *file, const char *path, unsigned flags, const struct stat *st,
-                       bool *fresh, char *err, size_t errlen)
+                       bool *fresh, bool *unmarked, char *err, size_t errlen)
 {
     bool readonly = (flags & STORE_OPEN_READONLY) != 0;
     if (S_ISDIR(st->st_mode)) {
@@ -468,10 +468,7 @@ static bool check_file(const char *file, const char *path, unsigned flags, const
     unsigned long applied = 0;
     if (!store_side_files_check(file, path, hdr, &applied, err, errlen))
         return false;
-    /* A file made before databases had a mark gets one at the first open for
-     * writing that finds no log to apply and no other connection. */
-    if (!readonly && store_mark_of(hdr) == 0 && applied == 0)
-        (void)store_mark_stamp(file, false); /* it may be open elsewhere: next time */
+    *unmarked = !readonly && store_mark_of(hdr) == 0 && applied == 0;
     return true;
 }
 
@@ -522,7 +519,8 @@ static StoreStatus open_file(const char *file, const char *path, unsigned flags,
                              char *err, size_t errlen)
 {
     bool readonly = (flags & STORE_OPEN_READONLY) != 0;
-    bool fresh = false; /* we are creating it, so we may delete it on failure */
+    bool fresh = false;    /* we are creating it, so we may delete it on failure */
+    bool unmarked = false; /* made before databases had a mark, nothing in its log */
     struct stat st;
     if (stat(file, &st) != 0) {
         if (errno != ENOENT) {
@@ -534,7 +532,7 @@ static StoreStatus open_file(const char *file, const char *path, unsigned flags,
             return STORE_ERROR;
         }
         fresh = true;
-    } else if (!check_file(file, path, flags, &st, &fresh, err, errlen)) {
+    } else if (!check_file(file, path, flags, &st, &fresh, &unmarked, err, errlen)) {
         return STORE_ERROR;
     }
     /* WAL keeps -wal and -shm files beside the database. */
@@ -547,6 +545,10 @@ static StoreStatus open_file(const char *file, const char *path, unsigned flags,
     bool immutable = readonly && !fresh && needs_immutable(file);
     if (!fresh && !check_integrity(file, path, immutable, err, errlen))
         return STORE_ERROR;
+    /* An older file gets its mark once it passed every check, when no other
+     * connection has it open (else at a later open). */
+    if (unmarked)
+        (void)store_mark_stamp(file, false);
     return open_store(file, path, readonly, fresh, immutable, out, err, errlen);
 }
 
@@ -710,7 +712,10 @@ StoreStatus store_backup(Store *s, const char *dest_path)
     rc = sqlite3_exec(dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
     if (rc != SQLITE_OK)
         return backup_fail(s, dest, sqlite3_extended_errcode(dest), tmp, dest_path);
-    if (sqlite3_close(dest) != SQLITE_OK || !fsync_path(tmp, O_RDONLY)) {
+    /* The copy is a file of its own: a log left beside the original (a
+     * crashed kiosk's) must never be applied to it once restored. */
+    if (sqlite3_close(dest) != SQLITE_OK || store_mark_stamp(tmp, true) != 1 ||
+        !fsync_path(tmp, O_RDONLY)) {
         store_failf(s, STORE_ERROR, "cannot write a copy to %s: %s", dest_path, strerror(errno));
         unlink(tmp);
         free(tmp);
