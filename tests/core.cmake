@@ -6,3 +6,8 @@ lanyard_test(test_import SOURCES test_import.c DEPS core_import)
 lanyard_test(test_guest_match SOURCES test_guest_match.c DEPS core_match)
 lanyard_test(test_link SOURCES test_link.c DEPS core_link)
 lanyard_test(test_name SOURCES test_name.c DEPS core_name core_text)
+# Reading files that are not regular files (a FIFO, a device): refused at once.
+lanyard_test(test_file_kinds SOURCES test_file_kinds.c DEPS core_file NEEDS_BINARY)
+# It starts the kiosk, which reaches fontconfig (tests/ui/lsan.supp).
+set_tests_properties(test_file_kinds PROPERTIES ENVIRONMENT
+  "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/ui/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")

@@ -39,6 +39,8 @@ static struct {
     unsigned long counts[FAULT_OP_COUNT][4];
     Fault fault;
     FaultVfsHook hook;
+    bool power_off;
+    bool fake_syncs;
 } g = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
 static sqlite3_vfs *parent(void)
@@ -73,7 +75,13 @@ static int gate(FaultOp op, unsigned kind)
     g.counts[op][kind_index(kind)]++;
     int rc = SQLITE_OK;
     Fault *f = &g.fault;
-    if (f->armed && f->op == op && (f->files & kind)) {
+    static const int off_codes[] = {[FAULT_WRITE] = SQLITE_IOERR_WRITE,
+                                    [FAULT_SYNC] = SQLITE_IOERR_FSYNC,
+                                    [FAULT_TRUNCATE] = SQLITE_IOERR_TRUNCATE,
+                                    [FAULT_OPEN] = SQLITE_CANTOPEN};
+    if (g.power_off) {
+        rc = off_codes[op];
+    } else if (f->armed && f->op == op && (f->files & kind)) {
         if (f->left > 0)
             f->left--;
         if (f->left == 0 && (f->persistent || f->injected == 0)) {
@@ -136,7 +144,12 @@ static int ff_sync(sqlite3_file *file, int flags)
     FaultFile *f = (FaultFile *)file;
     int rc = gate(FAULT_SYNC, f->kind);
     show(f, FAULT_SYNC, rc != SQLITE_OK, NULL, 0, 0);
-    return rc != SQLITE_OK ? rc : f->real->pMethods->xSync(f->real, flags);
+    pthread_mutex_lock(&g.lock);
+    bool fake = g.fake_syncs;
+    pthread_mutex_unlock(&g.lock);
+    if (rc != SQLITE_OK || fake)
+        return rc;
+    return f->real->pMethods->xSync(f->real, flags);
 }
 
 static int ff_file_size(sqlite3_file *file, sqlite3_int64 *size)
@@ -266,6 +279,11 @@ static int fv_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *file, int f
 static int fv_delete(sqlite3_vfs *vfs, const char *name, int sync_dir)
 {
     (void)vfs;
+    pthread_mutex_lock(&g.lock);
+    bool off = g.power_off;
+    pthread_mutex_unlock(&g.lock);
+    if (off)
+        return SQLITE_IOERR_DELETE;
     return parent()->xDelete(parent(), name, sync_dir);
 }
 
@@ -384,6 +402,22 @@ void fault_vfs_uninstall(void)
     sqlite3_vfs_register(g.parent, 1);
     g.installed = false;
     fault_vfs_set_hook(NULL);
+    fault_vfs_power(true);
+    fault_vfs_real_syncs(true);
+}
+
+void fault_vfs_power(bool on)
+{
+    pthread_mutex_lock(&g.lock);
+    g.power_off = !on;
+    pthread_mutex_unlock(&g.lock);
+}
+
+void fault_vfs_real_syncs(bool on)
+{
+    pthread_mutex_lock(&g.lock);
+    g.fake_syncs = !on;
+    pthread_mutex_unlock(&g.lock);
 }
 
 void fault_vfs_reset(void)

@@ -67,6 +67,16 @@ const char *fault_vfs_op_name(FaultOp op);
 /* "db", "wal", "journal", "other" for one FAULT_FILE_* bit. */
 const char *fault_vfs_file_name(unsigned file);
 
+/* A power cut: while off, every write, sync, truncate, open and delete
+ * answers an I/O error (SQLITE_IOERR_WRITE, ..., SQLITE_CANTOPEN) without
+ * reaching the disk, as a machine that lost power would never do them. The
+ * hook still sees them, failed. Off until switched on again. */
+void fault_vfs_power(bool on);
+/* Whether syncs reach the disk: a simulation that keeps its own account of
+ * what was synced (powercut_vfs.h) can skip the real flushes, which cost
+ * milliseconds each. On by default; fault_vfs_uninstall turns them back on. */
+void fault_vfs_real_syncs(bool on);
+
 /* Sees each write, sync and truncate before it reaches the disk (failed ones
  * too, with failed set). open is called once a file is open and returns the
  * state later calls get for it (NULL is fine); name is NULL for a temporary

@@ -11,3 +11,11 @@ lanyard_test(test_visit SOURCES test_visit.c DEPS visit store core_pin core_impo
 # Staff's Load event from USB in the visit layer, a folder standing in for the stick.
 lanyard_test(test_event_load SOURCES test_event_load.c DEPS visit store core_import PkgConfig::SQLITE3)
 lanyard_test(test_visit_pin SOURCES test_visit_pin.c DEPS visit store core_pin PkgConfig::SODIUM)
+# The files around a database: a -wal or -journal of another database is never
+# applied, a crashed kiosk's log is; newer copies, links, dropped tables, a
+# full disk and a FIFO get a clear answer.
+lanyard_test(test_store_files SOURCES test_store_files.c fault_vfs.c DEPS store core_import core_ids)
+# The store through simulated power cuts (after every sync, at random writes,
+# unsynced writes kept or lost at random and torn): nothing reported done is
+# lost, no corruption, a walk-in and their check-in together.
+lanyard_test(test_powercut SOURCES test_powercut.c powercut_vfs.c fault_vfs.c DEPS store core_import core_ids)

@@ -132,9 +132,10 @@ static void walk_in(Store *s, const char *first, const char *last, int64_t at)
     assert_int_equal(guest_set(&g.first, first), 0);
     assert_int_equal(guest_set(&g.last, last), 0);
     assert_int_equal(guest_set(&g.company, "Acme Welding"), 0);
-    assert_int_equal(store_walkin_add(s, &g, "door-1", at, NULL), STORE_OK);
     CheckinResult r;
-    assert_int_equal(store_checkin(s, g.id, "door-1", at, &r), STORE_OK);
+    bool added = false;
+    assert_int_equal(store_walkin_checkin(s, &g, false, "door-1", at, &added, &r), STORE_OK);
+    assert_true(added);
     guest_clear(&g);
 }
 

@@ -1,11 +1,13 @@
 /* app.c — the kiosk program: setup, rendering a frame and the interactive
  * loop. See app.h. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "app/app_internal.h"
+#include "core/file.h"
 #include "core/timefmt.h"
 #include "platform/sdl_input.h"
 
@@ -214,7 +216,11 @@ static int start_kiosk(App *a, const AppOptions *o)
     if (a->cfg->logo[0]) {
         char path[CONFIG_STR * 2];
         config_path(a->cfg, a->cfg->logo, path, sizeof path);
-        env.logo_image = display_load_image(a->d, path, &env.logo_w, &env.logo_h);
+        /* The image loader would wait forever on a FIFO named by mistake. */
+        if (file_check_regular(path) != 0)
+            fprintf(stderr, "lanyard: logo %s not shown: %s\n", path, file_strerror(errno));
+        else
+            env.logo_image = display_load_image(a->d, path, &env.logo_w, &env.logo_h);
     }
     a->k = kiosk_create(&env, a->scripted ? a->script_now : time_monotonic_ms(), err, sizeof err);
     if (!a->k) {

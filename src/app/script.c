@@ -159,7 +159,7 @@ int script_load(const char *path, Script *out, char *err, size_t errlen)
     size_t n;
     char *buf = file_read(path, &n);
     if (!buf) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        snprintf(err, errlen, "%s: %s", path, file_strerror(errno));
         return -1;
     }
     char perr[256];

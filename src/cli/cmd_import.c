@@ -58,7 +58,7 @@ int cmd_import(int argc, char **argv)
     size_t raw_len = 0;
     char *raw = file_read(file, &raw_len);
     if (!raw) {
-        fprintf(stderr, "lanyard import: cannot read %s: %s\n", file, strerror(errno));
+        fprintf(stderr, "lanyard import: cannot read %s: %s\n", file, file_strerror(errno));
         return 1;
     }
     ImportReport rep;

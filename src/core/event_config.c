@@ -250,7 +250,7 @@ int config_load_dir(EventConfig *c, const char *dir, ConfigDiagnostics *diag)
         }
         if (e == ENOENT)
             return 0; /* no event.ini: all defaults */
-        diag_add(diag, 0, true, "cannot read: %s", strerror(e));
+        diag_add(diag, 0, true, "cannot read: %s", file_strerror(e));
         return -1;
     }
     int rc = config_parse(c, text, len, diag);

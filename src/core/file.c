@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -15,6 +16,10 @@ static char *read_all(int fd, size_t *len)
         return NULL;
     if (S_ISDIR(st.st_mode)) {
         errno = EISDIR;
+        return NULL;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        errno = FILE_ENOTREG;
         return NULL;
     }
     size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 4096;
@@ -52,7 +57,8 @@ static char *read_all(int fd, size_t *len)
 
 char *file_read(const char *path, size_t *len)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: opening a FIFO would otherwise wait for a writer. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return NULL;
     char *buf = read_all(fd, len);
@@ -60,4 +66,23 @@ char *file_read(const char *path, size_t *len)
     close(fd);
     errno = e;
     return buf;
+}
+
+const char *file_strerror(int e)
+{
+    if (e == FILE_ENOTREG)
+        return "not a regular file (a pipe, a device or a socket)";
+    return strerror(e);
+}
+
+int file_check_regular(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return -1;
+    if (!S_ISREG(st.st_mode)) {
+        errno = S_ISDIR(st.st_mode) ? EISDIR : FILE_ENOTREG;
+        return -1;
+    }
+    return 0;
 }

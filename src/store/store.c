@@ -4,9 +4,11 @@
  * Opening is careful because a kiosk is pointed at files by hand: anything that
  * is not a Lanyard database (another program's SQLite file, a spreadsheet, a
  * folder), a damaged file or one that cannot be written is refused with a
- * message naming it, and is never written to. The checks read the header with
- * plain read(2), then run quick_check on a read-only connection; only a file
- * that passes is opened for writing. */
+ * message naming it, and is never written to. The checks read the header
+ * through SQLite's OS layer and the -wal and -journal beside it with plain
+ * reads (store_files.c: they must carry the file's mark), then run quick_check
+ * on a read-only connection; only a file that passes is opened for writing,
+ * and its schema is then checked to have every table and column. */
 #include "store/store_internal.h"
 
 #include <assert.h>
@@ -51,11 +53,6 @@ static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text(ctx, folded, -1, free);
 }
 
-static uint32_t be32(const unsigned char *p)
-{
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | (uint32_t)p[3];
-}
-
 static void set_err(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static void set_err(char *err, size_t errlen, const char *fmt, ...)
@@ -84,52 +81,6 @@ static char *dir_of(const char *path)
 static bool file_is_writable(const char *path, const struct stat *st)
 {
     return (st->st_mode & 0222) != 0 && access(path, W_OK) == 0;
-}
-
-/* Checks the first 100 bytes (the SQLite header) before SQLite opens the file,
- * so a file that is not ours is never handed to a library that might write next
- * to it. The bytes are read through SQLite's OS layer, not open(2)/close(2):
- * closing a descriptor drops every POSIX lock this process holds on the file,
- * including those of its other open connections (the kiosk's print and sync
- * workers open the same database), after which another process could delete
- * the log under them; the unix VFS defers such closes while locks are held. */
-static bool check_header(const char *path, char *err, size_t errlen)
-{
-    sqlite3_vfs *vfs = sqlite3_vfs_find(NULL);
-    sqlite3_file *file = vfs ? calloc(1, (size_t)vfs->szOsFile) : NULL;
-    if (!file) {
-        set_err(err, errlen, "cannot read %s: out of memory", path);
-        return false;
-    }
-    int outflags = 0;
-    int rc = vfs->xOpen(vfs, path, file, SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_READONLY, &outflags);
-    if (rc != SQLITE_OK) {
-        set_err(err, errlen, "cannot read %s: %s", path, strerror(errno));
-        free(file);
-        return false;
-    }
-    unsigned char hdr[100];
-    size_t got = sizeof hdr;
-    rc = file->pMethods->xRead(file, hdr, (int)sizeof hdr, 0);
-    file->pMethods->xClose(file);
-    free(file);
-    if (rc == SQLITE_IOERR_SHORT_READ) {
-        got = 0; /* shorter than a header: not an SQLite file */
-    } else if (rc != SQLITE_OK) {
-        set_err(err, errlen, "cannot read %s: %s", path, sqlite3_errstr(rc));
-        return false;
-    }
-    if (got < sizeof hdr || memcmp(hdr, "SQLite format 3", 16) != 0) {
-        set_err(err, errlen, "%s is not a Lanyard database (it is not an SQLite file)", path);
-        return false;
-    }
-    uint32_t app = be32(hdr + 68);
-    if (app != STORE_APPLICATION_ID) {
-        set_err(err, errlen,
-                "%s is not a Lanyard database (it is an SQLite database of another program)", path);
-        return false;
-    }
-    return true;
 }
 
 static bool path_exists(const char *path, const char *suffix)
@@ -201,11 +152,12 @@ static void close_db(sqlite3 *db)
     (void)rc;
 }
 
-static bool check_integrity(const char *path, bool immutable, char *err, size_t errlen)
+static bool check_integrity(const char *file, const char *path, bool immutable, char *err,
+                            size_t errlen)
 {
-    bool had_wal = path_exists(path, "-wal"), had_shm = path_exists(path, "-shm");
+    bool had_wal = path_exists(file, "-wal"), had_shm = path_exists(file, "-shm");
     sqlite3 *db = NULL;
-    int rc = open_sqlite(path, SQLITE_OPEN_READONLY, immutable, &db);
+    int rc = open_sqlite(file, SQLITE_OPEN_READONLY, immutable, &db);
     sqlite3_stmt *st = NULL;
     bool ok = false;
     if (rc == SQLITE_OK)
@@ -226,7 +178,7 @@ static bool check_integrity(const char *path, bool immutable, char *err, size_t 
             (rc & 0xff) == SQLITE_NOTADB || (ext & 0xff) == SQLITE_NOTADB)
             set_err(err, errlen, "%s is damaged (corrupt); it was left untouched", path);
         else {
-            const char *plain = store_plain_error(rc);
+            const char *plain = store_plain_error_db(db, rc);
             set_err(err, errlen, "cannot open %s: %s", path,
                     plain ? plain : (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
         }
@@ -234,9 +186,9 @@ static bool check_integrity(const char *path, bool immutable, char *err, size_t 
     (void)sqlite3_finalize(st); /* repeats the step's result, handled above */
     close_db(db);
     if (!ok && !had_wal)
-        path_remove(path, "-wal");
+        path_remove(file, "-wal");
     if (!ok && !had_shm)
-        path_remove(path, "-shm");
+        path_remove(file, "-shm");
     return ok;
 }
 
@@ -340,7 +292,7 @@ static StoreStatus configure(Store *s, bool fresh)
                            s->path);
     /* Checkpoints every STORE_WAL_PAGES pages keep the log inside the space
      * wal_preallocate gives it. */
-    s->wal_pages = disk_is_roomy(s->path) ? STORE_WAL_PAGES : STORE_WAL_PAGES_TIGHT;
+    s->wal_pages = disk_is_roomy(s->file) ? STORE_WAL_PAGES : STORE_WAL_PAGES_TIGHT;
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA wal_autocheckpoint = %d", s->wal_pages);
     if (store_exec(s, sql, "open the database") != STORE_OK)
@@ -365,7 +317,7 @@ static void wal_preallocate(Store *s)
         return;
     const off_t target = (off_t)(STORE_WAL_PAGES + 64) * (page + 24) + 32;
     char wal[4200];
-    snprintf(wal, sizeof wal, "%s-wal", s->path);
+    snprintf(wal, sizeof wal, "%s-wal", s->file);
     if (store_begin(s, "open the database") != STORE_OK)
         return;
     struct stat st;
@@ -404,9 +356,9 @@ static void remove_new_file(const char *path)
 
 /* Whether the folder of path takes new files (the -wal and -shm of WAL);
  * when not, err says why. */
-static bool folder_is_writable(const char *path, char *err, size_t errlen)
+static bool folder_is_writable(const char *file, const char *path, char *err, size_t errlen)
 {
-    char *dir = dir_of(path);
+    char *dir = dir_of(file);
     if (!dir) {
         set_err(err, errlen, "cannot open %s: out of memory", path);
         return false;
@@ -426,18 +378,151 @@ static bool folder_is_writable(const char *path, char *err, size_t errlen)
     return ok == 0;
 }
 
-StoreStatus store_open(const char *path, unsigned flags, Store **out, char *err, size_t errlen)
+/* The file a path names, symbolic links followed (malloc'd; NULL when out of
+ * memory). SQLite opens the target and keeps its -wal and -shm beside it, so
+ * every check here looks there too; a link to a file not made yet names the
+ * place it will be made. */
+static char *resolve_path(const char *path)
 {
-    *out = NULL;
-    set_err(err, errlen, "no error");
-    if (!path || !*path) {
-        set_err(err, errlen, "no database file given");
+    char *real = realpath(path, NULL);
+    if (real)
+        return real;
+    char *cur = strdup(path);
+    for (int hops = 0; cur && hops < 40; hops++) {
+        char target[4096];
+        ssize_t n = readlink(cur, target, sizeof target - 1);
+        if (n < 0)
+            break; /* not a link: the file to make */
+        target[n] = '\0';
+        char *dir = target[0] == '/' ? strdup("") : dir_of(cur);
+        size_t len = (dir ? strlen(dir) : 0) + (size_t)n + 2;
+        char *next = dir ? malloc(len) : NULL;
+        if (next)
+            snprintf(next, len, "%s%s%s", dir, *dir ? "/" : "", target);
+        free(dir);
+        free(cur);
+        cur = next;
+    }
+    return cur;
+}
+
+/* Makes the database file: SQLite writes its first page with the Lanyard
+ * application_id, in rollback-journal mode, and the file gets its mark
+ * (store_files.c) before anything else opens it. */
+static bool create_file(const char *file, const char *path, char *err, size_t errlen)
+{
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA application_id = %d", (int)STORE_APPLICATION_ID);
+    sqlite3 *db = NULL;
+    int rc = sqlite3_open_v2(file, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        const char *plain = store_plain_error_db(db, rc);
+        set_err(err, errlen, "cannot create %s: %s", path,
+                plain ? plain
+                : db  ? sqlite3_errmsg(db)
+                      : sqlite3_errstr(rc));
+    }
+    close_db(db);
+    if (rc == SQLITE_OK && store_mark_stamp(file, true) != 1) {
+        set_err(err, errlen, "cannot create %s: %s", path, strerror(errno));
+        return false;
+    }
+    return rc == SQLITE_OK;
+}
+
+/* The checks of a file that exists before SQLite opens it, with st its
+ * stat(2): what it is, and for a non-empty file its header, whether it may
+ * be written, and the -wal and -journal beside it. *fresh when it is empty
+ * and may become the database. */
+static bool check_file(const char *file, const char *path, unsigned flags, const struct stat *st,
+                       bool *fresh, bool *unmarked, char *err, size_t errlen)
+{
+    bool readonly = (flags & STORE_OPEN_READONLY) != 0;
+    if (S_ISDIR(st->st_mode)) {
+        set_err(err, errlen, "%s is a folder, not a database file", path);
+        return false;
+    }
+    if (!S_ISREG(st->st_mode)) {
+        set_err(err, errlen, "%s is not a regular file, not a database file", path);
+        return false;
+    }
+    if (st->st_size == 0) {
+        /* An empty file holds nothing to lose: with CREATE it becomes the database
+         * (as mktemp(1) leaves it); without, it is not a database. */
+        *fresh = (flags & STORE_OPEN_CREATE) && !readonly;
+        if (!*fresh)
+            set_err(err, errlen, "%s is empty, not a Lanyard database", path);
+        else if (!file_is_writable(file, st))
+            set_err(err, errlen, "cannot write %s: the file is read-only", path);
+        return *fresh && file_is_writable(file, st);
+    }
+    unsigned char hdr[100];
+    if (!store_check_header(file, path, hdr, err, errlen))
+        return false;
+    if (!readonly && !file_is_writable(file, st)) {
+        set_err(err, errlen, "cannot write %s: the file is read-only", path);
+        return false;
+    }
+    unsigned long applied = 0;
+    if (!store_side_files_check(file, path, hdr, &applied, err, errlen))
+        return false;
+    *unmarked = !readonly && store_mark_of(hdr) == 0 && applied == 0;
+    return true;
+}
+
+/* Opens the checked file with SQLite, configures and migrates it. */
+static StoreStatus open_store(const char *file, const char *path, bool readonly, bool fresh,
+                              bool immutable, Store **out, char *err, size_t errlen)
+{
+    Store *s = calloc(1, sizeof *s);
+    if (!s || !(s->path = strdup(path)) || !(s->file = strdup(file))) {
+        if (s)
+            free(s->path);
+        free(s);
+        set_err(err, errlen, "cannot open %s: out of memory", path);
         return STORE_ERROR;
     }
+    s->readonly = readonly;
+    int oflags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    int rc = open_sqlite(file, oflags, immutable, &s->db);
+    StoreStatus status = STORE_OK;
+    if (rc != SQLITE_OK) {
+        const char *plain = store_plain_error_db(s->db, rc);
+        status = store_failf(s, STORE_ERROR, "cannot open %s: %s", path,
+                             plain ? plain : sqlite3_errstr(rc));
+    }
+    if (status == STORE_OK)
+        status = configure(s, fresh);
+    if (status == STORE_OK)
+        status = migrate(s);
+    if (status == STORE_OK)
+        status = store_schema_check(s);
+    if (status == STORE_OK && readonly)
+        status = store_exec(s, "PRAGMA query_only = ON", "open the database");
+    if (status == STORE_OK && !readonly)
+        wal_preallocate(s);
+    s->mark_writes = !readonly;
+    if (status != STORE_OK) {
+        set_err(err, errlen, "%s", s->err);
+        store_close(s);
+        if (fresh)
+            remove_new_file(file);
+        return STORE_ERROR;
+    }
+    *out = s;
+    return STORE_OK;
+}
+
+static StoreStatus open_file(const char *file, const char *path, unsigned flags, Store **out,
+                             char *err, size_t errlen)
+{
     bool readonly = (flags & STORE_OPEN_READONLY) != 0;
-    bool fresh = false; /* we are creating it, so we may delete it on failure */
+    bool fresh = false;    /* we are creating it, so we may delete it on failure */
+    bool unmarked = false; /* made before databases had a mark, nothing in its log */
     struct stat st;
-    if (stat(path, &st) != 0) {
+    if (stat(file, &st) != 0) {
         if (errno != ENOENT) {
             set_err(err, errlen, "cannot open %s: %s", path, strerror(errno));
             return STORE_ERROR;
@@ -447,72 +532,42 @@ StoreStatus store_open(const char *path, unsigned flags, Store **out, char *err,
             return STORE_ERROR;
         }
         fresh = true;
-    } else if (S_ISDIR(st.st_mode)) {
-        set_err(err, errlen, "%s is a folder, not a database file", path);
+    } else if (!check_file(file, path, flags, &st, &fresh, &unmarked, err, errlen)) {
         return STORE_ERROR;
-    } else if (!S_ISREG(st.st_mode)) {
-        set_err(err, errlen, "%s is not a regular file, not a database file", path);
-        return STORE_ERROR;
-    } else if (st.st_size == 0) {
-        /* An empty file holds nothing to lose: with CREATE it becomes the database
-         * (as mktemp(1) leaves it); without, it is not a database. */
-        if (!(flags & STORE_OPEN_CREATE) || readonly) {
-            set_err(err, errlen, "%s is empty, not a Lanyard database", path);
-            return STORE_ERROR;
-        }
-        if (!file_is_writable(path, &st)) {
-            set_err(err, errlen, "cannot write %s: the file is read-only", path);
-            return STORE_ERROR;
-        }
-    } else {
-        if (!check_header(path, err, errlen))
-            return STORE_ERROR;
-        if (!readonly && !file_is_writable(path, &st)) {
-            set_err(err, errlen, "cannot write %s: the file is read-only", path);
-            return STORE_ERROR;
-        }
     }
     /* WAL keeps -wal and -shm files beside the database. */
-    if (!readonly && !folder_is_writable(path, err, errlen))
+    if (!readonly && !folder_is_writable(file, path, err, errlen))
         return STORE_ERROR;
-    bool immutable = readonly && !fresh && needs_immutable(path);
-    if (!fresh && st.st_size > 0 && !check_integrity(path, immutable, err, errlen))
+    if (fresh && !create_file(file, path, err, errlen)) {
+        remove_new_file(file);
         return STORE_ERROR;
-    if (!fresh && st.st_size == 0)
-        fresh = true;
+    }
+    bool immutable = readonly && !fresh && needs_immutable(file);
+    if (!fresh && !check_integrity(file, path, immutable, err, errlen))
+        return STORE_ERROR;
+    /* An older file gets its mark once it passed every check, when no other
+     * connection has it open (else at a later open). */
+    if (unmarked)
+        (void)store_mark_stamp(file, false);
+    return open_store(file, path, readonly, fresh, immutable, out, err, errlen);
+}
 
-    Store *s = calloc(1, sizeof *s);
-    if (!s || !(s->path = strdup(path))) {
-        free(s);
+StoreStatus store_open(const char *path, unsigned flags, Store **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    set_err(err, errlen, "no error");
+    if (!path || !*path) {
+        set_err(err, errlen, "no database file given");
+        return STORE_ERROR;
+    }
+    char *file = resolve_path(path);
+    if (!file) {
         set_err(err, errlen, "cannot open %s: out of memory", path);
         return STORE_ERROR;
     }
-    s->readonly = readonly;
-    int oflags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    int rc = open_sqlite(path, oflags, immutable, &s->db);
-    StoreStatus status = STORE_OK;
-    if (rc != SQLITE_OK) {
-        const char *plain = store_plain_error(rc);
-        status = store_failf(s, STORE_ERROR, "cannot open %s: %s", path,
-                             plain ? plain : sqlite3_errstr(rc));
-    }
-    if (status == STORE_OK)
-        status = configure(s, fresh);
-    if (status == STORE_OK)
-        status = migrate(s);
-    if (status == STORE_OK && readonly)
-        status = store_exec(s, "PRAGMA query_only = ON", "open the database");
-    if (status == STORE_OK && !readonly)
-        wal_preallocate(s);
-    if (status != STORE_OK) {
-        set_err(err, errlen, "%s", s->err);
-        store_close(s);
-        if (fresh)
-            remove_new_file(path);
-        return STORE_ERROR;
-    }
-    *out = s;
-    return STORE_OK;
+    StoreStatus status = open_file(file, path, flags, out, err, errlen);
+    free(file);
+    return status;
 }
 
 void store_close(Store *s)
@@ -527,6 +582,7 @@ void store_close(Store *s)
     }
     close_db(s->db);
     free(s->path);
+    free(s->file);
     free(s);
 }
 
@@ -656,7 +712,10 @@ StoreStatus store_backup(Store *s, const char *dest_path)
     rc = sqlite3_exec(dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
     if (rc != SQLITE_OK)
         return backup_fail(s, dest, sqlite3_extended_errcode(dest), tmp, dest_path);
-    if (sqlite3_close(dest) != SQLITE_OK || !fsync_path(tmp, O_RDONLY)) {
+    /* The copy is a file of its own: a log left beside the original (a
+     * crashed kiosk's) must never be applied to it once restored. */
+    if (sqlite3_close(dest) != SQLITE_OK || store_mark_stamp(tmp, true) != 1 ||
+        !fsync_path(tmp, O_RDONLY)) {
         store_failf(s, STORE_ERROR, "cannot write a copy to %s: %s", dest_path, strerror(errno));
         unlink(tmp);
         free(tmp);

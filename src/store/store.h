@@ -37,7 +37,10 @@ enum {
 
 /* Opens (and migrates) a database. On failure returns STORE_ERROR, *out = NULL,
  * and err holds a message naming the file; a file that is not a Lanyard database,
- * is corrupt, is a directory or cannot be written is left byte-for-byte untouched. */
+ * is corrupt, is a directory, cannot be written, was made by a newer version or
+ * lacks a table is left byte-for-byte untouched, and so is a -wal or -journal
+ * beside it that belongs to another database (with the file). A path through
+ * symbolic links opens the file they lead to. */
 StoreStatus store_open(const char *path, unsigned flags, Store **out, char *err, size_t errlen);
 void store_close(Store *s);
 const char *store_errmsg(const Store *s);
@@ -130,6 +133,14 @@ StoreStatus store_checkin(Store *s, const char *guest_id, const char *kiosk, int
  * check-in is also written to the audit trail as "staff check-in". */
 StoreStatus store_checkin_staff(Store *s, const char *guest_id, const char *kiosk, int64_t now,
                                 CheckinResult *out);
+/* store_walkin_add, or store_walkin_add_new when walk_ins_only; a walk-in
+ * added is checked in within the same transaction (out, as store_checkin
+ * fills it), so no crash or power cut leaves a walk-in without the check-in
+ * they were told of. When nobody is added, out is zeroed and nothing is
+ * checked in: g is the guest found, as store_walkin_add says. */
+StoreStatus store_walkin_checkin(Store *s, Guest *g, bool walk_ins_only, const char *kiosk,
+                                 int64_t now, bool *added, CheckinResult *out);
+
 /* Undoes the guest's active check-in (kept as an audit record, never deleted).
  * The visit's interests are retracted and its consent withdrawn with it, so
  * the guest leaves followup.csv and the interest counts and starts afresh if

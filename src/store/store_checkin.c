@@ -58,6 +58,33 @@ static int active_attendance(Store *s, const char *guest_id, char att[ID_LEN + 1
     return found;
 }
 
+StoreStatus store_checkin_insert(Store *s, const char *id, const char *kiosk, int64_t now,
+                                 const char *action, CheckinResult *out)
+{
+    sqlite3_stmt *st = store_cached(s,
+                                    "INSERT INTO attendance (id, guest_id, kiosk, checked_in_at) "
+                                    "VALUES (?1, ?2, ?3, ?4)",
+                                    "check in");
+    if (!st)
+        return STORE_ERROR;
+    char att[ID_LEN + 1];
+    id_random(att);
+    store_bind_text(s, st, 1, att);
+    store_bind_text(s, st, 2, id);
+    store_bind_text(s, st, 3, kiosk);
+    store_bind_time(s, st, 4, now);
+    StoreStatus status = store_step_done(s, st, "check in");
+    if (status == STORE_OK && action)
+        status = store_audit(s, kiosk, now, action, id, att);
+    if (status == STORE_OK) {
+        snprintf(out->guest_id, sizeof out->guest_id, "%s", id);
+        memcpy(out->attendance_id, att, sizeof att);
+        out->checked_in_at = now;
+        out->already = false;
+    }
+    return status;
+}
+
 /* A check-in; a new one is audited as `action` when that is not NULL. */
 static StoreStatus checkin(Store *s, const char *guest_id, const char *kiosk, int64_t now,
                            const char *action, CheckinResult *out)
@@ -79,31 +106,15 @@ static StoreStatus checkin(Store *s, const char *guest_id, const char *kiosk, in
         out->already = found > 0;
         return found > 0 ? STORE_OK : STORE_ERROR;
     }
-    sqlite3_stmt *st = store_cached(s,
-                                    "INSERT INTO attendance (id, guest_id, kiosk, checked_in_at) "
-                                    "VALUES (?1, ?2, ?3, ?4)",
-                                    "check in");
-    if (!st) {
-        store_rollback(s);
-        return STORE_ERROR;
-    }
-    char att[ID_LEN + 1];
-    id_random(att);
-    store_bind_text(s, st, 1, att);
-    store_bind_text(s, st, 2, id);
-    store_bind_text(s, st, 3, kiosk);
-    store_bind_time(s, st, 4, now);
-    status = store_step_done(s, st, "check in");
-    if (status == STORE_OK && action)
-        status = store_audit(s, kiosk, now, action, id, att);
+    status = store_checkin_insert(s, id, kiosk, now, action, out);
     if (status != STORE_OK) {
         store_rollback(s);
         return status;
     }
-    if (store_commit(s, "check in") != STORE_OK)
+    if (store_commit(s, "check in") != STORE_OK) {
+        memset(out, 0, sizeof *out);
         return STORE_ERROR;
-    memcpy(out->attendance_id, att, sizeof att);
-    out->checked_in_at = now;
+    }
     return STORE_OK;
 }
 

@@ -260,11 +260,15 @@ static int code_taken(Store *s, const char *code)
     return store_resolve_key(s, "code", code, id);
 }
 
+/* checkin: when not NULL, a walk-in added is checked in in the same
+ * transaction (left zeroed when no one is added). */
 static StoreStatus walkin_add(Store *s, Guest *g, bool walk_ins_only, const char *kiosk,
-                              int64_t now, bool *added)
+                              int64_t now, bool *added, CheckinResult *checkin)
 {
     if (added)
         *added = false;
+    if (checkin)
+        memset(checkin, 0, sizeof *checkin);
     if (!g->first || !*g->first)
         return store_failf(s, STORE_INVALID, "a walk-in needs a first name");
     if (store_begin(s, "add a walk-in") != STORE_OK)
@@ -328,8 +332,12 @@ static StoreStatus walkin_add(Store *s, Guest *g, bool walk_ins_only, const char
     store_finish(s, st);
     if (status == STORE_OK)
         status = store_audit(s, kiosk, now, "walk-in", g->id, g->code);
+    if (status == STORE_OK && checkin)
+        status = store_checkin_insert(s, g->id, kiosk, now, NULL, checkin);
     if (status == STORE_OK)
         status = store_commit(s, "add a walk-in");
+    if (status != STORE_OK && checkin)
+        memset(checkin, 0, sizeof *checkin);
     else
         store_rollback(s);
     if (status == STORE_OK && added)
@@ -339,12 +347,18 @@ static StoreStatus walkin_add(Store *s, Guest *g, bool walk_ins_only, const char
 
 StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now, bool *added)
 {
-    return walkin_add(s, g, false, kiosk, now, added);
+    return walkin_add(s, g, false, kiosk, now, added, NULL);
+}
+
+StoreStatus store_walkin_checkin(Store *s, Guest *g, bool walk_ins_only, const char *kiosk,
+                                 int64_t now, bool *added, CheckinResult *out)
+{
+    return walkin_add(s, g, walk_ins_only, kiosk, now, added, out);
 }
 
 StoreStatus store_walkin_add_new(Store *s, Guest *g, const char *kiosk, int64_t now, bool *added)
 {
-    return walkin_add(s, g, true, kiosk, now, added);
+    return walkin_add(s, g, true, kiosk, now, added, NULL);
 }
 
 StoreStatus store_guest_set_consent(Store *s, const char *guest_id, bool consent, int64_t now)

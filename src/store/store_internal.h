@@ -22,10 +22,16 @@ typedef struct StoreCached {
 
 struct Store {
     sqlite3 *db;
-    char *path;
+    char *path; /* as given, for messages */
+    char *file; /* the file it names, symbolic links followed */
     bool readonly;
-    int wal_pages; /* pages between automatic checkpoints (store.c) */
-    int bind_rc;   /* first failure of a bind or reset not yet reported (store_step) */
+    bool mark_writes;               /* store_step gives a lone write a transaction (once opened) */
+    int txn_rc;                     /* a failure store_step met inside its own transaction */
+    char txn_msg[256];              /* ... and its message, for store_fail */
+    sqlite3_stmt *txn_st;           /* the statement store_step opened a transaction for */
+    sqlite3_int64 changes_at_begin; /* sqlite3_total_changes64 at store_begin */
+    int wal_pages;                  /* pages between automatic checkpoints (store.c) */
+    int bind_rc; /* first failure of a bind or reset not yet reported (store_step) */
     char err[640];
     StoreCached cache[STORE_CACHE_SIZE];
     bool names_indexed; /* temp.match_names is current (store_names_index) */
@@ -34,6 +40,28 @@ struct Store {
 
 /* "LNYD": marks a SQLite file as a Lanyard event database. */
 #define STORE_APPLICATION_ID 0x4C4E5944
+
+/* Reads the first 100 bytes of file (named path in messages) into hdr
+ * before SQLite opens it, and checks them: an SQLite file, Lanyard's
+ * application_id, a schema this version knows. false with err set. */
+bool store_check_header(const char *file, const char *path, unsigned char *hdr, char *err,
+                        size_t errlen);
+/* The first page of every Lanyard database carries a random 64-bit mark
+ * (store_files.c) that pairs it with its -wal and -journal. */
+uint64_t store_mark_of(const unsigned char *page1);
+/* The page size a database header names. */
+uint32_t store_page_size_of(const unsigned char *page1);
+/* Whether the -journal and -wal beside file (named shown in messages) belong
+ * to the database whose first 100 bytes are page1: true when there are none,
+ * when they hold nothing SQLite would apply, or when what they hold is this
+ * database's. Otherwise err names both files and nothing was touched.
+ * *applied: how many frames or records SQLite would apply. */
+bool store_side_files_check(const char *file, const char *shown, const unsigned char *page1,
+                            unsigned long *applied, char *err, size_t errlen);
+/* Gives the database at file a random mark when it has none, or always when
+ * fresh (a file nobody else has open). 1 done, 0 not now (it is open
+ * elsewhere, or already marked), -1 error. */
+int store_mark_stamp(const char *file, bool fresh);
 
 /* Forward migrations, applied in order, one transaction each; user_version is
  * the number applied. Defined in store_schema.c; new migrations go at the end. */
@@ -46,10 +74,19 @@ extern const int STORE_MIGRATION_COUNT;
  * N added at their neutral values (NULL when none). A later migration that
  * changes the same table again replaces that view with one adding both. */
 extern const char *const STORE_READ_COMPAT[];
+/* Whether every table and column the file's migrations made is there (a
+ * table dropped by hand is found at open, not by the first write that needs
+ * it); STORE_ERROR naming what is missing. */
+StoreStatus store_schema_check(Store *s);
 
 /* Words a staff member can act on for an SQLite result that comes from the
  * file rather than from a bug ("disk full"); NULL for the others. */
 const char *store_plain_error(int rc);
+/* The same for a failure on connection db (may be NULL): an I/O error whose
+ * system error was ENOSPC or EDQUOT, or on a disk with no block left, is a
+ * full disk too (SQLite says "disk I/O error" when a full disk fails a flush,
+ * a truncate or the shared-memory file rather than a write). */
+const char *store_plain_error_db(sqlite3 *db, int rc);
 /* Sets the error message from the failure a binder kept, or else from the
  * connection's last error, prefixed by what was being done ("check in"),
  * naming the file; returns STORE_ERROR. */
@@ -199,6 +236,12 @@ StoreStatus store_names_index(Store *s);
 StoreStatus store_names_add(Store *s, const char *guest_id, const Guest *g);
 StoreStatus store_names_move(Store *s, const char *from, const char *to);
 void store_names_unindex(Store *s);
+
+/* Inserts a check-in of the guest whose own id is id, who has no active
+ * one, inside the open transaction (audited as action unless NULL); fills
+ * out. */
+StoreStatus store_checkin_insert(Store *s, const char *id, const char *kiosk, int64_t now,
+                                 const char *action, CheckinResult *out);
 
 /* Recomputes attendance.duplicate_of so each guest has exactly one active
  * check-in counted: the earliest (then smallest id) not undone. */

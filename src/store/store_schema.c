@@ -6,6 +6,11 @@
  * end, so every kiosk's file can be brought forward whatever version made it. */
 #include "store/store_internal.h"
 
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 const char *const STORE_MIGRATIONS[] = {
     /* 1: the event database. Ids are 32 hex digits (ids.h) so rows can travel
      * between kiosks; times are UTC text "YYYY-MM-DDTHH:MM:SS.sssZ". */
@@ -153,3 +158,142 @@ const char *const STORE_READ_COMPAT[] = {
 _Static_assert(sizeof STORE_READ_COMPAT / sizeof STORE_READ_COMPAT[0] ==
                    sizeof STORE_MIGRATIONS / sizeof STORE_MIGRATIONS[0],
                "one STORE_READ_COMPAT entry per migration");
+
+/* ---- the schema as the file has it ---- */
+
+/* Every column of every table the migrations make, with the version that
+ * made it: worked out once per process by running them in memory. */
+typedef struct SchemaColumn {
+    char table[40], column[40];
+    int version;
+} SchemaColumn;
+
+static struct {
+    pthread_once_t once;
+    SchemaColumn *cols;
+    size_t n;
+    bool ok;
+} expected = {.once = PTHREAD_ONCE_INIT};
+
+static bool known(const char *table, const char *column)
+{
+    for (size_t i = 0; i < expected.n; i++)
+        if (!strcmp(expected.cols[i].table, table) && !strcmp(expected.cols[i].column, column))
+            return true;
+    return false;
+}
+
+/* Adds the columns migration `version` made; false on failure. */
+static bool add_columns(sqlite3_stmt *st, int version)
+{
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *table = (const char *)sqlite3_column_text(st, 0);
+        const char *column = (const char *)sqlite3_column_text(st, 1);
+        if (!table || !column || known(table, column))
+            continue;
+        SchemaColumn *grown = realloc(expected.cols, (expected.n + 1) * sizeof *grown);
+        if (!grown)
+            return false;
+        expected.cols = grown;
+        SchemaColumn *c = &expected.cols[expected.n++];
+        snprintf(c->table, sizeof c->table, "%s", table);
+        snprintf(c->column, sizeof c->column, "%s", column);
+        c->version = version;
+    }
+    return rc == SQLITE_DONE && sqlite3_reset(st) == SQLITE_OK;
+}
+
+static const char LIST_COLUMNS[] =
+    "SELECT m.name, c.name FROM main.sqlite_schema m, pragma_table_info(m.name, 'main') c"
+    " WHERE m.type = 'table'";
+
+static void build_expected(void)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    bool ok = sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK;
+    for (int v = 0; ok && v < STORE_MIGRATION_COUNT; v++) {
+        ok = sqlite3_exec(db, STORE_MIGRATIONS[v], NULL, NULL, NULL) == SQLITE_OK;
+        if (ok && st)
+            ok = sqlite3_finalize(st) == SQLITE_OK; /* prepared anew for the new schema */
+        st = NULL;
+        ok = ok && sqlite3_prepare_v2(db, LIST_COLUMNS, -1, &st, NULL) == SQLITE_OK &&
+             add_columns(st, v + 1);
+    }
+    (void)sqlite3_finalize(st); /* a failure was seen above */
+    (void)sqlite3_close_v2(db); /* nothing left open on it */
+    expected.ok = ok;
+}
+
+/* The columns of the file's tables as "table\tcolumn" lines (malloc'd). */
+static char *file_columns(Store *s)
+{
+    sqlite3_stmt *st = store_prepare(s, LIST_COLUMNS, "check the database");
+    if (!st)
+        return NULL;
+    size_t len = 0, cap = 4096;
+    char *out = malloc(cap);
+    if (out)
+        out[0] = '\0';
+    int rc = SQLITE_DONE;
+    while (out && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *t = store_col_text(st, 0), *c = store_col_text(st, 1);
+        size_t need = strlen(t) + strlen(c) + 4; /* \n \t, the last \n, NUL */
+        if (len + need > cap) {
+            char *grown = realloc(out, cap = 2 * cap + need);
+            if (!grown)
+                free(out);
+            out = grown;
+        }
+        if (out)
+            len += (size_t)snprintf(out + len, cap - len, "\n%s\t%s", t, c);
+    }
+    if (!out)
+        store_failf(s, STORE_ERROR, "cannot check %s: out of memory", s->path);
+    else if (rc != SQLITE_DONE) {
+        store_fail(s, "check the database");
+        free(out);
+        out = NULL;
+    } else
+        strcat(out + len, "\n");
+    (void)sqlite3_finalize(st); /* repeats the step's result, handled above */
+    return out;
+}
+
+StoreStatus store_schema_check(Store *s)
+{
+    if (pthread_once(&expected.once, build_expected) != 0 || !expected.ok)
+        return store_failf(s, STORE_ERROR, "cannot check %s: cannot work out the schema", s->path);
+    sqlite3_stmt *st = store_prepare(s, "PRAGMA main.user_version", "check the database");
+    if (!st)
+        return STORE_ERROR;
+    int version = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+    (void)sqlite3_finalize(st); /* the failure is told by version -1 */
+    if (version < 0)
+        return store_fail(s, "check the database");
+    char *have = file_columns(s);
+    if (!have)
+        return STORE_ERROR;
+    StoreStatus status = STORE_OK;
+    for (size_t i = 0; status == STORE_OK && i < expected.n; i++) {
+        const SchemaColumn *c = &expected.cols[i];
+        char line[96], table[48];
+        snprintf(line, sizeof line, "\n%s\t%s\n", c->table, c->column);
+        snprintf(table, sizeof table, "\n%s\t", c->table);
+        if (c->version > version || strstr(have, line))
+            continue;
+        if (!strstr(have, table))
+            status = store_failf(s, STORE_ERROR,
+                                 "%s is damaged: its table %s is missing; restore the file "
+                                 "from a copy",
+                                 s->path, c->table);
+        else
+            status = store_failf(s, STORE_ERROR,
+                                 "%s is damaged: its table %s has no column %s; restore the "
+                                 "file from a copy",
+                                 s->path, c->table, c->column);
+    }
+    free(have);
+    return status;
+}

@@ -3,9 +3,11 @@
  * and binding values so that a refused one is reported, never run without. */
 #include "store/store_internal.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/statvfs.h>
 
 #include "core/timefmt.h"
 
@@ -41,6 +43,23 @@ const char *store_plain_error(int rc)
     }
 }
 
+const char *store_plain_error_db(sqlite3 *db, int rc)
+{
+    /* SQLite says "disk I/O error" when a full disk fails a sync, a
+     * truncate or the shared-memory file rather than a write. */
+    if (db && (rc & 0xff) == SQLITE_IOERR) {
+        int e = sqlite3_system_errno(db);
+        if (e == ENOSPC || e == EDQUOT)
+            return "disk full";
+        /* errno may have moved on since: ask the disk itself. */
+        const char *file = sqlite3_db_filename(db, "main");
+        struct statvfs vfs;
+        if (file && *file && statvfs(file, &vfs) == 0 && vfs.f_bavail == 0)
+            return "disk full";
+    }
+    return store_plain_error(rc);
+}
+
 StoreStatus store_failf(Store *s, StoreStatus st, const char *fmt, ...)
 {
     va_list ap;
@@ -59,8 +78,15 @@ StoreStatus store_fail(Store *s, const char *doing)
         return store_failf(s, STORE_ERROR, "%s: cannot %s: a value was refused (%s)", s->path,
                            doing, plain ? plain : sqlite3_errstr(rc));
     }
+    if (s->txn_rc != SQLITE_OK) { /* kept by store_step, before it rolled back */
+        int rc = s->txn_rc;
+        s->txn_rc = SQLITE_OK;
+        const char *plain = store_plain_error(rc);
+        return store_failf(s, STORE_ERROR, "%s: cannot %s: %s", s->path, doing,
+                           plain ? plain : s->txn_msg);
+    }
     int rc = sqlite3_extended_errcode(s->db);
-    const char *plain = store_plain_error(rc);
+    const char *plain = store_plain_error_db(s->db, rc);
     return store_failf(s, STORE_ERROR, "%s: cannot %s: %s", s->path, doing,
                        plain ? plain : sqlite3_errmsg(s->db));
 }
@@ -79,6 +105,7 @@ const char *store_path(const Store *s)
 
 StoreStatus store_exec(Store *s, const char *sql, const char *doing)
 {
+    s->txn_rc = SQLITE_OK;
     if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
         return store_fail(s, doing);
     return STORE_OK;
@@ -107,6 +134,7 @@ sqlite3_stmt *store_prepare(Store *s, const char *sql, const char *doing)
  * afresh and finalized by store_finish. */
 sqlite3_stmt *store_cached(Store *s, const char *sql, const char *doing)
 {
+    s->txn_rc = SQLITE_OK;
     StoreCached *free_slot = NULL;
     for (size_t i = 0; i < STORE_CACHE_SIZE; i++) {
         StoreCached *c = &s->cache[i];
@@ -131,10 +159,18 @@ sqlite3_stmt *store_cached(Store *s, const char *sql, const char *doing)
     return st;
 }
 
+static void own_txn_end(Store *s, int rc);
+
 void store_finish(Store *s, sqlite3_stmt *st)
 {
     if (!st)
         return;
+    if (st == s->txn_st) {
+        /* A statement with RETURNING given back before its last row: its
+         * change is made, and would have been committed here. */
+        (void)sqlite3_reset(st); /* repeats the last step's result */
+        own_txn_end(s, SQLITE_DONE);
+    }
     for (size_t i = 0; i < STORE_CACHE_SIZE; i++) {
         StoreCached *c = &s->cache[i];
         if (c->st == st) {
@@ -155,9 +191,19 @@ static int step_cached(Store *s, const char *sql, const char *doing)
     sqlite3_stmt *st = store_cached(s, sql, doing);
     if (!st)
         return SQLITE_ERROR;
-    int rc = store_step(s, st);
+    int rc = sqlite3_step(st); /* not store_step: these are its own steps */
     store_finish(s, st);
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Rewrites the first page of the database (its application_id, with the
+ * value it has), so the transaction's frames in the -wal carry a copy of the
+ * file's mark: store_files.c pairs a log with its database by it. One page
+ * more to write, in the same flush. */
+static int touch_first_page(Store *s)
+{
+    _Static_assert(STORE_APPLICATION_ID == 1280203076, "the application_id below");
+    return step_cached(s, "PRAGMA application_id = 1280203076", "write the database");
 }
 
 StoreStatus store_begin(Store *s, const char *doing)
@@ -166,12 +212,16 @@ StoreStatus store_begin(Store *s, const char *doing)
         return store_failf(s, STORE_ERROR, "%s: cannot %s: opened read-only", s->path, doing);
     if (step_cached(s, "BEGIN IMMEDIATE", doing) != SQLITE_OK)
         return store_fail(s, doing);
+    s->changes_at_begin = sqlite3_total_changes64(s->db);
     return STORE_OK;
 }
 
 StoreStatus store_commit(Store *s, const char *doing)
 {
-    if (step_cached(s, "COMMIT", doing) != SQLITE_OK) {
+    /* A transaction that changed nothing writes nothing at its commit. */
+    bool changed = sqlite3_total_changes64(s->db) != s->changes_at_begin;
+    if ((changed && touch_first_page(s) != SQLITE_OK) ||
+        step_cached(s, "COMMIT", doing) != SQLITE_OK) {
         StoreStatus st = store_fail(s, doing);
         store_rollback(s);
         return st;
@@ -227,9 +277,49 @@ void store_reset(Store *s, sqlite3_stmt *st)
     keep_failure(s, sqlite3_reset(st));
 }
 
+/* Keeps the failure of the connection's last call for store_fail, then
+ * rolls back the transaction store_step opened, or commits it (rc DONE);
+ * a commit that fails is kept the same way and its code returned. */
+static void own_txn_end(Store *s, int rc)
+{
+    s->txn_st = NULL;
+    if (rc == SQLITE_DONE && sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+        return;
+    s->txn_rc = sqlite3_extended_errcode(s->db);
+    if (s->txn_rc == SQLITE_OK)
+        s->txn_rc = SQLITE_ERROR;
+    const char *plain = store_plain_error_db(s->db, s->txn_rc);
+    snprintf(s->txn_msg, sizeof s->txn_msg, "%s", plain ? plain : sqlite3_errmsg(s->db));
+    if (!sqlite3_get_autocommit(s->db))
+        (void)sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL); /* the failure is kept */
+}
+
+/* A statement that writes, run outside a transaction, gets one of its own
+ * that rewrites the first page, as every transaction does (touch_first_page). */
 int store_step(Store *s, sqlite3_stmt *st)
 {
-    return s->bind_rc != SQLITE_OK ? s->bind_rc : sqlite3_step(st);
+    if (s->bind_rc != SQLITE_OK)
+        return s->bind_rc;
+    if (st != s->txn_st)
+        s->txn_rc = SQLITE_OK;
+    if (s->mark_writes && !s->txn_st && sqlite3_get_autocommit(s->db) &&
+        !sqlite3_stmt_readonly(st) && !sqlite3_stmt_busy(st)) {
+        int rc = step_cached(s, "BEGIN IMMEDIATE", "write the database");
+        if (rc != SQLITE_OK)
+            return rc;
+        s->txn_st = st;
+        if ((rc = touch_first_page(s)) != SQLITE_OK) {
+            own_txn_end(s, rc);
+            return rc;
+        }
+    }
+    int rc = sqlite3_step(st);
+    if (st == s->txn_st && rc != SQLITE_ROW) {
+        own_txn_end(s, rc);
+        if (rc == SQLITE_DONE && s->txn_rc != SQLITE_OK)
+            rc = s->txn_rc;
+    }
+    return rc;
 }
 
 const char *store_col_text(sqlite3_stmt *st, int col)

@@ -178,6 +178,8 @@ int visit_not_me(Visit *v)
 
 /* ---- check-in ---- */
 
+static VisitOutcome checked_in(Visit *v, const Guest *g, const CheckinResult *rp);
+
 /* Checks in g, as the store read it (under its own id, also when it was
  * asked for under one a merge folded away). */
 static VisitOutcome check_in_guest(Visit *v, const Guest *g)
@@ -187,6 +189,13 @@ static VisitOutcome check_in_guest(Visit *v, const Guest *g)
         visit_store_failed(v, "check-in not saved");
         return VISIT_FAILED;
     }
+    return checked_in(v, g, &r);
+}
+
+/* The visit of g, whose check-in the store made (or found: r->already). */
+static VisitOutcome checked_in(Visit *v, const Guest *g, const CheckinResult *rp)
+{
+    const CheckinResult r = *rp;
     /* Someone else's visit ends here (a code scanned on their Interests):
      * they get their badge, as when they walk away. The same guest keeps the
      * badge they are owed. */
@@ -340,15 +349,17 @@ static VisitOutcome maybe_guest(Visit *v, const Guest *g)
  * (initialised) as stored; VISIT_CHECKED_IN when g is the guest to check in.
  * anyway: matched only against walk-ins. Without it, a pre-registered guest
  * found is VISIT_MAYBE_GUEST. */
-static VisitOutcome walkin_add(Visit *v, char *const *val, bool consent, bool anyway, Guest *g)
+/* A walk-in added is checked in with them, in one transaction (*r, *added). */
+static VisitOutcome walkin_add(Visit *v, char *const *val, bool consent, bool anyway, Guest *g,
+                               CheckinResult *r, bool *added_out)
 {
     if (form_guest(v, val, consent, g) != 0)
         return VISIT_FAILED;
     Store *s = v->env.store;
     const char *kiosk = v->env.cfg->kiosk_id;
     bool added = false;
-    StoreStatus st = anyway ? store_walkin_add_new(s, g, kiosk, visit_now(v), &added)
-                            : store_walkin_add(s, g, kiosk, visit_now(v), &added);
+    StoreStatus st = store_walkin_checkin(s, g, anyway, kiosk, visit_now(v), &added, r);
+    *added_out = added;
     if (st != STORE_OK) {
         visit_store_failed(v, "walk-in not saved");
         return VISIT_FAILED;
@@ -380,9 +391,11 @@ static VisitOutcome walk_in(Visit *v, VisitWalkin *w, bool anyway)
         out = VISIT_INVALID;
         goto out;
     }
-    out = walkin_add(v, val, w->consent, anyway, &g);
+    CheckinResult r;
+    bool added = false;
+    out = walkin_add(v, val, w->consent, anyway, &g, &r, &added);
     if (out == VISIT_CHECKED_IN)
-        out = check_in_guest(v, &g);
+        out = added ? checked_in(v, &g, &r) : check_in_guest(v, &g);
 out:
     guest_clear(&g);
     for (int i = 0; i < VISIT_FIELD_COUNT; i++)

@@ -97,7 +97,7 @@ static void import_event_file(Store *s, const char *dir, const char *name, Impor
     size_t raw_len = 0;
     char *raw = file_read(path, &raw_len);
     if (!raw) {
-        import_failed(s, name, path, strerror(errno), 0);
+        import_failed(s, name, path, file_strerror(errno), 0);
         return;
     }
     char key[64], value[128];
