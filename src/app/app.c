@@ -89,6 +89,7 @@ void app_render(App *a, int64_t now, bool present)
             samples_add(&a->frames, app_monotonic_ms() - t0);
         if (!a->first_frame_done) {
             a->first_frame_done = true;
+            service_notify_ready(&a->notify);
             if (a->timing)
                 fprintf(stderr, "lanyard: timing: first_frame_ms=%lld\n",
                         (long long)(time_monotonic_ms() - a->started_ms));
@@ -145,6 +146,7 @@ static int run_interactive(App *a)
     app_render(a, now, true);
     while (!kiosk_should_quit(a->k)) {
         now = time_monotonic_ms();
+        service_notify_alive(&a->notify, now);
         kiosk_tick(a->k, now);
         if (kiosk_dirty(a->k) || a->need_redraw)
             app_render(a, now, true);
@@ -152,6 +154,8 @@ static int run_interactive(App *a)
         int timeout = -1; /* nothing due: sleep until input */
         if (wake != INT64_MAX)
             timeout = wake <= now ? 0 : wake - now > 600000 ? 600000 : (int)(wake - now);
+        /* Under systemd's watchdog an idle kiosk still wakes to say it is alive. */
+        timeout = service_notify_wait_ms(&a->notify, timeout);
         SDL_Event e;
         if (SDL_WaitEventTimeout(&e, timeout)) {
             now = time_monotonic_ms();
@@ -181,6 +185,7 @@ static void app_options(App *a, const AppOptions *o)
     a->trace_path = trace && *trace ? trace : NULL;
     a->scripted = o->script != NULL;
     a->script_now = time_now_ms();
+    service_notify_init(&a->notify);
 }
 
 /* The visit and the kiosk over it. 0, or -1 (said on stderr). */
@@ -241,6 +246,7 @@ int app_run(const AppOptions *o, Store *store, const EventConfig *cfg)
             status = 1;
     }
 out:
+    service_notify_stopping(&a.notify);
     app_workers_stop(&a);
     kiosk_destroy(a.k);
     visit_destroy(a.visit);
