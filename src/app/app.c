@@ -92,6 +92,7 @@ void app_render(App *a, int64_t now, bool present)
             samples_add(&a->frames, app_monotonic_ms() - t0);
         if (!a->first_frame_done) {
             a->first_frame_done = true;
+            service_notify_ready(&a->notify);
             if (a->timing)
                 fprintf(stderr, "lanyard: timing: first_frame_ms=%lld\n",
                         (long long)(time_monotonic_ms() - a->started_ms));
@@ -149,6 +150,7 @@ static int run_interactive(App *a)
     app_render(a, now, true);
     while (!kiosk_should_quit(a->k)) {
         now = time_monotonic_ms();
+        service_notify_alive(&a->notify, now);
         kiosk_tick(a->k, now);
         if (kiosk_dirty(a->k) || a->need_redraw)
             app_render(a, now, true);
@@ -156,6 +158,8 @@ static int run_interactive(App *a)
         int timeout = -1; /* nothing due: sleep until input */
         if (wake != INT64_MAX)
             timeout = wake <= now ? 0 : wake - now > 600000 ? 600000 : (int)(wake - now);
+        /* Under systemd's watchdog an idle kiosk still wakes to say it is alive. */
+        timeout = service_notify_wait_ms(&a->notify, timeout);
         SDL_Event e;
         if (SDL_WaitEventTimeout(&e, timeout)) {
             now = time_monotonic_ms();
@@ -187,6 +191,7 @@ static void app_options(App *a, const AppOptions *o)
     const char *touch = getenv("LANYARD_SCRIPT_TOUCH");
     a->script_touch = touch && *touch && strcmp(touch, "0");
     a->script_now = time_now_ms();
+    service_notify_init(&a->notify);
 }
 
 /* The visit and the kiosk over it. 0, or -1 (said on stderr). */
@@ -256,6 +261,7 @@ int app_run(const AppOptions *o, Store *store, const EventConfig *cfg)
     if (status == 0 && kiosk_should_restart(a.k))
         status = APP_RESTART;
 out:
+    service_notify_stopping(&a.notify);
     app_workers_stop(&a);
     kiosk_destroy(a.k);
     app_speech_stop(&a);

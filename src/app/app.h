@@ -5,8 +5,10 @@
  * gives the visit layer its ports (visit/ports.h) and the kiosk its visit,
  * and runs until the kiosk quits (a windowed demo closed, or staff's Exit
  * kiosk): blocked in SDL_WaitEventTimeout until input arrives or a timer of
- * the kiosk is due, so an idle kiosk uses no CPU. Workers tell the screen
- * thread what happened through SDL user events.
+ * the kiosk is due, so an idle kiosk uses no CPU (under systemd's watchdog it
+ * also wakes at half its interval to say it is alive:
+ * platform/service_notify.h). Workers tell the screen thread what happened
+ * through SDL user events.
  *
  * With a script (app/script.h) the same event path runs, but the events are
  * made up and time is simulated (app_script.c), so a run is deterministic and

@@ -15,6 +15,7 @@
 #include "badge/cups_admin.h"
 #include "platform/sdl_display.h"
 #include "platform/sdl_input.h"
+#include "platform/service_notify.h"
 #include "platform/sync_worker.h"
 #include "platform/usb_media.h"
 #include "ui/kiosk.h"
@@ -53,6 +54,7 @@ typedef struct App {
     bool timing;
     int64_t started_ms;
     bool first_frame_done;
+    ServiceNotify notify;   /* systemd: READY=1 after the first frame, the watchdog */
     const char *trace_path; /* LANYARD_TRACE_VIEW: widgets of each frame, for X tests */
     Samples lat;            /* LANYARD_TIMING: input to presented frame, ms (scripted runs) */
     Samples frames;         /* LANYARD_TIMING: layout + draw + present of each frame, ms */

@@ -250,8 +250,11 @@ int app_script_run(App *a, const char *path, const char *screenshot)
     }
     Run r = {a, path, 0, false};
     app_render(a, a->script_now, true);
-    for (size_t i = 0; i < s.count && !r.stop; i++)
+    for (size_t i = 0; i < s.count && !r.stop; i++) {
+        /* The watchdog runs on real time, whatever the script's clock says. */
+        service_notify_alive(&a->notify, (int64_t)app_monotonic_ms());
         run_action(&r, &s.items[i]);
+    }
     script_free(&s);
     wait_badges(&r);
     settle(&r);

@@ -516,7 +516,7 @@ BadgeQueue *badge_queue_create(const char *db_path, const EventConfig *cfg,
         free(q);
         return NULL;
     }
-    q->fonts = font_set_create(LANYARD_ASSET_DIR, err, errlen);
+    q->fonts = font_set_create(NULL, err, errlen);
     if (!q->fonts)
         goto err_fonts;
     /* pthread calls return their error number; they do not set errno. */

@@ -70,7 +70,7 @@ int cmd_badge(int argc, char **argv)
         store_close(s);
         return 1;
     }
-    fonts = font_set_create(LANYARD_ASSET_DIR, err, sizeof err);
+    fonts = font_set_create(NULL, err, sizeof err);
     if (fonts) {
         BadgeSpec spec;
         badge_spec_from_config(&cfg, &spec);

@@ -18,6 +18,7 @@
 #include "core/ids.h"
 #include "core/timefmt.h"
 #include "app/app.h"
+#include "platform/assets.h"
 #include "store/store.h"
 #include "store/store_keys.h"
 #include "visit/visit_event_load.h"
@@ -160,7 +161,7 @@ int cmd_run(int argc, char **argv)
     const char *event = NULL, *db = NULL;
     AppOptions o;
     memset(&o, 0, sizeof o);
-    o.asset_dir = LANYARD_ASSET_DIR;
+    o.asset_dir = assets_dir();
     o.started_ms = started;
     int c;
     opterr = 0;
@@ -193,8 +194,9 @@ int cmd_run(int argc, char **argv)
     if (optind != argc)
         return cli_usage_error("run", "unexpected argument '%s'", argv[optind]);
 
-    char event_abs[PATH_MAX];
-    const char *dir = event ? event : LANYARD_ASSET_DIR "/demo";
+    char event_abs[PATH_MAX], demo[PATH_MAX];
+    snprintf(demo, sizeof demo, "%s/demo", assets_dir());
+    const char *dir = event ? event : demo;
     struct stat st;
     if (!realpath(dir, event_abs) || stat(event_abs, &st) != 0 || !S_ISDIR(st.st_mode)) {
         fprintf(stderr, "lanyard run: %s is not an event folder: %s\n", dir,

@@ -8,6 +8,8 @@
  * Needs fontconfig and SDL_ttf (TTF_Init only, not the SDL video subsystem). */
 #include "platform/font.h"
 
+#include "platform/assets.h"
+
 #include <SDL_ttf.h>
 #include <fontconfig/fontconfig.h>
 #include <hb.h>
@@ -254,7 +256,7 @@ FontSet *font_set_create(const char *asset_dir, char *err, size_t errlen)
     }
     fs->ucd = hb_unicode_funcs_get_default();
     if (!asset_dir)
-        asset_dir = LANYARD_ASSET_DIR;
+        asset_dir = assets_dir();
     for (int i = 0; i < 2; i++) {
         char path[4096];
         int n = snprintf(path, sizeof path, "%s/fonts/%s", asset_dir, names[i]);

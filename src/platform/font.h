@@ -18,7 +18,7 @@ typedef struct FontSet FontSet;
 typedef enum FontWeight { FONT_REGULAR = 0, FONT_BOLD = 1 } FontWeight;
 
 /* asset_dir holds fonts/NotoSans-Regular.ttf and fonts/NotoSans-Bold.ttf (NULL:
- * the build's assets folder). Returns NULL with err filled when the bundled fonts
+ * the shipped fonts, platform/assets.h). Returns NULL with err filled when the bundled fonts
  * cannot be loaded. Starts SDL_ttf (counted; font_set_destroy stops it). */
 FontSet *font_set_create(const char *asset_dir, char *err, size_t errlen);
 void font_set_destroy(FontSet *fs);
