@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/timefmt.h"
 #include "platform/sync_worker.h"
 #include "store/store.h"
 
@@ -33,6 +34,9 @@ typedef struct Fixture {
     pthread_cond_t cv;
     SyncStatus last;
     size_t notes;
+    /* The test's worker, stopped by teardown when a failed check ended the
+     * test first (its notes would otherwise land in a freed fixture). */
+    SyncWorker *w;
 } Fixture;
 
 static int64_t fake_clock(void *ud)
@@ -69,6 +73,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     Fixture *f = *state;
+    if (f->w)
+        sync_worker_destroy(f->w);
     umount(f->folder); /* test_full_or_read_only_folder's, if a failed check left it */
     store_close(f->s);
     pthread_mutex_destroy(&f->mu);
@@ -121,7 +127,15 @@ static SyncWorker *start(Fixture *f, int debounce_ms, int retry_ms)
                                        (ClockPort){fake_clock, NULL}, on_note, f, err, sizeof err);
     if (!w)
         fail_msg("sync_worker_create: %s", err);
+    f->w = w;
     return w;
+}
+
+/* The worker's last copy made and the worker gone. */
+static void stop(Fixture *f)
+{
+    sync_worker_destroy(f->w);
+    f->w = NULL;
 }
 
 /* A walk-in, checked in. */
@@ -198,7 +212,7 @@ static void test_change_makes_a_copy(void **state)
     n = attendance(copy);
     assert_int_equal(n.n, 2);
     assert_non_null(strstr(n.text, "José Núñez;"));
-    sync_worker_destroy(w);
+    stop(f);
     /* Nothing but the copy in the folder: no temporary file left beside it. */
     DIR *d = opendir(f->folder);
     assert_non_null(d);
@@ -240,7 +254,7 @@ static void test_missing_folder_reports_then_recovers(void **state)
     st = wait_note(f, failed);
     assert_true(st.failures >= 2);
     assert_int_equal(st.last_ok, T0 + 42); /* still says when it last worked */
-    sync_worker_destroy(w);
+    stop(f);
     free(copy);
 }
 
@@ -250,17 +264,23 @@ static void test_quick_changes_share_a_copy(void **state)
     assert_int_equal(mkdir(f->folder, 0777), 0);
     /* Long enough that 50 changes in a loop fall in one window, even under ASan. */
     SyncWorker *w = start(f, 400, 1000);
+    int64_t began = time_monotonic_ms();
     for (int i = 0; i < 50; i++) {
         char first[16];
         snprintf(first, sizeof first, "G%02d", i);
         walk_in(f->s, first, "Quick", T0 + i);
         sync_worker_changed(w);
     }
+    /* Changes within one window share a copy: at most one copy per window the
+     * loop spanned (one when it is quick; a loaded machine may take longer),
+     * and one more for changes after the last. Fifty changes copied one by
+     * one would make fifty. */
+    int64_t windows = (time_monotonic_ms() - began) / 400 + 1;
     SyncStatus st = wait_note(f, copied);
     sync_worker_status(w, &st);
     assert_true(st.copies >= 1);
-    assert_true(st.copies <= 2);
-    sync_worker_destroy(w);
+    assert_true((int64_t)st.copies <= windows + 1);
+    stop(f);
     /* The last copy (on destroy, if the loop outlasted the window) has all 50. */
     char *copy = copy_path(f);
     assert_int_equal(attendance(copy).n, 50);
@@ -307,7 +327,7 @@ static void test_full_or_read_only_folder(void **state)
     assert_int_equal(umount(f->folder), 0);
     sync_worker_changed(w);
     st = wait_note(f, copied);
-    sync_worker_destroy(w);
+    stop(f);
     char *copy = copy_path(f);
     assert_int_equal(attendance(copy).n, 60);
     free(copy);
@@ -322,7 +342,7 @@ static void test_destroy_writes_last_copy(void **state)
     SyncWorker *w = start(f, 60000, 60000);
     walk_in(f->s, "Ana", "García", T0);
     sync_worker_changed(w);
-    sync_worker_destroy(w);
+    stop(f);
     char *copy = copy_path(f);
     assert_int_equal(attendance(copy).n, 1);
     free(copy);
