@@ -1,0 +1,4 @@
+# Hostile input. CSV injection through the real export (store to CSV), read
+# back split on ',', ';' and TAB.
+lanyard_test(test_export_guard SOURCES test_export_guard.c
+             DEPS store core_export core_csv core_import core_model)
