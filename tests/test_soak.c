@@ -5,6 +5,7 @@
  * Under the sanitizer build this is the proof of no crash and no leak; here it
  * also checks that the monkey reached every screen, checked guests in and
  * added walk-ins, and that the database is whole afterwards. */
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,6 +84,19 @@ static size_t widgets(const UiView *v, SoakWidget *out, size_t max)
     return n;
 }
 
+/* PRAGMA integrity_check of the file says "ok". */
+static void expect_whole(const char *db)
+{
+    sqlite3 *c = NULL;
+    assert_int_equal(sqlite3_open_v2(db, &c, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(c, "PRAGMA integrity_check", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), "ok");
+    sqlite3_finalize(st);
+    sqlite3_close(c);
+}
+
 static long env_long(const char *name, long fallback)
 {
     const char *v = getenv(name);
@@ -140,6 +154,7 @@ static void test_soak(void **state)
 
     uid_destroy(d);
     store_close(s);
+    expect_whole(e.db);
     soak_event_free(&e);
     tu_rmtree(dir);
     free(dir);
