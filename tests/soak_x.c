@@ -133,14 +133,18 @@ static char *slurp(const char *path)
     return buf;
 }
 
-/* The kiosk's resident memory in kB (VmRSS), or -1. */
-static long rss_kb(pid_t pid)
+/* The kiosk's resident memory in kB (VmRSS), or -1; *anon_kb the part of it
+ * that is not files mapped in (RssAnon: the heap, the stacks, textures in
+ * memory), so font files read in are told apart from memory the kiosk keeps. */
+static long rss_kb(pid_t pid, long *anon_kb)
 {
     char path[64];
     snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
     char *s = slurp(path);
     const char *p = s ? strstr(s, "VmRSS:") : NULL;
     long kb = p ? strtol(p + 6, NULL, 10) : -1;
+    p = s ? strstr(s, "RssAnon:") : NULL;
+    *anon_kb = p ? strtol(p + 8, NULL, 10) : -1;
     free(s);
     return kb;
 }
@@ -261,6 +265,7 @@ static void act(const SoakAction *a)
 typedef struct Samples {
     double t[MAX_SAMPLES];
     long kb[MAX_SAMPLES];
+    long anon[MAX_SAMPLES];
     size_t n;
 } Samples;
 
@@ -270,8 +275,8 @@ static int cmp_long(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* The median RSS (MB) of the samples taken between fractions from and to of the run. */
-static double median_mb(const Samples *s, double from, double to)
+/* The median (MB) of the samples kb taken between fractions from and to of the run. */
+static double median_mb(const Samples *s, const long *kb, double from, double to)
 {
     double t0 = s->t[0], t1 = s->t[s->n - 1];
     long v[MAX_SAMPLES];
@@ -279,7 +284,7 @@ static double median_mb(const Samples *s, double from, double to)
     for (size_t i = 0; i < s->n; i++) {
         double f = t1 > t0 ? (s->t[i] - t0) / (t1 - t0) : 0;
         if (f >= from && f <= to)
-            v[n++] = s->kb[i];
+            v[n++] = kb[i];
     }
     if (n == 0) { /* a short run: the sample nearest the middle of the span */
         double want = t0 + (t1 - t0) * (from + to) / 2;
@@ -288,7 +293,7 @@ static double median_mb(const Samples *s, double from, double to)
             if (fabs(s->t[i] - want) < fabs(s->t[best] - want))
                 best = i;
         }
-        return (double)s->kb[best] / 1024.0;
+        return (double)kb[best] / 1024.0;
     }
     qsort(v, n, sizeof v[0], cmp_long);
     return (double)v[n / 2] / 1024.0;
@@ -339,9 +344,10 @@ static bool drive(Soak *k)
     bool alive = true;
     while (alive && mono_s() - start < k->minutes * 60) {
         if (mono_s() >= next_sample && k->rss.n < MAX_SAMPLES) {
-            long kb = rss_kb(k->kiosk);
+            long anon = 0, kb = rss_kb(k->kiosk, &anon);
             if (kb > 0) {
                 k->rss.t[k->rss.n] = mono_s() - start;
+                k->rss.anon[k->rss.n] = anon;
                 k->rss.kb[k->rss.n++] = kb;
             }
             next_sample += 2.0;
@@ -439,7 +445,10 @@ static void report(const Soak *k)
     }
     const Samples *r = &k->rss;
     double first = r->n ? (double)r->kb[0] / 1024.0 : 0, last = r->n ? r->kb[r->n - 1] / 1024.0 : 0;
-    double half = median_mb(r, 0.45, 0.55), end = median_mb(r, 0.9, 1.0), max = 0;
+    double half = median_mb(r, r->kb, 0.45, 0.55), end = median_mb(r, r->kb, 0.9, 1.0), max = 0;
+    double anon0 = r->n ? (double)r->anon[0] / 1024.0 : 0;
+    double anon_half = median_mb(r, r->anon, 0.45, 0.55),
+           anon_end = median_mb(r, r->anon, 0.9, 1.0);
     for (size_t i = 0; i < r->n; i++)
         max = max > r->kb[i] / 1024.0 ? max : r->kb[i] / 1024.0;
     char missing[512];
@@ -457,6 +466,10 @@ static void report(const Soak *k)
             "soak (X window): RSS at start %.1f MB, half way %.1f MB, end %.1f MB (last sample "
             "%.1f MB, highest %.1f MB, %zu samples); growth over the second half %+.1f MB\n",
             first, half, end, last, max, r->n, end - half);
+    fprintf(out,
+            "soak (X window): of which not mapped files (RssAnon): %.1f MB, %.1f MB, "
+            "%.1f MB; growth over the second half %+.1f MB\n",
+            anon0, anon_half, anon_end, anon_end - anon_half);
     if (k->bench) {
         printf("rss_after_hour_of_use %.3f MB budget 50 %s\n", end, end <= 50 ? "ok" : "OVER");
         printf("rss_growth_second_half %.3f MB budget 1 %s\n", end - half,

@@ -185,7 +185,7 @@ static void add_programs(Store *s, const char *const *names, size_t n)
     for (size_t i = 0; i < n; i++) {
         Program *p = program_list_push(&l);
         assert_non_null(p);
-        char code[16];
+        char code[32];
         snprintf(code, sizeof code, "P%zu", i);
         assert_int_equal(guest_set(&p->code, code), 0);
         assert_int_equal(guest_set(&p->name, names[i]), 0);
@@ -237,7 +237,7 @@ static void test_payloads(void **state)
     Fixture *f = *state;
     add_programs(f->s, PAYLOADS, NPAYLOADS);
     const char *codes[NPAYLOADS];
-    char code_buf[NPAYLOADS][16];
+    char code_buf[NPAYLOADS][32];
     for (size_t i = 0; i < NPAYLOADS; i++) {
         snprintf(code_buf[i], sizeof code_buf[i], "P%zu", i);
         codes[i] = code_buf[i];
