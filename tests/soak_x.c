@@ -471,7 +471,7 @@ static void report(const Soak *k)
             "%.1f MB; growth over the second half %+.1f MB\n",
             anon0, anon_half, anon_end, anon_end - anon_half);
     if (k->bench) {
-        printf("rss_after_hour_of_use %.3f MB budget 50 %s\n", end, end <= 50 ? "ok" : "OVER");
+        printf("rss_after_use %.3f MB budget 50 %s\n", end, end <= 50 ? "ok" : "OVER");
         printf("rss_growth_second_half %.3f MB budget 1 %s\n", end - half,
                end - half <= 1 ? "ok" : "OVER");
     }
