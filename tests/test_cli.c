@@ -55,15 +55,12 @@ static int column(const Table *t, const char *name)
     return -1;
 }
 
-/* What a value must look like in an export: itself, or with the formula guard. */
+/* What a value must look like in an export: as the formula guard writes it. */
 static char *guarded(const char *s)
 {
-    size_t n = strlen(s) + 2;
-    char *out = malloc(n);
+    char *out = csv_guard(s);
     assert_non_null(out);
-    bool guard =
-        s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r';
-    snprintf(out, n, "%s%s", guard ? "'" : "", s);
+    assert_false(csv_starts_formula(out));
     return out;
 }
 

@@ -399,7 +399,39 @@ static void test_writer_formula_guard(void **state)
     assert_false(csv_needs_formula_guard("a=b"));
     assert_false(csv_needs_formula_guard(""));
     assert_false(csv_needs_formula_guard(NULL));
-    assert_false(csv_needs_formula_guard(" =x"));
+    /* A cell starts where a spreadsheet trims to, and after , ; TAB CR LF. */
+    assert_true(csv_needs_formula_guard(" =x"));
+    assert_true(csv_needs_formula_guard("Acme;=cmd"));
+    assert_true(csv_needs_formula_guard("a, +b"));
+    assert_false(csv_needs_formula_guard("a =b"));
+    assert_false(csv_needs_formula_guard("Jean-Luc O'Brien"));
+
+    /* The apostrophe goes right before the formula start of each cell. */
+    static const char *const GUARDED[][2] = {
+        {"Acme;=cmd|' /C calc'!A0", "Acme;'=cmd|' /C calc'!A0"},
+        {" =x", " '=x"},
+        {"\xC2\xA0=x", "\xC2\xA0'=x"},                                 /* NBSP */
+        {"\xE2\x80\x8B\xEF\xBB\xBF@x", "\xE2\x80\x8B\xEF\xBB\xBF'@x"}, /* ZWSP, BOM */
+        {"\xEF\xBC\x9D"
+         "1",
+         "'\xEF\xBC\x9D"
+         "1"}, /* full-width = */
+        {"\xE2\x88\x92"
+         "1",
+         "'\xE2\x88\x92"
+         "1"}, /* U+2212 */
+        {"a; \t=b", "a; \t'=b"},
+        {"a;\"=b", "a;\"'=b"},
+        {"Welding; =x; Culinary", "Welding; '=x; Culinary"},
+        {"\t=x", "'\t'=x"},
+    };
+    for (size_t i = 0; i < sizeof GUARDED / sizeof GUARDED[0]; i++) {
+        char *g = csv_guard(GUARDED[i][0]);
+        assert_non_null(g);
+        assert_string_equal(g, GUARDED[i][1]);
+        assert_false(csv_starts_formula(g));
+        free(g);
+    }
 
     const char *fields[] = {"=HYPERLINK(\"http://x\",\"y\")", "+1", "-x", "@x", "\tt", "\rr", "ok"};
     size_t n = 0;
@@ -438,8 +470,13 @@ static void test_writer_round_trip(void **state)
     CsvError err;
     assert_int_equal(csv_read(out, n, collect, &r, &err), 0);
     assert_int_equal(r.n, nf / 4);
-    for (size_t i = 0; i < nf; i++)
-        assert_string_equal(r.fields[i / 4][i % 4], fields[i]);
+    for (size_t i = 0; i < nf; i++) {
+        /* Read back as written: guarded (the SQL-looking one ends ";'--"). */
+        char *want = csv_guard(fields[i]);
+        assert_non_null(want);
+        assert_string_equal(r.fields[i / 4][i % 4], want);
+        free(want);
+    }
     rows_free(&r);
     free(out);
 
@@ -507,9 +544,6 @@ static void test_random_round_trips(void **state)
         const char *fields[4];
         for (int k = 0; k < 4; k++) {
             random_text(&st, text[k], sizeof text[k]);
-            /* The guard changes a leading =, tab or CR on purpose; test it elsewhere. */
-            if (csv_needs_formula_guard(text[k]))
-                text[k][0] = 'x';
             fields[k] = text[k];
         }
         size_t n = 0;
@@ -520,8 +554,13 @@ static void test_random_round_trips(void **state)
         assert_int_equal(csv_read(out, n, collect, &r, &err), 0);
         assert_int_equal(r.n, 1);
         assert_int_equal(r.nfields[0], 4);
-        for (int k = 0; k < 4; k++)
-            assert_string_equal(r.fields[0][k], fields[k]);
+        for (int k = 0; k < 4; k++) {
+            char *want = csv_guard(fields[k]); /* the guard's changes are tested above */
+            assert_non_null(want);
+            assert_string_equal(r.fields[0][k], want);
+            assert_false(csv_starts_formula(r.fields[0][k]));
+            free(want);
+        }
         rows_free(&r);
         free(out);
 

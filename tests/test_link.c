@@ -135,12 +135,36 @@ static void test_scanned(void **state)
     free(got);
 }
 
+/* A template of many placeholders in a row (found by fuzz_link: one scan took
+ * minutes, the matcher trying every split) reads a long scan at once: the
+ * text is not taken for this event's link, and a real link still is. */
+static void test_many_placeholders(void **state)
+{
+    (void)state;
+    const char *tpl = "https://x.example/{programs}{programs}{programs}{programs}{programs}"
+                      "{programs}{programs}{programs}/{code}";
+    char scanned[256] = "https://x.example/";
+    memset(scanned + strlen(scanned), 'a', 120);
+    strcat(scanned, "!");
+    char *code = NULL;
+    assert_int_equal(link_code(tpl, "", scanned, &code), 0);
+    assert_null(code);
+    const char *p[] = {"WELD"};
+    char *link = link_build(tpl, "", "K9", p, 1);
+    assert_non_null(link);
+    assert_int_equal(link_code(tpl, "", link, &code), 1);
+    assert_string_equal(code, "K9");
+    free(code);
+    free(link);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_build),
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_scanned),
+        cmocka_unit_test(test_many_placeholders),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -145,6 +145,13 @@ static int init_parser(struct csv_parser *p, unsigned char options)
     return 0;
 }
 
+static void free_ctx(ReadCtx *c)
+{
+    free(c->buf);
+    free(c->offs);
+    free(c->ptrs);
+}
+
 /* Reads the one record that starts at *pos (line c->line) with a non-strict
  * parser, leaving *pos and c->line after it. 0, -1 (err set) or fn's value. */
 static int read_record_lenient(const char *buf, size_t len, size_t *pos, ReadCtx *c, CsvError *err)
@@ -273,8 +280,41 @@ int csv_read(const char *buf, size_t len, CsvRecordFn fn, void *ud, CsvError *er
         }
     }
     csv_free(&p);
-    free(c.buf);
-    free(c.offs);
-    free(c.ptrs);
+    free_ctx(&c);
+    return rc;
+}
+
+int csv_read_sep(const char *buf, size_t len, char sep, CsvRecordFn fn, void *ud, CsvError *err)
+{
+    if (err) {
+        err->line = 0;
+        err->message[0] = '\0';
+    }
+    struct csv_parser p;
+    if (init_parser(&p, 0) != 0) {
+        set_nomem(err, 0);
+        return -1;
+    }
+    csv_set_delim(&p, (unsigned char)sep);
+    ReadCtx c = {.fn = fn, .ud = ud, .line = 1};
+    size_t pos = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    while (pos < len && !c.stop && !c.nomem) {
+        size_t n = line_length(buf, pos, len);
+        if (c.record_start == 0 && !only_line_ends(buf + pos, n))
+            c.record_start = c.line;
+        if (csv_parse(&p, buf + pos, n, on_field, on_record, &c) != n)
+            c.nomem = true; /* the only error a non-strict parser reports */
+        pos += n;
+        c.line++;
+    }
+    if (!c.stop && !c.nomem && csv_fini(&p, on_field, on_record, &c) != 0)
+        c.nomem = true;
+    int rc = c.stop;
+    if (c.nomem) {
+        set_nomem(err, c.line);
+        rc = -1;
+    }
+    csv_free(&p);
+    free_ctx(&c);
     return rc;
 }

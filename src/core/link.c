@@ -138,9 +138,16 @@ static bool value_char(char c, bool list)
     return text_url_unreserved(c) || c == '%' || (list && c == ',');
 }
 
+/* How many placeholder splits one scanned text may try. A template with one
+ * {programs} and one {code} needs a few per character; one with a dozen
+ * placeholders in a row would need exponentially many, and the scanner is
+ * anyone's: past this, the text is not taken for a link of this event. */
+#define MATCH_BUDGET 100000
+
 /* Whether s is tpl with its placeholders filled; *code gets the {code}'s
- * text. A placeholder that appears twice must have the same text both times. */
-static bool match(const char *t, const char *s, Span *code)
+ * text. A placeholder that appears twice must have the same text both times.
+ * *budget counts the splits tried; none is tried once it is spent. */
+static bool match(const char *t, const char *s, Span *code, long *budget)
 {
     while (*t) {
         bool list = !strncmp(t, PROGRAMS, PROGRAMS_LEN);
@@ -150,8 +157,10 @@ static bool match(const char *t, const char *s, Span *code)
             while (value_char(s[max], list))
                 max++;
             for (size_t n = max + 1; n-- > 0;) {
+                if (--*budget < 0)
+                    return false;
                 if (list) {
-                    if (match(rest, s + n, code))
+                    if (match(rest, s + n, code, budget))
                         return true;
                     continue;
                 }
@@ -159,7 +168,7 @@ static bool match(const char *t, const char *s, Span *code)
                     continue;
                 Span before = *code;
                 *code = (Span){s, n};
-                if (match(rest, s + n, code))
+                if (match(rest, s + n, code, budget))
                     return true;
                 *code = before;
             }
@@ -187,7 +196,8 @@ static int from_template(const char *tpl, const char *s, char **code)
     if (!full)
         return -1;
     Span sp = {NULL, 0};
-    int rc = match(full, s, &sp) ? decode(sp, code) : 0;
+    long budget = MATCH_BUDGET;
+    int rc = match(full, s, &sp, &budget) ? decode(sp, code) : 0;
     free(full);
     return rc;
 }
