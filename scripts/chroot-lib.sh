@@ -98,7 +98,9 @@ copy_tree() {
   local r=$1 dest=$1/root/lanyard
   mkdir -p "$dest"
   find "$dest" -mindepth 1 -maxdepth 1 ! -name 'build*' -exec rm -rf {} +
-  git ls-files -z -co --exclude-standard | tar --null -T - -cf - | tar -xf - -C "$dest"
+  # Copied files get the time of the copy (tar -m): a build folder kept from
+  # an earlier run must not take a source older than its objects as built.
+  git ls-files -z -co --exclude-standard | tar --null -T - -cf - | tar -xmf - -C "$dest"
   rm -rf "$r/root/shared"
   if [ -d ../shared ]; then cp -a ../shared "$r/root/shared"; fi
   in_root "$r" sh -c 'cd /root/lanyard && git init -q && git add -A'
