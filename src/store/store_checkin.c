@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "core/ids.h"
+#include "store/store_print.h"
 
 /* Resolves guest_id (or a merged-away id) inside the open transaction. */
 static StoreStatus resolve_guest(Store *s, const char *guest_id, char id[ID_LEN + 1])
@@ -58,9 +59,10 @@ static int active_attendance(Store *s, const char *guest_id, char att[ID_LEN + 1
     return found;
 }
 
-/* A check-in; a new one is audited as `action` when that is not NULL. */
+/* A check-in; a new one is audited as `action` when that is not NULL, and
+ * gets a held print job on printer when that is not NULL. */
 static StoreStatus checkin(Store *s, const char *guest_id, const char *kiosk, int64_t now,
-                           const char *action, CheckinResult *out)
+                           const char *action, const char *printer, CheckinResult *out)
 {
     memset(out, 0, sizeof *out);
     if (store_begin(s, "check in") != STORE_OK)
@@ -96,6 +98,9 @@ static StoreStatus checkin(Store *s, const char *guest_id, const char *kiosk, in
     status = store_step_done(s, st, "check in");
     if (status == STORE_OK && action)
         status = store_audit(s, kiosk, now, action, id, att);
+    PrintJob job;
+    if (status == STORE_OK && printer)
+        status = store_print_add_state(s, id, printer, PRINT_HELD, now, &job);
     if (status != STORE_OK) {
         store_rollback(s);
         return status;
@@ -110,13 +115,19 @@ static StoreStatus checkin(Store *s, const char *guest_id, const char *kiosk, in
 StoreStatus store_checkin(Store *s, const char *guest_id, const char *kiosk, int64_t now,
                           CheckinResult *out)
 {
-    return checkin(s, guest_id, kiosk, now, NULL, out);
+    return checkin(s, guest_id, kiosk, now, NULL, NULL, out);
 }
 
 StoreStatus store_checkin_staff(Store *s, const char *guest_id, const char *kiosk, int64_t now,
                                 CheckinResult *out)
 {
-    return checkin(s, guest_id, kiosk, now, "staff check-in", out);
+    return checkin(s, guest_id, kiosk, now, "staff check-in", NULL, out);
+}
+
+StoreStatus store_checkin_held(Store *s, const char *guest_id, const char *kiosk,
+                               const char *printer, bool staff, int64_t now, CheckinResult *out)
+{
+    return checkin(s, guest_id, kiosk, now, staff ? "staff check-in" : NULL, printer, out);
 }
 
 static StoreStatus collect(Store *s, sqlite3_stmt *st, char ***out, size_t *n);
