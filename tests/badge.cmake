@@ -19,3 +19,8 @@ target_compile_definitions(bench_badge PRIVATE LANYARD_ASSET_DIR="${LANYARD_ASSE
 # The Done screen's badge status against a stand-in queue, in fake time.
 lanyard_test(test_kiosk_badge SOURCES test_kiosk_badge.c
              DEPS ui_driver ui_kiosk store core_import core_ids core_text)
+# A print server that never answers (a socket nobody accepts on): nothing waits on it.
+lanyard_test(test_badge_hang SOURCES test_badge_hang.c badge_testutil.c
+             DEPS badge_print store core_config)
+set_tests_properties(test_badge_hang PROPERTIES
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")

@@ -22,7 +22,8 @@ struct Visit {
 
     /* staff */
     LockOut lock;
-    bool lock_ok; /* the lock-out was read from the store */
+    bool lock_ok;        /* the lock-out was read from the store */
+    TestBadge test_done; /* a test badge a port without test_result finished */
 };
 
 /* Sets visit_error() and says it on stderr. */

@@ -408,5 +408,19 @@ int visit_test_badge(Visit *v, TestBadge *out)
         visit_fail(v, "test badge: %s", out->error);
         return -1;
     }
+    v->test_done = *out;
     return 0;
+}
+
+int visit_test_badge_result(Visit *v, TestBadge *out)
+{
+    if (!v->env.printer.test_result) {
+        *out = v->test_done;
+        return 0;
+    }
+    memset(out, 0, sizeof *out);
+    int rc = v->env.printer.test_result(v->env.printer.ud, out);
+    if (rc < 0 && strcmp(v->err, out->error) != 0)
+        visit_fail(v, "test badge: %s", out->error);
+    return rc;
 }
