@@ -24,3 +24,8 @@ lanyard_test(test_badge_hang SOURCES test_badge_hang.c badge_testutil.c
              DEPS badge_print store core_config)
 set_tests_properties(test_badge_hang PROPERTIES
   ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")
+# The badge recorded with the check-in, through the visit and the real queue.
+lanyard_test(test_visit_print SOURCES test_visit_print.c badge_testutil.c
+             DEPS badge_print visit store core_config core_link)
+set_tests_properties(test_visit_print PROPERTIES
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")

@@ -59,6 +59,19 @@ static int active_attendance(Store *s, const char *guest_id, char att[ID_LEN + 1
     return found;
 }
 
+/* A held job for the guest's badge, unless they have one that did not fail
+ * (checked in again after an undo: the badge they have is theirs). */
+static StoreStatus hold_badge(Store *s, const char *id, const char *printer, int64_t now)
+{
+    PrintJob job;
+    StoreStatus st = store_print_latest(s, id, &job);
+    if (st == STORE_OK && job.state != PRINT_FAILED)
+        return STORE_OK;
+    if (st == STORE_ERROR)
+        return st;
+    return store_print_add_state(s, id, printer, PRINT_HELD, now, &job);
+}
+
 /* A check-in; a new one is audited as `action` when that is not NULL, and
  * gets a held print job on printer when that is not NULL. */
 static StoreStatus checkin(Store *s, const char *guest_id, const char *kiosk, int64_t now,
@@ -98,9 +111,8 @@ static StoreStatus checkin(Store *s, const char *guest_id, const char *kiosk, in
     status = store_step_done(s, st, "check in");
     if (status == STORE_OK && action)
         status = store_audit(s, kiosk, now, action, id, att);
-    PrintJob job;
     if (status == STORE_OK && printer)
-        status = store_print_add_state(s, id, printer, PRINT_HELD, now, &job);
+        status = hold_badge(s, id, printer, now);
     if (status != STORE_OK) {
         store_rollback(s);
         return status;

@@ -166,7 +166,9 @@ int visit_not_me(Visit *v)
     int rc = 0;
     if (store_checkin_undo(v->env.store, g->id, v->env.cfg->kiosk_id, visit_now(v)) != STORE_OK)
         rc = visit_store_failed(v, "check-in not undone");
-    else
+    else if (store_print_drop_held(v->env.store, g->id) != STORE_OK)
+        rc = visit_store_failed(v, "badge of a check-in taken back not dropped");
+    if (rc == 0)
         visit_changed(v);
     v->badge_owed = false;
     visit_end(v);
@@ -180,7 +182,11 @@ int visit_not_me(Visit *v)
 static VisitOutcome check_in_guest(Visit *v, const Guest *g)
 {
     CheckinResult r;
-    if (store_checkin(v->env.store, g->id, v->env.cfg->kiosk_id, visit_now(v), &r) != STORE_OK) {
+    /* A kiosk that prints records the badge with the check-in (held until
+     * the guest leaves Interests), so a crash in between never loses it. */
+    const char *printer = v->env.printer.print ? v->env.cfg->printer : NULL;
+    if (store_checkin_held(v->env.store, g->id, v->env.cfg->kiosk_id, printer, false, visit_now(v),
+                           &r) != STORE_OK) {
         visit_store_failed(v, "check-in not saved");
         return VISIT_FAILED;
     }

@@ -352,8 +352,9 @@ int visit_guest_edit(Visit *v, const char *guest_id, VisitGuestEdit *e)
 VisitOutcome visit_staff_check_in(Visit *v, const char *guest_id)
 {
     CheckinResult r;
-    StoreStatus st =
-        store_checkin_staff(v->env.store, guest_id, v->env.cfg->kiosk_id, visit_now(v), &r);
+    const char *printer = v->env.printer.print ? v->env.cfg->printer : NULL;
+    StoreStatus st = store_checkin_held(v->env.store, guest_id, v->env.cfg->kiosk_id, printer, true,
+                                        visit_now(v), &r);
     VisitOutcome out = st == STORE_OK          ? (r.already ? VISIT_ALREADY : VISIT_CHECKED_IN)
                        : st == STORE_NOT_FOUND ? VISIT_UNKNOWN
                                                : VISIT_FAILED;
@@ -376,6 +377,9 @@ int visit_undo(Visit *v, const char *guest_id)
     if (store_checkin_undo(v->env.store, guest_id, v->env.cfg->kiosk_id, visit_now(v)) != STORE_OK)
         return visit_store_failed(v, "undo check-in");
     visit_changed(v);
+    /* A badge not yet released (the guest still on Interests) is not owed. */
+    if (store_print_drop_held(v->env.store, guest_id) != STORE_OK)
+        return visit_store_failed(v, "badge of an undone check-in not dropped");
     return 0;
 }
 
