@@ -86,6 +86,10 @@ int badge_queue_test_badge(BadgeQueue *q, int64_t now);
  * 1 still on its way, 0 done (out filled), -1 failed (out->error says why). */
 int badge_queue_test_result(BadgeQueue *q, TestBadge *out, int wait_ms);
 
+/* The CUPS job name (and PDF title) of a job: "Lanyard badge <id>-<stamp>",
+ * its number and when it was made, and nothing about the guest. */
+void badge_queue_job_name(const PrintJob *job, char *out, size_t outlen);
+
 /* The printer as staff see it (visit/ports.h). */
 void badge_queue_status(BadgeQueue *q, PrinterStatus *out);
 

@@ -85,7 +85,7 @@ static int write_png(BadgeQueue *q, const BadgeData *d, const BadgeImage *badge,
 /* The CUPS job name and PDF title: the job's number and when it was made,
  * which tell it apart from any other kiosk's job, and nothing about the guest
  * (CUPS keeps job names in its history). */
-static void job_title(const PrintJob *job, char *out, size_t outlen)
+void badge_queue_job_name(const PrintJob *job, char *out, size_t outlen)
 {
     snprintf(out, outlen, "Lanyard badge %lld-%06lld", (long long)job->id,
              (long long)(job->created_at % 1000000));
@@ -100,7 +100,7 @@ static void send_badge(BadgeQueue *q, Active *a, const BadgeImage *badge, const 
     unsigned char *pdf = NULL;
     size_t len = 0;
     char title[64];
-    job_title(&a->job, title, sizeof title);
+    badge_queue_job_name(&a->job, title, sizeof title);
     if (badge_pdf_memory(badge, spec->w_mm, spec->h_mm, title, &pdf, &len, err, sizeof err) != 0) {
         attempt_failed(q, a, err);
         return;
@@ -164,7 +164,7 @@ void attempt(BadgeQueue *q, Active *a)
 void recover_sending(BadgeQueue *q, Active *a)
 {
     char title[64], err[512] = "";
-    job_title(&a->job, title, sizeof title);
+    badge_queue_job_name(&a->job, title, sizeof title);
     BadgeCupsJobState st = BADGE_CUPS_JOB_UNKNOWN;
     bool has_document = false;
     int id = badge_cups_find_job(a->job.printer, title, a->job.updated_at / 1000 - 5, &st,
