@@ -304,6 +304,7 @@ static void *worker(void *arg)
         resume(q);
     }
     pthread_mutex_lock(&q->mu);
+    q->status.waiting = q->nactive; /* what a restart left counts as waiting from now on */
     q->ready = true;
     pthread_cond_broadcast(&q->done_cv);
     pthread_mutex_unlock(&q->mu);

@@ -207,8 +207,12 @@ static VisitOutcome check_in_guest(Visit *v, const Guest *g)
     v->guest.new_checkin = !r.already;
     v->badge_owed = owed || !r.already;
     v->badge_asked = false;
-    if (!r.already)
+    if (!r.already) {
         visit_changed(v);
+        /* One line per check-in on disk (committed before this), for the
+         * journal and for scripts/crash-test to hold against the database. */
+        fprintf(stderr, "lanyard: checked in %s\n", g->id);
+    }
     return r.already ? VISIT_ALREADY : VISIT_CHECKED_IN;
 }
 

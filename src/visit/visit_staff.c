@@ -364,6 +364,7 @@ VisitOutcome visit_staff_check_in(Visit *v, const char *guest_id)
         visit_store_failed(v, "check-in not saved");
     if (out == VISIT_CHECKED_IN) {
         visit_changed(v);
+        fprintf(stderr, "lanyard: checked in %s (by staff)\n", r.guest_id);
         if (v->env.printer.print && v->env.printer.print(v->env.printer.ud, r.guest_id) != 0)
             visit_fail(v, "out of memory queueing a badge");
     }
