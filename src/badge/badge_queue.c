@@ -80,6 +80,11 @@ void job_changed(BadgeQueue *q, PrintJob *job)
 {
     if (q->store && store_print_update(q->store, job, time_now_ms()) != STORE_OK)
         status_problem(q, store_errmsg(q->store));
+    job_told(q, job);
+}
+
+void job_told(BadgeQueue *q, const PrintJob *job)
+{
     pthread_mutex_lock(&q->mu);
     failed_set(q, job->guest_id, job->state == PRINT_FAILED);
     pthread_mutex_unlock(&q->mu);

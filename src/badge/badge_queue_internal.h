@@ -61,6 +61,8 @@ struct BadgeQueue {
 bool stopping(BadgeQueue *q);
 /* Saves the job, counts it failed or not, and tells the notify callback. */
 void job_changed(BadgeQueue *q, PrintJob *job);
+/* The same without saving it (saved already). */
+void job_told(BadgeQueue *q, const PrintJob *job);
 /* With the mutex held: the guest's latest job failed or not. */
 void failed_set(BadgeQueue *q, const char *guest_id, bool failed);
 /* The printer's problem for staff (NULL or "": none). */

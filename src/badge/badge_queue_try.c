@@ -105,8 +105,16 @@ static void send_badge(BadgeQueue *q, Active *a, const BadgeImage *badge, const 
         attempt_failed(q, a, err);
         return;
     }
+    /* Only once "sending" is on disk: otherwise a crash during the send
+     * would leave a queued job that the next start sends again. */
     a->job.state = PRINT_SENDING;
-    job_changed(q, &a->job);
+    if (store_print_update(q->store, &a->job, time_now_ms()) != STORE_OK) {
+        free(pdf);
+        snprintf(err, sizeof err, "%s", store_errmsg(q->store));
+        attempt_failed(q, a, err);
+        return;
+    }
+    job_told(q, &a->job);
     int id =
         badge_cups_submit(a->job.printer, title, pdf, len, spec->w_mm, spec->h_mm, err, sizeof err);
     free(pdf);
