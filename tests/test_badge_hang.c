@@ -62,6 +62,35 @@ static int teardown(void **state)
     return 0;
 }
 
+/* How long fn(q) takes, the median of 9 calls: a call that waited on the
+ * server would take its timeout every time, while a busy machine (the
+ * sanitizer build, other tests) only delays a few. */
+static int64_t median_ms(BadgeQueue *q, const char *guest_id, int (*fn)(BadgeQueue *, const char *))
+{
+    int64_t t[9];
+    for (int i = 0; i < 9; i++) {
+        int64_t t0 = time_monotonic_ms();
+        assert_int_equal(fn(q, guest_id), 0);
+        t[i] = time_monotonic_ms() - t0;
+    }
+    for (int i = 1; i < 9; i++)
+        for (int j = i; j > 0 && t[j - 1] > t[j]; j--) {
+            int64_t x = t[j];
+            t[j] = t[j - 1];
+            t[j - 1] = x;
+        }
+    return t[4];
+}
+
+static int ask_test_badge(BadgeQueue *q, const char *unused)
+{
+    (void)unused;
+    if (badge_queue_test_badge(q, time_now_ms()) != 0)
+        return -1;
+    TestBadge out;
+    return badge_queue_test_result(q, &out, 0) == 1 ? 0 : -1; /* on its way */
+}
+
 static BadgeQueue *start_queue(const char *db, int timeout_ms, BtWatch *w)
 {
     EventConfig cfg;
@@ -85,13 +114,10 @@ static void test_test_badge_does_not_wait(void **state)
     bt_watch_init(&w);
     BadgeQueue *q = start_queue(f->db, 500, &w);
 
-    int64_t t0 = time_monotonic_ms();
-    assert_int_equal(badge_queue_test_badge(q, time_now_ms()), 0);
-    TestBadge out;
-    assert_int_equal(badge_queue_test_result(q, &out, 0), 1); /* on its way */
-    int64_t took = time_monotonic_ms() - t0;
+    int64_t took = median_ms(q, NULL, ask_test_badge);
     if (took > FRAME_MS)
         fail_msg("asking for a test badge took %lld ms", (long long)took);
+    TestBadge out;
 
     /* The worker gives up on the silent server and says so. */
     assert_int_equal(badge_queue_test_result(q, &out, 20000), -1);
@@ -104,9 +130,7 @@ static void test_test_badge_does_not_wait(void **state)
     char err[512], ana[ID_LEN + 1];
     assert_int_equal(store_open(f->db, 0, &s, err, sizeof err), STORE_OK);
     bt_guest_id(s, BT_ANA_CODE, ana);
-    t0 = time_monotonic_ms();
-    assert_int_equal(badge_queue_enqueue(q, ana), 0);
-    took = time_monotonic_ms() - t0;
+    took = median_ms(q, ana, badge_queue_enqueue);
     if (took > FRAME_MS)
         fail_msg("queueing a badge took %lld ms", (long long)took);
     BtJobWant want = {ana, PRINT_FAILED, 0};
