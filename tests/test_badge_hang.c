@@ -186,11 +186,33 @@ static void test_quit_does_not_wait(void **state)
     store_close(s);
 }
 
+/* Staff's Printer set-up tries a queue that is not the event's yet: the same
+ * worker, the queue named. */
+static void test_test_badge_on_another_queue(void **state)
+{
+    Fixture *f = *state;
+    EventConfig cfg;
+    config_defaults(&cfg); /* the event prints to PNG files */
+    BadgeQueueOptions opt;
+    badge_queue_options_default(&opt);
+    opt.cups_timeout_ms = 300;
+    char err[512] = "";
+    BadgeQueue *q = badge_queue_create(f->db, &cfg, &opt, NULL, NULL, err, sizeof err);
+    assert_non_null(q);
+    assert_int_equal(badge_queue_test_badge_on(q, "lanyard-chosen", time_now_ms()), 0);
+    TestBadge out;
+    assert_int_equal(badge_queue_test_result(q, &out, 20000), -1);
+    assert_non_null(strstr(out.error, "lanyard-chosen"));
+    assert_non_null(strstr(out.error, "did not answer"));
+    badge_queue_destroy(q);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_test_badge_does_not_wait, setup, teardown),
         cmocka_unit_test_setup_teardown(test_quit_does_not_wait, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_test_badge_on_another_queue, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/app_internal.h"
+#include "badge/badge_sample.h"
 #include "core/timefmt.h"
 
 /* ---- the clock ---- */

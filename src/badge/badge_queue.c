@@ -159,7 +159,10 @@ static void release(BadgeQueue *q, PrintJob *job)
 static void take_test(BadgeQueue *q, const Request *r)
 {
     TestBadge out;
-    int rc = badge_sample_print(q->fonts, &q->cfg, q->db_path, r->now, &out);
+    EventConfig cfg = q->cfg;
+    if (r->printer[0])
+        text_copy(cfg.printer, sizeof cfg.printer, r->printer);
+    int rc = badge_sample_print(q->fonts, &cfg, q->db_path, r->now, &out);
     if (rc != 0 && stopping(q))
         return;
     pthread_mutex_lock(&q->mu);
@@ -481,7 +484,13 @@ int badge_queue_reprint(BadgeQueue *q, const char *guest_id)
 
 int badge_queue_test_badge(BadgeQueue *q, int64_t now)
 {
+    return badge_queue_test_badge_on(q, "", now);
+}
+
+int badge_queue_test_badge_on(BadgeQueue *q, const char *printer, int64_t now)
+{
     Request r = {.kind = REQ_TEST, .now = now};
+    text_copy(r.printer, sizeof r.printer, printer);
     return request(q, &r);
 }
 

@@ -82,6 +82,8 @@ int badge_queue_reprint(BadgeQueue *q, const char *guest_id);
 /* Staff's Print test badge (badge_sample.h), rendered and sent by the worker;
  * returns at once. now (ms UTC) names the PNG. 0, or -1 when out of memory. */
 int badge_queue_test_badge(BadgeQueue *q, int64_t now);
+/* The same on another CUPS queue than the event's (staff's Printer set-up). */
+int badge_queue_test_badge_on(BadgeQueue *q, const char *printer, int64_t now);
 /* How the last test badge went, waiting at most wait_ms (0: not at all) for it:
  * 1 still on its way, 0 done (out filled), -1 failed (out->error says why). */
 int badge_queue_test_result(BadgeQueue *q, TestBadge *out, int wait_ms);

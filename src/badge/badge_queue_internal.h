@@ -15,6 +15,7 @@ typedef struct Request {
     RequestKind kind;
     char guest_id[ID_LEN + 1]; /* REQ_PRINT, REQ_REPRINT */
     int64_t now;               /* REQ_TEST: ms UTC, names the PNG */
+    char printer[128];         /* REQ_TEST: the queue ("" the event's) */
 } Request;
 
 /* A job the worker is working on, with when to try or ask CUPS next. */
