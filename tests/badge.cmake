@@ -29,3 +29,18 @@ lanyard_test(test_printer_setup SOURCES test_printer_setup.c
              NEEDS_BINARY LABELS cups TIMEOUT 600)
 set_tests_properties(test_printer_setup PROPERTIES
   ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")
+# A print server that never answers (a socket nobody accepts on): nothing waits on it.
+lanyard_test(test_badge_hang SOURCES test_badge_hang.c badge_testutil.c
+             DEPS badge_print store core_config)
+set_tests_properties(test_badge_hang PROPERTIES
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")
+# The badge recorded with the check-in, through the visit and the real queue.
+lanyard_test(test_visit_print SOURCES test_visit_print.c badge_testutil.c
+             DEPS badge_print visit store core_config core_link)
+set_tests_properties(test_visit_print PROPERTIES
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")
+# After a crash: a job left sending is looked for at CUPS; a deleted queue's job fails for good.
+lanyard_test(test_badge_recover SOURCES test_badge_recover.c badge_testutil.c
+             DEPS badge_print store core_config NEEDS_BINARY LABELS cups TIMEOUT 600)
+set_tests_properties(test_badge_recover PROPERTIES
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")

@@ -219,7 +219,16 @@ static void test_queue_writes_pngs(void **state)
     want.guest_id = g0;
     assert_true(bt_wait(&w, s, bt_latest_is, &want, 20000));
     assert_int_equal(jobs_of(s, NULL), 2);
-    /* A reprint is a new job and a new file. */
+    /* Badges are private: the folder 0700, the file 0600. */
+    struct stat sb;
+    assert_int_equal(stat(job.output, &sb), 0);
+    assert_int_equal(sb.st_mode & 0777, 0600);
+    char *dir = strdup(job.output);
+    *strrchr(dir, '/') = '\0';
+    assert_int_equal(stat(dir, &sb), 0);
+    assert_int_equal(sb.st_mode & 0777, 0700);
+    free(dir);
+    /* A reprint is a new job and a new file, which replaces the old one. */
     assert_int_equal(badge_queue_reprint(q, ana), 0);
     want.guest_id = ana;
     want.after_id = job.id;
@@ -228,9 +237,9 @@ static void test_queue_writes_pngs(void **state)
     assert_int_equal(store_print_latest(s, ana, &again), STORE_OK);
     assert_true(again.id > job.id);
     assert_string_not_equal(again.output, job.output);
-    struct stat sb;
     assert_int_equal(stat(again.output, &sb), 0);
-    assert_int_equal(stat(job.output, &sb), 0);
+    assert_int_equal(sb.st_mode & 0777, 0600);
+    assert_int_equal(stat(job.output, &sb), -1);
     assert_int_equal(jobs_of(s, NULL), 3);
 
     /* An unknown guest fails visibly, after its retries. */

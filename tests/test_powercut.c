@@ -112,7 +112,7 @@ static StoreStatus walkin(Store *s, const char *first, const char *last, int64_t
     assert_int_equal(guest_set(&g.company, "Walk-in Works"), 0);
     bool added = false;
     CheckinResult r;
-    StoreStatus st = store_walkin_checkin(s, &g, false, "door-1", now, &added, &r);
+    StoreStatus st = store_walkin_checkin(s, &g, false, "door-1", NULL, now, &added, &r);
     guest_clear(&g);
     return st;
 }
@@ -146,7 +146,8 @@ static int setup(void **state)
     assert_int_equal(guest_set(&g.first, "Dana"), 0);
     assert_int_equal(guest_set(&g.last, "Door"), 0);
     bool added = false;
-    assert_int_equal(store_walkin_checkin(s, &g, false, "door-2", T0 + 600, &added, &r), STORE_OK);
+    assert_int_equal(store_walkin_checkin(s, &g, false, "door-2", NULL, T0 + 600, &added, &r),
+                     STORE_OK);
     assert_true(added);
     guest_clear(&g);
     store_close(s);

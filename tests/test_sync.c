@@ -148,7 +148,7 @@ static void walk_in(Store *s, const char *first, const char *last, int64_t at)
     assert_int_equal(guest_set(&g.company, "Acme Welding"), 0);
     CheckinResult r;
     bool added = false;
-    assert_int_equal(store_walkin_checkin(s, &g, false, "door-1", at, &added, &r), STORE_OK);
+    assert_int_equal(store_walkin_checkin(s, &g, false, "door-1", NULL, at, &added, &r), STORE_OK);
     assert_true(added);
     guest_clear(&g);
 }

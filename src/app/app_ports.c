@@ -77,12 +77,23 @@ static int reprint_badge(void *ud, const char *guest_id)
     return badge_queue_reprint(a->queue, guest_id);
 }
 
-/* Staff's Print test badge: rendered here, on the thread that owns the
- * display's fonts (a few tens of milliseconds), then written or handed to CUPS. */
+/* Staff's Print test badge: rendered and sent by the print worker, so a
+ * print server that does not answer never holds the screen; the staff screen
+ * asks test_badge_result until it is done. */
 static int print_test_badge(void *ud, int64_t now, TestBadge *out)
 {
     App *a = ud;
-    return badge_sample_print(display_fonts(a->d), a->cfg, store_path(a->store), now, out);
+    if (badge_queue_test_badge(a->queue, now) != 0) {
+        snprintf(out->error, sizeof out->error, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+static int test_badge_result(void *ud, TestBadge *out)
+{
+    App *a = ud;
+    return badge_queue_test_result(a->queue, out, 0);
 }
 
 static void printer_status(void *ud, PrinterStatus *out)
@@ -106,7 +117,8 @@ static void printer_start(App *a, VisitEnv *env)
         fprintf(stderr, "lanyard run: badges will not print: %s\n", err);
         return;
     }
-    PrinterPort p = {print_badge, reprint_badge, printer_status, print_test_badge, a};
+    PrinterPort p = {print_badge,      reprint_badge,     printer_status,
+                     print_test_badge, test_badge_result, a};
     env->printer = p;
 }
 
@@ -245,7 +257,8 @@ size_t app_badges_waiting(App *a)
         return 0;
     PrinterStatus st;
     badge_queue_status(a->queue, &st);
-    return st.waiting;
+    TestBadge t;
+    return st.waiting + (badge_queue_test_result(a->queue, &t, 0) == 1);
 }
 
 static void drop_notes(Uint32 type)

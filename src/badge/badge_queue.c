@@ -1,7 +1,7 @@
 /* badge_queue.c — the print worker: requests in, jobs recorded, rendered, sent
  * to CUPS and followed until printed; all on one thread with its own Store and
  * FontSet. The caller's thread only appends to a request list under a mutex. */
-#include "badge/badge_queue.h"
+#include "badge/badge_queue_internal.h"
 
 #include <SDL.h>
 #include <errno.h>
@@ -10,50 +10,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "badge/badge_cups.h"
-#include "badge/badge_data.h"
-#include "badge/badge_render.h"
+#include "badge/badge_sample.h"
 #include "core/text.h"
 #include "core/timefmt.h"
-#include "platform/font.h"
-
-typedef struct Request {
-    char guest_id[ID_LEN + 1];
-    bool reprint;
-} Request;
-
-/* A job the worker is working on, with when to try or ask CUPS next. */
-typedef struct Active {
-    PrintJob job;
-    int64_t next_at; /* monotonic ms */
-} Active;
-
-struct BadgeQueue {
-    char *db_path;
-    EventConfig cfg;
-    BadgeQueueOptions opt;
-    BadgeNotifyFn notify;
-    void *ud;
-    FontSet *fonts; /* used by the worker only */
-    pthread_t thread;
-
-    pthread_mutex_t mu; /* guards everything below */
-    pthread_cond_t cv;
-    Request *req;
-    size_t nreq, capreq;
-    bool stop;
-    PrinterStatus status;
-    char (*failed)[ID_LEN + 1]; /* guests whose latest job failed */
-    size_t nfailed, capfailed;
-
-    /* Worker thread only. */
-    Store *store;
-    Active *active;
-    size_t nactive, capactive;
-};
 
 void badge_queue_options_default(BadgeQueueOptions *o)
 {
@@ -61,6 +23,13 @@ void badge_queue_options_default(BadgeQueueOptions *o)
     o->retry_delay_ms = 2000;
     o->poll_ms = 500;
     o->resume = true;
+    o->cups_timeout_ms = 0;
+    o->give_up_ms = 120000;
+}
+
+bool stopping(BadgeQueue *q)
+{
+    return __atomic_load_n(&q->cancel, __ATOMIC_ACQUIRE) != 0;
 }
 
 /* ---- status shared with the caller (mutex held by the caller of these) ---- */
@@ -91,13 +60,13 @@ static void failed_mark(BadgeQueue *q, const char *guest_id, bool failed)
 
 /* Called with the mutex held, before the screen is notified, so that the
  * status the screen then reads already counts this job. */
-static void failed_set(BadgeQueue *q, const char *guest_id, bool failed)
+void failed_set(BadgeQueue *q, const char *guest_id, bool failed)
 {
     failed_mark(q, guest_id, failed);
     q->status.failed = q->nfailed;
 }
 
-static void status_problem(BadgeQueue *q, const char *message)
+void status_problem(BadgeQueue *q, const char *message)
 {
     pthread_mutex_lock(&q->mu);
     q->status.ok = !message || !*message;
@@ -107,10 +76,15 @@ static void status_problem(BadgeQueue *q, const char *message)
 
 /* ---- the worker ---- */
 
-static void job_changed(BadgeQueue *q, PrintJob *job)
+void job_changed(BadgeQueue *q, PrintJob *job)
 {
     if (q->store && store_print_update(q->store, job, time_now_ms()) != STORE_OK)
         status_problem(q, store_errmsg(q->store));
+    job_told(q, job);
+}
+
+void job_told(BadgeQueue *q, const PrintJob *job)
+{
     pthread_mutex_lock(&q->mu);
     failed_set(q, job->guest_id, job->state == PRINT_FAILED);
     pthread_mutex_unlock(&q->mu);
@@ -118,7 +92,7 @@ static void job_changed(BadgeQueue *q, PrintJob *job)
         q->notify(q->ud, job);
 }
 
-static Active *active_push(BadgeQueue *q, const PrintJob *job)
+Active *active_push(BadgeQueue *q, const PrintJob *job)
 {
     if (q->nactive == q->capactive) {
         size_t cap = q->capactive ? q->capactive * 2 : 16;
@@ -138,211 +112,6 @@ static int resume_one(const PrintJob *job, void *ud)
 {
     BadgeQueue *q = ud;
     return active_push(q, job) ? 0 : 1;
-}
-
-/* A failed try: again later with a doubled delay, or failed for good. */
-static void attempt_failed(BadgeQueue *q, Active *a, const char *why)
-{
-    text_copy(a->job.error, sizeof a->job.error, why);
-    a->job.cups_job_id = 0;
-    if (a->job.attempts >= q->opt.max_attempts) {
-        a->job.state = PRINT_FAILED;
-    } else {
-        a->job.state = PRINT_QUEUED;
-        int64_t delay = q->opt.retry_delay_ms;
-        for (int i = 1; i < a->job.attempts && delay < 60000; i++)
-            delay *= 2;
-        a->next_at = time_monotonic_ms() + delay;
-    }
-    job_changed(q, &a->job);
-}
-
-static void job_done(BadgeQueue *q, Active *a)
-{
-    a->job.state = PRINT_DONE;
-    a->job.error[0] = '\0';
-    /* Not checked in (a test badge, an undone check-in) is not a problem. */
-    if (store_badge_printed_set(q->store, a->job.guest_id) == STORE_ERROR)
-        status_problem(q, store_errmsg(q->store));
-    job_changed(q, &a->job);
-}
-
-/* File name characters we keep from a registration code; others become '_'. */
-static void safe_name(const char *in, char *out, size_t outlen)
-{
-    size_t o = 0;
-    for (; *in && o + 1 < outlen; in++) {
-        unsigned char c = (unsigned char)*in;
-        bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                  c == '-' || c == '_';
-        out[o++] = ok ? (char)c : '_';
-    }
-    out[o] = '\0';
-}
-
-/* badges/ beside the database. */
-static int png_path(BadgeQueue *q, const BadgeData *d, int64_t job_id, char *out, size_t outlen,
-                    char *err, size_t errlen)
-{
-    const char *slash = strrchr(q->db_path, '/');
-    int dirlen = slash ? (int)(slash - q->db_path) : 1;
-    const char *dir = slash ? q->db_path : ".";
-    char name[64];
-    safe_name(d->guest.code[0] ? d->guest.code : d->guest.id, name, sizeof name);
-    int n = snprintf(out, outlen, "%.*s/badges", dirlen, dir);
-    if (n < 0 || (size_t)n >= outlen) {
-        snprintf(err, errlen, "the database's folder name is too long for badge files");
-        return -1;
-    }
-    if (mkdir(out, 0777) != 0 && errno != EEXIST) {
-        int e = errno;
-        snprintf(err, errlen, "cannot create the badge folder %.300s: %s", out, strerror(e));
-        return -1;
-    }
-    n = snprintf(out, outlen, "%.*s/badges/%s-%lld.png", dirlen, dir, name, (long long)job_id);
-    if (n < 0 || (size_t)n >= outlen) {
-        snprintf(err, errlen, "the database's folder name is too long for badge files");
-        return -1;
-    }
-    return 0;
-}
-
-static void job_title(const BadgeData *d, int64_t job_id, char *out, size_t outlen)
-{
-    snprintf(out, outlen, "Badge %s %s %s (%lld)", d->guest.code, d->guest.first, d->guest.last,
-             (long long)job_id);
-}
-
-/* One try: render, then write the PNG or send to CUPS. */
-static void attempt(BadgeQueue *q, Active *a)
-{
-    char err[512] = "";
-    a->job.attempts++;
-    if (a->job.printer[0]) {
-        int ready = badge_cups_printer_check(a->job.printer, err, sizeof err);
-        status_problem(q, ready == 0 ? NULL : err);
-        if (ready != 0) {
-            attempt_failed(q, a, err);
-            return;
-        }
-    }
-    BadgeData d;
-    if (badge_data_load(q->store, &q->cfg, a->job.guest_id, &d, err, sizeof err) != 0) {
-        attempt_failed(q, a, err);
-        return;
-    }
-    BadgeSpec spec;
-    badge_spec_from_config(&q->cfg, &spec);
-    BadgeImage *badge = badge_render(q->fonts, &spec, &d.content, NULL, err, sizeof err);
-    if (!badge) {
-        badge_data_free(&d);
-        attempt_failed(q, a, err);
-        return;
-    }
-    if (!a->job.printer[0]) {
-        char path[sizeof a->job.output];
-        if (png_path(q, &d, a->job.id, path, sizeof path, err, sizeof err) != 0 ||
-            badge_save_png(badge, path, err, sizeof err) != 0) {
-            attempt_failed(q, a, err);
-        } else {
-            memcpy(a->job.output, path, sizeof path);
-            job_done(q, a);
-        }
-    } else {
-        unsigned char *pdf = NULL;
-        size_t len = 0;
-        char title[256];
-        job_title(&d, a->job.id, title, sizeof title);
-        int id = 0;
-        if (badge_pdf_memory(badge, spec.w_mm, spec.h_mm, title, &pdf, &len, err, sizeof err) == 0)
-            id = badge_cups_submit(a->job.printer, title, pdf, len, spec.w_mm, spec.h_mm, err,
-                                   sizeof err);
-        free(pdf);
-        if (id <= 0) {
-            attempt_failed(q, a, err);
-        } else {
-            a->job.cups_job_id = id;
-            a->job.state = PRINT_SENT;
-            a->job.error[0] = '\0';
-            a->next_at = time_monotonic_ms() + q->opt.poll_ms;
-            job_changed(q, &a->job);
-        }
-    }
-    badge_image_free(badge);
-    badge_data_free(&d);
-}
-
-/* Asks CUPS how the sent jobs of one printer are doing. */
-static void follow(BadgeQueue *q, const char *printer)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < q->nactive; i++)
-        if (q->active[i].job.cups_job_id > 0 && !strcmp(q->active[i].job.printer, printer))
-            n++;
-    if (n == 0)
-        return;
-    int *ids = malloc(n * sizeof *ids);
-    size_t *which = malloc(n * sizeof *which);
-    BadgeCupsJobState *states = malloc(n * sizeof *states);
-    char err[512] = "";
-    if (!ids || !which || !states)
-        goto out;
-    n = 0;
-    for (size_t i = 0; i < q->nactive; i++) {
-        if (q->active[i].job.cups_job_id > 0 && !strcmp(q->active[i].job.printer, printer)) {
-            ids[n] = q->active[i].job.cups_job_id;
-            which[n++] = i;
-        }
-    }
-    if (badge_cups_job_states(printer, ids, n, states, err, sizeof err) != 0) {
-        status_problem(q, err); /* the server went away: ask again later */
-        goto out;
-    }
-    /* A job waiting at a stopped printer would print whenever someone restarts it,
-     * maybe long after the guest left: it counts as failed, and staff reprint. */
-    char why[512] = "";
-    bool stopped = false;
-    for (size_t k = 0; k < n; k++)
-        if (states[k] == BADGE_CUPS_JOB_WAITING) {
-            stopped = badge_cups_printer_check(printer, why, sizeof why) != 0;
-            status_problem(q, stopped ? why : NULL);
-            break;
-        }
-    for (size_t k = 0; k < n; k++) {
-        Active *a = &q->active[which[k]];
-        switch (states[k]) {
-        case BADGE_CUPS_JOB_WAITING:
-            if (stopped) {
-                badge_cups_cancel(printer, a->job.cups_job_id);
-                attempt_failed(q, a, why);
-            }
-            break;
-        case BADGE_CUPS_JOB_PROCESSING:
-            if (a->job.state != PRINT_PRINTING) {
-                a->job.state = PRINT_PRINTING;
-                job_changed(q, &a->job);
-            }
-            break;
-        case BADGE_CUPS_JOB_COMPLETED:
-            job_done(q, a);
-            break;
-        case BADGE_CUPS_JOB_FAILED:
-            snprintf(err, sizeof err, "printer %s stopped or cancelled job %d", printer,
-                     a->job.cups_job_id);
-            attempt_failed(q, a, err);
-            break;
-        case BADGE_CUPS_JOB_UNKNOWN:
-            snprintf(err, sizeof err, "the print server lost job %d", a->job.cups_job_id);
-            attempt_failed(q, a, err);
-            break;
-        }
-        if (print_job_unfinished(a->job.state) && a->job.cups_job_id > 0)
-            a->next_at = time_monotonic_ms() + q->opt.poll_ms;
-    }
-out:
-    free(ids);
-    free(which);
-    free(states);
 }
 
 /* A request that never became a job (no database, a full disk): there is no
@@ -365,30 +134,75 @@ static void request_failed(BadgeQueue *q, const char *guest_id, const char *mess
         q->notify(q->ud, &job);
 }
 
+/* A held job (the guest was on Interests) goes to the printer now. */
+static void release(BadgeQueue *q, PrintJob *job)
+{
+    job->state = PRINT_QUEUED;
+    if (store_print_update(q->store, job, time_now_ms()) != STORE_OK) {
+        request_failed(q, job->guest_id, store_errmsg(q->store));
+        return;
+    }
+    if (!active_push(q, job)) {
+        /* The row stays queued: the next start (or a reprint) takes it up. */
+        request_failed(q, job->guest_id, "out of memory");
+        return;
+    }
+    pthread_mutex_lock(&q->mu);
+    failed_set(q, job->guest_id, false);
+    pthread_mutex_unlock(&q->mu);
+    if (q->notify)
+        q->notify(q->ud, job);
+}
+
+/* The staff's test badge, rendered with the worker's fonts; the caller polls
+ * badge_queue_test_result. */
+static void take_test(BadgeQueue *q, const Request *r)
+{
+    TestBadge out;
+    EventConfig cfg = q->cfg;
+    if (r->printer[0])
+        text_copy(cfg.printer, sizeof cfg.printer, r->printer);
+    int rc = badge_sample_print(q->fonts, &cfg, q->db_path, r->now, &out);
+    if (rc != 0 && stopping(q))
+        return;
+    pthread_mutex_lock(&q->mu);
+    q->test_out = out;
+    q->test_rc = rc;
+    q->test = TEST_DONE;
+    pthread_cond_broadcast(&q->done_cv);
+    pthread_mutex_unlock(&q->mu);
+}
+
 /* Records a new job for a request (or not, for an enqueue of a guest that has one). */
 static void take_request(BadgeQueue *q, const Request *r)
 {
+    if (r->kind == REQ_TEST) {
+        take_test(q, r);
+        return;
+    }
     PrintJob job;
     if (!q->store) {
         request_failed(q, r->guest_id, NULL);
         return;
     }
-    if (!r->reprint) {
-        StoreStatus st = store_print_latest(q->store, r->guest_id, &job);
-        if (st == STORE_OK && job.state != PRINT_FAILED) {
-            /* Printed or printing already: the guest checked in again says so
-             * too, and their screen shows that job instead of waiting forever. */
-            if (job.state == PRINT_DONE &&
-                store_badge_printed_set(q->store, job.guest_id) == STORE_ERROR)
-                status_problem(q, store_errmsg(q->store));
-            if (q->notify)
-                q->notify(q->ud, &job);
-            return;
-        }
-        if (st == STORE_ERROR) {
-            request_failed(q, r->guest_id, store_errmsg(q->store));
-            return;
-        }
+    StoreStatus st = store_print_latest(q->store, r->guest_id, &job);
+    if (st == STORE_ERROR) {
+        request_failed(q, r->guest_id, store_errmsg(q->store));
+        return;
+    }
+    if (st == STORE_OK && job.state == PRINT_HELD) {
+        release(q, &job);
+        return;
+    }
+    if (r->kind == REQ_PRINT && st == STORE_OK && job.state != PRINT_FAILED) {
+        /* Printed or printing already: the guest checked in again says so
+         * too, and their screen shows that job instead of waiting forever. */
+        if (job.state == PRINT_DONE &&
+            store_badge_printed_set(q->store, job.guest_id) == STORE_ERROR)
+            status_problem(q, store_errmsg(q->store));
+        if (q->notify)
+            q->notify(q->ud, &job);
+        return;
     }
     if (store_print_add(q->store, r->guest_id, q->cfg.printer, time_now_ms(), &job) != STORE_OK) {
         request_failed(q, r->guest_id, store_errmsg(q->store));
@@ -406,16 +220,102 @@ static void take_request(BadgeQueue *q, const Request *r)
         q->notify(q->ud, &job);
 }
 
+/* At start: the jobs a previous run left unfinished. Held ones (a guest who
+ * was on Interests when the kiosk stopped) print now; sending ones are looked
+ * for at CUPS first. */
+static void resume(BadgeQueue *q)
+{
+    if (store_print_each(q->store, true, resume_one, q) != STORE_OK) {
+        status_problem(q, store_errmsg(q->store));
+        return;
+    }
+    for (size_t i = 0; i < q->nactive; i++) {
+        PrintJob *job = &q->active[i].job;
+        if (job->state != PRINT_HELD)
+            continue;
+        job->state = PRINT_QUEUED;
+        if (store_print_update(q->store, job, time_now_ms()) != STORE_OK)
+            status_problem(q, store_errmsg(q->store));
+    }
+}
+
+/* One round: requests, tries that are due, CUPS asked about sent jobs.
+ * Returns when something is next due (INT64_MAX: nothing). */
+static int64_t work(BadgeQueue *q, Request *req, size_t nreq)
+{
+    for (size_t i = 0; i < nreq && !stopping(q); i++)
+        take_request(q, &req[i]);
+    int64_t now = time_monotonic_ms();
+    for (size_t i = 0; i < q->nactive && !stopping(q); i++) {
+        Active *a = &q->active[i];
+        if (a->next_at > now)
+            continue;
+        if (a->job.state == PRINT_QUEUED)
+            attempt(q, a);
+        else if (a->job.state == PRINT_SENDING)
+            recover_sending(q, a);
+    }
+    now = time_monotonic_ms();
+    for (size_t i = 0; i < q->nactive && !stopping(q); i++) {
+        Active *a = &q->active[i];
+        if (a->job.cups_job_id > 0 && print_job_unfinished(a->job.state) && a->next_at <= now)
+            follow(q, a->job.printer);
+    }
+    /* Forget finished jobs; work out when something is next due. */
+    size_t keep = 0;
+    int64_t due = INT64_MAX;
+    for (size_t i = 0; i < q->nactive; i++) {
+        if (!print_job_unfinished(q->active[i].job.state))
+            continue;
+        q->active[keep++] = q->active[i];
+        if (q->active[i].next_at < due)
+            due = q->active[i].next_at;
+    }
+    q->nactive = keep;
+    return due;
+}
+
+/* Waits (mutex held) until a request comes, the queue stops or due passes. */
+static void wait_until(BadgeQueue *q, int64_t due)
+{
+    while (!q->stop && q->nreq == 0) {
+        int64_t now = time_monotonic_ms();
+        if (due <= now)
+            break;
+        if (due == INT64_MAX) {
+            pthread_cond_wait(&q->cv, &q->mu);
+            continue;
+        }
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        int64_t wait = due - now;
+        ts.tv_sec += wait / 1000;
+        ts.tv_nsec += (wait % 1000) * 1000000;
+        if (ts.tv_nsec >= 1000000000) {
+            ts.tv_sec++;
+            ts.tv_nsec -= 1000000000;
+        }
+        if (pthread_cond_timedwait(&q->cv, &q->mu, &ts) == ETIMEDOUT)
+            break;
+    }
+}
+
 static void *worker(void *arg)
 {
     BadgeQueue *q = arg;
+    badge_cups_limit(q->opt.cups_timeout_ms, &q->cancel);
     char err[640];
     if (store_open(q->db_path, 0, &q->store, err, sizeof err) != STORE_OK) {
         q->store = NULL;
         status_problem(q, err);
-    } else if (q->opt.resume && store_print_each(q->store, true, resume_one, q) != STORE_OK) {
-        status_problem(q, store_errmsg(q->store));
+    } else if (q->opt.resume) {
+        resume(q);
     }
+    pthread_mutex_lock(&q->mu);
+    q->status.waiting = q->nactive; /* what a restart left counts as waiting from now on */
+    q->ready = true;
+    pthread_cond_broadcast(&q->done_cv);
+    pthread_mutex_unlock(&q->mu);
     /* Jobs that were sent before a restart are followed; queued ones are tried. */
     for (;;) {
         pthread_mutex_lock(&q->mu);
@@ -425,59 +325,14 @@ static void *worker(void *arg)
         q->nreq = q->capreq = 0;
         bool stop = q->stop;
         pthread_mutex_unlock(&q->mu);
-        for (size_t i = 0; i < nreq && !stop; i++)
-            take_request(q, &req[i]);
+        int64_t due = stop ? 0 : work(q, req, nreq);
         free(req);
-        if (stop)
+        if (stop || stopping(q))
             break;
-
-        int64_t now = time_monotonic_ms();
-        for (size_t i = 0; i < q->nactive; i++) {
-            Active *a = &q->active[i];
-            if (a->job.state == PRINT_QUEUED && a->next_at <= now)
-                attempt(q, a);
-        }
-        now = time_monotonic_ms();
-        for (size_t i = 0; i < q->nactive; i++) {
-            Active *a = &q->active[i];
-            if (a->job.cups_job_id > 0 && print_job_unfinished(a->job.state) && a->next_at <= now)
-                follow(q, a->job.printer);
-        }
-        /* Forget finished jobs; work out when something is next due. */
-        size_t keep = 0;
-        int64_t due = INT64_MAX;
-        for (size_t i = 0; i < q->nactive; i++) {
-            if (!print_job_unfinished(q->active[i].job.state))
-                continue;
-            q->active[keep++] = q->active[i];
-            if (q->active[i].next_at < due)
-                due = q->active[i].next_at;
-        }
-        q->nactive = keep;
-
         pthread_mutex_lock(&q->mu);
         q->status.waiting = q->nactive;
         q->status.failed = q->nfailed;
-        while (!q->stop && q->nreq == 0) {
-            now = time_monotonic_ms();
-            if (due <= now)
-                break;
-            if (due == INT64_MAX) {
-                pthread_cond_wait(&q->cv, &q->mu);
-            } else {
-                struct timespec ts;
-                clock_gettime(CLOCK_MONOTONIC, &ts);
-                int64_t wait = due - now;
-                ts.tv_sec += wait / 1000;
-                ts.tv_nsec += (wait % 1000) * 1000000;
-                if (ts.tv_nsec >= 1000000000) {
-                    ts.tv_sec++;
-                    ts.tv_nsec -= 1000000000;
-                }
-                if (pthread_cond_timedwait(&q->cv, &q->mu, &ts) == ETIMEDOUT)
-                    break;
-            }
-        }
+        wait_until(q, due);
         pthread_mutex_unlock(&q->mu);
     }
     store_close(q->store);
@@ -489,6 +344,39 @@ static void *worker(void *arg)
 }
 
 /* ---- the caller's side ---- */
+
+/* A condition variable on the monotonic clock; 0 or an errno value. */
+static int cond_init(pthread_cond_t *cv)
+{
+    pthread_condattr_t ca;
+    int rc = pthread_condattr_init(&ca);
+    if (rc == 0) {
+        rc = pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+        if (rc == 0)
+            rc = pthread_cond_init(cv, &ca);
+        pthread_condattr_destroy(&ca);
+    }
+    return rc;
+}
+
+/* Waits on done_cv (mutex held) until ms from now; false once that passed. */
+static bool wait_done(BadgeQueue *q, int64_t until)
+{
+    int64_t now = time_monotonic_ms();
+    if (now >= until)
+        return false;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    int64_t wait = until - now;
+    ts.tv_sec += wait / 1000;
+    ts.tv_nsec += (wait % 1000) * 1000000;
+    if (ts.tv_nsec >= 1000000000) {
+        ts.tv_sec++;
+        ts.tv_nsec -= 1000000000;
+    }
+    pthread_cond_timedwait(&q->done_cv, &q->mu, &ts);
+    return true;
+}
 
 BadgeQueue *badge_queue_create(const char *db_path, const EventConfig *cfg,
                                const BadgeQueueOptions *opt, BadgeNotifyFn notify, void *ud,
@@ -520,14 +408,9 @@ BadgeQueue *badge_queue_create(const char *db_path, const EventConfig *cfg,
     if (!q->fonts)
         goto err_fonts;
     /* pthread calls return their error number; they do not set errno. */
-    pthread_condattr_t ca;
-    int rc = pthread_condattr_init(&ca);
-    if (rc == 0) {
-        rc = pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-        if (rc == 0)
-            rc = pthread_cond_init(&q->cv, &ca);
-        pthread_condattr_destroy(&ca);
-    }
+    int rc = cond_init(&q->cv);
+    if (rc == 0 && (rc = cond_init(&q->done_cv)) != 0)
+        pthread_cond_destroy(&q->cv);
     if (rc != 0) {
         snprintf(err, errlen, "cannot start the print worker: %s", strerror(rc));
         goto err_cond;
@@ -538,8 +421,16 @@ BadgeQueue *badge_queue_create(const char *db_path, const EventConfig *cfg,
         snprintf(err, errlen, "cannot start the print worker: %s", strerror(rc));
         pthread_mutex_destroy(&q->mu);
         pthread_cond_destroy(&q->cv);
+        pthread_cond_destroy(&q->done_cv);
         goto err_cond;
     }
+    /* Until the worker has taken over the unfinished jobs (the database only,
+     * never the printer), so that a held job of a guest checked in from now on
+     * is not mistaken for one a previous run left. */
+    pthread_mutex_lock(&q->mu);
+    while (!q->ready)
+        pthread_cond_wait(&q->done_cv, &q->mu);
+    pthread_mutex_unlock(&q->mu);
     return q;
 err_cond:
     font_set_destroy(q->fonts);
@@ -549,7 +440,7 @@ err_fonts:
     return NULL;
 }
 
-static int request(BadgeQueue *q, const char *guest_id, bool reprint)
+static int request(BadgeQueue *q, const Request *r)
 {
     int rc = 0;
     pthread_mutex_lock(&q->mu);
@@ -563,23 +454,59 @@ static int request(BadgeQueue *q, const char *guest_id, bool reprint)
         q->req = p;
         q->capreq = cap;
     }
-    snprintf(q->req[q->nreq].guest_id, ID_LEN + 1, "%s", guest_id);
-    q->req[q->nreq++].reprint = reprint;
-    q->status.waiting++;
+    q->req[q->nreq++] = *r;
+    if (r->kind != REQ_TEST)
+        q->status.waiting++;
+    else
+        q->test = TEST_PENDING;
     pthread_cond_signal(&q->cv);
 out:
     pthread_mutex_unlock(&q->mu);
     return rc;
 }
 
+static int guest_request(BadgeQueue *q, const char *guest_id, RequestKind kind)
+{
+    Request r = {.kind = kind};
+    snprintf(r.guest_id, sizeof r.guest_id, "%s", guest_id);
+    return request(q, &r);
+}
+
 int badge_queue_enqueue(BadgeQueue *q, const char *guest_id)
 {
-    return request(q, guest_id, false);
+    return guest_request(q, guest_id, REQ_PRINT);
 }
 
 int badge_queue_reprint(BadgeQueue *q, const char *guest_id)
 {
-    return request(q, guest_id, true);
+    return guest_request(q, guest_id, REQ_REPRINT);
+}
+
+int badge_queue_test_badge(BadgeQueue *q, int64_t now)
+{
+    return badge_queue_test_badge_on(q, "", now);
+}
+
+int badge_queue_test_badge_on(BadgeQueue *q, const char *printer, int64_t now)
+{
+    Request r = {.kind = REQ_TEST, .now = now};
+    text_copy(r.printer, sizeof r.printer, printer);
+    return request(q, &r);
+}
+
+int badge_queue_test_result(BadgeQueue *q, TestBadge *out, int wait_ms)
+{
+    int64_t until = time_monotonic_ms() + (wait_ms > 0 ? wait_ms : 0);
+    pthread_mutex_lock(&q->mu);
+    while (q->test == TEST_PENDING && wait_done(q, until)) {
+    }
+    int rc = q->test == TEST_PENDING ? 1 : q->test == TEST_DONE ? q->test_rc : -1;
+    if (q->test == TEST_DONE)
+        *out = q->test_out;
+    else if (q->test == TEST_NONE)
+        snprintf(out->error, sizeof out->error, "no test badge was asked for");
+    pthread_mutex_unlock(&q->mu);
+    return rc;
 }
 
 void badge_queue_status(BadgeQueue *q, PrinterStatus *out)
@@ -593,6 +520,10 @@ void badge_queue_destroy(BadgeQueue *q)
 {
     if (!q)
         return;
+    /* The cancel flag lets go of a wait on a print server that does not
+     * answer within a fifth of a second; the job stays as the database has it
+     * for the next start. */
+    __atomic_store_n(&q->cancel, 1, __ATOMIC_RELEASE);
     pthread_mutex_lock(&q->mu);
     q->stop = true;
     pthread_cond_signal(&q->cv);
@@ -600,6 +531,7 @@ void badge_queue_destroy(BadgeQueue *q)
     pthread_join(q->thread, NULL);
     pthread_mutex_destroy(&q->mu);
     pthread_cond_destroy(&q->cv);
+    pthread_cond_destroy(&q->done_cv);
     font_set_destroy(q->fonts);
     free(q->req);
     free(q->failed);

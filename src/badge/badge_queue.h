@@ -1,13 +1,24 @@
 /* badge_queue.h — badge printing in the background, so check-in never waits.
  *
- * The kiosk checks a guest in, then calls badge_queue_enqueue, which only hands
- * the guest id to a worker thread and returns. The worker, with its own
- * database connection (store_open on the same file), records a print job
- * (store/store_print.h), renders the badge, sends it to the CUPS queue named in
- * event.ini (or writes badges/<code>-<job>.png beside the database when no
- * printer is set), follows the job at CUPS until it has printed, retries a failed
- * job a bounded number of times, then leaves it failed for staff to see and
- * reprint. A queue created after a restart resumes the unfinished jobs.
+ * The kiosk checks a guest in (which records a held job for their badge in the
+ * same transaction, store_checkin_held), then calls badge_queue_enqueue when
+ * they leave Interests, which only hands the guest id to a worker thread and
+ * returns. The worker, with its own database connection (store_open on the
+ * same file), releases the held job (or records one, store/store_print.h),
+ * renders the badge from what the database says then, sends it to the CUPS
+ * queue named in event.ini (or writes badges/<code>-<job>.png beside the
+ * database when no printer is set, see badge_files.h), follows the job at CUPS
+ * until it has printed, retries a failed job a bounded number of times, then
+ * leaves it failed for staff to see and reprint. A queue created after a
+ * restart resumes the unfinished jobs: held ones print, and one found
+ * "sending" (the kiosk stopped while handing it to CUPS) is looked for at CUPS
+ * by its job name before it is sent again, so no badge prints twice.
+ *
+ * No wait on CUPS is unbounded (badge_cups.h): a print server that does not
+ * answer fails the try with "did not answer", and a sent job CUPS gives no
+ * news of for give_up_ms, or whose queue is gone, fails for good and is
+ * cancelled at CUPS so that it never prints later. badge_queue_destroy lets go
+ * of a call in progress within a fifth of a second.
  *
  * Fonts: a FontSet is not thread-safe, so the worker renders with a FontSet of
  * its own, created by badge_queue_create (a missing font is reported there, not
@@ -25,6 +36,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/event_config.h"
 #include "store/store_print.h"
@@ -35,37 +47,57 @@ typedef struct BadgeQueue BadgeQueue;
 typedef void (*BadgeNotifyFn)(void *ud, const PrintJob *job);
 
 typedef struct BadgeQueueOptions {
-    int max_attempts;   /* tries before a job is left failed; default 3 */
-    int retry_delay_ms; /* wait before the first retry, doubled for each next; default 2000 */
-    int poll_ms;        /* how often CUPS is asked about sent jobs; default 500 */
-    bool resume;        /* take over unfinished jobs found in the database; default true
-                         * (`lanyard print` says false: it leaves the kiosk's jobs alone) */
+    int max_attempts;    /* tries before a job is left failed; default 3 */
+    int retry_delay_ms;  /* wait before the first retry, doubled for each next; default 2000 */
+    int poll_ms;         /* how often CUPS is asked about sent jobs; default 500 */
+    bool resume;         /* take over unfinished jobs found in the database; default true
+                          * (`lanyard print` says false: it leaves the kiosk's jobs alone) */
+    int cups_timeout_ms; /* a request to CUPS with no answer for this long fails;
+                          * 0: BADGE_CUPS_TIMEOUT_MS */
+    int give_up_ms;      /* a sent job CUPS says nothing of for this long fails; 120000 */
 } BadgeQueueOptions;
 
 void badge_queue_options_default(BadgeQueueOptions *o);
 
 /* Starts the worker for the database at db_path with the event's settings
- * (copied). opt NULL means defaults; notify may be NULL. Returns NULL with err
- * filled when the fonts cannot be loaded or the thread cannot start. A database
- * that cannot be opened is reported through the status and failed jobs. */
+ * (copied). opt NULL means defaults; notify may be NULL. Returns once the
+ * worker has read the unfinished jobs (from the database, never waiting on the
+ * printer), or NULL with err filled when the fonts cannot be loaded or the
+ * thread cannot start. A database that cannot be opened is reported through
+ * the status and failed jobs. */
 BadgeQueue *badge_queue_create(const char *db_path, const EventConfig *cfg,
                                const BadgeQueueOptions *opt, BadgeNotifyFn notify, void *ud,
                                char *err, size_t errlen);
 
-/* Prints the guest's badge unless the guest already has a job that is not
- * failed (a second check-in or a double tap prints once; notify then reports
- * that job as it is, and a done one marks the active check-in printed). Never
- * blocks on the printer or the disk. 0, or -1 when out of memory. */
+/* Prints the guest's badge: releases their held job, else records a new one
+ * unless the guest already has a job that is not failed (a second check-in or
+ * a double tap prints once; notify then reports that job as it is, and a done
+ * one marks the active check-in printed). Never blocks on the printer or the
+ * disk. 0, or -1 when out of memory. */
 int badge_queue_enqueue(BadgeQueue *q, const char *guest_id);
 
-/* Prints the guest's badge again: always a new job. 0 or -1. */
+/* Prints the guest's badge again: a new job (or their held one, released). 0 or -1. */
 int badge_queue_reprint(BadgeQueue *q, const char *guest_id);
+
+/* Staff's Print test badge (badge_sample.h), rendered and sent by the worker;
+ * returns at once. now (ms UTC) names the PNG. 0, or -1 when out of memory. */
+int badge_queue_test_badge(BadgeQueue *q, int64_t now);
+/* The same on another CUPS queue than the event's (staff's Printer set-up). */
+int badge_queue_test_badge_on(BadgeQueue *q, const char *printer, int64_t now);
+/* How the last test badge went, waiting at most wait_ms (0: not at all) for it:
+ * 1 still on its way, 0 done (out filled), -1 failed (out->error says why). */
+int badge_queue_test_result(BadgeQueue *q, TestBadge *out, int wait_ms);
+
+/* The CUPS job name (and PDF title) of a job: "Lanyard badge <id>-<stamp>",
+ * its number and when it was made, and nothing about the guest. */
+void badge_queue_job_name(const PrintJob *job, char *out, size_t outlen);
 
 /* The printer as staff see it (visit/ports.h). */
 void badge_queue_status(BadgeQueue *q, PrinterStatus *out);
 
-/* Stops the worker (after the step it is in) and frees the queue. Unfinished
- * jobs stay in the database for the next start. */
+/* Stops the worker (after the step it is in; a wait on CUPS is let go within a
+ * fifth of a second) and frees the queue. Unfinished jobs stay in the
+ * database for the next start. */
 void badge_queue_destroy(BadgeQueue *q);
 
 #endif

@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -311,9 +312,13 @@ int badge_save_png(const BadgeImage *image, const char *path, char *err, size_t 
     SDL_Surface *badge = image->s;
     /* Opened here rather than by IMG_SavePNG, whose message drops the reason
      * and which does not see a write that fails when the file is closed. */
-    FILE *f = fopen(path, "wb");
+    /* Badges carry a name and a link: readable by the kiosk's user only. */
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
     if (!f) {
         snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
         return -1;
     }
     SDL_RWops *rw = SDL_RWFromFP(f, SDL_FALSE);

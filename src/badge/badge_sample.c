@@ -1,35 +1,24 @@
 /* badge_sample.c — the staff's test badge. See badge_sample.h. */
 #include "badge/badge_sample.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "badge/badge_cups.h"
+#include "badge/badge_files.h"
 #include "badge/badge_render.h"
 #include "core/link.h"
 #include "core/timefmt.h"
 
 /* badges/test-badge-2026-04-16_093012.png beside the database (the folder made
- * when missing). */
-static int sample_path(const char *db_path, int64_t now, char *out, size_t outlen, char *err,
-                       size_t errlen)
+ * when missing); name gets the file's name. */
+static int sample_path(const char *db_path, int64_t now, char *out, size_t outlen, char *name,
+                       size_t namelen, char *err, size_t errlen)
 {
-    const char *slash = strrchr(db_path, '/');
-    int dirlen = slash ? (int)(slash - db_path) : 1;
-    const char *dir = slash ? db_path : ".";
-    int n = snprintf(out, outlen, "%.*s/badges", dirlen, dir);
-    if (n < 0 || (size_t)n >= outlen) {
-        snprintf(err, errlen, "the database's folder name is too long for badge files");
+    char dir[1024];
+    if (badge_files_dir(db_path, dir, sizeof dir, err, errlen) != 0)
         return -1;
-    }
-    if (mkdir(out, 0777) != 0 && errno != EEXIST) {
-        int e = errno;
-        snprintf(err, errlen, "cannot create the badge folder %.300s: %s", out, strerror(e));
-        return -1;
-    }
     /* "2026-04-16 09:30:12" -> "2026-04-16_093012" */
     char local[32], stamp[32];
     time_format_local(now, local);
@@ -41,7 +30,8 @@ static int sample_path(const char *db_path, int64_t now, char *out, size_t outle
             stamp[o++] = *p;
     }
     stamp[o] = '\0';
-    n = snprintf(out, outlen, "%.*s/badges/test-badge-%s.png", dirlen, dir, stamp);
+    snprintf(name, namelen, "test-badge-%s.png", stamp);
+    int n = snprintf(out, outlen, "%s/%s", dir, name);
     if (n < 0 || (size_t)n >= outlen) {
         snprintf(err, errlen, "the database's folder name is too long for badge files");
         return -1;
@@ -77,9 +67,17 @@ int badge_sample_print(FontSet *fs, const EventConfig *cfg, const char *db_path,
         return -1;
     int rc = -1;
     if (!cfg->printer[0]) {
-        if (sample_path(db_path, now, out->path, sizeof out->path, err, errlen) == 0 &&
-            badge_save_png(badge, out->path, err, errlen) == 0)
+        char name[64];
+        if (sample_path(db_path, now, out->path, sizeof out->path, name, sizeof name, err,
+                        errlen) == 0 &&
+            badge_save_png(badge, out->path, err, errlen) == 0) {
+            /* Only the latest test badge is kept. */
+            char *slash = strrchr(out->path, '/');
+            *slash = '\0';
+            badge_files_prune(out->path, "test-badge-", name);
+            *slash = '/';
             rc = 0;
+        }
     } else {
         unsigned char *pdf = NULL;
         size_t len = 0;

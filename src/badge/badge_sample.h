@@ -15,8 +15,9 @@
 
 typedef struct FontSet FontSet; /* platform/font.h */
 
-/* Renders the sample badge with fs (the caller's thread's FontSet) and prints
- * or writes it. now (ms UTC) names the PNG. 0, or -1 with out->error filled
+/* Renders the sample badge with fs (the caller's thread's FontSet: the print
+ * worker's, badge_queue_test_badge) and prints or writes it; only the latest
+ * test badge PNG is kept. now (ms UTC) names the PNG. 0, or -1 with out->error filled
  * (the printer's, the renderer's or the file system's own message). */
 int badge_sample_print(FontSet *fs, const EventConfig *cfg, const char *db_path, int64_t now,
                        TestBadge *out);

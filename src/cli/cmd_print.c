@@ -37,7 +37,9 @@ static void on_job(void *ud, const PrintJob *job)
 {
     Waiter *w = ud;
     pthread_mutex_lock(&w->mu);
-    if (job->state != PRINT_QUEUED) {
+    /* Settled: CUPS has the job, or it failed, or the PNG is written. */
+    if (job->state == PRINT_SENT || job->state == PRINT_PRINTING || job->state == PRINT_DONE ||
+        job->state == PRINT_FAILED) {
         w->job = *job;
         w->settled = true;
         pthread_cond_signal(&w->cv);

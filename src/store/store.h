@@ -137,9 +137,11 @@ StoreStatus store_checkin_staff(Store *s, const char *guest_id, const char *kios
  * added is checked in within the same transaction (out, as store_checkin
  * fills it), so no crash or power cut leaves a walk-in without the check-in
  * they were told of. When nobody is added, out is zeroed and nothing is
- * checked in: g is the guest found, as store_walkin_add says. */
+ * checked in: g is the guest found, as store_walkin_add says. With printer
+ * (not NULL), the check-in of a walk-in added gets a held badge job on it in
+ * the same transaction, as store_checkin_held does. */
 StoreStatus store_walkin_checkin(Store *s, Guest *g, bool walk_ins_only, const char *kiosk,
-                                 int64_t now, bool *added, CheckinResult *out);
+                                 const char *printer, int64_t now, bool *added, CheckinResult *out);
 
 /* Undoes the guest's active check-in (kept as an audit record, never deleted).
  * The visit's interests are retracted and its consent withdrawn with it, so

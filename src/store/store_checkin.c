@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "core/ids.h"
+#include "store/store_print.h"
 
 /* Resolves guest_id (or a merged-away id) inside the open transaction. */
 static StoreStatus resolve_guest(Store *s, const char *guest_id, char id[ID_LEN + 1])
@@ -85,9 +86,23 @@ StoreStatus store_checkin_insert(Store *s, const char *id, const char *kiosk, in
     return status;
 }
 
-/* A check-in; a new one is audited as `action` when that is not NULL. */
+/* A held job for the guest's badge, unless they have one that did not fail
+ * (checked in again after an undo: the badge they have is theirs). */
+StoreStatus store_checkin_hold(Store *s, const char *id, const char *printer, int64_t now)
+{
+    PrintJob job;
+    StoreStatus st = store_print_latest(s, id, &job);
+    if (st == STORE_OK && job.state != PRINT_FAILED)
+        return STORE_OK;
+    if (st == STORE_ERROR)
+        return st;
+    return store_print_add_state(s, id, printer, PRINT_HELD, now, &job);
+}
+
+/* A check-in; a new one is audited as `action` when that is not NULL, and
+ * gets a held print job on printer when that is not NULL. */
 static StoreStatus checkin(Store *s, const char *guest_id, const char *kiosk, int64_t now,
-                           const char *action, CheckinResult *out)
+                           const char *action, const char *printer, CheckinResult *out)
 {
     memset(out, 0, sizeof *out);
     if (store_begin(s, "check in") != STORE_OK)
@@ -107,6 +122,8 @@ static StoreStatus checkin(Store *s, const char *guest_id, const char *kiosk, in
         return found > 0 ? STORE_OK : STORE_ERROR;
     }
     status = store_checkin_insert(s, id, kiosk, now, action, out);
+    if (status == STORE_OK && printer)
+        status = store_checkin_hold(s, id, printer, now);
     if (status != STORE_OK) {
         store_rollback(s);
         return status;
@@ -121,13 +138,19 @@ static StoreStatus checkin(Store *s, const char *guest_id, const char *kiosk, in
 StoreStatus store_checkin(Store *s, const char *guest_id, const char *kiosk, int64_t now,
                           CheckinResult *out)
 {
-    return checkin(s, guest_id, kiosk, now, NULL, out);
+    return checkin(s, guest_id, kiosk, now, NULL, NULL, out);
 }
 
 StoreStatus store_checkin_staff(Store *s, const char *guest_id, const char *kiosk, int64_t now,
                                 CheckinResult *out)
 {
-    return checkin(s, guest_id, kiosk, now, "staff check-in", out);
+    return checkin(s, guest_id, kiosk, now, "staff check-in", NULL, out);
+}
+
+StoreStatus store_checkin_held(Store *s, const char *guest_id, const char *kiosk,
+                               const char *printer, bool staff, int64_t now, CheckinResult *out)
+{
+    return checkin(s, guest_id, kiosk, now, staff ? "staff check-in" : NULL, printer, out);
 }
 
 static StoreStatus collect(Store *s, sqlite3_stmt *st, char ***out, size_t *n);

@@ -263,7 +263,7 @@ static int code_taken(Store *s, const char *code)
 /* checkin: when not NULL, a walk-in added is checked in in the same
  * transaction (left zeroed when no one is added). */
 static StoreStatus walkin_add(Store *s, Guest *g, bool walk_ins_only, const char *kiosk,
-                              int64_t now, bool *added, CheckinResult *checkin)
+                              const char *printer, int64_t now, bool *added, CheckinResult *checkin)
 {
     if (added)
         *added = false;
@@ -334,6 +334,8 @@ static StoreStatus walkin_add(Store *s, Guest *g, bool walk_ins_only, const char
         status = store_audit(s, kiosk, now, "walk-in", g->id, g->code);
     if (status == STORE_OK && checkin)
         status = store_checkin_insert(s, g->id, kiosk, now, NULL, checkin);
+    if (status == STORE_OK && checkin && printer)
+        status = store_checkin_hold(s, g->id, printer, now);
     if (status == STORE_OK)
         status = store_commit(s, "add a walk-in");
     if (status != STORE_OK && checkin)
@@ -347,18 +349,18 @@ static StoreStatus walkin_add(Store *s, Guest *g, bool walk_ins_only, const char
 
 StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now, bool *added)
 {
-    return walkin_add(s, g, false, kiosk, now, added, NULL);
+    return walkin_add(s, g, false, kiosk, NULL, now, added, NULL);
 }
 
 StoreStatus store_walkin_checkin(Store *s, Guest *g, bool walk_ins_only, const char *kiosk,
-                                 int64_t now, bool *added, CheckinResult *out)
+                                 const char *printer, int64_t now, bool *added, CheckinResult *out)
 {
-    return walkin_add(s, g, walk_ins_only, kiosk, now, added, out);
+    return walkin_add(s, g, walk_ins_only, kiosk, printer, now, added, out);
 }
 
 StoreStatus store_walkin_add_new(Store *s, Guest *g, const char *kiosk, int64_t now, bool *added)
 {
-    return walkin_add(s, g, true, kiosk, now, added, NULL);
+    return walkin_add(s, g, true, kiosk, NULL, now, added, NULL);
 }
 
 StoreStatus store_guest_set_consent(Store *s, const char *guest_id, bool consent, int64_t now)

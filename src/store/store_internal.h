@@ -240,6 +240,9 @@ void store_names_unindex(Store *s);
 /* Inserts a check-in of the guest whose own id is id, who has no active
  * one, inside the open transaction (audited as action unless NULL); fills
  * out. */
+/* A held job for the guest's badge on printer, unless they have one that did
+ * not fail; inside the caller's transaction. */
+StoreStatus store_checkin_hold(Store *s, const char *id, const char *printer, int64_t now);
 StoreStatus store_checkin_insert(Store *s, const char *id, const char *kiosk, int64_t now,
                                  const char *action, CheckinResult *out);
 

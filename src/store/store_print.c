@@ -6,7 +6,8 @@
 
 #include "store/store_internal.h"
 
-static const char *const STATE_NAMES[] = {"queued", "sent", "printing", "done", "failed"};
+static const char *const STATE_NAMES[] = {"queued", "sent", "printing", "done",
+                                          "failed", "held", "sending"};
 
 const char *print_job_state_name(PrintJobState st)
 {
@@ -15,7 +16,8 @@ const char *print_job_state_name(PrintJobState st)
 
 bool print_job_unfinished(PrintJobState st)
 {
-    return st == PRINT_QUEUED || st == PRINT_SENT || st == PRINT_PRINTING;
+    return st == PRINT_QUEUED || st == PRINT_SENT || st == PRINT_PRINTING || st == PRINT_HELD ||
+           st == PRINT_SENDING;
 }
 
 static PrintJobState state_parse(const char *s)
@@ -47,10 +49,16 @@ static void read_job(sqlite3_stmt *st, PrintJob *job)
 StoreStatus store_print_add(Store *s, const char *guest_id, const char *printer, int64_t now,
                             PrintJob *job)
 {
+    return store_print_add_state(s, guest_id, printer, PRINT_QUEUED, now, job);
+}
+
+StoreStatus store_print_add_state(Store *s, const char *guest_id, const char *printer,
+                                  PrintJobState state, int64_t now, PrintJob *job)
+{
     sqlite3_stmt *st =
         store_prepare(s,
                       "INSERT INTO print_jobs (guest_id, state, printer, created_at, updated_at)"
-                      " VALUES (?1, 'queued', ?2, ?3, ?3) RETURNING " JOB_COLUMNS,
+                      " VALUES (?1, ?4, ?2, ?3, ?3) RETURNING " JOB_COLUMNS,
                       "queue a badge");
     if (!st)
         return STORE_ERROR;
@@ -58,6 +66,7 @@ StoreStatus store_print_add(Store *s, const char *guest_id, const char *printer,
     store_bind_text(s, st, 1, guest_id);
     store_bind_text(s, st, 2, printer);
     store_bind_time(s, st, 3, now);
+    store_bind_text(s, st, 4, print_job_state_name(state));
     if (store_step(s, st) != SQLITE_ROW) {
         rc = store_fail(s, "queue a badge");
     } else {
@@ -137,8 +146,9 @@ StoreStatus store_print_each(Store *s, bool unfinished_only,
 {
     sqlite3_stmt *st =
         store_prepare(s,
-                      unfinished_only ? "SELECT " JOB_COLUMNS " FROM print_jobs"
-                                        " WHERE state IN ('queued', 'sent', 'printing') ORDER BY id"
+                      unfinished_only ? "SELECT " JOB_COLUMNS " FROM print_jobs WHERE state IN"
+                                        " ('held', 'queued', 'sending', 'sent', 'printing')"
+                                        " ORDER BY id"
                                       : "SELECT " JOB_COLUMNS " FROM print_jobs ORDER BY id",
                       "read print jobs");
     if (!st)
@@ -171,6 +181,19 @@ StoreStatus store_badge_printed_set(Store *s, const char *guest_id)
         rc = store_fail(s, "mark a badge printed");
     else if (sqlite3_changes(s->db) == 0)
         rc = store_failf(s, STORE_NOT_FOUND, "guest %s is not checked in", guest_id);
+    store_finish(s, st);
+    return rc;
+}
+
+StoreStatus store_print_drop_held(Store *s, const char *guest_id)
+{
+    sqlite3_stmt *st = store_prepare(
+        s, "DELETE FROM print_jobs WHERE guest_id = ?1 AND state = 'held'", "drop a held badge");
+    if (!st)
+        return STORE_ERROR;
+    store_bind_text(s, st, 1, guest_id);
+    StoreStatus rc =
+        store_step(s, st) == SQLITE_DONE ? STORE_OK : store_fail(s, "drop a held badge");
     store_finish(s, st);
     return rc;
 }

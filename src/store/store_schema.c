@@ -143,6 +143,34 @@ const char *const STORE_MIGRATIONS[] = {
      * "LANG TAB FIELD TAB TEXT" sorted by language and field, with backslash,
      * tab, CR and LF in TEXT escaped as \\ \t \r \n. */
     "ALTER TABLE programs ADD COLUMN texts TEXT NOT NULL DEFAULT '';",
+    /* 6: two more print job states. 'held': the badge of a guest checked in
+     * and still on Interests, recorded in the check-in's transaction so a crash
+     * never loses it; the print queue releases it when they leave Interests or
+     * on the next start. 'sending': the attempt recorded before the badge goes
+     * to CUPS, so a restart asks CUPS whether it arrived instead of sending it
+     * twice. SQLite cannot change a CHECK, so the table is made again. */
+    "CREATE TABLE print_jobs_6 ("
+    "  id INTEGER PRIMARY KEY,"
+    "  guest_id TEXT NOT NULL,"
+    "  state TEXT NOT NULL DEFAULT 'queued'"
+    "    CHECK (state IN ('held', 'queued', 'sending', 'sent', 'printing', 'done', 'failed')),"
+    "  attempts INTEGER NOT NULL DEFAULT 0,"
+    "  cups_job_id INTEGER NOT NULL DEFAULT 0,"
+    "  printer TEXT NOT NULL DEFAULT '',"
+    "  output TEXT NOT NULL DEFAULT '',"
+    "  error TEXT NOT NULL DEFAULT '',"
+    "  created_at TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL"
+    ");"
+    "INSERT INTO print_jobs_6 (id, guest_id, state, attempts, cups_job_id, printer, output,"
+    "  error, created_at, updated_at)"
+    "  SELECT id, guest_id, state, attempts, cups_job_id, printer, output, error, created_at,"
+    "  updated_at FROM print_jobs;"
+    "DROP TABLE print_jobs;"
+    "ALTER TABLE print_jobs_6 RENAME TO print_jobs;"
+    "CREATE INDEX print_jobs_guest ON print_jobs (guest_id, id);"
+    "CREATE INDEX print_jobs_unfinished ON print_jobs (state)"
+    "  WHERE state IN ('held', 'queued', 'sending', 'sent', 'printing');",
 };
 
 const int STORE_MIGRATION_COUNT = (int)(sizeof STORE_MIGRATIONS / sizeof STORE_MIGRATIONS[0]);
@@ -153,6 +181,7 @@ const char *const STORE_READ_COMPAT[] = {
     NULL, /* guest_records: merge reads an input without it as records of their own */
     "CREATE TEMP VIEW interests AS SELECT *, NULL AS retracted_at FROM main.interests;",
     "CREATE TEMP VIEW programs AS SELECT *, '' AS texts FROM main.programs;",
+    NULL, /* print_jobs: local to a kiosk, never read from another file */
 };
 
 _Static_assert(sizeof STORE_READ_COMPAT / sizeof STORE_READ_COMPAT[0] ==

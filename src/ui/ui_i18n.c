@@ -164,6 +164,7 @@ static const Entry TABLE[S_COUNT] = {
     {S_STAFF_TEST_SENT_FMT,
      {"Test badge sent to %s (job %d).", "Gafete de prueba enviado a %s (trabajo %d)."}},
     {S_STAFF_TEST_FAILED, {"Test badge failed:", "El gafete de prueba falló:"}},
+    {S_STAFF_TEST_SENDING, {"Sending a test badge…", "Enviando un gafete de prueba…"}},
     {S_STAFF_ARRIVALS, {"Arrivals per 15 minutes", "Llegadas cada 15 minutos"}},
     {S_STAFF_INTEREST, {"Interest per program", "Interés por programa"}},
     {S_STAFF_NO_ARRIVALS, {"No check-ins yet", "Aún no hay registros"}},

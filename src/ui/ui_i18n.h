@@ -130,6 +130,7 @@ typedef enum UiStr {
     S_STAFF_TEST_PNG,
     S_STAFF_TEST_SENT_FMT, /* %s the printer, %d the job */
     S_STAFF_TEST_FAILED,
+    S_STAFF_TEST_SENDING,
     S_STAFF_ARRIVALS,
     S_STAFF_INTEREST,
     S_STAFF_NO_ARRIVALS,

@@ -61,9 +61,12 @@ typedef struct PrinterPort {
     /* Prints the guest's badge again: always a new job. 0 or -1. */
     int (*reprint)(void *ud, const char *guest_id);
     void (*status)(void *ud, PrinterStatus *out);
-    /* Prints a sample badge (a fictional guest, never stored). 0, or -1 with
-     * out->error. */
+    /* Starts a sample badge (a fictional guest, never stored) in the
+     * background and returns at once. 0, or -1 with out->error. */
     int (*test_badge)(void *ud, int64_t now, TestBadge *out);
+    /* How it went, never blocking: 1 still on its way, 0 done (out filled),
+     * -1 failed (out->error). NULL: test_badge finished it already. */
+    int (*test_result)(void *ud, TestBadge *out);
     void *ud;
 } PrinterPort;
 

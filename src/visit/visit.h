@@ -6,8 +6,11 @@
  * A Visit lives as long as the kiosk. It holds the one search index (guests
  * finding themselves and staff looking a guest up), the catalogue, and the
  * current guest: checked in by id, by scanned code or as a walk-in, then their
- * interests and consent. It asks the printer port for a badge once per visit
- * (when the guest leaves Interests, or walks away from it), tells the sync port
+ * interests and consent. A kiosk that prints records the guest's badge as a
+ * held job in the check-in's own transaction (store_checkin_held), and asks
+ * the printer port to print it once per visit (when the guest leaves
+ * Interests, or walks away from it; a crash in between leaves the held job
+ * for the next start), tells the sync port
  * after every committed change, and takes the time it records from the clock
  * port. Staff's actions (PIN and lock-out, undo, reprint, test badge, export to
  * USB, the dashboard) are in visit_staff.h.

@@ -27,6 +27,7 @@ struct Visit {
     bool pin_abandoned;     /* the pad was left: its answer only updates the lock-out */
     bool pin_weak_if_right; /* the PIN being checked is short, or its hash old */
     bool pin_weak;          /* the PIN that let staff in should be set again */
+    TestBadge test_done;    /* a test badge a port without test_result finished */
 };
 
 /* Sets visit_error() and says it on stderr. */

@@ -471,8 +471,9 @@ int visit_guest_edit(Visit *v, const char *guest_id, VisitGuestEdit *e)
 VisitOutcome visit_staff_check_in(Visit *v, const char *guest_id)
 {
     CheckinResult r;
-    StoreStatus st =
-        store_checkin_staff(v->env.store, guest_id, v->env.cfg->kiosk_id, visit_now(v), &r);
+    const char *printer = v->env.printer.print ? v->env.cfg->printer : NULL;
+    StoreStatus st = store_checkin_held(v->env.store, guest_id, v->env.cfg->kiosk_id, printer, true,
+                                        visit_now(v), &r);
     VisitOutcome out = st == STORE_OK          ? (r.already ? VISIT_ALREADY : VISIT_CHECKED_IN)
                        : st == STORE_NOT_FOUND ? VISIT_UNKNOWN
                                                : VISIT_FAILED;
@@ -482,6 +483,7 @@ VisitOutcome visit_staff_check_in(Visit *v, const char *guest_id)
         visit_store_failed(v, "check-in not saved");
     if (out == VISIT_CHECKED_IN) {
         visit_changed(v);
+        fprintf(stderr, "lanyard: checked in %s (by staff)\n", r.guest_id);
         if (v->env.printer.print && v->env.printer.print(v->env.printer.ud, r.guest_id) != 0)
             visit_fail(v, "out of memory queueing a badge");
     }
@@ -495,6 +497,9 @@ int visit_undo(Visit *v, const char *guest_id)
     if (store_checkin_undo(v->env.store, guest_id, v->env.cfg->kiosk_id, visit_now(v)) != STORE_OK)
         return visit_store_failed(v, "undo check-in");
     visit_changed(v);
+    /* A badge not yet released (the guest still on Interests) is not owed. */
+    if (store_print_drop_held(v->env.store, guest_id) != STORE_OK)
+        return visit_store_failed(v, "badge of an undone check-in not dropped");
     return 0;
 }
 
@@ -527,5 +532,19 @@ int visit_test_badge(Visit *v, TestBadge *out)
         visit_fail(v, "test badge: %s", out->error);
         return -1;
     }
+    v->test_done = *out;
     return 0;
+}
+
+int visit_test_badge_result(Visit *v, TestBadge *out)
+{
+    if (!v->env.printer.test_result) {
+        *out = v->test_done;
+        return 0;
+    }
+    memset(out, 0, sizeof *out);
+    int rc = v->env.printer.test_result(v->env.printer.ud, out);
+    if (rc < 0 && strcmp(v->err, out->error) != 0)
+        visit_fail(v, "test badge: %s", out->error);
+    return rc;
 }

@@ -126,8 +126,12 @@ int visit_undo(Visit *v, const char *guest_id);
 bool visit_prints(const Visit *v);
 /* Prints the guest's badge again as a new job. 0 or -1. */
 int visit_reprint(Visit *v, const char *guest_id);
-/* Prints a sample badge. 0, or -1 with out->error. */
+/* Prints a sample badge, in the background: 0 once it is on its way (see
+ * visit_test_badge_result), or -1 with out->error. */
 int visit_test_badge(Visit *v, TestBadge *out);
+/* How the test badge went, never blocking: 1 still on its way, 0 done (out
+ * filled), -1 failed (out->error). */
+int visit_test_badge_result(Visit *v, TestBadge *out);
 
 /* ---- export to USB ---- */
 

@@ -13,6 +13,8 @@ enum { ID_BACK = 1, ID_EXIT, ID_EXIT_YES, ID_EXIT_NO, ID_EXPORT, ID_FIND, ID_TES
 
 /* The staff screen is read again this often while shown (printing moves on). */
 #define REFRESH_MS 2000
+/* How often a test badge on its way is asked about. */
+#define TEST_POLL_MS 100
 
 /* How the last Export to USB or test badge went, shown until staff mode is
  * left or the other is done. */
@@ -21,9 +23,10 @@ typedef enum HomeNote {
     HN_EXPORTED,
     HN_NO_USB,
     HN_EXPORT_FAILED,
-    HN_TEST_PNG,    /* text: the PNG written */
-    HN_TEST_SENT,   /* text: the printer; test_job its job */
-    HN_TEST_FAILED, /* text: why */
+    HN_TEST_PNG,     /* text: the PNG written */
+    HN_TEST_SENT,    /* text: the printer; test_job its job */
+    HN_TEST_FAILED,  /* text: why */
+    HN_TEST_SENDING, /* on its way (the print worker has it) */
 } HomeNote;
 
 typedef struct Home {
@@ -64,20 +67,36 @@ static void export_usb(Kiosk *k, Home *h)
     }
 }
 
+/* The note for how the test badge went (rc as visit_test_badge_result). */
+static void test_note(Home *h, int rc, const TestBadge *r)
+{
+    if (rc > 0) {
+        h->note = HN_TEST_SENDING;
+    } else if (rc < 0) {
+        snprintf(h->text, sizeof h->text, "%s", r->error);
+        h->note = HN_TEST_FAILED;
+    } else if (r->printer[0]) {
+        snprintf(h->text, sizeof h->text, "%s", r->printer);
+        h->test_job = r->job;
+        h->note = HN_TEST_SENT;
+    } else {
+        snprintf(h->text, sizeof h->text, "%s", r->path);
+        h->note = HN_TEST_PNG;
+    }
+}
+
+/* Print test badge: handed to the print worker, so a printer that does not
+ * answer never holds the screen; tick asks how it went. */
 static void test_badge(Kiosk *k, Home *h)
 {
     TestBadge r;
+    if (h->note == HN_TEST_SENDING)
+        return; /* one at a time */
     if (visit_test_badge(k->env.visit, &r) != 0) {
-        snprintf(h->text, sizeof h->text, "%s", r.error);
-        h->note = HN_TEST_FAILED;
-    } else if (r.printer[0]) {
-        snprintf(h->text, sizeof h->text, "%s", r.printer);
-        h->test_job = r.job;
-        h->note = HN_TEST_SENT;
-    } else {
-        snprintf(h->text, sizeof h->text, "%s", r.path);
-        h->note = HN_TEST_PNG;
+        test_note(h, -1, &r);
+        return;
     }
+    test_note(h, visit_test_badge_result(k->env.visit, &r), &r);
 }
 
 static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
@@ -115,6 +134,12 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
 static bool tick(Kiosk *k, void *st, int64_t now)
 {
     Home *h = st;
+    if (h->note == HN_TEST_SENDING) {
+        TestBadge r;
+        test_note(h, visit_test_badge_result(k->env.visit, &r), &r);
+        if (h->note != HN_TEST_SENDING)
+            return true;
+    }
     if (now - h->refreshed_at < REFRESH_MS)
         return false;
     refresh(k, h, now);
@@ -126,6 +151,8 @@ static int64_t next_wake(const Kiosk *k, const void *st, int64_t now)
     (void)k;
     (void)now;
     const Home *h = st;
+    if (h->note == HN_TEST_SENDING)
+        return now + TEST_POLL_MS;
     return h->refreshed_at + REFRESH_MS;
 }
 
@@ -234,6 +261,9 @@ static bool note_of(Kiosk *k, const Home *h, Note *n)
         snprintf(n->head, sizeof n->head, "%s", kiosk_tr(k, S_STAFF_TEST_PNG));
         snprintf(n->body, sizeof n->body, "%s", h->text);
         n->path = true;
+        break;
+    case HN_TEST_SENDING:
+        snprintf(n->head, sizeof n->head, "%s", kiosk_tr(k, S_STAFF_TEST_SENDING));
         break;
     case HN_TEST_FAILED:
         snprintf(n->head, sizeof n->head, "%s", kiosk_tr(k, S_STAFF_TEST_FAILED));
