@@ -160,6 +160,15 @@ static void staff_screens(Walk *wk)
     measure(wk, "staff edit");
     press(wk, "First name");
     measure(wk, "staff edit, keyboard up");
+    press(wk, "Cancel");
+    press(wk, "Back");
+    press(wk, "Back");
+    if (strcmp(uid_screen(d), "staff_home"))
+        fail_msg("%s: staff home not shown (%s)", wk->p->name, uid_screen(d));
+    press(wk, "Kiosk set-up");
+    measure(wk, "kiosk set-up");
+    press(wk, "Load event from USB");
+    measure(wk, "load event, no stick");
 }
 
 /* Walks one panel; the number of targets under 9 mm (listed on stderr). */
