@@ -197,7 +197,9 @@ static void test_pin_checked_off_the_screen(void **state)
     uid_key(f->d, UI_KEY_RETURN, 0);
     double ok_ms = mono_ms() - t0;
     print_message("  [figures] OK on the pad took %.1f ms; one check %.1f ms\n", ok_ms, verify_ms);
-    assert_true(ok_ms * 4 < verify_ms);
+    /* Checked on the screen's thread, OK would take at least one check; off
+     * it, a frame and a thread's start (slow under the sanitizers). */
+    assert_true(ok_ms * 2 < verify_ms);
     assert_string_equal(uid_screen(f->d), "staff_pin");
     uid_expect(f->d, "Checking");
     uid_press(f->d, "7"); /* the pad answers taps meanwhile */
