@@ -46,32 +46,6 @@ static void one_boot(void *ud, char *out, size_t len)
     snprintf(out, len, "boot-1");
 }
 
-static void import_file(Fixture *f, const char *rel, bool programs)
-{
-    char *csv = tu_source(rel);
-    size_t len;
-    char *raw = tu_read(csv, &len);
-    assert_non_null(raw);
-    ImportReport rep;
-    import_report_init(&rep, csv);
-    if (programs) {
-        ProgramList pl;
-        program_list_init(&pl);
-        assert_int_equal(import_parse_programs(raw, len, &pl, &rep), 0);
-        assert_int_equal(store_import_programs(f->store, &pl, &rep, UID_T0), STORE_OK);
-        program_list_free(&pl);
-    } else {
-        GuestList gl;
-        guest_list_init(&gl);
-        assert_int_equal(import_parse_guests(raw, len, &gl, &rep), 0);
-        assert_int_equal(store_import_guests(f->store, &gl, &rep, UID_T0), STORE_OK);
-        guest_list_free(&gl);
-    }
-    import_report_free(&rep);
-    free(raw);
-    free(csv);
-}
-
 static int setup(void **state)
 {
     Fixture *f = calloc(1, sizeof *f);
@@ -81,8 +55,8 @@ static int setup(void **state)
     char err[256];
     assert_int_equal(store_open(db, STORE_OPEN_CREATE, &f->store, err, sizeof err), STORE_OK);
     free(db);
-    import_file(f, "tests/ui/event/guests.csv", false);
-    import_file(f, "tests/ui/event/programs.csv", true);
+    uid_import_csv(f->store, "tests/ui/event/guests.csv", false, UID_T0);
+    uid_import_csv(f->store, "tests/ui/event/programs.csv", true, UID_T0);
     config_defaults(&f->cfg);
     snprintf(f->cfg.kiosk_id, sizeof f->cfg.kiosk_id, "unit");
     assert_int_equal(pin_hash("246813", f->cfg.pin_hash), 0);

@@ -66,32 +66,6 @@ typedef struct Fixture {
     size_t from; /* the first utterance not yet matched by expect_said */
 } Fixture;
 
-static void import_csv(Store *s, const char *rel, bool programs)
-{
-    char *path = tu_source(rel);
-    size_t len;
-    char *raw = tu_read(path, &len);
-    assert_non_null(raw);
-    ImportReport rep;
-    import_report_init(&rep, path);
-    if (programs) {
-        ProgramList pl;
-        program_list_init(&pl);
-        assert_int_equal(import_parse_programs(raw, len, &pl, &rep), 0);
-        assert_int_equal(store_import_programs(s, &pl, &rep, 1000), STORE_OK);
-        program_list_free(&pl);
-    } else {
-        GuestList gl;
-        guest_list_init(&gl);
-        assert_int_equal(import_parse_guests(raw, len, &gl, &rep), 0);
-        assert_int_equal(store_import_guests(s, &gl, &rep, 1000), STORE_OK);
-        guest_list_free(&gl);
-    }
-    import_report_free(&rep);
-    free(raw);
-    free(path);
-}
-
 static int setup(void **state)
 {
     Fixture *f = calloc(1, sizeof *f);
@@ -100,8 +74,8 @@ static int setup(void **state)
     char err[256];
     assert_int_equal(store_open(db, STORE_OPEN_CREATE, &f->store, err, sizeof err), STORE_OK);
     free(db);
-    import_csv(f->store, "tests/ui/event/guests.csv", false);
-    import_csv(f->store, "tests/ui/event/programs.csv", true);
+    uid_import_csv(f->store, "tests/ui/event/guests.csv", false, 1000);
+    uid_import_csv(f->store, "tests/ui/event/programs.csv", true, 1000);
     config_defaults(&f->cfg);
     snprintf(f->cfg.kiosk_id, sizeof f->cfg.kiosk_id, "unit");
     SpeechPort port = {rec_say, rec_stop, rec_volume, &f->rec};

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/import.h"
 #include "core/text.h"
 #include "ui/kiosk.h"
 #include "visit/visit_staff.h"
@@ -542,4 +543,30 @@ int uid_screenshot_compare(const char *png, const char *screen, const char *vari
     }
     free(ref);
     return rc;
+}
+
+void uid_import_csv(Store *s, const char *rel, bool programs, int64_t now)
+{
+    char *path = tu_source(rel);
+    size_t len;
+    char *raw = tu_read(path, &len);
+    assert_non_null(raw);
+    ImportReport rep;
+    import_report_init(&rep, path);
+    if (programs) {
+        ProgramList pl;
+        program_list_init(&pl);
+        assert_int_equal(import_parse_programs(raw, len, &pl, &rep), 0);
+        assert_int_equal(store_import_programs(s, &pl, &rep, now), STORE_OK);
+        program_list_free(&pl);
+    } else {
+        GuestList gl;
+        guest_list_init(&gl);
+        assert_int_equal(import_parse_guests(raw, len, &gl, &rep), 0);
+        assert_int_equal(store_import_guests(s, &gl, &rep, now), STORE_OK);
+        guest_list_free(&gl);
+    }
+    import_report_free(&rep);
+    free(raw);
+    free(path);
 }

@@ -137,6 +137,10 @@ void uid_expect_ok(const TuRun *r);
 /* A copy of tests/ui/event in dir/event, with the staff PIN 246813 set by
  * `lanyard set-pin` when pin; the malloc'd path of the copy. */
 char *uid_event_copy(const char *dir, bool pin);
+/* Imports the CSV at rel (from the source tree) into s: guests.csv, or
+ * programs.csv when programs; parsed and stored, or the test fails. */
+void uid_import_csv(Store *s, const char *rel, bool programs, int64_t now);
+
 /* A database path on a small, full tmpfs at dir/disk, the test event imported
  * into it and its log emptied: the next check-in cannot be committed. NULL
  * when no tmpfs can be mounted (not root). uid_full_disk_free unmounts it. */
