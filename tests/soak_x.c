@@ -182,6 +182,24 @@ static bool read_screen(const char *trace, Screen *s)
     return s->name[0] != '\0';
 }
 
+/* Waits until the kiosk has drawn what the last action did: its trace
+ * unchanged for a quarter of a second (at most 3 s: a screen whose text
+ * keeps changing, such as a countdown). */
+static void settle(const char *trace)
+{
+    char *last = slurp(trace);
+    double start = mono_s(), changed = start;
+    while (mono_s() - changed < 0.25 && mono_s() - start < 3) {
+        pause_ms(20);
+        char *now = slurp(trace);
+        if (!now || !last || strcmp(now, last) != 0)
+            changed = mono_s();
+        free(last);
+        last = now;
+    }
+    free(last);
+}
+
 /* ---- acting through X ---- */
 
 static const char *g_window;
@@ -242,8 +260,23 @@ static void act(const SoakAction *a)
         break;
     }
     case SOAK_SCAN: {
-        const char *const argv[] = {XDOTOOL, "type", "--delay", "8",
-                                    a->text, "key",  "Return",  NULL};
+        /* One `key` command, the code's characters and Return as key names:
+         * `type` takes every word after it as text (a chained `key Return`
+         * would be typed) and drops a newline. */
+        const char *argv[sizeof a->text + 6];
+        char names[sizeof a->text][2];
+        size_t n = 0;
+        argv[n++] = XDOTOOL;
+        argv[n++] = "key";
+        argv[n++] = "--delay";
+        argv[n++] = "8";
+        for (size_t i = 0; a->text[i]; i++) {
+            names[i][0] = a->text[i];
+            names[i][1] = '\0';
+            argv[n++] = names[i];
+        }
+        argv[n++] = "Return";
+        argv[n] = NULL;
         run(argv);
         break;
     }
@@ -363,7 +396,7 @@ static bool drive(Soak *k)
             fprintf(stderr, "%.2f %s: op %d '%s' %d %d\n", mono_s() - start, s->name, a.op, a.text,
                     a.x, a.y);
         act(&a);
-        pause_ms(60); /* a frame, and the trace written */
+        settle(k->trace);
         alive = waitpid(k->kiosk, NULL, WNOHANG) == 0;
     }
     free(s->text);
@@ -408,9 +441,21 @@ static int start(Soak *k)
         return -1;
     }
     setenv("LANYARD_TRACE_VIEW", k->trace, 1);
-    const char *const argv[] = {LANYARD_BINARY, "run",        "--event", k->e.dir,   "--db",
-                                k->e.db,        "--windowed", "--size",  "1280x800", NULL};
-    k->kiosk = spawn(argv, k->err, -1);
+    /* SOAK_WRAP names one program to run the kiosk under (heaptrack, to see
+     * where its memory goes). */
+    const char *wrap = getenv("SOAK_WRAP");
+    const char *const argv[] = {wrap ? wrap : LANYARD_BINARY,
+                                LANYARD_BINARY,
+                                "run",
+                                "--event",
+                                k->e.dir,
+                                "--db",
+                                k->e.db,
+                                "--windowed",
+                                "--size",
+                                "1280x800",
+                                NULL};
+    k->kiosk = spawn(wrap ? argv : argv + 1, k->err, -1);
     if (!find_window(k->window, sizeof k->window, k->scratch)) {
         fprintf(stderr, "soak_x: the kiosk's window never appeared\n");
         return -1;
