@@ -1,5 +1,5 @@
 /* font.c — the fonts behind a FontSet (see font.h): the bundled Noto Sans,
- * opened through SDL_ttf and kept in a small cache of sizes, and the installed
+ * opened through SDL_ttf, one open font per face, and the installed
  * fonts that fontconfig finds for characters Noto Sans lacks, remembered per
  * block of code points so a name in another script costs one query. Creating
  * and destroying a FontSet. Laying out and drawing a line is font_layout.c;
@@ -68,6 +68,11 @@ static void font_handle_close(FontHandle *h)
     h->font = NULL;
 }
 
+/* A face is opened once and its size set as asked: a FreeType face and the
+ * HarfBuzz tables copied for it take ~0.3 MB, so a face open at every size
+ * the screens use (fitted names, larger text) held ~15 MB. Changing the size
+ * empties SDL_ttf's glyph cache, which costs only when text is laid out or
+ * drawn, and the texture cache keeps that to text not seen before. */
 TTF_Font *font_handle_get(FontSet *fs, int face, int px)
 {
     FontFace *f = &fs->faces[face];
@@ -76,10 +81,15 @@ TTF_Font *font_handle_get(FontSet *fs, int face, int px)
     fs->tick++;
     for (size_t i = 0; i < fs->nhandles; i++) {
         FontHandle *h = &fs->handles[i];
-        if (h->face == face && h->px == px) {
-            h->used = fs->tick;
-            return h->font;
+        if (h->face != face)
+            continue;
+        if (h->px != px) {
+            if (TTF_SetFontSize(h->font, px) != 0)
+                return NULL;
+            h->px = px;
         }
+        h->used = fs->tick;
+        return h->font;
     }
     pthread_mutex_lock(&font_ft_lock);
     TTF_Font *font = TTF_OpenFontIndex(f->path, px, f->index);
