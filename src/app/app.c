@@ -1,6 +1,9 @@
 /* app.c — the kiosk program: setup, rendering a frame and the interactive
  * loop. See app.h. */
 #include <errno.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -235,8 +238,23 @@ static int start_kiosk(App *a, const AppOptions *o)
     return 0;
 }
 
+/* A kiosk runs for days and makes and drops pixel buffers all day (text,
+ * badges, QR codes). glibc's default raises its mmap threshold to the size of
+ * the largest block freed, after which such buffers come from the heap, which
+ * then keeps every hole they leave; and each worker thread gets its own heap.
+ * A fixed threshold returns big buffers to the system when freed, and two
+ * heaps serve the few threads. */
+static void tune_allocator(void)
+{
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, 64 * 1024);
+    mallopt(M_ARENA_MAX, 2);
+#endif
+}
+
 int app_run(const AppOptions *o, Store *store, const EventConfig *cfg)
 {
+    tune_allocator();
     App a;
     memset(&a, 0, sizeof a);
     a.store = store;

@@ -118,6 +118,23 @@ static bool open_renderer(Display *d, const DisplayOptions *o, RenderProbe *prob
     return true;
 }
 
+/* The text textures kept: as many bytes as the screen's own pixels. Text
+ * covers a fraction of a screen, so that keeps several screens' labels (the
+ * keyboard, Welcome, the program list) while it bounds what a kiosk that
+ * shows every name of a long day holds: 4 MB at 1280x800, 8 MB at 1080x1920,
+ * at least 2 MB. Textures live in the process with a software renderer, so
+ * this is most of what the kiosk's memory grows to (SPEC §9: 50 MB). */
+static void output_size(Display *d, int *w, int *h);
+
+static size_t text_cache_bytes(Display *d)
+{
+    int w = 0, h = 0;
+    output_size(d, &w, &h);
+    size_t screen = (size_t)(w > 0 ? w : 0) * (size_t)(h > 0 ? h : 0) * 4;
+    size_t min = 2u << 20, max = 16u << 20;
+    return screen < min ? min : screen > max ? max : screen;
+}
+
 Display *display_open(const DisplayOptions *o)
 {
     Display *d = calloc(1, sizeof *d);
@@ -143,8 +160,7 @@ Display *display_open(const DisplayOptions *o)
         fprintf(stderr, "lanyard run: %s\n", err);
         goto err;
     }
-    /* 16 MB of text pixels is a few screens' worth at 1080p. */
-    d->tc = texture_cache_create(d->ren, d->fs, 768, 16u << 20);
+    d->tc = texture_cache_create(d->ren, d->fs, 768, text_cache_bytes(d));
     d->shapes = shape_cache_create(d->ren);
     if (!d->tc || !d->shapes) {
         fprintf(stderr, "lanyard run: out of memory\n");
