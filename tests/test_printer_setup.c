@@ -329,7 +329,7 @@ static void test_screen(void **state)
         .store = s,
         .cfg = &cfg,
         .windowed = true,
-        .printer_setup = {p_scan, p_add, p_state, p_test, &port},
+        .printer_setup = {p_scan, p_add, p_state, p_test, NULL, &port},
     });
     uid_hold(d, 5, 5, 3000);
     uid_press(d, "OK");
