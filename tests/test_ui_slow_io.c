@@ -16,7 +16,8 @@
  * draws nothing) is measured while something blocks; max, median and p99 are
  * printed. A kiosk that waited on the stick on the screen thread fails here:
  * the stick lets go by itself after GATE_SELF_RELEASE_MS, so that one frame
- * takes that long, and the test ends instead of hanging. */
+ * takes that long, and the test ends instead of hanging. And closing the
+ * kiosk while the stick never answers waits no more than two seconds. */
 #include <arpa/inet.h>
 #include <dirent.h>
 #include <errno.h>
@@ -67,8 +68,9 @@ typedef struct Gate {
     pthread_mutex_t mu;
     pthread_cond_t cv;
     bool open;
-    int calls;   /* looks at the stick so far */
-    int waiting; /* looks blocked now */
+    int calls;           /* looks at the stick so far */
+    int waiting;         /* looks blocked now */
+    int self_release_ms; /* 0: GATE_SELF_RELEASE_MS */
     char stick[1024];
 } Gate;
 
@@ -90,7 +92,7 @@ static int gate_find(void *ud, char *out, size_t outlen)
     g->waiting++;
     pthread_cond_broadcast(&g->cv);
     struct timespec ts;
-    deadline(&ts, GATE_SELF_RELEASE_MS);
+    deadline(&ts, g->self_release_ms ? g->self_release_ms : GATE_SELF_RELEASE_MS);
     while (!g->open)
         if (pthread_cond_timedwait(&g->cv, &g->mu, &ts) == ETIMEDOUT)
             break;
@@ -98,6 +100,16 @@ static int gate_find(void *ud, char *out, size_t outlen)
     snprintf(out, outlen, "%s", g->stick);
     pthread_mutex_unlock(&g->mu);
     return 0;
+}
+
+static void gate_init(Gate *g)
+{
+    pthread_mutex_init(&g->mu, NULL);
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&g->cv, &ca);
+    pthread_condattr_destroy(&ca);
 }
 
 static void gate_set(Gate *g, bool open)
@@ -258,12 +270,7 @@ static void hung_server(Fixture *f)
 static void fixture_make(Fixture *f)
 {
     memset(f, 0, sizeof *f);
-    pthread_mutex_init(&f->gate.mu, NULL);
-    pthread_condattr_t ca;
-    pthread_condattr_init(&ca);
-    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-    pthread_cond_init(&f->gate.cv, &ca);
-    pthread_condattr_destroy(&ca);
+    gate_init(&f->gate);
     f->dir = tu_tempdir();
     f->event = subdir(f->dir, "event");
     f->stick = subdir(f->dir, "stick");
@@ -502,10 +509,46 @@ static void test_screen_never_waits(void **state)
     free(f);
 }
 
+/* A stick that never answers while the kiosk closes: the visit gives the job
+ * a second and a half, then leaves its thread blocked (detached, cut off at
+ * the process's exit). The gate lives as long as the process, as a real
+ * stick's mount does. */
+static Gate never;
+
+static void test_exit_does_not_wait(void **state)
+{
+    (void)state;
+    Fixture *f = calloc(1, sizeof *f);
+    fixture_make(f);
+    gate_init(&never);
+    never.self_release_ms = 600000; /* past the test's end */
+    snprintf(never.stick, sizeof never.stick, "%s", f->stick);
+    uid_destroy(f->d);
+    f->d = uid_kiosk_create(&(UidSetup){.store = f->store,
+                                        .cfg = &f->cfg,
+                                        .now = T0,
+                                        .windowed = true,
+                                        .media = {gate_find, &never}});
+    to_staff(f);
+    uid_press(f->d, "Export to USB");
+    assert_true(gate_blocked(&never));
+    uid_expect(f->d, "Copying to the USB stick…");
+    double t0 = now_ms();
+    uid_destroy(f->d);
+    f->d = NULL;
+    double took = now_ms() - t0;
+    printf("closing the kiosk with the stick blocked took %.0f ms\n", took);
+    if (took > 2000)
+        fail_msg("closing the kiosk waited %.0f ms on a stick that does not answer", took);
+    fixture_free(f);
+    free(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_screen_never_waits),
+        cmocka_unit_test(test_exit_does_not_wait),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
