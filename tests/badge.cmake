@@ -25,13 +25,13 @@ lanyard_test(test_kiosk_badge SOURCES test_kiosk_badge.c
 # real CUPS with a cups-pdf queue (label cups): the look, adding a queue (and
 # the refusal without admin rights), the screen's test badge and Use for badges.
 lanyard_test(test_printer_setup SOURCES test_printer_setup.c
-             DEPS ui_driver ui_kiosk visit badge_admin badge_print platform_font store core_config
+             DEPS ui_driver ui_kiosk visit badge_admin badge_print store core_config
              NEEDS_BINARY LABELS cups TIMEOUT 600)
 set_tests_properties(test_printer_setup PROPERTIES
   ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")
 # A print server that never answers (a socket nobody accepts on): nothing waits on it.
 lanyard_test(test_badge_hang SOURCES test_badge_hang.c badge_testutil.c
-             DEPS badge_print store core_config)
+             DEPS badge_print badge_admin store core_config)
 set_tests_properties(test_badge_hang PROPERTIES
   ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")
 # The badge recorded with the check-in, through the visit and the real queue.

@@ -4,7 +4,8 @@
  * within a frame, the try ends with "did not answer" (not "no printer queue"),
  * a guest's badge fails visibly after its tries, and stopping the queue while
  * the worker waits on that server returns within two seconds with the job
- * left queued and the database closed. No cupsd needed. */
+ * left queued and the database closed; stopping staff's printer look while
+ * it waits on that server returns within two seconds too. No cupsd needed. */
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <stdio.h>
@@ -18,6 +19,7 @@
 #include "badge_testutil.h"
 
 #include "badge/badge_queue.h"
+#include "badge/cups_admin.h"
 #include "core/event_config.h"
 #include "core/timefmt.h"
 
@@ -207,12 +209,32 @@ static void test_test_badge_on_another_queue(void **state)
     badge_queue_destroy(q);
 }
 
+/* Staff's Printer screen looks for printers on a server that never answers;
+ * the kiosk closing meanwhile waits at most CUPS_ADMIN_STOP_WAIT_MS. */
+static void test_printer_look_quit_does_not_wait(void **state)
+{
+    (void)state;
+    char err[256];
+    CupsAdmin *a = cups_admin_create(err, sizeof err);
+    assert_non_null(a);
+    cups_admin_scan(a);
+    /* Still waiting on the server after a while: the worker is stuck in it. */
+    assert_false(cups_admin_wait(a, 300));
+    int64_t t0 = time_monotonic_ms();
+    cups_admin_destroy(a);
+    int64_t took = time_monotonic_ms() - t0;
+    printf("closing the printer look with the server hung took %lld ms\n", (long long)took);
+    if (took > 2000)
+        fail_msg("stopping the printer look took %lld ms", (long long)took);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_test_badge_does_not_wait, setup, teardown),
         cmocka_unit_test_setup_teardown(test_quit_does_not_wait, setup, teardown),
         cmocka_unit_test_setup_teardown(test_test_badge_on_another_queue, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_printer_look_quit_does_not_wait, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,9 +7,9 @@
  * queue, as for test_badge_cups): the look lists that queue and the cups-pdf
  * device; a queue is added with CUPS-Add-Modify-Printer, and refused plainly
  * for a user without admin rights; on the screen, driven in process, the
- * queue is listed, its test badge lands as a PDF, and "Use for badges"
- * writes it into event.ini (comments and other keys kept) and starts the
- * kiosk again. */
+ * queue is listed, its test badge (sent by the print worker, as the kiosk
+ * sends it) lands as a PDF, and "Use for badges" writes it into event.ini
+ * (comments and other keys kept) and starts the kiosk again. */
 #include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -24,10 +24,9 @@
 
 #include "testutil.h"
 
-#include "badge/badge_sample.h"
+#include "badge/badge_queue.h"
 #include "badge/cups_admin.h"
 #include "core/event_config.h"
-#include "platform/font.h"
 #include "store/store.h"
 #include "ui/kiosk.h"
 #include "visit/visit_printer.h"
@@ -244,9 +243,7 @@ static void test_add_queue(void **state)
 
 typedef struct Port {
     CupsAdmin *admin;
-    FontSet *fonts;
-    const EventConfig *cfg;
-    const char *db;
+    BadgeQueue *queue; /* the print worker, as the kiosk's */
 } Port;
 
 static void p_scan(void *ud)
@@ -265,12 +262,22 @@ static void p_state(void *ud, PrinterSetup *out)
     cups_admin_state(((Port *)ud)->admin, out);
 }
 
+/* The test badge through the print worker, on the queue chosen, as the
+ * kiosk's wiring (app_ports.c) sends it. */
 static int p_test(void *ud, const char *q, int64_t now, TestBadge *out)
 {
     Port *p = ud;
-    EventConfig cfg = *p->cfg;
-    snprintf(cfg.printer, sizeof cfg.printer, "%s", q);
-    return badge_sample_print(p->fonts, &cfg, p->db, now, out);
+    if (badge_queue_test_badge_on(p->queue, q, now) != 0) {
+        snprintf(out->error, sizeof out->error, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+static int p_result(void *ud, TestBadge *out)
+{
+    Port *p = ud;
+    return badge_queue_test_result(p->queue, out, 0);
 }
 
 static size_t count_pdfs(void)
@@ -322,14 +329,15 @@ static void test_screen(void **state)
     char err[512];
     assert_int_equal(store_open(db, STORE_OPEN_CREATE, &s, err, sizeof err), STORE_OK);
     Port port = {cups_admin_create(err, sizeof err),
-                 font_set_create(LANYARD_SOURCE_DIR "/assets", err, sizeof err), &cfg, db};
+                 badge_queue_create(db, &cfg, NULL, NULL, NULL, err, sizeof err)};
     assert_non_null(port.admin);
-    assert_non_null(port.fonts);
+    if (!port.queue)
+        fail_msg("badge_queue_create: %s", err);
     Uid *d = uid_kiosk_create(&(UidSetup){
         .store = s,
         .cfg = &cfg,
         .windowed = true,
-        .printer_setup = {p_scan, p_add, p_state, p_test, &port},
+        .printer_setup = {p_scan, p_add, p_state, p_test, p_result, &port},
     });
     uid_hold(d, 5, 5, 3000);
     uid_press(d, "OK");
@@ -355,6 +363,10 @@ static void test_screen(void **state)
     uid_press(d, queue);
     size_t before = count_pdfs();
     uid_press(d, "Print test badge");
+    /* The print worker sends it; the screen reads how it went at a frame. */
+    TestBadge sent;
+    assert_int_equal(badge_queue_test_result(port.queue, &sent, 60000), 0);
+    uid_frame(d);
     uid_expect(d, "Test badge sent to");
     assert_true(wait_pdfs(before, 60000));
     uid_resize(d, 800, 480);
@@ -373,7 +385,7 @@ static void test_screen(void **state)
 
     uid_destroy(d);
     cups_admin_destroy(port.admin);
-    font_set_destroy(port.fonts);
+    badge_queue_destroy(port.queue);
     store_close(s);
     tu_rmtree(dir);
     free(ini);

@@ -368,6 +368,7 @@ static void test_staff_charts_stay(void **state)
     for (size_t s = 0; s < NSIZES; s++) {
         uid_resize(f->d, SIZES[s][0], SIZES[s][1]);
         uid_press(f->d, "Export to USB");
+        uid_settle(f->d); /* the export runs on a thread of its own */
         uid_expect(f->d, "Exported to:");
         uid_expect(f->d, "Arrivals per 15 minutes");
         uid_expect(f->d, "Interest per program");

@@ -149,15 +149,18 @@ static void test_no_stick(void **state)
     e.has_stick = false;
     to_setup(&e);
     uid_press(e.d, "Load event from USB");
+    uid_settle(e.d);
     assert_string_equal(uid_screen(e.d), "staff_load");
     uid_expect(e.d, "No USB stick found");
     fits(&e);
     /* A stick without an event folder, then one with. */
     e.has_stick = true;
     uid_press(e.d, "Try again");
+    uid_settle(e.d);
     uid_expect(e.d, "No event folder on the stick");
     put(e.stick, "guests.csv", GUESTS);
     uid_press(e.d, "Try again");
+    uid_settle(e.d);
     uid_expect(e.d, "Fall Meet");
     uid_expect(e.d, "2 guests, 0 programs");
     env_free(&e);
@@ -182,9 +185,11 @@ static void test_errors_and_updated_list(void **state)
         "Cy,Ng,Ng Tools,C-300\n");
     to_setup(&e);
     uid_press(e.d, "Load event from USB");
+    uid_settle(e.d);
     uid_expect(e.d, "Choose the event folder");
     fits(&e);
     uid_press(e.d, "broken");
+    uid_settle(e.d);
     uid_expect(e.d, "Fix these on the stick");
     uid_expect(e.d, "event.ini:6: ");
     uid_expect(e.d, "guests.csv:2: ");
@@ -198,10 +203,12 @@ static void test_errors_and_updated_list(void **state)
 
     uid_press(e.d, "Back");
     uid_press(e.d, "fall-update");
+    uid_settle(e.d);
     uid_expect(e.d, "3 guests, 0 programs");
     uid_expect(e.d, "Files: guests.csv");
     fits(&e);
     uid_press(e.d, "Load this event");
+    uid_settle(e.d);
     assert_true(uid_should_quit(e.d));
     assert_true(kiosk_should_restart(uid_kiosk(e.d)));
     StoreStats st;
@@ -228,9 +235,11 @@ static void test_new_event_asks(void **state)
     put(e.stick, "guests.csv", "Name,Company\nEve Park,Park Bakery\n");
     to_setup(&e);
     uid_press(e.d, "Load event from USB");
+    uid_settle(e.d);
     uid_expect(e.d, "Spring Breakfast");
     uid_expect(e.d, "2027-04-16");
     uid_press(e.d, "Load this event");
+    uid_settle(e.d);
     uid_expect(e.d, "Start a new event?");
     uid_expect(e.d, "kiosk-Fall-Meet_2026-08-20.db");
     fits(&e);
@@ -238,7 +247,9 @@ static void test_new_event_asks(void **state)
     uid_press(e.d, "Cancel");
     uid_expect(e.d, "Load this event");
     uid_press(e.d, "Load this event");
+    uid_settle(e.d);
     uid_press(e.d, "Start new event");
+    uid_settle(e.d);
     assert_true(kiosk_should_restart(uid_kiosk(e.d)));
     ConfigDiagnostics diag = {0};
     EventConfig now;
@@ -362,12 +373,12 @@ static void test_printer_devices(void **state)
     memset(&f, 0, sizeof f);
     add_device(&f, "Brother QL-700", "");
     add_device(&f, "Brother QL-570", "ptouch:0/ppd/ptouch-driver/Brother-QL-570-ptouch-ql.ppd");
-    e.d =
-        uid_kiosk_create(&(UidSetup){.store = e.store,
-                                     .cfg = &e.cfg,
-                                     .now = T0,
-                                     .windowed = true,
-                                     .printer_setup = {fake_scan, fake_add, fake_state, NULL, &f}});
+    e.d = uid_kiosk_create(
+        &(UidSetup){.store = e.store,
+                    .cfg = &e.cfg,
+                    .now = T0,
+                    .windowed = true,
+                    .printer_setup = {fake_scan, fake_add, fake_state, NULL, NULL, &f}});
     to_setup(&e);
     uid_press(e.d, "Printer");
     assert_int_equal(f.scans, 1);

@@ -42,6 +42,12 @@ set_tests_properties(test_ui_door PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
 # USB, a folder standing in for the stick.
 lanyard_test(test_ui_setup SOURCES test_ui_setup.c DEPS ui_driver ui_kiosk visit store NEEDS_BINARY)
 set_tests_properties(test_ui_setup PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
+# The screen never waits on slow hardware (issue 10): Export to USB, Load event
+# and the Printer screen's test badge while the stick (a media port that blocks)
+# and the print server (a socket nobody answers) hang; each frame timed.
+lanyard_test(test_ui_slow_io SOURCES test_ui_slow_io.c
+             DEPS ui_driver ui_kiosk visit badge_print store core_csv core_config)
+set_tests_properties(test_ui_slow_io PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
 # Contrast measured (issue 11): every text on every screen, read back from the
 # views of a walk, at 4.5:1 (3:1 large), in both themes and with event colours.
 lanyard_test(test_ui_contrast SOURCES test_ui_contrast.c

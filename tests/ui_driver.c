@@ -17,6 +17,7 @@
 #include "core/import.h"
 #include "core/text.h"
 #include "ui/kiosk.h"
+#include "visit/visit_job.h"
 #include "visit/visit_staff.h"
 
 struct Uid {
@@ -304,6 +305,13 @@ void uid_settle(Uid *d)
 {
     visit_pin_wait(d->visit);
     k_frame(d);
+    /* Staff's work on the USB stick; a screen may start the next step of it
+     * when it takes the last one's answer. Bounded: a test's stick may hang. */
+    for (int i = 0; i < 4 && visit_job_kind(d->visit) != VISIT_JOB_NONE; i++) {
+        if (!visit_job_wait(d->visit, 20000))
+            fail_msg("staff's work on the USB stick did not end in 20 s (on %s)", uid_screen(d));
+        k_frame(d);
+    }
 }
 
 bool uid_visible(const Uid *d, const char *text)

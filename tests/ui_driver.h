@@ -107,8 +107,9 @@ void uid_scan(Uid *d, const char *code);
 /* Lets ms pass as the event loop would: a frame at each time the kiosk asked
  * to wake up (uid_next_wake), and one at the end. */
 void uid_wait(Uid *d, int64_t ms);
-/* Waits (in real time) for a staff PIN being checked on its own thread, then
- * lets the kiosk take the answer, as a script does before each line. */
+/* Waits (in real time) for a staff PIN being checked on its own thread and
+ * for staff's work on the USB stick (visit/visit_job.h), then lets the kiosk
+ * take the answer, as a script does before each line. */
 void uid_settle(Uid *d);
 /* A frame at the current time: what the loop does after a worker's news. */
 void uid_frame(Uid *d);

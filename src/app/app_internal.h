@@ -39,9 +39,8 @@ typedef struct App {
     SyncWorker *sync;        /* the sync folder's copy; NULL: no sync folder */
     Uint32 sync_event;       /* SDL user event: a sync copy was tried */
     char sync_reported[600]; /* the sync error last written to stderr */
-    UsbMedia media;
-    CupsAdmin *admin;      /* staff's Printer screen: CUPS queues and devices; NULL: none */
-    struct Speech *speech; /* spoken guidance's engine; NULL: none (built without it) */
+    CupsAdmin *admin;        /* staff's Printer screen: CUPS queues and devices; NULL: none */
+    struct Speech *speech;   /* spoken guidance's engine; NULL: none (built without it) */
 
     bool scripted;      /* time is simulated: */
     int64_t script_now; /* the script's clock, for the records too */

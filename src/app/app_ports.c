@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "app/app_internal.h"
-#include "badge/badge_sample.h"
 #include "core/timefmt.h"
 
 /* ---- the clock ---- */
@@ -93,6 +92,10 @@ static int print_test_badge(void *ud, int64_t now, TestBadge *out)
 static int test_badge_result(void *ud, TestBadge *out)
 {
     App *a = ud;
+    if (!a->queue) {
+        snprintf(out->error, sizeof out->error, "badges cannot print on this kiosk");
+        return -1;
+    }
     return badge_queue_test_result(a->queue, out, 0);
 }
 
@@ -140,13 +143,23 @@ static void setup_state(void *ud, PrinterSetup *out)
     cups_admin_state(((App *)ud)->admin, out);
 }
 
-/* The test badge on a queue staff chose, which need not be the event's yet. */
+/* The test badge on a queue staff chose, which need not be the event's yet:
+ * rendered and sent by the print worker like staff home's, so a print server
+ * that does not answer never holds the Printer screen; it asks
+ * test_badge_result until it is done. */
 static int setup_test_badge(void *ud, const char *queue, int64_t now, TestBadge *out)
 {
     App *a = ud;
-    EventConfig cfg = *a->cfg;
-    snprintf(cfg.printer, sizeof cfg.printer, "%s", queue);
-    return badge_sample_print(display_fonts(a->d), &cfg, store_path(a->store), now, out);
+    if (!a->queue) {
+        snprintf(out->error, sizeof out->error,
+                 "badges cannot print on this kiosk: its log at the start says why");
+        return -1;
+    }
+    if (badge_queue_test_badge_on(a->queue, queue, now) != 0) {
+        snprintf(out->error, sizeof out->error, "out of memory");
+        return -1;
+    }
+    return 0;
 }
 
 static void printer_setup_start(App *a, VisitEnv *env)
@@ -157,7 +170,8 @@ static void printer_setup_start(App *a, VisitEnv *env)
         fprintf(stderr, "lanyard run: no Printer set-up: %s\n", err);
         return;
     }
-    PrinterSetupPort p = {setup_scan, setup_add, setup_state, setup_test_badge, a};
+    PrinterSetupPort p = {setup_scan,       setup_add,         setup_state,
+                          setup_test_badge, test_badge_result, a};
     env->printer_setup = p;
 }
 
@@ -222,6 +236,20 @@ static void sync_start(App *a, VisitEnv *env)
     env->sync = p;
 }
 
+/* ---- the USB stick ---- */
+
+/* The media port, made once: its state lives as long as the process, as a
+ * job left blocked on a dead stick may still be in its find when the kiosk
+ * starts again or exits (visit/ports.h). Screen thread only. */
+static MediaPort media_port(void)
+{
+    static UsbMedia state;
+    static MediaPort port;
+    if (!port.find)
+        port = usb_media_port(&state);
+    return port;
+}
+
 /* ---- all of them ---- */
 
 void app_ports_start(App *a, VisitEnv *env)
@@ -230,7 +258,7 @@ void app_ports_start(App *a, VisitEnv *env)
     env->clock = clock;
     TimerPort timers = {monotonic_clock, boot_id, a};
     env->timers = timers;
-    env->media = usb_media_port(&a->media);
+    env->media = media_port();
     printer_start(a, env);
     printer_setup_start(a, env);
     sync_start(a, env);

@@ -8,6 +8,7 @@
 #include "app/app_internal.h"
 #include "app/script.h"
 #include "platform/sdl_input.h"
+#include "visit/visit_job.h"
 #include "visit/visit_staff.h"
 
 typedef struct Run {
@@ -137,6 +138,21 @@ static void wait_badges(Run *r)
     dispatch(r);
 }
 
+/* So does staff's work on the USB stick (visit/visit_job.h), and a screen
+ * may start the next step of it when it takes the last one's answer (at a
+ * frame). Bounded, as a stick may hang. */
+static void wait_stick(Run *r, const ScriptAction *act)
+{
+    App *a = r->a;
+    for (int i = 0; i < 4 && visit_job_kind(a->visit) != VISIT_JOB_NONE; i++) {
+        if (!visit_job_wait(a->visit, 20000)) {
+            fprintf(stderr, "%s:%zu: the USB stick did not answer in 20 s\n", r->path, act->line);
+            return;
+        }
+        settle(r);
+    }
+}
+
 /* A field is pressed on its label (its top edge), which focuses it with the
  * caret at the end, as SPEC §8 says; other widgets centrally. The point is in
  * the view; the tap is where the window shows it ([kiosk] rotate). */
@@ -234,6 +250,7 @@ static void run_action(Run *r, const ScriptAction *act)
      * its runs are the same each time. */
     if (a->admin)
         cups_admin_wait(a->admin, 30000);
+    wait_stick(r, act);
     if (kiosk_should_quit(a->k))
         r->stop = true; /* e.g. staff pressed Exit kiosk: the run ends, status 0 */
     if (!r->stop)

@@ -4,6 +4,7 @@
 #include "badge/cups_admin.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -297,6 +298,8 @@ struct CupsAdmin {
     pthread_mutex_t mu;
     pthread_cond_t cond; /* a request came, or one ended */
     bool stop;
+    bool done;      /* the worker has left its loop */
+    bool abandoned; /* destroy stopped waiting: the worker frees a when it ends */
     bool want_scan, want_add;
     bool add_failed; /* the last add failed: its error stays past the look after it */
     AddRequest add;
@@ -365,8 +368,15 @@ static void *worker(void *arg)
         pthread_mutex_lock(&a->mu);
     }
     a->state.busy = false;
+    a->done = true;
+    bool abandoned = a->abandoned;
     pthread_cond_broadcast(&a->cond);
     pthread_mutex_unlock(&a->mu);
+    if (abandoned) {
+        pthread_cond_destroy(&a->cond);
+        pthread_mutex_destroy(&a->mu);
+        free(a);
+    }
     return NULL;
 }
 
@@ -393,11 +403,31 @@ void cups_admin_destroy(CupsAdmin *a)
 {
     if (!a)
         return;
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    long long ns = until.tv_nsec + (long long)CUPS_ADMIN_STOP_WAIT_MS * 1000000;
+    until.tv_sec += (time_t)(ns / 1000000000);
+    until.tv_nsec = (long)(ns % 1000000000);
     pthread_mutex_lock(&a->mu);
     a->stop = true;
     pthread_cond_broadcast(&a->cond);
+    while (!a->done)
+        if (pthread_cond_timedwait(&a->cond, &a->mu, &until) == ETIMEDOUT)
+            break;
+    bool done = a->done;
+    a->abandoned = !done;
+    pthread_t thread = a->thread;
     pthread_mutex_unlock(&a->mu);
-    pthread_join(a->thread, NULL);
+    if (!done) {
+        /* A print server that does not answer holds the worker in a request
+         * (up to its timeout): the kiosk exits anyway; the worker frees a
+         * should the request return first, else it is cut off with the
+         * process. a may be freed from here on. */
+        fprintf(stderr, "lanyard: gave up waiting for the print server to answer\n");
+        pthread_detach(thread);
+        return;
+    }
+    pthread_join(thread, NULL);
     pthread_cond_destroy(&a->cond);
     pthread_mutex_destroy(&a->mu);
     free(a);

@@ -21,6 +21,9 @@
 /* How long CUPS is given to look for devices, and any request to answer. */
 #define CUPS_ADMIN_DEVICE_TIMEOUT_S 5
 #define CUPS_ADMIN_REQUEST_TIMEOUT_S 15
+/* How long cups_admin_destroy waits for a request under way before leaving
+ * it (the kiosk's exit must not wait on a print server that hangs). */
+#define CUPS_ADMIN_STOP_WAIT_MS 1500
 
 /* ---- pure ---- */
 
@@ -60,7 +63,8 @@ typedef struct CupsAdmin CupsAdmin;
 
 /* Starts the worker thread. NULL with err filled. */
 CupsAdmin *cups_admin_create(char *err, size_t errlen);
-/* Waits for the request under way (bounded by its timeouts) and stops. */
+/* Stops the worker, waiting at most CUPS_ADMIN_STOP_WAIT_MS for the request
+ * under way; one still waiting on the server is left to end on its own. */
 void cups_admin_destroy(CupsAdmin *a);
 /* Starts a look (queues and devices); one already under way goes on. */
 void cups_admin_scan(CupsAdmin *a);

@@ -131,6 +131,7 @@ static const Entry TABLE[S_COUNT] = {
      {"No USB stick found. Insert one, wait a moment and try again.",
       "No se encontró una memoria USB. Conéctela, espere un momento e inténtelo de nuevo."}},
     {S_EXPORT_FAILED, {"Export failed:", "La exportación falló:"}},
+    {S_EXPORT_COPYING, {"Copying to the USB stick…", "Copiando a la memoria USB…"}},
     {S_STAFF_FIND, {"Find a guest", "Buscar invitado"}},
     {S_STAFF_FIND_HINT,
      {"Name, company or registration code", "Nombre, empresa o código de registro"}},
@@ -277,6 +278,7 @@ static const Entry TABLE[S_COUNT] = {
      {"No event folder on the stick: a folder with event.ini, programs.csv or guests.csv.",
       "La memoria no tiene ninguna carpeta de evento: una carpeta con event.ini, programs.csv "
       "o guests.csv."}},
+    {S_LOAD_READING, {"Reading the USB stick…", "Leyendo la memoria USB…"}},
     {S_TRY_AGAIN, {"Try again", "Reintentar"}},
     {S_LOAD_PICK,
      {"Choose the event folder to load:", "Elija la carpeta del evento que quiere cargar:"}},

@@ -104,7 +104,8 @@ typedef enum UiStr {
     S_EXPORT_DONE,
     S_EXPORT_NO_USB,
     S_EXPORT_FAILED,
-    S_STAFF_FIND, /* staff guest lookup (SPEC §5) */
+    S_EXPORT_COPYING, /* the export under way (on its own thread) */
+    S_STAFF_FIND,     /* staff guest lookup (SPEC §5) */
     S_STAFF_FIND_HINT,
     S_STAFF_FIND_NONE,
     S_STAFF_FIND_MORE_FMT, /* one %zu: matches not shown */
@@ -208,6 +209,7 @@ typedef enum UiStr {
     S_ABOUT_NO_EVENT,
     S_LOAD_NO_USB,
     S_LOAD_NONE,
+    S_LOAD_READING, /* the stick being read (on its own thread) */
     S_TRY_AGAIN,
     S_LOAD_PICK,
     S_LOAD_STICK_TOP,

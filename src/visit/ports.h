@@ -94,7 +94,9 @@ typedef struct SyncPort {
 
 typedef struct MediaPort {
     /* The folder of the mounted USB stick to export to: 0 with out filled, or
-     * -1 when none is mounted. */
+     * -1 when none is mounted. Called on a worker thread (visit/visit_job.h),
+     * which may block in it on a dead stick and be left there: ud must stay
+     * valid and find must not touch the screen thread's state. */
     int (*find)(void *ud, char *out, size_t outlen);
     void *ud;
 } MediaPort;
@@ -140,9 +142,12 @@ typedef struct PrinterSetupPort {
                 double w_mm, double h_mm);
     /* What is known now. */
     void (*state)(void *ud, PrinterSetup *out);
-    /* Prints the sample badge on queue (not necessarily the event's). 0, or
-     * -1 with out->error. */
+    /* Starts the sample badge on queue (not necessarily the event's) in the
+     * background and returns at once. 0, or -1 with out->error. */
     int (*test_badge)(void *ud, const char *queue, int64_t now, TestBadge *out);
+    /* How it went, never blocking: 1 still on its way, 0 done (out filled),
+     * -1 failed (out->error). NULL: test_badge finished it already. */
+    int (*test_result)(void *ud, TestBadge *out);
     void *ud;
 } PrinterSetupPort;
 

@@ -69,6 +69,7 @@ void visit_destroy(Visit *v)
     program_list_free(&v->programs);
     visit_pin_cancel(v);
     pin_check_free(v->pin); /* at most one check's time */
+    visit_job_drop(v);      /* at most a second and a half */
     free(v);
 }
 

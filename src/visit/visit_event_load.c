@@ -17,6 +17,7 @@
 #include "core/text.h"
 #include "visit/visit_import.h"
 #include "visit/visit_internal.h"
+#include "visit/visit_load_internal.h"
 
 static const char *const FILES[EVENT_FILES] = {"event.ini", "programs.csv", "guests.csv"};
 
@@ -101,16 +102,26 @@ int event_load_find(const char *root, EventFolders *out)
     return 0;
 }
 
-int visit_event_folders(Visit *v, EventFolders *out)
+int event_load_folders(const MediaPort *media, EventFolders *out, char *err, size_t errlen)
 {
     memset(out, 0, sizeof *out);
     char usb[1024];
-    if (!v->env.media.find || v->env.media.find(v->env.media.ud, usb, sizeof usb) != 0) {
-        visit_fail(v, "no USB stick is mounted");
+    if (!media->find || media->find(media->ud, usb, sizeof usb) != 0) {
+        snprintf(err, errlen, "no USB stick is mounted");
         return -1;
     }
     if (event_load_find(usb, out) != 0) {
-        visit_fail(v, "cannot read the USB stick at %s: %s", usb, strerror(errno));
+        snprintf(err, errlen, "cannot read the USB stick at %s: %s", usb, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+int visit_event_folders(Visit *v, EventFolders *out)
+{
+    char err[1200];
+    if (event_load_folders(&v->env.media, out, err, sizeof err) != 0) {
+        visit_fail(v, "%s", err);
         return -1;
     }
     return 0;
@@ -124,12 +135,13 @@ typedef struct Blob {
     size_t len;
 } Blob;
 
-typedef struct Loaded {
+struct EventLoaded {
     Blob file[EVENT_FILES];
     Blob image[MAX_IMAGES];
     size_t nimages;
     EventConfig cfg; /* the stick's event.ini over the defaults */
-} Loaded;
+};
+typedef EventLoaded Loaded;
 
 static void loaded_free(Loaded *l)
 {
@@ -254,16 +266,19 @@ static void archive_name(const char *db, const EventConfig *cfg, char *out, size
     }
 }
 
-/* Reads dir into l and checks it into c. 0, or -1 with visit_error. */
-static int check_folder(Visit *v, const char *dir, Loaded *l, EventLoadCheck *c)
+EventLoaded *event_load_read(const EventConfig *now, const char *db_path, const char *dir,
+                             EventLoadCheck *c, char *err, size_t errlen)
 {
     memset(c, 0, sizeof *c);
     snprintf(c->dir, sizeof c->dir, "%s", dir);
-    char err[1400];
-    if (read_folder(dir, l, err, sizeof err) != 0) {
-        loaded_free(l);
-        visit_fail(v, "%s", err);
-        return -1;
+    Loaded *l = malloc(sizeof *l);
+    if (!l) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    if (read_folder(dir, l, err, errlen) != 0) {
+        event_load_free(l);
+        return NULL;
     }
     for (int i = 0; i < EVENT_FILES; i++)
         c->has[i] = l->file[i].data != NULL;
@@ -271,28 +286,34 @@ static int check_folder(Visit *v, const char *dir, Loaded *l, EventLoadCheck *c)
     check_ini(l, c);
     check_list(&l->file[EVENT_FILE_PROGRAMS], IMPORT_PROGRAMS, c, &c->programs);
     check_list(&l->file[EVENT_FILE_GUESTS], IMPORT_GUESTS, c, &c->guests);
-    const EventConfig *now = v->env.cfg;
     const EventConfig *its = c->has[EVENT_FILE_INI] ? &l->cfg : now;
     text_copy(c->name, sizeof c->name, its->name);
     snprintf(c->date, sizeof c->date, "%s", its->date);
     c->new_event = strcmp(its->name, now->name) != 0 || strcmp(its->date, now->date) != 0;
     if (c->new_event)
-        archive_name(store_path(v->env.store), now, c->archive, sizeof c->archive);
-    return 0;
+        archive_name(db_path, now, c->archive, sizeof c->archive);
+    return l;
+}
+
+void event_load_free(EventLoaded *l)
+{
+    if (!l)
+        return;
+    loaded_free(l);
+    free(l);
 }
 
 int visit_event_check(Visit *v, const char *dir, EventLoadCheck *out)
 {
-    Loaded *l = malloc(sizeof *l);
+    char err[1400];
+    EventLoaded *l =
+        event_load_read(v->env.cfg, store_path(v->env.store), dir, out, err, sizeof err);
     if (!l) {
-        visit_fail(v, "out of memory");
+        visit_fail(v, "%s", err);
         return -1;
     }
-    int rc = check_folder(v, dir, l, out);
-    if (rc == 0)
-        loaded_free(l);
-    free(l);
-    return rc;
+    event_load_free(l);
+    return 0;
 }
 
 /* ---- writing it into the event folder ---- */
@@ -506,26 +527,26 @@ fail:
     return VISIT_LOAD_FAILED;
 }
 
+VisitLoad event_load_apply(Visit *v, const EventLoaded *l, const EventLoadCheck *c, bool start_new)
+{
+    if (c->nerrors)
+        return VISIT_LOAD_ERRORS;
+    if (c->new_event && !start_new)
+        return VISIT_LOAD_ASK;
+    return load_checked(v, l, c);
+}
+
 VisitLoad visit_event_load(Visit *v, const char *dir, bool start_new, EventLoadCheck *out)
 {
-    Loaded *l = malloc(sizeof *l);
+    char err[1400];
+    EventLoaded *l =
+        event_load_read(v->env.cfg, store_path(v->env.store), dir, out, err, sizeof err);
     if (!l) {
-        visit_fail(v, "out of memory");
+        visit_fail(v, "%s", err);
         return VISIT_LOAD_FAILED;
     }
-    VisitLoad r;
-    if (check_folder(v, dir, l, out) != 0) {
-        free(l);
-        return VISIT_LOAD_FAILED;
-    }
-    if (out->nerrors)
-        r = VISIT_LOAD_ERRORS;
-    else if (out->new_event && !start_new)
-        r = VISIT_LOAD_ASK;
-    else
-        r = load_checked(v, l, out);
-    loaded_free(l);
-    free(l);
+    VisitLoad r = event_load_apply(v, l, out, start_new);
+    event_load_free(l);
     return r;
 }
 

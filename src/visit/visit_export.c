@@ -61,10 +61,8 @@ static void remove_in(const char *dir, const char *name)
     unlink(path);
 }
 
-/* Writes the export into a new folder under usb_dir; out_dir gets the
- * folder's path. 0, or -1 with err saying what could not be written and why. */
-static int export_to(Store *s, const char *usb_dir, const char *event_name, const char *kiosk_id,
-                     int64_t now, char *out_dir, size_t outlen, char *err, size_t errlen)
+int visit_export_to(Store *s, const char *usb_dir, const char *event_name, const char *kiosk_id,
+                    int64_t now, char *out_dir, size_t outlen, char *err, size_t errlen)
 {
     char base[64], stamp[32], local[32];
     text_file_name(event_name, "lanyard", base, sizeof base);
@@ -125,8 +123,8 @@ VisitExport visit_export_usb(Visit *v, char *out_dir, size_t outlen)
     if (!v->env.media.find || v->env.media.find(v->env.media.ud, usb, sizeof usb) != 0)
         return VISIT_EXPORT_NO_USB;
     char err[8400];
-    if (export_to(v->env.store, usb, v->env.cfg->name, v->env.cfg->kiosk_id, visit_now(v), out_dir,
-                  outlen, err, sizeof err) != 0) {
+    if (visit_export_to(v->env.store, usb, v->env.cfg->name, v->env.cfg->kiosk_id, visit_now(v),
+                        out_dir, outlen, err, sizeof err) != 0) {
         text_copy(v->err, sizeof v->err, err);
         fprintf(stderr, "lanyard: export to USB: %s\n", err);
         return VISIT_EXPORT_FAILED;

@@ -28,6 +28,7 @@ struct Visit {
     bool pin_weak_if_right; /* the PIN being checked is short, or its hash old */
     bool pin_weak;          /* the PIN that let staff in should be set again */
     TestBadge test_done;    /* a test badge a port without test_result finished */
+    struct VisitWork *work; /* staff's slow work off the screen thread (visit_job.c), or NULL */
 };
 
 /* Sets visit_error() and says it on stderr. */
@@ -40,5 +41,15 @@ void visit_changed(Visit *v);
  * empty name, an email that is not name@domain.tld, a phone with letters or
  * fewer than VISIT_PHONE_MIN_DIGITS digits. */
 VisitFieldError visit_field_check(int field, const char *value);
+
+/* visit_export.c: the export into a new folder under usb_dir, read from s;
+ * out_dir gets the folder's path. Touches nothing but its arguments, so a
+ * worker with a Store connection of its own may call it. 0, or -1 with err
+ * saying what could not be written and why. */
+int visit_export_to(Store *s, const char *usb_dir, const char *event_name, const char *kiosk_id,
+                    int64_t now, char *out_dir, size_t outlen, char *err, size_t errlen);
+
+/* visit_job.c: lets go of staff's slow work, waiting a little for it. */
+void visit_job_drop(Visit *v);
 
 #endif

@@ -78,7 +78,20 @@ int visit_printer_test(Visit *v, const char *queue, TestBadge *out)
         snprintf(out->error, sizeof out->error, "this kiosk cannot print a test badge");
         return -1;
     }
-    return v->env.printer_setup.test_badge(v->env.printer_setup.ud, queue, visit_now(v), out);
+    if (v->env.printer_setup.test_badge(v->env.printer_setup.ud, queue, visit_now(v), out) != 0)
+        return -1;
+    v->test_done = *out;
+    return 0;
+}
+
+int visit_printer_test_result(Visit *v, TestBadge *out)
+{
+    if (!v->env.printer_setup.test_result) {
+        *out = v->test_done;
+        return 0;
+    }
+    memset(out, 0, sizeof *out);
+    return v->env.printer_setup.test_result(v->env.printer_setup.ud, out);
 }
 
 const char *visit_printer_current(const Visit *v)

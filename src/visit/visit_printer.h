@@ -21,8 +21,12 @@ void visit_printer_state(Visit *v, PrinterSetup *out);
  * its model, its paper the event's badge size. -1 with visit_error when it
  * has no driver or is not a label printer Lanyard sets up. */
 int visit_printer_add(Visit *v, const PrinterDevice *dev);
-/* Prints the sample badge on queue. 0, or -1 with out->error. */
+/* Starts the sample badge on queue, never waiting on the printer. 0, or -1
+ * with out->error. */
 int visit_printer_test(Visit *v, const char *queue, TestBadge *out);
+/* How it went, never waiting: 1 still on its way, 0 done (out filled), -1
+ * failed (out->error). */
+int visit_printer_test_result(Visit *v, TestBadge *out);
 /* The event's printer, as event.ini has it now ("" when badges are PNG files). */
 const char *visit_printer_current(const Visit *v);
 /* Makes queue the event's printer in event.ini (it takes effect when the

@@ -8,12 +8,14 @@
 
 #include "core/timefmt.h"
 #include "ui/screens/screen.h"
+#include "visit/visit_job.h"
 
 enum { ID_BACK = 1, ID_EXIT, ID_EXIT_YES, ID_EXIT_NO, ID_EXPORT, ID_FIND, ID_TEST, ID_SETUP };
 
 /* The staff screen is read again this often while shown (printing moves on). */
 #define REFRESH_MS 2000
-/* How often a test badge on its way is asked about. */
+/* How often a test badge or an export on its way is asked about (and at
+ * every frame besides). */
 #define TEST_POLL_MS 100
 
 /* How the last Export to USB or test badge went, shown until staff mode is
@@ -27,6 +29,7 @@ typedef enum HomeNote {
     HN_TEST_SENT,    /* text: the printer; test_job its job */
     HN_TEST_FAILED,  /* text: why */
     HN_TEST_SENDING, /* on its way (the print worker has it) */
+    HN_EXPORTING,    /* under way (on a thread of its own) */
 } HomeNote;
 
 typedef struct Home {
@@ -36,6 +39,8 @@ typedef struct Home {
     HomeNote note;
     char text[1200]; /* the folder written, or what went wrong */
     int test_job;
+    bool exporting;    /* an export under way: tick asks how it went */
+    bool start_export; /* and waiting for the stick to be free to start */
 } Home;
 
 static void refresh(Kiosk *k, Home *h, int64_t now)
@@ -48,13 +53,22 @@ static void enter(Kiosk *k, void *st, int64_t now)
 {
     Home *h = st;
     h->confirm_exit = false;
+    /* An export left under way (staff went elsewhere) is still shown. */
+    h->exporting = h->start_export || visit_job_kind(k->env.visit) == VISIT_JOB_EXPORT;
+    if (h->exporting)
+        h->note = HN_EXPORTING;
+    else if (h->note == HN_EXPORTING)
+        h->note = HN_NONE;
     refresh(k, h, now);
 }
 
-static void export_usb(Kiosk *k, Home *h)
+/* How the export went, once it has. */
+static void export_done(Kiosk *k, Home *h, const VisitJobResult *r)
 {
-    switch (visit_export_usb(k->env.visit, h->text, sizeof h->text)) {
+    h->exporting = false;
+    switch ((VisitExport)r->rc) {
     case VISIT_EXPORT_DONE:
+        snprintf(h->text, sizeof h->text, "%s", r->dir);
         h->note = HN_EXPORTED;
         break;
     case VISIT_EXPORT_NO_USB:
@@ -65,6 +79,54 @@ static void export_usb(Kiosk *k, Home *h)
         h->note = HN_EXPORT_FAILED;
         break;
     }
+}
+
+/* Export to USB: on a thread of its own (visit/visit_job.h), so a stick that
+ * hangs never holds the screen; tick asks how it went. */
+static void export_usb(Kiosk *k, Home *h)
+{
+    if (h->exporting)
+        return; /* one at a time */
+    int rc = visit_job_start(k->env.visit, VISIT_JOB_EXPORT, NULL, false);
+    if (rc < 0) {
+        snprintf(h->text, sizeof h->text, "%s", visit_error(k->env.visit));
+        h->note = HN_EXPORT_FAILED;
+        return;
+    }
+    /* rc 1: the stick is still busy with Load event's look at it; the export
+     * starts when that ends (tick). */
+    h->exporting = true;
+    h->start_export = rc == 1;
+    h->note = HN_EXPORTING;
+}
+
+/* An export under way, or waiting for the stick: true when the note changed. */
+static bool export_tick(Kiosk *k, Home *h)
+{
+    if (h->start_export) {
+        int rc = visit_job_start(k->env.visit, VISIT_JOB_EXPORT, NULL, false);
+        if (rc == 1)
+            return false;
+        h->start_export = false;
+        if (rc < 0) {
+            h->exporting = false;
+            snprintf(h->text, sizeof h->text, "%s", visit_error(k->env.visit));
+            h->note = HN_EXPORT_FAILED;
+            return true;
+        }
+    }
+    VisitJobResult r;
+    int rc = visit_job_take(k->env.visit, VISIT_JOB_EXPORT, &r);
+    if (rc == 1)
+        return false;
+    if (rc < 0) { /* taken elsewhere: nothing to show */
+        h->exporting = false;
+        if (h->note == HN_EXPORTING)
+            h->note = HN_NONE;
+        return true;
+    }
+    export_done(k, h, &r);
+    return true;
 }
 
 /* The note for how the test badge went (rc as visit_test_badge_result). */
@@ -134,6 +196,8 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
 static bool tick(Kiosk *k, void *st, int64_t now)
 {
     Home *h = st;
+    if (h->exporting && export_tick(k, h))
+        return true;
     if (h->note == HN_TEST_SENDING) {
         TestBadge r;
         test_note(h, visit_test_badge_result(k->env.visit, &r), &r);
@@ -151,7 +215,7 @@ static int64_t next_wake(const Kiosk *k, const void *st, int64_t now)
     (void)k;
     (void)now;
     const Home *h = st;
-    if (h->note == HN_TEST_SENDING)
+    if (h->note == HN_TEST_SENDING || h->exporting)
         return now + TEST_POLL_MS;
     return h->refreshed_at + REFRESH_MS;
 }
@@ -264,6 +328,9 @@ static bool note_of(Kiosk *k, const Home *h, Note *n)
         break;
     case HN_TEST_SENDING:
         snprintf(n->head, sizeof n->head, "%s", kiosk_tr(k, S_STAFF_TEST_SENDING));
+        break;
+    case HN_EXPORTING:
+        snprintf(n->head, sizeof n->head, "%s", kiosk_tr(k, S_EXPORT_COPYING));
         break;
     case HN_TEST_FAILED:
         snprintf(n->head, sizeof n->head, "%s", kiosk_tr(k, S_STAFF_TEST_FAILED));

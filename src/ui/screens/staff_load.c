@@ -4,23 +4,31 @@
  * guests and programs) and its errors with file and line before anything
  * changes; then Load this event, which asks "Start a new event?" first when
  * it is another event. Once loaded the kiosk starts again on it. The rules
- * are the visit layer's (visit/visit_event_load.h). */
+ * are the visit layer's (visit/visit_event_load.h). The stick is read on a
+ * thread of its own (visit/visit_job.h): a stick that hangs shows "Reading
+ * the USB stick…" while Back still works; the screen asks at each frame. */
 #include <stdio.h>
 #include <string.h>
 
 #include "core/text.h"
 #include "ui/screens/screen.h"
 #include "visit/visit_event_load.h"
+#include "visit/visit_job.h"
 
 enum { ID_BACK = 1, ID_RETRY, ID_GO, ID_NEW_YES, ID_CANCEL, ID_ROW = SCREEN_ITEMS(1) };
 
+/* How often the stick's work under way is asked about (and at every frame
+ * besides). */
+#define POLL_MS 100
+
 typedef enum LoadStage {
-    LS_NO_USB, /* no stick mounted */
-    LS_NONE,   /* a stick without an event folder */
-    LS_LIST,   /* several event folders: staff choose */
-    LS_CHECK,  /* one folder, checked: what it holds and its errors */
-    LS_ASK,    /* another event: "Start a new event?" */
-    LS_FAILED, /* err says why */
+    LS_NO_USB,  /* no stick mounted */
+    LS_NONE,    /* a stick without an event folder */
+    LS_LIST,    /* several event folders: staff choose */
+    LS_CHECK,   /* one folder, checked: what it holds and its errors */
+    LS_ASK,     /* another event: "Start a new event?" */
+    LS_FAILED,  /* err says why */
+    LS_READING, /* job's work on the stick under way */
 } LoadStage;
 
 typedef struct Load {
@@ -29,23 +37,56 @@ typedef struct Load {
     size_t picked;
     EventLoadCheck check;
     char err[700];
+    VisitJobKind job; /* the work on the stick this screen waits for, or NONE */
+    bool started;     /* it runs (false: the stick is busy with a job before it) */
+    bool start_new;   /* LOAD: staff said yes to "Start a new event?" */
 } Load;
+
+/* Hands the work on the stick to its thread, unless it is still busy with
+ * one walked away from: then tick tries again. */
+static void try_start(Kiosk *k, Load *l)
+{
+    const char *dir = l->job == VISIT_JOB_FOLDERS ? NULL : l->found.dir[l->picked];
+    int rc = visit_job_start(k->env.visit, l->job, dir, l->start_new);
+    if (rc < 0) {
+        text_copy(l->err, sizeof l->err, visit_error(k->env.visit));
+        l->stage = LS_FAILED;
+        l->job = VISIT_JOB_NONE;
+    }
+    l->started = rc == 0;
+}
+
+static void begin(Kiosk *k, Load *l, VisitJobKind job, bool start_new)
+{
+    l->job = job;
+    l->start_new = start_new;
+    l->stage = LS_READING;
+    try_start(k, l);
+}
 
 static void check(Kiosk *k, Load *l, size_t i)
 {
     l->picked = i;
-    if (visit_event_check(k->env.visit, l->found.dir[i], &l->check) != 0) {
-        text_copy(l->err, sizeof l->err, visit_error(k->env.visit));
-        l->stage = LS_FAILED;
-        return;
-    }
-    l->stage = LS_CHECK;
+    begin(k, l, VISIT_JOB_CHECK, false);
 }
 
 /* Looks at the stick again. */
 static void look(Kiosk *k, Load *l)
 {
-    if (visit_event_folders(k->env.visit, &l->found) != 0)
+    memset(&l->found, 0, sizeof l->found);
+    begin(k, l, VISIT_JOB_FOLDERS, false);
+}
+
+static void enter(Kiosk *k, void *st, int64_t now)
+{
+    (void)now;
+    look(k, st);
+}
+
+static void found(Kiosk *k, Load *l, const VisitJobResult *r)
+{
+    l->found = r->folders;
+    if (r->rc != 0)
         l->stage = LS_NO_USB;
     else if (l->found.n == 0)
         l->stage = LS_NONE;
@@ -55,15 +96,21 @@ static void look(Kiosk *k, Load *l)
         l->stage = LS_LIST;
 }
 
-static void enter(Kiosk *k, void *st, int64_t now)
+static void checked_in(Kiosk *k, Load *l, const VisitJobResult *r)
 {
-    (void)now;
-    look(k, st);
+    l->check = r->check;
+    if (r->rc != 0) {
+        text_copy(l->err, sizeof l->err, visit_error(k->env.visit));
+        l->stage = LS_FAILED;
+        return;
+    }
+    l->stage = LS_CHECK;
 }
 
-static void load(Kiosk *k, Load *l, bool start_new)
+static void loaded(Kiosk *k, Load *l, const VisitJobResult *r)
 {
-    switch (visit_event_load(k->env.visit, l->found.dir[l->picked], start_new, &l->check)) {
+    l->check = r->check;
+    switch ((VisitLoad)r->rc) {
     case VISIT_LOAD_DONE:
         kiosk_request_restart(k);
         break;
@@ -80,10 +127,51 @@ static void load(Kiosk *k, Load *l, bool start_new)
     }
 }
 
+static bool tick(Kiosk *k, void *st, int64_t now)
+{
+    (void)now;
+    Load *l = st;
+    if (l->job == VISIT_JOB_NONE)
+        return false;
+    if (!l->started) {
+        try_start(k, l);
+        return l->job == VISIT_JOB_NONE;
+    }
+    VisitJobResult r;
+    int rc = visit_job_take(k->env.visit, l->job, &r);
+    if (rc == 1)
+        return false;
+    if (rc < 0) { /* let go by another start: ask again */
+        try_start(k, l);
+        return false;
+    }
+    VisitJobKind job = l->job;
+    l->job = VISIT_JOB_NONE;
+    if (job == VISIT_JOB_FOLDERS)
+        found(k, l, &r);
+    else if (job == VISIT_JOB_CHECK)
+        checked_in(k, l, &r);
+    else
+        loaded(k, l, &r);
+    return true;
+}
+
+static int64_t next_wake(const Kiosk *k, const void *st, int64_t now)
+{
+    (void)k;
+    const Load *l = st;
+    return l->job != VISIT_JOB_NONE ? now + POLL_MS : INT64_MAX;
+}
+
 static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
 {
     Load *l = st;
+    if (id != ID_BACK && l->job != VISIT_JOB_NONE)
+        return; /* one at a time */
     if (id == ID_BACK) {
+        /* The work on the stick runs on; its answer is never taken, so a
+         * load walked away from changes nothing. */
+        l->job = VISIT_JOB_NONE;
         if (l->stage != LS_LIST && l->found.n > 1)
             l->stage = LS_LIST;
         else
@@ -91,9 +179,9 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
     } else if (id == ID_RETRY) {
         look(k, l);
     } else if (id == ID_GO && l->stage == LS_CHECK && !l->check.nerrors) {
-        load(k, l, false);
+        begin(k, l, VISIT_JOB_LOAD, false);
     } else if (id == ID_NEW_YES && l->stage == LS_ASK) {
-        load(k, l, true);
+        begin(k, l, VISIT_JOB_LOAD, true);
     } else if (id == ID_CANCEL) {
         l->stage = LS_CHECK;
     } else if (id >= ID_ROW && id < ID_ROW + l->found.n && l->stage == LS_LIST) {
@@ -215,6 +303,9 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
         bottom_buttons(k, ID_NEW_YES, kiosk_tr(k, S_LOAD_NEW_YES), true);
         break;
     }
+    case LS_READING:
+        para(k, y, kiosk_tr(k, S_LOAD_READING), t->px_body, UI_REGULAR, t->muted, 1);
+        break;
     case LS_FAILED:
         y = para(k, y, kiosk_tr(k, S_LOAD_FAILED), t->px_body, UI_BOLD, t->error, 1);
         para(k, y, l->err, t->px_small, UI_REGULAR, t->error, 4);
@@ -229,5 +320,7 @@ const UiScreen screen_staff_load = {
     .state_size = sizeof(Load),
     .enter = enter,
     .press = press,
+    .tick = tick,
+    .next_wake = next_wake,
     .layout = layout,
 };

@@ -4,7 +4,8 @@
  * badge and be made the event's printer (the kiosk then starts again with
  * it); a Brother QL or DYMO LabelWriter 4xx with a driver gets a queue of
  * its own; one without a driver is said to have none. The rules are the
- * visit layer's (visit/visit_printer.h). */
+ * visit layer's (visit/visit_printer.h). The test badge is sent by the
+ * print worker; the screen asks how it went at each frame meanwhile. */
 #include <stdio.h>
 #include <string.h>
 
@@ -25,6 +26,8 @@ enum {
 /* While a look or an add is under way the screen wakes this often to read
  * its state (and reads it at every frame besides). */
 #define POLL_MS 250
+/* How often a test badge on its way is asked about. */
+#define TEST_POLL_MS 100
 
 typedef enum PrinterStage {
     PS_LIST,   /* the queues and the printers */
@@ -41,6 +44,7 @@ typedef struct PrinterScreen {
     PrinterDevice device;
     char note[700]; /* what the test badge or Use came to */
     bool note_bad;
+    bool testing; /* a test badge on its way (shown while on its queue) */
 } PrinterScreen;
 
 static void poll_state(Kiosk *k, PrinterScreen *p, int64_t now)
@@ -65,16 +69,31 @@ static void enter(Kiosk *k, void *st, int64_t now)
     poll_state(k, p, now);
 }
 
+/* The note for how the test badge went (rc as visit_printer_test_result). */
+static void test_note(Kiosk *k, PrinterScreen *p, int rc, const TestBadge *r)
+{
+    p->testing = rc > 0;
+    p->note_bad = rc < 0;
+    if (rc > 0)
+        snprintf(p->note, sizeof p->note, "%s", kiosk_tr(k, S_STAFF_TEST_SENDING));
+    else if (rc < 0)
+        snprintf(p->note, sizeof p->note, "%s %s", kiosk_tr(k, S_STAFF_TEST_FAILED), r->error);
+    else
+        snprintf(p->note, sizeof p->note, kiosk_tr(k, S_STAFF_TEST_SENT_FMT), r->printer, r->job);
+}
+
+/* Print test badge: handed to the print worker, so a print server that does
+ * not answer never holds the screen; tick asks how it went. */
 static void test_badge(Kiosk *k, PrinterScreen *p)
 {
     TestBadge r;
+    if (p->testing)
+        return; /* one at a time */
     if (visit_printer_test(k->env.visit, p->queue, &r) != 0) {
-        snprintf(p->note, sizeof p->note, "%s %s", kiosk_tr(k, S_STAFF_TEST_FAILED), r.error);
-        p->note_bad = true;
-    } else {
-        snprintf(p->note, sizeof p->note, kiosk_tr(k, S_STAFF_TEST_SENT_FMT), r.printer, r.job);
-        p->note_bad = false;
+        test_note(k, p, -1, &r);
+        return;
     }
+    test_note(k, p, visit_printer_test_result(k->env.visit, &r), &r);
 }
 
 static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
@@ -92,6 +111,8 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
         text_copy(p->queue, sizeof p->queue, p->setup.queues[id - ID_QUEUE].name);
         p->note[0] = '\0';
         p->stage = PS_QUEUE;
+        if (p->testing) /* the one before is still on its way */
+            test_note(k, p, 1, NULL);
     } else if (id >= ID_DEVICE && id < ID_DEVICE + p->setup.ndevices) {
         p->device = p->setup.devices[id - ID_DEVICE];
         p->note[0] = '\0';
@@ -119,6 +140,17 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
 static bool tick(Kiosk *k, void *st, int64_t now)
 {
     PrinterScreen *p = st;
+    if (p->testing) {
+        TestBadge r;
+        int rc = visit_printer_test_result(k->env.visit, &r);
+        if (rc <= 0) {
+            bool shown = p->stage == PS_QUEUE; /* else staff went on: not shown */
+            test_note(k, p, rc, &r);
+            if (!shown)
+                p->note[0] = '\0';
+            return true;
+        }
+    }
     if (!p->setup.busy) /* a copy under a lock: cheap enough for every frame */
         return false;
     poll_state(k, p, now);
@@ -130,6 +162,8 @@ static int64_t next_wake(const Kiosk *k, const void *st, int64_t now)
     (void)k;
     (void)now;
     const PrinterScreen *p = st;
+    if (p->testing)
+        return now + TEST_POLL_MS;
     return p->setup.busy ? p->polled_at + POLL_MS : INT64_MAX;
 }
 
