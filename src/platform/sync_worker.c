@@ -42,7 +42,7 @@ void sync_worker_options_default(SyncOptions *o)
 {
     o->debounce_ms = 3000;
     o->retry_ms = 5000;
-    o->final_wait_ms = 10000;
+    o->final_wait_ms = 2000;
 }
 
 /* A kiosk id as a file name: no '/', no hidden files, nothing a share refuses. */

@@ -37,7 +37,7 @@ typedef void (*SyncNotifyFn)(void *ud, const SyncStatus *st);
 typedef struct SyncOptions {
     int debounce_ms;   /* wait after the first change before copying; default 3000 */
     int retry_ms;      /* first back-off after a failure, doubled up to 60 s; default 5000 */
-    int final_wait_ms; /* how long destroy waits for the last copy; default 10000 */
+    int final_wait_ms; /* how long destroy waits for the last copy; default 2000 */
 } SyncOptions;
 
 void sync_worker_options_default(SyncOptions *o);
@@ -59,6 +59,9 @@ void sync_worker_status(SyncWorker *w, SyncStatus *out);
 
 /* Makes a last copy of changes not yet copied, waiting at most final_wait_ms
  * for it (a stuck share must not hang the kiosk's exit), and frees the worker.
+ * Copies follow each change within seconds, so the last one holds only what
+ * changed in the last few seconds; one not done in time leaves the old copy
+ * whole (copies are renamed into place) and the next start copies again.
  * notify is not called from here on. */
 void sync_worker_destroy(SyncWorker *w);
 
