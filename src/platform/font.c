@@ -1,5 +1,5 @@
 /* font.c — the fonts behind a FontSet (see font.h): the bundled Noto Sans,
- * opened through SDL_ttf, one open font per face, and the installed
+ * opened through SDL_ttf and kept in a small cache of sizes, and the installed
  * fonts that fontconfig finds for characters Noto Sans lacks, remembered per
  * block of code points so a name in another script costs one query. Creating
  * and destroying a FontSet. Laying out and drawing a line is font_layout.c;
@@ -68,29 +68,26 @@ static void font_handle_close(FontHandle *h)
     h->font = NULL;
 }
 
-/* A face is opened once and its size set as asked: a FreeType face and the
- * HarfBuzz tables copied for it take ~0.3 MB, so a face open at every size
- * the screens use (fitted names, larger text) held ~15 MB. Changing the size
- * empties SDL_ttf's glyph cache, which costs only when text is laid out or
- * drawn, and the texture cache keeps that to text not seen before. */
-TTF_Font *font_handle_get(FontSet *fs, int face, int px)
+/* Handles are (face, size) pairs, each with its own glyph cache, so text
+ * that goes back and forth between a few sizes (a badge: name, company, the
+ * link) is drawn from warm caches. Each one also holds a FreeType face and
+ * the HarfBuzz tables copied for it, ~0.3 MB, so they are few: once
+ * FONT_HANDLE_CAP are open, a new size of a face already open takes over that
+ * face's least recently used handle (TTF_SetFontSize, which empties its glyph
+ * cache) rather than opening the file again; only a face not open at all
+ * closes the least recently used handle. */
+static FontHandle *handle_resize(FontSet *fs, FontHandle *h, int px)
+{
+    if (TTF_SetFontSize(h->font, px) != 0)
+        return NULL;
+    h->px = px;
+    h->used = fs->tick;
+    return h;
+}
+
+static FontHandle *handle_open(FontSet *fs, int face, int px)
 {
     FontFace *f = &fs->faces[face];
-    if (f->broken)
-        return NULL;
-    fs->tick++;
-    for (size_t i = 0; i < fs->nhandles; i++) {
-        FontHandle *h = &fs->handles[i];
-        if (h->face != face)
-            continue;
-        if (h->px != px) {
-            if (TTF_SetFontSize(h->font, px) != 0)
-                return NULL;
-            h->px = px;
-        }
-        h->used = fs->tick;
-        return h->font;
-    }
     pthread_mutex_lock(&font_ft_lock);
     TTF_Font *font = TTF_OpenFontIndex(f->path, px, f->index);
     pthread_mutex_unlock(&font_ft_lock);
@@ -111,7 +108,30 @@ TTF_Font *font_handle_get(FontSet *fs, int face, int px)
         fs->nhandles++;
     }
     fs->handles[slot] = (FontHandle){.face = face, .px = px, .font = font, .used = fs->tick};
-    return font;
+    return &fs->handles[slot];
+}
+
+TTF_Font *font_handle_get(FontSet *fs, int face, int px)
+{
+    if (fs->faces[face].broken)
+        return NULL;
+    fs->tick++;
+    FontHandle *oldest_of_face = NULL;
+    for (size_t i = 0; i < fs->nhandles; i++) {
+        FontHandle *h = &fs->handles[i];
+        if (h->face != face)
+            continue;
+        if (h->px == px) {
+            h->used = fs->tick;
+            return h->font;
+        }
+        if (!oldest_of_face || h->used < oldest_of_face->used)
+            oldest_of_face = h;
+    }
+    FontHandle *h = fs->nhandles == FONT_HANDLE_CAP && oldest_of_face
+                        ? handle_resize(fs, oldest_of_face, px)
+                        : handle_open(fs, face, px);
+    return h ? h->font : NULL;
 }
 
 bool font_face_has(FontSet *fs, int face, uint32_t cp, int px)

@@ -15,7 +15,7 @@
 #include "platform/font.h"
 
 enum {
-    FONT_HANDLE_CAP = 12,     /* faces kept open per FontSet (one TTF_Font each) */
+    FONT_HANDLE_CAP = 16,     /* open (face, size) TTF_Font handles kept per FontSet */
     FONT_FALLBACK_CAP = 1024, /* remembered (block, weight) -> face choices */
     FONT_MISSING_CAP = 1024,  /* remembered code points no installed font has */
 };
@@ -56,9 +56,9 @@ struct FontSet {
 
 /* ---- faces and handles (font.c) ---- */
 
-/* The face at px, opened on first use and kept in a small LRU cache of faces,
- * its size set to px: the font is at px until the next call for the same face
- * at another size. NULL when
+/* The face at px, from a small cache of (face, size) handles: the font is at
+ * px until the next call for the same face at another size (which may resize
+ * it when the cache is full). NULL when
  * the face cannot be opened (SDL error set; the face is marked broken). */
 TTF_Font *font_handle_get(FontSet *fs, int face, int px);
 
