@@ -71,11 +71,12 @@ static void font_handle_close(FontHandle *h)
 /* Handles are (face, size) pairs, each with its own glyph cache, so text
  * that goes back and forth between a few sizes (a badge: name, company, the
  * link) is drawn from warm caches. Each one also holds a FreeType face and
- * the HarfBuzz tables copied for it, ~0.3 MB, so they are few: once
- * FONT_HANDLE_CAP are open, a new size of a face already open takes over that
- * face's least recently used handle (TTF_SetFontSize, which empties its glyph
- * cache) rather than opening the file again; only a face not open at all
- * closes the least recently used handle. */
+ * the HarfBuzz tables copied for it, ~0.3 MB, so they are few: once a face
+ * has sizes_per_face open, or FONT_HANDLE_CAP are open in all, a new size of
+ * a face already open takes over that face's least recently used handle
+ * (TTF_SetFontSize, which empties its glyph cache) rather than opening the
+ * file again; only a face not open at all closes the least recently used
+ * handle. */
 static FontHandle *handle_resize(FontSet *fs, FontHandle *h, int px)
 {
     if (TTF_SetFontSize(h->font, px) != 0)
@@ -117,6 +118,7 @@ TTF_Font *font_handle_get(FontSet *fs, int face, int px)
         return NULL;
     fs->tick++;
     FontHandle *oldest_of_face = NULL;
+    int of_face = 0;
     for (size_t i = 0; i < fs->nhandles; i++) {
         FontHandle *h = &fs->handles[i];
         if (h->face != face)
@@ -125,12 +127,13 @@ TTF_Font *font_handle_get(FontSet *fs, int face, int px)
             h->used = fs->tick;
             return h->font;
         }
+        of_face++;
         if (!oldest_of_face || h->used < oldest_of_face->used)
             oldest_of_face = h;
     }
-    FontHandle *h = fs->nhandles == FONT_HANDLE_CAP && oldest_of_face
-                        ? handle_resize(fs, oldest_of_face, px)
-                        : handle_open(fs, face, px);
+    bool full = fs->nhandles == FONT_HANDLE_CAP || of_face >= fs->sizes_per_face;
+    FontHandle *h =
+        full && oldest_of_face ? handle_resize(fs, oldest_of_face, px) : handle_open(fs, face, px);
     return h ? h->font : NULL;
 }
 
@@ -285,6 +288,7 @@ FontSet *font_set_create(const char *asset_dir, char *err, size_t errlen)
         goto fail;
     }
     fs->ucd = hb_unicode_funcs_get_default();
+    fs->sizes_per_face = 4;
     if (!asset_dir)
         asset_dir = assets_dir();
     for (int i = 0; i < 2; i++) {
@@ -314,6 +318,11 @@ fail:
         pthread_mutex_unlock(&font_ft_lock);
     }
     return NULL;
+}
+
+void font_set_sizes_per_face(FontSet *fs, int n)
+{
+    fs->sizes_per_face = n < 1 ? 1 : n;
 }
 
 void font_set_destroy(FontSet *fs)

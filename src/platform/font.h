@@ -21,6 +21,13 @@ typedef enum FontWeight { FONT_REGULAR = 0, FONT_BOLD = 1 } FontWeight;
  * the shipped fonts, platform/assets.h). Returns NULL with err filled when the bundled fonts
  * cannot be loaded. Starts SDL_ttf (counted; font_set_destroy stops it). */
 FontSet *font_set_create(const char *asset_dir, char *err, size_t errlen);
+
+/* How many sizes of one face stay open at once (default 4, at least 1). Each
+ * keeps its own glyph cache and costs ~0.3 MB (a FreeType face and HarfBuzz's
+ * copy of its tables). Text drawn once and then kept as a texture (the
+ * screen) needs few; a badge, drawn from the fonts each time in several
+ * sizes, a few more. */
+void font_set_sizes_per_face(FontSet *fs, int n);
 void font_set_destroy(FontSet *fs);
 
 /* Renders one line at pixel size px (the font's point size at 72 dpi == pixels)

@@ -46,6 +46,7 @@ struct FontSet {
     size_t nfaces, capfaces;
     FontHandle handles[FONT_HANDLE_CAP];
     size_t nhandles;
+    int sizes_per_face; /* font_set_sizes_per_face */
     uint64_t tick;
     FontFallback *fallbacks;
     size_t nfallbacks, capfallbacks;

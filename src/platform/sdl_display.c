@@ -160,6 +160,9 @@ Display *display_open(const DisplayOptions *o)
         fprintf(stderr, "lanyard run: %s\n", err);
         goto err;
     }
+    /* The screen draws text into cached textures: two sizes of a face are
+     * enough, and keep the fonts' memory to a few faces. */
+    font_set_sizes_per_face(d->fs, 2);
     d->tc = texture_cache_create(d->ren, d->fs, 768, text_cache_bytes(d));
     d->shapes = shape_cache_create(d->ren);
     if (!d->tc || !d->shapes) {
