@@ -14,6 +14,7 @@
 
 #include "badge/badge_cups.h"
 #include "badge/badge_sample.h"
+#include "core/job.h"
 #include "core/text.h"
 #include "core/timefmt.h"
 
@@ -287,14 +288,7 @@ static void wait_until(BadgeQueue *q, int64_t due)
             continue;
         }
         struct timespec ts;
-        clock_gettime(CLOCK_MONOTONIC, &ts);
-        int64_t wait = due - now;
-        ts.tv_sec += wait / 1000;
-        ts.tv_nsec += (wait % 1000) * 1000000;
-        if (ts.tv_nsec >= 1000000000) {
-            ts.tv_sec++;
-            ts.tv_nsec -= 1000000000;
-        }
+        job_deadline(&ts, due - now);
         if (pthread_cond_timedwait(&q->cv, &q->mu, &ts) == ETIMEDOUT)
             break;
     }
@@ -345,20 +339,6 @@ static void *worker(void *arg)
 
 /* ---- the caller's side ---- */
 
-/* A condition variable on the monotonic clock; 0 or an errno value. */
-static int cond_init(pthread_cond_t *cv)
-{
-    pthread_condattr_t ca;
-    int rc = pthread_condattr_init(&ca);
-    if (rc == 0) {
-        rc = pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-        if (rc == 0)
-            rc = pthread_cond_init(cv, &ca);
-        pthread_condattr_destroy(&ca);
-    }
-    return rc;
-}
-
 /* Waits on done_cv (mutex held) until ms from now; false once that passed. */
 static bool wait_done(BadgeQueue *q, int64_t until)
 {
@@ -366,14 +346,7 @@ static bool wait_done(BadgeQueue *q, int64_t until)
     if (now >= until)
         return false;
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    int64_t wait = until - now;
-    ts.tv_sec += wait / 1000;
-    ts.tv_nsec += (wait % 1000) * 1000000;
-    if (ts.tv_nsec >= 1000000000) {
-        ts.tv_sec++;
-        ts.tv_nsec -= 1000000000;
-    }
+    job_deadline(&ts, until - now);
     pthread_cond_timedwait(&q->done_cv, &q->mu, &ts);
     return true;
 }
@@ -408,8 +381,8 @@ BadgeQueue *badge_queue_create(const char *db_path, const EventConfig *cfg,
     if (!q->fonts)
         goto err_fonts;
     /* pthread calls return their error number; they do not set errno. */
-    int rc = cond_init(&q->cv);
-    if (rc == 0 && (rc = cond_init(&q->done_cv)) != 0)
+    int rc = job_cond_init(&q->cv);
+    if (rc == 0 && (rc = job_cond_init(&q->done_cv)) != 0)
         pthread_cond_destroy(&q->cv);
     if (rc != 0) {
         snprintf(err, errlen, "cannot start the print worker: %s", strerror(rc));

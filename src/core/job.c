@@ -47,7 +47,7 @@ static void *job_main(void *p)
     return NULL;
 }
 
-static int cond_init_monotonic(pthread_cond_t *cv)
+int job_cond_init(pthread_cond_t *cv)
 {
     pthread_condattr_t ca;
     int rc = pthread_condattr_init(&ca);
@@ -58,6 +58,14 @@ static int cond_init_monotonic(pthread_cond_t *cv)
         rc = pthread_cond_init(cv, &ca);
     pthread_condattr_destroy(&ca);
     return rc;
+}
+
+void job_deadline(struct timespec *ts, int64_t wait_ms)
+{
+    clock_gettime(CLOCK_MONOTONIC, ts);
+    int64_t ns = ts->tv_nsec + (wait_ms > 0 ? wait_ms : 0) * 1000000;
+    ts->tv_sec += (time_t)(ns / 1000000000);
+    ts->tv_nsec = (long)(ns % 1000000000);
 }
 
 Job *job_start(JobFn run, JobFn free_arg, void *arg, char *err, size_t errlen)
@@ -71,7 +79,7 @@ Job *job_start(JobFn run, JobFn free_arg, void *arg, char *err, size_t errlen)
     j->free_arg = free_arg;
     j->arg = arg;
     j->holders = 2;
-    int rc = cond_init_monotonic(&j->cv);
+    int rc = job_cond_init(&j->cv);
     if (rc != 0) {
         snprintf(err, errlen, "cannot start a worker: %s", strerror(rc));
         free(j);
@@ -108,10 +116,7 @@ bool job_done(Job *j)
 bool job_wait(Job *j, int timeout_ms)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    long long ns = ts.tv_nsec + (long long)(timeout_ms > 0 ? timeout_ms : 0) * 1000000;
-    ts.tv_sec += (time_t)(ns / 1000000000);
-    ts.tv_nsec = (long)(ns % 1000000000);
+    job_deadline(&ts, timeout_ms);
     pthread_mutex_lock(&j->mu);
     while (!j->done)
         if (pthread_cond_timedwait(&j->cv, &j->mu, &ts) == ETIMEDOUT)

@@ -10,8 +10,11 @@
 #ifndef LANYARD_JOB_H
 #define LANYARD_JOB_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <time.h>
 
 typedef struct Job Job;
 
@@ -31,5 +34,12 @@ bool job_wait(Job *j, int timeout_ms);
 /* The caller lets go, never waiting: a job still running frees itself when
  * it ends. NULL is ignored. */
 void job_release(Job *j);
+
+/* For the kiosk's worker threads: a condition variable whose timed waits run
+ * on the monotonic clock, so a stepped wall clock neither cuts a wait short
+ * nor stretches it (0 or an errno value), and the moment wait_ms from now on
+ * that clock, for pthread_cond_timedwait. */
+int job_cond_init(pthread_cond_t *cv);
+void job_deadline(struct timespec *ts, int64_t wait_ms);
 
 #endif

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "core/job.h"
 #include "core/text.h"
 #include "core/timefmt.h"
 #include "store/store.h"
@@ -191,19 +192,6 @@ static void *worker(void *arg)
 
 /* ---- the caller's side ---- */
 
-static int cond_init_monotonic(pthread_cond_t *cv)
-{
-    pthread_condattr_t ca;
-    int rc = pthread_condattr_init(&ca);
-    if (rc != 0)
-        return rc;
-    rc = pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-    if (rc == 0)
-        rc = pthread_cond_init(cv, &ca);
-    pthread_condattr_destroy(&ca);
-    return rc;
-}
-
 SyncWorker *sync_worker_create(const char *db_path, const char *folder, const char *kiosk_id,
                                const SyncOptions *opt, ClockPort clock, SyncNotifyFn notify,
                                void *notify_ud, char *err, size_t errlen)
@@ -243,9 +231,9 @@ SyncWorker *sync_worker_create(const char *db_path, const char *folder, const ch
     w->status.pending = true;
     w->due = time_monotonic_ms() + w->opt.debounce_ms;
 
-    int rc = cond_init_monotonic(&w->cv);
+    int rc = job_cond_init(&w->cv);
     if (rc == 0) {
-        rc = cond_init_monotonic(&w->done_cv);
+        rc = job_cond_init(&w->done_cv);
         if (rc != 0)
             pthread_cond_destroy(&w->cv);
     }
