@@ -131,7 +131,11 @@ TTF_Font *font_handle_get(FontSet *fs, int face, int px)
         if (!oldest_of_face || h->used < oldest_of_face->used)
             oldest_of_face = h;
     }
-    bool full = fs->nhandles == FONT_HANDLE_CAP || of_face >= fs->sizes_per_face;
+    /* A fallback face (an installed font found for a script Noto Sans lacks)
+     * keeps one size: a CJK one costs ~2.7 MB per open size, for the tables
+     * FreeType and HarfBuzz copy out of a 19 MB file. */
+    int sizes = face >= FONT_BUNDLED_FACES ? 1 : fs->sizes_per_face;
+    bool full = fs->nhandles == FONT_HANDLE_CAP || of_face >= sizes;
     FontHandle *h =
         full && oldest_of_face ? handle_resize(fs, oldest_of_face, px) : handle_open(fs, face, px);
     return h ? h->font : NULL;

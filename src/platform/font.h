@@ -22,9 +22,10 @@ typedef enum FontWeight { FONT_REGULAR = 0, FONT_BOLD = 1 } FontWeight;
  * cannot be loaded. Starts SDL_ttf (counted; font_set_destroy stops it). */
 FontSet *font_set_create(const char *asset_dir, char *err, size_t errlen);
 
-/* How many sizes of one face stay open at once (default 4, at least 1). Each
- * keeps its own glyph cache and costs ~0.3 MB (a FreeType face and HarfBuzz's
- * copy of its tables). Text drawn once and then kept as a texture (the
+/* How many sizes of one bundled face stay open at once (default 4, at least
+ * 1; installed fallback faces keep one). Each keeps its own glyph cache and
+ * costs ~0.2 MB (a FreeType face and HarfBuzz's copy of its tables; ~2.7 MB
+ * for a CJK fallback). Text drawn once and then kept as a texture (the
  * screen) needs few; a badge, drawn from the fonts each time in several
  * sizes, a few more. */
 void font_set_sizes_per_face(FontSet *fs, int n);

@@ -15,6 +15,7 @@
 #include "platform/font.h"
 
 enum {
+    FONT_BUNDLED_FACES = 2,   /* faces[0] regular and [1] bold; fallbacks follow */
     FONT_HANDLE_CAP = 16,     /* open (face, size) TTF_Font handles kept per FontSet */
     FONT_FALLBACK_CAP = 1024, /* remembered (block, weight) -> face choices */
     FONT_MISSING_CAP = 1024,  /* remembered code points no installed font has */
