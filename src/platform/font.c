@@ -77,10 +77,16 @@ static void font_handle_close(FontHandle *h)
  * (TTF_SetFontSize, which empties its glyph cache) rather than opening the
  * file again; only a face not open at all closes the least recently used
  * handle. */
+/* NULL when the size cannot be set: the handle is then closed, so the face
+ * is opened afresh at px (and marked broken if that fails too, which ends a
+ * caller's search for a face that draws a character). */
 static FontHandle *handle_resize(FontSet *fs, FontHandle *h, int px)
 {
-    if (TTF_SetFontSize(h->font, px) != 0)
+    if (TTF_SetFontSize(h->font, px) != 0) {
+        font_handle_close(h);
+        *h = fs->handles[--fs->nhandles];
         return NULL;
+    }
     h->px = px;
     h->used = fs->tick;
     return h;
@@ -136,8 +142,9 @@ TTF_Font *font_handle_get(FontSet *fs, int face, int px)
      * FreeType and HarfBuzz copy out of a 19 MB file. */
     int sizes = face >= FONT_BUNDLED_FACES ? 1 : fs->sizes_per_face;
     bool full = fs->nhandles == FONT_HANDLE_CAP || of_face >= sizes;
-    FontHandle *h =
-        full && oldest_of_face ? handle_resize(fs, oldest_of_face, px) : handle_open(fs, face, px);
+    FontHandle *h = full && oldest_of_face ? handle_resize(fs, oldest_of_face, px) : NULL;
+    if (!h)
+        h = handle_open(fs, face, px);
     return h ? h->font : NULL;
 }
 
