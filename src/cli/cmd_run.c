@@ -12,10 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "core/event_config.h"
 #include "core/ids.h"
+#include "core/job.h"
 #include "core/timefmt.h"
 #include "app/app.h"
 #include "platform/assets.h"
@@ -142,6 +144,21 @@ static bool parse_size(const char *s, int *w, int *h)
     return *w >= 100 && *h >= 100 && *w <= 16384 && *h <= 16384;
 }
 
+/* The kiosk has closed its database and its window. A staff job it gave up
+ * waiting for (an export to a USB stick that stopped answering) may be
+ * blocked inside a write to a stdio stream on the stick: exit() flushes every
+ * stream, that one too, and would wait for the stick for ever. So the kiosk's
+ * own streams are flushed and the process ends without that flush. */
+static int end_run(int status)
+{
+    if (job_running() == 0)
+        return status;
+    fprintf(stderr, "lanyard run: left a USB stick that stopped answering as it was\n");
+    fflush(stdout);
+    fflush(stderr);
+    _exit(status);
+}
+
 int cmd_run(int argc, char **argv)
 {
     int64_t started = time_monotonic_ms();
@@ -211,7 +228,7 @@ int cmd_run(int argc, char **argv)
     for (;;) {
         int status = run_event(&o, event_abs, db_path);
         if (status != APP_RESTART)
-            return status;
+            return end_run(status);
         if (o.script) {
             /* A scripted run ends where the kiosk would start again; the
              * database is switched as that start would. */

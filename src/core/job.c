@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,10 +36,19 @@ static void let_go(Job *j)
         job_free(j);
 }
 
+/* Jobs whose run has not returned, in this process. */
+static atomic_int running;
+
+int job_running(void)
+{
+    return atomic_load(&running);
+}
+
 static void *job_main(void *p)
 {
     Job *j = p;
     j->run(j->arg);
+    atomic_fetch_sub(&running, 1);
     pthread_mutex_lock(&j->mu);
     j->done = true;
     pthread_cond_broadcast(&j->cv);
@@ -92,7 +102,10 @@ Job *job_start(JobFn run, JobFn free_arg, void *arg, char *err, size_t errlen)
     if (rc == 0) {
         /* Never joined: exit must not wait on a thread blocked on a dead stick. */
         pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+        atomic_fetch_add(&running, 1);
         rc = pthread_create(&thread, &attr, job_main, j);
+        if (rc != 0)
+            atomic_fetch_sub(&running, 1);
         pthread_attr_destroy(&attr);
     }
     if (rc != 0) {

@@ -35,6 +35,12 @@ bool job_wait(Job *j, int timeout_ms);
  * it ends. NULL is ignored. */
 void job_release(Job *j);
 
+/* Jobs still running in this process (walked away from, or not yet done). A
+ * process ending while one is blocked writing to a dead stick must end with
+ * _exit after flushing its own streams: exit() flushes every open stdio
+ * stream, the job's too, and would block on it (or on its lock). */
+int job_running(void);
+
 /* For the kiosk's worker threads: a condition variable whose timed waits run
  * on the monotonic clock, so a stepped wall clock neither cuts a wait short
  * nor stretches it (0 or an errno value), and the moment wait_ms from now on
