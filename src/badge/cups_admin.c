@@ -14,6 +14,8 @@
 
 #include <cups/cups.h>
 
+#include "core/job.h"
+
 /* ---- matching a printer to a driver ---- */
 
 bool cups_admin_is_label(const char *mm)
@@ -388,7 +390,12 @@ CupsAdmin *cups_admin_create(char *err, size_t errlen)
         return NULL;
     }
     pthread_mutex_init(&a->mu, NULL);
-    pthread_cond_init(&a->cond, NULL);
+    if (job_cond_init(&a->cond) != 0) {
+        snprintf(err, errlen, "cannot start the printer set-up thread");
+        pthread_mutex_destroy(&a->mu);
+        free(a);
+        return NULL;
+    }
     if (pthread_create(&a->thread, NULL, worker, a) != 0) {
         snprintf(err, errlen, "cannot start the printer set-up thread");
         pthread_cond_destroy(&a->cond);
@@ -404,10 +411,7 @@ void cups_admin_destroy(CupsAdmin *a)
     if (!a)
         return;
     struct timespec until;
-    clock_gettime(CLOCK_REALTIME, &until);
-    long long ns = until.tv_nsec + (long long)CUPS_ADMIN_STOP_WAIT_MS * 1000000;
-    until.tv_sec += (time_t)(ns / 1000000000);
-    until.tv_nsec = (long)(ns % 1000000000);
+    job_deadline(&until, CUPS_ADMIN_STOP_WAIT_MS);
     pthread_mutex_lock(&a->mu);
     a->stop = true;
     pthread_cond_broadcast(&a->cond);
@@ -472,13 +476,7 @@ void cups_admin_state(CupsAdmin *a, PrinterSetup *out)
 bool cups_admin_wait(CupsAdmin *a, int timeout_ms)
 {
     struct timespec until;
-    clock_gettime(CLOCK_REALTIME, &until);
-    until.tv_sec += timeout_ms / 1000;
-    until.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
-    if (until.tv_nsec >= 1000000000L) {
-        until.tv_sec++;
-        until.tv_nsec -= 1000000000L;
-    }
+    job_deadline(&until, timeout_ms);
     pthread_mutex_lock(&a->mu);
     int rc = 0;
     while (rc == 0 && (a->state.busy || a->want_scan || a->want_add))
