@@ -18,6 +18,7 @@
 #include "core/ids.h"
 #include "fault_vfs.h"
 #include "store/store.h"
+#include "store/store_internal.h"
 
 #define T0 INT64_C(1787245200000) /* 2026-08-20T17:00:00Z */
 
@@ -298,6 +299,95 @@ static void test_log_of_a_crashed_kiosk_is_recovered(void **state)
     free(crash2);
 }
 
+/* The salts of the log beside db (bytes 16..23 of its header): they change
+ * each time SQLite starts the log afresh. 0 when there is no log. */
+static uint64_t log_salts(const char *wal)
+{
+    unsigned char hdr[32];
+    FILE *fp = fopen(wal, "rb");
+    size_t got = fp ? fread(hdr, 1, sizeof hdr, fp) : 0;
+    if (fp)
+        fclose(fp);
+    uint64_t salts = 0;
+    for (size_t i = 16; got == sizeof hdr && i < 24; i++)
+        salts = salts << 8 | hdr[i];
+    return salts;
+}
+
+/* Only the first transaction of each log rewrites the first page, so the
+ * mark must be in every log the kiosk leaves, whichever transaction starts it
+ * and whatever another connection checkpoints meanwhile: after every commit,
+ * the log on disk is the database's, and a crash copied then recovers. */
+static void test_every_new_log_carries_the_mark(void **state)
+{
+    Fixture *f = *state;
+    make_event(f->db, false);
+    Store *s = open_ok(f->db, 0);
+    sqlite3 *other = NULL; /* another process's connection, as the workers' are */
+    assert_int_equal(sqlite3_open(f->db, &other), SQLITE_OK);
+    char ana[ID_LEN + 1];
+    id_derived("guest-code", "1001", ana);
+    char *crash = tu_path(f->dir, "crash");
+    assert_int_equal(mkdir(crash, 0700), 0);
+    char *db2 = tu_path(crash, "event.db"), *wal2 = tu_path(crash, "event.db-wal");
+    uint64_t salts = log_salts(f->wal);
+    unsigned restarts = 0, recovered = 0, seed = 7;
+    bool reading = false;
+    for (int i = 0; i < 1200; i++) {
+        seed = seed * 1103515245u + 12345u;
+        unsigned dice = seed >> 16 & 15;
+        if (dice == 0 && !reading)
+            exec_ok(other, "PRAGMA wal_checkpoint(PASSIVE)");
+        if (dice == 1 && !reading) { /* a reader that holds back the checkpoints */
+            exec_ok(other, "BEGIN; SELECT count(*) FROM guests");
+            reading = true;
+        } else if (dice == 2 && reading) {
+            exec_ok(other, "COMMIT");
+            reading = false;
+        }
+        CheckinResult r;
+        bool in = i % 3 != 2;
+        if (i % 3 == 0) /* one transaction of the store's own (store_begin) */
+            assert_int_equal(store_checkin(s, ana, "door-1", T0 + i, &r), STORE_OK);
+        else if (i % 3 == 1) /* a lone statement given its own transaction */
+            assert_int_equal(store_setting_set(s, "kiosk.note", i % 2 ? "odd" : "even"), STORE_OK);
+        else
+            assert_int_equal(store_checkin_undo(s, ana, "door-1", T0 + i), STORE_OK);
+
+        unsigned char hdr[100];
+        char err[512];
+        unsigned long applied = 0;
+        assert_true(store_check_header(f->db, f->db, hdr, err, sizeof err));
+        if (!store_side_files_check(f->db, f->db, hdr, &applied, err, sizeof err))
+            fail_msg("after commit %d (%u logs started afresh): %s", i, restarts, err);
+        uint64_t now = log_salts(f->wal);
+        if (now == salts)
+            continue;
+        salts = now;
+        restarts++;
+        /* A crash just after a commit that started the log afresh. */
+        copy_file(f->db, db2);
+        copy_file(f->wal, wal2);
+        Store *copy = open_ok(db2, 0);
+        assert_int_equal(checked_in(copy, "1001"), in);
+        store_close(copy);
+        unlink(wal2);
+        recovered++;
+    }
+    if (reading)
+        exec_ok(other, "COMMIT");
+    assert_int_equal(sqlite3_close(other), SQLITE_OK);
+    store_close(s);
+    /* The run must have started the log afresh several times, by the
+     * kiosk's checkpoints and by the other connection's. */
+    if (restarts < 4)
+        fail_msg("the log started afresh only %u times", restarts);
+    assert_int_equal(recovered, restarts);
+    free(db2);
+    free(wal2);
+    free(crash);
+}
+
 /* Each database gets its own mark, and a file made before marks existed
  * gets one at its next open for writing. */
 static void test_each_database_has_its_own_mark(void **state)
@@ -541,6 +631,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_journal_of_another_database_is_refused, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_log_of_a_crashed_kiosk_is_recovered, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_every_new_log_carries_the_mark, setup, teardown),
         cmocka_unit_test_setup_teardown(test_each_database_has_its_own_mark, setup, teardown),
         cmocka_unit_test_setup_teardown(test_restored_copy_refuses_the_old_log, setup, teardown),
         cmocka_unit_test_setup_teardown(test_newer_copy_is_refused_untouched, setup, teardown),

@@ -7,13 +7,13 @@
  * its own, another kiosk's files) would replace the event's data with someone
  * else's, or wipe it at the next checkpoint. So every Lanyard database carries
  * a random 64-bit mark in its first page, in header bytes 72..79, which SQLite
- * reserves and never writes; and every transaction Lanyard commits rewrites
- * the first page (store_sql.c), so every committed transaction in a log
- * carries a copy of the mark, and a rollback journal carries the first page
- * as it was. Before SQLite opens a database, the log and the journal beside it
- * are read here with plain reads, their checksums verified as SQLite would,
- * and one whose first pages carry another mark, or none, is refused: nothing
- * is applied and both files are left as they were. */
+ * reserves and never writes; and the first transaction Lanyard commits in
+ * each new log rewrites the first page (store_sql.c), so every log holding a
+ * committed transaction carries a copy of the mark, and a rollback journal
+ * carries the first page as it was. Before SQLite opens a database, the log
+ * and the journal beside it are read here with plain reads, their checksums
+ * verified as SQLite would, and one whose first pages carry another mark, or
+ * none, is refused: nothing is applied and both files are left as they were. */
 #include "store/store_internal.h"
 
 #include <errno.h>

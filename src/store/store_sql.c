@@ -196,13 +196,39 @@ static int step_cached(Store *s, const char *sql, const char *doing)
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* Whether the commit of the write transaction open on s may write the first
+ * frames of a new log: SQLite starts the -wal afresh when every frame in it is
+ * already in the database (its next commit goes to the start of the log) or
+ * when it holds none. Read from the wal-index (the -shm file, whose layout is
+ * part of SQLite's file format: mxFrame at byte 16 of its header, nBackfill at
+ * byte 96). The write lock held makes mxFrame this transaction's; nBackfill
+ * only grows while it is held (checkpointers of other connections), so a
+ * commit that SQLite writes at the start of the log always finds them equal
+ * here, and one that finds them equal by a checkpoint run meanwhile only
+ * rewrites a page it did not need to. True whenever the index cannot be read. */
+static bool log_may_start_afresh(Store *s)
+{
+    sqlite3_file *fh = NULL;
+    if (sqlite3_file_control(s->db, "main", SQLITE_FCNTL_FILE_POINTER, &fh) != SQLITE_OK || !fh ||
+        !fh->pMethods || fh->pMethods->iVersion < 2 || !fh->pMethods->xShmMap)
+        return true;
+    volatile void *index = NULL;
+    if (fh->pMethods->xShmMap(fh, 0, 32 * 1024, 0, &index) != SQLITE_OK || !index)
+        return true;
+    const volatile uint32_t *word = index;
+    return word[96 / 4] >= word[16 / 4]; /* nBackfill >= mxFrame */
+}
+
 /* Rewrites the first page of the database (its application_id, with the
- * value it has), so the transaction's frames in the -wal carry a copy of the
- * file's mark: store_files.c pairs a log with its database by it. One page
- * more to write, in the same flush. */
-static int touch_first_page(Store *s)
+ * value it has) when this transaction may be the first in a new log, so that
+ * every log's first transaction carries a copy of the file's mark:
+ * store_files.c pairs a log with its database by it. Later transactions in
+ * the same log need not: one page less to write and flush at each commit. */
+static int mark_the_log(Store *s)
 {
     _Static_assert(STORE_APPLICATION_ID == 1280203076, "the application_id below");
+    if (!log_may_start_afresh(s))
+        return SQLITE_OK;
     return step_cached(s, "PRAGMA application_id = 1280203076", "write the database");
 }
 
@@ -220,8 +246,7 @@ StoreStatus store_commit(Store *s, const char *doing)
 {
     /* A transaction that changed nothing writes nothing at its commit. */
     bool changed = sqlite3_total_changes64(s->db) != s->changes_at_begin;
-    if ((changed && touch_first_page(s) != SQLITE_OK) ||
-        step_cached(s, "COMMIT", doing) != SQLITE_OK) {
+    if ((changed && mark_the_log(s) != SQLITE_OK) || step_cached(s, "COMMIT", doing) != SQLITE_OK) {
         StoreStatus st = store_fail(s, doing);
         store_rollback(s);
         return st;
@@ -294,8 +319,8 @@ static void own_txn_end(Store *s, int rc)
         (void)sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL); /* the failure is kept */
 }
 
-/* A statement that writes, run outside a transaction, gets one of its own
- * that rewrites the first page, as every transaction does (touch_first_page). */
+/* A statement that writes, run outside a transaction, gets one of its own,
+ * so that it marks the log as every transaction does (mark_the_log). */
 int store_step(Store *s, sqlite3_stmt *st)
 {
     if (s->bind_rc != SQLITE_OK)
@@ -308,7 +333,7 @@ int store_step(Store *s, sqlite3_stmt *st)
         if (rc != SQLITE_OK)
             return rc;
         s->txn_st = st;
-        if ((rc = touch_first_page(s)) != SQLITE_OK) {
+        if ((rc = mark_the_log(s)) != SQLITE_OK) {
             own_txn_end(s, rc);
             return rc;
         }
