@@ -12,7 +12,7 @@
 #include "core/guest_match.h"
 #include "store/store.h"
 
-#define STORE_CACHE_SIZE 64
+#define STORE_CACHE_SIZE 96
 
 typedef struct StoreCached {
     const char *sql; /* identity: the address of the statement's literal */

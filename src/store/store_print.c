@@ -56,10 +56,10 @@ StoreStatus store_print_add_state(Store *s, const char *guest_id, const char *pr
                                   PrintJobState state, int64_t now, PrintJob *job)
 {
     sqlite3_stmt *st =
-        store_prepare(s,
-                      "INSERT INTO print_jobs (guest_id, state, printer, created_at, updated_at)"
-                      " VALUES (?1, ?4, ?2, ?3, ?3) RETURNING " JOB_COLUMNS,
-                      "queue a badge");
+        store_cached(s,
+                     "INSERT INTO print_jobs (guest_id, state, printer, created_at, updated_at)"
+                     " VALUES (?1, ?4, ?2, ?3, ?3) RETURNING " JOB_COLUMNS,
+                     "queue a badge");
     if (!st)
         return STORE_ERROR;
     StoreStatus rc = STORE_OK;
@@ -80,11 +80,11 @@ StoreStatus store_print_add_state(Store *s, const char *guest_id, const char *pr
 
 StoreStatus store_print_update(Store *s, const PrintJob *job, int64_t now)
 {
-    sqlite3_stmt *st = store_prepare(s,
-                                     "UPDATE print_jobs SET state = ?2, attempts = ?3,"
-                                     " cups_job_id = ?4, output = ?5, error = ?6, updated_at = ?7"
-                                     " WHERE id = ?1",
-                                     "update a print job");
+    sqlite3_stmt *st = store_cached(s,
+                                    "UPDATE print_jobs SET state = ?2, attempts = ?3,"
+                                    " cups_job_id = ?4, output = ?5, error = ?6, updated_at = ?7"
+                                    " WHERE id = ?1",
+                                    "update a print job");
     if (!st)
         return STORE_ERROR;
     StoreStatus rc = STORE_OK;
@@ -123,7 +123,7 @@ static StoreStatus one_job(Store *s, sqlite3_stmt *st, PrintJob *job)
 StoreStatus store_print_get(Store *s, int64_t id, PrintJob *job)
 {
     static const char SQL[] = "SELECT " JOB_COLUMNS " FROM print_jobs WHERE id = ?1";
-    sqlite3_stmt *st = store_prepare(s, SQL, "read print jobs");
+    sqlite3_stmt *st = store_cached(s, SQL, "read print jobs");
     if (!st)
         return STORE_ERROR;
     store_bind_int(s, st, 1, id);
@@ -134,7 +134,7 @@ StoreStatus store_print_latest(Store *s, const char *guest_id, PrintJob *job)
 {
     static const char SQL[] =
         "SELECT " JOB_COLUMNS " FROM print_jobs WHERE guest_id = ?1 ORDER BY id DESC LIMIT 1";
-    sqlite3_stmt *st = store_prepare(s, SQL, "read print jobs");
+    sqlite3_stmt *st = store_cached(s, SQL, "read print jobs");
     if (!st)
         return STORE_ERROR;
     store_bind_text(s, st, 1, guest_id);
@@ -145,12 +145,12 @@ StoreStatus store_print_each(Store *s, bool unfinished_only,
                              int (*fn)(const PrintJob *job, void *ud), void *ud)
 {
     sqlite3_stmt *st =
-        store_prepare(s,
-                      unfinished_only ? "SELECT " JOB_COLUMNS " FROM print_jobs WHERE state IN"
-                                        " ('held', 'queued', 'sending', 'sent', 'printing')"
-                                        " ORDER BY id"
-                                      : "SELECT " JOB_COLUMNS " FROM print_jobs ORDER BY id",
-                      "read print jobs");
+        store_cached(s,
+                     unfinished_only ? "SELECT " JOB_COLUMNS " FROM print_jobs WHERE state IN"
+                                       " ('held', 'queued', 'sending', 'sent', 'printing')"
+                                       " ORDER BY id"
+                                     : "SELECT " JOB_COLUMNS " FROM print_jobs ORDER BY id",
+                     "read print jobs");
     if (!st)
         return STORE_ERROR;
     StoreStatus rc = STORE_OK;
@@ -169,10 +169,10 @@ StoreStatus store_print_each(Store *s, bool unfinished_only,
 
 StoreStatus store_badge_printed_set(Store *s, const char *guest_id)
 {
-    sqlite3_stmt *st = store_prepare(s,
-                                     "UPDATE attendance SET badge_printed = 1 WHERE guest_id = ?1"
-                                     " AND " STORE_COUNTED,
-                                     "mark a badge printed");
+    sqlite3_stmt *st = store_cached(s,
+                                    "UPDATE attendance SET badge_printed = 1 WHERE guest_id = ?1"
+                                    " AND " STORE_COUNTED,
+                                    "mark a badge printed");
     if (!st)
         return STORE_ERROR;
     StoreStatus rc = STORE_OK;
@@ -187,7 +187,7 @@ StoreStatus store_badge_printed_set(Store *s, const char *guest_id)
 
 StoreStatus store_print_drop_held(Store *s, const char *guest_id)
 {
-    sqlite3_stmt *st = store_prepare(
+    sqlite3_stmt *st = store_cached(
         s, "DELETE FROM print_jobs WHERE guest_id = ?1 AND state = 'held'", "drop a held badge");
     if (!st)
         return STORE_ERROR;
