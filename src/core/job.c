@@ -49,11 +49,15 @@ static void *job_main(void *p)
     Job *j = p;
     j->run(j->arg);
     atomic_fetch_sub(&running, 1);
+    /* Done and let go in one step: a caller that sees the job done holds
+     * the last reference, and its release frees at once. */
     pthread_mutex_lock(&j->mu);
     j->done = true;
+    bool last = --j->holders == 0;
     pthread_cond_broadcast(&j->cv);
     pthread_mutex_unlock(&j->mu);
-    let_go(j);
+    if (last)
+        job_free(j);
     return NULL;
 }
 
