@@ -9,12 +9,14 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 typedef struct FaultFile {
     sqlite3_file base; /* first: SQLite sees a FaultFile as an sqlite3_file */
     sqlite3_file *real;
     unsigned kind; /* one FAULT_FILE_* bit */
+    bool in_scope; /* under fault_vfs_fail_only_under's folder */
     FaultVfsHook hook;
     void *hook_state; /* per file, from hook.open */
 } FaultFile;
@@ -41,6 +43,7 @@ static struct {
     FaultVfsHook hook;
     bool power_off;
     bool fake_syncs;
+    char only_under[4096]; /* faults only for files under this folder ("" = any) */
 } g = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
 static sqlite3_vfs *parent(void)
@@ -69,7 +72,7 @@ static int kind_index(unsigned kind)
 
 /* Counts one operation on a file of this kind and returns SQLITE_OK to let it
  * through, or the error it answers instead. */
-static int gate(FaultOp op, unsigned kind)
+static int gate(FaultOp op, unsigned kind, bool in_scope)
 {
     pthread_mutex_lock(&g.lock);
     g.counts[op][kind_index(kind)]++;
@@ -81,7 +84,7 @@ static int gate(FaultOp op, unsigned kind)
                                     [FAULT_OPEN] = SQLITE_CANTOPEN};
     if (g.power_off) {
         rc = off_codes[op];
-    } else if (f->armed && f->op == op && (f->files & kind)) {
+    } else if (f->armed && f->op == op && (f->files & kind) && in_scope) {
         if (f->left > 0)
             f->left--;
         if (f->left == 0 && (f->persistent || f->injected == 0)) {
@@ -126,7 +129,7 @@ static int ff_read(sqlite3_file *file, void *buf, int n, sqlite3_int64 offset)
 static int ff_write(sqlite3_file *file, const void *buf, int n, sqlite3_int64 offset)
 {
     FaultFile *f = (FaultFile *)file;
-    int rc = gate(FAULT_WRITE, f->kind);
+    int rc = gate(FAULT_WRITE, f->kind, f->in_scope);
     show(f, FAULT_WRITE, rc != SQLITE_OK, buf, n, offset);
     return rc != SQLITE_OK ? rc : f->real->pMethods->xWrite(f->real, buf, n, offset);
 }
@@ -134,7 +137,7 @@ static int ff_write(sqlite3_file *file, const void *buf, int n, sqlite3_int64 of
 static int ff_truncate(sqlite3_file *file, sqlite3_int64 size)
 {
     FaultFile *f = (FaultFile *)file;
-    int rc = gate(FAULT_TRUNCATE, f->kind);
+    int rc = gate(FAULT_TRUNCATE, f->kind, f->in_scope);
     show(f, FAULT_TRUNCATE, rc != SQLITE_OK, NULL, 0, size);
     return rc != SQLITE_OK ? rc : f->real->pMethods->xTruncate(f->real, size);
 }
@@ -142,7 +145,7 @@ static int ff_truncate(sqlite3_file *file, sqlite3_int64 size)
 static int ff_sync(sqlite3_file *file, int flags)
 {
     FaultFile *f = (FaultFile *)file;
-    int rc = gate(FAULT_SYNC, f->kind);
+    int rc = gate(FAULT_SYNC, f->kind, f->in_scope);
     show(f, FAULT_SYNC, rc != SQLITE_OK, NULL, 0, 0);
     pthread_mutex_lock(&g.lock);
     bool fake = g.fake_syncs;
@@ -260,7 +263,11 @@ static int fv_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *file, int f
     memset(f, 0, sizeof *f); /* pMethods NULL: SQLite will not call xClose */
     f->real = (sqlite3_file *)((char *)file + FAULT_FILE_SIZE);
     f->kind = file_kind(flags);
-    int rc = gate(FAULT_OPEN, f->kind);
+    pthread_mutex_lock(&g.lock);
+    size_t len = strlen(g.only_under);
+    f->in_scope = !len || (name && strncmp(name, g.only_under, len) == 0 && name[len] == '/');
+    pthread_mutex_unlock(&g.lock);
+    int rc = gate(FAULT_OPEN, f->kind, f->in_scope);
     if (rc != SQLITE_OK)
         return rc;
     rc = parent()->xOpen(parent(), name, f->real, flags, out_flags);
@@ -402,6 +409,7 @@ void fault_vfs_uninstall(void)
     sqlite3_vfs_register(g.parent, 1);
     g.installed = false;
     fault_vfs_set_hook(NULL);
+    fault_vfs_fail_only_under(NULL);
     fault_vfs_power(true);
     fault_vfs_real_syncs(true);
 }
@@ -448,6 +456,13 @@ void fault_vfs_fail(FaultOp op, unsigned files, unsigned long nth, int rc, bool 
                       .left = nth ? nth : 1,
                       .rc = rc,
                       .persistent = persistent};
+    pthread_mutex_unlock(&g.lock);
+}
+
+void fault_vfs_fail_only_under(const char *dir)
+{
+    pthread_mutex_lock(&g.lock);
+    snprintf(g.only_under, sizeof g.only_under, "%s", dir ? dir : "");
     pthread_mutex_unlock(&g.lock);
 }
 

@@ -57,6 +57,9 @@ unsigned long fault_vfs_count(FaultOp op, unsigned files);
  * SQLITE_FULL, EIO otherwise); when persistent, so does every such operation
  * after it. Replaces a fault armed before. */
 void fault_vfs_fail(FaultOp op, unsigned files, unsigned long nth, int rc, bool persistent);
+/* Faults armed from now on fail only files opened from then on under dir (a
+ * path prefix ending before a '/'); NULL or "" for any file again. */
+void fault_vfs_fail_only_under(const char *dir);
 /* Disarms it; counts go on. */
 void fault_vfs_clear(void);
 /* How many operations the armed fault has failed so far. */

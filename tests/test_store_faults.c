@@ -47,6 +47,8 @@ static int teardown(void **state)
     Fixture *f = *state;
     fault_vfs_reset();
     fault_vfs_set_hook(NULL);
+    fault_vfs_fail_only_under(NULL);
+    unsetenv("TMPDIR");
     tu_rmtree(f->dir);
     free(f->dir);
     free(f->db);
@@ -335,9 +337,113 @@ static void test_operations_fail_plainly_and_lose_nothing(void **state)
             fail_operation(f, ops[i].name, ops[i].op, &DISK_FAULTS[k]);
 }
 
-/* The copy written for a USB export or the sync folder: a failed copy names
- * the copy, leaves the previous copy whole and no temporary file behind. */
+/* What a folder holds, one name a line ("" when empty). */
+static char *listing(const char *dir)
+{
+    TuRun ls = tu_run((const char *const[]){"/bin/ls", "-A", dir, NULL}, NULL);
+    char *out = strdup(ls.out);
+    tu_run_free(&ls);
+    return out;
+}
+
+/* The copy written for a USB export or the sync folder is made in two steps:
+ * a scratch copy in the temporary folder, then the copy on the stick. A
+ * failure at either names where, leaves the previous copy whole and no
+ * temporary file behind, on the stick or in the temporary folder. */
 static void test_backup_fails_plainly_and_keeps_the_old_copy(void **state)
+{
+    Fixture *f = *state;
+    seed(f);
+    char *usb = tu_path(f->dir, "usb"), *tmp = tu_path(f->dir, "tmp");
+    assert_int_equal(mkdir(usb, 0700), 0);
+    assert_int_equal(mkdir(tmp, 0700), 0);
+    assert_int_equal(setenv("TMPDIR", tmp, 1), 0);
+    char *copy = tu_path(usb, "lanyard-door-1.db");
+    Store *s = open_ok(f->db, 0);
+    assert_int_equal(store_backup(s, copy), STORE_OK);
+    char *first = contents(copy);
+    CheckinResult r;
+    assert_int_equal(store_checkin(s, f->jose, "door-1", T0 + 5000, &r), STORE_OK);
+    const char *const where[] = {usb, tmp};
+    for (size_t w = 0; w < 2; w++) {
+        char named[4200];
+        snprintf(named, sizeof named, w == 0 ? "a copy to %s" : "a copy in %s",
+                 w == 0 ? copy : tmp);
+        for (size_t k = 0; k < sizeof DISK_FAULTS / sizeof DISK_FAULTS[0]; k++) {
+            const DiskFault *df = &DISK_FAULTS[k];
+            if (where[w] == tmp && df->op == FAULT_SYNC)
+                continue; /* the scratch copy is never flushed: it is not kept */
+            fault_vfs_fail_only_under(where[w]);
+            fault_vfs_fail(df->op, FAULT_FILE_ANY, 1, df->rc, true);
+            StoreStatus st = store_backup(s, copy);
+            unsigned long injected = fault_vfs_injected();
+            fault_vfs_clear();
+            fault_vfs_fail_only_under(NULL);
+            assert_true(injected > 0);
+            assert_int_equal(st, STORE_ERROR);
+            const char *msg = store_errmsg(s);
+            if (!strstr(msg, named) || !strstr(msg, df->words))
+                fail_msg("the message should say \"%s\" and \"%s\": %s", named, df->words, msg);
+            char *now = contents(copy);
+            assert_string_equal(now, first);
+            free(now);
+            char *on_usb = listing(usb), *in_tmp = listing(tmp);
+            assert_string_equal(on_usb, "lanyard-door-1.db\n");
+            assert_string_equal(in_tmp, "");
+            free(on_usb);
+            free(in_tmp);
+        }
+    }
+    assert_int_equal(store_backup(s, copy), STORE_OK);
+    store_close(s);
+    char *last = contents(copy), *source = contents(f->db), *in_tmp = listing(tmp);
+    assert_string_equal(last, source);
+    assert_string_equal(in_tmp, "");
+    unsetenv("TMPDIR");
+    free(in_tmp);
+    free(last);
+    free(source);
+    free(first);
+    free(copy);
+    free(tmp);
+    free(usb);
+}
+
+/* ---- the copy lets the kiosk's log go before it writes the stick ---- */
+
+typedef struct LogWatch {
+    const char *usb;
+    sqlite3 *other; /* another connection to the kiosk's database */
+    int writes;     /* writes seen to files on the stick */
+    int log_busy;   /* of them, how many found the log held by a reader */
+} LogWatch;
+
+static void *watch_open(void *ud, const char *name, unsigned file)
+{
+    (void)file;
+    LogWatch *lw = ud;
+    size_t n = strlen(lw->usb);
+    return name && strncmp(name, lw->usb, n) == 0 ? lw : NULL;
+}
+
+/* At each write to the stick, which may block for as long as the stick
+ * likes, the kiosk's log must be free to start afresh: a checkpoint that
+ * resets it succeeds only when no read of the database is open. */
+static void watch_op(void *ud, void *file_state, FaultOp op, bool failed, sqlite3_file *real,
+                     const void *buf, int n, int64_t offset)
+{
+    (void)ud, (void)failed, (void)real, (void)buf, (void)n, (void)offset;
+    LogWatch *lw = file_state;
+    if (!lw || op != FAULT_WRITE)
+        return;
+    lw->writes++;
+    int log = -1, done = -1;
+    int rc = sqlite3_wal_checkpoint_v2(lw->other, "main", SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
+    if (rc != SQLITE_OK || log != 0)
+        lw->log_busy++;
+}
+
+static void test_backup_lets_the_log_go_before_writing_the_stick(void **state)
 {
     Fixture *f = *state;
     seed(f);
@@ -345,33 +451,30 @@ static void test_backup_fails_plainly_and_keeps_the_old_copy(void **state)
     assert_int_equal(mkdir(usb, 0700), 0);
     char *copy = tu_path(usb, "lanyard-door-1.db");
     Store *s = open_ok(f->db, 0);
-    assert_int_equal(store_backup(s, copy), STORE_OK);
-    char *first = contents(copy);
-    CheckinResult r;
-    assert_int_equal(store_checkin(s, f->jose, "door-1", T0 + 5000, &r), STORE_OK);
-    for (size_t k = 0; k < sizeof DISK_FAULTS / sizeof DISK_FAULTS[0]; k++) {
-        const DiskFault *df = &DISK_FAULTS[k];
-        fault_vfs_fail(df->op, FAULT_FILE_ANY, 1, df->rc, true);
-        StoreStatus st = store_backup(s, copy);
-        fault_vfs_clear();
-        assert_int_equal(st, STORE_ERROR);
-        const char *msg = store_errmsg(s);
-        if (!strstr(msg, copy) || !strstr(msg, df->words))
-            fail_msg("the message should name %s and say \"%s\": %s", copy, df->words, msg);
-        char *now = contents(copy);
-        assert_string_equal(now, first);
-        free(now);
-        TuRun ls = tu_run((const char *const[]){"/bin/ls", "-A", usb, NULL}, NULL);
-        assert_string_equal(ls.out, "lanyard-door-1.db\n");
-        tu_run_free(&ls);
+    LogWatch lw = {.usb = usb};
+    assert_int_equal(sqlite3_open_v2(f->db, &lw.other, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(lw.other, "SELECT count(*) FROM guests", NULL, NULL, NULL),
+                     SQLITE_OK); /* it knows the log from now on */
+    for (int round = 0; round < 2; round++) {
+        /* Check-ins in the log, not yet in the database file. */
+        CheckinResult r;
+        assert_int_equal(store_checkin(s, f->jose, "door-1", T0 + 5000, &r), STORE_OK);
+        assert_int_equal(store_checkin_undo(s, f->jose, "door-1", T0 + 6000), STORE_OK);
+        fault_vfs_set_hook(&(FaultVfsHook){.ud = &lw, .open = watch_open, .op = watch_op});
+        assert_int_equal(store_backup(s, copy), STORE_OK);
+        fault_vfs_set_hook(NULL);
     }
-    assert_int_equal(store_backup(s, copy), STORE_OK);
+    assert_true(lw.writes > 0);
+    if (lw.log_busy)
+        fail_msg("%d of %d writes to the stick were made while a read held the log", lw.log_busy,
+                 lw.writes);
+    assert_int_equal(sqlite3_close(lw.other), SQLITE_OK);
     store_close(s);
-    char *last = contents(copy), *source = contents(f->db);
-    assert_string_equal(last, source);
-    free(last);
-    free(source);
-    free(first);
+    Store *c = open_ok(copy, STORE_OPEN_READONLY);
+    StoreStats st;
+    assert_int_equal(store_stats(c, &st), STORE_OK);
+    assert_int_equal(st.checked_in, 1);
+    store_close(c);
     free(copy);
     free(usb);
 }
@@ -644,6 +747,8 @@ int main(void)
     }
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_operations_fail_plainly_and_lose_nothing, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_backup_lets_the_log_go_before_writing_the_stick, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_backup_fails_plainly_and_keeps_the_old_copy, setup,
                                         teardown),

@@ -676,11 +676,25 @@ static bool fsync_path(const char *path, int oflags)
     return ok;
 }
 
-/* Copies into a temporary file beside dest_path and renames it into place, so
- * a reader (or a USB stick pulled out half-way) sees the old copy or the new
- * one, never half a file. The copy uses a rollback journal so it is one
- * self-contained file. */
-StoreStatus store_backup(Store *s, const char *dest_path)
+/* Copies all of src into dest (a connection to an empty file) in one step. */
+static int backup_all(sqlite3 *dest, sqlite3 *src)
+{
+    sqlite3_backup *b = sqlite3_backup_init(dest, "main", src, "main");
+    if (!b)
+        return sqlite3_extended_errcode(dest);
+    int rc;
+    do {
+        rc = sqlite3_backup_step(b, -1);
+    } while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    int frc = sqlite3_backup_finish(b);
+    return rc != SQLITE_DONE ? rc : frc;
+}
+
+/* Writes the database open on src into a temporary file beside dest_path and
+ * renames it into place, so a reader (or a USB stick pulled out half-way)
+ * sees the old copy or the new one, never half a file. The copy uses a
+ * rollback journal so it is one self-contained file. Failures are s's. */
+static StoreStatus write_copy(Store *s, sqlite3 *src, const char *dest_path)
 {
     size_t n = strlen(dest_path) + 16;
     char *tmp = malloc(n);
@@ -698,17 +712,8 @@ StoreStatus store_backup(Store *s, const char *dest_path)
     int rc = sqlite3_open_v2(tmp, &dest, SQLITE_OPEN_READWRITE, NULL);
     if (rc != SQLITE_OK)
         return backup_fail(s, dest, rc, tmp, dest_path);
-    sqlite3_backup *b = sqlite3_backup_init(dest, "main", s->db, "main");
-    if (!b)
-        return backup_fail(s, dest, sqlite3_extended_errcode(dest), tmp, dest_path);
-    do {
-        rc = sqlite3_backup_step(b, -1);
-    } while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-    int frc = sqlite3_backup_finish(b);
-    if (rc != SQLITE_DONE)
+    if ((rc = backup_all(dest, src)) != SQLITE_OK)
         return backup_fail(s, dest, rc, tmp, dest_path);
-    if (frc != SQLITE_OK)
-        return backup_fail(s, dest, frc, tmp, dest_path);
     rc = sqlite3_exec(dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
     if (rc != SQLITE_OK)
         return backup_fail(s, dest, sqlite3_extended_errcode(dest), tmp, dest_path);
@@ -734,4 +739,51 @@ StoreStatus store_backup(Store *s, const char *dest_path)
         free(dir);
     }
     return STORE_OK;
+}
+
+/* The database is first copied to a scratch file in the temporary folder
+ * (local storage: a moment, never flushed), and the copy at dest_path is
+ * written from that. A read of the database is open only during the first
+ * step, so a destination that is slow or stops answering (a USB stick, a
+ * network share) never holds a snapshot that keeps the log from starting
+ * afresh while the kiosk goes on writing. */
+StoreStatus store_backup(Store *s, const char *dest_path)
+{
+    const char *tmpdir = getenv("TMPDIR");
+    if (!tmpdir || !*tmpdir)
+        tmpdir = "/tmp";
+    size_t n = strlen(tmpdir) + 32;
+    char *scratch = malloc(n);
+    if (!scratch)
+        return store_failf(s, STORE_ERROR, "cannot write a copy to %s: out of memory", dest_path);
+    snprintf(scratch, n, "%s/lanyard-copy-XXXXXX", tmpdir);
+    int fd = mkstemp(scratch);
+    if (fd < 0) {
+        store_failf(s, STORE_ERROR, "cannot make a copy in %s: %s", tmpdir, strerror(errno));
+        free(scratch);
+        return STORE_ERROR;
+    }
+    close(fd);
+    sqlite3 *local = NULL;
+    int rc = sqlite3_open_v2(scratch, &local, SQLITE_OPEN_READWRITE, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(local, "PRAGMA synchronous = OFF", NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = backup_all(local, s->db);
+    /* The first page says "write-ahead log" as the kiosk's does: a copy in
+     * rollback mode makes no -wal beside it in the temporary folder. */
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(local, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+    StoreStatus status = STORE_OK;
+    if (rc != SQLITE_OK) {
+        const char *plain = store_plain_error(rc);
+        status = store_failf(s, STORE_ERROR, "cannot make a copy in %s: %s", tmpdir,
+                             plain ? plain : sqlite3_errstr(rc));
+    } else {
+        status = write_copy(s, local, dest_path);
+    }
+    close_db(local);
+    unlink(scratch);
+    free(scratch);
+    return status;
 }
