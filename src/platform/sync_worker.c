@@ -83,7 +83,8 @@ static int copy_once(SyncWorker *w, const char *folder, const char *dest, char *
         snprintf(err, errlen, "sync folder %s is not a folder", folder);
         return -1;
     }
-    if (!w->store && store_open(w->db_path, 0, &w->store, err, errlen) != STORE_OK) {
+    if (!w->store &&
+        store_open(w->db_path, STORE_OPEN_READONLY, &w->store, err, errlen) != STORE_OK) {
         w->store = NULL;
         return -1;
     }

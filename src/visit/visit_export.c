@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -19,34 +20,55 @@
 #include "core/timefmt.h"
 #include "visit/visit_internal.h"
 
-/* Writes one CSV export to dir/name and flushes it to the device. */
+/* Writes the bytes to a new file at path and flushes them to the device; 0,
+ * or an errno value. */
+static int write_new_file(const char *path, const char *bytes, size_t len)
+{
+    FILE *f = fopen(path, "wbx");
+    if (!f)
+        return errno;
+    int werr = fwrite(bytes, 1, len, f) == len ? 0 : errno;
+    if (!werr && fflush(f) != 0)
+        werr = errno;
+    if (!werr && fsync(fileno(f)) != 0)
+        werr = errno;
+    if (fclose(f) != 0 && !werr)
+        werr = errno;
+    return werr;
+}
+
+/* Writes one CSV export to dir/name and flushes it to the device. The rows
+ * are read into memory first, so the read of the database ends before the
+ * stick is written: a stick that is slow or stops answering never holds a
+ * snapshot that keeps the kiosk's log from starting afresh. */
 static int write_csv(Store *s, const char *dir, const char *name, ExportKind kind, char *err,
                      size_t errlen)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "wbx");
-    if (!f) {
-        snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
-        return -1;
-    }
+    char *bytes = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&bytes, &len);
     /* Staff open these in Excel: the byte-order mark keeps accents right. */
-    Exporter *e = export_begin(f, kind, true);
+    Exporter *e = mem ? export_begin(mem, kind, true) : NULL;
     if (!e) {
-        fclose(f);
+        if (mem)
+            fclose(mem);
+        free(bytes);
         snprintf(err, errlen, "cannot write %s: out of memory", path);
         return -1;
     }
     StoreStatus st = store_export(s, kind, e);
-    int werr = export_end(e);
-    if (!werr && fsync(fileno(f)) != 0)
-        werr = errno;
-    if (fclose(f) != 0 && !werr)
-        werr = errno;
+    int merr = export_end(e);
+    if (fclose(mem) != 0 && !merr)
+        merr = ENOMEM;
     if (st != STORE_OK) {
+        free(bytes);
         snprintf(err, errlen, "cannot read the data for %s: %s", name, store_errmsg(s));
         return -1;
     }
+    int werr = merr ? merr : write_new_file(path, bytes, len);
+    free(bytes);
     if (werr) {
         snprintf(err, errlen, "cannot write %s: %s", path, strerror(werr));
         return -1;

@@ -49,7 +49,7 @@ static void export_work(VisitWork *w)
         return;
     }
     Store *s = NULL;
-    if (store_open(w->db_path, 0, &s, w->err, sizeof w->err) != STORE_OK) {
+    if (store_open(w->db_path, STORE_OPEN_READONLY, &s, w->err, sizeof w->err) != STORE_OK) {
         w->res.rc = VISIT_EXPORT_FAILED;
         return;
     }
