@@ -1,10 +1,13 @@
 /* badge_testutil.c — see badge_testutil.h. */
 #include "badge_testutil.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <time.h>
 
 #include "testutil.h"
@@ -198,4 +201,19 @@ char *bt_zbar_pdf(const char *pdf, const char *dir)
     char *text = bt_zbar(png);
     remove(png);
     return text;
+}
+
+int bt_hung_server(void)
+{
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    assert_true(fd >= 0);
+    struct sockaddr_in sa = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    assert_int_equal(bind(fd, (struct sockaddr *)&sa, sizeof sa), 0);
+    assert_int_equal(listen(fd, 64), 0);
+    socklen_t len = sizeof sa;
+    assert_int_equal(getsockname(fd, (struct sockaddr *)&sa, &len), 0);
+    char server[64];
+    snprintf(server, sizeof server, "127.0.0.1:%d", ntohs(sa.sin_port));
+    assert_int_equal(setenv("CUPS_SERVER", server, 1), 0);
+    return fd;
 }

@@ -53,6 +53,12 @@ typedef struct BtJobWant {
 } BtJobWant;
 bool bt_latest_is(Store *s, void *arg);
 
+/* A print server that never answers: a socket on the loopback whose
+ * connections complete in the backlog and are never read. Points CUPS_SERVER
+ * at it and returns the listening socket (close it and unset CUPS_SERVER when
+ * done). */
+int bt_hung_server(void);
+
 /* The text zbarimg reads in a PNG (malloc'd), or NULL when there is no code. */
 char *bt_zbar(const char *png);
 /* The QR text on page 1 of a PDF, rasterised at 300 dpi into dir. */

@@ -6,12 +6,9 @@
  * the worker waits on that server returns within two seconds with the job
  * left queued and the database closed; stopping staff's printer look while
  * it waits on that server returns within two seconds too. No cupsd needed. */
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include "testutil.h"
@@ -37,17 +34,7 @@ static int setup(void **state)
     Fixture *f = calloc(1, sizeof *f);
     f->dir = tu_tempdir();
     f->db = bt_make_db(f->dir, 1, false);
-    /* Connections complete in the backlog; nothing ever reads or answers. */
-    f->listener = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    assert_true(f->listener >= 0);
-    struct sockaddr_in sa = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
-    assert_int_equal(bind(f->listener, (struct sockaddr *)&sa, sizeof sa), 0);
-    assert_int_equal(listen(f->listener, 64), 0);
-    socklen_t len = sizeof sa;
-    assert_int_equal(getsockname(f->listener, (struct sockaddr *)&sa, &len), 0);
-    char server[64];
-    snprintf(server, sizeof server, "127.0.0.1:%d", ntohs(sa.sin_port));
-    setenv("CUPS_SERVER", server, 1);
+    f->listener = bt_hung_server();
     *state = f;
     return 0;
 }

@@ -18,20 +18,18 @@
  * the stick lets go by itself after GATE_SELF_RELEASE_MS, so that one frame
  * takes that long, and the test ends instead of hanging. And closing the
  * kiosk while the stick never answers waits no more than two seconds. */
-#include <arpa/inet.h>
 #include <dirent.h>
 #include <errno.h>
-#include <netinet/in.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "testutil.h"
+#include "badge_testutil.h"
 
 #include "badge/badge_queue.h"
 #include "core/csv.h"
@@ -247,17 +245,7 @@ static void put(const char *dir, const char *name, const char *text)
 
 static void hung_server(Fixture *f)
 {
-    /* Connections complete in the backlog; nothing ever reads or answers. */
-    f->listener = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    assert_true(f->listener >= 0);
-    struct sockaddr_in sa = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
-    assert_int_equal(bind(f->listener, (struct sockaddr *)&sa, sizeof sa), 0);
-    assert_int_equal(listen(f->listener, 64), 0);
-    socklen_t len = sizeof sa;
-    assert_int_equal(getsockname(f->listener, (struct sockaddr *)&sa, &len), 0);
-    char server[64];
-    snprintf(server, sizeof server, "127.0.0.1:%d", ntohs(sa.sin_port));
-    setenv("CUPS_SERVER", server, 1);
+    f->listener = bt_hung_server();
     BadgeQueueOptions opt;
     badge_queue_options_default(&opt);
     opt.cups_timeout_ms = 1500;

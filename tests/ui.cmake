@@ -45,7 +45,7 @@ set_tests_properties(test_ui_setup PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
 # The screen never waits on slow hardware (issue 10): Export to USB, Load event
 # and the Printer screen's test badge while the stick (a media port that blocks)
 # and the print server (a socket nobody answers) hang; each frame timed.
-lanyard_test(test_ui_slow_io SOURCES test_ui_slow_io.c
+lanyard_test(test_ui_slow_io SOURCES test_ui_slow_io.c badge_testutil.c
              DEPS ui_driver ui_kiosk visit badge_print store core_csv core_config)
 set_tests_properties(test_ui_slow_io PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
 # Contrast measured (issue 11): every text on every screen, read back from the
