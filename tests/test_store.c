@@ -3,12 +3,14 @@
  * settings and backups. */
 #include "testutil.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/ids.h"
@@ -1240,7 +1242,19 @@ static void test_backup_is_a_complete_copy(void **state)
     assert_int_equal(store_checkin(s, g.id, "door-1", T0, &r), STORE_OK);
     char *copy = tu_path(f->dir, "copy.db");
     tu_write(copy, "old copy", (size_t)-1);
+    /* Copies abandoned half-way (a stick that stopped answering): an old one
+     * is removed, one that may still be being written is kept. */
+    char *stale = tu_path(f->dir, "copy.db.tmp-Ab12Cd"),
+         *recent = tu_path(f->dir, "copy.db.tmp-Ef34Gh");
+    tu_write(stale, "half a copy", (size_t)-1);
+    tu_write(recent, "half a copy", (size_t)-1);
+    struct timespec long_ago[2] = {{.tv_sec = time(NULL) - 3600}, {.tv_sec = time(NULL) - 3600}};
+    assert_int_equal(utimensat(AT_FDCWD, stale, long_ago, 0), 0);
     assert_int_equal(store_backup(s, copy), STORE_OK);
+    assert_int_not_equal(access(stale, F_OK), 0);
+    assert_int_equal(access(recent, F_OK), 0);
+    free(stale);
+    free(recent);
     store_close(s);
     char side[4200];
     snprintf(side, sizeof side, "%s-wal", copy);

@@ -66,7 +66,7 @@ static void set_err(char *err, size_t errlen, const char *fmt, ...)
 }
 
 /* The folder that holds path ("." for a bare name), malloc'd. */
-static char *dir_of(const char *path)
+char *store_dir_of(const char *path)
 {
     const char *slash = strrchr(path, '/');
     if (!slash)
@@ -133,7 +133,7 @@ static int open_sqlite(const char *path, int flags, bool immutable, sqlite3 **db
  * folder cannot take the -shm file and there is no log with data to read. */
 static bool needs_immutable(const char *path)
 {
-    char *dir = dir_of(path);
+    char *dir = store_dir_of(path);
     bool dir_writable = dir && access(dir, W_OK) == 0;
     free(dir);
     if (dir_writable)
@@ -249,7 +249,7 @@ static StoreStatus migrate(Store *s)
  * cannot be told: the usual case, and the faster settings). */
 static bool disk_is_roomy(const char *path)
 {
-    char *dir = dir_of(path);
+    char *dir = store_dir_of(path);
     struct statvfs vfs;
     bool known = dir && statvfs(dir, &vfs) == 0;
     free(dir);
@@ -358,7 +358,7 @@ static void remove_new_file(const char *path)
  * when not, err says why. */
 static bool folder_is_writable(const char *file, const char *path, char *err, size_t errlen)
 {
-    char *dir = dir_of(file);
+    char *dir = store_dir_of(file);
     if (!dir) {
         set_err(err, errlen, "cannot open %s: out of memory", path);
         return false;
@@ -394,7 +394,7 @@ static char *resolve_path(const char *path)
         if (n < 0)
             break; /* not a link: the file to make */
         target[n] = '\0';
-        char *dir = target[0] == '/' ? strdup("") : dir_of(cur);
+        char *dir = target[0] == '/' ? strdup("") : store_dir_of(cur);
         size_t len = (dir ? strlen(dir) : 0) + (size_t)n + 2;
         char *next = dir ? malloc(len) : NULL;
         if (next)
@@ -651,139 +651,4 @@ StoreStatus store_audit(Store *s, const char *kiosk, int64_t now, const char *ac
     store_bind_text(s, st, 5, guest_id);
     store_bind_text(s, st, 6, detail);
     return store_step_done(s, st, "write the audit trail");
-}
-
-/* ---- backup ---- */
-
-static StoreStatus backup_fail(Store *s, sqlite3 *dest, int rc, char *tmp, const char *dest_path)
-{
-    const char *plain = store_plain_error(rc);
-    store_failf(s, STORE_ERROR, "cannot write a copy to %s: %s", dest_path,
-                plain ? plain : sqlite3_errstr(rc));
-    close_db(dest);
-    unlink(tmp);
-    free(tmp);
-    return STORE_ERROR;
-}
-
-static bool fsync_path(const char *path, int oflags)
-{
-    int fd = open(path, oflags | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    bool ok = fsync(fd) == 0;
-    close(fd);
-    return ok;
-}
-
-/* Copies all of src into dest (a connection to an empty file) in one step. */
-static int backup_all(sqlite3 *dest, sqlite3 *src)
-{
-    sqlite3_backup *b = sqlite3_backup_init(dest, "main", src, "main");
-    if (!b)
-        return sqlite3_extended_errcode(dest);
-    int rc;
-    do {
-        rc = sqlite3_backup_step(b, -1);
-    } while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-    int frc = sqlite3_backup_finish(b);
-    return rc != SQLITE_DONE ? rc : frc;
-}
-
-/* Writes the database open on src into a temporary file beside dest_path and
- * renames it into place, so a reader (or a USB stick pulled out half-way)
- * sees the old copy or the new one, never half a file. The copy uses a
- * rollback journal so it is one self-contained file. Failures are s's. */
-static StoreStatus write_copy(Store *s, sqlite3 *src, const char *dest_path)
-{
-    size_t n = strlen(dest_path) + 16;
-    char *tmp = malloc(n);
-    if (!tmp)
-        return store_failf(s, STORE_ERROR, "cannot write a copy to %s: out of memory", dest_path);
-    snprintf(tmp, n, "%s.tmp-XXXXXX", dest_path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        store_failf(s, STORE_ERROR, "cannot write a copy to %s: %s", dest_path, strerror(errno));
-        free(tmp);
-        return STORE_ERROR;
-    }
-    close(fd);
-    sqlite3 *dest = NULL;
-    int rc = sqlite3_open_v2(tmp, &dest, SQLITE_OPEN_READWRITE, NULL);
-    if (rc != SQLITE_OK)
-        return backup_fail(s, dest, rc, tmp, dest_path);
-    if ((rc = backup_all(dest, src)) != SQLITE_OK)
-        return backup_fail(s, dest, rc, tmp, dest_path);
-    rc = sqlite3_exec(dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-    if (rc != SQLITE_OK)
-        return backup_fail(s, dest, sqlite3_extended_errcode(dest), tmp, dest_path);
-    /* The copy is a file of its own: a log left beside the original (a
-     * crashed kiosk's) must never be applied to it once restored. */
-    if (sqlite3_close(dest) != SQLITE_OK || store_mark_stamp(tmp, true) != 1 ||
-        !fsync_path(tmp, O_RDONLY)) {
-        store_failf(s, STORE_ERROR, "cannot write a copy to %s: %s", dest_path, strerror(errno));
-        unlink(tmp);
-        free(tmp);
-        return STORE_ERROR;
-    }
-    if (rename(tmp, dest_path) != 0) {
-        store_failf(s, STORE_ERROR, "cannot write a copy to %s: %s", dest_path, strerror(errno));
-        unlink(tmp);
-        free(tmp);
-        return STORE_ERROR;
-    }
-    free(tmp);
-    char *dir = dir_of(dest_path);
-    if (dir) {
-        fsync_path(dir, O_RDONLY | O_DIRECTORY); /* best effort: the copy is complete */
-        free(dir);
-    }
-    return STORE_OK;
-}
-
-/* The database is first copied to a scratch file in the temporary folder
- * (local storage: a moment, never flushed), and the copy at dest_path is
- * written from that. A read of the database is open only during the first
- * step, so a destination that is slow or stops answering (a USB stick, a
- * network share) never holds a snapshot that keeps the log from starting
- * afresh while the kiosk goes on writing. */
-StoreStatus store_backup(Store *s, const char *dest_path)
-{
-    const char *tmpdir = getenv("TMPDIR");
-    if (!tmpdir || !*tmpdir)
-        tmpdir = "/tmp";
-    size_t n = strlen(tmpdir) + 32;
-    char *scratch = malloc(n);
-    if (!scratch)
-        return store_failf(s, STORE_ERROR, "cannot write a copy to %s: out of memory", dest_path);
-    snprintf(scratch, n, "%s/lanyard-copy-XXXXXX", tmpdir);
-    int fd = mkstemp(scratch);
-    if (fd < 0) {
-        store_failf(s, STORE_ERROR, "cannot make a copy in %s: %s", tmpdir, strerror(errno));
-        free(scratch);
-        return STORE_ERROR;
-    }
-    close(fd);
-    sqlite3 *local = NULL;
-    int rc = sqlite3_open_v2(scratch, &local, SQLITE_OPEN_READWRITE, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_exec(local, "PRAGMA synchronous = OFF", NULL, NULL, NULL);
-    if (rc == SQLITE_OK)
-        rc = backup_all(local, s->db);
-    /* The first page says "write-ahead log" as the kiosk's does: a copy in
-     * rollback mode makes no -wal beside it in the temporary folder. */
-    if (rc == SQLITE_OK)
-        rc = sqlite3_exec(local, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-    StoreStatus status = STORE_OK;
-    if (rc != SQLITE_OK) {
-        const char *plain = store_plain_error(rc);
-        status = store_failf(s, STORE_ERROR, "cannot make a copy in %s: %s", tmpdir,
-                             plain ? plain : sqlite3_errstr(rc));
-    } else {
-        status = write_copy(s, local, dest_path);
-    }
-    close_db(local);
-    unlink(scratch);
-    free(scratch);
-    return status;
 }

@@ -38,6 +38,10 @@ struct Store {
     bool names_empty;   /* ... and holds no name */
 };
 
+/* The folder part of path ("." when it has none); malloc'd, NULL when out
+ * of memory. */
+char *store_dir_of(const char *path);
+
 /* "LNYD": marks a SQLite file as a Lanyard event database. */
 #define STORE_APPLICATION_ID 0x4C4E5944
 
