@@ -1244,17 +1244,26 @@ static void test_backup_is_a_complete_copy(void **state)
     tu_write(copy, "old copy", (size_t)-1);
     /* Copies abandoned half-way (a stick that stopped answering): an old one
      * is removed, one that may still be being written is kept. */
-    char *stale = tu_path(f->dir, "copy.db.tmp-Ab12Cd"),
-         *recent = tu_path(f->dir, "copy.db.tmp-Ef34Gh");
-    tu_write(stale, "half a copy", (size_t)-1);
-    tu_write(recent, "half a copy", (size_t)-1);
+    char *tmp = tu_path(f->dir, "tmp");
+    assert_int_equal(mkdir(tmp, 0700), 0);
+    assert_int_equal(setenv("TMPDIR", tmp, 1), 0);
+    char *stale[] = {tu_path(f->dir, "copy.db.tmp-Ab12Cd"), tu_path(tmp, "lanyard-copy-Ab12Cd")};
+    char *recent[] = {tu_path(f->dir, "copy.db.tmp-Ef34Gh"), tu_path(tmp, "lanyard-copy-Ef34Gh")};
     struct timespec long_ago[2] = {{.tv_sec = time(NULL) - 3600}, {.tv_sec = time(NULL) - 3600}};
-    assert_int_equal(utimensat(AT_FDCWD, stale, long_ago, 0), 0);
+    for (int i = 0; i < 2; i++) {
+        tu_write(stale[i], "half a copy", (size_t)-1);
+        tu_write(recent[i], "half a copy", (size_t)-1);
+        assert_int_equal(utimensat(AT_FDCWD, stale[i], long_ago, 0), 0);
+    }
     assert_int_equal(store_backup(s, copy), STORE_OK);
-    assert_int_not_equal(access(stale, F_OK), 0);
-    assert_int_equal(access(recent, F_OK), 0);
-    free(stale);
-    free(recent);
+    unsetenv("TMPDIR");
+    for (int i = 0; i < 2; i++) {
+        assert_int_not_equal(access(stale[i], F_OK), 0);
+        assert_int_equal(access(recent[i], F_OK), 0);
+        free(stale[i]);
+        free(recent[i]);
+    }
+    free(tmp);
     store_close(s);
     char side[4200];
     snprintf(side, sizeof side, "%s-wal", copy);

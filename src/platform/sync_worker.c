@@ -83,8 +83,9 @@ static int copy_once(SyncWorker *w, const char *folder, const char *dest, char *
         snprintf(err, errlen, "sync folder %s is not a folder", folder);
         return -1;
     }
-    if (!w->store &&
-        store_open(w->db_path, STORE_OPEN_READONLY, &w->store, err, errlen) != STORE_OK) {
+    /* Read-write though it only reads: it outlives the kiosk's connection,
+     * and only a read-write one closing last puts the log into the file. */
+    if (!w->store && store_open(w->db_path, 0, &w->store, err, errlen) != STORE_OK) {
         w->store = NULL;
         return -1;
     }

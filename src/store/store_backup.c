@@ -49,29 +49,38 @@ static int backup_all(sqlite3 *dest, sqlite3 *src)
 
 /* A copy left unfinished this long ago (its writer gave up on a stick or a
  * share that stopped answering, or the kiosk stopped) is removed by the next
- * copy to the same place; one being written now is left alone. */
+ * copy; one being written now is left alone. */
 #define STALE_COPY_SECONDS (10 * 60)
 
-/* Removes dest_path's abandoned temporary copies (dest_path.tmp-XXXXXX). */
-static void remove_stale_copies(const char *dest_path)
+/* Removes the abandoned temporary files in dir named prefix + six characters
+ * (make_temp's): the copies beside a destination, the scratch copies. */
+static void remove_stale(const char *dir, const char *prefix)
 {
-    char *dir = store_dir_of(dest_path);
-    const char *slash = strrchr(dest_path, '/');
-    const char *base = slash ? slash + 1 : dest_path;
-    DIR *d = dir ? opendir(dir) : NULL;
-    size_t blen = strlen(base);
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    size_t plen = strlen(prefix);
     time_t now = time(NULL);
-    for (struct dirent *e; d && (e = readdir(d));) {
-        if (strncmp(e->d_name, base, blen) != 0 || strncmp(e->d_name + blen, ".tmp-", 5) != 0 ||
-            strlen(e->d_name + blen + 5) != 6)
+    for (struct dirent *e; (e = readdir(d));) {
+        if (strncmp(e->d_name, prefix, plen) != 0 || strlen(e->d_name + plen) != 6)
             continue;
         struct stat st;
         if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
             now - st.st_mtime > STALE_COPY_SECONDS)
             unlinkat(dirfd(d), e->d_name, 0); /* best effort */
     }
-    if (d)
-        closedir(d);
+    closedir(d);
+}
+
+/* remove_stale for the copies beside dest_path (dest_path.tmp-XXXXXX). */
+static void remove_stale_copies(const char *dest_path)
+{
+    char *dir = store_dir_of(dest_path);
+    const char *slash = strrchr(dest_path, '/');
+    char prefix[512];
+    snprintf(prefix, sizeof prefix, "%s.tmp-", slash ? slash + 1 : dest_path);
+    if (dir)
+        remove_stale(dir, prefix);
     free(dir);
 }
 
@@ -151,6 +160,7 @@ StoreStatus store_backup(Store *s, const char *dest_path)
     const char *tmpdir = getenv("TMPDIR");
     if (!tmpdir || !*tmpdir)
         tmpdir = "/tmp";
+    remove_stale(tmpdir, "lanyard-copy-");
     char *scratch = make_temp(s, tmpdir, "/lanyard-copy-", "make a copy in", tmpdir);
     if (!scratch)
         return STORE_ERROR;
