@@ -206,6 +206,29 @@ static void test_still_there_keeps_work(void **state)
     assert_string_equal(uid_screen(f->d), "welcome");
 }
 
+/* The shortest idle time an event may set (10 s) still leaves the guest
+ * most of it before asking: the prompt takes the last third. */
+static void test_short_idle_timeout_asks_late(void **state)
+{
+    Fixture *f = *state;
+    f->cfg.idle_timeout_s = 10;
+    uid_press(f->d, "I'm new here");
+    uid_type(f->d, "Zoe", 100);
+    assert_false(uid_visible(f->d, "Still there?"));
+    int64_t wake = uid_next_wake(f->d);
+    assert_true(wake > uid_now(f->d) + 6000 && wake <= uid_now(f->d) + 6700);
+    uid_wait(f->d, wake - uid_now(f->d) - 1);
+    assert_false(uid_visible(f->d, "Still there?"));
+    uid_wait(f->d, 1);
+    assert_true(uid_visible(f->d, "Still there?"));
+    assert_true(uid_visible(f->d, "in 4 s"));
+    uid_press(f->d, "I'm still here");
+    assert_false(uid_visible(f->d, "Still there?"));
+    assert_true(uid_visible(f->d, "Zoe"));
+    uid_wait(f->d, 10000);
+    assert_string_equal(uid_screen(f->d), "welcome");
+}
+
 /* Left unattended, Interests gives up sooner than the idle timeout and the
  * guest's badge is asked for all the same. */
 static void test_interests_unattended(void **state)
@@ -757,6 +780,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_idle_reset_forgets, setup, teardown),
         cmocka_unit_test_setup_teardown(test_resting_finger, setup, teardown),
         cmocka_unit_test_setup_teardown(test_still_there_keeps_work, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_short_idle_timeout_asks_late, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_unattended, setup, teardown),
         cmocka_unit_test_setup_teardown(test_scan_any_length, setup, teardown),
         cmocka_unit_test_setup_teardown(test_show_more, setup, teardown),

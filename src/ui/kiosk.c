@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ui/kiosk_focus.h"
+#include "ui/kiosk_idle.h"
 #include "ui/kiosk_keys.h"
 #include "ui/kiosk_speech.h"
 #include "ui/screens/screen.h"
@@ -28,8 +29,6 @@ static const UiScreen *const SCREENS[SCREEN_COUNT] = {
 };
 
 #define NOTICE_MS 6000
-/* "Still there?" shows this long before the idle reset. */
-#define PROMPT_MS 10000
 /* A held keyboard key (backspace) acts again after this, then at this rate. */
 #define REPEAT_DELAY_MS 500
 #define REPEAT_EVERY_MS 80
@@ -366,43 +365,12 @@ static void pointer_up(Kiosk *k, const UiEvent *ev, int64_t now)
     k->in.pressed = 0;
 }
 
-/* ---- idle ---- */
-
-static bool has_visitor_state(const Kiosk *k)
-{
-    return k->screen != SCREEN_WELCOME || k->lang != k->default_lang || k->contrast;
-}
-
-static int64_t idle_ms(const Kiosk *k)
-{
-    int s = k->env.cfg->idle_timeout_s > 0 ? k->env.cfg->idle_timeout_s : 60;
-    int own = current(k)->idle_s;
-    /* A guest listening to the screen gets twice the time. */
-    return (int64_t)(own > 0 && own < s ? own : s) * (k->speech ? 2000 : 1000);
-}
-
-/* When the kiosk goes back to Welcome by itself, or INT64_MAX. A finger
- * resting on the screen holds it off (kiosk_tick waits for it to lift). */
-static int64_t idle_deadline(const Kiosk *k)
-{
-    if (!has_visitor_state(k) || k->pointer_down)
-        return INT64_MAX;
-    return k->last_input + idle_ms(k);
-}
-
-/* "Still there?" is on screen. */
-static bool prompting(const Kiosk *k, int64_t now)
-{
-    int64_t d = idle_deadline(k);
-    return d != INT64_MAX && now >= d - PROMPT_MS;
-}
-
 void kiosk_handle(Kiosk *k, const UiEvent *ev, int64_t now)
 {
     int64_t t = ev->t ? ev->t : now;
     /* Any touch while the idle prompt shows keeps the guest's work, and only
      * that: it presses nothing underneath. */
-    if (ev->type == UI_EV_DOWN && prompting(k, now)) {
+    if (ev->type == UI_EV_DOWN && kiosk_idle_prompting(k, now)) {
         k->last_input = now;
         k->swallow = true;
         k->dirty = true;
@@ -487,9 +455,9 @@ void kiosk_tick(Kiosk *k, int64_t now)
         k->notice = -1;
         k->dirty = true;
     }
-    if (now >= idle_deadline(k))
+    if (now >= kiosk_idle_deadline(k))
         kiosk_reset(k, now);
-    else if (prompting(k, now))
+    else if (kiosk_idle_prompting(k, now))
         k->dirty = true; /* the countdown */
 }
 
@@ -510,12 +478,13 @@ int64_t kiosk_next_wake(const Kiosk *k, int64_t now)
         t = k->hold_at + STAFF_HOLD_MS;
     if (k->notice >= 0 && k->notice_until < t)
         t = k->notice_until;
-    int64_t idle = idle_deadline(k);
+    int64_t idle = kiosk_idle_deadline(k);
     if (idle < t)
         t = idle;
     /* The prompt, then each second of its countdown. */
     if (idle != INT64_MAX) {
-        int64_t at = now < idle - PROMPT_MS ? idle - PROMPT_MS : now + 1000 - (idle - now) % 1000;
+        int64_t ask = idle - kiosk_idle_prompt_ms(k);
+        int64_t at = now < ask ? ask : now + 1000 - (idle - now) % 1000;
         if (at < t)
             t = at;
     }
@@ -541,36 +510,6 @@ static void notice_toast(Kiosk *k)
                UI_CENTER);
 }
 
-/* "Still there?" over the screen, with the seconds left and a button; any
- * touch keeps the guest's work (kiosk_handle). */
-static void still_there(Kiosk *k, int64_t now)
-{
-    const UiTheme *t = &k->theme;
-    UiView *v = k->view;
-    ui_draw_rect(v, ui_rect(0, 0, v->w, v->h), ui_rgba(0, 0, 0, 150), 0);
-    int w = v->w - 4 * t->pad < ui_sc(t, 520) ? v->w - 4 * t->pad : ui_sc(t, 520);
-    int th = ui_text_height(v, t->px_title, UI_BOLD),
-        bh = ui_text_height(v, t->px_body, UI_REGULAR);
-    int h = 2 * t->pad + th + t->gap + bh + 2 * t->gap + t->target;
-    UiRect card = ui_rect((v->w - w) / 2, (v->h - h) / 2, w, h);
-    ui_draw_rect(v, card, t->surface, t->radius);
-    ui_draw_frame(v, card, t->primary, t->radius, t->border_w);
-    int y = card.y + t->pad;
-    ui_text_in(v, ui_rect(card.x + t->pad, y, w - 2 * t->pad, th), kiosk_tr(k, S_STILL_THERE),
-               t->px_title, t->px_body, UI_BOLD, t->text, UI_CENTER);
-    y += th + t->gap;
-    int64_t left = (idle_deadline(k) - now + 999) / 1000;
-    char line[160];
-    snprintf(line, sizeof line, kiosk_tr(k, S_STILL_THERE_FMT), (int)(left > 0 ? left : 0));
-    ui_text_in(v, ui_rect(card.x + t->pad, y, w - 2 * t->pad, bh), line, t->px_body, t->px_small,
-               UI_REGULAR, t->text, UI_CENTER);
-    y += bh + 2 * t->gap;
-    const char *here = kiosk_tr(k, S_STILL_HERE);
-    int hw = screen_button_w(k, here, t->px_button, t->btn_wide);
-    ui_button(v, t, &k->in, KIOSK_STILL_HERE, ui_rect((v->w - hw) / 2, y, hw, t->target), here,
-              UI_BTN_PRIMARY, t->px_button);
-}
-
 const UiView *kiosk_layout(Kiosk *k, int w, int h, int64_t now)
 {
     const EventConfig *cfg = k->env.cfg;
@@ -584,9 +523,9 @@ const UiView *kiosk_layout(Kiosk *k, int w, int h, int64_t now)
     kiosk_focus_draw(k);
     if (!current(k)->own_notice)
         notice_toast(k);
-    bool prompt = prompting(k, now);
+    bool prompt = kiosk_idle_prompting(k, now);
     if (prompt)
-        still_there(k, now);
+        kiosk_idle_prompt_draw(k, now);
     kiosk_speech_frame(k, prompt ? kiosk_tr(k, S_STILL_THERE) : NULL);
     k->dirty = false;
     return v;
