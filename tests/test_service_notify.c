@@ -204,10 +204,18 @@ static void test_idle_kiosk_feeds(void **state)
         assert_true(listen_next(&l, msg, sizeof msg, 30000));
         assert_string_equal(msg, "WATCHDOG=1");
     }
+    /* systemd stops the service with SIGTERM: the kiosk says it is stopping
+     * and ends cleanly. */
     assert_int_equal(kill(pid, SIGTERM), 0);
+    bool stopping = false;
+    while (!stopping && listen_next(&l, msg, sizeof msg, 30000))
+        stopping = strcmp(msg, "STOPPING=1") == 0;
+    assert_true(stopping);
     int status;
     assert_int_equal(waitpid(pid, &status, 0), pid);
     kiosk_pid = -1;
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
     free(ev);
     free(db);
     listen_stop(&l);

@@ -151,7 +151,7 @@ static int run_interactive(App *a)
 {
     int64_t now = time_monotonic_ms();
     app_render(a, now, true);
-    while (!kiosk_should_quit(a->k)) {
+    while (!kiosk_should_quit(a->k) && !app_stop_asked()) {
         now = time_monotonic_ms();
         service_notify_alive(&a->notify, now);
         kiosk_tick(a->k, now);
@@ -255,6 +255,8 @@ static void tune_allocator(void)
 int app_run(const AppOptions *o, Store *store, const EventConfig *cfg)
 {
     tune_allocator();
+    if (!o->script)
+        app_stop_install();
     App a;
     memset(&a, 0, sizeof a);
     a.store = store;

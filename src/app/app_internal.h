@@ -87,4 +87,10 @@ size_t app_badges_waiting(App *a);
 /* app_script.c */
 int app_script_run(App *a, const char *path, const char *screenshot);
 
+/* SIGTERM and SIGINT end an interactive run cleanly (app_stop.c): installed
+ * once, before the process starts any other thread. */
+void app_stop_install(void);
+/* Whether one of them came. */
+bool app_stop_asked(void);
+
 #endif

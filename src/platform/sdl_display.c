@@ -46,8 +46,9 @@ static void no_display(const char *what)
 /* SDL's video, SDL_ttf and SDL_image; false when there is no display. */
 static bool start_sdl(Display *d, bool windowed)
 {
-    /* Ctrl+C in the terminal that started the kiosk still stops it; SDL would
-     * turn it into a quit request that the locked-down kiosk ignores. */
+    /* SDL would turn SIGTERM and Ctrl+C into a quit request, which the
+     * locked-down kiosk ignores; an interactive run takes them itself
+     * (src/app/app_stop.c) and a scripted one keeps their default action. */
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     if (!windowed)
