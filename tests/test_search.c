@@ -163,6 +163,14 @@ static void test_short_queries(void **state)
     /* The second letter is enough, even split across two words. */
     EXPECT(ix, "an", 1, 5);
     EXPECT(ix, "a g", 1, 6);
+    /* The screens ask for more exactly when the search would find nothing
+     * for being too short. */
+    static const char *const SHORT[] = {"", "a", "A ", "   ", "é", "-'."};
+    for (size_t i = 0; i < sizeof SHORT / sizeof SHORT[0]; i++)
+        assert_false(search_query_enough(SHORT[i]));
+    static const char *const ENOUGH[] = {"王", "芳", "an", "a g", "ana"};
+    for (size_t i = 0; i < sizeof ENOUGH / sizeof ENOUGH[0]; i++)
+        assert_true(search_query_enough(ENOUGH[i]));
     search_destroy(ix);
 }
 

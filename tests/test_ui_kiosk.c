@@ -294,6 +294,29 @@ static void test_show_more(void **state)
     assert_false(uid_visible(f->d, "Maria B."));
 }
 
+/* A Chinese given name may be one character: Find me searches it at once
+ * rather than asking for a second letter. */
+static void test_find_one_ideograph(void **state)
+{
+    Fixture *f = *state;
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(guest_set(&g.first, "芳"), 0);
+    assert_int_equal(guest_set(&g.last, "王"), 0);
+    assert_int_equal(guest_set(&g.company, "北京科技"), 0);
+    assert_int_equal(store_walkin_add(f->store, &g, "unit", uid_now(f->d), NULL), STORE_OK);
+    guest_clear(&g);
+    uid_kiosk_restart(f->d);
+    uid_press(f->d, "Check in");
+    uid_type(f->d, "芳", 100);
+    assert_false(uid_visible(f->d, "Type at least 2 letters"));
+    assert_true(uid_visible(f->d, "北京科技"));
+    /* One letter of a Latin name is still too little. */
+    uid_key(f->d, UI_KEY_BACKSPACE, 0);
+    uid_type(f->d, "a", 100);
+    assert_true(uid_visible(f->d, "Type at least 2 letters"));
+}
+
 /* No drawn text inside r was cut short with an ellipsis. */
 static void assert_uncut_in(const UiView *v, UiRect r)
 {
@@ -781,6 +804,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_resting_finger, setup, teardown),
         cmocka_unit_test_setup_teardown(test_still_there_keeps_work, setup, teardown),
         cmocka_unit_test_setup_teardown(test_short_idle_timeout_asks_late, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_find_one_ideograph, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_unattended, setup, teardown),
         cmocka_unit_test_setup_teardown(test_scan_any_length, setup, teardown),
         cmocka_unit_test_setup_teardown(test_show_more, setup, teardown),

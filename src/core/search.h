@@ -43,6 +43,11 @@ size_t search_count(const SearchIndex *ix);
  * "Søren" -> "soren"). malloc'd, NULL on ENOMEM. */
 char *search_fold(const char *s);
 
+/* Whether a query says enough to search: SEARCH_MIN_QUERY letters, or one
+ * ideograph (a Chinese or Japanese name may be one character). The screens
+ * ask for more until it does. */
+bool search_query_enough(const char *query);
+
 /* Returns the number of results written to out (<= SEARCH_MAX_RESULTS). */
 size_t search_query(SearchIndex *ix, const char *query, SearchResult out[SEARCH_MAX_RESULTS]);
 /* The same; *more (may be NULL) is true when more guests match than were

@@ -212,6 +212,12 @@ static bool query_parse(const char *query, QueryWords *q)
     return q->n > 0 && q->letters >= SEARCH_MIN_QUERY;
 }
 
+bool search_query_enough(const char *query)
+{
+    QueryWords q;
+    return query_parse(query, &q);
+}
+
 /* The references to walk: the narrowest prefix range among the query words.
  * Find me matches a word by the initial alone too, so its range is that of
  * the word's first character, except for a lone word, which must name. */

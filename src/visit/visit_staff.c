@@ -369,7 +369,7 @@ int visit_lookup(Visit *v, const char *query, GuestRecord out[VISIT_LOOKUP_MAX],
     Store *s = v->env.store;
     *n = 0;
     *more = false;
-    if (text_codepoints(query) < SEARCH_MIN_QUERY)
+    if (!search_query_enough(query))
         return 0;
     StoreStatus st = store_guest_by_code(s, query, &out[0].g);
     if (st == STORE_OK)

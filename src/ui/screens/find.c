@@ -28,7 +28,7 @@ typedef struct Find {
 /* Spoken guidance reads the results as the rows show them (masked names). */
 static void say_results(Kiosk *k, const Find *f)
 {
-    if (!k->speech || text_codepoints(f->query.text) < SEARCH_MIN_QUERY)
+    if (!k->speech || !search_query_enough(f->query.text))
         return;
     char line[1024] = "";
     if (f->nresults == 0)
@@ -241,7 +241,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
                                &f->text_x);
     int y = f->box.y + f->box.h + t->gap * 2;
     int bottom = screen_keyboard(k) - t->gap;
-    if (text_codepoints(f->query.text) < SEARCH_MIN_QUERY) {
+    if (!search_query_enough(f->query.text)) {
         ui_text_in(v, ui_rect(t->pad, y, v->w - 2 * t->pad, bh), kiosk_tr(k, S_FIND_MORE),
                    t->px_body, t->px_small, UI_REGULAR, t->muted, UI_CENTER);
         return;

@@ -208,7 +208,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     if (l->err[0])
         ui_text_wrap(v, ui_rect(t->pad, y, aw, 2 * lh), l->err, t->px_body, UI_BOLD, t->error, 2,
                      UI_CENTER);
-    else if (text_codepoints(l->query.text) < SEARCH_MIN_QUERY)
+    else if (!search_query_enough(l->query.text))
         ui_text_in(v, ui_rect(t->pad, y, aw, lh), kiosk_tr(k, S_FIND_MORE), t->px_body, t->px_small,
                    UI_REGULAR, t->muted, UI_CENTER);
     else if (l->nmatch == 0)
