@@ -196,6 +196,31 @@ static void test_test_badge_on_another_queue(void **state)
     badge_queue_destroy(q);
 }
 
+/* Two test badges asked one after the other (staff home's on a printer that
+ * does not answer, then the Printer screen's as a PNG): the screen that
+ * asked last is told how its own went, not the first one's failure. */
+static void test_last_test_badge_is_the_one_told(void **state)
+{
+    Fixture *f = *state;
+    EventConfig cfg;
+    config_defaults(&cfg); /* the event prints to PNG files */
+    BadgeQueueOptions opt;
+    badge_queue_options_default(&opt);
+    opt.cups_timeout_ms = 300;
+    char err[512] = "";
+    BadgeQueue *q = badge_queue_create(f->db, &cfg, &opt, NULL, NULL, err, sizeof err);
+    assert_non_null(q);
+    assert_int_equal(badge_queue_test_badge_on(q, "lanyard-first", time_now_ms()), 0);
+    assert_int_equal(badge_queue_test_badge_on(q, "", time_now_ms()), 0);
+    TestBadge out;
+    int rc = badge_queue_test_result(q, &out, 20000);
+    if (rc != 0)
+        fail_msg("the second test badge should be told (%d): %s", rc, out.error);
+    assert_string_equal(out.printer, "");
+    assert_true(out.path[0] != '\0');
+    badge_queue_destroy(q);
+}
+
 /* Staff's Printer screen looks for printers on a server that never answers;
  * the kiosk closing meanwhile waits at most CUPS_ADMIN_STOP_WAIT_MS. */
 static void test_printer_look_quit_does_not_wait(void **state)
@@ -221,6 +246,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_test_badge_does_not_wait, setup, teardown),
         cmocka_unit_test_setup_teardown(test_quit_does_not_wait, setup, teardown),
         cmocka_unit_test_setup_teardown(test_test_badge_on_another_queue, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_last_test_badge_is_the_one_told, setup, teardown),
         cmocka_unit_test_setup_teardown(test_printer_look_quit_does_not_wait, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

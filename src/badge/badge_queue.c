@@ -167,10 +167,14 @@ static void take_test(BadgeQueue *q, const Request *r)
     if (rc != 0 && stopping(q))
         return;
     pthread_mutex_lock(&q->mu);
-    q->test_out = out;
-    q->test_rc = rc;
-    q->test = TEST_DONE;
-    pthread_cond_broadcast(&q->done_cv);
+    /* A test badge asked for since (staff home's, then the Printer
+     * screen's) is the one whose result the screen waits for. */
+    if (r->test_seq == q->test_seq) {
+        q->test_out = out;
+        q->test_rc = rc;
+        q->test = TEST_DONE;
+        pthread_cond_broadcast(&q->done_cv);
+    }
     pthread_mutex_unlock(&q->mu);
 }
 
@@ -427,11 +431,14 @@ static int request(BadgeQueue *q, const Request *r)
         q->req = p;
         q->capreq = cap;
     }
-    q->req[q->nreq++] = *r;
-    if (r->kind != REQ_TEST)
+    q->req[q->nreq] = *r;
+    if (r->kind != REQ_TEST) {
         q->status.waiting++;
-    else
+    } else {
         q->test = TEST_PENDING;
+        q->req[q->nreq].test_seq = ++q->test_seq;
+    }
+    q->nreq++;
     pthread_cond_signal(&q->cv);
 out:
     pthread_mutex_unlock(&q->mu);

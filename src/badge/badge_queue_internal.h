@@ -16,6 +16,7 @@ typedef struct Request {
     char guest_id[ID_LEN + 1]; /* REQ_PRINT, REQ_REPRINT */
     int64_t now;               /* REQ_TEST: ms UTC, names the PNG */
     char printer[128];         /* REQ_TEST: the queue ("" the event's) */
+    unsigned test_seq;         /* REQ_TEST: which test badge this is */
 } Request;
 
 /* A job the worker is working on, with when to try or ask CUPS next. */
@@ -48,7 +49,8 @@ struct BadgeQueue {
     PrinterStatus status;
     char (*failed)[ID_LEN + 1]; /* guests whose latest job failed */
     size_t nfailed, capfailed;
-    TestState test;
+    TestState test;    /* of the last test badge asked for */
+    unsigned test_seq; /* the last test badge asked for: an earlier one's result is dropped */
     int test_rc;
     TestBadge test_out;
 
