@@ -465,6 +465,39 @@ static void load_blocked(Fixture *f)
     free(other);
 }
 
+/* Staff leave an export running on a slow stick and go on to Load event,
+ * which waits for the stick and then reads it: back on staff home, they are
+ * still told where the export went. */
+static void test_export_told_after_load_event(void **state)
+{
+    (void)state;
+    Fixture *f = calloc(1, sizeof *f);
+    fixture_make(f);
+    assert_int_equal(visit_check_in_code(uid_visit(f->d), "A-100"), VISIT_CHECKED_IN);
+    visit_end(uid_visit(f->d));
+    to_staff(f);
+    gate_set(&f->gate, false);
+    uid_press(f->d, "Export to USB");
+    assert_true(gate_blocked(&f->gate));
+    uid_press(f->d, "Kiosk set-up");
+    uid_press(f->d, "Load event from USB");
+    uid_expect(f->d, "Reading the USB stick…");
+    gate_set(&f->gate, true);
+    uid_settle(f->d);
+    assert_string_equal(uid_screen(f->d), "staff_load");
+    uid_press(f->d, "Back");
+    uid_press(f->d, "Back");
+    assert_string_equal(uid_screen(f->d), "staff_home");
+    uid_frame(f->d);
+    uid_expect(f->d, "Exported to:");
+    char *folder = export_folder(f->stick);
+    Rows att = parse_csv(folder, "attendance.csv");
+    assert_int_equal(att.n, 2);
+    free(folder);
+    fixture_free(f);
+    free(f);
+}
+
 static int by_value(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -537,6 +570,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_screen_never_waits),
         cmocka_unit_test(test_exit_does_not_wait),
+        cmocka_unit_test(test_export_told_after_load_event),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -29,6 +29,7 @@ struct Visit {
     bool pin_weak;          /* the PIN that let staff in should be set again */
     TestBadge test_done;    /* a test badge a port without test_result finished */
     struct VisitWork *work; /* staff's slow work off the screen thread (visit_job.c), or NULL */
+    struct VisitWork *export_kept; /* a finished export staff home has not told, or NULL */
 };
 
 /* Sets visit_error() and says it on stderr. */

@@ -81,20 +81,35 @@ static void work_run(void *arg)
     }
 }
 
+static void release_work(struct VisitWork **slot)
+{
+    if (!*slot)
+        return;
+    Job *j = (*slot)->job;
+    *slot = NULL;
+    job_release(j); /* may free the work */
+}
+
 static void let_go(Visit *v)
 {
-    if (!v->work)
-        return;
-    Job *j = v->work->job;
-    v->work = NULL;
-    job_release(j); /* may free the work */
+    release_work(&v->work);
 }
 
 int visit_job_start(Visit *v, VisitJobKind kind, const char *dir, bool start_new)
 {
     if (v->work && !job_done(v->work->job))
         return 1;
-    let_go(v); /* a finished job nobody took */
+    /* A finished job nobody took is let go, but for an export's answer: it is
+     * kept for staff home (staff went on to Load event while it ran), until
+     * told or until the next export. */
+    if (kind == VISIT_JOB_EXPORT)
+        release_work(&v->export_kept);
+    if (v->work && v->work->kind == VISIT_JOB_EXPORT) {
+        release_work(&v->export_kept);
+        v->export_kept = v->work;
+        v->work = NULL;
+    }
+    let_go(v);
     VisitWork *w = calloc(1, sizeof *w);
     if (!w) {
         visit_fail(v, "out of memory");
@@ -124,9 +139,17 @@ VisitJobKind visit_job_kind(const Visit *v)
     return v->work ? v->work->kind : VISIT_JOB_NONE;
 }
 
+bool visit_job_export_pending(const Visit *v)
+{
+    return visit_job_kind(v) == VISIT_JOB_EXPORT || v->export_kept;
+}
+
 int visit_job_take(Visit *v, VisitJobKind kind, VisitJobResult *out)
 {
-    VisitWork *w = v->work;
+    struct VisitWork **slot = &v->work;
+    if ((!*slot || (*slot)->kind != kind) && kind == VISIT_JOB_EXPORT)
+        slot = &v->export_kept;
+    VisitWork *w = *slot;
     if (!w || w->kind != kind)
         return -1;
     if (!job_done(w->job))
@@ -142,7 +165,7 @@ int visit_job_take(Visit *v, VisitJobKind kind, VisitJobResult *out)
     } else if (kind == VISIT_JOB_LOAD) {
         out->rc = event_load_apply(v, w->loaded, &out->check, w->start_new);
     }
-    let_go(v);
+    release_work(slot);
     return 0;
 }
 
@@ -159,4 +182,5 @@ void visit_job_drop(Visit *v)
     if (v->work)
         job_wait(v->work->job, DROP_WAIT_MS);
     let_go(v);
+    release_work(&v->export_kept);
 }

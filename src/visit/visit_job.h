@@ -47,12 +47,17 @@ typedef struct VisitJobResult {
 /* Starts kind's work (dir: the event folder of CHECK and LOAD; start_new:
  * LOAD's answer to "Start a new event?"). 0 started; 1 when a job is still
  * running (nothing started: ask again later); -1 with visit_error when no
- * thread can be started. A finished job nobody took is let go. */
+ * thread can be started. A finished job nobody took is let go; an export's
+ * answer is kept for staff home (visit_job_export_pending). */
 int visit_job_start(Visit *v, VisitJobKind kind, const char *dir, bool start_new);
 
 /* The kind of the job held (running, or finished and not yet taken), or
  * VISIT_JOB_NONE. */
 VisitJobKind visit_job_kind(const Visit *v);
+
+/* Whether an export's answer is still to be taken: running, finished, or
+ * finished while staff were on Load event (kept for staff home). */
+bool visit_job_export_pending(const Visit *v);
 
 /* How the job of kind is doing, never waiting: 1 still running; 0 done, out
  * filled (a LOAD loaded here, on the caller's thread) and the job let go; -1

@@ -54,7 +54,7 @@ static void enter(Kiosk *k, void *st, int64_t now)
     Home *h = st;
     h->confirm_exit = false;
     /* An export left under way (staff went elsewhere) is still shown. */
-    h->exporting = h->start_export || visit_job_kind(k->env.visit) == VISIT_JOB_EXPORT;
+    h->exporting = h->start_export || visit_job_export_pending(k->env.visit);
     if (h->exporting)
         h->note = HN_EXPORTING;
     else if (h->note == HN_EXPORTING)
