@@ -18,6 +18,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "xvfb.h"
+
 #define PROGRAM "/usr/bin/lanyard"
 #define BUDGET_MS 150.0
 
@@ -43,33 +45,6 @@ static pid_t spawn(const char *const *argv, const char *err, int keep_fd)
         execv(argv[0], (char *const *)argv);
         _exit(127);
     }
-    return pid;
-}
-
-/* Xvfb on a display it picks; 0 when there is none. */
-static pid_t start_xvfb(void)
-{
-    int fds[2];
-    if (access("/usr/bin/Xvfb", X_OK) != 0 || pipe(fds) != 0)
-        return 0;
-    char fdarg[16];
-    snprintf(fdarg, sizeof fdarg, "%d", fds[1]);
-    const char *const argv[] = {"/usr/bin/Xvfb", "-displayfd", fdarg, "-screen", "0",
-                                "1280x800x24",   "-nolisten",  "tcp", NULL};
-    pid_t pid = spawn(argv, NULL, fds[1]);
-    close(fds[1]);
-    char num[32] = {0};
-    ssize_t n = read(fds[0], num, sizeof num - 1);
-    close(fds[0]);
-    if (n <= 0 || !strchr(num, '\n')) {
-        kill(pid, SIGTERM);
-        waitpid(pid, NULL, 0);
-        return 0;
-    }
-    num[strcspn(num, "\n")] = '\0';
-    char display[40];
-    snprintf(display, sizeof display, ":%s", num);
-    setenv("DISPLAY", display, 1);
     return pid;
 }
 
@@ -128,7 +103,7 @@ int main(void)
     }
     setenv("SDL_RENDER_DRIVER", "software", 1);
     setenv("SDL_AUDIODRIVER", "dummy", 1);
-    pid_t xvfb = start_xvfb();
+    pid_t xvfb = xvfb_start();
     if (!xvfb)
         setenv("SDL_VIDEODRIVER", "dummy", 1);
     int status = 0;
@@ -146,10 +121,7 @@ int main(void)
     } else {
         fprintf(stderr, "bench_installed: %s run failed (see %s/stderr.txt)\n", PROGRAM, dir);
     }
-    if (xvfb) {
-        kill(xvfb, SIGTERM);
-        waitpid(xvfb, NULL, 0);
-    }
+    xvfb_stop(xvfb);
     char cmd[4300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (status == 0 && system(cmd) != 0)

@@ -23,6 +23,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "xvfb.h"
+
 static void report(const char *name, double value, const char *unit, double budget)
 {
     printf("%s %.3f %s budget %g %s\n", name, value, unit, budget, value <= budget ? "ok" : "OVER");
@@ -79,41 +81,6 @@ static char *slurp(const char *path)
     fclose(f);
     buf[n] = '\0';
     return buf;
-}
-
-/* Xvfb on a display it picks itself; 0 when not installed. */
-static pid_t start_xvfb(void)
-{
-    if (access("/usr/bin/Xvfb", X_OK) != 0)
-        return 0;
-    int fds[2];
-    if (pipe(fds) != 0)
-        return 0;
-    char fdarg[16];
-    snprintf(fdarg, sizeof fdarg, "%d", fds[1]);
-    const char *const argv[] = {"/usr/bin/Xvfb", "-displayfd", fdarg, "-screen", "0",
-                                "1280x800x24",   "-nolisten",  "tcp", NULL};
-    pid_t pid = spawn(argv, NULL, fds[1]);
-    close(fds[1]);
-    char num[32] = {0};
-    size_t got = 0;
-    while (got < sizeof num - 1 && !strchr(num, '\n')) {
-        ssize_t n = read(fds[0], num + got, sizeof num - 1 - got);
-        if (n <= 0)
-            break;
-        got += (size_t)n;
-    }
-    close(fds[0]);
-    if (!strchr(num, '\n')) {
-        kill(pid, SIGTERM);
-        waitpid(pid, NULL, 0);
-        return 0;
-    }
-    num[strcspn(num, "\n")] = '\0';
-    char display[40];
-    snprintf(display, sizeof display, ":%s", num);
-    setenv("DISPLAY", display, 1);
-    return pid;
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -281,7 +248,7 @@ int main(void)
     }
     setenv("SDL_RENDER_DRIVER", "software", 1);
     setenv("SDL_AUDIODRIVER", "dummy", 1);
-    pid_t xvfb = start_xvfb();
+    pid_t xvfb = xvfb_start();
     if (!xvfb) {
         fprintf(stderr, "bench: no Xvfb: kiosk figures on SDL's dummy driver, idle CPU skipped\n");
         setenv("SDL_VIDEODRIVER", "dummy", 1);
@@ -294,10 +261,7 @@ int main(void)
         status = 1;
     if (xvfb && bench_idle(dir) != 0)
         status = 1;
-    if (xvfb) {
-        kill(xvfb, SIGTERM);
-        waitpid(xvfb, NULL, 0);
-    }
+    xvfb_stop(xvfb);
     char cmd[4300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0)

@@ -7,7 +7,7 @@ lanyard_test(test_display_rotate SOURCES test_display_rotate.c
 set_tests_properties(test_display_rotate PROPERTIES ENVIRONMENT "${DISPLAY_TEST_ENV}")
 # Under Xvfb (no GPU): renderer = auto draws in software within the memory budget,
 # and the picture turned by OpenGL (llvmpipe) lands where the pointer is turned.
-lanyard_test(test_display_renderer SOURCES test_display_renderer.c
+lanyard_test(test_display_renderer SOURCES test_display_renderer.c xvfb.c
              DEPS ui_driver platform_display platform_input NEEDS_BINARY
              TIMEOUT 180 LABELS nosan)
 set_tests_properties(test_display_renderer PROPERTIES ENVIRONMENT "${DISPLAY_TEST_ENV}")

@@ -12,5 +12,5 @@ set_tests_properties(test_service_notify test_install PROPERTIES
   ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")
 # scripts/bench: start to first frame of the installed package (skipped, and
 # said so, when the package is not installed).
-add_executable(bench_installed bench_installed.c)
+add_executable(bench_installed bench_installed.c xvfb.c)
 target_compile_definitions(bench_installed PRIVATE LANYARD_SOURCE_DIR="${CMAKE_SOURCE_DIR}")

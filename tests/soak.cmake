@@ -8,7 +8,7 @@ set_tests_properties(test_soak PROPERTIES ENVIRONMENT
 # The same monkey on the real program in a window on Xvfb, through X input,
 # sampling its resident memory (scripts/soak runs it for MINUTES; here 2).
 # Not under the sanitizers: it measures memory. Skipped without Xvfb/xdotool.
-add_executable(soak_x soak_x.c soak.c gen_guests.c)
+add_executable(soak_x soak_x.c soak.c gen_guests.c xvfb.c)
 target_include_directories(soak_x PRIVATE ${CMAKE_SOURCE_DIR}/src ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(soak_x PRIVATE store core_import core_pin core_file m)
 target_compile_definitions(soak_x PRIVATE LANYARD_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
@@ -18,7 +18,7 @@ add_test(NAME soak_x COMMAND soak_x 2)
 set_tests_properties(soak_x PROPERTIES LABELS nosan TIMEOUT 400 SKIP_RETURN_CODE 77)
 # The scripts/bench rows: resident memory after 10 minutes of the window run,
 # and its growth over the second half (rss_after_use, rss_growth_second_half).
-add_executable(bench_soak soak_x.c soak.c gen_guests.c)
+add_executable(bench_soak soak_x.c soak.c gen_guests.c xvfb.c)
 target_include_directories(bench_soak PRIVATE ${CMAKE_SOURCE_DIR}/src ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(bench_soak PRIVATE store core_import core_pin core_file m)
 target_compile_definitions(bench_soak PRIVATE LANYARD_SOURCE_DIR="${CMAKE_SOURCE_DIR}"

@@ -28,6 +28,7 @@
 
 #include "soak.h"
 #include "store/store.h"
+#include "xvfb.h"
 
 #define XVFB "/usr/bin/Xvfb"
 #define XDOTOOL "/usr/bin/xdotool"
@@ -74,41 +75,6 @@ static int run(const char *const *argv)
     if (pid < 0 || waitpid(pid, &st, 0) != pid)
         return -1;
     return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
-/* Xvfb on a display it picks itself, DISPLAY set for the kiosk and xdotool. */
-static pid_t start_xvfb(void)
-{
-    int fds[2];
-    if (pipe(fds) != 0)
-        return -1;
-    char fdarg[16];
-    snprintf(fdarg, sizeof fdarg, "%d", fds[1]);
-    const char *const argv[] = {XVFB,          "-displayfd", fdarg, "-screen",  "0",
-                                "1280x800x24", "-nolisten",  "tcp", "-noreset", NULL};
-    pid_t pid = spawn(argv, NULL, fds[1]);
-    close(fds[1]);
-    char num[32] = {0};
-    size_t got = 0;
-    while (got < sizeof num - 1 && !strchr(num, '\n')) {
-        ssize_t n = read(fds[0], num + got, sizeof num - 1 - got);
-        if (n <= 0)
-            break;
-        got += (size_t)n;
-    }
-    close(fds[0]);
-    if (!strchr(num, '\n')) {
-        kill(pid, SIGTERM);
-        waitpid(pid, NULL, 0);
-        return -1;
-    }
-    num[strcspn(num, "\n")] = '\0';
-    char display[40];
-    snprintf(display, sizeof display, ":%s", num);
-    setenv("DISPLAY", display, 1);
-    unsetenv("SDL_VIDEODRIVER");
-    unsetenv("WAYLAND_DISPLAY");
-    return pid;
 }
 
 static char *slurp(const char *path)
@@ -436,7 +402,7 @@ static int start(Soak *k)
     snprintf(k->scratch, sizeof k->scratch, "%s/xdotool.txt", k->dir);
     if (soak_event_create(&k->e, k->dir, 600, 20, false) != 0)
         return -1;
-    if ((k->xvfb = start_xvfb()) <= 0) {
+    if ((k->xvfb = xvfb_start()) <= 0) {
         fprintf(stderr, "soak_x: Xvfb did not start\n");
         return -1;
     }
@@ -469,8 +435,7 @@ static void stop(Soak *k)
 {
     if (k->kiosk > 0 && kill(k->kiosk, SIGKILL) == 0)
         waitpid(k->kiosk, NULL, 0);
-    if (k->xvfb > 0 && kill(k->xvfb, SIGTERM) == 0)
-        waitpid(k->xvfb, NULL, 0);
+    xvfb_stop(k->xvfb);
     if (k->dir[0]) {
         const char *const rm[] = {"/bin/rm", "-rf", k->dir, NULL};
         run(rm);

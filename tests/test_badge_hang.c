@@ -175,19 +175,28 @@ static void test_quit_does_not_wait(void **state)
     store_close(s);
 }
 
-/* Staff's Printer set-up tries a queue that is not the event's yet: the same
- * worker, the queue named. */
-static void test_test_badge_on_another_queue(void **state)
+/* A queue for an event that prints to PNG files, giving up on the print
+ * server after 300 ms. */
+static BadgeQueue *png_queue(Fixture *f)
 {
-    Fixture *f = *state;
     EventConfig cfg;
-    config_defaults(&cfg); /* the event prints to PNG files */
+    config_defaults(&cfg);
     BadgeQueueOptions opt;
     badge_queue_options_default(&opt);
     opt.cups_timeout_ms = 300;
     char err[512] = "";
     BadgeQueue *q = badge_queue_create(f->db, &cfg, &opt, NULL, NULL, err, sizeof err);
-    assert_non_null(q);
+    if (!q)
+        fail_msg("badge_queue_create: %s", err);
+    return q;
+}
+
+/* Staff's Printer set-up tries a queue that is not the event's yet: the same
+ * worker, the queue named. */
+static void test_test_badge_on_another_queue(void **state)
+{
+    Fixture *f = *state;
+    BadgeQueue *q = png_queue(f);
     assert_int_equal(badge_queue_test_badge_on(q, "lanyard-chosen", time_now_ms()), 0);
     TestBadge out;
     assert_int_equal(badge_queue_test_result(q, &out, 20000), -1);
@@ -202,14 +211,7 @@ static void test_test_badge_on_another_queue(void **state)
 static void test_last_test_badge_is_the_one_told(void **state)
 {
     Fixture *f = *state;
-    EventConfig cfg;
-    config_defaults(&cfg); /* the event prints to PNG files */
-    BadgeQueueOptions opt;
-    badge_queue_options_default(&opt);
-    opt.cups_timeout_ms = 300;
-    char err[512] = "";
-    BadgeQueue *q = badge_queue_create(f->db, &cfg, &opt, NULL, NULL, err, sizeof err);
-    assert_non_null(q);
+    BadgeQueue *q = png_queue(f);
     assert_int_equal(badge_queue_test_badge_on(q, "lanyard-first", time_now_ms()), 0);
     assert_int_equal(badge_queue_test_badge_on(q, "", time_now_ms()), 0);
     TestBadge out;

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "testutil.h"
+#include "xvfb.h"
 #include "ui_driver.h"
 
 #include "platform/sdl_display.h"
@@ -84,8 +85,7 @@ static int teardown(void **state)
     Procs *p = *state;
     if (p->kiosk > 0 && kill(p->kiosk, SIGKILL) == 0)
         waitpid(p->kiosk, NULL, 0);
-    if (p->xvfb > 0 && kill(p->xvfb, SIGTERM) == 0)
-        waitpid(p->xvfb, NULL, 0);
+    xvfb_stop(p->xvfb);
     free(p);
     return 0;
 }
@@ -94,31 +94,9 @@ static int teardown(void **state)
  * the kiosk) points at it, with nothing chosen for SDL's renderer. */
 static void start_x(Procs *procs)
 {
-    int fds[2];
-    assert_int_equal(pipe(fds), 0);
-    char fdarg[16];
-    snprintf(fdarg, sizeof fdarg, "%d", fds[1]);
-    const char *const xvfb[] = {XVFB,          "-displayfd", fdarg, "-screen",  "0",
-                                "1280x800x24", "-nolisten",  "tcp", "-noreset", NULL};
-    procs->xvfb = spawn(xvfb, fds[1], NULL);
-    close(fds[1]);
-    char num[32] = {0};
-    size_t got = 0;
-    while (got < sizeof num - 1 && !strchr(num, '\n')) {
-        ssize_t n = read(fds[0], num + got, sizeof num - 1 - got);
-        if (n <= 0)
-            break;
-        got += (size_t)n;
-    }
-    close(fds[0]);
-    assert_non_null(strchr(num, '\n'));
-    num[strcspn(num, "\n")] = '\0';
-    char display[40];
-    snprintf(display, sizeof display, ":%s", num);
-    setenv("DISPLAY", display, 1);
-    unsetenv("SDL_VIDEODRIVER");
+    procs->xvfb = xvfb_start();
+    assert_true(procs->xvfb > 0);
     unsetenv("SDL_RENDER_DRIVER");
-    unsetenv("WAYLAND_DISPLAY");
 }
 
 /* A kB figure ("VmHWM:") of /proc/PID/status, or -1. */

@@ -242,18 +242,25 @@ static void test_interests_unattended(void **state)
     assert_string_equal(uid_screen(f->d), "welcome");
 }
 
-/* More matches than fit above the keyboard: the last slot offers the rest.
- * More than eight: none shows, and the guest is asked for more of the name. */
-static void add_maria(Fixture *f, const char *last)
+/* A walk-in added to the store (a new kiosk loads it into its search). */
+static void add_walkin(Fixture *f, const char *first, const char *last, const char *company)
 {
     Guest g;
     guest_init(&g);
-    assert_int_equal(guest_set(&g.first, "Maria"), 0);
+    assert_int_equal(guest_set(&g.first, first), 0);
     assert_int_equal(guest_set(&g.last, last), 0);
+    assert_int_equal(guest_set(&g.company, company), 0);
     assert_int_equal(store_walkin_add(f->store, &g, "unit", uid_now(f->d), NULL), STORE_OK);
     guest_clear(&g);
 }
 
+static void add_maria(Fixture *f, const char *last)
+{
+    add_walkin(f, "Maria", last, "");
+}
+
+/* More matches than fit above the keyboard: the last slot offers the rest.
+ * More than eight: none shows, and the guest is asked for more of the name. */
 static void test_show_more(void **state)
 {
     Fixture *f = *state;
@@ -299,13 +306,7 @@ static void test_show_more(void **state)
 static void test_find_one_ideograph(void **state)
 {
     Fixture *f = *state;
-    Guest g;
-    guest_init(&g);
-    assert_int_equal(guest_set(&g.first, "芳"), 0);
-    assert_int_equal(guest_set(&g.last, "王"), 0);
-    assert_int_equal(guest_set(&g.company, "北京科技"), 0);
-    assert_int_equal(store_walkin_add(f->store, &g, "unit", uid_now(f->d), NULL), STORE_OK);
-    guest_clear(&g);
+    add_walkin(f, "芳", "王", "北京科技");
     uid_kiosk_restart(f->d);
     uid_press(f->d, "Check in");
     uid_type(f->d, "芳", 100);
@@ -333,13 +334,7 @@ static void assert_uncut_in(const UiView *v, UiRect r)
 static void test_find_rows_whole(void **state)
 {
     Fixture *f = *state;
-    Guest g;
-    guest_init(&g);
-    assert_int_equal(guest_set(&g.first, "Anabel"), 0);
-    assert_int_equal(guest_set(&g.last, "Quist"), 0);
-    assert_int_equal(guest_set(&g.company, "Northgate Welding & Fabrication Partners"), 0);
-    assert_int_equal(store_walkin_add(f->store, &g, "unit", uid_now(f->d), NULL), STORE_OK);
-    guest_clear(&g);
+    add_walkin(f, "Anabel", "Quist", "Northgate Welding & Fabrication Partners");
     uid_kiosk_restart(f->d);
     uid_press(f->d, "Check in");
     uid_type(f->d, "welding", 100);

@@ -361,6 +361,18 @@ static void to_staff(Fixture *f)
     assert_string_equal(uid_screen(f->d), "staff_home");
 }
 
+/* A kiosk with Ana checked in, on staff home (malloc'd). */
+static Fixture *staff_with_ana_in(void)
+{
+    Fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    fixture_make(f);
+    assert_int_equal(visit_check_in_code(uid_visit(f->d), "A-100"), VISIT_CHECKED_IN);
+    visit_end(uid_visit(f->d));
+    to_staff(f);
+    return f;
+}
+
 static void export_blocked(Fixture *f)
 {
     gate_set(&f->gate, false);
@@ -471,11 +483,7 @@ static void load_blocked(Fixture *f)
 static void test_export_told_after_load_event(void **state)
 {
     (void)state;
-    Fixture *f = calloc(1, sizeof *f);
-    fixture_make(f);
-    assert_int_equal(visit_check_in_code(uid_visit(f->d), "A-100"), VISIT_CHECKED_IN);
-    visit_end(uid_visit(f->d));
-    to_staff(f);
+    Fixture *f = staff_with_ana_in();
     gate_set(&f->gate, false);
     uid_press(f->d, "Export to USB");
     assert_true(gate_blocked(&f->gate));
@@ -507,11 +515,7 @@ static int by_value(const void *a, const void *b)
 static void test_screen_never_waits(void **state)
 {
     (void)state;
-    Fixture *f = calloc(1, sizeof *f);
-    fixture_make(f);
-    assert_int_equal(visit_check_in_code(uid_visit(f->d), "A-100"), VISIT_CHECKED_IN);
-    visit_end(uid_visit(f->d));
-    to_staff(f);
+    Fixture *f = staff_with_ana_in();
     export_blocked(f);
     printer_blocked(f);
     load_blocked(f);

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "testutil.h"
+#include "xvfb.h"
 
 #include "store/store.h"
 
@@ -142,8 +143,7 @@ static int teardown(void **state)
     Procs *p = *state;
     if (p->kiosk > 0 && kill(p->kiosk, SIGKILL) == 0)
         waitpid(p->kiosk, NULL, 0);
-    if (p->xvfb > 0 && kill(p->xvfb, SIGTERM) == 0)
-        waitpid(p->xvfb, NULL, 0);
+    xvfb_stop(p->xvfb);
     free(p);
     return 0;
 }
@@ -152,33 +152,8 @@ static int teardown(void **state)
  * and xdotool) at it. */
 static void start_x(Procs *procs, const char *trace)
 {
-    /* Xvfb picks a free display number itself and writes it to the pipe. */
-    int fds[2];
-    assert_int_equal(pipe(fds), 0);
-    char fdarg[16];
-    snprintf(fdarg, sizeof fdarg, "%d", fds[1]);
-    const char *const xvfb[] = {XVFB,          "-displayfd", fdarg, "-screen",  "0",
-                                "1280x800x24", "-nolisten",  "tcp", "-noreset", NULL};
-    procs->xvfb = spawn(xvfb, fds[1]);
-    close(fds[1]);
-    /* Read up to the newline: closing the pipe earlier makes Xvfb's write of
-     * it fail, and Xvfb exits. */
-    char num[32] = {0};
-    size_t got = 0;
-    while (got < sizeof num - 1 && !strchr(num, '\n')) {
-        ssize_t n = read(fds[0], num + got, sizeof num - 1 - got);
-        if (n <= 0)
-            break;
-        got += (size_t)n;
-    }
-    close(fds[0]);
-    assert_non_null(strchr(num, '\n'));
-    num[strcspn(num, "\n")] = '\0';
-    char display[40];
-    snprintf(display, sizeof display, ":%s", num);
-    setenv("DISPLAY", display, 1);
-    unsetenv("SDL_VIDEODRIVER");
-    unsetenv("WAYLAND_DISPLAY");
+    procs->xvfb = xvfb_start();
+    assert_true(procs->xvfb > 0);
     /* The input path is under test, not Mesa: its software OpenGL starts
      * slowly, very slowly in a sanitizer build. */
     setenv("SDL_RENDER_DRIVER", "software", 1);

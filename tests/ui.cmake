@@ -22,10 +22,10 @@ lanyard_test(test_ui_screens SOURCES test_ui_screens.c DEPS ui_driver NEEDS_BINA
              LABELS nosan screenshots)
 set_tests_properties(test_ui_screens PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
 # Real X input: Xvfb + xdotool drive a windowed kiosk through SDL's X11 backend.
-lanyard_test(test_ui_xinput SOURCES test_ui_xinput.c DEPS store NEEDS_BINARY TIMEOUT 120)
+lanyard_test(test_ui_xinput SOURCES test_ui_xinput.c xvfb.c DEPS store NEEDS_BINARY TIMEOUT 120)
 set_tests_properties(test_ui_xinput PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
 # The kiosk's benchmark figures, run by scripts/bench (not a test).
-add_executable(bench_kiosk bench_kiosk.c)
+add_executable(bench_kiosk bench_kiosk.c xvfb.c)
 target_compile_definitions(bench_kiosk PRIVATE LANYARD_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
                            LANYARD_BINARY="${CMAKE_BINARY_DIR}/src/cli/lanyard")
 add_dependencies(bench_kiosk lanyard)
