@@ -267,6 +267,7 @@ int app_run(const AppOptions *o, Store *store, const EventConfig *cfg)
     a.d = display_open(&dopt);
     if (!a.d)
         return 1;
+    app_stop_sdl(true);
     int status = 1;
     if (start_kiosk(&a, o) != 0)
         goto out;
@@ -278,14 +279,15 @@ int app_run(const AppOptions *o, Store *store, const EventConfig *cfg)
         if (o->screenshot && app_screenshot(&a, o->screenshot, time_monotonic_ms()) != 0)
             status = 1;
     }
-    if (status == 0 && kiosk_should_restart(a.k))
-        status = APP_RESTART;
+    if (status == 0 && kiosk_should_restart(a.k) && !app_stop_asked())
+        status = APP_RESTART; /* not when asked to stop meanwhile */
 out:
     service_notify_stopping(&a.notify);
     app_workers_stop(&a);
     kiosk_destroy(a.k);
     app_speech_stop(&a);
     visit_destroy(a.visit);
+    app_stop_sdl(false);
     display_close(a.d);
     free(a.lat.v);
     free(a.frames.v);

@@ -92,5 +92,8 @@ int app_script_run(App *a, const char *path, const char *screenshot);
 void app_stop_install(void);
 /* Whether one of them came. */
 bool app_stop_asked(void);
+/* Says whether SDL's event queue is up (after opening the display, before
+ * closing it), so that the wake-up is pushed only then. */
+void app_stop_sdl(bool up);
 
 #endif

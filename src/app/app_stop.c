@@ -14,6 +14,9 @@
 static atomic_bool stop_asked;
 static Uint32 stop_event = (Uint32)-1;
 static sigset_t stop_signals;
+/* Whether SDL's event queue exists: the push must not meet SDL_Quit. */
+static pthread_mutex_t sdl_mu = PTHREAD_MUTEX_INITIALIZER;
+static bool sdl_up;
 
 static void *stop_thread(void *arg)
 {
@@ -22,12 +25,14 @@ static void *stop_thread(void *arg)
     if (sigwait(&stop_signals, &sig) != 0)
         return NULL;
     atomic_store(&stop_asked, true);
-    if (stop_event != (Uint32)-1) {
+    pthread_mutex_lock(&sdl_mu);
+    if (sdl_up && stop_event != (Uint32)-1) {
         SDL_Event e;
         SDL_zero(e);
         e.type = stop_event;
-        (void)SDL_PushEvent(&e); /* a wake-up; before SDL starts, the flag is enough */
+        (void)SDL_PushEvent(&e); /* a wake-up; without SDL, the flag is enough */
     }
+    pthread_mutex_unlock(&sdl_mu);
     if (sigwait(&stop_signals, &sig) == 0)
         _exit(128 + sig);
     return NULL;
@@ -58,4 +63,11 @@ void app_stop_install(void)
 bool app_stop_asked(void)
 {
     return atomic_load(&stop_asked);
+}
+
+void app_stop_sdl(bool up)
+{
+    pthread_mutex_lock(&sdl_mu);
+    sdl_up = up;
+    pthread_mutex_unlock(&sdl_mu);
 }
