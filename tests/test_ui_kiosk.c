@@ -216,12 +216,20 @@ static void test_short_idle_timeout_asks_late(void **state)
     uid_type(f->d, "Zoe", 100);
     assert_false(uid_visible(f->d, "Still there?"));
     int64_t wake = uid_next_wake(f->d);
-    assert_true(wake > uid_now(f->d) + 6000 && wake <= uid_now(f->d) + 6700);
+    assert_true(wake > uid_now(f->d) + 6000 && wake <= uid_now(f->d) + 7000);
     uid_wait(f->d, wake - uid_now(f->d) - 1);
     assert_false(uid_visible(f->d, "Still there?"));
     uid_wait(f->d, 1);
     assert_true(uid_visible(f->d, "Still there?"));
-    assert_true(uid_visible(f->d, "in 4 s"));
+    assert_true(uid_visible(f->d, "in 3 s"));
+    /* Each second of the countdown shows on the second. */
+    for (int s = 2; s >= 1; s--) {
+        char left[16];
+        snprintf(left, sizeof left, "in %d s", s);
+        assert_true(uid_next_wake(f->d) == uid_now(f->d) + 1000);
+        uid_wait(f->d, 1000);
+        assert_true(uid_visible(f->d, left));
+    }
     uid_press(f->d, "I'm still here");
     assert_false(uid_visible(f->d, "Still there?"));
     assert_true(uid_visible(f->d, "Zoe"));

@@ -484,7 +484,8 @@ int64_t kiosk_next_wake(const Kiosk *k, int64_t now)
     /* The prompt, then each second of its countdown. */
     if (idle != INT64_MAX) {
         int64_t ask = idle - kiosk_idle_prompt_ms(k);
-        int64_t at = now < ask ? ask : now + 1000 - (idle - now) % 1000;
+        int64_t left = (idle - now) % 1000; /* until the shown second changes */
+        int64_t at = now < ask ? ask : now + (left ? left : 1000);
         if (at < t)
             t = at;
     }

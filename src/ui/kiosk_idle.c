@@ -32,11 +32,12 @@ int64_t kiosk_idle_deadline(const Kiosk *k)
     return k->last_input + idle_ms(k);
 }
 
-/* How long before the idle reset "Still there?" shows. */
+/* How long before the idle reset "Still there?" shows: whole seconds, so its
+ * countdown starts at a whole number. */
 int64_t kiosk_idle_prompt_ms(const Kiosk *k)
 {
-    int64_t third = idle_ms(k) / 3;
-    return third < PROMPT_MS ? third : PROMPT_MS;
+    int64_t third = idle_ms(k) / 3 / 1000 * 1000;
+    return third < 1000 ? 1000 : third < PROMPT_MS ? third : PROMPT_MS;
 }
 
 /* "Still there?" is on screen. */
