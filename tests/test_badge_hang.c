@@ -71,13 +71,16 @@ static int64_t median_ms(BadgeQueue *q, const char *guest_id, int (*fn)(BadgeQue
     return t[4];
 }
 
+/* The ticket of the last test badge ask_test_badge asked for. */
+static unsigned last_ticket;
+
 static int ask_test_badge(BadgeQueue *q, const char *unused)
 {
     (void)unused;
-    if (badge_queue_test_badge(q, time_now_ms()) != 0)
+    if (!(last_ticket = badge_queue_test_badge(q, time_now_ms())))
         return -1;
     TestBadge out;
-    return badge_queue_test_result(q, &out, 0) == 1 ? 0 : -1; /* on its way */
+    return badge_queue_test_result(q, last_ticket, &out, 0) == 1 ? 0 : -1; /* on its way */
 }
 
 static BadgeQueue *start_queue(const char *db, int timeout_ms, BtWatch *w)
@@ -109,7 +112,7 @@ static void test_test_badge_does_not_wait(void **state)
     TestBadge out;
 
     /* The worker gives up on the silent server and says so. */
-    assert_int_equal(badge_queue_test_result(q, &out, 20000), -1);
+    assert_int_equal(badge_queue_test_result(q, last_ticket, &out, 20000), -1);
     assert_non_null(strstr(out.error, "did not answer"));
     assert_null(strstr(out.error, "no printer queue"));
 
@@ -150,10 +153,11 @@ static void test_quit_does_not_wait(void **state)
     bt_guest_id(s, BT_ANA_CODE, ana);
     store_close(s);
     assert_int_equal(badge_queue_enqueue(q, ana), 0);
-    assert_int_equal(badge_queue_test_badge(q, time_now_ms()), 0);
+    unsigned ticket = badge_queue_test_badge(q, time_now_ms());
+    assert_true(ticket > 0);
     TestBadge out;
     /* Still waiting on the server after a while: the worker is stuck in it. */
-    assert_int_equal(badge_queue_test_result(q, &out, 300), 1);
+    assert_int_equal(badge_queue_test_result(q, ticket, &out, 300), 1);
 
     int64_t t0 = time_monotonic_ms();
     badge_queue_destroy(q);
@@ -197,29 +201,35 @@ static void test_test_badge_on_another_queue(void **state)
 {
     Fixture *f = *state;
     BadgeQueue *q = png_queue(f);
-    assert_int_equal(badge_queue_test_badge_on(q, "lanyard-chosen", time_now_ms()), 0);
+    unsigned ticket = badge_queue_test_badge_on(q, "lanyard-chosen", time_now_ms());
+    assert_true(ticket > 0);
     TestBadge out;
-    assert_int_equal(badge_queue_test_result(q, &out, 20000), -1);
+    assert_int_equal(badge_queue_test_result(q, ticket, &out, 20000), -1);
     assert_non_null(strstr(out.error, "lanyard-chosen"));
     assert_non_null(strstr(out.error, "did not answer"));
     badge_queue_destroy(q);
 }
 
 /* Two test badges asked one after the other (staff home's on a printer that
- * does not answer, then the Printer screen's as a PNG): the screen that
- * asked last is told how its own went, not the first one's failure. */
+ * does not answer, then the Printer screen's as a PNG): each screen is told
+ * about its own, the first that a newer one was asked for. */
 static void test_last_test_badge_is_the_one_told(void **state)
 {
     Fixture *f = *state;
     BadgeQueue *q = png_queue(f);
-    assert_int_equal(badge_queue_test_badge_on(q, "lanyard-first", time_now_ms()), 0);
-    assert_int_equal(badge_queue_test_badge_on(q, "", time_now_ms()), 0);
+    unsigned first = badge_queue_test_badge_on(q, "lanyard-first", time_now_ms());
+    unsigned second = badge_queue_test_badge_on(q, "", time_now_ms());
+    assert_true(first > 0 && second > 0 && first != second);
     TestBadge out;
-    int rc = badge_queue_test_result(q, &out, 20000);
+    int rc = badge_queue_test_result(q, second, &out, 20000);
     if (rc != 0)
         fail_msg("the second test badge should be told (%d): %s", rc, out.error);
     assert_string_equal(out.printer, "");
     assert_true(out.path[0] != '\0');
+    memset(&out, 0, sizeof out);
+    assert_int_equal(badge_queue_test_result(q, first, &out, 0), -1);
+    assert_non_null(strstr(out.error, "newer test badge"));
+    assert_string_equal(out.path, "");
     badge_queue_destroy(q);
 }
 

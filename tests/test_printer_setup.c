@@ -244,6 +244,7 @@ static void test_add_queue(void **state)
 typedef struct Port {
     CupsAdmin *admin;
     BadgeQueue *queue; /* the print worker, as the kiosk's */
+    unsigned ticket;   /* the last test badge asked for */
 } Port;
 
 static void p_scan(void *ud)
@@ -267,7 +268,7 @@ static void p_state(void *ud, PrinterSetup *out)
 static int p_test(void *ud, const char *q, int64_t now, TestBadge *out)
 {
     Port *p = ud;
-    if (badge_queue_test_badge_on(p->queue, q, now) != 0) {
+    if (!(p->ticket = out->ticket = badge_queue_test_badge_on(p->queue, q, now))) {
         snprintf(out->error, sizeof out->error, "out of memory");
         return -1;
     }
@@ -277,7 +278,7 @@ static int p_test(void *ud, const char *q, int64_t now, TestBadge *out)
 static int p_result(void *ud, TestBadge *out)
 {
     Port *p = ud;
-    return badge_queue_test_result(p->queue, out, 0);
+    return badge_queue_test_result(p->queue, out->ticket, out, 0);
 }
 
 static size_t count_pdfs(void)
@@ -328,8 +329,8 @@ static void test_screen(void **state)
     Store *s = NULL;
     char err[512];
     assert_int_equal(store_open(db, STORE_OPEN_CREATE, &s, err, sizeof err), STORE_OK);
-    Port port = {cups_admin_create(err, sizeof err),
-                 badge_queue_create(db, &cfg, NULL, NULL, NULL, err, sizeof err)};
+    Port port = {.admin = cups_admin_create(err, sizeof err),
+                 .queue = badge_queue_create(db, &cfg, NULL, NULL, NULL, err, sizeof err)};
     assert_non_null(port.admin);
     if (!port.queue)
         fail_msg("badge_queue_create: %s", err);
@@ -365,7 +366,7 @@ static void test_screen(void **state)
     uid_press(d, "Print test badge");
     /* The print worker sends it; the screen reads how it went at a frame. */
     TestBadge sent;
-    assert_int_equal(badge_queue_test_result(port.queue, &sent, 60000), 0);
+    assert_int_equal(badge_queue_test_result(port.queue, port.ticket, &sent, 60000), 0);
     uid_frame(d);
     uid_expect(d, "Test badge sent to");
     assert_true(wait_pdfs(before, 60000));

@@ -152,6 +152,7 @@ typedef struct Fixture {
     int listener;      /* the print server that never answers */
     BadgeQueue *queue; /* the print worker, on that server */
     int tests;         /* test badges asked for */
+    unsigned ticket;   /* the last one's */
     Uid *d;
     bool measuring; /* frames are timed */
     double last;    /* ms: the end of the last frame, or the start of an action */
@@ -216,7 +217,7 @@ static int p_test(void *ud, const char *queue, int64_t now, TestBadge *out)
 {
     Fixture *f = ud;
     f->tests++;
-    if (badge_queue_test_badge_on(f->queue, queue, now) != 0) {
+    if (!(f->ticket = out->ticket = badge_queue_test_badge_on(f->queue, queue, now))) {
         snprintf(out->error, sizeof out->error, "out of memory");
         return -1;
     }
@@ -226,7 +227,7 @@ static int p_test(void *ud, const char *queue, int64_t now, TestBadge *out)
 static int p_result(void *ud, TestBadge *out)
 {
     Fixture *f = ud;
-    return badge_queue_test_result(f->queue, out, 0);
+    return badge_queue_test_result(f->queue, out->ticket, out, 0);
 }
 
 static char *subdir(const char *dir, const char *name)
@@ -429,7 +430,7 @@ static void printer_blocked(Fixture *f)
     measure(f, false);
     /* The print worker gives up on the server; the screen says so. */
     TestBadge out;
-    assert_int_equal(badge_queue_test_result(f->queue, &out, 20000), -1);
+    assert_int_equal(badge_queue_test_result(f->queue, f->ticket, &out, 20000), -1);
     uid_frame(f->d);
     uid_expect(f->d, "Test badge failed");
     uid_expect(f->d, "did not answer");

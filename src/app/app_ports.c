@@ -82,7 +82,7 @@ static int reprint_badge(void *ud, const char *guest_id)
 static int print_test_badge(void *ud, int64_t now, TestBadge *out)
 {
     App *a = ud;
-    if (badge_queue_test_badge(a->queue, now) != 0) {
+    if (!(out->ticket = badge_queue_test_badge(a->queue, now))) {
         snprintf(out->error, sizeof out->error, "out of memory");
         return -1;
     }
@@ -96,7 +96,7 @@ static int test_badge_result(void *ud, TestBadge *out)
         snprintf(out->error, sizeof out->error, "badges cannot print on this kiosk");
         return -1;
     }
-    return badge_queue_test_result(a->queue, out, 0);
+    return badge_queue_test_result(a->queue, out->ticket, out, 0);
 }
 
 static void printer_status(void *ud, PrinterStatus *out)
@@ -155,7 +155,7 @@ static int setup_test_badge(void *ud, const char *queue, int64_t now, TestBadge 
                  "badges cannot print on this kiosk: its log at the start says why");
         return -1;
     }
-    if (badge_queue_test_badge_on(a->queue, queue, now) != 0) {
+    if (!(out->ticket = badge_queue_test_badge_on(a->queue, queue, now))) {
         snprintf(out->error, sizeof out->error, "out of memory");
         return -1;
     }
@@ -285,8 +285,7 @@ size_t app_badges_waiting(App *a)
         return 0;
     PrinterStatus st;
     badge_queue_status(a->queue, &st);
-    TestBadge t;
-    return st.waiting + (badge_queue_test_result(a->queue, &t, 0) == 1);
+    return st.waiting + badge_queue_test_pending(a->queue);
 }
 
 static void drop_notes(Uint32 type)

@@ -417,7 +417,8 @@ err_fonts:
     return NULL;
 }
 
-static int request(BadgeQueue *q, const Request *r)
+/* Queues r for the worker; a test badge's number goes to *ticket. */
+static int request(BadgeQueue *q, const Request *r, unsigned *ticket)
 {
     int rc = 0;
     pthread_mutex_lock(&q->mu);
@@ -437,6 +438,10 @@ static int request(BadgeQueue *q, const Request *r)
     } else {
         q->test = TEST_PENDING;
         q->req[q->nreq].test_seq = ++q->test_seq;
+        if (q->test_seq == 0) /* 0 means none: after 4 billion, start at 1 */
+            q->req[q->nreq].test_seq = ++q->test_seq;
+        if (ticket)
+            *ticket = q->test_seq;
     }
     q->nreq++;
     pthread_cond_signal(&q->cv);
@@ -449,7 +454,7 @@ static int guest_request(BadgeQueue *q, const char *guest_id, RequestKind kind)
 {
     Request r = {.kind = kind};
     snprintf(r.guest_id, sizeof r.guest_id, "%s", guest_id);
-    return request(q, &r);
+    return request(q, &r, NULL);
 }
 
 int badge_queue_enqueue(BadgeQueue *q, const char *guest_id)
@@ -462,31 +467,47 @@ int badge_queue_reprint(BadgeQueue *q, const char *guest_id)
     return guest_request(q, guest_id, REQ_REPRINT);
 }
 
-int badge_queue_test_badge(BadgeQueue *q, int64_t now)
+unsigned badge_queue_test_badge(BadgeQueue *q, int64_t now)
 {
     return badge_queue_test_badge_on(q, "", now);
 }
 
-int badge_queue_test_badge_on(BadgeQueue *q, const char *printer, int64_t now)
+unsigned badge_queue_test_badge_on(BadgeQueue *q, const char *printer, int64_t now)
 {
     Request r = {.kind = REQ_TEST, .now = now};
     text_copy(r.printer, sizeof r.printer, printer);
-    return request(q, &r);
+    unsigned ticket = 0;
+    return request(q, &r, &ticket) == 0 ? ticket : 0;
 }
 
-int badge_queue_test_result(BadgeQueue *q, TestBadge *out, int wait_ms)
+int badge_queue_test_result(BadgeQueue *q, unsigned ticket, TestBadge *out, int wait_ms)
 {
     int64_t until = time_monotonic_ms() + (wait_ms > 0 ? wait_ms : 0);
     pthread_mutex_lock(&q->mu);
-    while (q->test == TEST_PENDING && wait_done(q, until)) {
+    while (ticket == q->test_seq && q->test == TEST_PENDING && wait_done(q, until)) {
     }
-    int rc = q->test == TEST_PENDING ? 1 : q->test == TEST_DONE ? q->test_rc : -1;
-    if (q->test == TEST_DONE)
+    int rc = -1;
+    if (ticket == 0 || ticket != q->test_seq || q->test == TEST_NONE) {
+        snprintf(out->error, sizeof out->error, "%s",
+                 ticket && ticket < q->test_seq ? "a newer test badge was asked for since"
+                                                : "no test badge was asked for");
+    } else if (q->test == TEST_PENDING) {
+        rc = 1;
+    } else {
+        rc = q->test_rc;
         *out = q->test_out;
-    else if (q->test == TEST_NONE)
-        snprintf(out->error, sizeof out->error, "no test badge was asked for");
+    }
+    out->ticket = ticket;
     pthread_mutex_unlock(&q->mu);
     return rc;
+}
+
+bool badge_queue_test_pending(BadgeQueue *q)
+{
+    pthread_mutex_lock(&q->mu);
+    bool pending = q->test == TEST_PENDING;
+    pthread_mutex_unlock(&q->mu);
+    return pending;
 }
 
 void badge_queue_status(BadgeQueue *q, PrinterStatus *out)

@@ -80,13 +80,18 @@ int badge_queue_enqueue(BadgeQueue *q, const char *guest_id);
 int badge_queue_reprint(BadgeQueue *q, const char *guest_id);
 
 /* Staff's Print test badge (badge_sample.h), rendered and sent by the worker;
- * returns at once. now (ms UTC) names the PNG. 0, or -1 when out of memory. */
-int badge_queue_test_badge(BadgeQueue *q, int64_t now);
+ * returns at once. now (ms UTC) names the PNG. Its ticket (> 0), or 0 when
+ * out of memory. */
+unsigned badge_queue_test_badge(BadgeQueue *q, int64_t now);
 /* The same on another CUPS queue than the event's (staff's Printer set-up). */
-int badge_queue_test_badge_on(BadgeQueue *q, const char *printer, int64_t now);
-/* How the last test badge went, waiting at most wait_ms (0: not at all) for it:
- * 1 still on its way, 0 done (out filled), -1 failed (out->error says why). */
-int badge_queue_test_result(BadgeQueue *q, TestBadge *out, int wait_ms);
+unsigned badge_queue_test_badge_on(BadgeQueue *q, const char *printer, int64_t now);
+/* How the test badge of this ticket went, waiting at most wait_ms (0: not at
+ * all) for it: 1 still on its way, 0 done (out filled), -1 failed (out->error
+ * says why; also when a newer test badge was asked for since, whose answer
+ * is the only one kept). */
+int badge_queue_test_result(BadgeQueue *q, unsigned ticket, TestBadge *out, int wait_ms);
+/* Whether the last test badge asked for is still on its way. */
+bool badge_queue_test_pending(BadgeQueue *q);
 
 /* The CUPS job name (and PDF title) of a job: "Lanyard badge <id>-<stamp>",
  * its number and when it was made, and nothing about the guest. */

@@ -48,6 +48,7 @@ typedef struct PrinterStatus {
 
 /* How a test badge went. */
 typedef struct TestBadge {
+    unsigned ticket;   /* which test badge (from test_badge; test_result reads it) */
     char printer[128]; /* the CUPS queue it was sent to; "" when written as a PNG */
     int job;           /* its CUPS job id when sent */
     char path[1024];   /* the PNG written when there is no printer */
@@ -62,10 +63,12 @@ typedef struct PrinterPort {
     int (*reprint)(void *ud, const char *guest_id);
     void (*status)(void *ud, PrinterStatus *out);
     /* Starts a sample badge (a fictional guest, never stored) in the
-     * background and returns at once. 0, or -1 with out->error. */
+     * background and returns at once. 0, or -1 with out->error. out->ticket
+     * names it. */
     int (*test_badge)(void *ud, int64_t now, TestBadge *out);
-    /* How it went, never blocking: 1 still on its way, 0 done (out filled),
-     * -1 failed (out->error). NULL: test_badge finished it already. */
+    /* How the one of out->ticket went, never blocking: 1 still on its way, 0
+     * done (out filled), -1 failed (out->error). NULL: test_badge finished it
+     * already. */
     int (*test_result)(void *ud, TestBadge *out);
     void *ud;
 } PrinterPort;
@@ -143,10 +146,12 @@ typedef struct PrinterSetupPort {
     /* What is known now. */
     void (*state)(void *ud, PrinterSetup *out);
     /* Starts the sample badge on queue (not necessarily the event's) in the
-     * background and returns at once. 0, or -1 with out->error. */
+     * background and returns at once. 0, or -1 with out->error. out->ticket
+     * names it. */
     int (*test_badge)(void *ud, const char *queue, int64_t now, TestBadge *out);
-    /* How it went, never blocking: 1 still on its way, 0 done (out filled),
-     * -1 failed (out->error). NULL: test_badge finished it already. */
+    /* How the one of out->ticket went, never blocking: 1 still on its way, 0
+     * done (out filled), -1 failed (out->error). NULL: test_badge finished it
+     * already. */
     int (*test_result)(void *ud, TestBadge *out);
     void *ud;
 } PrinterSetupPort;

@@ -28,6 +28,8 @@ struct Visit {
     bool pin_weak_if_right; /* the PIN being checked is short, or its hash old */
     bool pin_weak;          /* the PIN that let staff in should be set again */
     TestBadge test_done;    /* a test badge a port without test_result finished */
+    unsigned home_test;     /* the ticket of staff home's test badge */
+    unsigned setup_test;    /* the ticket of the Printer screen's */
     struct VisitWork *work; /* staff's slow work off the screen thread (visit_job.c), or NULL */
     struct VisitWork *export_kept; /* a finished export staff home has not told, or NULL */
 };

@@ -81,6 +81,7 @@ int visit_printer_test(Visit *v, const char *queue, TestBadge *out)
     if (v->env.printer_setup.test_badge(v->env.printer_setup.ud, queue, visit_now(v), out) != 0)
         return -1;
     v->test_done = *out;
+    v->setup_test = out->ticket;
     return 0;
 }
 
@@ -91,6 +92,7 @@ int visit_printer_test_result(Visit *v, TestBadge *out)
         return 0;
     }
     memset(out, 0, sizeof *out);
+    out->ticket = v->setup_test;
     return v->env.printer_setup.test_result(v->env.printer_setup.ud, out);
 }
 

@@ -533,6 +533,7 @@ int visit_test_badge(Visit *v, TestBadge *out)
         return -1;
     }
     v->test_done = *out;
+    v->home_test = out->ticket;
     return 0;
 }
 
@@ -543,6 +544,7 @@ int visit_test_badge_result(Visit *v, TestBadge *out)
         return 0;
     }
     memset(out, 0, sizeof *out);
+    out->ticket = v->home_test;
     int rc = v->env.printer.test_result(v->env.printer.ud, out);
     if (rc < 0 && strcmp(v->err, out->error) != 0)
         visit_fail(v, "test badge: %s", out->error);
