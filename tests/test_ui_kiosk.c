@@ -147,6 +147,18 @@ static void test_scan_any_length(void **state)
     assert_true(checked_in(f, "77"));
 }
 
+/* The kiosk's next wake, in (after, by] ms from now, is the idle prompt:
+ * not on screen a millisecond before it, on screen at it. */
+static void prompt_at_next_wake(Fixture *f, int64_t after, int64_t by, const char *prompt)
+{
+    int64_t wake = uid_next_wake(f->d);
+    assert_true(wake > uid_now(f->d) + after && wake <= uid_now(f->d) + by);
+    uid_wait(f->d, wake - uid_now(f->d) - 1);
+    assert_false(uid_visible(f->d, prompt));
+    uid_wait(f->d, 1);
+    assert_true(uid_visible(f->d, prompt));
+}
+
 static void test_idle_reset_forgets(void **state)
 {
     Fixture *f = *state;
@@ -156,12 +168,7 @@ static void test_idle_reset_forgets(void **state)
     assert_true(uid_visible(f->d, "Secret"));
     /* 10 s before the reset, the kiosk asks whether the guest is still there,
      * counting down. */
-    int64_t wake = uid_next_wake(f->d);
-    assert_true(wake > uid_now(f->d) + 49000 && wake <= uid_now(f->d) + 50000);
-    uid_wait(f->d, wake - uid_now(f->d) - 1);
-    assert_false(uid_visible(f->d, "¿Sigue ahí?"));
-    uid_wait(f->d, 1);
-    assert_true(uid_visible(f->d, "¿Sigue ahí?"));
+    prompt_at_next_wake(f, 49000, 50000, "¿Sigue ahí?");
     assert_true(uid_visible(f->d, "en 10 s"));
     uid_wait(f->d, 3000);
     assert_true(uid_visible(f->d, "en 7 s"));
@@ -215,12 +222,7 @@ static void test_short_idle_timeout_asks_late(void **state)
     uid_press(f->d, "I'm new here");
     uid_type(f->d, "Zoe", 100);
     assert_false(uid_visible(f->d, "Still there?"));
-    int64_t wake = uid_next_wake(f->d);
-    assert_true(wake > uid_now(f->d) + 6000 && wake <= uid_now(f->d) + 7000);
-    uid_wait(f->d, wake - uid_now(f->d) - 1);
-    assert_false(uid_visible(f->d, "Still there?"));
-    uid_wait(f->d, 1);
-    assert_true(uid_visible(f->d, "Still there?"));
+    prompt_at_next_wake(f, 6000, 7000, "Still there?");
     assert_true(uid_visible(f->d, "in 3 s"));
     /* Each second of the countdown shows on the second. */
     for (int s = 2; s >= 1; s--) {
