@@ -76,10 +76,11 @@ static void font_handle_close(FontHandle *h)
  * a face already open takes over that face's least recently used handle
  * (TTF_SetFontSize, which empties its glyph cache) rather than opening the
  * file again; only a face not open at all closes the least recently used
- * handle. */
-/* NULL when the size cannot be set: the handle is then closed, so the face
- * is opened afresh at px (and marked broken if that fails too, which ends a
- * caller's search for a face that draws a character). */
+ * handle.
+ *
+ * Resizing gives NULL when the size cannot be set: the handle is then closed,
+ * so the face is opened afresh at px (and marked broken if that fails too,
+ * which ends a caller's search for a face that draws a character). */
 static FontHandle *handle_resize(FontSet *fs, FontHandle *h, int px)
 {
     if (TTF_SetFontSize(h->font, px) != 0) {

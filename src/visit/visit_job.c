@@ -99,16 +99,16 @@ int visit_job_start(Visit *v, VisitJobKind kind, const char *dir, bool start_new
 {
     if (v->work && !job_done(v->work->job))
         return 1;
-    /* A finished job nobody took is let go, but for an export's answer: it is
-     * kept for staff home (staff went on to Load event while it ran), until
-     * told or until the next export. */
-    if (kind == VISIT_JOB_EXPORT)
-        release_work(&v->export_kept);
-    if (v->work && v->work->kind == VISIT_JOB_EXPORT) {
+    /* A finished job nobody took is let go, but for an export's answer when
+     * other work takes the stick: it is kept for staff home (staff went on
+     * to Load event while it ran) until told. A new export replaces both. */
+    if (kind != VISIT_JOB_EXPORT && v->work && v->work->kind == VISIT_JOB_EXPORT) {
         release_work(&v->export_kept);
         v->export_kept = v->work;
         v->work = NULL;
     }
+    if (kind == VISIT_JOB_EXPORT)
+        release_work(&v->export_kept);
     let_go(v);
     VisitWork *w = calloc(1, sizeof *w);
     if (!w) {
