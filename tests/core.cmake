@@ -13,3 +13,5 @@ lanyard_test(test_file_kinds SOURCES test_file_kinds.c DEPS core_file NEEDS_BINA
 # It starts the kiosk, which reaches fontconfig (tests/ui/lsan.supp).
 set_tests_properties(test_file_kinds PROPERTIES ENVIRONMENT
   "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/ui/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")
+# Writing a whole file (core/file.h): new, replaced, or atomically; nothing cut off.
+lanyard_test(test_file_write SOURCES test_file_write.c DEPS core_file)

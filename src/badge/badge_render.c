@@ -15,6 +15,7 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 
+#include "core/file.h"
 #include "core/link.h"
 #include "core/name.h"
 #include "core/qr.h"
@@ -411,15 +412,10 @@ int badge_save_pdf(const BadgeImage *badge, double w_mm, double h_mm, const char
     size_t len;
     if (badge_pdf_memory(badge, w_mm, h_mm, title, &data, &len, err, errlen) != 0)
         return -1;
-    FILE *f = fopen(path, "wb");
-    int rc = -1;
-    if (!f) {
+    /* Badges carry a name and a link: readable by the kiosk's user only. */
+    int rc = file_write(path, data, len, 0600, 0);
+    if (rc != 0)
         snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
-    } else {
-        errno = 0;
-        bool ok = fwrite(data, 1, len, f) == len;
-        rc = finish_file(f, ok, strerror(errno ? errno : EIO), path, err, errlen);
-    }
     free(data);
     return rc;
 }

@@ -1,7 +1,7 @@
 /* config_internal.h — what the files of the config module (event_config.c,
- * config_keys.c, config_values.c, config_ini.c, config_file.c, config_write.c)
+ * config_keys.c, config_values.c, config_ini.c, config_write.c)
  * share, and nothing outside them may include: the value parsers, the table of
- * keys, the splitting of one INI line, and event.ini on disk. Not part of the
+ * keys, and the splitting of one INI line. Not part of the
  * event.ini interface (event_config.h). */
 #ifndef LANYARD_CONFIG_INTERNAL_H
 #define LANYARD_CONFIG_INTERNAL_H
@@ -86,13 +86,5 @@ ConfigIniLine config_ini_split(const char *s, size_t len);
  * (and a carriage return before it) in *n. Returns where the next line starts
  * (len after the last line). */
 size_t config_ini_next_line(const char *text, size_t len, size_t pos, size_t *n);
-
-/* ---- event.ini on disk (config_file.c) ---- */
-
-/* Writes data to path through a temporary file in the same folder and a rename,
- * so a crash leaves either the old file or the new one, never half of one.
- * 0, or -1 with errno set. */
-int config_write_atomic(const char *dir, const char *path, const char *data, size_t len,
-                        mode_t mode);
 
 #endif

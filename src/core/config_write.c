@@ -216,7 +216,7 @@ int config_write_key(const char *dir, const char *section, const char *key, cons
         errno = ENOMEM;
         return -1;
     }
-    rc = config_write_atomic(dir, path, out, out_len, mode);
+    rc = file_write(path, out, out_len, mode, FILE_WRITE_ATOMIC);
     int err = errno;
     free(out);
     /* Written by root (sudo lanyard set-pin) for the kiosk's own account: the

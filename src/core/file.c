@@ -1,8 +1,10 @@
-/* file.c — reading a whole file into memory. */
+/* file.c — a whole file read into memory or written from it. */
 #include "core/file.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -85,4 +87,131 @@ int file_check_regular(const char *path)
         return -1;
     }
     return 0;
+}
+
+/* Writes all of data to fd; 0, or -1 with errno set. */
+static int write_all(int fd, const char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t w = write(fd, data, len);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        data += w;
+        len -= (size_t)w;
+    }
+    return 0;
+}
+
+/* Writes data to fd (flushed when sync), then closes fd. 0, or -1 with errno
+ * set; fd is closed either way. */
+static int write_close(int fd, const void *data, size_t len, bool sync)
+{
+    int rc = write_all(fd, data, len);
+    if (rc == 0 && sync)
+        rc = fsync(fd);
+    int e = errno;
+    if (close(fd) != 0 && rc == 0) {
+        rc = -1;
+        e = errno;
+    }
+    errno = e;
+    return rc;
+}
+
+int file_sync_dir(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    int rc = fsync(fd) != 0 && errno != EINVAL ? -1 : 0;
+    int e = errno;
+    close(fd);
+    errno = e;
+    return rc;
+}
+
+/* The folder path is in, malloc'd: "/event.ini" is in "/", "event.ini" in ".". */
+static char *parent_dir(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return strdup(".");
+    size_t n = slash == path ? 1 : (size_t)(slash - path);
+    char *dir = malloc(n + 1);
+    if (dir)
+        snprintf(dir, n + 1, "%.*s", (int)n, path);
+    return dir;
+}
+
+/* Writes data to a temporary file beside path, flushed, renamed over path. */
+static int write_atomic(const char *path, const void *data, size_t len, mode_t mode)
+{
+    const char *slash = strrchr(path, '/');
+    int dir_len = slash ? (int)(slash - path) + 1 : 0;
+    size_t n = strlen(path) + 16;
+    char *tmp = malloc(n);
+    if (!tmp) {
+        errno = ENOMEM;
+        return -1;
+    }
+    snprintf(tmp, n, "%.*s.%s.XXXXXX", dir_len, path, path + dir_len); /* dir/.name.XXXXXX */
+    int fd = mkstemp(tmp), rc = -1;
+    if (fd >= 0) {
+        rc = fcntl(fd, F_SETFD, FD_CLOEXEC) == 0 ? fchmod(fd, mode) : -1;
+        if (rc != 0) {
+            int e = errno;
+            close(fd);
+            errno = e;
+        } else {
+            rc = write_close(fd, data, len, true);
+        }
+        if (rc == 0)
+            rc = rename(tmp, path);
+        if (rc != 0) {
+            int e = errno;
+            unlink(tmp);
+            errno = e;
+        }
+    }
+    free(tmp);
+    return rc;
+}
+
+/* Writes data to path, new or truncated; removes what it wrote on failure. */
+static int write_plain(const char *path, const void *data, size_t len, mode_t mode, unsigned flags)
+{
+    int oflags = O_WRONLY | O_CREAT | O_CLOEXEC | (flags & FILE_WRITE_NEW ? O_EXCL : O_TRUNC);
+    int fd = open(path, oflags, mode);
+    if (fd < 0)
+        return -1;
+    /* Only a file's name is taken away: never a device's or a pipe's. */
+    struct stat st;
+    bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    if (write_close(fd, data, len, flags & FILE_WRITE_SYNC) != 0) {
+        int e = errno;
+        if (regular)
+            unlink(path);
+        errno = e;
+        return -1;
+    }
+    return 0;
+}
+
+int file_write(const char *path, const void *data, size_t len, mode_t mode, unsigned flags)
+{
+    int rc = flags & FILE_WRITE_ATOMIC ? write_atomic(path, data, len, mode)
+                                       : write_plain(path, data, len, mode, flags);
+    /* The file's name in its folder too, for a flushed write. Once the bytes
+     * are in place a folder that cannot be flushed loses nothing of them, so
+     * that is not this write's failure. */
+    if (rc == 0 && flags & (FILE_WRITE_SYNC | FILE_WRITE_ATOMIC)) {
+        char *dir = parent_dir(path);
+        if (dir)
+            (void)file_sync_dir(dir);
+        free(dir);
+    }
+    return rc;
 }

@@ -5,7 +5,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -318,44 +317,6 @@ int visit_event_check(Visit *v, const char *dir, EventLoadCheck *out)
 
 /* ---- writing it into the event folder ---- */
 
-/* Writes len bytes to path and flushes them to the disk. 0 or -1 (errno). */
-static int write_synced(const char *path, const char *data, size_t len)
-{
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0)
-        return -1;
-    size_t done = 0;
-    while (done < len) {
-        ssize_t w = write(fd, data + done, len - done);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            int e = errno;
-            close(fd);
-            errno = e;
-            return -1;
-        }
-        done += (size_t)w;
-    }
-    if (fsync(fd) != 0) {
-        int e = errno;
-        close(fd);
-        errno = e;
-        return -1;
-    }
-    return close(fd);
-}
-
-static int sync_dir(const char *dir)
-{
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return -1;
-    int rc = fsync(fd) != 0 && errno != EINVAL ? -1 : 0;
-    close(fd);
-    return rc;
-}
-
 /* Empties and removes the staging folder (only plain files are ever in it). */
 static void staging_remove(const char *staging)
 {
@@ -441,14 +402,14 @@ static int stage(const char *staging, const Loaded *l, const char *event_dir, ch
         if (!b->data)
             continue;
         snprintf(path, sizeof path, "%s/%s", staging, b->name);
-        if (write_synced(path, b->data, b->len) != 0)
+        if (file_write(path, b->data, b->len, 0644, FILE_WRITE_SYNC) != 0)
             goto fail;
     }
     snprintf(path, sizeof path, "%s/event.ini", staging);
     if (l->file[EVENT_FILE_INI].data &&
         keep_kiosk_keys(staging, event_dir, &l->file[EVENT_FILE_INI]) != 0)
         goto fail;
-    if (sync_dir(staging) != 0)
+    if (file_sync_dir(staging) != 0)
         goto fail;
     return 0;
 fail:
@@ -459,15 +420,10 @@ fail:
 /* The note for the next start: the new event, and where the database goes. */
 static int leave_note(const char *event_dir, const EventLoadCheck *c)
 {
-    char path[1200], tmp[1300], text[2200];
+    char path[1200], text[2200];
     snprintf(path, sizeof path, "%s/%s", event_dir, NEW_EVENT_NOTE);
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
     int n = snprintf(text, sizeof text, "%s\n%s\n%s\n", c->name, c->date, c->archive);
-    if (write_synced(tmp, text, (size_t)n) != 0 || rename(tmp, path) != 0) {
-        unlink(tmp);
-        return -1;
-    }
-    return 0;
+    return file_write(path, text, (size_t)n, 0644, FILE_WRITE_ATOMIC);
 }
 
 /* The staged files into the event folder, one rename each; for another
@@ -493,7 +449,7 @@ static int put_in_place(const char *event_dir, const char *staging, const Loaded
             return -1;
         }
     }
-    if (sync_dir(event_dir) != 0) {
+    if (file_sync_dir(event_dir) != 0) {
         snprintf(err, errlen, "cannot write %s: %s", event_dir, strerror(errno));
         return -1;
     }
@@ -601,7 +557,7 @@ int event_load_switch_db(const EventConfig *cfg, const char *db_path, char *msg,
     char *slash = strrchr(dir, '/');
     if (slash)
         *slash = '\0';
-    sync_dir(slash ? dir : ".");
+    file_sync_dir(slash ? dir : ".");
     snprintf(msg, msglen, "a new event: the database of the one before is kept as %s", archive);
     return 1;
 }

@@ -7,7 +7,6 @@
  * the export says it is done. See visit_staff.h. */
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,26 +15,10 @@
 #include <unistd.h>
 
 #include "core/export.h"
+#include "core/file.h"
 #include "core/text.h"
 #include "core/timefmt.h"
 #include "visit/visit_internal.h"
-
-/* Writes the bytes to a new file at path and flushes them to the device; 0,
- * or an errno value. */
-static int write_new_file(const char *path, const char *bytes, size_t len)
-{
-    FILE *f = fopen(path, "wbx");
-    if (!f)
-        return errno;
-    int werr = fwrite(bytes, 1, len, f) == len ? 0 : errno;
-    if (!werr && fflush(f) != 0)
-        werr = errno;
-    if (!werr && fsync(fileno(f)) != 0)
-        werr = errno;
-    if (fclose(f) != 0 && !werr)
-        werr = errno;
-    return werr;
-}
 
 /* Writes one CSV export to dir/name and flushes it to the device. The rows
  * are read into memory first, so the read of the database ends before the
@@ -67,7 +50,9 @@ static int write_csv(Store *s, const char *dir, const char *name, ExportKind kin
         snprintf(err, errlen, "cannot read the data for %s: %s", name, store_errmsg(s));
         return -1;
     }
-    int werr = merr ? merr : write_new_file(path, bytes, len);
+    int werr = merr;
+    if (!werr && file_write(path, bytes, len, 0666, FILE_WRITE_NEW | FILE_WRITE_SYNC) != 0)
+        werr = errno;
     free(bytes);
     if (werr) {
         snprintf(err, errlen, "cannot write %s: %s", path, strerror(werr));
@@ -120,14 +105,9 @@ int visit_export_to(Store *s, const char *usb_dir, const char *event_name, const
         goto fail;
     }
     /* The new folder's entry itself, so pulling the stick keeps it. */
-    int fd = open(usb_dir, O_RDONLY | O_DIRECTORY);
-    if (fd >= 0) {
-        if (fsync(fd) != 0 && errno != EINVAL) {
-            snprintf(err, errlen, "cannot write %s: %s", usb_dir, strerror(errno));
-            close(fd);
-            return -1;
-        }
-        close(fd);
+    if (file_sync_dir(usb_dir) != 0) {
+        snprintf(err, errlen, "cannot write %s: %s", usb_dir, strerror(errno));
+        return -1;
     }
     return 0;
 fail:
