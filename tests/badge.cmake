@@ -7,7 +7,7 @@ lanyard_test(test_badge_render SOURCES test_badge_render.c DEPS badge_render cor
 lanyard_test(test_badge_url SOURCES test_badge_url.c DEPS badge_render core_config core_link)
 lanyard_test(test_badge_print SOURCES test_badge_print.c badge_testutil.c
              DEPS badge_print store visit core_config NEEDS_BINARY)
-lanyard_test(test_badge_cups SOURCES test_badge_cups.c badge_testutil.c
+lanyard_test(test_badge_cups SOURCES test_badge_cups.c badge_testutil.c cups_env.c
              DEPS badge_print store core_config NEEDS_BINARY LABELS cups TIMEOUT 600)
 # fontconfig's one-time leak (see tests/platform.cmake); the lanyard runs inherit it.
 set_tests_properties(test_badge_render test_badge_url test_badge_print test_badge_cups PROPERTIES
@@ -24,7 +24,7 @@ lanyard_test(test_kiosk_badge SOURCES test_kiosk_badge.c
 # Staff's Printer screen and badge/cups_admin: driver matching (pure), then a
 # real CUPS with a cups-pdf queue (label cups): the look, adding a queue (and
 # the refusal without admin rights), the screen's test badge and Use for badges.
-lanyard_test(test_printer_setup SOURCES test_printer_setup.c
+lanyard_test(test_printer_setup SOURCES test_printer_setup.c cups_env.c
              DEPS ui_driver ui_kiosk visit badge_admin badge_print store core_config
              NEEDS_BINARY LABELS cups TIMEOUT 600)
 set_tests_properties(test_printer_setup PROPERTIES
@@ -40,7 +40,7 @@ lanyard_test(test_visit_print SOURCES test_visit_print.c badge_testutil.c
 set_tests_properties(test_visit_print PROPERTIES
   ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")
 # After a crash: a job left sending is looked for at CUPS; a deleted queue's job fails for good.
-lanyard_test(test_badge_recover SOURCES test_badge_recover.c badge_testutil.c
+lanyard_test(test_badge_recover SOURCES test_badge_recover.c badge_testutil.c cups_env.c
              DEPS badge_print store core_config NEEDS_BINARY LABELS cups TIMEOUT 600)
 set_tests_properties(test_badge_recover PROPERTIES
   ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp;ASAN_OPTIONS=fast_unwind_on_malloc=0")

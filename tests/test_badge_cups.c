@@ -1,88 +1,39 @@
 /* test_badge_cups.c — badges printed through a real CUPS into cups-pdf.
  *
- * scripts/cups-test-env starts cupsd when needed and adds a cups-pdf queue
- * whose PDFs land in a known folder; the queue is named after this build, and a
- * lock file serialises runs of the same build, so the plain and the sanitizer
- * suites may run at once. Without root (or CUPS) every test is skipped and says
- * why. Checks: the printed PDF is the label and its QR opens the guest's link; a
- * disabled queue gives a failed job that staff see and reprint after
- * cupsenable; 30 quick check-ins give 30 PDFs, none twice. End to end, a guest
- * checked in on the kiosk by script (`lanyard run --script`, no display) gets a
- * PDF whose QR opens her programs, and with the printer stopped the Done screen
- * asks her to see staff while her check-in stands. */
+ * A queue of its own into cups-pdf (cups_env.h); without root (or CUPS)
+ * every test is skipped and says why. Checks: the printed PDF is the label and its QR opens the
+ * guest's link; a disabled queue gives a failed job that staff see and reprint after cupsenable; 30
+ * quick check-ins give 30 PDFs, none twice. End to end, a guest checked in on the kiosk by script
+ * (`lanyard run --script`, no display) gets a PDF whose QR opens her programs, and with the printer
+ * stopped the Done screen asks her to see staff while her check-in stands. */
 #include <dirent.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "testutil.h"
 
 #include "badge_testutil.h"
+#include "cups_env.h"
 
 #include "badge/badge_queue.h"
 #include "core/event_config.h"
 #include "core/timefmt.h"
 
-static bool cups_ready;
-static char queue[64];
-static char outdir[128];
-static int lock_fd = -1;
+static CupsEnv cups;
 
 static int group_setup(void **state)
 {
     (void)state;
-    /* One queue per build folder: FNV-1a of the binary's path. */
-    uint32_t h = 2166136261u;
-    for (const char *p = LANYARD_BINARY; *p; p++)
-        h = (h ^ (unsigned char)*p) * 16777619u;
-    snprintf(queue, sizeof queue, "lanyard-test-%08x", h);
-    snprintf(outdir, sizeof outdir, "/tmp/%s-pdf", queue);
-    if (geteuid() != 0) {
-        fprintf(stderr, "test_badge_cups: skipped: needs root to run cupsd and add queues\n");
-        return 0;
-    }
-    char lock[160];
-    snprintf(lock, sizeof lock, "/tmp/%s.lock", queue);
-    lock_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (lock_fd < 0 || flock(lock_fd, LOCK_EX) != 0) {
-        fprintf(stderr, "test_badge_cups: cannot lock %s\n", lock);
-        return -1;
-    }
-    char *script = tu_source("scripts/cups-test-env");
-    const char *argv[] = {script, queue, outdir, NULL};
-    TuRun r = tu_run(argv, NULL);
-    if (r.status == 77) {
-        fprintf(stderr, "test_badge_cups: %s", r.err);
-    } else if (r.status != 0) {
-        fprintf(stderr, "test_badge_cups: cups-test-env failed (%d): %s\n", r.status, r.err);
-        tu_run_free(&r);
-        free(script);
-        return -1;
-    } else {
-        cups_ready = true;
-    }
-    tu_run_free(&r);
-    free(script);
-    return 0;
+    return cups_env_start(&cups, "test_badge_cups", "test");
 }
 
 static int group_teardown(void **state)
 {
     (void)state;
-    if (cups_ready) {
-        char *script = tu_source("scripts/cups-test-env");
-        const char *argv[] = {script, "--remove", queue, NULL};
-        TuRun r = tu_run(argv, NULL);
-        tu_run_free(&r);
-        free(script);
-        tu_rmtree(outdir);
-    }
-    if (lock_fd >= 0)
-        close(lock_fd);
+    cups_env_stop(&cups);
     return 0;
 }
 
@@ -93,13 +44,13 @@ typedef struct Fixture {
 
 static void empty_outdir(void)
 {
-    DIR *d = opendir(outdir);
+    DIR *d = opendir(cups.outdir);
     assert_non_null(d);
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
-        char *p = tu_path(outdir, e->d_name);
+        char *p = tu_path(cups.outdir, e->d_name);
         assert_int_equal(unlink(p), 0);
         free(p);
     }
@@ -108,7 +59,7 @@ static void empty_outdir(void)
 
 static int setup_n(void **state, int n)
 {
-    if (!cups_ready)
+    if (!cups.ready)
         return 0;
     Fixture *f = calloc(1, sizeof *f);
     f->dir = tu_tempdir();
@@ -145,7 +96,7 @@ static char **pdfs(size_t *n)
 {
     char **names = NULL;
     *n = 0;
-    DIR *d = opendir(outdir);
+    DIR *d = opendir(cups.outdir);
     assert_non_null(d);
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
@@ -177,7 +128,7 @@ static char *pdf_of_job(int cups_job_id)
     for (size_t i = 0; i < n; i++) {
         size_t len = strlen(names[i]), sl = strlen(suffix);
         if (len > sl && !strcmp(names[i] + len - sl, suffix))
-            found = tu_path(outdir, names[i]);
+            found = tu_path(cups.outdir, names[i]);
     }
     pdfs_free(names, n);
     return found;
@@ -187,7 +138,7 @@ static BadgeQueue *start_queue(const char *db, BtWatch *w, bool resume)
 {
     EventConfig cfg;
     config_defaults(&cfg);
-    snprintf(cfg.printer, sizeof cfg.printer, "%s", queue);
+    snprintf(cfg.printer, sizeof cfg.printer, "%s", cups.queue);
     BadgeQueueOptions opt;
     badge_queue_options_default(&opt);
     opt.resume = resume;
@@ -202,19 +153,20 @@ static BadgeQueue *start_queue(const char *db, BtWatch *w, bool resume)
 
 static void cups_tool(const char *tool)
 {
-    const char *argv[] = {tool, queue, NULL};
+    const char *argv[] = {tool, cups.queue, NULL};
     TuRun r = tu_run(argv, NULL);
     if (r.status != 0)
-        fail_msg("%s %s: %s", tool, queue, r.err);
+        fail_msg("%s %s: %s", tool, cups.queue, r.err);
     tu_run_free(&r);
 }
 
 static void test_print_command_and_follow(void **state)
 {
-    if (!cups_ready)
+    if (!cups.ready)
         skip();
     Fixture *f = *state;
-    TuRun r = tu_lanyard("print", "--db", f->db, "--code", BT_ANA_CODE, "--printer", queue, NULL);
+    TuRun r =
+        tu_lanyard("print", "--db", f->db, "--code", BT_ANA_CODE, "--printer", cups.queue, NULL);
     if (r.status != 0)
         fail_msg("lanyard print: %s", r.err);
     int cups_id = atoi(r.out);
@@ -234,7 +186,7 @@ static void test_print_command_and_follow(void **state)
     PrintJob job;
     assert_int_equal(store_print_latest(s, ana, &job), STORE_OK);
     assert_int_equal(job.cups_job_id, cups_id);
-    assert_string_equal(job.printer, queue);
+    assert_string_equal(job.printer, cups.queue);
     badge_queue_destroy(q);
     bt_watch_destroy(&w);
 
@@ -268,7 +220,7 @@ static void test_print_command_and_follow(void **state)
 
 static void test_print_errors(void **state)
 {
-    if (!cups_ready)
+    if (!cups.ready)
         skip();
     Fixture *f = *state;
     TuRun r = tu_lanyard("print", "--db", f->db, "--code", BT_ANA_CODE, "--printer",
@@ -279,7 +231,7 @@ static void test_print_errors(void **state)
     /* As if cupsd were not running. */
     char *sock = tu_path(f->dir, "no-cupsd.sock");
     setenv("CUPS_SERVER", sock, 1);
-    r = tu_lanyard("print", "--db", f->db, "--code", BT_ANA_CODE, "--printer", queue, NULL);
+    r = tu_lanyard("print", "--db", f->db, "--code", BT_ANA_CODE, "--printer", cups.queue, NULL);
     unsetenv("CUPS_SERVER");
     assert_int_equal(r.status, 1);
     assert_non_null(strstr(r.err, "cannot reach the print server"));
@@ -293,7 +245,7 @@ static void test_print_errors(void **state)
 
 static void test_disabled_queue_fails_then_reprints(void **state)
 {
-    if (!cups_ready)
+    if (!cups.ready)
         skip();
     Fixture *f = *state;
     Store *s;
@@ -316,7 +268,7 @@ static void test_disabled_queue_fails_then_reprints(void **state)
     assert_int_equal(store_print_latest(s, ana, &job), STORE_OK);
     assert_int_equal(job.attempts, 3);
     assert_non_null(strstr(job.error, "stopped"));
-    assert_non_null(strstr(job.error, queue));
+    assert_non_null(strstr(job.error, cups.queue));
     PrinterStatus st;
     badge_queue_status(q, &st);
     assert_int_equal(st.failed, 1);
@@ -354,7 +306,7 @@ static void test_disabled_queue_fails_then_reprints(void **state)
  * there to print hours later: the job is cancelled at CUPS and fails visibly. */
 static void test_waiting_job_at_stopped_printer(void **state)
 {
-    if (!cups_ready)
+    if (!cups.ready)
         skip();
     Fixture *f = *state;
     Store *s;
@@ -368,7 +320,7 @@ static void test_waiting_job_at_stopped_printer(void **state)
 
     /* A disabled printer still accepts jobs: they wait. */
     cups_tool("/usr/sbin/cupsdisable");
-    const char *lp[] = {"/usr/bin/lp", "-d", queue, pdf, NULL};
+    const char *lp[] = {"/usr/bin/lp", "-d", cups.queue, pdf, NULL};
     r = tu_run(lp, NULL);
     assert_int_equal(r.status, 0);
     const char *dash = strrchr(r.out, '-');
@@ -377,7 +329,7 @@ static void test_waiting_job_at_stopped_printer(void **state)
     assert_true(cups_id > 0);
     tu_run_free(&r);
     PrintJob job;
-    assert_int_equal(store_print_add(s, ana, queue, time_now_ms(), &job), STORE_OK);
+    assert_int_equal(store_print_add(s, ana, cups.queue, time_now_ms(), &job), STORE_OK);
     job.state = PRINT_SENT;
     job.attempts = 1;
     job.cups_job_id = cups_id;
@@ -397,7 +349,7 @@ static void test_waiting_job_at_stopped_printer(void **state)
     assert_non_null(strstr(job.error, "stopped"));
 
     /* The waiting job was cancelled, so enabling the printer prints nothing. */
-    const char *lpstat[] = {"/usr/bin/lpstat", "-W", "not-completed", "-o", queue, NULL};
+    const char *lpstat[] = {"/usr/bin/lpstat", "-W", "not-completed", "-o", cups.queue, NULL};
     r = tu_run(lpstat, NULL);
     assert_int_equal(r.status, 0);
     assert_string_equal(r.out, "");
@@ -430,7 +382,7 @@ static int count_job(const PrintJob *job, void *ud)
 
 static void test_thirty_checkins_thirty_badges(void **state)
 {
-    if (!cups_ready)
+    if (!cups.ready)
         skip();
     Fixture *f = *state;
     Store *s;
@@ -512,7 +464,7 @@ static char *kiosk_event(const char *dir)
              "[badge]\nprinter = %s\n"
              "qr_url = https://partners.example.edu/cte/p?src=badge&programs={programs}&g={code}\n"
              "catalog_url = https://partners.example.edu/cte/catalog\n",
-             queue);
+             cups.queue);
     char *p = tu_path(ev, "event.ini");
     tu_write(p, ini, (size_t)-1);
     free(p);
@@ -564,7 +516,7 @@ static TuRun kiosk_run(const Fixture *f, const char *tail)
 
 static int setup_kiosk(void **state)
 {
-    if (!cups_ready)
+    if (!cups.ready)
         return 0;
     Fixture *f = calloc(1, sizeof *f);
     f->dir = tu_tempdir();
@@ -576,7 +528,7 @@ static int setup_kiosk(void **state)
 
 static void test_kiosk_checkin_prints(void **state)
 {
-    if (!cups_ready)
+    if (!cups.ready)
         skip();
     Fixture *f = *state;
     TuRun r = kiosk_run(f, "expect Your badge is ready.\n"
@@ -594,7 +546,7 @@ static void test_kiosk_checkin_prints(void **state)
     assert_int_equal(store_print_latest(s, id, &job), STORE_OK);
     assert_int_equal(job.state, PRINT_DONE);
     assert_int_equal(job.attempts, 1);
-    assert_string_equal(job.printer, queue);
+    assert_string_equal(job.printer, cups.queue);
     assert_true(job.cups_job_id > 0);
     assert_int_equal(bt_badge_printed(s, id), 1);
     int jobs = 0;
@@ -618,7 +570,7 @@ static void test_kiosk_checkin_prints(void **state)
 
 static void test_kiosk_disabled_queue(void **state)
 {
-    if (!cups_ready)
+    if (!cups.ready)
         skip();
     Fixture *f = *state;
     cups_tool("/usr/sbin/cupsdisable");
@@ -642,7 +594,7 @@ static void test_kiosk_disabled_queue(void **state)
     assert_int_equal(job.state, PRINT_FAILED);
     assert_int_equal(job.attempts, 3);
     assert_non_null(strstr(job.error, "stopped"));
-    assert_non_null(strstr(job.error, queue));
+    assert_non_null(strstr(job.error, cups.queue));
     store_close(s);
     size_t n;
     char **names = pdfs(&n);

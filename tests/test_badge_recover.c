@@ -6,83 +6,41 @@
  * with a reason staff see, and a queue of that name made again prints
  * nothing. Without root (or CUPS) every test is skipped and says why. */
 #include <dirent.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <unistd.h>
 
 #include "testutil.h"
 
 #include "badge_testutil.h"
+#include "cups_env.h"
 
 #include "badge/badge_queue.h"
 #include "core/event_config.h"
 #include "core/timefmt.h"
 
-static bool cups_ready;
-static char queue[64], gone[64];
-static char outdir[128], gonedir[128];
-static int lock_fd = -1;
-
-static TuRun cups_env(const char *a, const char *b)
-{
-    char *script = tu_source("scripts/cups-test-env");
-    const char *argv[] = {script, a, b, NULL};
-    TuRun r = tu_run(argv, NULL);
-    free(script);
-    return r;
-}
+static CupsEnv cups;
+/* A second queue, deleted and made again by one test. */
+static char gone[64], gonedir[128];
 
 static int group_setup(void **state)
 {
     (void)state;
-    uint32_t h = 2166136261u;
-    for (const char *p = LANYARD_BINARY; *p; p++)
-        h = (h ^ (unsigned char)*p) * 16777619u;
-    snprintf(queue, sizeof queue, "lanyard-rtest-%08x", h);
-    snprintf(gone, sizeof gone, "lanyard-rgone-%08x", h);
-    snprintf(outdir, sizeof outdir, "/tmp/%s-pdf", queue);
+    cups_env_name("rgone", gone, sizeof gone);
     snprintf(gonedir, sizeof gonedir, "/tmp/%s-pdf", gone);
-    if (geteuid() != 0) {
-        fprintf(stderr, "test_badge_recover: skipped: needs root to run cupsd and add queues\n");
-        return 0;
-    }
-    char lock[160];
-    snprintf(lock, sizeof lock, "/tmp/%s.lock", queue);
-    lock_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (lock_fd < 0 || flock(lock_fd, LOCK_EX) != 0) {
-        fprintf(stderr, "test_badge_recover: cannot lock %s\n", lock);
-        return -1;
-    }
-    TuRun r = cups_env(queue, outdir);
-    if (r.status == 77) {
-        fprintf(stderr, "test_badge_recover: %s", r.err);
-    } else if (r.status != 0) {
-        fprintf(stderr, "test_badge_recover: cups-test-env failed (%d): %s\n", r.status, r.err);
-        tu_run_free(&r);
-        return -1;
-    } else {
-        cups_ready = true;
-    }
-    tu_run_free(&r);
-    return 0;
+    return cups_env_start(&cups, "test_badge_recover", "rtest");
 }
 
 static int group_teardown(void **state)
 {
     (void)state;
-    if (cups_ready) {
-        TuRun r = cups_env("--remove", queue);
+    if (cups.ready) {
+        TuRun r = cups_env_script("--remove", gone);
         tu_run_free(&r);
-        r = cups_env("--remove", gone);
-        tu_run_free(&r);
-        tu_rmtree(outdir);
         tu_rmtree(gonedir);
     }
-    if (lock_fd >= 0)
-        close(lock_fd);
+    cups_env_stop(&cups);
     return 0;
 }
 
@@ -110,7 +68,7 @@ static size_t pdfs_in(const char *dir)
 
 static int setup(void **state)
 {
-    if (!cups_ready)
+    if (!cups.ready)
         return 0;
     Fixture *f = calloc(1, sizeof *f);
     f->dir = tu_tempdir();
@@ -119,11 +77,11 @@ static int setup(void **state)
     assert_int_equal(store_open(f->db, 0, &f->s, err, sizeof err), STORE_OK);
     bt_guest_id(f->s, BT_ANA_CODE, f->ana);
     /* Fresh queue, no PDFs. */
-    TuRun r = cups_env(queue, outdir);
+    TuRun r = cups_env_script(cups.queue, cups.outdir);
     assert_int_equal(r.status, 0);
     tu_run_free(&r);
-    tu_rmtree(outdir);
-    r = cups_env(queue, outdir);
+    tu_rmtree(cups.outdir);
+    r = cups_env_script(cups.queue, cups.outdir);
     assert_int_equal(r.status, 0);
     tu_run_free(&r);
     *state = f;
@@ -147,7 +105,7 @@ static BadgeQueue *start_queue(const char *db, BtWatch *w)
 {
     EventConfig cfg;
     config_defaults(&cfg);
-    snprintf(cfg.printer, sizeof cfg.printer, "%s", queue);
+    snprintf(cfg.printer, sizeof cfg.printer, "%s", cups.queue);
     BadgeQueueOptions opt;
     badge_queue_options_default(&opt);
     opt.retry_delay_ms = 20;
@@ -181,10 +139,10 @@ static int count_job(const PrintJob *job, void *ud)
 
 static void test_sending_found_at_cups(void **state)
 {
-    if (!cups_ready)
+    if (!cups.ready)
         skip();
     Fixture *f = *state;
-    PrintJob job = left_job(f, queue, PRINT_SENDING, 0);
+    PrintJob job = left_job(f, cups.queue, PRINT_SENDING, 0);
     /* It did reach CUPS before the kiosk stopped: a job of that name. */
     char *pdf = tu_path(f->dir, "ana.pdf");
     TuRun r = tu_lanyard("badge", "--db", f->db, "--code", BT_ANA_CODE, "--out", pdf, NULL);
@@ -192,7 +150,7 @@ static void test_sending_found_at_cups(void **state)
     tu_run_free(&r);
     char name[64];
     badge_queue_job_name(&job, name, sizeof name);
-    const char *lp[] = {"/usr/bin/lp", "-d", queue, "-t", name, pdf, NULL};
+    const char *lp[] = {"/usr/bin/lp", "-d", cups.queue, "-t", name, pdf, NULL};
     r = tu_run(lp, NULL);
     assert_int_equal(r.status, 0);
     const char *dash = strrchr(r.out, '-');
@@ -213,15 +171,15 @@ static void test_sending_found_at_cups(void **state)
     assert_int_equal(job.cups_job_id, cups_id);
     assert_int_equal(job.attempts, 1);
     /* One badge: the one CUPS had. */
-    assert_int_equal(pdfs_in(outdir), 1);
+    assert_int_equal(pdfs_in(cups.outdir), 1);
 }
 
 static void test_sending_never_arrived(void **state)
 {
-    if (!cups_ready)
+    if (!cups.ready)
         skip();
     Fixture *f = *state;
-    left_job(f, queue, PRINT_SENDING, 0);
+    left_job(f, cups.queue, PRINT_SENDING, 0);
     BtWatch w;
     bt_watch_init(&w);
     BadgeQueue *q = start_queue(f->db, &w);
@@ -235,16 +193,16 @@ static void test_sending_never_arrived(void **state)
     int n = 0;
     assert_int_equal(store_print_each(f->s, false, count_job, &n), STORE_OK);
     assert_int_equal(n, 1);
-    assert_int_equal(pdfs_in(outdir), 1);
+    assert_int_equal(pdfs_in(cups.outdir), 1);
 }
 
 static void test_deleted_queue_fails_for_good(void **state)
 {
-    if (!cups_ready)
+    if (!cups.ready)
         skip();
     Fixture *f = *state;
     /* Sent to a queue that staff deleted since. */
-    TuRun r = cups_env("--remove", gone);
+    TuRun r = cups_env_script("--remove", gone);
     tu_run_free(&r);
     left_job(f, gone, PRINT_SENT, 4242);
     BtWatch w;
@@ -264,7 +222,7 @@ static void test_deleted_queue_fails_for_good(void **state)
 
     /* A queue of that name made again: the kiosk's next start has nothing
      * for it, and CUPS has no job on it. */
-    r = cups_env(gone, gonedir);
+    r = cups_env_script(gone, gonedir);
     assert_int_equal(r.status, 0);
     tu_run_free(&r);
     bt_watch_init(&w);

@@ -16,13 +16,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/inotify.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "testutil.h"
+
+#include "cups_env.h"
 
 #include "badge/badge_queue.h"
 #include "badge/cups_admin.h"
@@ -76,60 +77,24 @@ static void test_match_driver(void **state)
 
 /* ---- with CUPS ---- */
 
-static bool cups_ready;
-static char queue[64];
-static char outdir[128];
-static int lock_fd = -1;
+static CupsEnv cups;
 
 static int group_setup(void **state)
 {
     (void)state;
-    uint32_t h = 2166136261u;
-    for (const char *p = LANYARD_BINARY; *p; p++)
-        h = (h ^ (unsigned char)*p) * 16777619u;
-    snprintf(queue, sizeof queue, "lanyard-setup-%08x", h);
-    snprintf(outdir, sizeof outdir, "/tmp/%s-pdf", queue);
-    if (geteuid() != 0) {
-        fprintf(stderr, "test_printer_setup: CUPS tests skipped: need root for cupsd\n");
-        return 0;
-    }
-    char lock[160];
-    snprintf(lock, sizeof lock, "/tmp/%s.lock", queue);
-    lock_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (lock_fd < 0 || flock(lock_fd, LOCK_EX) != 0)
-        return -1;
-    char *script = tu_source("scripts/cups-test-env");
-    const char *argv[] = {script, queue, outdir, NULL};
-    TuRun r = tu_run(argv, NULL);
-    if (r.status == 0)
-        cups_ready = true;
-    else
-        fprintf(stderr, "test_printer_setup: %s", r.err);
-    int status = r.status;
-    tu_run_free(&r);
-    free(script);
-    return status == 0 || status == 77 ? 0 : -1;
+    return cups_env_start(&cups, "test_printer_setup", "setup");
 }
 
 static int group_teardown(void **state)
 {
     (void)state;
-    if (cups_ready) {
-        char *script = tu_source("scripts/cups-test-env");
-        const char *argv[] = {script, "--remove", queue, NULL};
-        TuRun r = tu_run(argv, NULL);
-        tu_run_free(&r);
-        free(script);
-        tu_rmtree(outdir);
-    }
-    if (lock_fd >= 0)
-        close(lock_fd);
+    cups_env_stop(&cups);
     return 0;
 }
 
 #define NEED_CUPS()                                                                                \
     do {                                                                                           \
-        if (!cups_ready)                                                                           \
+        if (!cups.ready)                                                                           \
             skip();                                                                                \
     } while (0)
 
@@ -154,7 +119,7 @@ static void test_scan(void **state)
     cups_admin_state(a, &s);
     assert_true(s.scanned);
     assert_string_equal(s.error, "");
-    assert_true(has_queue(&s, queue));
+    assert_true(has_queue(&s, cups.queue));
     /* Whatever this cupsd's backends report: cups-pdf lists "cups-pdf:/". */
     bool pdf = false;
     for (size_t i = 0; i < s.ndevices; i++) {
@@ -185,8 +150,8 @@ static void test_add_queue(void **state)
     (void)state;
     NEED_CUPS();
     char name[96], uri[128], err[600];
-    snprintf(name, sizeof name, "%s-added", queue);
-    snprintf(uri, sizeof uri, "cups-pdf:/%s", queue);
+    snprintf(name, sizeof name, "%s-added", cups.queue);
+    snprintf(uri, sizeof uri, "cups-pdf:/%s", cups.queue);
     char *ppd = cups_pdf_ppd();
     bool refused = true;
     assert_int_equal(cups_admin_add_queue(name, uri, ppd, "Test label printer", 62, 100, &refused,
@@ -209,7 +174,7 @@ static void test_add_queue(void **state)
     if (pid == 0) {
         close(fds[0]);
         char other[120];
-        snprintf(other, sizeof other, "%s-nobody", queue);
+        snprintf(other, sizeof other, "%s-nobody", cups.queue);
         bool no = false;
         char why[600] = "";
         if (setgid(65534) != 0 || setuid(65534) != 0)
@@ -284,7 +249,7 @@ static int p_result(void *ud, TestBadge *out)
 static size_t count_pdfs(void)
 {
     size_t n = 0;
-    DIR *d = opendir(outdir);
+    DIR *d = opendir(cups.outdir);
     struct dirent *e;
     while (d && (e = readdir(d)) != NULL) {
         size_t len = strlen(e->d_name);
@@ -301,7 +266,7 @@ static bool wait_pdfs(size_t before, int timeout_ms)
 {
     int fd = inotify_init1(IN_CLOEXEC);
     assert_true(fd >= 0);
-    assert_true(inotify_add_watch(fd, outdir, IN_CLOSE_WRITE | IN_MOVED_TO) >= 0);
+    assert_true(inotify_add_watch(fd, cups.outdir, IN_CLOSE_WRITE | IN_MOVED_TO) >= 0);
     bool more = false;
     for (int waited = 0; !(more = count_pdfs() > before) && waited <= timeout_ms; waited += 500) {
         struct pollfd pfd = {fd, POLLIN, 0};
@@ -354,14 +319,14 @@ static void test_screen(void **state)
      * machine's cupsd has (other test runs add queues of their own). */
     uid_resize(d, 1080, 1920);
     assert_false(uid_view(d)->overflow);
-    uid_expect(d, queue);
+    uid_expect(d, cups.queue);
     PrinterSetup st;
     cups_admin_state(port.admin, &st);
     assert_true(st.ndevices > 0); /* cups-pdf's */
     uid_expect(d, st.devices[0].make_model);
     uid_expect(d, "Not a label printer");
 
-    uid_press(d, queue);
+    uid_press(d, cups.queue);
     size_t before = count_pdfs();
     uid_press(d, "Print test badge");
     /* The print worker sends it; the screen reads how it went at a frame. */
@@ -378,7 +343,7 @@ static void test_screen(void **state)
     size_t len;
     char *text = tu_read(ini, &len);
     char want[400];
-    snprintf(want, sizeof want, "printer = %s", queue);
+    snprintf(want, sizeof want, "printer = %s", cups.queue);
     assert_non_null(strstr(text, want));
     assert_non_null(strstr(text, "; our event\n"));
     assert_non_null(strstr(text, "size = 62x100mm ; Brother\n"));
