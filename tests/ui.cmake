@@ -72,3 +72,6 @@ endif()
 lanyard_test(test_ui_guests SOURCES test_ui_guests.c
              DEPS ui_driver ui_kiosk visit store core_import core_pin core_text)
 set_tests_properties(test_ui_guests PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
+# A double tap on a button that changes the screen presses nothing on the next.
+lanyard_test(test_ui_taps SOURCES test_ui_taps.c DEPS ui_driver ui_kiosk store core_import core_config)
+set_tests_properties(test_ui_taps PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")

@@ -25,6 +25,7 @@ struct Uid {
     Visit *visit;
     Kiosk *k;
     int64_t now;
+    int64_t tap_end; /* when the last uid_tap ended */
     int w, h;
 };
 
@@ -225,10 +226,17 @@ void uid_up(Uid *d, int x, int y)
 
 void uid_tap(Uid *d, int x, int y)
 {
+    /* Right after another tap, a person's next one (kiosk.h). */
+    if (d->now == d->tap_end) {
+        int64_t until = kiosk_double_tap_until(d->k, x, y, d->now);
+        if (until)
+            uid_wait(d, until - d->now);
+    }
     uid_down(d, x, y);
     d->now += 50;
     uid_up(d, x, y);
     d->now += 16;
+    d->tap_end = d->now;
 }
 
 /* What is on screen, for a failure's message: every widget's text. */

@@ -16,6 +16,7 @@ typedef struct Run {
     const char *path;
     int status;
     bool stop;
+    bool waited; /* a wait line since the last tap */
 } Run;
 
 static void dispatch(Run *r)
@@ -83,11 +84,26 @@ static void mouse(Run *r, Uint32 type, int x, int y)
     inject(r, input_finger(ftype, x, y, &sp, win));
 }
 
+/* A tap at window x,y. After another with no wait line between them it is a
+ * person's next tap, never the second half of a double tap: the time a hand
+ * takes passes first. A script asks for a double tap with a wait between two
+ * taps. */
 static void tap(Run *r, int x, int y)
 {
+    App *a = r->a;
+    if (!r->waited) {
+        InputSpace sp = a->input;
+        display_pointer_space(a->d, &sp.rotate, &sp.w, &sp.h);
+        int vx, vy;
+        input_to_view(&sp, x, y, &vx, &vy);
+        int64_t until = kiosk_double_tap_until(a->k, vx, vy, a->script_now);
+        if (until)
+            advance(r, until - a->script_now);
+    }
     mouse(r, SDL_MOUSEBUTTONDOWN, x, y);
     advance(r, 60);
     mouse(r, SDL_MOUSEBUTTONUP, x, y);
+    r->waited = false;
 }
 
 /* Types text one character at a time, gap_ms apart. */
@@ -234,6 +250,7 @@ static void run_action(Run *r, const ScriptAction *act)
     }
     case SCRIPT_WAIT:
         advance(r, act->n[0]);
+        r->waited = true;
         break;
     case SCRIPT_EXPECT:
     case SCRIPT_EXPECT_NOT:
@@ -265,7 +282,7 @@ int app_script_run(App *a, const char *path, const char *screenshot)
         fprintf(stderr, "lanyard run: %s\n", err);
         return 1;
     }
-    Run r = {a, path, 0, false};
+    Run r = {a, path, 0, false, true};
     app_render(a, a->script_now, true);
     for (size_t i = 0; i < s.count && !r.stop; i++) {
         /* The watchdog runs on real time, whatever the script's clock says. */

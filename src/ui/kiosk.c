@@ -32,6 +32,9 @@ static const UiScreen *const SCREENS[SCREEN_COUNT] = {
 /* A held keyboard key (backspace) acts again after this, then at this rate. */
 #define REPEAT_DELAY_MS 500
 #define REPEAT_EVERY_MS 80
+/* A second tap this soon after a release is a double tap (a common habit,
+ * and a shaky hand's): the system default for double-clicks is as long. */
+#define DOUBLE_TAP_MS 500
 /* Staff mode: a finger held this long in the top-left corner. */
 #define STAFF_HOLD_MS 3000
 /* A gliding scroll area moves once a frame, at 60 Hz. */
@@ -356,13 +359,43 @@ static void pointer_up(Kiosk *k, const UiEvent *ev, int64_t now)
         k->in.pressed = 0;
         k->tap_x = ev->x;
         k->tap_y = ev->y;
-        if (w && w->id == id)
+        if (w && w->id == id) {
+            k->last_tap.at = now;
+            k->last_tap.x = ev->x;
+            k->last_tap.y = ev->y;
+            k->last_tap.screen = k->screen;
+            k->last_tap.id = id;
             activate(k, id, now);
+        }
     }
     k->repeat_at = 0;
     k->dragging = false;
     k->drag = NULL;
     k->in.pressed = 0;
+}
+
+/* A press that is the second half of a double tap on a widget that changed
+ * what is under the finger: the first tap opened another screen (or showed
+ * something else there), and the second, meant for the same button, would
+ * press whatever is there now: tick a box the guest never read, type a
+ * letter, confirm a check-in. The same widget twice (a letter typed twice)
+ * is not one. */
+static bool double_tap_through(const Kiosk *k, int x, int y, int64_t now)
+{
+    if (!k->last_tap.at || now - k->last_tap.at > DOUBLE_TAP_MS)
+        return false;
+    int dx = x - k->last_tap.x, dy = y - k->last_tap.y, near = k->theme.target;
+    if (dx > near || dx < -near || dy > near || dy < -near)
+        return false;
+    if (k->screen != k->last_tap.screen)
+        return true;
+    const UiWidget *w = ui_view_hit(k->view, x, y);
+    return !w || w->id != k->last_tap.id;
+}
+
+int64_t kiosk_double_tap_until(const Kiosk *k, int x, int y, int64_t now)
+{
+    return double_tap_through(k, x, y, now) ? k->last_tap.at + DOUBLE_TAP_MS + 1 : 0;
 }
 
 void kiosk_handle(Kiosk *k, const UiEvent *ev, int64_t now)
@@ -374,6 +407,11 @@ void kiosk_handle(Kiosk *k, const UiEvent *ev, int64_t now)
         k->last_input = now;
         k->swallow = true;
         k->dirty = true;
+        return;
+    }
+    if (ev->type == UI_EV_DOWN && double_tap_through(k, ev->x, ev->y, now)) {
+        k->last_input = now;
+        k->swallow = true;
         return;
     }
     if (k->swallow && (ev->type == UI_EV_MOVE || ev->type == UI_EV_UP)) {

@@ -1,0 +1,192 @@
+/* test_ui_taps.c — a double tap on a button that changes the screen presses
+ * nothing on the next one. Older guests and shaky hands often tap twice; the
+ * second tap, meant for the same button, landed on whatever the new screen
+ * had there: a letter typed into Find me, a partnership ticked on Interests
+ * that the guest never read, the next guest's Explore programs. A letter
+ * typed twice on the on-screen keyboard is still two letters, and a tap on
+ * the same spot a moment later counts. Driven in process (ui_driver.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "core/event_config.h"
+#include "store/store.h"
+#include "ui/ui.h"
+#include "ui_driver.h"
+
+typedef struct Fixture {
+    char *dir;
+    Store *store;
+    EventConfig cfg;
+    Uid *d;
+} Fixture;
+
+static int setup(void **state)
+{
+    Fixture *f = calloc(1, sizeof *f);
+    f->dir = tu_tempdir();
+    char *db = tu_path(f->dir, "k.db");
+    char err[256];
+    assert_int_equal(store_open(db, STORE_OPEN_CREATE, &f->store, err, sizeof err), STORE_OK);
+    free(db);
+    uid_import_csv(f->store, "tests/ui/event/guests.csv", false, 1000);
+    uid_import_csv(f->store, "tests/ui/event/programs.csv", true, 1000);
+    config_defaults(&f->cfg);
+    snprintf(f->cfg.kiosk_id, sizeof f->cfg.kiosk_id, "unit");
+    f->d = uid_kiosk_create(&(UidSetup){.store = f->store, .cfg = &f->cfg});
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Fixture *f = *state;
+    uid_destroy(f->d);
+    store_close(f->store);
+    tu_rmtree(f->dir);
+    free(f->dir);
+    free(f);
+    return 0;
+}
+
+/* What a guest can see of a view: each widget's kind, ticks and text. */
+static char *snapshot(const Uid *d)
+{
+    char *out = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&out, &len);
+    assert_non_null(m);
+    const UiView *v = uid_view(d);
+    fprintf(m, "%s\n", uid_screen(d));
+    for (size_t i = 0; i < v->nwidgets; i++) {
+        const UiWidget *w = &v->widgets[i];
+        const char *t = ui_view_text(v, w->text);
+        fprintf(m, "%u %d %u %s\n", w->id, (int)w->kind, w->flags, t ? t : "");
+    }
+    fclose(m);
+    return out;
+}
+
+/* The middle of the widget labelled label. */
+static void centre_of(const Uid *d, const char *label, int *x, int *y)
+{
+    const UiWidget *w = ui_view_find_label(uid_view(d), label);
+    if (!w)
+        fail_msg("no widget '%s' on %s", label, uid_screen(d));
+    *x = w->clip.x + w->clip.w / 2;
+    *y = w->clip.y + w->clip.h / 2;
+}
+
+/* Taps label twice, gap_ms between the release and the second press, as a
+ * finger does: the first tap must show screen, and the second must leave it
+ * exactly as the first left it, though there is something to press there. */
+static void double_tap(Uid *d, const char *label, int gap_ms, const char *screen)
+{
+    int x, y;
+    centre_of(d, label, &x, &y);
+    uid_down(d, x, y);
+    uid_wait(d, 60);
+    uid_up(d, x, y);
+    uid_wait(d, gap_ms);
+    assert_string_equal(uid_screen(d), screen);
+    if (!ui_view_hit(uid_view(d), x, y))
+        fail_msg("nothing under '%s' on %s: the second tap would prove nothing", label, screen);
+    char *before = snapshot(d);
+    uid_down(d, x, y);
+    uid_wait(d, 60);
+    uid_up(d, x, y);
+    uid_wait(d, 16);
+    char *after = snapshot(d);
+    if (strcmp(before, after) != 0)
+        fail_msg("the second tap on '%s' pressed something on %s:\n--- before\n%s--- after\n%s",
+                 label, screen, before, after);
+    free(before);
+    free(after);
+}
+
+static void test_double_tap_check_in(void **state)
+{
+    Fixture *f = *state;
+    static const int GAPS[] = {50, 150, 250, 400};
+    for (size_t i = 0; i < sizeof GAPS / sizeof GAPS[0]; i++) {
+        double_tap(f->d, "Check in", GAPS[i], "find");
+        uid_press(f->d, "Back");
+        assert_string_equal(uid_screen(f->d), "welcome");
+    }
+}
+
+static void test_double_tap_new_here(void **state)
+{
+    Fixture *f = *state;
+    double_tap(f->d, "I'm new here", 150, "walkin");
+}
+
+static void test_double_tap_yes_check_me_in(void **state)
+{
+    Fixture *f = *state;
+    uid_press(f->d, "Check in");
+    uid_type(f->d, "Ana", 80);
+    uid_press(f->d, "Ana G. — Acme Welding");
+    assert_string_equal(uid_screen(f->d), "confirm");
+    double_tap(f->d, "Yes, check me in", 150, "interests");
+    uid_press(f->d, "Continue");
+    /* Nothing was picked for her. */
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_by_code(f->store, "2713624642", &g), STORE_OK);
+    char **programs, **kinds;
+    size_t np, nk;
+    assert_int_equal(store_interests_get(f->store, g.id, &programs, &np, &kinds, &nk), STORE_OK);
+    assert_int_equal(np, 0);
+    assert_int_equal(nk, 0);
+    assert_false(g.consent);
+    store_strings_free(programs, np);
+    store_strings_free(kinds, nk);
+    guest_clear(&g);
+}
+
+/* The same key twice is two letters, however quick; and a tap on the spot
+ * of the button that changed the screen counts once the moment has passed. */
+static void test_taps_that_count(void **state)
+{
+    Fixture *f = *state;
+    int x, y;
+    centre_of(f->d, "Check in", &x, &y);
+    uid_tap(f->d, x, y);
+    assert_string_equal(uid_screen(f->d), "find");
+    char *before = snapshot(f->d);
+    uid_wait(f->d, 600);
+    uid_down(f->d, x, y);
+    uid_wait(f->d, 60);
+    uid_up(f->d, x, y);
+    uid_wait(f->d, 16);
+    char *after = snapshot(f->d);
+    assert_string_not_equal(before, after); /* it pressed what is there now */
+    free(before);
+    free(after);
+
+    uid_press(f->d, "Back");
+    uid_press(f->d, "Check in");
+    int lx, ly;
+    centre_of(f->d, "l", &lx, &ly);
+    for (int i = 0; i < 2; i++) {
+        uid_down(f->d, lx, ly);
+        uid_wait(f->d, 50);
+        uid_up(f->d, lx, ly);
+        uid_wait(f->d, 100);
+    }
+    uid_expect(f->d, "ll");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_double_tap_check_in, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_double_tap_new_here, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_double_tap_yes_check_me_in, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_taps_that_count, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
