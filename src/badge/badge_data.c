@@ -26,8 +26,15 @@ int badge_data_load(Store *s, const EventConfig *cfg, const char *guest_id, Badg
         badge_data_free(out);
         return -1;
     }
-    out->url = link_build(cfg->qr_url, cfg->catalog_url, out->guest.code,
-                          (const char *const *)programs, nprograms);
+    /* Guests get a code when imported (store_import_guests), but one imported
+     * by an older version whose list has not changed since, or merged in from
+     * such a kiosk's database, may still have none. Their id stands in: it is
+     * as stable as the code would be (derived from the list, the same on every
+     * kiosk, still found after a merge folds it away) and a scan finds a guest
+     * by it (visit_check_in_code), so no badge carries an empty code. */
+    const char *code = out->guest.code[0] ? out->guest.code : out->guest.id;
+    out->url =
+        link_build(cfg->qr_url, cfg->catalog_url, code, (const char *const *)programs, nprograms);
     store_strings_free(programs, nprograms);
     store_strings_free(kinds, nkinds);
     if (!out->url) {

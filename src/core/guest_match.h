@@ -9,9 +9,10 @@
  * Names and companies compare folded (text_fold: case, accents and
  * compatibility forms aside, "JOSÉ" is "Jose"), emails case-folded
  * (text_casefold), ids and codes exactly. A registration code is any code but
- * a kiosk-issued walk-in code ("W-7K3M-Q9XD", walkin_code_valid): a walk-in
- * code names one registration at one kiosk, so two records carrying it are
- * one person, but a walk-in code never shows two records to be two people.
+ * a kiosk-issued walk-in code ("W-7K3M-Q9XD", walkin_code_valid; also the
+ * one an import gives a listed guest without a code): a walk-in code names
+ * one registration, so two records carrying it are one person, but a
+ * walk-in code never shows two records to be two people.
  *
  * The questions, in this order; the first that answers decides:
  *

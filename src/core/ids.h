@@ -24,8 +24,16 @@ void id_derived(const char *kind, const char *key, char out[ID_LEN + 1]);
  * random (40 bits) so codes made on different kiosks do not collide. */
 void walkin_code_new(char out[WALKIN_CODE_LEN + 1]);
 
+/* A code of the same form for a listed guest whose list gave none, derived
+ * from the guest's id (and attempt, 0 first; the next one when a code is
+ * already taken): kiosks that import the same list give the guest the same
+ * id, so they give the same code too, and a merge finds one guest. Like the
+ * id, it is not a secret. */
+void walkin_code_derived(const char *id, unsigned attempt, char out[WALKIN_CODE_LEN + 1]);
+
 /* True when code has the form walkin_code_new makes ("W-7K3M-Q9XD"): a code a
- * kiosk gave a walk-in, as opposed to one from a registration list. */
+ * kiosk gave a walk-in or a listed guest, as opposed to one from a
+ * registration list. */
 bool walkin_code_valid(const char *code);
 
 #endif

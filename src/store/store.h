@@ -88,7 +88,9 @@ StoreStatus store_walkin_add_new(Store *s, Guest *g, const char *kiosk, int64_t 
  * value; a code the list replaces stays an alias, so a walk-in's badge still
  * finds them), anyone else added. A guest's ticket barcode (Guest.barcode) is
  * kept as one more code of theirs, so store_guest_by_code finds them by it.
- * Fills rep->added/updated/unchanged. All or nothing; on failure rep->error
+ * A guest the list gives no code is given one derived from their id
+ * (walkin_code_derived), the same on every kiosk that imports the list, for
+ * their badge's QR code. Fills rep->added/updated/unchanged. All or nothing; on failure rep->error
  * holds store_errmsg. */
 StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport *rep, int64_t now);
 

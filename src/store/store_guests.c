@@ -464,13 +464,42 @@ static bool differs(const char *stored, const char *incoming)
     return incoming && *incoming && strcmp(stored, incoming) != 0;
 }
 
+/* A code for a listed guest whose list gives none, so the badge's QR code
+ * finds the guest at any kiosk as a walk-in's does (SPEC §4). It is derived
+ * from the guest's id rather than random: the id is derived from the list
+ * (core/import.h), so re-importing the list, or importing it on another
+ * kiosk, gives the guest the same code, and a merge sees one guest with one
+ * code. It has the walk-in form ("W-7K3M-Q9XD"), which the same-guest rule
+ * (core/guest_match.h) reads as issued by a kiosk: two records sharing it are
+ * one person, but it never shows two records to be two people, so a kiosk
+ * that later imports the list with its real codes still finds the guest by
+ * email or name, and the real code replaces it (kept as an alias). The form
+ * is Lanyard's own, so no registration system's code takes it; one taken
+ * here already (40 bits rarely collide) moves on to the next attempt. */
+static StoreStatus listed_code(Store *s, const char *id, char code[WALKIN_CODE_LEN + 1])
+{
+    for (unsigned attempt = 0; attempt < 100; attempt++) {
+        walkin_code_derived(id, attempt, code);
+        int taken = code_taken(s, code);
+        if (taken < 0)
+            return STORE_ERROR;
+        if (!taken)
+            return STORE_OK;
+    }
+    return store_failf(s, STORE_ERROR, "cannot make a unique code for guest %s", id);
+}
+
 /* Updates a known guest (cur, as stored) with what the list says. An empty cell never blanks a
  * stored value, and consent and the walk-in flag belong to the kiosk, not to
  * the registration list. 1 updated, 0 unchanged, -1 error. */
 static int import_update(Store *s, const Guest *cur, const Guest *in, int64_t now)
 {
     const char *id = cur->id;
-    bool changed = differs(cur->code, in->code) || differs(cur->first, in->first) ||
+    /* A guest imported without a code before codes were made for them. */
+    char made[WALKIN_CODE_LEN + 1] = "";
+    if (!cur->code[0] && !(in->code && *in->code) && listed_code(s, id, made) != STORE_OK)
+        return -1;
+    bool changed = made[0] || differs(cur->code, in->code) || differs(cur->first, in->first) ||
                    differs(cur->last, in->last) || differs(cur->company, in->company) ||
                    differs(cur->title, in->title) || differs(cur->email, in->email) ||
                    differs(cur->phone, in->phone) || cur->role != in->role;
@@ -507,8 +536,11 @@ static int import_update(Store *s, const Guest *cur, const Guest *in, int64_t no
                                     "import guests");
     if (!st)
         return -1;
+    Guest tmp = *in; /* shallow: only to bind a code made here */
+    if (made[0])
+        tmp.code = made;
     store_bind_text(s, st, 1, id);
-    store_bind_guest(s, st, in);
+    store_bind_guest(s, st, &tmp);
     store_bind_time(s, st, 12, now);
     return store_step_done(s, st, "import guests") == STORE_OK ? 1 : -1;
 }
@@ -540,9 +572,15 @@ static int import_insert(Store *s, sqlite3_stmt *ins, const Guest *g, int64_t no
         memcpy(id, g->id, ID_LEN + 1);
     else
         id_random(id);
+    char made[WALKIN_CODE_LEN + 1];
+    Guest tmp = *g;
+    if (!g->code[0]) {
+        if (listed_code(s, id, made) != STORE_OK)
+            return -1;
+        tmp.code = made;
+    }
     store_reset(s, ins);
     store_bind_text(s, ins, 1, id);
-    Guest tmp = *g;
     tmp.walk_in = false;
     store_bind_guest(s, ins, &tmp);
     store_bind_text(s, ins, 12, "");

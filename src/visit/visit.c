@@ -260,6 +260,9 @@ VisitOutcome visit_check_in_code(Visit *v, const char *code)
     guest_init(&g);
     VisitOutcome out;
     StoreStatus st = store_guest_by_code(v->env.store, c, &g);
+    /* A badge of a guest without a code carries the guest's id (badge_data.c). */
+    if (st == STORE_NOT_FOUND && strlen(c) == ID_LEN)
+        st = store_guest_get(v->env.store, c, &g);
     if (st == STORE_OK) {
         out = check_in_guest(v, &g);
     } else if (st == STORE_NOT_FOUND || st == STORE_INVALID) {
