@@ -5,7 +5,8 @@
  * (shown with file and line, no Load button, nothing changed) and another
  * event (asked about first); loading an updated list keeps the check-ins and
  * ends the kiosk to start again; through `lanyard run`, another event starts
- * a new database and keeps the old one; Printer, over a stand-in for the
+ * a new database and keeps the old one, and the preview lists the rows a
+ * list will leave out and a list read as Windows-1252; Printer, over a stand-in for the
  * CUPS worker, says plainly when a printer has no driver and when the server
  * refuses to add one. Each screen is laid out at 800x480 and
  * 1080x1920 without overflowing. */
@@ -309,6 +310,44 @@ static void test_run_new_event(void **state)
     free(dir);
 }
 
+/* `lanyard run`: a stick's guests.csv saved as Windows-1252, with a row whose
+ * "Acme, Inc." lost its quotes and a row with no name. The preview says which
+ * rows will be left out, by line and why, and that the file was read as
+ * Windows-1252, before staff load it. LANYARD_SHOT (a PNG path) keeps the
+ * last frame to look at. */
+static void test_run_preview_skipped_rows(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir(), *stick = subdir(dir, "stick");
+    char *event = uid_event_copy(dir, true), *db = tu_path(dir, "kiosk.db");
+    put(stick, "guests.csv",
+        "First Name,Last Name,Company,Email\r\n"
+        "Jos\xE9,N\xFA\xF1"
+        "ez,N\xFA\xF1"
+        "ez Auto,jose@nunez.example\r\n"
+        "Ana,Ortiz,Acme, Inc.,ana@acme.example\r\n"
+        ",,Rivera Electric,office@rivera.example\r\n"
+        "Mei,Chen,Chen Dental,mei@chen.example\r\n");
+    char *script = tu_path(dir, "load.script");
+    put(dir, "load.script",
+        "hold 5 5 3000\ntype 246813\nkey Return\npress Kiosk set-up\n"
+        "press Load event from USB\nexpect 2 guests\nexpect guests.csv:3:\n"
+        "expect 5 cells but the header has 4 columns\nexpect guests.csv:4: no name\n"
+        "expect read as Windows-1252\nexpect Load this event\n");
+    setenv("LANYARD_USB_DIR", stick, 1);
+    TuRun r = uid_script_run(&(UidScript){
+        .path = script, .event = event, .db = db, .screenshot = getenv("LANYARD_SHOT")});
+    unsetenv("LANYARD_USB_DIR");
+    uid_expect_ok(&r);
+    tu_run_free(&r);
+    free(script);
+    free(db);
+    free(event);
+    free(stick);
+    tu_rmtree(dir);
+    free(dir);
+}
+
 /* ---- Printer, over a stand-in for the CUPS worker ---- */
 
 typedef struct FakeSetup {
@@ -412,6 +451,7 @@ int main(void)
         cmocka_unit_test(test_errors_and_updated_list),
         cmocka_unit_test(test_new_event_asks),
         cmocka_unit_test(test_run_new_event),
+        cmocka_unit_test(test_run_preview_skipped_rows),
         cmocka_unit_test(test_printer_devices),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

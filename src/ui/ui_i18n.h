@@ -217,6 +217,7 @@ typedef enum UiStr {
     S_LOAD_FILES_FMT,  /* one %s: the files */
     S_LOAD_ERRORS,
     S_LOAD_MORE_ERRORS_FMT, /* one %zu */
+    S_LOAD_NOTES,           /* above the rows a list leaves out and its encoding */
     S_LOAD_GO,
     S_LOAD_KEEPS,
     S_LOAD_NEW_ASK,

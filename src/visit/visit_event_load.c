@@ -216,6 +216,19 @@ static void add_error(EventLoadCheck *c, const char *file, size_t line, const ch
     c->nerrors++;
 }
 
+static void add_note(EventLoadCheck *c, const char *file, size_t line, const char *text)
+{
+    if (c->nnotes < EVENT_LOAD_NOTES) {
+        char *n = c->notes[c->nnotes];
+        size_t cap = sizeof c->notes[0];
+        if (line)
+            snprintf(n, cap, "%s:%zu: %s", file, line, text);
+        else
+            snprintf(n, cap, "%s: %s", file, text);
+    }
+    c->nnotes++;
+}
+
 static void check_ini(Loaded *l, EventLoadCheck *c)
 {
     config_defaults(&l->cfg);
@@ -237,10 +250,17 @@ static void check_list(const Blob *b, ImportKind kind, EventLoadCheck *c, size_t
     import_report_init(&rep, b->name);
     ImportData d;
     visit_import_init(&d, kind);
-    if (visit_import_parse(b->data, b->len, &d, &rep) != 0)
+    if (visit_import_parse(b->data, b->len, &d, &rep) != 0) {
         add_error(c, b->name, rep.error_line, rep.error);
-    else
+    } else {
         *count = kind == IMPORT_GUESTS ? d.guests.count : d.programs.count;
+        /* Staff see before loading what `lanyard import` would tell them
+         * after: the rows left out, and a file that was not UTF-8. */
+        if (rep.encoding_note[0])
+            add_note(c, b->name, 0, rep.encoding_note);
+        for (size_t i = 0; i < rep.nskips; i++)
+            add_note(c, b->name, rep.skips[i].line, rep.skips[i].reason);
+    }
     visit_import_free(&d);
     import_report_free(&rep);
 }

@@ -30,6 +30,8 @@
 #define EVENT_LOAD_MAX 8
 /* Errors kept from one folder (more are counted). */
 #define EVENT_LOAD_ERRORS 6
+/* Notes kept from one folder (more are counted). */
+#define EVENT_LOAD_NOTES 6
 
 typedef struct EventFolders {
     char dir[EVENT_LOAD_MAX][1024];
@@ -54,8 +56,13 @@ typedef struct EventLoadCheck {
     size_t images;                       /* .png and .jpg files beside them */
     char errors[EVENT_LOAD_ERRORS][400]; /* "guests.csv:12: ..." */
     size_t nerrors;                      /* may exceed EVENT_LOAD_ERRORS */
-    bool new_event;                      /* another name or date than the kiosk's event */
-    char archive[1024]; /* new_event: what the kiosk's database will be renamed to */
+    /* What loads but not as it stands, as `lanyard import` reports it: a list
+     * read as Windows-1252 ("guests.csv: not UTF-8: read as Windows-1252"),
+     * then each row a list leaves out ("guests.csv:44: no name"). */
+    char notes[EVENT_LOAD_NOTES][440]; /* room for a file name and an encoding note */
+    size_t nnotes;                     /* may exceed EVENT_LOAD_NOTES */
+    bool new_event;                    /* another name or date than the kiosk's event */
+    char archive[1024];                /* new_event: what the kiosk's database will be renamed to */
 } EventLoadCheck;
 
 /* Finds the mounted stick through the media port and the event folders on

@@ -2,7 +2,8 @@
  * folders on the mounted stick (a list to choose from when there are
  * several), what the chosen one holds (the event's name and date, how many
  * guests and programs) and its errors with file and line before anything
- * changes; then Load this event, which asks "Start a new event?" first when
+ * changes, or, when it has none, the rows its lists leave out and a list
+ * read as Windows-1252; then Load this event, which asks "Start a new event?" first when
  * it is another event. Once loaded the kiosk starts again on it. The rules
  * are the visit layer's (visit/visit_event_load.h). The stick is read on a
  * thread of its own (visit/visit_job.h): a stick that hangs shows "Reading
@@ -236,7 +237,27 @@ static void list(Kiosk *k, const Load *l, int y)
     }
 }
 
-/* What the folder holds and its errors. */
+/* A heading and the lines under it, as many as fit above bottom (each
+ * wrapped over at most two lines), then "…and N more" for the rest; the
+ * y below them. total may exceed the n lines kept. */
+static int listing(Kiosk *k, int y, int bottom, const char *heading, UiColor c,
+                   const char (*lines)[], size_t size, size_t n, size_t total)
+{
+    const UiTheme *t = &k->theme;
+    y = para(k, y, heading, t->px_small, UI_BOLD, c, 1);
+    int lh = ui_text_height(k->view, t->px_small, UI_REGULAR);
+    size_t shown = 0;
+    for (; shown < total && shown < n && y + 2 * lh <= bottom; shown++)
+        y = para(k, y, (const char *)lines + shown * size, t->px_small, UI_REGULAR, c, 2);
+    if (shown < total && y + lh <= bottom + t->target) {
+        char buf[80];
+        snprintf(buf, sizeof buf, kiosk_tr(k, S_LOAD_MORE_ERRORS_FMT), total - shown);
+        y = para(k, y, buf, t->px_small, UI_REGULAR, c, 1);
+    }
+    return y;
+}
+
+/* What the folder holds, and its errors or else its notes. */
 static void checked(Kiosk *k, const EventLoadCheck *c, int y)
 {
     const UiTheme *t = &k->theme;
@@ -256,19 +277,18 @@ static void checked(Kiosk *k, const EventLoadCheck *c, int y)
     snprintf(buf, sizeof buf, kiosk_tr(k, S_LOAD_FILES_FMT), files);
     y = para(k, y, buf, t->px_small, UI_REGULAR, t->muted, 1) + t->gap / 2;
     int bottom = k->view->h - t->pad - t->target - t->gap;
-    if (!c->nerrors) {
-        para(k, y, kiosk_tr(k, S_LOAD_KEEPS), t->px_small, UI_REGULAR, t->text, 2);
+    if (c->nerrors) {
+        listing(k, y, bottom, kiosk_tr(k, S_LOAD_ERRORS), t->error, c->errors, sizeof c->errors[0],
+                EVENT_LOAD_ERRORS, c->nerrors);
         return;
     }
-    y = para(k, y, kiosk_tr(k, S_LOAD_ERRORS), t->px_small, UI_BOLD, t->error, 1);
-    int lh = ui_text_height(k->view, t->px_small, UI_REGULAR);
-    size_t shown = 0;
-    for (; shown < c->nerrors && shown < EVENT_LOAD_ERRORS && y + 2 * lh <= bottom; shown++)
-        y = para(k, y, c->errors[shown], t->px_small, UI_REGULAR, t->error, 2);
-    if (shown < c->nerrors && y + lh <= bottom + t->target) {
-        snprintf(buf, sizeof buf, kiosk_tr(k, S_LOAD_MORE_ERRORS_FMT), c->nerrors - shown);
-        para(k, y, buf, t->px_small, UI_REGULAR, t->error, 1);
-    }
+    /* The notes above the reassurance, which keeps room for its two lines. */
+    int keeps = 2 * ui_text_height(k->view, t->px_small, UI_REGULAR) + t->gap / 2;
+    if (c->nnotes)
+        y = listing(k, y, bottom - keeps, kiosk_tr(k, S_LOAD_NOTES), t->text, c->notes,
+                    sizeof c->notes[0], EVENT_LOAD_NOTES, c->nnotes) +
+            t->gap / 2;
+    para(k, y, kiosk_tr(k, S_LOAD_KEEPS), t->px_small, UI_REGULAR, t->text, 2);
 }
 
 static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
