@@ -342,6 +342,28 @@ static void chart_names_one_size(Fixture *f)
 
 /* After Export to USB and after Print test badge the dashboard's charts stay
  * drawn beside what the action came to, at every size. */
+/* A guest who first shows the wrong code (another barcode on their phone),
+ * then the right one: their Interests does not tell them the code was not
+ * found. */
+static void test_good_scan_after_unknown(void **state)
+{
+    Fixture *f = *state;
+    static const int GAPS[] = {500, 2000, 4000};
+    static const char *const CODES[] = {"2713624642", "2713854927", "2714155023"};
+    for (size_t i = 0; i < 3; i++) {
+        uid_scan(f->d, "NOPE-404");
+        uid_expect(f->d, "We could not find that code");
+        uid_wait(f->d, GAPS[i]);
+        uid_scan(f->d, CODES[i]);
+        assert_string_equal(uid_screen(f->d), "interests");
+        if (uid_visible(f->d, "We could not find that code"))
+            fail_msg("the notice of the code scanned %d ms before shows on Interests", GAPS[i]);
+        uid_press(f->d, "Continue");
+        uid_wait(f->d, 30000); /* Done, back to Welcome */
+        assert_string_equal(uid_screen(f->d), "welcome");
+    }
+}
+
 static void test_staff_charts_stay(void **state)
 {
     Fixture *f = *state;
@@ -578,6 +600,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_interests_both_choices, setup, teardown),
         cmocka_unit_test_setup_teardown(test_not_you, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unknown_scan_everywhere, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_good_scan_after_unknown, setup, teardown),
         cmocka_unit_test_setup_teardown(test_staff_charts_stay, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walkin_is_this_you, setup, teardown),
         cmocka_unit_test_setup_teardown(test_programs_in_spanish, setup, teardown),

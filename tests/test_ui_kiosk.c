@@ -248,8 +248,32 @@ static void test_interests_unattended(void **state)
     assert_string_equal(uid_screen(f->d), "interests");
     uid_wait(f->d, 20000);
     assert_true(uid_visible(f->d, "Still there?"));
+    /* What staying keeps: nothing picked is saved before Continue. */
+    uid_expect(f->d, "Your choices are saved when you tap Continue.");
     uid_wait(f->d, 10000);
     assert_string_equal(uid_screen(f->d), "welcome");
+    /* Elsewhere the prompt has nothing of the kind to say. */
+    uid_press(f->d, "Check in");
+    uid_wait(f->d, 50000);
+    assert_true(uid_visible(f->d, "Still there?"));
+    assert_false(uid_visible(f->d, "Your choices are saved"));
+}
+
+/* Find me matches a last name only by its initial (privacy): a guest who
+ * types theirs is told to type their first name or company, and is not only
+ * sent to I'm new here, where they would register twice. Spoken guidance
+ * asks for the same. */
+static void test_last_name_told(void **state)
+{
+    Fixture *f = *state;
+    uid_press(f->d, "Check in");
+    uid_type(f->d, "garcia", 80);
+    uid_expect(f->d, "Type your first name or your company (not your last name)");
+    uid_press(f->d, "Back");
+    uid_press(f->d, "Español");
+    uid_press(f->d, "Registrar mi llegada");
+    uid_type(f->d, "garcia", 80);
+    uid_expect(f->d, "Escriba su nombre de pila o su empresa (no su apellido)");
 }
 
 /* A walk-in added to the store (a new kiosk loads it into its search). */
@@ -811,6 +835,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_short_idle_timeout_asks_late, setup, teardown),
         cmocka_unit_test_setup_teardown(test_find_one_ideograph, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_unattended, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_last_name_told, setup, teardown),
         cmocka_unit_test_setup_teardown(test_scan_any_length, setup, teardown),
         cmocka_unit_test_setup_teardown(test_show_more, setup, teardown),
         cmocka_unit_test_setup_teardown(test_find_rows_whole, setup, teardown),

@@ -159,6 +159,7 @@ void kiosk_checked_in(Kiosk *k, VisitOutcome o, int64_t now)
     switch (o) {
     case VISIT_CHECKED_IN:
     case VISIT_ALREADY:
+        k->notice = -1; /* an unknown code scanned just before is not theirs */
         kiosk_forget(k);
         kiosk_go(k, o == VISIT_ALREADY ? SCREEN_ALREADY : SCREEN_INTERESTS, now);
         break;
@@ -565,7 +566,12 @@ const UiView *kiosk_layout(Kiosk *k, int w, int h, int64_t now)
     bool prompt = kiosk_idle_prompting(k, now);
     if (prompt)
         kiosk_idle_prompt_draw(k, now);
-    kiosk_speech_frame(k, prompt ? kiosk_tr(k, S_STILL_THERE) : NULL);
+    char said[320] = "";
+    if (prompt)
+        snprintf(said, sizeof said, "%s%s%s", kiosk_tr(k, S_STILL_THERE),
+                 k->screen == SCREEN_INTERESTS ? " " : "",
+                 k->screen == SCREEN_INTERESTS ? kiosk_tr(k, S_STILL_UNSAVED) : "");
+    kiosk_speech_frame(k, prompt ? said : NULL);
     k->dirty = false;
     return v;
 }

@@ -57,7 +57,13 @@ void kiosk_idle_prompt_draw(Kiosk *k, int64_t now)
     int w = v->w - 4 * t->pad < ui_sc(t, 520) ? v->w - 4 * t->pad : ui_sc(t, 520);
     int th = ui_text_height(v, t->px_title, UI_BOLD),
         bh = ui_text_height(v, t->px_body, UI_REGULAR);
-    int h = 2 * t->pad + th + t->gap + bh + 2 * t->gap + t->target;
+    /* On Interests the picks are saved by Continue only (SPEC §3), and the
+     * reset forgets them: the guest is told what staying would keep. */
+    const char *unsaved = k->screen == SCREEN_INTERESTS ? kiosk_tr(k, S_STILL_UNSAVED) : NULL;
+    int uh = 0;
+    if (unsaved)
+        uh = ui_text_wraps(v, unsaved, t->px_body, UI_REGULAR, w - 2 * t->pad, 1) ? bh : 2 * bh;
+    int h = 2 * t->pad + th + t->gap + bh + uh + 2 * t->gap + t->target;
     UiRect card = ui_rect((v->w - w) / 2, (v->h - h) / 2, w, h);
     ui_draw_rect(v, card, t->surface, t->radius);
     ui_draw_frame(v, card, t->primary, t->radius, t->border_w);
@@ -70,7 +76,13 @@ void kiosk_idle_prompt_draw(Kiosk *k, int64_t now)
     snprintf(line, sizeof line, kiosk_tr(k, S_STILL_THERE_FMT), (int)(left > 0 ? left : 0));
     ui_text_in(v, ui_rect(card.x + t->pad, y, w - 2 * t->pad, bh), line, t->px_body, t->px_small,
                UI_REGULAR, t->text, UI_CENTER);
-    y += bh + 2 * t->gap;
+    y += bh;
+    if (unsaved) {
+        ui_text_wrap(v, ui_rect(card.x + t->pad, y, w - 2 * t->pad, uh), unsaved, t->px_body,
+                     UI_REGULAR, t->text, 2, UI_CENTER);
+        y += uh;
+    }
+    y += 2 * t->gap;
     const char *here = kiosk_tr(k, S_STILL_HERE);
     int hw = screen_button_w(k, here, t->px_button, t->btn_wide);
     ui_button(v, t, &k->in, KIOSK_STILL_HERE, ui_rect((v->w - hw) / 2, y, hw, t->target), here,

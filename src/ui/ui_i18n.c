@@ -22,11 +22,13 @@ static const Entry TABLE[S_COUNT] = {
     {S_BACK, {"Back", "Atrás"}},
     {S_FIND_TITLE, {"Find your name", "Busque su nombre"}},
     {S_FIND_PLACEHOLDER,
-     {"Type your first name, or your company", "Escriba su nombre, o su empresa"}},
+     {"Type your first name, or your company", "Escriba su nombre de pila, o su empresa"}},
     {S_FIND_MORE, {"Type at least 2 letters", "Escriba al menos 2 letras"}},
     {S_FIND_NONE,
-     {"No match. Check the spelling, or tap I'm new here.",
-      "Sin resultados. Revise la ortografía o toque «No me inscribí»."}},
+     {"No match. Type your first name or your company (not your last name), or tap I'm new "
+      "here.",
+      "Sin resultados. Escriba su nombre de pila o su empresa (no su apellido), o toque «No me "
+      "inscribí»."}},
     {S_FIND_SHOW_MORE, {"Show %zu more", "Ver %zu más"}},
     {S_CONFIRM_TITLE, {"Is this you?", "¿Es usted?"}},
     {S_YES, {"Yes, check me in", "Sí, registrar mi llegada"}},
@@ -73,7 +75,9 @@ static const Entry TABLE[S_COUNT] = {
       "Su gafete no se imprimió. Por favor, hable con el personal."}},
     {S_ALREADY, {"You're already checked in", "Su llegada ya quedó registrada"}},
     {S_ALREADY_SUB_FMT,
-     {"Good to see you, %s. Enjoy the event!", "Qué gusto verle, %s. ¡Disfrute el evento!"}},
+     {"Good to see you, %s. Enjoy the event! Need your badge? Please ask at the desk.",
+      "Qué gusto verle, %s. ¡Disfrute el evento! ¿Necesita su gafete? Pídalo en la mesa de "
+      "registro."}},
     {S_OK, {"OK", "Aceptar"}},
     {S_STAFF_TITLE, {"Please see a staff member", "Por favor, hable con el personal"}},
     {S_STAFF_SUB,
@@ -191,6 +195,9 @@ static const Entry TABLE[S_COUNT] = {
     {S_STILL_THERE_FMT,
      {"Going back to the start in %d s.", "Volveremos a la pantalla de inicio en %d s."}},
     {S_STILL_HERE, {"I'm still here", "Sigo aquí"}},
+    {S_STILL_UNSAVED,
+     {"Your choices are saved when you tap Continue.",
+      "Sus selecciones se guardan al tocar «Continuar»."}},
     {S_SPEECH, {"Accessibility", "Accesibilidad"}},
     {S_SAY_ON,
      {"Spoken guidance on. Tab or the arrow keys move, Enter chooses, Escape goes back. Plus "
@@ -204,8 +211,8 @@ static const Entry TABLE[S_COUNT] = {
       "Le damos la bienvenida a %s. Elija Registrar mi llegada si se inscribió, No me inscribí "
       "para inscribirse, o Explorar programas."}},
     {S_SAY_FIND,
-     {"Find me. Type your first name, last name or company, then move down to your name.",
-      "Buscarme. Escriba su nombre, apellido o empresa y baje hasta su nombre."}},
+     {"Find me. Type your first name or your company, then move down to your name.",
+      "Buscarme. Escriba su nombre de pila o su empresa y baje hasta su nombre."}},
     {S_SAY_RESULTS_FMT, {"%zu results:", "%zu resultados:"}},
     {S_SAY_RESULT_ONE, {"1 result:", "1 resultado:"}},
     {S_SAY_CONFIRM, {"Choose Yes, check me in, or No.", "Elija Sí, registrar mi llegada, o No."}},

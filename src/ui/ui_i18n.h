@@ -155,6 +155,7 @@ typedef enum UiStr {
     S_STILL_THERE,
     S_STILL_THERE_FMT, /* one %d: seconds left */
     S_STILL_HERE,
+    S_STILL_UNSAVED, /* on Interests: the picks are not saved yet */
     /* spoken guidance (kiosk_speech.c and each screen's speak) */
     S_SPEECH,
     S_SAY_ON,
