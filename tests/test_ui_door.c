@@ -364,6 +364,77 @@ static void test_good_scan_after_unknown(void **state)
     }
 }
 
+/* Done's texts and buttons on a screen of w x h: no text cut short with an
+ * ellipsis, nothing past the window's edges, no two buttons overlapping. */
+static void assert_message_whole(Uid *d)
+{
+    const UiView *v = uid_view(d);
+    for (size_t i = 0; i < v->ncmds; i++) {
+        const UiCmd *c = &v->cmds[i];
+        if (c->type != UI_CMD_TEXT)
+            continue;
+        const char *t = ui_view_text(v, c->text);
+        if (strstr(t, "…") || c->r.x < 0 || c->r.x + c->r.w > v->w || c->r.y < 0 ||
+            c->r.y + c->r.h > v->h)
+            fail_msg("at %dx%d, '%s' is cut or outside the screen", v->w, v->h, t);
+    }
+    for (size_t i = 0; i < v->nwidgets; i++) {
+        const UiWidget *a = &v->widgets[i];
+        if (a->kind != UI_W_BUTTON)
+            continue;
+        if (a->r.x < 0 || a->r.x + a->r.w > v->w || a->r.y < 0 || a->r.y + a->r.h > v->h)
+            fail_msg("at %dx%d, '%s' runs off the screen", v->w, v->h, ui_view_text(v, a->text));
+        for (size_t j = i + 1; j < v->nwidgets; j++) {
+            const UiWidget *b = &v->widgets[j];
+            if (b->kind == UI_W_BUTTON && a->r.x < b->r.x + b->r.w && b->r.x < a->r.x + a->r.w &&
+                a->r.y < b->r.y + b->r.h && b->r.y < a->r.y + a->r.h)
+                fail_msg("at %dx%d, '%s' overlaps '%s'", v->w, v->h, ui_view_text(v, a->text),
+                         ui_view_text(v, b->text));
+        }
+    }
+}
+
+/* Done tells a guest whose badge was saved for staff to ask at the desk:
+ * the whole sentence, in English and Spanish, with and without larger
+ * text, on the Pi's panels either way round and on a portrait tablet. */
+static void test_done_whole(void **state)
+{
+    Fixture *f = *state;
+    Uid *d = f->d;
+    static const char *const CODES[] = {"2713624642", "2713854927", "2714155023", "2714200001"};
+    static const int AT[][2] = {{800, 480}, {480, 800}, {720, 1280}, {1080, 1920}, {1280, 720}};
+    for (int i = 0; i < 4; i++) {
+        bool es = i & 1, larger = i & 2;
+        if (es)
+            uid_press(d, "Español");
+        if (larger)
+            uid_press(d, es ? "Texto más grande" : "Larger text");
+        uid_scan(d, CODES[i]);
+        assert_string_equal(uid_screen(d), "interests");
+        uid_press(d, es ? "Continuar" : "Continue");
+        assert_string_equal(uid_screen(d), "done");
+        /* No printer: the badge was written as a file, saved for staff to
+         * print, the longest of the statuses. */
+        PrintJob job = {.state = PRINT_DONE};
+        Guest g;
+        guest_init(&g);
+        assert_int_equal(store_guest_by_code(f->store, CODES[i], &g), STORE_OK);
+        memcpy(job.guest_id, g.id, sizeof g.id);
+        guest_clear(&g);
+        snprintf(job.output, sizeof job.output, "%s/badge.png", f->dir);
+        visit_badge_update(uid_visit(d), &job);
+        uid_frame(d);
+        for (size_t s = 0; s < sizeof AT / sizeof AT[0]; s++) {
+            uid_resize(d, AT[s][0], AT[s][1]);
+            uid_expect(d, es ? "mesa." : "desk."); /* the sentence to its end */
+            assert_message_whole(d);
+        }
+        uid_resize(d, 800, 480);
+        uid_wait(d, 30000);
+        assert_string_equal(uid_screen(d), "welcome");
+    }
+}
+
 static void test_staff_charts_stay(void **state)
 {
     Fixture *f = *state;
@@ -601,6 +672,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_not_you, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unknown_scan_everywhere, setup, teardown),
         cmocka_unit_test_setup_teardown(test_good_scan_after_unknown, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_done_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(test_staff_charts_stay, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walkin_is_this_you, setup, teardown),
         cmocka_unit_test_setup_teardown(test_programs_in_spanish, setup, teardown),

@@ -160,22 +160,51 @@ static void alert_mark(UiView *v, const UiTheme *t, UiRect d, UiColor mark)
                  bw / 2);
 }
 
-/* The buttons under the message, centred: other (if any), then the main one. */
+/* Whether the message's buttons stand side by side (else one above the
+ * other: a long label, larger text, a narrow portrait screen). */
+static bool buttons_side_by_side(Kiosk *k, const ScreenMessage *m, int *bw, int *mw)
+{
+    const UiTheme *t = &k->theme;
+    int room = k->view->w - 2 * t->gap;
+    *bw = screen_button_w(k, m->button, t->px_button, ui_sc(t, 200));
+    *mw = m->other ? screen_button_w(k, m->other, t->px_button, ui_sc(t, 200)) : 0;
+    if (*bw > room)
+        *bw = room;
+    if (*mw > room)
+        *mw = room;
+    return !m->other || *bw + t->gap + *mw <= room;
+}
+
+/* The buttons under the message, centred: other (if any), then the main
+ * one, side by side when they fit, else other above the main one. */
 static void message_buttons(Kiosk *k, const ScreenMessage *m, int y)
 {
     const UiTheme *t = &k->theme;
     UiView *v = k->view;
-    int bh = t->target;
-    int bw = screen_button_w(k, m->button, t->px_button, ui_sc(t, 200));
-    int mw = m->other ? screen_button_w(k, m->other, t->px_button, ui_sc(t, 200)) : 0;
-    int x = (v->w - bw - (m->other ? mw + t->gap : 0)) / 2;
+    int bh = t->target, bw, mw;
+    bool row = buttons_side_by_side(k, m, &bw, &mw);
+    int x = row ? (v->w - bw - (m->other ? mw + t->gap : 0)) / 2 : (v->w - mw) / 2;
     if (m->other) {
         ui_button(v, t, &k->in, m->other_id, ui_rect(x, y, mw, bh), m->other, UI_BTN_SECONDARY,
                   t->px_button);
-        x += mw + t->gap;
+        if (row) {
+            x += mw + t->gap;
+        } else {
+            x = (v->w - bw) / 2;
+            y += bh + t->gap;
+        }
     }
     ui_button(v, t, &k->in, m->button_id, ui_rect(x, y, bw, bh), m->button, UI_BTN_PRIMARY,
               t->px_button);
+}
+
+/* The fewest lines, up to max, that text takes wrapped in w. */
+static int lines_for(UiView *v, const char *text, int px, UiWeight weight, int w, int max)
+{
+    int n = 1;
+    while (n < max && !ui_text_wraps(v, text, px, weight, w, n))
+        n++;
+    return n;
 }
 
 void screen_message(Kiosk *k, const ScreenMessage *m)
@@ -190,12 +219,18 @@ void screen_message(Kiosk *k, const ScreenMessage *m)
     int lh = ui_text_height(v, t->px_body, UI_REGULAR);
     int dot = ui_sc(t, 72);
     int g = ui_sc(t, 24);
-    int sh = m->status ? ui_text_height(v, t->px_body, UI_BOLD) + g : 0;
-    int lines = m->small_lines;
-    if (!lines)
-        lines = ui_text_width(v, m->small, t->px_body, UI_REGULAR) > colw ? 2 : 1;
-    int total = dot + g + big_h + g + lines * lh + sh + g + t->target;
+    /* The badge's status is what the guest must act on ("please ask at the
+     * desk"): wrapped whole, never cut short. */
+    int status_lines = m->status ? lines_for(v, m->status, t->px_body, UI_BOLD, colw, 4) : 0;
+    int sh = m->status ? status_lines * ui_text_height(v, t->px_body, UI_BOLD) + g : 0;
+    int lines =
+        m->small_lines ? m->small_lines : lines_for(v, m->small, t->px_body, UI_REGULAR, colw, 4);
+    int bw, mw;
+    int buttons = buttons_side_by_side(k, m, &bw, &mw) ? t->target : 2 * t->target + t->gap;
+    int total = dot + g + big_h + g + lines * lh + sh + g + buttons;
     int y = (v->h - total) / 2;
+    if (y < t->pad)
+        y = t->pad;
     UiRect d = ui_rect((v->w - dot) / 2, y, dot, dot);
     if (m->mark == SCREEN_MARK_ALERT)
         alert_mark(v, t, d, m->mark_colour);
@@ -210,8 +245,8 @@ void screen_message(Kiosk *k, const ScreenMessage *m)
     y += lines * lh;
     if (m->status) {
         y += g;
-        ui_text_in(v, ui_rect(2 * t->pad, y, colw, sh - g), m->status, t->px_body, t->px_small,
-                   UI_BOLD, m->status_colour, UI_CENTER);
+        ui_text_wrap(v, ui_rect(2 * t->pad, y, colw, sh - g), m->status, t->px_body, UI_BOLD,
+                     m->status_colour, status_lines, UI_CENTER);
         y += sh - g;
     }
     message_buttons(k, m, y + g);
