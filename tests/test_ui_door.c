@@ -364,20 +364,23 @@ static void test_good_scan_after_unknown(void **state)
     }
 }
 
-/* Done's texts and buttons on a screen of w x h: no text cut short with an
- * ellipsis, nothing past the window's edges, no two buttons overlapping. */
-static void assert_message_whole(Uid *d)
+/* No text inside r is cut short with an ellipsis or drawn past the window. */
+static void assert_texts_whole(const UiView *v, UiRect r)
 {
-    const UiView *v = uid_view(d);
     for (size_t i = 0; i < v->ncmds; i++) {
         const UiCmd *c = &v->cmds[i];
-        if (c->type != UI_CMD_TEXT)
+        if (c->type != UI_CMD_TEXT || !ui_rect_contains(r, c->r.x, c->r.y))
             continue;
         const char *t = ui_view_text(v, c->text);
         if (strstr(t, "…") || c->r.x < 0 || c->r.x + c->r.w > v->w || c->r.y < 0 ||
             c->r.y + c->r.h > v->h)
             fail_msg("at %dx%d, '%s' is cut or outside the screen", v->w, v->h, t);
     }
+}
+
+/* Every button is inside the window, and no two overlap. */
+static void assert_buttons_apart(const UiView *v)
+{
     for (size_t i = 0; i < v->nwidgets; i++) {
         const UiWidget *a = &v->widgets[i];
         if (a->kind != UI_W_BUTTON)
@@ -392,6 +395,13 @@ static void assert_message_whole(Uid *d)
                          ui_view_text(v, b->text));
         }
     }
+}
+
+static void assert_message_whole(Uid *d)
+{
+    const UiView *v = uid_view(d);
+    assert_texts_whole(v, ui_rect(0, 0, v->w, v->h));
+    assert_buttons_apart(v);
 }
 
 /* Done tells a guest whose badge was saved for staff to ask at the desk:
@@ -432,6 +442,31 @@ static void test_done_whole(void **state)
         uid_resize(d, 800, 480);
         uid_wait(d, 30000);
         assert_string_equal(uid_screen(d), "welcome");
+    }
+}
+
+/* Interests with larger text in Spanish on portrait panels: "¿No es
+ * usted?" (which undoes the check-in) and Continue side by side, never one
+ * over the other, and the consent sentence whole. */
+static void test_interests_bar_apart(void **state)
+{
+    Fixture *f = *state;
+    static const int AT[][2] = {{480, 800}, {720, 1280}, {1080, 1920}, {800, 480}};
+    uid_press(f->d, "Español");
+    uid_press(f->d, "Texto más grande");
+    uid_press(f->d, "Registrar mi llegada");
+    uid_type(f->d, "Ana", 100);
+    uid_press(f->d, "Ana G. — Acme Welding");
+    uid_press(f->d, "Sí, registrar mi llegada");
+    assert_string_equal(uid_screen(f->d), "interests");
+    for (size_t s = 0; s < sizeof AT / sizeof AT[0]; s++) {
+        uid_resize(f->d, AT[s][0], AT[s][1]);
+        const UiView *v = uid_view(f->d);
+        assert_buttons_apart(v);
+        const UiWidget *consent =
+            ui_view_find_label(v, "Acepto que me contacten sobre colaboraciones");
+        assert_non_null(consent);
+        assert_texts_whole(v, consent->r);
     }
 }
 
@@ -673,6 +708,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_unknown_scan_everywhere, setup, teardown),
         cmocka_unit_test_setup_teardown(test_good_scan_after_unknown, setup, teardown),
         cmocka_unit_test_setup_teardown(test_done_whole, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_interests_bar_apart, setup, teardown),
         cmocka_unit_test_setup_teardown(test_staff_charts_stay, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walkin_is_this_you, setup, teardown),
         cmocka_unit_test_setup_teardown(test_programs_in_spanish, setup, teardown),

@@ -286,9 +286,16 @@ void ui_checkbox(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id,
         ui_draw_rect(v, b, t->contrast ? ui_rgb(0, 0, 0) : t->surface, ui_sc(t, 6));
         ui_draw_frame(v, b, t->contrast ? t->border : t->muted, ui_sc(t, 6), t->border_w);
     }
-    int lx = b.x + bs + ui_sc(t, 12);
-    ui_text_in(v, ui_rect(lx, r.y, r.x + r.w - lx, r.h), label, t->px_body, t->px_small, UI_REGULAR,
-               t->text, UI_LEFT);
+    int lx = b.x + bs + ui_sc(t, 12), lw = r.x + r.w - lx;
+    int lh = ui_text_height(v, t->px_body, UI_REGULAR);
+    /* Wrapped on two lines when the box is tall enough and one is not. */
+    if (r.h >= 2 * lh && ui_text_width(v, label, t->px_body, UI_REGULAR) > lw &&
+        ui_text_wraps(v, label, t->px_body, UI_REGULAR, lw, 2))
+        ui_text_wrap(v, ui_rect(lx, r.y + (r.h - 2 * lh) / 2, lw, 2 * lh), label, t->px_body,
+                     UI_REGULAR, t->text, 2, UI_LEFT);
+    else
+        ui_text_in(v, ui_rect(lx, r.y, lw, r.h), label, t->px_body, t->px_small, UI_REGULAR,
+                   t->text, UI_LEFT);
     ui_widget_add(v, id, UI_W_CHECK, r, label, UI_WF_FOCUSABLE | (checked ? UI_WF_CHECKED : 0));
 }
 

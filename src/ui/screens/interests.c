@@ -323,16 +323,30 @@ static int bar_plan(Kiosk *k, bool not_me, Bar *b)
     int cw = screen_button_w(k, label, t->px_button, ui_sc(t, 220));
     int nw = ui_text_width(v, note, t->px_small, UI_REGULAR) + 2 * ui_sc(t, 12);
     cw = nw > cw ? nw : cw;
-    b->cont = ui_rect(v->w - t->pad - cw, bar_y, cw, bh);
+    int room = v->w - 2 * t->pad;
     b->not_me = ui_rect(t->pad, bar_y, 0, bh);
     if (not_me)
         b->not_me.w = screen_button_w(k, kiosk_tr(k, S_NOT_YOU), t->px_button, t->btn_min);
+    /* Never one over the other: "Not you?" undoes the check-in. Where both
+     * do not fit (larger text in Spanish, a narrow panel) they share the
+     * width, their labels shrinking to fit. */
+    if (b->not_me.w && b->not_me.w + t->gap + cw > room) {
+        b->not_me.w = (room - t->gap) / 2;
+        cw = room - t->gap - b->not_me.w;
+    }
+    b->cont = ui_rect(v->w - t->pad - cw, bar_y, cw, bh);
     int x = b->not_me.w ? t->pad + b->not_me.w + t->gap : t->pad;
     b->consent = ui_rect(x, bar_y, b->cont.x - t->gap - x, bh);
     int need = ui_text_width(v, kiosk_tr(k, S_CONSENT), t->px_body, UI_REGULAR) +
                ui_sc(t, 8 + 34 + 12 + 8);
-    if (need > b->consent.w)
-        b->consent = ui_rect(t->pad, bar_y - t->gap - bh, v->w - 2 * t->pad, bh);
+    if (need > b->consent.w) {
+        /* A line of its own, and two lines of text when one is not enough:
+         * what the guest agrees to is read whole. */
+        int h = bh, two = 2 * ui_text_height(v, t->px_body, UI_REGULAR) + ui_sc(t, 8);
+        if (need > room && two > h)
+            h = two;
+        b->consent = ui_rect(t->pad, bar_y - t->gap - h, room, h);
+    }
     return b->consent.y;
 }
 
