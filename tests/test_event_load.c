@@ -451,6 +451,52 @@ static void test_new_event(void **state)
 
 /* A load cut short after its note but before the files moved leaves the
  * database as it is. */
+/* The event.ini the load left in the event folder, read back as the next
+ * start does. */
+static void loaded_config(Fixture *f, EventConfig *cfg)
+{
+    ConfigDiagnostics diag = {0};
+    config_defaults(cfg);
+    assert_int_equal(config_load_dir(cfg, f->event, &diag), 0);
+}
+
+/* One stick prepared for every kiosk of the event, with the [kiosk] and
+ * [badge] printer lines of the kiosk it was made on: each kiosk keeps its own
+ * id, screen and printer, and a kiosk without an id of its own does not take
+ * the stick's (every kiosk would then be "door-7", their sync copies and
+ * check-ins one kiosk's). */
+static void test_kiosk_keeps_its_own_keys(void **state)
+{
+    Fixture *f = *state;
+    put(f->stick, "event.ini",
+        "[event]\nname = Fall Meet\ndate = 2026-08-20\n[kiosk]\nid = door-7\nrotate = 180\n"
+        "screen_inches = 15\n[badge]\nprinter = Office Laser\n");
+    put(f->stick, "programs.csv", PROGRAMS);
+    EventLoadCheck c;
+    assert_int_equal(visit_event_load(f->v, f->stick, true, &c), VISIT_LOAD_DONE);
+    EventConfig cfg;
+    loaded_config(f, &cfg);
+    assert_string_equal(cfg.kiosk_id, "door-1");
+    assert_int_equal(cfg.rotate, 90);
+    assert_string_equal(cfg.printer, "Door QL");
+    assert_true(cfg.screen_inches > 14.9); /* the kiosk sets none: the stick's is taken */
+
+    /* A kiosk whose event.ini names no id keeps its default one. */
+    put(f->event, "event.ini", "[event]\nname = Fall Meet\ndate = 2026-08-20\n");
+    assert_int_equal(visit_event_load(f->v, f->stick, true, &c), VISIT_LOAD_DONE);
+    loaded_config(f, &cfg);
+    EventConfig defaults;
+    config_defaults(&defaults);
+    assert_string_equal(cfg.kiosk_id, defaults.kiosk_id);
+    assert_string_not_equal(cfg.kiosk_id, "door-7");
+    char *p = tu_path(f->event, "event.ini");
+    size_t len;
+    char *ini = tu_read(p, &len);
+    assert_non_null(strstr(ini, "; id = door-7")); /* left for a person to read */
+    free(ini);
+    free(p);
+}
+
 static void test_note_without_files(void **state)
 {
     Fixture *f = *state;
@@ -473,6 +519,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_errors_change_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_read_error_changes_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_updated_list_keeps_history, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_kiosk_keeps_its_own_keys, setup, teardown),
         cmocka_unit_test_setup_teardown(test_new_event, setup, teardown),
         cmocka_unit_test_setup_teardown(test_note_without_files, setup, teardown),
     };

@@ -88,7 +88,7 @@ typedef struct KeyEdit {
     size_t bom;      /* a BOM is kept as it is and not taken for part of the first line */
     const char *eol; /* the file's line break */
     const char *section, *key;
-    const char *vtext; /* the value as written in the file */
+    const char *vtext; /* the value as written in the file; NULL: comment the key out */
     bool found;        /* the key is in its section already */
     size_t insert_at;  /* after the last line of the first [section]; SIZE_MAX: none */
 } KeyEdit;
@@ -148,12 +148,15 @@ static void edit_write(const KeyEdit *e, FILE *m)
         ConfigIniLine l = config_ini_split(s, n);
         if (l.kind == CONFIG_INI_SECTION)
             snprintf(current, sizeof current, "%.*s", (int)l.name_len, l.name);
-        if (e->found && l.kind == CONFIG_INI_KEY && config_ieq(current, e->section) &&
-            name_is(l.name, l.name_len, e->key))
+        bool target = e->found && l.kind == CONFIG_INI_KEY && config_ieq(current, e->section) &&
+                      name_is(l.name, l.name_len, e->key);
+        if (target && !e->vtext)
+            fputs("; ", m); /* the line stays, for a person to read, as a comment */
+        if (target && e->vtext)
             edit_put_value(m, s, n, end - pos, &l, e->vtext);
         else
             fwrite(s, 1, end - pos, m);
-        if (!e->found && end == e->insert_at && !wrote_key) {
+        if (!e->found && e->vtext && end == e->insert_at && !wrote_key) {
             if (e->text[end - 1] != '\n') /* the last line, without a line break */
                 fputs(e->eol, m);
             fprintf(m, "%s = %s%s", e->key, e->vtext, e->eol);
@@ -161,7 +164,7 @@ static void edit_write(const KeyEdit *e, FILE *m)
         }
         pos = end;
     }
-    if (!e->found && !wrote_key) {
+    if (!e->found && e->vtext && !wrote_key) {
         if (e->len > 0 && e->text[e->len - 1] != '\n')
             fputs(e->eol, m);
         if (e->len > 0)
@@ -173,7 +176,7 @@ static void edit_write(const KeyEdit *e, FILE *m)
 int config_write_key(const char *dir, const char *section, const char *key, const char *value)
 {
     char vtext[CONFIG_STR * 2];
-    if (!value_text(value, vtext, sizeof vtext))
+    if (value && !value_text(value, vtext, sizeof vtext))
         return -1;
     char path[CONFIG_STR + 16];
     snprintf(path, sizeof path, "%s/event.ini", dir);
@@ -196,7 +199,7 @@ int config_write_key(const char *dir, const char *section, const char *key, cons
                  .eol = line_break_of(text, len),
                  .section = section,
                  .key = key,
-                 .vtext = vtext};
+                 .vtext = value ? vtext : NULL};
     edit_find(&e);
 
     char *out = NULL;

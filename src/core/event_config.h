@@ -82,7 +82,10 @@ bool config_parse_badge_size(const char *s, double *w_mm, double *h_mm);
 void config_path(const EventConfig *c, const char *rel, char *out, size_t outlen);
 
 /* Replaces one key's value in DIR/event.ini (adding section/key if missing),
- * keeping everything else byte for byte; writes atomically. 0 or -1 (errno). */
+ * keeping everything else byte for byte; writes atomically. value NULL: the
+ * key's line becomes a comment ("; id = door-1"), so the setting goes but a
+ * person still reads what it was; nothing is added when the key is not there.
+ * 0 or -1 (errno). */
 int config_write_key(const char *dir, const char *section, const char *key, const char *value);
 
 /* Calls fn for each "key = value" line of INI text, with its section as

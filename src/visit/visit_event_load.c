@@ -377,32 +377,35 @@ static int has_key(const char *section, const char *key, const char *value, void
     return !strcasecmp(section, h->section) && !strcasecmp(key, h->key);
 }
 
-typedef struct Keep {
-    const char *staging;
-    const Blob *stick; /* the stick's event.ini */
-} Keep;
-
+/* One of the kiosk's own keys, as its event.ini has it, into the staged one. */
 static int keep_key(const char *section, const char *key, const char *value, void *ud)
 {
-    const Keep *k = ud;
-    HasKey h = {section, key};
-    if (!kiosk_key(section, key) || config_each_key(k->stick->data, k->stick->len, has_key, &h))
+    const char *staging = ud;
+    if (!kiosk_key(section, key))
         return 0;
-    return config_write_key(k->staging, section, key, value) != 0 ? -1 : 0;
+    return config_write_key(staging, section, key, value) != 0 ? -1 : 0;
 }
 
-/* The kiosk's own keys of its event.ini that the stick's does not set, into
- * the staged event.ini. 0, or -1 (errno). */
+/* The kiosk's own keys of its event.ini into the staged event.ini, over what
+ * the stick's says: one stick serves every kiosk of the event, but each has
+ * its own screen, printer and PIN. The stick's kiosk id never comes along:
+ * every kiosk loaded from it would get that one id, and their sync copies
+ * and check-ins would no longer tell them apart; a kiosk whose event.ini
+ * names none keeps its default (the host name), the stick's line left as a
+ * comment. 0, or -1 (errno). */
 static int keep_kiosk_keys(const char *staging, const char *event_dir, const Blob *stick)
 {
     char path[1200];
     snprintf(path, sizeof path, "%s/event.ini", event_dir);
-    size_t len;
+    size_t len = 0;
     char *mine = file_read(path, &len);
-    if (!mine)
-        return errno == ENOENT ? 0 : -1;
-    Keep k = {staging, stick};
-    int rc = config_each_key(mine, len, keep_key, &k);
+    if (!mine && errno != ENOENT)
+        return -1;
+    int rc = mine ? config_each_key(mine, len, keep_key, (void *)staging) : 0;
+    HasKey id = {"kiosk", "id"};
+    if (rc == 0 && config_each_key(stick->data, stick->len, has_key, &id) &&
+        !(mine && config_each_key(mine, len, has_key, &id)))
+        rc = config_write_key(staging, "kiosk", "id", NULL) != 0 ? -1 : 0;
     free(mine);
     return rc;
 }
