@@ -390,7 +390,14 @@ static void test_kiosk_script_leaves_copy(void **state)
         fail_msg("lanyard run: %d\n%s", r.status, r.err);
     tu_run_free(&r);
 
-    char *copy = tu_path(f->folder, "lanyard-door-7.db");
+    /* Named for the kiosk and its database (store_copy_tag). */
+    Store *s = NULL;
+    char err[256], tag[STORE_COPY_TAG_LEN + 1], name[64];
+    assert_int_equal(store_open(db, 0, &s, err, sizeof err), STORE_OK);
+    assert_int_equal(store_copy_tag(s, tag), STORE_OK);
+    store_close(s);
+    snprintf(name, sizeof name, "lanyard-door-7-%s.db", tag);
+    char *copy = tu_path(f->folder, name);
     r = tu_lanyard("export", "attendance", "--db", copy, NULL);
     if (r.status != 0)
         fail_msg("lanyard export: %d\n%s", r.status, r.err);

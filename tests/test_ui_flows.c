@@ -2,6 +2,7 @@
  * (the .script files in tests/ui/) with SDL_VIDEODRIVER=dummy against the test event in
  * tests/ui/event, each checked on the database afterwards, not only on screen. */
 #include <stdbool.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -469,6 +470,71 @@ static size_t guest_count(const char *db)
 
 /* The event's CSVs come in at start when they changed; a broken one is
  * reported with its line and the data from before is kept. */
+/* Two kiosks that share an id and a sync folder (a stick prepared on one and
+ * loaded onto both, or two Pis never named) each keep a copy there of their
+ * own: merging the folder's copies, as the README says, gives both kiosks'
+ * check-ins. */
+static void test_sync_copies_apart(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    char *ev = tu_path(dir, "event"), *sync = tu_path(dir, "sync");
+    assert_int_equal(mkdir(ev, 0700), 0);
+    assert_int_equal(mkdir(sync, 0700), 0);
+    char *ini = tu_path(ev, "event.ini"), *guests = tu_path(ev, "guests.csv");
+    char text[1400];
+    snprintf(text, sizeof text,
+             "[event]\nname = Fall Meet\n[kiosk]\nid = door-1\n[sync]\nfolder = %s\n", sync);
+    tu_write(ini, text, (size_t)-1);
+    tu_write(guests,
+             "First,Last,Company,Email\nAna,García,Acme,ana@example.com\n"
+             "Tomás,Ruiz,Acme,tomas@example.com\n",
+             (size_t)-1);
+    static const char *const WHO[] = {"Ana", "Tomás"};
+    for (int i = 0; i < 2; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "k%d.db", i);
+        char *db = tu_path(dir, name), *script = tu_path(dir, "s.script");
+        snprintf(text, sizeof text,
+                 "press Check in\ntype %s\npress %s %c. — Acme\npress Yes, check me in\n"
+                 "press Continue\n",
+                 WHO[i], WHO[i], i ? 'R' : 'G');
+        tu_write(script, text, (size_t)-1);
+        TuRun r = tu_lanyard("run", "--event", ev, "--db", db, "--script", script, NULL);
+        uid_expect_ok(&r);
+        tu_run_free(&r);
+        free(db);
+        free(script);
+    }
+    /* Two copies, both named for door-1. */
+    DIR *d = opendir(sync);
+    assert_non_null(d);
+    char *copies[4] = {0};
+    int n = 0;
+    for (struct dirent *e; (e = readdir(d));)
+        if (!strncmp(e->d_name, "lanyard-door-1-", 15) && strstr(e->d_name, ".db") &&
+            !strstr(e->d_name, ".db-") && n < 4)
+            copies[n++] = tu_path(sync, e->d_name);
+    closedir(d);
+    assert_int_equal(n, 2);
+    char *merged = tu_path(dir, "district.db");
+    TuRun r = tu_lanyard("merge", "--into", merged, copies[0], copies[1], NULL);
+    uid_expect_ok(&r);
+    tu_run_free(&r);
+    Store *s = open_db(merged);
+    assert_int_equal(attendance_rows(s), 2);
+    store_close(s);
+    for (int i = 0; i < n; i++)
+        free(copies[i]);
+    free(merged);
+    free(ini);
+    free(guests);
+    free(ev);
+    free(sync);
+    tu_rmtree(dir);
+    free(dir);
+}
+
 static void test_event_files_on_start(void **state)
 {
     (void)state;
@@ -561,6 +627,7 @@ int main(void)
         cmocka_unit_test(test_bad_usage),
         cmocka_unit_test(test_default_db_and_demo),
         cmocka_unit_test(test_event_files_on_start),
+        cmocka_unit_test(test_sync_copies_apart),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -224,10 +224,18 @@ static void sync_start(App *a, VisitEnv *env)
         fprintf(stderr, "lanyard run: no sync copy: no SDL event left\n");
         return;
     }
+    /* The copy's name: the kiosk's id for people, and the database's tag so
+     * that no two databases ever share a copy (store_copy_tag). */
+    char tag[STORE_COPY_TAG_LEN + 1], name[sizeof cfg->kiosk_id + STORE_COPY_TAG_LEN + 2];
+    if (store_copy_tag(a->store, tag) != STORE_OK) {
+        fprintf(stderr, "lanyard run: no sync copy: %s\n", store_errmsg(a->store));
+        return;
+    }
+    snprintf(name, sizeof name, "%s-%s", cfg->kiosk_id, tag);
     char err[512];
     ClockPort clock = {wall_clock, NULL};
-    a->sync = sync_worker_create(store_path(a->store), folder, cfg->kiosk_id, NULL, clock,
-                                 sync_notify, a, err, sizeof err);
+    a->sync = sync_worker_create(store_path(a->store), folder, name, NULL, clock, sync_notify, a,
+                                 err, sizeof err);
     if (!a->sync) {
         fprintf(stderr, "lanyard run: no sync copy: %s\n", err);
         return;

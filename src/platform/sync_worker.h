@@ -44,7 +44,8 @@ void sync_worker_options_default(SyncOptions *o);
 
 /* Starts the worker for the database at db_path, copying into folder as
  * lanyard-<kiosk_id>.db (characters other than letters, digits, '-', '_' and
- * '.' in the id become '_'). A first copy is made debounce_ms after the start,
+ * '.' in the id become '_'; the kiosk passes its id and its database's tag,
+ * store_copy_tag). A first copy is made debounce_ms after the start,
  * so the folder holds the data the kiosk started with. opt NULL: defaults;
  * notify may be NULL. NULL with err filled when the thread cannot start. */
 SyncWorker *sync_worker_create(const char *db_path, const char *folder, const char *kiosk_id,

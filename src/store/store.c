@@ -627,6 +627,25 @@ StoreStatus store_setting_set(Store *s, const char *key, const char *value)
     return store_step_done(s, st, "save a setting");
 }
 
+StoreStatus store_copy_tag(Store *s, char out[STORE_COPY_TAG_LEN + 1])
+{
+    char *v = NULL;
+    StoreStatus st = store_setting_get(s, "copy_tag", &v);
+    if (st == STORE_OK && v && strlen(v) == STORE_COPY_TAG_LEN) {
+        memcpy(out, v, STORE_COPY_TAG_LEN + 1);
+        free(v);
+        return STORE_OK;
+    }
+    free(v);
+    if (st != STORE_OK && st != STORE_NOT_FOUND)
+        return st;
+    char id[ID_LEN + 1];
+    id_random(id);
+    memcpy(out, id, STORE_COPY_TAG_LEN);
+    out[STORE_COPY_TAG_LEN] = '\0';
+    return store_setting_set(s, "copy_tag", out);
+}
+
 /* ---- audit ---- */
 
 /* Inside or outside a transaction; outside, the insert is its own commit. */

@@ -224,6 +224,13 @@ StoreStatus store_stats(Store *s, StoreStats *out);
 StoreStatus store_setting_get(Store *s, const char *key, char **value);
 StoreStatus store_setting_set(Store *s, const char *key, const char *value);
 
+/* Eight hex digits that name this database among others (made and kept the
+ * first time they are asked for): the sync copy's name carries them, so two
+ * kiosks that share an id (every Pi is "raspberrypi" until named) or one
+ * kiosk's databases of two events never write to one copy. */
+#define STORE_COPY_TAG_LEN 8
+StoreStatus store_copy_tag(Store *s, char out[STORE_COPY_TAG_LEN + 1]);
+
 /* ---- merge ---- */
 
 typedef struct MergeReport {
