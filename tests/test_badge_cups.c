@@ -2,10 +2,11 @@
  *
  * A queue of its own into cups-pdf (cups_env.h); without root (or CUPS)
  * every test is skipped and says why. Checks: the printed PDF is the label and its QR opens the
- * guest's link; a disabled queue gives a failed job that staff see and reprint after cupsenable; 30
- * quick check-ins give 30 PDFs, none twice. End to end, a guest checked in on the kiosk by script
- * (`lanyard run --script`, no display) gets a PDF whose QR opens her programs, and with the printer
- * stopped the Done screen asks her to see staff while her check-in stands. */
+ * guest's link; a stopped queue holds the badge (not failed, not sent) until cupsenable, then it
+ * prints once; 30 quick check-ins give 30 PDFs, none twice. End to end, a guest checked in on the
+ * kiosk by script (`lanyard run --script`, no display) gets a PDF whose QR opens her programs, and
+ * with the printer stopped the Done screen asks her to see staff while her check-in stands and
+ * her badge waits for the printer. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -243,7 +244,62 @@ static void test_print_errors(void **state)
     assert_int_equal(n, 0);
 }
 
-static void test_disabled_queue_fails_then_reprints(void **state)
+static int count_job(const PrintJob *job, void *ud)
+{
+    (void)job;
+    (*(int *)ud)++;
+    return 0;
+}
+
+/* cupsdisable -r, as CUPS itself stops a label printer that runs out of labels. */
+static void cups_stop(const char *reason)
+{
+    const char *argv[] = {"/usr/sbin/cupsdisable", "-r", reason, cups.queue, NULL};
+    TuRun r = tu_run(argv, NULL);
+    if (r.status != 0)
+        fail_msg("cupsdisable %s: %s", cups.queue, r.err);
+    tu_run_free(&r);
+}
+
+/* The jobs CUPS has not finished on the test queue (lpstat's lines, "" when none). */
+static char *cups_unfinished(void)
+{
+    const char *lpstat[] = {"/usr/bin/lpstat", "-W", "not-completed", "-o", cups.queue, NULL};
+    TuRun r = tu_run(lpstat, NULL);
+    assert_int_equal(r.status, 0);
+    char *out = strdup(r.out);
+    tu_run_free(&r);
+    return out;
+}
+
+static size_t pdf_count(void)
+{
+    size_t n;
+    char **names = pdfs(&n);
+    pdfs_free(names, n);
+    return n;
+}
+
+/* The guest's latest job waits for the stopped printer: in this state, no
+ * try used up beyond tries, and the printer's reason as its error. */
+typedef struct Paused {
+    const char *guest_id;
+    PrintJobState state;
+    int tries;
+} Paused;
+
+static bool is_paused(Store *s, void *arg)
+{
+    const Paused *p = arg;
+    PrintJob job;
+    return store_print_latest(s, p->guest_id, &job) == STORE_OK && job.state == p->state &&
+           job.attempts == p->tries && strstr(job.error, "stopped") &&
+           strstr(job.error, "out of labels");
+}
+
+/* A stopped printer holds the badge in the kiosk: not failed, not sent, and
+ * printed once (one PDF) when the printer is started again. */
+static void test_stopped_queue_waits_then_prints_once(void **state)
 {
     if (!cups.ready)
         skip();
@@ -253,57 +309,64 @@ static void test_disabled_queue_fails_then_reprints(void **state)
     assert_int_equal(store_open(f->db, 0, &s, err, sizeof err), STORE_OK);
     bt_guest_id(s, BT_ANA_CODE, ana);
 
-    cups_tool("/usr/sbin/cupsdisable");
+    cups_stop("out of labels");
     BtWatch w;
     bt_watch_init(&w);
     BadgeQueue *q = start_queue(f->db, &w, true);
     assert_int_equal(badge_queue_enqueue(q, ana), 0);
-    BtJobWant want = {ana, PRINT_FAILED, 0};
-    bool failed = bt_wait(&w, s, bt_latest_is, &want, 60000);
-    cups_tool("/usr/sbin/cupsenable");
-    assert_true(failed);
-
-    /* Staff see it: the job row and the queue's status say what is wrong. */
-    PrintJob job;
-    assert_int_equal(store_print_latest(s, ana, &job), STORE_OK);
-    assert_int_equal(job.attempts, 3);
-    assert_non_null(strstr(job.error, "stopped"));
-    assert_non_null(strstr(job.error, cups.queue));
+    Paused paused = {ana, PRINT_QUEUED, 0};
+    bool waits = bt_wait(&w, s, is_paused, &paused, 60000);
     PrinterStatus st;
     badge_queue_status(q, &st);
-    assert_int_equal(st.failed, 1);
+    char *at_cups = cups_unfinished();
+    if (!waits)
+        cups_tool("/usr/sbin/cupsenable");
+    assert_true(waits);
+
+    /* Staff see why, and the badge as waiting, not failed; CUPS has nothing. */
     assert_false(st.ok);
     assert_non_null(strstr(st.message, "stopped"));
-    size_t n;
-    char **names = pdfs(&n);
-    pdfs_free(names, n);
-    assert_int_equal(n, 0);
-
-    /* After cupsenable, a reprint prints. */
-    assert_int_equal(badge_queue_reprint(q, ana), 0);
-    want.state = PRINT_DONE;
-    want.after_id = job.id;
-    assert_true(bt_wait(&w, s, bt_latest_is, &want, 60000));
-    PrintJob again;
-    assert_int_equal(store_print_latest(s, ana, &again), STORE_OK);
-    badge_queue_status(q, &st);
+    assert_non_null(strstr(st.message, "out of labels"));
+    assert_int_equal(st.waiting, 1);
     assert_int_equal(st.failed, 0);
+    assert_string_equal(at_cups, "");
+    free(at_cups);
+    assert_int_equal(pdf_count(), 0);
+
+    cups_tool("/usr/sbin/cupsenable");
+    BtJobWant want = {ana, PRINT_DONE, 0};
+    assert_true(bt_wait(&w, s, bt_latest_is, &want, 60000));
+    PrintJob job;
+    assert_int_equal(store_print_latest(s, ana, &job), STORE_OK);
+    assert_int_equal(job.attempts, 1);
+    assert_string_equal(job.error, "");
+    badge_queue_status(q, &st);
     assert_true(st.ok);
+    assert_int_equal(st.failed, 0);
     badge_queue_destroy(q);
     bt_watch_destroy(&w);
 
-    char *pdf = pdf_of_job(again.cups_job_id);
+    int jobs = 0;
+    assert_int_equal(store_print_each(s, false, count_job, &jobs), STORE_OK);
+    assert_int_equal(jobs, 1);
+    assert_int_equal(pdf_count(), 1);
+    char *pdf = pdf_of_job(job.cups_job_id);
     assert_non_null(pdf);
     char *text = bt_zbar_pdf(pdf, f->dir);
     assert_non_null(text);
     assert_string_equal(text, BT_ANA_URL);
     free(text);
     free(pdf);
+    at_cups = cups_unfinished();
+    assert_string_equal(at_cups, "");
+    free(at_cups);
     store_close(s);
 }
 
-/* A kiosk restarted while its job waits at a stopped printer does not leave it
- * there to print hours later: the job is cancelled at CUPS and fails visibly. */
+/* A job CUPS already has when its printer stops (the labels ran out after it
+ * was sent), found by a restarted kiosk: it is left waiting at CUPS, not
+ * failed nor cancelled nor sent again, and prints once when the printer is
+ * started. */
 static void test_waiting_job_at_stopped_printer(void **state)
 {
     if (!cups.ready)
@@ -319,7 +382,7 @@ static void test_waiting_job_at_stopped_printer(void **state)
     tu_run_free(&r);
 
     /* A disabled printer still accepts jobs: they wait. */
-    cups_tool("/usr/sbin/cupsdisable");
+    cups_stop("out of labels");
     const char *lp[] = {"/usr/bin/lp", "-d", cups.queue, pdf, NULL};
     r = tu_run(lp, NULL);
     assert_int_equal(r.status, 0);
@@ -338,22 +401,26 @@ static void test_waiting_job_at_stopped_printer(void **state)
     BtWatch w;
     bt_watch_init(&w);
     BadgeQueue *q = start_queue(f->db, &w, true);
-    BtJobWant want = {ana, PRINT_FAILED, 0};
-    bool failed = bt_wait(&w, s, bt_latest_is, &want, 60000);
+    Paused paused = {ana, PRINT_SENT, 1};
+    bool waits = bt_wait(&w, s, is_paused, &paused, 60000);
+    char *at_cups = cups_unfinished();
+    cups_tool("/usr/sbin/cupsenable");
+    assert_true(waits);
+    /* Still at CUPS, waiting for the printer. */
+    assert_non_null(strstr(at_cups, cups.queue));
+    free(at_cups);
+
+    BtJobWant want = {ana, PRINT_DONE, 0};
+    assert_true(bt_wait(&w, s, bt_latest_is, &want, 60000));
     badge_queue_destroy(q);
     bt_watch_destroy(&w);
-    cups_tool("/usr/sbin/cupsenable");
-    assert_true(failed);
     assert_int_equal(store_print_latest(s, ana, &job), STORE_OK);
-    assert_int_equal(job.attempts, 3);
-    assert_non_null(strstr(job.error, "stopped"));
-
-    /* The waiting job was cancelled, so enabling the printer prints nothing. */
-    const char *lpstat[] = {"/usr/bin/lpstat", "-W", "not-completed", "-o", cups.queue, NULL};
-    r = tu_run(lpstat, NULL);
-    assert_int_equal(r.status, 0);
-    assert_string_equal(r.out, "");
-    tu_run_free(&r);
+    assert_int_equal(job.cups_job_id, cups_id);
+    assert_int_equal(job.attempts, 1);
+    assert_int_equal(pdf_count(), 1);
+    char *out = pdf_of_job(cups_id);
+    assert_non_null(out);
+    free(out);
     free(pdf);
     store_close(s);
 }
@@ -371,13 +438,6 @@ static bool all_done(Store *s, void *arg)
             return false;
     }
     return true;
-}
-
-static int count_job(const PrintJob *job, void *ud)
-{
-    (void)job;
-    (*(int *)ud)++;
-    return 0;
 }
 
 static void test_thirty_checkins_thirty_badges(void **state)
@@ -568,38 +628,53 @@ static void test_kiosk_checkin_prints(void **state)
     free(pdf);
 }
 
-static void test_kiosk_disabled_queue(void **state)
+/* With the printer stopped the guest is told to see staff while her check-in
+ * stands; the badge waits in the kiosk's queue, and a kiosk started after the
+ * printer is started again prints it once. */
+static void test_kiosk_stopped_queue(void **state)
 {
     if (!cups.ready)
         skip();
     Fixture *f = *state;
-    cups_tool("/usr/sbin/cupsdisable");
-    TuRun r = kiosk_run(f, "expect Please see a staff member\n"
+    cups_stop("out of labels");
+    TuRun r = kiosk_run(f, "expect The printer is paused. Please see a staff member\n"
                            "expect-not Your badge is ready.\n"
                            "press Done\n"
                            "expect Check in\n");
-    cups_tool("/usr/sbin/cupsenable");
-    if (r.status != 0)
+    if (r.status != 0) {
+        cups_tool("/usr/sbin/cupsenable");
         fail_msg("lanyard run: status %d: %s", r.status, r.err);
+    }
     tu_run_free(&r);
 
-    /* Checked in all the same; the failed job says why, for staff. */
+    /* Checked in all the same; the job waits, unsent, and says why for staff. */
     Store *s;
     char err[512], id[ID_LEN + 1];
     assert_int_equal(store_open(f->db, 0, &s, err, sizeof err), STORE_OK);
     bt_guest_id(s, KP_CODE, id);
     assert_int_equal(bt_badge_printed(s, id), 0);
-    PrintJob job;
-    assert_int_equal(store_print_latest(s, id, &job), STORE_OK);
-    assert_int_equal(job.state, PRINT_FAILED);
-    assert_int_equal(job.attempts, 3);
-    assert_non_null(strstr(job.error, "stopped"));
-    assert_non_null(strstr(job.error, cups.queue));
+    Paused paused = {id, PRINT_QUEUED, 0};
+    bool waits = is_paused(s, &paused);
+    char *at_cups = cups_unfinished();
+    cups_tool("/usr/sbin/cupsenable");
+    assert_true(waits);
+    assert_string_equal(at_cups, "");
+    free(at_cups);
+    assert_int_equal(pdf_count(), 0);
+
+    BtWatch w;
+    bt_watch_init(&w);
+    BadgeQueue *q = start_queue(f->db, &w, true);
+    BtJobWant want = {id, PRINT_DONE, 0};
+    assert_true(bt_wait(&w, s, bt_latest_is, &want, 60000));
+    badge_queue_destroy(q);
+    bt_watch_destroy(&w);
+    assert_int_equal(bt_badge_printed(s, id), 1);
+    int jobs = 0;
+    assert_int_equal(store_print_each(s, false, count_job, &jobs), STORE_OK);
+    assert_int_equal(jobs, 1);
     store_close(s);
-    size_t n;
-    char **names = pdfs(&n);
-    pdfs_free(names, n);
-    assert_int_equal(n, 0);
+    assert_int_equal(pdf_count(), 1);
 }
 
 int main(void)
@@ -607,11 +682,11 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_print_command_and_follow, setup, teardown),
         cmocka_unit_test_setup_teardown(test_print_errors, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_disabled_queue_fails_then_reprints, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_stopped_queue_waits_then_prints_once, setup, teardown),
         cmocka_unit_test_setup_teardown(test_waiting_job_at_stopped_printer, setup, teardown),
         cmocka_unit_test_setup_teardown(test_thirty_checkins_thirty_badges, setup30, teardown),
         cmocka_unit_test_setup_teardown(test_kiosk_checkin_prints, setup_kiosk, teardown),
-        cmocka_unit_test_setup_teardown(test_kiosk_disabled_queue, setup_kiosk, teardown),
+        cmocka_unit_test_setup_teardown(test_kiosk_stopped_queue, setup_kiosk, teardown),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -6,6 +6,7 @@
 #include <SDL.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,7 @@ void badge_queue_options_default(BadgeQueueOptions *o)
     o->resume = true;
     o->cups_timeout_ms = 0;
     o->give_up_ms = 120000;
+    o->wait_stopped = true;
 }
 
 bool stopping(BadgeQueue *q)
@@ -251,14 +253,22 @@ static int64_t work(BadgeQueue *q, Request *req, size_t nreq)
     for (size_t i = 0; i < nreq && !stopping(q); i++)
         take_request(q, &req[i]);
     int64_t now = time_monotonic_ms();
+    /* The first job to find its printer stopped speaks for the others of
+     * that printer this round: one question to CUPS, not one per badge. */
+    size_t stopped = SIZE_MAX;
     for (size_t i = 0; i < q->nactive && !stopping(q); i++) {
         Active *a = &q->active[i];
         if (a->next_at > now)
             continue;
-        if (a->job.state == PRINT_QUEUED)
-            attempt(q, a);
-        else if (a->job.state == PRINT_SENDING)
+        if (a->job.state == PRINT_SENDING) {
             recover_sending(q, a);
+        } else if (a->job.state != PRINT_QUEUED) {
+            continue;
+        } else if (stopped != SIZE_MAX && !strcmp(q->active[stopped].job.printer, a->job.printer)) {
+            wait_stopped(q, a, q->active[stopped].job.error);
+        } else if (attempt(q, a) && stopped == SIZE_MAX) {
+            stopped = i;
+        }
     }
     now = time_monotonic_ms();
     for (size_t i = 0; i < q->nactive && !stopping(q); i++) {

@@ -14,6 +14,13 @@
  * "sending" (the kiosk stopped while handing it to CUPS) is looked for at CUPS
  * by its job name before it is sent again, so no badge prints twice.
  *
+ * A stopped printer (cupsdisable, or CUPS itself when a label printer runs
+ * out of labels or errs) is a reason to wait, not to fail: a queued job stays
+ * in the kiosk, unsent and with no try used up, marked paused with the
+ * printer's reason, and is sent once the printer takes jobs again; a job CUPS
+ * already has is left waiting there and prints when the printer is started.
+ * Either way it prints once.
+ *
  * No wait on CUPS is unbounded (badge_cups.h): a print server that does not
  * answer fails the try with "did not answer", and a sent job CUPS gives no
  * news of for give_up_ms, or whose queue is gone, fails for good and is
@@ -27,7 +34,8 @@
  * The notify callback runs on the worker thread after each change of a job's
  * state; it must not touch UI state (the kiosk wraps it in SDL_PushEvent). For
  * the guest's Done screen: queued, sent and printing read "printing…" (a try
- * that failed and will be retried stays queued, with its error set), done reads
+ * that failed and will be retried stays queued, with its error set) unless
+ * the job is paused (its printer is stopped: staff must start it), done reads
  * "printed" when the job's printer is set and "saved for staff to print" when
  * it is "" (the badge is the PNG in the job's output), failed reads "please
  * see staff". */
@@ -49,12 +57,16 @@ typedef void (*BadgeNotifyFn)(void *ud, const PrintJob *job);
 typedef struct BadgeQueueOptions {
     int max_attempts;    /* tries before a job is left failed; default 3 */
     int retry_delay_ms;  /* wait before the first retry, doubled for each next; default 2000 */
-    int poll_ms;         /* how often CUPS is asked about sent jobs; default 500 */
+    int poll_ms;         /* how often CUPS is asked about sent jobs, and a stopped
+                          * printer whether it was started; default 500 */
     bool resume;         /* take over unfinished jobs found in the database; default true
                           * (`lanyard print` says false: it leaves the kiosk's jobs alone) */
     int cups_timeout_ms; /* a request to CUPS with no answer for this long fails;
                           * 0: BADGE_CUPS_TIMEOUT_MS */
     int give_up_ms;      /* a sent job CUPS says nothing of for this long fails; 120000 */
+    bool wait_stopped;   /* a stopped printer holds jobs until it is started; default
+                          * true (`lanyard print` says false: someone waits for the answer,
+                          * and a job CUPS holds at a stopped printer is then cancelled) */
 } BadgeQueueOptions;
 
 void badge_queue_options_default(BadgeQueueOptions *o);

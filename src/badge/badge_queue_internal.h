@@ -72,9 +72,12 @@ void failed_set(BadgeQueue *q, const char *guest_id, bool failed);
 void status_problem(BadgeQueue *q, const char *message);
 Active *active_push(BadgeQueue *q, const PrintJob *job);
 
-/* badge_queue_try.c: one try of a queued job; a job found "sending" at start;
- * CUPS asked about the sent jobs of one printer. */
-void attempt(BadgeQueue *q, Active *a);
+/* badge_queue_try.c: one try of a queued job (true when it found its printer
+ * stopped and waits, the reason in its error); a queued job waiting for its
+ * stopped printer; a job found "sending" at start; CUPS asked about the sent
+ * jobs of one printer. */
+bool attempt(BadgeQueue *q, Active *a);
+void wait_stopped(BadgeQueue *q, Active *a, const char *why);
 void recover_sending(BadgeQueue *q, Active *a);
 void follow(BadgeQueue *q, const char *printer);
 

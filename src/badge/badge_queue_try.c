@@ -1,7 +1,8 @@
 /* badge_queue_try.c — the print worker's tries: a badge rendered and written
- * as a PNG or sent to CUPS (recorded as "sending" first), a job found
- * "sending" at start looked for at CUPS, and sent jobs followed until they
- * printed, failed, or CUPS gave no news of them for too long. */
+ * as a PNG or sent to CUPS (recorded as "sending" first) or held back while
+ * its printer is stopped, a job found "sending" at start looked for at CUPS,
+ * and sent jobs followed until they printed, failed, or CUPS gave no news of
+ * them for too long. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 static void attempt_failed(BadgeQueue *q, Active *a, const char *why)
 {
     text_copy(a->job.error, sizeof a->job.error, why);
+    a->job.paused = false;
     int cups_id = a->job.cups_job_id;
     a->job.cups_job_id = 0;
     a->silent = 0;
@@ -41,6 +43,7 @@ static void job_done(BadgeQueue *q, Active *a)
 {
     a->job.state = PRINT_DONE;
     a->job.error[0] = '\0';
+    a->job.paused = false;
     /* Not checked in (a test badge, an undone check-in) is not a problem. */
     if (store_badge_printed_set(q->store, a->job.guest_id) == STORE_ERROR)
         status_problem(q, store_errmsg(q->store));
@@ -108,6 +111,8 @@ static void send_badge(BadgeQueue *q, Active *a, const BadgeImage *badge, const 
     /* Only once "sending" is on disk: otherwise a crash during the send
      * would leave a queued job that the next start sends again. */
     a->job.state = PRINT_SENDING;
+    a->job.paused = false;
+    a->job.error[0] = '\0';
     if (store_print_update(q->store, &a->job, time_now_ms()) != STORE_OK) {
         free(pdf);
         snprintf(err, sizeof err, "%s", store_errmsg(q->store));
@@ -131,25 +136,54 @@ static void send_badge(BadgeQueue *q, Active *a, const BadgeImage *badge, const 
     }
 }
 
+/* Marks a job as waiting for its printer (paused, why as its error), saved
+ * and told only when that is news: a printer stopped for an hour is asked
+ * about every poll_ms, and the database is not written each time. */
+static void mark_paused(BadgeQueue *q, Active *a, const char *why)
+{
+    char was[sizeof a->job.error];
+    memcpy(was, a->job.error, sizeof was);
+    text_copy(a->job.error, sizeof a->job.error, why);
+    if (a->job.paused && !strcmp(was, a->job.error))
+        return;
+    a->job.paused = true;
+    job_changed(q, &a->job);
+}
+
+/* A stopped printer is something staff fix (load labels, then Resume printer
+ * or cupsenable): the job stays queued in the kiosk, unsent, without using up
+ * a try, and is tried again every poll_ms. Sent only once the printer takes
+ * jobs again, it prints once, and a restart meanwhile finds it queued. */
+void wait_stopped(BadgeQueue *q, Active *a, const char *why)
+{
+    a->next_at = time_monotonic_ms() + q->opt.poll_ms;
+    mark_paused(q, a, why);
+}
+
 /* One try: render, then write the PNG or send to CUPS. */
-void attempt(BadgeQueue *q, Active *a)
+bool attempt(BadgeQueue *q, Active *a)
 {
     char err[512] = "";
-    a->job.attempts++;
     if (a->job.printer[0]) {
         int ready = badge_cups_printer_check(a->job.printer, err, sizeof err);
         if (stopping(q))
-            return; /* the row is as it was: queued */
+            return false; /* the row is as it was: queued */
         status_problem(q, ready == 0 ? NULL : err);
+        if (ready == 1 && q->opt.wait_stopped) {
+            wait_stopped(q, a, err);
+            return true;
+        }
         if (ready != 0) {
+            a->job.attempts++;
             attempt_failed(q, a, err);
-            return;
+            return false;
         }
     }
+    a->job.attempts++;
     BadgeData d;
     if (badge_data_load(q->store, &q->cfg, a->job.guest_id, &d, err, sizeof err) != 0) {
         attempt_failed(q, a, err);
-        return;
+        return false;
     }
     BadgeSpec spec;
     badge_spec_from_config(&q->cfg, &spec);
@@ -165,6 +199,7 @@ void attempt(BadgeQueue *q, Active *a)
     }
     badge_image_free(badge);
     badge_data_free(&d);
+    return false;
 }
 
 /* A job found sending at start: the kiosk stopped while handing it to CUPS.
@@ -231,17 +266,26 @@ static void follow_one(BadgeQueue *q, Active *a, BadgeCupsJobState st, bool gone
     a->silent = 0;
     switch (st) {
     case BADGE_CUPS_JOB_WAITING:
-        /* A job waiting at a stopped printer would print whenever someone
-         * restarts it, maybe long after the guest left: it counts as failed,
-         * and staff reprint. */
-        if (why) {
+        /* At a stopped printer (it ran out of labels while this job was
+         * sent, or staff paused it) the job waits there and prints once the
+         * printer is started: CUPS keeps it, so it is neither cancelled nor
+         * sent again. `lanyard print` has no one to wait: it fails. */
+        if (why && q->opt.wait_stopped) {
+            mark_paused(q, a, why);
+        } else if (why) {
             badge_cups_cancel(a->job.printer, a->job.cups_job_id);
             attempt_failed(q, a, why);
+        } else if (a->job.paused) {
+            a->job.paused = false;
+            a->job.error[0] = '\0';
+            job_changed(q, &a->job);
         }
         break;
     case BADGE_CUPS_JOB_PROCESSING:
-        if (a->job.state != PRINT_PRINTING) {
+        if (a->job.state != PRINT_PRINTING || a->job.paused) {
             a->job.state = PRINT_PRINTING;
+            a->job.paused = false;
+            a->job.error[0] = '\0';
             job_changed(q, &a->job);
         }
         break;

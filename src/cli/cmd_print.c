@@ -90,8 +90,9 @@ int cmd_print(int argc, char **argv)
     pthread_cond_init(&w.cv, NULL);
     BadgeQueueOptions opt;
     badge_queue_options_default(&opt);
-    opt.resume = false;   /* the kiosk's unfinished jobs are the kiosk's */
-    opt.max_attempts = 1; /* a person is waiting for the answer: no retries */
+    opt.resume = false;       /* the kiosk's unfinished jobs are the kiosk's */
+    opt.max_attempts = 1;     /* a person is waiting for the answer: no retries */
+    opt.wait_stopped = false; /* ...nor a wait for a stopped printer: it says so */
     BadgeQueue *q = badge_queue_create(a.db, &cfg, &opt, on_job, &w, err, sizeof err);
     if (!q) {
         fprintf(stderr, "lanyard print: %s\n", err);

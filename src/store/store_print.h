@@ -37,6 +37,9 @@ typedef struct PrintJob {
     char output[512];  /* the PNG written when there is no printer */
     char error[256];   /* why the last attempt failed ("" when it did not) */
     int64_t created_at, updated_at;
+    /* Not stored: the job waits for its stopped printer (error says why),
+     * which takes no try; the print worker sets it for the screens. */
+    bool paused;
 } PrintJob;
 
 /* "queued", "sent", "printing", "done", "failed", "held", "sending". */

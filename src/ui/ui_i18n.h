@@ -58,6 +58,7 @@ typedef enum UiStr {
     S_BADGE_PRINTING,
     S_BADGE_PRINTED,
     S_BADGE_FAILED,
+    S_BADGE_PAUSED, /* the printer is stopped: the badge waits for staff */
     S_ALREADY,
     S_ALREADY_SUB_FMT, /* one %s: first name */
     S_OK,

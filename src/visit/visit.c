@@ -541,6 +541,7 @@ void visit_badge_update(Visit *v, const PrintJob *job)
     if (!v->guest.id[0] || strcmp(v->guest.id, job->guest_id) != 0 || !v->badge_asked)
         return;
     v->badge.state = job->state;
+    v->badge.paused = job->paused;
     text_copy(v->badge.printer, sizeof v->badge.printer, job->printer);
     text_copy(v->badge.file, sizeof v->badge.file, job->printer[0] ? "" : job->output);
     v->badge.to_file = !job->printer[0];

@@ -185,6 +185,7 @@ bool visit_not_me_offered(const Visit *v);
  * with to_file means "saved for staff to print". */
 typedef struct VisitBadge {
     PrintJobState state; /* as the printer last reported it */
+    bool paused;         /* waiting for its stopped printer: staff must start it */
     bool to_file;        /* written as a PNG file rather than sent to a printer */
     char printer[128];   /* the CUPS queue it was sent to ("" when to_file) */
     char file[512];      /* the PNG written, when to_file ("" until it is) */

@@ -15,7 +15,14 @@ enum { ID_OK = 1, ID_EXPLORE };
 #define BADGE_SHOW_MS 4000
 
 /* The badge as the guest is told about it. */
-typedef enum Badge { BADGE_NONE, BADGE_PRINTING, BADGE_PRINTED, BADGE_SAVED, BADGE_FAILED } Badge;
+typedef enum Badge {
+    BADGE_NONE,
+    BADGE_PRINTING,
+    BADGE_PRINTED,
+    BADGE_SAVED,
+    BADGE_PAUSED, /* waiting for a stopped printer: it prints once staff start it */
+    BADGE_FAILED
+} Badge;
 
 typedef struct Done {
     Badge seen;      /* as of the last tick, which notes... */
@@ -31,7 +38,9 @@ static Badge badge(const Kiosk *k)
         return BADGE_NONE;
     if (b.state == PRINT_DONE)
         return b.to_file ? BADGE_SAVED : BADGE_PRINTED;
-    return b.state == PRINT_FAILED ? BADGE_FAILED : BADGE_PRINTING;
+    if (b.state == PRINT_FAILED)
+        return BADGE_FAILED;
+    return b.paused ? BADGE_PAUSED : BADGE_PRINTING;
 }
 
 /* When Done goes back to Welcome: DONE_MS after it opened, but a guest whose
@@ -76,6 +85,8 @@ static int badge_str(Badge b)
         return S_BADGE_PRINTED;
     case BADGE_SAVED:
         return S_BADGE_SAVED;
+    case BADGE_PAUSED:
+        return S_BADGE_PAUSED;
     case BADGE_FAILED:
         return S_BADGE_FAILED;
     case BADGE_NONE:
@@ -129,8 +140,9 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
         m.status = kiosk_tr(k, S_BADGE_SAVED);
         m.status_colour = t->text;
         break;
+    case BADGE_PAUSED:
     case BADGE_FAILED:
-        m.status = kiosk_tr(k, S_BADGE_FAILED);
+        m.status = kiosk_tr(k, (UiStr)badge_str(badge(k)));
         m.status_colour = t->error;
         break;
     case BADGE_NONE:
