@@ -167,6 +167,61 @@ static void test_failure_after_retries_is_seen(void **state)
     assert_int_equal(f->prints, 1);
 }
 
+/* The printer is stopped (out of labels): the badge waits for it, and the
+ * guest is told so and to see staff, not that it failed. */
+static void test_paused_printer_is_said(void **state)
+{
+    Fixture *f = *state;
+    check_in(f);
+    PrintJob job;
+    memset(&job, 0, sizeof job);
+    job.state = PRINT_QUEUED;
+    job.paused = true;
+    snprintf(job.guest_id, sizeof job.guest_id, "%s", f->printed);
+    snprintf(job.printer, sizeof job.printer, "QL");
+    kiosk_badge_update(uid_kiosk(f->d), &job);
+    uid_frame(f->d);
+    assert_true(uid_visible(f->d, "The printer is paused. Please see a staff member"));
+    assert_false(uid_visible(f->d, "did not print"));
+    assert_false(uid_visible(f->d, "Printing your badge"));
+    /* Started again, it prints while she is still there. */
+    report(f, PRINT_DONE, "QL");
+    assert_true(uid_visible(f->d, "Your badge is ready."));
+}
+
+/* What the print worker says while the printer is stopped. */
+static void paused_status(void *ud, PrinterStatus *out)
+{
+    (void)ud;
+    memset(out, 0, sizeof *out);
+    snprintf(out->printer, sizeof out->printer, "Brother_QL-820NWB");
+    snprintf(out->message, sizeof out->message,
+             "printer Brother_QL-820NWB is stopped (paused): out of labels");
+    out->paused = true;
+    out->waiting = 4;
+    out->failed = 1;
+}
+
+/* Staff home at the panel's 800x480 keeps the waiting and failed counts while
+ * the printer is stopped, and says why and how to start it, whole. */
+static void test_staff_home_paused_printer(void **state)
+{
+    Fixture *f = *state;
+    uid_destroy(f->d);
+    f->d = uid_kiosk_create(
+        &(UidSetup){.store = f->store,
+                    .cfg = &f->cfg,
+                    .windowed = true,
+                    .printer = {.print = fake_print, .status = paused_status, .ud = f}});
+    uid_hold(f->d, 5, 5, 3000);
+    uid_press(f->d, "OK"); /* a windowed demo with no PIN set goes in */
+    assert_string_equal(uid_screen(f->d), "staff_home");
+    uid_expect(f->d, "4 waiting, 1 failed");
+    uid_expect(f->d, "Badges wait: printer Brother_QL-820NWB is stopped (paused)");
+    uid_expect(f->d, "Resume printer.");
+    assert_false(uid_view(f->d)->overflow);
+}
+
 /* A queue that never answers does not hold the kiosk: Done leaves within
  * 20 s, and the guest (or the next one) can always press Done before. */
 static void test_no_answer_is_bounded(void **state)
@@ -226,6 +281,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_printed_quickly, setup, teardown),
         cmocka_unit_test_setup_teardown(test_saved_for_staff, setup, teardown),
         cmocka_unit_test_setup_teardown(test_failure_after_retries_is_seen, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_paused_printer_is_said, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_staff_home_paused_printer, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_answer_is_bounded, setup, teardown),
         cmocka_unit_test_setup_teardown(test_staff_hold_on_interests_prints, setup, teardown),
         cmocka_unit_test_setup_teardown(test_scan_on_interests_prints, setup, teardown),

@@ -71,8 +71,14 @@ void failed_set(BadgeQueue *q, const char *guest_id, bool failed)
 
 void status_problem(BadgeQueue *q, const char *message)
 {
+    status_printer(q, message, false);
+}
+
+void status_printer(BadgeQueue *q, const char *message, bool paused)
+{
     pthread_mutex_lock(&q->mu);
     q->status.ok = !message || !*message;
+    q->status.paused = paused && !q->status.ok;
     text_copy(q->status.message, sizeof q->status.message, message);
     pthread_mutex_unlock(&q->mu);
 }

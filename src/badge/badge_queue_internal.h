@@ -70,6 +70,8 @@ void job_told(BadgeQueue *q, const PrintJob *job);
 void failed_set(BadgeQueue *q, const char *guest_id, bool failed);
 /* The printer's problem for staff (NULL or "": none). */
 void status_problem(BadgeQueue *q, const char *message);
+/* The same, saying whether it is a stopped printer that badges wait for. */
+void status_printer(BadgeQueue *q, const char *message, bool paused);
 Active *active_push(BadgeQueue *q, const PrintJob *job);
 
 /* badge_queue_try.c: one try of a queued job (true when it found its printer

@@ -168,7 +168,7 @@ bool attempt(BadgeQueue *q, Active *a)
         int ready = badge_cups_printer_check(a->job.printer, err, sizeof err);
         if (stopping(q))
             return false; /* the row is as it was: queued */
-        status_problem(q, ready == 0 ? NULL : err);
+        status_printer(q, ready == 0 ? NULL : err, ready == 1 && q->opt.wait_stopped);
         if (ready == 1 && q->opt.wait_stopped) {
             wait_stopped(q, a, err);
             return true;
@@ -350,7 +350,7 @@ void follow(BadgeQueue *q, const char *printer)
             stopped = badge_cups_printer_check(printer, why, sizeof why) != 0;
             if (stopping(q))
                 goto out;
-            status_problem(q, stopped ? why : NULL);
+            status_printer(q, stopped ? why : NULL, q->opt.wait_stopped);
             break;
         }
     for (size_t k = 0; k < n && !stopping(q); k++)

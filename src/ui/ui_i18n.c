@@ -131,6 +131,10 @@ static const Entry TABLE[S_COUNT] = {
     {S_STAFF_PRINT_OFF, {"Not printing", "No imprime"}},
     {S_STAFF_PRINT_PNG, {"PNG files", "Archivos PNG"}},
     {S_STAFF_PRINT_FMT, {"%zu waiting, %zu failed", "%zu en espera, %zu con error"}},
+    {S_STAFF_PRINT_PAUSED_FMT,
+     {"Badges wait: %s. Load labels, then Kiosk set-up › Printer › Resume printer.",
+      "Los gafetes esperan: %s. Cargue etiquetas y luego Configurar quiosco › Impresora › "
+      "Reanudar impresora."}},
     {S_STAFF_IMPORT_FMT, {"Not imported: %s", "No importado: %s"}},
     {S_EXPORT_USB, {"Export to USB", "Exportar a USB"}},
     {S_EXPORT_DONE, {"Exported to:", "Exportado a:"}},

@@ -42,6 +42,7 @@ typedef struct PrinterStatus {
     char printer[128]; /* CUPS queue; "" when badges are written as PNG files */
     bool ok;           /* false: the printer or its database has a problem */
     char message[256]; /* the problem, or "" */
+    bool paused;       /* the problem is a stopped printer: badges wait for it */
     size_t waiting;    /* jobs not yet printed */
     size_t failed;     /* guests whose latest job failed */
 } PrinterStatus;

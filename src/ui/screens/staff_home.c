@@ -480,11 +480,10 @@ static int cards(Kiosk *k, const Dashboard *d, int y)
     } else {
         snprintf(value[2], sizeof value[2], "%s",
                  p->printer[0] ? p->printer : kiosk_tr(k, S_STAFF_PRINT_PNG));
-        if (!p->ok && p->message[0])
-            snprintf(detail[2], sizeof detail[2], "%s", p->message);
-        else
-            snprintf(detail[2], sizeof detail[2], kiosk_tr(k, S_STAFF_PRINT_FMT), p->waiting,
-                     p->failed);
+        /* The counts stay: they say whose badges wait or failed. What is
+         * wrong has a line of its own under the cards (status_lines). */
+        snprintf(detail[2], sizeof detail[2], kiosk_tr(k, S_STAFF_PRINT_FMT), p->waiting,
+                 p->failed);
         bad[2] = !p->ok || p->failed > 0;
     }
     static const UiStr CAPTIONS[3] = {S_STAFF_CHECKED_IN, S_STAFF_WALKINS, S_STAFF_BADGES};
@@ -523,14 +522,38 @@ static void sync_line(const Kiosk *k, const SyncStatus *s, char *out, size_t out
         snprintf(out, outlen, kiosk_tr(k, S_STAFF_SYNC_WAITING_FMT), s->folder);
 }
 
-/* The sync folder and what went wrong importing the event's files, under the
- * cards while there is room; returns the y below them. */
+/* What is wrong with the badge printer, wrapped on up to three lines (a
+ * printer's reason can be long); a stopped one says how staff start it. */
+static int printer_line(Kiosk *k, const Dashboard *d, int y, int bottom)
+{
+    const UiTheme *t = &k->theme;
+    UiView *v = k->view;
+    const PrinterStatus *p = &d->printer;
+    int lh = ui_text_height(v, t->px_small, UI_REGULAR);
+    if (!d->have_printer || p->ok || !p->message[0] || y + 2 * lh > bottom - t->gap)
+        return y;
+    char line[600];
+    if (p->paused)
+        snprintf(line, sizeof line, kiosk_tr(k, S_STAFF_PRINT_PAUSED_FMT), p->message);
+    else
+        snprintf(line, sizeof line, "%s", p->message);
+    int lines = y + 3 * lh <= bottom - t->gap ? 3 : 2;
+    return y +
+           ui_text_wrap(v, ui_rect(t->pad, y, v->w - 2 * t->pad, lines * lh), line, t->px_small,
+                        UI_BOLD, t->error, lines, UI_LEFT) +
+           t->gap;
+}
+
+/* The printer's problem, the sync folder and what went wrong importing the
+ * event's files, under the cards while there is room; returns the y below
+ * them. */
 static int status_lines(Kiosk *k, const Dashboard *d, int y, int bottom)
 {
     const UiTheme *t = &k->theme;
     UiView *v = k->view;
     int aw = v->w - 2 * t->pad;
     int lh = ui_text_height(v, t->px_small, UI_REGULAR);
+    y = printer_line(k, d, y, bottom);
     if (d->have_sync && y + 2 * lh <= bottom - t->gap) {
         char line[1400];
         sync_line(k, &d->sync, line, sizeof line);
