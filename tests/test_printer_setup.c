@@ -9,7 +9,10 @@
  * for a user without admin rights; on the screen, driven in process, the
  * queue is listed, its test badge (sent by the print worker, as the kiosk
  * sends it) lands as a PDF, and "Use for badges" writes it into event.ini
- * (comments and other keys kept) and starts the kiosk again. */
+ * (comments and other keys kept) and starts the kiosk again. A queue
+ * stopped with a reason (cupsdisable -r, as CUPS stops a printer out of
+ * labels) is shown stopped with that reason, Resume printer starts it
+ * (lpstat says enabled), and a user without admin rights is told plainly. */
 #include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -223,6 +226,11 @@ static void p_add(void *ud, const char *name, const char *uri, const char *ppd, 
     cups_admin_add(((Port *)ud)->admin, name, uri, ppd, info, w, h);
 }
 
+static void p_resume(void *ud, const char *name)
+{
+    cups_admin_resume(((Port *)ud)->admin, name);
+}
+
 static void p_state(void *ud, PrinterSetup *out)
 {
     cups_admin_state(((Port *)ud)->admin, out);
@@ -303,7 +311,7 @@ static void test_screen(void **state)
         .store = s,
         .cfg = &cfg,
         .windowed = true,
-        .printer_setup = {p_scan, p_add, p_state, p_test, p_result, &port},
+        .printer_setup = {p_scan, p_add, p_state, p_test, p_result, p_resume, &port},
     });
     uid_hold(d, 5, 5, 3000);
     uid_press(d, "OK");
@@ -359,14 +367,131 @@ static void test_screen(void **state)
     free(dir);
 }
 
+/* `lpstat -p` of the test queue (malloc'd). */
+static char *lpstat_p(void)
+{
+    const char *argv[] = {"/usr/bin/lpstat", "-p", cups.queue, NULL};
+    TuRun r = tu_run(argv, NULL);
+    assert_int_equal(r.status, 0);
+    char *out = strdup(r.out);
+    tu_run_free(&r);
+    return out;
+}
+
+/* A user without the right to administer CUPS who tries to start the queue
+ * is told so, plainly; the queue stays stopped. */
+static void resume_refused(void)
+{
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        close(fds[0]);
+        bool no = false;
+        char why[600] = "";
+        if (setgid(65534) != 0 || setuid(65534) != 0)
+            _exit(3);
+        int rc = cups_admin_resume_queue(cups.queue, &no, why, sizeof why);
+        if (write(fds[1], why, strlen(why)) < 0)
+            _exit(4);
+        _exit(rc == -1 && no ? 0 : 1);
+    }
+    close(fds[1]);
+    char why[700] = "";
+    ssize_t got = read(fds[0], why, sizeof why - 1);
+    why[got > 0 ? got : 0] = '\0';
+    close(fds[0]);
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    if (WEXITSTATUS(status) != 0)
+        fail_msg("not refused as it should be (%d): %s", WEXITSTATUS(status), why);
+    assert_non_null(strstr(why, "needs the right to administer CUPS"));
+    assert_non_null(strstr(why, "lpadmin"));
+    char *st = lpstat_p();
+    assert_non_null(strstr(st, "disabled"));
+    free(st);
+}
+
+/* A queue stopped as CUPS stops a label printer out of labels: the Printer
+ * screen says so and why, and Resume printer starts it again through the
+ * admin worker (no shell), which lpstat confirms. */
+static void test_screen_resume(void **state)
+{
+    (void)state;
+    NEED_CUPS();
+    char *dir = tu_tempdir(), *db = tu_path(dir, "k.db");
+    EventConfig cfg;
+    config_defaults(&cfg);
+    snprintf(cfg.printer, sizeof cfg.printer, "%s", cups.queue);
+    Store *s = NULL;
+    char err[512];
+    assert_int_equal(store_open(db, STORE_OPEN_CREATE, &s, err, sizeof err), STORE_OK);
+    Port port = {.admin = cups_admin_create(err, sizeof err)};
+    assert_non_null(port.admin);
+    const char *stop[] = {"/usr/sbin/cupsdisable", "-r", "out of labels", cups.queue, NULL};
+    TuRun r = tu_run(stop, NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    resume_refused();
+
+    Uid *d = uid_kiosk_create(&(UidSetup){
+        .store = s,
+        .cfg = &cfg,
+        .windowed = true,
+        .printer_setup = {p_scan, p_add, p_state, NULL, NULL, p_resume, &port},
+    });
+    uid_hold(d, 5, 5, 3000);
+    uid_press(d, "OK");
+    uid_press(d, "Kiosk set-up");
+    uid_press(d, "Printer");
+    assert_true(cups_admin_wait(port.admin, 60000));
+    uid_wait(d, 300);          /* the screen reads the finished look */
+    uid_resize(d, 1080, 1920); /* room for every queue this cupsd has */
+    uid_expect(d, cups.queue);
+    uid_expect(d, "Stopped: out of labels");
+    uid_press(d, cups.queue);
+    uid_resize(d, 800, 480);
+    uid_expect(d, "Stopped: out of labels");
+    uid_expect(d, "Resume printer");
+    assert_false(uid_view(d)->overflow);
+
+    uid_press(d, "Resume printer");
+    uid_expect(d, "Starting the printer");
+    assert_true(cups_admin_wait(port.admin, 60000));
+    uid_wait(d, 300);
+    uid_expect(d, "The printer is started");
+    assert_false(uid_visible(d, "Stopped"));
+    assert_false(uid_visible(d, "Resume printer"));
+    PrinterSetup st;
+    cups_admin_state(port.admin, &st);
+    assert_string_equal(st.resumed, cups.queue);
+    assert_string_equal(st.error, "");
+    const PrinterQueue *q = visit_printer_queue(&st, cups.queue);
+    assert_non_null(q);
+    assert_false(q->stopped);
+    assert_false(q->rejecting);
+    char *out = lpstat_p();
+    assert_non_null(strstr(out, "enabled"));
+    assert_null(strstr(out, "disabled"));
+    free(out);
+
+    uid_destroy(d);
+    cups_admin_destroy(port.admin);
+    store_close(s);
+    tu_rmtree(dir);
+    free(db);
+    free(dir);
+}
+
 int main(void)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_match_driver),
-        cmocka_unit_test(test_scan),
-        cmocka_unit_test(test_add_queue),
-        cmocka_unit_test(test_screen),
+        cmocka_unit_test(test_match_driver),  cmocka_unit_test(test_scan),
+        cmocka_unit_test(test_add_queue),     cmocka_unit_test(test_screen),
+        cmocka_unit_test(test_screen_resume),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -417,7 +417,7 @@ static void test_printer_devices(void **state)
                     .cfg = &e.cfg,
                     .now = T0,
                     .windowed = true,
-                    .printer_setup = {fake_scan, fake_add, fake_state, NULL, NULL, &f}});
+                    .printer_setup = {fake_scan, fake_add, fake_state, NULL, NULL, NULL, &f}});
     to_setup(&e);
     uid_press(e.d, "Printer");
     assert_int_equal(f.scans, 1);

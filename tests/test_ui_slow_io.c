@@ -280,7 +280,7 @@ static void fixture_make(Fixture *f)
         .now = T0,
         .windowed = true,
         .media = {gate_find, &f->gate},
-        .printer_setup = {p_scan, p_add, p_state, p_test, p_result, f},
+        .printer_setup = {p_scan, p_add, p_state, p_test, p_result, NULL, f},
         .on_frame = on_frame,
         .frame_ud = f,
     });

@@ -81,7 +81,7 @@ void app_speech_start(App *a, SpeechPort *port);
 void app_speech_stop(App *a);
 /* A worker's note arrived on the screen thread; true when e was one. */
 bool app_worker_event(App *a, const SDL_Event *e);
-/* Badge jobs not finished yet (0 without a printer). */
+/* Badge jobs on their way (0 without a printer; not those a stopped printer holds). */
 size_t app_badges_waiting(App *a);
 
 /* app_script.c */

@@ -138,6 +138,11 @@ static void setup_add(void *ud, const char *name, const char *uri, const char *p
     cups_admin_add(((App *)ud)->admin, name, uri, ppd, info, w_mm, h_mm);
 }
 
+static void setup_resume(void *ud, const char *queue)
+{
+    cups_admin_resume(((App *)ud)->admin, queue);
+}
+
 static void setup_state(void *ud, PrinterSetup *out)
 {
     cups_admin_state(((App *)ud)->admin, out);
@@ -170,8 +175,8 @@ static void printer_setup_start(App *a, VisitEnv *env)
         fprintf(stderr, "lanyard run: no Printer set-up: %s\n", err);
         return;
     }
-    PrinterSetupPort p = {setup_scan,       setup_add,         setup_state,
-                          setup_test_badge, test_badge_result, a};
+    PrinterSetupPort p = {setup_scan,   setup_add, setup_state, setup_test_badge, test_badge_result,
+                          setup_resume, a};
     env->printer_setup = p;
 }
 
@@ -293,7 +298,9 @@ size_t app_badges_waiting(App *a)
         return 0;
     PrinterStatus st;
     badge_queue_status(a->queue, &st);
-    return st.waiting + badge_queue_test_pending(a->queue);
+    /* Badges held by a stopped printer are not on their way: they wait for
+     * staff, and a script that waited for them would wait for nothing. */
+    return st.waiting - st.stalled + badge_queue_test_pending(a->queue);
 }
 
 static void drop_notes(Uint32 type)

@@ -345,6 +345,9 @@ static void *worker(void *arg)
             break;
         pthread_mutex_lock(&q->mu);
         q->status.waiting = q->nactive;
+        q->status.stalled = 0;
+        for (size_t i = 0; i < q->nactive; i++)
+            q->status.stalled += q->active[i].job.paused;
         q->status.failed = q->nfailed;
         wait_until(q, due);
         pthread_mutex_unlock(&q->mu);

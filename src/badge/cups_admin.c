@@ -99,6 +99,25 @@ static void copy(char *dst, size_t cap, const char *src)
     snprintf(dst, cap, "%s", src ? src : "");
 }
 
+/* Why queue name is stopped, as CUPS says it (printer-state-message, which
+ * cupsGetDests2 does not ask for): "" when it does not say. */
+static void state_message(http_t *http, const char *name, char *out, size_t outlen)
+{
+    out[0] = '\0';
+    char uri[HTTP_MAX_URI];
+    httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", NULL, "localhost", ippPort(),
+                     "/printers/%s", name);
+    ipp_t *req = ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES);
+    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", NULL, uri);
+    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", NULL,
+                 "printer-state-message");
+    ipp_t *resp = cupsDoRequest(http, req, "/");
+    ipp_attribute_t *a =
+        resp ? ippFindAttribute(resp, "printer-state-message", IPP_TAG_TEXT) : NULL;
+    copy(out, outlen, a ? ippGetString(a, 0, NULL) : NULL);
+    ippDelete(resp);
+}
+
 int cups_admin_queues(PrinterQueue *out, size_t max, size_t *n, char *err, size_t errlen)
 {
     *n = 0;
@@ -122,6 +141,13 @@ int cups_admin_queues(PrinterQueue *out, size_t max, size_t *n, char *err, size_
         const char *mm =
             cupsGetOption("printer-make-and-model", dests[i].num_options, dests[i].options);
         copy(q->info, sizeof q->info, info && *info ? info : mm);
+        const char *state = cupsGetOption("printer-state", dests[i].num_options, dests[i].options);
+        const char *accepting =
+            cupsGetOption("printer-is-accepting-jobs", dests[i].num_options, dests[i].options);
+        q->stopped = state && atoi(state) == IPP_PSTATE_STOPPED;
+        q->rejecting = accepting && !strcmp(accepting, "false");
+        if (q->stopped)
+            state_message(http, q->name, q->reason, sizeof q->reason);
     }
     cupsFreeDests(count, dests);
     httpClose(http);
@@ -249,6 +275,13 @@ int cups_admin_devices(PrinterDevice *out, size_t max, size_t *n, char *err, siz
     return 0;
 }
 
+/* Whether the server said no for want of admin rights. */
+static bool refusal(ipp_status_t st)
+{
+    return st == IPP_STATUS_ERROR_FORBIDDEN || st == IPP_STATUS_ERROR_NOT_AUTHORIZED ||
+           st == IPP_STATUS_ERROR_CUPS_AUTHENTICATION_CANCELED;
+}
+
 int cups_admin_add_queue(const char *name, const char *uri, const char *ppd, const char *info,
                          double w_mm, double h_mm, bool *refused, char *err, size_t errlen)
 {
@@ -274,8 +307,7 @@ int cups_admin_add_queue(const char *name, const char *uri, const char *ppd, con
     httpClose(http);
     if (st <= IPP_STATUS_OK_EVENTS_COMPLETE)
         return 0;
-    if (st == IPP_STATUS_ERROR_FORBIDDEN || st == IPP_STATUS_ERROR_NOT_AUTHORIZED ||
-        st == IPP_STATUS_ERROR_CUPS_AUTHENTICATION_CANCELED) {
+    if (refusal(st)) {
         *refused = true;
         snprintf(err, errlen,
                  "the print server refused to add printer %s (%s): adding a printer needs the "
@@ -284,6 +316,46 @@ int cups_admin_add_queue(const char *name, const char *uri, const char *ppd, con
                  name, cupsLastErrorString(), name, uri, ppd);
     } else {
         snprintf(err, errlen, "cannot add printer %s: %s", name, cupsLastErrorString());
+    }
+    return -1;
+}
+
+/* One request on queue name's printer object; its status. */
+static ipp_status_t printer_op(http_t *http, ipp_op_t op, const char *name)
+{
+    char uri[HTTP_MAX_URI];
+    httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", NULL, "localhost", ippPort(),
+                     "/printers/%s", name);
+    ipp_t *req = ippNewRequest(op);
+    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", NULL, uri);
+    ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", NULL, cupsUser());
+    ippDelete(cupsDoRequest(http, req, "/admin/"));
+    return cupsLastError();
+}
+
+int cups_admin_resume_queue(const char *name, bool *refused, char *err, size_t errlen)
+{
+    *refused = false;
+    http_t *http = server(err, errlen);
+    if (!http)
+        return -1;
+    /* Resume-Printer is what cupsenable sends; a queue that also rejects
+     * jobs (cupsreject) would still refuse badges without CUPS-Accept-Jobs. */
+    ipp_status_t st = printer_op(http, IPP_OP_RESUME_PRINTER, name);
+    if (st <= IPP_STATUS_OK_EVENTS_COMPLETE)
+        st = printer_op(http, IPP_OP_CUPS_ACCEPT_JOBS, name);
+    httpClose(http);
+    if (st <= IPP_STATUS_OK_EVENTS_COMPLETE)
+        return 0;
+    if (refusal(st)) {
+        *refused = true;
+        snprintf(err, errlen,
+                 "the print server refused to start printer %s (%s): starting a printer needs "
+                 "the right to administer CUPS. Run the kiosk as a user in the lpadmin group, or "
+                 "start it as root with: cupsenable %s && cupsaccept %s",
+                 name, cupsLastErrorString(), name, name);
+    } else {
+        snprintf(err, errlen, "cannot start printer %s: %s", name, cupsLastErrorString());
     }
     return -1;
 }
@@ -302,9 +374,10 @@ struct CupsAdmin {
     bool stop;
     bool done;      /* the worker has left its loop */
     bool abandoned; /* destroy stopped waiting: the worker frees a when it ends */
-    bool want_scan, want_add;
-    bool add_failed; /* the last add failed: its error stays past the look after it */
+    bool want_scan, want_add, want_resume;
+    bool add_failed; /* the last add or resume failed: its error stays past the look after it */
     AddRequest add;
+    char resume[128]; /* the queue to start again */
     PrinterSetup state;
 };
 
@@ -344,12 +417,26 @@ static void do_add(CupsAdmin *a, const AddRequest *r)
     pthread_mutex_unlock(&a->mu);
 }
 
+static void do_resume(CupsAdmin *a, const char *name)
+{
+    char err[600] = "";
+    bool refused = false;
+    int rc = cups_admin_resume_queue(name, &refused, err, sizeof err);
+    pthread_mutex_lock(&a->mu);
+    a->state.refused = refused;
+    a->add_failed = rc != 0;
+    copy(a->state.error, sizeof a->state.error, err);
+    copy(a->state.resumed, sizeof a->state.resumed, rc == 0 ? name : "");
+    a->want_scan = true; /* the lists show it started */
+    pthread_mutex_unlock(&a->mu);
+}
+
 static void *worker(void *arg)
 {
     CupsAdmin *a = arg;
     pthread_mutex_lock(&a->mu);
     for (;;) {
-        while (!a->stop && !a->want_scan && !a->want_add) {
+        while (!a->stop && !a->want_scan && !a->want_add && !a->want_resume) {
             a->state.busy = false;
             pthread_cond_broadcast(&a->cond);
             pthread_cond_wait(&a->cond, &a->mu);
@@ -362,6 +449,12 @@ static void *worker(void *arg)
             a->want_add = false;
             pthread_mutex_unlock(&a->mu);
             do_add(a, &r);
+        } else if (a->want_resume) {
+            char name[sizeof a->resume];
+            memcpy(name, a->resume, sizeof name);
+            a->want_resume = false;
+            pthread_mutex_unlock(&a->mu);
+            do_resume(a, name);
         } else {
             a->want_scan = false;
             pthread_mutex_unlock(&a->mu);
@@ -466,6 +559,19 @@ void cups_admin_add(CupsAdmin *a, const char *name, const char *uri, const char 
     pthread_mutex_unlock(&a->mu);
 }
 
+void cups_admin_resume(CupsAdmin *a, const char *name)
+{
+    pthread_mutex_lock(&a->mu);
+    copy(a->resume, sizeof a->resume, name);
+    a->want_resume = true;
+    a->state.busy = true;
+    a->state.resumed[0] = '\0';
+    a->state.error[0] = '\0';
+    a->state.refused = false;
+    pthread_cond_broadcast(&a->cond);
+    pthread_mutex_unlock(&a->mu);
+}
+
 void cups_admin_state(CupsAdmin *a, PrinterSetup *out)
 {
     pthread_mutex_lock(&a->mu);
@@ -479,9 +585,9 @@ bool cups_admin_wait(CupsAdmin *a, int timeout_ms)
     job_deadline(&until, timeout_ms);
     pthread_mutex_lock(&a->mu);
     int rc = 0;
-    while (rc == 0 && (a->state.busy || a->want_scan || a->want_add))
+    while (rc == 0 && (a->state.busy || a->want_scan || a->want_add || a->want_resume))
         rc = pthread_cond_timedwait(&a->cond, &a->mu, &until);
-    bool idle = !a->state.busy && !a->want_scan && !a->want_add;
+    bool idle = !a->state.busy && !a->want_scan && !a->want_add && !a->want_resume;
     pthread_mutex_unlock(&a->mu);
     return idle;
 }

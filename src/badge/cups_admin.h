@@ -3,8 +3,9 @@
  * can see on this machine (the CUPS-Get-Devices request), the driver CUPS
  * has for a Brother QL (printer-driver-ptouch) or DYMO LabelWriter 4xx
  * (printer-driver-dymo) (CUPS-Get-PPDs), and a new queue for one
- * (CUPS-Add-Modify-Printer, which needs the right to administer CUPS: root
- * or the lpadmin group).
+ * (CUPS-Add-Modify-Printer), and a stopped queue started again (Resume-Printer
+ * and CUPS-Accept-Jobs, as cupsenable and cupsaccept do). Adding and
+ * starting need the right to administer CUPS: root or the lpadmin group.
  *
  * The requests run on a worker thread of their own, each with a timeout, so
  * the screen never waits: it starts a look or an add and reads the state
@@ -56,6 +57,9 @@ int cups_admin_devices(PrinterDevice *out, size_t max, size_t *n, char *err, siz
  * admin rights. */
 int cups_admin_add_queue(const char *name, const char *uri, const char *ppd, const char *info,
                          double w_mm, double h_mm, bool *refused, char *err, size_t errlen);
+/* Starts queue name again: resumed (enabled) and accepting jobs, so the
+ * badges waiting for it print. 0, or -1 with err; *refused as above. */
+int cups_admin_resume_queue(const char *name, bool *refused, char *err, size_t errlen);
 
 /* ---- the worker ---- */
 
@@ -71,6 +75,8 @@ void cups_admin_scan(CupsAdmin *a);
 /* Starts adding a queue, then a look, so the lists show it. */
 void cups_admin_add(CupsAdmin *a, const char *name, const char *uri, const char *ppd,
                     const char *info, double w_mm, double h_mm);
+/* Starts starting queue name again, then a look, so the lists show it. */
+void cups_admin_resume(CupsAdmin *a, const char *name);
 void cups_admin_state(CupsAdmin *a, PrinterSetup *out);
 /* Waits until nothing is under way, at most timeout_ms; true when idle. For
  * tests, which have no event loop to poll from. */

@@ -244,6 +244,12 @@ typedef enum UiStr {
     S_PRINTER_ADDING,
     S_PRINTER_USE,
     S_PRINTER_AGAIN,
+    S_PRINTER_STOPPED_FMT, /* one %s: why, as CUPS says it */
+    S_PRINTER_STOPPED,
+    S_PRINTER_REJECTING,
+    S_PRINTER_RESUME,
+    S_PRINTER_RESUMING,
+    S_PRINTER_RESUMED,
     S_FIND_KEEP_TYPING, /* no match yet, and the name may be only begun */
     S_PIN_CHECKING,
     S_PIN_WEAK, /* the PIN that let staff in should be set again */

@@ -44,6 +44,7 @@ typedef struct PrinterStatus {
     char message[256]; /* the problem, or "" */
     bool paused;       /* the problem is a stopped printer: badges wait for it */
     size_t waiting;    /* jobs not yet printed */
+    size_t stalled;    /* of those, the ones held by a stopped printer */
     size_t failed;     /* guests whose latest job failed */
 } PrinterStatus;
 
@@ -112,7 +113,10 @@ typedef struct MediaPort {
 
 typedef struct PrinterQueue {
     char name[128];
-    char info[256]; /* its description, or its make and model */
+    char info[256];   /* its description, or its make and model */
+    bool stopped;     /* paused (cupsdisable, or by CUPS when the printer erred) */
+    bool rejecting;   /* not accepting jobs (cupsreject) */
+    char reason[256]; /* why, as CUPS says it (printer-state-message), or "" */
 } PrinterQueue;
 
 /* A printer CUPS can see on this machine (USB, or a local backend such as
@@ -132,9 +136,10 @@ typedef struct PrinterSetup {
     size_t nqueues;
     PrinterDevice devices[PRINTER_SETUP_MAX];
     size_t ndevices;
-    char error[600]; /* the last look or add failed: why ("" when fine) */
-    bool refused;    /* the print server refused to add a queue: no admin rights */
-    char added[128]; /* the queue the last add made */
+    char error[600];   /* the last look or add failed: why ("" when fine) */
+    bool refused;      /* the print server refused to add or start a queue: no admin rights */
+    char added[128];   /* the queue the last add made */
+    char resumed[128]; /* the queue the last resume started */
 } PrinterSetup;
 
 typedef struct PrinterSetupPort {
@@ -154,6 +159,9 @@ typedef struct PrinterSetupPort {
      * done (out filled), -1 failed (out->error). NULL: test_badge finished it
      * already. */
     int (*test_result)(void *ud, TestBadge *out);
+    /* Starts starting a stopped queue again (enabled and accepting jobs);
+     * never blocks. NULL: staff cannot from here. */
+    void (*resume)(void *ud, const char *queue);
     void *ud;
 } PrinterSetupPort;
 

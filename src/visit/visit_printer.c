@@ -96,6 +96,25 @@ int visit_printer_test_result(Visit *v, TestBadge *out)
     return v->env.printer_setup.test_result(v->env.printer_setup.ud, out);
 }
 
+int visit_printer_resume(Visit *v, const char *queue)
+{
+    if (!v->env.printer_setup.resume) {
+        visit_fail(v, "this kiosk cannot start printers: run cupsenable %s && cupsaccept %s", queue,
+                   queue);
+        return -1;
+    }
+    v->env.printer_setup.resume(v->env.printer_setup.ud, queue);
+    return 0;
+}
+
+const PrinterQueue *visit_printer_queue(const PrinterSetup *s, const char *name)
+{
+    for (size_t i = 0; i < s->nqueues; i++)
+        if (!strcmp(s->queues[i].name, name))
+            return &s->queues[i];
+    return NULL;
+}
+
 const char *visit_printer_current(const Visit *v)
 {
     return v->env.cfg->printer;

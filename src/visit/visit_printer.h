@@ -2,8 +2,8 @@
  * the label printers CUPS sees, a queue added for a Brother QL or DYMO
  * LabelWriter with the event's label size, a test badge on a queue, and the
  * queue set as the event's printer (event.ini's [badge] printer, the rest of
- * the file kept as it is). The CUPS work is the printer set-up port's, off
- * the screen thread; these calls never wait on it. */
+ * the file kept as it is), and a stopped queue started again. The CUPS work is the printer set-up
+ * port's, off the screen thread; these calls never wait on it. */
 #ifndef LANYARD_VISIT_PRINTER_H
 #define LANYARD_VISIT_PRINTER_H
 
@@ -27,6 +27,12 @@ int visit_printer_test(Visit *v, const char *queue, TestBadge *out);
 /* How it went, never waiting: 1 still on its way, 0 done (out filled), -1
  * failed (out->error). */
 int visit_printer_test_result(Visit *v, TestBadge *out);
+/* Starts starting a stopped queue again (resumed and accepting jobs); the
+ * state's resumed, or its error and refused, say how it went. -1 with
+ * visit_error when this kiosk cannot. */
+int visit_printer_resume(Visit *v, const char *queue);
+/* The queue of that name in the last look, or NULL. */
+const PrinterQueue *visit_printer_queue(const PrinterSetup *s, const char *name);
 /* The event's printer, as event.ini has it now ("" when badges are PNG files). */
 const char *visit_printer_current(const Visit *v);
 /* Makes queue the event's printer in event.ini (it takes effect when the

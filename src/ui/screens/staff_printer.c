@@ -5,7 +5,10 @@
  * it); a Brother QL or DYMO LabelWriter 4xx with a driver gets a queue of
  * its own; one without a driver is said to have none. The rules are the
  * visit layer's (visit/visit_printer.h). The test badge is sent by the
- * print worker; the screen asks how it went at each frame meanwhile. */
+ * print worker; the screen asks how it went at each frame meanwhile. A
+ * stopped queue (out of labels, a printer error, cupsdisable) says so and
+ * why, and Resume printer starts it again, so the badges waiting for it
+ * print without a shell. */
 #include <stdio.h>
 #include <string.h>
 
@@ -19,6 +22,7 @@ enum {
     ID_TEST,
     ID_USE,
     ID_ADD,
+    ID_RESUME,
     ID_QUEUE = SCREEN_ITEMS(1),
     ID_DEVICE = SCREEN_ITEMS(2),
 };
@@ -39,7 +43,8 @@ typedef struct PrinterScreen {
     PrinterStage stage;
     PrinterSetup setup;
     int64_t polled_at;
-    bool adding; /* Add printer pressed: the queue is shown once made */
+    bool adding;   /* Add printer pressed: the queue is shown once made */
+    bool resuming; /* Resume printer pressed: how it went is noted once known */
     char queue[128];
     PrinterDevice device;
     char note[700]; /* what the test badge or Use came to */
@@ -58,6 +63,12 @@ static void poll_state(Kiosk *k, PrinterScreen *p, int64_t now)
             p->note[0] = '\0';
             p->stage = PS_QUEUE;
         }
+    }
+    if (p->resuming && !p->setup.busy) {
+        p->resuming = false;
+        p->note_bad = !p->setup.resumed[0];
+        text_copy(p->note, sizeof p->note,
+                  p->note_bad ? p->setup.error : kiosk_tr(k, S_PRINTER_RESUMED));
     }
 }
 
@@ -122,6 +133,15 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
     } else if (id == ID_USE && p->stage == PS_QUEUE) {
         if (visit_printer_use(k->env.visit, p->queue) == 0) {
             kiosk_request_restart(k);
+        } else {
+            text_copy(p->note, sizeof p->note, visit_error(k->env.visit));
+            p->note_bad = true;
+        }
+    } else if (id == ID_RESUME && p->stage == PS_QUEUE && !p->setup.busy) {
+        p->note[0] = '\0';
+        if (visit_printer_resume(k->env.visit, p->queue) == 0) {
+            p->resuming = true;
+            poll_state(k, p, now);
         } else {
             text_copy(p->note, sizeof p->note, visit_error(k->env.visit));
             p->note_bad = true;
@@ -199,6 +219,19 @@ static void device_note(Kiosk *k, const PrinterDevice *d, char *out, size_t outl
         snprintf(out, outlen, kiosk_tr(k, S_PRINTER_NO_DRIVER_FMT), d->make_model);
 }
 
+/* What is wrong with a queue ("" when nothing): stopped, and why. */
+static void queue_state(Kiosk *k, const PrinterQueue *q, char *out, size_t outlen)
+{
+    if (q && q->stopped && q->reason[0])
+        snprintf(out, outlen, kiosk_tr(k, S_PRINTER_STOPPED_FMT), q->reason);
+    else if (q && q->stopped)
+        snprintf(out, outlen, "%s", kiosk_tr(k, S_PRINTER_STOPPED));
+    else if (q && q->rejecting)
+        snprintf(out, outlen, "%s", kiosk_tr(k, S_PRINTER_REJECTING));
+    else if (outlen)
+        out[0] = '\0';
+}
+
 /* The queues, then the printers, while they fit above bottom. */
 static void lists(Kiosk *k, const PrinterScreen *p, int y, int bottom)
 {
@@ -229,8 +262,12 @@ static void lists(Kiosk *k, const PrinterScreen *p, int y, int bottom)
             } else {
                 const PrinterQueue *q = &s->queues[i];
                 bool used = !strcmp(q->name, visit_printer_current(k->env.visit));
-                snprintf(note, sizeof note, "%s%s%s", q->info, used && q->info[0] ? " · " : "",
-                         used ? kiosk_tr(k, S_PRINTER_IN_USE) : "");
+                char bad[300];
+                queue_state(k, q, bad, sizeof bad);
+                /* What is wrong first, where it is read before it is cut. */
+                snprintf(note, sizeof note, "%s%s%s%s%s", bad, bad[0] ? " · " : "",
+                         used ? kiosk_tr(k, S_PRINTER_IN_USE) : "", used && q->info[0] ? " · " : "",
+                         q->info);
                 ui_row_note(v, t, &k->in, ID_QUEUE + (uint32_t)i, ui_rect(t->pad, y, w, rh),
                             q->name, q->name, note);
             }
@@ -301,9 +338,19 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     if (p->stage == PS_QUEUE) {
         y = para(k, y, p->queue, t->px_title, UI_BOLD, t->text, 1);
         y = current_line(k, y);
-        static const uint32_t IDS[] = {ID_USE, ID_TEST};
-        static const UiStr LABELS[] = {S_PRINTER_USE, S_STAFF_TEST_BADGE};
-        bottom_buttons(k, IDS, LABELS, 2);
+        queue_state(k, visit_printer_queue(&p->setup, p->queue), buf, sizeof buf);
+        if (buf[0])
+            y = para(k, y, buf, t->px_body, UI_BOLD, t->error, 3);
+        if (p->resuming)
+            y = para(k, y, kiosk_tr(k, S_PRINTER_RESUMING), t->px_body, UI_REGULAR, t->muted, 1);
+        static const uint32_t IDS[] = {ID_USE, ID_TEST},
+                              STOPPED_IDS[] = {ID_RESUME, ID_USE, ID_TEST};
+        static const UiStr LABELS[] = {S_PRINTER_USE, S_STAFF_TEST_BADGE},
+                           STOPPED_LABELS[] = {S_PRINTER_RESUME, S_PRINTER_USE, S_STAFF_TEST_BADGE};
+        if (buf[0] && !p->resuming)
+            bottom_buttons(k, STOPPED_IDS, STOPPED_LABELS, 3);
+        else
+            bottom_buttons(k, IDS, LABELS, 2);
     } else {
         y = para(k, y, p->device.make_model, t->px_title, UI_BOLD, t->text, 1);
         y = para(k, y, p->device.uri, t->px_small, UI_REGULAR, t->muted, 1);
