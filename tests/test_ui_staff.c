@@ -277,6 +277,56 @@ static void test_usb_find(void **state)
     free(dir);
 }
 
+/* A stick with its lock switch on (mounted read-only): found, not "No USB
+ * stick found". Export to USB says it is write-protected; Load event reads
+ * it, since loading only reads. */
+static void test_usb_read_only(void **state)
+{
+    (void)state;
+    Env e = env_make(true);
+    char *stick = tu_path(e.dir, "stick");
+    assert_int_equal(mkdir(stick, 0755), 0);
+    /* Root writes anywhere a file system lets it: only a read-only mount
+     * stops it, as it stops the kiosk. */
+    bool root = geteuid() == 0;
+    if (root && mount("tmpfs", stick, "tmpfs", 0, "size=256k") != 0) {
+        env_free(&e);
+        free(stick);
+        skip(); /* a container that may not mount */
+    }
+    char *ini = tu_path(stick, "event.ini"), *guests = tu_path(stick, "guests.csv");
+    tu_write(ini, "[event]\nname = Fall Open House\ndate = 2026-10-01\n", (size_t)-1);
+    tu_write(guests, "Name,Company\nEve Park,Park Bakery\n", (size_t)-1);
+    if (root)
+        assert_int_equal(mount(NULL, stick, NULL, MS_REMOUNT | MS_RDONLY, NULL), 0);
+    else
+        assert_int_equal(chmod(stick, 0555), 0);
+    char out[1024];
+    assert_int_equal(usb_media_find(stick, "/nonexistent", out, sizeof out), 1);
+    assert_string_equal(out, stick);
+
+    char *script = tu_path(e.dir, "ro.script");
+    tu_write(script,
+             "hold 5 5 3000\ntype 246813\nkey Return\npress Export to USB\n"
+             "expect The USB stick is write-protected\nexpect-not No USB stick found\n"
+             "press Kiosk set-up\npress Load event from USB\nexpect Fall Open House\n",
+             (size_t)-1);
+    setenv("LANYARD_USB_DIR", stick, 1);
+    TuRun r = uid_script_run(&(UidScript){.path = script, .event = e.event, .db = e.db});
+    unsetenv("LANYARD_USB_DIR");
+    if (root)
+        umount2(stick, MNT_DETACH);
+    else
+        chmod(stick, 0755);
+    uid_expect_ok(&r);
+    tu_run_free(&r);
+    free(script);
+    free(ini);
+    free(guests);
+    free(stick);
+    env_free(&e);
+}
+
 typedef struct Csv {
     size_t rows;
     char header[16][64];
@@ -604,6 +654,7 @@ int main(void)
         cmocka_unit_test(test_no_pin),
         cmocka_unit_test(test_import_error_shown),
         cmocka_unit_test(test_usb_find),
+        cmocka_unit_test(test_usb_read_only),
         cmocka_unit_test(test_export_usb),
         cmocka_unit_test(test_export_no_usb),
         cmocka_unit_test(test_export_fails),

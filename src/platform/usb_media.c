@@ -9,10 +9,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static bool writable_dir(const char *path)
+/* 0: a folder that can be written, 1: one that can only be read (a stick
+ * with its lock switch on, mounted read-only), -1: neither. */
+static int usable_dir(const char *path)
 {
     struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode) && access(path, W_OK | X_OK) == 0;
+    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode) || access(path, R_OK | X_OK) != 0)
+        return -1;
+    return access(path, W_OK) == 0 ? 0 : 1;
 }
 
 static bool starts_with(const char *s, const char *prefix)
@@ -23,23 +27,26 @@ static bool starts_with(const char *s, const char *prefix)
 int usb_media_find(const char *override, const char *mounts_path, char *out, size_t outlen)
 {
     if (override && *override) {
-        if (!writable_dir(override))
-            return -1;
-        snprintf(out, outlen, "%s", override);
-        return 0;
+        int rc = usable_dir(override);
+        if (rc >= 0)
+            snprintf(out, outlen, "%s", override);
+        return rc;
     }
     FILE *f = setmntent(mounts_path, "r");
     if (!f)
         return -1;
+    /* A writable stick first; else a read-only one, which Load event can
+     * still read and Export to USB can name. */
     int rc = -1;
     struct mntent *m;
-    while ((m = getmntent(f)) != NULL) {
+    while (rc != 0 && (m = getmntent(f)) != NULL) {
         const char *d = m->mnt_dir;
-        if ((starts_with(d, "/media/") || starts_with(d, "/run/media/")) && writable_dir(d) &&
-            strlen(d) < outlen) {
+        if (!(starts_with(d, "/media/") || starts_with(d, "/run/media/")) || strlen(d) >= outlen)
+            continue;
+        int u = usable_dir(d);
+        if (u == 0 || (u == 1 && rc == -1)) {
             snprintf(out, outlen, "%s", d);
-            rc = 0;
-            break;
+            rc = u;
         }
     }
     endmntent(f);

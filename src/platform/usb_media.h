@@ -12,9 +12,11 @@
 
 #include "visit/ports.h"
 
-/* The mounted stick: override when given (and a writable folder), else the
- * first writable mount point under /media/ or /run/media/ in mounts_path
- * (normally /proc/self/mounts). 0 with out filled, or -1 when there is none. */
+/* The mounted stick: override when given (and a folder), else the first
+ * writable mount point under /media/ or /run/media/ in mounts_path (normally
+ * /proc/self/mounts), or a read-only one when none is writable. 0 with out
+ * filled, 1 with out filled when it cannot be written (write-protected), -1
+ * when there is none. */
 int usb_media_find(const char *override, const char *mounts_path, char *out, size_t outlen);
 
 /* The media port over usb_media_find: the override is read from

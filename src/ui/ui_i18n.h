@@ -105,6 +105,7 @@ typedef enum UiStr {
     S_EXPORT_USB,
     S_EXPORT_DONE,
     S_EXPORT_NO_USB,
+    S_EXPORT_READ_ONLY,
     S_EXPORT_FAILED,
     S_EXPORT_COPYING, /* the export under way (on its own thread) */
     S_STAFF_FIND,     /* staff guest lookup (SPEC §5) */

@@ -98,8 +98,9 @@ typedef struct SyncPort {
 /* ---- removable media ---- */
 
 typedef struct MediaPort {
-    /* The folder of the mounted USB stick to export to: 0 with out filled, or
-     * -1 when none is mounted. Called on a worker thread (visit/visit_job.h),
+    /* The folder of the mounted USB stick: 0 with out filled, 1 with out
+     * filled when it can only be read (write-protected), -1 when none is
+     * mounted. Called on a worker thread (visit/visit_job.h),
      * which may block in it on a dead stick and be left there: ud must stay
      * valid and find must not touch the screen thread's state. */
     int (*find)(void *ud, char *out, size_t outlen);

@@ -105,7 +105,8 @@ int event_load_folders(const MediaPort *media, EventFolders *out, char *err, siz
 {
     memset(out, 0, sizeof *out);
     char usb[1024];
-    if (!media->find || media->find(media->ud, usb, sizeof usb) != 0) {
+    /* A write-protected stick is read as well as any: loading only reads. */
+    if (!media->find || media->find(media->ud, usb, sizeof usb) < 0) {
         snprintf(err, errlen, "no USB stick is mounted");
         return -1;
     }

@@ -122,8 +122,9 @@ fail:
 VisitExport visit_export_usb(Visit *v, char *out_dir, size_t outlen)
 {
     char usb[1024];
-    if (!v->env.media.find || v->env.media.find(v->env.media.ud, usb, sizeof usb) != 0)
-        return VISIT_EXPORT_NO_USB;
+    int found = v->env.media.find ? v->env.media.find(v->env.media.ud, usb, sizeof usb) : -1;
+    if (found != 0)
+        return found == 1 ? VISIT_EXPORT_READ_ONLY : VISIT_EXPORT_NO_USB;
     char err[8400];
     if (visit_export_to(v->env.store, usb, v->env.cfg->name, v->env.cfg->kiosk_id, visit_now(v),
                         out_dir, outlen, err, sizeof err) != 0) {

@@ -44,8 +44,9 @@ static void work_free(void *arg)
 static void export_work(VisitWork *w)
 {
     char usb[1024];
-    if (!w->media.find || w->media.find(w->media.ud, usb, sizeof usb) != 0) {
-        w->res.rc = VISIT_EXPORT_NO_USB;
+    int found = w->media.find ? w->media.find(w->media.ud, usb, sizeof usb) : -1;
+    if (found != 0) {
+        w->res.rc = found == 1 ? VISIT_EXPORT_READ_ONLY : VISIT_EXPORT_NO_USB;
         return;
     }
     Store *s = NULL;

@@ -136,9 +136,10 @@ int visit_test_badge_result(Visit *v, TestBadge *out);
 /* ---- export to USB ---- */
 
 typedef enum VisitExport {
-    VISIT_EXPORT_DONE,   /* written into the folder given back */
-    VISIT_EXPORT_NO_USB, /* no stick is mounted */
-    VISIT_EXPORT_FAILED, /* visit_error() says what could not be written and why */
+    VISIT_EXPORT_DONE,      /* written into the folder given back */
+    VISIT_EXPORT_NO_USB,    /* no stick is mounted */
+    VISIT_EXPORT_READ_ONLY, /* the stick is write-protected */
+    VISIT_EXPORT_FAILED,    /* visit_error() says what could not be written and why */
 } VisitExport;
 
 /* Writes attendance.csv, followup.csv and a copy of the database into a new

@@ -24,6 +24,7 @@ typedef enum HomeNote {
     HN_NONE,
     HN_EXPORTED,
     HN_NO_USB,
+    HN_USB_READ_ONLY,
     HN_EXPORT_FAILED,
     HN_TEST_PNG,     /* text: the PNG written */
     HN_TEST_SENT,    /* text: the printer; test_job its job */
@@ -73,6 +74,9 @@ static void export_done(Kiosk *k, Home *h, const VisitJobResult *r)
         break;
     case VISIT_EXPORT_NO_USB:
         h->note = HN_NO_USB;
+        break;
+    case VISIT_EXPORT_READ_ONLY:
+        h->note = HN_USB_READ_ONLY;
         break;
     case VISIT_EXPORT_FAILED:
         snprintf(h->text, sizeof h->text, "%s", visit_error(k->env.visit));
@@ -344,6 +348,10 @@ static bool note_of(Kiosk *k, const Home *h, Note *n)
         break;
     case HN_NO_USB:
         snprintf(n->head, sizeof n->head, "%s", kiosk_tr(k, S_EXPORT_NO_USB));
+        n->colour = t->error;
+        break;
+    case HN_USB_READ_ONLY:
+        snprintf(n->head, sizeof n->head, "%s", kiosk_tr(k, S_EXPORT_READ_ONLY));
         n->colour = t->error;
         break;
     case HN_EXPORT_FAILED: {
