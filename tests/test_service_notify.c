@@ -221,12 +221,67 @@ static void test_idle_kiosk_feeds(void **state)
     listen_stop(&l);
 }
 
+/* A kiosk whose database cannot be used (here a file that is not one) does
+ * not end to be started again every two seconds on a blank screen: it is up
+ * (READY=1), saying so on screen, and feeds the watchdog; once the file is
+ * moved aside (what staff do with a damaged one) it starts by itself on a
+ * new database, ready again, and stops cleanly. */
+static void test_unusable_db_waits(void **state)
+{
+    (void)state;
+    Listener l;
+    listen_start(&l);
+    setenv("WATCHDOG_USEC", "200000", 1);
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    char *ev = event_folder(l.dir);
+    char *db = tu_path(l.dir, "kiosk.db"), *aside = tu_path(l.dir, "damaged.db");
+    tu_write(db, "not a database, but a file of some other kind\n", (size_t)-1);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    kiosk_pid = pid;
+    if (pid == 0) {
+        freopen("/dev/null", "w", stdout);
+        execl(LANYARD_BINARY, LANYARD_BINARY, "run", "--event", ev, "--db", db, (char *)NULL);
+        _exit(127);
+    }
+    char msg[256];
+    assert_true(listen_next(&l, msg, sizeof msg, 30000));
+    assert_string_equal(msg, "READY=1");
+    for (int i = 0; i < 3; i++) {
+        assert_true(listen_next(&l, msg, sizeof msg, 30000));
+        assert_string_equal(msg, "WATCHDOG=1");
+    }
+    assert_int_equal(waitpid(pid, NULL, WNOHANG), 0); /* still running */
+    assert_int_equal(rename(db, aside), 0);
+    /* The next try (every 10 s) opens a new database: the kiosk is ready. */
+    bool ready = false;
+    for (int i = 0; i < 400 && !ready && listen_next(&l, msg, sizeof msg, 30000); i++)
+        ready = strcmp(msg, "READY=1") == 0;
+    assert_true(ready);
+    assert_int_equal(access(db, F_OK), 0);
+    assert_int_equal(kill(pid, SIGTERM), 0);
+    bool stopping = false;
+    while (!stopping && listen_next(&l, msg, sizeof msg, 30000))
+        stopping = strcmp(msg, "STOPPING=1") == 0;
+    assert_true(stopping);
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    kiosk_pid = -1;
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    free(ev);
+    free(db);
+    free(aside);
+    listen_stop(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(test_watchdog_pacing, setup),
         cmocka_unit_test_setup(test_scripted_run, setup),
         cmocka_unit_test_setup_teardown(test_idle_kiosk_feeds, setup, stop_kiosk),
+        cmocka_unit_test_setup_teardown(test_unusable_db_waits, setup, stop_kiosk),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -535,6 +535,51 @@ static void test_sync_copies_apart(void **state)
     free(dir);
 }
 
+/* A damaged database: the kiosk says on screen, to guests in both
+ * languages and to staff with the reason, that it cannot check anyone in,
+ * and leaves the file as it was. */
+static void test_damaged_db_on_screen(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    char *db = tu_path(dir, "k.db"), *script = tu_path(dir, "s.script");
+    char *png = tu_path(dir, "fault.png");
+    tu_write(script, "expect Check in\n", (size_t)-1);
+    char *ev = tu_source("tests/ui/event");
+    TuRun r = tu_lanyard("run", "--event", ev, "--db", db, "--script", script, NULL);
+    uid_expect_ok(&r);
+    tu_run_free(&r);
+    /* 16 KiB of its pages overwritten: a card that failed under it. */
+    size_t len;
+    char *bytes = tu_read(db, &len);
+    assert_true(len > 12288 + 16384);
+    memset(bytes + 12288, 0xff, 16384);
+    tu_write(db, bytes, len);
+    tu_write(script,
+             "expect cannot check anyone in right now\nexpect Este quiosco no puede registrar\n"
+             "expect damaged (corrupt)\nexpect-not Check in\n",
+             (size_t)-1);
+    r = tu_lanyard("run", "--event", ev, "--db", db, "--script", script, "--screenshot", png, NULL);
+    assert_int_equal(r.status, 1); /* the kiosk did not run */
+    if (strstr(r.err, "failed"))
+        fail_msg("%s", r.err);
+    assert_non_null(strstr(r.err, "damaged (corrupt)"));
+    tu_run_free(&r);
+    assert_int_equal(access(png, R_OK), 0);
+    size_t after_len;
+    char *after = tu_read(db, &after_len);
+    assert_int_equal(after_len, len);
+    assert_memory_equal(after, bytes, len); /* left untouched */
+    free(after);
+    free(bytes);
+    free(ev);
+    free(png);
+    free(script);
+    free(db);
+    tu_rmtree(dir);
+    free(dir);
+}
+
 static void test_event_files_on_start(void **state)
 {
     (void)state;
@@ -628,6 +673,7 @@ int main(void)
         cmocka_unit_test(test_default_db_and_demo),
         cmocka_unit_test(test_event_files_on_start),
         cmocka_unit_test(test_sync_copies_apart),
+        cmocka_unit_test(test_damaged_db_on_screen),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

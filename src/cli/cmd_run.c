@@ -111,8 +111,20 @@ static int switch_db(const EventConfig *cfg, const char *db_path)
     return rc < 0 ? 1 : 0;
 }
 
+/* Whether the database opens now (app_fault_run's retry): 0 when it does. */
+static int db_opens(void *ud)
+{
+    Store *s = NULL;
+    char err[1024];
+    if (store_open(ud, STORE_OPEN_CREATE, &s, err, sizeof err) != STORE_OK)
+        return -1;
+    store_close(s);
+    return 0;
+}
+
 /* Reads the event folder, opens its database, imports its lists when they
- * changed and runs the kiosk; app_run's status. */
+ * changed and runs the kiosk; app_run's status. A database that cannot be
+ * used is said on screen until it can (app_fault_run). */
 static int run_event(const AppOptions *o, const char *event_abs, const char *db_path)
 {
     EventConfig cfg;
@@ -120,9 +132,12 @@ static int run_event(const AppOptions *o, const char *event_abs, const char *db_
         fprintf(stderr, "lanyard run: running with the defaults for the settings above\n");
     if (switch_db(&cfg, db_path) != 0)
         return 1;
-    Store *s = cli_store_open("run", db_path, STORE_OPEN_CREATE);
-    if (!s)
-        return 1;
+    Store *s = NULL;
+    char err[1024];
+    if (store_open(db_path, STORE_OPEN_CREATE, &s, err, sizeof err) != STORE_OK) {
+        fprintf(stderr, "lanyard run: %s\n", err);
+        return app_fault_run(o, &cfg, err, db_opens, (void *)db_path);
+    }
     /* So that `lanyard badge` and `print` on this database use this event's
      * badge settings without being told. */
     if (store_setting_set(s, KEY_EVENT_DIR, event_abs) != STORE_OK)

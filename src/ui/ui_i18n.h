@@ -106,6 +106,9 @@ typedef enum UiStr {
     S_EXPORT_DONE,
     S_EXPORT_NO_USB,
     S_EXPORT_READ_ONLY,
+    S_FAULT_GUEST, /* the kiosk's database cannot be used (app_fault.c) */
+    S_FAULT_STAFF,
+    S_FAULT_RETRY,
     S_EXPORT_FAILED,
     S_EXPORT_COPYING, /* the export under way (on its own thread) */
     S_STAFF_FIND,     /* staff guest lookup (SPEC §5) */
