@@ -327,6 +327,63 @@ static void test_usb_read_only(void **state)
     env_free(&e);
 }
 
+/* Mistakes in event.ini (a misspelt key, a badge size without its unit)
+ * reach staff home with their lines: staff at a kiosk never see stderr,
+ * where they were the only word. */
+static void test_config_notes_on_home(void **state)
+{
+    (void)state;
+    Env e = env_make(true);
+    assert_int_equal(config_write_key(e.event, "event", "venu", "Library"), 0);
+    assert_int_equal(config_write_key(e.event, "badge", "size", "62x100"), 0);
+    char *script = tu_path(e.dir, "notes.script");
+    tu_write(script,
+             "hold 5 5 3000\ntype 246813\nkey Return\nexpect Staff\n"
+             "expect unknown key \"venu\"\nexpect badge size \"62x100\"\n",
+             (size_t)-1);
+    TuRun r = uid_script_run(&(UidScript){.path = script, .event = e.event, .db = e.db});
+    uid_expect_ok(&r);
+    tu_run_free(&r);
+    /* Mended: the next start has nothing to say. */
+    assert_int_equal(config_write_key(e.event, "event", "venu", NULL), 0);
+    assert_int_equal(config_write_key(e.event, "badge", "size", "62x100mm"), 0);
+    tu_write(script,
+             "hold 5 5 3000\ntype 246813\nkey Return\nexpect Staff\n"
+             "expect-not unknown key\nexpect-not badge size\n",
+             (size_t)-1);
+    r = uid_script_run(&(UidScript){.path = script, .event = e.event, .db = e.db});
+    uid_expect_ok(&r);
+    tu_run_free(&r);
+    free(script);
+    env_free(&e);
+}
+
+/* A full disk: the guest is asked to see staff, and staff home says why
+ * (before, only a manual check-in or About showed it). Needs a small tmpfs
+ * (root), else skipped. */
+static void test_save_fault_on_home(void **state)
+{
+    (void)state;
+    Env e = env_make(true);
+    char *db = uid_full_disk(e.dir);
+    if (!db) {
+        env_free(&e);
+        skip();
+    }
+    char *script = tu_path(e.dir, "full.script");
+    tu_write(script,
+             "scan 2713624642\nexpect Please see a staff member\npress OK\n"
+             "hold 5 5 3000\ntype 246813\nkey Return\nexpect Staff\n"
+             "expect The database is failing\nexpect disk full\n",
+             (size_t)-1);
+    TuRun r = uid_script_run(&(UidScript){.path = script, .event = e.event, .db = db});
+    uid_expect_ok(&r);
+    tu_run_free(&r);
+    uid_full_disk_free(e.dir, db);
+    free(script);
+    env_free(&e);
+}
+
 typedef struct Csv {
     size_t rows;
     char header[16][64];
@@ -655,6 +712,8 @@ int main(void)
         cmocka_unit_test(test_import_error_shown),
         cmocka_unit_test(test_usb_find),
         cmocka_unit_test(test_usb_read_only),
+        cmocka_unit_test(test_config_notes_on_home),
+        cmocka_unit_test(test_save_fault_on_home),
         cmocka_unit_test(test_export_usb),
         cmocka_unit_test(test_export_no_usb),
         cmocka_unit_test(test_export_fails),

@@ -35,17 +35,23 @@ Store *cli_store_open(const char *cmd, const char *path, unsigned flags)
     return s;
 }
 
-int cli_event_config(const char *dir, EventConfig *cfg)
+int cli_event_config_diag(const char *dir, EventConfig *cfg, ConfigDiagnostics *diag)
 {
     config_defaults(cfg);
+    memset(diag, 0, sizeof *diag);
     if (!dir)
         return 0;
-    ConfigDiagnostics diag = {0};
-    int rc = config_load_dir(cfg, dir, &diag);
+    int rc = config_load_dir(cfg, dir, diag);
     char file[CONFIG_STR + 16];
     snprintf(file, sizeof file, "%s/event.ini", dir);
-    config_print_diagnostics(&diag, file, stderr);
+    config_print_diagnostics(diag, file, stderr);
     return rc;
+}
+
+int cli_event_config(const char *dir, EventConfig *cfg)
+{
+    ConfigDiagnostics diag;
+    return cli_event_config_diag(dir, cfg, &diag);
 }
 
 int cli_event_config_for_db(const char *cmd, const char *dir, const char *db, EventConfig *cfg)

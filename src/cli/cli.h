@@ -38,6 +38,9 @@ struct Store *cli_store_open(const char *cmd, const char *path, unsigned flags);
 /* Loads DIR/event.ini when dir is given, else the defaults; prints warnings and
  * errors with their line numbers. Returns 0, or -1 on a bad value. */
 int cli_event_config(const char *dir, struct EventConfig *cfg);
+/* The same, with what reading it found in diag as well. */
+struct ConfigDiagnostics;
+int cli_event_config_diag(const char *dir, struct EventConfig *cfg, struct ConfigDiagnostics *diag);
 
 /* The event settings for a command given --db and maybe --event: DIR/event.ini
  * when dir is given; otherwise the event folder the database was last run with

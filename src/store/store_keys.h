@@ -19,5 +19,7 @@
  * taking the file's name. */
 #define KEY_IMPORT_ERROR_FMT "import.%s.error"
 #define KEY_IMPORT_FINGERPRINT_FMT "import.%s.fingerprint"
+/* What the last start's reading of event.ini found, for staff ("" none). */
+#define KEY_CONFIG_NOTES "config.notes"
 
 #endif

@@ -136,6 +136,9 @@ static const Entry TABLE[S_COUNT] = {
       "Los gafetes esperan: %s. Cargue etiquetas y luego Configurar quiosco › Impresora › "
       "Reanudar impresora."}},
     {S_STAFF_IMPORT_FMT, {"Not imported: %s", "No importado: %s"}},
+    {S_STAFF_SAVE_FAULT_FMT,
+     {"The database is failing (guests are asked to see staff): %s",
+      "La base de datos falla (se pide a los invitados que hablen con el personal): %s"}},
     {S_EXPORT_USB, {"Export to USB", "Exportar a USB"}},
     {S_EXPORT_DONE, {"Exported to:", "Exportado a:"}},
     {S_EXPORT_NO_USB,

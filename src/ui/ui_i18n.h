@@ -101,7 +101,9 @@ typedef enum UiStr {
     S_STAFF_PRINT_PNG,
     S_STAFF_PRINT_FMT,        /* two %zu: waiting, failed */
     S_STAFF_PRINT_PAUSED_FMT, /* one %s: why the printer is stopped */
-    S_STAFF_IMPORT_FMT,       /* one %s: the file, line and problem */
+    S_STAFF_IMPORT_FMT,
+    S_STAFF_SAVE_FAULT_FMT,
+    /* one %s: what failed and why */ /* one %s: the file, line and problem */
     S_EXPORT_USB,
     S_EXPORT_DONE,
     S_EXPORT_NO_USB,

@@ -105,11 +105,15 @@ void visit_fail(Visit *v, const char *fmt, ...)
 int visit_store_failed(Visit *v, const char *what)
 {
     visit_fail(v, "%s: %s", what, store_errmsg(v->env.store));
+    /* Kept for staff home until something is saved again: a guest told to
+     * see staff finds staff already knowing why. */
+    text_copy(v->save_fault, sizeof v->save_fault, v->err);
     return -1;
 }
 
 void visit_changed(Visit *v)
 {
+    v->save_fault[0] = '\0';
     if (v->env.sync.changed)
         v->env.sync.changed(v->env.sync.ud);
 }

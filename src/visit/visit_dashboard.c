@@ -116,5 +116,12 @@ void visit_dashboard(Visit *v, Dashboard *d)
             text_copy(d->import_err[i], sizeof d->import_err[i], val);
         free(val);
     }
+    char *notes = NULL;
+    if (store_setting_get(s, KEY_CONFIG_NOTES, &notes) == STORE_OK && notes) {
+        text_copy(d->config_notes, sizeof d->config_notes, notes);
+        d->config_errors = strstr(notes, ": error: ") != NULL;
+    }
+    free(notes);
+    text_copy(d->save_fault, sizeof d->save_fault, v->save_fault);
     read_charts(v, d, visit_now(v));
 }

@@ -137,3 +137,27 @@ void visit_import_event(Store *s, const char *dir, int64_t now)
     import_event_file(s, dir, "programs.csv", IMPORT_PROGRAMS, now);
     import_event_file(s, dir, "guests.csv", IMPORT_GUESTS, now);
 }
+
+void visit_note_config(Store *s, const ConfigDiagnostics *diag)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&text, &len);
+    if (!m)
+        return;
+    config_print_diagnostics(diag, "event.ini", m);
+    if (fclose(m) != 0) {
+        free(text);
+        return;
+    }
+    /* One line for the screen: the messages joined by "; ". */
+    char line[600] = "";
+    size_t n = 0;
+    for (char *save = NULL, *m = strtok_r(text, "\n", &save); m && n < sizeof line;
+         m = strtok_r(NULL, "\n", &save))
+        n += (size_t)snprintf(line + n, sizeof line - n, "%s%s", n ? "; " : "", m);
+    free(text);
+    if (store_setting_set(s, KEY_CONFIG_NOTES, line) != STORE_OK)
+        fprintf(stderr, "lanyard run: cannot note event.ini's messages for staff: %s\n",
+                store_errmsg(s));
+}

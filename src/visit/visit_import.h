@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/event_config.h"
 #include "core/import.h"
 #include "store/store.h"
 
@@ -36,5 +37,10 @@ int visit_import_apply(Store *s, const ImportData *d, ImportReport *rep, int64_t
  * stderr with its line, kept in the settings for the staff dashboard, and the
  * database keeps what it had. */
 void visit_import_event(Store *s, const char *dir, int64_t now);
+
+/* What reading event.ini found (errors and warnings, with their lines), kept
+ * in the settings for the staff dashboard: staff at a kiosk never see stderr.
+ * Nothing found clears it. */
+void visit_note_config(Store *s, const ConfigDiagnostics *diag);
 
 #endif

@@ -12,6 +12,7 @@ struct Visit {
     SearchIndex *ix; /* every guest, walk-ins added as they come */
     ProgramList programs;
     char err[700];
+    char save_fault[700]; /* the last store failure not followed by a commit ("" none) */
 
     /* the current guest */
     VisitGuest guest;          /* id "" when there is none */

@@ -176,6 +176,10 @@ typedef struct Dashboard {
     bool have_sync;
     SyncStatus sync;
     char import_err[VISIT_EVENT_FILES][600]; /* programs.csv, guests.csv: "" when fine */
+    char config_notes[600];                  /* event.ini's errors and warnings ("" none) */
+    bool config_errors;   /* some of them are errors (their settings run as defaults) */
+    char save_fault[700]; /* the last failure to read or write the database, when
+                           * nothing was saved since ("" none): guests see "see staff" */
     bool charts_ok;
     size_t arrivals[VISIT_MAX_BUCKETS]; /* [0] oldest .. [nbuckets - 1] the last 15 minutes */
     size_t nbuckets;

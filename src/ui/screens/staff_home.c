@@ -552,15 +552,36 @@ static int printer_line(Kiosk *k, const Dashboard *d, int y, int bottom)
            t->gap;
 }
 
-/* The printer's problem, the sync folder and what went wrong importing the
- * event's files, under the cards while there is room; returns the y below
- * them. */
+/* One status line of up to two lines of text at y, when it fits above
+ * bottom; returns the y below it. */
+static int status_line(Kiosk *k, const char *text, UiColor c, int y, int bottom)
+{
+    const UiTheme *t = &k->theme;
+    UiView *v = k->view;
+    int lh = ui_text_height(v, t->px_small, UI_REGULAR);
+    if (y + 2 * lh > bottom - t->gap)
+        return y;
+    return y +
+           ui_text_wrap(v, ui_rect(t->pad, y, v->w - 2 * t->pad, 2 * lh), text, t->px_small,
+                        UI_BOLD, c, 2, UI_LEFT) +
+           t->gap;
+}
+
+/* The database failing (what guests sent to staff are there about), the
+ * printer's problem, the sync folder, event.ini's messages and what went
+ * wrong importing the event's files, under the cards while there is room;
+ * returns the y below them. */
 static int status_lines(Kiosk *k, const Dashboard *d, int y, int bottom)
 {
     const UiTheme *t = &k->theme;
     UiView *v = k->view;
     int aw = v->w - 2 * t->pad;
     int lh = ui_text_height(v, t->px_small, UI_REGULAR);
+    char line[1400];
+    if (d->save_fault[0]) {
+        snprintf(line, sizeof line, kiosk_tr(k, S_STAFF_SAVE_FAULT_FMT), d->save_fault);
+        y = status_line(k, line, t->error, y, bottom);
+    }
     y = printer_line(k, d, y, bottom);
     if (d->have_sync && y + 2 * lh <= bottom - t->gap) {
         char line[1400];
@@ -568,6 +589,10 @@ static int status_lines(Kiosk *k, const Dashboard *d, int y, int bottom)
         y += ui_text_wrap(v, ui_rect(t->pad, y, aw, 2 * lh), line, t->px_small, UI_BOLD,
                           d->sync.ok ? t->text : t->error, 2, UI_LEFT) +
              t->gap;
+    }
+    if (d->config_notes[0]) {
+        snprintf(line, sizeof line, "%s", d->config_notes);
+        y = status_line(k, line, d->config_errors ? t->error : t->text, y, bottom);
     }
     for (size_t i = 0; i < VISIT_EVENT_FILES; i++) {
         if (!d->import_err[i][0])
