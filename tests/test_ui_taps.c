@@ -180,6 +180,29 @@ static void test_taps_that_count(void **state)
     uid_expect(f->d, "ll");
 }
 
+/* Quick typing on one screen is never taken for double taps: neighbouring
+ * keys on two rows, 200 ms apart, each type their letter at every size. */
+static void test_typing_neighbours(void **state)
+{
+    Fixture *f = *state;
+    static const int AT[][2] = {{800, 480}, {1280, 800}, {1920, 1080}, {1080, 1920}};
+    static const char *const KEYS[] = {"e", "d", "r", "t", "g", "y", "h", "u", "j"};
+    for (size_t s = 0; s < sizeof AT / sizeof AT[0]; s++) {
+        uid_resize(f->d, AT[s][0], AT[s][1]);
+        uid_press(f->d, "Check in");
+        for (size_t i = 0; i < sizeof KEYS / sizeof KEYS[0]; i++) {
+            int x, y;
+            centre_of(f->d, KEYS[i], &x, &y);
+            uid_down(f->d, x + 3, y + 3); /* a finger is never on the centre */
+            uid_wait(f->d, 50);
+            uid_up(f->d, x + 3, y + 3);
+            uid_wait(f->d, 200);
+        }
+        uid_expect(f->d, "edrtgyhuj");
+        uid_press(f->d, "Back");
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -187,6 +210,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_double_tap_new_here, setup, teardown),
         cmocka_unit_test_setup_teardown(test_double_tap_yes_check_me_in, setup, teardown),
         cmocka_unit_test_setup_teardown(test_taps_that_count, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_typing_neighbours, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -141,12 +141,11 @@ struct Kiosk {
     UiKeyboard kb;
     int tap_x, tap_y; /* the release that activated a widget */
     /* The last tap that activated a widget: a second one on that spot soon
-     * after, on a screen it changed, is the same finger's double tap. */
+     * after, on a screen it opened, is the same finger's double tap. */
     struct {
         int64_t at; /* its release; 0: none */
         int x, y;
         ScreenId screen;
-        uint32_t id;
     } last_tap;
 
     /* pointer */
