@@ -264,7 +264,7 @@ static void test_unknown_scan_everywhere(void **state)
             {es ? "No me inscribí" : "I'm new here", "walkin"},
             {es ? "Atrás" : "Back", NULL},
             {es ? "Explorar programas" : "Explore programs", "programs"},
-            {"Welding Technology", "program"},
+            {es ? "Tecnología de soldadura" : "Welding Technology", "program"},
         };
         for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
             const char *press = steps[i][0];

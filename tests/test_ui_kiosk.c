@@ -547,7 +547,7 @@ static void test_interests_more_below(void **state)
     assert_true(uid_visible(f->d, "Más abajo"));
     check_targets(f);
     const UiView *v = uid_view(f->d);
-    const UiWidget *first = ui_view_find_label(v, "Welding Technology");
+    const UiWidget *first = ui_view_find_label(v, "Tecnología de soldadura");
     assert_non_null(first);
     for (size_t i = 0; i < v->nwidgets; i++) {
         const UiWidget *w = &v->widgets[i];
@@ -574,7 +574,7 @@ static void test_interests_more_below(void **state)
             WIDGET_GROUP(v->widgets[i].id) == WIDGET_GROUP(first->id))
             last = &v->widgets[i];
     assert_non_null(last);
-    assert_string_equal(ui_view_text(v, last->text), "Law Enforcement & Public Safety");
+    assert_string_equal(ui_view_text(v, last->text), "Policía y seguridad pública");
     assert_true(whole(f, last));
 }
 
