@@ -299,6 +299,22 @@ static bool is_paused(Store *s, void *arg)
 
 /* A stopped printer holds the badge in the kiosk: not failed, not sent, and
  * printed once (one PDF) when the printer is started again. */
+/* A notification came since before (arg: Since). */
+typedef struct Since {
+    BtWatch *w;
+    unsigned long before;
+} Since;
+
+static bool notified_since(Store *s, void *arg)
+{
+    (void)s;
+    Since *n = arg;
+    pthread_mutex_lock(&n->w->mu);
+    bool yes = n->w->changes > n->before;
+    pthread_mutex_unlock(&n->w->mu);
+    return yes;
+}
+
 static void test_stopped_queue_waits_then_prints_once(void **state)
 {
     if (!cups.ready)
@@ -332,6 +348,15 @@ static void test_stopped_queue_waits_then_prints_once(void **state)
     assert_string_equal(at_cups, "");
     free(at_cups);
     assert_int_equal(pdf_count(), 0);
+
+    /* Staff press Reprint for the guest sent to them: the badge on its way
+     * is tried again, not doubled (both would print once the printer starts). */
+    Since since = {&w, 0};
+    pthread_mutex_lock(&w.mu);
+    since.before = w.changes;
+    pthread_mutex_unlock(&w.mu);
+    assert_int_equal(badge_queue_reprint(q, ana), 0);
+    assert_true(bt_wait(&w, s, notified_since, &since, 60000));
 
     cups_tool("/usr/sbin/cupsenable");
     BtJobWant want = {ana, PRINT_DONE, 0};

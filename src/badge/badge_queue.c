@@ -207,6 +207,17 @@ static void take_request(BadgeQueue *q, const Request *r)
         release(q, &job);
         return;
     }
+    if (r->kind == REQ_REPRINT && st == STORE_OK && print_job_unfinished(job.state)) {
+        /* A badge on its way already (waiting for a stopped printer, or at
+         * CUPS): a second job would print too once the printer is started.
+         * The one there is tried again at once instead, and told. */
+        for (size_t i = 0; i < q->nactive; i++)
+            if (q->active[i].job.id == job.id && q->active[i].job.state == PRINT_QUEUED)
+                q->active[i].next_at = 0;
+        if (q->notify)
+            q->notify(q->ud, &job);
+        return;
+    }
     if (r->kind == REQ_PRINT && st == STORE_OK && job.state != PRINT_FAILED) {
         /* Printed or printing already: the guest checked in again says so
          * too, and their screen shows that job instead of waiting forever. */

@@ -88,7 +88,9 @@ BadgeQueue *badge_queue_create(const char *db_path, const EventConfig *cfg,
  * disk. 0, or -1 when out of memory. */
 int badge_queue_enqueue(BadgeQueue *q, const char *guest_id);
 
-/* Prints the guest's badge again: a new job (or their held one, released). 0 or -1. */
+/* Prints the guest's badge again: a new job, or their held one released, or
+ * (while one is still on its way, e.g. waiting for a stopped printer) that
+ * one tried again at once, so it never prints twice. 0 or -1. */
 int badge_queue_reprint(BadgeQueue *q, const char *guest_id);
 
 /* Staff's Print test badge (badge_sample.h), rendered and sent by the worker;

@@ -344,13 +344,16 @@ void follow(BadgeQueue *q, const char *printer)
         }
         goto out;
     }
+    /* Only a printer CUPS says is stopped makes its waiting jobs paused; a
+     * question it did not answer says nothing about them. */
     bool stopped = false;
     for (size_t k = 0; k < n; k++)
         if (states[k] == BADGE_CUPS_JOB_WAITING) {
-            stopped = badge_cups_printer_check(printer, why, sizeof why) != 0;
+            int check = badge_cups_printer_check(printer, why, sizeof why);
             if (stopping(q))
                 goto out;
-            status_printer(q, stopped ? why : NULL, q->opt.wait_stopped);
+            stopped = check == 1;
+            status_printer(q, check ? why : NULL, stopped && q->opt.wait_stopped);
             break;
         }
     for (size_t k = 0; k < n && !stopping(q); k++)
