@@ -308,7 +308,7 @@ static void test_usb_read_only(void **state)
     char *script = tu_path(e.dir, "ro.script");
     tu_write(script,
              "hold 5 5 3000\ntype 246813\nkey Return\npress Export to USB\n"
-             "expect The USB stick is write-protected\nexpect-not No USB stick found\n"
+             "expect The USB stick cannot be written\nexpect-not No USB stick found\n"
              "press Kiosk set-up\npress Load event from USB\nexpect Fall Open House\n",
              (size_t)-1);
     setenv("LANYARD_USB_DIR", stick, 1);

@@ -44,10 +44,10 @@ int app_run(const AppOptions *o, Store *store, const EventConfig *cfg);
  * the kiosk cannot check anyone in and to see staff, and staff the reason,
  * instead of ending on a blank screen (app_fault.c). Calls retry every ten
  * seconds and returns APP_RESTART when it returns 0 (the database opens
- * now); 0 when a windowed run is closed or the process is asked to stop.
- * With a script, its expect lines are checked against the message, the
- * screenshot written, and 1 returned: the kiosk did not run. */
+ * now; else its why, when another, is shown in place of the reason); 0 when a windowed run is
+ * closed or the process is asked to stop. With a script, its expect lines are checked against the
+ * message, the screenshot written, and 1 returned: the kiosk did not run. */
 int app_fault_run(const AppOptions *o, const EventConfig *cfg, const char *reason,
-                  int (*retry)(void *ud), void *ud);
+                  int (*retry)(void *ud, char *why, size_t whylen), void *ud);
 
 #endif

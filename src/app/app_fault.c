@@ -97,9 +97,11 @@ static int scripted(UiView *v, Display *d, const AppOptions *o)
     return 1;
 }
 
-int app_fault_run(const AppOptions *o, const EventConfig *cfg, const char *reason,
-                  int (*retry)(void *ud), void *ud)
+int app_fault_run(const AppOptions *o, const EventConfig *cfg, const char *first_reason,
+                  int (*retry)(void *ud, char *why, size_t whylen), void *ud)
 {
+    char reason[1024], why[1024];
+    snprintf(reason, sizeof reason, "%s", first_reason);
     if (!o->script)
         app_stop_install();
     DisplayOptions dopt = {o->windowed,  o->width,    o->height,     cfg->name,
@@ -124,9 +126,15 @@ int app_fault_run(const AppOptions *o, const EventConfig *cfg, const char *reaso
             int64_t now = time_monotonic_ms();
             service_notify_alive(&notify, now);
             if (now >= next_try) {
-                if (retry(ud) == 0) {
+                if (retry(ud, why, sizeof why) == 0) {
                     status = APP_RESTART;
                     break;
+                }
+                /* What is wrong now (room made, but the file still damaged). */
+                if (strcmp(why, reason) != 0) {
+                    snprintf(reason, sizeof reason, "%s", why);
+                    fprintf(stderr, "lanyard run: %s\n", reason);
+                    show(v, d, cfg, reason);
                 }
                 next_try = now + RETRY_MS;
             }

@@ -111,12 +111,12 @@ static int switch_db(const EventConfig *cfg, const char *db_path)
     return rc < 0 ? 1 : 0;
 }
 
-/* Whether the database opens now (app_fault_run's retry): 0 when it does. */
-static int db_opens(void *ud)
+/* Whether the database opens now (app_fault_run's retry): 0 when it does,
+ * else -1 with why. */
+static int db_opens(void *ud, char *why, size_t whylen)
 {
     Store *s = NULL;
-    char err[1024];
-    if (store_open(ud, STORE_OPEN_CREATE, &s, err, sizeof err) != STORE_OK)
+    if (store_open(ud, STORE_OPEN_CREATE, &s, why, whylen) != STORE_OK)
         return -1;
     store_close(s);
     return 0;
@@ -253,6 +253,6 @@ int cmd_run(int argc, char **argv)
             cli_event_config(event_abs, &cfg);
             return switch_db(&cfg, db_path);
         }
-        fprintf(stderr, "lanyard run: starting again on the event loaded from USB\n");
+        fprintf(stderr, "lanyard run: starting again\n");
     }
 }

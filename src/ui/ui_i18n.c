@@ -145,8 +145,10 @@ static const Entry TABLE[S_COUNT] = {
      {"No USB stick found. Insert one, wait a moment and try again.",
       "No se encontró una memoria USB. Conéctela, espere un momento e inténtelo de nuevo."}},
     {S_EXPORT_READ_ONLY,
-     {"The USB stick is write-protected. Slide its lock switch off, or use another stick.",
-      "La memoria USB está protegida contra escritura. Desactive su seguro o use otra memoria."}},
+     {"The USB stick cannot be written (write-protected or read-only). Slide its lock switch "
+      "off, or use another stick.",
+      "No se puede escribir en la memoria USB (protegida o de solo lectura). Desactive su seguro "
+      "o use otra memoria."}},
     {S_FAULT_GUEST,
      {"This kiosk cannot check anyone in right now. Please see a staff member.",
       "Este quiosco no puede registrar llegadas en este momento. Por favor, hable con el "
