@@ -446,6 +446,15 @@ static void test_new_event(void **state)
     assert_int_equal(fresh.guests, 1);
     assert_int_equal(fresh.attendance, 0);
     assert_int_equal(fresh.programs, 0);
+
+    /* Export to USB on the new event takes the last one's database too:
+     * its check-ins are not left only on the kiosk. */
+    char out[4096];
+    assert_int_equal(visit_export_usb(f->v, out, sizeof out), VISIT_EXPORT_DONE);
+    char *copy = tu_path(out, "kiosk-Fall-Meet_2026-08-20.db");
+    Counts copied = counts(copy);
+    assert_memory_equal(&copied, &old, sizeof copied);
+    free(copy);
     free(archive);
 }
 

@@ -330,8 +330,10 @@ static const Entry TABLE[S_COUNT] = {
       "Se conservan los registros hechos aquí; el quiosco se reinicia con las listas nuevas."}},
     {S_LOAD_NEW_ASK, {"Start a new event?", "¿Empezar un evento nuevo?"}},
     {S_LOAD_NEW_FMT,
-     {"This is another event. The kiosk starts a new database; the current one is kept as %s.",
-      "Es otro evento. El quiosco empieza una base de datos nueva; la actual se guarda como %s."}},
+     {"This is another event. The kiosk starts a new database; the current one is kept as %s, "
+      "and Export to USB copies it too.",
+      "Es otro evento. El quiosco empieza una base de datos nueva; la actual se guarda como %s, "
+      "y Exportar a USB también la copia."}},
     {S_LOAD_NEW_YES, {"Start new event", "Empezar evento nuevo"}},
     {S_LOAD_FAILED, {"The event was not loaded:", "No se cargó el evento:"}},
     {S_LOAD_NO_DATE, {"no date", "sin fecha"}},

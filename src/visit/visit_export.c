@@ -6,6 +6,7 @@
  * of several kiosks can be merged). Each file is flushed to the stick before
  * the export says it is done. See visit_staff.h. */
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -61,11 +62,73 @@ static int write_csv(Store *s, const char *dir, const char *name, ExportKind kin
     return 0;
 }
 
-static void remove_in(const char *dir, const char *name)
+/* Empties the export's folder (made by this export: only its files are in
+ * it) and removes it. */
+static void remove_export(const char *dir)
 {
-    char path[4200];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    unlink(path);
+    DIR *d = opendir(dir);
+    if (d) {
+        for (struct dirent *e; (e = readdir(d));) {
+            if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+                continue;
+            char path[4400];
+            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+            unlink(path);
+        }
+        closedir(d);
+    }
+    rmdir(dir);
+}
+
+/* Whether name is the database of an earlier event kept beside the kiosk's
+ * (STEM-EVENT_DATE.db: visit_event_load.h), not its -wal or -shm. */
+static bool is_archive(const char *name, const char *stem, size_t stem_len)
+{
+    size_t n = strlen(name);
+    return n > stem_len + 4 && !strncmp(name, stem, stem_len) && name[stem_len] == '-' &&
+           !strcmp(name + n - 3, ".db");
+}
+
+/* The databases of earlier events this kiosk kept (loading another event
+ * renames the old one beside it) are copied too: after a new event was
+ * started on the kiosk, the last one's check-ins still reach the stick. */
+static int copy_archives(Store *s, const char *out, char *err, size_t errlen)
+{
+    char dir[4096], stem[256];
+    snprintf(dir, sizeof dir, "%s", store_path(s));
+    char *slash = strrchr(dir, '/');
+    const char *base = slash ? slash + 1 : dir;
+    text_copy(stem, sizeof stem, base);
+    size_t stem_len = strlen(stem);
+    if (stem_len > 3 && !strcmp(stem + stem_len - 3, ".db"))
+        stem[stem_len -= 3] = '\0';
+    if (slash)
+        *(slash == dir ? slash + 1 : slash) = '\0';
+    else
+        strcpy(dir, ".");
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0; /* nothing to find: the kiosk's own copy is made */
+    int rc = 0;
+    for (struct dirent *e; rc == 0 && (e = readdir(d));) {
+        if (!is_archive(e->d_name, stem, stem_len))
+            continue;
+        char src[4400], dest[4400];
+        snprintf(src, sizeof src, "%s/%s", dir, e->d_name);
+        snprintf(dest, sizeof dest, "%s/%s", out, e->d_name);
+        Store *a = NULL;
+        if (store_open(src, STORE_OPEN_READONLY, &a, err, errlen) != STORE_OK) {
+            rc = -1;
+        } else {
+            if (store_backup(a, dest) != STORE_OK) {
+                snprintf(err, errlen, "%s", store_errmsg(a));
+                rc = -1;
+            }
+            store_close(a);
+        }
+    }
+    closedir(d);
+    return rc;
 }
 
 int visit_export_to(Store *s, const char *usb_dir, const char *event_name, const char *kiosk_id,
@@ -104,6 +167,8 @@ int visit_export_to(Store *s, const char *usb_dir, const char *event_name, const
         snprintf(err, errlen, "%s", store_errmsg(s));
         goto fail;
     }
+    if (copy_archives(s, dir, err, errlen) != 0)
+        goto fail;
     /* The new folder's entry itself, so pulling the stick keeps it. */
     if (file_sync_dir(usb_dir) != 0) {
         snprintf(err, errlen, "cannot write %s: %s", usb_dir, strerror(errno));
@@ -112,10 +177,7 @@ int visit_export_to(Store *s, const char *usb_dir, const char *event_name, const
     return 0;
 fail:
     /* Half an export on the stick would be mistaken for the whole one. */
-    remove_in(dir, "attendance.csv");
-    remove_in(dir, "followup.csv");
-    unlink(db);
-    rmdir(dir);
+    remove_export(dir);
     return -1;
 }
 
