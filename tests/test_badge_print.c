@@ -209,7 +209,8 @@ static void test_queue_writes_pngs(void **state)
     assert_non_null(text);
     assert_string_equal(text, BT_ANA_URL);
     free(text);
-    assert_int_equal(bt_badge_printed(s, ana), 1);
+    /* Written as a file (no printer): saved for staff, not printed. */
+    assert_int_equal(bt_badge_printed(s, ana), 0);
 
     /* A second check-in of the same guest, or a double tap, prints once. Requests
      * are taken in order, so once G00's badge is done Ana's repeat was seen. */
@@ -254,12 +255,12 @@ static void test_queue_writes_pngs(void **state)
     badge_queue_status(q, &st);
     assert_int_equal(st.failed, 1);
 
-    /* Printing marks the guest's check-in as having its badge. */
+    /* A badge written as a file does not mark the check-in as printed. */
     assert_int_equal(badge_queue_enqueue(q, g1), 0);
     want.guest_id = g1;
     want.state = PRINT_DONE;
     assert_true(bt_wait(&w, s, bt_latest_is, &want, 20000));
-    assert_int_equal(bt_badge_printed(s, g1), 1);
+    assert_int_equal(bt_badge_printed(s, g1), 0);
     badge_queue_destroy(q);
     bt_watch_destroy(&w);
     store_close(s);
@@ -411,8 +412,12 @@ static void test_checkins_survive_worker_connection(void **state)
     assert_true(bt_wait(&w, s, bt_latest_is, &want, 20000));
     badge_queue_destroy(q);
     bt_watch_destroy(&w);
-    for (int i = 0; i < 20; i++)
-        assert_int_equal(bt_badge_printed(s, ids[i]), 1);
+    for (int i = 0; i < 20; i++) {
+        PrintJob job;
+        assert_int_equal(store_print_latest(s, ids[i], &job), STORE_OK);
+        assert_int_equal(job.state, PRINT_DONE);
+        assert_int_equal(bt_badge_printed(s, ids[i]), 0); /* a file: not printed */
+    }
     store_close(s);
     /* And a fresh process sees them all: Ana, G00-G02 and the 20. */
     TuRun r = tu_lanyard("stats", "--db", f->db, NULL);
@@ -456,7 +461,7 @@ static void test_kiosk_checkin_again_prints_once(void **state)
         assert_int_equal(store_print_latest(s, id, &job), STORE_OK);
         assert_int_equal(job.state, PRINT_DONE);
         assert_int_equal(jobs_of(s, id), 1);
-        assert_int_equal(bt_badge_printed(s, id), 1);
+        assert_int_equal(bt_badge_printed(s, id), 0); /* a file for staff, not printed */
     }
     free(script);
     store_close(s);

@@ -221,7 +221,7 @@ static void take_request(BadgeQueue *q, const Request *r)
     if (r->kind == REQ_PRINT && st == STORE_OK && job.state != PRINT_FAILED) {
         /* Printed or printing already: the guest checked in again says so
          * too, and their screen shows that job instead of waiting forever. */
-        if (job.state == PRINT_DONE &&
+        if (job.state == PRINT_DONE && job.printer[0] &&
             store_badge_printed_set(q->store, job.guest_id) == STORE_ERROR)
             status_problem(q, store_errmsg(q->store));
         if (q->notify)

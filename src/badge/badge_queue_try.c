@@ -44,8 +44,10 @@ static void job_done(BadgeQueue *q, Active *a)
     a->job.state = PRINT_DONE;
     a->job.error[0] = '\0';
     a->job.paused = false;
-    /* Not checked in (a test badge, an undone check-in) is not a problem. */
-    if (store_badge_printed_set(q->store, a->job.guest_id) == STORE_ERROR)
+    /* A badge written as a file (no printer) is saved for staff, not
+     * printed: attendance.csv and staff's guest page must not say it was.
+     * Not checked in (a test badge, an undone check-in) is not a problem. */
+    if (a->job.printer[0] && store_badge_printed_set(q->store, a->job.guest_id) == STORE_ERROR)
         status_problem(q, store_errmsg(q->store));
     job_changed(q, &a->job);
 }

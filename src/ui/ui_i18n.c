@@ -172,6 +172,8 @@ static const Entry TABLE[S_COUNT] = {
     {S_STAFF_NOT_CHECKED, {"Not checked in", "Sin registrar"}},
     {S_STAFF_BADGE_YES, {"Badge printed", "Gafete impreso"}},
     {S_STAFF_BADGE_NO, {"Badge not printed", "Gafete sin imprimir"}},
+    {S_STAFF_BADGE_SAVED,
+     {"Badge saved as a file, not printed", "Gafete guardado como archivo, sin imprimir"}},
     {S_STAFF_CODE_FMT, {"Code %s", "Código %s"}},
     {S_STAFF_UNDO, {"Undo check-in", "Deshacer registro"}},
     {S_STAFF_UNDO_ASK_FMT,

@@ -123,6 +123,7 @@ typedef enum UiStr {
     S_STAFF_NOT_CHECKED,
     S_STAFF_BADGE_YES,
     S_STAFF_BADGE_NO,
+    S_STAFF_BADGE_SAVED,
     S_STAFF_CODE_FMT, /* one %s: registration code */
     S_STAFF_UNDO,
     S_STAFF_UNDO_ASK_FMT, /* one %s: the guest's name */

@@ -312,6 +312,11 @@ static int details_of(Visit *v, GuestRecord *list, size_t n)
         list[i].checked_in = cs.checked_in;
         list[i].checked_in_at = cs.checked_in_at;
         list[i].badge_printed = cs.badge_printed;
+        PrintJob job;
+        StoreStatus st = store_print_latest(v->env.store, list[i].g.id, &job);
+        if (st == STORE_ERROR)
+            return visit_store_failed(v, "staff lookup");
+        list[i].badge_saved = st == STORE_OK && job.state == PRINT_DONE && !job.printer[0];
         if (record_interests(v, &list[i]) != 0)
             return -1;
     }

@@ -67,6 +67,7 @@ typedef struct GuestRecord {
     bool checked_in;
     int64_t checked_in_at; /* ms UTC, when checked_in */
     bool badge_printed;
+    bool badge_saved; /* not printed, but written as a file for staff (no printer) */
     /* What they picked, withdrawn picks left out: programs as codes with their
      * names (catalogue order; a hidden program keeps its name), and kinds of
      * partnership as PARTNERSHIP_KINDS keys in that order (partnership_label

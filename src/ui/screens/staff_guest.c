@@ -232,8 +232,10 @@ static void details(Kiosk *k, const GuestRecord *r, int y, int bottom)
         time_format_local(r->checked_in_at, when);
     else
         snprintf(when, sizeof when, "%s", kiosk_tr(k, S_STAFF_NOT_CHECKED));
-    const char *badge =
-        r->checked_in ? kiosk_tr(k, r->badge_printed ? S_STAFF_BADGE_YES : S_STAFF_BADGE_NO) : "—";
+    const char *badge = !r->checked_in     ? "—"
+                        : r->badge_printed ? kiosk_tr(k, S_STAFF_BADGE_YES)
+                        : r->badge_saved   ? kiosk_tr(k, S_STAFF_BADGE_SAVED)
+                                           : kiosk_tr(k, S_STAFF_BADGE_NO);
     const char *rows[][2] = {
         {kiosk_tr(k, S_COMPANY), g->company},
         {kiosk_tr(k, S_JOB), g->title},
