@@ -470,6 +470,35 @@ static void test_interests_bar_apart(void **state)
     }
 }
 
+/* Check boxes and tiles shown whole on the view (the consent is one). */
+static int whole_tiles(const UiView *v)
+{
+    int n = 0;
+    for (size_t i = 0; i < v->nwidgets; i++) {
+        const UiWidget *w = &v->widgets[i];
+        n += w->kind == UI_W_CHECK && w->clip.h == w->r.h && w->clip.w == w->r.w;
+    }
+    return n;
+}
+
+/* The older Spanish-speaking guest who turns on larger text sees several
+ * choices at once on a 7" panel: the title beside "¿No es usted?" and the
+ * consent beside Continue, not each on a row of its own. */
+static void test_interests_larger_text_room(void **state)
+{
+    Fixture *f = *state;
+    uid_press(f->d, "Español");
+    uid_press(f->d, "Texto más grande");
+    uid_press(f->d, "Registrar mi llegada");
+    uid_type(f->d, "Ana", 100);
+    uid_press(f->d, "Ana G. — Acme Welding");
+    uid_press(f->d, "Sí, registrar mi llegada");
+    assert_string_equal(uid_screen(f->d), "interests");
+    int n = whole_tiles(uid_view(f->d)) - 1; /* the consent */
+    if (n < 3)
+        fail_msg("only %d choices shown whole at 800x480", n);
+}
+
 static void test_staff_charts_stay(void **state)
 {
     Fixture *f = *state;
@@ -709,6 +738,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_good_scan_after_unknown, setup, teardown),
         cmocka_unit_test_setup_teardown(test_done_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_bar_apart, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_interests_larger_text_room, setup, teardown),
         cmocka_unit_test_setup_teardown(test_staff_charts_stay, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walkin_is_this_you, setup, teardown),
         cmocka_unit_test_setup_teardown(test_programs_in_spanish, setup, teardown),

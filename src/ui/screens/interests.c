@@ -337,12 +337,20 @@ static int bar_plan(Kiosk *k, bool not_me, Bar *b)
     b->cont = ui_rect(v->w - t->pad - cw, bar_y, cw, bh);
     int x = b->not_me.w ? t->pad + b->not_me.w + t->gap : t->pad;
     b->consent = ui_rect(x, bar_y, b->cont.x - t->gap - x, bh);
-    int need = ui_text_width(v, kiosk_tr(k, S_CONSENT), t->px_body, UI_REGULAR) +
-               ui_sc(t, 8 + 34 + 12 + 8);
-    if (need > b->consent.w) {
+    const char *consent = kiosk_tr(k, S_CONSENT);
+    int boxes = ui_sc(t, 8 + 34 + 12 + 8);
+    int need = ui_text_width(v, consent, t->px_body, UI_REGULAR) + boxes;
+    int two = 2 * ui_text_height(v, t->px_body, UI_REGULAR) + ui_sc(t, 8);
+    if (need > b->consent.w && two <= bh * 4 / 3 &&
+        ui_text_wraps(v, consent, t->px_body, UI_REGULAR, b->consent.w - boxes, 2)) {
+        /* Two lines beside Continue rather than a row of its own, which
+         * larger text can ill spare from the lists. */
+        int h = two > bh ? two : bh;
+        b->consent = ui_rect(x, v->h - t->pad - h, b->consent.w, h);
+    } else if (need > b->consent.w) {
         /* A line of its own, and two lines of text when one is not enough:
          * what the guest agrees to is read whole. */
-        int h = bh, two = 2 * ui_text_height(v, t->px_body, UI_REGULAR) + ui_sc(t, 8);
+        int h = bh;
         if (need > room && two > h)
             h = two;
         b->consent = ui_rect(t->pad, bar_y - t->gap - h, room, h);

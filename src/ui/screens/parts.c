@@ -63,11 +63,15 @@ static int bar_title(Kiosk *k, const char *title, UiRect room)
     int side = left > right ? left : right;
     int tw = v->w - 2 * side;
     int tx = side;
-    if (tw < ui_sc(t, 100)) {
+    /* Centred on the screen when it fits between the buttons so; else in
+     * the room beside them (one button on the left leaves the right free);
+     * only then on a line of its own, which takes a row from the screen. */
+    int need = ui_text_width(v, title, t->px_body, UI_BOLD);
+    if (tw < ui_sc(t, 100) || need > tw) {
         tw = room.w;
-        tx = left;
+        tx = room.x;
     }
-    if (ui_text_width(v, title, t->px_body, UI_BOLD) > tw) {
+    if (need > tw) {
         y += bh + t->gap;
         int th = ui_text_height(v, t->px_title, UI_BOLD);
         ui_text_in(v, ui_rect(t->pad, y, v->w - 2 * t->pad, th), title, t->px_title, t->px_small,
