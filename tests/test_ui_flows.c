@@ -580,6 +580,38 @@ static void test_damaged_db_on_screen(void **state)
     free(dir);
 }
 
+/* A script's `key Space` is the space bar as SDL gives it (the key, then
+ * the text " "): on a focused box it ticks it, as in a real window. */
+static void test_script_space_ticks(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    char *db = tu_path(dir, "k.db"), *script = tu_path(dir, "s.script");
+    tu_write(script,
+             "scan 2713624642\nexpect What interests you?\nkey Tab\nkey Tab\nkey Space\npress "
+             "Continue\n",
+             (size_t)-1);
+    TuRun r = uid_script_run(&(UidScript){.path = script, .db = db});
+    uid_expect_ok(&r);
+    tu_run_free(&r);
+    Store *s = open_db(db);
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_by_code(s, "2713624642", &g), STORE_OK);
+    char **programs, **kinds;
+    size_t np, nk;
+    assert_int_equal(store_interests_get(s, g.id, &programs, &np, &kinds, &nk), STORE_OK);
+    assert_int_equal(np + nk, 1); /* the first box, ticked by Space */
+    store_strings_free(programs, np);
+    store_strings_free(kinds, nk);
+    guest_clear(&g);
+    store_close(s);
+    free(script);
+    free(db);
+    tu_rmtree(dir);
+    free(dir);
+}
+
 static void test_event_files_on_start(void **state)
 {
     (void)state;
@@ -674,6 +706,7 @@ int main(void)
         cmocka_unit_test(test_event_files_on_start),
         cmocka_unit_test(test_sync_copies_apart),
         cmocka_unit_test(test_damaged_db_on_screen),
+        cmocka_unit_test(test_script_space_ticks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -126,6 +126,11 @@ static bool key(Run *r, const char *spec)
     if (!input_key(spec, display_window_id(r->a->d), &down, &up))
         return false;
     inject(r, down);
+    /* As a keyboard does: with text input on, SDL follows the space bar's
+     * key with the text " " (which ticks a focused box). Modified keys (a
+     * shortcut) type nothing. */
+    if (down.key.keysym.sym == SDLK_SPACE && !(down.key.keysym.mod & (KMOD_CTRL | KMOD_ALT)))
+        inject(r, input_text(" ", 1, display_window_id(r->a->d)));
     inject(r, up);
     return true;
 }
