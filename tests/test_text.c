@@ -327,6 +327,23 @@ static void test_guest_model(void **state)
     m = guest_masked_name(&g);
     assert_string_equal(m, "Ana");
     free(m);
+    /* Names written family name first read so on Find me too, as on the
+     * badge, showing no more of the family name than its first character. */
+    static const char *const CJK[][3] = {
+        {"芳", "王", "王芳"},
+        {"민준", "김", "김 민준"},
+        {"娜", "欧阳", "欧.娜"},
+        {"芳", "Wang", "芳 W."}, /* mixed scripts: given name first */
+    };
+    for (size_t i = 0; i < sizeof CJK / sizeof CJK[0]; i++) {
+        assert_int_equal(guest_set(&g.first, CJK[i][0]), 0);
+        assert_int_equal(guest_set(&g.last, CJK[i][1]), 0);
+        m = guest_masked_name(&g);
+        assert_string_equal(m, CJK[i][2]);
+        free(m);
+    }
+    assert_int_equal(guest_set(&g.first, "Ana"), 0);
+    assert_int_equal(guest_set(&g.last, ""), 0);
     assert_int_equal(guest_set(&g.email, "ana@example.com"), 0);
 
     Guest c;

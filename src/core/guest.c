@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/name.h"
 #include "core/text.h"
 
 /* ---- guests ---- */
@@ -126,14 +127,29 @@ char *guest_masked_name(const Guest *g)
     const char *last = g->last ? g->last : "";
     const char *company = g->company ? g->company : "";
     size_t initial = text_first_grapheme(last);
+    /* A name written family name first (王芳, 김 민준: core/name.h) reads that
+     * way here too, as its owner knows it: the family name's first character
+     * ahead of the given name, a period after it only when the family name
+     * has more (欧.娜), so no more of it shows than "Ana G." shows of García. */
+    char *whole = NULL;
+    if (initial && name_order(first, last) == NAME_FAMILY_FIRST) {
+        char fam[64];
+        snprintf(fam, sizeof fam, "%.*s%s", (int)initial, last, last[initial] ? "." : "");
+        if (!(whole = name_full(first, fam)))
+            return NULL;
+        first = whole;
+        initial = 0;
+    }
     size_t nf = strlen(first), nc = strlen(company);
     size_t name_iso = text_has_rtl(first) || text_has_rtl(last) ? ISOLATE_LEN : 0;
     size_t company_iso = text_has_rtl(company) ? ISOLATE_LEN : 0;
     /* FSI + first + " " + initial + "." + PDI + " — " + FSI + company + PDI + NUL */
     size_t cap = nf + 1 + initial + 1 + 5 + nc + 4 * ISOLATE_LEN + 1;
     char *out = malloc(cap);
-    if (!out)
+    if (!out) {
+        free(whole);
         return NULL;
+    }
     size_t o = 0;
     put(out, &o, FSI, name_iso);
     put(out, &o, first, nf);
@@ -151,6 +167,7 @@ char *guest_masked_name(const Guest *g)
         put(out, &o, PDI, company_iso);
     }
     out[o] = '\0';
+    free(whole);
     return out;
 }
 
