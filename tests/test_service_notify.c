@@ -178,6 +178,37 @@ static int stop_kiosk(void **state)
     return 0;
 }
 
+/* `lanyard run` on the event and database, interactive (the test stops it). */
+static pid_t spawn_kiosk(const char *ev, const char *db)
+{
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    kiosk_pid = pid;
+    if (pid == 0) {
+        freopen("/dev/null", "w", stdout);
+        execl(LANYARD_BINARY, LANYARD_BINARY, "run", "--event", ev, "--db", db, (char *)NULL);
+        _exit(127);
+    }
+    return pid;
+}
+
+/* systemd stops the service with SIGTERM: the kiosk says it is stopping and
+ * ends cleanly. */
+static void stop_cleanly(Listener *l, pid_t pid)
+{
+    char msg[256];
+    assert_int_equal(kill(pid, SIGTERM), 0);
+    bool stopping = false;
+    while (!stopping && listen_next(l, msg, sizeof msg, 30000))
+        stopping = strcmp(msg, "STOPPING=1") == 0;
+    assert_true(stopping);
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    kiosk_pid = -1;
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+}
+
 /* An interactive kiosk nobody touches still wakes to feed a 200 ms watchdog. */
 static void test_idle_kiosk_feeds(void **state)
 {
@@ -188,14 +219,7 @@ static void test_idle_kiosk_feeds(void **state)
     setenv("SDL_VIDEODRIVER", "dummy", 1);
     char *ev = event_folder(l.dir);
     char *db = tu_path(l.dir, "kiosk.db");
-    pid_t pid = fork();
-    assert_true(pid >= 0);
-    kiosk_pid = pid;
-    if (pid == 0) {
-        freopen("/dev/null", "w", stdout);
-        execl(LANYARD_BINARY, LANYARD_BINARY, "run", "--event", ev, "--db", db, (char *)NULL);
-        _exit(127);
-    }
+    pid_t pid = spawn_kiosk(ev, db);
     char msg[256];
     assert_true(listen_next(&l, msg, sizeof msg, 30000));
     assert_string_equal(msg, "READY=1");
@@ -204,18 +228,7 @@ static void test_idle_kiosk_feeds(void **state)
         assert_true(listen_next(&l, msg, sizeof msg, 30000));
         assert_string_equal(msg, "WATCHDOG=1");
     }
-    /* systemd stops the service with SIGTERM: the kiosk says it is stopping
-     * and ends cleanly. */
-    assert_int_equal(kill(pid, SIGTERM), 0);
-    bool stopping = false;
-    while (!stopping && listen_next(&l, msg, sizeof msg, 30000))
-        stopping = strcmp(msg, "STOPPING=1") == 0;
-    assert_true(stopping);
-    int status;
-    assert_int_equal(waitpid(pid, &status, 0), pid);
-    kiosk_pid = -1;
-    assert_true(WIFEXITED(status));
-    assert_int_equal(WEXITSTATUS(status), 0);
+    stop_cleanly(&l, pid);
     free(ev);
     free(db);
     listen_stop(&l);
@@ -236,14 +249,7 @@ static void test_unusable_db_waits(void **state)
     char *ev = event_folder(l.dir);
     char *db = tu_path(l.dir, "kiosk.db"), *aside = tu_path(l.dir, "damaged.db");
     tu_write(db, "not a database, but a file of some other kind\n", (size_t)-1);
-    pid_t pid = fork();
-    assert_true(pid >= 0);
-    kiosk_pid = pid;
-    if (pid == 0) {
-        freopen("/dev/null", "w", stdout);
-        execl(LANYARD_BINARY, LANYARD_BINARY, "run", "--event", ev, "--db", db, (char *)NULL);
-        _exit(127);
-    }
+    pid_t pid = spawn_kiosk(ev, db);
     char msg[256];
     assert_true(listen_next(&l, msg, sizeof msg, 30000));
     assert_string_equal(msg, "READY=1");
@@ -259,16 +265,7 @@ static void test_unusable_db_waits(void **state)
         ready = strcmp(msg, "READY=1") == 0;
     assert_true(ready);
     assert_int_equal(access(db, F_OK), 0);
-    assert_int_equal(kill(pid, SIGTERM), 0);
-    bool stopping = false;
-    while (!stopping && listen_next(&l, msg, sizeof msg, 30000))
-        stopping = strcmp(msg, "STOPPING=1") == 0;
-    assert_true(stopping);
-    int status;
-    assert_int_equal(waitpid(pid, &status, 0), pid);
-    kiosk_pid = -1;
-    assert_true(WIFEXITED(status));
-    assert_int_equal(WEXITSTATUS(status), 0);
+    stop_cleanly(&l, pid);
     free(ev);
     free(db);
     free(aside);

@@ -16,38 +16,17 @@
 #include "ui/ui.h"
 #include "ui_driver.h"
 
-typedef struct Fixture {
-    char *dir;
-    Store *store;
-    EventConfig cfg;
-    Uid *d;
-} Fixture;
+typedef UidFixture Fixture;
 
 static int setup(void **state)
 {
-    Fixture *f = calloc(1, sizeof *f);
-    f->dir = tu_tempdir();
-    char *db = tu_path(f->dir, "k.db");
-    char err[256];
-    assert_int_equal(store_open(db, STORE_OPEN_CREATE, &f->store, err, sizeof err), STORE_OK);
-    free(db);
-    uid_import_csv(f->store, "tests/ui/event/guests.csv", false, 1000);
-    uid_import_csv(f->store, "tests/ui/event/programs.csv", true, 1000);
-    config_defaults(&f->cfg);
-    snprintf(f->cfg.kiosk_id, sizeof f->cfg.kiosk_id, "unit");
-    f->d = uid_kiosk_create(&(UidSetup){.store = f->store, .cfg = &f->cfg});
-    *state = f;
+    *state = uid_fixture_new();
     return 0;
 }
 
 static int teardown(void **state)
 {
-    Fixture *f = *state;
-    uid_destroy(f->d);
-    store_close(f->store);
-    tu_rmtree(f->dir);
-    free(f->dir);
-    free(f);
+    uid_fixture_free(*state);
     return 0;
 }
 

@@ -586,3 +586,31 @@ void uid_import_csv(Store *s, const char *rel, bool programs, int64_t now)
     free(raw);
     free(path);
 }
+
+/* ---- the shared fixture ---- */
+
+UidFixture *uid_fixture_new(void)
+{
+    UidFixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    f->dir = tu_tempdir();
+    char *db = tu_path(f->dir, "k.db");
+    char err[256];
+    assert_int_equal(store_open(db, STORE_OPEN_CREATE, &f->store, err, sizeof err), STORE_OK);
+    free(db);
+    uid_import_csv(f->store, "tests/ui/event/guests.csv", false, 1000);
+    uid_import_csv(f->store, "tests/ui/event/programs.csv", true, 1000);
+    config_defaults(&f->cfg);
+    snprintf(f->cfg.kiosk_id, sizeof f->cfg.kiosk_id, "unit");
+    f->d = uid_kiosk_create(&(UidSetup){.store = f->store, .cfg = &f->cfg});
+    return f;
+}
+
+void uid_fixture_free(UidFixture *f)
+{
+    uid_destroy(f->d);
+    store_close(f->store);
+    tu_rmtree(f->dir);
+    free(f->dir);
+    free(f);
+}

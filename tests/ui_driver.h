@@ -119,6 +119,21 @@ bool uid_visible(const Uid *d, const char *text);
 /* Fails, listing what is on screen, when text is not. */
 void uid_expect(const Uid *d, const char *text);
 
+/* ---- the fixture most in-process tests share ---- */
+
+/* A kiosk in process on a new database in a temporary folder that holds the
+ * test event's guests and programs (tests/ui/event), with the default
+ * settings and the kiosk id "unit". */
+typedef struct UidFixture {
+    char *dir;
+    Store *store;
+    EventConfig cfg;
+    Uid *d;
+} UidFixture;
+
+UidFixture *uid_fixture_new(void);
+void uid_fixture_free(UidFixture *f);
+
 /* ---- runs of `lanyard run --script` ---- */
 
 typedef struct UidScript {
