@@ -207,6 +207,25 @@ static void test_failed_write_to_a_device_leaves_the_device(void **state)
     assert_true(S_ISCHR(st.st_mode));
 }
 
+/* A folder of plain files made by the caller goes, files and all. */
+static void test_remove_dir(void **state)
+{
+    Fixture *f = *state;
+    char *sub = tu_path(f->dir, "staging");
+    assert_int_equal(mkdir(sub, 0755), 0);
+    static const char *const NAMES[] = {"event.ini", "guests.csv", ".hidden"};
+    for (size_t i = 0; i < 3; i++) {
+        char *p = tu_path(sub, NAMES[i]);
+        tu_write(p, "x", 1);
+        free(p);
+    }
+    file_remove_dir(sub);
+    assert_int_equal(access(sub, F_OK), -1);
+    assert_int_equal(entries(f->dir), 0);
+    file_remove_dir(sub); /* gone already: nothing to do */
+    free(sub);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -222,6 +241,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_failed_write_to_a_device_leaves_the_device, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_remove_dir, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

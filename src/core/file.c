@@ -1,6 +1,7 @@
 /* file.c — a whole file read into memory or written from it. */
 #include "core/file.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -214,4 +215,23 @@ int file_write(const char *path, const void *data, size_t len, mode_t mode, unsi
         free(dir);
     }
     return rc;
+}
+
+void file_remove_dir(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (d) {
+        for (struct dirent *e; (e = readdir(d));) {
+            if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+                continue;
+            char *path = malloc(strlen(dir) + strlen(e->d_name) + 2);
+            if (!path)
+                continue;
+            sprintf(path, "%s/%s", dir, e->d_name);
+            unlink(path);
+            free(path);
+        }
+        closedir(d);
+    }
+    rmdir(dir);
 }

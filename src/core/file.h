@@ -44,6 +44,11 @@ int file_write(const char *path, const void *data, size_t len, mode_t mode, unsi
  * folder (EINVAL) keeps no more to flush, and that counts as done. */
 int file_sync_dir(const char *dir);
 
+/* Empties a folder the caller made, which holds only plain files (a staging
+ * folder, a half-written export), and removes it; what cannot be removed
+ * stays. */
+void file_remove_dir(const char *dir);
+
 /* errno of file_read for a path that is not a regular file. */
 #define FILE_ENOTREG ENODEV
 

@@ -338,24 +338,6 @@ int visit_event_check(Visit *v, const char *dir, EventLoadCheck *out)
 
 /* ---- writing it into the event folder ---- */
 
-/* Empties and removes the staging folder (only plain files are ever in it). */
-static void staging_remove(const char *staging)
-{
-    DIR *d = opendir(staging);
-    if (!d)
-        return;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-            continue;
-        char path[1400];
-        snprintf(path, sizeof path, "%s/%s", staging, e->d_name);
-        unlink(path);
-    }
-    closedir(d);
-    rmdir(staging);
-}
-
 /* ---- the kiosk's own keys ---- */
 
 /* The keys that belong to the kiosk rather than the event: all of [kiosk]
@@ -415,7 +397,7 @@ static int keep_kiosk_keys(const char *staging, const char *event_dir, const Blo
 static int stage(const char *staging, const Loaded *l, const char *event_dir, char *err,
                  size_t errlen)
 {
-    staging_remove(staging); /* what a load cut short left */
+    file_remove_dir(staging); /* what a load cut short left */
     if (mkdir(staging, 0755) != 0) {
         snprintf(err, errlen, "cannot create %s: %s", staging, strerror(errno));
         return -1;
@@ -497,12 +479,12 @@ static VisitLoad load_checked(Visit *v, const Loaded *l, const EventLoadCheck *c
     }
     if (put_in_place(event_dir, staging, l, c->new_event, err, sizeof err) != 0)
         goto fail;
-    staging_remove(staging);
+    file_remove_dir(staging);
     if (!c->new_event) /* another event is imported into its new database at the start */
         visit_import_event(v->env.store, event_dir, visit_now(v));
     return VISIT_LOAD_DONE;
 fail:
-    staging_remove(staging);
+    file_remove_dir(staging);
     visit_fail(v, "%s", err);
     return VISIT_LOAD_FAILED;
 }

@@ -62,24 +62,6 @@ static int write_csv(Store *s, const char *dir, const char *name, ExportKind kin
     return 0;
 }
 
-/* Empties the export's folder (made by this export: only its files are in
- * it) and removes it. */
-static void remove_export(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (d) {
-        for (struct dirent *e; (e = readdir(d));) {
-            if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-                continue;
-            char path[4400];
-            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-            unlink(path);
-        }
-        closedir(d);
-    }
-    rmdir(dir);
-}
-
 /* Whether name is the database of an earlier event kept beside the kiosk's
  * (STEM-EVENT_DATE.db: visit_event_load.h), not its -wal or -shm. */
 static bool is_archive(const char *name, const char *stem, size_t stem_len)
@@ -177,7 +159,7 @@ int visit_export_to(Store *s, const char *usb_dir, const char *event_name, const
     return 0;
 fail:
     /* Half an export on the stick would be mistaken for the whole one. */
-    remove_export(dir);
+    file_remove_dir(dir); /* made by this export: only its files are in it */
     return -1;
 }
 
