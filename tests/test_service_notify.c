@@ -192,6 +192,19 @@ static pid_t spawn_kiosk(const char *ev, const char *db)
     return pid;
 }
 
+/* The kiosk says READY=1, then feeds the watchdog three times. */
+static void expect_up_and_fed(Listener *l)
+{
+    char msg[256];
+    assert_true(listen_next(l, msg, sizeof msg, 30000));
+    assert_string_equal(msg, "READY=1");
+    for (int i = 0; i < 3; i++) {
+        /* 30 s: far beyond the 100 ms the loop may wait, for a loaded machine. */
+        assert_true(listen_next(l, msg, sizeof msg, 30000));
+        assert_string_equal(msg, "WATCHDOG=1");
+    }
+}
+
 /* systemd stops the service with SIGTERM: the kiosk says it is stopping and
  * ends cleanly. */
 static void stop_cleanly(Listener *l, pid_t pid)
@@ -220,14 +233,7 @@ static void test_idle_kiosk_feeds(void **state)
     char *ev = event_folder(l.dir);
     char *db = tu_path(l.dir, "kiosk.db");
     pid_t pid = spawn_kiosk(ev, db);
-    char msg[256];
-    assert_true(listen_next(&l, msg, sizeof msg, 30000));
-    assert_string_equal(msg, "READY=1");
-    for (int i = 0; i < 3; i++) {
-        /* 30 s: far beyond the 100 ms the loop may wait, for a loaded machine. */
-        assert_true(listen_next(&l, msg, sizeof msg, 30000));
-        assert_string_equal(msg, "WATCHDOG=1");
-    }
+    expect_up_and_fed(&l);
     stop_cleanly(&l, pid);
     free(ev);
     free(db);
@@ -250,13 +256,8 @@ static void test_unusable_db_waits(void **state)
     char *db = tu_path(l.dir, "kiosk.db"), *aside = tu_path(l.dir, "damaged.db");
     tu_write(db, "not a database, but a file of some other kind\n", (size_t)-1);
     pid_t pid = spawn_kiosk(ev, db);
+    expect_up_and_fed(&l);
     char msg[256];
-    assert_true(listen_next(&l, msg, sizeof msg, 30000));
-    assert_string_equal(msg, "READY=1");
-    for (int i = 0; i < 3; i++) {
-        assert_true(listen_next(&l, msg, sizeof msg, 30000));
-        assert_string_equal(msg, "WATCHDOG=1");
-    }
     assert_int_equal(waitpid(pid, NULL, WNOHANG), 0); /* still running */
     assert_int_equal(rename(db, aside), 0);
     /* The next try (every 10 s) opens a new database: the kiosk is ready. */

@@ -445,13 +445,9 @@ static void test_done_whole(void **state)
     }
 }
 
-/* Interests with larger text in Spanish on portrait panels: "¿No es
- * usted?" (which undoes the check-in) and Continue side by side, never one
- * over the other, and the consent sentence whole. */
-static void test_interests_bar_apart(void **state)
+/* Ana finds herself and checks in in Spanish with larger text: on Interests. */
+static void ana_on_interests_larger_spanish(Fixture *f)
 {
-    Fixture *f = *state;
-    static const int AT[][2] = {{480, 800}, {720, 1280}, {1080, 1920}, {800, 480}};
     uid_press(f->d, "Español");
     uid_press(f->d, "Texto más grande");
     uid_press(f->d, "Registrar mi llegada");
@@ -459,6 +455,16 @@ static void test_interests_bar_apart(void **state)
     uid_press(f->d, "Ana G. — Acme Welding");
     uid_press(f->d, "Sí, registrar mi llegada");
     assert_string_equal(uid_screen(f->d), "interests");
+}
+
+/* Interests with larger text in Spanish on portrait panels: "¿No es
+ * usted?" (which undoes the check-in) and Continue side by side, never one
+ * over the other, and the consent sentence whole. */
+static void test_interests_bar_apart(void **state)
+{
+    Fixture *f = *state;
+    static const int AT[][2] = {{480, 800}, {720, 1280}, {1080, 1920}, {800, 480}};
+    ana_on_interests_larger_spanish(f);
     for (size_t s = 0; s < sizeof AT / sizeof AT[0]; s++) {
         uid_resize(f->d, AT[s][0], AT[s][1]);
         const UiView *v = uid_view(f->d);
@@ -487,13 +493,7 @@ static int whole_tiles(const UiView *v)
 static void test_interests_larger_text_room(void **state)
 {
     Fixture *f = *state;
-    uid_press(f->d, "Español");
-    uid_press(f->d, "Texto más grande");
-    uid_press(f->d, "Registrar mi llegada");
-    uid_type(f->d, "Ana", 100);
-    uid_press(f->d, "Ana G. — Acme Welding");
-    uid_press(f->d, "Sí, registrar mi llegada");
-    assert_string_equal(uid_screen(f->d), "interests");
+    ana_on_interests_larger_spanish(f);
     int n = whole_tiles(uid_view(f->d)) - 1; /* the consent */
     if (n < 3)
         fail_msg("only %d choices shown whole at 800x480", n);
