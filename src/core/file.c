@@ -134,8 +134,7 @@ int file_sync_dir(const char *dir)
     return rc;
 }
 
-/* The folder path is in, malloc'd: "/event.ini" is in "/", "event.ini" in ".". */
-static char *parent_dir(const char *path)
+char *file_dir_of(const char *path)
 {
     const char *slash = strrchr(path, '/');
     if (!slash)
@@ -209,7 +208,7 @@ int file_write(const char *path, const void *data, size_t len, mode_t mode, unsi
      * are in place a folder that cannot be flushed loses nothing of them, so
      * that is not this write's failure. */
     if (rc == 0 && flags & (FILE_WRITE_SYNC | FILE_WRITE_ATOMIC)) {
-        char *dir = parent_dir(path);
+        char *dir = file_dir_of(path);
         if (dir)
             (void)file_sync_dir(dir);
         free(dir);

@@ -44,6 +44,10 @@ int file_write(const char *path, const void *data, size_t len, mode_t mode, unsi
  * folder (EINVAL) keeps no more to flush, and that counts as done. */
 int file_sync_dir(const char *dir);
 
+/* The folder path is in, malloc'd ("/event.ini" is in "/", "event.ini" in
+ * "."); NULL when out of memory. */
+char *file_dir_of(const char *path);
+
 /* Empties a folder the caller made, which holds only plain files (a staging
  * folder, a half-written export), and removes it; what cannot be removed
  * stays. */

@@ -266,14 +266,31 @@ static void check_list(const Blob *b, ImportKind kind, EventLoadCheck *c, size_t
     import_report_free(&rep);
 }
 
+/* The database's path without its ".db": what the name of an earlier
+ * event's database kept beside it starts with. */
+static void db_stem(const char *db, char *out, size_t outlen)
+{
+    text_copy(out, outlen, db);
+    size_t n = strlen(out);
+    if (n > 3 && !strcmp(out + n - 3, ".db"))
+        out[n - 3] = '\0';
+}
+
+bool event_load_is_archive(const char *db_path, const char *name)
+{
+    char stem[1024];
+    db_stem(db_path, stem, sizeof stem);
+    const char *slash = strrchr(stem, '/');
+    const char *base = slash ? slash + 1 : stem;
+    size_t b = strlen(base), n = strlen(name);
+    return n > b + 4 && !strncmp(name, base, b) && name[b] == '-' && !strcmp(name + n - 3, ".db");
+}
+
 /* DB_DIR/DB_BASE-EVENT_DATE.db, one that does not exist yet. */
 static void archive_name(const char *db, const EventConfig *cfg, char *out, size_t outlen)
 {
     char base[1024], event[80];
-    snprintf(base, sizeof base, "%s", db);
-    size_t n = strlen(base);
-    if (n > 3 && !strcmp(base + n - 3, ".db"))
-        base[n - 3] = '\0';
+    db_stem(db, base, sizeof base);
     text_file_name(cfg->name, "event", event, sizeof event);
     for (int i = 1; i < 1000; i++) {
         char suffix[32] = "";

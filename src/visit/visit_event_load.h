@@ -92,4 +92,9 @@ VisitLoad visit_event_load(Visit *v, const char *dir, bool start_new, EventLoadC
  * nothing to do, -1 with msg when the rename failed (the database stays). */
 int event_load_switch_db(const EventConfig *cfg, const char *db_path, char *msg, size_t msglen);
 
+/* Whether name (a file in db_path's folder) is the database of an earlier
+ * event event_load_switch_db kept beside the one at db_path
+ * (DB_BASE-EVENT_DATE.db), not its -wal or -shm. */
+bool event_load_is_archive(const char *db_path, const char *name);
+
 #endif

@@ -19,6 +19,7 @@
 #include "core/file.h"
 #include "core/text.h"
 #include "core/timefmt.h"
+#include "visit/visit_event_load.h"
 #include "visit/visit_internal.h"
 
 /* Writes one CSV export to dir/name and flushes it to the device. The rows
@@ -62,38 +63,24 @@ static int write_csv(Store *s, const char *dir, const char *name, ExportKind kin
     return 0;
 }
 
-/* Whether name is the database of an earlier event kept beside the kiosk's
- * (STEM-EVENT_DATE.db: visit_event_load.h), not its -wal or -shm. */
-static bool is_archive(const char *name, const char *stem, size_t stem_len)
-{
-    size_t n = strlen(name);
-    return n > stem_len + 4 && !strncmp(name, stem, stem_len) && name[stem_len] == '-' &&
-           !strcmp(name + n - 3, ".db");
-}
-
 /* The databases of earlier events this kiosk kept (loading another event
  * renames the old one beside it) are copied too: after a new event was
  * started on the kiosk, the last one's check-ins still reach the stick. */
 static int copy_archives(Store *s, const char *out, char *err, size_t errlen)
 {
-    char dir[4096], stem[256];
-    snprintf(dir, sizeof dir, "%s", store_path(s));
-    char *slash = strrchr(dir, '/');
-    const char *base = slash ? slash + 1 : dir;
-    text_copy(stem, sizeof stem, base);
-    size_t stem_len = strlen(stem);
-    if (stem_len > 3 && !strcmp(stem + stem_len - 3, ".db"))
-        stem[stem_len -= 3] = '\0';
-    if (slash)
-        *(slash == dir ? slash + 1 : slash) = '\0';
-    else
-        strcpy(dir, ".");
+    char *dir = file_dir_of(store_path(s));
+    if (!dir) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
     DIR *d = opendir(dir);
-    if (!d)
+    if (!d) {
+        free(dir);
         return 0; /* nothing to find: the kiosk's own copy is made */
+    }
     int rc = 0;
     for (struct dirent *e; rc == 0 && (e = readdir(d));) {
-        if (!is_archive(e->d_name, stem, stem_len))
+        if (!event_load_is_archive(store_path(s), e->d_name))
             continue;
         char src[4400], dest[4400];
         snprintf(src, sizeof src, "%s/%s", dir, e->d_name);
@@ -110,6 +97,7 @@ static int copy_archives(Store *s, const char *out, char *err, size_t errlen)
         }
     }
     closedir(d);
+    free(dir);
     return rc;
 }
 
