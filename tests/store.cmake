@@ -5,6 +5,9 @@ lanyard_test(test_merge SOURCES test_merge.c DEPS store core_export core_csv cor
 lanyard_test(test_durable SOURCES test_durable.c DEPS store core_import core_ids)
 # The store under injected disk errors and a full disk, through a test VFS.
 lanyard_test(test_store_faults SOURCES test_store_faults.c fault_vfs.c DEPS store core_import core_ids)
+# The store's own VFS: a commit's log writes reach the disk as one write before
+# its flush, a failed one fails the commit, large transactions go in steps.
+lanyard_test(test_store_vfs SOURCES test_store_vfs.c fault_vfs.c DEPS store core_import core_ids)
 # The visit layer with no screen: check-in outcomes, walk-ins, badges, staff's
 # actions and the event folder's CSVs, over a real store and fake ports.
 lanyard_test(test_visit SOURCES test_visit.c DEPS visit store core_pin core_import core_link)

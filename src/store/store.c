@@ -24,6 +24,7 @@
 
 #include "core/ids.h"
 #include "core/text.h"
+#include "store/store_vfs.h"
 
 /* ---- opening ---- */
 
@@ -107,7 +108,7 @@ static void path_remove(const char *path, const char *suffix)
 static int open_sqlite(const char *path, int flags, bool immutable, sqlite3 **db)
 {
     if (!immutable)
-        return sqlite3_open_v2(path, db, flags, NULL);
+        return sqlite3_open_v2(path, db, flags, store_vfs_name());
     size_t n = strlen(path);
     char *uri = malloc(3 * n + 32);
     if (!uri) {
@@ -124,7 +125,7 @@ static int open_sqlite(const char *path, int flags, bool immutable, sqlite3 **db
             len += (size_t)sprintf(uri + len, "%%%02X", *p);
     }
     strcpy(uri + len, "?immutable=1");
-    int rc = sqlite3_open_v2(uri, db, flags | SQLITE_OPEN_URI, NULL);
+    int rc = sqlite3_open_v2(uri, db, flags | SQLITE_OPEN_URI, store_vfs_name());
     free(uri);
     return rc;
 }
