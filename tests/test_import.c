@@ -297,6 +297,54 @@ static void test_cp1252(void **state)
     done(&l, &rep);
 }
 
+/* Excel's "CSV (MS-DOS)" writes code page 850: é is 0x82, ñ 0xA4, ü 0x81
+ * (undefined in Windows-1252), É 0x90, ç 0x87. Read as Windows-1252 these
+ * were "Jos‚ Mu¤oz" or a refused file. */
+static void test_cp850(void **state)
+{
+    (void)state;
+    const char csv[] = "First Name,Last Name,Company\r\n"
+                       "Jos\x82,Mu\xA4oz,Pe\xA4"
+                       "a Construcci\xA2n\r\n"
+                       "\x90milie,M\x81ller,Fran\x87ois & Fils\r\n"
+                       "Ren\x82"
+                       "e,Ib\xA0\xA4\x82z,\xA5"
+                       "and\xA3 S.A.\r\n";
+    GuestList l;
+    ImportReport rep;
+    assert_int_equal(parse_guests(csv, sizeof csv - 1, &l, &rep), 0);
+    assert_int_equal(l.count, 3);
+    assert_string_equal(l.items[0].first, "José");
+    assert_string_equal(l.items[0].last, "Muñoz");
+    assert_string_equal(l.items[0].company, "Peña Construcción");
+    assert_string_equal(l.items[1].first, "Émilie");
+    assert_string_equal(l.items[1].last, "Müller");
+    assert_string_equal(l.items[1].company, "François & Fils");
+    assert_string_equal(l.items[2].first, "Renée");
+    assert_string_equal(l.items[2].last, "Ibáñéz");
+    assert_string_equal(l.items[2].company, "Ñandú S.A.");
+    assert_non_null(strstr(rep.encoding_note, "850"));
+    assert_non_null(strstr(rep.encoding_note, "MS-DOS"));
+    done(&l, &rep);
+
+    /* The same names in Windows-1252 stay Windows-1252, curly quotes and all. */
+    const char ansi[] = "First Name,Last Name,Company\r\n"
+                        "Jos\xE9,Mu\xF1oz,\x93Pe\xF1"
+                        "a\x94 Construcci\xF3n\r\n"
+                        "Zo\xEB,M\xFCller,O\x92"
+                        "Connor \x96 Fran\xE7ois\r\n";
+    assert_int_equal(parse_guests(ansi, sizeof ansi - 1, &l, &rep), 0);
+    assert_int_equal(l.count, 2);
+    assert_string_equal(l.items[0].first, "José");
+    assert_string_equal(l.items[0].last, "Muñoz");
+    assert_string_equal(l.items[0].company, "“Peña” Construcción");
+    assert_string_equal(l.items[1].first, "Zoë");
+    assert_string_equal(l.items[1].last, "Müller");
+    assert_string_equal(l.items[1].company, "O’Connor – François");
+    assert_non_null(strstr(rep.encoding_note, "Windows-1252"));
+    done(&l, &rep);
+}
+
 static void test_refused_encodings(void **state)
 {
     (void)state;
@@ -779,6 +827,7 @@ int main(void)
         cmocka_unit_test(test_plain_sheets),
         cmocka_unit_test(test_bom_crlf_quoted_newlines),
         cmocka_unit_test(test_cp1252),
+        cmocka_unit_test(test_cp850),
         cmocka_unit_test(test_refused_encodings),
         cmocka_unit_test(test_duplicates_merged),
         cmocka_unit_test(test_errors),

@@ -1,5 +1,5 @@
 /* import.c — what guest and program imports share: the report, decoding the
- * file (BOM, UTF-8 or Windows-1252, never mojibake; core/file.h reads it),
+ * file (BOM, UTF-8, Windows-1252 or MS-DOS code page 850, never mojibake; core/file.h reads it),
  * and finding columns by header name. */
 #include "core/import.h"
 
@@ -146,9 +146,12 @@ char *import_decode(const char *buf, size_t len, size_t *out_len, ImportReport *
         *out_len = len;
         return out;
     }
+    /* Not UTF-8: Windows-1252, or the DOS code page Excel's "CSV (MS-DOS)"
+     * writes, whichever reads as names do (text_guess_8bit). */
+    TextCodePage page = text_guess_8bit(buf, len);
     size_t bad = 0;
     errno = 0;
-    char *out = text_cp1252_to_utf8(buf, len, out_len, &bad);
+    char *out = text_8bit_to_utf8(page, buf, len, out_len, &bad);
     if (!out) {
         if (errno == ENOMEM) {
             import_fail(rep, 0, "out of memory");
@@ -160,8 +163,11 @@ char *import_decode(const char *buf, size_t len, size_t *out_len, ImportReport *
         }
         return NULL;
     }
-    snprintf(rep->encoding_note, sizeof rep->encoding_note,
-             "not UTF-8: read as Windows-1252 (save as \"CSV UTF-8\" to avoid this)");
+    snprintf(rep->encoding_note, sizeof rep->encoding_note, "%s",
+             page == TEXT_CP850
+                 ? "not UTF-8: read as MS-DOS text, code page 850 (Excel's \"CSV (MS-DOS)\"; "
+                   "save as \"CSV UTF-8\" to avoid this)"
+                 : "not UTF-8: read as Windows-1252 (save as \"CSV UTF-8\" to avoid this)");
     return out;
 }
 

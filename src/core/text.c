@@ -1,6 +1,6 @@
-/* text.c — UTF-8 validation, Windows-1252 conversion, search folding (utf8proc),
- * URL encoding and grapheme helpers. No locale is consulted: results must not
- * depend on the machine the kiosk runs on. */
+/* text.c — UTF-8 validation, Windows-1252 and DOS code page 850 conversion, search folding
+ * (utf8proc), URL encoding and grapheme helpers. No locale is consulted: results must not depend on
+ * the machine the kiosk runs on. */
 #include "core/text.h"
 
 #include <stdbool.h>
@@ -66,7 +66,35 @@ static const uint16_t CP1252_HIGH[32] = {
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
 };
 
-char *text_cp1252_to_utf8(const char *buf, size_t len, size_t *out_len, size_t *bad_offset)
+/* Code points of bytes 0x80..0xFF in IBM code page 850 (MS-DOS Latin 1, which
+ * Excel's "CSV (MS-DOS)" writes on Western European and American systems;
+ * code page 437 has the same letters at the same places). */
+static const uint16_t CP850_HIGH[128] = {
+    0x00C7, 0x00FC, 0x00E9, 0x00E2, 0x00E4, 0x00E0, 0x00E5, 0x00E7, 0x00EA, 0x00EB, 0x00E8, 0x00EF,
+    0x00EE, 0x00EC, 0x00C4, 0x00C5, 0x00C9, 0x00E6, 0x00C6, 0x00F4, 0x00F6, 0x00F2, 0x00FB, 0x00F9,
+    0x00FF, 0x00D6, 0x00DC, 0x00F8, 0x00A3, 0x00D8, 0x00D7, 0x0192, 0x00E1, 0x00ED, 0x00F3, 0x00FA,
+    0x00F1, 0x00D1, 0x00AA, 0x00BA, 0x00BF, 0x00AE, 0x00AC, 0x00BD, 0x00BC, 0x00A1, 0x00AB, 0x00BB,
+    0x2591, 0x2592, 0x2593, 0x2502, 0x2524, 0x00C1, 0x00C2, 0x00C0, 0x00A9, 0x2563, 0x2551, 0x2557,
+    0x255D, 0x00A2, 0x00A5, 0x2510, 0x2514, 0x2534, 0x252C, 0x251C, 0x2500, 0x253C, 0x00E3, 0x00C3,
+    0x255A, 0x2554, 0x2569, 0x2566, 0x2560, 0x2550, 0x256C, 0x00A4, 0x00F0, 0x00D0, 0x00CA, 0x00CB,
+    0x00C8, 0x0131, 0x00CD, 0x00CE, 0x00CF, 0x2518, 0x250C, 0x2588, 0x2584, 0x00A6, 0x00CC, 0x2580,
+    0x00D3, 0x00DF, 0x00D4, 0x00D2, 0x00F5, 0x00D5, 0x00B5, 0x00FE, 0x00DE, 0x00DA, 0x00DB, 0x00D9,
+    0x00FD, 0x00DD, 0x00AF, 0x00B4, 0x00AD, 0x00B1, 0x2017, 0x00BE, 0x00B6, 0x00A7, 0x00F7, 0x00B8,
+    0x00B0, 0x00A8, 0x00B7, 0x00B9, 0x00B3, 0x00B2, 0x25A0, 0x00A0,
+};
+
+/* The code point of byte c in the code page, 0 when it has none. */
+static uint32_t code_point(TextCodePage page, unsigned char c)
+{
+    if (c < 0x80)
+        return c;
+    if (page == TEXT_CP850)
+        return CP850_HIGH[c - 0x80];
+    return c <= 0x9F ? CP1252_HIGH[c - 0x80] : c;
+}
+
+char *text_8bit_to_utf8(TextCodePage page, const char *buf, size_t len, size_t *out_len,
+                        size_t *bad_offset)
 {
     /* Every byte becomes at most 3 UTF-8 bytes. */
     if (len > (SIZE_MAX - 1) / 3)
@@ -76,16 +104,12 @@ char *text_cp1252_to_utf8(const char *buf, size_t len, size_t *out_len, size_t *
         return NULL;
     size_t o = 0;
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)buf[i];
-        uint32_t cp = c;
-        if (c >= 0x80 && c <= 0x9F) {
-            cp = CP1252_HIGH[c - 0x80];
-            if (cp == 0) {
-                if (bad_offset)
-                    *bad_offset = i;
-                free(out);
-                return NULL;
-            }
+        uint32_t cp = code_point(page, (unsigned char)buf[i]);
+        if (cp == 0 && buf[i] != 0) {
+            if (bad_offset)
+                *bad_offset = i;
+            free(out);
+            return NULL;
         }
         if (cp < 0x80) {
             out[o++] = (unsigned char)cp;
@@ -102,6 +126,75 @@ char *text_cp1252_to_utf8(const char *buf, size_t len, size_t *out_len, size_t *
     if (out_len)
         *out_len = o;
     return (char *)out;
+}
+
+char *text_cp1252_to_utf8(const char *buf, size_t len, size_t *out_len, size_t *bad_offset)
+{
+    return text_8bit_to_utf8(TEXT_CP1252, buf, len, out_len, bad_offset);
+}
+
+/* 'L' upper-case letter, 'l' lower-case (or other) letter, 'q' a mark that
+ * stands next to words in names and company names (quotes, apostrophes,
+ * dashes, ...), ' ' anything else. */
+static char char_class(uint32_t cp)
+{
+    switch (utf8proc_category((utf8proc_int32_t)cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LT:
+        return 'L';
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+        return 'l';
+    default:
+        break;
+    }
+    static const uint32_t marks[] = {0x2018, 0x2019, 0x201C, 0x201D, 0x2013, 0x2014, 0x2026,
+                                     0x2022, 0x00AB, 0x00BB, 0x00A1, 0x00BF, 0x00B7, 0x00AA,
+                                     0x00BA, 0x00B0, 0x20AC, 0x2122, 0x00AE, 0x00A9, 0x00A0};
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+        if (cp == marks[i])
+            return 'q';
+    return ' ';
+}
+
+/* How plausible the text is read in the code page: each byte above 0x7F next
+ * to a letter scores +1 when it reads as a letter in the case its neighbour
+ * suggests (or as a quote or dash), -1 when it reads as an upper-case letter
+ * right after a lower-case one ("JosÚ") or as a symbol touching a word
+ * ("Mu¤oz"), and an undefined byte -2. */
+static long plausibility(TextCodePage page, const unsigned char *s, size_t len)
+{
+    long score = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < 0x80)
+            continue;
+        uint32_t cp = code_point(page, s[i]);
+        if (cp == 0) {
+            score -= 2;
+            continue;
+        }
+        char prev = i > 0 ? char_class(code_point(page, s[i - 1])) : ' ';
+        char next = i + 1 < len ? char_class(code_point(page, s[i + 1])) : ' ';
+        bool by_word = prev == 'l' || prev == 'L' || next == 'l' || next == 'L';
+        if (!by_word)
+            continue;
+        char c = char_class(cp);
+        if (c == 'L' && prev == 'l')
+            score -= 1;
+        else if (c == 'l' || c == 'L' || c == 'q')
+            score += 1;
+        else
+            score -= 1;
+    }
+    return score;
+}
+
+TextCodePage text_guess_8bit(const char *buf, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)buf;
+    long dos = plausibility(TEXT_CP850, s, len);
+    return dos > 0 && dos > plausibility(TEXT_CP1252, s, len) ? TEXT_CP850 : TEXT_CP1252;
 }
 
 /* ASCII-only lower-casing copy: the fallback for input utf8proc refuses

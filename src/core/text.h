@@ -12,9 +12,22 @@
 /* True when buf[0..len) is well-formed UTF-8 (no overlongs, no surrogates). */
 bool text_is_utf8(const char *buf, size_t len);
 
-/* Converts Windows-1252 to UTF-8. Returns NULL and sets *bad_offset when the
- * input holds a byte that is undefined in Windows-1252 (0x81 0x8D 0x8F 0x90 0x9D). */
+/* The 8-bit code pages a CSV that is not UTF-8 is found in: Windows-1252
+ * (Excel's "CSV (comma delimited)") and DOS code page 850 (its "CSV (MS-DOS)"). */
+typedef enum TextCodePage { TEXT_CP1252, TEXT_CP850 } TextCodePage;
+
+/* Converts text in the code page to UTF-8. Returns NULL and sets *bad_offset
+ * when the input holds a byte the code page leaves undefined (in Windows-1252:
+ * 0x81 0x8D 0x8F 0x90 0x9D). */
+char *text_8bit_to_utf8(TextCodePage page, const char *buf, size_t len, size_t *out_len,
+                        size_t *bad_offset);
 char *text_cp1252_to_utf8(const char *buf, size_t len, size_t *out_len, size_t *bad_offset);
+
+/* Which of the two code pages 8-bit text reads as more plausibly, by the bytes
+ * above 0x7F next to letters: "Mu\xA4oz" is Muñoz in 850 and Mu¤oz in 1252;
+ * "Jos\xE9" is José in 1252 and JosÚ in 850. Windows-1252 unless code page
+ * 850 reads better, and plausibly at all. */
+TextCodePage text_guess_8bit(const char *buf, size_t len);
 
 /* Search key: case-folded, accents stripped, compatibility-normalised
  * ("José" -> "jose", "STRASSE" and "Straße" -> "strasse"). */
