@@ -19,6 +19,7 @@
 #include "core/import.h"
 #include "store/store.h"
 #include "store/store_print.h"
+#include "store/store_vfs.h"
 
 static double now_ms(void)
 {
@@ -230,7 +231,8 @@ static int bench_checkin(const char *dir, const char *printer)
 
 /* SQLite's own floor on this disk, to read the ratios above by: a bare
  * connection (WAL, synchronous=FULL, its log grown in advance as the store's
- * is) commits one INSERT at a time into a table of one B-tree, and into one
+ * is, opened through the store's VFS so that its writes are gathered alike)
+ * commits one INSERT at a time into a table of one B-tree, and into one
  * shaped like attendance (a random text key and a partial unique index: two
  * B-trees, which a check-in cannot do with less). Comments, no budget. */
 static int floor_op(void *ud, int i)
@@ -250,7 +252,10 @@ static int bench_floor(const char *dir, bool two_trees)
     unlink(db);
     sqlite3 *h = NULL;
     sqlite3_stmt *insert = NULL;
-    int rc = sqlite3_open(db, &h) == SQLITE_OK ? 0 : -1;
+    int rc = sqlite3_open_v2(db, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                             store_vfs_name()) == SQLITE_OK
+                 ? 0
+                 : -1;
     if (rc == 0)
         rc = sqlite3_exec(h,
                           two_trees ? "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"

@@ -46,6 +46,7 @@ struct VfsFile {
     VfsFile *db;        /* a log's database file (NULL once that is closed) */
     VfsFile *log;       /* a database file's log, while it is open */
     bool gather;        /* a database file: synchronous is FULL or EXTRA */
+    bool never;         /* a database file whose log had bytes left at a barrier */
     /* A log's gathered writes: len bytes for the file at offset at. */
     unsigned char *buf;
     size_t len, cap;
@@ -107,21 +108,22 @@ static bool gathers(const VfsFile *f)
     return f->wal && f->db && f->db->gather;
 }
 
-/* Adds a write to the gathered ones when it continues them; 1 when taken,
- * 0 when it must go to the file (after what was gathered), -1 out of memory. */
-static int gather(VfsFile *f, const void *data, int n, sqlite3_int64 offset)
+/* Adds a write to the gathered ones when it continues them: true when taken,
+ * false when it must go to the file (after what was gathered), which is also
+ * the answer when memory runs out. */
+static bool gather(VfsFile *f, const void *data, int n, sqlite3_int64 offset)
 {
     if (!gathers(f) || n <= 0 || (size_t)n > GATHER_MAX)
-        return 0;
+        return false;
     if (f->len && (offset != f->at + (sqlite3_int64)f->len || f->len + (size_t)n > GATHER_MAX))
-        return 0;
+        return false;
     if (f->len + (size_t)n > f->cap) {
         size_t cap = f->cap ? f->cap : 16384;
         while (cap < f->len + (size_t)n)
             cap *= 2;
         unsigned char *buf = realloc(f->buf, cap);
         if (!buf)
-            return -1;
+            return false;
         f->buf = buf;
         f->cap = cap;
     }
@@ -129,7 +131,7 @@ static int gather(VfsFile *f, const void *data, int n, sqlite3_int64 offset)
         f->at = offset;
     memcpy(f->buf + f->len, data, (size_t)n);
     f->len += (size_t)n;
-    return 1;
+    return true;
 }
 
 /* ---- file methods: the log's own, then the pass-through ones ---- */
@@ -167,18 +169,14 @@ static int vf_write(sqlite3_file *file, const void *buf, int n, sqlite3_int64 of
         return f->real->pMethods->xWrite(f->real, buf, n, offset);
     if (f->failed)
         return settle(f);
-    int taken = gather(f, buf, n, offset);
-    if (taken > 0)
+    if (gather(f, buf, n, offset))
         return SQLITE_OK;
-    if (taken < 0)
-        return SQLITE_NOMEM;
     int rc = settle(f);
     if (rc != SQLITE_OK)
         return rc;
-    taken = gather(f, buf, n, offset);
-    if (taken > 0)
+    if (gather(f, buf, n, offset))
         return SQLITE_OK;
-    return taken < 0 ? SQLITE_NOMEM : f->real->pMethods->xWrite(f->real, buf, n, offset);
+    return f->real->pMethods->xWrite(f->real, buf, n, offset);
 }
 
 static int vf_truncate(sqlite3_file *file, sqlite3_int64 size)
@@ -209,8 +207,8 @@ static void note_pragma(VfsFile *f, char **arg)
     if (!arg[1] || !arg[2] || strcasecmp(arg[1], "synchronous") != 0)
         return;
     const char *v = arg[2];
-    f->gather = strcasecmp(v, "full") == 0 || strcasecmp(v, "extra") == 0 || strcmp(v, "2") == 0 ||
-                strcmp(v, "3") == 0;
+    f->gather = !f->never && (strcasecmp(v, "full") == 0 || strcasecmp(v, "extra") == 0 ||
+                              strcmp(v, "2") == 0 || strcmp(v, "3") == 0);
 }
 
 static int vf_file_control(sqlite3_file *file, int op, void *arg)
@@ -227,13 +225,19 @@ static int vf_file_control(sqlite3_file *file, int op, void *arg)
 }
 
 /* SQLite publishes a commit's frames in the shared index after this barrier:
- * the log's bytes go to the file first. A failure is reported by the log's
- * next operation (a connection that syncs never has bytes left here). */
+ * the log's bytes go to the file first. A connection that syncs each commit
+ * has none left here; one that has did not sync, whatever its pragma said
+ * (PRAGMA synchronous refused inside a transaction, a log padded to sectors
+ * past its sync point), and its log is written as it comes from then on: a
+ * failure here could only be reported by the log's next operation. */
 static void vf_shm_barrier(sqlite3_file *file)
 {
     VfsFile *f = file_of(file);
-    if (f->log)
+    if (f->log && f->log->len) {
         (void)write_gathered(f->log);
+        f->gather = false;
+        f->never = true;
+    }
     f->real->pMethods->xShmBarrier(f->real);
 }
 
@@ -273,10 +277,24 @@ static int vf_shm_map(sqlite3_file *file, int page, int size, int extend, void v
     return r->pMethods->xShmMap(r, page, size, extend, out);
 }
 
+/* The log's write lock is lock 0 of the shared index (wal.c's WAL_WRITE_LOCK). */
+enum { WAL_WRITE_LOCK = 0 };
+
+/* Released, the write lock lets another connection append to the log from
+ * where the last commit ended. Bytes still gathered then belong to no commit
+ * (a transaction rolled back after it spilled pages into the log: a commit's
+ * went to the file at its sync, or at the barrier) and are dropped, as SQLite
+ * ignores them: written later they would overwrite that connection's frames.
+ * (With locking_mode=EXCLUSIVE the lock is never released; no one else can
+ * write the log then, and this connection's next write lands where they were,
+ * after them.) */
 static int vf_shm_lock(sqlite3_file *file, int offset, int n, int flags)
 {
-    sqlite3_file *r = file_of(file)->real;
-    return r->pMethods->xShmLock(r, offset, n, flags);
+    VfsFile *f = file_of(file);
+    if (f->log && (flags & SQLITE_SHM_UNLOCK) && offset <= WAL_WRITE_LOCK &&
+        offset + n > WAL_WRITE_LOCK)
+        f->log->len = 0;
+    return f->real->pMethods->xShmLock(f->real, offset, n, flags);
 }
 
 static int vf_shm_unmap(sqlite3_file *file, int delete_flag)
