@@ -10,6 +10,7 @@
 #include "core/guest.h"
 #include "core/text.h"
 #include "ui/ui.h"
+#include "ui/ui_edit.h"
 #include "ui/ui_i18n.h"
 #include "ui/ui_keyboard.h"
 #include "app/script.h"
@@ -127,12 +128,61 @@ static void test_keyboard(void **state)
     ui_keyboard_press(&kb, key_index(&kb, "Shift"), text, sizeof text);
     ui_keyboard_press(&kb, key_index(&kb, "É"), text, sizeof text);
     assert_string_equal(text, "É");
+    /* More letters: Vietnamese, Polish, ...; a tone mark shows on a dotted
+     * circle and types the mark alone. */
+    ui_keyboard_press(&kb, key_index(&kb, "ăłđ"), text, sizeof text);
+    assert_int_equal(kb.page, UI_KB_MORE);
+    ui_keyboard_press(&kb, key_index(&kb, "ư"), text, sizeof text);
+    assert_string_equal(text, "ư");
+    ui_keyboard_press(&kb, key_index(&kb, "Shift"), text, sizeof text);
+    ui_keyboard_press(&kb, key_index(&kb, "Ł"), text, sizeof text);
+    assert_string_equal(text, "Ł");
+    assert_int_equal(ui_keyboard_press(&kb, key_index(&kb, "\u25CC\u0303"), text, sizeof text),
+                     UI_KB_TEXT);
+    assert_string_equal(text, "\u0303");
+    ui_keyboard_press(&kb, key_index(&kb, "áé"), text, sizeof text);
+    assert_int_equal(kb.page, UI_KB_ACCENTS);
+    ui_keyboard_press(&kb, key_index(&kb, "ABC"), text, sizeof text);
+    assert_int_equal(kb.page, UI_KB_LETTERS);
     ui_keyboard_press(&kb, key_index(&kb, "123"), text, sizeof text);
     assert_int_equal(kb.page, UI_KB_NUMBERS);
     ui_keyboard_press(&kb, key_index(&kb, "7"), text, sizeof text);
     assert_string_equal(text, "7");
     ui_keyboard_press(&kb, key_index(&kb, "ABC"), text, sizeof text);
     assert_int_equal(kb.page, UI_KB_LETTERS);
+}
+
+/* "Nguyễn" typed on the on-screen keyboard: ê, then the tilde tone mark,
+ * which joins it into one letter, as stored and as Backspace takes it. */
+static void test_edit_tone_marks(void **state)
+{
+    (void)state;
+    UiEdit e;
+    ui_edit_set(&e, "");
+    const char *keys[] = {"N", "g", "u", "y", "ê", "\u0303", "n"};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        assert_true(ui_edit_insert(&e, keys[i], 100));
+    assert_string_equal(e.text, "Nguy\u1EC5n");
+    assert_int_equal(text_codepoints(e.text), 6);
+    ui_edit_key(&e, UI_KEY_BACKSPACE);
+    ui_edit_key(&e, UI_KEY_BACKSPACE);
+    assert_string_equal(e.text, "Nguy");
+    /* Two marks on one vowel (ư, hook above: ử), and a mark in the middle. */
+    ui_edit_set(&e, "Tr");
+    assert_true(ui_edit_insert(&e, "\u01B0", 100));
+    assert_true(ui_edit_insert(&e, "\u0309", 100));
+    assert_true(ui_edit_insert(&e, "ng", 100));
+    assert_string_equal(e.text, "Tr\u1EED"
+                                "ng");
+    ui_edit_set(&e, "Le Van");
+    e.caret = 2;
+    assert_true(ui_edit_insert(&e, "\u0302", 100));
+    assert_string_equal(e.text, "L\u00EA Van");
+    assert_int_equal(e.caret, strlen("L\u00EA"));
+    /* A mark with nothing to join stays as typed. */
+    ui_edit_set(&e, "");
+    assert_true(ui_edit_insert(&e, "\u0301", 100));
+    assert_string_equal(e.text, "\u0301");
 }
 
 /* ---- text fitting ---- */
@@ -286,9 +336,10 @@ static void test_translations(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_script_parse),   cmocka_unit_test(test_script_errors),
-        cmocka_unit_test(test_keyboard),       cmocka_unit_test(test_text_fit),
-        cmocka_unit_test(test_scroll_inertia), cmocka_unit_test(test_row_faces),
+        cmocka_unit_test(test_script_parse),    cmocka_unit_test(test_script_errors),
+        cmocka_unit_test(test_keyboard),        cmocka_unit_test(test_edit_tone_marks),
+        cmocka_unit_test(test_edit_tone_marks), cmocka_unit_test(test_text_fit),
+        cmocka_unit_test(test_scroll_inertia),  cmocka_unit_test(test_row_faces),
         cmocka_unit_test(test_translations),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -247,6 +247,14 @@ char *text_fold(const char *s)
                                   UTF8PROC_IGNORE);
 }
 
+char *text_nfc(const char *s)
+{
+    utf8proc_uint8_t *out = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)(s ? s : ""), 0, &out,
+                                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    return n < 0 ? NULL : (char *)out;
+}
+
 #define CASEFOLD_OPTS (UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD)
 
 char *text_casefold(const char *s)

@@ -29,6 +29,11 @@ char *text_cp1252_to_utf8(const char *buf, size_t len, size_t *out_len, size_t *
  * 850 reads better, and plausibly at all. */
 TextCodePage text_guess_8bit(const char *buf, size_t len);
 
+/* s in Unicode normalisation form C: a letter followed by combining marks
+ * becomes the one precomposed character where there is one ("e" U+0302
+ * U+0303 is "ễ"). NULL when out of memory or s is not valid UTF-8. */
+char *text_nfc(const char *s);
+
 /* Search key: case-folded, accents stripped, compatibility-normalised
  * ("José" -> "jose", "STRASSE" and "Straße" -> "strasse"). */
 char *text_fold(const char *s);

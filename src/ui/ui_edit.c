@@ -1,6 +1,7 @@
 /* ui_edit.c — the text editor of the kiosk's fields. See ui_edit.h. */
 #include "ui/ui_edit.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/text.h"
@@ -31,6 +32,29 @@ static size_t utf8_next(const char *s, size_t i, size_t len)
     return i;
 }
 
+/* A combining mark typed after a letter joins it, as a keyboard with dead
+ * keys would type it: "ê" and a tilde (the on-screen keyboard's tone marks)
+ * become "ễ", one character in the name as stored, searched and printed.
+ * Backspace then takes the whole letter. Left as typed when composing would
+ * make the text longer (a few exotic sequences) or cannot be done. */
+static void compose_before_caret(UiEdit *e)
+{
+    char head[UI_EDIT_BYTES];
+    memcpy(head, e->text, e->caret);
+    head[e->caret] = '\0';
+    char *nfc = text_nfc(head);
+    if (!nfc)
+        return;
+    size_t m = strlen(nfc);
+    if (m <= e->caret) {
+        memmove(e->text + m, e->text + e->caret, e->len - e->caret + 1);
+        memcpy(e->text, nfc, m);
+        e->len -= e->caret - m;
+        e->caret = m;
+    }
+    free(nfc);
+}
+
 bool ui_edit_insert(UiEdit *e, const char *s, size_t max_chars)
 {
     char clean[64];
@@ -48,6 +72,8 @@ bool ui_edit_insert(UiEdit *e, const char *s, size_t max_chars)
     memcpy(e->text + e->caret, clean, n);
     e->len += n;
     e->caret += n;
+    if ((unsigned char)clean[0] >= 0x80) /* only a mark can join what is before it */
+        compose_before_caret(e);
     return true;
 }
 

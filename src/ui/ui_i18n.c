@@ -99,6 +99,7 @@ static const Entry TABLE[S_COUNT] = {
     {S_KEY_NUMBERS, {"123", "123"}},
     {S_KEY_LETTERS, {"ABC", "ABC"}},
     {S_KEY_ACCENTS, {"áé", "áé"}},
+    {S_KEY_MORE_LETTERS, {"ăłđ", "ăłđ"}},
     {S_PIN_TITLE, {"Enter PIN", "Ingrese el PIN"}},
     {S_PIN_HINT, {"Staff only: enter the staff PIN", "Solo personal: ingrese el PIN del personal"}},
     {S_PIN_WRONG, {"Wrong PIN.", "PIN incorrecto."}},

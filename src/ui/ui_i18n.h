@@ -75,6 +75,7 @@ typedef enum UiStr {
     S_KEY_NUMBERS,
     S_KEY_LETTERS,
     S_KEY_ACCENTS,
+    S_KEY_MORE_LETTERS,
     /* staff mode (ui_staff.c) */
     S_PIN_TITLE,
     S_PIN_HINT,

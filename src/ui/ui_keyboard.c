@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/text.h"
+
 typedef enum KeyKind {
     K_CHAR,
     K_SHIFT,
@@ -13,6 +15,7 @@ typedef enum KeyKind {
     K_PAGE_LETTERS,
     K_PAGE_NUMBERS,
     K_PAGE_ACCENTS,
+    K_PAGE_MORE,
     K_SPACE,
     K_END_ROW, /* not a key: ends a row */
 } KeyKind;
@@ -21,24 +24,31 @@ typedef struct KeyDef {
     KeyKind kind;
     const char *lower, *upper; /* K_CHAR: what it types */
     int units;                 /* width in half keys */
+    const char *label;         /* K_CHAR: what it shows, when not what it types */
 } KeyDef;
 
 #define C(l, u)                                                                                    \
     {                                                                                              \
-        K_CHAR, l, u, 2                                                                            \
+        K_CHAR, l, u, 2, NULL                                                                      \
+    }
+/* A combining mark, shown on a dotted circle: typed after a letter, it joins
+ * it (ui_edit_insert composes "ê" and a tilde into "ễ"). */
+#define MARK(m)                                                                                    \
+    {                                                                                              \
+        K_CHAR, m, m, 2, "\u25CC" m                                                                \
     }
 #define ROW_END                                                                                    \
     {                                                                                              \
-        K_END_ROW, NULL, NULL, 0                                                                   \
+        K_END_ROW, NULL, NULL, 0, NULL                                                             \
     }
 #define PAGE(k)                                                                                    \
     {                                                                                              \
-        k, NULL, NULL, 3                                                                           \
+        k, NULL, NULL, 3, NULL                                                                     \
     }
 /* The row every page shares after its two page switches. */
 #define BOTTOM_KEYS                                                                                \
-    C("@", "@"), {K_SPACE, " ", " ", 8}, {K_CHAR, ".com", ".com", 3}, {K_HIDE, NULL, NULL, 3},     \
-        ROW_END
+    C("@", "@"), {K_SPACE, " ", " ", 8, NULL}, {K_CHAR, ".com", ".com", 3, NULL},                  \
+        {K_HIDE, NULL, NULL, 3, NULL}, ROW_END
 
 static const KeyDef LETTERS[] = {
     C("q", "Q"),
@@ -51,7 +61,7 @@ static const KeyDef LETTERS[] = {
     C("i", "I"),
     C("o", "O"),
     C("p", "P"),
-    {K_BACKSPACE, NULL, NULL, 3},
+    {K_BACKSPACE, NULL, NULL, 3, NULL},
     ROW_END,
     C("a", "A"),
     C("s", "S"),
@@ -63,9 +73,9 @@ static const KeyDef LETTERS[] = {
     C("k", "K"),
     C("l", "L"),
     C("'", "'"),
-    {K_ENTER, NULL, NULL, 3},
+    {K_ENTER, NULL, NULL, 3, NULL},
     ROW_END,
-    {K_SHIFT, NULL, NULL, 3},
+    {K_SHIFT, NULL, NULL, 3, NULL},
     C("z", "Z"),
     C("x", "X"),
     C("c", "C"),
@@ -93,7 +103,7 @@ static const KeyDef NUMBERS[] = {
     C("8", "8"),
     C("9", "9"),
     C("0", "0"),
-    {K_BACKSPACE, NULL, NULL, 3},
+    {K_BACKSPACE, NULL, NULL, 3, NULL},
     ROW_END,
     C("-", "-"),
     C("/", "/"),
@@ -105,7 +115,7 @@ static const KeyDef NUMBERS[] = {
     C("+", "+"),
     C("\"", "\""),
     C("'", "'"),
-    {K_ENTER, NULL, NULL, 3},
+    {K_ENTER, NULL, NULL, 3, NULL},
     ROW_END,
     C("#", "#"),
     C("%", "%"),
@@ -135,7 +145,7 @@ static const KeyDef ACCENTS[] = {
     C("ç", "Ç"),
     C("à", "À"),
     C("è", "È"),
-    {K_BACKSPACE, NULL, NULL, 3},
+    {K_BACKSPACE, NULL, NULL, 3, NULL},
     ROW_END,
     C("â", "Â"),
     C("ê", "Ê"),
@@ -147,9 +157,9 @@ static const KeyDef ACCENTS[] = {
     C("ë", "Ë"),
     C("ï", "Ï"),
     C("ã", "Ã"),
-    {K_ENTER, NULL, NULL, 3},
+    {K_ENTER, NULL, NULL, 3, NULL},
     ROW_END,
-    {K_SHIFT, NULL, NULL, 3},
+    {K_SHIFT, NULL, NULL, 3, NULL},
     C("õ", "Õ"),
     C("å", "Å"),
     C("ø", "Ø"),
@@ -162,7 +172,52 @@ static const KeyDef ACCENTS[] = {
     C("ý", "Ý"),
     ROW_END,
     PAGE(K_PAGE_LETTERS),
-    PAGE(K_PAGE_NUMBERS),
+    PAGE(K_PAGE_MORE),
+    BOTTOM_KEYS,
+};
+
+/* Letters of Vietnamese, Polish, Czech, Turkish and Romanian names that the
+ * accents page has no room for, and Vietnamese's five tone marks, which go on
+ * any vowel of the first two rows (ư then a hook above: ử). */
+static const KeyDef MORE[] = {
+    C("ă", "Ă"),
+    C("â", "Â"),
+    C("đ", "Đ"),
+    C("ê", "Ê"),
+    C("ô", "Ô"),
+    C("ơ", "Ơ"),
+    C("ư", "Ư"),
+    C("ą", "Ą"),
+    C("ę", "Ę"),
+    C("ł", "Ł"),
+    {K_BACKSPACE, NULL, NULL, 3, NULL},
+    ROW_END,
+    C("ć", "Ć"),
+    C("ń", "Ń"),
+    C("ś", "Ś"),
+    C("ź", "Ź"),
+    C("ż", "Ż"),
+    C("č", "Č"),
+    C("ř", "Ř"),
+    C("š", "Š"),
+    C("ž", "Ž"),
+    C("ě", "Ě"),
+    {K_ENTER, NULL, NULL, 3, NULL},
+    ROW_END,
+    {K_SHIFT, NULL, NULL, 3, NULL},
+    C("ů", "Ů"),
+    C("ğ", "Ğ"),
+    C("ş", "Ş"),
+    C("ț", "Ț"),
+    C("ı", "İ"),
+    MARK("\u0300"),
+    MARK("\u0301"),
+    MARK("\u0309"),
+    MARK("\u0303"),
+    MARK("\u0323"),
+    ROW_END,
+    PAGE(K_PAGE_LETTERS),
+    PAGE(K_PAGE_ACCENTS),
     BOTTOM_KEYS,
 };
 
@@ -175,6 +230,9 @@ static const KeyDef *page_keys(UiKbPage p, size_t *n)
     case UI_KB_ACCENTS:
         *n = sizeof ACCENTS / sizeof ACCENTS[0];
         return ACCENTS;
+    case UI_KB_MORE:
+        *n = sizeof MORE / sizeof MORE[0];
+        return MORE;
     default:
         *n = sizeof LETTERS / sizeof LETTERS[0];
         return LETTERS;
@@ -274,7 +332,7 @@ static int kb_lines(const UiTheme *t, int w)
         return 1;
     for (int lines = 1; lines < KB_MAX_LINES; lines++) {
         bool fits = true;
-        for (int p = UI_KB_LETTERS; p <= UI_KB_ACCENTS && fits; p++) {
+        for (int p = UI_KB_LETTERS; p <= UI_KB_MORE && fits; p++) {
             size_t n;
             const KeyDef *keys = page_keys((UiKbPage)p, &n);
             KbRow rows[KB_ROWS];
@@ -328,7 +386,7 @@ static const char *key_label(const KeyDef *k, const UiKeyboard *kb, UiLang lang)
 {
     switch (k->kind) {
     case K_CHAR:
-        return kb->shift ? k->upper : k->lower;
+        return k->label ? k->label : kb->shift ? k->upper : k->lower;
     case K_SHIFT:
         return ui_tr(lang, S_KEY_SHIFT);
     case K_BACKSPACE:
@@ -343,6 +401,8 @@ static const char *key_label(const KeyDef *k, const UiKeyboard *kb, UiLang lang)
         return ui_tr(lang, S_KEY_NUMBERS);
     case K_PAGE_ACCENTS:
         return ui_tr(lang, S_KEY_ACCENTS);
+    case K_PAGE_MORE:
+        return ui_tr(lang, S_KEY_MORE_LETTERS);
     case K_SPACE:
         return ui_tr(lang, S_KEY_SPACE);
     default:
@@ -365,7 +425,8 @@ static void draw_key(UiView *v, const UiTheme *t, const UiInteract *in, const Ui
     if (t->contrast)
         ui_draw_frame(v, kr, t->border, ui_sc(t, 7), 1);
     const char *label = key_label(k, kb, lang);
-    int px = k->kind == K_CHAR && strlen(label) <= 2 ? t->px_title * 9 / 10 : t->px_body;
+    /* One letter (or a mark on its circle) large; ".com" and the words small. */
+    int px = k->kind == K_CHAR && text_codepoints(label) <= 2 ? t->px_title * 9 / 10 : t->px_body;
     UiColor fg = lit ? t->on_primary : t->text;
     ui_text_in(v, ui_rect_inset(kr, ui_sc(t, 3)), label, px, t->px_small * 8 / 10,
                k->kind == K_CHAR ? UI_REGULAR : UI_BOLD, fg, UI_CENTER);
@@ -458,6 +519,9 @@ UiKbAction ui_keyboard_press(UiKeyboard *kb, int index, char *text, size_t textl
         return UI_KB_NONE;
     case K_PAGE_ACCENTS:
         kb->page = UI_KB_ACCENTS;
+        return UI_KB_NONE;
+    case K_PAGE_MORE:
+        kb->page = UI_KB_MORE;
         return UI_KB_NONE;
     default:
         return UI_KB_NONE;

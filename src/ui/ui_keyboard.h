@@ -1,5 +1,5 @@
 /* ui_keyboard.h — the on-screen keyboard: letters (with shift), numbers and
- * symbols, accented letters, and the keys a guest needs for names and emails:
+ * symbols, accented letters (two pages), and the keys a guest needs for names and emails:
  * `@`, `.com`, space, backspace, Enter and hide.
  *
  * The caller keeps a UiKeyboard (page, shift) and lays the keys out each frame;
@@ -15,7 +15,9 @@
 #include "ui/ui_i18n.h"
 #include "ui/ui_widgets.h"
 
-typedef enum UiKbPage { UI_KB_LETTERS, UI_KB_NUMBERS, UI_KB_ACCENTS } UiKbPage;
+/* MORE: letters of Vietnamese, Polish, Czech, Turkish and Romanian names and
+ * Vietnamese's tone marks (ui_keyboard.c). */
+typedef enum UiKbPage { UI_KB_LETTERS, UI_KB_NUMBERS, UI_KB_ACCENTS, UI_KB_MORE } UiKbPage;
 
 typedef struct UiKeyboard {
     UiKbPage page;
