@@ -16,6 +16,7 @@
 #include "core/import.h"
 #include "store/store.h"
 #include "ui/ui.h"
+#include "platform/font.h"
 #include "ui_driver.h"
 
 typedef struct Fixture {
@@ -445,6 +446,64 @@ static void test_done_whole(void **state)
     }
 }
 
+/* Every key of the on-screen keyboard shows its whole label: "Mayús" and
+ * "Ocultar" were "May…" and "Ocul…" on a panel upright with larger text,
+ * which tells a guest nothing. All four pages, both languages, both text
+ * sizes, on the Pi's panels either way round and on portrait tablets. */
+static int real_measure(void *ud, const char *utf8, int px, UiWeight w, int *width, int *height)
+{
+    return font_measure(ud, utf8, px, w == UI_BOLD ? FONT_BOLD : FONT_REGULAR, width, height);
+}
+
+static void test_keyboard_keys_whole(void **state)
+{
+    Fixture *f = *state;
+    /* Measured with the kiosk's font: the fake one is narrower than Noto
+     * Sans Bold, and these labels are a few pixels from the edge. */
+    char err[256], *assets = tu_source("assets");
+    FontSet *fonts = font_set_create(assets, err, sizeof err);
+    free(assets);
+    if (!fonts)
+        fail_msg("%s", err);
+    uid_destroy(f->d);
+    f->d = uid_kiosk_create(
+        &(UidSetup){.store = f->store, .cfg = &f->cfg, .measure = {fonts, real_measure}});
+    Uid *d = f->d;
+    static const int AT[][2] = {{800, 480}, {480, 800}, {720, 1280}, {1080, 1920}};
+    static const char *const PAGES[] = {"123", "ABC", "áé", "ăłđ"};
+    for (int i = 0; i < 4; i++) {
+        bool es = i & 1, larger = i & 2;
+        if (es)
+            uid_press(d, "Español");
+        if (larger)
+            uid_press(d, es ? "Texto más grande" : "Larger text");
+        uid_press(d, es ? "No me inscribí" : "I'm new here");
+        assert_string_equal(uid_screen(d), "walkin");
+        for (size_t p = 0; p < sizeof PAGES / sizeof PAGES[0]; p++) {
+            uid_press(d, PAGES[p]); /* the letters page shows after 123's ABC */
+            for (size_t s = 0; s < sizeof AT / sizeof AT[0]; s++) {
+                uid_resize(d, AT[s][0], AT[s][1]);
+                const UiView *v = uid_view(d);
+                size_t keys = 0;
+                for (size_t w = 0; w < v->nwidgets; w++)
+                    if (v->widgets[w].kind == UI_W_KEY) {
+                        assert_texts_whole(v, v->widgets[w].r);
+                        keys++;
+                    }
+                if (keys < 35)
+                    fail_msg("%zu keys at %dx%d on page %s", keys, AT[s][0], AT[s][1], PAGES[p]);
+            }
+            uid_resize(d, 800, 480);
+        }
+        uid_press(d, es ? "Atrás" : "Back");
+        uid_wait(d, 100000); /* back to Welcome, in English and plain text again */
+        assert_string_equal(uid_screen(d), "welcome");
+    }
+    uid_destroy(f->d);
+    f->d = NULL;
+    font_set_destroy(fonts);
+}
+
 /* Ana finds herself and checks in in Spanish with larger text: on Interests. */
 static void ana_on_interests_larger_spanish(Fixture *f)
 {
@@ -737,6 +796,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_unknown_scan_everywhere, setup, teardown),
         cmocka_unit_test_setup_teardown(test_good_scan_after_unknown, setup, teardown),
         cmocka_unit_test_setup_teardown(test_done_whole, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_keyboard_keys_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_bar_apart, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_larger_text_room, setup, teardown),
         cmocka_unit_test_setup_teardown(test_staff_charts_stay, setup, teardown),

@@ -36,7 +36,7 @@ lanyard_test(test_ui_programs SOURCES test_ui_programs.c DEPS ui_driver ui_kiosk
 set_tests_properties(test_ui_programs PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
 # What a trial at the door found (issue 8), checked on the database and the
 # exports as well as on the screen.
-lanyard_test(test_ui_door SOURCES test_ui_door.c DEPS ui_driver store core_import NEEDS_BINARY)
+lanyard_test(test_ui_door SOURCES test_ui_door.c DEPS ui_driver store core_import platform_font NEEDS_BINARY)
 set_tests_properties(test_ui_door PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
 # Staff mode's Kiosk set-up in process: About this kiosk and Load event from
 # USB, a folder standing in for the stick.

@@ -77,7 +77,7 @@ static void k_create(Uid *d)
     memset(&env, 0, sizeof env);
     env.visit = d->visit;
     env.cfg = s->cfg;
-    env.measure = uid_font();
+    env.measure = s->measure.measure ? s->measure : uid_font();
     env.logo_image = -1;
     env.windowed = s->windowed;
     env.speech = s->speech;

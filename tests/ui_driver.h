@@ -63,6 +63,9 @@ typedef struct UidSetup {
     /* The visit's clocks (zero: both the simulated clock, uid_now). */
     ClockPort clock;
     TimerPort timers;
+    /* How text is measured (zero: the fake font, uid_font); a test of what is
+     * cut gives the real font's (platform/font.h). */
+    UiMeasure measure;
 } UidSetup;
 
 /* A kiosk laid out at the setup's size, or the test fails. */

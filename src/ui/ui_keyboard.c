@@ -428,7 +428,10 @@ static void draw_key(UiView *v, const UiTheme *t, const UiInteract *in, const Ui
     /* One letter (or a mark on its circle) large; ".com" and the words small. */
     int px = k->kind == K_CHAR && text_codepoints(label) <= 2 ? t->px_title * 9 / 10 : t->px_body;
     UiColor fg = lit ? t->on_primary : t->text;
-    ui_text_in(v, ui_rect_inset(kr, ui_sc(t, 3)), label, px, t->px_small * 8 / 10,
+    /* A word on a narrow key (Spanish with larger text, a panel upright)
+     * shrinks further before it is cut: "Ocul…" tells no one what it does. */
+    int least = special ? ui_sc(t, 11) : t->px_small * 8 / 10;
+    ui_text_in(v, ui_rect_inset(kr, ui_sc(t, 3)), label, px, least,
                k->kind == K_CHAR ? UI_REGULAR : UI_BOLD, fg, UI_CENTER);
     ui_widget_add(v, id, UI_W_KEY, kr, label, 0);
 }
