@@ -130,14 +130,22 @@ static int open_sqlite(const char *path, int flags, bool immutable, sqlite3 **db
     return rc;
 }
 
+/* Free bytes a read-only open needs beside the database: SQLite makes a
+ * -shm file of 32 KiB for a WAL database, even to read it. */
+#define STORE_SHM_ROOM (64 * 1024)
+
 /* True when a read-only open must go through open_sqlite's immutable URI: the
- * folder cannot take the -shm file and there is no log with data to read. */
+ * folder cannot take the -shm file (read-only, or a full disk: staff export
+ * and count after the disk filled up) and there is no log with data to read. */
 static bool needs_immutable(const char *path)
 {
     char *dir = store_dir_of(path);
-    bool dir_writable = dir && access(dir, W_OK) == 0;
+    struct statvfs vfs;
+    bool roomy =
+        dir && access(dir, W_OK) == 0 &&
+        (statvfs(dir, &vfs) != 0 || (uint64_t)vfs.f_bavail * vfs.f_frsize >= STORE_SHM_ROOM);
     free(dir);
-    if (dir_writable)
+    if (roomy)
         return false;
     char wal[4200];
     snprintf(wal, sizeof wal, "%s-wal", path);
