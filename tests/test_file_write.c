@@ -108,6 +108,33 @@ static void test_new_file_is_never_written_over(void **state)
     assert_content(f->path, "first\n"); /* the one there is untouched */
 }
 
+/* A new file written atomically: there whole, or EEXIST and the one there
+ * untouched, and no temporary file left in the folder either way. */
+static void test_atomic_new_file_is_never_written_over(void **state)
+{
+    Fixture *f = *state;
+    unsigned how = FILE_WRITE_NEW | FILE_WRITE_ATOMIC;
+    assert_int_equal(file_write(f->path, "first\n", 6, 0640, how), 0);
+    assert_content(f->path, "first\n");
+    errno = 0;
+    assert_int_equal(file_write(f->path, "second\n", 7, 0640, how), -1);
+    assert_int_equal(errno, EEXIST);
+    assert_content(f->path, "first\n");
+    struct stat st;
+    assert_int_equal(stat(f->path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0640);
+    assert_int_equal(st.st_nlink, 1);
+    char *dir = file_dir_of(f->path);
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    size_t entries = 0;
+    for (struct dirent *e; (e = readdir(d));)
+        entries += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+    closedir(d);
+    free(dir);
+    assert_int_equal(entries, 1);
+}
+
 static void test_plain_write_replaces_and_keeps_the_umask(void **state)
 {
     Fixture *f = *state;
@@ -230,6 +257,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_new_file_is_never_written_over, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_atomic_new_file_is_never_written_over, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_plain_write_replaces_and_keeps_the_umask, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_atomic_write_replaces_with_the_mode_given, setup,

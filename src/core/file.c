@@ -147,7 +147,29 @@ char *file_dir_of(const char *path)
 }
 
 /* Writes data to a temporary file beside path, flushed, renamed over path. */
-static int write_atomic(const char *path, const void *data, size_t len, mode_t mode)
+/* Puts the written temporary file tmp under path: renamed over it, or with
+ * only_new linked to a name that must not exist (EEXIST when it does). A
+ * file system without links (a FAT stick) gets the name checked first and
+ * then the rename: new unless someone makes the name meanwhile. */
+static int place(const char *tmp, const char *path, bool only_new)
+{
+    if (!only_new)
+        return rename(tmp, path);
+    if (link(tmp, path) == 0) {
+        (void)unlink(tmp); /* the file is in place under its name either way */
+        return 0;
+    }
+    if (errno != EPERM && errno != ENOTSUP && errno != EOPNOTSUPP && errno != ENOSYS)
+        return -1;
+    struct stat st;
+    if (lstat(path, &st) == 0) {
+        errno = EEXIST;
+        return -1;
+    }
+    return rename(tmp, path);
+}
+
+static int write_atomic(const char *path, const void *data, size_t len, mode_t mode, bool only_new)
 {
     const char *slash = strrchr(path, '/');
     int dir_len = slash ? (int)(slash - path) + 1 : 0;
@@ -169,7 +191,7 @@ static int write_atomic(const char *path, const void *data, size_t len, mode_t m
             rc = write_close(fd, data, len, true);
         }
         if (rc == 0)
-            rc = rename(tmp, path);
+            rc = place(tmp, path, only_new);
         if (rc != 0) {
             int e = errno;
             unlink(tmp);
@@ -202,7 +224,7 @@ static int write_plain(const char *path, const void *data, size_t len, mode_t mo
 
 int file_write(const char *path, const void *data, size_t len, mode_t mode, unsigned flags)
 {
-    int rc = flags & FILE_WRITE_ATOMIC ? write_atomic(path, data, len, mode)
+    int rc = flags & FILE_WRITE_ATOMIC ? write_atomic(path, data, len, mode, flags & FILE_WRITE_NEW)
                                        : write_plain(path, data, len, mode, flags);
     /* The file's name in its folder too, for a flushed write. Once the bytes
      * are in place a folder that cannot be flushed loses nothing of them, so

@@ -28,7 +28,9 @@ enum {
     /* Written to a temporary file in the same folder, flushed, renamed over
      * path and the folder flushed: whatever happens, path holds the old bytes
      * or the new ones, never part of them. The file gets exactly mode (the
-     * umask is not applied: pass the mode of the file being replaced). */
+     * umask is not applied: pass the mode of the file being replaced).
+     * With FILE_WRITE_NEW, a new file appears whole or not at all, and
+     * EEXIST when path exists. */
     FILE_WRITE_ATOMIC = 1u << 2,
 };
 
