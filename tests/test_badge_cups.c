@@ -135,7 +135,9 @@ static char *pdf_of_job(int cups_job_id)
     return found;
 }
 
-static BadgeQueue *start_queue(const char *db, BtWatch *w, bool resume)
+/* A queue on the test printer; give_up_ms its stopped_give_up_ms (0: the
+ * default). */
+static BadgeQueue *start_queue_giving_up(const char *db, BtWatch *w, bool resume, int give_up_ms)
 {
     EventConfig cfg;
     config_defaults(&cfg);
@@ -143,6 +145,8 @@ static BadgeQueue *start_queue(const char *db, BtWatch *w, bool resume)
     BadgeQueueOptions opt;
     badge_queue_options_default(&opt);
     opt.resume = resume;
+    if (give_up_ms)
+        opt.stopped_give_up_ms = give_up_ms;
     opt.retry_delay_ms = 20;
     opt.poll_ms = 100;
     char err[512] = "";
@@ -150,6 +154,11 @@ static BadgeQueue *start_queue(const char *db, BtWatch *w, bool resume)
     if (!q)
         fail_msg("badge_queue_create: %s", err);
     return q;
+}
+
+static BadgeQueue *start_queue(const char *db, BtWatch *w, bool resume)
+{
+    return start_queue_giving_up(db, w, resume, 0);
 }
 
 static void cups_tool(const char *tool)
@@ -385,6 +394,63 @@ static void test_stopped_queue_waits_then_prints_once(void **state)
     at_cups = cups_unfinished();
     assert_string_equal(at_cups, "");
     free(at_cups);
+    store_close(s);
+}
+
+/* A printer left stopped (no one loaded labels): the badge held for it, and
+ * one CUPS already had, fail once held for stopped_give_up_ms, and CUPS has
+ * nothing left that would print when the printer is started hours later. */
+static void test_stopped_queue_gives_up(void **state)
+{
+    if (!cups.ready)
+        skip();
+    Fixture *f = *state;
+    Store *s;
+    char err[512], ana[ID_LEN + 1], jose[ID_LEN + 1];
+    assert_int_equal(store_open(f->db, 0, &s, err, sizeof err), STORE_OK);
+    bt_guest_id(s, BT_ANA_CODE, ana);
+    bt_guest_id(s, "G01", jose);
+
+    /* G01's badge reached CUPS before the labels ran out: it waits there. */
+    char *pdf = tu_path(f->dir, "jose.pdf");
+    TuRun r = tu_lanyard("badge", "--db", f->db, "--code", "G01", "--out", pdf, NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    cups_stop("out of labels");
+    const char *lp[] = {"/usr/bin/lp", "-d", cups.queue, pdf, NULL};
+    r = tu_run(lp, NULL);
+    assert_int_equal(r.status, 0);
+    const char *dash = strrchr(r.out, '-');
+    assert_non_null(dash);
+    PrintJob sent;
+    assert_int_equal(store_print_add(s, jose, cups.queue, time_now_ms(), &sent), STORE_OK);
+    sent.state = PRINT_SENT;
+    sent.attempts = 1;
+    sent.cups_job_id = atoi(dash + 1);
+    assert_int_equal(store_print_update(s, &sent, time_now_ms()), STORE_OK);
+    tu_run_free(&r);
+
+    BtWatch w;
+    bt_watch_init(&w);
+    BadgeQueue *q = start_queue_giving_up(f->db, &w, true, 1500);
+    assert_int_equal(badge_queue_enqueue(q, ana), 0);
+    BtJobWant ana_failed = {ana, PRINT_FAILED, 0}, jose_failed = {jose, PRINT_FAILED, 0};
+    bool gave_up = bt_wait(&w, s, bt_latest_is, &ana_failed, 60000) &&
+                   bt_wait(&w, s, bt_latest_is, &jose_failed, 60000);
+    char *at_cups = cups_unfinished();
+    badge_queue_destroy(q);
+    bt_watch_destroy(&w);
+    cups_tool("/usr/sbin/cupsenable");
+    assert_true(gave_up);
+    assert_string_equal(at_cups, ""); /* G01's job cancelled, Ana's never sent */
+    free(at_cups);
+    PrintJob job;
+    assert_int_equal(store_print_latest(s, ana, &job), STORE_OK);
+    assert_non_null(strstr(job.error, "stopped"));
+    assert_non_null(strstr(job.error, "reprint"));
+    assert_int_equal(job.cups_job_id, 0);
+    assert_int_equal(pdf_count(), 0);
+    free(pdf);
     store_close(s);
 }
 
@@ -708,6 +774,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_print_command_and_follow, setup, teardown),
         cmocka_unit_test_setup_teardown(test_print_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stopped_queue_waits_then_prints_once, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_stopped_queue_gives_up, setup30, teardown),
         cmocka_unit_test_setup_teardown(test_waiting_job_at_stopped_printer, setup, teardown),
         cmocka_unit_test_setup_teardown(test_thirty_checkins_thirty_badges, setup30, teardown),
         cmocka_unit_test_setup_teardown(test_kiosk_checkin_prints, setup_kiosk, teardown),

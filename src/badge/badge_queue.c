@@ -28,6 +28,7 @@ void badge_queue_options_default(BadgeQueueOptions *o)
     o->cups_timeout_ms = 0;
     o->give_up_ms = 120000;
     o->wait_stopped = true;
+    o->stopped_give_up_ms = 15 * 60 * 1000;
 }
 
 bool stopping(BadgeQueue *q)

@@ -19,7 +19,9 @@
  * in the kiosk, unsent and with no try used up, marked paused with the
  * printer's reason, and is sent once the printer takes jobs again; a job CUPS
  * already has is left waiting there and prints when the printer is started.
- * Either way it prints once.
+ * Either way it prints once, or not at all: a badge held for
+ * stopped_give_up_ms (15 minutes) fails and is cancelled at CUPS, since its
+ * guest has left by then; staff reprint it for one who is still there.
  *
  * No wait on CUPS is unbounded (badge_cups.h): a print server that does not
  * answer fails the try with "did not answer", and a sent job CUPS gives no
@@ -55,18 +57,21 @@ typedef struct BadgeQueue BadgeQueue;
 typedef void (*BadgeNotifyFn)(void *ud, const PrintJob *job);
 
 typedef struct BadgeQueueOptions {
-    int max_attempts;    /* tries before a job is left failed; default 3 */
-    int retry_delay_ms;  /* wait before the first retry, doubled for each next; default 2000 */
-    int poll_ms;         /* how often CUPS is asked about sent jobs, and a stopped
-                          * printer whether it was started; default 500 */
-    bool resume;         /* take over unfinished jobs found in the database; default true
-                          * (`lanyard print` says false: it leaves the kiosk's jobs alone) */
-    int cups_timeout_ms; /* a request to CUPS with no answer for this long fails;
-                          * 0: BADGE_CUPS_TIMEOUT_MS */
-    int give_up_ms;      /* a sent job CUPS says nothing of for this long fails; 120000 */
-    bool wait_stopped;   /* a stopped printer holds jobs until it is started; default
-                          * true (`lanyard print` says false: someone waits for the answer,
-                          * and a job CUPS holds at a stopped printer is then cancelled) */
+    int max_attempts;       /* tries before a job is left failed; default 3 */
+    int retry_delay_ms;     /* wait before the first retry, doubled for each next; default 2000 */
+    int poll_ms;            /* how often CUPS is asked about sent jobs, and a stopped
+                             * printer whether it was started; default 500 */
+    bool resume;            /* take over unfinished jobs found in the database; default true
+                             * (`lanyard print` says false: it leaves the kiosk's jobs alone) */
+    int cups_timeout_ms;    /* a request to CUPS with no answer for this long fails;
+                             * 0: BADGE_CUPS_TIMEOUT_MS */
+    int give_up_ms;         /* a sent job CUPS says nothing of for this long fails; 120000 */
+    bool wait_stopped;      /* a stopped printer holds jobs until it is started; default
+                             * true (`lanyard print` says false: someone waits for the answer,
+                             * and a job CUPS holds at a stopped printer is then cancelled) */
+    int stopped_give_up_ms; /* a badge held this long for a stopped printer fails, and is
+                             * cancelled at CUPS: its guest has left; 900000 (15 min),
+                             * 0: held until the printer is started */
 } BadgeQueueOptions;
 
 void badge_queue_options_default(BadgeQueueOptions *o);

@@ -22,8 +22,9 @@ typedef struct Request {
 /* A job the worker is working on, with when to try or ask CUPS next. */
 typedef struct Active {
     PrintJob job;
-    int64_t next_at; /* monotonic ms */
-    int64_t silent;  /* monotonic ms since when CUPS has not answered about it; 0 */
+    int64_t next_at;   /* monotonic ms */
+    int64_t silent;    /* monotonic ms since when CUPS has not answered about it; 0 */
+    int64_t paused_at; /* monotonic ms since when it waits for its stopped printer */
 } Active;
 
 /* The test badge: none asked for, on its way, or done (rc 0 or -1). */

@@ -148,16 +148,40 @@ static void mark_paused(BadgeQueue *q, Active *a, const char *why)
     text_copy(a->job.error, sizeof a->job.error, why);
     if (a->job.paused && !strcmp(was, a->job.error))
         return;
+    if (!a->job.paused)
+        a->paused_at = time_monotonic_ms();
     a->job.paused = true;
     job_changed(q, &a->job);
+}
+
+/* A badge held stopped_give_up_ms for its stopped printer fails for good,
+ * cancelled at CUPS if it was sent: its guest has gone by then, and a badge
+ * printed when the printer is started hours later is a stranger's name left
+ * on the desk. Staff reprint it for a guest who is still there. */
+static bool waited_too_long(BadgeQueue *q, Active *a, const char *why)
+{
+    int64_t give_up = q->opt.stopped_give_up_ms;
+    if (!a->job.paused || give_up <= 0 || time_monotonic_ms() - a->paused_at < give_up)
+        return false;
+    char err[512];
+    snprintf(err, sizeof err,
+             "not printed: printer %s was stopped for %lld min (%s); reprint it from staff "
+             "mode once the printer runs",
+             a->job.printer, (long long)((give_up + 59999) / 60000), why);
+    a->job.attempts = q->opt.max_attempts;
+    attempt_failed(q, a, err);
+    return true;
 }
 
 /* A stopped printer is something staff fix (load labels, then Resume printer
  * or cupsenable): the job stays queued in the kiosk, unsent, without using up
  * a try, and is tried again every poll_ms. Sent only once the printer takes
- * jobs again, it prints once, and a restart meanwhile finds it queued. */
+ * jobs again, it prints once, and a restart meanwhile finds it queued; held
+ * for stopped_give_up_ms, it fails (waited_too_long). */
 void wait_stopped(BadgeQueue *q, Active *a, const char *why)
 {
+    if (waited_too_long(q, a, why))
+        return;
     a->next_at = time_monotonic_ms() + q->opt.poll_ms;
     mark_paused(q, a, why);
 }
@@ -273,7 +297,8 @@ static void follow_one(BadgeQueue *q, Active *a, BadgeCupsJobState st, bool gone
          * printer is started: CUPS keeps it, so it is neither cancelled nor
          * sent again. `lanyard print` has no one to wait: it fails. */
         if (why && q->opt.wait_stopped) {
-            mark_paused(q, a, why);
+            if (!waited_too_long(q, a, why))
+                mark_paused(q, a, why);
         } else if (why) {
             badge_cups_cancel(a->job.printer, a->job.cups_job_id);
             attempt_failed(q, a, why);
