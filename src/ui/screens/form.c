@@ -132,3 +132,23 @@ void screen_form_layout(Kiosk *k, ScreenForm *f, UiRect area)
     ui_scroll_end(v, &f->sc, content_h, saved);
     ui_scroll_bar(v, t, &f->sc, area);
 }
+
+void screen_form_page(Kiosk *k, ScreenForm *f, const ScreenFormPage *p)
+{
+    const UiTheme *t = &k->theme;
+    UiView *v = k->view;
+    int kb_top = screen_keyboard(k);
+    int bar_h = t->pad + t->target + t->gap;
+    bool in_bar = kb_top - t->gap - t->target - t->gap - bar_h < screen_form_field_h(k);
+    UiRect consent = ui_rect(t->pad, kb_top - t->gap - t->target, v->w - 2 * t->pad, t->target);
+    int y0;
+    if (in_bar) {
+        consent = screen_bar_buttons(k, p->back_id, p->back, p->next_id, p->next);
+        y0 = consent.y + consent.h + t->gap;
+    } else {
+        y0 = screen_top_bar(k, p->title, p->back_id, p->back, p->next_id, p->next);
+    }
+    int bottom = in_bar ? kb_top : consent.y;
+    screen_form_layout(k, f, ui_rect(0, y0, v->w, bottom - t->gap - y0));
+    ui_checkbox(v, t, &k->in, p->consent_id, consent, kiosk_tr(k, S_CONSENT), p->consent);
+}

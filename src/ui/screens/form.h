@@ -44,4 +44,19 @@ void screen_form_layout(Kiosk *k, ScreenForm *f, UiRect area);
 /* The height of one field with its caption. */
 int screen_form_field_h(const Kiosk *k);
 
+/* A whole page of the form as a guest fills it in (the walk-in; a walk-in
+ * fixing their details): a bar with the back button, the title and the
+ * primary button, the fields, and the consent box always in view just above
+ * the keyboard, so no guest leaves without having seen the question; the
+ * fields scroll between them. Where that would not leave room for a whole
+ * field (a small panel with the keyboard up), the consent box takes the
+ * title's place in the bar. */
+typedef struct ScreenFormPage {
+    const char *title;
+    uint32_t back_id, next_id, consent_id;
+    const char *back, *next;
+    bool consent; /* the box is ticked */
+} ScreenFormPage;
+void screen_form_page(Kiosk *k, ScreenForm *f, const ScreenFormPage *p);
+
 #endif

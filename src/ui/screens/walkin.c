@@ -1,9 +1,8 @@
 /* walkin.c — I'm new here (SPEC §3 screen 3): first and last name, company,
- * job title, email and phone (form.h), the consent box and Next. Next and the
- * consent box are always in view, the box just above the keyboard, so no
- * guest leaves without having seen the question; the fields scroll between
- * them. Fields the visit layer finds wrong are marked on the field; a form
- * that is a registration asks "Is this you?" first. */
+ * job title, email and phone, the consent box and Next, laid out as the
+ * form's page (form.h: Next and the consent box always in view). Fields the
+ * visit layer finds wrong are marked on the field; a form that is a
+ * registration asks "Is this you?" first. */
 #include <stdio.h>
 #include <string.h>
 
@@ -119,27 +118,17 @@ static UiScroll *scroll(Kiosk *k, void *st, uint32_t id)
 
 static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
 {
+    (void)v;
     (void)now;
     Walkin *w = st;
-    const UiTheme *t = &k->theme;
-    int kb_top = screen_keyboard(k);
-    /* The consent box on a line of its own above the keyboard, or, where that
-     * would not leave room for a whole field (a small panel with the keyboard
-     * up), in the top bar in place of the title. */
-    int bar_h = t->pad + t->target + t->gap;
-    bool in_bar = kb_top - t->gap - t->target - t->gap - bar_h < screen_form_field_h(k);
-    UiRect consent = ui_rect(t->pad, kb_top - t->gap - t->target, v->w - 2 * t->pad, t->target);
-    const char *back = kiosk_tr(k, S_BACK), *next = kiosk_tr(k, S_NEXT);
-    int y0;
-    if (in_bar) {
-        consent = screen_bar_buttons(k, ID_BACK, back, ID_NEXT, next);
-        y0 = consent.y + consent.h + t->gap;
-    } else {
-        y0 = screen_top_bar(k, kiosk_tr(k, S_WALKIN_TITLE), ID_BACK, back, ID_NEXT, next);
-    }
-    int bottom = in_bar ? kb_top : consent.y;
-    screen_form_layout(k, &w->form, ui_rect(0, y0, v->w, bottom - t->gap - y0));
-    ui_checkbox(v, t, &k->in, ID_CONSENT, consent, kiosk_tr(k, S_CONSENT), w->consent);
+    screen_form_page(k, &w->form,
+                     &(ScreenFormPage){.title = kiosk_tr(k, S_WALKIN_TITLE),
+                                       .back_id = ID_BACK,
+                                       .back = kiosk_tr(k, S_BACK),
+                                       .next_id = ID_NEXT,
+                                       .next = kiosk_tr(k, S_NEXT),
+                                       .consent_id = ID_CONSENT,
+                                       .consent = w->consent});
 }
 
 static void speak(Kiosk *k, void *st, char *out, size_t outlen)
