@@ -850,6 +850,152 @@ static void test_guest_edit(void **state)
     guest_clear(&g);
 }
 
+/* Rows of a table, counted with plain SQL on the database file. */
+static int table_rows(Fixture *f, const char *table)
+{
+    sqlite3 *c = NULL;
+    assert_int_equal(sqlite3_open_v2(f->db, &c, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(c, sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    int n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(c);
+    return n;
+}
+
+/* A walk-in who typed their name wrong corrects it from Interests: the same
+ * guest and the same check-in, the corrected name stored, greeted and found,
+ * an audit record of the change as theirs; a bad field is marked as on the
+ * walk-in form and nothing is written. What they picked before the
+ * correction is there when Continue saves, and the badge asked for is the
+ * one guest's. Only a walk-in who typed the form on this visit may. */
+static void test_walk_in_fix(void **state)
+{
+    Fixture *f = *state;
+    size_t before = guests(f);
+    VisitWalkin w;
+    memset(&w, 0, sizeof w);
+    w.field[VISIT_FIRST] = "Zoe";
+    w.field[VISIT_LAST] = "Quistt";
+    w.field[VISIT_COMPANY] = "Quist Robotics";
+    w.field[VISIT_EMAIL] = "zoe@quist.example";
+    w.consent = true;
+    assert_int_equal(visit_walk_in(f->v, &w), VISIT_CHECKED_IN);
+    assert_true(visit_fix_offered(f->v));
+    assert_false(visit_not_me_offered(f->v));
+    char id[ID_LEN + 1];
+    snprintf(id, sizeof id, "%s", visit_guest(f->v)->id);
+    assert_int_equal(table_rows(f, "attendance"), 1);
+    /* Welding picked on a program's page before the correction. */
+    assert_int_equal(visit_interest_set(f->v, 0, true), 0);
+    int changes = f->changes;
+
+    /* The form starts from what they typed, as stored. */
+    Guest typed;
+    guest_init(&typed);
+    assert_int_equal(visit_fix_read(f->v, &typed), 0);
+    assert_string_equal(typed.id, id);
+    assert_string_equal(typed.first, "Zoe");
+    assert_string_equal(typed.last, "Quistt");
+    assert_string_equal(typed.company, "Quist Robotics");
+    assert_string_equal(typed.email, "zoe@quist.example");
+
+    /* A bad email and an emptied last name are marked; nothing is written. */
+    VisitGuestEdit e;
+    memset(&e, 0, sizeof e);
+    const char *fields[VISIT_FIELD_COUNT] = {"Zoë", "", "Quist Robotics", "", "zoe@", ""};
+    for (int i = 0; i < VISIT_FIELD_COUNT; i++)
+        e.field[i] = fields[i];
+    assert_int_equal(visit_fix_details(f->v, &e), -1);
+    assert_int_equal(e.error[VISIT_LAST], VISIT_FIELD_REQUIRED);
+    assert_int_equal(e.error[VISIT_EMAIL], VISIT_FIELD_BAD_EMAIL);
+    assert_int_equal(e.error[VISIT_FIRST], VISIT_FIELD_OK);
+    assert_int_equal(e.error[VISIT_PHONE], VISIT_FIELD_OK);
+    assert_string_equal(visit_guest(f->v)->greet, "Zoe");
+    assert_null(audit_detail(f, "walk-in edit"));
+    assert_int_equal(f->changes, changes);
+
+    /* Corrected: the same guest, one check-in, the name the visit greets. */
+    e.field[VISIT_LAST] = " Quist ";
+    e.field[VISIT_EMAIL] = "zoe@quist.example";
+    assert_int_equal(visit_fix_details(f->v, &e), 0);
+    for (int i = 0; i < VISIT_FIELD_COUNT; i++)
+        assert_int_equal(e.error[i], VISIT_FIELD_OK);
+    assert_string_equal(visit_guest(f->v)->id, id);
+    assert_string_equal(visit_guest(f->v)->greet, "Zoë");
+    assert_true(visit_fix_offered(f->v)); /* still theirs, should they see another typo */
+    assert_int_equal(guests(f), before + 1);
+    assert_int_equal(checked_in(f), 1);
+    assert_int_equal(table_rows(f, "attendance"), 1);
+    assert_int_equal(f->changes, changes + 1);
+    Guest after;
+    guest_init(&after);
+    assert_int_equal(store_guest_get(f->store, id, &after), STORE_OK);
+    assert_string_equal(after.first, "Zoë");
+    assert_string_equal(after.last, "Quist");
+    assert_string_equal(after.code, typed.code);
+    assert_true(after.walk_in);
+    assert_true(after.consent);
+    char *detail = audit_detail(f, "walk-in edit");
+    assert_non_null(detail);
+    assert_non_null(strstr(detail, "first: \"Zoe\" -> \"Zoë\""));
+    assert_non_null(strstr(detail, "last: \"Quistt\" -> \"Quist\""));
+    assert_null(strstr(detail, "email:"));
+    free(detail);
+    assert_null(audit_detail(f, "edit")); /* not staff's */
+    /* Found by the new name only. */
+    SearchResult res[SEARCH_MAX_RESULTS];
+    assert_int_equal(visit_search(f->v, "quistt", res, NULL), 0);
+    assert_int_equal(visit_search(f->v, "zoë", res, NULL), 1);
+    assert_string_equal(res[0].guest_id, id);
+
+    /* Continue: the programs and kinds picked on Interests saved for the one
+     * guest, the page's pick kept, the badge asked for once. */
+    assert_int_equal(f->prints, 0);
+    bool picked[2] = {true, true}, kinds[PARTNERSHIP_KIND_COUNT] = {[1] = true};
+    assert_int_equal(visit_save_interests(f->v, picked, kinds, true), 0);
+    assert_int_equal(f->prints, 1);
+    assert_string_equal(f->printed, id);
+    char **codes = NULL, **keys = NULL;
+    size_t nc = 0, nk = 0;
+    assert_int_equal(store_interests_get(f->store, id, &codes, &nc, &keys, &nk), STORE_OK);
+    assert_int_equal(nc, 2);
+    assert_string_equal(codes[0], "WELD");
+    assert_string_equal(codes[1], "HLTH");
+    assert_int_equal(nk, 1);
+    assert_string_equal(keys[0], PARTNERSHIP_KINDS[1].key);
+    store_strings_free(codes, nc);
+    store_strings_free(keys, nk);
+    visit_end(f->v);
+    assert_int_equal(f->prints, 1);
+    assert_false(visit_fix_offered(f->v));
+    assert_int_equal(visit_fix_details(f->v, &e), -1);
+
+    /* Not for a pre-registered guest, nor for the walk-in back with their
+     * badge on another visit: they did not type the form here. */
+    assert_int_equal(visit_check_in_code(f->v, "A-100"), VISIT_CHECKED_IN);
+    assert_false(visit_fix_offered(f->v));
+    assert_int_equal(visit_fix_read(f->v, &typed), -1);
+    assert_int_equal(visit_fix_details(f->v, &e), -1);
+    visit_end(f->v);
+    assert_int_equal(visit_undo(f->v, id), 0);
+    assert_int_equal(visit_check_in_code(f->v, after.code), VISIT_CHECKED_IN);
+    assert_true(visit_guest(f->v)->walk_in);
+    assert_false(visit_fix_offered(f->v));
+    visit_end(f->v);
+    Guest ana;
+    guest_init(&ana);
+    assert_int_equal(store_guest_by_code(f->store, "A-100", &ana), STORE_OK);
+    assert_string_equal(ana.first, "Ana");
+    assert_int_equal(guests(f), before + 1);
+    guest_clear(&ana);
+    guest_clear(&after);
+    guest_clear(&typed);
+}
+
 /* Staff check a guest in from their page: audited as staff's, the badge
  * asked for, the kiosk's own visit untouched; again, already. */
 static void test_staff_check_in(void **state)
@@ -1149,6 +1295,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_undo_retracts_visit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_record_interests, setup, teardown),
         cmocka_unit_test_setup_teardown(test_guest_edit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walk_in_fix, setup, teardown),
         cmocka_unit_test_setup_teardown(test_staff_check_in, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lookup_code_part, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lookup_more, setup, teardown),

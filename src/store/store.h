@@ -101,14 +101,15 @@ StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport 
 StoreStatus store_import_programs(Store *s, const ProgramList *programs, ImportReport *rep,
                                   int64_t now);
 
-/* Staff's correction of a guest (g->id, or an id a merge folded): writes g's
+/* A correction of a guest (g->id, or an id a merge folded): writes g's
  * first and last name, company, title, email and phone over the stored ones,
- * and an "edit" audit record with each changed field's old and new value
+ * and an audit record of action (staff's "edit", a walk-in's own "walk-in
+ * edit") with each changed field's old and new value
  * (`last: "Garcia" -> "García"`), in one transaction. *changed says whether
  * anything differed (nothing is written when not). STORE_INVALID when both
  * names would be empty; STORE_NOT_FOUND for an unknown id. */
-StoreStatus store_guest_edit(Store *s, const Guest *g, const char *kiosk, int64_t now,
-                             bool *changed);
+StoreStatus store_guest_edit(Store *s, const Guest *g, const char *kiosk, const char *action,
+                             int64_t now, bool *changed);
 
 /* Sets the guest's consent to be contacted about partnering. */
 StoreStatus store_guest_set_consent(Store *s, const char *guest_id, bool consent, int64_t now);

@@ -410,8 +410,8 @@ static StoreStatus write_edit(Store *s, const char *id, const Guest *g, int64_t 
     return store_step_done(s, st, "correct a guest");
 }
 
-StoreStatus store_guest_edit(Store *s, const Guest *g, const char *kiosk, int64_t now,
-                             bool *changed)
+StoreStatus store_guest_edit(Store *s, const Guest *g, const char *kiosk, const char *action,
+                             int64_t now, bool *changed)
 {
     *changed = false;
     if (!g->first[0] && !g->last[0])
@@ -445,7 +445,7 @@ StoreStatus store_guest_edit(Store *s, const Guest *g, const char *kiosk, int64_
     if (status == STORE_OK && *changed)
         status = write_edit(s, id, g, now);
     if (status == STORE_OK && *changed)
-        status = store_audit(s, kiosk, now, "edit", id, detail);
+        status = store_audit(s, kiosk, now, action, id, detail);
     free(detail);
     guest_clear(&cur);
     if (status == STORE_OK && *changed)

@@ -1,6 +1,6 @@
 /* visit.c — a guest's visit: check-in, walk-in, interests and the badge. See
- * visit.h. Sections: the Visit, the current guest, check-in, walk-in,
- * interests, the badge. */
+ * visit.h. Sections: the Visit, the current guest, check-in, walk-in, a
+ * walk-in fixing their details, interests, the badge. */
 #include "visit/visit_internal.h"
 
 #include <errno.h>
@@ -416,6 +416,9 @@ static VisitOutcome walk_in(Visit *v, VisitWalkin *w, bool anyway)
     out = walkin_add(v, val, w->consent, anyway, &g, &r, &added);
     if (out == VISIT_CHECKED_IN)
         out = added ? checked_in(v, &g, &r) : check_in_guest(v, &g);
+    /* What they typed is theirs to correct (visit_fix_details). */
+    if (out == VISIT_CHECKED_IN)
+        v->guest.typed = true;
 out:
     guest_clear(&g);
     for (int i = 0; i < VISIT_FIELD_COUNT; i++)
@@ -436,6 +439,42 @@ VisitOutcome visit_walk_in_anyway(Visit *v, VisitWalkin *w)
 const SearchResult *visit_walkin_match(const Visit *v)
 {
     return v->walkin_match.guest_id[0] ? &v->walkin_match : NULL;
+}
+
+/* ---- a walk-in fixing their details ---- */
+
+bool visit_fix_offered(const Visit *v)
+{
+    const VisitGuest *g = visit_guest(v);
+    return g && g->typed && g->walk_in && g->new_checkin;
+}
+
+int visit_fix_read(Visit *v, Guest *out)
+{
+    if (!visit_fix_offered(v)) {
+        visit_fail(v, "no walk-in of this visit to correct");
+        return -1;
+    }
+    if (store_guest_get(v->env.store, v->guest.id, out) != STORE_OK)
+        return visit_store_failed(v, "cannot read the walk-in's details");
+    return 0;
+}
+
+int visit_fix_details(Visit *v, VisitGuestEdit *e)
+{
+    if (!visit_fix_offered(v)) {
+        for (int i = 0; i < VISIT_FIELD_COUNT; i++)
+            e->error[i] = VISIT_FIELD_OK;
+        visit_fail(v, "no walk-in of this visit to correct");
+        return -1;
+    }
+    Guest g;
+    guest_init(&g);
+    int rc = visit_guest_write(v, v->guest.id, e, "walk-in edit", &g);
+    if (rc == 0)
+        text_copy(v->guest.greet, sizeof v->guest.greet, g.first[0] ? g.first : g.last);
+    guest_clear(&g);
+    return rc;
 }
 
 /* ---- interests ---- */

@@ -5,15 +5,13 @@
  *
  * A Visit lives as long as the kiosk. It holds the one search index (guests
  * finding themselves and staff looking a guest up), the catalogue, and the
- * current guest: checked in by id, by scanned code or as a walk-in, then their
- * interests and consent. A kiosk that prints records the guest's badge as a
- * held job in the check-in's own transaction (store_checkin_held), and asks
- * the printer port to print it once per visit (when the guest leaves
- * Interests, or walks away from it; a crash in between leaves the held job
- * for the next start), tells the sync port
- * after every committed change, and takes the time it records from the clock
- * port. Staff's actions (PIN and lock-out, undo, reprint, test badge, export to
- * USB, the dashboard) are in visit_staff.h.
+ * current guest: checked in by id, by scanned code or as a walk-in (who may
+ * correct what they typed), then their interests and consent. A kiosk that prints records the
+ * guest's badge as a held job in the check-in's own transaction (store_checkin_held), and asks the
+ * printer port to print it once per visit (when the guest leaves Interests, or walks away from it;
+ * a crash in between leaves the held job for the next start), tells the sync port after every
+ * committed change, and takes the time it records from the clock port. Staff's actions (PIN and
+ * lock-out, undo, reprint, test badge, export to USB, the dashboard) are in visit_staff.h.
  *
  * Failures are reported once, here, on stderr and in visit_error(), in words a
  * person can act on; the functions return an outcome or 0/-1. */
@@ -90,6 +88,7 @@ typedef struct VisitGuest {
     bool walk_in;     /* registered at the kiosk */
     bool consent;     /* as stored when they checked in (Interests asks again) */
     bool new_checkin; /* this visit checked them in (not "already") */
+    bool typed;       /* checked in from the walk-in form they typed: visit_fix_offered */
 } VisitGuest;
 
 /* Checks the guest in, committed to disk before it returns VISIT_CHECKED_IN
@@ -153,6 +152,36 @@ VisitOutcome visit_walk_in_anyway(Visit *v, VisitWalkin *w);
 
 /* The guest of the visit, or NULL when there is none. */
 const VisitGuest *visit_guest(const Visit *v);
+
+/* A correction of a guest's details: staff's (visit_guest_edit), or a
+ * walk-in's own (visit_fix_details). */
+typedef struct VisitGuestEdit {
+    /* New values as typed (trimmed here), indexed like the walk-in form
+     * (VISIT_FIRST ... VISIT_PHONE); NULL leaves a field as it is, "" empties
+     * it. */
+    const char *field[VISIT_FIELD_COUNT];
+    VisitFieldError error[VISIT_FIELD_COUNT]; /* filled by the check */
+} VisitGuestEdit;
+
+/* Whether "Fix my details" is offered on Interests: the guest of the visit
+ * is a walk-in whom this visit added (or found) from the form they typed and
+ * checked in, so a typo of theirs is theirs to correct before their badge
+ * prints it. Never with visit_not_me_offered: a pre-registered guest did not
+ * type their details, and a walk-in checked in by a scanned badge did not
+ * type them on this visit. */
+bool visit_fix_offered(const Visit *v);
+/* The details of that walk-in as stored, into out (initialised), for the
+ * form to start from. 0; -1 when not offered or the store failed
+ * (visit_error). */
+int visit_fix_read(Visit *v, Guest *out);
+/* The walk-in corrects their details: the fields are checked and written as
+ * visit_guest_edit does (the same record, no second guest, no second
+ * check-in), audited as their own correction ("walk-in edit"), and the visit
+ * greets them by the new name. The badge still owed and what they pick on
+ * Interests stay with the visit. 0 when saved (or nothing changed); -1 when
+ * not: e->error marks the fields when they were the reason, else
+ * visit_error() says why (not offered, the store failed). */
+int visit_fix_details(Visit *v, VisitGuestEdit *e);
 
 /* Saves what the guest picked on Interests (picked: one per visible program;
  * kinds: one per PARTNERSHIP_KINDS entry) and their consent; then asks for

@@ -46,6 +46,12 @@ void visit_changed(Visit *v);
  * fewer than VISIT_PHONE_MIN_DIGITS digits. */
 VisitFieldError visit_field_check(int field, const char *value);
 
+/* visit_staff.c: e's fields checked and written over the guest's, audited
+ * as action; see visit_guest_edit. out (initialised; may be NULL) gets the
+ * guest as written. 0 or -1. */
+int visit_guest_write(Visit *v, const char *guest_id, VisitGuestEdit *e, const char *action,
+                      Guest *out);
+
 /* visit_export.c: the export into a new folder under usb_dir, read from s;
  * out_dir gets the folder's path. Touches nothing but its arguments, so a
  * worker with a Store connection of its own may call it. 0, or -1 with err

@@ -446,7 +446,8 @@ static bool take_edit(Guest *g, VisitGuestEdit *e, bool *oom)
     return ok;
 }
 
-int visit_guest_edit(Visit *v, const char *guest_id, VisitGuestEdit *e)
+int visit_guest_write(Visit *v, const char *guest_id, VisitGuestEdit *e, const char *action,
+                      Guest *out)
 {
     Store *s = v->env.store;
     Guest g;
@@ -459,7 +460,8 @@ int visit_guest_edit(Visit *v, const char *guest_id, VisitGuestEdit *e)
         visit_store_failed(v, "cannot read the guest to correct");
     } else if (!take_edit(&g, e, &oom)) {
         visit_fail(v, oom ? "out of memory correcting a guest" : "some fields need correcting");
-    } else if (store_guest_edit(s, &g, v->env.cfg->kiosk_id, visit_now(v), &changed) != STORE_OK) {
+    } else if (store_guest_edit(s, &g, v->env.cfg->kiosk_id, action, visit_now(v), &changed) !=
+               STORE_OK) {
         visit_store_failed(v, "correction not saved");
     } else {
         rc = 0;
@@ -468,9 +470,19 @@ int visit_guest_edit(Visit *v, const char *guest_id, VisitGuestEdit *e)
             visit_fail(v, "out of memory updating the search");
         if (changed)
             visit_changed(v);
+        if (out) {
+            guest_clear(out);
+            *out = g; /* handed over whole: g is empty again below */
+            guest_init(&g);
+        }
     }
     guest_clear(&g);
     return rc;
+}
+
+int visit_guest_edit(Visit *v, const char *guest_id, VisitGuestEdit *e)
+{
+    return visit_guest_write(v, guest_id, e, "edit", NULL);
 }
 
 VisitOutcome visit_staff_check_in(Visit *v, const char *guest_id)

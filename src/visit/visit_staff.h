@@ -97,21 +97,13 @@ int visit_lookup(Visit *v, const char *query, GuestRecord out[VISIT_LOOKUP_MAX],
 /* One guest, read again (after an undo, an edit or a reprint). 0 or -1. */
 int visit_record_read(Visit *v, const char *guest_id, GuestRecord *out);
 
-/* Staff's correction of a guest's details. */
-typedef struct VisitGuestEdit {
-    /* New values as typed (trimmed here), indexed like the walk-in form
-     * (VISIT_FIRST ... VISIT_PHONE); NULL leaves a field as it is, "" empties
-     * it. */
-    const char *field[VISIT_FIELD_COUNT];
-    VisitFieldError error[VISIT_FIELD_COUNT]; /* filled by visit_guest_edit */
-} VisitGuestEdit;
-
-/* Checks the fields as the walk-in form does (a name that had a value may not
- * be emptied: VISIT_FIELD_REQUIRED; a bad email or phone is marked), then
- * writes them with an audit record of each old and new value, and the search
- * finds the guest by the new name from then on. 0 when saved (or nothing
- * changed); -1 when not: e->error marks the fields when they were the reason,
- * else visit_error() says why. */
+/* Staff's correction of a guest's details (VisitGuestEdit, visit.h): checks
+ * the fields as the walk-in form does (a name that had a value may not be
+ * emptied: VISIT_FIELD_REQUIRED; a bad email or phone is marked), then
+ * writes them with an "edit" audit record of each old and new value, and the
+ * search finds the guest by the new name from then on. 0 when saved (or
+ * nothing changed); -1 when not: e->error marks the fields when they were
+ * the reason, else visit_error() says why. */
 int visit_guest_edit(Visit *v, const char *guest_id, VisitGuestEdit *e);
 
 /* Staff check the guest in from their page: committed, and audited as a
