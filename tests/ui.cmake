@@ -75,3 +75,8 @@ set_tests_properties(test_ui_guests PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
 # A double tap on a button that changes the screen presses nothing on the next.
 lanyard_test(test_ui_taps SOURCES test_ui_taps.c DEPS ui_driver ui_kiosk store core_import core_config)
 set_tests_properties(test_ui_taps PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")
+# A walk-in corrects a typo from Interests (Fix my details): one guest, the
+# picks kept, the badge read back as the print queue reads it.
+lanyard_test(test_ui_walkin_fix SOURCES test_ui_walkin_fix.c
+             DEPS ui_driver ui_kiosk badge_render store core_import)
+set_tests_properties(test_ui_walkin_fix PROPERTIES ENVIRONMENT "${UI_TEST_ENV}")

@@ -26,6 +26,7 @@ static const UiScreen *const SCREENS[SCREEN_COUNT] = {
     [SCREEN_STAFF_LOOKUP] = &screen_staff_lookup, [SCREEN_STAFF_GUEST] = &screen_staff_guest,
     [SCREEN_STAFF_EDIT] = &screen_staff_edit,     [SCREEN_STAFF_SETUP] = &screen_staff_setup,
     [SCREEN_STAFF_LOAD] = &screen_staff_load,     [SCREEN_STAFF_PRINTER] = &screen_staff_printer,
+    [SCREEN_WALKIN_FIX] = &screen_walkin_fix,
 };
 
 #define NOTICE_MS 6000
@@ -563,10 +564,10 @@ const UiView *kiosk_layout(Kiosk *k, int w, int h, int64_t now)
     if (prompt)
         kiosk_idle_prompt_draw(k, now);
     char said[320] = "";
+    const char *unsaved = kiosk_idle_unsaved(k);
     if (prompt)
-        snprintf(said, sizeof said, "%s%s%s", kiosk_tr(k, S_STILL_THERE),
-                 k->screen == SCREEN_INTERESTS ? " " : "",
-                 k->screen == SCREEN_INTERESTS ? kiosk_tr(k, S_STILL_UNSAVED) : "");
+        snprintf(said, sizeof said, "%s%s%s", kiosk_tr(k, S_STILL_THERE), unsaved ? " " : "",
+                 unsaved ? unsaved : "");
     kiosk_speech_frame(k, prompt ? said : NULL);
     k->dirty = false;
     return v;

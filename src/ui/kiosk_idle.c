@@ -47,6 +47,13 @@ bool kiosk_idle_prompting(const Kiosk *k, int64_t now)
     return d != INT64_MAX && now >= d - kiosk_idle_prompt_ms(k);
 }
 
+const char *kiosk_idle_unsaved(const Kiosk *k)
+{
+    return k->screen == SCREEN_INTERESTS    ? kiosk_tr(k, S_STILL_UNSAVED)
+           : k->screen == SCREEN_WALKIN_FIX ? kiosk_tr(k, S_STILL_UNSAVED_FIX)
+                                            : NULL;
+}
+
 /* "Still there?" over the screen, with the seconds left and a button; any
  * touch keeps the guest's work (kiosk_handle). */
 void kiosk_idle_prompt_draw(Kiosk *k, int64_t now)
@@ -57,9 +64,9 @@ void kiosk_idle_prompt_draw(Kiosk *k, int64_t now)
     int w = v->w - 4 * t->pad < ui_sc(t, 520) ? v->w - 4 * t->pad : ui_sc(t, 520);
     int th = ui_text_height(v, t->px_title, UI_BOLD),
         bh = ui_text_height(v, t->px_body, UI_REGULAR);
-    /* On Interests the picks are saved by Continue only (SPEC §3), and the
-     * reset forgets them: the guest is told what staying would keep. */
-    const char *unsaved = k->screen == SCREEN_INTERESTS ? kiosk_tr(k, S_STILL_UNSAVED) : NULL;
+    /* The reset forgets what is not saved: the guest is told what staying
+     * would keep. */
+    const char *unsaved = kiosk_idle_unsaved(k);
     int uh = 0;
     if (unsaved)
         uh = ui_text_wraps(v, unsaved, t->px_body, UI_REGULAR, w - 2 * t->pad, 1) ? bh : 2 * bh;

@@ -16,6 +16,10 @@ int64_t kiosk_idle_deadline(const Kiosk *k);
 int64_t kiosk_idle_prompt_ms(const Kiosk *k);
 /* "Still there?" is on screen. */
 bool kiosk_idle_prompting(const Kiosk *k, int64_t now);
+/* What the guest would lose by walking away, which the prompt says, or NULL:
+ * the picks on Interests (saved by Continue only, SPEC §3), a walk-in's
+ * corrections on their form (saved by Save). */
+const char *kiosk_idle_unsaved(const Kiosk *k);
 /* Draws it over the screen. */
 void kiosk_idle_prompt_draw(Kiosk *k, int64_t now);
 

@@ -378,6 +378,19 @@ static const Entry TABLE[S_COUNT] = {
     {S_PIN_WEAK,
      {"Set a longer staff PIN (6 digits or more): lanyard set-pin",
       "Ponga un PIN del personal más largo (6 dígitos o más): lanyard set-pin"}},
+    {S_FIX_DETAILS, {"Fix my details", "Corregir mis datos"}},
+    {S_FIX_TITLE, {"Correct your details", "Corrija sus datos"}},
+    {S_SAY_FIX,
+     {"Correct what is wrong in your name, company, job title, email or phone. Enter goes to "
+      "the next field. Then choose Save, or Cancel to keep them as they were.",
+      "Corrija lo que esté mal en su nombre, empresa, cargo, correo o teléfono. Intro pasa al "
+      "campo siguiente. Luego elija Guardar, o Cancelar para dejarlos como estaban."}},
+    {S_SAY_INTERESTS_FIX,
+     {"If your name or details are wrong, choose Fix my details.",
+      "Si su nombre o sus datos están mal, elija Corregir mis datos."}},
+    {S_STILL_UNSAVED_FIX,
+     {"Your corrections are saved when you tap Save.",
+      "Sus correcciones se guardan al tocar «Guardar»."}},
 };
 
 const char *ui_tr(UiLang lang, UiStr s)

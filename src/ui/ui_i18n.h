@@ -261,6 +261,12 @@ typedef enum UiStr {
     S_FIND_KEEP_TYPING, /* no match yet, and the name may be only begun */
     S_PIN_CHECKING,
     S_PIN_WEAK, /* the PIN that let staff in should be set again */
+    /* a walk-in correcting what they typed, from Interests (walkin_fix.c) */
+    S_FIX_DETAILS,
+    S_FIX_TITLE,
+    S_SAY_FIX,
+    S_SAY_INTERESTS_FIX,
+    S_STILL_UNSAVED_FIX, /* the idle prompt on that form: the corrections are not saved yet */
     S_COUNT
 } UiStr;
 

@@ -1,10 +1,12 @@
 /* interests.c — Interests (SPEC §3 screen 4): the guest's name in the title,
  * the programs as a grid of tiles and the kinds of partnership, the consent
  * box, and Continue, which saves them and prints the badge (and says so);
- * "Not you?" takes a guest who tapped the wrong name back to Find me. Both
- * choices are in view at every size: side by side in landscape, one above the
- * other in portrait, each scrolling on its own with a "More below" cue when
- * it holds more than it shows. */
+ * "Not you?" takes a guest who tapped the wrong name back to Find me, and
+ * "Fix my details" in its place takes a walk-in back to the form they typed
+ * (walkin_fix.c), from which they return to their picks as they left them.
+ * Both choices are in view at every size: side by side in landscape, one
+ * above the other in portrait, each scrolling on its own with a "More below"
+ * cue when it holds more than it shows. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +16,7 @@
 enum {
     ID_CONSENT = 1,
     ID_CONTINUE,
-    ID_NOT_ME,
+    ID_BACK, /* "Not you?", or a walk-in's "Fix my details" */
     ID_SCROLL_PROGRAMS,
     ID_SCROLL_KINDS,
     ID_KIND = SCREEN_ITEMS(1),
@@ -26,6 +28,7 @@ typedef struct Interests {
     size_t nprograms;
     bool kinds[PARTNERSHIP_KIND_COUNT];
     bool consent;
+    bool shown; /* entered on this visit: a return keeps what was picked */
     UiScroll sc_programs, sc_kinds;
 } Interests;
 
@@ -44,6 +47,7 @@ static void reset(Kiosk *k, void *st)
     memset(in->picked, 0, (in->nprograms + 1) * sizeof *in->picked);
     memset(in->kinds, 0, sizeof in->kinds);
     in->consent = false;
+    in->shown = false;
     ui_scroll_reset(&in->sc_programs);
     ui_scroll_reset(&in->sc_kinds);
 }
@@ -55,13 +59,26 @@ static void destroy(Kiosk *k, void *st)
     free(in->picked);
 }
 
-/* The consent box starts from what the form or the registration said. */
+/* The consent box starts from what the form or the registration said; back
+ * from fixing their details, it is as the guest left it. */
 static void enter(Kiosk *k, void *st, int64_t now)
 {
     (void)now;
     Interests *in = st;
+    if (in->shown)
+        return;
     const VisitGuest *g = visit_guest(k->env.visit);
     in->consent = g && g->consent;
+    in->shown = true;
+}
+
+void screen_interests_back(Kiosk *k, const bool *consent, int64_t now)
+{
+    Interests *in = kiosk_state(k, SCREEN_INTERESTS);
+    if (consent)
+        in->consent = *consent;
+    k->kb.visible = false;
+    kiosk_go(k, SCREEN_INTERESTS, now);
 }
 
 static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
@@ -74,7 +91,11 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
             kiosk_help(k, now);
         return;
     }
-    if (id == ID_NOT_ME) {
+    if (id == ID_BACK && visit_fix_offered(k->env.visit)) {
+        screen_walkin_fix_open(k, in->consent, now);
+        return;
+    }
+    if (id == ID_BACK) {
         if (visit_not_me(k->env.visit) != 0) {
             kiosk_help(k, now);
             return;
@@ -305,16 +326,17 @@ static void sections(Kiosk *k, Interests *in, UiRect area)
 }
 
 /* The bar at the bottom: Continue at the right, saying it prints the badge;
- * "Not you?" at the left in portrait (in landscape it is in the title bar);
- * the consent box between them, or on a line of its own above when it would
- * be cut there. */
+ * "Not you?" (or "Fix my details") at the left in portrait (in landscape it
+ * is in the title bar); the consent box between them, or on a line of its
+ * own above when it would be cut there. */
 typedef struct Bar {
-    UiRect not_me; /* w 0: not here */
+    UiRect back; /* w 0: not here */
     UiRect consent, cont;
 } Bar;
 
-/* Plans the bar; returns its top. Draws nothing. */
-static int bar_plan(Kiosk *k, bool not_me, Bar *b)
+/* Plans the bar, with the button labelled back at the left when it is not
+ * NULL; returns its top. Draws nothing. */
+static int bar_plan(Kiosk *k, const char *back, Bar *b)
 {
     const UiTheme *t = &k->theme;
     UiView *v = k->view;
@@ -324,18 +346,19 @@ static int bar_plan(Kiosk *k, bool not_me, Bar *b)
     int nw = ui_text_width(v, note, t->px_small, UI_REGULAR) + 2 * ui_sc(t, 12);
     cw = nw > cw ? nw : cw;
     int room = v->w - 2 * t->pad;
-    b->not_me = ui_rect(t->pad, bar_y, 0, bh);
-    if (not_me)
-        b->not_me.w = screen_button_w(k, kiosk_tr(k, S_NOT_YOU), t->px_button, t->btn_min);
-    /* Never one over the other: "Not you?" undoes the check-in. Where both
-     * do not fit (larger text in Spanish, a narrow panel) they share the
-     * width, their labels shrinking to fit. */
-    if (b->not_me.w && b->not_me.w + t->gap + cw > room) {
-        b->not_me.w = (room - t->gap) / 2;
-        cw = room - t->gap - b->not_me.w;
+    b->back = ui_rect(t->pad, bar_y, 0, bh);
+    if (back)
+        b->back.w = screen_button_w(k, back, t->px_button, t->btn_min);
+    /* Never one over the other: "Not you?" undoes the check-in, and "Fix my
+     * details" leaves the picks for a while. Where both do not fit (larger
+     * text in Spanish, a narrow panel) they share the width, their labels
+     * shrinking to fit. */
+    if (b->back.w && b->back.w + t->gap + cw > room) {
+        b->back.w = (room - t->gap) / 2;
+        cw = room - t->gap - b->back.w;
     }
     b->cont = ui_rect(v->w - t->pad - cw, bar_y, cw, bh);
-    int x = b->not_me.w ? t->pad + b->not_me.w + t->gap : t->pad;
+    int x = b->back.w ? t->pad + b->back.w + t->gap : t->pad;
     b->consent = ui_rect(x, bar_y, b->cont.x - t->gap - x, bh);
     const char *consent = kiosk_tr(k, S_CONSENT);
     int boxes = ui_sc(t, 8 + 34 + 12 + 8);
@@ -370,18 +393,19 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     else
         snprintf(title, sizeof title, "%s", kiosk_tr(k, S_INTERESTS_TITLE));
     /* "Not you?" for a guest this visit checked in from a list: the wrong
-     * name tapped, someone else's ticket. */
-    bool not_me = visit_not_me_offered(k->env.visit);
+     * name tapped, someone else's ticket. "Fix my details" for a walk-in
+     * who typed theirs: a typo seen in the title would print on the badge. */
+    const char *back = visit_fix_offered(k->env.visit)      ? kiosk_tr(k, S_FIX_DETAILS)
+                       : visit_not_me_offered(k->env.visit) ? kiosk_tr(k, S_NOT_YOU)
+                                                            : NULL;
     bool portrait = v->h > v->w;
-    int y0 = screen_top_bar(k, title, not_me && !portrait ? ID_NOT_ME : 0, kiosk_tr(k, S_NOT_YOU),
-                            0, NULL);
+    int y0 = screen_top_bar(k, title, back && !portrait ? ID_BACK : 0, back, 0, NULL);
     Bar b;
-    int bottom = bar_plan(k, not_me && portrait, &b);
+    int bottom = bar_plan(k, portrait ? back : NULL, &b);
     sections(k, in, ui_rect(t->pad, y0, v->w - 2 * t->pad, bottom - t->gap - y0));
     /* Drawn after the tiles, so Tab reaches them last. */
-    if (b.not_me.w)
-        ui_button(v, t, &k->in, ID_NOT_ME, b.not_me, kiosk_tr(k, S_NOT_YOU), UI_BTN_SECONDARY,
-                  t->px_button);
+    if (b.back.w)
+        ui_button(v, t, &k->in, ID_BACK, b.back, back, UI_BTN_SECONDARY, t->px_button);
     ui_checkbox(v, t, &k->in, ID_CONSENT, b.consent, kiosk_tr(k, S_CONSENT), in->consent);
     ui_button_note(v, t, &k->in, ID_CONTINUE, b.cont, kiosk_tr(k, S_CONTINUE),
                    kiosk_tr(k, S_CONTINUE_PRINTS), UI_BTN_PRIMARY, t->px_button);
@@ -396,14 +420,16 @@ static void speak(Kiosk *k, void *st, char *out, size_t outlen)
         snprintf(title, sizeof title, kiosk_tr(k, S_INTERESTS_TITLE_FMT), g->greet);
     else
         snprintf(title, sizeof title, "%s", kiosk_tr(k, S_INTERESTS_TITLE));
-    snprintf(out, outlen, "%s %s", title, kiosk_tr(k, S_SAY_INTERESTS));
+    snprintf(out, outlen, "%s %s%s%s", title, kiosk_tr(k, S_SAY_INTERESTS),
+             visit_fix_offered(k->env.visit) ? " " : "",
+             visit_fix_offered(k->env.visit) ? kiosk_tr(k, S_SAY_INTERESTS_FIX) : "");
 }
 
 const UiScreen screen_interests = {
     .name = "interests",
     .speak = speak,
-    .back_id = ID_NOT_ME, /* the guest tapped the wrong name */
-    .idle_s = 30,         /* unattended, the guest has walked away: their badge prints */
+    .back_id = ID_BACK, /* the wrong name tapped; a walk-in's own form */
+    .idle_s = 30,       /* unattended, the guest has walked away: their badge prints */
     .state_size = sizeof(Interests),
     .create = create,
     .reset = reset,

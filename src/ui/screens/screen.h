@@ -31,6 +31,7 @@ typedef enum ScreenId {
     SCREEN_FIND,
     SCREEN_CONFIRM,
     SCREEN_WALKIN,
+    SCREEN_WALKIN_FIX, /* a walk-in's own form again, from Interests */
     SCREEN_INTERESTS,
     SCREEN_DONE,
     SCREEN_ALREADY,
@@ -117,9 +118,9 @@ typedef struct UiScreen {
     void (*speak)(Kiosk *k, void *st, char *out, size_t outlen);
 } UiScreen;
 
-extern const UiScreen screen_welcome, screen_find, screen_confirm, screen_walkin, screen_interests,
-    screen_done, screen_already, screen_help, screen_programs, screen_program, screen_staff_pin,
-    screen_staff_home, screen_staff_lookup, screen_staff_guest, screen_staff_edit,
+extern const UiScreen screen_welcome, screen_find, screen_confirm, screen_walkin, screen_walkin_fix,
+    screen_interests, screen_done, screen_already, screen_help, screen_programs, screen_program,
+    screen_staff_pin, screen_staff_home, screen_staff_lookup, screen_staff_guest, screen_staff_edit,
     screen_staff_setup, screen_staff_load, screen_staff_printer;
 
 /* More scroll areas than there are, so every one can glide at once. */
@@ -239,6 +240,12 @@ void screen_confirm_open(Kiosk *k, const SearchResult *row, int64_t now);
 void screen_confirm_walkin(Kiosk *k, const SearchResult *row, int64_t now);
 /* The walk-in form again, added as a new guest (they said "not me"). */
 void screen_walkin_anyway(Kiosk *k, int64_t now);
+/* "Fix my details" on Interests: the walk-in form filled with what the
+ * walk-in of the visit typed, its consent box as Interests' (consent). */
+void screen_walkin_fix_open(Kiosk *k, bool consent, int64_t now);
+/* Back on Interests from that form, with what was picked there as it was;
+ * the consent box as the form left it (NULL: as it was). */
+void screen_interests_back(Kiosk *k, const bool *consent, int64_t now);
 /* Program i's page. */
 void screen_program_open(Kiosk *k, size_t i, int64_t now);
 /* The staff page of one guest (found by the lookup). */

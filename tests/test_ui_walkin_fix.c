@@ -1,0 +1,275 @@
+/* test_ui_walkin_fix.c — a walk-in who sees a typo in their name on
+ * Interests goes back to their form with "Fix my details", corrects it and
+ * comes back to their picks as they left them; the database has one guest
+ * with the corrected name, one check-in, and the badge printed after
+ * Continue carries it. A bad field is marked on the form, Cancel changes
+ * nothing, and a guest who walks away from the form gets the badge they are
+ * owed, as from Interests. Driven in process (ui_driver.h), the badge read
+ * from the database as the print queue reads it when the kiosk asks. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "badge/badge_data.h"
+#include "store/store.h"
+#include "ui/ui.h"
+#include "ui_driver.h"
+
+typedef struct Fixture {
+    UidFixture *u;
+    Uid *d;
+    int prints;
+    /* the badge of the last print, as the queue would render it */
+    char first[128], last[128], url[512];
+} Fixture;
+
+static int print_badge(void *ud, const char *guest_id)
+{
+    Fixture *f = ud;
+    BadgeData b;
+    char err[256];
+    if (badge_data_load(f->u->store, &f->u->cfg, guest_id, &b, err, sizeof err) != 0)
+        fail_msg("badge of %s: %s", guest_id, err);
+    snprintf(f->first, sizeof f->first, "%s", b.content.first);
+    snprintf(f->last, sizeof f->last, "%s", b.content.last);
+    snprintf(f->url, sizeof f->url, "%s", b.content.url);
+    badge_data_free(&b);
+    f->prints++;
+    return 0;
+}
+
+static int setup(void **state)
+{
+    Fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    f->u = uid_fixture_new();
+    /* The fixture's kiosk again, with a printer. */
+    uid_destroy(f->u->d);
+    f->u->d = uid_kiosk_create(&(UidSetup){
+        .store = f->u->store, .cfg = &f->u->cfg, .printer = {.print = print_badge, .ud = f}});
+    f->d = f->u->d;
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Fixture *f = *state;
+    uid_fixture_free(f->u);
+    free(f);
+    return 0;
+}
+
+static size_t guest_count(Fixture *f)
+{
+    StoreStats st;
+    assert_int_equal(store_stats(f->u->store, &st), STORE_OK);
+    return st.guests;
+}
+
+typedef struct WalkIns {
+    size_t n;
+    Guest *last; /* gets the last one found */
+} WalkIns;
+
+static int each_walk_in(const Guest *g, void *ud)
+{
+    WalkIns *w = ud;
+    if (g->walk_in) {
+        w->n++;
+        guest_clear(w->last);
+        assert_int_equal(guest_copy(w->last, g), 0);
+    }
+    return 0;
+}
+
+/* How many walk-ins the database has (the test event has none of its own);
+ * g (initialised) gets one of them. */
+static size_t walk_ins(Fixture *f, Guest *g)
+{
+    WalkIns w = {0, g};
+    assert_int_equal(store_each_guest(f->u->store, each_walk_in, &w), STORE_OK);
+    return w.n;
+}
+
+/* The box or tile labelled label is ticked. */
+static bool ticked(const Uid *d, const char *label)
+{
+    const UiWidget *w = ui_view_find_label(uid_view(d), label);
+    if (!w)
+        fail_msg("no '%s' on %s", label, uid_screen(d));
+    return (w->flags & UI_WF_CHECKED) != 0;
+}
+
+/* Zoe Quistt of Quist Robotics walks in: on Interests, Welding and
+ * Mentoring picked and the consent ticked there. */
+static void walk_in_with_typo(Fixture *f)
+{
+    Uid *d = f->d;
+    uid_press(d, "I'm new here");
+    uid_type(d, "Zoe", 100);
+    uid_key(d, UI_KEY_RETURN, 0);
+    uid_type(d, "Quistt", 100);
+    uid_key(d, UI_KEY_RETURN, 0);
+    uid_type(d, "Quist Robotics", 100);
+    uid_press(d, "Next");
+    assert_string_equal(uid_screen(d), "interests");
+    uid_expect(d, "Hi Zoe! What interests you?");
+    assert_false(uid_visible(d, "Not you?")); /* that undoes a registration's check-in */
+    uid_press(d, "Welding Technology");
+    uid_press(d, "Mentoring");
+    uid_press(d, "You may contact me about partnering");
+}
+
+static void expect_picks_kept(Fixture *f)
+{
+    assert_true(ticked(f->d, "Welding Technology"));
+    assert_true(ticked(f->d, "Mentoring"));
+    assert_true(ticked(f->d, "You may contact me about partnering"));
+    assert_false(ticked(f->d, "Health Science"));
+    assert_false(ticked(f->d, "Host interns"));
+}
+
+static void test_fix_typo(void **state)
+{
+    Fixture *f = *state;
+    Uid *d = f->d;
+    size_t before = guest_count(f);
+    walk_in_with_typo(f);
+
+    /* The form, filled with what they typed; the first name focused. */
+    uid_press(d, "Fix my details");
+    assert_string_equal(uid_screen(d), "walkin_fix");
+    uid_expect(d, "Zoe");
+    uid_expect(d, "Quistt");
+    uid_expect(d, "Quist Robotics");
+    assert_true(ticked(d, "You may contact me about partnering")); /* as on Interests */
+
+    /* An emptied last name is marked on the field, as for a new walk-in. */
+    uid_key(d, UI_KEY_BACKSPACE, 0);
+    uid_type(d, "ë", 100);
+    uid_key(d, UI_KEY_RETURN, 0);
+    for (int i = 0; i < 6; i++)
+        uid_key(d, UI_KEY_BACKSPACE, 0);
+    uid_press(d, "Save");
+    assert_string_equal(uid_screen(d), "walkin_fix");
+    uid_expect(d, "Please enter your last name");
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(walk_ins(f, &g), 1);
+    assert_string_equal(g.first, "Zoe"); /* nothing written */
+    assert_string_equal(g.last, "Quistt");
+
+    /* Corrected and saved: back on Interests under the right name, with
+     * what was picked there still ticked. */
+    uid_type(d, "Quist", 100);
+    uid_press(d, "Save");
+    assert_string_equal(uid_screen(d), "interests");
+    uid_expect(d, "Hi Zoë! What interests you?");
+    expect_picks_kept(f);
+    assert_int_equal(f->prints, 0); /* not before Continue */
+
+    /* Cancel leaves everything as it was. */
+    uid_press(d, "Fix my details");
+    uid_expect(d, "Zoë");
+    uid_expect(d, "Quist");
+    uid_type(d, "xyz", 100);
+    uid_press(d, "You may contact me about partnering");
+    uid_press(d, "Cancel");
+    assert_string_equal(uid_screen(d), "interests");
+    uid_expect(d, "Hi Zoë! What interests you?");
+    expect_picks_kept(f);
+
+    uid_press(d, "Continue");
+    assert_string_equal(uid_screen(d), "done");
+    uid_expect(d, "Welcome, Zoë!");
+
+    /* One guest, corrected, checked in once, with the picks made before the
+     * correction; the badge printed says the corrected name. */
+    assert_int_equal(guest_count(f), before + 1);
+    guest_clear(&g);
+    guest_init(&g);
+    assert_int_equal(walk_ins(f, &g), 1);
+    assert_string_equal(g.first, "Zoë");
+    assert_string_equal(g.last, "Quist");
+    assert_string_equal(g.company, "Quist Robotics");
+    assert_true(g.consent);
+    StoreStats st;
+    assert_int_equal(store_stats(f->u->store, &st), STORE_OK);
+    assert_int_equal(st.checked_in, 1);
+    assert_int_equal(st.walk_ins, 1);
+    char **programs, **kinds;
+    size_t np, nk;
+    assert_int_equal(store_interests_get(f->u->store, g.id, &programs, &np, &kinds, &nk), STORE_OK);
+    assert_int_equal(np, 1);
+    assert_string_equal(programs[0], "WELD");
+    assert_int_equal(nk, 1);
+    assert_string_equal(kinds[0], "mentoring");
+    store_strings_free(programs, np);
+    store_strings_free(kinds, nk);
+    assert_int_equal(f->prints, 1);
+    assert_string_equal(f->first, "Zoë");
+    assert_string_equal(f->last, "Quist");
+    assert_non_null(strstr(f->url, "WELD"));
+    guest_clear(&g);
+}
+
+/* Walked away from the form: "Still there?" says the corrections are not
+ * saved yet, then back to Welcome as from Interests; the badge they are owed
+ * prints with what was saved. */
+static void test_fix_walked_away(void **state)
+{
+    Fixture *f = *state;
+    Uid *d = f->d;
+    walk_in_with_typo(f);
+    uid_press(d, "Fix my details");
+    uid_type(d, "x", 100);
+    uid_wait(d, 21000);
+    assert_string_equal(uid_screen(d), "walkin_fix");
+    uid_expect(d, "Still there?");
+    uid_expect(d, "Your corrections are saved when you tap Save.");
+    uid_wait(d, 10000);
+    assert_string_equal(uid_screen(d), "welcome");
+    assert_int_equal(f->prints, 1);
+    assert_string_equal(f->first, "Zoe");
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(walk_ins(f, &g), 1);
+    assert_string_equal(g.first, "Zoe");
+    guest_clear(&g);
+    /* The next guest sees nothing of theirs. */
+    uid_press(d, "I'm new here");
+    assert_false(uid_visible(d, "Quist"));
+}
+
+/* In Spanish, the same button in the same place, and the form's words. */
+static void test_fix_spanish(void **state)
+{
+    Fixture *f = *state;
+    Uid *d = f->d;
+    uid_press(d, "Español");
+    uid_press(d, "No me inscribí");
+    uid_type(d, "Zoe", 100);
+    uid_key(d, UI_KEY_RETURN, 0);
+    uid_type(d, "Quistt", 100);
+    uid_press(d, "Siguiente");
+    uid_expect(d, "¡Hola, Zoe!");
+    assert_false(uid_visible(d, "¿No es usted?"));
+    uid_press(d, "Corregir mis datos");
+    uid_press(d, "Ocultar"); /* the keyboard: the title shows */
+    uid_expect(d, "Corrija sus datos");
+    uid_press(d, "Guardar");
+    assert_string_equal(uid_screen(d), "interests");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_fix_typo, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fix_walked_away, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fix_spanish, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
