@@ -657,6 +657,53 @@ static void test_walkin_is_this_you(void **state)
     assert_false(is_checked_in(f, "2713854927")); /* the registration stays as it was */
 }
 
+/* A walk-in in Spanish with larger text: "Corregir mis datos" (a longer
+ * label than "¿No es usted?") and Continue side by side on Interests at
+ * every size, each label whole, the consent sentence whole, and several
+ * choices still in view at 800x480; then their form, filled, with Save and
+ * the consent box in view at every size. */
+static void test_interests_fix_bar_apart(void **state)
+{
+    Fixture *f = *state;
+    static const int AT[][2] = {{480, 800},  {720, 1280},  {1080, 1920},
+                                {1280, 800}, {1920, 1080}, {800, 480}};
+    uid_press(f->d, "Español");
+    uid_press(f->d, "Texto más grande");
+    uid_press(f->d, "No me inscribí");
+    uid_type(f->d, "Zoe", 100);
+    uid_key(f->d, UI_KEY_RETURN, 0);
+    uid_type(f->d, "Quistt", 100);
+    uid_press(f->d, "Siguiente");
+    assert_string_equal(uid_screen(f->d), "interests");
+    for (size_t s = 0; s < sizeof AT / sizeof AT[0]; s++) {
+        uid_resize(f->d, AT[s][0], AT[s][1]);
+        const UiView *v = uid_view(f->d);
+        assert_buttons_apart(v);
+        const UiWidget *fix = ui_view_find_label(v, "Corregir mis datos");
+        assert_non_null(fix);
+        assert_texts_whole(v, fix->r);
+        assert_whole(f, "Corregir mis datos");
+        assert_whole(f, "Continuar");
+        const UiWidget *consent =
+            ui_view_find_label(v, "Acepto que me contacten sobre colaboraciones");
+        assert_non_null(consent);
+        assert_texts_whole(v, consent->r);
+    }
+    int n = whole_tiles(uid_view(f->d)) - 1; /* the consent */
+    if (n < 3)
+        fail_msg("only %d choices shown whole at 800x480", n);
+    uid_press(f->d, "Corregir mis datos");
+    for (size_t s = 0; s < sizeof AT / sizeof AT[0]; s++) {
+        uid_resize(f->d, AT[s][0], AT[s][1]);
+        assert_string_equal(uid_screen(f->d), "walkin_fix");
+        assert_buttons_apart(uid_view(f->d));
+        assert_whole(f, "Guardar");
+        assert_whole(f, "Cancelar");
+        assert_whole(f, "Acepto que me contacten sobre colaboraciones");
+        uid_expect(f->d, "Quistt");
+    }
+}
+
 /* programs.csv's Spanish columns are what a guest reading Spanish sees, on
  * Explore programs, a program's page and Interests; English readers see the
  * plain ones. */
@@ -799,6 +846,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_keyboard_keys_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_bar_apart, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_larger_text_room, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_interests_fix_bar_apart, setup, teardown),
         cmocka_unit_test_setup_teardown(test_staff_charts_stay, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walkin_is_this_you, setup, teardown),
         cmocka_unit_test_setup_teardown(test_programs_in_spanish, setup, teardown),

@@ -1,11 +1,11 @@
 /* test_ui_speech.c — spoken guidance with its words recorded instead of
  * played (a SpeechPort that keeps every utterance): the sequence a guest who
- * cannot see the screen hears for a check-in, a walk-in and an unknown code,
- * in English and Spanish, driven by keys alone. What is expected is built
- * from the translation table, never written out here; what must never be
- * said (a full last name, an email, a phone) is checked on every utterance.
- * With guidance on, the idle timeout doubles, "Still there?" is said, and the
- * idle reset ends the guidance. */
+ * cannot see the screen hears for a check-in, a walk-in (and one fixing a
+ * typo) and an unknown code, in English and Spanish, driven by keys alone.
+ * What is expected is built from the translation table, never written out
+ * here; what must never be said (a full last name, an email, a phone) is
+ * checked on every utterance. With guidance on, the idle timeout doubles,
+ * "Still there?" is said, and the idle reset ends the guidance. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -256,6 +256,55 @@ static void test_walkin_spanish(void **state)
     walk_in(*state, UI_LANG_ES);
 }
 
+/* A walk-in hears on Interests that they can fix their details, and on the
+ * form what it is for and what to do, as on the walk-in form; the fields are
+ * named, never read out; back on Interests, the corrected name. */
+static void walk_in_fix(Fixture *f, UiLang L)
+{
+    Uid *d = f->d;
+    const char *lc = ui_lang_code(L);
+    char line[600];
+    if (L == UI_LANG_ES)
+        uid_press(d, ui_tr(UI_LANG_EN, S_OTHER_LANGUAGE));
+    uid_key(d, UI_KEY_F1, 0);
+    tab_to(d, ui_tr(L, S_NEW_HERE));
+    uid_key(d, UI_KEY_RETURN, 0);
+    uid_type(d, "Zoe", 150);
+    uid_key(d, UI_KEY_RETURN, 0);
+    uid_type(d, "Quistt", 150);
+    tab_to(d, ui_tr(L, S_NEXT));
+    uid_key(d, UI_KEY_RETURN, 0);
+    snprintf(line, sizeof line, ui_tr(L, S_INTERESTS_TITLE_FMT), "Zoe");
+    expect_said(f, lc, line);
+    expect_said(f, lc, ui_tr(L, S_SAY_INTERESTS_FIX));
+    tab_to(d, ui_tr(L, S_FIX_DETAILS));
+    control(line, sizeof line, L, ui_tr(L, S_FIX_DETAILS), S_SAY_BUTTON, -1);
+    expect_said(f, lc, line);
+    uid_key(d, UI_KEY_RETURN, 0);
+    snprintf(line, sizeof line, "%s. %s", ui_tr(L, S_FIX_TITLE), ui_tr(L, S_SAY_FIX));
+    expect_said(f, lc, line);
+    snprintf(line, sizeof line, "%s, %s.", ui_tr(L, S_FIRST), ui_tr(L, S_SAY_FIELD));
+    expect_said(f, lc, line); /* filled: not "empty", and not read out */
+    uid_key(d, UI_KEY_BACKSPACE, 0);
+    uid_type(d, "ë", 150);
+    tab_to(d, ui_tr(L, S_SAVE));
+    uid_key(d, UI_KEY_RETURN, 0);
+    snprintf(line, sizeof line, ui_tr(L, S_INTERESTS_TITLE_FMT), "Zoë");
+    expect_said(f, lc, line);
+    static const char *const NEVER[] = {"Quist"};
+    expect_private(f, NEVER, 1);
+}
+
+static void test_walkin_fix_english(void **state)
+{
+    walk_in_fix(*state, UI_LANG_EN);
+}
+
+static void test_walkin_fix_spanish(void **state)
+{
+    walk_in_fix(*state, UI_LANG_ES);
+}
+
 static void unknown_code(Fixture *f, UiLang L)
 {
     Uid *d = f->d;
@@ -332,6 +381,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_checkin_spanish, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walkin_english, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walkin_spanish, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walkin_fix_english, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walkin_fix_spanish, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unknown_english, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unknown_spanish, setup, teardown),
         cmocka_unit_test_setup_teardown(test_idle, setup, teardown),
