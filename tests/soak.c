@@ -462,7 +462,8 @@ void monkey_next(Monkey *m, const char *screen, const SoakWidget *ws, size_t n, 
     }
     r = below(m, 100);
     bool welcome = !strcmp(screen, "welcome"), find = !strcmp(screen, "find");
-    bool walkin = !strcmp(screen, "walkin") || !strcmp(screen, "staff_edit");
+    bool walkin =
+        !strcmp(screen, "walkin") || !strcmp(screen, "walkin_fix") || !strcmp(screen, "staff_edit");
     if ((welcome && r < 20) || (find && r < 10)) {
         scan(m, a);
         return;

@@ -164,7 +164,16 @@ static void walk(Uid *d)
     uid_wait(d, 8000);
     uid_press(d, "I'm new here");
     uid_press(d, "Next"); /* every field marked */
-    uid_press(d, "Back");
+    uid_type(d, "Zoe", 100);
+    uid_key(d, UI_KEY_RETURN, 0);
+    uid_type(d, "Quistt", 100);
+    uid_press(d, "Next");
+    uid_press(d, "Fix my details"); /* the walk-in's form again */
+    uid_wait(d, 21000);             /* "Still there?" over it */
+    uid_tap(d, 5, 400);
+    uid_press(d, "Cancel");
+    uid_press(d, "Continue");
+    uid_press(d, "Done");
     uid_press(d, "Explore programs");
     uid_press(d, "Welding Technology");
     uid_press(d, "Back");

@@ -136,6 +136,16 @@ static void guest_screens(Walk *wk)
     press(wk, "Hide");
     press(wk, "Next");
     measure(wk, "walk-in, errors");
+    uid_type(d, "Zoe", 120);
+    uid_key(d, UI_KEY_RETURN, 0);
+    uid_type(d, "Quistt", 120);
+    press(wk, "Next");
+    measure(wk, "interests, walk-in");
+    press(wk, "Fix my details");
+    measure(wk, "walk-in fix, keyboard up");
+    press(wk, "Hide");
+    measure(wk, "walk-in fix");
+    press(wk, "Cancel");
     uid_wait(d, 120000);
 }
 
