@@ -78,6 +78,8 @@ SCREEN(walkin_errors)
 SCREEN(walkin_es)
 SCREEN(interests)
 SCREEN(interests_es)
+SCREEN(interests_walkin)
+SCREEN(walkin_fix)
 SCREEN(done)
 SCREEN(already)
 SCREEN(programs)
@@ -181,7 +183,8 @@ int main(void)
         cmocka_unit_test(test_find_es),          cmocka_unit_test(test_confirm),
         cmocka_unit_test(test_walkin),           cmocka_unit_test(test_walkin_errors),
         cmocka_unit_test(test_walkin_es),        cmocka_unit_test(test_interests),
-        cmocka_unit_test(test_interests_es),     cmocka_unit_test(test_done),
+        cmocka_unit_test(test_interests_es),     cmocka_unit_test(test_interests_walkin),
+        cmocka_unit_test(test_walkin_fix),       cmocka_unit_test(test_done),
         cmocka_unit_test(test_already),          cmocka_unit_test(test_programs),
         cmocka_unit_test(test_program_page),     cmocka_unit_test(test_help),
         cmocka_unit_test(test_staff_pin),        cmocka_unit_test(test_staff_home),
