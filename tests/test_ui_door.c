@@ -25,6 +25,7 @@ typedef struct Fixture {
     EventConfig cfg;
     Uid *d;
     int prints;
+    FontSet *fonts; /* the kiosk's font, for a test of what is cut (use_real_font) */
 } Fixture;
 
 static const int SIZES[][2] = {{800, 480}, {1280, 800}, {1920, 1080}, {1080, 1920}};
@@ -85,6 +86,8 @@ static int teardown(void **state)
 {
     Fixture *f = *state;
     uid_destroy(f->d);
+    if (f->fonts)
+        font_set_destroy(f->fonts);
     store_close(f->store);
     tu_rmtree(f->dir);
     free(f->dir);
@@ -455,19 +458,25 @@ static int real_measure(void *ud, const char *utf8, int px, UiWeight w, int *wid
     return font_measure(ud, utf8, px, w == UI_BOLD ? FONT_BOLD : FONT_REGULAR, width, height);
 }
 
-static void test_keyboard_keys_whole(void **state)
+/* The kiosk measured with its own font from here on: the fake one is
+ * narrower than Noto Sans, and labels that are a few pixels from an edge
+ * pass with it and are cut on the screen. */
+static void use_real_font(Fixture *f)
 {
-    Fixture *f = *state;
-    /* Measured with the kiosk's font: the fake one is narrower than Noto
-     * Sans Bold, and these labels are a few pixels from the edge. */
     char err[256], *assets = tu_source("assets");
-    FontSet *fonts = font_set_create(assets, err, sizeof err);
+    f->fonts = font_set_create(assets, err, sizeof err);
     free(assets);
-    if (!fonts)
+    if (!f->fonts)
         fail_msg("%s", err);
     uid_destroy(f->d);
     f->d = uid_kiosk_create(
-        &(UidSetup){.store = f->store, .cfg = &f->cfg, .measure = {fonts, real_measure}});
+        &(UidSetup){.store = f->store, .cfg = &f->cfg, .measure = {f->fonts, real_measure}});
+}
+
+static void test_keyboard_keys_whole(void **state)
+{
+    Fixture *f = *state;
+    use_real_font(f);
     Uid *d = f->d;
     static const int AT[][2] = {{800, 480}, {480, 800}, {720, 1280}, {1080, 1920}};
     static const char *const PAGES[] = {"123", "ABC", "áé", "ăłđ"};
@@ -499,9 +508,43 @@ static void test_keyboard_keys_whole(void **state)
         uid_wait(d, 100000); /* back to Welcome, in English and plain text again */
         assert_string_equal(uid_screen(d), "welcome");
     }
-    uid_destroy(f->d);
-    f->d = NULL;
-    font_set_destroy(fonts);
+}
+
+/* The walk-in form's consent sentence reads whole: in Spanish with larger
+ * text on a panel upright it was "Acepto que me contacten sobre colabor…",
+ * a consent the guest cannot read to the end. */
+static void test_walkin_consent_whole(void **state)
+{
+    Fixture *f = *state;
+    use_real_font(f);
+    Uid *d = f->d;
+    static const int AT[][2] = {{800, 480}, {480, 800}, {720, 1280}, {1080, 1920}, {1280, 720}};
+    for (int i = 0; i < 4; i++) {
+        bool es = i & 1, larger = i & 2;
+        if (es)
+            uid_press(d, "Español");
+        if (larger)
+            uid_press(d, es ? "Texto más grande" : "Larger text");
+        uid_press(d, es ? "No me inscribí" : "I'm new here");
+        const char *consent = es ? "Acepto que me contacten sobre colaboraciones"
+                                 : "You may contact me about partnering";
+        for (size_t s = 0; s < sizeof AT / sizeof AT[0]; s++) {
+            uid_resize(d, AT[s][0], AT[s][1]);
+            const UiView *v = uid_view(d);
+            const UiWidget *w = NULL;
+            for (size_t k = 0; k < v->nwidgets && !w; k++)
+                if (v->widgets[k].kind == UI_W_CHECK &&
+                    !strcmp(ui_view_text(v, v->widgets[k].text), consent))
+                    w = &v->widgets[k];
+            if (!w)
+                fail_msg("no consent box at %dx%d", AT[s][0], AT[s][1]);
+            assert_texts_whole(v, w->r);
+        }
+        uid_resize(d, 800, 480);
+        uid_press(d, es ? "Atrás" : "Back");
+        uid_wait(d, 100000);
+        assert_string_equal(uid_screen(d), "welcome");
+    }
 }
 
 /* Ana finds herself and checks in in Spanish with larger text: on Interests. */
@@ -844,6 +887,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_good_scan_after_unknown, setup, teardown),
         cmocka_unit_test_setup_teardown(test_done_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(test_keyboard_keys_whole, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walkin_consent_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_bar_apart, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_larger_text_room, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_fix_bar_apart, setup, teardown),

@@ -287,15 +287,28 @@ void ui_checkbox(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id,
         ui_draw_frame(v, b, t->contrast ? t->border : t->muted, ui_sc(t, 6), t->border_w);
     }
     int lx = b.x + bs + ui_sc(t, 12), lw = r.x + r.w - lx;
-    int lh = ui_text_height(v, t->px_body, UI_REGULAR);
-    /* Wrapped on two lines when the box is tall enough and one is not. */
-    if (r.h >= 2 * lh && ui_text_width(v, label, t->px_body, UI_REGULAR) > lw &&
-        ui_text_wraps(v, label, t->px_body, UI_REGULAR, lw, 2))
-        ui_text_wrap(v, ui_rect(lx, r.y + (r.h - 2 * lh) / 2, lw, 2 * lh), label, t->px_body,
-                     UI_REGULAR, t->text, 2, UI_LEFT);
-    else
+    /* One line at body size; else two at body size when the box is tall
+     * enough; else one line shrunk as far as small text; else two lines of
+     * small text (a consent sentence in Spanish with larger text): cut only
+     * when none of these holds it. */
+    int px = 0;
+    if (ui_text_width(v, label, t->px_body, UI_REGULAR) > lw) {
+        if (r.h >= 2 * ui_text_height(v, t->px_body, UI_REGULAR) &&
+            ui_text_wraps(v, label, t->px_body, UI_REGULAR, lw, 2))
+            px = t->px_body;
+        else if (ui_text_width(v, label, t->px_small, UI_REGULAR) > lw &&
+                 r.h >= 2 * ui_text_height(v, t->px_small, UI_REGULAR) &&
+                 ui_text_wraps(v, label, t->px_small, UI_REGULAR, lw, 2))
+            px = t->px_small;
+    }
+    if (px) {
+        int lh = ui_text_height(v, px, UI_REGULAR);
+        ui_text_wrap(v, ui_rect(lx, r.y + (r.h - 2 * lh) / 2, lw, 2 * lh), label, px, UI_REGULAR,
+                     t->text, 2, UI_LEFT);
+    } else {
         ui_text_in(v, ui_rect(lx, r.y, lw, r.h), label, t->px_body, t->px_small, UI_REGULAR,
                    t->text, UI_LEFT);
+    }
     ui_widget_add(v, id, UI_W_CHECK, r, label, UI_WF_FOCUSABLE | (checked ? UI_WF_CHECKED : 0));
 }
 
