@@ -1284,11 +1284,39 @@ static void test_backup_is_a_complete_copy(void **state)
     guest_clear(&g);
 }
 
+/* A database's copy tag stays with it on its computer, and a copy of the
+ * database going on on another computer (an SD card cloned for a second
+ * kiosk) gets its own there: two kiosks never write one sync copy. */
+static void test_copy_tag_per_machine(void **state)
+{
+    Fixture *f = *state;
+    Store *s = open_ok(f->db, STORE_OPEN_CREATE);
+    char a[STORE_COPY_TAG_LEN + 1], again[STORE_COPY_TAG_LEN + 1], b[STORE_COPY_TAG_LEN + 1];
+    assert_int_equal(store_copy_tag(s, "serial-1000", a), STORE_OK);
+    assert_int_equal(strlen(a), STORE_COPY_TAG_LEN);
+    assert_int_equal(store_copy_tag(s, "serial-1000", again), STORE_OK);
+    assert_string_equal(a, again);
+    assert_int_equal(store_copy_tag(s, NULL, again), STORE_OK); /* whoever asks */
+    assert_string_equal(a, again);
+    /* The clone, booted on another board. */
+    assert_int_equal(store_copy_tag(s, "serial-2000", b), STORE_OK);
+    assert_string_not_equal(a, b);
+    assert_int_equal(store_copy_tag(s, "serial-2000", again), STORE_OK);
+    assert_string_equal(b, again);
+    /* The board's serial is not stored as such. */
+    char *owner = NULL;
+    assert_int_equal(store_setting_get(s, "copy_tag_machine", &owner), STORE_OK);
+    assert_null(strstr(owner, "serial"));
+    free(owner);
+    store_close(s);
+}
+
 int main(void)
 {
     assert_int_equal(ids_init(), 0);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_create_and_reopen, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_copy_tag_per_machine, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refuses_text_and_random_bytes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refuses_other_sqlite_app, setup, teardown),

@@ -394,7 +394,7 @@ static void test_kiosk_script_leaves_copy(void **state)
     Store *s = NULL;
     char err[256], tag[STORE_COPY_TAG_LEN + 1], name[64];
     assert_int_equal(store_open(db, 0, &s, err, sizeof err), STORE_OK);
-    assert_int_equal(store_copy_tag(s, tag), STORE_OK);
+    assert_int_equal(store_copy_tag(s, NULL, tag), STORE_OK);
     store_close(s);
     snprintf(name, sizeof name, "lanyard-door-7-%s.db", tag);
     char *copy = tu_path(f->folder, name);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app/app_internal.h"
 #include "core/timefmt.h"
@@ -216,6 +217,29 @@ static void sync_status(void *ud, SyncStatus *out)
 
 /* When event.ini names a folder (relative: to the event folder); a copy of
  * what the kiosk starts with follows in a few seconds. */
+
+/* What tells this computer from another booted from a copy of its card: the
+ * board's serial number (a Raspberry Pi's device tree has it), else
+ * systemd's machine id, else the host name; "" when none can be read. */
+static void machine_name(char *out, size_t n)
+{
+    static const char *const FILES[] = {"/sys/firmware/devicetree/base/serial-number",
+                                        "/etc/machine-id"};
+    out[0] = '\0';
+    for (size_t i = 0; i < sizeof FILES / sizeof FILES[0] && !out[0]; i++) {
+        FILE *f = fopen(FILES[i], "re");
+        if (!f)
+            continue;
+        size_t len = fread(out, 1, n - 1, f);
+        fclose(f);
+        out[len] = '\0';
+        out[strcspn(out, "\n")] = '\0'; /* the serial ends in a NUL, the id in a newline */
+    }
+    if (!out[0] && gethostname(out, n) != 0)
+        out[0] = '\0';
+    out[n - 1] = '\0';
+}
+
 static void sync_start(App *a, VisitEnv *env)
 {
     const EventConfig *cfg = a->cfg;
@@ -230,9 +254,12 @@ static void sync_start(App *a, VisitEnv *env)
         return;
     }
     /* The copy's name: the kiosk's id for people, and the database's tag so
-     * that no two databases ever share a copy (store_copy_tag). */
+     * that no two databases ever share a copy (store_copy_tag), nor one
+     * database cloned onto a second kiosk's card. */
     char tag[STORE_COPY_TAG_LEN + 1], name[sizeof cfg->kiosk_id + STORE_COPY_TAG_LEN + 2];
-    if (store_copy_tag(a->store, tag) != STORE_OK) {
+    char machine[128];
+    machine_name(machine, sizeof machine);
+    if (store_copy_tag(a->store, machine, tag) != STORE_OK) {
         fprintf(stderr, "lanyard run: no sync copy: %s\n", store_errmsg(a->store));
         return;
     }

@@ -636,23 +636,41 @@ StoreStatus store_setting_set(Store *s, const char *key, const char *value)
     return store_step_done(s, st, "save a setting");
 }
 
-StoreStatus store_copy_tag(Store *s, char out[STORE_COPY_TAG_LEN + 1])
+StoreStatus store_copy_tag(Store *s, const char *machine, char out[STORE_COPY_TAG_LEN + 1])
 {
-    char *v = NULL;
+    /* The computer is kept as a digest of its name: a hardware serial has no
+     * business travelling in copies and merges. */
+    char here[ID_LEN + 1] = "";
+    if (machine && *machine)
+        id_derived("copy-tag-machine", machine, here);
+    char *v = NULL, *owner = NULL;
     StoreStatus st = store_setting_get(s, "copy_tag", &v);
-    if (st == STORE_OK && v && strlen(v) == STORE_COPY_TAG_LEN) {
-        memcpy(out, v, STORE_COPY_TAG_LEN + 1);
+    if (st == STORE_OK)
+        st = store_setting_get(s, "copy_tag_machine", &owner);
+    if (st != STORE_OK && st != STORE_NOT_FOUND) {
         free(v);
-        return STORE_OK;
-    }
-    free(v);
-    if (st != STORE_OK && st != STORE_NOT_FOUND)
+        free(owner);
         return st;
-    char id[ID_LEN + 1];
-    id_random(id);
-    memcpy(out, id, STORE_COPY_TAG_LEN);
-    out[STORE_COPY_TAG_LEN] = '\0';
-    return store_setting_set(s, "copy_tag", out);
+    }
+    bool have = v && strlen(v) == STORE_COPY_TAG_LEN;
+    /* A tag made before tags had an owner stays with the computer that asks
+     * first; one made elsewhere is that computer's. */
+    bool mine = !*here || !owner || !strcmp(owner, here);
+    if (have)
+        memcpy(out, v, STORE_COPY_TAG_LEN + 1);
+    free(v);
+    free(owner);
+    if (!have || !mine) {
+        char id[ID_LEN + 1];
+        id_random(id);
+        memcpy(out, id, STORE_COPY_TAG_LEN);
+        out[STORE_COPY_TAG_LEN] = '\0';
+        if (store_setting_set(s, "copy_tag", out) != STORE_OK)
+            return STORE_ERROR;
+    }
+    if (*here && (!have || !mine || !owner))
+        return store_setting_set(s, "copy_tag_machine", here);
+    return STORE_OK;
 }
 
 /* ---- audit ---- */

@@ -228,9 +228,12 @@ StoreStatus store_setting_set(Store *s, const char *key, const char *value);
 /* Eight hex digits that name this database among others (made and kept the
  * first time they are asked for): the sync copy's name carries them, so two
  * kiosks that share an id (every Pi is "raspberrypi" until named) or one
- * kiosk's databases of two events never write to one copy. */
+ * kiosk's databases of two events never write to one copy. machine names the
+ * computer asking (NULL: any): a database that goes on on another computer
+ * (an SD card cloned for a second kiosk, database and all) gets a tag of its
+ * own there, so the two kiosks do not write to one copy either. */
 #define STORE_COPY_TAG_LEN 8
-StoreStatus store_copy_tag(Store *s, char out[STORE_COPY_TAG_LEN + 1]);
+StoreStatus store_copy_tag(Store *s, const char *machine, char out[STORE_COPY_TAG_LEN + 1]);
 
 /* ---- merge ---- */
 
