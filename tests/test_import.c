@@ -124,6 +124,33 @@ static void test_eventbrite(void **state)
 /* A list with Eventbrite's own "Barcode #" column: that is the ticket's
  * barcode; without an order number nothing is composed; a barcode that is the
  * code itself is no second code. Other lists have none. */
+/* A ticket Eventbrite collected no attendee details for reads "Info
+ * Requested" in every attendee field: no guest of that name, a clear reason;
+ * a guest who left one question unanswered keeps their name. */
+static void test_eventbrite_info_requested(void **state)
+{
+    (void)state;
+    const char *csv =
+        "Order #,Order Date,First Name,Last Name,Email,Quantity,Ticket Type,Attendee #,"
+        "Attendee Status,Company,Job Title,Cell Phone\n"
+        "4410,2026-08-01 10:00,Ana,García,ana@acmewelding.com,2,Industry Partner,9001,Attending,"
+        "Acme Welding,Info Requested,555-0100\n"
+        "4410,2026-08-01 10:00,Info Requested,Info Requested,Info Requested,2,Industry Partner,"
+        "9002,Attending,Info Requested,Info Requested,Info Requested\n";
+    GuestList l;
+    ImportReport rep;
+    assert_int_equal(parse_guests_str(csv, &l, &rep), 0);
+    assert_int_equal(l.count, 1);
+    assert_string_equal(l.items[0].first, "Ana");
+    assert_string_equal(l.items[0].company, "Acme Welding");
+    assert_string_equal(l.items[0].title, "");
+    assert_int_equal(rep.skipped, 1);
+    assert_int_equal(rep.skips[0].line, 3);
+    assert_non_null(strstr(rep.skips[0].reason, "Info Requested"));
+    assert_non_null(strstr(rep.skips[0].reason, "walk-in"));
+    done(&l, &rep);
+}
+
 static void test_ticket_barcodes(void **state)
 {
     (void)state;
@@ -821,6 +848,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_eventbrite),
+        cmocka_unit_test(test_eventbrite_info_requested),
         cmocka_unit_test(test_ticket_barcodes),
         cmocka_unit_test(test_google_forms),
         cmocka_unit_test(test_pretix),

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/guest_match.h"
 #include "core/import.h"
@@ -260,12 +261,27 @@ static int check_header(GuestCtx *c, const CsvRecord *rec)
 }
 
 /* Sets *field to the trimmed cell. */
+/* Eventbrite writes "Info Requested" in every attendee field of a ticket it
+ * asked only the buyer about: a placeholder, not a name or a company. */
+static bool placeholder(const char *v)
+{
+    static const char WORDS[] = "Info Requested";
+    if (!v)
+        return false;
+    while (*v == ' ' || *v == '\t')
+        v++;
+    size_t n = strlen(v);
+    while (n && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+        n--;
+    return n == sizeof WORDS - 1 && strncasecmp(v, WORDS, n) == 0;
+}
+
 static int take(char **field, const CsvRecord *rec, const ImportColumn *col)
 {
     char *v = text_trim_dup(import_cell(rec, col));
     if (!v)
         return -1;
-    int rc = guest_set(field, v);
+    int rc = guest_set(field, placeholder(v) ? "" : v);
     free(v);
     return rc;
 }
@@ -356,10 +372,17 @@ static int read_row(GuestCtx *c, const CsvRecord *rec, Guest *g)
 
     if (take(&g->first, rec, &k->first) || take(&g->last, rec, &k->last))
         return -1;
-    if (!g->first[0] && !g->last[0] && k->name.n && split_name(g, import_cell(rec, &k->name)))
+    if (!g->first[0] && !g->last[0] && k->name.n && !placeholder(import_cell(rec, &k->name)) &&
+        split_name(g, import_cell(rec, &k->name)))
         return -1;
     if (!g->first[0] && !g->last[0]) {
-        if (import_add_skip(c->rep, rec->line, "no name") != 0)
+        bool held_back = placeholder(import_cell(rec, &k->first)) ||
+                         placeholder(import_cell(rec, &k->last)) ||
+                         placeholder(import_cell(rec, &k->name));
+        if (import_add_skip(c->rep, rec->line,
+                            held_back ? "no name: Eventbrite has only \"Info Requested\" for this "
+                                        "ticket (its holder can check in as a walk-in)"
+                                      : "no name") != 0)
             return -1;
         return 1;
     }
