@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/event_ident.h"
 #include "core/file.h"
 #include "core/text.h"
 #include "visit/visit_import.h"
@@ -326,7 +327,10 @@ EventLoaded *event_load_read(const EventConfig *now, const char *db_path, const 
     const EventConfig *its = c->has[EVENT_FILE_INI] ? &l->cfg : now;
     text_copy(c->name, sizeof c->name, its->name);
     snprintf(c->date, sizeof c->date, "%s", its->date);
-    c->new_event = strcmp(its->name, now->name) != 0 || strcmp(its->date, now->date) != 0;
+    EventIdent stick, kiosk;
+    event_ident_set(&stick, its->name, its->date);
+    event_ident_set(&kiosk, now->name, now->date);
+    c->new_event = !event_ident_same(&stick, &kiosk);
     if (c->new_event)
         archive_name(db_path, now, c->archive, sizeof c->archive);
     return l;
