@@ -1,7 +1,7 @@
 /* test_cli.c — the command line end to end, as staff use it: import a hostile
  * guest list, check everyone in, export, parse the CSV back and compare every
  * field; usage errors and bad databases; merge order (and two tickets under
- * one email staying two guests). */
+ * one email staying two guests); the event a kiosk's database records. */
 #include "testutil.h"
 
 #include <stddef.h>
@@ -734,6 +734,85 @@ static void test_badge_remembers_event(void **state)
     free(dir);
 }
 
+/* ---- the event a database is of ---- */
+
+static const char EVENT_GUESTS[] = "Attendee #,First Name,Last Name\n"
+                                   "501,Ana,García\n"
+                                   "502,Bo,Lee\n"
+                                   "503,Cy,Diaz\n"
+                                   "504,Dee,Ray\n";
+
+/* DIR/NAME, an event folder with this event.ini and the four-guest list. */
+static char *event_folder(const char *dir, const char *name, const char *ini)
+{
+    char *event = tu_path(dir, name);
+    assert_int_equal(mkdir(event, 0755), 0);
+    char *p = tu_path(event, "event.ini");
+    tu_write(p, ini, (size_t)-1);
+    free(p);
+    p = tu_path(event, "guests.csv");
+    tu_write(p, EVENT_GUESTS, (size_t)-1);
+    free(p);
+    return event;
+}
+
+/* The kiosk started on an event folder and a database, as at the door (a
+ * scripted run, with no display), then the guest with code checked in there. */
+static void kiosk_at(const char *dir, const char *event, const char *db, const char *code)
+{
+    char *script = tu_path(dir, "start.script");
+    tu_write(script, "expect Check in\n", (size_t)-1);
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    TuRun r = tu_lanyard("run", "--event", event, "--db", db, "--script", script, NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    r = tu_lanyard("checkin", "--db", db, "--code", code, NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    free(script);
+}
+
+static void assert_stats_event(const char *db, const char *line)
+{
+    TuRun r = tu_lanyard("stats", "--db", db, NULL);
+    assert_int_equal(r.status, 0);
+    if (!strstr(r.out, line))
+        fail_msg("stats of %s: no \"%s\" in:\n%s", db, line, r.out);
+    tu_run_free(&r);
+}
+
+/* A kiosk records in its database the event it runs (event.ini's name and
+ * date) when it starts; an event.ini with errors leaves the one recorded; a
+ * corrected name is recorded, and said. */
+static void test_kiosk_records_its_event(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    char *event = event_folder(dir, "fall", "[event]\nname = Fall Meet\ndate = 2026-08-20\n");
+    char *db = tu_path(dir, "door-1.db"), *ini = tu_path(event, "event.ini");
+    kiosk_at(dir, event, db, "501");
+    assert_stats_event(db, "event:          \"Fall Meet\" (2026-08-20)\n");
+
+    tu_write(ini, "[event]\nname = Spring Meet\ndate = someday\n", (size_t)-1);
+    kiosk_at(dir, event, db, "502");
+    assert_stats_event(db, "event:          \"Fall Meet\" (2026-08-20)\n");
+
+    tu_write(ini, "[event]\nname = Fall Meet & Greet\ndate = 2026-08-20\n", (size_t)-1);
+    char *script = tu_path(dir, "start.script");
+    TuRun r = tu_lanyard("run", "--event", event, "--db", db, "--script", script, NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.err, "was the database of the event \"Fall Meet\" (2026-08-20); "
+                                  "it is now of \"Fall Meet & Greet\" (2026-08-20)"));
+    tu_run_free(&r);
+    assert_stats_event(db, "event:          \"Fall Meet & Greet\" (2026-08-20)\n");
+    tu_rmtree(dir);
+    free(script);
+    free(ini);
+    free(db);
+    free(event);
+    free(dir);
+}
+
 static void test_set_pin(void **state)
 {
     (void)state;
@@ -825,6 +904,7 @@ int main(void)
         cmocka_unit_test(test_eventbrite_ticket_barcode),
         cmocka_unit_test(test_output_that_cannot_be_written),
         cmocka_unit_test(test_checkin_text_not_utf8),
+        cmocka_unit_test(test_kiosk_records_its_event),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -689,6 +689,33 @@ static void test_refuses_bad_input(void **state)
     free(junk);
 }
 
+/* ---- the event a database records ---- */
+
+static void assert_event(Store *s, const char *name, const char *date)
+{
+    EventIdent e;
+    assert_int_equal(store_event_get(s, &e), STORE_OK);
+    assert_string_equal(e.name, name);
+    assert_string_equal(e.date, date);
+}
+
+/* A database records no event until it is given one; an event.ini with no
+ * date gives an event all the same (date ""), and another event replaces it. */
+static void test_event_recorded(void **state)
+{
+    (void)state;
+    Store *s = open_db("no-date.db", STORE_OPEN_CREATE);
+    EventIdent e;
+    assert_int_equal(store_event_get(s, &e), STORE_NOT_FOUND);
+    event_ident_set(&e, "Advisory Night", "");
+    assert_int_equal(store_event_set(s, &e), STORE_OK);
+    assert_event(s, "Advisory Night", "");
+    event_ident_set(&e, "Advisory Night", "2026-10-01");
+    assert_int_equal(store_event_set(s, &e), STORE_OK);
+    assert_event(s, "Advisory Night", "2026-10-01");
+    store_close(s);
+}
+
 static int setup_all(void **state)
 {
     (void)state;
@@ -715,6 +742,7 @@ int main(void)
         cmocka_unit_test(test_merged_content),
         cmocka_unit_test(test_merged_people),
         cmocka_unit_test(test_refuses_bad_input),
+        cmocka_unit_test(test_event_recorded),
     };
     return cmocka_run_group_tests(tests, setup_all, teardown_all);
 }

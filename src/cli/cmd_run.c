@@ -16,6 +16,7 @@
 
 #include "cli/cli.h"
 #include "core/event_config.h"
+#include "core/event_ident.h"
 #include "core/ids.h"
 #include "core/job.h"
 #include "core/timefmt.h"
@@ -122,6 +123,29 @@ static int db_opens(void *ud, char *why, size_t whylen)
     return 0;
 }
 
+/* Records in the database the event it is run with, so that `lanyard merge`
+ * tells this event's databases from another's. A database recorded as of
+ * another event (event.ini's name corrected by hand, or --db naming an
+ * earlier event's file) is now of this one, and that is said. */
+static void record_event(Store *s, const EventConfig *cfg)
+{
+    EventIdent now, was;
+    event_ident_set(&now, cfg->name, cfg->date);
+    StoreStatus st = store_event_get(s, &was);
+    if (st == STORE_OK && event_ident_same(&was, &now))
+        return;
+    if (st == STORE_OK) {
+        char a[600], b[600];
+        event_ident_describe(&was, a, sizeof a);
+        event_ident_describe(&now, b, sizeof b);
+        fprintf(stderr, "lanyard run: %s was the database of the event %s; it is now of %s\n",
+                store_path(s), a, b);
+    }
+    if ((st == STORE_OK || st == STORE_NOT_FOUND) && store_event_set(s, &now) == STORE_OK)
+        return;
+    fprintf(stderr, "lanyard run: %s\n", store_errmsg(s));
+}
+
 /* Reads the event folder, opens its database, imports its lists when they
  * changed and runs the kiosk; app_run's status. A database that cannot be
  * used is said on screen until it can (app_fault_run). */
@@ -129,7 +153,8 @@ static int run_event(const AppOptions *o, const char *event_abs, const char *db_
 {
     EventConfig cfg;
     ConfigDiagnostics diag;
-    if (cli_event_config_diag(event_abs, &cfg, &diag) != 0)
+    bool cfg_ok = cli_event_config_diag(event_abs, &cfg, &diag) == 0;
+    if (!cfg_ok)
         fprintf(stderr, "lanyard run: running with the defaults for the settings above\n");
     if (switch_db(&cfg, db_path) != 0)
         return 1;
@@ -143,6 +168,10 @@ static int run_event(const AppOptions *o, const char *event_abs, const char *db_
      * badge settings without being told. */
     if (store_setting_set(s, KEY_EVENT_DIR, event_abs) != STORE_OK)
         fprintf(stderr, "lanyard run: %s\n", store_errmsg(s));
+    /* An event.ini with errors may have lost its name or date to them (an
+     * unreadable one gives the defaults): the event recorded before stays. */
+    if (cfg_ok)
+        record_event(s, &cfg);
     visit_note_config(s, &diag); /* for staff home: staff never see stderr */
     visit_import_event(s, event_abs, time_now_ms());
     int status = app_run(o, s, &cfg);

@@ -3,14 +3,16 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "core/event_ident.h"
 #include "core/timefmt.h"
 #include "store/store.h"
 
 static const char HELP[] =
     "Usage: lanyard stats --db DB\n"
-    "Prints guest, check-in and interest counts: pre-registered guests checked in\n"
-    "of those expected, walk-ins apart, and everyone present (the rows of\n"
-    "attendance.csv).\n";
+    "Prints the event the database is of (the name and date of event.ini the\n"
+    "kiosk ran it with; \"none recorded\" for older files and imports), then guest,\n"
+    "check-in and interest counts: pre-registered guests checked in of those\n"
+    "expected, walk-ins apart, and everyone present (the rows of attendance.csv).\n";
 
 int cmd_stats(int argc, char **argv)
 {
@@ -35,6 +37,18 @@ int cmd_stats(int argc, char **argv)
         store_close(s);
         return 1;
     }
+    /* Which event the file is of, for whoever is about to merge it. */
+    EventIdent ev;
+    StoreStatus est = store_event_get(s, &ev);
+    if (est != STORE_OK && est != STORE_NOT_FOUND) {
+        fprintf(stderr, "lanyard stats: %s\n", store_errmsg(s));
+        store_close(s);
+        return 1;
+    }
+    char event[600] = "none recorded";
+    if (est == STORE_OK)
+        event_ident_describe(&ev, event, sizeof event);
+    printf("event:          %s\n", event);
     /* The staff dashboard's figures and the exports' rows, by store_stats. */
     printf("guests:         %zu (%zu pre-registered)\n", st.guests, st.expected);
     printf("checked in:     %zu of %zu expected\n", st.registered_in, st.expected);

@@ -24,6 +24,7 @@
 
 #include "core/ids.h"
 #include "core/text.h"
+#include "store/store_keys.h"
 #include "store/store_vfs.h"
 
 /* ---- opening ---- */
@@ -671,6 +672,48 @@ StoreStatus store_copy_tag(Store *s, const char *machine, char out[STORE_COPY_TA
     if (*here && (!have || !mine || !owner))
         return store_setting_set(s, "copy_tag_machine", here);
     return STORE_OK;
+}
+
+/* ---- the event ---- */
+
+StoreStatus store_event_get(Store *s, EventIdent *out)
+{
+    event_ident_set(out, NULL, NULL);
+    char *name = NULL, *date = NULL;
+    StoreStatus st = store_setting_get(s, KEY_EVENT_NAME, &name);
+    /* A name alone is an event whose event.ini gives no date. */
+    if (st == STORE_OK)
+        st = store_setting_get(s, KEY_EVENT_DATE, &date);
+    if (st == STORE_OK || (name && st == STORE_NOT_FOUND)) {
+        event_ident_set(out, name, date);
+        st = STORE_OK;
+    }
+    free(name);
+    free(date);
+    return st;
+}
+
+StoreStatus store_event_write(Store *s, const EventIdent *e)
+{
+    StoreStatus st = store_setting_set(s, KEY_EVENT_NAME, e->name);
+    return st == STORE_OK ? store_setting_set(s, KEY_EVENT_DATE, e->date) : st;
+}
+
+StoreStatus store_event_set(Store *s, const EventIdent *e)
+{
+    EventIdent now;
+    StoreStatus st = store_event_get(s, &now);
+    if (st == STORE_OK && event_ident_same(&now, e))
+        return STORE_OK; /* a start of the same event writes nothing */
+    if (st != STORE_OK && st != STORE_NOT_FOUND)
+        return st;
+    st = store_begin(s, "record the event");
+    if (st == STORE_OK)
+        st = store_event_write(s, e);
+    if (st == STORE_OK)
+        return store_commit(s, "record the event");
+    store_rollback(s);
+    return st;
 }
 
 /* ---- audit ---- */

@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/event_ident.h"
 #include "core/export.h"
 #include "core/guest.h"
 #include "core/import.h"
@@ -234,6 +235,17 @@ StoreStatus store_setting_set(Store *s, const char *key, const char *value);
  * own there, so the two kiosks do not write to one copy either. */
 #define STORE_COPY_TAG_LEN 8
 StoreStatus store_copy_tag(Store *s, const char *machine, char out[STORE_COPY_TAG_LEN + 1]);
+
+/* ---- the event ---- */
+
+/* The event whose records the database holds (core/event_ident.h): the kiosk
+ * records its event.ini's name and date each time it starts. STORE_NOT_FOUND
+ * when none is recorded: a database made before kiosks recorded their event,
+ * or only by `lanyard import`, `checkin` or a merge. */
+StoreStatus store_event_get(Store *s, EventIdent *out);
+/* Records the event, name and date in one transaction; nothing is written
+ * when it is the one recorded already. */
+StoreStatus store_event_set(Store *s, const EventIdent *e);
 
 /* ---- merge ---- */
 

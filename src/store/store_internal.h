@@ -141,6 +141,10 @@ StoreStatus store_begin(Store *s, const char *doing);
 StoreStatus store_commit(Store *s, const char *doing);
 void store_rollback(Store *s);
 
+/* Writes the event's name and date settings, inside the caller's
+ * transaction (store_event_set makes one). */
+StoreStatus store_event_write(Store *s, const EventIdent *e);
+
 /* A column as text, never NULL. */
 const char *store_col_text(sqlite3_stmt *st, int col);
 /* A UTC text column as ms; 0 when NULL or malformed. */

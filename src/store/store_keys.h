@@ -7,6 +7,11 @@
  * `print` use that event's badge settings without being told. */
 #define KEY_EVENT_DIR "event.dir"
 
+/* The event whose records the database holds (store_event_get/set): the
+ * name and date of event.ini the kiosk ran it with ("" date: none given). */
+#define KEY_EVENT_NAME "event.name"
+#define KEY_EVENT_DATE "event.date"
+
 /* The staff PIN's lock-out (core/lockout.h): wrong PINs in a row, and when
  * the lock-out ends: ms UTC, and on the monotonic clock of the boot named. */
 #define KEY_PIN_FAILURES "staff.pin.failures"
