@@ -1,7 +1,8 @@
 /* test_cli.c — the command line end to end, as staff use it: import a hostile
  * guest list, check everyone in, export, parse the CSV back and compare every
  * field; usage errors and bad databases; merge order (and two tickets under
- * one email staying two guests); the event a kiosk's database records. */
+ * one email staying two guests); the event a kiosk's database records, and
+ * merge refusing another event's. */
 #include "testutil.h"
 
 #include <stddef.h>
@@ -813,6 +814,75 @@ static void test_kiosk_records_its_event(void **state)
     free(dir);
 }
 
+/* Two kiosks of the fall event, one of the spring event and an older file
+ * that records none, all on one stick: merge refuses the spring kiosk's,
+ * naming both events, merges the others and exits 1; --any-event merges it. */
+static void test_merge_refuses_another_event(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    char *fall = event_folder(dir, "fall", "[event]\nname = Fall Meet\ndate = 2026-08-20\n");
+    char *spring = event_folder(dir, "spring", "[event]\nname = Spring Meet\ndate = 2026-03-12\n");
+    char *fall1 = tu_path(dir, "lanyard-kiosk1-fall.db"), *fall2 = tu_path(dir, "fall-2.db");
+    char *spring1 = tu_path(dir, "lanyard-kiosk1-spring.db"), *old = tu_path(dir, "old.db");
+    kiosk_at(dir, fall, fall1, "501");
+    kiosk_at(dir, spring, spring1, "502");
+    kiosk_at(dir, fall, fall2, "503");
+    char *guests = tu_path(fall, "guests.csv");
+    TuRun r = tu_lanyard("import", "guests", guests, "--db", old, NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    r = tu_lanyard("checkin", "--db", old, "--code", "504", NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+
+    char *out = tu_path(dir, "district.db");
+    r = tu_lanyard("merge", "--into", out, fall1, spring1, fall2, old, NULL);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "district.db is now of the event \"Fall Meet\" (2026-08-20)"));
+    char *refusal = strstr(r.err, "lanyard-kiosk1-spring.db is the database of another event: "
+                                  "\"Spring Meet\" (2026-03-12), where ");
+    assert_non_null(refusal);
+    assert_non_null(strstr(refusal, "district.db is of \"Fall Meet\" (2026-08-20)"));
+    assert_non_null(strstr(refusal, "--any-event"));
+    assert_non_null(strstr(r.err, "old.db records no event"));
+    assert_null(strstr(r.out, "spring.db:"));
+    assert_non_null(strstr(r.out, "fall-2.db: 0 guests added, 4 matched, 1 check-ins"));
+    assert_non_null(strstr(r.out, "old.db: 0 guests added, 4 matched, 1 check-ins"));
+    tu_run_free(&r);
+    char *csv = export_of(out);
+    assert_non_null(strstr(csv, ",Ana,García,"));
+    assert_null(strstr(csv, ",Bo,Lee,"));
+    assert_non_null(strstr(csv, ",Cy,Diaz,"));
+    assert_non_null(strstr(csv, ",Dee,Ray,"));
+    free(csv);
+    assert_stats_event(out, "event:          \"Fall Meet\" (2026-08-20)\n");
+    assert_stats_event(old, "event:          none recorded\n");
+
+    r = tu_lanyard("merge", "--any-event", "--into", out, spring1, NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.err, "merged (--any-event)"));
+    tu_run_free(&r);
+    csv = export_of(out);
+    assert_non_null(strstr(csv, ",Bo,Lee,"));
+    free(csv);
+    assert_stats_event(out, "event:          \"Fall Meet\" (2026-08-20)\n");
+
+    r = tu_lanyard("merge", "--help", NULL);
+    assert_non_null(strstr(r.out, "--any-event"));
+    tu_run_free(&r);
+    tu_rmtree(dir);
+    free(out);
+    free(guests);
+    free(fall1);
+    free(fall2);
+    free(spring1);
+    free(old);
+    free(fall);
+    free(spring);
+    free(dir);
+}
+
 static void test_set_pin(void **state)
 {
     (void)state;
@@ -905,6 +975,7 @@ int main(void)
         cmocka_unit_test(test_output_that_cannot_be_written),
         cmocka_unit_test(test_checkin_text_not_utf8),
         cmocka_unit_test(test_kiosk_records_its_event),
+        cmocka_unit_test(test_merge_refuses_another_event),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

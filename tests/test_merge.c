@@ -5,7 +5,9 @@
  * on several kiosks, the same guest checked in at two doors, an undo, program
  * interests, a later catalogue edit. Merging them in different orders, twice,
  * or through an intermediate merged file must give byte-identical exports and
- * identical tables, with each guest counted once, at the earliest time. */
+ * identical tables, with each guest counted once, at the earliest time.
+ * Databases of two events are not merged into one unless asked; one that
+ * records no event (an older kiosk's) merges. */
 #include "testutil.h"
 
 #include <sqlite3.h>
@@ -347,7 +349,7 @@ static void merge_into(const char *out, const char *const *inputs, size_t n, Mer
     for (size_t i = 0; i < n; i++) {
         char *in = tu_path(dir, inputs[i]);
         MergeReport rep;
-        if (store_merge(s, in, &rep) != STORE_OK)
+        if (store_merge(s, in, 0, &rep) != STORE_OK)
             fail_msg("merge %s into %s: %s", inputs[i], out, store_errmsg(s));
         if (last)
             *last = rep;
@@ -677,10 +679,10 @@ static void test_refuses_bad_input(void **state)
     char *junk = tu_path(dir, "junk.db");
     tu_write(junk, "not a database at all", (size_t)-1);
     MergeReport rep;
-    assert_int_equal(store_merge(s, junk, &rep), STORE_ERROR);
+    assert_int_equal(store_merge(s, junk, 0, &rep), STORE_ERROR);
     assert_non_null(strstr(store_errmsg(s), junk));
     char *self = tu_path(dir, "bad-out.db");
-    assert_int_equal(store_merge(s, self, &rep), STORE_INVALID);
+    assert_int_equal(store_merge(s, self, 0, &rep), STORE_INVALID);
     StoreStats st;
     assert_int_equal(store_stats(s, &st), STORE_OK);
     assert_int_equal(st.guests, 0);
@@ -716,6 +718,133 @@ static void test_event_recorded(void **state)
     store_close(s);
 }
 
+/* ---- databases of two events ---- */
+
+/* A kiosk's database of the registration list with guest `code` checked in,
+ * recording the event (name NULL: none, as an older kiosk's file). */
+static void event_kiosk(const char *file, const char *name, const char *date, const char *code)
+{
+    Store *s = open_db(file, STORE_OPEN_CREATE);
+    import_list(s, file, T0, NULL);
+    if (name) {
+        EventIdent e;
+        event_ident_set(&e, name, date);
+        assert_int_equal(store_event_set(s, &e), STORE_OK);
+    }
+    checkin_code(s, code, file, T0 + MIN);
+    store_close(s);
+}
+
+static bool is_in(Store *s, const char *code)
+{
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_by_code(s, code, &g), STORE_OK);
+    bool in;
+    assert_int_equal(store_is_checked_in(s, g.id, &in), STORE_OK);
+    guest_clear(&g);
+    return in;
+}
+
+static StoreStatus merge_file(Store *s, const char *file, unsigned flags, MergeReport *rep)
+{
+    char *in = tu_path(dir, file);
+    StoreStatus st = store_merge(s, in, flags, rep);
+    free(in);
+    return st;
+}
+
+/* A new output takes the first input's event; a database of another event is
+ * refused, named with both events, and nothing of it merged; another kiosk of
+ * the same event merges as ever; the override merges the other event too. */
+static void test_refuses_another_event(void **state)
+{
+    (void)state;
+    event_kiosk("fall-1.db", "Fall Meet", "2026-08-20", "1001");
+    event_kiosk("fall-2.db", "Fall Meet", "2026-08-20", "1002");
+    event_kiosk("spring-1.db", "Spring Meet", "2026-03-12", "1003");
+    /* The same name another year is another event. */
+    event_kiosk("fall-2025.db", "Fall Meet", "2025-08-21", "1005");
+    Store *s = open_db("events-out.db", STORE_OPEN_CREATE);
+    EventIdent e;
+    assert_int_equal(store_event_get(s, &e), STORE_NOT_FOUND);
+
+    MergeReport rep;
+    assert_int_equal(merge_file(s, "fall-1.db", 0, &rep), STORE_OK);
+    assert_true(rep.event_taken);
+    assert_true(rep.in_has_event);
+    assert_false(rep.out_has_event);
+    assert_event(s, "Fall Meet", "2026-08-20");
+
+    assert_int_equal(merge_file(s, "spring-1.db", 0, &rep), STORE_OTHER_EVENT);
+    const char *msg = store_errmsg(s);
+    assert_non_null(strstr(msg, "spring-1.db"));
+    assert_non_null(strstr(msg, "events-out.db"));
+    assert_non_null(strstr(msg, "\"Spring Meet\" (2026-03-12)"));
+    assert_non_null(strstr(msg, "\"Fall Meet\" (2026-08-20)"));
+    assert_int_equal(rep.guests_added + rep.guests_matched + rep.attendance_added, 0);
+    assert_int_equal(merge_file(s, "fall-2025.db", 0, &rep), STORE_OTHER_EVENT);
+    assert_non_null(strstr(store_errmsg(s), "(2025-08-21)"));
+
+    assert_int_equal(merge_file(s, "fall-2.db", 0, &rep), STORE_OK);
+    assert_false(rep.event_taken);
+    assert_int_equal(rep.attendance_added, 1);
+    StoreStats st;
+    assert_int_equal(store_stats(s, &st), STORE_OK);
+    assert_int_equal(st.checked_in, 2);
+    assert_true(is_in(s, "1001"));
+    assert_true(is_in(s, "1002"));
+    assert_false(is_in(s, "1003"));
+    assert_false(is_in(s, "1005"));
+
+    assert_int_equal(merge_file(s, "spring-1.db", STORE_MERGE_ANY_EVENT, &rep), STORE_OK);
+    assert_int_equal(rep.attendance_added, 1);
+    assert_string_equal(rep.in_event.name, "Spring Meet");
+    assert_false(rep.event_taken);
+    assert_true(is_in(s, "1003"));
+    /* The output stays of its own event. */
+    assert_event(s, "Fall Meet", "2026-08-20");
+    store_close(s);
+}
+
+/* A database that records no event (an older kiosk's, or made by `lanyard
+ * import`) merges into one of any event, which keeps its event; an output
+ * that records none is given none by it, and takes the first recorded event
+ * it meets after. */
+static void test_unrecorded_event_merges(void **state)
+{
+    (void)state;
+    event_kiosk("old-1.db", NULL, NULL, "1004");
+    event_kiosk("old-fall.db", "Fall Meet", "2026-08-20", "1001");
+    event_kiosk("old-spring.db", "Spring Meet", "2026-03-12", "1003");
+    Store *s = open_db("old-out.db", STORE_OPEN_CREATE);
+    MergeReport rep;
+    assert_int_equal(merge_file(s, "old-1.db", 0, &rep), STORE_OK);
+    assert_false(rep.in_has_event);
+    assert_false(rep.out_has_event);
+    assert_false(rep.event_taken);
+    assert_int_equal(rep.attendance_added, 1);
+    EventIdent e;
+    assert_int_equal(store_event_get(s, &e), STORE_NOT_FOUND);
+    assert_int_equal(merge_file(s, "old-fall.db", 0, &rep), STORE_OK);
+    assert_true(rep.event_taken);
+    assert_event(s, "Fall Meet", "2026-08-20");
+    assert_int_equal(merge_file(s, "old-spring.db", 0, &rep), STORE_OTHER_EVENT);
+    store_close(s);
+
+    /* Into an output of an event: merged, and the output keeps its event. */
+    s = open_db("fall-out.db", STORE_OPEN_CREATE);
+    assert_int_equal(merge_file(s, "old-fall.db", 0, &rep), STORE_OK);
+    assert_int_equal(merge_file(s, "old-1.db", 0, &rep), STORE_OK);
+    assert_false(rep.in_has_event);
+    assert_true(rep.out_has_event);
+    assert_string_equal(rep.out_event.name, "Fall Meet");
+    assert_int_equal(rep.attendance_added, 1);
+    assert_true(is_in(s, "1004"));
+    assert_event(s, "Fall Meet", "2026-08-20");
+    store_close(s);
+}
+
 static int setup_all(void **state)
 {
     (void)state;
@@ -743,6 +872,8 @@ int main(void)
         cmocka_unit_test(test_merged_people),
         cmocka_unit_test(test_refuses_bad_input),
         cmocka_unit_test(test_event_recorded),
+        cmocka_unit_test(test_refuses_another_event),
+        cmocka_unit_test(test_unrecorded_event_merges),
     };
     return cmocka_run_group_tests(tests, setup_all, teardown_all);
 }

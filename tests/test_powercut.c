@@ -211,7 +211,7 @@ static void workload(const Fixture *f, Told *t)
     t->undo = store_checkin_undo(s, f->id[1], "door-1", T0 + 5000) == STORE_OK;
     t->setting = store_setting_set(s, "kiosk.note", "after the undo") == STORE_OK;
     MergeReport rep;
-    t->merge = store_merge(s, f->door2, &rep) == STORE_OK;
+    t->merge = store_merge(s, f->door2, 0, &rep) == STORE_OK;
     t->checkin[2] = store_checkin(s, f->id[2], "door-1", T0 + 6000, &r) == STORE_OK;
     t->walkin[1] = walkin(s, WALKERS[1][0], WALKERS[1][1], T0 + 7000) == STORE_OK;
     store_close(s);

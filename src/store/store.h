@@ -25,10 +25,11 @@ typedef struct Store Store;
 
 typedef enum StoreStatus {
     STORE_OK = 0,
-    STORE_NOT_FOUND, /* no such guest / code */
-    STORE_AMBIGUOUS, /* several guests match a name */
-    STORE_INVALID,   /* bad argument: empty name, ... */
-    STORE_ERROR,     /* I/O, corruption, full disk, not a Lanyard database */
+    STORE_NOT_FOUND,   /* no such guest / code */
+    STORE_AMBIGUOUS,   /* several guests match a name */
+    STORE_INVALID,     /* bad argument: empty name, ... */
+    STORE_ERROR,       /* I/O, corruption, full disk, not a Lanyard database */
+    STORE_OTHER_EVENT, /* a merge input of another event than the output's */
 } StoreStatus;
 
 enum {
@@ -239,9 +240,10 @@ StoreStatus store_copy_tag(Store *s, const char *machine, char out[STORE_COPY_TA
 /* ---- the event ---- */
 
 /* The event whose records the database holds (core/event_ident.h): the kiosk
- * records its event.ini's name and date each time it starts. STORE_NOT_FOUND
+ * records its event.ini's name and date each time it starts, and a merge
+ * output takes the event of the first input that records one. STORE_NOT_FOUND
  * when none is recorded: a database made before kiosks recorded their event,
- * or only by `lanyard import`, `checkin` or a merge. */
+ * or only by `lanyard import`, `checkin` or a merge of such databases. */
 StoreStatus store_event_get(Store *s, EventIdent *out);
 /* Records the event, name and date in one transaction; nothing is written
  * when it is the one recorded already. */
@@ -254,7 +256,16 @@ typedef struct MergeReport {
     size_t attendance_added;
     size_t interests_added;
     size_t audit_added;
+    /* The events the input and the output record (core/event_ident.h), the
+     * output's as it was before; *_has_event false when one records none. */
+    EventIdent in_event, out_event;
+    bool in_has_event, out_has_event;
+    bool event_taken; /* the output recorded none and now records the input's */
 } MergeReport;
+
+enum {
+    STORE_MERGE_ANY_EVENT = 1 << 0, /* merge an input of another event all the same */
+};
 
 /* Merges the database at in_path into s. Idempotent and order-independent:
  * guests are matched by the one rule of core/guest_match.h, each through every
@@ -265,8 +276,14 @@ typedef struct MergeReport {
  * several kiosks counts once, at the earliest time; interests and audit
  * records are unioned, an interest counting when it was picked after its last
  * retraction on any kiosk. One transaction. (guest_match_choose names the one
- * case where the order of merges can matter.) */
-StoreStatus store_merge(Store *s, const char *in_path, MergeReport *rep);
+ * case where the order of merges can matter.)
+ *
+ * An input that records another event than s does is refused with
+ * STORE_OTHER_EVENT, its file and both events named in store_errmsg, and
+ * nothing merged, unless flags has STORE_MERGE_ANY_EVENT. When s records no
+ * event, it takes the input's (rep->event_taken); an input that records none
+ * merges as part of s's event (older kiosks' files). */
+StoreStatus store_merge(Store *s, const char *in_path, unsigned flags, MergeReport *rep);
 
 /* Writes a consistent copy of the database to dest_path with the online backup
  * API (for USB export and the sync folder). */

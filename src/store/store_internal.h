@@ -142,7 +142,8 @@ StoreStatus store_commit(Store *s, const char *doing);
 void store_rollback(Store *s);
 
 /* Writes the event's name and date settings, inside the caller's
- * transaction (store_event_set makes one). */
+ * transaction (store_event_set makes one; a merge output takes an input's
+ * in the merge's). */
 StoreStatus store_event_write(Store *s, const EventIdent *e);
 
 /* A column as text, never NULL. */

@@ -626,6 +626,37 @@ static StoreStatus program_row(Merge *m, sqlite3_stmt *in, sqlite3_stmt *out)
     return store_step(m->s, out) == SQLITE_DONE ? STORE_OK : store_fail(m->s, "merge programs");
 }
 
+/* The events the input and the output record (rep): an input of another
+ * event is refused unless flags allow it; an output that records none takes
+ * the input's, so the next input is asked against it. */
+static StoreStatus merge_event(Merge *m, unsigned flags)
+{
+    MergeReport *rep = m->rep;
+    StoreStatus st = store_event_get(m->in, &rep->in_event);
+    if (st != STORE_OK && st != STORE_NOT_FOUND)
+        return store_failf(m->s, STORE_ERROR, "%s", store_errmsg(m->in));
+    rep->in_has_event = st == STORE_OK;
+    st = store_event_get(m->s, &rep->out_event);
+    if (st != STORE_OK && st != STORE_NOT_FOUND)
+        return st;
+    rep->out_has_event = st == STORE_OK;
+    if (!rep->in_has_event)
+        return STORE_OK;
+    if (!rep->out_has_event) {
+        rep->event_taken = true;
+        return store_event_write(m->s, &rep->in_event);
+    }
+    if (event_ident_same(&rep->in_event, &rep->out_event) || (flags & STORE_MERGE_ANY_EVENT))
+        return STORE_OK;
+    char in[600], out[600];
+    event_ident_describe(&rep->in_event, in, sizeof in);
+    event_ident_describe(&rep->out_event, out, sizeof out);
+    return store_failf(m->s, STORE_OTHER_EVENT,
+                       "%s is the database of another event: %s, where %s is of %s; "
+                       "nothing of it was merged",
+                       store_path(m->in), in, m->s->path, out);
+}
+
 static bool same_file(const char *a, const char *b)
 {
     struct stat sa, sb;
@@ -677,7 +708,7 @@ static StoreStatus merge_all(Merge *m)
     return status;
 }
 
-StoreStatus store_merge(Store *s, const char *in_path, MergeReport *rep)
+StoreStatus store_merge(Store *s, const char *in_path, unsigned flags, MergeReport *rep)
 {
     memset(rep, 0, sizeof *rep);
     if (same_file(s->path, in_path))
@@ -696,6 +727,8 @@ StoreStatus store_merge(Store *s, const char *in_path, MergeReport *rep)
     /* One snapshot of the input, even if its kiosk is still writing. */
     if (status == STORE_OK && store_exec(m.in, "BEGIN", "read") != STORE_OK)
         status = store_failf(s, STORE_ERROR, "%s", store_errmsg(m.in));
+    if (status == STORE_OK)
+        status = merge_event(&m, flags);
     if (status == STORE_OK)
         status = merge_all(&m);
     store_rollback(m.in);
