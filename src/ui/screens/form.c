@@ -152,3 +152,29 @@ void screen_form_page(Kiosk *k, ScreenForm *f, const ScreenFormPage *p)
     screen_form_layout(k, f, ui_rect(0, y0, v->w, bottom - t->gap - y0));
     ui_checkbox(v, t, &k->in, p->consent_id, consent, kiosk_tr(k, S_CONSENT), p->consent);
 }
+
+/* A screen's state begins with its ScreenForm: st points at both. */
+void screen_form_on_text(Kiosk *k, void *st, const char *utf8, int64_t now)
+{
+    (void)now;
+    screen_form_text(k, st, utf8);
+}
+
+void screen_form_on_focus(Kiosk *k, void *st, uint32_t id)
+{
+    ScreenForm *f = st;
+    if (id >= f->id_field && id < f->id_field + VISIT_FIELD_COUNT)
+        screen_form_focus(k, f, (int)(id - f->id_field));
+}
+
+UiEdit *screen_form_on_field(Kiosk *k, void *st)
+{
+    return screen_form_field(k, st);
+}
+
+UiScroll *screen_form_on_scroll(Kiosk *k, void *st, uint32_t id)
+{
+    (void)k;
+    ScreenForm *f = st;
+    return id == f->id_scroll ? &f->sc : NULL;
+}

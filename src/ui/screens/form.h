@@ -44,6 +44,14 @@ void screen_form_layout(Kiosk *k, ScreenForm *f, UiRect area);
 /* The height of one field with its caption. */
 int screen_form_field_h(const Kiosk *k);
 
+/* The screen callbacks of the form's input, for a screen whose state begins
+ * with its ScreenForm (st is that state): text typed, a field focused, the
+ * focused field for the scanner, the form's scroll area. */
+void screen_form_on_text(Kiosk *k, void *st, const char *utf8, int64_t now);
+void screen_form_on_focus(Kiosk *k, void *st, uint32_t id);
+UiEdit *screen_form_on_field(Kiosk *k, void *st);
+UiScroll *screen_form_on_scroll(Kiosk *k, void *st, uint32_t id);
+
 /* A whole page of the form as a guest fills it in (the walk-in; a walk-in
  * fixing their details): a bar with the back button, the title and the
  * primary button, the fields, and the consent box always in view just above

@@ -2,6 +2,7 @@
  * person form (form.h) filled with what the guest has, Cancel and Save. The
  * visit layer checks the fields as for a walk-in, writes them with an audit
  * record of each old and new value, and the search finds the new name. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@ typedef struct Edit {
     char guest_id[ID_LEN + 1];
     char err[700]; /* why the details were not saved, when not for a field */
 } Edit;
+_Static_assert(offsetof(Edit, form) == 0, "the form callbacks take the state as its form");
 
 static void reset(Kiosk *k, void *st)
 {
@@ -74,13 +76,6 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
         screen_form_press(k, &e->form, id);
 }
 
-static void text(Kiosk *k, void *st, const char *utf8, int64_t now)
-{
-    (void)now;
-    Edit *e = st;
-    screen_form_text(k, &e->form, utf8);
-}
-
 static bool key(Kiosk *k, void *st, UiKey key, int64_t now)
 {
     Edit *e = st;
@@ -88,20 +83,6 @@ static bool key(Kiosk *k, void *st, UiKey key, int64_t now)
     if (r == 1)
         save(k, e, now);
     return r >= 0;
-}
-
-static void focus(Kiosk *k, void *st, uint32_t id)
-{
-    Edit *e = st;
-    if (id >= ID_FIELD && id < ID_FIELD + VISIT_FIELD_COUNT)
-        screen_form_focus(k, &e->form, (int)(id - ID_FIELD));
-}
-
-static UiScroll *scroll(Kiosk *k, void *st, uint32_t id)
-{
-    (void)k;
-    Edit *e = st;
-    return id == ID_SCROLL ? &e->form.sc : NULL;
 }
 
 static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
@@ -129,9 +110,9 @@ const UiScreen screen_staff_edit = {
     .create = create,
     .reset = reset,
     .press = press,
-    .text = text,
+    .text = screen_form_on_text,
     .key = key,
-    .focus = focus,
-    .scroll = scroll,
+    .focus = screen_form_on_focus,
+    .scroll = screen_form_on_scroll,
     .layout = layout,
 };

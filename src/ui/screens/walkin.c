@@ -3,6 +3,7 @@
  * form's page (form.h: Next and the consent box always in view). Fields the
  * visit layer finds wrong are marked on the field; a form that is a
  * registration asks "Is this you?" first. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@ typedef struct Walkin {
     ScreenForm form;
     bool consent;
 } Walkin;
+_Static_assert(offsetof(Walkin, form) == 0, "the form callbacks take the state as its form");
 
 static void reset(Kiosk *k, void *st)
 {
@@ -28,13 +30,6 @@ static int create(Kiosk *k, void *st)
 {
     reset(k, st);
     return 0;
-}
-
-static void focus(Kiosk *k, void *st, uint32_t id)
-{
-    Walkin *w = st;
-    if (id >= ID_FIELD && id < ID_FIELD + VISIT_FIELD_COUNT)
-        screen_form_focus(k, &w->form, (int)(id - ID_FIELD));
 }
 
 static void enter(Kiosk *k, void *st, int64_t now)
@@ -86,13 +81,6 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
     }
 }
 
-static void text(Kiosk *k, void *st, const char *utf8, int64_t now)
-{
-    (void)now;
-    Walkin *w = st;
-    screen_form_text(k, &w->form, utf8);
-}
-
 /* Return goes to the next field, and from the last submits the form. */
 static bool key(Kiosk *k, void *st, UiKey key, int64_t now)
 {
@@ -101,19 +89,6 @@ static bool key(Kiosk *k, void *st, UiKey key, int64_t now)
     if (r == 1)
         submit(k, w, false, now);
     return r >= 0;
-}
-
-static UiEdit *field(Kiosk *k, void *st)
-{
-    Walkin *w = st;
-    return screen_form_field(k, &w->form);
-}
-
-static UiScroll *scroll(Kiosk *k, void *st, uint32_t id)
-{
-    (void)k;
-    Walkin *w = st;
-    return id == ID_SCROLL ? &w->form.sc : NULL;
 }
 
 static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
@@ -146,10 +121,10 @@ const UiScreen screen_walkin = {
     .reset = reset,
     .enter = enter,
     .press = press,
-    .text = text,
+    .text = screen_form_on_text,
     .key = key,
-    .focus = focus,
-    .field = field,
-    .scroll = scroll,
+    .focus = screen_form_on_focus,
+    .field = screen_form_on_field,
+    .scroll = screen_form_on_scroll,
     .layout = layout,
 };

@@ -10,6 +10,7 @@
  * The guest is checked in and their full details are on show: left alone,
  * the form goes back to Welcome as soon as Interests would, and their badge
  * prints as when they walk away from Interests. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -21,6 +22,7 @@ typedef struct Fix {
     ScreenForm form;
     bool consent;
 } Fix;
+_Static_assert(offsetof(Fix, form) == 0, "the form callbacks take the state as its form");
 
 static void reset(Kiosk *k, void *st)
 {
@@ -91,13 +93,6 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
     }
 }
 
-static void text(Kiosk *k, void *st, const char *utf8, int64_t now)
-{
-    (void)now;
-    Fix *x = st;
-    screen_form_text(k, &x->form, utf8);
-}
-
 /* Return goes to the next field, and from the last saves. */
 static bool key(Kiosk *k, void *st, UiKey key, int64_t now)
 {
@@ -106,26 +101,6 @@ static bool key(Kiosk *k, void *st, UiKey key, int64_t now)
     if (r == 1)
         save(k, x, now);
     return r >= 0;
-}
-
-static void focus(Kiosk *k, void *st, uint32_t id)
-{
-    Fix *x = st;
-    if (id >= ID_FIELD && id < ID_FIELD + VISIT_FIELD_COUNT)
-        screen_form_focus(k, &x->form, (int)(id - ID_FIELD));
-}
-
-static UiEdit *field(Kiosk *k, void *st)
-{
-    Fix *x = st;
-    return screen_form_field(k, &x->form);
-}
-
-static UiScroll *scroll(Kiosk *k, void *st, uint32_t id)
-{
-    (void)k;
-    Fix *x = st;
-    return id == ID_SCROLL ? &x->form.sc : NULL;
 }
 
 static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
@@ -158,10 +133,10 @@ const UiScreen screen_walkin_fix = {
     .create = create,
     .reset = reset,
     .press = press,
-    .text = text,
+    .text = screen_form_on_text,
     .key = key,
-    .focus = focus,
-    .field = field,
-    .scroll = scroll,
+    .focus = screen_form_on_focus,
+    .field = screen_form_on_field,
+    .scroll = screen_form_on_scroll,
     .layout = layout,
 };
