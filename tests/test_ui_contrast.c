@@ -155,6 +155,8 @@ static void walk(Uid *d)
     uid_press(d, "Ana G. — Acme Welding");
     uid_press(d, "Yes, check me in");
     uid_press(d, "Host interns");
+    uid_press(d, "Not you?"); /* it asks first */
+    uid_press(d, "No, go back");
     uid_press(d, "Continue");
     uid_wait(d, 1000);
     uid_press(d, "Done");

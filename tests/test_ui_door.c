@@ -232,7 +232,25 @@ static void test_not_you(void **state)
     uid_press(f->d, "Ana G. — Acme Welding");
     uid_press(f->d, "Yes, check me in");
     assert_true(is_checked_in(f, "2713624642"));
+    /* Back by habit (Escape, a keypad's 0) or a brushed "Not you?" undoes
+     * nothing: it asks, and "No, go back" keeps the check-in and the picks. */
+    uid_press(f->d, "Welding Technology");
+    uid_key(f->d, UI_KEY_ESCAPE, 0);
+    assert_string_equal(uid_screen(f->d), "not_me");
+    uid_expect(f->d, "Not Ana?");
+    uid_expect(f->d, "This cancels the check-in");
+    uid_press(f->d, "No, go back");
+    assert_string_equal(uid_screen(f->d), "interests");
+    assert_true(is_checked_in(f, "2713624642"));
+    assert_true(uid_ticked(f->d, "Welding Technology"));
     uid_press(f->d, "Not you?");
+    assert_string_equal(uid_screen(f->d), "not_me");
+    uid_key(f->d, UI_KEY_ESCAPE, 0);
+    assert_string_equal(uid_screen(f->d), "interests");
+    assert_true(is_checked_in(f, "2713624642"));
+    /* The wrong name tapped: said so, the check-in is undone. */
+    uid_press(f->d, "Not you?");
+    uid_press(f->d, "Yes, cancel it");
     assert_string_equal(uid_screen(f->d), "find");
     assert_false(is_checked_in(f, "2713624642"));
     assert_int_equal(f->prints, 0);

@@ -80,6 +80,7 @@ SCREEN(interests)
 SCREEN(interests_es)
 SCREEN(interests_walkin)
 SCREEN(walkin_fix)
+SCREEN(not_me)
 SCREEN(done)
 SCREEN(already)
 SCREEN(programs)
@@ -177,19 +178,33 @@ int main(void)
     setenv("SDL_VIDEODRIVER", "dummy", 1);
     setenv("SDL_AUDIODRIVER", "dummy", 1);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_welcome),          cmocka_unit_test(test_welcome_es),
-        cmocka_unit_test(test_welcome_contrast), cmocka_unit_test(test_find),
-        cmocka_unit_test(test_find_results),     cmocka_unit_test(test_find_none),
-        cmocka_unit_test(test_find_es),          cmocka_unit_test(test_confirm),
-        cmocka_unit_test(test_walkin),           cmocka_unit_test(test_walkin_errors),
-        cmocka_unit_test(test_walkin_es),        cmocka_unit_test(test_interests),
-        cmocka_unit_test(test_interests_es),     cmocka_unit_test(test_interests_walkin),
-        cmocka_unit_test(test_walkin_fix),       cmocka_unit_test(test_done),
-        cmocka_unit_test(test_already),          cmocka_unit_test(test_programs),
-        cmocka_unit_test(test_program_page),     cmocka_unit_test(test_help),
-        cmocka_unit_test(test_staff_pin),        cmocka_unit_test(test_staff_home),
-        cmocka_unit_test(test_staff_no_pin),     cmocka_unit_test(test_staff_lookup),
-        cmocka_unit_test(test_staff_guest),      cmocka_unit_test(test_staff_load),
+        cmocka_unit_test(test_welcome),
+        cmocka_unit_test(test_welcome_es),
+        cmocka_unit_test(test_welcome_contrast),
+        cmocka_unit_test(test_find),
+        cmocka_unit_test(test_find_results),
+        cmocka_unit_test(test_find_none),
+        cmocka_unit_test(test_find_es),
+        cmocka_unit_test(test_confirm),
+        cmocka_unit_test(test_walkin),
+        cmocka_unit_test(test_walkin_errors),
+        cmocka_unit_test(test_walkin_es),
+        cmocka_unit_test(test_interests),
+        cmocka_unit_test(test_interests_es),
+        cmocka_unit_test(test_interests_walkin),
+        cmocka_unit_test(test_walkin_fix),
+        cmocka_unit_test(test_not_me),
+        cmocka_unit_test(test_done),
+        cmocka_unit_test(test_already),
+        cmocka_unit_test(test_programs),
+        cmocka_unit_test(test_program_page),
+        cmocka_unit_test(test_help),
+        cmocka_unit_test(test_staff_pin),
+        cmocka_unit_test(test_staff_home),
+        cmocka_unit_test(test_staff_no_pin),
+        cmocka_unit_test(test_staff_lookup),
+        cmocka_unit_test(test_staff_guest),
+        cmocka_unit_test(test_staff_load),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -115,6 +115,9 @@ static void guest_screens(Walk *wk)
     measure(wk, "confirm");
     press(wk, "Yes, check me in");
     measure(wk, "interests");
+    press(wk, "Not you?");
+    measure(wk, "not you?");
+    press(wk, "No, go back");
     press(wk, "Continue");
     measure(wk, "done");
     press(wk, "Explore programs");

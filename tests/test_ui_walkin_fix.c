@@ -94,15 +94,6 @@ static size_t walk_ins(Fixture *f, Guest *g)
     return w.n;
 }
 
-/* The box or tile labelled label is ticked. */
-static bool ticked(const Uid *d, const char *label)
-{
-    const UiWidget *w = ui_view_find_label(uid_view(d), label);
-    if (!w)
-        fail_msg("no '%s' on %s", label, uid_screen(d));
-    return (w->flags & UI_WF_CHECKED) != 0;
-}
-
 /* Zoe Quistt of Quist Robotics walks in: on Interests, Welding and
  * Mentoring picked and the consent ticked there. */
 static void walk_in_with_typo(Fixture *f)
@@ -125,11 +116,11 @@ static void walk_in_with_typo(Fixture *f)
 
 static void expect_picks_kept(Fixture *f)
 {
-    assert_true(ticked(f->d, "Welding Technology"));
-    assert_true(ticked(f->d, "Mentoring"));
-    assert_true(ticked(f->d, "You may contact me about partnering"));
-    assert_false(ticked(f->d, "Health Science"));
-    assert_false(ticked(f->d, "Host interns"));
+    assert_true(uid_ticked(f->d, "Welding Technology"));
+    assert_true(uid_ticked(f->d, "Mentoring"));
+    assert_true(uid_ticked(f->d, "You may contact me about partnering"));
+    assert_false(uid_ticked(f->d, "Health Science"));
+    assert_false(uid_ticked(f->d, "Host interns"));
 }
 
 static void test_fix_typo(void **state)
@@ -145,7 +136,7 @@ static void test_fix_typo(void **state)
     uid_expect(d, "Zoe");
     uid_expect(d, "Quistt");
     uid_expect(d, "Quist Robotics");
-    assert_true(ticked(d, "You may contact me about partnering")); /* as on Interests */
+    assert_true(uid_ticked(d, "You may contact me about partnering")); /* as on Interests */
 
     /* An emptied last name is marked on the field, as for a new walk-in. */
     uid_key(d, UI_KEY_BACKSPACE, 0);

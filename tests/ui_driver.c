@@ -322,6 +322,14 @@ void uid_settle(Uid *d)
     }
 }
 
+bool uid_ticked(const Uid *d, const char *label)
+{
+    const UiWidget *w = ui_view_find_label(uid_view(d), label);
+    if (!w)
+        fail_msg("no '%s' on %s", label, uid_screen(d));
+    return (w->flags & UI_WF_CHECKED) != 0;
+}
+
 bool uid_visible(const Uid *d, const char *text)
 {
     return ui_view_contains_text(uid_view(d), text);

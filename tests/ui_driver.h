@@ -119,6 +119,9 @@ void uid_frame(Uid *d);
 
 /* True when text is part of any text on screen. */
 bool uid_visible(const Uid *d, const char *text);
+/* The check box or tile labelled label is ticked (the test fails when there
+ * is none). */
+bool uid_ticked(const Uid *d, const char *label);
 /* Fails, listing what is on screen, when text is not. */
 void uid_expect(const Uid *d, const char *text);
 

@@ -26,7 +26,7 @@ static const UiScreen *const SCREENS[SCREEN_COUNT] = {
     [SCREEN_STAFF_LOOKUP] = &screen_staff_lookup, [SCREEN_STAFF_GUEST] = &screen_staff_guest,
     [SCREEN_STAFF_EDIT] = &screen_staff_edit,     [SCREEN_STAFF_SETUP] = &screen_staff_setup,
     [SCREEN_STAFF_LOAD] = &screen_staff_load,     [SCREEN_STAFF_PRINTER] = &screen_staff_printer,
-    [SCREEN_WALKIN_FIX] = &screen_walkin_fix,
+    [SCREEN_WALKIN_FIX] = &screen_walkin_fix,     [SCREEN_NOT_ME] = &screen_not_me,
 };
 
 #define NOTICE_MS 6000

@@ -391,6 +391,13 @@ static const Entry TABLE[S_COUNT] = {
     {S_STILL_UNSAVED_FIX,
      {"Your corrections are saved when you tap Save.",
       "Sus correcciones se guardan al tocar «Guardar»."}},
+    {S_NOT_ME_TITLE_FMT, {"Not %s?", "¿No es %s?"}},
+    {S_NOT_ME_TITLE, {"Not you?", "¿No es usted?"}},
+    {S_NOT_ME_SUB,
+     {"This cancels the check-in, and what you picked is not kept.",
+      "Esto cancela el registro de llegada, y lo que eligió no se guarda."}},
+    {S_NOT_ME_YES, {"Yes, cancel it", "Sí, cancelarlo"}},
+    {S_NOT_ME_NO, {"No, go back", "No, volver"}},
 };
 
 const char *ui_tr(UiLang lang, UiStr s)

@@ -267,6 +267,12 @@ typedef enum UiStr {
     S_SAY_FIX,
     S_SAY_INTERESTS_FIX,
     S_STILL_UNSAVED_FIX, /* the idle prompt on that form: the corrections are not saved yet */
+    /* "Not you?" asks before it undoes the check-in (not_me.c) */
+    S_NOT_ME_TITLE_FMT,
+    S_NOT_ME_TITLE,
+    S_NOT_ME_SUB,
+    S_NOT_ME_YES,
+    S_NOT_ME_NO,
     S_COUNT
 } UiStr;
 

@@ -96,12 +96,7 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
         return;
     }
     if (id == ID_BACK) {
-        if (visit_not_me(k->env.visit) != 0) {
-            kiosk_help(k, now);
-            return;
-        }
-        kiosk_forget(k);
-        kiosk_go(k, SCREEN_FIND, now);
+        kiosk_go(k, SCREEN_NOT_ME, now); /* asks before it undoes the check-in */
         return;
     }
     if (id == ID_CONSENT)

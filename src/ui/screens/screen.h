@@ -32,6 +32,7 @@ typedef enum ScreenId {
     SCREEN_CONFIRM,
     SCREEN_WALKIN,
     SCREEN_WALKIN_FIX, /* a walk-in's own form again, from Interests */
+    SCREEN_NOT_ME,     /* "Not you?" asks before it undoes the check-in */
     SCREEN_INTERESTS,
     SCREEN_DONE,
     SCREEN_ALREADY,
@@ -119,9 +120,9 @@ typedef struct UiScreen {
 } UiScreen;
 
 extern const UiScreen screen_welcome, screen_find, screen_confirm, screen_walkin, screen_walkin_fix,
-    screen_interests, screen_done, screen_already, screen_help, screen_programs, screen_program,
-    screen_staff_pin, screen_staff_home, screen_staff_lookup, screen_staff_guest, screen_staff_edit,
-    screen_staff_setup, screen_staff_load, screen_staff_printer;
+    screen_not_me, screen_interests, screen_done, screen_already, screen_help, screen_programs,
+    screen_program, screen_staff_pin, screen_staff_home, screen_staff_lookup, screen_staff_guest,
+    screen_staff_edit, screen_staff_setup, screen_staff_load, screen_staff_printer;
 
 /* More scroll areas than there are, so every one can glide at once. */
 #define KIOSK_GLIDES 8
