@@ -269,6 +269,38 @@ static void test_not_you(void **state)
     assert_false(uid_visible(f->d, "Not you?"));
 }
 
+/* The next person scans their ticket while Ana is still choosing: what she
+ * ticked is saved for her (her badge prints with it), not dropped unseen. */
+static void test_scan_keeps_the_picks(void **state)
+{
+    Fixture *f = *state;
+    uid_scan(f->d, "2713624642");
+    assert_string_equal(uid_screen(f->d), "interests");
+    uid_press(f->d, "Welding Technology");
+    uid_press(f->d, "Mentoring");
+    uid_press(f->d, "You may contact me about partnering");
+    uid_wait(f->d, 2000);
+    uid_scan(f->d, "2713854927");
+    assert_string_equal(uid_screen(f->d), "interests");
+    assert_false(uid_ticked(f->d, "Welding Technology")); /* the next guest's own */
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_by_code(f->store, "2713624642", &g), STORE_OK);
+    char **programs = NULL, **kinds = NULL;
+    size_t np = 0, nk = 0;
+    assert_int_equal(store_interests_get(f->store, g.id, &programs, &np, &kinds, &nk), STORE_OK);
+    assert_int_equal(np, 1);
+    assert_int_equal(nk, 1);
+    assert_string_equal(kinds[0], "mentoring");
+    store_strings_free(programs, np);
+    store_strings_free(kinds, nk);
+    guest_clear(&g);
+    guest_init(&g);
+    assert_int_equal(store_guest_by_code(f->store, "2713624642", &g), STORE_OK);
+    assert_true(g.consent);
+    guest_clear(&g);
+}
+
 /* An unknown code scanned says so on every guest screen, in both languages. */
 static void test_unknown_scan_everywhere(void **state)
 {
@@ -901,6 +933,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_walkin_consent_reaches_followup, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_both_choices, setup, teardown),
         cmocka_unit_test_setup_teardown(test_not_you, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_scan_keeps_the_picks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unknown_scan_everywhere, setup, teardown),
         cmocka_unit_test_setup_teardown(test_good_scan_after_unknown, setup, teardown),
         cmocka_unit_test_setup_teardown(test_done_whole, setup, teardown),

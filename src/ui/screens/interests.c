@@ -110,6 +110,16 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
     k->in.focus = id;
 }
 
+/* The next person in line scans their ticket while this guest is still
+ * choosing: what they ticked is saved as Continue would save it (their badge
+ * prints with it), not dropped unseen. A save that fails changes nothing the
+ * guest could still do anything about: the scan goes on. */
+static void scanned(Kiosk *k, void *st)
+{
+    Interests *in = st;
+    (void)visit_save_interests(k->env.visit, in->picked, in->kinds, in->consent);
+}
+
 static UiScroll *scroll(Kiosk *k, void *st, uint32_t id)
 {
     (void)k;
@@ -431,6 +441,7 @@ const UiScreen screen_interests = {
     .destroy = destroy,
     .enter = enter,
     .press = press,
+    .scanned = scanned,
     .scroll = scroll,
     .layout = layout,
 };

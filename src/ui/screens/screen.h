@@ -103,6 +103,10 @@ typedef struct UiScreen {
     UiEdit *(*field)(Kiosk *k, void *st);
     /* The router changed the field (a scan taken back out). Optional. */
     void (*edited)(Kiosk *k, void *st);
+    /* A code was scanned here, before the visit moves to whoever it names
+     * (the next person in line, or the same guest): what the guest on this
+     * screen has done is kept. Optional. */
+    void (*scanned)(Kiosk *k, void *st);
     /* The scroll area with widget id id, for dragging. Optional. */
     UiScroll *(*scroll)(Kiosk *k, void *st, uint32_t id);
     /* Advances timers and animations to now; true when what is shown changed.
