@@ -140,6 +140,13 @@ static void test_keyboard(void **state)
     assert_int_equal(ui_keyboard_press(&kb, key_index(&kb, "\u25CC\u0303"), text, sizeof text),
                      UI_KB_TEXT);
     assert_string_equal(text, "\u0303");
+    /* A mark leaves shift as it was: the capital asked for is still next. */
+    ui_keyboard_press(&kb, key_index(&kb, "Shift"), text, sizeof text);
+    ui_keyboard_press(&kb, key_index(&kb, "\u25CC\u0301"), text, sizeof text);
+    assert_true(kb.shift);
+    ui_keyboard_press(&kb, key_index(&kb, "Ư"), text, sizeof text);
+    assert_string_equal(text, "Ư");
+    assert_false(kb.shift);
     ui_keyboard_press(&kb, key_index(&kb, "áé"), text, sizeof text);
     assert_int_equal(kb.page, UI_KB_ACCENTS);
     ui_keyboard_press(&kb, key_index(&kb, "ABC"), text, sizeof text);
@@ -179,10 +186,18 @@ static void test_edit_tone_marks(void **state)
     assert_true(ui_edit_insert(&e, "\u0302", 100));
     assert_string_equal(e.text, "L\u00EA Van");
     assert_int_equal(e.caret, strlen("L\u00EA"));
-    /* A mark with nothing to join stays as typed. */
+    /* A mark with nothing to join (an empty field, after a space) is not
+     * typed: it would be saved invisible. */
     ui_edit_set(&e, "");
-    assert_true(ui_edit_insert(&e, "\u0301", 100));
-    assert_string_equal(e.text, "\u0301");
+    assert_false(ui_edit_insert(&e, "\u0301", 100));
+    assert_string_equal(e.text, "");
+    ui_edit_set(&e, "H\u00E0 ");
+    assert_false(ui_edit_insert(&e, "\u0303", 100));
+    assert_string_equal(e.text, "H\u00E0 ");
+    /* Backspace takes a whole emoji, a family of several code points. */
+    ui_edit_set(&e, "Ana \U0001F468\u200D\U0001F469\u200D\U0001F467");
+    ui_edit_key(&e, UI_KEY_BACKSPACE);
+    assert_string_equal(e.text, "Ana ");
 }
 
 /* ---- text fitting ---- */

@@ -413,6 +413,55 @@ size_t text_first_grapheme(const char *s)
     return off;
 }
 
+size_t text_last_grapheme_start(const char *s, size_t len)
+{
+    char *head = malloc(len + 1);
+    if (!head)
+        return len ? len - 1 : 0;
+    memcpy(head, s, len);
+    head[len] = '\0';
+    size_t at = 0, last = 0;
+    while (at < len) {
+        size_t n = text_first_grapheme(head + at);
+        if (n == 0)
+            break;
+        last = at;
+        at += n;
+    }
+    free(head);
+    return last;
+}
+
+/* The general category of the code point that starts at s (n bytes at most). */
+static utf8proc_category_t category_at(const char *s, size_t n)
+{
+    utf8proc_int32_t cp;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp) <= 0)
+        return UTF8PROC_CATEGORY_CN;
+    return utf8proc_category(cp);
+}
+
+static bool is_mark(utf8proc_category_t c)
+{
+    return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME;
+}
+
+bool text_starts_with_mark(const char *s)
+{
+    return s && *s && is_mark(category_at(s, strlen(s)));
+}
+
+bool text_ends_with_letter(const char *s, size_t len)
+{
+    if (!len)
+        return false;
+    size_t i = len - 1;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    utf8proc_category_t c = category_at(s + i, len - i);
+    return is_mark(c) || (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO);
+}
+
 size_t text_codepoints(const char *s)
 {
     size_t count = 0;

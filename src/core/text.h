@@ -58,6 +58,17 @@ size_t text_first_grapheme(const char *s);
 /* Number of code points in s. */
 size_t text_codepoints(const char *s);
 
+/* Where the last grapheme cluster of s[0..len) begins (0 when there is none):
+ * what Backspace takes, a letter with its marks or a whole emoji. */
+size_t text_last_grapheme_start(const char *s, size_t len);
+
+/* True when the first character of s is a combining mark (an accent or a
+ * tone mark, which joins the character before it). */
+bool text_starts_with_mark(const char *s);
+/* True when the last character of s[0..len) is a letter, or a mark on one:
+ * where a combining mark typed next has something to join. */
+bool text_ends_with_letter(const char *s, size_t len);
+
 /* True when s has a letter of a right-to-left script (Arabic, Hebrew, ...). */
 bool text_has_rtl(const char *s);
 

@@ -65,6 +65,11 @@ bool ui_edit_insert(UiEdit *e, const char *s, size_t max_chars)
     clean[n] = '\0';
     if (!n || !text_is_utf8(clean, n))
         return false;
+    /* A tone mark or accent tapped with no letter before it (an empty field,
+     * after a space) would join nothing: it is not typed, rather than saved
+     * invisible ("Welcome,̃ Hà!"). */
+    if (text_starts_with_mark(clean) && !text_ends_with_letter(e->text, e->caret))
+        return false;
     size_t have = text_codepoints(e->text), add = text_codepoints(clean);
     if (have + add > max_chars || e->len + n >= UI_EDIT_BYTES)
         return false;
@@ -77,11 +82,13 @@ bool ui_edit_insert(UiEdit *e, const char *s, size_t max_chars)
     return true;
 }
 
+/* Takes the character before the caret as a reader sees it: a letter with
+ * its marks, a whole emoji (a family is several code points), never half. */
 static bool edit_backspace(UiEdit *e)
 {
     if (e->caret == 0)
         return false;
-    size_t p = utf8_prev(e->text, e->caret);
+    size_t p = text_last_grapheme_start(e->text, e->caret);
     memmove(e->text + p, e->text + e->caret, e->len - e->caret + 1);
     e->len -= e->caret - p;
     e->caret = p;

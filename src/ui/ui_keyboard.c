@@ -502,7 +502,8 @@ UiKbAction ui_keyboard_press(UiKeyboard *kb, int index, char *text, size_t textl
     case K_CHAR:
     case K_SPACE:
         snprintf(text, textlen, "%s", kb->shift ? k->upper : k->lower);
-        kb->shift = false;
+        if (!k->label) /* a mark: the next letter is still the capital shift asked for */
+            kb->shift = false;
         return UI_KB_TEXT;
     case K_SHIFT:
         kb->shift = !kb->shift;
