@@ -597,6 +597,58 @@ static void test_walkin_consent_whole(void **state)
     }
 }
 
+/* The text drawn that begins with prefix is whole (there must be one). */
+static void assert_drawn_whole(const UiView *v, const char *prefix)
+{
+    for (size_t i = 0; i < v->ncmds; i++) {
+        const UiCmd *c = &v->cmds[i];
+        const char *t = c->type == UI_CMD_TEXT ? ui_view_text(v, c->text) : "";
+        if (!strncmp(t, prefix, strlen(prefix))) {
+            if (strstr(t, "…"))
+                fail_msg("at %dx%d, '%s' is cut", v->w, v->h, t);
+            return;
+        }
+    }
+    fail_msg("at %dx%d, nothing drawn reads '%s…'", v->w, v->h, prefix);
+}
+
+/* What is wrong with a field reads whole: "This does not look like an
+ * email addr…" and "Esto no parece un cor…" told a guest with larger text
+ * nothing of what to fix. */
+static void test_walkin_errors_whole(void **state)
+{
+    Fixture *f = *state;
+    use_real_font(f);
+    Uid *d = f->d;
+    static const int AT[][2] = {{800, 480}, {480, 800}, {720, 1280}, {1280, 800}};
+    for (int i = 0; i < 4; i++) {
+        bool es = i & 1, larger = i & 2;
+        if (es)
+            uid_press(d, "Español");
+        if (larger)
+            uid_press(d, es ? "Texto más grande" : "Larger text");
+        uid_press(d, es ? "No me inscribí" : "I'm new here");
+        uid_type(d, "Bart", 100);
+        uid_key(d, UI_KEY_RETURN, 0);
+        uid_type(d, "Simpson", 100);
+        for (int k = 0; k < 3; k++)
+            uid_key(d, UI_KEY_RETURN, 0);
+        uid_type(d, "bart@", 100);
+        uid_key(d, UI_KEY_RETURN, 0);
+        uid_type(d, "abc", 100);
+        uid_press(d, es ? "Siguiente" : "Next");
+        for (size_t s = 0; s < sizeof AT / sizeof AT[0]; s++) {
+            uid_resize(d, AT[s][0], AT[s][1]);
+            assert_drawn_whole(uid_view(d), es ? "Esto no parece" : "This does not look");
+            assert_drawn_whole(uid_view(d), es ? "Use solo n" : "Use only digits");
+        }
+        uid_resize(d, 800, 480);
+        uid_press(d, es ? "Atrás" : "Back");
+        uid_wait(d, 100000);
+        assert_string_equal(uid_screen(d), "welcome");
+    }
+}
+
 /* Ana finds herself and checks in in Spanish with larger text: on Interests. */
 static void ana_on_interests_larger_spanish(Fixture *f)
 {
@@ -939,6 +991,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_done_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(test_keyboard_keys_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walkin_consent_whole, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walkin_errors_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_bar_apart, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_larger_text_room, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_fix_bar_apart, setup, teardown),

@@ -184,13 +184,22 @@ UiRect ui_field(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, 
     bool focused = in->focus == id;
     UiRect box = r;
     if (f->caption) {
-        int ch = t->px_small + ui_sc(t, 10);
+        int ch = t->px_small + ui_sc(t, 10), lh = t->px_small + ui_sc(t, 4);
         int cw = ui_text_width(v, f->caption, t->px_small, UI_BOLD);
-        ui_draw_text(v, r.x, r.y, f->caption, t->px_small, UI_BOLD, t->text);
         int nx = r.x + cw + ui_sc(t, 8);
+        /* What is wrong, beside the caption when it fits there; else across
+         * the whole line instead of the caption (the message names what it
+         * is about, and the box is marked), never cut where it could be
+         * read whole: it is all that says what to fix. */
+        int least = t->px_small * 8 / 10;
+        bool beside = !f->error || ui_text_width(v, f->error, least, UI_BOLD) <= r.x + r.w - nx;
+        if (beside)
+            ui_draw_text(v, r.x, r.y, f->caption, t->px_small, UI_BOLD, t->text);
         if (f->error) {
-            ui_text_in(v, ui_rect(nx, r.y, r.x + r.w - nx, t->px_small + ui_sc(t, 4)), f->error,
-                       t->px_small, t->px_small * 8 / 10, UI_BOLD, t->error, UI_RIGHT);
+            UiRect line =
+                beside ? ui_rect(nx, r.y, r.x + r.w - nx, lh) : ui_rect(r.x, r.y, r.w, lh);
+            ui_text_in(v, line, f->error, t->px_small, least, UI_BOLD, t->error,
+                       beside ? UI_RIGHT : UI_LEFT);
         } else if (f->note) {
             ui_draw_text(v, nx, r.y, f->note, t->px_small, UI_REGULAR, t->muted);
         }
