@@ -597,19 +597,58 @@ static void test_walkin_consent_whole(void **state)
     }
 }
 
-/* The text drawn that begins with prefix is whole (there must be one). */
+/* Some text drawn that begins with prefix is whole: there is one, and it is
+ * not cut (a cut one may also be drawn, as a field's placeholder). */
 static void assert_drawn_whole(const UiView *v, const char *prefix)
 {
+    const char *cut = NULL;
     for (size_t i = 0; i < v->ncmds; i++) {
         const UiCmd *c = &v->cmds[i];
         const char *t = c->type == UI_CMD_TEXT ? ui_view_text(v, c->text) : "";
-        if (!strncmp(t, prefix, strlen(prefix))) {
-            if (strstr(t, "…"))
-                fail_msg("at %dx%d, '%s' is cut", v->w, v->h, t);
+        if (strncmp(t, prefix, strlen(prefix)))
+            continue;
+        if (!strstr(t, "…"))
             return;
-        }
+        cut = t;
     }
+    if (cut)
+        fail_msg("at %dx%d, '%s' is cut", v->w, v->h, cut);
     fail_msg("at %dx%d, nothing drawn reads '%s…'", v->w, v->h, prefix);
+}
+
+/* A guest with larger text, on a panel upright, reads Find me's one
+ * instruction whole, and "Is this you?" with the company whole: it is what
+ * tells them the row is theirs. */
+static void test_find_and_confirm_whole(void **state)
+{
+    Fixture *f = *state;
+    use_real_font(f);
+    Uid *d = f->d;
+    static const int AT[][2] = {{800, 480}, {480, 800}, {720, 1280}, {1080, 1920}};
+    for (int i = 0; i < 4; i++) {
+        bool es = i & 1, larger = i & 2;
+        if (es)
+            uid_press(d, "Español");
+        if (larger)
+            uid_press(d, es ? "Texto más grande" : "Larger text");
+        uid_press(d, es ? "Registrar mi llegada" : "Check in");
+        for (size_t s = 0; s < sizeof AT / sizeof AT[0]; s++) {
+            uid_resize(d, AT[s][0], AT[s][1]);
+            assert_drawn_whole(uid_view(d), es ? "Escriba su nombre" : "Type your first name");
+        }
+        uid_resize(d, 800, 480);
+        uid_type(d, "jose", 100);
+        uid_press(d, "José H. — Hernández Auto Body");
+        assert_string_equal(uid_screen(d), "confirm");
+        for (size_t s = 0; s < sizeof AT / sizeof AT[0]; s++) {
+            uid_resize(d, AT[s][0], AT[s][1]);
+            const UiView *v = uid_view(d);
+            assert_texts_whole(v, ui_rect(0, 0, v->w, v->h));
+        }
+        uid_resize(d, 800, 480);
+        uid_wait(d, 100000);
+        assert_string_equal(uid_screen(d), "welcome");
+    }
 }
 
 /* What is wrong with a field reads whole: "This does not look like an
@@ -992,6 +1031,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_keyboard_keys_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walkin_consent_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walkin_errors_whole, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_find_and_confirm_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_bar_apart, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_larger_text_room, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_fix_bar_apart, setup, teardown),

@@ -53,7 +53,16 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     bool portrait = v->h > v->w;
     int colw = v->w - 2 * t->pad;
     int title_h = ui_text_height(v, t->px_title, UI_BOLD);
-    int name_h = ui_text_height(v, t->px_huge, UI_BOLD);
+    /* The name and company on one line, shrunk as far as body text; else on
+     * two lines, as large as they fit (larger text upright): the guest must
+     * read the company to know the row is theirs, so it is never cut. */
+    int name_w = v->w - 6 * t->pad, name_px = t->px_huge, lines = 1;
+    if (ui_text_width(v, c->label, t->px_body, UI_BOLD) > name_w) {
+        const char *const label[] = {c->label};
+        name_px = ui_text_common_px_lines(v, label, 1, UI_BOLD, t->px_small, t->px_huge, name_w, 2);
+        lines = 2;
+    }
+    int name_h = lines * ui_text_height(v, name_px, UI_BOLD);
     int bh = t->target * 12 / 10;
     int rows_h = portrait ? 2 * bh + t->gap : bh;
     int g = ui_sc(t, 30);
@@ -64,8 +73,13 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     UiRect card = ui_rect(t->pad * 2, y - g / 2, v->w - 4 * t->pad, name_h + g);
     ui_draw_rect(v, card, t->surface, t->radius);
     ui_draw_frame(v, card, t->border, t->radius, t->border_w);
-    ui_text_in(v, ui_rect(card.x + t->pad, y, card.w - 2 * t->pad, name_h), c->label, t->px_huge,
-               t->px_body, UI_BOLD, t->contrast ? t->text : t->primary, UI_CENTER);
+    UiColor name_colour = t->contrast ? t->text : t->primary;
+    if (lines == 1)
+        ui_text_in(v, ui_rect(card.x + t->pad, y, name_w, name_h), c->label, t->px_huge, t->px_body,
+                   UI_BOLD, name_colour, UI_CENTER);
+    else
+        ui_text_wrap(v, ui_rect(card.x + t->pad, y, name_w, name_h), c->label, name_px, UI_BOLD,
+                     name_colour, 2, UI_CENTER);
     y += name_h + g * 2;
     int bw = portrait ? colw : (colw - t->gap) / 2;
     if (bw > ui_sc(t, 340))

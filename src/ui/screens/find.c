@@ -242,8 +242,15 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     int y = f->box.y + f->box.h + t->gap * 2;
     int bottom = screen_keyboard(k) - t->gap;
     if (!search_query_enough(f->query.text)) {
-        ui_text_in(v, ui_rect(t->pad, y, v->w - 2 * t->pad, bh), kiosk_tr(k, S_FIND_MORE),
-                   t->px_body, t->px_small, UI_REGULAR, t->muted, UI_CENTER);
+        /* The field's placeholder is the screen's one instruction: where the
+         * field cannot show it whole (larger text, a panel upright), it is
+         * said in full below it, before anything is typed. */
+        const char *say = kiosk_tr(k, S_FIND_PLACEHOLDER);
+        int inner = f->box.w - 2 * ui_sc(t, 12);
+        if (f->query.text[0] || ui_text_width(v, say, t->px_body * 7 / 10, UI_REGULAR) <= inner)
+            say = kiosk_tr(k, S_FIND_MORE);
+        ui_text_wrap(v, ui_rect(t->pad, y, v->w - 2 * t->pad, 3 * bh), say, t->px_body, UI_REGULAR,
+                     t->muted, 3, UI_CENTER);
         return;
     }
     /* A short word may be the start of a name not matched yet: whether it
