@@ -616,6 +616,32 @@ static void assert_drawn_whole(const UiView *v, const char *prefix)
     fail_msg("at %dx%d, nothing drawn reads '%s…'", v->w, v->h, prefix);
 }
 
+/* Welcome reads whole: the instruction and the venue wrap, and the way back
+ * from a language chosen by mistake ("English") is never "Engl…". */
+static void test_welcome_whole(void **state)
+{
+    Fixture *f = *state;
+    use_real_font(f);
+    Uid *d = f->d;
+    static const int AT[][2] = {{800, 480}, {480, 800}, {720, 1280}, {1080, 1920}, {1280, 720}};
+    for (int i = 0; i < 4; i++) {
+        bool es = i & 1, larger = i & 2;
+        if (es)
+            uid_press(d, "Español");
+        if (larger)
+            uid_press(d, es ? "Texto más grande" : "Larger text");
+        for (size_t s = 0; s < sizeof AT / sizeof AT[0]; s++) {
+            uid_resize(d, AT[s][0], AT[s][1]);
+            assert_message_whole(d);
+        }
+        uid_resize(d, 800, 480);
+        if (larger)
+            uid_press(d, es ? "Texto más grande" : "Larger text");
+        if (es)
+            uid_press(d, "English");
+    }
+}
+
 /* A guest with larger text, on a panel upright, reads Find me's one
  * instruction whole, and "Is this you?" with the company whole: it is what
  * tells them the row is theirs. */
@@ -1032,6 +1058,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_walkin_consent_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walkin_errors_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(test_find_and_confirm_whole, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_welcome_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_bar_apart, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_larger_text_room, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interests_fix_bar_apart, setup, teardown),

@@ -51,38 +51,73 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
     }
 }
 
+/* Buttons first..first+n-1 of the switches on one line at y, right-aligned
+ * in avail: as wide as their labels at body size, else narrowed, each no
+ * further than its label needs at the smallest size a button shrinks it to
+ * when they all can be; else in proportion. */
+static void switch_row(Kiosk *k, const char *const *label, const uint32_t *id, const int *w,
+                       const int *least, int n, int y, int avail)
+{
+    const UiTheme *t = &k->theme;
+    UiView *v = k->view;
+    int sum = 0, sum_least = 0;
+    for (int i = 0; i < n; i++) {
+        sum += w[i];
+        sum_least += least[i];
+    }
+    avail -= (n - 1) * t->gap;
+    int x = v->w - t->pad;
+    for (int i = n - 1; i >= 0; i--) {
+        int bw = w[i];
+        if (sum > avail && avail >= sum_least)
+            bw =
+                least[i] + (int)((long)(w[i] - least[i]) * (avail - sum_least) / (sum - sum_least));
+        else if (sum > avail)
+            bw = (int)((long)w[i] * avail / sum);
+        x -= bw;
+        bool lit = (id[i] == ID_CONTRAST && k->contrast) || (id[i] == ID_SPEECH && k->speech);
+        ui_button(v, t, &k->in, id[i], ui_rect(x, y, bw, t->target), label[i],
+                  lit ? UI_BTN_PRIMARY : UI_BTN_SECONDARY, t->px_body);
+        x -= t->gap;
+    }
+}
+
 /* Spoken guidance, larger text and language, top right, right of the staff
- * gesture's corner; narrowed alike (their labels shrink) when they do not
- * all fit beside it. */
-static void switches(Kiosk *k)
+ * gesture's corner. Where their labels cannot all be read on one line (larger
+ * text in Spanish on a panel upright) the language goes on a line of its
+ * own below: "Engl…" would hide the way back from a language chosen by
+ * mistake. Returns the y below them. */
+static int switches(Kiosk *k)
 {
     const UiTheme *t = &k->theme;
     UiView *v = k->view;
     int bh = t->target;
     const char *label[3] = {kiosk_tr(k, S_SPEECH), kiosk_tr(k, S_CONTRAST),
                             kiosk_tr(k, S_OTHER_LANGUAGE)};
-    int w[3], sum = 2 * t->gap;
+    static const uint32_t ID[3] = {ID_SPEECH, ID_CONTRAST, ID_LANG};
+    int w[3], least[3], sum_least = 2 * t->gap;
     for (int i = 0; i < 3; i++) {
         w[i] = screen_button_w(k, label[i], t->px_body, t->btn_min) + (i < 2 ? bh / 2 : 0);
-        sum += w[i];
+        least[i] = ui_text_width(v, label[i], t->px_body * 6 / 10, UI_BOLD) + 2 * ui_sc(t, 12) + 2;
+        if (least[i] > w[i])
+            least[i] = w[i];
+        sum_least += least[i];
     }
     int avail = v->w - 2 * t->pad - t->target - t->gap;
-    int x = v->w - t->pad;
-    static const uint32_t ID[3] = {ID_SPEECH, ID_CONTRAST, ID_LANG};
-    for (int i = 2; i >= 0; i--) {
-        int bw = sum > avail ? (int)((long)w[i] * (avail - 2 * t->gap) / (sum - 2 * t->gap)) : w[i];
-        x -= bw;
-        bool lit = (ID[i] == ID_CONTRAST && k->contrast) || (ID[i] == ID_SPEECH && k->speech);
-        ui_button(v, t, &k->in, ID[i], ui_rect(x, t->pad, bw, bh), label[i],
-                  lit ? UI_BTN_PRIMARY : UI_BTN_SECONDARY, t->px_body);
-        x -= t->gap;
+    if (sum_least <= avail || v->w > v->h) {
+        switch_row(k, label, ID, w, least, 3, t->pad, avail);
+        return t->pad + bh;
     }
+    switch_row(k, label, ID, w, least, 2, t->pad, avail);
+    switch_row(k, label + 2, ID + 2, w + 2, least + 2, 1, t->pad + bh + t->gap, avail);
+    return t->pad + 2 * bh + t->gap;
 }
 
 /* The heights of the column's parts, measured first so it can be centred. */
 typedef struct Column {
     int colw, x0;
     int logo_h, title_px, title_h, sub_h, hint_h, big_h, row_h, g;
+    int sub_px, hint_px; /* 0: one line, shrunk as needed; else two lines at that size */
     bool title_two;
     char sub[CONFIG_STR * 2 + 8];
 } Column;
@@ -91,6 +126,32 @@ static int column_total(const Column *c, const UiTheme *t)
 {
     return (c->logo_h ? c->logo_h + c->g : 0) + c->title_h + (c->sub_h ? c->sub_h + t->gap : 0) +
            c->g + c->hint_h + c->g + c->big_h + t->gap * 2 + c->row_h;
+}
+
+/* How a line of the column is set: 0 when it fits one line (shrunk as far
+ * as small text), else the size at which it wraps on two (body text, or
+ * small text when body text is too big even for two). Its height in *h. */
+static int line_px(Kiosk *k, const char *text, UiWeight weight, int w, int *h)
+{
+    const UiTheme *t = &k->theme;
+    UiView *v = k->view;
+    if (ui_text_width(v, text, t->px_small, weight) <= w) {
+        *h = ui_text_height(v, t->px_body, weight);
+        return 0;
+    }
+    int px = ui_text_wraps(v, text, t->px_body, weight, w, 2) ? t->px_body : t->px_small;
+    *h = 2 * ui_text_height(v, px, weight);
+    return px;
+}
+
+/* A line of the column as line_px set it, in r. */
+static void draw_line(UiView *v, const UiTheme *t, UiRect r, const char *text, int px, UiWeight w,
+                      UiColor colour)
+{
+    if (px)
+        ui_text_wrap(v, r, text, px, w, colour, 2, UI_CENTER);
+    else
+        ui_text_in(v, r, text, t->px_body, t->px_small, w, colour, UI_CENTER);
 }
 
 static void measure_column(Kiosk *k, Column *c, bool portrait, int avail)
@@ -117,8 +178,11 @@ static void measure_column(Kiosk *k, Column *c, bool portrait, int avail)
         snprintf(c->sub, sizeof c->sub, "%s · %s", date, cfg->venue);
     else
         snprintf(c->sub, sizeof c->sub, "%s%s", date, cfg->venue);
-    c->sub_h = c->sub[0] ? ui_text_height(v, t->px_body, UI_REGULAR) : 0;
-    c->hint_h = ui_text_height(v, t->px_body, UI_REGULAR);
+    c->sub_h = 0;
+    c->sub_px = c->sub[0] ? line_px(k, c->sub, UI_REGULAR, c->colw, &c->sub_h) : 0;
+    /* A notice (an unknown code scanned) takes the hint's place. */
+    const char *hint = kiosk_tr(k, k->notice >= 0 ? (UiStr)k->notice : S_WELCOME_HINT);
+    c->hint_px = line_px(k, hint, k->notice >= 0 ? UI_BOLD : UI_REGULAR, c->colw, &c->hint_h);
     c->big_h = t->target * 13 / 10;
     c->row_h = portrait ? 2 * t->target + t->gap : t->target;
     c->g = ui_sc(t, portrait ? 28 : 14);
@@ -158,19 +222,17 @@ static int heading(Kiosk *k, const Column *c, int y)
     y += c->title_h;
     if (c->sub_h) {
         y += t->gap;
-        ui_text_in(v, ui_rect(c->x0, y, c->colw, c->sub_h), c->sub, t->px_body, t->px_small,
-                   UI_REGULAR, t->muted, UI_CENTER);
+        draw_line(v, t, ui_rect(c->x0, y, c->colw, c->sub_h), c->sub, c->sub_px, UI_REGULAR,
+                  t->muted);
         y += c->sub_h;
     }
     y += c->g;
     /* A notice (an unknown scanned code) takes the hint's place. */
     UiRect hr = ui_rect(c->x0, y, c->colw, c->hint_h);
     if (k->notice >= 0)
-        ui_text_in(v, hr, kiosk_tr(k, (UiStr)k->notice), t->px_body, t->px_small, UI_BOLD, t->error,
-                   UI_CENTER);
+        draw_line(v, t, hr, kiosk_tr(k, (UiStr)k->notice), c->hint_px, UI_BOLD, t->error);
     else
-        ui_text_in(v, hr, kiosk_tr(k, S_WELCOME_HINT), t->px_body, t->px_small, UI_REGULAR, t->text,
-                   UI_CENTER);
+        draw_line(v, t, hr, kiosk_tr(k, S_WELCOME_HINT), c->hint_px, UI_REGULAR, t->text);
     return y + c->hint_h + c->g;
 }
 
@@ -203,9 +265,8 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     (void)st;
     (void)now;
     const UiTheme *t = &k->theme;
-    switches(k);
+    int top = switches(k) + t->gap;
     bool portrait = v->h > v->w;
-    int top = t->pad + t->target + t->gap;
     int avail = v->h - t->pad - top;
     Column c;
     measure_column(k, &c, portrait, avail);
