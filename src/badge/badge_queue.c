@@ -113,8 +113,8 @@ Active *active_push(BadgeQueue *q, const PrintJob *job)
         q->capactive = cap;
     }
     Active *a = &q->active[q->nactive++];
+    memset(a, 0, sizeof *a);
     a->job = *job;
-    a->next_at = 0;
     return a;
 }
 
@@ -283,7 +283,9 @@ static int64_t work(BadgeQueue *q, Request *req, size_t nreq)
         } else if (a->job.state != PRINT_QUEUED) {
             continue;
         } else if (stopped != SIZE_MAX && !strcmp(q->active[stopped].job.printer, a->job.printer)) {
-            wait_stopped(q, a, q->active[stopped].job.error);
+            /* The printer's reason, not that job's error: it may have given
+             * up waiting meanwhile ("not printed: ..."). */
+            wait_stopped(q, a, q->stopped_why);
         } else if (attempt(q, a) && stopped == SIZE_MAX) {
             stopped = i;
         }

@@ -36,7 +36,8 @@ struct BadgeQueue {
     BadgeQueueOptions opt;
     BadgeNotifyFn notify;
     void *ud;
-    FontSet *fonts; /* used by the worker only */
+    FontSet *fonts;        /* used by the worker only */
+    char stopped_why[512]; /* the worker's: why the printer last found stopped is */
     pthread_t thread;
 
     int cancel;             /* set (atomically) when the queue stops: libcups lets go */

@@ -196,6 +196,7 @@ bool attempt(BadgeQueue *q, Active *a)
             return false; /* the row is as it was: queued */
         status_printer(q, ready == 0 ? NULL : err, ready == 1 && q->opt.wait_stopped);
         if (ready == 1 && q->opt.wait_stopped) {
+            text_copy(q->stopped_why, sizeof q->stopped_why, err);
             wait_stopped(q, a, err);
             return true;
         }
