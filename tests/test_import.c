@@ -121,9 +121,6 @@ static void test_eventbrite(void **state)
     done(&l, &rep);
 }
 
-/* A list with Eventbrite's own "Barcode #" column: that is the ticket's
- * barcode; without an order number nothing is composed; a barcode that is the
- * code itself is no second code. Other lists have none. */
 /* A ticket Eventbrite collected no attendee details for reads "Info
  * Requested" in every attendee field: no guest of that name, a clear reason;
  * a guest who left one question unanswered keeps their name. */
@@ -151,6 +148,9 @@ static void test_eventbrite_info_requested(void **state)
     done(&l, &rep);
 }
 
+/* A list with Eventbrite's own "Barcode #" column: that is the ticket's
+ * barcode; without an order number nothing is composed; a barcode that is the
+ * code itself is no second code. Other lists have none. */
 static void test_ticket_barcodes(void **state)
 {
     (void)state;
@@ -352,6 +352,39 @@ static void test_cp850(void **state)
     assert_string_equal(l.items[2].company, "Ñandú S.A.");
     assert_non_null(strstr(rep.encoding_note, "850"));
     assert_non_null(strstr(rep.encoding_note, "MS-DOS"));
+    done(&l, &rep);
+
+    /* Capitals (Í Ó Á read Ö à µ in 1252), and only á and í (¡ and a no-break
+     * space in 1252). */
+    const char caps[] = "First Name,Last Name,Company\r\n"
+                        "MAR\xD6"
+                        "A,GARC\xD6"
+                        "A,L\xE0PEZ Y GONZ\xB5LEZ\r\n"
+                        "Mar\xA1"
+                        "a,S\xA0nchez,Mart\xA1nez Hnos\r\n";
+    assert_int_equal(parse_guests(caps, sizeof caps - 1, &l, &rep), 0);
+    assert_int_equal(l.count, 2);
+    assert_string_equal(l.items[0].first, "MARÍA");
+    assert_string_equal(l.items[0].last, "GARCÍA");
+    assert_string_equal(l.items[0].company, "LÓPEZ Y GONZÁLEZ");
+    assert_string_equal(l.items[1].first, "María");
+    assert_string_equal(l.items[1].last, "Sánchez");
+    assert_string_equal(l.items[1].company, "Martínez Hnos");
+    assert_non_null(strstr(rep.encoding_note, "850"));
+    done(&l, &rep);
+
+    /* A 1252 list whose only bytes above 0x7F are no-break spaces pasted at
+     * the end of names, and one in capitals: still 1252. */
+    const char nbsp[] = "First Name,Last Name,Company\r\n"
+                        "Ana\xA0,Lee\xA0,Acme\r\n"
+                        "JOS\xC9,GARC\xCD"
+                        "A,ACME\r\n";
+    assert_int_equal(parse_guests(nbsp, sizeof nbsp - 1, &l, &rep), 0);
+    assert_int_equal(l.count, 2);
+    assert_null(strstr(l.items[0].first, "á"));
+    assert_string_equal(l.items[1].first, "JOSÉ");
+    assert_string_equal(l.items[1].last, "GARCÍA");
+    assert_non_null(strstr(rep.encoding_note, "Windows-1252"));
     done(&l, &rep);
 
     /* The same names in Windows-1252 stay Windows-1252, curly quotes and all. */

@@ -68,7 +68,8 @@ static const uint16_t CP1252_HIGH[32] = {
 
 /* Code points of bytes 0x80..0xFF in IBM code page 850 (MS-DOS Latin 1, which
  * Excel's "CSV (MS-DOS)" writes on Western European and American systems;
- * code page 437 has the same letters at the same places). */
+ * code page 437 has its small accented letters and Ñ, Ä, Å, Ç, É, Ö, Ü at the
+ * same places, not its other capitals). */
 static const uint16_t CP850_HIGH[128] = {
     0x00C7, 0x00FC, 0x00E9, 0x00E2, 0x00E4, 0x00E0, 0x00E5, 0x00E7, 0x00EA, 0x00EB, 0x00E8, 0x00EF,
     0x00EE, 0x00EC, 0x00C4, 0x00C5, 0x00C9, 0x00E6, 0x00C6, 0x00F4, 0x00F6, 0x00F2, 0x00FB, 0x00F9,
@@ -158,11 +159,35 @@ static char char_class(uint32_t cp)
     return ' ';
 }
 
+/* The accented letters of Spanish, French, Portuguese and German names, in
+ * either case: a byte that reads as one of them is better evidence than one
+ * that reads as a rarer letter (Ö, µ, Ð). */
+static bool common_letter(uint32_t cp)
+{
+    static const char LETTERS[] = "áéíóúñüçàèêôãõâÁÉÍÓÚÑÜÇÀÈÊÔÃÕÂ";
+    char utf8[4];
+    size_t n = cp < 0x800 ? 2 : 3;
+    if (cp < 0x80)
+        return false;
+    if (n == 2) {
+        utf8[0] = (char)(0xC0 | (cp >> 6));
+        utf8[1] = (char)(0x80 | (cp & 0x3F));
+    } else {
+        utf8[0] = (char)(0xE0 | (cp >> 12));
+        utf8[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        utf8[2] = (char)(0x80 | (cp & 0x3F));
+    }
+    utf8[n] = '\0';
+    return strstr(LETTERS, utf8) != NULL;
+}
+
 /* How plausible the text is read in the code page: each byte above 0x7F next
- * to a letter scores +1 when it reads as a letter in the case its neighbour
- * suggests (or as a quote or dash), -1 when it reads as an upper-case letter
- * right after a lower-case one ("JosÚ") or as a symbol touching a word
- * ("Mu¤oz"), and an undefined byte -2. */
+ * to a letter scores, read as a letter in the case its neighbours suggest, +2
+ * for a common one and +1 for another, or +1 as a quote or dash beside a
+ * word; it counts -2 read as a capital right after a small letter ("JosÚ"),
+ * -1 as a small letter between two capitals ("LàPEZ"), as a mark inside a word
+ * ("Mar¡a", a no-break space in "S nchez"; an apostrophe may be), or as a
+ * symbol touching a word ("Mu¤oz"); an undefined byte counts -2. */
 static long plausibility(TextCodePage page, const unsigned char *s, size_t len)
 {
     long score = 0;
@@ -176,13 +201,21 @@ static long plausibility(TextCodePage page, const unsigned char *s, size_t len)
         }
         char prev = i > 0 ? char_class(code_point(page, s[i - 1])) : ' ';
         char next = i + 1 < len ? char_class(code_point(page, s[i + 1])) : ' ';
-        bool by_word = prev == 'l' || prev == 'L' || next == 'l' || next == 'L';
-        if (!by_word)
+        bool prev_letter = prev == 'l' || prev == 'L', next_letter = next == 'l' || next == 'L';
+        if (!prev_letter && !next_letter)
+            continue;
+        /* 0xA0 is á in 850 and a no-break space in 1252, which a name pasted
+         * from a web page brings at its end: evidence only inside a word. */
+        if (s[i] == 0xA0 && !(prev_letter && next_letter))
             continue;
         char c = char_class(cp);
         if (c == 'L' && prev == 'l')
+            score -= 2; /* "JosÚ", "GarcÝa": not how any name is written */
+        else if (c == 'l' && prev == 'L' && next == 'L')
             score -= 1;
-        else if (c == 'l' || c == 'L' || c == 'q')
+        else if (c == 'l' || c == 'L')
+            score += common_letter(cp) ? 2 : 1;
+        else if (c == 'q' && (!prev_letter || !next_letter || cp == 0x2019))
             score += 1;
         else
             score -= 1;
@@ -416,8 +449,12 @@ size_t text_first_grapheme(const char *s)
 size_t text_last_grapheme_start(const char *s, size_t len)
 {
     char *head = malloc(len + 1);
-    if (!head)
-        return len ? len - 1 : 0;
+    if (!head) { /* the last code point, then: never half of one */
+        size_t i = len ? len - 1 : 0;
+        while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i--;
+        return i;
+    }
     memcpy(head, s, len);
     head[len] = '\0';
     size_t at = 0, last = 0;
