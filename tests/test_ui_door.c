@@ -280,6 +280,12 @@ static void test_scan_keeps_the_picks(void **state)
     uid_press(f->d, "Mentoring");
     uid_press(f->d, "You may contact me about partnering");
     uid_wait(f->d, 2000);
+    /* A code nobody has ends nothing: nothing saved, no badge yet. */
+    uid_scan(f->d, "999999");
+    assert_string_equal(uid_screen(f->d), "interests");
+    assert_true(uid_ticked(f->d, "Welding Technology"));
+    assert_int_equal(f->prints, 0);
+    uid_wait(f->d, 2000);
     uid_scan(f->d, "2713854927");
     assert_string_equal(uid_screen(f->d), "interests");
     assert_false(uid_ticked(f->d, "Welding Technology")); /* the next guest's own */

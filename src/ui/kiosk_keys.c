@@ -131,7 +131,7 @@ static bool take_scan(Kiosk *k, int64_t t, int64_t now)
             current(k)->edited(k, cur_state(k));
     }
     k->scan_len = 0;
-    if (current(k)->scanned)
+    if (current(k)->scanned && visit_code_is_another(k->env.visit, code))
         current(k)->scanned(k, cur_state(k));
     kiosk_checked_in(k, visit_check_in_code(k->env.visit, code), now);
     return true;

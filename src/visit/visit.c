@@ -248,36 +248,54 @@ VisitOutcome visit_check_in(Visit *v, const char *guest_id)
     return out;
 }
 
-VisitOutcome visit_check_in_code(Visit *v, const char *code)
+/* The guest a scanned code names: a ticket's code, or the link of a badge
+ * printed at any of the event's kiosks, which carries the code (or, for a
+ * guest without one, their id: badge_data.c). 1 with g filled, 0 none, -1
+ * after visit_fail. */
+static int code_guest(Visit *v, const char *code, Guest *g)
 {
-    /* A ticket's code, or the link of a badge printed at any of the event's
-     * kiosks, which carries the code. */
     char *c = NULL;
     int found = link_code(v->env.cfg->qr_url, v->env.cfg->catalog_url, code, &c);
     if (found < 0) {
         visit_fail(v, "out of memory reading a scanned code");
-        return VISIT_FAILED;
+        return -1;
     }
     if (found == 0)
-        return VISIT_UNKNOWN;
+        return 0;
+    StoreStatus st = store_guest_by_code(v->env.store, c, g);
+    if (st == STORE_NOT_FOUND && strlen(c) == ID_LEN)
+        st = store_guest_get(v->env.store, c, g);
+    free(c);
+    if (st == STORE_OK)
+        return 1;
+    if (st == STORE_NOT_FOUND || st == STORE_INVALID)
+        return 0;
+    visit_store_failed(v, "cannot look up a scanned code");
+    return -1;
+}
+
+VisitOutcome visit_check_in_code(Visit *v, const char *code)
+{
     Guest g;
     guest_init(&g);
-    VisitOutcome out;
-    StoreStatus st = store_guest_by_code(v->env.store, c, &g);
-    /* A badge of a guest without a code carries the guest's id (badge_data.c). */
-    if (st == STORE_NOT_FOUND && strlen(c) == ID_LEN)
-        st = store_guest_get(v->env.store, c, &g);
-    if (st == STORE_OK) {
-        out = check_in_guest(v, &g);
-    } else if (st == STORE_NOT_FOUND || st == STORE_INVALID) {
-        out = VISIT_UNKNOWN;
-    } else {
-        visit_store_failed(v, "cannot look up a scanned code");
-        out = VISIT_FAILED;
-    }
+    int found = code_guest(v, code, &g);
+    VisitOutcome out = found > 0    ? check_in_guest(v, &g)
+                       : found == 0 ? VISIT_UNKNOWN
+                                    : VISIT_FAILED;
     guest_clear(&g);
-    free(c);
     return out;
+}
+
+bool visit_code_is_another(Visit *v, const char *code)
+{
+    const VisitGuest *vg = visit_guest(v);
+    if (!vg)
+        return false;
+    Guest g;
+    guest_init(&g);
+    bool other = code_guest(v, code, &g) > 0 && strcmp(g.id, vg->id) != 0;
+    guest_clear(&g);
+    return other;
 }
 
 /* ---- walk-in ---- */
@@ -416,9 +434,12 @@ static VisitOutcome walk_in(Visit *v, VisitWalkin *w, bool anyway)
     out = walkin_add(v, val, w->consent, anyway, &g, &r, &added);
     if (out == VISIT_CHECKED_IN)
         out = added ? checked_in(v, &g, &r) : check_in_guest(v, &g);
-    /* What they typed is theirs to correct (visit_fix_details). */
+    /* What they typed is theirs to correct (visit_fix_details): a new record
+     * only. A walk-in found from an earlier visit has details that form did
+     * not type here (an email, a phone), not to be shown to whoever stands
+     * at the kiosk now. */
     if (out == VISIT_CHECKED_IN)
-        v->guest.typed = true;
+        v->guest.typed = added;
 out:
     guest_clear(&g);
     for (int i = 0; i < VISIT_FIELD_COUNT; i++)

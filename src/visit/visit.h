@@ -98,6 +98,9 @@ VisitOutcome visit_check_in(Visit *v, const char *guest_id);
  * the link of a badge's QR code (core/link.h), which carries the code. A link
  * with no code of this event is VISIT_UNKNOWN. */
 VisitOutcome visit_check_in_code(Visit *v, const char *code);
+/* Whether a scanned code names a guest other than the one of this visit (the
+ * next person in line): their visit would end this one. */
+bool visit_code_is_another(Visit *v, const char *code);
 
 /* The walk-in form. */
 enum {

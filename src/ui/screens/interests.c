@@ -111,12 +111,14 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
 }
 
 /* The next person in line scans their ticket while this guest is still
- * choosing: what they ticked is saved as Continue would save it (their badge
+ * choosing (on Interests, or on the screens it opens: their form, "Not
+ * you?"): what they ticked is saved as Continue would save it (their badge
  * prints with it), not dropped unseen. A save that fails changes nothing the
  * guest could still do anything about: the scan goes on. */
-static void scanned(Kiosk *k, void *st)
+void screen_interests_scanned(Kiosk *k, void *st)
 {
-    Interests *in = st;
+    (void)st;
+    Interests *in = kiosk_state(k, SCREEN_INTERESTS);
     (void)visit_save_interests(k->env.visit, in->picked, in->kinds, in->consent);
 }
 
@@ -441,7 +443,7 @@ const UiScreen screen_interests = {
     .destroy = destroy,
     .enter = enter,
     .press = press,
-    .scanned = scanned,
+    .scanned = screen_interests_scanned,
     .scroll = scroll,
     .layout = layout,
 };

@@ -103,9 +103,9 @@ typedef struct UiScreen {
     UiEdit *(*field)(Kiosk *k, void *st);
     /* The router changed the field (a scan taken back out). Optional. */
     void (*edited)(Kiosk *k, void *st);
-    /* A code was scanned here, before the visit moves to whoever it names
-     * (the next person in line, or the same guest): what the guest on this
-     * screen has done is kept. Optional. */
+    /* A code naming another guest was scanned here (the next person in
+     * line), before the visit moves to them: what the guest on this screen
+     * has done is kept. Optional. */
     void (*scanned)(Kiosk *k, void *st);
     /* The scroll area with widget id id, for dragging. Optional. */
     UiScroll *(*scroll)(Kiosk *k, void *st, uint32_t id);
@@ -251,6 +251,9 @@ void screen_walkin_fix_open(Kiosk *k, bool consent, int64_t now);
 /* Back on Interests from that form, with what was picked there as it was;
  * the consent box as the form left it (NULL: as it was). */
 void screen_interests_back(Kiosk *k, const bool *consent, int64_t now);
+/* The scanned callback of Interests and the screens it opens: the picks on
+ * Interests saved before another guest's scan ends the visit. */
+void screen_interests_scanned(Kiosk *k, void *st);
 /* Program i's page. */
 void screen_program_open(Kiosk *k, size_t i, int64_t now);
 /* The staff page of one guest (found by the lookup). */

@@ -133,6 +133,7 @@ const UiScreen screen_walkin_fix = {
     .create = create,
     .reset = reset,
     .press = press,
+    .scanned = screen_interests_scanned, /* the picks left on Interests */
     .text = screen_form_on_text,
     .key = key,
     .focus = screen_form_on_focus,
