@@ -351,11 +351,10 @@ static void test_translations(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_script_parse),    cmocka_unit_test(test_script_errors),
-        cmocka_unit_test(test_keyboard),        cmocka_unit_test(test_edit_tone_marks),
-        cmocka_unit_test(test_edit_tone_marks), cmocka_unit_test(test_text_fit),
-        cmocka_unit_test(test_scroll_inertia),  cmocka_unit_test(test_row_faces),
-        cmocka_unit_test(test_translations),
+        cmocka_unit_test(test_script_parse), cmocka_unit_test(test_script_errors),
+        cmocka_unit_test(test_keyboard),     cmocka_unit_test(test_edit_tone_marks),
+        cmocka_unit_test(test_text_fit),     cmocka_unit_test(test_scroll_inertia),
+        cmocka_unit_test(test_row_faces),    cmocka_unit_test(test_translations),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

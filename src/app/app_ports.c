@@ -215,9 +215,6 @@ static void sync_status(void *ud, SyncStatus *out)
     sync_worker_status(a->sync, out);
 }
 
-/* When event.ini names a folder (relative: to the event folder); a copy of
- * what the kiosk starts with follows in a few seconds. */
-
 /* What tells this computer from another booted from a copy of its card: the
  * board's serial number (a Raspberry Pi's device tree has it), else
  * systemd's machine id, else the host name; "" when none can be read. */
@@ -240,6 +237,8 @@ static void machine_name(char *out, size_t n)
     out[n - 1] = '\0';
 }
 
+/* When event.ini names a folder (relative: to the event folder); a copy of
+ * what the kiosk starts with follows in a few seconds. */
 static void sync_start(App *a, VisitEnv *env)
 {
     const EventConfig *cfg = a->cfg;

@@ -146,7 +146,6 @@ char *file_dir_of(const char *path)
     return dir;
 }
 
-/* Writes data to a temporary file beside path, flushed, renamed over path. */
 /* Puts the written temporary file tmp under path: renamed over it, or with
  * only_new linked to a name that must not exist (EEXIST when it does). A
  * file system without links (a FAT stick) gets the name checked first and
@@ -169,6 +168,8 @@ static int place(const char *tmp, const char *path, bool only_new)
     return rename(tmp, path);
 }
 
+/* Writes data to a temporary file beside path, flushed, then puts it under
+ * path (place). */
 static int write_atomic(const char *path, const void *data, size_t len, mode_t mode, bool only_new)
 {
     const char *slash = strrchr(path, '/');

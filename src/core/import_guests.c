@@ -260,7 +260,6 @@ static int check_header(GuestCtx *c, const CsvRecord *rec)
     return 0;
 }
 
-/* Sets *field to the trimmed cell. */
 /* Eventbrite writes "Info Requested" in every attendee field of a ticket it
  * asked only the buyer about: a placeholder, not a name or a company. */
 static bool placeholder(const char *v)
@@ -276,6 +275,7 @@ static bool placeholder(const char *v)
     return n == sizeof WORDS - 1 && strncasecmp(v, WORDS, n) == 0;
 }
 
+/* Sets *field to the trimmed cell (empty for a placeholder). */
 static int take(char **field, const CsvRecord *rec, const ImportColumn *col)
 {
     char *v = text_trim_dup(import_cell(rec, col));

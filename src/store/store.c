@@ -142,11 +142,16 @@ static bool needs_immutable(const char *path)
 {
     char *dir = store_dir_of(path);
     struct statvfs vfs;
-    bool roomy =
-        dir && access(dir, W_OK) == 0 &&
-        (statvfs(dir, &vfs) != 0 || (uint64_t)vfs.f_bavail * vfs.f_frsize >= STORE_SHM_ROOM);
+    bool writable = dir && access(dir, W_OK) == 0;
+    bool roomy = writable && (statvfs(dir, &vfs) != 0 ||
+                              (uint64_t)vfs.f_bavail * vfs.f_frsize >= STORE_SHM_ROOM);
     free(dir);
     if (roomy)
+        return false;
+    /* On a full disk, a -shm already there (a kiosk has the database open)
+     * takes no room to read through, and a kiosk writing it needs the
+     * readers' locks. */
+    if (writable && path_exists(path, "-shm"))
         return false;
     char wal[4200];
     snprintf(wal, sizeof wal, "%s-wal", path);

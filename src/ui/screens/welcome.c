@@ -180,9 +180,15 @@ static void measure_column(Kiosk *k, Column *c, bool portrait, int avail)
         snprintf(c->sub, sizeof c->sub, "%s%s", date, cfg->venue);
     c->sub_h = 0;
     c->sub_px = c->sub[0] ? line_px(k, c->sub, UI_REGULAR, c->colw, &c->sub_h) : 0;
-    /* A notice (an unknown code scanned) takes the hint's place. */
-    const char *hint = kiosk_tr(k, k->notice >= 0 ? (UiStr)k->notice : S_WELCOME_HINT);
-    c->hint_px = line_px(k, hint, k->notice >= 0 ? UI_BOLD : UI_REGULAR, c->colw, &c->hint_h);
+    /* A notice (an unknown code scanned) takes the hint's place, in the room
+     * the larger of the two needs, so the buttons stay where they are when it
+     * comes and goes. */
+    int hint_h = 0, notice_h = 0;
+    int hint_px = line_px(k, kiosk_tr(k, S_WELCOME_HINT), UI_REGULAR, c->colw, &hint_h);
+    int notice_px = line_px(k, kiosk_tr(k, k->notice >= 0 ? (UiStr)k->notice : S_SCAN_UNKNOWN),
+                            UI_BOLD, c->colw, &notice_h);
+    c->hint_px = k->notice >= 0 ? notice_px : hint_px;
+    c->hint_h = hint_h > notice_h ? hint_h : notice_h;
     c->big_h = t->target * 13 / 10;
     c->row_h = portrait ? 2 * t->target + t->gap : t->target;
     c->g = ui_sc(t, portrait ? 28 : 14);
