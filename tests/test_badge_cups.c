@@ -397,6 +397,35 @@ static void test_stopped_queue_waits_then_prints_once(void **state)
     store_close(s);
 }
 
+/* The badge of the guest with code (id guest_id) sent to CUPS, recorded as
+ * a kiosk records a job it sent, and then the printer stopped as when its
+ * labels run out: a disabled printer still accepts jobs, and they wait.
+ * Returns the job's id at CUPS. */
+static int sent_then_stopped(Fixture *f, Store *s, const char *code, const char *guest_id)
+{
+    char *pdf = tu_path(f->dir, "sent.pdf");
+    TuRun r = tu_lanyard("badge", "--db", f->db, "--code", code, "--out", pdf, NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_free(&r);
+    cups_stop("out of labels");
+    const char *lp[] = {"/usr/bin/lp", "-d", cups.queue, pdf, NULL};
+    r = tu_run(lp, NULL);
+    assert_int_equal(r.status, 0);
+    const char *dash = strrchr(r.out, '-');
+    assert_non_null(dash);
+    int cups_id = atoi(dash + 1);
+    assert_true(cups_id > 0);
+    tu_run_free(&r);
+    free(pdf);
+    PrintJob job;
+    assert_int_equal(store_print_add(s, guest_id, cups.queue, time_now_ms(), &job), STORE_OK);
+    job.state = PRINT_SENT;
+    job.attempts = 1;
+    job.cups_job_id = cups_id;
+    assert_int_equal(store_print_update(s, &job, time_now_ms()), STORE_OK);
+    return cups_id;
+}
+
 /* A printer left stopped (no one loaded labels): the badge held for it, and
  * one CUPS already had, fail once held for stopped_give_up_ms, and CUPS has
  * nothing left that would print when the printer is started hours later. */
@@ -412,23 +441,7 @@ static void test_stopped_queue_gives_up(void **state)
     bt_guest_id(s, "G01", jose);
 
     /* G01's badge reached CUPS before the labels ran out: it waits there. */
-    char *pdf = tu_path(f->dir, "jose.pdf");
-    TuRun r = tu_lanyard("badge", "--db", f->db, "--code", "G01", "--out", pdf, NULL);
-    assert_int_equal(r.status, 0);
-    tu_run_free(&r);
-    cups_stop("out of labels");
-    const char *lp[] = {"/usr/bin/lp", "-d", cups.queue, pdf, NULL};
-    r = tu_run(lp, NULL);
-    assert_int_equal(r.status, 0);
-    const char *dash = strrchr(r.out, '-');
-    assert_non_null(dash);
-    PrintJob sent;
-    assert_int_equal(store_print_add(s, jose, cups.queue, time_now_ms(), &sent), STORE_OK);
-    sent.state = PRINT_SENT;
-    sent.attempts = 1;
-    sent.cups_job_id = atoi(dash + 1);
-    assert_int_equal(store_print_update(s, &sent, time_now_ms()), STORE_OK);
-    tu_run_free(&r);
+    (void)sent_then_stopped(f, s, "G01", jose);
 
     BtWatch w;
     bt_watch_init(&w);
@@ -450,7 +463,6 @@ static void test_stopped_queue_gives_up(void **state)
     assert_non_null(strstr(job.error, "reprint"));
     assert_int_equal(job.cups_job_id, 0);
     assert_int_equal(pdf_count(), 0);
-    free(pdf);
     store_close(s);
 }
 
@@ -467,27 +479,7 @@ static void test_waiting_job_at_stopped_printer(void **state)
     char err[512], ana[ID_LEN + 1];
     assert_int_equal(store_open(f->db, 0, &s, err, sizeof err), STORE_OK);
     bt_guest_id(s, BT_ANA_CODE, ana);
-    char *pdf = tu_path(f->dir, "ana.pdf");
-    TuRun r = tu_lanyard("badge", "--db", f->db, "--code", BT_ANA_CODE, "--out", pdf, NULL);
-    assert_int_equal(r.status, 0);
-    tu_run_free(&r);
-
-    /* A disabled printer still accepts jobs: they wait. */
-    cups_stop("out of labels");
-    const char *lp[] = {"/usr/bin/lp", "-d", cups.queue, pdf, NULL};
-    r = tu_run(lp, NULL);
-    assert_int_equal(r.status, 0);
-    const char *dash = strrchr(r.out, '-');
-    assert_non_null(dash);
-    int cups_id = atoi(dash + 1);
-    assert_true(cups_id > 0);
-    tu_run_free(&r);
-    PrintJob job;
-    assert_int_equal(store_print_add(s, ana, cups.queue, time_now_ms(), &job), STORE_OK);
-    job.state = PRINT_SENT;
-    job.attempts = 1;
-    job.cups_job_id = cups_id;
-    assert_int_equal(store_print_update(s, &job, time_now_ms()), STORE_OK);
+    int cups_id = sent_then_stopped(f, s, BT_ANA_CODE, ana);
 
     BtWatch w;
     bt_watch_init(&w);
@@ -505,6 +497,7 @@ static void test_waiting_job_at_stopped_printer(void **state)
     assert_true(bt_wait(&w, s, bt_latest_is, &want, 60000));
     badge_queue_destroy(q);
     bt_watch_destroy(&w);
+    PrintJob job;
     assert_int_equal(store_print_latest(s, ana, &job), STORE_OK);
     assert_int_equal(job.cups_job_id, cups_id);
     assert_int_equal(job.attempts, 1);
@@ -512,7 +505,6 @@ static void test_waiting_job_at_stopped_printer(void **state)
     char *out = pdf_of_job(cups_id);
     assert_non_null(out);
     free(out);
-    free(pdf);
     store_close(s);
 }
 
