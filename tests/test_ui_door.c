@@ -464,6 +464,25 @@ static void assert_message_whole(Uid *d)
     assert_buttons_apart(v);
 }
 
+/* On Welcome: Spanish when es, larger text when larger (a visit starts in
+ * English with plain text). */
+static void choose_on_welcome(Uid *d, bool es, bool larger)
+{
+    if (es)
+        uid_press(d, "Español");
+    if (larger)
+        uid_press(d, es ? "Texto más grande" : "Larger text");
+}
+
+/* Back (in the visit's language) from the walk-in form, and left alone
+ * until Welcome, in English and plain text again. */
+static void back_and_wait_for_welcome(Uid *d, bool es)
+{
+    uid_press(d, es ? "Atrás" : "Back");
+    uid_wait(d, 100000);
+    assert_string_equal(uid_screen(d), "welcome");
+}
+
 /* Done tells a guest whose badge was saved for staff to ask at the desk:
  * the whole sentence, in English and Spanish, with and without larger
  * text, on the Pi's panels either way round and on a portrait tablet. */
@@ -475,10 +494,7 @@ static void test_done_whole(void **state)
     static const int AT[][2] = {{800, 480}, {480, 800}, {720, 1280}, {1080, 1920}, {1280, 720}};
     for (int i = 0; i < 4; i++) {
         bool es = i & 1, larger = i & 2;
-        if (es)
-            uid_press(d, "Español");
-        if (larger)
-            uid_press(d, es ? "Texto más grande" : "Larger text");
+        choose_on_welcome(d, es, larger);
         uid_scan(d, CODES[i]);
         assert_string_equal(uid_screen(d), "interests");
         uid_press(d, es ? "Continuar" : "Continue");
@@ -538,10 +554,7 @@ static void test_keyboard_keys_whole(void **state)
     static const char *const PAGES[] = {"123", "ABC", "áé", "ăłđ"};
     for (int i = 0; i < 4; i++) {
         bool es = i & 1, larger = i & 2;
-        if (es)
-            uid_press(d, "Español");
-        if (larger)
-            uid_press(d, es ? "Texto más grande" : "Larger text");
+        choose_on_welcome(d, es, larger);
         uid_press(d, es ? "No me inscribí" : "I'm new here");
         assert_string_equal(uid_screen(d), "walkin");
         for (size_t p = 0; p < sizeof PAGES / sizeof PAGES[0]; p++) {
@@ -560,9 +573,7 @@ static void test_keyboard_keys_whole(void **state)
             }
             uid_resize(d, 800, 480);
         }
-        uid_press(d, es ? "Atrás" : "Back");
-        uid_wait(d, 100000); /* back to Welcome, in English and plain text again */
-        assert_string_equal(uid_screen(d), "welcome");
+        back_and_wait_for_welcome(d, es);
     }
 }
 
@@ -577,10 +588,7 @@ static void test_walkin_consent_whole(void **state)
     static const int AT[][2] = {{800, 480}, {480, 800}, {720, 1280}, {1080, 1920}, {1280, 720}};
     for (int i = 0; i < 4; i++) {
         bool es = i & 1, larger = i & 2;
-        if (es)
-            uid_press(d, "Español");
-        if (larger)
-            uid_press(d, es ? "Texto más grande" : "Larger text");
+        choose_on_welcome(d, es, larger);
         uid_press(d, es ? "No me inscribí" : "I'm new here");
         const char *consent = es ? "Acepto que me contacten sobre colaboraciones"
                                  : "You may contact me about partnering";
@@ -597,9 +605,7 @@ static void test_walkin_consent_whole(void **state)
             assert_texts_whole(v, w->r);
         }
         uid_resize(d, 800, 480);
-        uid_press(d, es ? "Atrás" : "Back");
-        uid_wait(d, 100000);
-        assert_string_equal(uid_screen(d), "welcome");
+        back_and_wait_for_welcome(d, es);
     }
 }
 
@@ -632,10 +638,7 @@ static void test_welcome_whole(void **state)
     static const int AT[][2] = {{800, 480}, {480, 800}, {720, 1280}, {1080, 1920}, {1280, 720}};
     for (int i = 0; i < 4; i++) {
         bool es = i & 1, larger = i & 2;
-        if (es)
-            uid_press(d, "Español");
-        if (larger)
-            uid_press(d, es ? "Texto más grande" : "Larger text");
+        choose_on_welcome(d, es, larger);
         for (size_t s = 0; s < sizeof AT / sizeof AT[0]; s++) {
             uid_resize(d, AT[s][0], AT[s][1]);
             assert_message_whole(d);
@@ -659,10 +662,7 @@ static void test_find_and_confirm_whole(void **state)
     static const int AT[][2] = {{800, 480}, {480, 800}, {720, 1280}, {1080, 1920}};
     for (int i = 0; i < 4; i++) {
         bool es = i & 1, larger = i & 2;
-        if (es)
-            uid_press(d, "Español");
-        if (larger)
-            uid_press(d, es ? "Texto más grande" : "Larger text");
+        choose_on_welcome(d, es, larger);
         uid_press(d, es ? "Registrar mi llegada" : "Check in");
         for (size_t s = 0; s < sizeof AT / sizeof AT[0]; s++) {
             uid_resize(d, AT[s][0], AT[s][1]);
@@ -694,10 +694,7 @@ static void test_walkin_errors_whole(void **state)
     static const int AT[][2] = {{800, 480}, {480, 800}, {720, 1280}, {1280, 800}};
     for (int i = 0; i < 4; i++) {
         bool es = i & 1, larger = i & 2;
-        if (es)
-            uid_press(d, "Español");
-        if (larger)
-            uid_press(d, es ? "Texto más grande" : "Larger text");
+        choose_on_welcome(d, es, larger);
         uid_press(d, es ? "No me inscribí" : "I'm new here");
         uid_type(d, "Bart", 100);
         uid_key(d, UI_KEY_RETURN, 0);
@@ -714,17 +711,14 @@ static void test_walkin_errors_whole(void **state)
             assert_drawn_whole(uid_view(d), es ? "Use solo n" : "Use only digits");
         }
         uid_resize(d, 800, 480);
-        uid_press(d, es ? "Atrás" : "Back");
-        uid_wait(d, 100000);
-        assert_string_equal(uid_screen(d), "welcome");
+        back_and_wait_for_welcome(d, es);
     }
 }
 
 /* Ana finds herself and checks in in Spanish with larger text: on Interests. */
 static void ana_on_interests_larger_spanish(Fixture *f)
 {
-    uid_press(f->d, "Español");
-    uid_press(f->d, "Texto más grande");
+    choose_on_welcome(f->d, true, true);
     uid_press(f->d, "Registrar mi llegada");
     uid_type(f->d, "Ana", 100);
     uid_press(f->d, "Ana G. — Acme Welding");
@@ -883,8 +877,7 @@ static void test_interests_fix_bar_apart(void **state)
     Fixture *f = *state;
     static const int AT[][2] = {{480, 800},  {720, 1280},  {1080, 1920},
                                 {1280, 800}, {1920, 1080}, {800, 480}};
-    uid_press(f->d, "Español");
-    uid_press(f->d, "Texto más grande");
+    choose_on_welcome(f->d, true, true);
     uid_press(f->d, "No me inscribí");
     uid_type(f->d, "Zoe", 100);
     uid_key(f->d, UI_KEY_RETURN, 0);
