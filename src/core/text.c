@@ -112,16 +112,7 @@ char *text_8bit_to_utf8(TextCodePage page, const char *buf, size_t len, size_t *
             free(out);
             return NULL;
         }
-        if (cp < 0x80) {
-            out[o++] = (unsigned char)cp;
-        } else if (cp < 0x800) {
-            out[o++] = (unsigned char)(0xC0 | (cp >> 6));
-            out[o++] = (unsigned char)(0x80 | (cp & 0x3F));
-        } else {
-            out[o++] = (unsigned char)(0xE0 | (cp >> 12));
-            out[o++] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-            out[o++] = (unsigned char)(0x80 | (cp & 0x3F));
-        }
+        o += (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, out + o);
     }
     out[o] = '\0';
     if (out_len)
@@ -165,20 +156,10 @@ static char char_class(uint32_t cp)
 static bool common_letter(uint32_t cp)
 {
     static const char LETTERS[] = "áéíóúñüçàèêôãõâÁÉÍÓÚÑÜÇÀÈÊÔÃÕÂ";
-    char utf8[4];
-    size_t n = cp < 0x800 ? 2 : 3;
-    if (cp < 0x80)
-        return false;
-    if (n == 2) {
-        utf8[0] = (char)(0xC0 | (cp >> 6));
-        utf8[1] = (char)(0x80 | (cp & 0x3F));
-    } else {
-        utf8[0] = (char)(0xE0 | (cp >> 12));
-        utf8[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        utf8[2] = (char)(0x80 | (cp & 0x3F));
-    }
-    utf8[n] = '\0';
-    return strstr(LETTERS, utf8) != NULL;
+    utf8proc_uint8_t utf8[5];
+    utf8proc_ssize_t n = utf8proc_encode_char((utf8proc_int32_t)cp, utf8);
+    utf8[n > 0 ? n : 0] = '\0';
+    return cp >= 0x80 && n > 0 && strstr(LETTERS, (const char *)utf8) != NULL;
 }
 
 /* How plausible the text is read in the code page: each byte above 0x7F next
@@ -423,50 +404,52 @@ char *text_trim_dup(const char *s)
     return out;
 }
 
-size_t text_first_grapheme(const char *s)
+/* The length of the grapheme cluster at the start of s[0..n): a letter with
+ * its marks, a whole emoji. A malformed byte ends the cluster; alone it
+ * counts as one byte. */
+static size_t grapheme_len(const char *s, size_t n)
 {
-    if (!s || !*s)
-        return 0;
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
     utf8proc_int32_t prev = -1;
     utf8proc_int32_t state = 0;
     size_t off = 0;
-    while (p[off]) {
+    while (off < n && p[off]) {
         utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate(p + off, -1, &cp);
-        if (n <= 0) {
-            /* A malformed byte ends the cluster; alone it counts as one byte. */
+        utf8proc_ssize_t len = utf8proc_iterate(p + off, (utf8proc_ssize_t)(n - off), &cp);
+        if (len <= 0)
             return off ? off : 1;
-        }
         if (prev >= 0 && utf8proc_grapheme_break_stateful(prev, cp, &state))
             return off;
         prev = cp;
-        off += (size_t)n;
+        off += (size_t)len;
     }
     return off;
 }
 
+size_t text_first_grapheme(const char *s)
+{
+    return s ? grapheme_len(s, strlen(s)) : 0;
+}
+
 size_t text_last_grapheme_start(const char *s, size_t len)
 {
-    char *head = malloc(len + 1);
-    if (!head) { /* the last code point, then: never half of one */
-        size_t i = len ? len - 1 : 0;
-        while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-            i--;
-        return i;
-    }
-    memcpy(head, s, len);
-    head[len] = '\0';
     size_t at = 0, last = 0;
     while (at < len) {
-        size_t n = text_first_grapheme(head + at);
+        size_t n = grapheme_len(s + at, len - at);
         if (n == 0)
             break;
         last = at;
         at += n;
     }
-    free(head);
     return last;
+}
+
+/* Where the UTF-8 character that byte i of s is part of begins. */
+static size_t char_start(const char *s, size_t i)
+{
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
 }
 
 /* The general category of the code point that starts at s (n bytes at most). */
@@ -492,9 +475,7 @@ bool text_ends_with_letter(const char *s, size_t len)
 {
     if (!len)
         return false;
-    size_t i = len - 1;
-    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-        i--;
+    size_t i = char_start(s, len - 1);
     utf8proc_category_t c = category_at(s + i, len - i);
     return is_mark(c) || (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO);
 }
@@ -526,11 +507,8 @@ char *text_dup(const char *s)
 void text_copy(char *dst, size_t n, const char *src)
 {
     size_t len = src ? strlen(src) : 0;
-    if (len >= n) {
-        len = n - 1;
-        while (len > 0 && ((unsigned char)src[len] & 0xC0) == 0x80)
-            len--;
-    }
+    if (len >= n)
+        len = char_start(src, n - 1);
     if (len)
         memcpy(dst, src, len);
     dst[len] = '\0';
