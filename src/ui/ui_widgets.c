@@ -145,13 +145,30 @@ static UiColor button_face(UiView *v, const UiTheme *t, const UiInteract *in, ui
     return fg;
 }
 
+/* A button's label keeps this margin each side, and shrinks to six tenths of
+ * its size before it is cut. */
+static int button_margin(const UiTheme *t)
+{
+    return ui_sc(t, 12);
+}
+
+static int button_least_px(int px)
+{
+    return px * 6 / 10;
+}
+
+int ui_button_least_w(UiView *v, const UiTheme *t, const char *label, int px)
+{
+    return ui_text_width(v, label, button_least_px(px), UI_BOLD) + 2 * button_margin(t) + 2;
+}
+
 void ui_button(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
                const char *label, UiButtonStyle style, int px)
 {
     UiColor fg = button_face(v, t, in, id, r, style);
-    int m = ui_sc(t, 12);
-    ui_text_in(v, ui_rect(r.x + m, r.y, r.w - 2 * m, r.h), label, px, px * 6 / 10, UI_BOLD, fg,
-               UI_CENTER);
+    int m = button_margin(t);
+    ui_text_in(v, ui_rect(r.x + m, r.y, r.w - 2 * m, r.h), label, px, button_least_px(px), UI_BOLD,
+               fg, UI_CENTER);
     ui_widget_add(v, id, UI_W_BUTTON, r, label, UI_WF_FOCUSABLE);
 }
 
@@ -176,6 +193,24 @@ int ui_field_height(const UiTheme *t, bool caption)
 {
     int box = t->target;
     return caption ? box + t->px_small + ui_sc(t, 10) : box;
+}
+
+/* A field's text keeps this margin each side; its placeholder shrinks to
+ * seven tenths of body size before it is cut. */
+static int field_margin(const UiTheme *t)
+{
+    return ui_sc(t, 12);
+}
+
+static int placeholder_least_px(int px)
+{
+    return px * 7 / 10;
+}
+
+bool ui_field_placeholder_whole(UiView *v, const UiTheme *t, int box_w, const char *placeholder)
+{
+    return ui_text_width(v, placeholder, placeholder_least_px(t->px_body), UI_REGULAR) <=
+           box_w - 2 * field_margin(t);
 }
 
 UiRect ui_field(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
@@ -212,7 +247,7 @@ UiRect ui_field(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, 
     int bw = focused || f->error ? t->border_w * 2 : t->border_w;
     ui_draw_frame(v, box, edge, t->radius, bw);
 
-    int m = ui_sc(t, 12);
+    int m = field_margin(t);
     UiRect inner = ui_rect(box.x + m, box.y, box.w - 2 * m, box.h);
     UiRect saved = v->clip;
     ui_clip_push(v, inner);
@@ -237,7 +272,7 @@ UiRect ui_field(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, 
         if (text_x)
             *text_x = inner.x;
         if (f->placeholder)
-            ui_text_in(v, inner, f->placeholder, px, px * 7 / 10, UI_REGULAR, t->muted,
+            ui_text_in(v, inner, f->placeholder, px, placeholder_least_px(px), UI_REGULAR, t->muted,
                        UI_LEFT); /* muted, not paler: it must read at 4.5:1 */
         if (focused)
             ui_draw_rect(v, ui_rect(inner.x, ty, ui_sc(t, 2) + 1, th),

@@ -80,6 +80,12 @@ size_t ui_field_caret_at(UiView *v, const UiTheme *t, const char *value, int tex
 /* Height of a field with a caption line (box + caption). */
 int ui_field_height(const UiTheme *t, bool caption);
 
+/* The narrowest button whose label at px ui_button still shows whole (it
+ * shrinks a label before it cuts it). */
+int ui_button_least_w(UiView *v, const UiTheme *t, const char *label, int px);
+/* Whether a field's box box_w wide shows placeholder whole. */
+bool ui_field_placeholder_whole(UiView *v, const UiTheme *t, int box_w, const char *placeholder);
+
 void ui_checkbox(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
                  const char *label, bool checked);
 /* A selectable tile (program or partnership kind): label at px, on one line or

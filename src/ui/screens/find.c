@@ -246,8 +246,7 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
          * field cannot show it whole (larger text, a panel upright), it is
          * said in full below it, before anything is typed. */
         const char *say = kiosk_tr(k, S_FIND_PLACEHOLDER);
-        int inner = f->box.w - 2 * ui_sc(t, 12);
-        if (f->query.text[0] || ui_text_width(v, say, t->px_body * 7 / 10, UI_REGULAR) <= inner)
+        if (f->query.text[0] || ui_field_placeholder_whole(v, t, f->box.w, say))
             say = kiosk_tr(k, S_FIND_MORE);
         ui_text_wrap(v, ui_rect(t->pad, y, v->w - 2 * t->pad, 3 * bh), say, t->px_body, UI_REGULAR,
                      t->muted, 3, UI_CENTER);

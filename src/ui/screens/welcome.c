@@ -98,7 +98,7 @@ static int switches(Kiosk *k)
     int w[3], least[3], sum_least = 2 * t->gap;
     for (int i = 0; i < 3; i++) {
         w[i] = screen_button_w(k, label[i], t->px_body, t->btn_min) + (i < 2 ? bh / 2 : 0);
-        least[i] = ui_text_width(v, label[i], t->px_body * 6 / 10, UI_BOLD) + 2 * ui_sc(t, 12) + 2;
+        least[i] = ui_button_least_w(v, t, label[i], t->px_body);
         if (least[i] > w[i])
             least[i] = w[i];
         sum_least += least[i];
