@@ -133,6 +133,54 @@ static void test_scan(void **state)
     cups_admin_destroy(a);
 }
 
+/* An administrative call of CUPS made as the user nobody, in a child: it
+ * fails as refused, and says why in words a person can act on (the right to
+ * administer CUPS, the lpadmin group). */
+typedef int (*AdminCall)(void *ud, bool *refused, char *why, size_t n);
+
+static void refused_to_nobody(AdminCall call, void *ud)
+{
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        close(fds[0]);
+        bool no = false;
+        char why[600] = "";
+        if (setgid(65534) != 0 || setuid(65534) != 0)
+            _exit(3);
+        int rc = call(ud, &no, why, sizeof why);
+        if (write(fds[1], why, strlen(why)) < 0)
+            _exit(4);
+        _exit(rc == -1 && no ? 0 : 1);
+    }
+    close(fds[1]);
+    char why[700] = "";
+    ssize_t got = read(fds[0], why, sizeof why - 1);
+    why[got > 0 ? got : 0] = '\0';
+    close(fds[0]);
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    if (WEXITSTATUS(status) != 0)
+        fail_msg("not refused as it should be (%d): %s", WEXITSTATUS(status), why);
+    assert_non_null(strstr(why, "needs the right to administer CUPS"));
+    assert_non_null(strstr(why, "lpadmin"));
+}
+
+typedef struct AddAs {
+    const char *uri, *ppd;
+} AddAs;
+
+static int add_as_nobody(void *ud, bool *refused, char *why, size_t n)
+{
+    const AddAs *a = ud;
+    char other[120];
+    snprintf(other, sizeof other, "%s-nobody", cups.queue);
+    return cups_admin_add_queue(other, a->uri, a->ppd, "x", 62, 100, refused, why, n);
+}
+
 /* The driver cups-test-env gives its queues. */
 static char *cups_pdf_ppd(void)
 {
@@ -170,35 +218,8 @@ static void test_add_queue(void **state)
     assert_true(found);
 
     /* A user without the right to administer CUPS is told so, plainly. */
-    int fds[2];
-    assert_int_equal(pipe(fds), 0);
-    pid_t pid = fork();
-    assert_true(pid >= 0);
-    if (pid == 0) {
-        close(fds[0]);
-        char other[120];
-        snprintf(other, sizeof other, "%s-nobody", cups.queue);
-        bool no = false;
-        char why[600] = "";
-        if (setgid(65534) != 0 || setuid(65534) != 0)
-            _exit(3);
-        int rc = cups_admin_add_queue(other, uri, ppd, "x", 62, 100, &no, why, sizeof why);
-        if (write(fds[1], why, strlen(why)) < 0)
-            _exit(4);
-        _exit(rc == -1 && no ? 0 : 1);
-    }
-    close(fds[1]);
-    char why[700] = "";
-    ssize_t got = read(fds[0], why, sizeof why - 1);
-    why[got > 0 ? got : 0] = '\0';
-    close(fds[0]);
-    int status = 0;
-    assert_int_equal(waitpid(pid, &status, 0), pid);
-    assert_true(WIFEXITED(status));
-    if (WEXITSTATUS(status) != 0)
-        fail_msg("not refused as it should be (%d): %s", WEXITSTATUS(status), why);
-    assert_non_null(strstr(why, "needs the right to administer CUPS"));
-    assert_non_null(strstr(why, "lpadmin"));
+    AddAs add = {uri, ppd};
+    refused_to_nobody(add_as_nobody, &add);
 
     const char *rm[] = {"/usr/sbin/lpadmin", "-x", name, NULL};
     TuRun r = tu_run(rm, NULL);
@@ -378,37 +399,17 @@ static char *lpstat_p(void)
     return out;
 }
 
+static int resume_as_nobody(void *ud, bool *refused, char *why, size_t n)
+{
+    (void)ud;
+    return cups_admin_resume_queue(cups.queue, refused, why, n);
+}
+
 /* A user without the right to administer CUPS who tries to start the queue
  * is told so, plainly; the queue stays stopped. */
 static void resume_refused(void)
 {
-    int fds[2];
-    assert_int_equal(pipe(fds), 0);
-    pid_t pid = fork();
-    assert_true(pid >= 0);
-    if (pid == 0) {
-        close(fds[0]);
-        bool no = false;
-        char why[600] = "";
-        if (setgid(65534) != 0 || setuid(65534) != 0)
-            _exit(3);
-        int rc = cups_admin_resume_queue(cups.queue, &no, why, sizeof why);
-        if (write(fds[1], why, strlen(why)) < 0)
-            _exit(4);
-        _exit(rc == -1 && no ? 0 : 1);
-    }
-    close(fds[1]);
-    char why[700] = "";
-    ssize_t got = read(fds[0], why, sizeof why - 1);
-    why[got > 0 ? got : 0] = '\0';
-    close(fds[0]);
-    int status = 0;
-    assert_int_equal(waitpid(pid, &status, 0), pid);
-    assert_true(WIFEXITED(status));
-    if (WEXITSTATUS(status) != 0)
-        fail_msg("not refused as it should be (%d): %s", WEXITSTATUS(status), why);
-    assert_non_null(strstr(why, "needs the right to administer CUPS"));
-    assert_non_null(strstr(why, "lpadmin"));
+    refused_to_nobody(resume_as_nobody, NULL);
     char *st = lpstat_p();
     assert_non_null(strstr(st, "disabled"));
     free(st);
