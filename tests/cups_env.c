@@ -1,7 +1,9 @@
 /* cups_env.c — a private CUPS queue for the printing tests (cups_env.h). */
 #include "cups_env.h"
 
+#include <cups/cups.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,6 +55,36 @@ int cups_env_start(CupsEnv *c, const char *test, const char *kind)
         fprintf(stderr, "%s: cups-test-env failed (%d): %s\n", test, status, r.err);
     tu_run_free(&r);
     return status == 0 || status == 77 ? 0 : -1;
+}
+
+/* Waits (up to timeout_ms) until the queue has no job pending or printing. */
+static bool idle(const CupsEnv *c, int timeout_ms)
+{
+    for (int waited = 0;; waited += 100) {
+        cups_job_t *jobs = NULL;
+        int n = cupsGetJobs2(CUPS_HTTP_DEFAULT, &jobs, c->queue, 0, CUPS_WHICHJOBS_ACTIVE);
+        cupsFreeJobs(n > 0 ? n : 0, jobs);
+        if (n == 0)
+            return true;
+        if (waited >= timeout_ms)
+            return false;
+        poll(NULL, 0, 100); /* CUPS tells nobody when a job ends: ask again */
+    }
+}
+
+int cups_env_disable(const CupsEnv *c, const char *reason)
+{
+    if (!idle(c, 60000)) {
+        fprintf(stderr, "%s still has jobs after a minute\n", c->queue);
+        return -1;
+    }
+    const char *argv[] = {"/usr/sbin/cupsdisable", "-r", reason, c->queue, NULL};
+    TuRun r = tu_run(argv, NULL);
+    int status = r.status;
+    if (status != 0)
+        fprintf(stderr, "cupsdisable %s: %s\n", c->queue, r.err);
+    tu_run_free(&r);
+    return status == 0 ? 0 : -1;
 }
 
 void cups_env_stop(CupsEnv *c)

@@ -24,6 +24,12 @@ typedef struct CupsEnv {
  * the reason said as "test: ..."); -1 when setting it up failed. */
 int cups_env_start(CupsEnv *c, const char *test, const char *kind);
 
+/* Stops the queue as CUPS stops a label printer out of labels (cupsdisable
+ * -r reason), once the jobs earlier tests sent there are done: a queue stopped
+ * while a job prints loses the reason (CUPS shows none), and the tests read
+ * it back. 0, or -1 with why on stderr. */
+int cups_env_disable(const CupsEnv *c, const char *reason);
+
 /* Removes the queue and its PDFs (when added) and lets go of the lock. */
 void cups_env_stop(CupsEnv *c);
 

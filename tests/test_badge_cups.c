@@ -260,14 +260,9 @@ static int count_job(const PrintJob *job, void *ud)
     return 0;
 }
 
-/* cupsdisable -r, as CUPS itself stops a label printer that runs out of labels. */
 static void cups_stop(const char *reason)
 {
-    const char *argv[] = {"/usr/sbin/cupsdisable", "-r", reason, cups.queue, NULL};
-    TuRun r = tu_run(argv, NULL);
-    if (r.status != 0)
-        fail_msg("cupsdisable %s: %s", cups.queue, r.err);
-    tu_run_free(&r);
+    assert_int_equal(cups_env_disable(&cups, reason), 0);
 }
 
 /* The jobs CUPS has not finished on the test queue (lpstat's lines, "" when none). */

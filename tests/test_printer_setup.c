@@ -431,10 +431,7 @@ static void test_screen_resume(void **state)
     assert_int_equal(store_open(db, STORE_OPEN_CREATE, &s, err, sizeof err), STORE_OK);
     Port port = {.admin = cups_admin_create(err, sizeof err)};
     assert_non_null(port.admin);
-    const char *stop[] = {"/usr/sbin/cupsdisable", "-r", "out of labels", cups.queue, NULL};
-    TuRun r = tu_run(stop, NULL);
-    assert_int_equal(r.status, 0);
-    tu_run_free(&r);
+    assert_int_equal(cups_env_disable(&cups, "out of labels"), 0);
     resume_refused();
 
     Uid *d = uid_kiosk_create(&(UidSetup){
