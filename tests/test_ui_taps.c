@@ -1,10 +1,9 @@
 /* test_ui_taps.c — a double tap on a button that changes the screen presses
- * nothing on the next one. Older guests and shaky hands often tap twice; the
- * second tap, meant for the same button, landed on whatever the new screen
- * had there: a letter typed into Find me, a partnership ticked on Interests
- * that the guest never read, the next guest's Explore programs. A letter
- * typed twice on the on-screen keyboard is still two letters, and a tap on
- * the same spot a moment later counts. Driven in process (ui_driver.h). */
+ * nothing on the next one, and one on a check box ticks it once. Older guests and shaky hands often
+ * tap twice; the second tap, meant for the same button, landed on whatever the new screen had
+ * there: a letter typed into Find me, a partnership ticked on Interests that the guest never read,
+ * the next guest's Explore programs. A letter typed twice on the on-screen keyboard is still two
+ * letters, and a tap on the same spot a moment later counts. Driven in process (ui_driver.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,6 +125,44 @@ static void test_double_tap_yes_check_me_in(void **state)
     guest_clear(&g);
 }
 
+/* A shaky hand's second touch on a check box does not untick what it just
+ * ticked, at any gap a double tap has; a tap on it a moment later does, and
+ * quick taps on two different boxes tick both. */
+static void test_double_tap_check_box(void **state)
+{
+    Fixture *f = *state;
+    uid_press(f->d, "Check in");
+    uid_type(f->d, "Ana", 80);
+    uid_press(f->d, "Ana G. — Acme Welding");
+    uid_press(f->d, "Yes, check me in");
+    assert_string_equal(uid_screen(f->d), "interests");
+    static const int GAPS[] = {50, 150, 250, 400};
+    for (size_t i = 0; i < sizeof GAPS / sizeof GAPS[0]; i++) {
+        bool was = uid_ticked(f->d, "Host interns");
+        double_tap(f->d, "Host interns", GAPS[i], "interests");
+        assert_true(uid_ticked(f->d, "Host interns") != was);
+        uid_wait(f->d, 600);
+    }
+    uid_press(f->d, "Host interns"); /* a moment later: the guest means it */
+    assert_true(uid_ticked(f->d, "Host interns"));
+
+    int x, y, mx, my;
+    centre_of(f->d, "Mentoring", &x, &y);
+    centre_of(f->d, "Job shadowing", &mx, &my);
+    uid_wait(f->d, 600);
+    bool mentoring = uid_ticked(f->d, "Mentoring"), speaker = uid_ticked(f->d, "Job shadowing");
+    uid_down(f->d, x, y);
+    uid_wait(f->d, 50);
+    uid_up(f->d, x, y);
+    uid_wait(f->d, 150);
+    uid_down(f->d, mx, my);
+    uid_wait(f->d, 50);
+    uid_up(f->d, mx, my);
+    uid_wait(f->d, 16);
+    assert_true(uid_ticked(f->d, "Mentoring") != mentoring);
+    assert_true(uid_ticked(f->d, "Job shadowing") != speaker);
+}
+
 /* The same key twice is two letters, however quick; and a tap on the spot
  * of the button that changed the screen counts once the moment has passed. */
 static void test_taps_that_count(void **state)
@@ -188,6 +225,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_double_tap_check_in, setup, teardown),
         cmocka_unit_test_setup_teardown(test_double_tap_new_here, setup, teardown),
         cmocka_unit_test_setup_teardown(test_double_tap_yes_check_me_in, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_double_tap_check_box, setup, teardown),
         cmocka_unit_test_setup_teardown(test_taps_that_count, setup, teardown),
         cmocka_unit_test_setup_teardown(test_typing_neighbours, setup, teardown),
     };
