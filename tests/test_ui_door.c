@@ -312,6 +312,7 @@ static void test_unknown_scan_everywhere(void **state)
 {
     Fixture *f = *state;
     static const char *const SAYS[] = {"We could not find that code", "No encontramos ese código"};
+    static const char *const TAP_CHECK_IN[] = {"Please tap Check in", "Toque «Registrar"};
     for (int es = 0; es < 2; es++) {
         if (es)
             uid_press(f->d, "Español");
@@ -339,6 +340,8 @@ static void test_unknown_scan_everywhere(void **state)
             assert_string_equal(uid_screen(f->d), steps[i][1]);
             uid_scan(f->d, "NOPE-404");
             uid_expect(f->d, SAYS[es]);
+            /* Pointed to Check in only where Check in is. */
+            assert_int_equal(uid_visible(f->d, TAP_CHECK_IN[es]), !strcmp(steps[i][1], "welcome"));
             assert_string_equal(uid_screen(f->d), steps[i][1]);
             uid_wait(f->d, 7000); /* the notice goes */
         }
@@ -348,6 +351,7 @@ static void test_unknown_scan_everywhere(void **state)
         assert_string_equal(uid_screen(f->d), "interests");
         uid_scan(f->d, "NOPE-404");
         uid_expect(f->d, SAYS[es]);
+        assert_false(uid_visible(f->d, TAP_CHECK_IN[es]));
         uid_press(f->d, es ? "Continuar" : "Continue");
         assert_string_equal(uid_screen(f->d), "done");
         uid_scan(f->d, "NOPE-404");

@@ -140,6 +140,7 @@ static void test_scan_any_length(void **state)
     uid_scan(f->d, "501");
     assert_string_equal(uid_screen(f->d), "walkin");
     assert_true(uid_visible(f->d, "could not find that code"));
+    assert_false(uid_visible(f->d, "Check in")); /* no such button here to tap */
     assert_false(uid_visible(f->d, "501501"));
     /* A two-character code checks its guest in. */
     uid_scan(f->d, "77");

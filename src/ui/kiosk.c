@@ -165,7 +165,9 @@ void kiosk_checked_in(Kiosk *k, VisitOutcome o, int64_t now)
         kiosk_go(k, o == VISIT_ALREADY ? SCREEN_ALREADY : SCREEN_INTERESTS, now);
         break;
     case VISIT_UNKNOWN:
-        kiosk_notice(k, S_SCAN_UNKNOWN, now);
+        /* "Please tap Check in" only where Check in is: a guest on their own
+         * screens (Interests, a form) keeps what they were doing. */
+        kiosk_notice(k, k->screen == SCREEN_WELCOME ? S_SCAN_UNKNOWN : S_SCAN_UNKNOWN_HERE, now);
         break;
     case VISIT_INVALID:
     case VISIT_MAYBE_GUEST:

@@ -89,6 +89,7 @@ static const Entry TABLE[S_COUNT] = {
     {S_SCAN_UNKNOWN,
      {"We could not find that code. Please tap Check in.",
       "No encontramos ese código. Toque «Registrar mi llegada»."}},
+    {S_SCAN_UNKNOWN_HERE, {"We could not find that code.", "No encontramos ese código."}},
     {S_PROGRAMS_TITLE, {"Explore programs", "Explorar programas"}},
     {S_PROGRAMS_EMPTY, {"No programs yet", "Aún no hay programas"}},
     {S_KEY_SPACE, {"space", "espacio"}},

@@ -64,7 +64,8 @@ typedef enum UiStr {
     S_OK,
     S_STAFF_TITLE,
     S_STAFF_SUB,
-    S_SCAN_UNKNOWN,
+    S_SCAN_UNKNOWN,      /* on Welcome, where Check in is */
+    S_SCAN_UNKNOWN_HERE, /* elsewhere: no Check in to point at */
     S_PROGRAMS_TITLE,
     S_PROGRAMS_EMPTY,
     S_KEY_SPACE,
