@@ -134,6 +134,14 @@ static void test_keyboard(void **state)
     assert_int_equal(kb.page, UI_KB_MORE);
     ui_keyboard_press(&kb, key_index(&kb, "ư"), text, sizeof text);
     assert_string_equal(text, "ư");
+    /* Czech's own three, whose names (Ťoupalík, Ďurovič, Plzeň) the keys
+     * of the other pages cannot make. */
+    static const char *const CZECH[] = {"ť", "ď", "ň"};
+    for (size_t i = 0; i < 3; i++) {
+        assert_int_equal(ui_keyboard_press(&kb, key_index(&kb, CZECH[i]), text, sizeof text),
+                         UI_KB_TEXT);
+        assert_string_equal(text, CZECH[i]);
+    }
     ui_keyboard_press(&kb, key_index(&kb, "Shift"), text, sizeof text);
     ui_keyboard_press(&kb, key_index(&kb, "Ł"), text, sizeof text);
     assert_string_equal(text, "Ł");

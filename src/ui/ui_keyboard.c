@@ -178,7 +178,8 @@ static const KeyDef ACCENTS[] = {
 
 /* Letters of Vietnamese, Polish, Czech, Turkish and Romanian names that the
  * accents page has no room for, and Vietnamese's five tone marks, which go on
- * any vowel of the first two rows (ư then a hook above: ử). */
+ * any vowel of the first two rows (ư then a hook above: ử) and join any
+ * letter they compose with (Slovak's l then the acute mark: ĺ). */
 static const KeyDef MORE[] = {
     C("ă", "Ă"),
     C("â", "Â"),
@@ -190,6 +191,7 @@ static const KeyDef MORE[] = {
     C("ą", "Ą"),
     C("ę", "Ę"),
     C("ł", "Ł"),
+    C("ť", "Ť"),
     {K_BACKSPACE, NULL, NULL, 3, NULL},
     ROW_END,
     C("ć", "Ć"),
@@ -202,10 +204,12 @@ static const KeyDef MORE[] = {
     C("š", "Š"),
     C("ž", "Ž"),
     C("ě", "Ě"),
+    C("ď", "Ď"),
     {K_ENTER, NULL, NULL, 3, NULL},
     ROW_END,
     {K_SHIFT, NULL, NULL, 3, NULL},
     C("ů", "Ů"),
+    C("ň", "Ň"),
     C("ğ", "Ğ"),
     C("ş", "Ş"),
     C("ț", "Ț"),
