@@ -165,7 +165,8 @@ static void check_in(Fixture *f, UiLang L)
     expect_said(f, lc, ui_tr(L, S_SAY_ON));
     snprintf(line, sizeof line, ui_tr(L, S_SAY_WELCOME_FMT), f->cfg.name);
     expect_said(f, lc, line);
-    tab_to(d, ui_tr(L, S_CHECK_IN));
+    /* Turned on, the focus is on Check in, said as such: one Enter away. */
+    assert_string_equal(focused(d), ui_tr(L, S_CHECK_IN));
     control(line, sizeof line, L, ui_tr(L, S_CHECK_IN), S_SAY_BUTTON, -1);
     expect_said(f, lc, line);
     uid_key(d, UI_KEY_RETURN, 0);
@@ -311,6 +312,7 @@ static void unknown_code(Fixture *f, UiLang L)
     if (L == UI_LANG_ES)
         uid_press(d, ui_tr(UI_LANG_EN, S_OTHER_LANGUAGE));
     uid_key(d, UI_KEY_F1, 0);
+    assert_string_equal(focused(d), ui_tr(L, S_CHECK_IN)); /* F1 as Accessibility does */
     uid_scan(d, "999999");
     expect_said(f, ui_lang_code(L), ui_tr(L, S_SCAN_UNKNOWN));
     assert_string_equal(uid_screen(d), "welcome");

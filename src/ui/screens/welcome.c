@@ -293,6 +293,7 @@ const UiScreen screen_welcome = {
     .name = "welcome",
     .speak = speak,
     .own_notice = true,
+    .guide_id = ID_CHECKIN,
     .press = press,
     .layout = layout,
 };
