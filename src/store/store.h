@@ -84,6 +84,14 @@ StoreStatus store_walkin_add(Store *s, Guest *g, const char *kiosk, int64_t now,
  * one guest, and anyone else is added as a new one. */
 StoreStatus store_walkin_add_new(Store *s, Guest *g, const char *kiosk, int64_t now, bool *added);
 
+/* The pre-registered guest g is by the one rule of core/guest_match.h,
+ * asked as store_walkin_add asks it (g as typed, with no id or code), the
+ * guest except (an id; NULL: none) left out: a walk-in correcting their
+ * details is not someone else. STORE_OK with out (initialised; its strings
+ * replaced) that guest; STORE_NOT_FOUND when the rule finds nobody else, or
+ * an earlier walk-in. */
+StoreStatus store_guest_registration(Store *s, const Guest *g, const char *except, Guest *out);
+
 /* Applies parsed guests in one transaction. Each is matched against the
  * stored guests by the one rule of core/guest_match.h (ids and codes a merge
  * folded away count); a known guest is updated (an empty cell never blanks a
@@ -153,6 +161,30 @@ StoreStatus store_walkin_checkin(Store *s, Guest *g, bool walk_ins_only, const c
  * the guest leaves followup.csv and the interest counts and starts afresh if
  * checked in again; the audit record keeps them as they were. */
 StoreStatus store_checkin_undo(Store *s, const char *guest_id, const char *kiosk, int64_t now);
+/* What a guest picked on Interests: program codes, partnership kind keys
+ * (PARTNERSHIP_KINDS) and their consent. */
+typedef struct StorePicks {
+    const char *const *programs;
+    size_t nprograms;
+    const char *const *kinds;
+    size_t nkinds;
+    bool consent;
+} StorePicks;
+
+/* A walk-in who corrected their details into a pre-registered guest's
+ * (typed: the walk-in's id with the fields as corrected) is that guest, in
+ * one transaction: guest_id is checked in (out, as store_checkin fills it;
+ * out->already when they were, whose check-in and badge stay as they are;
+ * else a held badge job on printer, when not NULL), the walk-in's check-in
+ * undone (as store_checkin_undo does) and their held badge dropped, the
+ * walk-in record folded into the guest as a merge folds one (its id and
+ * code find the guest from now on; its check-in and audit records are the
+ * guest's) and deleted, picks saved as the guest's interests and consent,
+ * and an audit record "walk-in to registration" naming both and what was
+ * corrected. STORE_INVALID when typed is not a walk-in or guest_id is one. */
+StoreStatus store_walkin_move(Store *s, const Guest *typed, const char *guest_id,
+                              const StorePicks *picks, const char *kiosk, const char *printer,
+                              int64_t now, CheckinResult *out);
 /* A guest's check-in that counts (the one attendance.csv lists), if any. */
 typedef struct CheckinState {
     bool checked_in;

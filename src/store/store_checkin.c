@@ -154,6 +154,9 @@ StoreStatus store_checkin_held(Store *s, const char *guest_id, const char *kiosk
 }
 
 static StoreStatus collect(Store *s, sqlite3_stmt *st, char ***out, size_t *n);
+static StoreStatus interests_write(Store *s, const char *id, const char *const *programs,
+                                   size_t nprograms, const char *const *kinds, size_t nkinds,
+                                   const char *kiosk, int64_t now);
 
 /* "WELD, CULN", or "none"; malloc'd (NULL when out of memory). */
 static char *join_list(char **v, size_t n)
@@ -244,41 +247,144 @@ static StoreStatus retract_visit(Store *s, const char *id, const char *att, cons
     return status;
 }
 
+/* Undoes the active check-in of the guest whose own id is id, inside the
+ * open transaction: STORE_NOT_FOUND when they have none. */
+static StoreStatus undo_in(Store *s, const char *id, const char *kiosk, int64_t now)
+{
+    char att[ID_LEN + 1] = "";
+    int found = active_attendance(s, id, att, NULL, NULL);
+    if (found < 0)
+        return STORE_ERROR;
+    if (found == 0)
+        return store_failf(s, STORE_NOT_FOUND, "the guest is not checked in");
+    /* Every row of the guest still standing is undone, including check-ins a
+     * merge marked as duplicates, so none of them counts again later. */
+    sqlite3_stmt *st = store_cached(s,
+                                    "UPDATE attendance SET undone_at = ?2, undone_by = ?3 "
+                                    "WHERE guest_id = ?1 AND undone_at IS NULL",
+                                    "undo a check-in");
+    if (!st)
+        return STORE_ERROR;
+    store_bind_text(s, st, 1, id);
+    store_bind_time(s, st, 2, now);
+    store_bind_text(s, st, 3, kiosk);
+    StoreStatus status = store_step_done(s, st, "undo a check-in");
+    if (status == STORE_OK)
+        status = retract_visit(s, id, att, kiosk, now);
+    return status;
+}
+
 StoreStatus store_checkin_undo(Store *s, const char *guest_id, const char *kiosk, int64_t now)
 {
     if (store_begin(s, "undo a check-in") != STORE_OK)
         return STORE_ERROR;
     char id[ID_LEN + 1];
     StoreStatus status = resolve_guest(s, guest_id, id);
-    char att[ID_LEN + 1] = "";
-    int found = status == STORE_OK ? active_attendance(s, id, att, NULL, NULL) : 0;
-    if (status == STORE_OK && found < 0)
-        status = STORE_ERROR;
-    else if (status == STORE_OK && found == 0)
-        status = store_failf(s, STORE_NOT_FOUND, "the guest is not checked in");
-    /* Every row of the guest still standing is undone, including check-ins a
-     * merge marked as duplicates, so none of them counts again later. */
-    sqlite3_stmt *st = status == STORE_OK
-                           ? store_cached(s,
-                                          "UPDATE attendance SET undone_at = ?2, undone_by = ?3 "
-                                          "WHERE guest_id = ?1 AND undone_at IS NULL",
-                                          "undo a check-in")
-                           : NULL;
-    if (status == STORE_OK && !st)
-        status = STORE_ERROR;
-    if (status == STORE_OK) {
-        store_bind_text(s, st, 1, id);
-        store_bind_time(s, st, 2, now);
-        store_bind_text(s, st, 3, kiosk);
-        if (store_step(s, st) != SQLITE_DONE)
-            status = store_fail(s, "undo a check-in");
-    }
-    store_finish(s, st);
     if (status == STORE_OK)
-        status = retract_visit(s, id, att, kiosk, now);
+        status = undo_in(s, id, kiosk, now);
     if (status == STORE_OK)
         return store_commit(s, "undo a check-in");
     store_rollback(s);
+    return status;
+}
+
+/* Runs sql with ?1 the walk-in's id and ?2 the guest's (store_walkin_move). */
+static StoreStatus move_step(Store *s, const char *sql, const char *walkin, const char *guest)
+{
+    sqlite3_stmt *st = store_cached(s, sql, "move a walk-in");
+    if (!st)
+        return STORE_ERROR;
+    store_bind_text(s, st, 1, walkin);
+    if (sqlite3_bind_parameter_count(st) > 1)
+        store_bind_text(s, st, 2, guest);
+    return store_step_done(s, st, "move a walk-in");
+}
+
+/* The audit line of a move: who the walk-in was, whom they are, and what
+ * they corrected. malloc'd, NULL after store_failf. */
+static char *move_detail(Store *s, const Guest *walkin, const Guest *guest, const char *changes)
+{
+    const char *fmt = "walk-in %s (%s) is %s (%s)%s%s";
+    const char *sep = changes[0] ? ": " : "";
+    int len =
+        snprintf(NULL, 0, fmt, walkin->code, walkin->id, guest->code, guest->id, sep, changes);
+    char *out = len >= 0 ? malloc((size_t)len + 1) : NULL;
+    if (out)
+        snprintf(out, (size_t)len + 1, fmt, walkin->code, walkin->id, guest->code, guest->id, sep,
+                 changes);
+    else
+        store_failf(s, STORE_ERROR, "cannot move a walk-in: out of memory");
+    return out;
+}
+
+StoreStatus store_walkin_move(Store *s, const Guest *typed, const char *guest_id,
+                              const StorePicks *picks, const char *kiosk, const char *printer,
+                              int64_t now, CheckinResult *out)
+{
+    memset(out, 0, sizeof *out);
+    if (store_begin(s, "move a walk-in") != STORE_OK)
+        return STORE_ERROR;
+    char wid[ID_LEN + 1], rid[ID_LEN + 1];
+    Guest was, reg;
+    guest_init(&was);
+    guest_init(&reg);
+    char *changes = NULL, *detail = NULL;
+    bool changed = false;
+    StoreStatus status = resolve_guest(s, typed->id, wid);
+    if (status == STORE_OK)
+        status = resolve_guest(s, guest_id, rid);
+    if (status == STORE_OK)
+        status = store_guest_by_id(s, wid, "move a walk-in", &was);
+    if (status == STORE_OK)
+        status = store_guest_by_id(s, rid, "move a walk-in", &reg);
+    if (status == STORE_OK && (!was.walk_in || reg.walk_in || !strcmp(wid, rid)))
+        status =
+            store_failf(s, STORE_INVALID, "guest %s is not a walk-in who is guest %s", wid, rid);
+    /* The guest's own check-in, or one now; a check-in made here gets the
+     * visit's one badge, held as the walk-in's was. */
+    int found = status == STORE_OK
+                    ? active_attendance(s, rid, out->attendance_id, &out->checked_in_at, NULL)
+                    : 0;
+    if (found < 0)
+        status = STORE_ERROR;
+    memcpy(out->guest_id, rid, sizeof rid);
+    out->already = found > 0;
+    if (status == STORE_OK && !found)
+        status = store_checkin_insert(s, rid, kiosk, now, NULL, out);
+    if (status == STORE_OK && !found && printer)
+        status = store_checkin_hold(s, rid, printer, now);
+    /* The walk-in's check-in taken back (a staff undo may have done so). */
+    if (status == STORE_OK && (status = undo_in(s, wid, kiosk, now)) == STORE_NOT_FOUND)
+        status = STORE_OK;
+    if (status == STORE_OK)
+        status = store_print_drop_held(s, wid);
+    if (status == STORE_OK)
+        status = store_guest_changes(s, &was, typed, &changes, &changed);
+    if (status == STORE_OK && !(detail = move_detail(s, &was, &reg, changes)))
+        status = STORE_ERROR;
+    if (status == STORE_OK)
+        status = store_audit(s, kiosk, now, "walk-in to registration", rid, detail);
+    if (status == STORE_OK)
+        status = store_guest_repoint(s, wid, was.code, rid);
+    if (status == STORE_OK)
+        status = move_step(s, "UPDATE print_jobs SET guest_id = ?2 WHERE guest_id = ?1", wid, rid);
+    if (status == STORE_OK)
+        status = move_step(s, "DELETE FROM guests WHERE id = ?1", wid, rid);
+    if (status == STORE_OK)
+        status = interests_write(s, rid, picks->programs, picks->nprograms, picks->kinds,
+                                 picks->nkinds, kiosk, now);
+    if (status == STORE_OK)
+        status = store_guest_set_consent(s, rid, picks->consent, now);
+    free(changes);
+    free(detail);
+    guest_clear(&was);
+    guest_clear(&reg);
+    if (status == STORE_OK)
+        status = store_commit(s, "move a walk-in");
+    else
+        store_rollback(s);
+    if (status != STORE_OK)
+        memset(out, 0, sizeof *out);
     return status;
 }
 
@@ -436,6 +542,24 @@ static StoreStatus add_interests(Store *s, const char *id, const char *kind, con
     return status;
 }
 
+/* Replaces the interests of the guest whose own id is id, inside the open
+ * transaction (store_interests_set). */
+static StoreStatus interests_write(Store *s, const char *id, const char *const *programs,
+                                   size_t nprograms, const char *const *kinds, size_t nkinds,
+                                   const char *kiosk, int64_t now)
+{
+    StoreStatus status = check_interests(s, programs, nprograms, kinds, nkinds);
+    if (status == STORE_OK)
+        status = drop_unlisted(s, id, "program", programs, nprograms, now);
+    if (status == STORE_OK)
+        status = drop_unlisted(s, id, "partnership", kinds, nkinds, now);
+    if (status == STORE_OK)
+        status = add_interests(s, id, "program", programs, nprograms, kiosk, now);
+    if (status == STORE_OK)
+        status = add_interests(s, id, "partnership", kinds, nkinds, kiosk, now);
+    return status;
+}
+
 StoreStatus store_interests_set(Store *s, const char *guest_id, const char *const *programs,
                                 size_t nprograms, const char *const *kinds, size_t nkinds,
                                 const char *kiosk, int64_t now)
@@ -445,15 +569,7 @@ StoreStatus store_interests_set(Store *s, const char *guest_id, const char *cons
     char id[ID_LEN + 1];
     StoreStatus status = resolve_guest(s, guest_id, id);
     if (status == STORE_OK)
-        status = check_interests(s, programs, nprograms, kinds, nkinds);
-    if (status == STORE_OK)
-        status = drop_unlisted(s, id, "program", programs, nprograms, now);
-    if (status == STORE_OK)
-        status = drop_unlisted(s, id, "partnership", kinds, nkinds, now);
-    if (status == STORE_OK)
-        status = add_interests(s, id, "program", programs, nprograms, kiosk, now);
-    if (status == STORE_OK)
-        status = add_interests(s, id, "partnership", kinds, nkinds, kiosk, now);
+        status = interests_write(s, id, programs, nprograms, kinds, nkinds, kiosk, now);
     if (status == STORE_OK)
         return store_commit(s, "save the interests");
     store_rollback(s);

@@ -281,7 +281,7 @@ static StoreStatus walkin_add(Store *s, Guest *g, bool walk_ins_only, const char
     typed.code = NO_CODE;
     Guest stored;
     guest_init(&stored);
-    int found = store_match_find(s, &typed, walk_ins_only, &stored, "add a walk-in");
+    int found = store_match_find(s, &typed, walk_ins_only, NULL, &stored, "add a walk-in");
     if (found > 0) {
         /* The same person registering again: keep one guest, as stored. g
          * takes the stored record; what was typed goes with `stored`. */
@@ -394,6 +394,28 @@ static bool note_change(FILE *f, const char *field, const char *old, const char 
     return true;
 }
 
+StoreStatus store_guest_changes(Store *s, const Guest *was, const Guest *g, char **detail,
+                                bool *changed)
+{
+    *changed = false;
+    size_t len = 0;
+    FILE *f = open_memstream(detail, &len);
+    if (!f)
+        return store_failf(s, STORE_ERROR, "cannot correct a guest: out of memory");
+    const char *names[] = {"first", "last", "company", "title", "email", "phone"};
+    const char *old[] = {was->first, was->last, was->company, was->title, was->email, was->phone};
+    const char *now_[] = {g->first, g->last, g->company, g->title, g->email, g->phone};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        *changed |= note_change(f, names[i], old[i], now_[i]);
+    if (fclose(f) != 0) {
+        free(*detail);
+        *detail = NULL;
+        *changed = false;
+        return store_failf(s, STORE_ERROR, "cannot correct a guest: out of memory");
+    }
+    return STORE_OK;
+}
+
 /* Writes the edited fields of g over the stored guest id (cur). */
 static StoreStatus write_edit(Store *s, const char *id, const Guest *g, int64_t now)
 {
@@ -429,19 +451,8 @@ StoreStatus store_guest_edit(Store *s, const Guest *g, const char *kiosk, const 
     if (status == STORE_OK)
         status = store_guest_by_id(s, id, "read a guest", &cur);
     char *detail = NULL;
-    size_t len = 0;
-    FILE *f = status == STORE_OK ? open_memstream(&detail, &len) : NULL;
-    if (status == STORE_OK && !f)
-        status = store_failf(s, STORE_ERROR, "cannot correct a guest: out of memory");
-    if (f) {
-        const char *names[] = {"first", "last", "company", "title", "email", "phone"};
-        const char *was[] = {cur.first, cur.last, cur.company, cur.title, cur.email, cur.phone};
-        const char *now_[] = {g->first, g->last, g->company, g->title, g->email, g->phone};
-        for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-            *changed |= note_change(f, names[i], was[i], now_[i]);
-        if (fclose(f) != 0)
-            status = store_failf(s, STORE_ERROR, "cannot correct a guest: out of memory");
-    }
+    if (status == STORE_OK)
+        status = store_guest_changes(s, &cur, g, &detail, changed);
     if (status == STORE_OK && *changed)
         status = write_edit(s, id, g, now);
     if (status == STORE_OK && *changed)
@@ -610,7 +621,7 @@ StoreStatus store_import_guests(Store *s, const GuestList *guests, ImportReport 
     for (size_t i = 0; i < guests->count; i++) {
         const Guest *g = &guests->items[i];
         char id[ID_LEN + 1];
-        int found = store_match_find(s, g, false, &cur, "import guests");
+        int found = store_match_find(s, g, false, NULL, &cur, "import guests");
         int rc = found < 0 ? -1
                  : found   ? import_update(s, &cur, g, now)
                            : import_insert(s, ins, g, now, id);

@@ -233,9 +233,10 @@ int store_match_choose(Store *s, const GuestSet *rec, const StoreIds *cand, Stor
  * found (initialised; its strings replaced), read once with the candidates, 0
  * when rec is nobody known (found untouched), -1 on error (message set).
  * walk_ins_only: only walk-ins are candidates (someone who said they are not
- * the pre-registered guest the rule found). */
-int store_match_find(Store *s, const Guest *rec, bool walk_ins_only, Guest *found,
-                     const char *doing);
+ * the pre-registered guest the rule found); except (NULL: none) is no
+ * candidate (a guest correcting their own record is not someone else). */
+int store_match_find(Store *s, const Guest *rec, bool walk_ins_only, const char *except,
+                     Guest *found, const char *doing);
 
 /* Name-and-company lookups scan the guests, which is right for one walk-in;
  * an import or a merge first builds an index of them in a temporary table,
@@ -254,6 +255,18 @@ void store_names_unindex(Store *s);
 StoreStatus store_checkin_hold(Store *s, const char *id, const char *printer, int64_t now);
 StoreStatus store_checkin_insert(Store *s, const char *id, const char *kiosk, int64_t now,
                                  const char *action, CheckinResult *out);
+
+/* Moves everything that points at guest id (whose code is code) to guest
+ * to, inside the open transaction: its check-ins (out of the counted ones
+ * until store_attendance_normalise decides), interests, audit records,
+ * merged records and aliases; id and code become aliases of to. The guest
+ * row of id is the caller's to delete. Merge folds guests with it. */
+StoreStatus store_guest_repoint(Store *s, const char *id, const char *code, const char *to);
+/* The audit line of a correction of was into g (`last: "Garcia" -> "García"`,
+ * each changed field), malloc'd into *detail; *changed says whether any
+ * field differs. STORE_ERROR when out of memory. */
+StoreStatus store_guest_changes(Store *s, const Guest *was, const Guest *g, char **detail,
+                                bool *changed);
 
 /* Recomputes attendance.duplicate_of so each guest has exactly one active
  * check-in counted: the earliest (then smallest id) not undone. */

@@ -386,8 +386,18 @@ static StoreStatus take_row(Store *s, const StoreIds *cand, StoreCluster *cluste
     return STORE_OK;
 }
 
-int store_match_find(Store *s, const Guest *rec, bool walk_ins_only, Guest *found,
-                     const char *doing)
+/* Drops the candidate except (NULL: none). */
+static void drop_id(StoreIds *cand, const char *except)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < cand->n; i++)
+        if (!except || strcmp(cand->ids[i], except) != 0)
+            memmove(cand->ids[kept++], cand->ids[i], sizeof cand->ids[i]);
+    cand->n = kept;
+}
+
+int store_match_find(Store *s, const Guest *rec, bool walk_ins_only, const char *except,
+                     Guest *found, const char *doing)
 {
     StoreIds cand = {0};
     if (store_match_candidates(s, rec, &cand, doing) != STORE_OK ||
@@ -395,6 +405,7 @@ int store_match_find(Store *s, const Guest *rec, bool walk_ins_only, Guest *foun
         store_ids_free(&cand);
         return -1;
     }
+    drop_id(&cand, except);
     StoreCluster *clusters = calloc(cand.n ? cand.n : 1, sizeof *clusters);
     size_t *pick = malloc((cand.n ? cand.n : 1) * sizeof *pick);
     int k = -1;
@@ -414,4 +425,20 @@ int store_match_find(Store *s, const Guest *rec, bool walk_ins_only, Guest *foun
     free(pick);
     store_ids_free(&cand);
     return k < 0 ? -1 : k > 0;
+}
+
+StoreStatus store_guest_registration(Store *s, const Guest *g, const char *except, Guest *out)
+{
+    /* As store_walkin_add asks: the person as typed, no id or code. */
+    static char NO_CODE[] = "";
+    Guest typed = *g; /* shallow: only to be matched */
+    typed.id[0] = '\0';
+    typed.code = NO_CODE;
+    char id[ID_LEN + 1] = "";
+    if (except && store_resolve_key(s, "id", except, id) < 0)
+        return STORE_ERROR;
+    int found = store_match_find(s, &typed, false, id[0] ? id : except, out, "match a guest");
+    if (found < 0)
+        return STORE_ERROR;
+    return found > 0 && !out->walk_in ? STORE_OK : STORE_NOT_FOUND;
 }

@@ -120,20 +120,17 @@ static StoreStatus exec_bound(Store *s, const char *sql, const char *a, const ch
     "WHEN excluded.retracted_at IS NULL THEN retracted_at "                                        \
     "ELSE max(retracted_at, excluded.retracted_at) END"
 
-/* Moves everything that points at guest `from` to guest `to`, and keeps from's
- * keys as aliases of to. `from` is deleted afterwards by the caller. */
-static StoreStatus repoint_guest(Store *s, const MergeGuest *from, const char *to)
+StoreStatus store_guest_repoint(Store *s, const char *id, const char *code, const char *to)
 {
-    const char *id = from->g.id;
     StoreStatus st =
         exec_bound(s, "UPDATE guest_aliases SET guest_id = ?2 WHERE guest_id = ?1", id, to, NULL);
-    /* Out of the unique active index until store_attendance_normalise decides. */
+    /* Out of the unique active index until store_attendance_normalise decides
+     * (an undone row is not in it, and normalise leaves it no duplicate_of). */
     if (st == STORE_OK)
-        st =
-            exec_bound(s,
-                       "UPDATE attendance SET guest_id = ?2, duplicate_of = coalesce(duplicate_of, "
-                       "id) WHERE guest_id = ?1",
-                       id, to, NULL);
+        st = exec_bound(s,
+                        "UPDATE attendance SET guest_id = ?2, duplicate_of = CASE WHEN undone_at "
+                        "IS NULL THEN coalesce(duplicate_of, id) END WHERE guest_id = ?1",
+                        id, to, NULL);
     if (st == STORE_OK)
         st = exec_bound(s,
                         "INSERT INTO interests (guest_id, kind, value, created_at, kiosk, "
@@ -152,7 +149,7 @@ static StoreStatus repoint_guest(Store *s, const MergeGuest *from, const char *t
     if (st == STORE_OK)
         st = store_alias_add(s, "id", id, to, "merge guests");
     if (st == STORE_OK)
-        st = store_alias_add(s, "code", from->g.code, to, "merge guests");
+        st = store_alias_add(s, "code", code, to, "merge guests");
     return st;
 }
 
@@ -322,7 +319,7 @@ static StoreStatus fold(Merge *m, const MergeGuest *r, const StoreCluster *in,
     for (size_t i = 0; status == STORE_OK && i < k; i++) {
         if (strcmp(members[i].g.id, keep) == 0)
             continue;
-        status = repoint_guest(s, &members[i], keep);
+        status = store_guest_repoint(s, members[i].g.id, members[i].g.code, keep);
         if (status == STORE_OK)
             status = exec_bound(s, "DELETE FROM guests WHERE id = ?1", members[i].g.id, NULL, NULL);
     }
