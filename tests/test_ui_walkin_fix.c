@@ -13,6 +13,7 @@
 #include "testutil.h"
 
 #include "badge/badge_data.h"
+#include "core/export.h"
 #include "store/store.h"
 #include "ui/ui.h"
 #include "ui_driver.h"
@@ -94,24 +95,32 @@ static size_t walk_ins(Fixture *f, Guest *g)
     return w.n;
 }
 
-/* Zoe Quistt of Quist Robotics walks in: on Interests, Welding and
+/* A walk-in types first, last and company: on Interests, Welding and
  * Mentoring picked and the consent ticked there. */
-static void walk_in_with_typo(Fixture *f)
+static void walk_in_and_pick(Fixture *f, const char *first, const char *last, const char *company)
 {
     Uid *d = f->d;
     uid_press(d, "I'm new here");
-    uid_type(d, "Zoe", 100);
+    uid_type(d, first, 100);
     uid_key(d, UI_KEY_RETURN, 0);
-    uid_type(d, "Quistt", 100);
+    uid_type(d, last, 100);
     uid_key(d, UI_KEY_RETURN, 0);
-    uid_type(d, "Quist Robotics", 100);
+    uid_type(d, company, 100);
     uid_press(d, "Next");
     assert_string_equal(uid_screen(d), "interests");
-    uid_expect(d, "Hi Zoe! What interests you?");
+    char hi[128];
+    snprintf(hi, sizeof hi, "Hi %s! What interests you?", first);
+    uid_expect(d, hi);
     assert_false(uid_visible(d, "Not you?")); /* that undoes a registration's check-in */
     uid_press(d, "Welding Technology");
     uid_press(d, "Mentoring");
     uid_press(d, "You may contact me about partnering");
+}
+
+/* Zoe Quistt of Quist Robotics walks in. */
+static void walk_in_with_typo(Fixture *f)
+{
+    walk_in_and_pick(f, "Zoe", "Quistt", "Quist Robotics");
 }
 
 static void expect_picks_kept(Fixture *f)
@@ -235,6 +244,126 @@ static void test_fix_walked_away(void **state)
     assert_false(uid_visible(d, "Quist"));
 }
 
+/* Anna Garcia of Acme Welding walks in, picks Welding and Mentoring and
+ * ticks the consent on Interests, then corrects her name to Ana García: the
+ * registration of the test event. Save asks "Is this you?" as the walk-in
+ * form does. */
+static void correct_to_registration(Fixture *f)
+{
+    Uid *d = f->d;
+    walk_in_and_pick(f, "Anna", "Garcia", "Acme Welding");
+    uid_press(d, "Fix my details");
+    for (int i = 0; i < 4; i++)
+        uid_key(d, UI_KEY_BACKSPACE, 0);
+    uid_type(d, "Ana", 100);
+    uid_key(d, UI_KEY_RETURN, 0);
+    for (int i = 0; i < 6; i++)
+        uid_key(d, UI_KEY_BACKSPACE, 0);
+    uid_type(d, "García", 100);
+    uid_press(d, "Save");
+    assert_string_equal(uid_screen(d), "confirm");
+    uid_expect(d, "Is this you?");
+    uid_expect(d, "Ana G. — Acme Welding");
+    uid_expect(d, "Yes, check me in");
+    uid_expect(d, "No, I'm someone else");
+}
+
+/* Who attendance.csv lists: how many, and the last row's registration code. */
+typedef struct Attendees {
+    size_t n;
+    char code[64];
+} Attendees;
+
+static int each_attendee(const AttendanceRow *r, void *ud)
+{
+    Attendees *a = ud;
+    a->n++;
+    snprintf(a->code, sizeof a->code, "%s", r->guest->code);
+    return 0;
+}
+
+/* "Yes": back on Interests as the registration, the picks as they were; one
+ * guest checked in once, and the one badge printed is hers. */
+static void test_fix_is_registration(void **state)
+{
+    Fixture *f = *state;
+    Uid *d = f->d;
+    size_t before = guest_count(f);
+    correct_to_registration(f);
+    uid_press(d, "Yes, check me in");
+    assert_string_equal(uid_screen(d), "interests");
+    uid_expect(d, "Hi Ana! What interests you?");
+    expect_picks_kept(f);
+    assert_false(uid_visible(d, "Fix my details")); /* she did not type the registration */
+    assert_int_equal(guest_count(f), before);
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(walk_ins(f, &g), 0);
+    guest_clear(&g);
+
+    uid_press(d, "Continue");
+    assert_string_equal(uid_screen(d), "done");
+    uid_expect(d, "Welcome, Ana!");
+    StoreStats st;
+    assert_int_equal(store_stats(f->u->store, &st), STORE_OK);
+    assert_int_equal(st.checked_in, 1);
+    assert_int_equal(st.registered_in, 1);
+    assert_int_equal(st.walk_ins, 0);
+    Guest ana;
+    guest_init(&ana);
+    assert_int_equal(store_guest_by_code(f->u->store, "2713624642", &ana), STORE_OK);
+    assert_true(ana.consent);
+    char **programs, **kinds;
+    size_t np, nk;
+    assert_int_equal(store_interests_get(f->u->store, ana.id, &programs, &np, &kinds, &nk),
+                     STORE_OK);
+    assert_int_equal(np, 1);
+    assert_string_equal(programs[0], "WELD");
+    assert_int_equal(nk, 1);
+    assert_string_equal(kinds[0], "mentoring");
+    store_strings_free(programs, np);
+    store_strings_free(kinds, nk);
+    assert_int_equal(f->prints, 1);
+    assert_string_equal(f->first, "Ana");
+    assert_string_equal(f->last, "García");
+    assert_non_null(strstr(f->url, "WELD"));
+    Attendees a = {0};
+    assert_int_equal(store_each_attendance(f->u->store, each_attendee, &a), STORE_OK);
+    assert_int_equal(a.n, 1);
+    assert_string_equal(a.code, ana.code);
+    guest_clear(&ana);
+    uid_wait(d, 20000);
+    assert_int_equal(f->prints, 1);
+}
+
+/* "No": the correction saved as the walk-in's own, as before. */
+static void test_fix_not_registration(void **state)
+{
+    Fixture *f = *state;
+    Uid *d = f->d;
+    size_t before = guest_count(f);
+    correct_to_registration(f);
+    uid_press(d, "No, I'm someone else");
+    assert_string_equal(uid_screen(d), "interests");
+    uid_expect(d, "Hi Ana! What interests you?");
+    expect_picks_kept(f);
+    assert_true(uid_visible(d, "Fix my details"));
+    assert_int_equal(guest_count(f), before + 1);
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(walk_ins(f, &g), 1);
+    assert_string_equal(g.first, "Ana");
+    assert_string_equal(g.last, "García");
+    uid_press(d, "Continue");
+    uid_expect(d, "Welcome, Ana!");
+    assert_int_equal(f->prints, 1);
+    StoreStats st;
+    assert_int_equal(store_stats(f->u->store, &st), STORE_OK);
+    assert_int_equal(st.checked_in, 1);
+    assert_int_equal(st.walk_ins, 1);
+    guest_clear(&g);
+}
+
 /* In Spanish, the same button in the same place, and the form's words. */
 static void test_fix_spanish(void **state)
 {
@@ -261,6 +390,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_fix_typo, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fix_walked_away, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fix_spanish, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fix_is_registration, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fix_not_registration, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

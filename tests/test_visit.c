@@ -996,6 +996,239 @@ static void test_walk_in_fix(void **state)
     guest_clear(&typed);
 }
 
+/* Attendance rows as the export writes them: how many, and the last one's
+ * first name and registration code. */
+typedef struct Exported {
+    int n;
+    char first[64], code[64];
+} Exported;
+
+static int each_exported(const AttendanceRow *r, void *ud)
+{
+    Exported *x = ud;
+    x->n++;
+    snprintf(x->first, sizeof x->first, "%s", r->guest->first);
+    snprintf(x->code, sizeof x->code, "%s", r->guest->code);
+    return 0;
+}
+
+/* Anna Garcia of Acme Welding walks in, picks nothing yet, and corrects her
+ * name on Interests to Ana García: the registration A-100. */
+static void walk_in_anna(Fixture *f, char id[ID_LEN + 1], char code[64], VisitGuestEdit *e)
+{
+    VisitWalkin w;
+    memset(&w, 0, sizeof w);
+    w.field[VISIT_FIRST] = "Anna";
+    w.field[VISIT_LAST] = "Garcia";
+    w.field[VISIT_COMPANY] = "Acme Welding";
+    assert_int_equal(visit_walk_in(f->v, &w), VISIT_CHECKED_IN);
+    assert_true(visit_fix_offered(f->v));
+    snprintf(id, ID_LEN + 1, "%s", visit_guest(f->v)->id);
+    Guest typed;
+    guest_init(&typed);
+    assert_int_equal(visit_fix_read(f->v, &typed), 0);
+    snprintf(code, 64, "%s", typed.code);
+    guest_clear(&typed);
+    memset(e, 0, sizeof *e);
+    e->field[VISIT_FIRST] = "Ana";
+    e->field[VISIT_LAST] = "García";
+    e->field[VISIT_COMPANY] = "Acme Welding";
+}
+
+/* The walk-in's correction is a registration: asked "Is this you?" as the
+ * walk-in form asks, and "Yes" moves the visit to the registration in one
+ * transaction: one guest, one attendance, the picks and consent on the
+ * registration, the move audited, one badge, the registration's. */
+static void test_walk_in_fix_is_registration(void **state)
+{
+    Fixture *f = *state;
+    size_t before = guests(f);
+    char walkin[ID_LEN + 1], code[64];
+    VisitGuestEdit e;
+    walk_in_anna(f, walkin, code, &e);
+    Guest ana;
+    guest_init(&ana);
+    assert_int_equal(store_guest_by_code(f->store, "A-100", &ana), STORE_OK);
+
+    /* The question, and nothing written yet. */
+    assert_int_equal(visit_fix_details(f->v, &e), 1);
+    const SearchResult *m = visit_walkin_match(f->v);
+    assert_non_null(m);
+    assert_string_equal(m->guest_id, ana.id);
+    assert_string_equal(m->label, "Ana G. — Acme Welding");
+    assert_string_equal(visit_guest(f->v)->greet, "Anna");
+    assert_null(audit_detail(f, "walk-in edit"));
+    assert_int_equal(guests(f), before + 1);
+
+    /* "Yes, that's me", with Welding and a kind picked and the consent ticked. */
+    int changes = f->changes;
+    f->now += 60000;
+    bool picked[2] = {true, false}, kinds[PARTNERSHIP_KIND_COUNT] = {[1] = true};
+    assert_int_equal(visit_fix_move(f->v, &e, picked, kinds, true), VISIT_CHECKED_IN);
+    const VisitGuest *vg = visit_guest(f->v);
+    assert_non_null(vg);
+    assert_string_equal(vg->id, ana.id);
+    assert_string_equal(vg->greet, "Ana");
+    assert_false(vg->walk_in);
+    assert_true(vg->new_checkin);
+    assert_true(vg->consent);
+    assert_false(visit_fix_offered(f->v));
+    assert_true(visit_not_me_offered(f->v)); /* as after the walk-in form's "Yes" */
+    assert_null(visit_walkin_match(f->v));
+    assert_true(f->changes > changes);
+
+    /* One guest: the walk-in record is gone, its id and code find Ana. */
+    assert_int_equal(guests(f), before);
+    StoreStats st;
+    assert_int_equal(store_stats(f->store, &st), STORE_OK);
+    assert_int_equal(st.checked_in, 1);
+    assert_int_equal(st.registered_in, 1);
+    assert_int_equal(st.walk_ins, 0);
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_get(f->store, walkin, &g), STORE_OK);
+    assert_string_equal(g.id, ana.id);
+    assert_int_equal(store_guest_by_code(f->store, code, &g), STORE_OK);
+    assert_string_equal(g.id, ana.id);
+    assert_string_equal(g.first, "Ana"); /* the registration as it was */
+    assert_string_equal(g.code, "A-100");
+    assert_true(g.consent);
+    guest_clear(&g);
+    /* The walk-in's check-in kept as an undone record; Ana's counts. */
+    assert_int_equal(table_rows(f, "attendance"), 2);
+    CheckinState cs;
+    assert_int_equal(store_checkin_state(f->store, ana.id, &cs), STORE_OK);
+    assert_true(cs.checked_in);
+    assert_true(cs.checked_in_at == f->now);
+    char **codes = NULL, **keys = NULL;
+    size_t nc = 0, nk = 0;
+    assert_int_equal(store_interests_get(f->store, ana.id, &codes, &nc, &keys, &nk), STORE_OK);
+    assert_int_equal(nc, 1);
+    assert_string_equal(codes[0], "WELD");
+    assert_int_equal(nk, 1);
+    assert_string_equal(keys[0], PARTNERSHIP_KINDS[1].key);
+    store_strings_free(codes, nc);
+    store_strings_free(keys, nk);
+    /* Audited: what the walk-in had typed and what they corrected it to. */
+    char *detail = audit_detail(f, "walk-in to registration");
+    assert_non_null(detail);
+    assert_non_null(strstr(detail, code));
+    assert_non_null(strstr(detail, "first: \"Anna\" -> \"Ana\""));
+    assert_non_null(strstr(detail, "last: \"Garcia\" -> \"García\""));
+    free(detail);
+    /* The export lists the registration only. */
+    Exported x = {0};
+    assert_int_equal(store_each_attendance(f->store, each_exported, &x), STORE_OK);
+    assert_int_equal(x.n, 1);
+    assert_string_equal(x.first, "Ana");
+    assert_string_equal(x.code, "A-100");
+    /* One badge job, held for Ana until she leaves Interests. */
+    assert_int_equal(table_rows(f, "print_jobs"), 1);
+    PrintJob job;
+    assert_int_equal(store_print_latest(f->store, ana.id, &job), STORE_OK);
+    assert_int_equal(job.state, PRINT_HELD);
+    assert_int_equal(f->prints, 0);
+    assert_int_equal(visit_save_interests(f->v, picked, kinds, true), 0);
+    assert_int_equal(f->prints, 1);
+    assert_string_equal(f->printed, ana.id);
+    visit_end(f->v);
+    assert_int_equal(f->prints, 1);
+    /* Her ticket scanned later: already checked in, no second attendance. */
+    assert_int_equal(visit_check_in_code(f->v, "A-100"), VISIT_ALREADY);
+    visit_end(f->v);
+    assert_int_equal(checked_in(f), 1);
+    /* Find me finds no "Anna" any more. */
+    SearchResult res[SEARCH_MAX_RESULTS];
+    assert_int_equal(visit_search(f->v, "anna", res, NULL), 0);
+    guest_clear(&ana);
+}
+
+/* The registration was checked in already (her ticket scanned earlier): the
+ * move keeps that check-in and its badge, and takes back the walk-in's. */
+static void test_walk_in_fix_registration_already(void **state)
+{
+    Fixture *f = *state;
+    size_t before = guests(f);
+    assert_int_equal(visit_check_in_code(f->v, "A-100"), VISIT_CHECKED_IN);
+    int64_t first_at = f->now;
+    visit_end(f->v);
+    assert_int_equal(f->prints, 1);
+    f->now += 600000;
+    char walkin[ID_LEN + 1], code[64];
+    VisitGuestEdit e;
+    walk_in_anna(f, walkin, code, &e);
+    assert_int_equal(checked_in(f), 2);
+    assert_int_equal(visit_fix_details(f->v, &e), 1);
+    bool picked[2] = {false, true}, kinds[PARTNERSHIP_KIND_COUNT] = {0};
+    assert_int_equal(visit_fix_move(f->v, &e, picked, kinds, false), VISIT_ALREADY);
+    assert_string_equal(visit_guest(f->v)->greet, "Ana");
+    assert_false(visit_guest(f->v)->new_checkin);
+    assert_false(visit_not_me_offered(f->v)); /* her earlier check-in stays */
+    assert_int_equal(guests(f), before);
+    assert_int_equal(checked_in(f), 1);
+    Guest ana;
+    guest_init(&ana);
+    assert_int_equal(store_guest_by_code(f->store, "A-100", &ana), STORE_OK);
+    CheckinState cs;
+    assert_int_equal(store_checkin_state(f->store, ana.id, &cs), STORE_OK);
+    assert_true(cs.checked_in_at == first_at);
+    char **codes = NULL, **keys = NULL;
+    size_t nc = 0, nk = 0;
+    assert_int_equal(store_interests_get(f->store, ana.id, &codes, &nc, &keys, &nk), STORE_OK);
+    assert_int_equal(nc, 1);
+    assert_string_equal(codes[0], "HLTH");
+    store_strings_free(codes, nc);
+    store_strings_free(keys, nk);
+    /* No second badge: the walk-in's held one dropped, hers printed before. */
+    assert_int_equal(table_rows(f, "print_jobs"), 1);
+    assert_int_equal(visit_save_interests(f->v, picked, kinds, false), 0);
+    visit_end(f->v);
+    assert_int_equal(f->prints, 1);
+    guest_clear(&ana);
+}
+
+/* "No, I'm someone else": the correction is saved as the walk-in's own, and
+ * they are not asked about the same registration again on this visit. */
+static void test_walk_in_fix_not_registration(void **state)
+{
+    Fixture *f = *state;
+    size_t before = guests(f);
+    char walkin[ID_LEN + 1], code[64];
+    VisitGuestEdit e;
+    walk_in_anna(f, walkin, code, &e);
+    assert_int_equal(visit_fix_details(f->v, &e), 1);
+    assert_int_equal(visit_fix_details_anyway(f->v, &e), 0);
+    assert_null(visit_walkin_match(f->v));
+    assert_string_equal(visit_guest(f->v)->id, walkin);
+    assert_string_equal(visit_guest(f->v)->greet, "Ana");
+    assert_true(visit_fix_offered(f->v));
+    char *detail = audit_detail(f, "walk-in edit");
+    assert_non_null(detail);
+    assert_non_null(strstr(detail, "first: \"Anna\" -> \"Ana\""));
+    free(detail);
+    assert_null(audit_detail(f, "walk-in to registration"));
+    assert_int_equal(guests(f), before + 1);
+    assert_int_equal(checked_in(f), 1);
+    /* Another correction: saved at once, the question not asked twice. */
+    e.field[VISIT_PHONE] = "555 010 0199";
+    assert_int_equal(visit_fix_details(f->v, &e), 0);
+    assert_null(visit_walkin_match(f->v));
+    visit_end(f->v);
+
+    /* Said "No" on the walk-in form already: a correction does not ask again. */
+    VisitWalkin w;
+    memset(&w, 0, sizeof w);
+    w.field[VISIT_FIRST] = "Bo";
+    w.field[VISIT_LAST] = "Lee";
+    w.field[VISIT_COMPANY] = "Lee Plumbing";
+    assert_int_equal(visit_walk_in(f->v, &w), VISIT_MAYBE_GUEST);
+    assert_int_equal(visit_walk_in_anyway(f->v, &w), VISIT_CHECKED_IN);
+    memset(&e, 0, sizeof e);
+    e.field[VISIT_TITLE] = "Owner";
+    assert_int_equal(visit_fix_details(f->v, &e), 0);
+    assert_int_equal(guests(f), before + 2);
+}
+
 /* Staff check a guest in from their page: audited as staff's, the badge
  * asked for, the kiosk's own visit untouched; again, already. */
 static void test_staff_check_in(void **state)
@@ -1296,6 +1529,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_record_interests, setup, teardown),
         cmocka_unit_test_setup_teardown(test_guest_edit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walk_in_fix, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walk_in_fix_is_registration, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walk_in_fix_registration_already, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walk_in_fix_not_registration, setup, teardown),
         cmocka_unit_test_setup_teardown(test_staff_check_in, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lookup_code_part, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lookup_more, setup, teardown),

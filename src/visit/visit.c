@@ -155,6 +155,7 @@ void visit_end(Visit *v)
     request_badge(v);
     memset(&v->guest, 0, sizeof v->guest);
     memset(&v->walkin_match, 0, sizeof v->walkin_match);
+    v->declined[0] = '\0';
     v->badge_owed = v->badge_asked = false;
 }
 
@@ -413,6 +414,11 @@ static VisitOutcome walkin_add(Visit *v, char *const *val, bool consent, bool an
 
 static VisitOutcome walk_in(Visit *v, VisitWalkin *w, bool anyway)
 {
+    /* "No, I'm someone else": not asked about that registration again when
+     * they correct their details (visit_fix_details). */
+    char declined[ID_LEN + 1] = "";
+    if (anyway)
+        memcpy(declined, v->walkin_match.guest_id, sizeof declined);
     memset(&v->walkin_match, 0, sizeof v->walkin_match);
     char *val[VISIT_FIELD_COUNT] = {0};
     VisitOutcome out = VISIT_FAILED;
@@ -438,8 +444,10 @@ static VisitOutcome walk_in(Visit *v, VisitWalkin *w, bool anyway)
      * only. A walk-in found from an earlier visit has details that form did
      * not type here (an email, a phone), not to be shown to whoever stands
      * at the kiosk now. */
-    if (out == VISIT_CHECKED_IN)
+    if (out == VISIT_CHECKED_IN) {
         v->guest.typed = added;
+        memcpy(v->declined, declined, sizeof declined);
+    }
 out:
     guest_clear(&g);
     for (int i = 0; i < VISIT_FIELD_COUNT; i++)
@@ -481,8 +489,28 @@ int visit_fix_read(Visit *v, Guest *out)
     return 0;
 }
 
-int visit_fix_details(Visit *v, VisitGuestEdit *e)
+/* The registration the corrected walk-in g is, unless they said they are
+ * not: 1 with v->walkin_match saying who, 0 none, -1 after visit_fail. */
+static int fix_registration(Visit *v, const Guest *g)
 {
+    Guest r;
+    guest_init(&r);
+    StoreStatus st = store_guest_registration(v->env.store, g, v->guest.id, &r);
+    int rc = 0;
+    if (st == STORE_OK && strcmp(r.id, v->declined) != 0)
+        rc = maybe_guest(v, &r) == VISIT_MAYBE_GUEST ? 1 : -1;
+    else if (st != STORE_OK && st != STORE_NOT_FOUND)
+        rc = visit_store_failed(v, "cannot look the correction up");
+    guest_clear(&r);
+    return rc;
+}
+
+/* visit_fix_details, and with ask false visit_fix_details_anyway. */
+static int fix_details(Visit *v, VisitGuestEdit *e, bool ask)
+{
+    char declined[ID_LEN + 1];
+    memcpy(declined, v->walkin_match.guest_id, sizeof declined);
+    memset(&v->walkin_match, 0, sizeof v->walkin_match);
     if (!visit_fix_offered(v)) {
         for (int i = 0; i < VISIT_FIELD_COUNT; i++)
             e->error[i] = VISIT_FIELD_OK;
@@ -491,11 +519,106 @@ int visit_fix_details(Visit *v, VisitGuestEdit *e)
     }
     Guest g;
     guest_init(&g);
-    int rc = visit_guest_write(v, v->guest.id, e, "walk-in edit", &g);
+    int rc = visit_guest_take(v, v->guest.id, e, &g);
+    if (rc == 0 && ask)
+        rc = fix_registration(v, &g);
     if (rc == 0)
+        rc = visit_guest_store(v, &g, "walk-in edit");
+    if (rc == 0) {
         text_copy(v->guest.greet, sizeof v->guest.greet, g.first[0] ? g.first : g.last);
+        if (!ask && declined[0])
+            memcpy(v->declined, declined, sizeof declined);
+    }
     guest_clear(&g);
     return rc;
+}
+
+int visit_fix_details(Visit *v, VisitGuestEdit *e)
+{
+    return fix_details(v, e, true);
+}
+
+int visit_fix_details_anyway(Visit *v, VisitGuestEdit *e)
+{
+    return fix_details(v, e, false);
+}
+
+/* What the guest picked on Interests, as the store takes it. */
+typedef struct Picks {
+    const char **codes, **keys;
+    size_t nc, nk;
+} Picks;
+
+static void picks_free(Picks *p)
+{
+    free(p->codes);
+    free(p->keys);
+}
+
+/* picked: one per visible program; kinds: one per PARTNERSHIP_KINDS entry.
+ * 0, or -1 after visit_fail (picks_free all the same). */
+static int picks_make(Visit *v, const bool *picked, const bool *kinds, Picks *p)
+{
+    memset(p, 0, sizeof *p);
+    p->codes = calloc(v->programs.count + 1, sizeof *p->codes);
+    p->keys = calloc(PARTNERSHIP_KIND_COUNT + 1, sizeof *p->keys);
+    if (!p->codes || !p->keys) {
+        visit_fail(v, "out of memory saving interests");
+        return -1;
+    }
+    for (size_t i = 0; i < v->programs.count; i++)
+        if (picked[i])
+            p->codes[p->nc++] = v->programs.items[i].code;
+    for (size_t i = 0; i < PARTNERSHIP_KIND_COUNT; i++)
+        if (kinds[i])
+            p->keys[p->nk++] = PARTNERSHIP_KINDS[i].key;
+    return 0;
+}
+
+VisitOutcome visit_fix_move(Visit *v, VisitGuestEdit *e, const bool *picked, const bool *kinds,
+                            bool consent)
+{
+    if (!visit_fix_offered(v) || !v->walkin_match.guest_id[0]) {
+        visit_fail(v, "no walk-in of this visit to move to a registration");
+        return VISIT_FAILED;
+    }
+    VisitOutcome out = VISIT_FAILED;
+    Guest g, reg;
+    guest_init(&g);
+    guest_init(&reg);
+    Picks p;
+    CheckinResult r;
+    const char *printer = v->env.printer.print ? v->env.cfg->printer : NULL;
+    if (picks_make(v, picked, kinds, &p) != 0 || visit_guest_take(v, v->guest.id, e, &g) != 0)
+        goto out;
+    if (store_guest_get(v->env.store, v->walkin_match.guest_id, &reg) != STORE_OK) {
+        visit_store_failed(v, "cannot read the registration");
+        goto out;
+    }
+    StorePicks sp = {p.codes, p.nc, p.keys, p.nk, consent};
+    if (store_walkin_move(v->env.store, &g, reg.id, &sp, v->env.cfg->kiosk_id, printer,
+                          visit_now(v), &r) != STORE_OK) {
+        visit_store_failed(v, "correction not saved");
+        goto out;
+    }
+    /* Find me finds the walk-in no more: their entry, emptied, matches nothing. */
+    Guest gone;
+    guest_init(&gone);
+    memcpy(gone.id, g.id, sizeof gone.id);
+    if (search_add(v->ix, &gone) != 0)
+        visit_fail(v, "out of memory updating the search");
+    /* The walk-in's badge went with their check-in: the visit's one badge is
+     * the registration's, unless they were checked in (and badged) before. */
+    v->badge_owed = false;
+    reg.consent = consent;
+    out = checked_in(v, &reg, &r);
+    if (r.already)
+        visit_changed(v);
+out:
+    picks_free(&p);
+    guest_clear(&g);
+    guest_clear(&reg);
+    return out;
 }
 
 /* ---- interests ---- */
@@ -505,30 +628,20 @@ int visit_save_interests(Visit *v, const bool *picked, const bool *kinds, bool c
     const VisitGuest *vg = visit_guest(v);
     if (!vg)
         return 0;
-    const char **codes = calloc(v->programs.count + 1, sizeof *codes);
-    const char **keys = calloc(PARTNERSHIP_KIND_COUNT + 1, sizeof *keys);
-    size_t nc = 0, nk = 0;
+    Picks p;
     int rc = -1;
-    if (!codes || !keys) {
-        visit_fail(v, "out of memory saving interests");
+    if (picks_make(v, picked, kinds, &p) != 0)
         goto out;
-    }
-    for (size_t i = 0; i < v->programs.count; i++)
-        if (picked[i])
-            codes[nc++] = v->programs.items[i].code;
-    for (size_t i = 0; i < PARTNERSHIP_KIND_COUNT; i++)
-        if (kinds[i])
-            keys[nk++] = PARTNERSHIP_KINDS[i].key;
     int64_t now = visit_now(v);
     Store *s = v->env.store;
-    StoreStatus st = store_interests_set(s, vg->id, codes, nc, keys, nk, v->env.cfg->kiosk_id, now);
+    StoreStatus st =
+        store_interests_set(s, vg->id, p.codes, p.nc, p.keys, p.nk, v->env.cfg->kiosk_id, now);
     if (st == STORE_OK && consent != vg->consent)
         st = store_guest_set_consent(s, vg->id, consent, now);
     rc = st == STORE_OK ? 0 : visit_store_failed(v, "interests not saved");
     visit_changed(v); /* even a half-saved visit: what was saved is worth a copy */
 out:
-    free(codes);
-    free(keys);
+    picks_free(&p);
     request_badge(v);
     return rc;
 }

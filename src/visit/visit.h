@@ -183,8 +183,31 @@ int visit_fix_read(Visit *v, Guest *out);
  * greets them by the new name. The badge still owed and what they pick on
  * Interests stay with the visit. 0 when saved (or nothing changed); -1 when
  * not: e->error marks the fields when they were the reason, else
- * visit_error() says why (not offered, the store failed). */
+ * visit_error() says why (not offered, the store failed).
+ *
+ * When the corrected details are a pre-registered guest by the rule the
+ * walk-in form asks (visit_walk_in; the walk-in themself left out), nothing
+ * is saved and it returns 1: visit_walkin_match says who, and the guest
+ * answers "Is this you?" with visit_fix_move or visit_fix_details_anyway.
+ * Not for the registration they said they are not, on the walk-in form or
+ * here, during this visit. */
 int visit_fix_details(Visit *v, VisitGuestEdit *e);
+/* "No, that is not me": the correction saved as visit_fix_details saves one
+ * that is nobody else (never 1). */
+int visit_fix_details_anyway(Visit *v, VisitGuestEdit *e);
+/* "Yes, that's me": the visit becomes the registration visit_walkin_match
+ * names, in one transaction (store_walkin_move): the registration checked
+ * in, the walk-in's check-in taken back and their record folded into the
+ * registration, the picks and consent of Interests (as for
+ * visit_save_interests) saved as the registration's, the move audited. The
+ * visit then greets the registration, and its one badge is theirs: held
+ * with their new check-in and asked for when they leave Interests; none
+ * when they were checked in before (VISIT_ALREADY: that check-in and its
+ * badge stand, staff can reprint). VISIT_CHECKED_IN, VISIT_ALREADY, or
+ * VISIT_FAILED (e->error marking the fields, or visit_error) with nothing
+ * changed. */
+VisitOutcome visit_fix_move(Visit *v, VisitGuestEdit *e, const bool *picked, const bool *kinds,
+                            bool consent);
 
 /* Saves what the guest picked on Interests (picked: one per visible program;
  * kinds: one per PARTNERSHIP_KINDS entry) and their consent; then asks for

@@ -20,6 +20,7 @@ struct Visit {
     bool badge_asked;          /* the printer was asked for their badge */
     VisitBadge badge;          /* its job, as the printer last reported it */
     SearchResult walkin_match; /* guest_id "" when none (visit_walkin_match) */
+    char declined[ID_LEN + 1]; /* the registration the walk-in said they are not ("" none) */
 
     /* staff */
     LockOut lock;
@@ -48,9 +49,16 @@ VisitFieldError visit_field_check(int field, const char *value);
 
 /* visit_staff.c: e's fields checked and written over the guest's, audited
  * as action; see visit_guest_edit. out (initialised; may be NULL) gets the
- * guest as written. 0 or -1. */
+ * guest as written. 0 or -1. It is the two steps below. */
 int visit_guest_write(Visit *v, const char *guest_id, VisitGuestEdit *e, const char *action,
                       Guest *out);
+/* The guest as stored with e's fields checked and taken in, into g
+ * (initialised); nothing written. 0, or -1 with e->error marking the fields
+ * (or visit_error saying why). */
+int visit_guest_take(Visit *v, const char *guest_id, VisitGuestEdit *e, Guest *g);
+/* g written over the stored guest, audited as action when anything
+ * changed; the search and the sync folder told. 0 or -1. */
+int visit_guest_store(Visit *v, const Guest *g, const char *action);
 
 /* visit_export.c: the export into a new folder under usb_dir, read from s;
  * out_dir gets the folder's path. Touches nothing but its arguments, so a

@@ -446,35 +446,47 @@ static bool take_edit(Guest *g, VisitGuestEdit *e, bool *oom)
     return ok;
 }
 
+int visit_guest_take(Visit *v, const char *guest_id, VisitGuestEdit *e, Guest *g)
+{
+    bool oom = false;
+    if (store_guest_get(v->env.store, guest_id, g) != STORE_OK) {
+        for (int i = 0; i < VISIT_FIELD_COUNT; i++)
+            e->error[i] = VISIT_FIELD_OK;
+        return visit_store_failed(v, "cannot read the guest to correct");
+    }
+    if (!take_edit(g, e, &oom)) {
+        visit_fail(v, oom ? "out of memory correcting a guest" : "some fields need correcting");
+        return -1;
+    }
+    return 0;
+}
+
+int visit_guest_store(Visit *v, const Guest *g, const char *action)
+{
+    bool changed = false;
+    if (store_guest_edit(v->env.store, g, v->env.cfg->kiosk_id, action, visit_now(v), &changed) !=
+        STORE_OK)
+        return visit_store_failed(v, "correction not saved");
+    /* Found by the new name from now on. */
+    if (changed && search_add(v->ix, g) != 0)
+        visit_fail(v, "out of memory updating the search");
+    if (changed)
+        visit_changed(v);
+    return 0;
+}
+
 int visit_guest_write(Visit *v, const char *guest_id, VisitGuestEdit *e, const char *action,
                       Guest *out)
 {
-    Store *s = v->env.store;
     Guest g;
     guest_init(&g);
-    int rc = -1;
-    bool oom = false, changed = false;
-    if (store_guest_get(s, guest_id, &g) != STORE_OK) {
-        for (int i = 0; i < VISIT_FIELD_COUNT; i++)
-            e->error[i] = VISIT_FIELD_OK;
-        visit_store_failed(v, "cannot read the guest to correct");
-    } else if (!take_edit(&g, e, &oom)) {
-        visit_fail(v, oom ? "out of memory correcting a guest" : "some fields need correcting");
-    } else if (store_guest_edit(s, &g, v->env.cfg->kiosk_id, action, visit_now(v), &changed) !=
-               STORE_OK) {
-        visit_store_failed(v, "correction not saved");
-    } else {
-        rc = 0;
-        /* Found by the new name from now on. */
-        if (changed && search_add(v->ix, &g) != 0)
-            visit_fail(v, "out of memory updating the search");
-        if (changed)
-            visit_changed(v);
-        if (out) {
-            guest_clear(out);
-            *out = g; /* handed over whole: g is empty again below */
-            guest_init(&g);
-        }
+    int rc = visit_guest_take(v, guest_id, e, &g);
+    if (rc == 0)
+        rc = visit_guest_store(v, &g, action);
+    if (rc == 0 && out) {
+        guest_clear(out);
+        *out = g; /* handed over whole: g is empty again below */
+        guest_init(&g);
     }
     guest_clear(&g);
     return rc;

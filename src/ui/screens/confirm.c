@@ -1,44 +1,59 @@
 /* confirm.c — Is this you? (SPEC §3): the masked row the guest tapped, Yes,
- * check me in, and No, go back to Find me. */
+ * check me in, and No, go back to Find me. Asked too of a walk-in form, and
+ * of a walk-in's correction (walkin_fix.c), that is a pre-registered guest:
+ * there No is "I'm someone else". */
 #include <stdio.h>
 
 #include "ui/screens/screen.h"
 
 enum { ID_YES = 1, ID_NO };
 
+typedef enum ConfirmFor {
+    CONFIRM_FIND,   /* a row of Find me: no goes back there */
+    CONFIRM_WALKIN, /* the walk-in form: no adds them as someone else */
+    CONFIRM_FIX,    /* a walk-in's correction: no saves it as theirs */
+} ConfirmFor;
+
 typedef struct Confirm {
     char guest_id[ID_LEN + 1];
     char label[256];
-    bool walkin; /* asked after the walk-in form: no adds them as someone else */
+    ConfirmFor asked;
 } Confirm;
 
-static void open_for(Kiosk *k, const SearchResult *row, bool walkin, int64_t now)
+static void open_for(Kiosk *k, const SearchResult *row, ConfirmFor asked, int64_t now)
 {
     Confirm *c = kiosk_state(k, SCREEN_CONFIRM);
     snprintf(c->guest_id, sizeof c->guest_id, "%s", row->guest_id);
     snprintf(c->label, sizeof c->label, "%s", row->label);
-    c->walkin = walkin;
+    c->asked = asked;
     kiosk_go(k, SCREEN_CONFIRM, now);
 }
 
 void screen_confirm_open(Kiosk *k, const SearchResult *row, int64_t now)
 {
-    open_for(k, row, false, now);
+    open_for(k, row, CONFIRM_FIND, now);
 }
 
 void screen_confirm_walkin(Kiosk *k, const SearchResult *row, int64_t now)
 {
-    open_for(k, row, true, now);
+    open_for(k, row, CONFIRM_WALKIN, now);
+}
+
+void screen_confirm_fix(Kiosk *k, const SearchResult *row, int64_t now)
+{
+    open_for(k, row, CONFIRM_FIX, now);
 }
 
 static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
 {
     Confirm *c = st;
-    if (id == ID_YES) {
+    if (c->asked == CONFIRM_FIX && (id == ID_YES || id == ID_NO)) {
+        screen_walkin_fix_answer(k, id == ID_YES, now);
+    } else if (id == ID_YES) {
         char guest_id[ID_LEN + 1];
         snprintf(guest_id, sizeof guest_id, "%s", c->guest_id);
         kiosk_checked_in(k, visit_check_in(k->env.visit, guest_id), now);
-    } else if (id == ID_NO && c->walkin) {
+    } else if (id == ID_NO && c->asked == CONFIRM_WALKIN) {
         screen_walkin_anyway(k, now);
     } else if (id == ID_NO) {
         kiosk_go(k, SCREEN_FIND, now);
@@ -84,7 +99,8 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     int bw = portrait ? colw : (colw - t->gap) / 2;
     if (bw > ui_sc(t, 340))
         bw = ui_sc(t, 340);
-    const char *yes = kiosk_tr(k, S_YES), *no = kiosk_tr(k, c->walkin ? S_NO_NEW : S_NO);
+    const char *yes = kiosk_tr(k, S_YES),
+               *no = kiosk_tr(k, c->asked != CONFIRM_FIND ? S_NO_NEW : S_NO);
     if (portrait) {
         int x = (v->w - bw) / 2;
         ui_button(v, t, &k->in, ID_YES, ui_rect(x, y, bw, bh), yes, UI_BTN_PRIMARY, t->px_button);
@@ -106,11 +122,21 @@ static void speak(Kiosk *k, void *st, char *out, size_t outlen)
              kiosk_tr(k, S_SAY_CONFIRM));
 }
 
+/* A walk-in's correction asked about has picks left on Interests: saved
+ * before another guest's scan ends the visit, as from the form. */
+static void scanned(Kiosk *k, void *st)
+{
+    const Confirm *c = st;
+    if (c->asked == CONFIRM_FIX)
+        screen_interests_scanned(k, st);
+}
+
 const UiScreen screen_confirm = {
     .name = "confirm",
     .speak = speak,
     .back_id = ID_NO,
     .state_size = sizeof(Confirm),
     .press = press,
+    .scanned = scanned,
     .layout = layout,
 };

@@ -81,6 +81,16 @@ void screen_interests_back(Kiosk *k, const bool *consent, int64_t now)
     kiosk_go(k, SCREEN_INTERESTS, now);
 }
 
+int screen_interests_move(Kiosk *k, VisitGuestEdit *e, bool consent)
+{
+    Interests *in = kiosk_state(k, SCREEN_INTERESTS);
+    VisitOutcome o = visit_fix_move(k->env.visit, e, in->picked, in->kinds, consent);
+    if (o != VISIT_CHECKED_IN && o != VISIT_ALREADY)
+        return -1;
+    in->consent = consent;
+    return 0;
+}
+
 static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
 {
     Interests *in = st;

@@ -249,11 +249,23 @@ void screen_confirm_open(Kiosk *k, const SearchResult *row, int64_t now);
 /* Is this you?, for a walk-in form that is a pre-registered guest: yes checks
  * that registration in, no adds the walk-in as someone else. */
 void screen_confirm_walkin(Kiosk *k, const SearchResult *row, int64_t now);
+/* Is this you?, for a walk-in's correction (walkin_fix.c) that is a
+ * pre-registered guest: the same question, answered through
+ * screen_walkin_fix_answer. */
+void screen_confirm_fix(Kiosk *k, const SearchResult *row, int64_t now);
 /* The walk-in form again, added as a new guest (they said "not me"). */
 void screen_walkin_anyway(Kiosk *k, int64_t now);
 /* "Fix my details" on Interests: the walk-in form filled with what the
  * walk-in of the visit typed, its consent box as Interests' (consent). */
 void screen_walkin_fix_open(Kiosk *k, bool consent, int64_t now);
+/* The answer to "Is this you?" about that form's correction: yes, the visit
+ * moves to the registration with the picks on Interests; no, the correction
+ * is saved as the walk-in's own. Back on Interests either way. */
+void screen_walkin_fix_answer(Kiosk *k, bool is_them, int64_t now);
+/* Yes, they are the registration (visit_fix_move, with the picks on
+ * Interests and consent, which Interests then shows): 0, or -1 when not
+ * moved (e->error marks the fields, or visit_error says why). */
+int screen_interests_move(Kiosk *k, VisitGuestEdit *e, bool consent);
 /* Back on Interests from that form, with what was picked there as it was;
  * the consent box as the form left it (NULL: as it was). */
 void screen_interests_back(Kiosk *k, const bool *consent, int64_t now);

@@ -59,23 +59,52 @@ void screen_walkin_fix_open(Kiosk *k, bool consent, int64_t now)
     screen_form_focus(k, &x->form, VISIT_FIRST);
 }
 
-static void save(Kiosk *k, Fix *x, int64_t now)
+static void edit_of(const Fix *x, VisitGuestEdit *ed)
 {
-    VisitGuestEdit ed;
-    memset(&ed, 0, sizeof ed);
+    memset(ed, 0, sizeof *ed);
     for (int i = 0; i < VISIT_FIELD_COUNT; i++)
-        ed.field[i] = x->form.f[i].text;
-    if (visit_fix_details(k->env.visit, &ed) == 0) {
+        ed->field[i] = x->form.f[i].text;
+}
+
+/* Saved: back to the picks. Not: the fields marked, or staff asked for. */
+static void saved(Kiosk *k, Fix *x, const VisitGuestEdit *ed, int rc, int64_t now)
+{
+    if (rc == 0) {
         screen_interests_back(k, &x->consent, now);
         return;
     }
+    if (k->screen != SCREEN_WALKIN_FIX) /* answered on "Is this you?" */
+        kiosk_go(k, SCREEN_WALKIN_FIX, now);
     bool marked = false;
     for (int i = 0; i < VISIT_FIELD_COUNT; i++)
-        marked = marked || ed.error[i] != VISIT_FIELD_OK;
+        marked = marked || ed->error[i] != VISIT_FIELD_OK;
     if (marked)
-        screen_form_errors(k, &x->form, ed.error);
+        screen_form_errors(k, &x->form, ed->error);
     else
         kiosk_help(k, now); /* not saved: staff can correct it */
+}
+
+/* Save: the correction, or "Is this you?" first when it is a registration,
+ * as on the walk-in form. */
+static void save(Kiosk *k, Fix *x, int64_t now)
+{
+    VisitGuestEdit ed;
+    edit_of(x, &ed);
+    int rc = visit_fix_details(k->env.visit, &ed);
+    if (rc == 1)
+        screen_confirm_fix(k, visit_walkin_match(k->env.visit), now);
+    else
+        saved(k, x, &ed, rc, now);
+}
+
+void screen_walkin_fix_answer(Kiosk *k, bool is_them, int64_t now)
+{
+    Fix *x = kiosk_state(k, SCREEN_WALKIN_FIX);
+    VisitGuestEdit ed;
+    edit_of(x, &ed);
+    int rc = is_them ? screen_interests_move(k, &ed, x->consent)
+                     : visit_fix_details_anyway(k->env.visit, &ed);
+    saved(k, x, &ed, rc, now);
 }
 
 static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
