@@ -951,6 +951,57 @@ static void test_programs_in_spanish(void **state)
     free(csv);
 }
 
+/* The colour of the text drawn as s (the first such text) on the current
+ * view, into *c; false when nothing shows s whole. */
+static bool text_colour(Fixture *f, const char *s, UiColor *c)
+{
+    const UiView *v = uid_view(f->d);
+    for (size_t i = 0; i < v->ncmds; i++)
+        if (v->cmds[i].type == UI_CMD_TEXT && !strcmp(ui_view_text(v, v->cmds[i].text), s)) {
+            *c = v->cmds[i].c;
+            return true;
+        }
+    return false;
+}
+
+/* A program keeps its colour in every language (a tester saw Culinary Arts
+ * red in English and green in Spanish): each card's pathway, drawn in it,
+ * has one colour in both; and the pathways on screen each have their own
+ * (three of the demo's shared one). */
+static void test_program_colours_any_language(void **state)
+{
+    Fixture *f = *state;
+    ProgramList pl;
+    program_list_init(&pl);
+    assert_int_equal(store_programs(f->store, &pl), STORE_OK);
+    enum { MAX = 16 };
+    UiColor en[MAX], es;
+    bool shown[MAX];
+    size_t n = pl.count < MAX ? pl.count : MAX, checked = 0;
+    uid_resize(f->d, 1920, 1080);
+    uid_press(f->d, "Explore programs");
+    for (size_t i = 0; i < n; i++)
+        shown[i] = text_colour(f, program_text(&pl.items[i], PROGRAM_PATHWAY, NULL), &en[i]);
+    uid_press(f->d, "Back");
+    uid_press(f->d, "Español");
+    uid_press(f->d, "Explorar programas");
+    for (size_t i = 0; i < n; i++) {
+        if (!shown[i])
+            continue; /* below the fold */
+        if (!text_colour(f, program_text(&pl.items[i], PROGRAM_PATHWAY, "es"), &es))
+            fail_msg("%s: its pathway in Spanish is not shown", pl.items[i].code);
+        if (memcmp(&es, &en[i], sizeof es))
+            fail_msg("%s: another colour in Spanish", pl.items[i].code);
+        for (size_t j = 0; j < i; j++)
+            if (shown[j] && strcmp(pl.items[i].pathway, pl.items[j].pathway) &&
+                !memcmp(&en[i], &en[j], sizeof en[i]))
+                fail_msg("%s and %s: two pathways, one colour", pl.items[i].code, pl.items[j].code);
+        checked++;
+    }
+    assert_true(checked >= 5);
+    program_list_free(&pl);
+}
+
 /* The audit trail's rows of action for a guest, counted with plain SQL on
  * the database file. */
 static int audit_rows(Fixture *f, const char *action)
@@ -1068,6 +1119,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_staff_charts_stay, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walkin_is_this_you, setup, teardown),
         cmocka_unit_test_setup_teardown(test_programs_in_spanish, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_program_colours_any_language, setup, teardown),
         cmocka_unit_test_setup_teardown(test_staff_desk, setup, teardown),
         cmocka_unit_test_setup_teardown(test_staff_cjk_name, setup, teardown),
     };

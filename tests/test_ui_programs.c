@@ -158,7 +158,8 @@ static void page_layout_in(Page *pg, int w, int h, bool guest, bool larger)
     ui_view_begin(pg->v, w, h, uid_font());
     UiInteract in = {0};
     int top = pg->t.pad + pg->t.target + pg->t.gap; /* below the kiosk's top bar */
-    UiProgramPage spec = {&pg->p, UI_LANG_EN, guest, false, 1, 2};
+    UiProgramPage spec = {
+        .p = &pg->p, .lang = UI_LANG_EN, .show_interest = guest, .interest_id = 1, .scroll_id = 2};
     ui_program_page(pg->v, &pg->t, &in, ui_rect(0, top, w, h - top), &pg->sc, &spec);
 }
 
@@ -367,8 +368,10 @@ static double lum(UiColor c)
     return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
 }
 
-/* One colour per pathway, whatever the program; white text reads on each
- * (WCAG 4.5:1), and none is the event's primary. */
+/* One colour per pathway, whatever the program; the first pathways each a
+ * colour of their own (three of five shared one when a hash of the name
+ * chose); white text reads on each (WCAG 4.5:1), and none is the event's
+ * primary. */
 static void test_colours(void **state)
 {
     (void)state;
@@ -384,16 +387,39 @@ static void test_colours(void **state)
                                            "Business Management",
                                            "Law, Public Safety",
                                            "Science, Technology, Engineering"};
+    enum { N = sizeof PATHWAYS / sizeof PATHWAYS[0] };
     UiTheme t;
     ui_theme_make(&t, 800, 480, ui_rgb(0x1B, 0x4F, 0x8A), ui_rgb(0xF2, 0xA9, 0x00), false);
-    for (size_t i = 0; i < sizeof PATHWAYS / sizeof PATHWAYS[0]; i++) {
-        Program a = {.code = "A", .pathway = (char *)PATHWAYS[i]};
-        Program b = {.code = "B", .pathway = (char *)PATHWAYS[i]};
-        UiColor ca = ui_program_colour(&t, &a), cb = ui_program_colour(&t, &b);
-        assert_memory_equal(&ca, &cb, sizeof ca);
-        assert_true((1.05) / (lum(ca) + 0.05) >= 4.5);
-        assert_false(ca.r == 0x1B && ca.g == 0x4F && ca.b == 0x8A);
+    /* Each pathway twice, the second time after all the others; then two
+     * programs with no pathway. */
+    ProgramList l;
+    program_list_init(&l);
+    for (size_t i = 0; i < 2 * N + 2; i++) {
+        Program *p = program_list_push(&l);
+        assert_non_null(p);
+        if (i < 2 * N)
+            p->pathway = strdup(PATHWAYS[i % N]);
     }
+    size_t family[2 * N + 2];
+    program_list_families(&l, family);
+    UiColor c[2 * N + 2];
+    for (size_t i = 0; i < 2 * N + 2; i++) {
+        c[i] = ui_program_colour(&t, family[i]);
+        assert_true((1.05) / (lum(c[i]) + 0.05) >= 4.5);
+        assert_false(c[i].r == 0x1B && c[i].g == 0x4F && c[i].b == 0x8A);
+    }
+    for (size_t i = 0; i < N; i++) {
+        assert_int_equal(family[i], family[N + i]);
+        assert_memory_equal(&c[i], &c[N + i], sizeof c[i]);
+    }
+    assert_int_equal(family[2 * N], N);
+    assert_int_equal(family[2 * N + 1], N + 1);
+    /* The first six pathways (the palette has eight, less any near the
+     * primary) look different from each other. */
+    for (size_t i = 0; i < 6; i++)
+        for (size_t j = i + 1; j < 6; j++)
+            assert_memory_not_equal(&c[i], &c[j], sizeof c[i]);
+    program_list_free(&l);
 }
 
 int main(void)

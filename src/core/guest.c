@@ -338,6 +338,26 @@ void program_list_free(ProgramList *l)
     program_list_init(l);
 }
 
+/* What makes programs one family: the pathway, else the program itself. */
+static bool same_family(const Program *a, const Program *b)
+{
+    bool pa = a->pathway && *a->pathway, pb = b->pathway && *b->pathway;
+    if (pa || pb)
+        return pa && pb && !strcmp(a->pathway, b->pathway);
+    return a == b;
+}
+
+void program_list_families(const ProgramList *l, size_t *out)
+{
+    size_t next = 0;
+    for (size_t j = 0; j < l->count; j++) {
+        size_t first = 0;
+        while (!same_family(&l->items[first], &l->items[j]))
+            first++;
+        out[j] = first < j ? out[first] : next++;
+    }
+}
+
 Program *program_list_push(ProgramList *l)
 {
     if (l->count == l->cap) {

@@ -141,6 +141,11 @@ typedef struct ProgramList {
 void program_list_init(ProgramList *l);
 void program_list_free(ProgramList *l);
 Program *program_list_push(ProgramList *l);
+/* The family of each program, into out[0 .. l->count): the number of its
+ * pathway (the plain column, so the same in every language) among the list's
+ * pathways in the order they first appear; a program with no pathway is a
+ * family of its own. Programs of one family share a colour on screen. */
+void program_list_families(const ProgramList *l, size_t *out);
 
 /* The partnership kinds a guest can pick, in display order. Stable keys are
  * stored in the database; labels are English (the UI translates them). */

@@ -26,22 +26,19 @@ static int colour_distance(UiColor a, UiColor b)
     return abs(a.r - b.r) + abs(a.g - b.g) + abs(a.b - b.b);
 }
 
-UiColor ui_program_colour(const UiTheme *t, const Program *p)
+UiColor ui_program_colour(const UiTheme *t, size_t family)
 {
     if (t->contrast)
         return t->accent;
-    const char *key = p->pathway && *p->pathway ? p->pathway : p->code ? p->code : "";
-    uint32_t h = 2166136261u; /* FNV-1a: the same pathway, the same colour, every run */
-    for (const unsigned char *c = (const unsigned char *)key; *c; c++)
-        h = (h ^ *c) * 16777619u;
-    /* Skip colours close to the event's primary: the cards would read as its
-     * buttons. At most one or two palette entries are that close. */
-    for (int i = 0; i < NPALETTE; i++) {
-        UiColor c = PALETTE[(h + (uint32_t)i) % NPALETTE];
-        if (colour_distance(c, t->primary) > 90)
-            return c;
-    }
-    return PALETTE[h % NPALETTE];
+    /* The palette without the colours close to the event's primary (the
+     * cards would read as its buttons; at most one or two are that close),
+     * in turn: the first families each get their own. */
+    UiColor usable[NPALETTE];
+    size_t n = 0;
+    for (int i = 0; i < NPALETTE; i++)
+        if (colour_distance(PALETTE[i], t->primary) > 90)
+            usable[n++] = PALETTE[i];
+    return n ? usable[family % n] : PALETTE[family % NPALETTE];
 }
 
 int ui_program_card_height(UiView *v, const UiTheme *t, int name_px, int lines)
@@ -51,9 +48,9 @@ int ui_program_card_height(UiView *v, const UiTheme *t, int name_px, int lines)
 }
 
 void ui_program_card(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
-                     const Program *p, int name_px, int lines)
+                     const Program *p, size_t family, int name_px, int lines)
 {
-    UiColor colour = ui_program_colour(t, p);
+    UiColor colour = ui_program_colour(t, family);
     bool pressed = in->pressed == id;
     ui_draw_rect(v, r, pressed ? ui_mix(t->surface, colour, 40) : t->surface, t->radius);
     bool focused = in->show_focus && in->focus == id;
@@ -350,7 +347,7 @@ void ui_program_page(UiView *v, const UiTheme *t, const UiInteract *in, UiRect a
     int top = ui_scroll_begin(v, sc, pg->scroll_id, text_area);
     int x = text_area.x + t->pad, w = text_area.w - 2 * t->pad;
     int y = top;
-    UiColor colour = ui_program_colour(t, p);
+    UiColor colour = ui_program_colour(t, pg->family);
     int bar = ui_sc(t, 6);
     int head =
         para(v, x + bar + t->gap, y, w - bar - t->gap, p->school, t->px_body, UI_BOLD, t->text);

@@ -15,21 +15,24 @@
 #include "ui/ui_i18n.h"
 #include "ui/ui_widgets.h"
 
-/* A stable accent colour for a program, from its pathway (its code when it has
- * none): programs of one career cluster share a colour. Every colour reads white
- * text on it and reads as text on white, and none is the event's own primary,
- * so a card never looks like a button. High contrast: the theme's accent. */
-UiColor ui_program_colour(const UiTheme *t, const Program *p);
+/* The accent colour of a program of family `family` (program_list_families):
+ * programs of one career cluster share a colour, the same in every language,
+ * and the catalogue's first clusters each have their own. Every colour reads
+ * white text on it and reads as text on white, and none is near the event's
+ * own primary, so a card never looks like a button. High contrast: the
+ * theme's accent. */
+UiColor ui_program_colour(const UiTheme *t, size_t family);
 
-/* A tappable card: colour stripe, name (at name_px on up to `lines` lines),
- * school and pathway. Its widget label is the program's name. */
+/* A tappable card: colour stripe (family's), name (at name_px on up to
+ * `lines` lines), school and pathway. Its widget label is the program's name. */
 void ui_program_card(UiView *v, const UiTheme *t, const UiInteract *in, uint32_t id, UiRect r,
-                     const Program *p, int name_px, int lines);
+                     const Program *p, size_t family, int name_px, int lines);
 /* Height of a card whose name takes `lines` lines at name_px. */
 int ui_program_card_height(UiView *v, const UiTheme *t, int name_px, int lines);
 
 typedef struct UiProgramPage {
     const Program *p;
+    size_t family; /* its colour's (ui_program_colour) */
     UiLang lang;
     bool show_interest; /* a guest is checked in during this visit */
     bool interested;

@@ -55,6 +55,12 @@ Visit *visit_create(const VisitEnv *env, char *err, size_t errlen)
         snprintf(err, errlen, "cannot read programs: %s", store_errmsg(env->store));
         goto err;
     }
+    v->family = calloc(v->programs.count + 1, sizeof *v->family);
+    if (!v->family) {
+        snprintf(err, errlen, "out of memory");
+        goto err;
+    }
+    program_list_families(&v->programs, v->family);
     return v;
 err:
     visit_destroy(v);
@@ -67,6 +73,7 @@ void visit_destroy(Visit *v)
         return;
     search_destroy(v->ix);
     program_list_free(&v->programs);
+    free(v->family);
     visit_pin_cancel(v);
     pin_check_free(v->pin); /* at most one check's time */
     visit_job_drop(v);      /* at most a second and a half */
@@ -91,6 +98,11 @@ const ProgramList *visit_programs(const Visit *v)
 const char *visit_program_text(const Visit *v, size_t i, ProgramField f, const char *lang)
 {
     return i < v->programs.count ? program_text(&v->programs.items[i], f, lang) : "";
+}
+
+size_t visit_program_family(const Visit *v, size_t i)
+{
+    return i < v->programs.count ? v->family[i] : 0;
 }
 
 void visit_fail(Visit *v, const char *fmt, ...)

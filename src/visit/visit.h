@@ -61,6 +61,9 @@ const ProgramList *visit_programs(const Visit *v);
  * else the plain column; "" for a program i that is not there. lang NULL: the
  * plain column. The text lives as long as the catalogue (the Visit). */
 const char *visit_program_text(const Visit *v, size_t i, ProgramField f, const char *lang);
+/* Program i's family (program_list_families): its colour on screen, the same
+ * in every language. */
+size_t visit_program_family(const Visit *v, size_t i);
 
 /* ---- finding a guest ---- */
 

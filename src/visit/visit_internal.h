@@ -11,6 +11,7 @@ struct Visit {
     VisitEnv env;
     SearchIndex *ix; /* every guest, walk-ins added as they come */
     ProgramList programs;
+    size_t *family; /* each program's (program_list_families) */
     char err[700];
     char save_fault[700]; /* the last store failure not followed by a commit ("" none) */
 

@@ -115,7 +115,8 @@ static void list_layout(Kiosk *k, void *st, UiView *v, int64_t now)
         if (r.y > area.y + area.h || r.y + r.h < area.y)
             continue; /* off screen: skip the text measuring */
         Program p = screen_program_view(k, i);
-        ui_program_card(v, t, &k->in, ID_CARD + (uint32_t)i, r, &p, px, lines);
+        ui_program_card(v, t, &k->in, ID_CARD + (uint32_t)i, r, &p,
+                        visit_program_family(k->env.visit, i), px, lines);
     }
     int rows = (int)((pl->count + (size_t)cols - 1) / (size_t)cols);
     ui_scroll_end(v, &p->sc, rows * (ch + t->gap) + t->pad, saved);
@@ -172,8 +173,13 @@ static void page_layout(Kiosk *k, void *st, UiView *v, int64_t now)
         return;
     Program p = screen_program_view(k, pg->i);
     int y0 = screen_top_bar(k, p.name, ID_BACK, kiosk_tr(k, S_BACK), 0, NULL);
-    UiProgramPage page = {&p,          k->lang,  visit_guest(k->env.visit) != NULL, pg->interested,
-                          ID_INTEREST, ID_SCROLL};
+    UiProgramPage page = {.p = &p,
+                          .family = visit_program_family(k->env.visit, pg->i),
+                          .lang = k->lang,
+                          .show_interest = visit_guest(k->env.visit) != NULL,
+                          .interested = pg->interested,
+                          .interest_id = ID_INTEREST,
+                          .scroll_id = ID_SCROLL};
     ui_program_page(v, &k->theme, &k->in, ui_rect(0, y0, v->w, v->h - y0), &pg->sc, &page);
 }
 
