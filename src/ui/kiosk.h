@@ -47,9 +47,9 @@ void kiosk_tick(Kiosk *k, int64_t now);
  * timer's deadline, or INT64_MAX. */
 int64_t kiosk_next_wake(const Kiosk *k, int64_t now);
 /* A press at x,y now would be the second tap of a double tap whose first
- * opened another screen or ticked that check box, and is ignored. Returns when such a press would count again; 0 when it
- * counts now. Scripted and test taps made one after another, as no hand
- * can, wait for that: they stand for a person's separate taps. */
+ * opened another screen or ticked that check box, and is ignored. Returns when such a press would
+ * count again; 0 when it counts now. Scripted and test taps made one after another, as no hand can,
+ * wait for that: they stand for a person's separate taps. */
 int64_t kiosk_double_tap_until(const Kiosk *k, int x, int y, int64_t now);
 /* True when the state changed since the last kiosk_layout. */
 bool kiosk_dirty(const Kiosk *k);
