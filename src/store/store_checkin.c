@@ -317,6 +317,18 @@ static char *move_detail(Store *s, const Guest *walkin, const Guest *guest, cons
     return out;
 }
 
+/* Moves the guest's updated_at to now, never back (store_walkin_move). */
+static StoreStatus touch_guest(Store *s, const char *id, int64_t now)
+{
+    sqlite3_stmt *st = store_cached(
+        s, "UPDATE guests SET updated_at = ?2 WHERE id = ?1 AND updated_at < ?2", "move a walk-in");
+    if (!st)
+        return STORE_ERROR;
+    store_bind_text(s, st, 1, id);
+    store_bind_time(s, st, 2, now);
+    return store_step_done(s, st, "move a walk-in");
+}
+
 StoreStatus store_walkin_move(Store *s, const Guest *typed, const char *guest_id,
                               const StorePicks *picks, const char *kiosk, const char *printer,
                               int64_t now, CheckinResult *out)
@@ -375,6 +387,10 @@ StoreStatus store_walkin_move(Store *s, const Guest *typed, const char *guest_id
                                  picks->nkinds, kiosk, now);
     if (status == STORE_OK)
         status = store_guest_set_consent(s, rid, picks->consent, now);
+    /* The registration is now the newest record of the person: a merge with
+     * a copy taken before the move keeps its fields, not the walk-in's. */
+    if (status == STORE_OK)
+        status = touch_guest(s, rid, now);
     free(changes);
     free(detail);
     guest_clear(&was);
