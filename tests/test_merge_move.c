@@ -393,6 +393,95 @@ static void test_b_checked_in_elsewhere(void **state)
     assert_same("bLK.db", "LKb.db", true);
 }
 
+/* Kiosk M: the same Anna walked in there earlier, typing what she first
+ * typed on K (no email). */
+static void build_m(const char *name)
+{
+    Store *m = open_db(name, STORE_OPEN_CREATE);
+    import_list(m, "format-m", T0);
+    Guest w;
+    guest_init(&w);
+    assert_int_equal(guest_set(&w.first, "Anna"), 0);
+    assert_int_equal(guest_set(&w.last, "Garcia"), 0);
+    assert_int_equal(guest_set(&w.company, "Acme Welding"), 0);
+    bool added = false;
+    CheckinResult r;
+    assert_int_equal(store_walkin_checkin(m, &w, false, "M", NULL, T0 + 10 * MIN, &added, &r),
+                     STORE_OK);
+    assert_true(added);
+    guest_clear(&w);
+    store_close(m);
+}
+
+static size_t guests_in(const char *name)
+{
+    Store *s = open_db(name, STORE_OPEN_READONLY);
+    StoreStats st;
+    assert_int_equal(store_stats(s, &st), STORE_OK);
+    store_close(s);
+    return st.guests;
+}
+
+/* The move folds the walk-in record into the registration "as a merge folds
+ * one": a merge keeps the folded record (guest_records), so the person is
+ * still matched by what she first typed. Merged with kiosk M, where she
+ * walked in as that, she is one guest, with or without K's older copy. */
+static void test_c_walked_in_elsewhere_as_typed(void **state)
+{
+    (void)state;
+    build_k("KC.db", "KC-before.db", true);
+    build_m("M.db");
+    const char *with_copy[] = {"KC-before.db", "KC.db", "M.db"}, *without[] = {"KC.db", "M.db"};
+    merge_into("KbM.db", with_copy, 3);
+    merge_into("KM.db", without, 2);
+    size_t a = guests_in("KbM.db"), b = guests_in("KM.db");
+    if (a != NLIST || b != NLIST)
+        fail_msg("guests: %zu with K's older copy, %zu without (want %zu both): the move lost "
+                 "the walk-in record a merge would have kept",
+                 a, b, NLIST);
+}
+
+/* On K itself: she comes back and types what she first typed (no email):
+ * the rule finds her registration, as it would after a merge's fold. */
+static void test_c_walks_in_again_as_typed(void **state)
+{
+    (void)state;
+    build_k("KD.db", "KD-before.db", true);
+    /* After a merge with K's older copy (a fold), the rule does find her. */
+    const char *both[] = {"KD-before.db", "KD.db"};
+    merge_into("KDm.db", both, 2);
+    Store *k = open_db("KDm.db", 0);
+    Guest w;
+    guest_init(&w);
+    assert_int_equal(guest_set(&w.first, "Anna"), 0);
+    assert_int_equal(guest_set(&w.last, "Garcia"), 0);
+    assert_int_equal(guest_set(&w.company, "Acme Welding"), 0);
+    bool found_added = true;
+    CheckinResult fr;
+    assert_int_equal(
+        store_walkin_checkin(k, &w, false, "K", NULL, T0 + 50 * MIN, &found_added, &fr), STORE_OK);
+    assert_false(found_added);
+    assert_string_equal(w.code, "1001");
+    guest_clear(&w);
+    store_close(k);
+
+    /* On K as the move left it. */
+    k = open_db("KD.db", 0);
+    guest_init(&w);
+    assert_int_equal(guest_set(&w.first, "Anna"), 0);
+    assert_int_equal(guest_set(&w.last, "Garcia"), 0);
+    assert_int_equal(guest_set(&w.company, "Acme Welding"), 0);
+    bool added = true;
+    CheckinResult r;
+    assert_int_equal(store_walkin_checkin(k, &w, false, "K", NULL, T0 + 50 * MIN, &added, &r),
+                     STORE_OK);
+    if (added)
+        fail_msg("typed again, 'Anna Garcia' of Acme Welding became a new walk-in %s", w.code);
+    assert_string_equal(w.code, "1001");
+    guest_clear(&w);
+    store_close(k);
+}
+
 static int setup_all(void **state)
 {
     (void)state;
@@ -419,6 +508,8 @@ int main(void)
         cmocka_unit_test(test_a_consent_unchanged),
         cmocka_unit_test(test_a_consent_given),
         cmocka_unit_test(test_b_checked_in_elsewhere),
+        cmocka_unit_test(test_c_walked_in_elsewhere_as_typed),
+        cmocka_unit_test(test_c_walks_in_again_as_typed),
     };
     return cmocka_run_group_tests(tests, setup_all, teardown_all);
 }
