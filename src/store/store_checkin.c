@@ -376,6 +376,11 @@ StoreStatus store_walkin_move(Store *s, const Guest *typed, const char *guest_id
         status = STORE_ERROR;
     if (status == STORE_OK)
         status = store_audit(s, kiosk, now, "walk-in to registration", rid, detail);
+    /* As a merge's fold: both records kept, so the rule finds the person by
+     * what the walk-in typed too. */
+    const char *both[] = {rid, wid};
+    if (status == STORE_OK)
+        status = store_guest_records_keep(s, rid, both, 2);
     if (status == STORE_OK)
         status = store_guest_repoint(s, wid, was.code, rid);
     if (status == STORE_OK)

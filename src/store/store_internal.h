@@ -262,6 +262,10 @@ StoreStatus store_checkin_insert(Store *s, const char *id, const char *kiosk, in
  * merged records and aliases; id and code become aliases of to. The guest
  * row of id is the caller's to delete. Merge folds guests with it. */
 StoreStatus store_guest_repoint(Store *s, const char *id, const char *code, const char *to);
+/* Keeps every record the guests ids[0..n) are made of (their own rows, or
+ * the records a merge kept of them) as records of guest keep, as a merge
+ * that folds them into one does, inside the open transaction. */
+StoreStatus store_guest_records_keep(Store *s, const char *keep, const char *const *ids, size_t n);
 /* The audit line of a correction of was into g (`last: "Garcia" -> "García"`,
  * each changed field), malloc'd into *detail; *changed says whether any
  * field differs. STORE_ERROR when out of memory. */

@@ -299,6 +299,28 @@ static StoreStatus record_members(Merge *m, const char *keep, const StoreCluster
     return status;
 }
 
+StoreStatus store_guest_records_keep(Store *s, const char *keep, const char *const *ids, size_t n)
+{
+    StoreCluster *c = calloc(n ? n : 1, sizeof *c);
+    if (!c)
+        return merge_nomem(s);
+    StoreStatus status = STORE_OK;
+    for (size_t i = 0; i < n; i++)
+        store_cluster_init(&c[i]);
+    for (size_t i = 0; status == STORE_OK && i < n; i++)
+        status = store_cluster_load(s, ids[i], true, &c[i]);
+    for (size_t i = 0; status == STORE_OK && i < n; i++) {
+        size_t nr;
+        const Guest *r = own_records(&c[i], &nr);
+        for (size_t j = 0; status == STORE_OK && j < nr; j++)
+            status = write_record(s, keep, &r[j]);
+    }
+    for (size_t i = 0; i < n; i++)
+        store_cluster_clear(&c[i]);
+    free(c);
+    return status;
+}
+
 /* Folds the input guest r (in: its records and keys) and the output guests
  * members[0..k) into one, under the smallest id, with the fields of the most
  * recently updated record and the earliest origin. */
