@@ -150,8 +150,7 @@ static void build_l(const char *name)
     CheckinResult r;
     assert_int_equal(store_checkin(l, g.id, "L", T0 + 20 * MIN, &r), STORE_OK);
     const char *culn[] = {"CULN"};
-    assert_int_equal(store_interests_set(l, g.id, culn, 1, NULL, 0, "L", T0 + 21 * MIN),
-                     STORE_OK);
+    assert_int_equal(store_interests_set(l, g.id, culn, 1, NULL, 0, "L", T0 + 21 * MIN), STORE_OK);
     guest_clear(&g);
     store_close(l);
 }
