@@ -1073,7 +1073,7 @@ static void test_walk_in_fix_is_registration(void **state)
     assert_true(vg->new_checkin);
     assert_true(vg->consent);
     assert_false(visit_fix_offered(f->v));
-    assert_true(visit_not_me_offered(f->v)); /* as after the walk-in form's "Yes" */
+    assert_false(visit_not_me_offered(f->v)); /* they typed it: test_walk_in_fix_move_kept */
     assert_null(visit_walkin_match(f->v));
     assert_true(f->changes > changes);
 
@@ -1185,6 +1185,28 @@ static void test_walk_in_fix_registration_already(void **state)
     visit_end(f->v);
     assert_int_equal(f->prints, 1);
     guest_clear(&ana);
+}
+
+/* "Yes, that's me" after correcting their own details: the check-in is
+ * theirs, and Interests does not offer "Not me" (offered, it took back the
+ * registration's check-in, the walk-in's being undone by the move and their
+ * record folded away: a guest told twice they were in, with neither). A
+ * visit_not_me anyway (a stale press) ends the visit and undoes nothing. */
+static void test_walk_in_fix_move_kept(void **state)
+{
+    Fixture *f = *state;
+    char walkin[ID_LEN + 1], code[64];
+    VisitGuestEdit e;
+    walk_in_anna(f, walkin, code, &e);
+    assert_int_equal(checked_in(f), 1);
+    assert_int_equal(visit_fix_details(f->v, &e), 1);
+    bool picked[2] = {false, false}, kinds[PARTNERSHIP_KIND_COUNT] = {0};
+    assert_int_equal(visit_fix_move(f->v, &e, picked, kinds, false), VISIT_CHECKED_IN);
+    assert_false(visit_not_me_offered(f->v));
+    assert_false(visit_fix_offered(f->v));
+    assert_int_equal(visit_not_me(f->v), 0);
+    assert_null(visit_guest(f->v));
+    assert_int_equal(checked_in(f), 1);
 }
 
 /* "No, I'm someone else": the correction is saved as the walk-in's own, and
@@ -1532,6 +1554,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_walk_in_fix_is_registration, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walk_in_fix_registration_already, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walk_in_fix_not_registration, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walk_in_fix_move_kept, setup, teardown),
         cmocka_unit_test_setup_teardown(test_staff_check_in, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lookup_code_part, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lookup_more, setup, teardown),

@@ -174,7 +174,7 @@ void visit_end(Visit *v)
 bool visit_not_me_offered(const Visit *v)
 {
     const VisitGuest *g = visit_guest(v);
-    return g && g->new_checkin && !g->walk_in;
+    return g && g->new_checkin && !g->walk_in && !g->moved;
 }
 
 int visit_not_me(Visit *v)
@@ -624,6 +624,10 @@ VisitOutcome visit_fix_move(Visit *v, VisitGuestEdit *e, const bool *picked, con
     v->badge_owed = false;
     reg.consent = consent;
     out = checked_in(v, &reg, &r);
+    /* They typed their details and said the registration was them: the
+     * check-in is theirs. "Not me" would take it back with their walk-in's
+     * gone too, leaving a guest told twice they were in with neither. */
+    v->guest.moved = true;
     if (r.already)
         visit_changed(v);
 out:

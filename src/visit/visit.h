@@ -92,6 +92,7 @@ typedef struct VisitGuest {
     bool consent;     /* as stored when they checked in (Interests asks again) */
     bool new_checkin; /* this visit checked them in (not "already") */
     bool typed;       /* checked in from the walk-in form they typed: visit_fix_offered */
+    bool moved;       /* a walk-in who said a registration was them (visit_fix_move) */
 } VisitGuest;
 
 /* Checks the guest in, committed to disk before it returns VISIT_CHECKED_IN
