@@ -194,6 +194,18 @@ static void test_edit_tone_marks(void **state)
     assert_true(ui_edit_insert(&e, "\u0302", 100));
     assert_string_equal(e.text, "L\u00EA Van");
     assert_int_equal(e.caret, strlen("L\u00EA"));
+    /* A second tone takes the first one's place (ễ, then an acute: ế), on
+     * that letter only: text before it, even decomposed, is left as it is. */
+    ui_edit_set(&e, "Ve\u0301 Nguy\u1EC5");
+    assert_true(ui_edit_insert(&e, "\u0301", 100));
+    assert_string_equal(e.text, "Ve\u0301 Nguy\u1EBF");
+    assert_true(ui_edit_insert(&e, "\u0309", 100));
+    assert_string_equal(e.text, "Ve\u0301 Nguy\u1EC3");
+    assert_int_equal(e.caret, e.len);
+    /* The dot below is no such tone: Yoruba's ẹ with an acute keeps both. */
+    ui_edit_set(&e, "\u1EB9");
+    assert_true(ui_edit_insert(&e, "\u0301", 100));
+    assert_string_equal(e.text, "\u1EB9\u0301");
     /* A mark with nothing to join (an empty field, after a space) is not
      * typed: it would be saved invisible. */
     ui_edit_set(&e, "");

@@ -269,6 +269,49 @@ char *text_nfc(const char *s)
     return n < 0 ? NULL : (char *)out;
 }
 
+/* The tone marks written above a letter. The dot below is Vietnamese's
+ * fifth tone but, in Yoruba, part of the letter under a tone (ẹ́): it never
+ * takes another mark's place, nor loses its own. */
+static bool tone_mark(utf8proc_int32_t c)
+{
+    return c == 0x0300 || c == 0x0301 || c == 0x0303 || c == 0x0309;
+}
+
+char *text_join_mark(const char *letter)
+{
+    utf8proc_uint8_t *nfd = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)(letter ? letter : ""), 0, &nfd,
+                                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE);
+    if (n < 0)
+        return NULL;
+    /* The code points, the last one the mark just typed; a tone mark drops
+     * the tone marks before it. Decomposed, the text only gets shorter. */
+    utf8proc_int32_t last = -1;
+    utf8proc_ssize_t at = 0, last_at = 0;
+    while (at < n) {
+        last_at = at;
+        at += utf8proc_iterate(nfd + at, n - at, &last);
+    }
+    if (last >= 0 && tone_mark(last)) {
+        utf8proc_ssize_t r = 0, w = 0;
+        while (r < last_at) {
+            utf8proc_int32_t c;
+            utf8proc_ssize_t k = utf8proc_iterate(nfd + r, last_at - r, &c);
+            if (k <= 0)
+                break;
+            if (!tone_mark(c) || r == 0) {
+                memmove(nfd + w, nfd + r, (size_t)k);
+                w += k;
+            }
+            r += k;
+        }
+        memmove(nfd + w, nfd + last_at, (size_t)(n - last_at) + 1);
+    }
+    char *out = text_nfc((const char *)nfd);
+    free(nfd);
+    return out;
+}
+
 #define CASEFOLD_OPTS (UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD)
 
 char *text_casefold(const char *s)

@@ -34,6 +34,14 @@ TextCodePage text_guess_8bit(const char *buf, size_t len);
  * U+0303 is "ễ"). NULL when out of memory or s is not valid UTF-8. */
 char *text_nfc(const char *s);
 
+/* letter: one letter with its marks, the last of them just typed. Returns it
+ * in form C (text_nfc), where that last mark, when it is a tone mark written
+ * above (grave, acute, tilde, hook above), takes the place of one the letter
+ * had: "ễ" and an acute is "ế", not a letter with two tones, as a Vietnamese
+ * keyboard types it (the dot below stays: Yoruba's ẹ́ has both). NULL when
+ * out of memory or not valid UTF-8. */
+char *text_join_mark(const char *letter);
+
 /* Search key: case-folded, accents stripped, compatibility-normalised
  * ("José" -> "jose", "STRASSE" and "Straße" -> "strasse"). */
 char *text_fold(const char *s);

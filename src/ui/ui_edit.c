@@ -34,25 +34,28 @@ static size_t utf8_next(const char *s, size_t i, size_t len)
 
 /* A combining mark typed after a letter joins it, as a keyboard with dead
  * keys would type it: "ê" and a tilde (the on-screen keyboard's tone marks)
- * become "ễ", one character in the name as stored, searched and printed.
- * Backspace then takes the whole letter. Left as typed when composing would
- * make the text longer (a few exotic sequences) or cannot be done. */
+ * become "ễ", one character in the name as stored, searched and printed; a
+ * second tone mark takes the first one's place (text_join_mark). Only that
+ * letter changes. Backspace then takes the whole letter. Left as typed when
+ * joining would make the text longer (a few exotic sequences) or cannot be
+ * done. */
 static void compose_before_caret(UiEdit *e)
 {
-    char head[UI_EDIT_BYTES];
-    memcpy(head, e->text, e->caret);
-    head[e->caret] = '\0';
-    char *nfc = text_nfc(head);
-    if (!nfc)
+    size_t from = text_last_grapheme_start(e->text, e->caret);
+    char letter[UI_EDIT_BYTES];
+    memcpy(letter, e->text + from, e->caret - from);
+    letter[e->caret - from] = '\0';
+    char *joined = text_join_mark(letter);
+    if (!joined)
         return;
-    size_t m = strlen(nfc);
-    if (m <= e->caret) {
-        memmove(e->text + m, e->text + e->caret, e->len - e->caret + 1);
-        memcpy(e->text, nfc, m);
-        e->len -= e->caret - m;
-        e->caret = m;
+    size_t m = strlen(joined), had = e->caret - from;
+    if (m <= had) {
+        memmove(e->text + from + m, e->text + e->caret, e->len - e->caret + 1);
+        memcpy(e->text + from, joined, m);
+        e->len -= had - m;
+        e->caret = from + m;
     }
-    free(nfc);
+    free(joined);
 }
 
 bool ui_edit_insert(UiEdit *e, const char *s, size_t max_chars)
