@@ -247,6 +247,74 @@ static void walk_in(Fixture *f, UiLang L)
     expect_private(f, NEVER, 3);
 }
 
+/* Moves the focus with the arrow keys onto the widget labelled label. */
+static void arrow_to(Uid *d, const char *label)
+{
+    for (int i = 0; i < 60; i++) {
+        const UiWidget *t = ui_view_find_label(uid_view(d), label);
+        const UiWidget *w = kiosk_focus_widget(uid_kiosk(d));
+        if (!t)
+            fail_msg("no '%s' on %s (after %d arrows, at '%s')", label, uid_screen(d), i,
+                     w ? ui_view_text(uid_view(d), w->text) : "");
+        if (w == t)
+            return;
+        int wy = w ? w->r.y + w->r.h / 2 : -1;
+        UiKey key = !w || wy < t->r.y      ? UI_KEY_DOWN
+                    : wy > t->r.y + t->r.h ? UI_KEY_UP
+                    : w->r.x < t->r.x      ? UI_KEY_RIGHT
+                                           : UI_KEY_LEFT;
+        uid_key(d, key, 0);
+    }
+    fail_msg("%s: the arrows never reached '%s'", uid_screen(d), label);
+}
+
+/* The keyboard's tone marks are said by name: a voice reads the dotted
+ * circle they are shown on, not the mark. */
+static void tone_marks(Fixture *f, UiLang L)
+{
+    Uid *d = f->d;
+    const char *lc = ui_lang_code(L);
+    char line[200];
+    if (L == UI_LANG_ES)
+        uid_press(d, ui_tr(UI_LANG_EN, S_OTHER_LANGUAGE));
+    uid_key(d, UI_KEY_F1, 0);
+    tab_to(d, ui_tr(L, S_NEW_HERE));
+    uid_key(d, UI_KEY_RETURN, 0);
+    /* Pages turned from the keyboard too: a field the arrows pass through
+     * turns it back to the letters. */
+    arrow_to(d, "áé");
+    uid_key(d, UI_KEY_RETURN, 0);
+    /* The key pressed turned into another: it is said. */
+    char line0[200];
+    control(line0, sizeof line0, L, "ăłđ", S_SAY_KEY, -1);
+    expect_said(f, lc, line0);
+    arrow_to(d, "ăłđ");
+    uid_key(d, UI_KEY_RETURN, 0);
+    static const struct {
+        const char *key;
+        UiStr name;
+    } MARKS[] = {{"\u25CC\u0303", S_SAY_MARK_TILDE},
+                 {"\u25CC\u0301", S_SAY_MARK_ACUTE},
+                 {"\u25CC\u0323", S_SAY_MARK_DOT}};
+    for (size_t i = 0; i < sizeof MARKS / sizeof MARKS[0]; i++) {
+        arrow_to(d, MARKS[i].key);
+        control(line, sizeof line, L, ui_tr(L, MARKS[i].name), S_SAY_KEY, -1);
+        expect_said(f, lc, line);
+    }
+    static const char *const NEVER[] = {"\u25CC"};
+    expect_private(f, NEVER, 1);
+}
+
+static void test_tone_marks_english(void **state)
+{
+    tone_marks(*state, UI_LANG_EN);
+}
+
+static void test_tone_marks_spanish(void **state)
+{
+    tone_marks(*state, UI_LANG_ES);
+}
+
 static void test_walkin_english(void **state)
 {
     walk_in(*state, UI_LANG_EN);
@@ -382,6 +450,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_checkin_english, setup, teardown),
         cmocka_unit_test_setup_teardown(test_checkin_spanish, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walkin_english, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tone_marks_english, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tone_marks_spanish, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walkin_spanish, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walkin_fix_english, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walkin_fix_spanish, setup, teardown),

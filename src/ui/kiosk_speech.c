@@ -98,6 +98,27 @@ void kiosk_speech_volume(Kiosk *k, int delta)
         p->say(p->ud, lang(k), line);
 }
 
+/* A key's label as said: a tone mark, shown on a dotted circle, by its name
+ * (a voice reads the circle and not the mark). */
+static const char *key_said(const Kiosk *k, const char *label)
+{
+    static const struct {
+        const char *mark;
+        UiStr name;
+    } MARKS[] = {{"\u0300", S_SAY_MARK_GRAVE},
+                 {"\u0301", S_SAY_MARK_ACUTE},
+                 {"\u0303", S_SAY_MARK_TILDE},
+                 {"\u0309", S_SAY_MARK_HOOK},
+                 {"\u0323", S_SAY_MARK_DOT}};
+    static const char CIRCLE[] = "\u25CC";
+    if (strncmp(label, CIRCLE, sizeof CIRCLE - 1) != 0)
+        return label;
+    for (size_t i = 0; i < sizeof MARKS / sizeof MARKS[0]; i++)
+        if (!strcmp(label + sizeof CIRCLE - 1, MARKS[i].mark))
+            return kiosk_tr(k, MARKS[i].name);
+    return label;
+}
+
 /* "Host interns, checkbox, not selected": the label as shown, its kind, its
  * state. A result row's label is the masked one the row shows. */
 static void describe(const Kiosk *k, const UiWidget *w, char *out, size_t outlen)
@@ -117,7 +138,7 @@ static void describe(const Kiosk *k, const UiWidget *w, char *out, size_t outlen
         snprintf(out, outlen, "%s, %s.", label, kiosk_tr(k, S_SAY_ROW));
         break;
     case UI_W_KEY:
-        snprintf(out, outlen, "%s, %s.", label, kiosk_tr(k, S_SAY_KEY));
+        snprintf(out, outlen, "%s, %s.", key_said(k, label), kiosk_tr(k, S_SAY_KEY));
         break;
     default:
         snprintf(out, outlen, "%s, %s.", label, kiosk_tr(k, S_SAY_BUTTON));
@@ -151,8 +172,14 @@ void kiosk_speech_frame(Kiosk *k, const char *prompt)
         append(out, sizeof out, prompt);
     k->said_prompt = prompt != NULL;
     const UiWidget *w = kiosk_focus_widget(k);
-    /* The focus, when it moved or its state changed (a box ticked). */
+    /* The focus, when it moved or its state changed: a box ticked, or the
+     * key it is on turned into another with the keyboard's page ("áé"
+     * becomes "ăłđ" where the guest pressed it). */
     uint32_t said = w ? w->id ^ (w->flags & UI_WF_CHECKED ? 0x80000000u : 0) : 0;
+    if (w && w->kind == UI_W_KEY)
+        for (const unsigned char *c = (const unsigned char *)ui_view_text(k->view, w->text); *c;
+             c++)
+            said = (said ^ *c) * 16777619u;
     if (w && (said != k->said_focus || k->say_screen)) {
         char line[600];
         describe(k, w, line, sizeof line);

@@ -185,6 +185,11 @@ typedef enum UiStr {
     S_SAY_FIELD,
     S_SAY_ROW,
     S_SAY_KEY,
+    S_SAY_MARK_GRAVE, /* the keyboard's tone marks, said by name */
+    S_SAY_MARK_ACUTE,
+    S_SAY_MARK_TILDE,
+    S_SAY_MARK_HOOK,
+    S_SAY_MARK_DOT,
     S_SAY_SELECTED,
     S_SAY_NOT_SELECTED,
     S_SAY_EMPTY,

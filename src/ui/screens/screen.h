@@ -197,7 +197,7 @@ struct Kiosk {
     int volume; /* percent */
     bool say_screen;
     char say_more[1024]; /* said after the screen: results found, a notice */
-    uint32_t said_focus; /* widget id last spoken (an on-screen key: its id) */
+    uint32_t said_focus; /* widget id last spoken, with its state (a key: its label) */
     bool said_prompt;
 
     int notice; /* UiStr, or -1 */
