@@ -60,17 +60,16 @@ static void centre_of(const Uid *d, const char *label, int *x, int *y)
 /* Taps label twice, gap_ms between the release and the second press, as a
  * finger does: the first tap must show screen, and the second must leave it
  * exactly as the first left it, though there is something to press there. */
-static void double_tap(Uid *d, const char *label, int gap_ms, const char *screen)
+static void double_tap_at(Uid *d, const char *label, int x, int y, int gap_ms, const char *screen)
 {
-    int x, y;
-    centre_of(d, label, &x, &y);
     uid_down(d, x, y);
     uid_wait(d, 60);
     uid_up(d, x, y);
     uid_wait(d, gap_ms);
     assert_string_equal(uid_screen(d), screen);
     if (!ui_view_hit(uid_view(d), x, y))
-        fail_msg("nothing under '%s' on %s: the second tap would prove nothing", label, screen);
+        fail_msg("nothing under '%s' (%d,%d) on %s at %dx%d: the second tap would prove nothing",
+                 label, x, y, screen, uid_view(d)->w, uid_view(d)->h);
     char *before = snapshot(d);
     uid_down(d, x, y);
     uid_wait(d, 60);
@@ -82,6 +81,13 @@ static void double_tap(Uid *d, const char *label, int gap_ms, const char *screen
                  label, screen, before, after);
     free(before);
     free(after);
+}
+
+static void double_tap(Uid *d, const char *label, int gap_ms, const char *screen)
+{
+    int x, y;
+    centre_of(d, label, &x, &y);
+    double_tap_at(d, label, x, y, gap_ms, screen);
 }
 
 static void test_double_tap_check_in(void **state)
@@ -163,6 +169,40 @@ static void test_double_tap_check_box(void **state)
     assert_true(uid_ticked(f->d, "Job shadowing") != speaker);
 }
 
+/* A double tap on a tap that showed or hid the on-screen keyboard: Hide
+ * (a tester's second tap ticked the consent box that came under it, consent
+ * the guest never gave) and a form's field while the keyboard is hidden
+ * (the second tap typed the key that came under it). At both upright and
+ * landscape sizes. */
+static void test_double_tap_keyboard(void **state)
+{
+    Fixture *f = *state;
+    static const int AT[][2] = {{800, 480}, {480, 800}};
+    for (size_t s = 0; s < sizeof AT / sizeof AT[0]; s++) {
+        uid_resize(f->d, AT[s][0], AT[s][1]);
+        uid_press(f->d, "I'm new here");
+        uid_type(f->d, "Sam", 80);
+        double_tap(f->d, "Hide", 150, "walkin");
+        assert_false(uid_ticked(f->d, "You may contact me about partnering"));
+        /* A spot of the field where a key comes when the keyboard shows. */
+        const UiWidget *email = ui_view_find_label(uid_view(f->d), "Email");
+        assert_non_null(email);
+        UiRect field = email->clip, spot = {0};
+        uid_press(f->d, "Email");
+        const UiView *v = uid_view(f->d);
+        for (size_t i = 0; i < v->nwidgets && !spot.w; i++)
+            if (v->widgets[i].kind == UI_W_KEY)
+                spot = ui_rect_intersect(field, v->widgets[i].clip);
+        assert_true(spot.w > 0 && spot.h > 0);
+        uid_press(f->d, "Hide");
+        uid_wait(f->d, 600);
+        double_tap_at(f->d, "Email", spot.x + spot.w / 2, spot.y + spot.h / 2, 150, "walkin");
+        assert_true(uid_visible(f->d, "Hide")); /* the keyboard came */
+        uid_press(f->d, "Back");
+        uid_wait(f->d, 600);
+    }
+}
+
 /* The same key twice is two letters, however quick; and a tap on the spot
  * of the button that changed the screen counts once the moment has passed. */
 static void test_taps_that_count(void **state)
@@ -226,6 +266,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_double_tap_new_here, setup, teardown),
         cmocka_unit_test_setup_teardown(test_double_tap_yes_check_me_in, setup, teardown),
         cmocka_unit_test_setup_teardown(test_double_tap_check_box, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_double_tap_keyboard, setup, teardown),
         cmocka_unit_test_setup_teardown(test_taps_that_count, setup, teardown),
         cmocka_unit_test_setup_teardown(test_typing_neighbours, setup, teardown),
     };

@@ -370,6 +370,7 @@ static void pointer_up(Kiosk *k, const UiEvent *ev, int64_t now)
             k->last_tap.screen = k->screen;
             k->last_tap.id = id;
             k->last_tap.check = w->kind == UI_W_CHECK;
+            k->last_tap.kb_visible = k->kb.visible;
             activate(k, id, now);
         }
     }
@@ -380,12 +381,13 @@ static void pointer_up(Kiosk *k, const UiEvent *ev, int64_t now)
 }
 
 /* A press that is the second half of a double tap: on a button that opened
- * another screen, meant for the same button, it would press whatever the new
- * screen has there (tick a box the guest never read, type a letter, confirm
- * a check-in); on a check box, a shaky hand's second touch would untick what
- * it just ticked. Otherwise, on one screen, quick taps near each other are
- * typing ("e" then "d" on the keyboard's next row), and a letter typed twice
- * is two letters. */
+ * another screen, or showed or hid the on-screen keyboard (moving what is
+ * under the finger: a field's tap brings keys there, Hide a form's consent
+ * box), meant for the same button, it would press whatever is there now
+ * (tick a box the guest never read, type a letter, confirm a check-in); on a
+ * check box, a shaky hand's second touch would untick what it just ticked.
+ * Otherwise, on one screen, quick taps near each other are typing ("e" then
+ * "d" on the keyboard's next row), and a letter typed twice is two letters. */
 static bool double_tap_through(const Kiosk *k, int x, int y, int64_t now)
 {
     if (!k->last_tap.at || now - k->last_tap.at > DOUBLE_TAP_MS)
@@ -393,7 +395,7 @@ static bool double_tap_through(const Kiosk *k, int x, int y, int64_t now)
     int dx = x - k->last_tap.x, dy = y - k->last_tap.y, near = k->theme.target;
     if (dx > near || dx < -near || dy > near || dy < -near)
         return false;
-    if (k->screen != k->last_tap.screen)
+    if (k->screen != k->last_tap.screen || k->kb.visible != k->last_tap.kb_visible)
         return true;
     const UiWidget *w = k->last_tap.check ? ui_view_hit(k->view, x, y) : NULL;
     return w && w->id == k->last_tap.id;

@@ -150,14 +150,15 @@ struct Kiosk {
     UiKeyboard kb;
     int tap_x, tap_y; /* the release that activated a widget */
     /* The last tap that activated a widget: a second one on that spot soon
-     * after, on a screen it opened or on the same check box, is the same
-     * finger's double tap. */
+     * after, on a screen it opened, the keyboard it showed or hid, or the
+     * same check box, is the same finger's double tap. */
     struct {
         int64_t at; /* its release; 0: none */
         int x, y;
         ScreenId screen;
-        uint32_t id; /* the widget it activated */
-        bool check;  /* ... a check box */
+        uint32_t id;     /* the widget it activated */
+        bool check;      /* ... a check box */
+        bool kb_visible; /* the on-screen keyboard showed before it */
     } last_tap;
 
     /* pointer */
