@@ -8,16 +8,22 @@
 #include "core/link.h"
 #include "core/qr.h"
 
-/* Dark enough for white text (contrast over 4.5:1) and for text on white. */
+/* Dark enough for white text and for text on white, also on a pressed
+ * card's tint of itself (contrast over 4.5:1), and in the order families
+ * take them: the most unlike each other first. */
 static const UiColor PALETTE[] = {
     {0x1B, 0x4F, 0x8A, 255}, /* blue */
-    {0x2E, 0x7D, 0x32, 255}, /* green */
+    {0x2A, 0x6B, 0x2E, 255}, /* green */
     {0xB7, 0x1C, 0x1C, 255}, /* red */
     {0x6A, 0x1B, 0x9A, 255}, /* purple */
     {0xA8, 0x45, 0x00, 255}, /* burnt orange */
     {0x00, 0x6D, 0x77, 255}, /* teal */
-    {0x5D, 0x40, 0x37, 255}, /* brown */
     {0xAD, 0x14, 0x57, 255}, /* magenta */
+    {0x5D, 0x40, 0x37, 255}, /* brown */
+    {0x5C, 0x64, 0x00, 255}, /* olive */
+    {0x45, 0x5A, 0x64, 255}, /* slate */
+    {0x7A, 0x5C, 0x00, 255}, /* mustard */
+    {0x3F, 0x4B, 0xA8, 255}, /* indigo */
 };
 enum { NPALETTE = sizeof PALETTE / sizeof PALETTE[0] };
 
