@@ -336,6 +336,56 @@ static void test_fix_is_registration(void **state)
     assert_int_equal(f->prints, 1);
 }
 
+/* The registration checked in earlier by her ticket, picking Culinary Arts
+ * and Sponsorship then. "Yes" keeps those: Interests shows them ticked with
+ * what the walk-in ticked, and Continue saves all of them (no second badge
+ * prints). */
+static void test_fix_is_registration_already(void **state)
+{
+    Fixture *f = *state;
+    Uid *d = f->d;
+    uid_scan(d, "2713624642");
+    assert_string_equal(uid_screen(d), "interests");
+    uid_press(d, "Culinary Arts");
+    uid_press(d, "Sponsorship");
+    uid_press(d, "Continue");
+    assert_string_equal(uid_screen(d), "done");
+    uid_press(d, "Done");
+    assert_int_equal(f->prints, 1);
+
+    correct_to_registration(f);
+    uid_press(d, "Yes, check me in");
+    assert_string_equal(uid_screen(d), "interests");
+    uid_expect(d, "Hi Ana! What interests you?");
+    assert_true(uid_ticked(d, "Culinary Arts"));
+    assert_true(uid_ticked(d, "Sponsorship"));
+    expect_picks_kept(f);
+
+    uid_press(d, "Continue");
+    assert_string_equal(uid_screen(d), "done");
+    uid_expect(d, "Welcome, Ana!");
+    Guest ana;
+    guest_init(&ana);
+    assert_int_equal(store_guest_by_code(f->u->store, "2713624642", &ana), STORE_OK);
+    assert_true(ana.consent);
+    char **programs, **kinds;
+    size_t np, nk;
+    assert_int_equal(store_interests_get(f->u->store, ana.id, &programs, &np, &kinds, &nk),
+                     STORE_OK);
+    /* Catalogue order and PARTNERSHIP_KINDS order. */
+    assert_int_equal(np, 2);
+    assert_string_equal(programs[0], "WELD");
+    assert_string_equal(programs[1], "CULN");
+    assert_int_equal(nk, 2);
+    assert_string_equal(kinds[0], "mentoring");
+    assert_string_equal(kinds[1], "sponsorship");
+    store_strings_free(programs, np);
+    store_strings_free(kinds, nk);
+    guest_clear(&ana);
+    uid_wait(d, 20000);
+    assert_int_equal(f->prints, 1);
+}
+
 /* "No": the correction saved as the walk-in's own, as before. */
 static void test_fix_not_registration(void **state)
 {
@@ -391,6 +441,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_fix_walked_away, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fix_spanish, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fix_is_registration, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fix_is_registration_already, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fix_not_registration, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1187,6 +1187,153 @@ static void test_walk_in_fix_registration_already(void **state)
     guest_clear(&ana);
 }
 
+/* The index in PARTNERSHIP_KINDS of key. */
+static size_t kind_at(const char *key)
+{
+    for (size_t i = 0; i < PARTNERSHIP_KIND_COUNT; i++)
+        if (!strcmp(PARTNERSHIP_KINDS[i].key, key))
+            return i;
+    fail_msg("no kind of partnership '%s'", key);
+    return 0;
+}
+
+/* How many of the guest's interests are retracted. */
+static int retracted(Fixture *f, const char *guest_id)
+{
+    sqlite3 *c = NULL;
+    assert_int_equal(sqlite3_open_v2(f->db, &c, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(c,
+                                        "SELECT count(*) FROM interests WHERE guest_id = ?1 "
+                                        "AND retracted_at IS NOT NULL",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_text(st, 1, guest_id, -1, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    int n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(c);
+    return n;
+}
+
+/* Whether the guest's interests as stored include program code (or, with
+ * code NULL, kind key). */
+static bool has_interest(Fixture *f, const char *guest_id, const char *code, const char *key)
+{
+    char **codes = NULL, **keys = NULL;
+    size_t nc = 0, nk = 0;
+    assert_int_equal(store_interests_get(f->store, guest_id, &codes, &nc, &keys, &nk), STORE_OK);
+    bool found = false;
+    for (size_t i = 0; code && i < nc; i++)
+        found = found || !strcmp(codes[i], code);
+    for (size_t i = 0; !code && i < nk; i++)
+        found = found || !strcmp(keys[i], key);
+    store_strings_free(codes, nc);
+    store_strings_free(keys, nk);
+    return found;
+}
+
+/* The registration checked in before and picked then (Health Science,
+ * sponsorship, the consent): the walk-in's picks (Welding, mentoring, no
+ * consent) join them. Interests gets all of them ticked, the store keeps
+ * them all, and only what the guest unticks after is retracted. No badge:
+ * hers printed before. */
+static void test_walk_in_fix_already_keeps_picks(void **state)
+{
+    Fixture *f = *state;
+    size_t sponsor = kind_at("sponsorship"), mentor = kind_at("mentoring");
+    assert_int_equal(visit_check_in_code(f->v, "A-100"), VISIT_CHECKED_IN);
+    bool before[2] = {false, true}, before_kinds[PARTNERSHIP_KIND_COUNT] = {0};
+    before_kinds[sponsor] = true;
+    assert_int_equal(visit_save_interests(f->v, before, before_kinds, true), 0);
+    visit_end(f->v);
+    assert_int_equal(f->prints, 1);
+    Guest ana;
+    guest_init(&ana);
+    assert_int_equal(store_guest_by_code(f->store, "A-100", &ana), STORE_OK);
+
+    f->now += 600000;
+    char walkin[ID_LEN + 1], code[64];
+    VisitGuestEdit e;
+    walk_in_anna(f, walkin, code, &e);
+    assert_int_equal(visit_fix_details(f->v, &e), 1);
+    bool picked[2] = {true, false}, kinds[PARTNERSHIP_KIND_COUNT] = {0};
+    kinds[mentor] = true;
+    assert_int_equal(visit_fix_move(f->v, &e, picked, kinds, false), VISIT_ALREADY);
+
+    /* What Interests shows now: both visits' picks, and her consent. */
+    assert_true(picked[0]);
+    assert_true(picked[1]);
+    for (size_t i = 0; i < PARTNERSHIP_KIND_COUNT; i++)
+        assert_int_equal(kinds[i], i == sponsor || i == mentor);
+    assert_true(visit_guest(f->v)->consent);
+    /* Stored so at once, nothing retracted. */
+    assert_true(has_interest(f, ana.id, "WELD", NULL));
+    assert_true(has_interest(f, ana.id, "HLTH", NULL));
+    assert_true(has_interest(f, ana.id, NULL, "sponsorship"));
+    assert_true(has_interest(f, ana.id, NULL, "mentoring"));
+    assert_int_equal(retracted(f, ana.id), 0);
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_get(f->store, ana.id, &g), STORE_OK);
+    assert_true(g.consent);
+    guest_clear(&g);
+
+    /* Continue with all of them ticked: all kept. */
+    assert_int_equal(visit_save_interests(f->v, picked, kinds, true), 0);
+    assert_int_equal(retracted(f, ana.id), 0);
+    assert_true(has_interest(f, ana.id, "HLTH", NULL));
+    assert_true(has_interest(f, ana.id, NULL, "sponsorship"));
+    /* Unticked on the screen, and only that, is retracted. */
+    picked[1] = false;
+    assert_int_equal(visit_save_interests(f->v, picked, kinds, true), 0);
+    assert_int_equal(retracted(f, ana.id), 1);
+    assert_false(has_interest(f, ana.id, "HLTH", NULL));
+    assert_true(has_interest(f, ana.id, "WELD", NULL));
+    assert_true(has_interest(f, ana.id, NULL, "sponsorship"));
+    visit_end(f->v);
+    assert_int_equal(f->prints, 1);
+    guest_clear(&ana);
+}
+
+/* Ana checked in before with her consent given or not (earlier), then
+ * walks in, ticks it or not (walk_in) and says she is the registration:
+ * her consent as Interests shows it, checked to be what the store has. */
+static bool consent_after_move(Fixture *f, bool earlier, bool walk_in)
+{
+    assert_int_equal(visit_check_in_code(f->v, "A-100"), VISIT_CHECKED_IN);
+    bool picked[2] = {false, false}, kinds[PARTNERSHIP_KIND_COUNT] = {0};
+    assert_int_equal(visit_save_interests(f->v, picked, kinds, earlier), 0);
+    visit_end(f->v);
+    f->now += 600000;
+    char walkin[ID_LEN + 1], code[64];
+    VisitGuestEdit e;
+    walk_in_anna(f, walkin, code, &e);
+    assert_int_equal(visit_fix_details(f->v, &e), 1);
+    assert_int_equal(visit_fix_move(f->v, &e, picked, kinds, walk_in), VISIT_ALREADY);
+    bool shown = visit_guest(f->v)->consent;
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(store_guest_by_code(f->store, "A-100", &g), STORE_OK);
+    assert_int_equal(g.consent, shown);
+    guest_clear(&g);
+    return shown;
+}
+
+/* Consent after the move is given only where a visit gave it: neither the
+ * registration's earlier visit nor the walk-in ticked it, and it stays
+ * unticked. */
+static void test_walk_in_fix_already_no_consent(void **state)
+{
+    assert_false(consent_after_move(*state, false, false));
+}
+
+/* The walk-in's own tick gives it, as the earlier visit's did. */
+static void test_walk_in_fix_already_consent(void **state)
+{
+    assert_true(consent_after_move(*state, false, true));
+}
+
 /* "Yes, that's me" after correcting their own details: the check-in is
  * theirs, and Interests does not offer "Not me" (offered, it took back the
  * registration's check-in, the walk-in's being undone by the move and their
@@ -1553,6 +1700,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_walk_in_fix, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walk_in_fix_is_registration, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walk_in_fix_registration_already, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walk_in_fix_already_keeps_picks, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walk_in_fix_already_no_consent, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walk_in_fix_already_consent, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walk_in_fix_not_registration, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walk_in_fix_move_kept, setup, teardown),
         cmocka_unit_test_setup_teardown(test_staff_check_in, setup, teardown),

@@ -179,7 +179,9 @@ typedef struct StorePicks {
  * undone (as store_checkin_undo does) and their held badge dropped, the
  * walk-in record folded into the guest as a merge folds one (its id and
  * code find the guest from now on; its check-in and audit records are the
- * guest's) and deleted, picks saved as the guest's interests and consent,
+ * guest's) and deleted, picks added to the guest's interests (theirs from
+ * before stay, so a guest checked in before loses none of their earlier
+ * picks) and their consent given when picks gives it (never withdrawn here),
  * and an audit record "walk-in to registration" naming both and what was
  * corrected. STORE_INVALID when typed is not a walk-in or guest_id is one. */
 StoreStatus store_walkin_move(Store *s, const Guest *typed, const char *guest_id,

@@ -156,7 +156,7 @@ StoreStatus store_checkin_held(Store *s, const char *guest_id, const char *kiosk
 static StoreStatus collect(Store *s, sqlite3_stmt *st, char ***out, size_t *n);
 static StoreStatus interests_write(Store *s, const char *id, const char *const *programs,
                                    size_t nprograms, const char *const *kinds, size_t nkinds,
-                                   const char *kiosk, int64_t now);
+                                   bool replace, const char *kiosk, int64_t now);
 
 /* "WELD, CULN", or "none"; malloc'd (NULL when out of memory). */
 static char *join_list(char **v, size_t n)
@@ -387,11 +387,14 @@ StoreStatus store_walkin_move(Store *s, const Guest *typed, const char *guest_id
         status = move_step(s, "UPDATE print_jobs SET guest_id = ?2 WHERE guest_id = ?1", wid, rid);
     if (status == STORE_OK)
         status = move_step(s, "DELETE FROM guests WHERE id = ?1", wid, rid);
+    /* The walk-in's picks join the guest's own, which were theirs as much
+     * (picked when the guest checked in before): none is withdrawn unseen.
+     * Consent likewise: given by either, the guest's act each time. */
     if (status == STORE_OK)
         status = interests_write(s, rid, picks->programs, picks->nprograms, picks->kinds,
-                                 picks->nkinds, kiosk, now);
-    if (status == STORE_OK)
-        status = store_guest_set_consent(s, rid, picks->consent, now);
+                                 picks->nkinds, false, kiosk, now);
+    if (status == STORE_OK && picks->consent)
+        status = store_guest_set_consent(s, rid, true, now);
     /* The registration is now the newest record of the person: a merge with
      * a copy taken before the move keeps its fields, not the walk-in's. */
     if (status == STORE_OK)
@@ -563,16 +566,17 @@ static StoreStatus add_interests(Store *s, const char *id, const char *kind, con
     return status;
 }
 
-/* Replaces the interests of the guest whose own id is id, inside the open
- * transaction (store_interests_set). */
+/* Replaces the interests of the guest whose own id is id (store_interests_set),
+ * or with replace false adds these to them (store_walkin_move), inside the
+ * open transaction. */
 static StoreStatus interests_write(Store *s, const char *id, const char *const *programs,
                                    size_t nprograms, const char *const *kinds, size_t nkinds,
-                                   const char *kiosk, int64_t now)
+                                   bool replace, const char *kiosk, int64_t now)
 {
     StoreStatus status = check_interests(s, programs, nprograms, kinds, nkinds);
-    if (status == STORE_OK)
+    if (status == STORE_OK && replace)
         status = drop_unlisted(s, id, "program", programs, nprograms, now);
-    if (status == STORE_OK)
+    if (status == STORE_OK && replace)
         status = drop_unlisted(s, id, "partnership", kinds, nkinds, now);
     if (status == STORE_OK)
         status = add_interests(s, id, "program", programs, nprograms, kiosk, now);
@@ -590,7 +594,7 @@ StoreStatus store_interests_set(Store *s, const char *guest_id, const char *cons
     char id[ID_LEN + 1];
     StoreStatus status = resolve_guest(s, guest_id, id);
     if (status == STORE_OK)
-        status = interests_write(s, id, programs, nprograms, kinds, nkinds, kiosk, now);
+        status = interests_write(s, id, programs, nprograms, kinds, nkinds, true, kiosk, now);
     if (status == STORE_OK)
         return store_commit(s, "save the interests");
     store_rollback(s);

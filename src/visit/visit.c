@@ -587,8 +587,23 @@ static int picks_make(Visit *v, const bool *picked, const bool *kinds, Picks *p)
     return 0;
 }
 
-VisitOutcome visit_fix_move(Visit *v, VisitGuestEdit *e, const bool *picked, const bool *kinds,
-                            bool consent)
+/* Ticks in picked (one per visible program) and kinds (one per
+ * PARTNERSHIP_KINDS entry) the program codes and kind keys listed, leaving
+ * the others as they are. */
+static void picks_tick(const Visit *v, char *const *codes, size_t nc, char *const *keys, size_t nk,
+                       bool *picked, bool *kinds)
+{
+    for (size_t i = 0; i < v->programs.count; i++)
+        for (size_t j = 0; j < nc; j++)
+            if (!strcmp(codes[j], v->programs.items[i].code))
+                picked[i] = true;
+    for (size_t i = 0; i < PARTNERSHIP_KIND_COUNT; i++)
+        for (size_t j = 0; j < nk; j++)
+            if (!strcmp(keys[j], PARTNERSHIP_KINDS[i].key))
+                kinds[i] = true;
+}
+
+VisitOutcome visit_fix_move(Visit *v, VisitGuestEdit *e, bool *picked, bool *kinds, bool consent)
 {
     if (!visit_fix_offered(v) || !v->walkin_match.guest_id[0]) {
         visit_fail(v, "no walk-in of this visit to move to a registration");
@@ -600,11 +615,19 @@ VisitOutcome visit_fix_move(Visit *v, VisitGuestEdit *e, const bool *picked, con
     guest_init(&reg);
     Picks p;
     CheckinResult r;
+    char **codes = NULL, **keys = NULL;
+    size_t nc = 0, nk = 0;
     const char *printer = v->env.printer.print ? v->env.cfg->printer : NULL;
     if (picks_make(v, picked, kinds, &p) != 0 || visit_guest_take(v, v->guest.id, e, &g) != 0)
         goto out;
     if (store_guest_get(v->env.store, v->walkin_match.guest_id, &reg) != STORE_OK) {
         visit_store_failed(v, "cannot read the registration");
+        goto out;
+    }
+    /* The registration's own picks (made when they checked in before), which
+     * the move keeps: Interests shows them with the walk-in's. */
+    if (store_interests_get(v->env.store, reg.id, &codes, &nc, &keys, &nk) != STORE_OK) {
+        visit_store_failed(v, "cannot read the registration's interests");
         goto out;
     }
     StorePicks sp = {p.codes, p.nc, p.keys, p.nk, consent};
@@ -622,7 +645,8 @@ VisitOutcome visit_fix_move(Visit *v, VisitGuestEdit *e, const bool *picked, con
     /* The walk-in's badge went with their check-in: the visit's one badge is
      * the registration's, unless they were checked in (and badged) before. */
     v->badge_owed = false;
-    reg.consent = consent;
+    reg.consent = reg.consent || consent;
+    picks_tick(v, codes, nc, keys, nk, picked, kinds);
     out = checked_in(v, &reg, &r);
     /* They typed their details and said the registration was them: the
      * check-in is theirs. "Not me" would take it back with their walk-in's
@@ -631,6 +655,8 @@ VisitOutcome visit_fix_move(Visit *v, VisitGuestEdit *e, const bool *picked, con
     if (r.already)
         visit_changed(v);
 out:
+    store_strings_free(codes, nc);
+    store_strings_free(keys, nk);
     picks_free(&p);
     guest_clear(&g);
     guest_clear(&reg);

@@ -203,15 +203,17 @@ int visit_fix_details_anyway(Visit *v, VisitGuestEdit *e);
  * names, in one transaction (store_walkin_move): the registration checked
  * in, the walk-in's check-in taken back and their record folded into the
  * registration, the picks and consent of Interests (as for
- * visit_save_interests) saved as the registration's, the move audited. The
- * visit then greets the registration, and its one badge is theirs: held
+ * visit_save_interests) added to the registration's own, the move audited.
+ * picked and kinds come back with the registration's own picks ticked too,
+ * and visit_guest's consent is given when either gave it: Interests shows
+ * them so, and what the guest leaves ticked there is what Continue saves.
+ * The visit then greets the registration, and its one badge is theirs: held
  * with their new check-in and asked for when they leave Interests; none
  * when they were checked in before (VISIT_ALREADY: that check-in and its
  * badge stand, staff can reprint). VISIT_CHECKED_IN, VISIT_ALREADY, or
  * VISIT_FAILED (e->error marking the fields, or visit_error) with nothing
  * changed. */
-VisitOutcome visit_fix_move(Visit *v, VisitGuestEdit *e, const bool *picked, const bool *kinds,
-                            bool consent);
+VisitOutcome visit_fix_move(Visit *v, VisitGuestEdit *e, bool *picked, bool *kinds, bool consent);
 
 /* Saves what the guest picked on Interests (picked: one per visible program;
  * kinds: one per PARTNERSHIP_KINDS entry) and their consent; then asks for

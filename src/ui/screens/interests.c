@@ -81,13 +81,14 @@ void screen_interests_back(Kiosk *k, const bool *consent, int64_t now)
     kiosk_go(k, SCREEN_INTERESTS, now);
 }
 
-int screen_interests_move(Kiosk *k, VisitGuestEdit *e, bool consent)
+int screen_interests_move(Kiosk *k, VisitGuestEdit *e, bool *consent)
 {
     Interests *in = kiosk_state(k, SCREEN_INTERESTS);
-    VisitOutcome o = visit_fix_move(k->env.visit, e, in->picked, in->kinds, consent);
+    VisitOutcome o = visit_fix_move(k->env.visit, e, in->picked, in->kinds, *consent);
     if (o != VISIT_CHECKED_IN && o != VISIT_ALREADY)
         return -1;
-    in->consent = consent;
+    /* The registration's own consent stands too, as its picks do. */
+    in->consent = *consent = visit_guest(k->env.visit)->consent;
     return 0;
 }
 

@@ -264,9 +264,10 @@ void screen_walkin_fix_open(Kiosk *k, bool consent, int64_t now);
  * is saved as the walk-in's own. Back on Interests either way. */
 void screen_walkin_fix_answer(Kiosk *k, bool is_them, int64_t now);
 /* Yes, they are the registration (visit_fix_move, with the picks on
- * Interests and consent, which Interests then shows): 0, or -1 when not
- * moved (e->error marks the fields, or visit_error says why). */
-int screen_interests_move(Kiosk *k, VisitGuestEdit *e, bool consent);
+ * Interests and *consent, the form's): 0, Interests then showing the
+ * registration's own picks with them and *consent as it shows it; or -1
+ * when not moved (e->error marks the fields, or visit_error says why). */
+int screen_interests_move(Kiosk *k, VisitGuestEdit *e, bool *consent);
 /* Back on Interests from that form, with what was picked there as it was;
  * the consent box as the form left it (NULL: as it was). */
 void screen_interests_back(Kiosk *k, const bool *consent, int64_t now);

@@ -102,7 +102,7 @@ void screen_walkin_fix_answer(Kiosk *k, bool is_them, int64_t now)
     Fix *x = kiosk_state(k, SCREEN_WALKIN_FIX);
     VisitGuestEdit ed;
     edit_of(x, &ed);
-    int rc = is_them ? screen_interests_move(k, &ed, x->consent)
+    int rc = is_them ? screen_interests_move(k, &ed, &x->consent)
                      : visit_fix_details_anyway(k->env.visit, &ed);
     saved(k, x, &ed, rc, now);
 }
