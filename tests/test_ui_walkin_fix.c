@@ -338,8 +338,8 @@ static void test_fix_is_registration(void **state)
 
 /* The registration checked in earlier by her ticket, picking Culinary Arts
  * and Sponsorship then. "Yes" keeps those: Interests shows them ticked with
- * what the walk-in ticked, and Continue saves all of them (no second badge
- * prints). */
+ * what the walk-in ticked, Continue saves all of them, and Done says her
+ * badge was printed then (no second one prints). */
 static void test_fix_is_registration_already(void **state)
 {
     Fixture *f = *state;
@@ -360,10 +360,14 @@ static void test_fix_is_registration_already(void **state)
     assert_true(uid_ticked(d, "Culinary Arts"));
     assert_true(uid_ticked(d, "Sponsorship"));
     expect_picks_kept(f);
+    /* Continue prints nothing: her badge printed with her first check-in. */
+    assert_false(uid_visible(d, "and print my badge"));
 
     uid_press(d, "Continue");
     assert_string_equal(uid_screen(d), "done");
     uid_expect(d, "Welcome, Ana!");
+    uid_expect(d, "Your badge was printed when you checked in earlier.");
+    uid_expect(d, "ask at the desk");
     Guest ana;
     guest_init(&ana);
     assert_int_equal(store_guest_by_code(f->u->store, "2713624642", &ana), STORE_OK);

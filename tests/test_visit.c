@@ -1267,6 +1267,7 @@ static void test_walk_in_fix_already_keeps_picks(void **state)
     for (size_t i = 0; i < PARTNERSHIP_KIND_COUNT; i++)
         assert_int_equal(kinds[i], i == sponsor || i == mentor);
     assert_true(visit_guest(f->v)->consent);
+    assert_true(visit_badge_earlier(f->v));
     /* Stored so at once, nothing retracted. */
     assert_true(has_interest(f, ana.id, "WELD", NULL));
     assert_true(has_interest(f, ana.id, "HLTH", NULL));
@@ -1293,6 +1294,7 @@ static void test_walk_in_fix_already_keeps_picks(void **state)
     assert_true(has_interest(f, ana.id, NULL, "sponsorship"));
     visit_end(f->v);
     assert_int_equal(f->prints, 1);
+    assert_false(visit_badge_earlier(f->v));
     guest_clear(&ana);
 }
 

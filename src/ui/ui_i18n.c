@@ -404,6 +404,11 @@ static const Entry TABLE[S_COUNT] = {
       "Esto cancela el registro de llegada, y lo que eligió no se guarda."}},
     {S_NOT_ME_YES, {"Yes, cancel it", "Sí, cancelarlo"}},
     {S_NOT_ME_NO, {"No, go back", "No, volver"}},
+    {S_BADGE_EARLIER,
+     {"Your badge was printed when you checked in earlier. Need your badge? Please ask at the "
+      "desk.",
+      "Su gafete se imprimió la primera vez que registró su llegada. ¿Necesita su gafete? Pídalo "
+      "en la mesa de registro."}},
 };
 
 const char *ui_tr(UiLang lang, UiStr s)

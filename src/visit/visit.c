@@ -753,6 +753,12 @@ bool visit_badge(const Visit *v, VisitBadge *out)
     return true;
 }
 
+bool visit_badge_earlier(const Visit *v)
+{
+    const VisitGuest *g = visit_guest(v);
+    return g && g->moved && !g->new_checkin;
+}
+
 void visit_badge_update(Visit *v, const PrintJob *job)
 {
     if (job->state == PRINT_DONE)

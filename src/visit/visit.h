@@ -255,6 +255,10 @@ typedef struct VisitBadge {
 /* The badge of the visit: false when none was asked for (no printer, or not
  * yet), else *out. */
 bool visit_badge(const Visit *v, VisitBadge *out);
+/* Whether the guest of the visit has no badge from it because one was asked
+ * for when they checked in before: a walk-in who said a registration
+ * already checked in was them (visit_fix_move, VISIT_ALREADY). */
+bool visit_badge_earlier(const Visit *v);
 /* The printer reports a job (on the screen thread): its state and where it
  * goes (job->printer, "" when written as a file, job->output that file), kept
  * when it is the guest of the visit's badge. */

@@ -21,7 +21,8 @@ typedef enum Badge {
     BADGE_PRINTED,
     BADGE_SAVED,
     BADGE_PAUSED, /* waiting for a stopped printer: it prints once staff start it */
-    BADGE_FAILED
+    BADGE_FAILED,
+    BADGE_EARLIER /* none from this visit: it printed when they checked in before */
 } Badge;
 
 typedef struct Done {
@@ -35,7 +36,7 @@ static Badge badge(const Kiosk *k)
 {
     VisitBadge b;
     if (!visit_badge(k->env.visit, &b))
-        return BADGE_NONE;
+        return visit_badge_earlier(k->env.visit) ? BADGE_EARLIER : BADGE_NONE;
     if (b.state == PRINT_DONE)
         return b.to_file ? BADGE_SAVED : BADGE_PRINTED;
     if (b.state == PRINT_FAILED)
@@ -49,7 +50,7 @@ static int64_t until(const Kiosk *k, const Done *d)
 {
     int64_t t = k->screen_at + DONE_MS;
     Badge b = badge(k);
-    if (b == BADGE_NONE)
+    if (b == BADGE_NONE || b == BADGE_EARLIER)
         return t;
     if (b == BADGE_PRINTING)
         return k->screen_at + BADGE_WAIT_MS;
@@ -89,6 +90,8 @@ static int badge_str(Badge b)
         return S_BADGE_PAUSED;
     case BADGE_FAILED:
         return S_BADGE_FAILED;
+    case BADGE_EARLIER:
+        return S_BADGE_EARLIER;
     case BADGE_NONE:
         break;
     }
@@ -144,6 +147,10 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     case BADGE_FAILED:
         m.status = kiosk_tr(k, (UiStr)badge_str(badge(k)));
         m.status_colour = t->error;
+        break;
+    case BADGE_EARLIER:
+        m.status = kiosk_tr(k, S_BADGE_EARLIER);
+        m.status_colour = t->text;
         break;
     case BADGE_NONE:
         break;

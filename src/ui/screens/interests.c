@@ -343,7 +343,8 @@ static void sections(Kiosk *k, Interests *in, UiRect area)
     free(names);
 }
 
-/* The bar at the bottom: Continue at the right, saying it prints the badge;
+/* The bar at the bottom: Continue at the right, saying it prints the badge
+ * (unless it printed when the guest checked in before);
  * "Not you?" (or "Fix my details") at the left in portrait (in landscape it
  * is in the title bar); the consent box between them, or on a line of its
  * own above when it would be cut there. */
@@ -352,6 +353,13 @@ typedef struct Bar {
     UiRect consent, cont;
 } Bar;
 
+/* What Continue says it does besides: prints the badge, unless the visit
+ * has none to print (NULL). */
+static const char *continue_note(Kiosk *k)
+{
+    return visit_badge_earlier(k->env.visit) ? NULL : kiosk_tr(k, S_CONTINUE_PRINTS);
+}
+
 /* Plans the bar, with the button labelled back at the left when it is not
  * NULL; returns its top. Draws nothing. */
 static int bar_plan(Kiosk *k, const char *back, Bar *b)
@@ -359,9 +367,9 @@ static int bar_plan(Kiosk *k, const char *back, Bar *b)
     const UiTheme *t = &k->theme;
     UiView *v = k->view;
     int bh = t->target, bar_y = v->h - t->pad - bh;
-    const char *label = kiosk_tr(k, S_CONTINUE), *note = kiosk_tr(k, S_CONTINUE_PRINTS);
+    const char *label = kiosk_tr(k, S_CONTINUE), *note = continue_note(k);
     int cw = screen_button_w(k, label, t->px_button, ui_sc(t, 220));
-    int nw = ui_text_width(v, note, t->px_small, UI_REGULAR) + 2 * ui_sc(t, 12);
+    int nw = note ? ui_text_width(v, note, t->px_small, UI_REGULAR) + 2 * ui_sc(t, 12) : 0;
     cw = nw > cw ? nw : cw;
     int room = v->w - 2 * t->pad;
     b->back = ui_rect(t->pad, bar_y, 0, bh);
@@ -425,8 +433,12 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     if (b.back.w)
         ui_button(v, t, &k->in, ID_BACK, b.back, back, UI_BTN_SECONDARY, t->px_button);
     ui_checkbox(v, t, &k->in, ID_CONSENT, b.consent, kiosk_tr(k, S_CONSENT), in->consent);
-    ui_button_note(v, t, &k->in, ID_CONTINUE, b.cont, kiosk_tr(k, S_CONTINUE),
-                   kiosk_tr(k, S_CONTINUE_PRINTS), UI_BTN_PRIMARY, t->px_button);
+    if (continue_note(k))
+        ui_button_note(v, t, &k->in, ID_CONTINUE, b.cont, kiosk_tr(k, S_CONTINUE), continue_note(k),
+                       UI_BTN_PRIMARY, t->px_button);
+    else
+        ui_button(v, t, &k->in, ID_CONTINUE, b.cont, kiosk_tr(k, S_CONTINUE), UI_BTN_PRIMARY,
+                  t->px_button);
 }
 
 static void speak(Kiosk *k, void *st, char *out, size_t outlen)
