@@ -418,6 +418,50 @@ static void test_fix_not_registration(void **state)
     guest_clear(&g);
 }
 
+/* Escape or the keypad's 0 (Back by habit) on the question goes back to
+ * the form with the correction as typed, deciding nothing (it answered
+ * "No, I'm someone else": a second record of the registration); asked
+ * again, the answer counts. And the same on the walk-in form's question. */
+static void test_back_on_question(void **state)
+{
+    Fixture *f = *state;
+    Uid *d = f->d;
+    size_t before = guest_count(f);
+    correct_to_registration(f);
+    static const UiKey BACK[] = {UI_KEY_ESCAPE, UI_KEY_KP_0};
+    for (size_t i = 0; i < 2; i++) {
+        uid_key(d, BACK[i], 0);
+        assert_string_equal(uid_screen(d), "walkin_fix");
+        uid_expect(d, "García");
+        Guest g;
+        guest_init(&g);
+        assert_int_equal(walk_ins(f, &g), 1);
+        assert_string_equal(g.first, "Anna"); /* nothing saved */
+        guest_clear(&g);
+        uid_press(d, "Save");
+        assert_string_equal(uid_screen(d), "confirm");
+    }
+    uid_press(d, "Yes, check me in");
+    assert_string_equal(uid_screen(d), "interests");
+    assert_int_equal(guest_count(f), before);
+    uid_press(d, "Continue");
+    uid_wait(d, 30000);
+
+    /* The walk-in form's own question. */
+    uid_press(d, "I'm new here");
+    uid_type(d, "Tomás", 100);
+    uid_key(d, UI_KEY_RETURN, 0);
+    uid_type(d, "Ruiz", 100);
+    uid_key(d, UI_KEY_RETURN, 0);
+    uid_type(d, "Acme Welding", 100);
+    uid_press(d, "Next");
+    assert_string_equal(uid_screen(d), "confirm");
+    uid_key(d, UI_KEY_ESCAPE, 0);
+    assert_string_equal(uid_screen(d), "walkin");
+    uid_expect(d, "Ruiz");
+    assert_int_equal(guest_count(f), before);
+}
+
 /* In Spanish, the same button in the same place, and the form's words. */
 static void test_fix_spanish(void **state)
 {
@@ -447,6 +491,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_fix_is_registration, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fix_is_registration_already, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fix_not_registration, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_back_on_question, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -151,6 +151,10 @@ static bool activate(Kiosk *k, int64_t now)
 /* Escape: the screen's Back, when it is on screen. */
 static void back(Kiosk *k, int64_t now)
 {
+    if (kiosk_screen(k)->back && kiosk_screen(k)->back(k, kiosk_state(k, k->screen), now)) {
+        k->dirty = true;
+        return;
+    }
     uint32_t id = kiosk_screen(k)->back_id;
     const UiWidget *w = id ? find_id(k->view, id) : NULL;
     if (w && w->clip.w > 0) {

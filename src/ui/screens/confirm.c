@@ -114,6 +114,19 @@ static void layout(Kiosk *k, void *st, UiView *v, int64_t now)
     }
 }
 
+/* Escape or the keypad's 0 (Back by habit) on the question a walk-in form
+ * or a correction raised goes back to that form, deciding nothing: No there
+ * adds the guest as someone else, a second record of a registration that a
+ * key pressed by habit must not make. On Find me's question, No is Back. */
+static bool back(Kiosk *k, void *st, int64_t now)
+{
+    const Confirm *c = st;
+    if (c->asked == CONFIRM_FIND)
+        return false;
+    kiosk_go(k, c->asked == CONFIRM_WALKIN ? SCREEN_WALKIN : SCREEN_WALKIN_FIX, now);
+    return true;
+}
+
 /* The row as it was shown: a masked name. */
 static void speak(Kiosk *k, void *st, char *out, size_t outlen)
 {
@@ -135,6 +148,7 @@ const UiScreen screen_confirm = {
     .name = "confirm",
     .speak = speak,
     .back_id = ID_NO,
+    .back = back,
     .state_size = sizeof(Confirm),
     .press = press,
     .scanned = scanned,

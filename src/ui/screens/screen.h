@@ -78,6 +78,9 @@ typedef struct UiScreen {
     /* The widget Escape (and the keypad's 0) presses when it is on screen:
      * the screen's Back, Cancel or Done; 0: none (Welcome). */
     uint32_t back_id;
+    /* Escape and the keypad's 0 where going back is not a widget of the
+     * screen; true when done (else back_id is pressed). Optional. */
+    bool (*back)(Kiosk *k, void *st, int64_t now);
     /* Where turning spoken guidance on puts the focus (which it then reads
      * out): the screen's first step (Welcome's Check in); 0: where it was. */
     uint32_t guide_id;
