@@ -182,10 +182,18 @@ static void check_in(Fixture *f, UiLang L)
     snprintf(line, sizeof line, "%s Ana G. — Acme Welding. %s", ui_tr(L, S_CONFIRM_TITLE),
              ui_tr(L, S_SAY_CONFIRM));
     expect_said(f, lc, line);
-    tab_to(d, ui_tr(L, S_YES));
+    /* The focus starts on Yes, said: Enter checks in, and the first Tab
+     * is not "No" (which went back). */
+    assert_string_equal(focused(d), ui_tr(L, S_YES));
+    control(line, sizeof line, L, ui_tr(L, S_YES), S_SAY_BUTTON, -1);
+    expect_said(f, lc, line);
     uid_key(d, UI_KEY_RETURN, 0);
     snprintf(line, sizeof line, ui_tr(L, S_INTERESTS_TITLE_FMT), "Ana");
     expect_said(f, lc, line);
+    /* On Interests, on the first program (not "Not you?"). */
+    const UiWidget *first = kiosk_focus_widget(uid_kiosk(d));
+    assert_non_null(first);
+    assert_int_equal(first->kind, UI_W_CHECK);
     tab_to(d, ui_tr(L, S_KIND_INTERNS));
     control(line, sizeof line, L, ui_tr(L, S_KIND_INTERNS), S_SAY_CHECKBOX, S_SAY_NOT_SELECTED);
     expect_said(f, lc, line);

@@ -149,6 +149,7 @@ const UiScreen screen_confirm = {
     .speak = speak,
     .back_id = ID_NO,
     .back = back,
+    .guide_id = ID_YES,
     .state_size = sizeof(Confirm),
     .press = press,
     .scanned = scanned,

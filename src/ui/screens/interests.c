@@ -457,6 +457,7 @@ static void speak(Kiosk *k, void *st, char *out, size_t outlen)
 
 const UiScreen screen_interests = {
     .name = "interests",
+    .guide_id = ID_PROGRAM, /* the first program */
     .speak = speak,
     .back_id = ID_BACK, /* the wrong name tapped; a walk-in's own form */
     .idle_s = 30,       /* unattended, the guest has walked away: their badge prints */

@@ -81,8 +81,9 @@ typedef struct UiScreen {
     /* Escape and the keypad's 0 where going back is not a widget of the
      * screen; true when done (else back_id is pressed). Optional. */
     bool (*back)(Kiosk *k, void *st, int64_t now);
-    /* Where turning spoken guidance on puts the focus (which it then reads
-     * out): the screen's first step (Welcome's Check in); 0: where it was. */
+    /* Where the focus starts, with spoken guidance on, when the screen shows
+     * or guidance is turned on there (and is read out): the screen's first
+     * step (Welcome's Check in, Is this you?'s Yes); 0: where it was. */
     uint32_t guide_id;
     /* The keypad's digits type here (the PIN pad) rather than move the
      * focus (kiosk_focus.c). */
