@@ -148,6 +148,35 @@ static void test_eventbrite_info_requested(void **state)
     done(&l, &rep);
 }
 
+/* A 300-character name is a name, kept whole; a cell of 100,000 characters
+ * (a paste gone wrong: past Excel's cell in the exports, a screen of A's)
+ * skips its row, saying which detail and how long. */
+static void test_overlong_cell(void **state)
+{
+    (void)state;
+    enum { LONG = 100000, NAME = 300 };
+    char *csv = malloc(LONG + 2 * NAME + 200);
+    assert_non_null(csv);
+    size_t n = (size_t)sprintf(csv, "First Name,Last Name,Company\nAna,García,");
+    memset(csv + n, 'A', NAME);
+    n += NAME;
+    n += (size_t)sprintf(csv + n, "\n");
+    memset(csv + n, 'B', LONG);
+    n += LONG;
+    sprintf(csv + n, ",Lee,Lee Plumbing\nCy,Ng,\n");
+    GuestList l;
+    ImportReport rep;
+    assert_int_equal(parse_guests_str(csv, &l, &rep), 0);
+    assert_int_equal(l.count, 2);
+    assert_int_equal(strlen(by_first(&l, "Ana")->company), NAME);
+    assert_non_null(by_first(&l, "Cy"));
+    assert_int_equal(rep.skipped, 1);
+    assert_int_equal(rep.skips[0].line, 3);
+    assert_non_null(strstr(rep.skips[0].reason, "first name is 100000 characters"));
+    done(&l, &rep);
+    free(csv);
+}
+
 /* A list with Eventbrite's own "Barcode #" column: that is the ticket's
  * barcode; without an order number nothing is composed; a barcode that is the
  * code itself is no second code. Other lists have none. */
@@ -882,6 +911,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_eventbrite),
         cmocka_unit_test(test_eventbrite_info_requested),
+        cmocka_unit_test(test_overlong_cell),
         cmocka_unit_test(test_ticket_barcodes),
         cmocka_unit_test(test_google_forms),
         cmocka_unit_test(test_pretix),

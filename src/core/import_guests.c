@@ -353,6 +353,26 @@ static int take_barcode(Guest *g, const CsvRecord *rec, const Columns *k)
     return rc;
 }
 
+/* The longest a guest's detail may be, in characters: a 300-character name
+ * is a name, but a cell far longer is a paste gone wrong, and it would pass
+ * Excel's 32,767-character cell in the exports and crowd every screen. */
+#define IMPORT_CELL_MAX 1000
+
+/* The first of g's details that is longer than IMPORT_CELL_MAX, as a reader
+ * of the report calls it, and its length; NULL when none is. */
+static const char *too_long(const Guest *g, size_t *len)
+{
+    const struct {
+        const char *text, *name;
+    } cells[] = {{g->first, "first name"}, {g->last, "last name"}, {g->company, "company"},
+                 {g->title, "job title"},  {g->email, "email"},    {g->phone, "phone"},
+                 {g->code, "code"},        {g->barcode, "barcode"}};
+    for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++)
+        if (cells[i].text && (*len = text_codepoints(cells[i].text)) > IMPORT_CELL_MAX)
+            return cells[i].name;
+    return NULL;
+}
+
 /* Reads one data row into g. 0, 1 when the row is skipped (reported), -1 on ENOMEM. */
 static int read_row(GuestCtx *c, const CsvRecord *rec, Guest *g)
 {
@@ -390,6 +410,14 @@ static int read_row(GuestCtx *c, const CsvRecord *rec, Guest *g)
         take(&g->company, rec, &k->company) || take(&g->title, rec, &k->title) ||
         take(&g->phone, rec, &k->phone) || take_barcode(g, rec, k))
         return -1;
+    size_t len;
+    const char *cell = too_long(g, &len);
+    if (cell)
+        return import_add_skip(c->rep, rec->line,
+                               "the %s is %zu characters long (at most %d): a cell pasted whole?",
+                               cell, len, IMPORT_CELL_MAX) != 0
+                   ? -1
+                   : 1;
 
     char *role = text_casefold(import_cell(rec, &k->role));
     if (!role)
