@@ -174,7 +174,12 @@ static void check_in(Fixture *f, UiLang L)
     control(line, sizeof line, L, ui_tr(L, S_FIND_PLACEHOLDER), S_SAY_FIELD, S_SAY_EMPTY);
     expect_said(f, lc, line);
     uid_type(d, "ana", 150);
+    /* Said once typing pauses: never "No match" for "an" on the way. */
+    const char *no_match[] = {ui_tr(L, S_FIND_NONE)};
+    expect_private(f, no_match, 1);
+    uid_wait(d, 700);
     expect_said(f, lc, "Ana G. — Acme Welding.");
+    expect_private(f, no_match, 1);
     uid_key(d, UI_KEY_DOWN, 0);
     control(line, sizeof line, L, "Ana G. — Acme Welding", S_SAY_ROW, -1);
     expect_said(f, lc, line);

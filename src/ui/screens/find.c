@@ -23,7 +23,13 @@ typedef struct Find {
     UiScroll sc;
     int text_x; /* where the field's text starts, for a tap's caret */
     UiRect box;
+    bool say_pending; /* results to say once typing pauses */
 } Find;
+
+/* Typing pauses this long before the results are said: said at each
+ * letter, a slow typist heard "No match" for their own name after its
+ * second letter, and each letter's results cut off the last. */
+#define SAY_PAUSE_MS 700
 
 /* Spoken guidance reads the results as the rows show them (masked names). */
 static void say_results(Kiosk *k, const Find *f)
@@ -52,7 +58,24 @@ static void run_search(Kiosk *k, Find *f)
 {
     f->nresults = visit_search(k->env.visit, f->query.text, f->results, &f->more);
     ui_scroll_reset(&f->sc);
-    say_results(k, f);
+    f->say_pending = k->speech;
+}
+
+static bool tick(Kiosk *k, void *st, int64_t now)
+{
+    Find *f = st;
+    if (f->say_pending && now >= k->last_input + SAY_PAUSE_MS) {
+        f->say_pending = false;
+        say_results(k, f);
+    }
+    return false;
+}
+
+static int64_t next_wake(const Kiosk *k, const void *st, int64_t now)
+{
+    (void)now;
+    const Find *f = st;
+    return f->say_pending ? k->last_input + SAY_PAUSE_MS : INT64_MAX;
 }
 
 static void focus(Kiosk *k, void *st, uint32_t id)
@@ -282,5 +305,7 @@ const UiScreen screen_find = {
     .field = field,
     .edited = edited,
     .scroll = scroll,
+    .tick = tick,
+    .next_wake = next_wake,
     .layout = layout,
 };
