@@ -1109,6 +1109,21 @@ static void test_interests_set_get(void **state)
     store_strings_free(p, np);
     store_strings_free(k, nk);
 
+    /* A program no longer listed (hidden) is not one the guest is shown:
+     * saving what they picked from the listed ones keeps it. */
+    const char *weld[] = {"WELD", "HLTH"};
+    assert_int_equal(store_interests_set(s, g.id, weld, 2, NULL, 0, "door-1", T0 + 2), STORE_OK);
+    const char *listed[] = {"HLTH", "CULN"};
+    import_programs(s, listed, 2); /* WELD hidden */
+    assert_int_equal(store_interests_set(s, g.id, listed, 1, NULL, 0, "door-1", T0 + 3), STORE_OK);
+    assert_int_equal(store_interests_get(s, g.id, &p, &np, &k, &nk), STORE_OK);
+    bool kept = false;
+    for (size_t i = 0; i < np; i++)
+        kept = kept || !strcmp(p[i], "WELD");
+    assert_true(kept);
+    store_strings_free(p, np);
+    store_strings_free(k, nk);
+
     const char *unknown[] = {"NOPE"};
     assert_int_equal(store_interests_set(s, g.id, unknown, 1, NULL, 0, "door-1", T0),
                      STORE_INVALID);

@@ -495,14 +495,17 @@ static StoreStatus check_interests(Store *s, const char *const *programs, size_t
 }
 
 /* Retracts the guest's interests of one kind that are not in keep[0..nkeep):
- * the row stays, so a merge carries the retraction to every copy of it. */
+ * the row stays, so a merge carries the retraction to every copy of it. An
+ * interest in a program no longer listed (hidden, so interests in it stay)
+ * is not one the guest was shown, and stays. */
 static StoreStatus drop_unlisted(Store *s, const char *id, const char *kind,
                                  const char *const *keep, size_t nkeep, int64_t now)
 {
-    sqlite3_stmt *sel = store_cached(s,
-                                     "SELECT value FROM interests WHERE guest_id = ?1 AND kind = "
-                                     "?2 AND " STORE_INTEREST_ACTIVE,
-                                     "save the interests");
+    sqlite3_stmt *sel = store_cached(
+        s,
+        "SELECT value FROM interests WHERE guest_id = ?1 AND kind = ?2 AND " STORE_INTEREST_ACTIVE
+        " AND (kind <> 'program' OR value NOT IN (SELECT code FROM programs WHERE visible = 0))",
+        "save the interests");
     if (!sel)
         return STORE_ERROR;
     store_bind_text(s, sel, 1, id);
