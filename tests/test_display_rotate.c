@@ -74,6 +74,29 @@ static void test_config_keys(void **state)
 
 /* ---- window and view points ---- */
 
+/* A key held down: Return, Escape and the keypad press once (held on a
+ * form's last field, Return answered the question that opened); the arrows
+ * and Backspace repeat, as on any keyboard. */
+static void test_held_keys(void **state)
+{
+    (void)state;
+    InputSpace sp = {.w = 800, .h = 480};
+    static const struct {
+        SDL_Keycode sym;
+        bool repeats;
+    } KEYS[] = {{SDLK_RETURN, false}, {SDLK_KP_ENTER, false}, {SDLK_ESCAPE, false},
+                {SDLK_KP_5, false},   {SDLK_DOWN, true},      {SDLK_BACKSPACE, true}};
+    for (size_t i = 0; i < sizeof KEYS / sizeof KEYS[0]; i++) {
+        SDL_Event e = {0};
+        e.type = SDL_KEYDOWN;
+        e.key.keysym.sym = KEYS[i].sym;
+        UiEvent ev;
+        assert_int_equal(input_translate(&sp, &e, &ev), INPUT_UI);
+        e.key.repeat = 1;
+        assert_int_equal(input_translate(&sp, &e, &ev), KEYS[i].repeats ? INPUT_UI : INPUT_IGNORED);
+    }
+}
+
 static void test_points(void **state)
 {
     (void)state;
@@ -325,9 +348,9 @@ int main(void)
     setenv("SDL_VIDEODRIVER", "dummy", 1);
     setenv("SDL_AUDIODRIVER", "dummy", 1);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_config_keys),    cmocka_unit_test(test_points),
-        cmocka_unit_test(test_turned_picture), cmocka_unit_test(test_px_per_mm),
-        cmocka_unit_test(test_script_taps),
+        cmocka_unit_test(test_config_keys), cmocka_unit_test(test_points),
+        cmocka_unit_test(test_held_keys),   cmocka_unit_test(test_turned_picture),
+        cmocka_unit_test(test_px_per_mm),   cmocka_unit_test(test_script_taps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -195,6 +195,14 @@ InputKind input_translate(InputSpace *sp, const SDL_Event *e, UiEvent *ev)
         ev->mods = map_mods(e->key.keysym.mod);
         if (ev->key == UI_KEY_OTHER && !(ev->mods & (UI_MOD_CTRL | UI_MOD_ALT)))
             return INPUT_IGNORED; /* letters arrive as SDL_TEXTINPUT */
+        /* A key held down presses once: Return held on a form's last field
+         * would submit it and then answer the question that opens (Is this
+         * you?'s Yes, where guidance puts the focus). Arrows, Tab and
+         * Backspace repeat, as on any keyboard. */
+        if (e->key.repeat && (ev->key == UI_KEY_RETURN || ev->key == UI_KEY_ESCAPE ||
+                              (ev->key >= UI_KEY_KP_0 && ev->key <= UI_KEY_KP_9) ||
+                              ev->key == UI_KEY_F1 || ev->key == UI_KEY_KP_MULTIPLY))
+            return INPUT_IGNORED;
         return INPUT_UI;
     case SDL_QUIT:
         ev->type = UI_EV_QUIT;
