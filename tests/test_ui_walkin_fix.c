@@ -15,6 +15,8 @@
 #include "badge/badge_data.h"
 #include "core/export.h"
 #include "store/store.h"
+#include "ui/kiosk.h"
+#include "ui/kiosk_focus.h"
 #include "ui/ui.h"
 #include "ui_driver.h"
 
@@ -366,8 +368,9 @@ static void test_fix_is_registration_already(void **state)
     uid_press(d, "Continue");
     assert_string_equal(uid_screen(d), "done");
     uid_expect(d, "Welcome, Ana!");
-    uid_expect(d, "Your badge was printed when you checked in earlier.");
-    uid_expect(d, "ask at the desk");
+    uid_expect(d, "Your badge was made when you first checked in.");
+    uid_expect(d, "Don't have it?");
+    uid_expect(d, "desk.");
     Guest ana;
     guest_init(&ana);
     assert_int_equal(store_guest_by_code(f->u->store, "2713624642", &ana), STORE_OK);
@@ -433,6 +436,8 @@ static void test_back_on_question(void **state)
         uid_key(d, BACK[i], 0);
         assert_string_equal(uid_screen(d), "walkin_fix");
         uid_expect(d, "García");
+        const UiWidget *w = kiosk_focus_widget(uid_kiosk(d));
+        assert_true(w && w->kind == UI_W_FIELD); /* typing goes somewhere */
         Guest g;
         guest_init(&g);
         assert_int_equal(walk_ins(f, &g), 1);
@@ -460,6 +465,36 @@ static void test_back_on_question(void **state)
     assert_string_equal(uid_screen(d), "walkin");
     uid_expect(d, "Ruiz");
     assert_int_equal(guest_count(f), before);
+}
+
+/* The next person's ticket scanned while the question is asked: the picks
+ * are saved with the consent as the guest last left it, on the form (they
+ * unticked it there), not as Interests had it. */
+static void test_scan_on_question_consent(void **state)
+{
+    Fixture *f = *state;
+    Uid *d = f->d;
+    walk_in_and_pick(f, "Anna", "Garcia", "Acme Welding"); /* consent ticked */
+    uid_press(d, "Fix my details");
+    assert_true(uid_ticked(d, "You may contact me about partnering"));
+    for (int i = 0; i < 4; i++)
+        uid_key(d, UI_KEY_BACKSPACE, 0);
+    uid_type(d, "Ana", 100);
+    uid_key(d, UI_KEY_RETURN, 0);
+    for (int i = 0; i < 6; i++)
+        uid_key(d, UI_KEY_BACKSPACE, 0);
+    uid_type(d, "García", 100);
+    uid_press(d, "You may contact me about partnering");
+    assert_false(uid_ticked(d, "You may contact me about partnering"));
+    uid_press(d, "Save");
+    assert_string_equal(uid_screen(d), "confirm");
+    uid_scan(d, "2713854927"); /* Tomás */
+    assert_string_equal(uid_screen(d), "interests");
+    Guest g;
+    guest_init(&g);
+    assert_int_equal(walk_ins(f, &g), 1);
+    assert_false(g.consent);
+    guest_clear(&g);
 }
 
 /* In Spanish, the same button in the same place, and the form's words. */
@@ -492,6 +527,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_fix_is_registration_already, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fix_not_registration, setup, teardown),
         cmocka_unit_test_setup_teardown(test_back_on_question, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_scan_on_question_consent, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

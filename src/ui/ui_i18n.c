@@ -405,10 +405,9 @@ static const Entry TABLE[S_COUNT] = {
     {S_NOT_ME_YES, {"Yes, cancel it", "Sí, cancelarlo"}},
     {S_NOT_ME_NO, {"No, go back", "No, volver"}},
     {S_BADGE_EARLIER,
-     {"Your badge was printed when you checked in earlier. Need your badge? Please ask at the "
-      "desk.",
-      "Su gafete se imprimió la primera vez que registró su llegada. ¿Necesita su gafete? Pídalo "
-      "en la mesa de registro."}},
+     {"Your badge was made when you first checked in. Don't have it? Please ask at the desk.",
+      "Su gafete se hizo la primera vez que registró su llegada. ¿No lo tiene? Pídalo en la mesa "
+      "de registro."}},
 };
 
 const char *ui_tr(UiLang lang, UiStr s)

@@ -279,7 +279,7 @@ typedef enum UiStr {
     S_NOT_ME_SUB,
     S_NOT_ME_YES,
     S_NOT_ME_NO,
-    S_BADGE_EARLIER, /* Done, no badge now: it was printed when they checked in before */
+    S_BADGE_EARLIER, /* Done, no badge now: it was made when they checked in before */
     S_COUNT
 } UiStr;
 

@@ -141,7 +141,7 @@ static void scanned(Kiosk *k, void *st)
 {
     const Confirm *c = st;
     if (c->asked == CONFIRM_FIX)
-        screen_interests_scanned(k, st);
+        screen_walkin_fix_scanned(k, st);
 }
 
 const UiScreen screen_confirm = {

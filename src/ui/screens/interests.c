@@ -126,11 +126,16 @@ static void press(Kiosk *k, void *st, uint32_t id, int64_t now)
  * you?"): what they ticked is saved as Continue would save it (their badge
  * prints with it), not dropped unseen. A save that fails changes nothing the
  * guest could still do anything about: the scan goes on. */
+void screen_interests_save(Kiosk *k, bool consent)
+{
+    Interests *in = kiosk_state(k, SCREEN_INTERESTS);
+    (void)visit_save_interests(k->env.visit, in->picked, in->kinds, consent);
+}
+
 void screen_interests_scanned(Kiosk *k, void *st)
 {
     (void)st;
-    Interests *in = kiosk_state(k, SCREEN_INTERESTS);
-    (void)visit_save_interests(k->env.visit, in->picked, in->kinds, in->consent);
+    screen_interests_save(k, ((Interests *)kiosk_state(k, SCREEN_INTERESTS))->consent);
 }
 
 static UiScroll *scroll(Kiosk *k, void *st, uint32_t id)

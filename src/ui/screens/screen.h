@@ -278,6 +278,12 @@ void screen_interests_back(Kiosk *k, const bool *consent, int64_t now);
 /* The scanned callback of Interests and the screens it opens: the picks on
  * Interests saved before another guest's scan ends the visit. */
 void screen_interests_scanned(Kiosk *k, void *st);
+/* The picks on Interests saved with consent as given. */
+void screen_interests_save(Kiosk *k, bool consent);
+/* The scanned callback of Fix my details and of the question its Save
+ * raised: the picks saved with the form's consent box (the guest's last
+ * word on it, which Interests' box does not have yet). */
+void screen_walkin_fix_scanned(Kiosk *k, void *st);
 /* Program i's page. */
 void screen_program_open(Kiosk *k, size_t i, int64_t now);
 /* The staff page of one guest (found by the lookup). */

@@ -56,7 +56,6 @@ void screen_walkin_fix_open(Kiosk *k, bool consent, int64_t now)
     guest_clear(&g);
     x->consent = consent;
     kiosk_go(k, SCREEN_WALKIN_FIX, now);
-    screen_form_focus(k, &x->form, VISIT_FIRST);
 }
 
 static void edit_of(const Fix *x, VisitGuestEdit *ed)
@@ -95,6 +94,22 @@ static void save(Kiosk *k, Fix *x, int64_t now)
         screen_confirm_fix(k, visit_walkin_match(k->env.visit), now);
     else
         saved(k, x, &ed, rc, now);
+}
+
+void screen_walkin_fix_scanned(Kiosk *k, void *st)
+{
+    (void)st;
+    const Fix *x = kiosk_state(k, SCREEN_WALKIN_FIX);
+    screen_interests_save(k, x->consent);
+}
+
+/* Back from "Is this you?" (or shown again after an error): typing goes to
+ * the first name, as when the form opened. */
+static void enter(Kiosk *k, void *st, int64_t now)
+{
+    (void)now;
+    Fix *x = st;
+    screen_form_focus(k, &x->form, VISIT_FIRST);
 }
 
 void screen_walkin_fix_answer(Kiosk *k, bool is_them, int64_t now)
@@ -161,8 +176,9 @@ const UiScreen screen_walkin_fix = {
     .state_size = sizeof(Fix),
     .create = create,
     .reset = reset,
+    .enter = enter,
     .press = press,
-    .scanned = screen_interests_scanned, /* the picks left on Interests */
+    .scanned = screen_walkin_fix_scanned, /* the picks left on Interests */
     .text = screen_form_on_text,
     .key = key,
     .focus = screen_form_on_focus,
