@@ -152,6 +152,24 @@ static void test_double_tap_check_box(void **state)
     uid_press(f->d, "Host interns"); /* a moment later: the guest means it */
     assert_true(uid_ticked(f->d, "Host interns"));
 
+    /* A shaky hand's touches far apart on one wide box, and three in a
+     * row, tick or untick it once. */
+    const UiWidget *box = ui_view_find_label(uid_view(f->d), "Host interns");
+    assert_non_null(box);
+    UiRect r = box->clip;
+    const int XS[] = {r.x + 4, r.x + r.w - 4, r.x + r.w / 2};
+    for (int n = 2; n <= 3; n++) {
+        uid_wait(f->d, 600);
+        bool was = uid_ticked(f->d, "Host interns");
+        for (int i = 0; i < n; i++) {
+            uid_down(f->d, XS[i], r.y + r.h / 2);
+            uid_wait(f->d, 50);
+            uid_up(f->d, XS[i], r.y + r.h / 2);
+            uid_wait(f->d, 150);
+        }
+        assert_true(uid_ticked(f->d, "Host interns") != was);
+    }
+
     int x, y, mx, my;
     centre_of(f->d, "Mentoring", &x, &y);
     centre_of(f->d, "Job shadowing", &mx, &my);

@@ -397,13 +397,15 @@ static bool double_tap_through(const Kiosk *k, int x, int y, int64_t now)
 {
     if (!k->last_tap.at || now - k->last_tap.at > DOUBLE_TAP_MS)
         return false;
+    bool same_screen = k->screen == k->last_tap.screen && k->kb.visible == k->last_tap.kb_visible;
+    /* The same check box however far along it (a wide tile, a kinds row). */
+    const UiWidget *w = same_screen && k->last_tap.check ? ui_view_hit(k->view, x, y) : NULL;
+    if (w && w->id == k->last_tap.id)
+        return true;
     int dx = x - k->last_tap.x, dy = y - k->last_tap.y, near = k->theme.target;
     if (dx > near || dx < -near || dy > near || dy < -near)
         return false;
-    if (k->screen != k->last_tap.screen || k->kb.visible != k->last_tap.kb_visible)
-        return true;
-    const UiWidget *w = k->last_tap.check ? ui_view_hit(k->view, x, y) : NULL;
-    return w && w->id == k->last_tap.id;
+    return !same_screen;
 }
 
 int64_t kiosk_double_tap_until(const Kiosk *k, int x, int y, int64_t now)
@@ -425,8 +427,11 @@ void kiosk_handle(Kiosk *k, const UiEvent *ev, int64_t now)
     if (ev->type == UI_EV_DOWN && double_tap_through(k, ev->x, ev->y, now)) {
         k->last_input = now;
         k->swallow = true;
+        k->last_tap.at = now; /* a third touch as quick is the same hand's too */
         return;
     }
+    if (ev->type == UI_EV_DOWN)
+        k->swallow = false; /* a swallowed touch whose release never came */
     if (k->swallow && (ev->type == UI_EV_MOVE || ev->type == UI_EV_UP)) {
         k->swallow = ev->type != UI_EV_UP;
         return;
