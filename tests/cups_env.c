@@ -57,25 +57,32 @@ int cups_env_start(CupsEnv *c, const char *test, const char *kind)
     return status == 0 || status == 77 ? 0 : -1;
 }
 
-/* Waits (up to timeout_ms) until the queue has no job pending or printing. */
-static bool idle(const CupsEnv *c, int timeout_ms)
+/* Waits (up to timeout_ms) until the queue has no job pending or printing:
+ * 0; 1 when it still has one; -1 when CUPS cannot be asked (said on stderr). */
+static int idle(const CupsEnv *c, int timeout_ms)
 {
     for (int waited = 0;; waited += 100) {
         cups_job_t *jobs = NULL;
         int n = cupsGetJobs2(CUPS_HTTP_DEFAULT, &jobs, c->queue, 0, CUPS_WHICHJOBS_ACTIVE);
         cupsFreeJobs(n > 0 ? n : 0, jobs);
         if (n == 0)
-            return true;
+            return 0;
+        if (n < 0) {
+            fprintf(stderr, "the jobs of %s: %s\n", c->queue, cupsLastErrorString());
+            return -1;
+        }
         if (waited >= timeout_ms)
-            return false;
+            return 1;
         poll(NULL, 0, 100); /* CUPS tells nobody when a job ends: ask again */
     }
 }
 
 int cups_env_disable(const CupsEnv *c, const char *reason)
 {
-    if (!idle(c, 60000)) {
-        fprintf(stderr, "%s still has jobs after a minute\n", c->queue);
+    int rc = idle(c, 60000);
+    if (rc != 0) {
+        if (rc > 0)
+            fprintf(stderr, "%s still has jobs after a minute\n", c->queue);
         return -1;
     }
     const char *argv[] = {"/usr/sbin/cupsdisable", "-r", reason, c->queue, NULL};
