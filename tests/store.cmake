@@ -1,10 +1,10 @@
 # Tests of the event database: opening and refusing files, check-in, import,
 # interests, exports, merge of several kiosks, and durability across a kill.
 lanyard_test(test_store SOURCES test_store.c DEPS store core_import core_ids)
-lanyard_test(test_merge SOURCES test_merge.c DEPS store core_export core_csv core_ids)
+lanyard_test(test_merge SOURCES test_merge.c merge_testutil.c DEPS store core_export core_csv core_ids)
 # A walk-in moved to their registration (Fix my details), then merged with
 # an older copy of its kiosk and with another kiosk, in every order.
-lanyard_test(test_merge_move SOURCES test_merge_move.c DEPS store core_export core_csv core_ids)
+lanyard_test(test_merge_move SOURCES test_merge_move.c merge_testutil.c DEPS store core_export core_csv core_ids)
 lanyard_test(test_durable SOURCES test_durable.c DEPS store core_import core_ids)
 # The store under injected disk errors and a full disk, through a test VFS.
 lanyard_test(test_store_faults SOURCES test_store_faults.c fault_vfs.c DEPS store core_import core_ids)

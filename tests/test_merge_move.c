@@ -15,6 +15,7 @@
  * merged, she counts once, at L's earlier time, and is still the
  * registration. */
 #include "testutil.h"
+#include "merge_testutil.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -33,13 +34,7 @@ static char *dir;
 
 static Store *open_db(const char *name, unsigned flags)
 {
-    char *path = tu_path(dir, name);
-    Store *s = NULL;
-    char err[512];
-    if (store_open(path, flags, &s, err, sizeof err) != STORE_OK)
-        fail_msg("%s", err);
-    free(path);
-    return s;
+    return mt_open(dir, name, flags);
 }
 
 typedef struct Reg {
@@ -180,58 +175,12 @@ static void merge_into(const char *out, const char *const *inputs, size_t n)
 
 static char *exports(const char *name)
 {
-    Store *s = open_db(name, STORE_OPEN_READONLY);
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    assert_non_null(f);
-    Exporter *e = export_begin(f, EXPORT_ATTENDANCE, false);
-    assert_non_null(e);
-    assert_int_equal(store_export(s, EXPORT_ATTENDANCE, e), STORE_OK);
-    assert_int_equal(export_end(e), 0);
-    e = export_begin(f, EXPORT_FOLLOWUP, false);
-    assert_non_null(e);
-    assert_int_equal(store_export(s, EXPORT_FOLLOWUP, e), STORE_OK);
-    assert_int_equal(export_end(e), 0);
-    assert_int_equal(fclose(f), 0);
-    store_close(s);
-    return buf;
+    return mt_exports(dir, name);
 }
 
 static char *dump(const char *name)
 {
-    char *path = tu_path(dir, name);
-    sqlite3 *db = NULL;
-    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-    static const char *const queries[] = {
-        "SELECT * FROM guests ORDER BY id",
-        "SELECT * FROM guest_aliases ORDER BY kind, value, guest_id",
-        "SELECT * FROM guest_records ORDER BY id",
-        "SELECT * FROM attendance ORDER BY id",
-        "SELECT * FROM interests ORDER BY guest_id, kind, value",
-        "SELECT * FROM audit ORDER BY id",
-    };
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    assert_non_null(f);
-    for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
-        sqlite3_stmt *st = NULL;
-        assert_int_equal(sqlite3_prepare_v2(db, queries[q], -1, &st, NULL), SQLITE_OK);
-        fprintf(f, "== %s\n", queries[q]);
-        while (sqlite3_step(st) == SQLITE_ROW) {
-            for (int c = 0; c < sqlite3_column_count(st); c++) {
-                const unsigned char *t = sqlite3_column_text(st, c);
-                fprintf(f, "%s%s", c ? "|" : "", t ? (const char *)t : "NULL");
-            }
-            fputc('\n', f);
-        }
-        sqlite3_finalize(st);
-    }
-    assert_int_equal(fclose(f), 0);
-    sqlite3_close(db);
-    free(path);
-    return buf;
+    return mt_dump(dir, name, false);
 }
 
 static void assert_same(const char *a, const char *b, bool tables)
