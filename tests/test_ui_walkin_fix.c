@@ -26,7 +26,16 @@ typedef struct Fixture {
     int prints;
     /* the badge of the last print, as the queue would render it */
     char first[128], last[128], url[512];
+    char said[4096]; /* what spoken guidance said, one sentence a line */
 } Fixture;
+
+static void say(void *ud, const char *lang, const char *text)
+{
+    (void)lang;
+    Fixture *f = ud;
+    size_t n = strlen(f->said);
+    snprintf(f->said + n, sizeof f->said - n, "%s\n", text);
+}
 
 static int print_badge(void *ud, const char *guest_id)
 {
@@ -50,8 +59,10 @@ static int setup(void **state)
     f->u = uid_fixture_new();
     /* The fixture's kiosk again, with a printer. */
     uid_destroy(f->u->d);
-    f->u->d = uid_kiosk_create(&(UidSetup){
-        .store = f->u->store, .cfg = &f->u->cfg, .printer = {.print = print_badge, .ud = f}});
+    f->u->d = uid_kiosk_create(&(UidSetup){.store = f->u->store,
+                                           .cfg = &f->u->cfg,
+                                           .printer = {.print = print_badge, .ud = f},
+                                           .speech = {.say = say, .ud = f}});
     f->d = f->u->d;
     *state = f;
     return 0;
@@ -356,9 +367,13 @@ static void test_fix_is_registration_already(void **state)
     assert_int_equal(f->prints, 1);
 
     correct_to_registration(f);
+    uid_key(d, UI_KEY_F1, 0); /* guidance on: what Interests says next */
     uid_press(d, "Yes, check me in");
     assert_string_equal(uid_screen(d), "interests");
     uid_expect(d, "Hi Ana! What interests you?");
+    /* Said as the button reads: nothing about printing. */
+    assert_non_null(strstr(f->said, "then choose Continue."));
+    assert_null(strstr(f->said, "print your badge"));
     assert_true(uid_ticked(d, "Culinary Arts"));
     assert_true(uid_ticked(d, "Sponsorship"));
     expect_picks_kept(f);

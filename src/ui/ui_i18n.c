@@ -255,6 +255,9 @@ static const Entry TABLE[S_COUNT] = {
       "badge.",
       "Seleccione programas y tipos de colaboración con la barra espaciadora y elija Continuar "
       "para imprimir su gafete."}},
+    {S_SAY_INTERESTS_NO_PRINT,
+     {"Select programs and kinds of partnership with Space, then choose Continue.",
+      "Seleccione programas y tipos de colaboración con la barra espaciadora y elija Continuar."}},
     {S_SAY_PROGRAMS,
      {"Move through the programs and press Enter to read one.",
       "Recorra los programas y pulse Intro para leer uno."}},

@@ -178,6 +178,7 @@ typedef enum UiStr {
     S_SAY_CONFIRM,
     S_SAY_WALKIN,
     S_SAY_INTERESTS,
+    S_SAY_INTERESTS_NO_PRINT, /* the same when no badge prints now (made before) */
     S_SAY_PROGRAMS,
     S_SAY_STAFF,
     S_SAY_BUTTON,

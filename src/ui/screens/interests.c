@@ -455,7 +455,10 @@ static void speak(Kiosk *k, void *st, char *out, size_t outlen)
         snprintf(title, sizeof title, kiosk_tr(k, S_INTERESTS_TITLE_FMT), g->greet);
     else
         snprintf(title, sizeof title, "%s", kiosk_tr(k, S_INTERESTS_TITLE));
-    snprintf(out, outlen, "%s %s%s%s", title, kiosk_tr(k, S_SAY_INTERESTS),
+    /* Said as Continue's button reads: with "to print your badge" only when
+     * it prints one. */
+    UiStr what = continue_note(k) ? S_SAY_INTERESTS : S_SAY_INTERESTS_NO_PRINT;
+    snprintf(out, outlen, "%s %s%s%s", title, kiosk_tr(k, what),
              visit_fix_offered(k->env.visit) ? " " : "",
              visit_fix_offered(k->env.visit) ? kiosk_tr(k, S_SAY_INTERESTS_FIX) : "");
 }
