@@ -1116,6 +1116,12 @@ static void test_walk_in_fix_is_registration(void **state)
     assert_non_null(strstr(detail, "first: \"Anna\" -> \"Ana\""));
     assert_non_null(strstr(detail, "last: \"Garcia\" -> \"García\""));
     free(detail);
+    /* The walk-in's check-in taken back as the move's, not as an undo: the
+     * history the registration now has does not read as a check-in undone. */
+    assert_null(audit_detail(f, "undo"));
+    detail = audit_detail(f, "walk-in check-in moved");
+    assert_non_null(detail);
+    free(detail);
     /* The export lists the registration only. */
     Exported x = {0};
     assert_int_equal(store_each_attendance(f->store, each_exported, &x), STORE_OK);

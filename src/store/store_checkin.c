@@ -217,10 +217,11 @@ static char *undo_detail(Store *s, const char *id, const char *att)
 }
 
 /* What the undone visit left: its interests are retracted and its consent
- * withdrawn (both as they were go into the audit line), so the guest leaves
- * followup.csv and the interest counts, and starts afresh if they come back. */
+ * withdrawn (both as they were go into the audit line, as action), so the
+ * guest leaves followup.csv and the interest counts, and starts afresh if
+ * they come back. */
 static StoreStatus retract_visit(Store *s, const char *id, const char *att, const char *kiosk,
-                                 int64_t now)
+                                 const char *action, int64_t now)
 {
     char *detail = undo_detail(s, id, att);
     if (!detail)
@@ -242,14 +243,15 @@ static StoreStatus retract_visit(Store *s, const char *id, const char *att, cons
         status = store_step_done(s, st, "undo a check-in");
     }
     if (status == STORE_OK)
-        status = store_audit(s, kiosk, now, "undo", id, detail);
+        status = store_audit(s, kiosk, now, action, id, detail);
     free(detail);
     return status;
 }
 
 /* Undoes the active check-in of the guest whose own id is id, inside the
- * open transaction: STORE_NOT_FOUND when they have none. */
-static StoreStatus undo_in(Store *s, const char *id, const char *kiosk, int64_t now)
+ * open transaction, audited as action: STORE_NOT_FOUND when they have none. */
+static StoreStatus undo_in(Store *s, const char *id, const char *kiosk, const char *action,
+                           int64_t now)
 {
     char att[ID_LEN + 1] = "";
     int found = active_attendance(s, id, att, NULL, NULL);
@@ -270,7 +272,7 @@ static StoreStatus undo_in(Store *s, const char *id, const char *kiosk, int64_t 
     store_bind_text(s, st, 3, kiosk);
     StoreStatus status = store_step_done(s, st, "undo a check-in");
     if (status == STORE_OK)
-        status = retract_visit(s, id, att, kiosk, now);
+        status = retract_visit(s, id, att, kiosk, action, now);
     return status;
 }
 
@@ -281,7 +283,7 @@ StoreStatus store_checkin_undo(Store *s, const char *guest_id, const char *kiosk
     char id[ID_LEN + 1];
     StoreStatus status = resolve_guest(s, guest_id, id);
     if (status == STORE_OK)
-        status = undo_in(s, id, kiosk, now);
+        status = undo_in(s, id, kiosk, "undo", now);
     if (status == STORE_OK)
         return store_commit(s, "undo a check-in");
     store_rollback(s);
@@ -365,8 +367,11 @@ StoreStatus store_walkin_move(Store *s, const Guest *typed, const char *guest_id
         status = store_checkin_insert(s, rid, kiosk, now, NULL, out);
     if (status == STORE_OK && !found && printer)
         status = store_checkin_hold(s, rid, printer, now);
-    /* The walk-in's check-in taken back (a staff undo may have done so). */
-    if (status == STORE_OK && (status = undo_in(s, wid, kiosk, now)) == STORE_NOT_FOUND)
+    /* The walk-in's check-in taken back (a staff undo may have done so),
+     * audited as the move's: the record comes to the registration, whose
+     * history must not read as a check-in undone. */
+    if (status == STORE_OK &&
+        (status = undo_in(s, wid, kiosk, "walk-in check-in moved", now)) == STORE_NOT_FOUND)
         status = STORE_OK;
     if (status == STORE_OK)
         status = store_print_drop_held(s, wid);
