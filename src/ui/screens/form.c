@@ -154,6 +154,12 @@ void screen_form_page(Kiosk *k, ScreenForm *f, const ScreenFormPage *p)
 }
 
 /* A screen's state begins with its ScreenForm: st points at both. */
+void screen_form_on_enter(Kiosk *k, void *st, int64_t now)
+{
+    (void)now;
+    screen_form_focus(k, st, VISIT_FIRST);
+}
+
 void screen_form_on_text(Kiosk *k, void *st, const char *utf8, int64_t now)
 {
     (void)now;

@@ -45,8 +45,10 @@ void screen_form_layout(Kiosk *k, ScreenForm *f, UiRect area);
 int screen_form_field_h(const Kiosk *k);
 
 /* The screen callbacks of the form's input, for a screen whose state begins
- * with its ScreenForm (st is that state): text typed, a field focused, the
- * focused field for the scanner, the form's scroll area. */
+ * with its ScreenForm (st is that state): the screen shown (typing goes to
+ * the first field), text typed, a field focused, the focused field for the
+ * scanner, the form's scroll area. */
+void screen_form_on_enter(Kiosk *k, void *st, int64_t now);
 void screen_form_on_text(Kiosk *k, void *st, const char *utf8, int64_t now);
 void screen_form_on_focus(Kiosk *k, void *st, uint32_t id);
 UiEdit *screen_form_on_field(Kiosk *k, void *st);

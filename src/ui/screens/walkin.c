@@ -32,13 +32,6 @@ static int create(Kiosk *k, void *st)
     return 0;
 }
 
-static void enter(Kiosk *k, void *st, int64_t now)
-{
-    (void)now;
-    Walkin *w = st;
-    screen_form_focus(k, &w->form, VISIT_FIRST);
-}
-
 /* Next: the form checked and the walk-in added and checked in; or, when it
  * is a pre-registered guest, "Is this you?" first (their registration, or
  * screen_walkin_anyway). anyway: they said it is not them. */
@@ -119,7 +112,7 @@ const UiScreen screen_walkin = {
     .state_size = sizeof(Walkin),
     .create = create,
     .reset = reset,
-    .enter = enter,
+    .enter = screen_form_on_enter,
     .press = press,
     .text = screen_form_on_text,
     .key = key,

@@ -103,15 +103,6 @@ void screen_walkin_fix_scanned(Kiosk *k, void *st)
     screen_interests_save(k, x->consent);
 }
 
-/* Back from "Is this you?" (or shown again after an error): typing goes to
- * the first name, as when the form opened. */
-static void enter(Kiosk *k, void *st, int64_t now)
-{
-    (void)now;
-    Fix *x = st;
-    screen_form_focus(k, &x->form, VISIT_FIRST);
-}
-
 void screen_walkin_fix_answer(Kiosk *k, bool is_them, int64_t now)
 {
     Fix *x = kiosk_state(k, SCREEN_WALKIN_FIX);
@@ -176,7 +167,7 @@ const UiScreen screen_walkin_fix = {
     .state_size = sizeof(Fix),
     .create = create,
     .reset = reset,
-    .enter = enter,
+    .enter = screen_form_on_enter, /* also back from "Is this you?" */
     .press = press,
     .scanned = screen_walkin_fix_scanned, /* the picks left on Interests */
     .text = screen_form_on_text,
