@@ -99,11 +99,7 @@ void kiosk_go(Kiosk *k, ScreenId s, int64_t now)
     k->dirty = true;
     if (current(k)->enter)
         current(k)->enter(k, cur_state(k), now);
-    /* With guidance on, the focus starts on the screen's first step, which
-     * is said: Enter there does what a sighted guest would tap, and the
-     * first Tab no longer lands on "No" or "Not you?". */
-    if (k->speech && current(k)->guide_id)
-        k->in.focus = current(k)->guide_id;
+    kiosk_focus_guide(k);
 }
 
 static void reset_state(Kiosk *k, ScreenId id)

@@ -24,6 +24,13 @@ static const UiWidget *find_id(const UiView *v, uint32_t id)
     return NULL;
 }
 
+void kiosk_focus_guide(Kiosk *k)
+{
+    uint32_t id = kiosk_screen(k)->guide_id;
+    if (k->speech && id)
+        k->in.focus = id;
+}
+
 const UiWidget *kiosk_focus_widget(const Kiosk *k)
 {
     if (k->kb_focus && k->kb.visible)

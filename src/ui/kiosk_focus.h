@@ -29,5 +29,10 @@ void kiosk_focus_draw(Kiosk *k);
 /* The widget holding the focus in the last view (an on-screen key first), or
  * NULL. */
 const UiWidget *kiosk_focus_widget(const Kiosk *k);
+/* With spoken guidance on, the focus on the screen's first step (its
+ * guide_id), which is then said: Enter there does what a sighted guest would
+ * tap, and the first Tab lands on no "No", "Not you?" or Español. Where the
+ * screen shows, and where guidance is turned on. */
+void kiosk_focus_guide(Kiosk *k);
 
 #endif

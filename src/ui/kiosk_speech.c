@@ -63,10 +63,7 @@ void kiosk_speech_toggle(Kiosk *k)
     kiosk_say(k, kiosk_tr(k, S_SAY_ON));
     k->say_screen = true;
     k->said_focus = 0;
-    /* Left on Welcome's Accessibility, the focus had Español one Tab away,
-     * and Enter there changed the language of a guest who cannot see it. */
-    if (kiosk_screen(k)->guide_id)
-        k->in.focus = kiosk_screen(k)->guide_id;
+    kiosk_focus_guide(k); /* not left on Accessibility, one Tab from Español */
 }
 
 void kiosk_speech_end(Kiosk *k)
